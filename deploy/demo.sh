@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and starts what exists: a throwaway demo CA, the back
+# office on 127.0.0.1 over mutual TLS, and the touchscreen kiosk. With a display the kiosk
+# opens on it; without one a scripted citizen journey plays headless and writes screenshots
+# to demo-out/screenshots/.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+"$root/deploy/install-deps.sh"
+[[ -f build/build.ninja ]] || cmake --preset default
+cmake --build --preset default
+
+out=$root/demo-out
+mkdir -p "$out"
+bin=$root/build
+./build/services/admin/renshe-admin pki demo --out "$out/pki"
+
+rm -f "$out/backoffice.port"
+./build/services/backoffice/renshe-backoffice --listen 127.0.0.1:0 \
+  --tls-cert "$out/pki/server.crt" --tls-key "$out/pki/server.key" \
+  --client-ca "$out/pki/ca.crt" --port-file "$out/backoffice.port" \
+  >"$out/backoffice.log" 2>&1 &
+backoffice_pid=$!
+trap 'kill $backoffice_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+  [[ -s $out/backoffice.port ]] && break
+  kill -0 $backoffice_pid 2>/dev/null || { cat "$out/backoffice.log"; exit 1; }
+  sleep 0.1
+done
+port=$(cat "$out/backoffice.port")
+echo "demo: back office on 127.0.0.1:$port (mutual TLS), log $out/backoffice.log"
+
+kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"
+  --cert "$out/pki/touch-T-371302-001.crt" --key "$out/pki/touch-T-371302-001.key"
+  --service-point "费县探沂镇人社所")
+
+if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
+  echo "demo: kiosk on the screen (close the window to stop)"
+  "$bin/kiosk/renshe-kiosk" "${kiosk_args[@]}"
+else
+  echo "demo: no display; playing the scripted journey headless"
+  rm -rf "$out/screenshots"
+  "$bin/tests/e2e/renshe-demo-journey" --out "$out/screenshots" -- "${kiosk_args[@]}"
+fi

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test tier with ctest.
+#   ./deploy/test.sh            unit, device, service, ui, e2e
+#   ./deploy/test.sh --bench    ... and the benchmarks (label bench)
+#   ./deploy/test.sh --asan     the same in an AddressSanitizer+UBSan build (build-asan/)
+#   ./deploy/test.sh -L unit    only one tier (any further arguments go to ctest)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+preset=default
+bench=0
+ctest_args=()
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --bench) bench=1 ;;
+    --asan) preset=asan ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    *) ctest_args+=("$1") ;;
+  esac
+  shift
+done
+
+"$root/deploy/install-deps.sh"
+
+build_dir=build
+[[ $preset == asan ]] && build_dir=build-asan
+if [[ ! -f $build_dir/build.ninja ]]; then
+  cmake --preset "$preset"
+fi
+cmake --build --preset "$preset"
+
+cd "$build_dir"
+if [[ $bench -eq 0 ]]; then
+  ctest_args=(-LE bench "${ctest_args[@]}")
+fi
+[[ $preset == asan ]] && export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
+ctest --output-on-failure --no-tests=error -j "$(nproc)" "${ctest_args[@]}"

@@ -1,0 +1,112 @@
+#include "kiosk/automation.hpp"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QMouseEvent>
+#include <QQuickItem>
+#include <QQuickWindow>
+
+namespace renshe::kiosk {
+
+Automation::Automation(QQuickWindow* window, const QString& socketPath, QObject* parent)
+    : QObject(parent), m_window(window), m_server(new QLocalServer(this)) {
+    QLocalServer::removeServer(socketPath);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    if (!m_server->listen(socketPath)) {
+        qWarning("automation: cannot listen on %s: %s", qPrintable(socketPath), qPrintable(m_server->errorString()));
+        return;
+    }
+    connect(m_server, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket* s = m_server->nextPendingConnection()) {
+            serve(s);
+        }
+    });
+}
+
+bool Automation::isListening() const { return m_server->isListening(); }
+
+void Automation::serve(QLocalSocket* socket) {
+    connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+        while (socket->canReadLine()) {
+            const QByteArray line = socket->readLine();
+            QJsonParseError err{};
+            const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+            QJsonObject reply;
+            if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+                reply = {{"ok", false}, {"error", QStringLiteral("not a JSON object: %1").arg(err.errorString())}};
+            } else {
+                reply = handle(doc.object());
+            }
+            socket->write(QJsonDocument(reply).toJson(QJsonDocument::Compact) + '\n');
+            socket->flush();
+            if (doc.object().value("cmd").toString() == QLatin1String("quit")) {
+                QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+            }
+        }
+    });
+}
+
+QObject* Automation::find(const QString& objectName) const {
+    if (!m_window) {
+        return nullptr;
+    }
+    if (m_window->objectName() == objectName) {
+        return m_window;
+    }
+    return m_window->contentItem()->findChild<QObject*>(objectName);
+}
+
+QJsonObject Automation::handle(const QJsonObject& request) {
+    const QString cmd = request.value("cmd").toString();
+    auto fail = [](const QString& why) { return QJsonObject{{"ok", false}, {"error", why}}; };
+    if (cmd == QLatin1String("quit")) {
+        return {{"ok", true}};
+    }
+    if (cmd == QLatin1String("screenshot")) {
+        const QString path = request.value("path").toString();
+        if (!m_window || path.isEmpty()) {
+            return fail(QStringLiteral("screenshot needs a window and a path"));
+        }
+        const QImage image = m_window->grabWindow();
+        if (image.isNull() || !image.save(path, "PNG")) {
+            return fail(QStringLiteral("cannot save screenshot to %1").arg(path));
+        }
+        return {{"ok", true}, {"width", image.width()}, {"height", image.height()}};
+    }
+    const QString name = request.value("object").toString();
+    QObject* obj = find(name);
+    if (!obj) {
+        return fail(QStringLiteral("no object named '%1'").arg(name));
+    }
+    if (cmd == QLatin1String("property")) {
+        const QByteArray prop = request.value("name").toString().toUtf8();
+        const QVariant v = obj->property(prop.constData());
+        if (!v.isValid()) {
+            return fail(QStringLiteral("'%1' has no property '%2'").arg(name, QString::fromUtf8(prop)));
+        }
+        return {{"ok", true}, {"value", QJsonValue::fromVariant(v)}};
+    }
+    if (cmd == QLatin1String("click")) {
+        auto* item = qobject_cast<QQuickItem*>(obj);
+        if (!item || !item->isVisible() || !item->isEnabled()) {
+            return fail(QStringLiteral("'%1' is not a visible, enabled item").arg(name));
+        }
+        // A real press and release at the item's centre, through the window like a finger.
+        const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
+        const QPointF global = m_window->mapToGlobal(centre);
+        QMouseEvent press(QEvent::MouseButtonPress, centre, global, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent release(QEvent::MouseButtonRelease, centre, global, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_window, &press);
+        QCoreApplication::sendEvent(m_window, &release);
+        return {{"ok", true}};
+    }
+    return fail(QStringLiteral("unknown cmd '%1'").arg(cmd));
+}
+
+}  // namespace renshe::kiosk

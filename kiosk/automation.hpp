@@ -1,0 +1,34 @@
+// Test-build inspector: end-to-end tests and the headless demo drive the real kiosk through
+// it. One JSON object per line on a unix socket (never a TCP port), one answer per line:
+//   {"cmd":"property","object":"<objectName>","name":"<property>"} -> {"ok":true,"value":...}
+//   {"cmd":"click","object":"<objectName>"}                         -> {"ok":true}
+//   {"cmd":"screenshot","path":"/abs/file.png"}                       -> {"ok":true}
+//   {"cmd":"quit"}                                                    -> {"ok":true}
+// Errors: {"ok":false,"error":"..."}. Not compiled into production packages.
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+
+class QLocalServer;
+class QLocalSocket;
+class QQuickWindow;
+
+namespace renshe::kiosk {
+
+class Automation : public QObject {
+public:
+    Automation(QQuickWindow* window, const QString& socketPath, QObject* parent = nullptr);
+    bool isListening() const;
+
+private:
+    void serve(QLocalSocket* socket);
+    QJsonObject handle(const QJsonObject& request);
+    QObject* find(const QString& objectName) const;
+
+    QPointer<QQuickWindow> m_window;
+    QLocalServer* m_server;
+};
+
+}  // namespace renshe::kiosk

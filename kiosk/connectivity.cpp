@@ -1,0 +1,70 @@
+#include "kiosk/connectivity.hpp"
+
+#include <QTimer>
+
+namespace renshe::kiosk {
+
+namespace {
+
+// Lives on the worker thread: one health check per tick, result posted back.
+class HealthWorker : public QObject {
+public:
+    HealthWorker(services::client::Endpoint endpoint, std::chrono::milliseconds interval,
+                 std::function<void(bool)> report)
+        : m_endpoint(std::move(endpoint)), m_interval(interval), m_report(std::move(report)) {}
+
+    void begin() {
+        m_channel = services::client::makeChannel(m_endpoint);
+        auto* timer = new QTimer(this);
+        timer->setInterval(m_interval);
+        QObject::connect(timer, &QTimer::timeout, this, [this] { check(); });
+        timer->start();
+        check();
+    }
+
+private:
+    void check() {
+        const auto deadline = std::min<std::chrono::milliseconds>(m_interval, std::chrono::seconds(3));
+        const auto result = services::client::checkHealth(m_channel, deadline);
+        m_report(result.state == services::client::HealthState::Serving);
+    }
+
+    services::client::Endpoint m_endpoint;
+    std::chrono::milliseconds m_interval;
+    std::function<void(bool)> m_report;
+    std::shared_ptr<grpc::Channel> m_channel;
+};
+
+}  // namespace
+
+Connectivity::Connectivity(std::optional<services::client::Endpoint> endpoint,
+                           std::chrono::milliseconds interval, QObject* parent)
+    : QObject(parent) {
+    if (!endpoint) {
+        m_state = State::Offline;
+        return;
+    }
+    auto* worker = new HealthWorker(std::move(*endpoint), interval, [this](bool serving) {
+        QMetaObject::invokeMethod(this, [this, serving] { apply(serving); }, Qt::QueuedConnection);
+    });
+    worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, worker, [worker] { worker->begin(); });
+    connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("connectivity"));
+    m_thread.start();
+}
+
+Connectivity::~Connectivity() {
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void Connectivity::apply(bool serving) {
+    const State next = serving ? State::Online : State::Offline;
+    if (next != m_state) {
+        m_state = next;
+        Q_EMIT stateChanged();
+    }
+}
+
+}  // namespace renshe::kiosk

@@ -1,0 +1,68 @@
+// The root view-model: what the whole touchscreen shares (service point, language, elderly
+// mode, connectivity). QML reaches it as the `Kiosk` singleton of module Renshe.Kiosk.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTranslator>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+#include "kiosk/connectivity.hpp"
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace renshe::kiosk {
+
+class Kiosk : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString servicePointName READ servicePointName CONSTANT)
+    Q_PROPERTY(renshe::kiosk::Connectivity* connectivity READ connectivity CONSTANT)
+    Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
+    Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+
+public:
+    struct Config {
+        QString servicePointName;
+        std::optional<services::client::Endpoint> backoffice;  // none: UI runs offline
+        std::chrono::milliseconds healthInterval{5000};
+        QString language = QStringLiteral("zh_CN");
+    };
+
+    explicit Kiosk(Config config, QObject* parent = nullptr);
+    ~Kiosk() override;
+
+    // Hands `kiosk` to `engine`: the QML singleton of that engine is this object.
+    static void attach(QQmlEngine& engine, Kiosk& kiosk);
+    // Called by the QML engine. An engine without an attached Kiosk (Qt Quick Test of the
+    // screens) gets an offline one it owns.
+    static Kiosk* create(QQmlEngine* qmlEngine, QJSEngine* jsEngine);
+
+    QString servicePointName() const { return m_config.servicePointName; }
+    Connectivity* connectivity() const { return m_connectivity.get(); }
+    bool elderlyMode() const { return m_elderlyMode; }
+    void setElderlyMode(bool on);
+    QString language() const { return m_language; }
+
+    // zh_CN (source language), en or ko. Unknown codes are ignored and return false.
+    Q_INVOKABLE bool setLanguage(const QString& code);
+
+Q_SIGNALS:
+    void elderlyModeChanged();
+    void languageChanged();
+
+private:
+    Config m_config;
+    std::unique_ptr<Connectivity> m_connectivity;
+    bool m_elderlyMode = false;
+    QString m_language = QStringLiteral("zh_CN");
+    std::unique_ptr<QTranslator> m_translator;
+    QPointer<QQmlEngine> m_engine;
+};
+
+}  // namespace renshe::kiosk

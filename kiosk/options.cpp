@@ -1,0 +1,55 @@
+#include "kiosk/options.hpp"
+
+#include <QCommandLineParser>
+
+namespace renshe::kiosk {
+
+ParsedOptions parseOptions(const QStringList& arguments) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("renshe-kiosk: self-service terminal for social security service points"));
+    p.addHelpOption();
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("touch (touchscreen terminal)"), QStringLiteral("role"), QStringLiteral("touch"));
+    const QCommandLineOption backoffice(QStringLiteral("backoffice"), QStringLiteral("back office address"), QStringLiteral("host:port"));
+    const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate of the back office"), QStringLiteral("file"));
+    const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("this terminal's certificate"), QStringLiteral("file"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("this terminal's private key"), QStringLiteral("file"));
+    const QCommandLineOption point(QStringLiteral("service-point"), QStringLiteral("name shown in the status bar"), QStringLiteral("name"));
+    const QCommandLineOption lang(QStringLiteral("language"), QStringLiteral("zh_CN, en or ko"), QStringLiteral("code"), QStringLiteral("zh_CN"));
+    const QCommandLineOption automation(QStringLiteral("automation-socket"), QStringLiteral("test builds: unix socket of the automation hook"), QStringLiteral("path"));
+    const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), QStringLiteral("full screen, no window decorations"));
+    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen});
+
+    ParsedOptions r;
+    if (!p.parse(arguments)) {
+        r.error = p.errorText();
+        return r;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        r.error = p.helpText();
+        return r;
+    }
+    Options o;
+    o.role = p.value(role);
+    if (o.role != QStringLiteral("touch")) {
+        r.error = QStringLiteral("unknown --role %1 (this build has: touch)").arg(o.role);
+        return r;
+    }
+    o.backofficeTarget = p.value(backoffice);
+    o.caFile = p.value(ca);
+    o.certFile = p.value(cert);
+    o.keyFile = p.value(key);
+    if (!o.backofficeTarget.isEmpty() && (o.caFile.isEmpty() || o.certFile.isEmpty() || o.keyFile.isEmpty())) {
+        r.error = QStringLiteral("--backoffice needs --ca, --cert and --key (mutual TLS)");
+        return r;
+    }
+    if (p.isSet(point)) {
+        o.servicePointName = p.value(point);
+    }
+    o.language = p.value(lang);
+    o.automationSocket = p.value(automation);
+    o.fullScreen = p.isSet(fullscreen);
+    r.options = o;
+    return r;
+}
+
+}  // namespace renshe::kiosk

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace renshe::kiosk {
+
+struct Options {
+    QString role = QStringLiteral("touch");
+    QString backofficeTarget;  // host:port; empty = offline UI
+    QString caFile, certFile, keyFile;
+    QString servicePointName = QStringLiteral("人社服务站");
+    QString language = QStringLiteral("zh_CN");
+    QString automationSocket;  // test builds only
+    bool fullScreen = false;
+};
+
+struct ParsedOptions {
+    std::optional<Options> options;
+    QString error;
+};
+
+ParsedOptions parseOptions(const QStringList& arguments);
+
+}  // namespace renshe::kiosk

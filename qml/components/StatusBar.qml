@@ -1,0 +1,65 @@
+// Top bar: service point name, date and time, and an unmistakable online/offline indicator
+// (colour plus words, never colour alone).
+import QtQuick
+
+Rectangle {
+    id: bar
+    property string servicePointName
+    property bool online: false
+    property bool checking: false
+
+    implicitHeight: Theme.touchMin
+    color: Theme.primary
+
+    Text {
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        text: bar.servicePointName
+        color: Theme.onPrimary
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontStatus
+        font.bold: true
+    }
+
+    Row {
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.spacing
+
+        Rectangle {
+            id: indicator
+            objectName: "connectivityIndicator"
+            property bool online: bar.online
+            property string label: bar.checking ? qsTr("正在连接…") : (bar.online ? qsTr("在线") : qsTr("离线"))
+            anchors.verticalCenter: parent.verticalCenter
+            width: indicatorText.implicitWidth + 2 * Theme.spacing
+            height: Theme.touchMin * 0.6
+            radius: height / 2
+            color: bar.checking ? Theme.textMuted : (bar.online ? Theme.online : Theme.offline)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: label
+            Text {
+                id: indicatorText
+                anchors.centerIn: parent
+                text: indicator.label
+                color: Theme.onPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontStatus
+            }
+        }
+
+        Text {
+            id: clock
+            objectName: "statusClock"
+            anchors.verticalCenter: parent.verticalCenter
+            color: Theme.onPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontStatus
+            function refresh() { text = Qt.formatDateTime(new Date(), "yyyy-MM-dd  hh:mm") }
+            Component.onCompleted: refresh()
+            Timer { interval: 10000; running: true; repeat: true; onTriggered: clock.refresh() }
+        }
+    }
+}

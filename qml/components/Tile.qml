@@ -1,0 +1,61 @@
+// A large service tile: the home screen's four services. Big text, big target, immediate
+// press feedback; works by touch, mouse, Return/Space and accessibility tools.
+import QtQuick
+
+Rectangle {
+    id: tile
+    property string title
+    property string subtitle
+    property color tint: Theme.primary
+    signal activated()
+
+    implicitWidth: Theme.touchMin * 5
+    implicitHeight: Theme.touchMin * 3
+    radius: Theme.radius
+    color: area.pressed ? Theme.pressed : tint
+    border.width: activeFocus ? Math.round(4 * Theme.scale) : 0
+    border.color: "#FFD54F"
+    activeFocusOnTab: true
+
+    Accessible.role: Accessible.Button
+    Accessible.name: title
+    Accessible.description: subtitle
+    Accessible.onPressAction: tile.activated()
+
+    Keys.onReturnPressed: tile.activated()
+    Keys.onEnterPressed: tile.activated()
+    Keys.onSpacePressed: tile.activated()
+
+    Column {
+        anchors.centerIn: parent
+        width: parent.width - 2 * Theme.spacing
+        spacing: Theme.spacing / 2
+        Text {
+            objectName: tile.objectName + "Title"
+            width: parent.width
+            text: tile.title
+            color: Theme.onPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+        Text {
+            width: parent.width
+            visible: tile.subtitle.length > 0
+            text: tile.subtitle
+            color: Theme.onPrimary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontBody
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+        }
+    }
+
+    MouseArea {
+        id: area
+        anchors.fill: parent
+        onClicked: tile.activated()
+    }
+}

@@ -1,0 +1,65 @@
+// Home / attract screen: the four services as large tiles and the invitation to insert the card.
+import QtQuick
+import QtQuick.Layouts
+import Renshe.Components
+import Renshe.Kiosk
+
+Item {
+    id: home
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing * 2
+
+        Text {
+            objectName: "insertCardPrompt"
+            Layout.fillWidth: true
+            text: qsTr("请插入社保卡")
+            color: Theme.primary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontHero
+            font.bold: true
+            horizontalAlignment: Text.AlignHCenter
+            SequentialAnimation on opacity {
+                loops: Animation.Infinite
+                NumberAnimation { to: 0.45; duration: 900; easing.type: Easing.InOutQuad }
+                NumberAnimation { to: 1.0; duration: 900; easing.type: Easing.InOutQuad }
+            }
+        }
+
+        GridLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            columns: 2
+            rowSpacing: Theme.spacing * 2
+            columnSpacing: Theme.spacing * 2
+
+            Tile { objectName: "tileCard"; title: qsTr("社保卡服务"); subtitle: qsTr("启用 · 改密 · 挂失 · 解挂")
+                   Layout.fillWidth: true; Layout.fillHeight: true }
+            Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52" }
+            Tile { objectName: "tileJobs"; title: qsTr("就业信息"); subtitle: qsTr("本乡镇招聘岗位")
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08" }
+            Tile { objectName: "tileGuides"; title: qsTr("办事指南"); subtitle: qsTr("一次告知，只跑一次")
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#5B3F8C" }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Tile { objectName: "languageZh"; title: "简体中文"; Layout.preferredHeight: Theme.touchMin * 1.2
+                   Layout.fillWidth: true; tint: Kiosk.language === "zh_CN" ? Theme.primary : Theme.textMuted
+                   onActivated: Kiosk.setLanguage("zh_CN") }
+            Tile { objectName: "languageEn"; title: "English"; Layout.preferredHeight: Theme.touchMin * 1.2
+                   Layout.fillWidth: true; tint: Kiosk.language === "en" ? Theme.primary : Theme.textMuted
+                   onActivated: Kiosk.setLanguage("en") }
+            Tile { objectName: "languageKo"; title: "한국어"; Layout.preferredHeight: Theme.touchMin * 1.2
+                   Layout.fillWidth: true; tint: Kiosk.language === "ko" ? Theme.primary : Theme.textMuted
+                   onActivated: Kiosk.setLanguage("ko") }
+            Tile { objectName: "elderlyToggle"; title: Kiosk.elderlyMode ? qsTr("标准字体") : qsTr("大字模式")
+                   Layout.preferredHeight: Theme.touchMin * 1.2; Layout.fillWidth: true; tint: "#1E6B52"
+                   onActivated: Kiosk.elderlyMode = !Kiosk.elderlyMode }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import QtQuick
+import QtQuick.Window
+import Renshe.Components
+import Renshe.Kiosk
+
+Window {
+    id: root
+    objectName: "mainWindow"
+    width: 1280
+    height: 1024
+    visible: true
+    title: qsTr("人社自助服务终端")
+    color: Theme.background
+
+    Binding { target: Theme; property: "scale"; value: Kiosk.elderlyMode ? 1.35 : 1.0 }
+
+    StatusBar {
+        id: statusBar
+        objectName: "statusBar"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        servicePointName: Kiosk.servicePointName
+        online: Kiosk.connectivity.state === Connectivity.Online
+        checking: Kiosk.connectivity.state === Connectivity.Unknown
+    }
+
+    HomeScreen {
+        objectName: "homeScreen"
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+    }
+}

@@ -1,0 +1,52 @@
+// renshe-backoffice: the authority for cards, certifications, jobs and content.
+#include <pthread.h>
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include "services/backoffice/server.hpp"
+
+using renshe::services::backoffice::parseOptions;
+using renshe::services::backoffice::Server;
+using renshe::services::backoffice::usage;
+
+int main(int argc, char** argv) {
+    auto parsed = parseOptions(std::vector<std::string>(argv + 1, argv + argc));
+    if (parsed.helpRequested) {
+        std::cout << usage();
+        return 0;
+    }
+    if (!parsed.options) {
+        std::cerr << "renshe-backoffice: " << parsed.error << "\n\n" << usage();
+        return 2;
+    }
+
+    // SIGTERM/SIGINT are taken by a thread of their own so shutdown never runs in a handler.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    Server server(std::move(*parsed.options));
+    try {
+        server.start();
+    } catch (const std::exception& e) {
+        std::cerr << "renshe-backoffice: cannot start: " << e.what() << std::endl;
+        return 1;
+    }
+
+    std::thread signalWaiter([&] {
+        int sig = 0;
+        sigwait(&stopSignals, &sig);
+        std::cerr << "renshe-backoffice: signal " << sig << ", shutting down" << std::endl;
+        server.shutdown();
+    });
+    server.wait();
+    // wait() also returns if the server stopped for another reason; unblock the waiter.
+    pthread_kill(signalWaiter.native_handle(), SIGTERM);
+    signalWaiter.join();
+    std::cerr << "renshe-backoffice: stopped" << std::endl;
+    return 0;
+}

@@ -1,0 +1,62 @@
+#include "services/client/client.hpp"
+
+#include <grpcpp/client_context.h>
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <grpcpp/support/channel_arguments.h>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "services/pki/pki.hpp"
+
+namespace renshe::services::client {
+
+Endpoint Endpoint::fromFiles(std::string target, const std::filesystem::path& ca,
+                             const std::filesystem::path& certificate,
+                             const std::filesystem::path& privateKey) {
+    Endpoint e;
+    e.target = std::move(target);
+    e.caPem = pki::readFile(ca);
+    e.certificatePem = pki::readFile(certificate);
+    e.privateKeyPem = pki::readFile(privateKey);
+    return e;
+}
+
+std::shared_ptr<grpc::Channel> makeChannel(const Endpoint& endpoint) {
+    grpc::SslCredentialsOptions tls;
+    tls.pem_root_certs = endpoint.caPem;
+    tls.pem_cert_chain = endpoint.certificatePem;
+    tls.pem_private_key = endpoint.privateKeyPem;
+
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
+    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
+    args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+    if (!endpoint.serverNameOverride.empty()) {
+        args.SetSslTargetNameOverride(endpoint.serverNameOverride);
+    }
+    return grpc::CreateCustomChannel(endpoint.target, grpc::SslCredentials(tls), args);
+}
+
+HealthResult checkHealth(const std::shared_ptr<grpc::Channel>& channel,
+                         std::chrono::milliseconds deadline) {
+    auto stub = grpc::health::v1::Health::NewStub(channel);
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + deadline);
+    grpc::health::v1::HealthCheckRequest req;
+    grpc::health::v1::HealthCheckResponse resp;
+    const grpc::Status status = stub->Check(&ctx, req, &resp);
+
+    HealthResult result;
+    result.grpcCode = status.error_code();
+    result.message = status.error_message();
+    if (status.ok()) {
+        result.state = resp.status() == grpc::health::v1::HealthCheckResponse::SERVING
+                           ? HealthState::Serving
+                           : HealthState::NotServing;
+    }
+    return result;
+}
+
+}  // namespace renshe::services::client

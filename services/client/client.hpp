@@ -1,0 +1,46 @@
+// Channels to the back office over mutual TLS, and the calls every caller needs first.
+#pragma once
+
+#include <grpcpp/channel.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace renshe::services::client {
+
+// Where the back office is and how this caller proves who it is.
+struct Endpoint {
+    std::string target;          // "host:port"
+    std::string caPem;           // CA that signed the server's certificate
+    std::string certificatePem;  // this terminal's / staff member's certificate
+    std::string privateKeyPem;
+    std::string serverNameOverride;  // TLS name to check when `target` is an alias
+
+    static Endpoint fromFiles(std::string target, const std::filesystem::path& ca,
+                              const std::filesystem::path& certificate,
+                              const std::filesystem::path& privateKey);
+};
+
+// A channel that reconnects quickly (≤ 2 s between attempts) so a terminal notices the back
+// office coming back without a long exponential backoff.
+std::shared_ptr<grpc::Channel> makeChannel(const Endpoint& endpoint);
+
+enum class HealthState {
+    Serving,      // the back office answered SERVING
+    NotServing,   // it answered, but is shutting down or not ready
+    Unreachable,  // no answer within the deadline (network, TLS refused, server down)
+};
+
+struct HealthResult {
+    HealthState state = HealthState::Unreachable;
+    int grpcCode = 0;     // grpc::StatusCode of the call
+    std::string message;  // the transport's reason, for logs (never shown to citizens)
+};
+
+// grpc.health.v1 Check of the whole server (service ""), bounded by `deadline`.
+HealthResult checkHealth(const std::shared_ptr<grpc::Channel>& channel,
+                         std::chrono::milliseconds deadline);
+
+}  // namespace renshe::services::client

@@ -1,0 +1,80 @@
+// The real kiosk (offscreen) against the real back office over mutual TLS.
+#include <gtest/gtest.h>
+
+#include <QImage>
+
+#include "tests/fixtures/backoffice.hpp"
+#include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/fixtures/test_pki.hpp"
+
+using namespace std::chrono_literals;
+using renshe::testing::BackofficeProcess;
+using renshe::testing::KioskProcess;
+using renshe::testing::TestPki;
+
+namespace {
+std::vector<std::string> kioskArgs(const TestPki& pki, const std::string& target) {
+    const auto terminal = pki.touchTerminal();
+    return {"--backoffice", target, "--ca", pki.caCertificate().string(),
+            "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
+            "--service-point", "费县探沂镇人社所"};
+}
+}  // namespace
+
+TEST(KioskWithBackoffice, StatusBarFollowsTheBackOfficeGoingDownAndComingBack) {
+    TestPki pki;
+    BackofficeProcess backoffice(pki);
+    KioskProcess kiosk(kioskArgs(pki, backoffice.target()));
+
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", true, 15s), QJsonValue(true));
+    EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), QJsonValue("在线"));
+
+    backoffice.kill9();
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", false, 15s), QJsonValue(false));
+    EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), QJsonValue("离线"));
+
+    backoffice.restart();
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", true, 15s), QJsonValue(true));
+}
+
+TEST(KioskWithBackoffice, TerminalFromAnotherCaStaysOffline) {
+    TestPki pki;
+    TestPki rogue("Rogue CA");
+    BackofficeProcess backoffice(pki);
+    auto args = kioskArgs(rogue, backoffice.target());
+    args[3] = pki.caCertificate().string();  // trusts the server, but its own cert is rogue
+    KioskProcess kiosk(args);
+    // Several health intervals pass; it never goes online.
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", true, 6s), QJsonValue(false));
+}
+
+TEST(KioskWithBackoffice, HomeScreenRendersChineseAndSwitchesLanguageByTouch) {
+    TestPki pki;
+    BackofficeProcess backoffice(pki);
+    KioskProcess kiosk(kioskArgs(pki, backoffice.target()));
+    renshe::testing::TempDir out;
+
+    EXPECT_EQ(kiosk.property("insertCardPrompt", "text"), QJsonValue("请插入社保卡"));
+    const auto zh = (out / "home-zh.png").string();
+    kiosk.screenshot(zh);
+    QImage image(QString::fromStdString(zh));
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.width(), 1280);
+    // Not a blank frame: the status bar's blue and the page background both appear.
+    EXPECT_NE(image.pixelColor(5, 5), image.pixelColor(5, image.height() - 5));
+
+    kiosk.click("languageKo");
+    EXPECT_EQ(kiosk.waitForProperty("insertCardPrompt", "text", "사회보장카드를 넣어 주세요", 5s),
+              QJsonValue("사회보장카드를 넣어 주세요"));
+    kiosk.click("elderlyToggle");
+    EXPECT_EQ(kiosk.property("elderlyToggle", "title"), QJsonValue("표준 글자"));
+}
+
+TEST(KioskCommandLine, BackofficeWithoutCertificatesIsRefused) {
+    renshe::testing::TempDir dir;
+    renshe::testing::ProcessOptions opts;
+    opts.argv = {RENSHE_KIOSK_BIN_FOR_TESTS, "--backoffice", "127.0.0.1:1"};
+    opts.env = {{"QT_QPA_PLATFORM", "offscreen"}};
+    opts.logFile = dir / "log";
+    EXPECT_EQ(renshe::testing::runToCompletion(std::move(opts), 20s), 2);
+}

@@ -1,0 +1,112 @@
+// The real renshe-backoffice process over mutual TLS on 127.0.0.1.
+#include <gtest/gtest.h>
+#include <grpcpp/client_context.h>
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+#include <sys/wait.h>
+
+#include "renshe/v1/card.grpc.pb.h"
+#include "services/client/client.hpp"
+#include "tests/fixtures/backoffice.hpp"
+#include "tests/fixtures/test_pki.hpp"
+
+namespace client = renshe::services::client;
+using namespace std::chrono_literals;
+using renshe::testing::BackofficeProcess;
+using renshe::testing::TestPki;
+
+class BackofficeHealth : public ::testing::Test {
+protected:
+    TestPki pki;
+    BackofficeProcess backoffice{pki};
+};
+
+TEST_F(BackofficeHealth, TerminalWithCertificateFromTheCaSeesServing) {
+    auto channel = client::makeChannel(pki.endpoint(backoffice.target(), pki.touchTerminal()));
+    const auto h = client::checkHealth(channel, 5s);
+    EXPECT_EQ(h.state, client::HealthState::Serving) << h.message;
+}
+
+TEST_F(BackofficeHealth, StaffCertificateIsAcceptedAtTheTransport) {
+    auto channel = client::makeChannel(pki.endpoint(backoffice.target(), pki.staff()));
+    EXPECT_EQ(client::checkHealth(channel, 5s).state, client::HealthState::Serving);
+}
+
+TEST_F(BackofficeHealth, NoClientCertificateIsRefused) {
+    grpc::SslCredentialsOptions tls;
+    tls.pem_root_certs = renshe::services::pki::readFile(pki.caCertificate());
+    auto channel = grpc::CreateChannel(backoffice.target(), grpc::SslCredentials(tls));
+    const auto h = client::checkHealth(channel, 3s);
+    EXPECT_EQ(h.state, client::HealthState::Unreachable);
+    EXPECT_EQ(h.grpcCode, grpc::StatusCode::UNAVAILABLE) << h.message;
+
+    // The refusal did not hurt the server.
+    auto good = client::makeChannel(pki.endpoint(backoffice.target(), pki.touchTerminal()));
+    EXPECT_EQ(client::checkHealth(good, 5s).state, client::HealthState::Serving);
+}
+
+TEST_F(BackofficeHealth, CertificateFromAnotherCaIsRefused) {
+    TestPki other("Some Other CA");
+    // Trusts the right server CA, but presents a client certificate the server's CA never signed.
+    auto endpoint = other.endpoint(backoffice.target(), other.touchTerminal());
+    endpoint.caPem = renshe::services::pki::readFile(pki.caCertificate());
+    const auto h = client::checkHealth(client::makeChannel(endpoint), 3s);
+    EXPECT_EQ(h.state, client::HealthState::Unreachable);
+    EXPECT_EQ(h.grpcCode, grpc::StatusCode::UNAVAILABLE) << h.message;
+}
+
+TEST_F(BackofficeHealth, ServerNotSignedByTrustedCaIsRefusedByTheClient) {
+    TestPki other("Some Other CA");
+    auto endpoint = pki.endpoint(backoffice.target(), pki.touchTerminal());
+    endpoint.caPem = renshe::services::pki::readFile(other.caCertificate());
+    EXPECT_EQ(client::checkHealth(client::makeChannel(endpoint), 3s).state, client::HealthState::Unreachable);
+}
+
+TEST_F(BackofficeHealth, PlaintextClientIsRefused) {
+    auto channel = grpc::CreateChannel(backoffice.target(), grpc::InsecureChannelCredentials());
+    EXPECT_EQ(client::checkHealth(channel, 3s).state, client::HealthState::Unreachable);
+}
+
+TEST_F(BackofficeHealth, ServicesNotBuiltYetAnswerUnimplemented) {
+    auto channel = client::makeChannel(pki.endpoint(backoffice.target(), pki.touchTerminal()));
+    auto stub = renshe::v1::CardService::NewStub(channel);
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 5s);
+    renshe::v1::GetCardStatusRequest req;
+    renshe::v1::GetCardStatusResponse resp;
+    EXPECT_EQ(stub->GetCardStatus(&ctx, req, &resp).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST_F(BackofficeHealth, SigtermShutsDownCleanly) {
+    const int status = backoffice.stop();
+    ASSERT_TRUE(WIFEXITED(status)) << "status " << status;
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+TEST_F(BackofficeHealth, ComesBackOnTheSamePortAfterKill9) {
+    auto channel = client::makeChannel(pki.endpoint(backoffice.target(), pki.touchTerminal()));
+    ASSERT_EQ(client::checkHealth(channel, 5s).state, client::HealthState::Serving);
+    backoffice.kill9();
+    EXPECT_EQ(client::checkHealth(channel, 1s).state, client::HealthState::Unreachable);
+    backoffice.restart();
+    // The same channel reconnects by itself within its short backoff.
+    bool serving = false;
+    for (int i = 0; i < 20 && !serving; ++i) {
+        serving = client::checkHealth(channel, 1s).state == client::HealthState::Serving;
+    }
+    EXPECT_TRUE(serving);
+}
+
+TEST(BackofficeStartup, UnreadableCertificateFailsWithAReason) {
+    TestPki pki;
+    renshe::testing::ProcessOptions opts;
+    renshe::testing::TempDir dir;
+    opts.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS, "--listen", "127.0.0.1:0", "--tls-cert", "/nonexistent.crt",
+                 "--tls-key", pki.server().privateKey.string(), "--client-ca", pki.caCertificate().string()};
+    opts.logFile = dir / "log";
+    renshe::testing::ChildProcess p(std::move(opts));
+    const auto status = p.waitForExit(10s);
+    ASSERT_TRUE(status.has_value());
+    EXPECT_NE(WEXITSTATUS(*status), 0);
+    EXPECT_NE(p.logTail().find("/nonexistent.crt"), std::string::npos) << p.logTail();
+}

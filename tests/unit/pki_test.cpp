@@ -1,0 +1,44 @@
+#include <gtest/gtest.h>
+
+#include "services/pki/pki.hpp"
+
+namespace pki = renshe::services::pki;
+
+TEST(Pki, ClientCertificateCarriesTheIdentity) {
+    const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
+    const auto issued = ca.issueClient({"T-371302-007", pki::Role::Display, "371302101"}, std::chrono::hours(1));
+    const auto id = pki::identityFromCertificatePem(issued.certificatePem);
+    EXPECT_EQ(id.id, "T-371302-007");
+    EXPECT_EQ(id.role, pki::Role::Display);
+    EXPECT_EQ(id.region, "371302101");
+}
+
+TEST(Pki, SignedCsrGetsTheOperatorsIdentityNotTheRequested) {
+    const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
+    const std::string key = pki::generatePrivateKeyPem();
+    const std::string csr = pki::createCsrPem(key, {"T-claimed", pki::Role::Staff, "110000"});
+    const std::string cert = ca.signCsr(csr, {"T-371302-009", pki::Role::Touch, "371302"}, std::chrono::hours(1));
+    const auto id = pki::identityFromCertificatePem(cert);
+    EXPECT_EQ(id.id, "T-371302-009");
+    EXPECT_EQ(id.role, pki::Role::Touch);
+}
+
+TEST(Pki, TamperedCsrIsRefused) {
+    const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
+    std::string csr = pki::createCsrPem(pki::generatePrivateKeyPem(), {"T-1", pki::Role::Touch, "371302"});
+    // Flip one base64 character inside the body.
+    const auto pos = csr.find('\n', 40) + 10;
+    csr[pos] = csr[pos] == 'A' ? 'B' : 'A';
+    EXPECT_THROW(ca.signCsr(csr, {"T-1", pki::Role::Touch, "371302"}, std::chrono::hours(1)), pki::PkiError);
+}
+
+TEST(Pki, ServerCertificateIsNotAClientIdentity) {
+    const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
+    const auto server = ca.issueServer("backoffice", {"localhost"}, {"127.0.0.1"}, std::chrono::hours(1));
+    EXPECT_THROW(pki::identityFromCertificatePem(server.certificatePem), pki::PkiError);
+}
+
+TEST(Pki, GarbageIsAClearError) {
+    EXPECT_THROW(pki::identityFromCertificatePem("not a certificate"), pki::PkiError);
+    EXPECT_THROW(pki::CertificateAuthority::fromPem("junk", "junk"), pki::PkiError);
+}
