@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     renshe::kiosk::Kiosk kiosk(std::move(config));
 
     QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));  // where the static QML modules live
     renshe::kiosk::Kiosk::attach(engine, kiosk);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

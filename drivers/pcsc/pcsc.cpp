@@ -53,8 +53,4 @@ std::vector<std::string> Context::listReaders() const {
     return readers;
 }
 
-bool Context::isValid() const noexcept {
-    return m_impl && SCardIsValidContext(m_impl->handle) == SCARD_S_SUCCESS;
-}
-
 }  // namespace renshe::drivers::pcsc

@@ -44,9 +44,6 @@ public:
     // Reader names as pcscd reports them; empty when no reader is attached.
     std::vector<std::string> listReaders() const;
 
-    // False once pcscd went away (e.g. restarted); a new Context is then needed.
-    bool isValid() const noexcept;
-
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

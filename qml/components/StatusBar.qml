@@ -5,7 +5,7 @@ import QtQuick
 Rectangle {
     id: bar
     property string servicePointName
-    property bool online: false
+    property bool connected: false
     property bool checking: false
 
     implicitHeight: Theme.touchMin
@@ -16,7 +16,7 @@ Rectangle {
         anchors.leftMargin: Theme.spacing
         anchors.verticalCenter: parent.verticalCenter
         text: bar.servicePointName
-        color: Theme.onPrimary
+        color: Theme.textOnPrimary
         font.family: Theme.fontFamily
         font.pixelSize: Theme.fontStatus
         font.bold: true
@@ -31,20 +31,20 @@ Rectangle {
         Rectangle {
             id: indicator
             objectName: "connectivityIndicator"
-            property bool online: bar.online
-            property string label: bar.checking ? qsTr("正在连接…") : (bar.online ? qsTr("在线") : qsTr("离线"))
+            property bool connected: bar.connected
+            property string label: bar.checking ? qsTr("正在连接…") : (bar.connected ? qsTr("在线") : qsTr("离线"))
             anchors.verticalCenter: parent.verticalCenter
             width: indicatorText.implicitWidth + 2 * Theme.spacing
             height: Theme.touchMin * 0.6
             radius: height / 2
-            color: bar.checking ? Theme.textMuted : (bar.online ? Theme.online : Theme.offline)
+            color: bar.checking ? Theme.textMuted : (bar.connected ? Theme.connectedColor : Theme.disconnectedColor)
             Accessible.role: Accessible.StaticText
             Accessible.name: label
             Text {
                 id: indicatorText
                 anchors.centerIn: parent
                 text: indicator.label
-                color: Theme.onPrimary
+                color: Theme.textOnPrimary
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.fontStatus
             }
@@ -54,7 +54,7 @@ Rectangle {
             id: clock
             objectName: "statusClock"
             anchors.verticalCenter: parent.verticalCenter
-            color: Theme.onPrimary
+            color: Theme.textOnPrimary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontStatus
             function refresh() { text = Qt.formatDateTime(new Date(), "yyyy-MM-dd  hh:mm") }

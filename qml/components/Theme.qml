@@ -23,10 +23,10 @@ QtObject {
     readonly property color background: "#F4F6F9"
     readonly property color surface: "#FFFFFF"
     readonly property color primary: "#0B5CAD"      // 人社 blue
-    readonly property color onPrimary: "#FFFFFF"
+    readonly property color textOnPrimary: "#FFFFFF"
     readonly property color text: "#1A1A1A"
     readonly property color textMuted: "#4A4F57"
-    readonly property color online: "#1E7B34"
-    readonly property color offline: "#B3261E"
+    readonly property color connectedColor: "#1E7B34"
+    readonly property color disconnectedColor: "#B3261E"
     readonly property color pressed: "#08457F"
 }

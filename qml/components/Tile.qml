@@ -34,7 +34,7 @@ Rectangle {
             objectName: tile.objectName + "Title"
             width: parent.width
             text: tile.title
-            color: Theme.onPrimary
+            color: Theme.textOnPrimary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
             font.bold: true
@@ -45,7 +45,7 @@ Rectangle {
             width: parent.width
             visible: tile.subtitle.length > 0
             text: tile.subtitle
-            color: Theme.onPrimary
+            color: Theme.textOnPrimary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             horizontalAlignment: Text.AlignHCenter

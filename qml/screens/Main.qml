@@ -19,7 +19,7 @@ Window {
         objectName: "statusBar"
         anchors { left: parent.left; right: parent.right; top: parent.top }
         servicePointName: Kiosk.servicePointName
-        online: Kiosk.connectivity.state === Connectivity.Online
+        connected: Kiosk.connectivity.state === Connectivity.Online
         checking: Kiosk.connectivity.state === Connectivity.Unknown
     }
 

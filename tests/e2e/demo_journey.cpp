@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
             std::printf("  %-34s %s\n", path.filename().c_str(), what);
         };
         std::printf("journey: a citizen at the touchscreen\n");
-        const bool online = kiosk.waitForProperty("connectivityIndicator", "online", true, 15s).toBool();
+        const bool online = kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s).toBool();
         std::printf("  back office: %s\n", online ? "online (mutual TLS)" : "OFFLINE");
         shot("home-zh", "home screen, Simplified Chinese (default)");
         kiosk.click("elderlyToggle");

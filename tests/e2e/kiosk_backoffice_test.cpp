@@ -26,15 +26,15 @@ TEST(KioskWithBackoffice, StatusBarFollowsTheBackOfficeGoingDownAndComingBack) {
     BackofficeProcess backoffice(pki);
     KioskProcess kiosk(kioskArgs(pki, backoffice.target()));
 
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", true, 15s), QJsonValue(true));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
     EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), QJsonValue("在线"));
 
     backoffice.kill9();
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", false, 15s), QJsonValue(false));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", false, 15s), QJsonValue(false));
     EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), QJsonValue("离线"));
 
     backoffice.restart();
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", true, 15s), QJsonValue(true));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
 }
 
 TEST(KioskWithBackoffice, TerminalFromAnotherCaStaysOffline) {
@@ -45,7 +45,7 @@ TEST(KioskWithBackoffice, TerminalFromAnotherCaStaysOffline) {
     args[3] = pki.caCertificate().string();  // trusts the server, but its own cert is rogue
     KioskProcess kiosk(args);
     // Several health intervals pass; it never goes online.
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "online", true, 6s), QJsonValue(false));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 6s), QJsonValue(false));
 }
 
 TEST(KioskWithBackoffice, HomeScreenRendersChineseAndSwitchesLanguageByTouch) {

@@ -1,5 +1,6 @@
 #include <QFont>
 #include <QGuiApplication>
+#include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
@@ -11,6 +12,8 @@ class Setup : public QObject {
     Q_OBJECT
 public Q_SLOTS:
     void applicationAvailable() { QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"))); }
+    // The static QML modules live in the resource root (qrc:/Renshe/...), as in the app.
+    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(renshe_ui, Setup)
