@@ -7,9 +7,9 @@
 #include <QJsonValue>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QMouseEvent>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QTest>
 
 namespace renshe::kiosk {
 
@@ -59,6 +59,10 @@ QObject* Automation::find(const QString& objectName) const {
     if (m_window->objectName() == objectName) {
         return m_window;
     }
+    // Items declared in the Window are QObject children of the window, not of its contentItem.
+    if (QObject* found = m_window->findChild<QObject*>(objectName)) {
+        return found;
+    }
     return m_window->contentItem()->findChild<QObject*>(objectName);
 }
 
@@ -97,13 +101,10 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         if (!item || !item->isVisible() || !item->isEnabled()) {
             return fail(QStringLiteral("'%1' is not a visible, enabled item").arg(name));
         }
-        // A real press and release at the item's centre, through the window like a finger.
+        // A press and release at the item's centre through the platform input path, like a
+        // finger on the touchscreen (not a direct call of the item's handler).
         const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-        const QPointF global = m_window->mapToGlobal(centre);
-        QMouseEvent press(QEvent::MouseButtonPress, centre, global, Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
-        QMouseEvent release(QEvent::MouseButtonRelease, centre, global, Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(m_window, &press);
-        QCoreApplication::sendEvent(m_window, &release);
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
         return {{"ok", true}};
     }
     return fail(QStringLiteral("unknown cmd '%1'").arg(cmd));

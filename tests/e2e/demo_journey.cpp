@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
         renshe::testing::KioskProcess kiosk(kioskArgs);
         int n = 0;
         auto shot = [&](const char* name, const char* what) {
-            const auto path = out / (std::to_string(++n).insert(0, n < 10 ? "0" : "") + "-" + name + ".png");
+            ++n;
+            const std::string prefix = (n < 10 ? "0" : "") + std::to_string(n) + "-";
+            const auto path = out / (prefix + name + ".png");
             kiosk.screenshot(path.string());
             std::printf("  %-34s %s\n", path.filename().c_str(), what);
         };

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 #include "tests/fixtures/backoffice.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
@@ -12,7 +14,16 @@ using renshe::testing::BackofficeProcess;
 using renshe::testing::KioskProcess;
 using renshe::testing::TestPki;
 
+// Readable failure output for QJsonValue comparisons.
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QJsonValue& v, std::ostream* os) {
+    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
+}
+QT_END_NAMESPACE
+
 namespace {
+QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+
 std::vector<std::string> kioskArgs(const TestPki& pki, const std::string& target) {
     const auto terminal = pki.touchTerminal();
     return {"--backoffice", target, "--ca", pki.caCertificate().string(),
@@ -27,11 +38,11 @@ TEST(KioskWithBackoffice, StatusBarFollowsTheBackOfficeGoingDownAndComingBack) {
     KioskProcess kiosk(kioskArgs(pki, backoffice.target()));
 
     EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
-    EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), QJsonValue("在线"));
+    EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), text("在线"));
 
     backoffice.kill9();
     EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", false, 15s), QJsonValue(false));
-    EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), QJsonValue("离线"));
+    EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), text("离线"));
 
     backoffice.restart();
     EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
@@ -54,7 +65,7 @@ TEST(KioskWithBackoffice, HomeScreenRendersChineseAndSwitchesLanguageByTouch) {
     KioskProcess kiosk(kioskArgs(pki, backoffice.target()));
     renshe::testing::TempDir out;
 
-    EXPECT_EQ(kiosk.property("insertCardPrompt", "text"), QJsonValue("请插入社保卡"));
+    EXPECT_EQ(kiosk.property("insertCardPrompt", "text"), text("请插入社保卡"));
     const auto zh = (out / "home-zh.png").string();
     kiosk.screenshot(zh);
     QImage image(QString::fromStdString(zh));
@@ -64,10 +75,10 @@ TEST(KioskWithBackoffice, HomeScreenRendersChineseAndSwitchesLanguageByTouch) {
     EXPECT_NE(image.pixelColor(5, 5), image.pixelColor(5, image.height() - 5));
 
     kiosk.click("languageKo");
-    EXPECT_EQ(kiosk.waitForProperty("insertCardPrompt", "text", "사회보장카드를 넣어 주세요", 5s),
-              QJsonValue("사회보장카드를 넣어 주세요"));
+    EXPECT_EQ(kiosk.waitForProperty("insertCardPrompt", "text", text("사회보장카드를 넣어 주세요"), 5s),
+              text("사회보장카드를 넣어 주세요"));
     kiosk.click("elderlyToggle");
-    EXPECT_EQ(kiosk.property("elderlyToggle", "title"), QJsonValue("표준 글자"));
+    EXPECT_EQ(kiosk.property("elderlyToggle", "title"), text("표준 글자"));
 }
 
 TEST(KioskCommandLine, BackofficeWithoutCertificatesIsRefused) {
