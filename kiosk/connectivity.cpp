@@ -26,13 +26,21 @@ private:
     void check() {
         const auto deadline = std::min<std::chrono::milliseconds>(m_interval, std::chrono::seconds(3));
         const auto result = services::client::checkHealth(m_channel, deadline);
-        m_report(result.state == services::client::HealthState::Serving);
+        const bool serving = result.state == services::client::HealthState::Serving;
+        if (serving != m_lastServing) {
+            // Transitions only, with the transport's reason: what an operator needs in the log.
+            qInfo("connectivity: back office %s (grpc %d %s)", serving ? "online" : "offline", result.grpcCode,
+                  result.message.c_str());
+            m_lastServing = serving;
+        }
+        m_report(serving);
     }
 
     services::client::Endpoint m_endpoint;
     std::chrono::milliseconds m_interval;
     std::function<void(bool)> m_report;
     std::shared_ptr<grpc::Channel> m_channel;
+    std::optional<bool> m_lastServing;
 };
 
 }  // namespace

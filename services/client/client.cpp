@@ -29,8 +29,9 @@ std::shared_ptr<grpc::Channel> makeChannel(const Endpoint& endpoint) {
 
     grpc::ChannelArguments args;
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 250);
-    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 250);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 2000);
+    // GRPC_ARG_MIN_RECONNECT_BACKOFF_MS is left alone: despite its name it is the minimum
+    // connect *timeout*, and a short one aborts TLS handshakes on a busy terminal forever.
     args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
     args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
     if (!endpoint.serverNameOverride.empty()) {
