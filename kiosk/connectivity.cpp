@@ -11,10 +11,9 @@ class HealthWorker : public QObject {
 public:
     HealthWorker(services::client::Endpoint endpoint, std::chrono::milliseconds interval,
                  std::function<void(bool)> report)
-        : m_endpoint(std::move(endpoint)), m_interval(interval), m_report(std::move(report)) {}
+        : m_channel(std::move(endpoint)), m_interval(interval), m_report(std::move(report)) {}
 
     void begin() {
-        m_channel = services::client::makeChannel(m_endpoint);
         auto* timer = new QTimer(this);
         timer->setInterval(m_interval);
         QObject::connect(timer, &QTimer::timeout, this, [this] { check(); });
@@ -25,8 +24,9 @@ public:
 private:
     void check() {
         const auto deadline = std::min<std::chrono::milliseconds>(m_interval, std::chrono::seconds(3));
-        const auto result = services::client::checkHealth(m_channel, deadline);
+        const auto result = services::client::checkHealth(m_channel.channel(), deadline);
         const bool serving = result.state == services::client::HealthState::Serving;
+        m_channel.reportReachable(serving);
         if (serving != m_lastServing) {
             // Transitions only, with the transport's reason: what an operator needs in the log.
             qInfo("connectivity: back office %s (grpc %d %s)", serving ? "online" : "offline", result.grpcCode,
@@ -36,10 +36,9 @@ private:
         m_report(serving);
     }
 
-    services::client::Endpoint m_endpoint;
+    services::client::ChannelKeeper m_channel;
     std::chrono::milliseconds m_interval;
     std::function<void(bool)> m_report;
-    std::shared_ptr<grpc::Channel> m_channel;
     std::optional<bool> m_lastServing;
 };
 

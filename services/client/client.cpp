@@ -40,6 +40,31 @@ std::shared_ptr<grpc::Channel> makeChannel(const Endpoint& endpoint) {
     return grpc::CreateCustomChannel(endpoint.target, grpc::SslCredentials(tls), args);
 }
 
+ChannelKeeper::ChannelKeeper(Endpoint endpoint, int failuresBeforeRenewal)
+    : m_endpoint(std::move(endpoint)), m_failuresBeforeRenewal(failuresBeforeRenewal) {}
+
+std::shared_ptr<grpc::Channel> ChannelKeeper::channel() {
+    std::lock_guard lock(m_mutex);
+    if (!m_channel || m_consecutiveFailures >= m_failuresBeforeRenewal) {
+        if (m_channel) {
+            ++m_renewals;
+        }
+        m_channel = makeChannel(m_endpoint);
+        m_consecutiveFailures = 0;
+    }
+    return m_channel;
+}
+
+void ChannelKeeper::reportReachable(bool reachable) {
+    std::lock_guard lock(m_mutex);
+    m_consecutiveFailures = reachable ? 0 : m_consecutiveFailures + 1;
+}
+
+int ChannelKeeper::renewals() const {
+    std::lock_guard lock(m_mutex);
+    return m_renewals;
+}
+
 HealthResult checkHealth(const std::shared_ptr<grpc::Channel>& channel,
                          std::chrono::milliseconds deadline) {
     auto stub = grpc::health::v1::Health::NewStub(channel);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace renshe::services::client {
@@ -26,6 +27,29 @@ struct Endpoint {
 // A channel that reconnects quickly (≤ 2 s between attempts) so a terminal notices the back
 // office coming back without a long exponential backoff.
 std::shared_ptr<grpc::Channel> makeChannel(const Endpoint& endpoint);
+
+// Holds the channel a long-running caller (kiosk, display) uses and replaces it when it stays
+// unreachable. gRPC 1.51 channels were seen stuck in TRANSIENT_FAILURE for up to the 20 s
+// connect timeout after the back office restarted on the same address (handshakes failing
+// on the old subchannel) while a new channel to the same address connected at once.
+class ChannelKeeper {
+public:
+    explicit ChannelKeeper(Endpoint endpoint, int failuresBeforeRenewal = 2);
+
+    std::shared_ptr<grpc::Channel> channel();
+    // Callers report whether the back office answered; after `failuresBeforeRenewal`
+    // consecutive failures the next channel() is a new one.
+    void reportReachable(bool reachable);
+    int renewals() const;
+
+private:
+    mutable std::mutex m_mutex;
+    Endpoint m_endpoint;
+    int m_failuresBeforeRenewal;
+    int m_consecutiveFailures = 0;
+    int m_renewals = 0;
+    std::shared_ptr<grpc::Channel> m_channel;
+};
 
 enum class HealthState {
     Serving,      // the back office answered SERVING
