@@ -90,6 +90,11 @@ Bytes Session::exchange(const Bytes& raw) {
                   "SCardTransmit");
     ++m_apdus;
     answer.resize(length);
+    if (answer.empty()) {
+        // A card pulled mid-command: vpcd (and some CCID readers) hand pcscd an empty answer
+        // marked as success instead of an error.
+        throw CardRemoved("the card left before answering", 0);
+    }
     if (answer.size() < 2) {
         throw CommunicationError("card answered without a status word", 0);
     }

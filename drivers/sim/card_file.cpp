@@ -406,12 +406,18 @@ void CardFile::save(const ChipState& chip) {
         {std::string(kTriesLeft), std::to_string(chip.triesLeft)},
         {std::string(kApplicationState), toString(chip.application)},
     };
+    const auto lineFor = [](const std::string& key, const std::string& value) {
+        std::string line = key;
+        line += " = ";
+        line += value;
+        return line;
+    };
     std::string out;
     std::set<std::string> written;
     for (const auto& line : m_lines) {
         const auto it = values.find(line.key);
         if (it != values.end()) {
-            out += it->first + " = " + it->second + "\n";
+            out += lineFor(it->first, it->second) + '\n';
             written.insert(it->first);
         } else {
             out += line.text + "\n";
@@ -419,7 +425,7 @@ void CardFile::save(const ChipState& chip) {
     }
     for (const auto& [key, value] : values) {
         if (written.count(key) == 0) {
-            out += key + " = " + value + "\n";  // was left to its default so far
+            out += lineFor(key, value) + '\n';  // was left to its default so far
         }
     }
 
@@ -463,13 +469,13 @@ void CardFile::save(const ChipState& chip) {
     // Later saves edit the lines as they are now.
     for (const auto& [key, value] : values) {
         if (written.count(key) == 0) {
-            m_lines.push_back({key + " = " + value, key});
+            m_lines.push_back({lineFor(key, value), key});
         }
     }
     for (auto& line : m_lines) {
         const auto it = values.find(line.key);
         if (it != values.end()) {
-            line.text = it->first + " = " + it->second;
+            line.text = lineFor(it->first, it->second);
         }
     }
     m_image.chip = chip;

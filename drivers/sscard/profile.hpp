@@ -19,7 +19,8 @@ inline constexpr std::array<std::uint8_t, 15> kSsseAid = {0x73, 0x78, 0x31, 0x2E
 enum class Encoding {
     Binary,   // raw bytes (卡识别码, 民族 code)
     Bcd,      // packed BCD digits, right-padded with F (dates, region codes)
-    Alnum,    // ASCII, right-padded with '0'... but see kAlnumPadding
+    Alnum,    // ASCII, right-padded with 0x00 (the profile's "padded with 0"; an ASCII '0'
+              // pad could not be told from data such as "3.00")
     Gbk,      // GBK text (names), right-padded with 0x00 or 0x20
 };
 
