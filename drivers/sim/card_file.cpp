@@ -1,18 +1,14 @@
 #include "drivers/sim/card_file.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <optional>
 #include <set>
 #include <sstream>
 
+#include "drivers/pcsc/apdu.hpp"
 #include "drivers/sscard/id_number.hpp"
+#include "drivers/util/atomic_file.hpp"
 
 namespace renshe::drivers::sim {
 
@@ -48,32 +44,11 @@ bool allDigits(std::string_view s) {
 
 // Hex with optional spaces between bytes (ATRs are usually written that way).
 std::optional<Bytes> parseHex(std::string_view s) {
-    Bytes out;
-    int high = -1;
-    for (char c : s) {
-        int v;
-        if (c >= '0' && c <= '9') {
-            v = c - '0';
-        } else if (c >= 'a' && c <= 'f') {
-            v = c - 'a' + 10;
-        } else if (c >= 'A' && c <= 'F') {
-            v = c - 'A' + 10;
-        } else if (c == ' ') {
-            continue;
-        } else {
-            return std::nullopt;
-        }
-        if (high < 0) {
-            high = v;
-        } else {
-            out.push_back(static_cast<std::uint8_t>(high << 4 | v));
-            high = -1;
-        }
-    }
-    if (high >= 0) {
+    try {
+        return pcsc::fromHex(std::string(s));
+    } catch (const std::invalid_argument&) {
         return std::nullopt;
     }
-    return out;
 }
 
 bool isPrintableAscii(std::string_view s) {
@@ -329,10 +304,6 @@ std::set<std::string> knownKeys() {
     return keys;
 }
 
-[[noreturn]] void throwErrno(const std::string& what, const std::filesystem::path& path) {
-    throw std::runtime_error(what + " " + path.string() + ": " + std::strerror(errno));
-}
-
 }  // namespace
 
 CardFileError::CardFileError(const std::filesystem::path& file, int line, const std::string& key,
@@ -429,42 +400,10 @@ void CardFile::save(const ChipState& chip) {
         }
     }
 
-    const auto dir = m_path.has_parent_path() ? m_path.parent_path() : std::filesystem::path(".");
-    std::string temp = (dir / ("." + m_path.filename().string() + ".XXXXXX")).string();
-    const int fd = ::mkstemp(temp.data());
-    if (fd < 0) {
-        throwErrno("cannot create a temporary file next to", m_path);
-    }
-    struct stat st {};
-    if (::stat(m_path.c_str(), &st) == 0) {
-        ::fchmod(fd, st.st_mode & 07777);
-    }
-    std::size_t done = 0;
-    while (done < out.size()) {
-        const ssize_t n = ::write(fd, out.data() + done, out.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(temp.c_str());
-            throwErrno("cannot write", temp);
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(temp.c_str());
-        throwErrno("cannot flush", temp);
-    }
-    if (::rename(temp.c_str(), m_path.c_str()) != 0) {
-        ::unlink(temp.c_str());
-        throwErrno("cannot replace", m_path);
-    }
-    // The rename itself is only durable once the directory is.
-    const int dirFd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
+    try {
+        util::writeFileAtomically(m_path, out);  // keeps the file's mode
+    } catch (const std::system_error& e) {
+        throw std::runtime_error(std::string("card file not saved: ") + e.what());
     }
     // Later saves edit the lines as they are now.
     for (const auto& [key, value] : values) {

@@ -8,15 +8,10 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <memory>
-#include <sstream>
+#include <system_error>
+
+#include "drivers/util/atomic_file.hpp"
 
 namespace renshe::services::pki {
 
@@ -299,51 +294,19 @@ Identity identityFromCertificatePem(const std::string& certificatePem) {
 
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content,
                          std::filesystem::perms perms) {
-    // Write a sibling, fsync it, rename over the target, fsync the directory: a reader sees
-    // the old file or the whole new one, even across a crash.
-    const auto tmp = path.string() + ".tmp." + std::to_string(::getpid());
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                          static_cast<mode_t>(perms) & 07777);
-    if (fd < 0) {
-        throw PkiError("cannot write " + tmp + ": " + std::strerror(errno));
-    }
-    ::fchmod(fd, static_cast<mode_t>(perms) & 07777);  // umask must not widen or narrow it
-    std::size_t done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            throw PkiError("cannot write " + tmp + ": " + std::strerror(errno));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(tmp.c_str());
-        throw PkiError("cannot flush " + tmp + ": " + std::strerror(errno));
-    }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        ::unlink(tmp.c_str());
-        throw PkiError("cannot rename onto " + path.string() + ": " + std::strerror(errno));
-    }
-    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+    try {
+        util::writeFileAtomically(path, content, perms);
+    } catch (const std::system_error& e) {
+        throw PkiError(e.what());
     }
 }
 
 std::string readFile(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw PkiError("cannot read " + path.string());
+    try {
+        return util::readFile(path);
+    } catch (const std::system_error& e) {
+        throw PkiError(e.what());
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 }  // namespace renshe::services::pki

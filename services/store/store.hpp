@@ -1,0 +1,112 @@
+// One storage interface, two backends: SQLite (embedded default: WAL, synchronous=FULL) and
+// PostgreSQL (province scale, libpq). Callers write SQL once, in the subset both accept:
+// placeholders $1, $2 …; integers (BIGINT) and text only — bytes travel as lower-case hex
+// text, times as microseconds since the Unix epoch; `INSERT … ON CONFLICT … DO NOTHING` and
+// `RETURNING` work on both. Row locks go through Tx::forUpdate().
+//
+// Durability: write() returns only after the transaction is committed to stable storage
+// (SQLite: WAL fsync with synchronous=FULL; PostgreSQL: synchronous_commit). On SQLite one
+// writer thread runs queued writes back to back in one transaction, each inside its own
+// SAVEPOINT, and commits them together (group commit): one fsync for many callers.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace renshe::services::store {
+
+// The storage failed in a way a retry may cure (database down, disk full, lock timeout):
+// the gRPC layer maps it to UNAVAILABLE and nothing of the failed write is kept.
+class StoreUnavailable : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// A statement was wrong (SQL error, constraint violated): a bug or a race the caller did not
+// guard against. Nothing of the failed write is kept.
+class StoreError : public std::runtime_error {
+public:
+    StoreError(const std::string& what, bool uniqueViolation = false)
+        : std::runtime_error(what), m_unique(uniqueViolation) {}
+    bool uniqueViolation() const noexcept { return m_unique; }
+
+private:
+    bool m_unique;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, std::string>;
+
+class Row {
+public:
+    explicit Row(std::vector<Value> cells) : m_cells(std::move(cells)) {}
+    std::size_t size() const noexcept { return m_cells.size(); }
+    bool isNull(std::size_t i) const;
+    // Integer column (throws StoreError on NULL or text that is not an integer).
+    std::int64_t integer(std::size_t i) const;
+    // Text column; NULL reads as "".
+    std::string text(std::size_t i) const;
+    std::optional<std::int64_t> optionalInteger(std::size_t i) const;
+
+private:
+    std::vector<Value> m_cells;
+};
+
+enum class Backend { Sqlite, Postgres };
+
+// A transaction in progress. Only valid inside the callback it was handed to.
+class Tx {
+public:
+    virtual ~Tx() = default;
+    virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    // Rows affected.
+    virtual std::int64_t exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    virtual Backend backend() const noexcept = 0;
+    // " FOR UPDATE" on PostgreSQL, "" on SQLite (whose writer already holds the database).
+    std::string_view forUpdate() const noexcept { return backend() == Backend::Postgres ? " FOR UPDATE" : ""; }
+
+    std::optional<Row> queryOne(std::string_view sql, const std::vector<Value>& params = {});
+};
+
+class Store {
+public:
+    virtual ~Store() = default;
+
+    // "sqlite:/path/to/file.db" (created if missing), or a libpq connection string:
+    // "postgresql://…" / "postgres://…" URI or "postgres:host=… dbname=…" keyword form.
+    // Applies pending migrations (services/store/migrations) before returning; concurrent
+    // openers (two replicas) migrate once. Throws StoreUnavailable when it cannot connect.
+    static std::unique_ptr<Store> open(const std::string& url);
+
+    // Runs `fn` in a durable read-write transaction and returns after the commit. `fn` may be
+    // run more than once (PostgreSQL serialization failures, deadlocks and unique-key races
+    // are retried), so it must keep no state outside the transaction except what it
+    // overwrites on each run. An exception from `fn` rolls back its work and is rethrown to
+    // the caller, other writes of the same group commit are unaffected.
+    virtual void write(const std::function<void(Tx&)>& fn) = 0;
+
+    // A read-only transaction with a consistent snapshot; runs concurrently with writes.
+    virtual void read(const std::function<void(Tx&)>& fn) = 0;
+
+    virtual Backend backend() const noexcept = 0;
+    // The highest migration applied.
+    virtual int schemaVersion() = 0;
+
+    // Writes committed, and commits (fsyncs) done, since open: write groups in action.
+    struct Stats {
+        std::uint64_t writes = 0;
+        std::uint64_t commits = 0;
+    };
+    virtual Stats stats() const = 0;
+};
+
+// Lower-case hex of bytes, and back (throws std::invalid_argument on odd length or non-hex).
+std::string toHex(std::string_view bytes);
+std::string fromHex(std::string_view hex);
+
+}  // namespace renshe::services::store
