@@ -16,10 +16,15 @@ mkdir -p "$out"
 bin=$root/build
 ./build/services/admin/renshe-admin pki demo --out "$out/pki"
 
+# The demo keystore carries the well-known master key the sample cards were personalised with.
+[[ -f $out/keystore ]] || ./build/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
+
 rm -f "$out/backoffice.port"
 ./build/services/backoffice/renshe-backoffice --listen 127.0.0.1:0 \
   --tls-cert "$out/pki/server.crt" --tls-key "$out/pki/server.key" \
   --client-ca "$out/pki/ca.crt" --port-file "$out/backoffice.port" \
+  --keystore "$out/keystore" --database "sqlite:$out/backoffice.db" \
+  --metrics-listen 127.0.0.1:0 --metrics-port-file "$out/metrics.port" \
   >"$out/backoffice.log" 2>&1 &
 backoffice_pid=$!
 trap 'kill $backoffice_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
@@ -29,7 +34,13 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 port=$(cat "$out/backoffice.port")
-echo "demo: back office on 127.0.0.1:$port (mutual TLS), log $out/backoffice.log"
+echo "demo: back office on 127.0.0.1:$port (mutual TLS, SQLite $out/backoffice.db), log $out/backoffice.log"
+echo "demo: metrics on http://127.0.0.1:$(cat "$out/metrics.port")/metrics"
+
+admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out/pki/ca.crt"
+  --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.key")
+"${admin[@]}" import --persons deploy/demo-data/persons.csv --cards deploy/demo-data/cards.csv
+"${admin[@]}" audit verify
 
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/touch-T-371302-001.crt" --key "$out/pki/touch-T-371302-001.key"

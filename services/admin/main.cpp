@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "services/admin/staff_commands.hpp"
 #include "services/pki/pki.hpp"
 
 namespace fs = std::filesystem;
@@ -20,7 +21,8 @@ int usage(std::ostream& out, int rc) {
            "  pki demo   a throwaway CA for a demo or a test bench: ca.crt/ca.key, server.crt/.key\n"
            "             (127.0.0.1, localhost), touch-<ID>.crt/.key, display-<ID>.crt/.key and\n"
            "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run again.\n"
-           "             Never use this CA on a real network.\n";
+           "             Never use this CA on a real network.\n"
+        << renshe::services::admin::staffUsage();
     return rc;
 }
 
@@ -84,6 +86,11 @@ int main(int argc, char** argv) {
     try {
         if (args.size() >= 2 && args[0] == "pki" && args[1] == "demo") {
             return pkiDemo({args.begin() + 2, args.end()});
+        }
+        const int rc = renshe::services::admin::runStaffCommand(args);
+        if (rc != 2) return rc;
+        if (args[0] == "import" || args[0] == "person" || args[0] == "card" || args[0] == "audit") {
+            return usage(std::cerr, 2);
         }
     } catch (const std::exception& e) {
         std::cerr << "renshe-admin: " << e.what() << "\n";

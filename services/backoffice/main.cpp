@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "services/backoffice/keystore.hpp"
 #include "services/backoffice/server.hpp"
 
 using renshe::services::backoffice::parseOptions;
@@ -12,6 +13,26 @@ using renshe::services::backoffice::Server;
 using renshe::services::backoffice::usage;
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string(argv[1]) == "keystore") {
+        const std::vector<std::string> a(argv + 2, argv + argc);
+        if (a.size() < 2 || a[0] != "new" || (a.size() == 3 && a[2] != "--demo") || a.size() > 3) {
+            std::cerr << "usage: renshe-backoffice keystore new FILE [--demo]\n"
+                         "  --demo  use the well-known demo master key the sample cards carry (never in production)\n";
+            return 2;
+        }
+        try {
+            if (a.size() == 3) {
+                renshe::services::backoffice::Keystore::createDemo(a[1]);
+            } else {
+                renshe::services::backoffice::Keystore::create(a[1]);
+            }
+        } catch (const std::exception& e) {
+            std::cerr << "renshe-backoffice: " << e.what() << std::endl;
+            return 1;
+        }
+        std::cout << "keystore written to " << a[1] << " (mode 0600)\n";
+        return 0;
+    }
     auto parsed = parseOptions(std::vector<std::string>(argv + 1, argv + argc));
     if (parsed.helpRequested) {
         std::cout << usage();

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "services/backoffice/core.hpp"
+
 namespace renshe::services::backoffice {
 
 struct Options {
@@ -14,6 +16,12 @@ struct Options {
     std::filesystem::path clientCa;          // CA that signs terminal and staff certificates
     std::filesystem::path portFile;          // written with the bound port once serving
     bool insecurePlaintext = false;          // development only; warns loudly
+    std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
+    std::filesystem::path keystore;          // master keys, outside the database (required)
+    std::string metricsListen;               // loopback host:port for Prometheus text; "" = off
+    std::filesystem::path metricsPortFile;   // written with the bound metrics port
+    int sweepSeconds = 60;                   // how often due temporary losses are lifted
+    Policy policy;
 };
 
 struct ParseResult {
@@ -22,6 +30,8 @@ struct ParseResult {
     bool helpRequested = false;
 };
 
+// Flags, optionally with `--config FILE` whose `name = value` lines (names as the flags,
+// without the dashes) come first so flags given on the command line win.
 ParseResult parseOptions(const std::vector<std::string>& args);
 
 std::string usage();

@@ -7,9 +7,11 @@
 #include <grpcpp/server_builder.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include "renshe/v1/admin.grpc.pb.h"
@@ -19,7 +21,15 @@
 #include "renshe/v1/guides.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
+#include "services/backoffice/admin_service.hpp"
+#include "services/backoffice/card_service.hpp"
+#include "services/backoffice/cards.hpp"
+#include "services/backoffice/core.hpp"
+#include "services/backoffice/keystore.hpp"
+#include "services/backoffice/metrics_http.hpp"
+#include "services/backoffice/status_interceptor.hpp"
 #include "services/pki/pki.hpp"
+#include "services/store/store.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -29,17 +39,46 @@ constexpr auto kShutdownGrace = std::chrono::seconds(5);
 
 struct Server::Impl {
     Options options;
+    std::unique_ptr<store::Store> store;
+    std::optional<Keystore> keys;
+    std::unique_ptr<Core> core;
+    std::unique_ptr<CardServiceImpl> card;
+    std::unique_ptr<AdminServiceImpl> admin;
+    std::unique_ptr<MetricsHttp> metricsHttp;
     std::unique_ptr<grpc::Server> server;
     // The v1 services not yet built answer UNIMPLEMENTED through their generated defaults;
     // each later issue replaces one of these with the real implementation.
-    renshe::v1::CardService::Service card;
     renshe::v1::CertificationService::Service certification;
     renshe::v1::JobService::Service jobs;
     renshe::v1::GuideService::Service guides;
     renshe::v1::ContentService::Service content;
     renshe::v1::TerminalService::Service terminal;
-    renshe::v1::AdminService::Service admin;
     std::once_flag shutdownOnce;
+
+    // Lifts due temporary loss reports every `sweepSeconds` until stopped.
+    std::mutex sweepMutex;
+    std::condition_variable sweepWake;
+    bool stopping = false;
+    std::thread sweeper;
+
+    void sweepLoop() {
+        std::unique_lock lock(sweepMutex);
+        while (!stopping) {
+            sweepWake.wait_for(lock, std::chrono::seconds(options.sweepSeconds));
+            if (stopping) break;
+            lock.unlock();
+            try {
+                int lifted = 0;
+                store->write([&](store::Tx& tx) { lifted = liftDueLosses(tx, *core, nowMicros()); });
+                if (lifted > 0) {
+                    core->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" + std::to_string(lifted) + "}");
+                }
+            } catch (const std::exception&) {
+                core->log("{\"level\":\"error\",\"event\":\"auto_lift\",\"error\":\"store unavailable\"}");
+            }
+            lock.lock();
+        }
+    }
 };
 
 Server::Server(Options options) : m_impl(std::make_unique<Impl>()) {
@@ -48,10 +87,26 @@ Server::Server(Options options) : m_impl(std::make_unique<Impl>()) {
 
 Server::~Server() {
     shutdown();
+    if (m_impl) {
+        {
+            std::lock_guard lock(m_impl->sweepMutex);
+            m_impl->stopping = true;
+        }
+        m_impl->sweepWake.notify_all();
+        if (m_impl->sweeper.joinable()) m_impl->sweeper.join();
+    }
 }
 
 int Server::start() {
     const Options& o = m_impl->options;
+    m_impl->keys.emplace(Keystore::load(o.keystore));
+    m_impl->store = store::Store::open(o.database);
+    m_impl->core = std::make_unique<Core>(*m_impl->store, *m_impl->keys, o.policy, o.insecurePlaintext);
+    m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->core);
+    m_impl->admin = std::make_unique<AdminServiceImpl>(*m_impl->core);
+    std::cerr << "renshe-backoffice: storage " << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
+              << ", schema version " << m_impl->store->schemaVersion() << std::endl;
+
     std::shared_ptr<grpc::ServerCredentials> creds;
     if (o.insecurePlaintext) {
         std::cerr << "\n"
@@ -73,13 +128,19 @@ int Server::start() {
     grpc::ServerBuilder builder;
     int port = 0;
     builder.AddListeningPort(o.listen, creds, &port);
-    builder.RegisterService(&m_impl->card);
+    // Registry imports carry up to 32 MiB of CSV; everything else is capped per message by
+    // validation (INVALID_ARGUMENT) long before this.
+    builder.SetMaxReceiveMessageSize(40 * 1024 * 1024);
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+    interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
+    builder.RegisterService(m_impl->card.get());
     builder.RegisterService(&m_impl->certification);
     builder.RegisterService(&m_impl->jobs);
     builder.RegisterService(&m_impl->guides);
     builder.RegisterService(&m_impl->content);
     builder.RegisterService(&m_impl->terminal);
-    builder.RegisterService(&m_impl->admin);
+    builder.RegisterService(m_impl->admin.get());
     m_impl->server = builder.BuildAndStart();
     if (!m_impl->server || port == 0) {
         throw std::runtime_error("cannot listen on " + o.listen + " (address in use or not local?)");
@@ -91,6 +152,19 @@ int Server::start() {
                                  std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
                                      std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     }
+    if (!o.metricsListen.empty()) {
+        Core* core = m_impl->core.get();
+        store::Store* st = m_impl->store.get();
+        m_impl->metricsHttp = std::make_unique<MetricsHttp>(o.metricsListen, [core, st] {
+            return core->metrics().render(st->stats());
+        });
+        if (!o.metricsPortFile.empty()) {
+            pki::writeFileAtomically(o.metricsPortFile, std::to_string(m_impl->metricsHttp->port()) + "\n",
+                                     std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                                         std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+        }
+    }
+    m_impl->sweeper = std::thread([impl = m_impl.get()] { impl->sweepLoop(); });
     std::cerr << "renshe-backoffice: serving on port " << port
               << (o.insecurePlaintext ? " (PLAINTEXT)" : " (mutual TLS)") << std::endl;
     return port;

@@ -8,6 +8,27 @@
 // (SQLite: WAL fsync with synchronous=FULL; PostgreSQL: synchronous_commit). On SQLite one
 // writer thread runs queued writes back to back in one transaction, each inside its own
 // SAVEPOINT, and commits them together (group commit): one fsync for many callers.
+//
+// Rules both backends enforce alike, so that code tried on SQLite behaves the same on
+// PostgreSQL:
+// - One statement per query()/exec() call; every parameter passed must appear in the SQL
+//   ($1 … $N, each at least once), and text parameters must be UTF-8 without NUL bytes.
+// - A statement that fails aborts the whole write (as PostgreSQL does), even when `fn`
+//   catches the exception and goes on: the write then fails with that statement's error.
+//   Use `INSERT … ON CONFLICT DO NOTHING` instead of catching unique violations.
+// - Result columns: integer columns read as int64 (PostgreSQL int2/int4/int8, and booleans
+//   as 0/1), everything else as text (e.g. sum() or numeric on PostgreSQL: Row::integer()
+//   parses it), NULL as nullptr.
+// - Isolation: SQLite writes are serial; PostgreSQL writes run at READ COMMITTED (take row
+//   locks with forUpdate(), or make `SET TRANSACTION ISOLATION LEVEL SERIALIZABLE` the
+//   callback's first statement); read() is a REPEATABLE READ / WAL snapshot on both.
+// - write() inside a write callback throws StoreError (it would deadlock the SQLite writer);
+//   read() inside one is allowed but sees the last commit, not the callback's own changes.
+// - If the connection to PostgreSQL breaks during COMMIT the outcome is unknown: write()
+//   throws StoreUnavailable and the caller's request id makes the retry safe.
+// - Migrations (services/store/migrations/NNNN_name.sql, compiled in) run at open(); a
+//   database whose schema is newer than this build is accepted (rolling upgrades) as long
+//   as every migration this build knows is recorded.
 #pragma once
 
 #include <cstdint>
@@ -68,8 +89,11 @@ public:
     virtual std::int64_t exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
     virtual Backend backend() const noexcept = 0;
     // " FOR UPDATE" on PostgreSQL, "" on SQLite (whose writer already holds the database).
-    std::string_view forUpdate() const noexcept { return backend() == Backend::Postgres ? " FOR UPDATE" : ""; }
+    std::string_view forUpdate() const noexcept {
+        return backend() == Backend::Postgres ? " FOR UPDATE" : "";
+    }
 
+    // The first row, or nullopt when there is none.
     std::optional<Row> queryOne(std::string_view sql, const std::vector<Value>& params = {});
 };
 
@@ -82,6 +106,16 @@ public:
     // Applies pending migrations (services/store/migrations) before returning; concurrent
     // openers (two replicas) migrate once. Throws StoreUnavailable when it cannot connect.
     static std::unique_ptr<Store> open(const std::string& url);
+
+    struct Options {
+        // PostgreSQL: connections in the pool (0 = 8). SQLite: read-only connections for
+        // read() (0 = 4); writes always go through the one writer connection.
+        std::size_t connections = 0;
+    };
+    static std::unique_ptr<Store> open(const std::string& url, const Options& options);
+
+    // The highest migration compiled into this build.
+    static int latestSchemaVersion() noexcept;
 
     // Runs `fn` in a durable read-write transaction and returns after the commit. `fn` may be
     // run more than once (PostgreSQL serialization failures, deadlocks and unique-key races
@@ -101,6 +135,9 @@ public:
     struct Stats {
         std::uint64_t writes = 0;
         std::uint64_t commits = 0;
+        // PostgreSQL: callbacks run again after a serialization failure, a deadlock or a
+        // unique-key race (always 0 on SQLite, whose one writer cannot race).
+        std::uint64_t retries = 0;
     };
     virtual Stats stats() const = 0;
 };

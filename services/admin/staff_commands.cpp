@@ -1,0 +1,283 @@
+#include "services/admin/staff_commands.hpp"
+
+#include <grpcpp/grpcpp.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <thread>
+
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/card.pb.h"
+#include "services/client/call.hpp"
+#include "services/client/client.hpp"
+#include "services/pki/pki.hpp"
+
+namespace renshe::services::admin {
+
+using namespace renshe::v1;
+
+std::string staffUsage() {
+    return "  import --persons FILE [--cards FILE] [--skip-bad]\n"
+           "             import persons and cards from CSV (header row with field names: persons:\n"
+           "             ssn,name,sex,birth_date,region[,ethnicity_code,birthplace_code,\n"
+           "             pension_first_payment]; cards: card_number,card_identifier,ssn,issue_date,\n"
+           "             expiry_date). Every line is checked first; with errors nothing is imported\n"
+           "             unless --skip-bad.\n"
+           "  person --ssn ID | --card NUMBER\n"
+           "             a person's cards and their status history (masked)\n"
+           "  card formal-loss|lift-loss|request-replacement|cancel NUMBER --reason TEXT\n"
+           "             card operations at the counter\n"
+           "  audit query [--ssn ID] [--actor ID] [--type PREFIX.] [--limit N]\n"
+           "  audit verify [--from SEQ]\n"
+           "             recompute the hash chain; exit 1 and name the first broken event if it is broken\n"
+           "\n"
+           "  Connection: --server HOST:PORT --ca FILE --cert FILE --key FILE (a staff certificate), or\n"
+           "  RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY in the environment.\n";
+}
+
+namespace {
+
+class Args {
+public:
+    explicit Args(std::vector<std::string> a) : m_args(std::move(a)) {}
+    // Removes and returns the value of `--name VALUE`.
+    std::optional<std::string> take(const std::string& name) {
+        for (std::size_t i = 0; i + 1 < m_args.size(); ++i) {
+            if (m_args[i] == name) {
+                std::string v = m_args[i + 1];
+                m_args.erase(m_args.begin() + static_cast<long>(i), m_args.begin() + static_cast<long>(i) + 2);
+                return v;
+            }
+        }
+        return std::nullopt;
+    }
+    bool flag(const std::string& name) {
+        for (std::size_t i = 0; i < m_args.size(); ++i) {
+            if (m_args[i] == name) {
+                m_args.erase(m_args.begin() + static_cast<long>(i));
+                return true;
+            }
+        }
+        return false;
+    }
+    std::vector<std::string>& rest() { return m_args; }
+
+private:
+    std::vector<std::string> m_args;
+};
+
+std::string fromEnvOr(std::optional<std::string> v, const char* env) {
+    if (v) return *v;
+    const char* e = std::getenv(env);
+    return e ? e : "";
+}
+
+std::string timeText(const google::protobuf::Timestamp& ts) {
+    const std::time_t t = static_cast<std::time_t>(ts.seconds()) + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::ostringstream out;
+    out << std::put_time(&tm, "%Y-%m-%d %H:%M:%S") << " CST";
+    return out.str();
+}
+
+std::string statusName(CardStatus s) {
+    std::string n = CardStatus_Name(s);
+    return n.rfind("CARD_STATUS_", 0) == 0 ? n.substr(12) : n;
+}
+
+struct Connection {
+    std::unique_ptr<AdminService::Stub> stub;
+};
+
+// Runs `fn` (one RPC) with a fresh context, retrying a transient failure with the same request.
+template <typename Fn>
+client::CallResult withRetries(Fn fn) {
+    client::CallResult r;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        grpc::ClientContext ctx;
+        client::setDeadline(ctx, std::chrono::seconds(60));
+        const grpc::Status s = fn(ctx);
+        r = client::resultOf(s, ctx);
+        if (!r.transient()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(500 * (attempt + 1)));
+    }
+    return r;
+}
+
+int report(const client::CallResult& r) {
+    if (r.ok()) return 0;
+    std::cerr << "renshe-admin: refused: " << RefusalReason_Name(r.refusal) << " (" << r.message << ")";
+    if (r.retryAfterSeconds > 0) std::cerr << "; retry after " << r.retryAfterSeconds << " s";
+    std::cerr << "\n";
+    return 1;
+}
+
+std::string readWhole(const std::string& path) {
+    return pki::readFile(path);
+}
+
+void printCard(const CardInfo& c) {
+    std::cout << "  card " << c.card_number() << "  " << statusName(c.status()) << "  issued "
+              << c.issue_date().year() << "-" << std::setw(2) << std::setfill('0') << c.issue_date().month() << "-"
+              << std::setw(2) << c.issue_date().day() << std::setfill(' ') << "  expires " << c.expiry_date().year()
+              << (c.expired() ? " (expired)" : "") << "\n";
+    if (c.has_loss_report()) {
+        std::cout << "    loss report " << c.loss_report().report_number() << " at "
+                  << timeText(c.loss_report().reported_at()) << (c.loss_report().formal() ? " (formal)" : "");
+        if (c.loss_report().has_auto_lift_at()) {
+            std::cout << ", lifts itself " << timeText(c.loss_report().auto_lift_at());
+        }
+        std::cout << "\n";
+    }
+}
+
+}  // namespace
+
+int runStaffCommand(const std::vector<std::string>& argv) {
+    Args args(argv);
+    const std::string server = fromEnvOr(args.take("--server"), "RENSHE_SERVER");
+    const std::string ca = fromEnvOr(args.take("--ca"), "RENSHE_CA");
+    const std::string cert = fromEnvOr(args.take("--cert"), "RENSHE_CERT");
+    const std::string key = fromEnvOr(args.take("--key"), "RENSHE_KEY");
+    auto& rest = args.rest();
+    if (rest.empty() || (rest[0] != "import" && rest[0] != "person" && rest[0] != "card" && rest[0] != "audit")) {
+        return 2;
+    }
+    if (server.empty() || ca.empty() || cert.empty() || key.empty()) {
+        std::cerr << "renshe-admin: " << rest[0]
+                  << " needs --server, --ca, --cert and --key (or RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY)\n";
+        return 2;
+    }
+    const auto channel = client::makeChannel(client::Endpoint::fromFiles(server, ca, cert, key));
+    auto stub = AdminService::NewStub(channel);
+    const std::string command = rest[0];
+
+    if (command == "import") {
+        const auto persons = args.take("--persons");
+        const auto cards = args.take("--cards");
+        ImportRegistryRequest req;
+        req.set_request_id(client::newRequestId());
+        req.set_skip_bad(args.flag("--skip-bad"));
+        if (!persons && !cards) {
+            std::cerr << "renshe-admin: import needs --persons FILE and/or --cards FILE\n";
+            return 2;
+        }
+        if (persons) req.set_persons_csv(readWhole(*persons));
+        if (cards) req.set_cards_csv(readWhole(*cards));
+        ImportRegistryResponse resp;
+        const auto r = withRetries([&](grpc::ClientContext& ctx) { return stub->ImportRegistry(&ctx, req, &resp); });
+        if (!r.ok()) return report(r);
+        for (const auto& e : resp.errors()) {
+            const std::string file = e.file() == "persons" ? persons.value_or("persons") : cards.value_or("cards");
+            std::cerr << file << ":" << e.error().line() << ": " << (e.error().field().empty() ? "" : e.error().field() + ": ")
+                      << e.error().reason() << "\n";
+        }
+        std::cout << "imported " << resp.persons_imported() << " persons and " << resp.cards_imported() << " cards";
+        if (resp.errors_size() > 0) {
+            std::cout << "; " << resp.errors_size() << " line(s) with errors"
+                      << (req.skip_bad() ? " skipped" : ", so nothing was imported (use --skip-bad to import the rest)");
+        }
+        std::cout << "\n";
+        return resp.errors_size() > 0 ? 1 : 0;
+    }
+    if (command == "person") {
+        GetPersonRequest req;
+        if (auto ssn = args.take("--ssn")) req.mutable_person()->set_ssn(*ssn);
+        else if (auto card = args.take("--card")) req.mutable_person()->set_card_number(*card);
+        else {
+            std::cerr << "renshe-admin: person needs --ssn ID or --card NUMBER\n";
+            return 2;
+        }
+        GetPersonResponse resp;
+        const auto r = withRetries([&](grpc::ClientContext& ctx) { return stub->GetPerson(&ctx, req, &resp); });
+        if (!r.ok()) return report(r);
+        std::cout << resp.person().masked_name() << "  " << resp.person().masked_ssn() << "  region "
+                  << resp.region().division_code() << resp.region().township_code() << resp.region().village_code()
+                  << (resp.service_password_set() ? "  service password set" : "  no service password") << "\n";
+        for (const auto& c : resp.cards()) printCard(c);
+        std::cout << "history (newest first):\n";
+        for (const auto& h : resp.history()) {
+            std::cout << "  " << timeText(h.at()) << "  " << h.card_number() << "  " << statusName(h.from_status())
+                      << " -> " << statusName(h.to_status()) << "  by " << h.actor() << "  " << h.reason() << "\n";
+        }
+        return 0;
+    }
+    if (command == "card") {
+        if (rest.size() < 3) {
+            std::cerr << "renshe-admin: card OPERATION NUMBER --reason TEXT\n";
+            return 2;
+        }
+        const auto reason = args.take("--reason");
+        const std::string op = rest[1], number = rest[2];
+        CardOperationRequest req;
+        req.set_request_id(client::newRequestId());
+        req.set_card_number(number);
+        req.set_reason(reason.value_or(""));
+        CardOperationResponse resp;
+        using Method = grpc::Status (AdminService::Stub::*)(grpc::ClientContext*, const CardOperationRequest&,
+                                                             CardOperationResponse*);
+        const std::map<std::string, Method> ops{{"formal-loss", &AdminService::Stub::RecordFormalLoss},
+                                                {"lift-loss", &AdminService::Stub::LiftLoss},
+                                                {"request-replacement", &AdminService::Stub::RequestReplacement},
+                                                {"cancel", &AdminService::Stub::CancelCard}};
+        const auto it = ops.find(op);
+        if (it == ops.end()) {
+            std::cerr << "renshe-admin: unknown card operation " << op << "\n";
+            return 2;
+        }
+        if (!reason) {
+            std::cerr << "renshe-admin: card " << op << " needs --reason TEXT (it goes into the card's history)\n";
+            return 2;
+        }
+        const auto r = withRetries([&](grpc::ClientContext& ctx) { return (stub.get()->*(it->second))(&ctx, req, &resp); });
+        if (!r.ok()) return report(r);
+        printCard(resp.card());
+        return 0;
+    }
+    if (command == "audit" && rest.size() >= 2 && rest[1] == "verify") {
+        VerifyAuditChainRequest req;
+        if (auto from = args.take("--from")) req.set_from_sequence(std::stoll(*from));
+        VerifyAuditChainResponse resp;
+        const auto r = withRetries([&](grpc::ClientContext& ctx) { return stub->VerifyAuditChain(&ctx, req, &resp); });
+        if (!r.ok()) return report(r);
+        if (resp.intact()) {
+            std::cout << "audit chain intact: " << resp.events_checked() << " events checked\n";
+            return 0;
+        }
+        std::cout << "audit chain BROKEN at event " << resp.first_broken_sequence() << ": " << resp.reason() << " ("
+                  << resp.events_checked() << " events before it are intact)\n";
+        return 1;
+    }
+    if (command == "audit" && rest.size() >= 2 && rest[1] == "query") {
+        QueryAuditRequest req;
+        if (auto v = args.take("--ssn")) req.set_subject_ssn(*v);
+        if (auto v = args.take("--actor")) req.set_actor(*v);
+        if (auto v = args.take("--type")) req.set_event_type(*v);
+        int limit = 100;
+        if (auto v = args.take("--limit")) limit = std::stoi(*v);
+        req.mutable_page()->set_page_size(std::min(limit, 100));
+        int shown = 0;
+        for (;;) {
+            QueryAuditResponse resp;
+            const auto r = withRetries([&](grpc::ClientContext& ctx) { return stub->QueryAudit(&ctx, req, &resp); });
+            if (!r.ok()) return report(r);
+            for (const auto& e : resp.events()) {
+                if (shown++ >= limit) return 0;
+                std::cout << std::setw(6) << e.sequence() << "  " << timeText(e.at()) << "  " << std::left
+                          << std::setw(30) << e.event_type() << std::right << "  " << e.actor() << "  "
+                          << (e.masked_subject().empty() ? "-" : e.masked_subject()) << "  " << e.outcome() << "\n";
+            }
+            if (resp.page().next_page_token().empty()) return 0;
+            req.mutable_page()->set_page_token(resp.page().next_page_token());
+        }
+    }
+    return 2;
+}
+
+}  // namespace renshe::services::admin

@@ -1,0 +1,41 @@
+// renshe.v1.AdminService: staff operations (registry, card operations at the counter, audit).
+#pragma once
+
+#include "renshe/v1/admin.grpc.pb.h"
+#include "services/backoffice/core.hpp"
+
+namespace renshe::services::backoffice {
+
+class AdminServiceImpl final : public renshe::v1::AdminService::Service {
+public:
+    explicit AdminServiceImpl(Core& core) : m_core(core) {}
+
+    grpc::Status RegisterPerson(grpc::ServerContext*, const renshe::v1::RegisterPersonRequest*,
+                                renshe::v1::RegisterPersonResponse*) override;
+    grpc::Status IssueCard(grpc::ServerContext*, const renshe::v1::IssueCardRequest*,
+                           renshe::v1::IssueCardResponse*) override;
+    grpc::Status ImportRegistry(grpc::ServerContext*, const renshe::v1::ImportRegistryRequest*,
+                                renshe::v1::ImportRegistryResponse*) override;
+    grpc::Status RecordFormalLoss(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
+                                  renshe::v1::CardOperationResponse*) override;
+    grpc::Status LiftLoss(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
+                          renshe::v1::CardOperationResponse*) override;
+    grpc::Status RequestReplacement(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
+                                    renshe::v1::CardOperationResponse*) override;
+    grpc::Status CancelCard(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
+                            renshe::v1::CardOperationResponse*) override;
+    grpc::Status QueryAudit(grpc::ServerContext*, const renshe::v1::QueryAuditRequest*,
+                            renshe::v1::QueryAuditResponse*) override;
+    grpc::Status VerifyAuditChain(grpc::ServerContext*, const renshe::v1::VerifyAuditChainRequest*,
+                                  renshe::v1::VerifyAuditChainResponse*) override;
+    grpc::Status GetPerson(grpc::ServerContext*, const renshe::v1::GetPersonRequest*,
+                           renshe::v1::GetPersonResponse*) override;
+
+private:
+    enum class CardOp { FormalLoss, Lift, Replacement, Cancel };
+    grpc::Status cardOperation(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
+                               renshe::v1::CardOperationResponse*, CardOp op);
+    Core& m_core;
+};
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,383 @@
+#include "services/backoffice/core.hpp"
+
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <sstream>
+
+#include "drivers/sscard/id_number.hpp"
+#include "renshe/v1/common.pb.h"
+#include "services/backoffice/audit.hpp"
+
+namespace renshe::services::backoffice {
+
+using renshe::v1::RefusalReason_Name;
+
+std::int64_t nowMicros() {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string chinaDate(std::int64_t micros) {
+    const std::time_t t = static_cast<std::time_t>(micros / 1'000'000 + 8 * 3600);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return buf;
+}
+
+std::string Subject::masked() const {
+    return ssn.empty() ? std::string() : drivers::sscard::maskIdNumber(ssn);
+}
+
+namespace {
+
+std::string jsonEscape(const std::string& s) {
+    std::string out;
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out;
+}
+
+const char* codeName(grpc::StatusCode code) {
+    switch (code) {
+        case grpc::StatusCode::OK: return "OK";
+        case grpc::StatusCode::CANCELLED: return "CANCELLED";
+        case grpc::StatusCode::INVALID_ARGUMENT: return "INVALID_ARGUMENT";
+        case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
+        case grpc::StatusCode::NOT_FOUND: return "NOT_FOUND";
+        case grpc::StatusCode::ALREADY_EXISTS: return "ALREADY_EXISTS";
+        case grpc::StatusCode::PERMISSION_DENIED: return "PERMISSION_DENIED";
+        case grpc::StatusCode::RESOURCE_EXHAUSTED: return "RESOURCE_EXHAUSTED";
+        case grpc::StatusCode::FAILED_PRECONDITION: return "FAILED_PRECONDITION";
+        case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
+        case grpc::StatusCode::UNAUTHENTICATED: return "UNAUTHENTICATED";
+        case grpc::StatusCode::INTERNAL: return "INTERNAL";
+        default: return "OTHER";
+    }
+}
+
+// Transient outcomes are not final: a retry with the same request id runs again.
+bool isFinal(grpc::StatusCode code) {
+    return code != grpc::StatusCode::UNAVAILABLE && code != grpc::StatusCode::DEADLINE_EXCEEDED &&
+           code != grpc::StatusCode::RESOURCE_EXHAUSTED;
+}
+
+struct Outcome {
+    grpc::StatusCode code = grpc::StatusCode::OK;
+    Refusal refusal;
+    bool replay = false;
+};
+
+}  // namespace
+
+void Metrics::count(const std::string& method, grpc::StatusCode code, std::chrono::microseconds took) {
+    std::lock_guard lock(m_mutex);
+    ++m_calls[{method, static_cast<int>(code)}];
+    auto& l = m_latency[method];
+    ++l.first;
+    l.second += static_cast<double>(took.count()) / 1e6;
+}
+
+std::string Metrics::render(const store::Store::Stats& storeStats) const {
+    std::ostringstream out;
+    std::lock_guard lock(m_mutex);
+    out << "# HELP renshe_rpc_total RPCs handled, by method and status code.\n"
+           "# TYPE renshe_rpc_total counter\n";
+    for (const auto& [key, n] : m_calls) {
+        out << "renshe_rpc_total{method=\"" << key.first << "\",code=\""
+            << codeName(static_cast<grpc::StatusCode>(key.second)) << "\"} " << n << "\n";
+    }
+    out << "# HELP renshe_rpc_seconds Time spent handling RPCs, by method.\n"
+           "# TYPE renshe_rpc_seconds summary\n";
+    for (const auto& [method, l] : m_latency) {
+        out << "renshe_rpc_seconds_count{method=\"" << method << "\"} " << l.first << "\n";
+        out << "renshe_rpc_seconds_sum{method=\"" << method << "\"} " << l.second << "\n";
+    }
+    out << "# HELP renshe_store_writes_total Durable write transactions committed.\n"
+           "# TYPE renshe_store_writes_total counter\n"
+        << "renshe_store_writes_total " << storeStats.writes << "\n"
+        << "# HELP renshe_store_commits_total Commits (fsyncs) done; writes/commits is the group-commit factor.\n"
+           "# TYPE renshe_store_commits_total counter\n"
+        << "renshe_store_commits_total " << storeStats.commits << "\n"
+        << "# HELP renshe_audit_events_total Audit events appended by this process.\n"
+           "# TYPE renshe_audit_events_total counter\n"
+        << "renshe_audit_events_total " << m_auditEvents.load() << "\n";
+    return out.str();
+}
+
+Core::Core(store::Store& store, const Keystore& keys, Policy policy, bool plaintextDevelopment)
+    : m_store(store), m_keys(keys), m_policy(policy), m_plaintext(plaintextDevelopment) {}
+
+void Core::log(const std::string& json) {
+    std::lock_guard lock(m_logMutex);
+    std::cerr << json << "\n";
+}
+
+grpc::Status Core::finish(grpc::ServerContext* context, const Refusal& refusal) {
+    if (refusal.reason != renshe::v1::REFUSAL_REASON_UNSPECIFIED) {
+        context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal.reason));
+    }
+    if (refusal.code == grpc::StatusCode::RESOURCE_EXHAUSTED && refusal.retryAfterSeconds > 0) {
+        context->AddTrailingMetadata("renshe-retry-after", std::to_string(refusal.retryAfterSeconds));
+    }
+    return grpc::Status(refusal.code, refusal.message);
+}
+
+void Core::logCall(const std::string& eventType, const Caller* caller, const Subject& subject, grpc::StatusCode code,
+                   const std::string& outcome, bool replay, std::chrono::steady_clock::time_point started) {
+    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    m_metrics.count(eventType, code, took);
+    std::ostringstream line;
+    line << "{\"ts\":" << nowMicros() / 1000 << ",\"level\":\"" << (code == grpc::StatusCode::OK ? "info" : "warn")
+         << "\",\"event\":\"rpc\",\"method\":\"" << jsonEscape(eventType) << "\",\"caller\":\""
+         << jsonEscape(caller ? caller->key() : std::string("-")) << "\",\"code\":\"" << codeName(code)
+         << "\",\"outcome\":\"" << jsonEscape(outcome) << "\"";
+    if (!subject.ssn.empty()) {
+        line << ",\"subject\":\"" << jsonEscape(subject.masked()) << "\"";
+    }
+    if (replay) {
+        line << ",\"replay\":true";
+    }
+    line << ",\"us\":" << took.count() << "}";
+    log(line.str());
+}
+
+void Core::auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType, const Subject& subject,
+                     const std::string& outcome, const std::string& requestId, std::int64_t now) {
+    AuditEntry e;
+    e.actor = caller ? caller->identity.id : "system";
+    e.terminalId = caller ? caller->terminalId() : "";
+    e.eventType = eventType;
+    e.maskedSubject = subject.masked();
+    e.subjectDigest = subject.ssn.empty() ? "" : m_keys.subjectDigest(subject.ssn);
+    e.outcome = outcome;
+    e.requestId = requestId;
+    appendAudit(tx, e, now);
+    m_metrics.countAudit();
+}
+
+std::optional<Refusal> Core::checkRateLimits(store::Tx& tx, const Caller& caller, const RateLimited& rl,
+                                             const std::string& ssnDigest, std::int64_t now) {
+    struct Check {
+        std::string bucket;
+        Policy::Limit limit;
+        const char* what;
+    };
+    std::vector<Check> checks{
+        {"term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures, "failed attempts at this terminal"},
+        {"term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups, "identity look-ups at this terminal"},
+    };
+    if (!rl.ssn.empty()) {
+        checks.insert(checks.begin(), {"ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures,
+                                       "failed attempts for this ID number"});
+    }
+    for (const auto& c : checks) {
+        const auto row = tx.queryOne("SELECT window_start, count FROM rate_limits WHERE bucket = $1", {c.bucket});
+        if (!row) continue;
+        const std::int64_t windowStart = row->integer(0);
+        const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
+        if (now < windowEnd && row->integer(1) >= c.limit.max) {
+            const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
+            return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what);
+        }
+    }
+    return std::nullopt;
+}
+
+void Core::bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest, bool failed,
+                          std::int64_t now) {
+    auto bump = [&](const std::string& bucket, const Policy::Limit& limit) {
+        const std::int64_t staleBefore = now - limit.windowSeconds * 1'000'000;
+        tx.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
+                "ON CONFLICT (bucket) DO UPDATE SET "
+                "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 END, "
+                "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END",
+                {bucket, now, staleBefore});
+    };
+    bump("term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups);
+    if (failed) {
+        bump("term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures);
+        if (!ssnDigest.empty()) {
+            bump("ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures);
+        }
+    }
+}
+
+grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
+                          const google::protobuf::Message& request, google::protobuf::Message* response,
+                          const std::optional<Refusal>& validationRefusal, const MutationBody& body,
+                          std::optional<RateLimited> rateLimited) {
+    const auto started = std::chrono::steady_clock::now();
+    Subject subject;
+    std::optional<Caller> caller;
+    try {
+        caller = callerOf(*context, m_plaintext);
+    } catch (const Refused& r) {
+        logCall(eventType, nullptr, subject, r.refusal().code, RefusalReason_Name(r.refusal().reason), false, started);
+        return finish(context, r.refusal());
+    }
+
+    std::string bodyHash;
+    {
+        std::string bytes;
+        request.SerializeToString(&bytes);
+        bodyHash = store::toHex(sha256(eventType + '\0' + bytes));
+    }
+    Outcome outcome;
+    try {
+        m_store.write([&](store::Tx& tx) {
+            outcome = Outcome{};
+            subject = Subject{};
+            response->Clear();
+            const std::int64_t now = nowMicros();
+            auto refuseWithoutStoring = [&](const Refusal& r) {
+                outcome.code = r.code;
+                outcome.refusal = r;
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason), requestId, now);
+            };
+            if (validationRefusal) {
+                refuseWithoutStoring(*validationRefusal);
+                return;
+            }
+            const auto previous = tx.queryOne(
+                "SELECT body_hash, status_code, refusal, message, response FROM requests "
+                "WHERE caller = $1 AND request_id = $2",
+                {caller->key(), requestId});
+            if (previous) {
+                if (previous->text(0) != bodyHash) {
+                    refuseWithoutStoring(Refusal::invalid(renshe::v1::REFUSAL_REASON_REQUEST_ID_REUSED,
+                                                          "request id was used for a different request"));
+                    return;
+                }
+                outcome.replay = true;
+                outcome.code = static_cast<grpc::StatusCode>(previous->integer(1));
+                outcome.refusal.code = outcome.code;
+                outcome.refusal.reason = static_cast<renshe::v1::RefusalReason>(previous->integer(2));
+                outcome.refusal.message = previous->text(3);
+                if (outcome.code == grpc::StatusCode::OK) {
+                    response->ParseFromString(store::fromHex(previous->text(4)));
+                }
+                return;
+            }
+            std::string ssnDigest;
+            if (rateLimited) {
+                ssnDigest = rateLimited->ssn.empty() ? "" : m_keys.subjectDigest(rateLimited->ssn);
+                subject.ssn = rateLimited->ssn;
+                if (auto limited = checkRateLimits(tx, *caller, *rateLimited, ssnDigest, now)) {
+                    refuseWithoutStoring(*limited);
+                    return;
+                }
+            }
+            tx.exec("SAVEPOINT rpc_body");
+            try {
+                body(tx, *caller, subject, now);
+                tx.exec("RELEASE SAVEPOINT rpc_body");
+            } catch (const Refused& r) {
+                tx.exec("ROLLBACK TO SAVEPOINT rpc_body");
+                tx.exec("RELEASE SAVEPOINT rpc_body");
+                response->Clear();
+                outcome.code = r.refusal().code;
+                outcome.refusal = r.refusal();
+            }
+            if (rateLimited) {
+                bumpRateLimits(tx, *caller, ssnDigest,
+                               outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
+            }
+            const std::string outcomeName =
+                outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
+            if (isFinal(outcome.code)) {
+                std::string bytes;
+                if (outcome.code == grpc::StatusCode::OK) {
+                    response->SerializeToString(&bytes);
+                }
+                tx.exec("INSERT INTO requests (caller, request_id, method, body_hash, status_code, refusal, message, "
+                        "response, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                        {caller->key(), requestId, eventType, bodyHash, static_cast<std::int64_t>(outcome.code),
+                         static_cast<std::int64_t>(outcome.refusal.reason), outcome.refusal.message,
+                         store::toHex(bytes), now});
+            }
+            auditInTx(tx, &*caller, eventType, subject, outcomeName, requestId, now);
+        });
+    } catch (const store::StoreUnavailable& e) {
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
+        logCall(eventType, &*caller, subject, grpc::StatusCode::UNAVAILABLE, "STORE_UNAVAILABLE", false, started);
+        response->Clear();
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry with the same request id");
+    } catch (const store::StoreError& e) {
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
+        logCall(eventType, &*caller, subject, grpc::StatusCode::UNAVAILABLE, "STORE_ERROR", false, started);
+        response->Clear();
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage error; retry with the same request id");
+    }
+    const std::string outcomeName =
+        outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
+    logCall(eventType, &*caller, subject, outcome.code, outcomeName, outcome.replay, started);
+    if (outcome.code == grpc::StatusCode::OK) {
+        return grpc::Status::OK;
+    }
+    return finish(context, outcome.refusal);
+}
+
+grpc::Status Core::query(grpc::ServerContext* context, const std::string& eventType,
+                         const std::optional<Refusal>& validationRefusal, const QueryBody& body) {
+    const auto started = std::chrono::steady_clock::now();
+    Subject subject;
+    std::optional<Caller> caller;
+    std::optional<Refusal> refusal = validationRefusal;
+    try {
+        caller = callerOf(*context, m_plaintext);
+        if (!refusal) {
+            m_store.read([&](store::Tx& tx) {
+                subject = Subject{};
+                refusal.reset();
+                try {
+                    body(tx, *caller, subject, nowMicros());
+                } catch (const Refused& r) {
+                    refusal = r.refusal();
+                }
+            });
+        }
+        if (refusal) {
+            m_store.write([&](store::Tx& tx) {
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "", nowMicros());
+            });
+        }
+    } catch (const Refused& r) {
+        logCall(eventType, caller ? &*caller : nullptr, subject, r.refusal().code,
+                RefusalReason_Name(r.refusal().reason), false, started);
+        return finish(context, r.refusal());
+    } catch (const store::StoreUnavailable& e) {
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
+        logCall(eventType, caller ? &*caller : nullptr, subject, grpc::StatusCode::UNAVAILABLE, "STORE_UNAVAILABLE",
+                false, started);
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
+    } catch (const store::StoreError& e) {
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
+        logCall(eventType, caller ? &*caller : nullptr, subject, grpc::StatusCode::UNAVAILABLE, "STORE_ERROR", false,
+                started);
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage error; retry");
+    }
+    if (refusal) {
+        logCall(eventType, &*caller, subject, refusal->code, RefusalReason_Name(refusal->reason), false, started);
+        return finish(context, *refusal);
+    }
+    logCall(eventType, &*caller, subject, grpc::StatusCode::OK, "OK", false, started);
+    return grpc::Status::OK;
+}
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,121 @@
+// What every RPC of the back office shares: who is calling, exactly-once execution of
+// mutations keyed by (caller, request id), persistent rate limits, the audit event of each
+// outcome, the refusal trailers, structured logs and metrics.
+#pragma once
+
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "services/backoffice/caller.hpp"
+#include "services/backoffice/keystore.hpp"
+#include "services/backoffice/refusal.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::backoffice {
+
+struct Policy {
+    std::int64_t tempLossSeconds = 15 * 86400;  // 临时挂失 lifts itself after this (7/10/15 days)
+    std::int64_t pinVerificationMaxAgeSeconds = 300;
+    std::int64_t resetSessionSeconds = 300;
+    int resetCryptograms = 3;
+    // Rate limits: at most `max` events per `windowSeconds`, counted in the database.
+    struct Limit {
+        int max;
+        std::int64_t windowSeconds;
+    };
+    Limit ssnSecondFactorFailures{5, 3600};        // per ID number
+    Limit terminalSecondFactorFailures{20, 3600};  // per terminal
+    Limit terminalIdentityLookups{300, 3600};      // loss reports / reset sessions per terminal
+    std::int64_t requestRetentionSeconds = 31 * 86400;
+};
+
+// Microseconds since the Unix epoch; the one clock the domain reads.
+std::int64_t nowMicros();
+// "YYYYMMDD" of the given instant in China Standard Time (UTC+8, no DST).
+std::string chinaDate(std::int64_t micros);
+
+// Who the request is about, filled in by the handler as soon as it knows.
+struct Subject {
+    std::string ssn;  // full; used only for the digest and the region check, never logged
+    std::string region;
+    std::string masked() const;
+};
+
+// Which rate limits a mutation is subject to (identity look-ups with a second factor).
+struct RateLimited {
+    std::string ssn;  // the ID number tried (per-ID-number failures); may be empty
+};
+
+class Metrics {
+public:
+    void count(const std::string& method, grpc::StatusCode code, std::chrono::microseconds took);
+    void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
+    // Prometheus text exposition format.
+    std::string render(const store::Store::Stats& storeStats) const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::pair<std::string, int>, std::uint64_t> m_calls;
+    std::map<std::string, std::pair<std::uint64_t, double>> m_latency;  // count, seconds
+    std::atomic<std::uint64_t> m_auditEvents{0};
+};
+
+class Core {
+public:
+    Core(store::Store& store, const Keystore& keys, Policy policy, bool plaintextDevelopment);
+
+    store::Store& store() { return m_store; }
+    const Keystore& keys() const { return m_keys; }
+    const Policy& policy() const { return m_policy; }
+    Metrics& metrics() { return m_metrics; }
+
+    using MutationBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
+    using QueryBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
+
+    // A mutating RPC: validates (`validationRefusal`), then in one durable transaction either
+    // replays the stored outcome of (caller, request id) or runs `body` (throwing Refused to
+    // refuse; its writes are rolled back then), stores the outcome and appends the audit
+    // event. `response` is cleared before each attempt.
+    grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
+                        const google::protobuf::Message& request, google::protobuf::Message* response,
+                        const std::optional<Refusal>& validationRefusal, const MutationBody& body,
+                        std::optional<RateLimited> rateLimited = std::nullopt);
+
+    // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
+    grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
+                       const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+
+    // Appends an event outside any RPC (the auto-lift sweeper).
+    void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType, const Subject& subject,
+                   const std::string& outcome, const std::string& requestId, std::int64_t now);
+
+    void log(const std::string& json);
+
+private:
+    grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
+    std::optional<Refusal> checkRateLimits(store::Tx& tx, const Caller& caller, const RateLimited& rl,
+                                           const std::string& ssnDigest, std::int64_t now);
+    void bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest, bool failed,
+                        std::int64_t now);
+    void logCall(const std::string& eventType, const Caller* caller, const Subject& subject, grpc::StatusCode code,
+                 const std::string& outcome, bool replay, std::chrono::steady_clock::time_point started);
+
+    store::Store& m_store;
+    const Keystore& m_keys;
+    Policy m_policy;
+    bool m_plaintext;
+    Metrics m_metrics;
+    std::mutex m_logMutex;
+};
+
+}  // namespace renshe::services::backoffice

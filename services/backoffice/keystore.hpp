@@ -1,0 +1,73 @@
+// The back office's secrets, kept in a keystore file outside the database (0600, owned by the
+// service user): the PIN-reset master key (the HSM's key, 加密机主密钥), the audit subject
+// key (keyed digests of ID numbers in the audit log) and the service-password pepper.
+//
+// File format, one `name = hex` per line, '#' comments:
+//   master-key = 32 hex digits       (SM4, 16 bytes)
+//   audit-key  = 64 hex digits       (HMAC-SHA-256, 32 bytes)
+//   password-pepper = 64 hex digits  (HMAC-SHA-256, 32 bytes)
+// `renshe-admin keystore new FILE` writes one with fresh random keys.
+//
+// Keys are never logged, never stored in the database, and never leave the process except as
+// the PIN-reset cryptogram the contract defines. The memory holding them is wiped on exit.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "drivers/sscard/pin_reset_crypto.hpp"
+
+namespace renshe::services::backoffice {
+
+class KeystoreError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class Keystore {
+public:
+    // Throws KeystoreError naming the file and line (never a key) when it cannot be used.
+    static Keystore load(const std::filesystem::path& path);
+    // Fresh random keys, written 0600 atomically (refuses to overwrite).
+    static void create(const std::filesystem::path& path);
+    // The demo's well-known master key ("RENSHE-DEMO-MK01") with random other keys: the
+    // sample cards of drivers/sim/cards are personalised with it.
+    static void createDemo(const std::filesystem::path& path);
+
+    Keystore(const Keystore&) = delete;
+    Keystore& operator=(const Keystore&) = delete;
+    Keystore(Keystore&&) noexcept;
+    Keystore& operator=(Keystore&&) = delete;
+    ~Keystore();
+
+    const drivers::sscard::Key& masterKey() const noexcept { return m_master; }
+
+    // HMAC-SHA-256(audit-key, normalised ID number), hex: what the audit log stores to find a
+    // subject's events without holding the ID number.
+    std::string subjectDigest(std::string_view ssn) const;
+
+    // Salted keyed hash of a 6-digit service password: "hmac-sha256$<salt hex>$<hash hex>",
+    // hash = HMAC-SHA-256(pepper, salt || password). A 6-digit secret has only 10^6 values,
+    // so no amount of hash slowness protects it once the database and the pepper are both
+    // stolen, and without the pepper (kept in this keystore, never in the database) there is
+    // nothing to brute-force at all; online guessing is stopped by the persisted rate limits.
+    // So the hash is keyed rather than slow, which keeps a loss report cheap at peak load.
+    std::string hashServicePassword(std::string_view password) const;
+    bool verifyServicePassword(std::string_view password, std::string_view stored) const;
+
+private:
+    Keystore() = default;
+    drivers::sscard::Key m_master{};
+    std::array<std::uint8_t, 32> m_auditKey{};
+    std::array<std::uint8_t, 32> m_pepper{};
+};
+
+// SHA-256 of `data`, raw 32 bytes.
+std::string sha256(std::string_view data);
+// Cryptographically random bytes (OpenSSL RAND_bytes).
+std::string randomBytes(std::size_t n);
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,570 @@
+// PostgreSQL backend (libpq): a fixed pool of connections; write() = BEGIN; fn; COMMIT,
+// re-run on serialization failures, deadlocks and unique-key races between replicas.
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "services/store/internal.hpp"
+
+namespace renshe::services::store::detail {
+
+namespace {
+
+constexpr int kMaxAttempts = 8;
+constexpr auto kPoolWait = std::chrono::seconds(30);
+// pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
+constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
+
+constexpr Oid kBoolOid = 16;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const noexcept { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+void ignoreNotice(void*, const char*) {}
+
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+// The server is gone or going: the connection must be re-established.
+bool connectionLost(std::string_view state) {
+    return startsWith(state, "08") || startsWith(state, "57P0");
+}
+
+// Worth running the whole callback again in a fresh transaction.
+bool retryable(std::string_view state) {
+    return state == "40001" || state == "40P01" || state == "23505";
+}
+
+// A retry later may cure it: the gRPC layer answers UNAVAILABLE.
+bool transient(std::string_view state, bool writable) {
+    return connectionLost(state) || state == "40001" || state == "40P01" ||
+           state == "55P03" ||              // lock_not_available (lock_timeout)
+           state == "57014" ||              // query_canceled (statement_timeout)
+           startsWith(state, "53") ||       // insufficient resources: disk, memory, connections
+           startsWith(state, "58") ||       // system error (I/O)
+           (writable && state == "25006");  // read-only: we reached a standby
+}
+
+std::string trimmed(const char* message) {
+    std::string s = message != nullptr ? message : "";
+    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) {
+        s.pop_back();
+    }
+    return s;
+}
+
+// The $N parameters a statement refers to, outside literals, quoted identifiers, comments and
+// dollar-quoted strings. Used to hold PostgreSQL to the rules SQLite's parser enforces.
+std::vector<bool> referencedParameters(std::string_view sql) {
+    std::vector<bool> refs;
+    const auto identChar = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+    };
+    const std::size_t n = sql.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const char c = sql[i];
+        if (c == '\'') {
+            const bool escapes = i > 0 && (sql[i - 1] == 'E' || sql[i - 1] == 'e');
+            ++i;
+            while (i < n) {
+                if (escapes && sql[i] == '\\') {
+                    i += 2;
+                } else if (sql[i] == '\'') {
+                    if (i + 1 < n && sql[i + 1] == '\'') {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                } else {
+                    ++i;
+                }
+            }
+            ++i;
+        } else if (c == '"') {
+            i = sql.find('"', i + 1);
+            i = i == std::string_view::npos ? n : i + 1;
+        } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
+            i = sql.find('\n', i);
+            i = i == std::string_view::npos ? n : i + 1;
+        } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+            int depth = 1;
+            i += 2;
+            while (i < n && depth > 0) {
+                if (sql.substr(i, 2) == "/*") {
+                    ++depth;
+                    i += 2;
+                } else if (sql.substr(i, 2) == "*/") {
+                    --depth;
+                    i += 2;
+                } else {
+                    ++i;
+                }
+            }
+        } else if (c == '$' && (i == 0 || !identChar(sql[i - 1]))) {
+            std::size_t j = i + 1;
+            if (j < n && sql[j] >= '0' && sql[j] <= '9') {
+                std::size_t number = 0;
+                while (j < n && sql[j] >= '0' && sql[j] <= '9') {
+                    number = number * 10 + static_cast<std::size_t>(sql[j] - '0');
+                    if (number > 65535) {
+                        throw StoreError("postgres: parameter number out of range");
+                    }
+                    ++j;
+                }
+                if (refs.size() <= number) {
+                    refs.resize(number + 1, false);
+                }
+                refs[number] = true;
+                i = j;
+                continue;
+            }
+            // $tag$ … $tag$ (tag may be empty)
+            while (j < n && identChar(sql[j]) && sql[j] != '$') {
+                ++j;
+            }
+            if (j < n && sql[j] == '$') {
+                const std::string_view tag = sql.substr(i, j - i + 1);
+                const std::size_t close = sql.find(tag, j + 1);
+                i = close == std::string_view::npos ? n : close + tag.size();
+                continue;
+            }
+            ++i;
+        } else {
+            ++i;
+        }
+    }
+    return refs;
+}
+
+// One pooled connection; the pool hands it to one thread at a time.
+struct PgConn {
+    PGconn* c = nullptr;
+    bool needsReset = false;
+
+    ~PgConn() {
+        if (c != nullptr) {
+            PQfinish(c);
+        }
+    }
+    bool ok() const { return c != nullptr && PQstatus(c) == CONNECTION_OK; }
+};
+
+// Raised by a statement; the PgTx keeps the SQLSTATE for the retry decision.
+[[noreturn]] void raise(std::string_view state, const std::string& message, bool lost,
+                        bool writable) {
+    if (lost) {
+        throw StoreUnavailable("postgres: connection lost: " + message);
+    }
+    if (transient(state, writable)) {
+        throw StoreUnavailable("postgres: " + message);
+    }
+    throw StoreError("postgres: " + message, state == "23505");
+}
+
+class PgTx final : public ScriptTx {
+public:
+    PgTx(PgConn& conn, bool writable) : m_conn(conn), m_writable(writable) {}
+
+    std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
+        std::vector<Row> rows;
+        run(sql, params, &rows, nullptr);
+        return rows;
+    }
+
+    std::int64_t exec(std::string_view sql, const std::vector<Value>& params) override {
+        std::int64_t changes = 0;
+        run(sql, params, nullptr, &changes);
+        return changes;
+    }
+
+    void execScript(std::string_view sql) override {
+        guarded([&] {
+            const std::string text(sql);
+            Result r(PQexec(m_conn.c, text.c_str()));
+            check(r.get());
+        });
+    }
+
+    Backend backend() const noexcept override { return Backend::Postgres; }
+
+    // COMMIT; throws (and records) like any statement.
+    void commit() {
+        guarded([&] {
+            Result r(PQexec(m_conn.c, "COMMIT"));
+            check(r.get());
+            if (std::string_view(PQcmdStatus(r.get())) != "COMMIT") {
+                throw StoreError("postgres: the transaction was rolled back at COMMIT");
+            }
+        });
+    }
+
+    std::exception_ptr failure() const noexcept { return m_failure; }
+    const std::string& state() const noexcept { return m_state; }
+    bool lost() const noexcept { return m_lost || !m_conn.ok(); }
+
+private:
+    template <typename F>
+    void guarded(F&& f) {
+        try {
+            f();
+        } catch (...) {
+            if (!m_failure) {
+                m_failure = std::current_exception();
+            }
+            throw;
+        }
+    }
+
+    void check(PGresult* r) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+            return;
+        }
+        const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+        const std::string message =
+            trimmed(r != nullptr ? PQresultErrorMessage(r) : PQerrorMessage(m_conn.c));
+        const std::string s = state != nullptr ? state : "";
+        const bool lost = PQstatus(m_conn.c) != CONNECTION_OK || connectionLost(s);
+        if (m_state.empty()) {
+            m_state = s;
+        }
+        m_lost = m_lost || lost;
+        raise(s, message.empty() ? "statement failed" : message, lost, m_writable);
+    }
+
+    void run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows,
+             std::int64_t* changes) {
+        guarded([&] {
+            const std::vector<bool> refs = referencedParameters(sql);
+            if (refs.size() > params.size() + 1) {
+                throw StoreError("postgres: statement uses $" + std::to_string(refs.size() - 1) +
+                                 " but " + std::to_string(params.size()) +
+                                 " parameters were given");
+            }
+            std::vector<std::string> storage(params.size());
+            std::vector<const char*> values(params.size(), nullptr);
+            std::vector<Oid> types(params.size(), 0);
+            for (std::size_t k = 0; k < params.size(); ++k) {
+                if (k + 1 >= refs.size() || !refs[k + 1]) {
+                    throw StoreError("postgres: parameter $" + std::to_string(k + 1) +
+                                     " is not used by the statement");
+                }
+                const Value& v = params[k];
+                if (const auto* i = std::get_if<std::int64_t>(&v)) {
+                    storage[k] = std::to_string(*i);
+                    values[k] = storage[k].c_str();
+                    types[k] = kInt8Oid;
+                } else if (const auto* s = std::get_if<std::string>(&v)) {
+                    checkTextParameter(*s);
+                    values[k] = s->c_str();
+                }
+            }
+            const std::string text(sql);
+            Result r(PQexecParams(m_conn.c, text.c_str(), static_cast<int>(params.size()),
+                                  types.data(), values.data(), nullptr, nullptr, 0));
+            check(r.get());
+            if (rows != nullptr) {
+                readRows(r.get(), *rows);
+            }
+            if (changes != nullptr) {
+                const char* tuples = PQcmdTuples(r.get());
+                *changes = (tuples != nullptr && *tuples != '\0') ? std::stoll(tuples) : 0;
+            }
+        });
+    }
+
+    static void readRows(PGresult* r, std::vector<Row>& rows) {
+        const int n = PQntuples(r);
+        const int columns = PQnfields(r);
+        rows.reserve(static_cast<std::size_t>(n));
+        for (int row = 0; row < n; ++row) {
+            std::vector<Value> cells;
+            cells.reserve(static_cast<std::size_t>(columns));
+            for (int c = 0; c < columns; ++c) {
+                if (PQgetisnull(r, row, c)) {
+                    cells.emplace_back(nullptr);
+                    continue;
+                }
+                const char* value = PQgetvalue(r, row, c);
+                const auto length = static_cast<std::size_t>(PQgetlength(r, row, c));
+                const Oid type = PQftype(r, c);
+                if (type == kInt8Oid || type == kInt2Oid || type == kInt4Oid) {
+                    cells.emplace_back(static_cast<std::int64_t>(std::stoll(value)));
+                } else if (type == kBoolOid) {
+                    cells.emplace_back(std::int64_t{value[0] == 't' ? 1 : 0});
+                } else {
+                    cells.emplace_back(std::string(value, length));
+                }
+            }
+            rows.emplace_back(std::move(cells));
+        }
+    }
+
+    PgConn& m_conn;
+    const bool m_writable;
+    std::exception_ptr m_failure;
+    std::string m_state;  // SQLSTATE of the first failed statement
+    bool m_lost = false;
+};
+
+class PostgresStore final : public Store {
+public:
+    PostgresStore(std::string conninfo, std::size_t connections)
+        : m_conninfo(std::move(conninfo)), m_max(std::max<std::size_t>(connections, 1)) {
+        migrate();
+    }
+
+    void write(const std::function<void(Tx&)>& fn) override {
+        ensureNotInsideWrite();
+        WriteScope scope;
+        for (int attempt = 1;; ++attempt) {
+            Lease lease(*this);
+            PgConn& conn = lease.conn();
+            begin(conn, "BEGIN");
+            PgTx tx(conn, true);
+            std::exception_ptr error;
+            try {
+                fn(tx);
+                if (tx.failure()) {
+                    std::rethrow_exception(tx.failure());
+                }
+                tx.commit();
+                m_writes.fetch_add(1);
+                m_commits.fetch_add(1);
+                return;
+            } catch (...) {
+                error = std::current_exception();
+            }
+            if (!finish(conn, tx)) {
+                rethrowAsUnavailable(error);
+            }
+            error = writeOutcome(error, tx.failure());
+            if (tx.state() == "25006") {
+                conn.needsReset = true;  // a standby (after a failover): find the primary again
+            }
+            if (retryable(tx.state()) && attempt < kMaxAttempts) {
+                m_retries.fetch_add(1);
+                lease.release();
+                backOff(attempt);
+                continue;
+            }
+            std::rethrow_exception(error);
+        }
+    }
+
+    void read(const std::function<void(Tx&)>& fn) override {
+        Lease lease(*this);
+        PgConn& conn = lease.conn();
+        begin(conn, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
+        PgTx tx(conn, false);
+        std::exception_ptr error;
+        try {
+            fn(tx);
+            if (tx.failure()) {
+                std::rethrow_exception(tx.failure());
+            }
+            tx.commit();
+            return;
+        } catch (...) {
+            error = std::current_exception();
+        }
+        if (!finish(conn, tx)) {
+            rethrowAsUnavailable(error);
+        }
+        std::rethrow_exception(writeOutcome(error, tx.failure()));
+    }
+
+    Backend backend() const noexcept override { return Backend::Postgres; }
+
+    int schemaVersion() override {
+        int version = 0;
+        read([&](Tx& tx) { version = recordedSchemaVersion(tx); });
+        return version;
+    }
+
+    Stats stats() const override {
+        Stats s;
+        s.writes = m_writes.load();
+        s.commits = m_commits.load();
+        s.retries = m_retries.load();
+        return s;
+    }
+
+private:
+    // A connection borrowed from the pool for one transaction.
+    class Lease {
+    public:
+        explicit Lease(PostgresStore& store) : m_store(store), m_conn(store.acquire()) {}
+        ~Lease() { release(); }
+        Lease(const Lease&) = delete;
+        Lease& operator=(const Lease&) = delete;
+        PgConn& conn() { return *m_conn; }
+        void release() {
+            if (m_conn) {
+                m_store.giveBack(std::move(m_conn));
+            }
+        }
+
+    private:
+        PostgresStore& m_store;
+        std::unique_ptr<PgConn> m_conn;
+    };
+
+    std::unique_ptr<PgConn> acquire() {
+        std::unique_lock lock(m_poolMutex);
+        const bool free =
+            m_poolFree.wait_for(lock, kPoolWait, [&] { return !m_idle.empty() || m_open < m_max; });
+        if (!free) {
+            throw StoreUnavailable("postgres: no connection free in the pool");
+        }
+        if (!m_idle.empty()) {
+            auto conn = std::move(m_idle.back());
+            m_idle.pop_back();
+            return conn;
+        }
+        ++m_open;
+        return std::make_unique<PgConn>();  // connected by begin()
+    }
+
+    void giveBack(std::unique_ptr<PgConn> conn) {
+        {
+            std::lock_guard lock(m_poolMutex);
+            m_idle.push_back(std::move(conn));
+        }
+        m_poolFree.notify_one();
+    }
+
+    // Connects a new pooled connection, or re-connects a broken one. Throws StoreUnavailable.
+    void connect(PgConn& conn) {
+        if (conn.c == nullptr) {
+            // connect_timeout applies unless the connection string sets its own; the
+            // client encoding is always UTF-8 (store.hpp: text is UTF-8).
+            const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
+            const char* values[] = {"10", m_conninfo.c_str(), "UTF8", nullptr};
+            conn.c = PQconnectdbParams(keys, values, 1);
+            if (conn.c == nullptr) {
+                throw StoreUnavailable("postgres: out of memory while connecting");
+            }
+            PQsetNoticeProcessor(conn.c, ignoreNotice, nullptr);
+        } else {
+            PQreset(conn.c);
+        }
+        conn.needsReset = !conn.ok();
+        if (conn.needsReset) {
+            throw StoreUnavailable("postgres: cannot connect: " + trimmed(PQerrorMessage(conn.c)));
+        }
+    }
+
+    // Opens the transaction. A pooled connection the server dropped while it sat idle (a
+    // restart, a failover) is re-connected once here: nothing of the transaction was sent.
+    void begin(PgConn& conn, const char* sql) {
+        if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
+            connect(conn);
+        }
+        for (int round = 0;; ++round) {
+            Result r(PQexec(conn.c, sql));
+            if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
+                return;
+            }
+            const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+            const std::string s = state != nullptr ? state : "";
+            const std::string message = trimmed(PQerrorMessage(conn.c));
+            const bool lost = !conn.ok() || connectionLost(s);
+            if (lost && round == 0) {
+                connect(conn);
+                continue;
+            }
+            if (lost) {
+                conn.needsReset = true;
+            }
+            raise(s, message, lost, true);
+        }
+    }
+
+    // After a failed callback: rolls back. False when the connection is gone (it is then
+    // re-connected by its next user).
+    bool finish(PgConn& conn, const PgTx& tx) {
+        if (!tx.lost()) {
+            Result r(PQexec(conn.c, "ROLLBACK"));
+            if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
+                return true;
+            }
+        }
+        conn.needsReset = true;
+        return false;
+    }
+
+    [[noreturn]] static void rethrowAsUnavailable(std::exception_ptr error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const StoreUnavailable&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw StoreUnavailable(std::string("postgres: connection lost: ") + e.what());
+        } catch (...) {
+            throw StoreUnavailable("postgres: connection lost");
+        }
+    }
+
+    static void backOff(int attempt) {
+        thread_local std::mt19937 rng(std::random_device{}());
+        const int ceiling = std::min(2 << attempt, 64);  // ms: 4, 8, 16, 32, 64 …
+        std::uniform_int_distribution<int> pick(1, ceiling);
+        std::this_thread::sleep_for(std::chrono::milliseconds(pick(rng)));
+    }
+
+    // Each migration in its own transaction under one advisory lock, so that replicas
+    // starting together apply it once; the later ones find it recorded and skip it.
+    void migrate() {
+        for (const Migration& m : migrations()) {
+            Lease lease(*this);
+            PgConn& conn = lease.conn();
+            begin(conn, "BEGIN");
+            PgTx tx(conn, true);
+            try {
+                tx.exec("SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
+                applyMigration(tx, m);
+                tx.commit();
+            } catch (...) {
+                const std::exception_ptr error = std::current_exception();
+                if (!finish(conn, tx)) {
+                    rethrowAsUnavailable(error);
+                }
+                std::rethrow_exception(error);
+            }
+        }
+    }
+
+    const std::string m_conninfo;
+    const std::size_t m_max;
+
+    std::mutex m_poolMutex;
+    std::condition_variable m_poolFree;
+    std::vector<std::unique_ptr<PgConn>> m_idle;
+    std::size_t m_open = 0;
+
+    std::atomic<std::uint64_t> m_writes{0};
+    std::atomic<std::uint64_t> m_commits{0};
+    std::atomic<std::uint64_t> m_retries{0};
+};
+
+}  // namespace
+
+std::unique_ptr<Store> openPostgres(const std::string& conninfo, const Store::Options& options) {
+    return std::make_unique<PostgresStore>(conninfo, options.connections);
+}
+
+}  // namespace renshe::services::store::detail

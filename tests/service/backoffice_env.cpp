@@ -1,0 +1,86 @@
+#include "tests/service/backoffice_env.hpp"
+
+#include "drivers/sscard/id_number.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::testing {
+
+using namespace renshe::v1;
+
+InsertedCard SeededCard::inserted() const {
+    InsertedCard c;
+    c.set_card_identifier(services::store::fromHex(identifierHex));
+    c.set_card_number(cardNumber);
+    c.set_ssn(ssn);
+    return c;
+}
+
+void seed(const Clients& staff, const SeededCard& card) {
+    RegisterPersonRequest p;
+    p.set_request_id(newRequestId());
+    auto* person = p.mutable_person();
+    person->set_ssn(card.ssn);
+    person->set_name(card.name);
+    person->set_sex(SEX_MALE);
+    person->set_ethnicity_code(1);
+    person->mutable_birth_date()->set_year(std::stoi(card.ssn.substr(6, 4)));
+    person->mutable_birth_date()->set_month(std::stoi(card.ssn.substr(10, 2)));
+    person->mutable_birth_date()->set_day(std::stoi(card.ssn.substr(12, 2)));
+    person->set_birthplace_code(card.ssn.substr(0, 6));
+    person->mutable_region()->set_division_code(card.region.substr(0, 6));
+    if (card.region.size() >= 9) person->mutable_region()->set_township_code(card.region.substr(6, 3));
+    RegisterPersonResponse pr;
+    const auto registered = call(*staff.admin, &AdminService::Stub::RegisterPerson, p, &pr);
+    ASSERT_TRUE(registered.ok()) << registered;
+
+    IssueCardRequest c;
+    c.set_request_id(newRequestId());
+    c.mutable_card()->set_card_number(card.cardNumber);
+    c.mutable_card()->set_card_identifier(services::store::fromHex(card.identifierHex));
+    c.mutable_card()->set_ssn(card.ssn);
+    c.mutable_card()->mutable_issue_date()->set_year(2024);
+    c.mutable_card()->mutable_issue_date()->set_month(3);
+    c.mutable_card()->mutable_issue_date()->set_day(1);
+    c.mutable_card()->mutable_expiry_date()->set_year(2034);
+    c.mutable_card()->mutable_expiry_date()->set_month(2);
+    c.mutable_card()->mutable_expiry_date()->set_day(28);
+    IssueCardResponse cr;
+    const auto issued = call(*staff.admin, &AdminService::Stub::IssueCard, c, &cr);
+    ASSERT_TRUE(issued.ok()) << issued;
+    ASSERT_EQ(cr.card().status(), CARD_STATUS_ISSUED);
+}
+
+SeededCard inventedCard(int n) {
+    SeededCard c;
+    char first17[32];
+    std::snprintf(first17, sizeof first17, "37130219500101%03d", n % 1000);
+    // Vary the birth day too so more than 1000 people fit.
+    std::string body = first17;
+    const int day = 1 + (n / 1000) % 28;
+    body[12] = static_cast<char>('0' + day / 10);
+    body[13] = static_cast<char>('0' + day % 10);
+    c.ssn = body + drivers::sscard::idNumberCheckCharacter(body);
+    static const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
+                                   "勇", "艳", "杰", "娟", "涛", "明", "超", "秀", "霞", "平"};
+    c.name = std::string("王") + kGiven[n % 20] + kGiven[(n / 20) % 20];
+    char number[16];
+    std::snprintf(number, sizeof number, "T%08d", n);
+    c.cardNumber = number;
+    char id[40];
+    std::snprintf(id, sizeof id, "371302D15600000586%014d", n);
+    c.identifierHex = id;
+    return c;
+}
+
+Outcome activate(const Clients& touch, const SeededCard& card, const std::string& servicePassword,
+                 ReportPinChangedResponse* resp) {
+    ReportPinChangedRequest r;
+    r.set_request_id(newRequestId());
+    *r.mutable_card() = card.inserted();
+    r.set_kind(PIN_CHANGE_KIND_ACTIVATION);
+    r.set_service_password(servicePassword);
+    ReportPinChangedResponse local;
+    return call(*touch.card, &CardService::Stub::ReportPinChanged, r, resp ? resp : &local);
+}
+
+}  // namespace renshe::testing

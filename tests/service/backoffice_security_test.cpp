@@ -1,0 +1,321 @@
+// Who may call what: mutual TLS only, roles and regions enforced per RPC, malformed input
+// refused with INVALID_ARGUMENT and nothing written, and the hash-chained audit log.
+#include <grpcpp/generic/generic_stub.h>
+#include <gtest/gtest.h>
+
+#include "services/pki/pki.hpp"
+#include "services/store/store.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+namespace {
+
+using namespace renshe::v1;
+using renshe::testing::activate;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::call;
+using renshe::testing::newRequestId;
+using renshe::testing::Outcome;
+using renshe::testing::SeededCard;
+using renshe::testing::StoreKind;
+using Card = CardService::Stub;
+using Admin = AdminService::Stub;
+namespace pki = renshe::services::pki;
+
+GetCardStatusRequest statusRequest(const SeededCard& card) {
+    GetCardStatusRequest r;
+    *r.mutable_card() = card.inserted();
+    return r;
+}
+
+// A channel with arbitrary credentials (no client certificate, a foreign CA's, an expired one).
+std::unique_ptr<Card> cardStubWith(BackofficeEnv& env, const std::string& certPem, const std::string& keyPem) {
+    grpc::SslCredentialsOptions tls;
+    tls.pem_root_certs = pki::readFile(env.pki().caCertificate());
+    tls.pem_cert_chain = certPem;
+    tls.pem_private_key = keyPem;
+    grpc::ChannelArguments args;
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
+    auto channel = grpc::CreateCustomChannel(env.backoffice().target(), grpc::SslCredentials(tls), args);
+    return CardService::NewStub(channel);
+}
+
+class BackofficeSecurity : public ::testing::TestWithParam<StoreKind> {};
+
+TEST_P(BackofficeSecurity, OnlyEnrolledRolesInTheirRegionGetThrough) {
+    BackofficeEnv env(GetParam());
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    GetCardStatusResponse st;
+
+    // No client certificate, another CA's certificate, an expired certificate: the TLS
+    // handshake fails, so the call never reaches an RPC.
+    {
+        auto stub = cardStubWith(env, "", "");
+        auto o = call(*stub, &Card::GetCardStatus, statusRequest(card), &st);
+        EXPECT_EQ(o.code, grpc::StatusCode::UNAVAILABLE) << o;
+    }
+    {
+        const auto otherCa = pki::CertificateAuthority::create("Some Other CA", std::chrono::hours(24));
+        const auto foreign = otherCa.issueClient({"T-371302-001", pki::Role::Touch, "371302"}, std::chrono::hours(24));
+        auto stub = cardStubWith(env, foreign.certificatePem, foreign.privateKeyPem);
+        auto o = call(*stub, &Card::GetCardStatus, statusRequest(card), &st);
+        EXPECT_EQ(o.code, grpc::StatusCode::UNAVAILABLE) << o;
+    }
+    {
+        const auto expired =
+            env.pki().ca().issueClient({"T-371302-001", pki::Role::Touch, "371302"}, std::chrono::hours(-1));
+        auto stub = cardStubWith(env, expired.certificatePem, expired.privateKeyPem);
+        auto o = call(*stub, &Card::GetCardStatus, statusRequest(card), &st);
+        EXPECT_EQ(o.code, grpc::StatusCode::UNAVAILABLE) << o;
+    }
+
+    // A display terminal on a card RPC; a terminal on a staff RPC; a terminal of another region.
+    auto display = call(*env.display().card, &Card::GetCardStatus, statusRequest(card), &st);
+    EXPECT_EQ(display.code, grpc::StatusCode::PERMISSION_DENIED) << display;
+    EXPECT_EQ(display.refusal, "REFUSAL_REASON_WRONG_ROLE");
+    ReportTemporaryLossRequest loss;
+    loss.set_request_id(newRequestId());
+    loss.set_ssn(card.ssn);
+    loss.set_name(card.name);
+    loss.mutable_second_factor()->set_service_password("285714");
+    ReportTemporaryLossResponse lr;
+    auto displayLoss = call(*env.display().card, &Card::ReportTemporaryLoss, loss, &lr);
+    EXPECT_EQ(displayLoss.refusal, "REFUSAL_REASON_WRONG_ROLE") << displayLoss;
+
+    CardOperationRequest op;
+    op.set_request_id(newRequestId());
+    op.set_card_number(card.cardNumber);
+    CardOperationResponse opr;
+    auto terminalOnAdmin = call(*env.touch().admin, &Admin::CancelCard, op, &opr);
+    EXPECT_EQ(terminalOnAdmin.code, grpc::StatusCode::PERMISSION_DENIED) << terminalOnAdmin;
+    EXPECT_EQ(terminalOnAdmin.refusal, "REFUSAL_REASON_STAFF_ONLY");
+
+    auto elsewhere = call(*env.elsewhere().card, &Card::GetCardStatus, statusRequest(card), &st);
+    EXPECT_EQ(elsewhere.code, grpc::StatusCode::PERMISSION_DENIED) << elsewhere;
+    EXPECT_EQ(elsewhere.refusal, "REFUSAL_REASON_OUTSIDE_REGION");
+    auto otherStaff = env.as(env.pki().staff("S-0900", "370102"));
+    op.set_request_id(newRequestId());
+    auto staffElsewhere = call(*otherStaff.admin, &Admin::CancelCard, op, &opr);
+    EXPECT_EQ(staffElsewhere.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << staffElsewhere;
+
+    // Staff may read card status; the card is still ISSUED after all of the above.
+    ASSERT_TRUE(call(*env.staff().card, &Card::GetCardStatus, statusRequest(card), &st).ok());
+    EXPECT_EQ(st.card().status(), CARD_STATUS_ISSUED);
+    // The card's three values must agree with the registry.
+    auto mismatch = statusRequest(card);
+    mismatch.mutable_card()->set_card_number("A37010009");
+    auto unknown = call(*env.touch().card, &Card::GetCardStatus, mismatch, &st);
+    EXPECT_EQ(unknown.code, grpc::StatusCode::NOT_FOUND) << unknown;
+    EXPECT_EQ(unknown.refusal, "REFUSAL_REASON_UNKNOWN_CARD");
+}
+
+TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
+    BackofficeEnv env(GetParam());
+    const auto touch = env.touch();
+    const auto staff = env.staff();
+    const SeededCard card;
+    renshe::testing::seed(staff, card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+
+    auto expectInvalid = [&](ReportTemporaryLossRequest r, const std::string& reason) {
+        ReportTemporaryLossResponse lr;
+        const auto o = call(*touch.card, &Card::ReportTemporaryLoss, r, &lr);
+        EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o << " for " << r.ShortDebugString().substr(0, 200);
+        EXPECT_EQ(o.refusal, reason);
+        EXPECT_FALSE(o.message.empty());
+        EXPECT_EQ(o.message.find(card.ssn), std::string::npos) << "full ID number in a message";
+    };
+    auto base = [&] {
+        ReportTemporaryLossRequest r;
+        r.set_request_id(newRequestId());
+        r.set_ssn(card.ssn);
+        r.set_name(card.name);
+        r.mutable_second_factor()->set_service_password("285714");
+        return r;
+    };
+    for (const std::string bad : {"37010219470409001", "3701021947040900177", "37010219470409001A",
+                                  "370102194713090017", "370102194704090018", ""}) {
+        auto r = base();
+        r.set_ssn(bad);
+        expectInvalid(r, "REFUSAL_REASON_MALFORMED_ID_NUMBER");
+    }
+    {
+        auto r = base();
+        r.set_name("张三丰张三丰张三丰张三丰张三丰张三丰");  // 18 characters = 36 GBK bytes
+        expectInvalid(r, "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+    {
+        auto r = base();
+        r.set_name("'; DROP TABLE persons; --");
+        expectInvalid(r, "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+    {
+        auto r = base();
+        r.set_name(std::string(100 * 1024, 'a'));  // oversized message
+        expectInvalid(r, "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+    {
+        auto r = base();
+        r.set_request_id("not-a-uuid");
+        expectInvalid(r, "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+    {
+        auto r = base();
+        r.mutable_second_factor()->set_service_password("12ab56");
+        ReportTemporaryLossResponse lr;
+        const auto o = call(*touch.card, &Card::ReportTemporaryLoss, r, &lr);
+        EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
+    }
+    {
+        // An unknown enum value arrives as a plain number in proto3.
+        ReportPinChangedRequest r;
+        r.set_request_id(newRequestId());
+        *r.mutable_card() = card.inserted();
+        r.set_kind(static_cast<PinChangeKind>(99));
+        ReportPinChangedResponse resp;
+        const auto o = call(*touch.card, &Card::ReportPinChanged, r, &resp);
+        EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
+        EXPECT_EQ(o.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+    {
+        // Invalid UTF-8 in a string field: the message does not even parse as proto3.
+        ReportTemporaryLossRequest r = base();
+        r.set_name("NAME");
+        std::string wire = r.SerializeAsString();
+        const auto at = wire.find("NAME");
+        wire.replace(at, 4, "\xC3\x28\xFF\xFE");
+        grpc::GenericStub generic(renshe::services::client::makeChannel(
+            env.pki().endpoint(env.backoffice().target(), env.pki().touchTerminal())));
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+        grpc::Slice slice(wire);
+        grpc::ByteBuffer request(&slice, 1), response;
+        std::mutex m;
+        std::condition_variable cv;
+        bool done = false;
+        grpc::Status status;
+        generic.UnaryCall(&ctx, "/renshe.v1.CardService/ReportTemporaryLoss", grpc::StubOptions(), &request, &response,
+                          [&](grpc::Status s) {
+                              std::lock_guard lock(m);
+                              status = s;
+                              done = true;
+                              cv.notify_all();
+                          });
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return done; });
+        EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+        const auto& md = ctx.GetServerTrailingMetadata();
+        const auto it = md.find("renshe-refusal");
+        ASSERT_NE(it, md.end());
+        EXPECT_EQ(std::string(it->second.data(), it->second.size()), "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+
+    // Nothing was written: the card is still ACTIVE, no loss report, no new history row.
+    GetPersonRequest gp;
+    gp.mutable_person()->set_ssn(card.ssn);
+    GetPersonResponse person;
+    ASSERT_TRUE(call(*staff.admin, &Admin::GetPerson, gp, &person).ok());
+    EXPECT_EQ(person.cards(0).status(), CARD_STATUS_ACTIVE);
+    EXPECT_EQ(person.history_size(), 2);  // issued, activation
+    // Still a working service after all that.
+    ReportTemporaryLossResponse lr;
+    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, base(), &lr).ok());
+}
+
+TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
+    BackofficeEnv env(GetParam());
+    const auto touch = env.touch();
+    const auto staff = env.staff();
+    const SeededCard card;
+    renshe::testing::seed(staff, card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+    ReportTemporaryLossRequest bad;
+    bad.set_request_id(newRequestId());
+    bad.set_ssn(card.ssn);
+    bad.set_name(card.name);
+    bad.mutable_second_factor()->set_service_password("999888");
+    ReportTemporaryLossResponse lr;
+    EXPECT_EQ(call(*touch.card, &Card::ReportTemporaryLoss, bad, &lr).refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+
+    QueryAuditRequest q;
+    q.set_subject_ssn(card.ssn);
+    QueryAuditResponse events;
+    ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &events).ok());
+    ASSERT_EQ(events.events_size(), 4);  // register, issue, activate, refused loss report
+    EXPECT_EQ(events.events(0).event_type(), "admin.register_person");
+    EXPECT_EQ(events.events(2).event_type(), "card.activate");
+    EXPECT_EQ(events.events(2).actor(), "T-371302-001");
+    EXPECT_EQ(events.events(3).outcome(), "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    for (const auto& e : events.events()) {
+        EXPECT_EQ(e.masked_subject(), "370***********0017");
+        EXPECT_EQ(e.hash().size(), 32u);
+    }
+    q.set_event_type("card.");
+    ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &events).ok());
+    EXPECT_EQ(events.events_size(), 2);
+    // Paging: one at a time, no gaps or repeats.
+    QueryAuditRequest paged;
+    paged.mutable_page()->set_page_size(1);
+    std::vector<std::int64_t> seqs;
+    for (int i = 0; i < 20; ++i) {
+        QueryAuditResponse page;
+        ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, paged, &page).ok());
+        for (const auto& e : page.events()) seqs.push_back(e.sequence());
+        if (page.page().next_page_token().empty()) break;
+        paged.mutable_page()->set_page_token(page.page().next_page_token());
+    }
+    ASSERT_GE(seqs.size(), 4u);
+    for (std::size_t i = 0; i < seqs.size(); ++i) EXPECT_EQ(seqs[i], static_cast<std::int64_t>(i + 1));
+
+    VerifyAuditChainRequest vr;
+    VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &Admin::VerifyAuditChain, vr, &v).ok());
+    EXPECT_TRUE(v.intact()) << v.reason();
+    EXPECT_EQ(v.events_checked(), static_cast<std::int64_t>(seqs.size()));
+
+    // Tamper with the stored rows directly, as someone with database access could.
+    const std::string url = GetParam() == StoreKind::Sqlite ? "sqlite:" + env.backoffice().sqlitePath().string()
+                                                            : env.database();
+    auto db = renshe::services::store::Store::open(url);
+    auto verify = [&] {
+        VerifyAuditChainResponse out;
+        EXPECT_TRUE(call(*staff.admin, &Admin::VerifyAuditChain, vr, &out).ok());
+        return out;
+    };
+    // Edited outcome.
+    db->write([](auto& tx) { tx.exec("UPDATE audit_events SET outcome = 'OK' WHERE seq = 4"); });
+    v = verify();
+    EXPECT_FALSE(v.intact());
+    EXPECT_EQ(v.first_broken_sequence(), 4);
+    EXPECT_EQ(v.reason(), "hash mismatch");
+    db->write([](auto& tx) {
+        tx.exec("UPDATE audit_events SET outcome = 'REFUSAL_REASON_SECOND_FACTOR_FAILED' WHERE seq = 4");
+    });
+    EXPECT_TRUE(verify().intact());
+    // Reordered: two rows swap their sequence numbers.
+    db->write([](auto& tx) {
+        tx.exec("UPDATE audit_events SET seq = -2 WHERE seq = 2");
+        tx.exec("UPDATE audit_events SET seq = 2 WHERE seq = 3");
+        tx.exec("UPDATE audit_events SET seq = 3 WHERE seq = -2");
+    });
+    v = verify();
+    EXPECT_FALSE(v.intact());
+    EXPECT_EQ(v.first_broken_sequence(), 2);
+    db->write([](auto& tx) {
+        tx.exec("UPDATE audit_events SET seq = -2 WHERE seq = 2");
+        tx.exec("UPDATE audit_events SET seq = 2 WHERE seq = 3");
+        tx.exec("UPDATE audit_events SET seq = 3 WHERE seq = -2");
+    });
+    EXPECT_TRUE(verify().intact());
+    // Removed: a row in the middle, then the last row.
+    db->write([](auto& tx) { tx.exec("DELETE FROM audit_events WHERE seq = 3"); });
+    v = verify();
+    EXPECT_FALSE(v.intact());
+    EXPECT_EQ(v.first_broken_sequence(), 3);
+    EXPECT_EQ(v.reason(), "sequence gap");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, BackofficeSecurity, ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
+                         renshe::testing::storeKindName);
+
+}  // namespace

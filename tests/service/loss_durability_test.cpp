@@ -1,0 +1,194 @@
+// Loss reports are never lost: many concurrent reports, the server killed with SIGKILL in the
+// middle, restarted, every report retried with its request id — each acknowledged report is
+// there with the same report number, each report is applied exactly once, and the audit chain
+// is intact. On SQLite and PostgreSQL; and on two replicas sharing one PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "tests/service/backoffice_env.hpp"
+
+namespace {
+
+using namespace renshe::v1;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::BackofficeProcess;
+using renshe::testing::call;
+using renshe::testing::Clients;
+using renshe::testing::newRequestId;
+using renshe::testing::SeededCard;
+using renshe::testing::StoreKind;
+using Card = CardService::Stub;
+using Admin = AdminService::Stub;
+
+constexpr int kPeople = 96;
+constexpr const char* kPassword = "285714";
+
+std::vector<SeededCard> seedPeople(const Clients& staff, const Clients& touch) {
+    std::vector<SeededCard> people;
+    std::string persons = "ssn,name,sex,birth_date,region\n";
+    std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
+    for (int i = 0; i < kPeople; ++i) {
+        people.push_back(renshe::testing::inventedCard(i));
+        const auto& p = people.back();
+        persons += p.ssn + "," + p.name + ",1," + p.ssn.substr(6, 8) + "," + p.region + "\n";
+        cards += p.cardNumber + "," + p.identifierHex + "," + p.ssn + ",2024-03-01,2034-02-28\n";
+    }
+    ImportRegistryRequest imp;
+    imp.set_request_id(newRequestId());
+    imp.set_persons_csv(persons);
+    imp.set_cards_csv(cards);
+    ImportRegistryResponse ir;
+    const auto o = call(*staff.admin, &Admin::ImportRegistry, imp, &ir);
+    EXPECT_TRUE(o.ok()) << o;
+    EXPECT_EQ(ir.errors_size(), 0) << (ir.errors_size() ? ir.errors(0).error().reason() : "");
+    EXPECT_EQ(ir.persons_imported(), kPeople);
+    EXPECT_EQ(ir.cards_imported(), kPeople);
+    for (const auto& p : people) {
+        const auto a = renshe::testing::activate(touch, p, kPassword);
+        EXPECT_TRUE(a.ok()) << a;
+    }
+    return people;
+}
+
+ReportTemporaryLossRequest reportFor(const SeededCard& p, const std::string& requestId) {
+    ReportTemporaryLossRequest r;
+    r.set_request_id(requestId);
+    r.set_ssn(p.ssn);
+    r.set_name(p.name);
+    r.mutable_second_factor()->set_service_password(kPassword);
+    return r;
+}
+
+// Every person has exactly one successful loss report event, the card is TEMP_LOST with the
+// acknowledged report number, and the chain verifies.
+void expectExactlyOnce(const Clients& staff, const std::vector<SeededCard>& people,
+                       const std::map<int, std::string>& ackedNumbers) {
+    for (int i = 0; i < kPeople; ++i) {
+        QueryAuditRequest q;
+        q.set_subject_ssn(people[i].ssn);
+        q.set_event_type("card.report_temporary_loss");
+        q.mutable_page()->set_page_size(100);
+        QueryAuditResponse events;
+        ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &events).ok());
+        int ok = 0;
+        for (const auto& e : events.events()) ok += e.outcome() == "OK";
+        EXPECT_EQ(ok, 1) << "person " << i;
+
+        GetPersonRequest gp;
+        gp.mutable_person()->set_ssn(people[i].ssn);
+        GetPersonResponse person;
+        ASSERT_TRUE(call(*staff.admin, &Admin::GetPerson, gp, &person).ok());
+        EXPECT_EQ(person.cards(0).status(), CARD_STATUS_TEMP_LOST) << "person " << i;
+        if (auto it = ackedNumbers.find(i); it != ackedNumbers.end()) {
+            EXPECT_EQ(person.cards(0).loss_report().report_number(), it->second) << "person " << i;
+        }
+    }
+    VerifyAuditChainRequest vr;
+    VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &Admin::VerifyAuditChain, vr, &v).ok());
+    EXPECT_TRUE(v.intact()) << v.reason() << " at " << v.first_broken_sequence();
+}
+
+class LossDurability : public ::testing::TestWithParam<StoreKind> {};
+
+TEST_P(LossDurability, AcknowledgedReportsSurviveKill9AndRetriesApplyOnce) {
+    BackofficeEnv env(GetParam(), {"--limit-terminal-lookups", "100000/3600"});
+    const auto staff = env.staff();
+    const auto people = seedPeople(staff, env.touch());
+
+    std::vector<std::string> requestIds;
+    for (int i = 0; i < kPeople; ++i) requestIds.push_back(newRequestId());
+    std::mutex m;
+    std::map<int, std::string> acked;
+    std::atomic<int> ackCount{0}, failures{0};
+    constexpr int kThreads = 8;
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+        threads.emplace_back([&, t] {
+            const auto touch = env.touch();
+            for (int i = t; i < kPeople; i += kThreads) {
+                ReportTemporaryLossResponse resp;
+                const auto o = call(*touch.card, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &resp);
+                if (o.ok()) {
+                    std::lock_guard lock(m);
+                    acked[i] = resp.card().loss_report().report_number();
+                    ++ackCount;
+                } else {
+                    ++failures;
+                }
+            }
+        });
+    }
+    // Crash the server once a third of the reports are acknowledged.
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return ackCount.load() >= kPeople / 3; }, std::chrono::seconds(60)));
+    env.backoffice().kill9();
+    for (auto& t : threads) t.join();
+    std::cerr << "acknowledged before the crash: " << acked.size() << ", failed: " << failures.load() << "\n";
+    EXPECT_LT(static_cast<int>(acked.size()), kPeople) << "the crash came too late to test anything";
+
+    env.backoffice().restart();
+    // The terminal's outbox delivers everything again with the same request ids.
+    const auto touch = env.touch();
+    for (int i = 0; i < kPeople; ++i) {
+        ReportTemporaryLossResponse resp;
+        const auto o = call(*touch.card, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &resp);
+        ASSERT_TRUE(o.ok()) << o << " person " << i;
+        if (auto it = acked.find(i); it != acked.end()) {
+            EXPECT_EQ(resp.card().loss_report().report_number(), it->second) << "person " << i;
+        }
+    }
+    expectExactlyOnce(env.staff(), people, acked);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, LossDurability, ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
+                         renshe::testing::storeKindName);
+
+TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
+    BackofficeEnv env(StoreKind::Postgres, {"--limit-terminal-lookups", "100000/3600"});
+    BackofficeProcess second(env.pki(), {"--database", env.database(), "--keystore",
+                                         env.backoffice().keystorePath().string(), "--limit-terminal-lookups",
+                                         "100000/3600"});
+    const auto people = seedPeople(env.staff(), env.touch());
+
+    auto replicaClients = [&](BackofficeProcess& b) {
+        return CardService::NewStub(renshe::services::client::makeChannel(
+            env.pki().endpoint(b.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion))));
+    };
+    // Each report goes to both replicas at the same time with the same request id (a retry
+    // racing the original through the load balancer), from 8 threads.
+    std::vector<std::string> requestIds;
+    for (int i = 0; i < kPeople; ++i) requestIds.push_back(newRequestId());
+    std::mutex m;
+    std::map<int, std::string> numbers;
+    std::atomic<int> mismatches{0}, errors{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&, t] {
+            auto a = replicaClients(env.backoffice());
+            auto b = replicaClients(second);
+            for (int i = t; i < kPeople; i += 8) {
+                ReportTemporaryLossResponse ra, rb;
+                renshe::testing::Outcome oa, ob;
+                std::thread other([&] { ob = call(*b, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &rb); });
+                oa = call(*a, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &ra);
+                other.join();
+                if (!oa.ok() || !ob.ok()) {
+                    ++errors;
+                    continue;
+                }
+                if (ra.card().loss_report().report_number() != rb.card().loss_report().report_number()) ++mismatches;
+                std::lock_guard lock(m);
+                numbers[i] = ra.card().loss_report().report_number();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    EXPECT_EQ(errors.load(), 0);
+    EXPECT_EQ(mismatches.load(), 0);
+    expectExactlyOnce(env.staff(), people, numbers);
+}
+
+}  // namespace

@@ -1,0 +1,108 @@
+// Pieces of the back office that need no server: the CSV reader, the keystore and its
+// service-password hashes, the audit hash's canonical form, masking in Subject.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "services/backoffice/audit.hpp"
+#include "services/backoffice/core.hpp"
+#include "services/backoffice/csv.hpp"
+#include "services/backoffice/keystore.hpp"
+#include "tests/fixtures/temp_dir.hpp"
+
+namespace bo = renshe::services::backoffice;
+
+TEST(RegistryCsv, QuotesCrLfBomAndLineNumbers) {
+    const auto p = bo::csv::parse("\xEF\xBB\xBFssn,name\r\n1,\"王, 伟\"\r\n\r\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,");
+    ASSERT_FALSE(p.error) << *p.error;
+    ASSERT_EQ(p.records.size(), 5u);
+    EXPECT_EQ(p.records[0].fields, (std::vector<std::string>{"ssn", "name"}));
+    EXPECT_EQ(p.records[1].fields[1], "王, 伟");
+    EXPECT_EQ(p.records[2].line, 4);  // the blank line 3 is skipped
+    EXPECT_EQ(p.records[2].fields[1], "say \"hi\"");
+    EXPECT_EQ(p.records[3].fields[1], "two\nlines");
+    EXPECT_EQ(p.records[4].line, 7);
+    EXPECT_EQ(p.records[4].fields, (std::vector<std::string>{"4", ""}));
+}
+
+TEST(RegistryCsv, UnterminatedQuoteIsAnErrorWithItsLine) {
+    const auto p = bo::csv::parse("a,b\n1,\"open\n2,3\n");
+    ASSERT_TRUE(p.error);
+    EXPECT_NE(p.error->find("line 2"), std::string::npos);
+    EXPECT_TRUE(bo::csv::parse("a\n\"x\"y\n").error);
+}
+
+TEST(Keystore, CreatesLoadsAndRefusesLooseFiles) {
+    renshe::testing::TempDir dir;
+    const auto path = dir / "keystore";
+    bo::Keystore::createDemo(path);
+    EXPECT_THROW(bo::Keystore::createDemo(path), bo::KeystoreError);  // never overwrites
+    const auto ks = bo::Keystore::load(path);
+    const std::string demo = "RENSHE-DEMO-MK01";
+    EXPECT_TRUE(std::equal(demo.begin(), demo.end(), ks.masterKey().begin()));
+
+    ::chmod(path.c_str(), 0644);
+    EXPECT_THROW(bo::Keystore::load(path), bo::KeystoreError);
+
+    const auto bad = dir / "bad";
+    {
+        std::ofstream out(bad);
+        out << "master-key = 00112233\n";
+    }
+    ::chmod(bad.c_str(), 0600);
+    try {
+        bo::Keystore::load(bad);
+        FAIL() << "short key accepted";
+    } catch (const bo::KeystoreError& e) {
+        EXPECT_NE(std::string(e.what()).find(":1"), std::string::npos);  // names the line
+        EXPECT_EQ(std::string(e.what()).find("00112233"), std::string::npos);  // never the key
+    }
+}
+
+TEST(Keystore, ServicePasswordHashesAreSaltedAndPeppered) {
+    renshe::testing::TempDir dir;
+    bo::Keystore::create(dir / "a");
+    bo::Keystore::create(dir / "b");
+    const auto a = bo::Keystore::load(dir / "a");
+    const auto b = bo::Keystore::load(dir / "b");
+    const auto h1 = a.hashServicePassword("285714");
+    const auto h2 = a.hashServicePassword("285714");
+    EXPECT_NE(h1, h2);  // salted
+    EXPECT_EQ(h1.find("285714"), std::string::npos);
+    EXPECT_TRUE(a.verifyServicePassword("285714", h1));
+    EXPECT_TRUE(a.verifyServicePassword("285714", h2));
+    EXPECT_FALSE(a.verifyServicePassword("285715", h1));
+    EXPECT_FALSE(b.verifyServicePassword("285714", h1));  // another pepper
+    EXPECT_FALSE(a.verifyServicePassword("285714", "garbage"));
+    EXPECT_FALSE(a.verifyServicePassword("285714", "hmac-sha256$00$00"));
+    // Subject digests are keyed: same ID number, different keystores, different digests.
+    EXPECT_EQ(a.subjectDigest("370102194704090017"), a.subjectDigest("370102194704090017"));
+    EXPECT_NE(a.subjectDigest("370102194704090017"), b.subjectDigest("370102194704090017"));
+}
+
+TEST(AuditHash, CoversEveryFieldAndThePreviousHash) {
+    const std::string zero(64, '0');
+    bo::AuditEntry e{"T-1", "T-1", "card.report_temporary_loss", "370***********0017", "ab", "OK", "id-1"};
+    const auto h = bo::auditHashHex(zero, 1, 1000, e);
+    EXPECT_EQ(h.size(), 64u);
+    EXPECT_EQ(h, bo::auditHashHex(zero, 1, 1000, e));
+    EXPECT_NE(h, bo::auditHashHex(std::string(63, '0') + "1", 1, 1000, e));
+    EXPECT_NE(h, bo::auditHashHex(zero, 2, 1000, e));
+    EXPECT_NE(h, bo::auditHashHex(zero, 1, 1001, e));
+    auto moved = e;
+    moved.actor = "T-1T";
+    moved.terminalId = "-1";  // same concatenation, different fields: length prefixes tell
+    EXPECT_NE(h, bo::auditHashHex(zero, 1, 1000, moved));
+    auto other = e;
+    other.outcome = "REFUSAL_REASON_SECOND_FACTOR_FAILED";
+    EXPECT_NE(h, bo::auditHashHex(zero, 1, 1000, other));
+}
+
+TEST(Subject, IsMaskedForLogsAndAudit) {
+    bo::Subject s;
+    s.ssn = "370102194704090017";
+    EXPECT_EQ(s.masked(), "370***********0017");
+    EXPECT_EQ(bo::chinaDate(0), "19700101");
+    EXPECT_EQ(bo::chinaDate(16LL * 3600 * 1'000'000), "19700102");  // 16:00 UTC is midnight in China
+}
