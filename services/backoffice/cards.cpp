@@ -97,12 +97,10 @@ CardRow requireInsertedCard(store::Tx& tx, const InsertedCard& inserted, Subject
 
 void changeStatus(store::Tx& tx, CardRow& card, CardStatus to, const std::string& actor, const std::string& reason,
                   std::int64_t now) {
-    const auto seqRow = tx.queryOne("SELECT COALESCE(MAX(seq), 0) FROM card_history WHERE card_number = $1",
-                                    {card.cardNumber});
-    const std::int64_t seq = (seqRow ? seqRow->integer(0) : 0) + 1;
     tx.exec("INSERT INTO card_history (card_number, seq, from_status, to_status, at, actor, reason) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            {card.cardNumber, seq, static_cast<std::int64_t>(card.status), static_cast<std::int64_t>(to), now, actor,
+            "SELECT CAST($1 AS TEXT), COALESCE(MAX(seq), 0) + 1, CAST($2 AS BIGINT), CAST($3 AS BIGINT), "
+            "CAST($4 AS BIGINT), CAST($5 AS TEXT), CAST($6 AS TEXT) FROM card_history WHERE card_number = $1",
+            {card.cardNumber, static_cast<std::int64_t>(card.status), static_cast<std::int64_t>(to), now, actor,
              reason});
     if (to == CARD_STATUS_ACTIVE || to == CARD_STATUS_ISSUED) {
         card.lossReportNumber.clear();

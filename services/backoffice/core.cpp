@@ -121,11 +121,50 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
 }
 
 Core::Core(store::Store& store, const Keystore& keys, Policy policy, bool plaintextDevelopment)
-    : m_store(store), m_keys(keys), m_policy(policy), m_plaintext(plaintextDevelopment) {}
+    : m_store(store), m_keys(keys), m_policy(policy), m_plaintext(plaintextDevelopment) {
+    m_logFlusher = std::thread([this] {
+        std::unique_lock lock(m_logMutex);
+        while (!m_logStopping) {
+            m_logWake.wait_for(lock, std::chrono::milliseconds(100));
+            lock.unlock();
+            flushLog();
+            lock.lock();
+        }
+    });
+}
+
+Core::~Core() {
+    {
+        std::lock_guard lock(m_logMutex);
+        m_logStopping = true;
+    }
+    m_logWake.notify_all();
+    m_logFlusher.join();
+    flushLog();
+}
 
 void Core::log(const std::string& json) {
-    std::lock_guard lock(m_logMutex);
-    std::cerr << json << "\n";
+    bool full = false;
+    {
+        std::lock_guard lock(m_logMutex);
+        m_logBuffer += json;
+        m_logBuffer += '\n';
+        full = m_logBuffer.size() >= 64 * 1024;
+    }
+    if (full) flushLog();
+}
+
+void Core::flushLog() {
+    std::lock_guard writing(m_logWriteMutex);
+    std::string out;
+    {
+        std::lock_guard lock(m_logMutex);
+        out.swap(m_logBuffer);
+    }
+    if (!out.empty()) {
+        std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
+        std::cerr.flush();
+    }
 }
 
 grpc::Status Core::finish(grpc::ServerContext* context, const Refusal& refusal) {
@@ -186,14 +225,24 @@ std::optional<Refusal> Core::checkRateLimits(store::Tx& tx, const Caller& caller
         checks.insert(checks.begin(), {"ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures,
                                        "failed attempts for this ID number"});
     }
+    // One query for all buckets: this runs in the single SQLite writer, where every statement
+    // counts.
+    std::vector<store::Value> params;
+    std::string in;
     for (const auto& c : checks) {
-        const auto row = tx.queryOne("SELECT window_start, count FROM rate_limits WHERE bucket = $1", {c.bucket});
-        if (!row) continue;
-        const std::int64_t windowStart = row->integer(0);
-        const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
-        if (now < windowEnd && row->integer(1) >= c.limit.max) {
-            const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
-            return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what);
+        params.push_back(c.bucket);
+        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    const auto rows = tx.query("SELECT bucket, window_start, count FROM rate_limits WHERE bucket IN (" + in + ")", params);
+    for (const auto& c : checks) {
+        for (const auto& row : rows) {
+            if (row.text(0) != c.bucket) continue;
+            const std::int64_t windowStart = row.integer(1);
+            const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
+            if (now < windowEnd && row.integer(2) >= c.limit.max) {
+                const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
+                return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what);
+            }
         }
     }
     return std::nullopt;

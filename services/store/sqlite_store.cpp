@@ -358,7 +358,14 @@ public:
         }
         m_writer = std::make_unique<Connection>(m_path, false);
         migrate();
+        // Checkpoints (copying the WAL back into the database file, with its own fsync) run
+        // on a connection and thread of their own, so the writer never stalls on one in the
+        // middle of a group commit.
+        m_writer->execSimple("PRAGMA wal_autocheckpoint=0");
+        m_writer->execSimple("PRAGMA journal_size_limit=67108864");
+        m_checkpointConnection = std::make_unique<Connection>(m_path, false);
         m_thread = std::thread([this] { writerLoop(); });
+        m_checkpointer = std::thread([this] { checkpointLoop(); });
     }
 
     ~SqliteStore() override {
@@ -370,21 +377,29 @@ public:
         if (m_thread.joinable()) {
             m_thread.join();
         }
+        m_checkpointWake.notify_all();
+        if (m_checkpointer.joinable()) {
+            m_checkpointer.join();
+        }
     }
 
     void write(const std::function<void(Tx&)>& fn) override {
         ensureNotInsideWrite();
-        Pending pending{&fn, nullptr, false};
-        std::unique_lock lock(m_mutex);
-        if (m_stopping) {
-            throw StoreUnavailable("sqlite: the store is closing");
+        // Shared with the writer, which may still be inside notify_one() when this caller
+        // has already seen `done` and returned.
+        const auto pending = std::make_shared<Pending>();
+        pending->fn = &fn;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) {
+                throw StoreUnavailable("sqlite: the store is closing");
+            }
+            m_queue.push_back(pending);
         }
-        m_queue.push_back(&pending);
         m_work.notify_one();
-        m_done.wait(lock, [&] { return pending.done; });
-        lock.unlock();
-        if (pending.error) {
-            std::rethrow_exception(pending.error);
+        pending->done.wait(false, std::memory_order_acquire);
+        if (pending->error) {
+            std::rethrow_exception(pending->error);
         }
     }
 
@@ -437,9 +452,11 @@ public:
 
 private:
     struct Pending {
-        const std::function<void(Tx&)>* fn;
+        const std::function<void(Tx&)>* fn = nullptr;
         std::exception_ptr error;
-        bool done = false;
+        // Set by the writer once the group is committed; each caller waits on its own flag
+        // (a futex), so a commit wakes exactly the callers it completed.
+        std::atomic<bool> done{false};
     };
 
     void migrate() {
@@ -464,6 +481,7 @@ private:
     void writerLoop() {
         WriteScope scope;  // a callback calling write() would wait for this thread forever
         for (;;) {
+            std::vector<std::shared_ptr<Pending>> owned;
             std::vector<Pending*> group;
             {
                 std::unique_lock lock(m_mutex);
@@ -472,18 +490,16 @@ private:
                     return;  // stopping, and everything queued is done
                 }
                 while (!m_queue.empty() && group.size() < kMaxGroup) {
-                    group.push_back(m_queue.front());
+                    owned.push_back(m_queue.front());
+                    group.push_back(owned.back().get());
                     m_queue.pop_front();
                 }
             }
             runGroup(group);
-            {
-                std::lock_guard lock(m_mutex);
-                for (Pending* p : group) {
-                    p->done = true;
-                }
+            for (Pending* p : group) {
+                p->done.store(true, std::memory_order_release);
+                p->done.notify_one();
             }
-            m_done.notify_all();
         }
     }
 
@@ -616,10 +632,29 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_work;  // writer: something queued, or stopping
-    std::condition_variable m_done;  // callers: their group is done
-    std::deque<Pending*> m_queue;
+    std::deque<std::shared_ptr<Pending>> m_queue;
     bool m_stopping = false;
     std::thread m_thread;
+    std::unique_ptr<Connection> m_checkpointConnection;
+    std::thread m_checkpointer;
+    std::condition_variable m_checkpointWake;  // checkpointer: stopping (its own, so a write's
+                                               // notify_one always reaches the writer)
+
+    // PASSIVE checkpoints every 200 ms while running (they never block the writer or readers),
+    // and a TRUNCATE one on the way out so a clean shutdown leaves an empty WAL.
+    void checkpointLoop() {
+        std::unique_lock lock(m_mutex);
+        while (!m_stopping) {
+            m_checkpointWake.wait_for(lock, std::chrono::milliseconds(200), [&] { return m_stopping; });
+            const bool last = m_stopping;
+            lock.unlock();
+            int logFrames = 0, checkpointed = 0;
+            sqlite3_wal_checkpoint_v2(m_checkpointConnection->db(), nullptr,
+                                      last ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE, &logFrames,
+                                      &checkpointed);
+            lock.lock();
+        }
+    }
 
     std::mutex m_readMutex;
     std::condition_variable m_readerFree;

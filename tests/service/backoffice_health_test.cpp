@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "renshe/v1/card.grpc.pb.h"
+#include "renshe/v1/certification.grpc.pb.h"
 #include "services/client/client.hpp"
 #include "tests/fixtures/backoffice.hpp"
 #include "tests/fixtures/test_pki.hpp"
@@ -71,12 +72,12 @@ TEST_F(BackofficeHealth, PlaintextClientIsRefused) {
 
 TEST_F(BackofficeHealth, ServicesNotBuiltYetAnswerUnimplemented) {
     auto channel = client::makeChannel(pki.endpoint(backoffice.target(), pki.touchTerminal()));
-    auto stub = renshe::v1::CardService::NewStub(channel);
+    auto stub = renshe::v1::CertificationService::NewStub(channel);
     grpc::ClientContext ctx;
     ctx.set_deadline(std::chrono::system_clock::now() + 5s);
-    renshe::v1::GetCardStatusRequest req;
-    renshe::v1::GetCardStatusResponse resp;
-    EXPECT_EQ(stub->GetCardStatus(&ctx, req, &resp).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+    renshe::v1::GetCertificationStatusRequest req;
+    renshe::v1::GetCertificationStatusResponse resp;
+    EXPECT_EQ(stub->GetCertificationStatus(&ctx, req, &resp).error_code(), grpc::StatusCode::UNIMPLEMENTED);
 }
 
 TEST_F(BackofficeHealth, SigtermShutsDownCleanly) {
@@ -89,8 +90,12 @@ TEST(BackofficeStartup, UnreadableCertificateFailsWithAReason) {
     TestPki pki;
     renshe::testing::ProcessOptions opts;
     renshe::testing::TempDir dir;
+    renshe::testing::ProcessOptions keystore;
+    keystore.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS, "keystore", "new", (dir / "keystore").string()};
+    ASSERT_EQ(renshe::testing::runToCompletion(std::move(keystore)), 0);
     opts.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS, "--listen", "127.0.0.1:0", "--tls-cert", "/nonexistent.crt",
-                 "--tls-key", pki.server().privateKey.string(), "--client-ca", pki.caCertificate().string()};
+                 "--tls-key", pki.server().privateKey.string(), "--client-ca", pki.caCertificate().string(),
+                 "--keystore", (dir / "keystore").string(), "--database", "sqlite:" + (dir / "db").string()};
     opts.logFile = dir / "log";
     renshe::testing::ChildProcess p(std::move(opts));
     const auto status = p.waitForExit(10s);
