@@ -1,0 +1,184 @@
+// renshe-admin against the real back office with a staff certificate: registry import with
+// per-line errors (nothing imported unless --skip-bad), card operations, the person query,
+// audit query and `audit verify` catching an edited row; and what the back office itself
+// exposes to operators: masked JSON logs and the Prometheus metrics endpoint.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "services/store/store.hpp"
+#include "tests/fixtures/process.hpp"
+#include "tests/fixtures/temp_dir.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+#ifndef RENSHE_ADMIN_BIN
+#error "RENSHE_ADMIN_BIN must name the built renshe-admin"
+#endif
+
+namespace {
+
+using renshe::testing::BackofficeEnv;
+using renshe::testing::StoreKind;
+using renshe::testing::TempDir;
+
+struct CliRun {
+    int code = -1;
+    std::string output;  // stdout and stderr
+};
+
+class AdminCli : public ::testing::Test {
+protected:
+    TempDir dir{"renshe-admin-cli"};
+    std::unique_ptr<BackofficeEnv> env;
+
+    void SetUp() override {
+        env = std::make_unique<BackofficeEnv>(
+            StoreKind::Sqlite, std::vector<std::string>{"--metrics-listen", "127.0.0.1:0", "--metrics-port-file",
+                                                        (dir / "metrics.port").string()});
+    }
+
+    CliRun admin(std::vector<std::string> args) {
+        static int n = 0;
+        const auto log = dir / ("admin-" + std::to_string(++n) + ".log");
+        const auto staff = env->pki().staff("S-0001", BackofficeEnv::kRegion);
+        renshe::testing::ProcessOptions o;
+        o.argv = {RENSHE_ADMIN_BIN};
+        o.argv.insert(o.argv.end(), args.begin(), args.end());
+        o.env = {{"RENSHE_SERVER", env->backoffice().target()},
+                 {"RENSHE_CA", env->pki().caCertificate().string()},
+                 {"RENSHE_CERT", staff.certificate.string()},
+                 {"RENSHE_KEY", staff.privateKey.string()}};
+        o.logFile = log;
+        CliRun r;
+        r.code = renshe::testing::runToCompletion(std::move(o), std::chrono::seconds(60));
+        std::ifstream in(log);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        r.output = ss.str();
+        return r;
+    }
+
+    std::filesystem::path write(const std::string& name, const std::string& content) {
+        std::ofstream(dir / name) << content;
+        return dir / name;
+    }
+};
+
+const std::string kPersonsHeader = "ssn,name,sex,birth_date,region\n";
+
+TEST_F(AdminCli, ImportReportsEveryBadLineAndImportsNothingUnlessSkipBad) {
+    const auto persons = write("persons.csv", kPersonsHeader +
+                                                  "370102194704090017,张三丰,1,1947-04-09,371302101\n"
+                                                  "370102194704090018,李四,1,1947-04-09,371302101\n"  // check digit
+                                                  "220102195006150029,李秀英李秀英李秀英李秀英李秀英李秀英,2,1950-06-15,371302101\n"
+                                                  "220102195006150029,李秀英,2,1950-06-15,371302101\n");
+    const auto cards = write("cards.csv",
+                             "card_number,card_identifier,ssn,issue_date,expiry_date\n"
+                             "A37010001,370102D1560000058600000000000001,370102194704090017,2024-03-01,2034-02-28\n"
+                             "B22010002,nothex,220102195006150029,2021-06-15,2031-06-14\n");
+    auto r = admin({"import", "--persons", persons.string(), "--cards", cards.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("persons.csv:3:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("persons.csv:4:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("cards.csv:3: card_identifier"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("nothing was imported"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("370102194704090018"), std::string::npos) << "a full ID number in the output";
+
+    r = admin({"person", "--ssn", "370102194704090017"});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("REFUSAL_REASON_UNKNOWN_PERSON"), std::string::npos) << r.output;
+
+    r = admin({"import", "--persons", persons.string(), "--cards", cards.string(), "--skip-bad"});
+    EXPECT_EQ(r.code, 1) << r.output;  // there were errors, even if skipped
+    EXPECT_NE(r.output.find("imported 2 persons and 1 cards"), std::string::npos) << r.output;
+
+    r = admin({"person", "--card", "A37010001"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("张*丰"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("A37010001  ISSUED"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("370102194704090017"), std::string::npos) << r.output;
+}
+
+TEST_F(AdminCli, CardOperationsAuditQueryAndVerifyCatchesAnEditedRow) {
+    renshe::testing::seed(env->staff(), renshe::testing::SeededCard{});
+    auto r = admin({"card", "formal-loss", "A37010001"});
+    EXPECT_EQ(r.code, 2) << r.output;  // a reason is required
+    EXPECT_NE(r.output.find("--reason"), std::string::npos);
+    r = admin({"card", "formal-loss", "A37010001", "--reason", "holder at the counter, ID seen"});
+    EXPECT_EQ(r.code, 1) << r.output;  // ISSUED cannot be formally lost
+    EXPECT_NE(r.output.find("REFUSAL_REASON_WRONG_CARD_STATE"), std::string::npos) << r.output;
+    r = admin({"card", "cancel", "A37010001", "--reason", "misprinted"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("CANCELLED"), std::string::npos) << r.output;
+
+    r = admin({"person", "--ssn", "370102194704090017"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("ISSUED -> CANCELLED  by S-0001  cancelled: misprinted"), std::string::npos) << r.output;
+
+    r = admin({"audit", "query", "--ssn", "370102194704090017"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("admin.cancel_card"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("REFUSAL_REASON_WRONG_CARD_STATE"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("370***********0017"), std::string::npos) << r.output;
+
+    r = admin({"audit", "verify"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("audit chain intact: 4 events"), std::string::npos) << r.output;
+
+    auto db = renshe::services::store::Store::open("sqlite:" + env->backoffice().sqlitePath().string());
+    db->write([](auto& tx) { tx.exec("UPDATE audit_events SET actor = 'S-0002' WHERE seq = 4"); });
+    r = admin({"audit", "verify"});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("BROKEN at event 4: hash mismatch"), std::string::npos) << r.output;
+}
+
+TEST_F(AdminCli, LogsAreMaskedJsonAndMetricsAreServedOnLoopback) {
+    renshe::testing::seed(env->staff(), renshe::testing::SeededCard{});
+    auto r = admin({"person", "--ssn", "370102194704090017"});
+    ASSERT_EQ(r.code, 0) << r.output;
+
+    int port = 0;
+    std::ifstream(dir / "metrics.port") >> port;
+    ASSERT_GT(port, 0);
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    const std::string req = "GET /metrics HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    ASSERT_EQ(::send(s, req.data(), req.size(), 0), static_cast<ssize_t>(req.size()));
+    std::string metrics;
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(s, buf, sizeof buf, 0)) > 0;) metrics.append(buf, static_cast<std::size_t>(n));
+    ::close(s);
+    EXPECT_EQ(metrics.rfind("HTTP/1.0 200 OK", 0), 0u) << metrics;
+    EXPECT_NE(metrics.find("renshe_rpc_total{method=\"admin.issue_card\",code=\"OK\"} 1"), std::string::npos) << metrics;
+    EXPECT_NE(metrics.find("renshe_rpc_total{method=\"admin.get_person\",code=\"OK\"} 1"), std::string::npos);
+    EXPECT_NE(metrics.find("renshe_store_commits_total "), std::string::npos);
+    EXPECT_NE(metrics.find("renshe_audit_events_total 2"), std::string::npos) << metrics;
+
+    // SIGTERM flushes the buffered log; every line is JSON with the subject masked.
+    ASSERT_EQ(env->backoffice().stop(), 0);
+    std::ifstream in(env->backoffice().logPath());
+    std::string line;
+    int rpcLines = 0;
+    while (std::getline(in, line)) {
+        EXPECT_EQ(line.find("370102194704090017"), std::string::npos) << line;
+        EXPECT_EQ(line.find("张三丰"), std::string::npos) << line;
+        if (line.find("\"event\":\"rpc\"") != std::string::npos) {
+            ++rpcLines;
+            EXPECT_EQ(line.front(), '{');
+            EXPECT_EQ(line.back(), '}');
+            EXPECT_NE(line.find("\"subject\":\"370***********0017\""), std::string::npos) << line;
+        }
+    }
+    EXPECT_EQ(rpcLines, 3);  // register, issue, get_person
+}
+
+}  // namespace
