@@ -69,7 +69,16 @@ struct Server::Impl {
             lock.unlock();
             try {
                 int lifted = 0;
-                store->write([&](store::Tx& tx) { lifted = liftDueLosses(tx, *core, nowMicros()); });
+                store->write([&](store::Tx& tx) {
+                    const std::int64_t now = nowMicros();
+                    lifted = liftDueLosses(tx, *core, now);
+                    // Request ids are remembered for the retention period (at least 30 days, so
+                    // an outbox delivery days later still finds its first outcome); closed or
+                    // expired PIN reset sessions go after a day.
+                    tx.exec("DELETE FROM requests WHERE created_at < $1",
+                            {now - options.policy.requestRetentionSeconds * 1'000'000});
+                    tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1", {now - 86400LL * 1'000'000});
+                });
                 if (lifted > 0) {
                     core->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" + std::to_string(lifted) + "}");
                 }

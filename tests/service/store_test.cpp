@@ -90,6 +90,14 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(Backend::Sqlite,
                              return info.param == Backend::Sqlite ? "Sqlite" : "Postgres";
                          });
 
+// Tests that concern one backend only run on that one.
+class SqliteOnlyStoreTest : public StoreTest {};
+class PostgresOnlyStoreTest : public StoreTest {};
+INSTANTIATE_TEST_SUITE_P(Backend, SqliteOnlyStoreTest, ::testing::Values(Backend::Sqlite),
+                         [](const auto&) { return std::string("Sqlite"); });
+INSTANTIATE_TEST_SUITE_P(Backend, PostgresOnlyStoreTest, ::testing::Values(Backend::Postgres),
+                         [](const auto&) { return std::string("Postgres"); });
+
 TEST_P(StoreTest, AppliesMigrationsOnceAndReopensWithoutReapplying) {
     ASSERT_GE(Store::latestSchemaVersion(), 1);
     std::string appliedAt;
@@ -733,10 +741,8 @@ TEST_P(StoreTest, TwoReplicasOpeningTogetherMigrateOnceAndBothWrite) {
     }
 }
 
-TEST_P(StoreTest, SqliteDiskFullIsUnavailableAndAcknowledgedMeansKept) {
-    if (!sqlite()) {
-        GTEST_SKIP() << "SQLite only (the database file is capped with max_page_count)";
-    }
+TEST_P(SqliteOnlyStoreTest, DiskFullIsUnavailableAndAcknowledgedMeansKept) {
+    // The database file is capped with max_page_count.
     auto store = open();
     // Cap the file at its current size (PRAGMA through the writer connection).
     store->write([](Tx& tx) {
@@ -816,10 +822,7 @@ TEST_P(StoreTest, SqliteDiskFullIsUnavailableAndAcknowledgedMeansKept) {
     EXPECT_TRUE(bucketExists(*store, big));
 }
 
-TEST_P(StoreTest, PostgresOutageIsUnavailableAndThePoolReconnects) {
-    if (sqlite()) {
-        GTEST_SKIP() << "PostgreSQL only";
-    }
+TEST_P(PostgresOnlyStoreTest, OutageIsUnavailableAndThePoolReconnects) {
     auto store = open();
     // Put several pooled connections into use, so that all of them go stale.
     {
@@ -878,10 +881,7 @@ TEST_P(StoreTest, PostgresOutageIsUnavailableAndThePoolReconnects) {
     EXPECT_EQ(countRows(*store, "SELECT count(*) FROM rate_limits"), 6 + 1 + 8);
 }
 
-TEST_P(StoreTest, PostgresAcceptsTheUriForm) {
-    if (sqlite()) {
-        GTEST_SKIP() << "PostgreSQL only";
-    }
+TEST_P(PostgresOnlyStoreTest, AcceptsTheUriForm) {
     const std::string conninfo = m_pg->connectionString();
     const auto at = conninfo.find("host=") + 5;
     const std::string socketDir = conninfo.substr(at, conninfo.find(' ', at) - at);
