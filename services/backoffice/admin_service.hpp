@@ -30,6 +30,13 @@ public:
                                   renshe::v1::VerifyAuditChainResponse*) override;
     grpc::Status GetPerson(grpc::ServerContext*, const renshe::v1::GetPersonRequest*,
                            renshe::v1::GetPersonResponse*) override;
+    // In service_points.cpp.
+    grpc::Status UpsertServicePoint(grpc::ServerContext*, const renshe::v1::UpsertServicePointRequest*,
+                                    renshe::v1::UpsertServicePointResponse*) override;
+    grpc::Status ListServicePoints(grpc::ServerContext*, const renshe::v1::ListServicePointsRequest*,
+                                   renshe::v1::ListServicePointsResponse*) override;
+
+    Core& core() { return m_core; }
 
 private:
     enum class CardOp { FormalLoss, Lift, Replacement, Cancel };

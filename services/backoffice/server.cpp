@@ -24,10 +24,14 @@
 #include "services/backoffice/admin_service.hpp"
 #include "services/backoffice/card_service.hpp"
 #include "services/backoffice/cards.hpp"
+#include "services/backoffice/content_service.hpp"
+#include "services/backoffice/guides_service.hpp"
+#include "services/backoffice/jobs_service.hpp"
 #include "services/backoffice/core.hpp"
 #include "services/backoffice/keystore.hpp"
 #include "services/backoffice/metrics_http.hpp"
 #include "services/backoffice/status_interceptor.hpp"
+#include "services/backoffice/terminal_service.hpp"
 #include "services/pki/pki.hpp"
 #include "services/store/store.hpp"
 
@@ -44,15 +48,15 @@ struct Server::Impl {
     std::unique_ptr<Core> core;
     std::unique_ptr<CardServiceImpl> card;
     std::unique_ptr<AdminServiceImpl> admin;
-    std::unique_ptr<MetricsHttp> metricsHttp;
-    std::unique_ptr<grpc::Server> server;
+    std::unique_ptr<JobServiceImpl> jobs;
+    std::unique_ptr<GuideServiceImpl> guides;
+    std::unique_ptr<grpc::Service> content;
+    std::unique_ptr<grpc::Service> terminal;
     // The v1 services not yet built answer UNIMPLEMENTED through their generated defaults;
     // each later issue replaces one of these with the real implementation.
     renshe::v1::CertificationService::Service certification;
-    renshe::v1::JobService::Service jobs;
-    renshe::v1::GuideService::Service guides;
-    renshe::v1::ContentService::Service content;
-    renshe::v1::TerminalService::Service terminal;
+    std::unique_ptr<MetricsHttp> metricsHttp;
+    std::unique_ptr<grpc::Server> server;  // last: shut down and gone before the services
     std::once_flag shutdownOnce;
 
     // Lifts due temporary loss reports every `sweepSeconds` until stopped.
@@ -113,6 +117,10 @@ int Server::start() {
     m_impl->core = std::make_unique<Core>(*m_impl->store, *m_impl->keys, o.policy, o.insecurePlaintext);
     m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->core);
     m_impl->admin = std::make_unique<AdminServiceImpl>(*m_impl->core);
+    m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->core);
+    m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->core);
+    m_impl->content = makeContentService(*m_impl->core);
+    m_impl->terminal = makeTerminalService(*m_impl->core);
     std::cerr << "renshe-backoffice: storage " << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
               << ", schema version " << m_impl->store->schemaVersion() << std::endl;
 
@@ -145,10 +153,10 @@ int Server::start() {
     builder.experimental().SetInterceptorCreators(std::move(interceptors));
     builder.RegisterService(m_impl->card.get());
     builder.RegisterService(&m_impl->certification);
-    builder.RegisterService(&m_impl->jobs);
-    builder.RegisterService(&m_impl->guides);
-    builder.RegisterService(&m_impl->content);
-    builder.RegisterService(&m_impl->terminal);
+    builder.RegisterService(m_impl->jobs.get());
+    builder.RegisterService(m_impl->guides.get());
+    builder.RegisterService(m_impl->content.get());
+    builder.RegisterService(m_impl->terminal.get());
     builder.RegisterService(m_impl->admin.get());
     m_impl->server = builder.BuildAndStart();
     if (!m_impl->server || port == 0) {

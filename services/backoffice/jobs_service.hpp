@@ -1,0 +1,38 @@
+// renshe.v1.JobService: job postings (就业信息) — Chinese keyword search that finds one- and
+// two-character words (司机, 焊工, 保洁, 会计) through a character n-gram index, filters, stable
+// keyset paging, detail, import from CSV/JSON with per-line errors, withdrawal.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "services/backoffice/core.hpp"
+
+namespace renshe::services::backoffice {
+
+class JobServiceImpl final : public renshe::v1::JobService::Service {
+public:
+    explicit JobServiceImpl(Core& core) : m_core(core) {}
+
+    grpc::Status SearchJobs(grpc::ServerContext*, const renshe::v1::SearchJobsRequest*,
+                            renshe::v1::SearchJobsResponse*) override;
+    grpc::Status GetJob(grpc::ServerContext*, const renshe::v1::GetJobRequest*, renshe::v1::GetJobResponse*) override;
+    grpc::Status ImportJobs(grpc::ServerContext*, const renshe::v1::ImportJobsRequest*,
+                            renshe::v1::ImportJobsResponse*) override;
+    grpc::Status ExpireJob(grpc::ServerContext*, const renshe::v1::ExpireJobRequest*,
+                           renshe::v1::ExpireJobResponse*) override;
+
+private:
+    Core& m_core;
+};
+
+// The distinct unigrams and bigrams (as UTF-8 strings) of `text`, ASCII lower-cased:
+// "货车司机" → 货 车 司 机 货车 车司 司机.
+std::vector<std::string> searchTerms(std::string_view text);
+
+// The newest open postings in a region (for the display screens' job highlights).
+std::vector<renshe::v1::Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int limit, std::int64_t now);
+
+}  // namespace renshe::services::backoffice
