@@ -40,6 +40,8 @@ echo "demo: metrics on http://127.0.0.1:$(cat "$out/metrics.port")/metrics"
 admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.key")
 "${admin[@]}" import --persons deploy/demo-data/persons.csv --cards deploy/demo-data/cards.csv
+"${admin[@]}" jobs import deploy/demo-data/jobs.csv
+"${admin[@]}" guides import deploy/demo-data/guides.json
 "${admin[@]}" audit verify
 
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "services/admin/catalogue_commands.hpp"
 #include "services/admin/staff_commands.hpp"
 #include "services/pki/pki.hpp"
 
@@ -22,7 +23,7 @@ int usage(std::ostream& out, int rc) {
            "             (127.0.0.1, localhost), touch-<ID>.crt/.key, display-<ID>.crt/.key and\n"
            "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run again.\n"
            "             Never use this CA on a real network.\n"
-        << renshe::services::admin::staffUsage();
+        << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage();
     return rc;
 }
 
@@ -87,15 +88,14 @@ int main(int argc, char** argv) {
         if (args.size() >= 2 && args[0] == "pki" && args[1] == "demo") {
             return pkiDemo({args.begin() + 2, args.end()});
         }
+        // Each family answers 2 for "not mine / wrong usage"; connection flags may come first.
+        if (const int rc = renshe::services::admin::runCatalogueCommand(args); rc != 2) return rc;
         const int rc = renshe::services::admin::runStaffCommand(args);
         if (rc != 2) return rc;
-        if (args[0] == "import" || args[0] == "person" || args[0] == "card" || args[0] == "audit") {
-            return usage(std::cerr, 2);
-        }
     } catch (const std::exception& e) {
         std::cerr << "renshe-admin: " << e.what() << "\n";
         return 1;
     }
-    std::cerr << "renshe-admin: unknown command: " << args[0] << "\n";
+    std::cerr << "renshe-admin: unknown command, or wrong arguments for it\n";
     return usage(std::cerr, 2);
 }

@@ -1,5 +1,7 @@
 #include "services/admin/staff_commands.hpp"
 
+#include "services/admin/cli_support.hpp"
+
 #include <grpcpp/grpcpp.h>
 
 #include <cstdlib>
@@ -40,42 +42,11 @@ std::string staffUsage() {
            "  RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY in the environment.\n";
 }
 
+using cli::Args;
+using cli::report;
+using cli::withRetries;
+
 namespace {
-
-class Args {
-public:
-    explicit Args(std::vector<std::string> a) : m_args(std::move(a)) {}
-    // Removes and returns the value of `--name VALUE`.
-    std::optional<std::string> take(const std::string& name) {
-        for (std::size_t i = 0; i + 1 < m_args.size(); ++i) {
-            if (m_args[i] == name) {
-                std::string v = m_args[i + 1];
-                m_args.erase(m_args.begin() + static_cast<long>(i), m_args.begin() + static_cast<long>(i) + 2);
-                return v;
-            }
-        }
-        return std::nullopt;
-    }
-    bool flag(const std::string& name) {
-        for (std::size_t i = 0; i < m_args.size(); ++i) {
-            if (m_args[i] == name) {
-                m_args.erase(m_args.begin() + static_cast<long>(i));
-                return true;
-            }
-        }
-        return false;
-    }
-    std::vector<std::string>& rest() { return m_args; }
-
-private:
-    std::vector<std::string> m_args;
-};
-
-std::string fromEnvOr(std::optional<std::string> v, const char* env) {
-    if (v) return *v;
-    const char* e = std::getenv(env);
-    return e ? e : "";
-}
 
 std::string timeText(const google::protobuf::Timestamp& ts) {
     const std::time_t t = static_cast<std::time_t>(ts.seconds()) + 8 * 3600;
@@ -94,29 +65,6 @@ std::string statusName(CardStatus s) {
 struct Connection {
     std::unique_ptr<AdminService::Stub> stub;
 };
-
-// Runs `fn` (one RPC) with a fresh context, retrying a transient failure with the same request.
-template <typename Fn>
-client::CallResult withRetries(Fn fn) {
-    client::CallResult r;
-    for (int attempt = 0; attempt < 4; ++attempt) {
-        grpc::ClientContext ctx;
-        client::setDeadline(ctx, std::chrono::seconds(60));
-        const grpc::Status s = fn(ctx);
-        r = client::resultOf(s, ctx);
-        if (!r.transient()) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(500 * (attempt + 1)));
-    }
-    return r;
-}
-
-int report(const client::CallResult& r) {
-    if (r.ok()) return 0;
-    std::cerr << "renshe-admin: refused: " << RefusalReason_Name(r.refusal) << " (" << r.message << ")";
-    if (r.retryAfterSeconds > 0) std::cerr << "; retry after " << r.retryAfterSeconds << " s";
-    std::cerr << "\n";
-    return 1;
-}
 
 std::string readWhole(const std::string& path) {
     return pki::readFile(path);
@@ -141,20 +89,13 @@ void printCard(const CardInfo& c) {
 
 int runStaffCommand(const std::vector<std::string>& argv) {
     Args args(argv);
-    const std::string server = fromEnvOr(args.take("--server"), "RENSHE_SERVER");
-    const std::string ca = fromEnvOr(args.take("--ca"), "RENSHE_CA");
-    const std::string cert = fromEnvOr(args.take("--cert"), "RENSHE_CERT");
-    const std::string key = fromEnvOr(args.take("--key"), "RENSHE_KEY");
+    const auto connection = cli::takeConnection(args);
     auto& rest = args.rest();
     if (rest.empty() || (rest[0] != "import" && rest[0] != "person" && rest[0] != "card" && rest[0] != "audit")) {
         return 2;
     }
-    if (server.empty() || ca.empty() || cert.empty() || key.empty()) {
-        std::cerr << "renshe-admin: " << rest[0]
-                  << " needs --server, --ca, --cert and --key (or RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY)\n";
-        return 2;
-    }
-    const auto channel = client::makeChannel(client::Endpoint::fromFiles(server, ca, cert, key));
+    if (!connection.check(rest[0])) return 2;
+    const auto channel = connection.channel();
     auto stub = AdminService::NewStub(channel);
     const std::string command = rest[0];
 

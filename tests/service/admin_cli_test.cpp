@@ -182,3 +182,35 @@ TEST_F(AdminCli, LogsAreMaskedJsonAndMetricsAreServedOnLoopback) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
+    const auto jobs = write("jobs.csv",
+                            "id,title,employer,region,salary_min,salary_max,expires_at\n"
+                            "X1,货车司机,顺达物流,371302101,6000,9000,2027-01-31\n"
+                            "X2,电焊工,兰山机械厂,371302101,9000,6000,2027-01-31\n");
+    auto r = admin({"jobs", "import", jobs.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("jobs.csv:3: salary_min: salary_min greater than salary_max"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("nothing was imported"), std::string::npos) << r.output;
+    r = admin({"jobs", "import", jobs.string(), "--skip-bad"});
+    EXPECT_NE(r.output.find("imported 1 posting(s); 1 rejected"), std::string::npos) << r.output;
+    r = admin({"jobs", "withdraw", "X1"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("X1 货车司机: WITHDRAWN"), std::string::npos) << r.output;
+
+    const auto guides = write("guides.json", R"([{"id":"G1","title":"社会保障卡挂失","category":"社会保障卡",
+        "processSteps":["插卡","输入密码"],"materials":[{"name":"居民身份证","copies":1,"original":true}]}])");
+    r = admin({"guides", "import", guides.string()});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("catalogue version 1: 1 guide(s) imported"), std::string::npos) << r.output;
+    r = admin({"guides", "import", "--withdraw", "G1"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("catalogue version 2"), std::string::npos) << r.output;
+    r = admin({"guides", "import", write("bad.json", "{not an array").string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("is not a JSON array of guides"), std::string::npos) << r.output;
+}
+
+}  // namespace

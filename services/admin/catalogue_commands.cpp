@@ -1,0 +1,118 @@
+#include "services/admin/catalogue_commands.hpp"
+
+#include <google/protobuf/util/json_util.h>
+
+#include "renshe/v1/guides.grpc.pb.h"
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "services/admin/cli_support.hpp"
+#include "services/pki/pki.hpp"
+
+namespace renshe::services::admin {
+
+using namespace renshe::v1;
+
+std::string catalogueUsage() {
+    return "  jobs import FILE.csv|FILE.json [--skip-bad] [--dry-run]\n"
+           "             job postings (CSV header: id,title,employer,category,region,salary_min,salary_max\n"
+           "             (whole yuan per month),requirements,contact_name,contact_phone,headcount,posted_at,\n"
+           "             expires_at (YYYY-MM-DD),address,detail_url; or a JSON array of renshe.v1.Job);\n"
+           "             with errors nothing is imported unless --skip-bad\n"
+           "  jobs withdraw ID\n"
+           "  guides import FILE.json [--withdraw ID]... [--skip-bad]\n"
+           "             service guides (a JSON array of renshe.v1.Guide); the catalogue version goes up once\n";
+}
+
+namespace {
+
+void printErrors(const std::string& file, const google::protobuf::RepeatedPtrField<ImportError>& errors) {
+    for (const auto& e : errors) {
+        std::cerr << file << ":" << e.line() << ": " << (e.field().empty() ? "" : e.field() + ": ") << e.reason()
+                  << "\n";
+    }
+}
+
+}  // namespace
+
+int runCatalogueCommand(const std::vector<std::string>& argv) {
+    cli::Args args(argv);
+    const auto connection = cli::takeConnection(args);
+    auto& rest = args.rest();
+    if (rest.size() < 2 || (rest[0] != "jobs" && rest[0] != "guides")) return 2;
+    const std::string what = rest[0] + " " + rest[1];
+
+    if (what == "jobs import") {
+        const bool skipBad = args.flag("--skip-bad"), dryRun = args.flag("--dry-run");
+        if (rest.size() != 3) return 2;
+        if (!connection.check(what)) return 2;
+        const std::string file = rest[2];
+        const std::string content = pki::readFile(file);
+        ImportJobsRequest req;
+        req.set_request_id(client::newRequestId());
+        const auto first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+        if (first != std::string::npos && content[first] == '[') req.set_json(content);
+        else req.set_csv(content);
+        req.set_skip_bad(skipBad);
+        req.set_dry_run(dryRun);
+        auto stub = JobService::NewStub(connection.channel());
+        ImportJobsResponse resp;
+        const auto r = cli::withRetries([&](grpc::ClientContext& ctx) { return stub->ImportJobs(&ctx, req, &resp); });
+        if (!r.ok()) return cli::report(r);
+        printErrors(file, resp.errors());
+        std::cout << (dryRun ? "would import " : "imported ") << resp.accepted() << " posting(s)";
+        if (resp.rejected() > 0) {
+            std::cout << "; " << resp.rejected() << " rejected"
+                      << (skipBad ? "" : ", so nothing was imported (use --skip-bad to import the rest)");
+        }
+        std::cout << "\n";
+        return resp.rejected() > 0 ? 1 : 0;
+    }
+    if (what == "jobs withdraw") {
+        if (rest.size() != 3) return 2;
+        if (!connection.check(what)) return 2;
+        ExpireJobRequest req;
+        req.set_request_id(client::newRequestId());
+        req.set_id(rest[2]);
+        auto stub = JobService::NewStub(connection.channel());
+        ExpireJobResponse resp;
+        const auto r = cli::withRetries([&](grpc::ClientContext& ctx) { return stub->ExpireJob(&ctx, req, &resp); });
+        if (!r.ok()) return cli::report(r);
+        std::cout << resp.job().id() << " " << resp.job().title() << ": "
+                  << JobStatus_Name(resp.job().status()).substr(11) << "\n";
+        return 0;
+    }
+    if (what == "guides import") {
+        ImportGuidesRequest req;
+        req.set_request_id(client::newRequestId());
+        req.set_skip_bad(args.flag("--skip-bad"));
+        while (auto id = args.take("--withdraw")) req.add_withdraw_ids(*id);
+        if (rest.size() > 3 || (rest.size() == 2 && req.withdraw_ids_size() == 0)) return 2;
+        if (!connection.check(what)) return 2;
+        std::string file = "guides";
+        if (rest.size() == 3) {
+            file = rest[2];
+            // A JSON array of guides: parsed as the `guides` field of the request itself.
+            ImportGuidesRequest parsed;
+            const auto st =
+                google::protobuf::util::JsonStringToMessage("{\"guides\":" + pki::readFile(file) + "}", &parsed);
+            if (!st.ok()) {
+                std::cerr << "renshe-admin: " << file << " is not a JSON array of guides: " << st.message() << "\n";
+                return 1;
+            }
+            *req.mutable_guides() = parsed.guides();
+        }
+        auto stub = GuideService::NewStub(connection.channel());
+        ImportGuidesResponse resp;
+        const auto r = cli::withRetries([&](grpc::ClientContext& ctx) { return stub->ImportGuides(&ctx, req, &resp); });
+        if (!r.ok()) return cli::report(r);
+        printErrors(file, resp.errors());
+        std::cout << "catalogue version " << resp.catalogue_version() << ": " << resp.accepted() << " guide(s) imported";
+        if (req.withdraw_ids_size() > 0 && resp.errors_size() == 0) {
+            std::cout << ", " << req.withdraw_ids_size() << " withdrawn";
+        }
+        std::cout << "\n";
+        return resp.errors_size() > 0 ? 1 : 0;
+    }
+    return 2;
+}
+
+}  // namespace renshe::services::admin
