@@ -19,7 +19,8 @@ bin=$root/build
 # The demo keystore carries the well-known master key the sample cards were personalised with.
 [[ -f $out/keystore ]] || ./build/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
 
-rm -f "$out/backoffice.port"
+# A fresh registry each run, so the scripted journey finds the sample card as issued.
+rm -f "$out/backoffice.port" "$out"/backoffice.db*
 ./build/services/backoffice/renshe-backoffice --listen 127.0.0.1:0 \
   --tls-cert "$out/pki/server.crt" --tls-key "$out/pki/server.key" \
   --client-ca "$out/pki/ca.crt" --port-file "$out/backoffice.port" \
@@ -54,5 +55,6 @@ if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
 else
   echo "demo: no display; playing the scripted journey headless"
   rm -rf "$out/screenshots"
-  "$bin/tests/e2e/renshe-demo-journey" --out "$out/screenshots" -- "${kiosk_args[@]}"
+  "$bin/tests/e2e/renshe-demo-journey" --out "$out/screenshots" \
+    --card-file drivers/sim/cards/zhang-sanfeng.card -- "${kiosk_args[@]}"
 fi

@@ -1,5 +1,7 @@
 #include "kiosk/automation.hpp"
 
+#include <functional>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QGuiApplication>
@@ -8,6 +10,8 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QQuickItem>
+#include <QTimer>
+#include <QEventLoop>
 #include <QQuickWindow>
 #include <QTest>
 
@@ -59,7 +63,20 @@ QObject* Automation::find(const QString& objectName) const {
     if (m_window->objectName() == objectName) {
         return m_window;
     }
-    // Items declared in the Window are QObject children of the window, not of its contentItem.
+    // The visual tree first, visible items only: delegates a Repeater has just replaced (a
+    // reshuffled PIN pad) linger as QObjects until deleted, at positions no longer theirs.
+    std::function<QQuickItem*(QQuickItem*)> walk = [&](QQuickItem* item) -> QQuickItem* {
+        for (QQuickItem* child : item->childItems()) {
+            if (child->objectName() == objectName && child->isVisible()) return child;
+            if (QQuickItem* found = walk(child)) return found;
+        }
+        return nullptr;
+    };
+    if (QQuickItem* found = walk(m_window->contentItem())) {
+        return found;
+    }
+    // Then anything by name, hidden items and non-visual objects included. Items declared in
+    // the Window are QObject children of the window, not of its contentItem.
     if (QObject* found = m_window->findChild<QObject*>(objectName)) {
         return found;
     }
@@ -84,6 +101,16 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         return {{"ok", true}, {"width", image.width()}, {"height", image.height()}};
     }
     const QString name = request.value("object").toString();
+    if (cmd == QLatin1String("click")) {
+        // A finger acts on what is on the screen: let the last change be laid out and drawn
+        // (a pad that just appeared has no key positions before its first polish).
+        QEventLoop frame;
+        const auto connection = QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
+        QTimer::singleShot(1000, &frame, &QEventLoop::quit);
+        m_window->update();
+        frame.exec();
+        QObject::disconnect(connection);
+    }
     QObject* obj = find(name);
     if (!obj) {
         return fail(QStringLiteral("no object named '%1'").arg(name));

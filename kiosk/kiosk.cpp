@@ -12,7 +12,10 @@ constexpr const char* kEngineProperty = "_renshe_kiosk";
 Kiosk::Kiosk(Config config, QObject* parent)
     : QObject(parent),
       m_config(std::move(config)),
-      m_connectivity(std::make_unique<Connectivity>(m_config.backoffice, m_config.healthInterval)) {
+      m_connectivity(std::make_unique<Connectivity>(m_config.backoffice, m_config.healthInterval)),
+      m_card(std::make_unique<CardSession>(
+          m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice) : nullptr,
+          m_config.watchCardReaders)) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }

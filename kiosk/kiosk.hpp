@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "kiosk/card_session.hpp"
 #include "kiosk/connectivity.hpp"
 
 class QQmlEngine;
@@ -23,6 +24,7 @@ class Kiosk : public QObject {
     QML_SINGLETON
     Q_PROPERTY(QString servicePointName READ servicePointName CONSTANT)
     Q_PROPERTY(renshe::kiosk::Connectivity* connectivity READ connectivity CONSTANT)
+    Q_PROPERTY(renshe::kiosk::CardSession* card READ card CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
 
@@ -32,6 +34,7 @@ public:
         std::optional<services::client::Endpoint> backoffice;  // none: UI runs offline
         std::chrono::milliseconds healthInterval{5000};
         QString language = QStringLiteral("zh_CN");
+        bool watchCardReaders = false;  // the touch terminal watches PC/SC; tests may not
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);
@@ -45,6 +48,7 @@ public:
 
     QString servicePointName() const { return m_config.servicePointName; }
     Connectivity* connectivity() const { return m_connectivity.get(); }
+    CardSession* card() const { return m_card.get(); }
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
@@ -59,6 +63,7 @@ Q_SIGNALS:
 private:
     Config m_config;
     std::unique_ptr<Connectivity> m_connectivity;
+    std::unique_ptr<CardSession> m_card;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     renshe::kiosk::Kiosk::Config config;
     config.servicePointName = o.servicePointName;
     config.language = o.language;
+    config.watchCardReaders = o.role == QStringLiteral("touch");
     if (!o.backofficeTarget.isEmpty()) {
         try {
             config.backoffice = renshe::services::client::Endpoint::fromFiles(

@@ -23,8 +23,16 @@ Window {
         checking: Kiosk.connectivity.state === Connectivity.Unknown
     }
 
+    // The card decides the screen: none → the attract screen; a card → its services.
     HomeScreen {
         objectName: "homeScreen"
+        visible: Kiosk.card.stage === CardSession.NoCard
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+    }
+
+    CardScreen {
+        objectName: "cardScreen"
+        visible: Kiosk.card.stage !== CardSession.NoCard
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 }

@@ -1,27 +1,36 @@
 // renshe-demo-journey: plays a scripted citizen journey on the real kiosk, headless, and
 // writes a screenshot per step. Used by deploy/demo.sh on machines without a display.
-//   renshe-demo-journey --out DIR -- <renshe-kiosk arguments>
+//   renshe-demo-journey --out DIR [--card-file FILE] -- <renshe-kiosk arguments>
+// With --card-file it also runs a private pcscd with the vpcd reader and renshe-cardsim
+// holding that card, and plays the card part: insert, activate on the PIN pad, take it out.
+#include <QJsonValue>
+
 #include <cstdio>
+#include <memory>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 
 using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
-    std::filesystem::path out;
+    std::filesystem::path out, cardFile;
     std::vector<std::string> kioskArgs;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--out" && i + 1 < argc) {
             out = argv[++i];
+        } else if (a == "--card-file" && i + 1 < argc) {
+            cardFile = argv[++i];
         } else if (a == "--") {
             kioskArgs.assign(argv + i + 1, argv + argc);
             break;
         } else {
-            std::fprintf(stderr, "usage: renshe-demo-journey --out DIR -- <renshe-kiosk arguments>\n");
+            std::fprintf(stderr, "usage: renshe-demo-journey --out DIR [--card-file FILE] -- <renshe-kiosk arguments>\n");
             return 2;
         }
     }
@@ -31,6 +40,14 @@ int main(int argc, char** argv) {
     }
     std::filesystem::create_directories(out);
     try {
+        // The card reader first: the kiosk inherits PCSCLITE_CSOCK_NAME from this process.
+        std::unique_ptr<renshe::testing::PrivatePcscd> pcscd;
+        std::unique_ptr<renshe::testing::CardSim> sim;
+        if (!cardFile.empty()) {
+            pcscd = std::make_unique<renshe::testing::PrivatePcscd>();
+            sim = std::make_unique<renshe::testing::CardSim>(*pcscd, 0, cardFile,
+                                                             renshe::testing::CardSimOptions{false, {}, std::nullopt});
+        }
         renshe::testing::KioskProcess kiosk(kioskArgs);
         int n = 0;
         auto shot = [&](const char* name, const char* what) {
@@ -52,6 +69,37 @@ int main(int argc, char** argv) {
         kiosk.click("languageKo");
         shot("home-ko", "Korean");
         kiosk.click("languageZh");
+        if (sim) {
+            auto enter = [&](const std::string& digits) {
+                for (char d : digits) kiosk.click(QStringLiteral("pinKey%1").arg(d));
+                kiosk.click("pinConfirm");
+            };
+            auto waitText = [&](const char* object, const char* expected) {
+                return kiosk.waitForProperty(object, "text", QString::fromUtf8(expected), 15s) ==
+                       QJsonValue(QString::fromUtf8(expected));
+            };
+            sim->insert();
+            if (!waitText("cardStatus", "卡片状态：未启用")) {
+                throw std::runtime_error("the demo card is not shown as issued (was the registry imported?)");
+            }
+            shot("card-inserted", "card in: masked holder, state from the back office");
+            kiosk.click("action_activate");
+            waitText("cardPrompt", "请设置6位新密码");
+            enter("111111");
+            waitText("cardMessage", "密码不能是相同的数字，请重新设置");
+            shot("card-weak-pin", "activation: a weak PIN refused with the reason (shuffled pad)");
+            enter("135790");
+            enter("135790");
+            waitText("cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）");
+            enter("285714");
+            if (!waitText("cardMessage", "社保卡已启用，请牢记您的新密码")) {
+                throw std::runtime_error("activation did not complete");
+            }
+            shot("card-activated", "activated: new PIN on the card, ACTIVE in the back office");
+            sim->remove();
+            kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+            shot("card-removed", "card out: back to the home screen, nothing personal left");
+        }
         kiosk.call({{"cmd", "quit"}});
         kiosk.process().waitForExit(10s);
         std::printf("journey done: %d screenshots in %s\n", n, out.c_str());

@@ -1,0 +1,120 @@
+// The card services view-model (社保卡服务): the card in the reader, what the back office says
+// about it, and the flows its state allows — activation (启用), change PIN, un-report (解挂)
+// and PIN reset (重置) — as a step machine QML only renders. Every rule lives here: PIN
+// strength, confirmation, which steps follow, what to tell the citizen (Chinese first).
+// Personal data shown masked; PINs only in PinEntry and for the duration of a card command.
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "drivers/sscard/sscard.hpp"
+#include "kiosk/card_reader.hpp"
+#include "kiosk/pin_entry.hpp"
+#include "renshe/v1/card.pb.h"
+#include "services/client/client.hpp"
+
+namespace renshe::kiosk {
+
+class CardSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("CardSession belongs to the Kiosk singleton")
+    Q_PROPERTY(Stage stage READ stage NOTIFY changed)
+    Q_PROPERTY(Step step READ step NOTIFY changed)
+    Q_PROPERTY(QString maskedName READ maskedName NOTIFY changed)
+    Q_PROPERTY(QString maskedSsn READ maskedSsn NOTIFY changed)
+    Q_PROPERTY(QString cardNumber READ cardNumber NOTIFY changed)
+    Q_PROPERTY(QString cardStatus READ cardStatus NOTIFY changed)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(QStringList actions READ actions NOTIFY changed)
+    Q_PROPERTY(QString prompt READ prompt NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
+    Q_PROPERTY(renshe::kiosk::PinEntry* pin READ pin CONSTANT)
+
+public:
+    enum class Stage {
+        NoCard,   // attract screen
+        Reading,  // card in, asking the card and the back office
+        Ready,    // card and its state shown; actions offered
+        Entry,    // a flow is asking for digits (see step)
+        Working,  // talking to the card and the back office
+        Problem,  // a card we cannot serve; message says why
+    };
+    Q_ENUM(Stage)
+    enum class Step { None, CurrentPin, NewPin, ConfirmPin, ServicePassword };
+    Q_ENUM(Step)
+
+    // `backoffice` may be null (offline kiosk): the card is read, nothing else is offered.
+    CardSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, bool watchReaders,
+                QObject* parent = nullptr);
+    ~CardSession() override;
+
+    Stage stage() const { return m_stage; }
+    Step step() const { return m_step; }
+    QString maskedName() const { return m_maskedName; }
+    QString maskedSsn() const { return m_maskedSsn; }
+    QString cardNumber() const { return m_cardNumber; }
+    QString cardStatus() const;
+    QString statusText() const;
+    QStringList actions() const { return m_actions; }
+    QString prompt() const;
+    QString message() const { return m_message; }
+    bool messageIsError() const { return m_messageIsError; }
+    PinEntry* pin() { return &m_pin; }
+
+    // Starts a flow: "activate", "changePin", "unreport", "resetPin".
+    Q_INVOKABLE void begin(const QString& action);
+    // The pad's 确认: takes the six digits for the current step.
+    Q_INVOKABLE void confirm();
+    // Back to the card's overview (取消).
+    Q_INVOKABLE void cancel();
+
+    // For tests and the UI tests without a reader.
+    void cardInserted(const drivers::sscard::CardData& data);
+    void cardRemoved();
+    void cardProblem(CardProblem problem);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin };
+
+    void setMessage(const QString& text, bool error);
+    void setStage(Stage stage, Step step = Step::None);
+    void refreshStatus();
+    void applyCardInfo(const renshe::v1::CardInfo& info);
+    void wipeSecrets();
+    void run();  // all digits collected: do it
+    // Runs `call` (blocking gRPC) on the thread pool and `then` on the UI thread.
+    void async(std::function<void()> call, std::function<void()> then);
+    renshe::v1::InsertedCard inserted() const;
+    QString refusalText(int reason, int retryAfter) const;
+    QString pinResultText(const drivers::sscard::PinResult& r) const;
+
+    std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
+    std::unique_ptr<CardReader> m_reader;
+    PinEntry m_pin;
+    std::optional<drivers::sscard::CardData> m_card;
+    std::optional<renshe::v1::CardInfo> m_info;
+    Stage m_stage = Stage::NoCard;
+    Step m_step = Step::None;
+    Flow m_flow = Flow::None;
+    QString m_maskedName, m_maskedSsn, m_cardNumber;
+    QStringList m_actions;
+    QString m_message;
+    bool m_messageIsError = false;
+    std::string m_currentPin, m_newPin, m_servicePassword;  // wiped after each flow
+    std::uint64_t m_generation = 0;  // bumps on removal: late answers for an old card are dropped
+};
+
+}  // namespace renshe::kiosk

@@ -1,0 +1,125 @@
+// 社保卡服务: the card in the reader (masked), its state from the back office, the services its
+// state allows, and the PIN pad while a flow asks for digits. Everything shown comes from the
+// CardSession view-model; this file only lays it out.
+import QtQuick
+import QtQuick.Layouts
+import Renshe.Components
+import Renshe.Kiosk
+
+Item {
+    id: screen
+    readonly property var card: Kiosk.card
+
+    function actionTitle(a) {
+        switch (a) {
+        case "activate": return qsTr("启用社保卡")
+        case "changePin": return qsTr("修改密码")
+        case "unreport": return qsTr("解除挂失")
+        case "resetPin": return qsTr("忘记密码")
+        }
+        return a
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing * 1.5
+
+        // Who and what: masked holder, card number, state.
+        Rectangle {
+            Layout.fillWidth: true
+            implicitHeight: info.implicitHeight + Theme.spacing * 2
+            radius: Theme.radius
+            color: Theme.surface
+            visible: card.stage !== CardSession.Problem
+            ColumnLayout {
+                id: info
+                anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.spacing }
+                spacing: Theme.spacing / 2
+                Text {
+                    objectName: "cardHolder"
+                    text: card.maskedName + "　" + card.maskedSsn
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+                    color: Theme.text
+                }
+                Text {
+                    objectName: "cardStatus"
+                    text: card.statusText.length > 0 ? qsTr("卡片状态：%1").arg(card.statusText) : qsTr("正在查询…")
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+                    color: card.cardStatus === "active" ? Theme.connectedColor : Theme.primary
+                }
+            }
+        }
+
+        Text {
+            objectName: "cardMessage"
+            Layout.fillWidth: true
+            visible: card.message.length > 0
+            text: card.message
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: card.messageIsError
+            color: card.messageIsError ? Theme.disconnectedColor : Theme.text
+        }
+
+        Text {
+            objectName: "cardPrompt"
+            Layout.fillWidth: true
+            visible: card.stage === CardSession.Entry
+            text: card.prompt
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.primary
+        }
+
+        PinPad {
+            objectName: "pinPad"
+            Layout.alignment: Qt.AlignHCenter
+            visible: card.stage === CardSession.Entry
+            entry: card.pin
+            onConfirmed: card.confirm()
+        }
+
+        GridLayout {
+            objectName: "cardActions"
+            Layout.fillWidth: true
+            visible: card.stage === CardSession.Ready
+            columns: 2
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+            Repeater {
+                model: card.actions
+                Tile {
+                    objectName: "action_" + modelData
+                    title: screen.actionTitle(modelData)
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchMin * 1.8
+                    onActivated: card.begin(modelData)
+                }
+            }
+        }
+
+        Item { Layout.fillHeight: true }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Tile {
+                objectName: "cardCancel"
+                visible: card.stage === CardSession.Entry
+                title: qsTr("取消")
+                tint: Theme.textMuted
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.3
+                onActivated: card.cancel()
+            }
+        }
+
+        Text {
+            Layout.fillWidth: true
+            text: card.stage === CardSession.Working ? qsTr("请不要拔卡") : qsTr("办理完毕请取走社保卡")
+            horizontalAlignment: Text.AlignHCenter
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+            color: Theme.textMuted
+        }
+    }
+}

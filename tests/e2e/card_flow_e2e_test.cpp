@@ -1,0 +1,145 @@
+// The touchscreen's card services end to end: the real kiosk (offscreen) with the real pcscd +
+// vpcd + renshe-cardsim and the real back office over mutual TLS. A citizen inserts an issued
+// card, activates it on the shuffled PIN pad (a weak PIN refused with its reason), takes it
+// out (the screen forgets everything), comes back after reporting it lost, un-reports it with
+// the PIN, then resets a forgotten PIN with the service password.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/pcscd.hpp"
+#include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using namespace std::chrono_literals;
+using namespace renshe::v1;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::KioskProcess;
+
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QJsonValue& v, std::ostream* os) {
+    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
+}
+QT_END_NAMESPACE
+
+namespace {
+
+QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+
+class CardFlow : public ::testing::Test {
+protected:
+    renshe::testing::PrivatePcscd pcscd;
+    renshe::testing::CardSim sim{pcscd, 0, renshe::testing::sampleCard("zhang-sanfeng"),
+                                 renshe::testing::CardSimOptions{false, {}, std::nullopt}};
+    BackofficeEnv env{renshe::testing::StoreKind::Sqlite};
+    renshe::testing::SeededCard card;  // the 张三丰 sample card's registry data
+    std::unique_ptr<KioskProcess> kiosk;
+
+    void SetUp() override {
+        renshe::testing::seed(env.staff(), card);
+        const auto terminal = env.pki().touchTerminal();
+        kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
+            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
+            terminal.certificate.string(), "--key", terminal.privateKey.string(), "--service-point",
+            "费县探沂镇人社所"});
+    }
+
+    void enter(const std::string& digits) {
+        for (char d : digits) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+        kiosk->click("pinConfirm");
+    }
+    QJsonValue waitText(const char* object, const char* expected, std::chrono::milliseconds t = 15s) {
+        return kiosk->waitForProperty(object, "text", text(expected), t);
+    }
+};
+
+TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
+    EXPECT_EQ(kiosk->property("homeScreen", "visible"), QJsonValue(true));
+
+    // Insert: the masked holder and the state from the back office.
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：未启用"), text("卡片状态：未启用"));
+    EXPECT_EQ(kiosk->property("cardHolder", "text"), text("张*丰　370***********0017"));
+    EXPECT_EQ(kiosk->property("homeScreen", "visible"), QJsonValue(false));
+    EXPECT_EQ(kiosk->property("cardMessage", "text"), text("新卡需要先启用：设置您自己的密码"));
+
+    // Activation: a weak PIN is refused with the reason; then PIN, confirmation, service password.
+    kiosk->click("action_activate");
+    EXPECT_EQ(waitText("cardPrompt", "请设置6位新密码"), text("请设置6位新密码"));
+    enter("111111");
+    EXPECT_EQ(waitText("cardMessage", "密码不能是相同的数字，请重新设置"), text("密码不能是相同的数字，请重新设置"));
+    enter("135790");
+    EXPECT_EQ(waitText("cardPrompt", "请再次输入新密码"), text("请再次输入新密码"));
+    enter("135790");
+    EXPECT_EQ(waitText("cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）"),
+              text("请设置6位服务密码（挂失时使用，不能与卡密码相同）"));
+    enter("135790");  // same as the PIN: refused
+    EXPECT_EQ(waitText("cardMessage", "服务密码不能与卡密码相同，请重新设置"), text("服务密码不能与卡密码相同，请重新设置"));
+    enter("285714");
+    EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码"), text("社保卡已启用，请牢记您的新密码"));
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
+
+    // Card out: back to the attract screen, nothing of the holder left on it.
+    sim.remove();
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("cardHolder", "text"), text("　"));
+
+    // Reported lost without the card (ID number + name + service password) ...
+    ReportTemporaryLossRequest loss;
+    loss.set_request_id(renshe::testing::newRequestId());
+    loss.set_ssn(card.ssn);
+    loss.set_name(card.name);
+    loss.mutable_second_factor()->set_service_password("285714");
+    ReportTemporaryLossResponse lr;
+    ASSERT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss, loss, &lr).ok());
+
+    // ... found again: un-report with the card and its PIN; a wrong PIN first.
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：临时挂失"), text("卡片状态：临时挂失"));
+    kiosk->click("action_unreport");
+    EXPECT_EQ(waitText("cardPrompt", "请输入社保卡密码"), text("请输入社保卡密码"));
+    enter("000000");
+    EXPECT_EQ(waitText("cardMessage", "密码错误，还可以再试2次"), text("密码错误，还可以再试2次"));
+    kiosk->click("action_unreport");
+    enter("135790");
+    EXPECT_EQ(waitText("cardMessage", "解挂成功，社保卡已恢复正常使用"), text("解挂成功，社保卡已恢复正常使用"));
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
+
+    // Forgot the PIN: the service password opens a reset through the back office's key.
+    kiosk->click("action_resetPin");
+    EXPECT_EQ(waitText("cardPrompt", "请输入服务密码"), text("请输入服务密码"));
+    enter("285714");
+    EXPECT_EQ(waitText("cardPrompt", "请设置6位新密码"), text("请设置6位新密码"));
+    enter("482916");
+    enter("482916");
+    EXPECT_EQ(waitText("cardMessage", "密码已重置，请牢记新密码"), text("密码已重置，请牢记新密码"));
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
+    EXPECT_EQ(sim.cardValue("pin_tries_left"), std::optional<std::string>("3"));
+
+    // The back office saw it all, in order, from this terminal.
+    GetPersonRequest gp;
+    gp.mutable_person()->set_ssn(card.ssn);
+    GetPersonResponse person;
+    ASSERT_TRUE(renshe::testing::call(*env.staff().admin, &AdminService::Stub::GetPerson, gp, &person).ok());
+    ASSERT_GE(person.history_size(), 4);
+    EXPECT_EQ(person.history(0).reason(), "PIN reset succeeded");
+    EXPECT_EQ(person.history(1).reason(), "loss un-reported at terminal");
+    EXPECT_EQ(person.history(0).actor(), "T-371302-001");
+}
+
+TEST_F(CardFlow, ACardTheKioskCannotServeSaysWhy) {
+    renshe::testing::TempDir dir;
+    // Not a social security card at all (no SSSE application).
+    renshe::testing::writeCardFile(renshe::testing::sampleCard("zhang-sanfeng"), dir / "other.card",
+                                   {{"ssc", "no"}});
+    // In the terminal's second slot: the kiosk watches every reader.
+    renshe::testing::CardSim other(pcscd, 1, dir / "other.card");
+    EXPECT_EQ(waitText("cardMessage", "这不是社会保障卡，请插入社保卡"), text("这不是社会保障卡，请插入社保卡"));
+    other.remove();
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+}
+
+}  // namespace
