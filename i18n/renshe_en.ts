@@ -325,61 +325,273 @@
     </message>
 </context>
 <context>
-    <name>HomeScreen</name>
+    <name>GuidesModel</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="18" />
-        <source>请插入社保卡</source>
-        <translation>Please insert your social security card</translation>
+        <location filename="../kiosk/guides_model.cpp" line="40" />
+        <source>网络未连接，暂时不能查看办事指南</source>
+        <translation>Offline: service guides cannot be shown now</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="38" />
-        <source>社保卡服务</source>
-        <translation>Card services</translation>
+        <location filename="../kiosk/guides_model.cpp" line="71" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="38" />
-        <source>启用 · 改密 · 挂失 · 解挂</source>
-        <translation>Activate · Change PIN · Report loss · Cancel report</translation>
+        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <source>（原件%1份）</source>
+        <translation> (original, %1)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
-        <source>养老资格认证</source>
-        <translation>Pension certification</translation>
+        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <source>（复印件%1份）</source>
+        <translation> (copy, %1)</translation>
     </message>
+</context>
+<context>
+    <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
-        <source>按指纹，免跑腿</source>
-        <translation>By fingerprint, no extra trips</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
-        <source>就业信息</source>
-        <translation>Jobs</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
-        <source>本乡镇招聘岗位</source>
-        <translation>Vacancies in this township</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="21" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="69" />
+        <source>需要带的材料</source>
+        <translation>What to bring</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="85" />
+        <source>办理流程</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="101" />
+        <source>办理地点</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="102" />
+        <source>办理时限</source>
+        <translation>How long</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="103" />
+        <source>收费标准</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="104" />
+        <source>咨询电话</source>
+        <translation>Enquiries</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <source>返回目录</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <source>返回首页</source>
+        <translation>Back to the home screen</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="20" />
+        <source>请插入社保卡</source>
+        <translation>Please insert your social security card</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <source>社保卡服务</source>
+        <translation>Card services</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <source>启用 · 改密 · 挂失 · 解挂</source>
+        <translation>Activate · Change PIN · Report loss · Cancel report</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <source>养老资格认证</source>
+        <translation>Pension certification</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <source>按指纹，免跑腿</source>
+        <translation>By fingerprint, no extra trips</translation>
+    </message>
+    <message>
         <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <source>就业信息</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <source>本乡镇招聘岗位</source>
+        <translation>Vacancies in this township</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="47" />
+        <source>办事指南</source>
+        <translation>Service guides</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="47" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>大字模式</source>
         <translation>Large text</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="36" />
+        <source>%1–%2元/月</source>
+        <translation>%1–%2 yuan/month</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="38" />
+        <source>%1元/月起</source>
+        <translation>from %1 yuan/month</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="39" />
+        <source>最高%1元/月</source>
+        <translation>up to %1 yuan/month</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="40" />
+        <source>面议</source>
+        <translation>negotiable</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="79" />
+        <source>网络未连接，暂时不能查询招聘信息</source>
+        <translation>Offline: job postings cannot be searched now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="114" />
+        <source>没有找到相关岗位，换个词试试</source>
+        <translation>No matching jobs. Try another word</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="116" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>The network is down. Please try again later</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="135" />
+        <source>招聘%1人</source>
+        <translation>%1 openings</translation>
+    </message>
+</context>
+<context>
+    <name>JobsScreen</name>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="21" />
+        <source>就业信息</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>司机</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>保洁</source>
+        <translation>Cleaner</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>焊工</source>
+        <translation>Welder</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>厨师</source>
+        <translation>Cook</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>保安</source>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>会计</source>
+        <translation>Accountant</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>护工</source>
+        <translation>Carer</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="87" />
+        <source>发布于%1</source>
+        <translation>posted %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="116" />
+        <source>招聘单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="117" />
+        <source>工资待遇</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="118" />
+        <source>招聘人数</source>
+        <translation>Openings</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="119" />
+        <source>任职要求</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="120" />
+        <source>工作地点</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="121" />
+        <source>联系方式</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="122" />
+        <source>截止日期</source>
+        <translation>Closing date</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <source>返回列表</source>
+        <translation>Back to the list</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <source>返回首页</source>
+        <translation>Back to the home screen</translation>
     </message>
 </context>
 <context>

@@ -325,61 +325,273 @@
     </message>
 </context>
 <context>
-    <name>HomeScreen</name>
+    <name>GuidesModel</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="18" />
-        <source>请插入社保卡</source>
-        <translation>사회보장카드를 넣어 주세요</translation>
+        <location filename="../kiosk/guides_model.cpp" line="40" />
+        <source>网络未连接，暂时不能查看办事指南</source>
+        <translation>네트워크 연결 없음: 지금은 업무 안내를 볼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="38" />
-        <source>社保卡服务</source>
-        <translation>카드 서비스</translation>
+        <location filename="../kiosk/guides_model.cpp" line="71" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="38" />
-        <source>启用 · 改密 · 挂失 · 解挂</source>
-        <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
+        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <source>（原件%1份）</source>
+        <translation> (원본 %1부)</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
-        <source>养老资格认证</source>
-        <translation>연금 자격 인증</translation>
+        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <source>（复印件%1份）</source>
+        <translation> (사본 %1부)</translation>
     </message>
+</context>
+<context>
+    <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
-        <source>按指纹，免跑腿</source>
-        <translation>지문으로 간편하게</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
-        <source>就业信息</source>
-        <translation>일자리 정보</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
-        <source>本乡镇招聘岗位</source>
-        <translation>이 지역 채용 정보</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="21" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="69" />
+        <source>需要带的材料</source>
+        <translation>준비물</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="85" />
+        <source>办理流程</source>
+        <translation>처리 절차</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="101" />
+        <source>办理地点</source>
+        <translation>처리 장소</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="102" />
+        <source>办理时限</source>
+        <translation>처리 기한</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="103" />
+        <source>收费标准</source>
+        <translation>수수료</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="104" />
+        <source>咨询电话</source>
+        <translation>문의 전화</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <source>返回目录</source>
+        <translation>목록으로</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <source>返回首页</source>
+        <translation>처음 화면으로</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="20" />
+        <source>请插入社保卡</source>
+        <translation>사회보장카드를 넣어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <source>社保卡服务</source>
+        <translation>카드 서비스</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <source>启用 · 改密 · 挂失 · 解挂</source>
+        <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <source>养老资格认证</source>
+        <translation>연금 자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <source>按指纹，免跑腿</source>
+        <translation>지문으로 간편하게</translation>
+    </message>
+    <message>
         <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <source>就业信息</source>
+        <translation>일자리 정보</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <source>本乡镇招聘岗位</source>
+        <translation>이 지역 채용 정보</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="47" />
+        <source>办事指南</source>
+        <translation>업무 안내</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="47" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
+    </message>
+</context>
+<context>
+    <name>JobsModel</name>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="36" />
+        <source>%1–%2元/月</source>
+        <translation>월 %1–%2위안</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="38" />
+        <source>%1元/月起</source>
+        <translation>월 %1위안부터</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="39" />
+        <source>最高%1元/月</source>
+        <translation>월 최대 %1위안</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="40" />
+        <source>面议</source>
+        <translation>협의</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="79" />
+        <source>网络未连接，暂时不能查询招聘信息</source>
+        <translation>네트워크 연결 없음: 지금은 채용 정보를 볼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="114" />
+        <source>没有找到相关岗位，换个词试试</source>
+        <translation>해당 일자리가 없습니다. 다른 단어로 찾아보세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="116" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="135" />
+        <source>招聘%1人</source>
+        <translation>%1명 채용</translation>
+    </message>
+</context>
+<context>
+    <name>JobsScreen</name>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="21" />
+        <source>就业信息</source>
+        <translation>일자리 정보</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>全部</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>司机</source>
+        <translation>운전기사</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>保洁</source>
+        <translation>청소</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="33" />
+        <source>焊工</source>
+        <translation>용접공</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>厨师</source>
+        <translation>요리사</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>保安</source>
+        <translation>경비</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>会计</source>
+        <translation>회계</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="34" />
+        <source>护工</source>
+        <translation>간병인</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="87" />
+        <source>发布于%1</source>
+        <translation>%1 게시</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="116" />
+        <source>招聘单位</source>
+        <translation>채용 기관</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="117" />
+        <source>工资待遇</source>
+        <translation>급여</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="118" />
+        <source>招聘人数</source>
+        <translation>채용 인원</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="119" />
+        <source>任职要求</source>
+        <translation>자격 요건</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="120" />
+        <source>工作地点</source>
+        <translation>근무지</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="121" />
+        <source>联系方式</source>
+        <translation>연락처</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="122" />
+        <source>截止日期</source>
+        <translation>마감일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <source>返回列表</source>
+        <translation>목록으로</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <source>返回首页</source>
+        <translation>처음 화면으로</translation>
     </message>
 </context>
 <context>

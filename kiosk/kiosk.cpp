@@ -13,9 +13,11 @@ Kiosk::Kiosk(Config config, QObject* parent)
     : QObject(parent),
       m_config(std::move(config)),
       m_connectivity(std::make_unique<Connectivity>(m_config.backoffice, m_config.healthInterval)),
-      m_card(std::make_unique<CardSession>(
-          m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice) : nullptr,
-          m_config.watchCardReaders)) {
+      m_channel(m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
+                                    : nullptr),
+      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders)),
+      m_jobs(std::make_unique<JobsModel>(m_channel)),
+      m_guides(std::make_unique<GuidesModel>(m_channel)) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }

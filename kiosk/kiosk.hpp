@@ -12,6 +12,8 @@
 
 #include "kiosk/card_session.hpp"
 #include "kiosk/connectivity.hpp"
+#include "kiosk/guides_model.hpp"
+#include "kiosk/jobs_model.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -25,6 +27,8 @@ class Kiosk : public QObject {
     Q_PROPERTY(QString servicePointName READ servicePointName CONSTANT)
     Q_PROPERTY(renshe::kiosk::Connectivity* connectivity READ connectivity CONSTANT)
     Q_PROPERTY(renshe::kiosk::CardSession* card READ card CONSTANT)
+    Q_PROPERTY(renshe::kiosk::JobsModel* jobs READ jobs CONSTANT)
+    Q_PROPERTY(renshe::kiosk::GuidesModel* guides READ guides CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
 
@@ -49,6 +53,8 @@ public:
     QString servicePointName() const { return m_config.servicePointName; }
     Connectivity* connectivity() const { return m_connectivity.get(); }
     CardSession* card() const { return m_card.get(); }
+    JobsModel* jobs() const { return m_jobs.get(); }
+    GuidesModel* guides() const { return m_guides.get(); }
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
@@ -63,7 +69,10 @@ Q_SIGNALS:
 private:
     Config m_config;
     std::unique_ptr<Connectivity> m_connectivity;
+    std::shared_ptr<services::client::ChannelKeeper> m_channel;  // shared by the view-models
     std::unique_ptr<CardSession> m_card;
+    std::unique_ptr<JobsModel> m_jobs;
+    std::unique_ptr<GuidesModel> m_guides;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

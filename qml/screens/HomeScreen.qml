@@ -6,6 +6,8 @@ import Renshe.Kiosk
 
 Item {
     id: home
+    // Asks Main to show another page ("jobs", "guides").
+    signal openPage(string page)
 
     ColumnLayout {
         anchors.fill: parent
@@ -40,9 +42,11 @@ Item {
             Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52" }
             Tile { objectName: "tileJobs"; title: qsTr("就业信息"); subtitle: qsTr("本乡镇招聘岗位")
-                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08" }
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08"
+                   onActivated: home.openPage("jobs") }
             Tile { objectName: "tileGuides"; title: qsTr("办事指南"); subtitle: qsTr("一次告知，只跑一次")
-                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#5B3F8C" }
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#5B3F8C"
+                   onActivated: home.openPage("guides") }
         }
 
         RowLayout {

@@ -23,12 +23,26 @@ Window {
         checking: Kiosk.connectivity.state === Connectivity.Unknown
     }
 
-    // The card decides the screen: none → the attract screen; a card → its services.
+    // Which page the citizen chose from the home screen; a card in the reader takes over.
+    property string page: "home"
+    readonly property bool cardIn: Kiosk.card.stage !== CardSession.NoCard
+    onCardInChanged: page = "home"
+
     HomeScreen {
         objectName: "homeScreen"
-        visible: Kiosk.card.stage === CardSession.NoCard
+        visible: !root.cardIn && root.page === "home"
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        onOpenPage: (name) => root.page = name
     }
+
+    Loader {
+        objectName: "pageLoader"
+        active: !root.cardIn && root.page !== "home"
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+        sourceComponent: root.page === "jobs" ? jobsPage : guidesPage
+    }
+    Component { id: jobsPage; JobsScreen { objectName: "jobsScreen"; onBack: root.page = "home" } }
+    Component { id: guidesPage; GuidesScreen { objectName: "guidesScreen"; onBack: root.page = "home" } }
 
     CardScreen {
         objectName: "cardScreen"

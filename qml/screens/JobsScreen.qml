@@ -1,0 +1,149 @@
+// 就业信息: this township's postings, newest first. Common job words are one touch away (no
+// typing needed); a posting opens its details with the employer's contact.
+import QtQuick
+import QtQuick.Layouts
+import Renshe.Components
+import Renshe.Kiosk
+
+Item {
+    id: screen
+    readonly property var jobs: Kiosk.jobs
+    signal back()
+
+    Component.onCompleted: jobs.search("")
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing
+
+        Text {
+            text: qsTr("就业信息")
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.primary
+        }
+
+        // Common jobs as one-touch searches.
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing / 2
+            visible: jobs.selected.title === undefined
+            Repeater {
+                // [the keyword searched (postings are in Chinese whatever the UI language), its label]
+                model: [["", qsTr("全部")], ["司机", qsTr("司机")], ["保洁", qsTr("保洁")], ["焊工", qsTr("焊工")],
+                        ["厨师", qsTr("厨师")], ["保安", qsTr("保安")], ["会计", qsTr("会计")], ["护工", qsTr("护工")]]
+                Tile {
+                    objectName: "jobKeyword" + index
+                    title: modelData[1]
+                    width: Theme.touchMin * 2.2; height: Theme.touchMin * 1.1
+                    tint: jobs.keyword === modelData[0] ? Theme.primary : Theme.textMuted
+                    onActivated: jobs.search(modelData[0])
+                }
+            }
+        }
+
+        Text {
+            objectName: "jobsMessage"
+            visible: jobs.message.length > 0
+            text: jobs.message
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+            color: Theme.textMuted
+        }
+
+        ListView {
+            id: list
+            objectName: "jobsList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: jobs.selected.title === undefined
+            clip: true
+            spacing: Theme.spacing / 2
+            model: jobs
+            onAtYEndChanged: if (atYEnd && jobs.hasMore) jobs.loadMore()
+            delegate: Rectangle {
+                objectName: "job" + index
+                width: list.width
+                height: row.implicitHeight + Theme.spacing * 1.5
+                radius: Theme.radius
+                color: Theme.surface
+                ColumnLayout {
+                    id: row
+                    anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.spacing }
+                    RowLayout {
+                        Text {
+                            Layout.fillWidth: true
+                            text: title
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+                            color: Theme.text
+                        }
+                        Text {
+                            text: salary
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+                            color: "#8A4B08"
+                        }
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: employer + "　" + qsTr("发布于%1").arg(posted)
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                        elide: Text.ElideRight
+                    }
+                }
+                MouseArea { anchors.fill: parent; onClicked: jobs.select(index) }
+            }
+        }
+
+        // The posting: everything on one screen, large.
+        Rectangle {
+            objectName: "jobDetail"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: jobs.selected.title !== undefined
+            radius: Theme.radius
+            color: Theme.surface
+            ColumnLayout {
+                anchors { fill: parent; margins: Theme.spacing * 1.5 }
+                spacing: Theme.spacing
+                Text {
+                    objectName: "jobDetailTitle"
+                    text: jobs.selected.title || ""
+                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+                    color: Theme.text
+                }
+                Repeater {
+                    model: [
+                        [qsTr("招聘单位"), jobs.selected.employer],
+                        [qsTr("工资待遇"), jobs.selected.salary],
+                        [qsTr("招聘人数"), jobs.selected.headcount],
+                        [qsTr("任职要求"), jobs.selected.requirements],
+                        [qsTr("工作地点"), jobs.selected.address],
+                        [qsTr("联系方式"), jobs.selected.contact],
+                        [qsTr("截止日期"), jobs.selected.expires]
+                    ]
+                    Text {
+                        Layout.fillWidth: true
+                        visible: (modelData[1] || "").length > 0
+                        text: modelData[0] + "：" + (modelData[1] || "")
+                        wrapMode: Text.Wrap
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+                        color: Theme.text
+                    }
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+
+        Tile {
+            objectName: "jobsBack"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchMin * 1.3
+            title: jobs.selected.title !== undefined ? qsTr("返回列表") : qsTr("返回首页")
+            tint: Theme.textMuted
+            onActivated: {
+                if (jobs.selected.title !== undefined) jobs.clearSelection()
+                else { jobs.reset(); screen.back() }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// 就业信息 and 办事指南 on the real kiosk (offscreen) against the real back office: the
+// terminal's township by default, one-touch job words, a posting's details; the guide
+// catalogue with everything to bring on one screen, still shown from the kiosk's copy when
+// the back office is down.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include "renshe/v1/guides.grpc.pb.h"
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using namespace std::chrono_literals;
+using namespace renshe::v1;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::KioskProcess;
+
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QJsonValue& v, std::ostream* os) {
+    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
+}
+QT_END_NAMESPACE
+
+namespace {
+
+QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+
+TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    const auto staffFiles = env.pki().staff("S-0001", BackofficeEnv::kRegion);
+    auto channel = renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), staffFiles));
+    ImportJobsRequest jobs;
+    jobs.set_request_id(renshe::testing::newRequestId());
+    jobs.set_csv("id,title,employer,region,salary_min,salary_max,requirements,contact_phone,posted_at,expires_at\n"
+                 "J1,货车司机,顺达物流,371302101,6000,9000,B2驾照,0539-1234567,2026-11-10,2027-06-30\n"
+                 "J2,保洁员,兰山物业,371302101,2500,,身体健康,,2026-11-11,2027-06-30\n"
+                 "J3,司机,别的乡镇公司,371302102,5000,6000,,,2026-11-12,2027-06-30\n");
+    ImportJobsResponse jr;
+    ASSERT_TRUE(renshe::testing::call(*JobService::NewStub(channel), &JobService::Stub::ImportJobs, jobs, &jr).ok());
+    ASSERT_EQ(jr.accepted(), 3);
+    ImportGuidesRequest guides;
+    guides.set_request_id(renshe::testing::newRequestId());
+    auto* g = guides.add_guides();
+    g->set_id("G1");
+    g->set_title("社会保障卡挂失");
+    g->set_category("社会保障卡");
+    g->add_process_steps("插卡");
+    auto* m = g->add_materials();
+    m->set_name("居民身份证");
+    m->set_copies(1);
+    m->set_original(true);
+    ImportGuidesResponse gr;
+    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(channel), &GuideService::Stub::ImportGuides, guides, &gr).ok());
+
+    // The terminal of township 371302101.
+    const auto terminal = env.pki().touchTerminal("T-371302101-01", "371302101");
+    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
+                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string()});
+
+    kiosk.click("tileJobs");
+    EXPECT_EQ(kiosk.waitForProperty("jobsList", "count", 2, 10s), QJsonValue(2));  // not J3 of 102
+    kiosk.click("jobKeyword1");  // 司机
+    EXPECT_EQ(kiosk.waitForProperty("jobsList", "count", 1, 10s), QJsonValue(1));
+    kiosk.click("job0");
+    EXPECT_EQ(kiosk.waitForProperty("jobDetailTitle", "text", text("货车司机"), 10s), text("货车司机"));
+    EXPECT_EQ(kiosk.property("jobDetail", "visible"), QJsonValue(true));
+    kiosk.click("jobsBack");  // to the list
+    kiosk.click("jobsBack");  // home
+    EXPECT_EQ(kiosk.waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
+
+    kiosk.click("tileGuides");
+    kiosk.waitForProperty("guide0", "title", text("社会保障卡挂失"), 10s);
+    kiosk.click("guide0");
+    EXPECT_EQ(kiosk.waitForProperty("guideMaterial0", "text", text("■ 居民身份证（原件1份）"), 10s),
+              text("■ 居民身份证（原件1份）"));
+    kiosk.click("guidesBack");
+    kiosk.click("guidesBack");
+
+    // The back office goes away: the catalogue is still there from the kiosk's copy.
+    env.backoffice().kill9();
+    kiosk.click("tileGuides");
+    EXPECT_EQ(kiosk.waitForProperty("guide0", "title", text("社会保障卡挂失"), 10s), text("社会保障卡挂失"));
+    std::this_thread::sleep_for(1s);  // the refresh attempt fails meanwhile
+    EXPECT_EQ(kiosk.property("guidesMessage", "visible"), QJsonValue(false));
+    EXPECT_EQ(kiosk.property("guide0", "title"), text("社会保障卡挂失"));
+}
+
+}  // namespace
