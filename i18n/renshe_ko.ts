@@ -157,169 +157,174 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="235" />
-        <location filename="../kiosk/card_session.cpp" line="435" />
+        <location filename="../kiosk/card_session.cpp" line="444" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="292" />
+        <location filename="../kiosk/card_session.cpp" line="293" />
+        <source>操作超时，请取走社保卡</source>
+        <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="301" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="302" />
+        <location filename="../kiosk/card_session.cpp" line="311" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="303" />
+        <location filename="../kiosk/card_session.cpp" line="312" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="304" />
+        <location filename="../kiosk/card_session.cpp" line="313" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="305" />
+        <location filename="../kiosk/card_session.cpp" line="314" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="306" />
+        <location filename="../kiosk/card_session.cpp" line="315" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="326" />
-        <location filename="../kiosk/card_session.cpp" line="353" />
+        <location filename="../kiosk/card_session.cpp" line="335" />
+        <location filename="../kiosk/card_session.cpp" line="362" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="337" />
+        <location filename="../kiosk/card_session.cpp" line="346" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="353" />
+        <location filename="../kiosk/card_session.cpp" line="362" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="382" />
         <source>密码错误，还可以再试%1次</source>
         <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="375" />
+        <location filename="../kiosk/card_session.cpp" line="384" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="377" />
+        <location filename="../kiosk/card_session.cpp" line="386" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="385" />
+        <location filename="../kiosk/card_session.cpp" line="394" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>등록되지 않은 카드입니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="386" />
+        <location filename="../kiosk/card_session.cpp" line="395" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>현재 카드 상태로는 이 업무를 할 수 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="387" />
+        <location filename="../kiosk/card_session.cpp" line="396" />
         <source>服务密码不正确</source>
         <translation>서비스 비밀번호가 틀렸습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="388" />
+        <location filename="../kiosk/card_session.cpp" line="397" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>정식 분실 신고된 카드입니다. 신분증을 가지고 창구에서 해제하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="398" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>재발급을 신청한 카드입니다. 새 카드를 만드는 중이라 해제할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="391" />
+        <location filename="../kiosk/card_session.cpp" line="400" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="392" />
+        <location filename="../kiosk/card_session.cpp" line="401" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="393" />
+        <location filename="../kiosk/card_session.cpp" line="402" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>카드 유효기간이 지났습니다. 창구에서 교체하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="394" />
+        <location filename="../kiosk/card_session.cpp" line="403" />
         <source>操作超时，请重新输入密码</source>
         <translation>시간이 초과되었습니다. 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="395" />
+        <location filename="../kiosk/card_session.cpp" line="404" />
         <source>服务密码太简单，请重新设置</source>
         <translation>서비스 비밀번호가 너무 단순합니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="396" />
+        <location filename="../kiosk/card_session.cpp" line="405" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>등록된 지문이 없습니다. 서비스 비밀번호를 사용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="397" />
-        <location filename="../kiosk/card_session.cpp" line="404" />
+        <location filename="../kiosk/card_session.cpp" line="406" />
+        <location filename="../kiosk/card_session.cpp" line="413" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="409" />
+        <location filename="../kiosk/card_session.cpp" line="418" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="437" />
+        <location filename="../kiosk/card_session.cpp" line="446" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="440" />
+        <location filename="../kiosk/card_session.cpp" line="449" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="441" />
+        <location filename="../kiosk/card_session.cpp" line="450" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="442" />
+        <location filename="../kiosk/card_session.cpp" line="451" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="443" />
+        <location filename="../kiosk/card_session.cpp" line="452" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="444" />
+        <location filename="../kiosk/card_session.cpp" line="453" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="445" />
+        <location filename="../kiosk/card_session.cpp" line="454" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
@@ -600,6 +605,16 @@
         <location filename="../qml/screens/Main.qml" line="12" />
         <source>人社自助服务终端</source>
         <translation>사회보장 셀프서비스 단말기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Main.qml" line="70" />
+        <source>您还在吗？%1秒后将返回首页</source>
+        <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Main.qml" line="77" />
+        <source>继续办理</source>
+        <translation>계속하기</translation>
     </message>
 </context>
 <context>

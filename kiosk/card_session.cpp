@@ -286,6 +286,15 @@ void CardSession::cancel() {
     setStage(Stage::Ready);
 }
 
+void CardSession::timedOut() {
+    if (m_stage == Stage::NoCard || m_stage == Stage::Working) return;
+    wipeSecrets();
+    m_flow = Flow::None;
+    m_message = tr("操作超时，请取走社保卡");
+    m_messageIsError = true;
+    setStage(m_stage == Stage::Problem ? Stage::Problem : Stage::Ready);
+}
+
 void CardSession::confirm() {
     if (m_stage != Stage::Entry) return;
     if (!m_pin.complete()) {

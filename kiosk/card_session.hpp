@@ -78,6 +78,10 @@ public:
     // Back to the card's overview (取消).
     Q_INVOKABLE void cancel();
 
+    // The kiosk's idle timeout: a flow in progress is abandoned and its digits wiped; the card
+    // overview stays until the card is taken (the holder's data is masked).
+    void timedOut();
+
     // For tests and the UI tests without a reader.
     void cardInserted(const drivers::sscard::CardData& data);
     void cardRemoved();

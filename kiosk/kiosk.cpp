@@ -1,6 +1,7 @@
 #include "kiosk/kiosk.hpp"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QQmlEngine>
 
 namespace renshe::kiosk {
@@ -21,9 +22,70 @@ Kiosk::Kiosk(Config config, QObject* parent)
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setInterval(1000);
+    connect(m_idleTimer, &QTimer::timeout, this, &Kiosk::tick);
+    m_idleTimer->start();
+    if (QCoreApplication::instance()) {
+        QCoreApplication::instance()->installEventFilter(this);
+    }
+}
+
+bool Kiosk::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::TouchBegin:
+        case QEvent::KeyPress:
+            touched();
+            break;
+        default:
+            break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void Kiosk::touched() {
+    m_idleElapsed = 0;
+    if (m_idleLeft != -1) {
+        m_idleLeft = -1;
+        Q_EMIT idleChanged();
+    }
+}
+
+void Kiosk::tick() {
+    // Only a session in progress times out: the attract screen with no card just waits.
+    const bool inSession = m_card->stage() != CardSession::Stage::NoCard || m_pageOpen;
+    if (!inSession) {
+        touched();
+        return;
+    }
+    ++m_idleElapsed;
+    const int timeout = m_config.idleSeconds;
+    const int warnFor = std::min(20, timeout / 2);
+    const int left = timeout - m_idleElapsed;
+    if (left <= 0) {
+        m_idleElapsed = 0;
+        m_idleLeft = -1;
+        Q_EMIT idleChanged();
+        m_card->timedOut();
+        m_jobs->reset();
+        m_guides->clearSelection();
+        Q_EMIT sessionTimedOut();
+    } else if (left <= warnFor) {
+        m_idleLeft = left;
+        Q_EMIT idleChanged();
+    }
+}
+
+void Kiosk::setPageOpen(bool open) {
+    m_pageOpen = open;
+    touched();
 }
 
 Kiosk::~Kiosk() {
+    if (QCoreApplication::instance()) {
+        QCoreApplication::instance()->removeEventFilter(this);
+    }
     if (m_translator) {
         QCoreApplication::removeTranslator(m_translator.get());
     }

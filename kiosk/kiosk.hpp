@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 #include <QTranslator>
 #include <QtQml/qqmlregistration.h>
 
@@ -31,6 +32,8 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::GuidesModel* guides READ guides CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
+    // -1 normally; the seconds left while the "are you still there?" warning is up.
+    Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
 
 public:
     struct Config {
@@ -39,6 +42,7 @@ public:
         std::chrono::milliseconds healthInterval{5000};
         QString language = QStringLiteral("zh_CN");
         bool watchCardReaders = false;  // the touch terminal watches PC/SC; tests may not
+        int idleSeconds = 90;           // session timeout; the warning shows for the last 20 s (or half)
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);
@@ -62,9 +66,18 @@ public:
     // zh_CN (source language), en or ko. Unknown codes are ignored and return false.
     Q_INVOKABLE bool setLanguage(const QString& code);
 
+    int idleSecondsLeft() const { return m_idleLeft; }
+    // Any touch, key or "继续" restarts the idle clock (also called by the input filter).
+    Q_INVOKABLE void touched();
+    // QML tells whether a page other than home is open (it times out like a card session).
+    Q_INVOKABLE void setPageOpen(bool open);
+
 Q_SIGNALS:
     void elderlyModeChanged();
     void languageChanged();
+    void idleChanged();
+    // Nobody touched the screen for the whole timeout: pages go home, personal data goes.
+    void sessionTimedOut();
 
 private:
     Config m_config;
@@ -77,6 +90,12 @@ private:
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_engine;
+    void tick();
+    bool eventFilter(QObject* watched, QEvent* event) override;
+    int m_idleElapsed = 0;
+    bool m_pageOpen = false;
+    int m_idleLeft = -1;
+    QTimer* m_idleTimer = nullptr;
 };
 
 }  // namespace renshe::kiosk

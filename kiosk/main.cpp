@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     config.servicePointName = o.servicePointName;
     config.language = o.language;
     config.watchCardReaders = o.role == QStringLiteral("touch");
+    config.idleSeconds = o.idleSeconds;
     if (!o.backofficeTarget.isEmpty()) {
         try {
             config.backoffice = renshe::services::client::Endpoint::fromFiles(

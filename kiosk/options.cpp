@@ -17,7 +17,10 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     const QCommandLineOption lang(QStringLiteral("language"), QStringLiteral("zh_CN, en or ko"), QStringLiteral("code"), QStringLiteral("zh_CN"));
     const QCommandLineOption automation(QStringLiteral("automation-socket"), QStringLiteral("test builds: unix socket of the automation hook"), QStringLiteral("path"));
     const QCommandLineOption fullscreen(QStringLiteral("fullscreen"), QStringLiteral("full screen, no window decorations"));
-    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen});
+    const QCommandLineOption idle(QStringLiteral("idle-seconds"),
+                                  QStringLiteral("end a session after this long without a touch (default 90; the last 20 s warn)"),
+                                  QStringLiteral("seconds"), QStringLiteral("90"));
+    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle});
 
     ParsedOptions r;
     if (!p.parse(arguments)) {
@@ -48,6 +51,12 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     o.language = p.value(lang);
     o.automationSocket = p.value(automation);
     o.fullScreen = p.isSet(fullscreen);
+    bool ok = false;
+    o.idleSeconds = p.value(idle).toInt(&ok);
+    if (!ok || o.idleSeconds < 2 || o.idleSeconds > 3600) {
+        r.error = QStringLiteral("--idle-seconds wants 2..3600");
+        return r;
+    }
     r.options = o;
     return r;
 }

@@ -15,6 +15,7 @@ struct Options {
     QString language = QStringLiteral("zh_CN");
     QString automationSocket;  // test builds only
     bool fullScreen = false;
+    int idleSeconds = 90;      // a session ends after this long without a touch
 };
 
 struct ParsedOptions {

@@ -27,6 +27,11 @@ Window {
     property string page: "home"
     readonly property bool cardIn: Kiosk.card.stage !== CardSession.NoCard
     onCardInChanged: page = "home"
+    onPageChanged: Kiosk.setPageOpen(page !== "home")
+    Connections {
+        target: Kiosk
+        function onSessionTimedOut() { root.page = "home" }
+    }
 
     HomeScreen {
         objectName: "homeScreen"
@@ -48,5 +53,31 @@ Window {
         objectName: "cardScreen"
         visible: Kiosk.card.stage !== CardSession.NoCard
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+    }
+
+    // "Are you still there?" with a countdown; any touch keeps the session.
+    Rectangle {
+        objectName: "idleWarning"
+        visible: Kiosk.idleSecondsLeft >= 0
+        anchors.fill: parent
+        color: "#CC000000"
+        Column {
+            anchors.centerIn: parent
+            spacing: Theme.spacing * 2
+            Text {
+                objectName: "idleWarningText"
+                anchors.horizontalCenter: parent.horizontalCenter
+                text: qsTr("您还在吗？%1秒后将返回首页").arg(Kiosk.idleSecondsLeft)
+                color: "#FFFFFF"
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            }
+            Tile {
+                objectName: "idleContinue"
+                anchors.horizontalCenter: parent.horizontalCenter
+                title: qsTr("继续办理")
+                tint: Theme.connectedColor
+                onActivated: Kiosk.touched()
+            }
+        }
     }
 }

@@ -37,13 +37,17 @@ protected:
     renshe::testing::SeededCard card;  // the 张三丰 sample card's registry data
     std::unique_ptr<KioskProcess> kiosk;
 
+    virtual std::vector<std::string> extraKioskArgs() const { return {}; }
+
     void SetUp() override {
         renshe::testing::seed(env.staff(), card);
         const auto terminal = env.pki().touchTerminal();
-        kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
-            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
-            terminal.certificate.string(), "--key", terminal.privateKey.string(), "--service-point",
-            "费县探沂镇人社所"});
+        std::vector<std::string> args{"--backoffice", env.backoffice().target(), "--ca",
+                                      env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
+                                      "--key", terminal.privateKey.string(), "--service-point", "费县探沂镇人社所"};
+        const auto extra = extraKioskArgs();
+        args.insert(args.end(), extra.begin(), extra.end());
+        kiosk = std::make_unique<KioskProcess>(args);
     }
 
     void enter(const std::string& digits) {
@@ -140,6 +144,37 @@ TEST_F(CardFlow, ACardTheKioskCannotServeSaysWhy) {
     EXPECT_EQ(waitText("cardMessage", "这不是社会保障卡，请插入社保卡"), text("这不是社会保障卡，请插入社保卡"));
     other.remove();
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+}
+
+class CardFlowIdle : public CardFlow {
+protected:
+    std::vector<std::string> extraKioskArgs() const override { return {"--idle-seconds", "4"}; }
+};
+
+TEST_F(CardFlowIdle, AnAbandonedFlowWarnsThenForgetsTheDigits) {
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：未启用"), text("卡片状态：未启用"));
+    kiosk->click("action_activate");
+    kiosk->click("pinKey1");
+    kiosk->click("pinKey3");
+    EXPECT_EQ(kiosk->property("pinPad", "visible"), QJsonValue(true));
+    // Nobody touches the screen: the warning with its countdown, then the flow is dropped.
+    EXPECT_EQ(kiosk->waitForProperty("idleWarning", "visible", true, 5s), QJsonValue(true));
+    EXPECT_EQ(waitText("cardMessage", "操作超时，请取走社保卡", 6s), text("操作超时，请取走社保卡"));
+    EXPECT_EQ(kiosk->property("pinPad", "visible"), QJsonValue(false));
+    EXPECT_EQ(kiosk->property("idleWarning", "visible"), QJsonValue(false));
+    // A touch during the warning keeps the session.
+    kiosk->click("action_activate");
+    EXPECT_EQ(kiosk->waitForProperty("idleWarning", "visible", true, 5s), QJsonValue(true));
+    kiosk->click("idleContinue");
+    EXPECT_EQ(kiosk->property("idleWarning", "visible"), QJsonValue(false));
+    EXPECT_EQ(kiosk->property("pinPad", "visible"), QJsonValue(true));
+    sim.remove();
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    // The jobs page times out to the home screen too.
+    kiosk->click("tileJobs");
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", false, 2s), QJsonValue(false));
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 8s), QJsonValue(true));
 }
 
 }  // namespace
