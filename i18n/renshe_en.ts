@@ -448,12 +448,17 @@
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <source>卡丢了？不用带卡，马上临时挂失</source>
+        <translation>Lost your card? Report it now, no card needed</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="73" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="73" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
@@ -600,6 +605,132 @@
     </message>
 </context>
 <context>
+    <name>LossReport</name>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="37" />
+        <source>请输入18位社会保障号码（身份证号）</source>
+        <translation>Please enter your 18-character social security number (ID number)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="38" />
+        <source>请输入姓名：按拼音输入，再点选汉字</source>
+        <translation>Please enter your name: type the pinyin, then touch the characters</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="39" />
+        <source>请输入6位服务密码</source>
+        <translation>Please enter your 6-digit service password</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="40" />
+        <source>正在挂失，请稍候…</source>
+        <translation>Reporting the loss, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="41" />
+        <source>挂失成功</source>
+        <translation>Loss reported</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="73" />
+        <source>号码应为18位，请核对</source>
+        <translation>The number must have 18 characters; please check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="75" />
+        <source>号码有误（最后一位校验不符），请逐位核对</source>
+        <translation>The number is wrong (the last check character does not match); please check each digit</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="77" />
+        <source>号码中的出生日期不对，请核对</source>
+        <translation>The date of birth in the number is wrong; please check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="78" />
+        <source>号码有误，请核对</source>
+        <translation>The number is wrong; please check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="88" />
+        <source>请先输入姓名</source>
+        <translation>Please enter your name first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="97" />
+        <source>请输入6位数字</source>
+        <translation>Please enter 6 digits</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="139" />
+        <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
+        <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="181" />
+        <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
+        <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="191" />
+        <source>号码、姓名或服务密码不正确，请核对后重试</source>
+        <translation>The number, name or service password is wrong; please check and try again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
+        <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="200" />
+        <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
+        <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="204" />
+        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
+        <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="209" />
+        <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
+        <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="210" />
+        <source>暂时无法办理，请联系工作人员</source>
+        <translation>This cannot be done now. Please ask the staff</translation>
+    </message>
+</context>
+<context>
+    <name>LossReportScreen</name>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="19" />
+        <source>社保卡临时挂失</source>
+        <translation>Report a lost card</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="67" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <source>返回首页</source>
+        <translation>Back to the home screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="122" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/screens/Main.qml" line="12" />
@@ -607,12 +738,12 @@
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="70" />
+        <location filename="../qml/screens/Main.qml" line="71" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="77" />
+        <location filename="../qml/screens/Main.qml" line="78" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -628,6 +759,14 @@
         <location filename="../qml/components/PinPad.qml" line="70" />
         <source>确认</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PinyinKeyboard</name>
+    <message>
+        <location filename="../qml/components/PinyinKeyboard.qml" line="60" />
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>

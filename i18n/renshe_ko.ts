@@ -448,12 +448,17 @@
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <source>卡丢了？不用带卡，马上临时挂失</source>
+        <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="73" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="73" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>
@@ -600,6 +605,132 @@
     </message>
 </context>
 <context>
+    <name>LossReport</name>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="37" />
+        <source>请输入18位社会保障号码（身份证号）</source>
+        <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="38" />
+        <source>请输入姓名：按拼音输入，再点选汉字</source>
+        <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="39" />
+        <source>请输入6位服务密码</source>
+        <translation>6자리 서비스 비밀번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="40" />
+        <source>正在挂失，请稍候…</source>
+        <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="41" />
+        <source>挂失成功</source>
+        <translation>분실 신고 완료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="73" />
+        <source>号码应为18位，请核对</source>
+        <translation>번호는 18자리여야 합니다. 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="75" />
+        <source>号码有误（最后一位校验不符），请逐位核对</source>
+        <translation>번호가 틀렸습니다(마지막 검증 문자 불일치). 한 자리씩 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="77" />
+        <source>号码中的出生日期不对，请核对</source>
+        <translation>번호 안의 생년월일이 틀렸습니다. 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="78" />
+        <source>号码有误，请核对</source>
+        <translation>번호가 틀렸습니다. 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="88" />
+        <source>请先输入姓名</source>
+        <translation>먼저 이름을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="97" />
+        <source>请输入6位数字</source>
+        <translation>6자리 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="139" />
+        <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
+        <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="181" />
+        <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
+        <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="191" />
+        <source>号码、姓名或服务密码不正确，请核对后重试</source>
+        <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
+        <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="200" />
+        <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
+        <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="204" />
+        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
+        <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="209" />
+        <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
+        <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="210" />
+        <source>暂时无法办理，请联系工作人员</source>
+        <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
+    </message>
+</context>
+<context>
+    <name>LossReportScreen</name>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="19" />
+        <source>社保卡临时挂失</source>
+        <translation>사회보장카드 임시 분실 신고</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="67" />
+        <source>删除</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <source>返回首页</source>
+        <translation>처음 화면으로</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <source>上一步</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="122" />
+        <source>下一步</source>
+        <translation>다음</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../qml/screens/Main.qml" line="12" />
@@ -607,12 +738,12 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="70" />
+        <location filename="../qml/screens/Main.qml" line="71" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="77" />
+        <location filename="../qml/screens/Main.qml" line="78" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>
@@ -628,6 +759,14 @@
         <location filename="../qml/components/PinPad.qml" line="70" />
         <source>确认</source>
         <translation>확인</translation>
+    </message>
+</context>
+<context>
+    <name>PinyinKeyboard</name>
+    <message>
+        <location filename="../qml/components/PinyinKeyboard.qml" line="60" />
+        <source>删除</source>
+        <translation>지우기</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,8 @@ Kiosk::Kiosk(Config config, QObject* parent)
                                     : nullptr),
       m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders)),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
-      m_guides(std::make_unique<GuidesModel>(m_channel)) {
+      m_guides(std::make_unique<GuidesModel>(m_channel)),
+      m_lossReport(std::make_unique<LossReport>(m_channel)) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }
@@ -70,6 +71,7 @@ void Kiosk::tick() {
         m_card->timedOut();
         m_jobs->reset();
         m_guides->clearSelection();
+        m_lossReport->reset();
         Q_EMIT sessionTimedOut();
     } else if (left <= warnFor) {
         m_idleLeft = left;

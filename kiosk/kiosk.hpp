@@ -15,6 +15,7 @@
 #include "kiosk/connectivity.hpp"
 #include "kiosk/guides_model.hpp"
 #include "kiosk/jobs_model.hpp"
+#include "kiosk/loss_report.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -30,6 +31,7 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::CardSession* card READ card CONSTANT)
     Q_PROPERTY(renshe::kiosk::JobsModel* jobs READ jobs CONSTANT)
     Q_PROPERTY(renshe::kiosk::GuidesModel* guides READ guides CONSTANT)
+    Q_PROPERTY(renshe::kiosk::LossReport* lossReport READ lossReport CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     // -1 normally; the seconds left while the "are you still there?" warning is up.
@@ -59,6 +61,7 @@ public:
     CardSession* card() const { return m_card.get(); }
     JobsModel* jobs() const { return m_jobs.get(); }
     GuidesModel* guides() const { return m_guides.get(); }
+    LossReport* lossReport() const { return m_lossReport.get(); }
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
@@ -86,6 +89,7 @@ private:
     std::unique_ptr<CardSession> m_card;
     std::unique_ptr<JobsModel> m_jobs;
     std::unique_ptr<GuidesModel> m_guides;
+    std::unique_ptr<LossReport> m_lossReport;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

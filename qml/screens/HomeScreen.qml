@@ -49,6 +49,15 @@ Item {
                    onActivated: home.openPage("guides") }
         }
 
+        Tile {
+            objectName: "tileLossReport"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchMin * 1.4
+            title: qsTr("卡丢了？不用带卡，马上临时挂失")
+            tint: "#B3261E"
+            onActivated: home.openPage("loss")
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing

@@ -44,8 +44,9 @@ Window {
         objectName: "pageLoader"
         active: !root.cardIn && root.page !== "home"
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
-        sourceComponent: root.page === "jobs" ? jobsPage : guidesPage
+        sourceComponent: root.page === "jobs" ? jobsPage : root.page === "loss" ? lossPage : guidesPage
     }
+    Component { id: lossPage; LossReportScreen { objectName: "lossReportScreen"; onBack: root.page = "home" } }
     Component { id: jobsPage; JobsScreen { objectName: "jobsScreen"; onBack: root.page = "home" } }
     Component { id: guidesPage; GuidesScreen { objectName: "guidesScreen"; onBack: root.page = "home" } }
 

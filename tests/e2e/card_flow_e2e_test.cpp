@@ -146,6 +146,54 @@ TEST_F(CardFlow, ACardTheKioskCannotServeSaysWhy) {
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
 }
 
+// Picks `character` among the candidates for `pinyin`.
+void typeChinese(KioskProcess& kiosk, const std::string& pinyin, const char* character) {
+    for (char c : pinyin) kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+    for (int i = 0; i < 10; ++i) {
+        const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
+        if (kiosk.property(name, "title") == text(character)) {
+            kiosk.click(name);
+            return;
+        }
+    }
+    FAIL() << "no candidate " << character << " for " << pinyin;
+}
+
+TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    kiosk->click("tileLossReport");
+    EXPECT_EQ(waitText("lossPrompt", "请输入18位社会保障号码（身份证号）"), text("请输入18位社会保障号码（身份证号）"));
+    // A wrong check digit is caught at the terminal.
+    for (char c : std::string("370102194704090018")) kiosk->click(QStringLiteral("idKey%1").arg(c));
+    kiosk->click("lossNext");
+    EXPECT_EQ(waitText("lossMessage", "号码有误（最后一位校验不符），请逐位核对"), text("号码有误（最后一位校验不符），请逐位核对"));
+    kiosk->click("idBackspace");
+    kiosk->click("idKey7");
+    EXPECT_EQ(kiosk->property("lossIdNumber", "text"), text("370102 19470409 0017"));
+    kiosk->click("lossNext");
+    EXPECT_EQ(waitText("lossPrompt", "请输入姓名：按拼音输入，再点选汉字"), text("请输入姓名：按拼音输入，再点选汉字"));
+    typeChinese(*kiosk, "zhang", "张");
+    typeChinese(*kiosk, "san", "三");
+    typeChinese(*kiosk, "feng", "丰");
+    EXPECT_EQ(kiosk->property("lossName", "text"), text("张三丰"));
+    kiosk->click("lossNext");
+    EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
+    for (char d : std::string("285714")) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    kiosk->click("pinConfirm");
+    EXPECT_EQ(waitText("lossPrompt", "挂失成功"), text("挂失成功"));
+    const auto message = kiosk->property("lossMessage", "text").toString();
+    EXPECT_TRUE(message.startsWith(QString::fromUtf8("挂失受理号：GS"))) << message.toStdString();
+
+    GetCardStatusRequest st;
+    *st.mutable_card() = card.inserted();
+    GetCardStatusResponse sr;
+    ASSERT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok());
+    EXPECT_EQ(sr.card().status(), CARD_STATUS_TEMP_LOST);
+    EXPECT_TRUE(message.contains(QString::fromStdString(sr.card().loss_report().report_number())));
+    kiosk->click("lossBack");
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
+}
+
 class CardFlowIdle : public CardFlow {
 protected:
     std::vector<std::string> extraKioskArgs() const override { return {"--idle-seconds", "4"}; }

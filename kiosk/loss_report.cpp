@@ -1,0 +1,220 @@
+#include "kiosk/loss_report.hpp"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimeZone>
+
+#include "drivers/sscard/id_number.hpp"
+#include "renshe/v1/card.grpc.pb.h"
+#include "services/client/call.hpp"
+
+namespace renshe::kiosk {
+
+using namespace renshe::v1;
+namespace client = services::client;
+namespace sscard = drivers::sscard;
+
+LossReport::LossReport(std::shared_ptr<client::ChannelKeeper> backoffice, QObject* parent)
+    : QObject(parent), m_backoffice(std::move(backoffice)), m_name(15) {
+    connect(&m_name, &PinyinInput::changed, this, &LossReport::changed);
+}
+
+LossReport::~LossReport() { PinEntry::wipe(m_id); }
+
+QString LossReport::idNumber() const {
+    QString out;
+    for (std::size_t i = 0; i < m_id.size(); ++i) {
+        if (i == 6 || i == 14) out += QLatin1Char(' ');
+        out += QLatin1Char(m_id[i]);
+    }
+    return out;
+}
+
+QString LossReport::prompt() const {
+    switch (m_step) {
+        case Step::IdNumber: return tr("请输入18位社会保障号码（身份证号）");
+        case Step::Name: return tr("请输入姓名：按拼音输入，再点选汉字");
+        case Step::Password: return tr("请输入6位服务密码");
+        case Step::Working: return tr("正在挂失，请稍候…");
+        case Step::Done: return tr("挂失成功");
+    }
+    return {};
+}
+
+void LossReport::idKey(const QString& key) {
+    if (m_step != Step::IdNumber || m_id.size() >= 18 || key.size() != 1) return;
+    const QChar c = key.at(0);
+    const bool digit = c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    // X only as the check character.
+    if (!digit && !(c.toUpper() == QLatin1Char('X') && m_id.size() == 17)) return;
+    m_id.push_back(static_cast<char>(c.toUpper().toLatin1()));
+    m_message.clear();
+    Q_EMIT changed();
+}
+
+void LossReport::idBackspace() {
+    if (m_step != Step::IdNumber || m_id.empty()) return;
+    m_id.back() = 0;
+    m_id.pop_back();
+    Q_EMIT changed();
+}
+
+void LossReport::next() {
+    m_message.clear();
+    m_error = false;
+    switch (m_step) {
+        case Step::IdNumber: {
+            const auto problem = sscard::validateIdNumber(m_id);
+            if (problem) {
+                m_error = true;
+                switch (*problem) {
+                    case sscard::IdNumberProblem::WrongLength: m_message = tr("号码应为18位，请核对"); break;
+                    case sscard::IdNumberProblem::BadCheckDigit:
+                        m_message = tr("号码有误（最后一位校验不符），请逐位核对");
+                        break;
+                    case sscard::IdNumberProblem::BadBirthDate: m_message = tr("号码中的出生日期不对，请核对"); break;
+                    default: m_message = tr("号码有误，请核对"); break;
+                }
+                break;
+            }
+            m_step = Step::Name;
+            break;
+        }
+        case Step::Name:
+            if (m_name.text().trimmed().isEmpty()) {
+                m_error = true;
+                m_message = tr("请先输入姓名");
+                break;
+            }
+            m_password.clear();
+            m_step = Step::Password;
+            break;
+        case Step::Password:
+            if (!m_password.complete()) {
+                m_error = true;
+                m_message = tr("请输入6位数字");
+                break;
+            }
+            submit();
+            return;
+        case Step::Done:
+            reset();
+            return;
+        case Step::Working:
+            return;
+    }
+    Q_EMIT changed();
+}
+
+void LossReport::back() {
+    switch (m_step) {
+        case Step::Name: m_step = Step::IdNumber; break;
+        case Step::Password:
+            m_password.clear();
+            m_step = Step::Name;
+            break;
+        default: return;
+    }
+    m_message.clear();
+    Q_EMIT changed();
+}
+
+void LossReport::reset() {
+    ++m_generation;
+    PinEntry::wipe(m_id);
+    m_name.clear();
+    m_password.clear();
+    m_message.clear();
+    m_error = false;
+    m_reportNumber.clear();
+    m_step = Step::IdNumber;
+    Q_EMIT changed();
+}
+
+void LossReport::submit() {
+    if (!m_backoffice) {
+        m_error = true;
+        m_message = tr("网络未连接，暂时不能挂失。请拨打12333或到窗口办理");
+        Q_EMIT changed();
+        return;
+    }
+    auto req = std::make_shared<ReportTemporaryLossRequest>();
+    req->set_request_id(client::newRequestId());
+    req->set_ssn(m_id);
+    req->set_name(m_name.text().toStdString());
+    std::string password = m_password.take();
+    req->mutable_second_factor()->set_service_password(password);
+    PinEntry::wipe(password);
+    m_step = Step::Working;
+    Q_EMIT changed();
+
+    auto resp = std::make_shared<ReportTemporaryLossResponse>();
+    auto result = std::make_shared<client::CallResult>();
+    auto keeper = m_backoffice;
+    QPointer<LossReport> self(this);
+    const auto generation = m_generation;
+    QThreadPool::globalInstance()->start([=] {
+        // The same request id for each try: a report that reached the back office before the
+        // network failed is not made twice.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            grpc::ClientContext ctx;
+            client::setDeadline(ctx, std::chrono::seconds(10));
+            *result = client::resultOf(CardService::NewStub(keeper->channel())->ReportTemporaryLoss(&ctx, *req, resp.get()),
+                                       ctx);
+            keeper->reportReachable(!result->transient());
+            if (!result->transient()) break;
+        }
+        auto secret = req->mutable_second_factor()->mutable_service_password();
+        PinEntry::wipe(*secret);
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [=] {
+                if (!self || self->m_generation != generation) return;
+                auto& r = *self;
+                if (result->ok()) {
+                    const auto& loss = resp->card().loss_report();
+                    r.m_reportNumber = QString::fromStdString(loss.report_number());
+                    const QString lift = QDateTime::fromSecsSinceEpoch(loss.auto_lift_at().seconds(), QTimeZone(8 * 3600))
+                                             .toString(QStringLiteral("yyyy-MM-dd"));
+                    r.m_message = tr("挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理")
+                                      .arg(r.m_reportNumber, lift);
+                    r.m_error = false;
+                    r.m_step = Step::Done;
+                    PinEntry::wipe(r.m_id);
+                    r.m_name.clear();
+                } else {
+                    r.m_error = true;
+                    switch (result->refusal) {
+                        case REFUSAL_REASON_SECOND_FACTOR_FAILED:
+                            r.m_message = tr("号码、姓名或服务密码不正确，请核对后重试");
+                            r.m_step = Step::IdNumber;
+                            break;
+                        case REFUSAL_REASON_RATE_LIMITED:
+                            r.m_message = tr("尝试次数过多，请%1分钟后再试，或到窗口办理")
+                                              .arg(std::max(1, (result->retryAfterSeconds + 59) / 60));
+                            r.m_step = Step::IdNumber;
+                            break;
+                        case REFUSAL_REASON_WRONG_CARD_STATE:
+                            r.m_message = tr("您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理");
+                            r.m_step = Step::IdNumber;
+                            break;
+                        case REFUSAL_REASON_OUTSIDE_REGION:
+                            r.m_message = tr("本终端只能办理本辖区参保人员的业务，请到参保地办理");
+                            r.m_step = Step::IdNumber;
+                            break;
+                        default:
+                            r.m_message = result->transient()
+                                              ? tr("网络暂时不通，挂失没有完成。请稍后再试，或拨打12333")
+                                              : tr("暂时无法办理，请联系工作人员");
+                            r.m_step = Step::Password;
+                    }
+                }
+                Q_EMIT r.changed();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+}  // namespace renshe::kiosk

@@ -1,0 +1,73 @@
+// 临时挂失 without the card: the citizen types the ID number (社会保障号码) on a digit pad with
+// X, the name with the pinyin keyboard, and the service password on the shuffled PIN pad; the
+// back office takes the report (or refuses, with the reason); the answer shows the report
+// number (挂失受理号) and when the report lifts itself.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+#include "kiosk/pin_entry.hpp"
+#include "kiosk/pinyin_input.hpp"
+#include "services/client/client.hpp"
+
+namespace renshe::kiosk {
+
+class LossReport : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("LossReport belongs to the Kiosk singleton")
+    Q_PROPERTY(Step step READ step NOTIFY changed)
+    Q_PROPERTY(QString idNumber READ idNumber NOTIFY changed)  // as typed, grouped 6-8-4
+    Q_PROPERTY(QString prompt READ prompt NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
+    Q_PROPERTY(QString reportNumber READ reportNumber NOTIFY changed)
+    Q_PROPERTY(renshe::kiosk::PinyinInput* name READ name CONSTANT)
+    Q_PROPERTY(renshe::kiosk::PinEntry* password READ password CONSTANT)
+
+public:
+    enum class Step { IdNumber, Name, Password, Working, Done };
+    Q_ENUM(Step)
+
+    explicit LossReport(std::shared_ptr<services::client::ChannelKeeper> backoffice, QObject* parent = nullptr);
+    ~LossReport() override;
+
+    Step step() const { return m_step; }
+    QString idNumber() const;
+    QString prompt() const;
+    QString message() const { return m_message; }
+    bool messageIsError() const { return m_error; }
+    QString reportNumber() const { return m_reportNumber; }
+    PinyinInput* name() { return &m_name; }
+    PinEntry* password() { return &m_password; }
+
+    Q_INVOKABLE void idKey(const QString& key);  // "0"–"9" or "X"
+    Q_INVOKABLE void idBackspace();
+    // 下一步 / 确认 of the current step.
+    Q_INVOKABLE void next();
+    Q_INVOKABLE void back();
+    // Start over with nothing kept (leaving the screen, or the idle timeout).
+    Q_INVOKABLE void reset();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void submit();
+
+    std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
+    Step m_step = Step::IdNumber;
+    std::string m_id;
+    PinyinInput m_name;
+    PinEntry m_password;
+    QString m_message;
+    bool m_error = false;
+    QString m_reportNumber;
+    std::uint64_t m_generation = 0;
+};
+
+}  // namespace renshe::kiosk

@@ -1,0 +1,130 @@
+// 临时挂失 without the card: ID number, name (pinyin), service password, then the report number.
+// The LossReport view-model decides every step and message.
+import QtQuick
+import QtQuick.Layouts
+import Renshe.Components
+import Renshe.Kiosk
+
+Item {
+    id: screen
+    readonly property var report: Kiosk.lossReport
+    signal back()
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing
+
+        Text {
+            text: qsTr("社保卡临时挂失")
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.primary
+        }
+        Text {
+            objectName: "lossPrompt"
+            Layout.fillWidth: true
+            text: report.prompt
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+            color: Theme.text
+        }
+        Text {
+            objectName: "lossMessage"
+            Layout.fillWidth: true
+            visible: report.message.length > 0
+            text: report.message
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+            color: report.messageIsError ? Theme.disconnectedColor : Theme.connectedColor
+        }
+
+        // Step 1: the ID number on a digit pad with X.
+        Text {
+            objectName: "lossIdNumber"
+            visible: report.step === LossReport.IdNumber
+            text: report.idNumber.length > 0 ? report.idNumber : " "
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.text
+        }
+        GridLayout {
+            visible: report.step === LossReport.IdNumber
+            Layout.alignment: Qt.AlignHCenter
+            columns: 4
+            rowSpacing: Theme.spacing / 2
+            columnSpacing: Theme.spacing / 2
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "X"]
+                Tile {
+                    objectName: "idKey" + modelData
+                    title: modelData
+                    Layout.preferredWidth: Theme.touchMin * 1.8
+                    Layout.preferredHeight: Theme.touchMin * 1.2
+                    onActivated: report.idKey(modelData)
+                }
+            }
+            Tile {
+                objectName: "idBackspace"
+                title: qsTr("删除")
+                tint: Theme.textMuted
+                Layout.preferredWidth: Theme.touchMin * 1.8
+                Layout.preferredHeight: Theme.touchMin * 1.2
+                onActivated: report.idBackspace()
+            }
+        }
+
+        // Step 2: the name.
+        Text {
+            objectName: "lossName"
+            visible: report.step === LossReport.Name
+            text: report.name.text.length > 0 ? report.name.text : " "
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.text
+        }
+        PinyinKeyboard {
+            objectName: "pinyinKeyboard"
+            visible: report.step === LossReport.Name
+            Layout.fillWidth: true
+            input: report.name
+        }
+
+        // Step 3: the service password.
+        PinPad {
+            objectName: "lossPinPad"
+            visible: report.step === LossReport.Password
+            Layout.alignment: Qt.AlignHCenter
+            entry: report.password
+            onConfirmed: report.next()
+        }
+
+        Item { Layout.fillHeight: true }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Tile {
+                objectName: "lossBack"
+                title: report.step === LossReport.IdNumber || report.step === LossReport.Done ? qsTr("返回首页") : qsTr("上一步")
+                tint: Theme.textMuted
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.3
+                onActivated: {
+                    if (report.step === LossReport.IdNumber || report.step === LossReport.Done) {
+                        report.reset()
+                        screen.back()
+                    } else {
+                        report.back()
+                    }
+                }
+            }
+            Tile {
+                objectName: "lossNext"
+                visible: report.step === LossReport.IdNumber || report.step === LossReport.Name
+                title: qsTr("下一步")
+                tint: Theme.connectedColor
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.3
+                onActivated: report.next()
+            }
+        }
+    }
+}
