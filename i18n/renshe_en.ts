@@ -51,282 +51,287 @@
 <context>
     <name>CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="85" />
+        <location filename="../kiosk/card_session.cpp" line="87" />
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="87" />
+        <location filename="../kiosk/card_session.cpp" line="89" />
         <source>未启用</source>
         <translation>Not activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="88" />
+        <location filename="../kiosk/card_session.cpp" line="90" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="89" />
+        <location filename="../kiosk/card_session.cpp" line="91" />
         <source>临时挂失</source>
         <translation>Temporarily reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="90" />
+        <location filename="../kiosk/card_session.cpp" line="92" />
         <source>正式挂失</source>
         <translation>Formally reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="91" />
+        <location filename="../kiosk/card_session.cpp" line="93" />
         <source>补换卡中</source>
         <translation>Replacement in progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="92" />
+        <location filename="../kiosk/card_session.cpp" line="94" />
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="93" />
+        <location filename="../kiosk/card_session.cpp" line="95" />
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="94" />
+        <location filename="../kiosk/card_session.cpp" line="96" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="100" />
+        <location filename="../kiosk/card_session.cpp" line="102" />
         <source>请输入社保卡密码</source>
         <translation>Please enter your card PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="101" />
+        <location filename="../kiosk/card_session.cpp" line="103" />
         <source>请设置6位新密码</source>
         <translation>Please choose a new 6-digit PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="102" />
+        <location filename="../kiosk/card_session.cpp" line="104" />
         <source>请再次输入新密码</source>
         <translation>Please enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="104" />
+        <location filename="../kiosk/card_session.cpp" line="106" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="105" />
+        <location filename="../kiosk/card_session.cpp" line="107" />
         <source>请输入服务密码</source>
         <translation>Please enter your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="162" />
+        <location filename="../kiosk/card_session.cpp" line="164" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="197" />
+        <location filename="../kiosk/card_session.cpp" line="199" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="198" />
+        <location filename="../kiosk/card_session.cpp" line="200" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="199" />
+        <location filename="../kiosk/card_session.cpp" line="201" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="200" />
+        <location filename="../kiosk/card_session.cpp" line="202" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="209" />
+        <location filename="../kiosk/card_session.cpp" line="211" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="230" />
+        <location filename="../kiosk/card_session.cpp" line="232" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="235" />
-        <location filename="../kiosk/card_session.cpp" line="444" />
+        <location filename="../kiosk/card_session.cpp" line="237" />
+        <location filename="../kiosk/card_session.cpp" line="448" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="293" />
+        <location filename="../kiosk/card_session.cpp" line="295" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="301" />
+        <location filename="../kiosk/card_session.cpp" line="303" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="311" />
+        <location filename="../kiosk/card_session.cpp" line="313" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="312" />
+        <location filename="../kiosk/card_session.cpp" line="314" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="313" />
+        <location filename="../kiosk/card_session.cpp" line="315" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="316" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="315" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="335" />
-        <location filename="../kiosk/card_session.cpp" line="362" />
+        <location filename="../kiosk/card_session.cpp" line="337" />
+        <location filename="../kiosk/card_session.cpp" line="364" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="346" />
+        <location filename="../kiosk/card_session.cpp" line="348" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="362" />
+        <location filename="../kiosk/card_session.cpp" line="364" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="382" />
+        <location filename="../kiosk/card_session.cpp" line="384" />
         <source>密码错误，还可以再试%1次</source>
         <translation>Wrong PIN. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="384" />
+        <location filename="../kiosk/card_session.cpp" line="386" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="386" />
+        <location filename="../kiosk/card_session.cpp" line="388" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>The card refused this operation. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="394" />
+        <location filename="../kiosk/card_session.cpp" line="396" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>This card is not registered. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="395" />
+        <location filename="../kiosk/card_session.cpp" line="397" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="396" />
+        <location filename="../kiosk/card_session.cpp" line="398" />
         <source>服务密码不正确</source>
         <translation>The service password is wrong</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="397" />
+        <location filename="../kiosk/card_session.cpp" line="399" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="398" />
+        <location filename="../kiosk/card_session.cpp" line="400" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="400" />
+        <location filename="../kiosk/card_session.cpp" line="402" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="401" />
+        <location filename="../kiosk/card_session.cpp" line="403" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="402" />
+        <location filename="../kiosk/card_session.cpp" line="404" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>The card has expired. Please renew it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="403" />
+        <location filename="../kiosk/card_session.cpp" line="405" />
         <source>操作超时，请重新输入密码</source>
         <translation>Timed out. Please enter the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="404" />
+        <location filename="../kiosk/card_session.cpp" line="406" />
         <source>服务密码太简单，请重新设置</source>
         <translation>The service password is too simple. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="405" />
+        <location filename="../kiosk/card_session.cpp" line="407" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>No fingerprint is enrolled. Please use your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="406" />
-        <location filename="../kiosk/card_session.cpp" line="413" />
+        <location filename="../kiosk/card_session.cpp" line="408" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="418" />
+        <location filename="../kiosk/card_session.cpp" line="420" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="446" />
+        <location filename="../kiosk/card_session.cpp" line="450" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="449" />
+        <location filename="../kiosk/card_session.cpp" line="453" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="450" />
+        <location filename="../kiosk/card_session.cpp" line="454" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="451" />
+        <location filename="../kiosk/card_session.cpp" line="455" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="452" />
+        <location filename="../kiosk/card_session.cpp" line="456" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="453" />
+        <location filename="../kiosk/card_session.cpp" line="457" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="454" />
+        <location filename="../kiosk/card_session.cpp" line="458" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="459" />
+        <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
+        <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>
 </context>
 <context>
@@ -738,12 +743,12 @@
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="71" />
+        <location filename="../qml/screens/Main.qml" line="72" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="78" />
+        <location filename="../qml/screens/Main.qml" line="79" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -772,17 +777,22 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="35" />
+        <location filename="../qml/components/StatusBar.qml" line="37" />
+        <source>待上报 %1</source>
+        <translation>%1 to send</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StatusBar.qml" line="48" />
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="35" />
+        <location filename="../qml/components/StatusBar.qml" line="48" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="35" />
+        <location filename="../qml/components/StatusBar.qml" line="48" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>

@@ -8,6 +8,7 @@
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/pin.hpp"
 #include "renshe/v1/card.grpc.pb.h"
+#include "kiosk/outbox.hpp"
 #include "services/client/call.hpp"
 
 namespace renshe::kiosk {
@@ -41,8 +42,9 @@ google::protobuf::Timestamp nowTimestamp() {
 
 }  // namespace
 
-CardSession::CardSession(std::shared_ptr<client::ChannelKeeper> backoffice, bool watchReaders, QObject* parent)
-    : QObject(parent), m_backoffice(std::move(backoffice)) {
+CardSession::CardSession(std::shared_ptr<client::ChannelKeeper> backoffice, bool watchReaders, Outbox* outbox,
+                         QObject* parent)
+    : QObject(parent), m_backoffice(std::move(backoffice)), m_outbox(outbox) {
     if (watchReaders) {
         QPointer<CardSession> self(this);
         auto post = [self](std::function<void(CardSession&)> f) {
@@ -425,6 +427,7 @@ void CardSession::run() {
         std::string currentPin, newPin, servicePassword;
         InsertedCard card;
         std::shared_ptr<client::ChannelKeeper> keeper;
+        Outbox* outbox = nullptr;
         Outcome outcome;
         ~Job() {
             PinEntry::wipe(currentPin);
@@ -439,6 +442,7 @@ void CardSession::run() {
     job->servicePassword = m_servicePassword;
     job->card = inserted();
     job->keeper = m_backoffice;
+    job->outbox = m_outbox;
     wipeSecrets();
 
     const QString networkDown = tr("网络暂时不通，请稍后再试，或到窗口办理");
@@ -452,12 +456,13 @@ void CardSession::run() {
     const QString reset = tr("密码已重置，请牢记新密码");
     const QString pulled = tr("卡片被拔出，操作可能没有完成。请重新插卡查看");
     const QString initialPinChanged = tr("卡片的初始密码已被修改，请到窗口办理启用");
+    const QString activatedPending = tr("社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统");
 
     QPointer<CardSession> self(this);
     const auto generation = m_generation;
     m_reader->post(
         [job, networkDown, cardChangedButNotReported, refusal, pinText, activated, pinChanged, unreported, reset,
-         initialPinChanged](sscard::SocialSecurityCard& card) {
+         initialPinChanged, activatedPending](sscard::SocialSecurityCard& card) {
             auto stub = CardService::NewStub(job->keeper->channel());
             auto finish = [&](grpc::ClientContext& ctx, const grpc::Status& st) {
                 const auto r = client::resultOf(st, ctx);
@@ -491,6 +496,15 @@ void CardSession::run() {
                         client::setDeadline(ctx, kDeadline);
                         result = finish(ctx, stub->ReportPinChanged(&ctx, req, &resp));
                         if (!result.transient()) break;
+                    }
+                    if (result.transient() && job->outbox) {
+                        // The card has changed; the back office hears of it from the outbox,
+                        // with this request id, as soon as it is reachable.
+                        job->outbox->enqueue("/renshe.v1.CardService/ReportPinChanged", req.request_id(),
+                                             req.SerializeAsString());
+                        out.done = true;
+                        out.message = activation ? activatedPending : pinChanged;
+                        return;
                     }
                     if (!result.ok()) {
                         // A change on an active card is only an audit record; an activation the
@@ -578,6 +592,10 @@ void CardSession::run() {
                     grpc::ClientContext ctx;
                     client::setDeadline(ctx, kDeadline);
                     const auto reported = finish(ctx, stub->ReportPinResetResult(&ctx, rep, &rresp));
+                    if (reported.transient() && job->outbox) {
+                        job->outbox->enqueue("/renshe.v1.CardService/ReportPinResetResult", rep.request_id(),
+                                             rep.SerializeAsString());
+                    }
                     if (r.status != sscard::PinResult::Status::Ok) {
                         out.error = true;
                         out.message = pinText(r);

@@ -54,8 +54,9 @@ public:
     Q_ENUM(Step)
 
     // `backoffice` may be null (offline kiosk): the card is read, nothing else is offered.
+    // `outbox` (may be null) takes the reports the back office must get even when it is away.
     CardSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, bool watchReaders,
-                QObject* parent = nullptr);
+                class Outbox* outbox = nullptr, QObject* parent = nullptr);
     ~CardSession() override;
 
     Stage stage() const { return m_stage; }
@@ -106,6 +107,7 @@ private:
     QString pinResultText(const drivers::sscard::PinResult& r) const;
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
+    class Outbox* m_outbox = nullptr;
     std::unique_ptr<CardReader> m_reader;
     PinEntry m_pin;
     std::optional<drivers::sscard::CardData> m_card;

@@ -16,7 +16,10 @@ Kiosk::Kiosk(Config config, QObject* parent)
       m_connectivity(std::make_unique<Connectivity>(m_config.backoffice, m_config.healthInterval)),
       m_channel(m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
                                     : nullptr),
-      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders)),
+      m_outbox(m_channel && !m_config.stateDir.isEmpty()
+                   ? std::make_unique<Outbox>((m_config.stateDir + QStringLiteral("/outbox.db")).toStdString(), m_channel)
+                   : nullptr),
+      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get())),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
       m_guides(std::make_unique<GuidesModel>(m_channel)),
       m_lossReport(std::make_unique<LossReport>(m_channel)) {

@@ -1,4 +1,5 @@
 // renshe-kiosk: the touchscreen terminal of a social security service point.
+#include <QDir>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
     config.language = o.language;
     config.watchCardReaders = o.role == QStringLiteral("touch");
     config.idleSeconds = o.idleSeconds;
+    config.stateDir = o.stateDir;
+    QDir().mkpath(o.stateDir);
     if (!o.backofficeTarget.isEmpty()) {
         try {
             config.backoffice = renshe::services::client::Endpoint::fromFiles(

@@ -1,6 +1,7 @@
 #include "kiosk/options.hpp"
 
 #include <QCommandLineParser>
+#include <QStandardPaths>
 
 namespace renshe::kiosk {
 
@@ -20,7 +21,10 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     const QCommandLineOption idle(QStringLiteral("idle-seconds"),
                                   QStringLiteral("end a session after this long without a touch (default 90; the last 20 s warn)"),
                                   QStringLiteral("seconds"), QStringLiteral("90"));
-    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle});
+    const QCommandLineOption state(QStringLiteral("state-dir"),
+                                   QStringLiteral("where the outbox of unsent reports is kept (default: the app data dir)"),
+                                   QStringLiteral("dir"));
+    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle, state});
 
     ParsedOptions r;
     if (!p.parse(arguments)) {
@@ -51,6 +55,7 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     o.language = p.value(lang);
     o.automationSocket = p.value(automation);
     o.fullScreen = p.isSet(fullscreen);
+    o.stateDir = p.isSet(state) ? p.value(state) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     bool ok = false;
     o.idleSeconds = p.value(idle).toInt(&ok);
     if (!ok || o.idleSeconds < 2 || o.idleSeconds > 3600) {

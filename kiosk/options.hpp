@@ -16,6 +16,7 @@ struct Options {
     QString automationSocket;  // test builds only
     bool fullScreen = false;
     int idleSeconds = 90;      // a session ends after this long without a touch
+    QString stateDir;          // outbox and caches; default: the app data location
 };
 
 struct ParsedOptions {

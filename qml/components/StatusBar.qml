@@ -7,6 +7,8 @@ Rectangle {
     property string servicePointName
     property bool connected: false
     property bool checking: false
+    // Reports waiting in the kiosk's outbox for the back office (0 = none).
+    property int pendingReports: 0
 
     implicitHeight: Theme.touchMin
     color: Theme.primary
@@ -27,6 +29,17 @@ Rectangle {
         anchors.rightMargin: Theme.spacing
         anchors.verticalCenter: parent.verticalCenter
         spacing: Theme.spacing
+
+        Text {
+            objectName: "pendingReports"
+            visible: bar.pendingReports > 0
+            anchors.verticalCenter: parent.verticalCenter
+            text: qsTr("待上报 %1").arg(bar.pendingReports)
+            color: "#FFD54F"
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontStatus
+            font.bold: true
+        }
 
         Rectangle {
             id: indicator

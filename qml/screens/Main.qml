@@ -21,6 +21,7 @@ Window {
         servicePointName: Kiosk.servicePointName
         connected: Kiosk.connectivity.state === Connectivity.Online
         checking: Kiosk.connectivity.state === Connectivity.Unknown
+        pendingReports: Kiosk.outbox ? Kiosk.outbox.pending : 0
     }
 
     // Which page the citizen chose from the home screen; a card in the reader takes over.

@@ -37,6 +37,8 @@ protected:
     renshe::testing::SeededCard card;  // the 张三丰 sample card's registry data
     std::unique_ptr<KioskProcess> kiosk;
 
+    renshe::testing::TempDir stateTemp{"renshe-kiosk-state"};
+    std::string stateDir = stateTemp.path().string();
     virtual std::vector<std::string> extraKioskArgs() const { return {}; }
 
     void SetUp() override {
@@ -44,7 +46,8 @@ protected:
         const auto terminal = env.pki().touchTerminal();
         std::vector<std::string> args{"--backoffice", env.backoffice().target(), "--ca",
                                       env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
-                                      "--key", terminal.privateKey.string(), "--service-point", "费县探沂镇人社所"};
+                                      "--key", terminal.privateKey.string(), "--service-point", "费县探沂镇人社所",
+                                      "--state-dir", stateDir};
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);
@@ -192,6 +195,41 @@ TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
     EXPECT_TRUE(message.contains(QString::fromStdString(sr.card().loss_report().report_number())));
     kiosk->click("lossBack");
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
+}
+
+TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfterAKioskCrash) {
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：未启用"), text("卡片状态：未启用"));
+    env.backoffice().kill9();  // gone between the status and the report
+    kiosk->click("action_activate");
+    enter("135790");
+    enter("135790");
+    enter("285714");
+    EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统", 30s),
+              text("社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统"));
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
+    EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", true, 5s), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("pendingReports", "text"), text("待上报 1"));
+
+    // The kiosk crashes too; a new one on the same state directory still has the report.
+    kiosk->process().stop(std::chrono::milliseconds(0), SIGKILL);
+    kiosk.reset();
+    sim.remove();
+    const auto terminal = env.pki().touchTerminal();
+    env.backoffice().restart();
+    kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
+        "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
+        terminal.certificate.string(), "--key", terminal.privateKey.string(), "--state-dir", stateDir});
+    GetCardStatusRequest st;
+    *st.mutable_card() = card.inserted();
+    GetCardStatusResponse sr;
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok() &&
+                   sr.card().status() == CARD_STATUS_ACTIVE;
+        },
+        20s));
+    EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 10s), QJsonValue(false));
 }
 
 class CardFlowIdle : public CardFlow {
