@@ -16,8 +16,10 @@ mkdir -p "$out"
 bin=$root/build
 ./build/services/admin/renshe-admin pki demo --out "$out/pki"
 
-# The demo keystore carries the well-known master key the sample cards were personalised with.
-[[ -f $out/keystore ]] || ./build/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
+# The demo keystore carries the well-known master key the sample cards were personalised with;
+# made afresh with the fresh registry below, so it always has every key this build needs.
+rm -f "$out/keystore"
+./build/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
 
 # A fresh registry each run, so the scripted journey finds the sample card as issued.
 rm -f "$out/backoffice.port" "$out"/backoffice.db*
@@ -47,7 +49,7 @@ admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out
 
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/touch-T-371302-001.crt" --key "$out/pki/touch-T-371302-001.key"
-  --service-point "费县探沂镇人社所")
+  --service-point "费县探沂镇人社所" --state-dir "$out/kiosk-state" --receipt-dir "$out/receipts")
 
 if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
   echo "demo: kiosk on the screen (close the window to stop)"

@@ -612,97 +612,127 @@
 <context>
     <name>LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="37" />
+        <location filename="../kiosk/loss_report.cpp" line="38" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="38" />
+        <location filename="../kiosk/loss_report.cpp" line="39" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Please enter your name: type the pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="39" />
+        <location filename="../kiosk/loss_report.cpp" line="40" />
         <source>请输入6位服务密码</source>
         <translation>Please enter your 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="40" />
+        <location filename="../kiosk/loss_report.cpp" line="41" />
         <source>正在挂失，请稍候…</source>
         <translation>Reporting the loss, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="41" />
+        <location filename="../kiosk/loss_report.cpp" line="42" />
         <source>挂失成功</source>
         <translation>Loss reported</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="73" />
+        <location filename="../kiosk/loss_report.cpp" line="74" />
         <source>号码应为18位，请核对</source>
         <translation>The number must have 18 characters; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="75" />
+        <location filename="../kiosk/loss_report.cpp" line="76" />
         <source>号码有误（最后一位校验不符），请逐位核对</source>
         <translation>The number is wrong (the last check character does not match); please check each digit</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="77" />
+        <location filename="../kiosk/loss_report.cpp" line="78" />
         <source>号码中的出生日期不对，请核对</source>
         <translation>The date of birth in the number is wrong; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="78" />
+        <location filename="../kiosk/loss_report.cpp" line="79" />
         <source>号码有误，请核对</source>
         <translation>The number is wrong; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="88" />
+        <location filename="../kiosk/loss_report.cpp" line="89" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="97" />
+        <location filename="../kiosk/loss_report.cpp" line="98" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="139" />
+        <location filename="../kiosk/loss_report.cpp" line="140" />
+        <source>社保卡临时挂失回执</source>
+        <translation>Receipt: social security card reported lost</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="146" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="181" />
+        <location filename="../kiosk/loss_report.cpp" line="188" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="191" />
+        <location filename="../kiosk/loss_report.cpp" line="192" />
+        <source>挂失受理号：%1</source>
+        <translation>Report number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="193" />
+        <source>社会保障号码：%1</source>
+        <translation>Social security number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="194" />
+        <source>姓名：%1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <source>临时挂失，%1自动解除</source>
+        <translation>Temporarily reported lost; lifts itself on %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="196" />
+        <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
+        <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="203" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <location filename="../kiosk/loss_report.cpp" line="207" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="200" />
+        <location filename="../kiosk/loss_report.cpp" line="212" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="204" />
+        <location filename="../kiosk/loss_report.cpp" line="216" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="209" />
+        <location filename="../kiosk/loss_report.cpp" line="221" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="210" />
+        <location filename="../kiosk/loss_report.cpp" line="222" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
@@ -731,6 +761,11 @@
     </message>
     <message>
         <location filename="../qml/screens/LossReportScreen.qml" line="122" />
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="136" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -772,6 +807,19 @@
         <location filename="../qml/components/PinyinKeyboard.qml" line="60" />
         <source>删除</source>
         <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../kiosk/receipt.cpp" line="39" />
+        <source>办理时间：%1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/receipt.cpp" line="40" />
+        <source>请妥善保管本回执。咨询电话 12333</source>
+        <translation>Please keep this receipt. Enquiries: 12333</translation>
     </message>
 </context>
 <context>

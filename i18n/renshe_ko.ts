@@ -612,97 +612,127 @@
 <context>
     <name>LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="37" />
+        <location filename="../kiosk/loss_report.cpp" line="38" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="38" />
+        <location filename="../kiosk/loss_report.cpp" line="39" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="39" />
+        <location filename="../kiosk/loss_report.cpp" line="40" />
         <source>请输入6位服务密码</source>
         <translation>6자리 서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="40" />
+        <location filename="../kiosk/loss_report.cpp" line="41" />
         <source>正在挂失，请稍候…</source>
         <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="41" />
+        <location filename="../kiosk/loss_report.cpp" line="42" />
         <source>挂失成功</source>
         <translation>분실 신고 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="73" />
+        <location filename="../kiosk/loss_report.cpp" line="74" />
         <source>号码应为18位，请核对</source>
         <translation>번호는 18자리여야 합니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="75" />
+        <location filename="../kiosk/loss_report.cpp" line="76" />
         <source>号码有误（最后一位校验不符），请逐位核对</source>
         <translation>번호가 틀렸습니다(마지막 검증 문자 불일치). 한 자리씩 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="77" />
+        <location filename="../kiosk/loss_report.cpp" line="78" />
         <source>号码中的出生日期不对，请核对</source>
         <translation>번호 안의 생년월일이 틀렸습니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="78" />
+        <location filename="../kiosk/loss_report.cpp" line="79" />
         <source>号码有误，请核对</source>
         <translation>번호가 틀렸습니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="88" />
+        <location filename="../kiosk/loss_report.cpp" line="89" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="97" />
+        <location filename="../kiosk/loss_report.cpp" line="98" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="139" />
+        <location filename="../kiosk/loss_report.cpp" line="140" />
+        <source>社保卡临时挂失回执</source>
+        <translation>사회보장카드 임시 분실 신고 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="146" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="181" />
+        <location filename="../kiosk/loss_report.cpp" line="188" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="191" />
+        <location filename="../kiosk/loss_report.cpp" line="192" />
+        <source>挂失受理号：%1</source>
+        <translation>접수 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="193" />
+        <source>社会保障号码：%1</source>
+        <translation>사회보장번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="194" />
+        <source>姓名：%1</source>
+        <translation>이름: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <source>临时挂失，%1自动解除</source>
+        <translation>임시 분실 신고, %1 자동 해제</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="196" />
+        <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
+        <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="203" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <location filename="../kiosk/loss_report.cpp" line="207" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="200" />
+        <location filename="../kiosk/loss_report.cpp" line="212" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="204" />
+        <location filename="../kiosk/loss_report.cpp" line="216" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="209" />
+        <location filename="../kiosk/loss_report.cpp" line="221" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="210" />
+        <location filename="../kiosk/loss_report.cpp" line="222" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
@@ -731,6 +761,11 @@
     </message>
     <message>
         <location filename="../qml/screens/LossReportScreen.qml" line="122" />
+        <source>打印回执</source>
+        <translation>영수증 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/LossReportScreen.qml" line="136" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
@@ -772,6 +807,19 @@
         <location filename="../qml/components/PinyinKeyboard.qml" line="60" />
         <source>删除</source>
         <translation>지우기</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../kiosk/receipt.cpp" line="39" />
+        <source>办理时间：%1</source>
+        <translation>처리 시간: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/receipt.cpp" line="40" />
+        <source>请妥善保管本回执。咨询电话 12333</source>
+        <translation>이 영수증을 잘 보관하세요. 문의 12333</translation>
     </message>
 </context>
 <context>

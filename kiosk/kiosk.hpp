@@ -17,6 +17,7 @@
 #include "kiosk/jobs_model.hpp"
 #include "kiosk/loss_report.hpp"
 #include "kiosk/outbox.hpp"
+#include "kiosk/receipt.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -34,6 +35,7 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::GuidesModel* guides READ guides CONSTANT)
     Q_PROPERTY(renshe::kiosk::LossReport* lossReport READ lossReport CONSTANT)
     Q_PROPERTY(renshe::kiosk::Outbox* outbox READ outbox CONSTANT)
+    Q_PROPERTY(renshe::kiosk::ReceiptPrinter* receipts READ receipts CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     // -1 normally; the seconds left while the "are you still there?" warning is up.
@@ -48,6 +50,8 @@ public:
         bool watchCardReaders = false;  // the touch terminal watches PC/SC; tests may not
         int idleSeconds = 90;           // session timeout; the warning shows for the last 20 s (or half)
         QString stateDir;               // the outbox lives here; empty = no outbox (offline UI tests)
+        QString receiptDir;             // receipts as PDF here (tests, demo); empty = the printer
+        QString printerName;            // CUPS queue; empty = the system default
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);
@@ -66,6 +70,7 @@ public:
     GuidesModel* guides() const { return m_guides.get(); }
     LossReport* lossReport() const { return m_lossReport.get(); }
     Outbox* outbox() const { return m_outbox.get(); }
+    ReceiptPrinter* receipts() const { return m_receipts.get(); }
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
@@ -91,6 +96,7 @@ private:
     std::unique_ptr<Connectivity> m_connectivity;
     std::shared_ptr<services::client::ChannelKeeper> m_channel;  // shared by the view-models
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<ReceiptPrinter> m_receipts;
     std::unique_ptr<CardSession> m_card;
     std::unique_ptr<JobsModel> m_jobs;
     std::unique_ptr<GuidesModel> m_guides;

@@ -7,6 +7,7 @@
 #include <QTimeZone>
 
 #include "drivers/sscard/id_number.hpp"
+#include "kiosk/receipt.hpp"
 #include "renshe/v1/card.grpc.pb.h"
 #include "services/client/call.hpp"
 
@@ -16,8 +17,8 @@ using namespace renshe::v1;
 namespace client = services::client;
 namespace sscard = drivers::sscard;
 
-LossReport::LossReport(std::shared_ptr<client::ChannelKeeper> backoffice, QObject* parent)
-    : QObject(parent), m_backoffice(std::move(backoffice)), m_name(15) {
+LossReport::LossReport(std::shared_ptr<client::ChannelKeeper> backoffice, ReceiptPrinter* receipts, QObject* parent)
+    : QObject(parent), m_backoffice(std::move(backoffice)), m_name(15), m_receipts(receipts) {
     connect(&m_name, &PinyinInput::changed, this, &LossReport::changed);
 }
 
@@ -129,8 +130,14 @@ void LossReport::reset() {
     m_message.clear();
     m_error = false;
     m_reportNumber.clear();
+    m_receiptLines.clear();
     m_step = Step::IdNumber;
     Q_EMIT changed();
+}
+
+bool LossReport::printReceipt() {
+    if (m_step != Step::Done || !m_receipts) return false;
+    return m_receipts->print(tr("社保卡临时挂失回执"), m_receiptLines);
 }
 
 void LossReport::submit() {
@@ -182,6 +189,11 @@ void LossReport::submit() {
                                       .arg(r.m_reportNumber, lift);
                     r.m_error = false;
                     r.m_step = Step::Done;
+                    r.m_receiptLines = {tr("挂失受理号：%1").arg(r.m_reportNumber),
+                                        tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(r.m_id))),
+                                        tr("姓名：%1").arg(QString::fromStdString(sscard::maskName(r.m_name.text().toStdString()))),
+                                        tr("临时挂失，%1自动解除").arg(lift),
+                                        tr("找回卡片后插卡输入密码即可解挂；补卡请到窗口办理")};
                     PinEntry::wipe(r.m_id);
                     r.m_name.clear();
                 } else {

@@ -33,7 +33,8 @@ public:
     enum class Step { IdNumber, Name, Password, Working, Done };
     Q_ENUM(Step)
 
-    explicit LossReport(std::shared_ptr<services::client::ChannelKeeper> backoffice, QObject* parent = nullptr);
+    LossReport(std::shared_ptr<services::client::ChannelKeeper> backoffice, class ReceiptPrinter* receipts = nullptr,
+               QObject* parent = nullptr);
     ~LossReport() override;
 
     Step step() const { return m_step; }
@@ -52,6 +53,8 @@ public:
     Q_INVOKABLE void back();
     // Start over with nothing kept (leaving the screen, or the idle timeout).
     Q_INVOKABLE void reset();
+    // The receipt of a report just taken: its number, the masked holder, when it lifts.
+    Q_INVOKABLE bool printReceipt();
 
 Q_SIGNALS:
     void changed();
@@ -67,6 +70,8 @@ private:
     QString m_message;
     bool m_error = false;
     QString m_reportNumber;
+    QStringList m_receiptLines;
+    class ReceiptPrinter* m_receipts = nullptr;
     std::uint64_t m_generation = 0;
 };
 

@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
     config.watchCardReaders = o.role == QStringLiteral("touch");
     config.idleSeconds = o.idleSeconds;
     config.stateDir = o.stateDir;
+    config.receiptDir = o.receiptDir;
+    config.printerName = o.printerName;
     QDir().mkpath(o.stateDir);
     if (!o.backofficeTarget.isEmpty()) {
         try {

@@ -24,7 +24,11 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     const QCommandLineOption state(QStringLiteral("state-dir"),
                                    QStringLiteral("where the outbox of unsent reports is kept (default: the app data dir)"),
                                    QStringLiteral("dir"));
-    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle, state});
+    const QCommandLineOption receipts(QStringLiteral("receipt-dir"),
+                                      QStringLiteral("write receipts as PDF files here instead of printing"), QStringLiteral("dir"));
+    const QCommandLineOption printer(QStringLiteral("printer"), QStringLiteral("CUPS printer for receipts (default: the system's)"),
+                                     QStringLiteral("name"));
+    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle, state, receipts, printer});
 
     ParsedOptions r;
     if (!p.parse(arguments)) {
@@ -55,6 +59,8 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     o.language = p.value(lang);
     o.automationSocket = p.value(automation);
     o.fullScreen = p.isSet(fullscreen);
+    o.receiptDir = p.value(receipts);
+    o.printerName = p.value(printer);
     o.stateDir = p.isSet(state) ? p.value(state) : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     bool ok = false;
     o.idleSeconds = p.value(idle).toInt(&ok);

@@ -17,6 +17,8 @@ struct Options {
     bool fullScreen = false;
     int idleSeconds = 90;      // a session ends after this long without a touch
     QString stateDir;          // outbox and caches; default: the app data location
+    QString receiptDir;        // receipts as PDF files here instead of the printer
+    QString printerName;       // CUPS queue for receipts; empty = the default printer
 };
 
 struct ParsedOptions {

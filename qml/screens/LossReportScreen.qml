@@ -117,6 +117,20 @@ Item {
                 }
             }
             Tile {
+                objectName: "lossPrint"
+                visible: report.step === LossReport.Done
+                title: qsTr("打印回执")
+                tint: Theme.primary
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.3
+                onActivated: report.printReceipt()
+            }
+            Text {
+                objectName: "receiptFile"
+                visible: false
+                text: Kiosk.receipts.lastFile
+            }
+            Tile {
                 objectName: "lossNext"
                 visible: report.step === LossReport.IdNumber || report.step === LossReport.Name
                 title: qsTr("下一步")

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <fstream>
+
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
@@ -47,7 +49,7 @@ protected:
         std::vector<std::string> args{"--backoffice", env.backoffice().target(), "--ca",
                                       env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
                                       "--key", terminal.privateKey.string(), "--service-point", "费县探沂镇人社所",
-                                      "--state-dir", stateDir};
+                                      "--state-dir", stateDir, "--receipt-dir", stateDir + "/receipts"};
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);
@@ -193,6 +195,16 @@ TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
     ASSERT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok());
     EXPECT_EQ(sr.card().status(), CARD_STATUS_TEMP_LOST);
     EXPECT_TRUE(message.contains(QString::fromStdString(sr.card().loss_report().report_number())));
+
+    // The receipt, as PDF here (the printer on a terminal).
+    kiosk->click("lossPrint");
+    const auto file = kiosk->waitForProperty("receiptFile", "text", QJsonValue(), 0s).toString();
+    ASSERT_FALSE(file.isEmpty());
+    std::ifstream pdf(file.toStdString(), std::ios::binary);
+    std::string head(5, '\0');
+    pdf.read(head.data(), 5);
+    EXPECT_EQ(head, "%PDF-");
+    EXPECT_GT(std::filesystem::file_size(file.toStdString()), 1000u);
     kiosk->click("lossBack");
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
 }

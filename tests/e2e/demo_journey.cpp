@@ -99,6 +99,31 @@ int main(int argc, char** argv) {
             sim->remove();
             kiosk.waitForProperty("homeScreen", "visible", true, 10s);
             shot("card-removed", "card out: back to the home screen, nothing personal left");
+
+            // Lost it on the way home: a loss report without the card.
+            kiosk.click("tileLossReport");
+            for (char c : std::string("370102194704090017")) kiosk.click(QStringLiteral("idKey%1").arg(c));
+            kiosk.click("lossNext");
+            for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
+                     {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
+                for (char c : pinyin) kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+                for (int i = 0; i < 10; ++i) {
+                    const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
+                    if (kiosk.property(name, "title") == QJsonValue(QString::fromUtf8(character))) {
+                        kiosk.click(name);
+                        break;
+                    }
+                }
+            }
+            shot("loss-name-pinyin", "loss report: the name on the pinyin keyboard");
+            kiosk.click("lossNext");
+            enter("285714");
+            if (!waitText("lossPrompt", "挂失成功")) {
+                throw std::runtime_error("the loss report did not go through");
+            }
+            kiosk.click("lossPrint");
+            shot("loss-reported", "loss reported: report number, lift date, receipt printed (PDF)");
+            kiosk.click("lossBack");
         }
         kiosk.call({{"cmd", "quit"}});
         kiosk.process().waitForExit(10s);
