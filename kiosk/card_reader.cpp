@@ -84,6 +84,18 @@ void CardReader::run() {
         for (const auto& event : m_monitor->next(std::chrono::milliseconds(500))) {
             using Kind = pcsc::ReaderEvent::Kind;
             switch (event.kind) {
+                case Kind::ReaderAdded:
+                    ++m_readers;
+                    m_serviceUp = true;
+                    break;
+                case Kind::ServiceRestored:
+                    m_serviceUp = true;
+                    break;
+                default:
+                    break;
+            }
+            if (event.kind == Kind::ReaderRemoved && m_readers > 0) --m_readers;
+            switch (event.kind) {
                 case Kind::CardInserted:
                     readInserted(event.reader);
                     break;
@@ -98,6 +110,8 @@ void CardReader::run() {
                     }
                     break;
                 case Kind::ServiceStopped:
+                    m_readers = 0;
+                    m_serviceUp = false;
                     m_reader.reset();
                     m_callbacks.removed();
                     m_callbacks.problem(CardProblem::ReaderGone);

@@ -4,6 +4,7 @@
 // through the callbacks, called on the worker thread; CardSession posts them to the UI.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -43,6 +44,10 @@ public:
     using Work = std::function<void(drivers::sscard::SocialSecurityCard&)>;
     void post(Work work, std::function<void(std::exception_ptr)> done);
 
+    // What the terminal reports in its heartbeat: readers seen, and whether pcscd answers.
+    int readerCount() const { return m_readers.load(); }
+    bool serviceUp() const { return m_serviceUp.load(); }
+
 private:
     void run();
     void readInserted(const std::string& reader);
@@ -53,6 +58,8 @@ private:
     bool m_stopping = false;
     std::optional<std::string> m_reader;  // the reader holding the card (worker thread only)
     std::unique_ptr<drivers::pcsc::Monitor> m_monitor;
+    std::atomic<int> m_readers{0};
+    std::atomic<bool> m_serviceUp{true};
     std::thread m_thread;
 };
 

@@ -79,6 +79,10 @@ public:
     // Back to the card's overview (取消).
     Q_INVOKABLE void cancel();
 
+    // For the heartbeat: readers seen by the worker (0 without one), and whether pcscd answers.
+    int readerCount() const { return m_reader ? m_reader->readerCount() : 0; }
+    bool readerServiceUp() const { return m_reader && m_reader->serviceUp(); }
+
     // The kiosk's idle timeout: a flow in progress is abandoned and its digits wiped; the card
     // overview stays until the card is taken (the holder's data is masked).
     void timedOut();

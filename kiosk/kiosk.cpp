@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QPrinterInfo>
 #include <QQmlEngine>
 
 namespace renshe::kiosk {
@@ -26,6 +27,25 @@ Kiosk::Kiosk(Config config, QObject* parent)
       m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get())) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
+    }
+    if (m_channel) {
+        m_heartbeat = std::make_unique<Heartbeat>(
+            m_channel, renshe::v1::TERMINAL_ROLE_TOUCH,
+            [this](renshe::v1::HeartbeatRequest& req) {
+                auto* d = req.mutable_devices();
+                const int readers = m_card->readerCount();
+                d->set_card_reader_count(readers);
+                d->set_card_reader(!m_card->readerServiceUp() ? renshe::v1::DEVICE_PRESENCE_ERROR
+                                   : readers > 0             ? renshe::v1::DEVICE_PRESENCE_PRESENT
+                                                             : renshe::v1::DEVICE_PRESENCE_ABSENT);
+                d->set_card_present(m_card->stage() != CardSession::Stage::NoCard);
+                d->set_printer(m_config.receiptDir.isEmpty() && QPrinterInfo::availablePrinters().isEmpty()
+                                   ? renshe::v1::PRINTER_STATE_ABSENT
+                                   : renshe::v1::PRINTER_STATE_OK);
+                d->set_display(renshe::v1::DISPLAY_STATE_ON);
+                req.set_pending_outbox(m_outbox ? m_outbox->pending() : 0);
+            },
+            m_config.heartbeatInterval);
     }
     m_idleTimer = new QTimer(this);
     m_idleTimer->setInterval(1000);

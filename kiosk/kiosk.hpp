@@ -14,6 +14,7 @@
 #include "kiosk/card_session.hpp"
 #include "kiosk/connectivity.hpp"
 #include "kiosk/guides_model.hpp"
+#include "kiosk/heartbeat.hpp"
 #include "kiosk/jobs_model.hpp"
 #include "kiosk/loss_report.hpp"
 #include "kiosk/outbox.hpp"
@@ -52,6 +53,7 @@ public:
         QString stateDir;               // the outbox lives here; empty = no outbox (offline UI tests)
         QString receiptDir;             // receipts as PDF here (tests, demo); empty = the printer
         QString printerName;            // CUPS queue; empty = the system default
+        std::chrono::seconds heartbeatInterval{30};
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);
@@ -101,6 +103,7 @@ private:
     std::unique_ptr<JobsModel> m_jobs;
     std::unique_ptr<GuidesModel> m_guides;
     std::unique_ptr<LossReport> m_lossReport;
+    std::unique_ptr<Heartbeat> m_heartbeat;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

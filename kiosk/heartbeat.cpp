@@ -1,0 +1,64 @@
+#include "kiosk/heartbeat.hpp"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPointer>
+#include <QThreadPool>
+
+#include "renshe/v1/terminal.grpc.pb.h"
+#include "services/client/call.hpp"
+
+namespace renshe::kiosk {
+
+using namespace renshe::v1;
+
+Heartbeat::Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice, TerminalRole role,
+                     std::function<void(HeartbeatRequest&)> collect, std::chrono::seconds interval, QObject* parent)
+    : QObject(parent),
+      m_backoffice(std::move(backoffice)),
+      m_role(role),
+      m_collect(std::move(collect)),
+      m_started(QDateTime::currentMSecsSinceEpoch()) {
+    m_timer.setInterval(std::chrono::duration_cast<std::chrono::milliseconds>(interval));
+    connect(&m_timer, &QTimer::timeout, this, &Heartbeat::beat);
+    m_timer.start();
+    QTimer::singleShot(0, this, &Heartbeat::beat);  // the first right away
+}
+
+void Heartbeat::beat() {
+    if (!m_backoffice || m_inFlight.exchange(true)) return;
+    auto req = std::make_shared<HeartbeatRequest>();
+    req->set_software_version(RENSHE_VERSION);
+    req->set_role(m_role);
+    m_collect(*req);
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    req->mutable_uptime()->set_seconds((nowMs - m_started) / 1000);
+    req->mutable_sent_at()->set_seconds(nowMs / 1000);
+    req->mutable_sent_at()->set_nanos(static_cast<int>(nowMs % 1000) * 1'000'000);
+    auto keeper = m_backoffice;
+    QPointer<Heartbeat> self(this);
+    QThreadPool::globalInstance()->start([self, keeper, req] {
+        grpc::ClientContext ctx;
+        services::client::setDeadline(ctx, std::chrono::seconds(5));
+        HeartbeatResponse resp;
+        const auto result =
+            services::client::resultOf(TerminalService::NewStub(keeper->channel())->Heartbeat(&ctx, *req, &resp), ctx);
+        keeper->reportReachable(!result.transient());
+        const qint64 askedMs = resp.heartbeat_interval().seconds() * 1000;
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, ok = result.ok(), askedMs] {
+                if (!self) return;
+                self->m_inFlight = false;
+                if (ok) {
+                    ++self->m_sent;
+                    if (askedMs >= 5000 && askedMs <= 600000 && askedMs != self->m_timer.interval()) {
+                        self->m_timer.setInterval(static_cast<int>(askedMs));
+                    }
+                }
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+}  // namespace renshe::kiosk

@@ -1,0 +1,42 @@
+// The terminal's heartbeat (TerminalService.Heartbeat): every interval, the software version
+// and what the devices are doing — card readers, a card in, the printer, the display, reports
+// waiting in the outbox — so operators see a dead reader before a citizen does.
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "renshe/v1/terminal.pb.h"
+#include "services/client/client.hpp"
+
+namespace renshe::kiosk {
+
+class Heartbeat : public QObject {
+    Q_OBJECT
+
+public:
+    // `collect` runs on the UI thread and fills the device status; the call itself runs on a
+    // worker. The server may ask for another interval in its answer.
+    Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice, renshe::v1::TerminalRole role,
+              std::function<void(renshe::v1::HeartbeatRequest&)> collect, std::chrono::seconds interval,
+              QObject* parent = nullptr);
+
+    int sent() const { return m_sent.load(); }
+
+private:
+    void beat();
+
+    std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
+    renshe::v1::TerminalRole m_role;
+    std::function<void(renshe::v1::HeartbeatRequest&)> m_collect;
+    QTimer m_timer;
+    qint64 m_started;
+    std::atomic<int> m_sent{0};
+    std::atomic<bool> m_inFlight{false};
+};
+
+}  // namespace renshe::kiosk
