@@ -471,42 +471,42 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="36" />
+        <location filename="../kiosk/jobs_model.cpp" line="37" />
         <source>%1–%2元/月</source>
         <translation>%1–%2 yuan/month</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="38" />
+        <location filename="../kiosk/jobs_model.cpp" line="39" />
         <source>%1元/月起</source>
         <translation>from %1 yuan/month</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="39" />
+        <location filename="../kiosk/jobs_model.cpp" line="40" />
         <source>最高%1元/月</source>
         <translation>up to %1 yuan/month</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="40" />
+        <location filename="../kiosk/jobs_model.cpp" line="41" />
         <source>面议</source>
         <translation>negotiable</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="79" />
+        <location filename="../kiosk/jobs_model.cpp" line="80" />
         <source>网络未连接，暂时不能查询招聘信息</source>
         <translation>Offline: job postings cannot be searched now</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="114" />
+        <location filename="../kiosk/jobs_model.cpp" line="115" />
         <source>没有找到相关岗位，换个词试试</source>
         <translation>No matching jobs. Try another word</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="116" />
+        <location filename="../kiosk/jobs_model.cpp" line="117" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="135" />
+        <location filename="../kiosk/jobs_model.cpp" line="136" />
         <source>招聘%1人</source>
         <translation>%1 openings</translation>
     </message>
@@ -599,12 +599,17 @@
         <translation>Closing date</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <location filename="../qml/screens/JobsScreen.qml" line="146" />
+        <source>扫码保存</source>
+        <translation>Scan to keep</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>返回列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>

@@ -471,42 +471,42 @@
 <context>
     <name>JobsModel</name>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="36" />
+        <location filename="../kiosk/jobs_model.cpp" line="37" />
         <source>%1–%2元/月</source>
         <translation>월 %1–%2위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="38" />
+        <location filename="../kiosk/jobs_model.cpp" line="39" />
         <source>%1元/月起</source>
         <translation>월 %1위안부터</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="39" />
+        <location filename="../kiosk/jobs_model.cpp" line="40" />
         <source>最高%1元/月</source>
         <translation>월 최대 %1위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="40" />
+        <location filename="../kiosk/jobs_model.cpp" line="41" />
         <source>面议</source>
         <translation>협의</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="79" />
+        <location filename="../kiosk/jobs_model.cpp" line="80" />
         <source>网络未连接，暂时不能查询招聘信息</source>
         <translation>네트워크 연결 없음: 지금은 채용 정보를 볼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="114" />
+        <location filename="../kiosk/jobs_model.cpp" line="115" />
         <source>没有找到相关岗位，换个词试试</source>
         <translation>해당 일자리가 없습니다. 다른 단어로 찾아보세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="116" />
+        <location filename="../kiosk/jobs_model.cpp" line="117" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="135" />
+        <location filename="../kiosk/jobs_model.cpp" line="136" />
         <source>招聘%1人</source>
         <translation>%1명 채용</translation>
     </message>
@@ -599,12 +599,17 @@
         <translation>마감일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <location filename="../qml/screens/JobsScreen.qml" line="146" />
+        <source>扫码保存</source>
+        <translation>스캔하여 저장</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>返回列表</source>
         <translation>목록으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="141" />
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QTimeZone>
 #include <QPointer>
 #include <QThreadPool>
+#include <QUrl>
 
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "services/client/call.hpp"
@@ -135,6 +136,11 @@ void JobsModel::select(int row) {
         {QStringLiteral("headcount"), j.headcount() > 0 ? tr("招聘%1人").arg(j.headcount()) : QString()},
         {QStringLiteral("posted"), dateText(j.posted_at())},
         {QStringLiteral("expires"), dateText(j.expires_at())},
+        // What the QR code carries: the posting's page, or its essentials to keep on a phone.
+        {QStringLiteral("qr"), QString::fromUtf8(QUrl::toPercentEncoding(
+                                   j.detail_url().empty()
+                                       ? QString::fromStdString(j.title() + " " + j.employer() + " " + j.contact_phone())
+                                       : QString::fromStdString(j.detail_url())))},
     };
     Q_EMIT selectedChanged();
 }

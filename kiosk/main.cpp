@@ -10,6 +10,7 @@
 
 #include "kiosk/kiosk.hpp"
 #include "kiosk/options.hpp"
+#include "kiosk/qr_image.hpp"
 #ifdef RENSHE_AUTOMATION
 #include "kiosk/automation.hpp"
 #endif
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));  // where the static QML modules live
     renshe::kiosk::Kiosk::attach(engine, kiosk);
+    engine.addImageProvider(QStringLiteral("qr"), new renshe::kiosk::QrImageProvider);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Renshe/Screens/Main.qml")));

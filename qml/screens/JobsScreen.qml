@@ -132,6 +132,21 @@ Item {
                 }
                 Item { Layout.fillHeight: true }
             }
+            Image {
+                objectName: "jobQr"
+                anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spacing }
+                width: Theme.touchMin * 3; height: width
+                sourceSize: Qt.size(width, height)
+                smooth: false
+                source: jobs.selected.qr ? "image://qr/" + jobs.selected.qr : ""
+            }
+            Text {
+                anchors { right: parent.right; bottom: parent.bottom; rightMargin: Theme.spacing; bottomMargin: Theme.touchMin * 3 + Theme.spacing * 1.5 }
+                visible: jobs.selected.qr !== undefined
+                text: qsTr("扫码保存")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                color: Theme.textMuted
+            }
         }
 
         Tile {

@@ -66,6 +66,7 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     kiosk.click("job0");
     EXPECT_EQ(kiosk.waitForProperty("jobDetailTitle", "text", text("货车司机"), 10s), text("货车司机"));
     EXPECT_EQ(kiosk.property("jobDetail", "visible"), QJsonValue(true));
+    EXPECT_EQ(kiosk.waitForProperty("jobQr", "status", text("Ready"), 5s), text("Ready"));  // the QR drawn
     kiosk.click("jobsBack");  // to the list
     kiosk.click("jobsBack");  // home
     EXPECT_EQ(kiosk.waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
