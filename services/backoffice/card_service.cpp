@@ -5,6 +5,7 @@
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/pin_reset_crypto.hpp"
 #include "services/backoffice/cards.hpp"
+#include "services/backoffice/certification_service.hpp"
 #include "services/backoffice/keystore.hpp"
 #include "services/backoffice/validation.hpp"
 
@@ -48,11 +49,13 @@ PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate = 
     return *p;
 }
 
-// The second factor of a request made without the PIN. Failure is PERMISSION_DENIED.
-void checkSecondFactor(const Core& core, const PersonRow& person, const SecondFactor& factor) {
+// The second factor of a request made without the PIN. Failure is PERMISSION_DENIED; a
+// fingerprint verification can also be NOT_ENROLLED or VERIFICATION_STALE, and is spent.
+void checkSecondFactor(store::Tx& tx, const Caller& caller, const Core& core, const PersonRow& person,
+                       const SecondFactor& factor, VerificationPurpose purpose, std::int64_t now) {
     if (factor.has_fingerprint_verification_id()) {
-        throw Refused(Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED,
-                                            "no fingerprint templates are enrolled for this person"));
+        consumeFingerprintFactor(tx, caller, person.ssn, factor.fingerprint_verification_id(), purpose, now);
+        return;
     }
     if (person.servicePasswordHash.empty() ||
         !core.keys().verifyServicePassword(factor.service_password(), person.servicePasswordHash)) {
@@ -168,7 +171,7 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx, cons
                 throw Refused(Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE, "the person has no card in use"));
             }
             applyDueLift(tx, *card, now);
-            checkSecondFactor(m_core, *person, req->second_factor());
+            checkSecondFactor(tx, caller, m_core, *person, req->second_factor(), VERIFICATION_PURPOSE_LOSS_REPORT, now);
             if (card->status == CARD_STATUS_TEMP_LOST) {
                 *resp->mutable_card() = toCardInfo(*card, *person, now);  // the existing report
                 return;
@@ -233,12 +236,13 @@ grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx, const Begi
                 throw wrongState(card, "a PIN reset");
             }
             requireNotExpired(card, now);
-            if (card.status == CARD_STATUS_ISSUED && person.servicePasswordHash.empty()) {
+            if (card.status == CARD_STATUS_ISSUED && person.servicePasswordHash.empty() &&
+                !req->second_factor().has_fingerprint_verification_id()) {
                 // An ISSUED card's holder has no service password yet: identity at the counter.
                 throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
                                               "no second factor is registered for this person"));
             }
-            checkSecondFactor(m_core, person, req->second_factor());
+            checkSecondFactor(tx, caller, m_core, person, req->second_factor(), VERIFICATION_PURPOSE_PIN_RESET, now);
             const std::string id = store::toHex(randomBytes(16));
             const std::int64_t expires = now + m_core.policy().resetSessionSeconds * kSecond;
             tx.exec("INSERT INTO pin_reset_sessions (id, terminal, card_number, operations, expires_at, "

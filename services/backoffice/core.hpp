@@ -38,6 +38,13 @@ struct Policy {
     Limit ssnSecondFactorFailures{5, 3600};        // per ID number
     Limit terminalSecondFactorFailures{20, 3600};  // per terminal
     Limit terminalIdentityLookups{300, 3600};      // loss reports / reset sessions per terminal
+    // Pension certification (certification_service.hpp).
+    int certificationCycleMonths = 12;            // certified until = last certification + cycle
+    std::int64_t certificationCycleSeconds = 0;   // > 0: the cycle in seconds instead (tests, demos)
+    std::int64_t fingerprintFactorSeconds = 300;  // a LOSS_REPORT/PIN_RESET match is usable this long
+    Limit ssnFingerprintFailures{9, 3600};        // failed scans per ID number (three sessions of three)
+    Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
+    Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
     std::int64_t requestRetentionSeconds = 31 * 86400;
 };
 

@@ -52,15 +52,17 @@ void writeKeystore(const std::filesystem::path& path, const std::string& masterH
     if (std::filesystem::exists(path)) {
         throw KeystoreError(path.string() + " exists; not overwriting a keystore");
     }
-    std::string audit = randomBytes(32), pepper = randomBytes(32);
+    std::string audit = randomBytes(32), pepper = randomBytes(32), templates = randomBytes(32);
     std::string text = "# renshe-backoffice keystore: keep 0600, outside the database, backed up offline.\n"
                        "master-key = " + masterHex + "\n" +
                        "audit-key = " + store::toHex(audit) + "\n" +
-                       "password-pepper = " + store::toHex(pepper) + "\n";
+                       "password-pepper = " + store::toHex(pepper) + "\n" +
+                       "template-key = " + store::toHex(templates) + "\n";
     renshe::util::writeFileAtomically(path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     OPENSSL_cleanse(text.data(), text.size());
     OPENSSL_cleanse(audit.data(), audit.size());
     OPENSSL_cleanse(pepper.data(), pepper.size());
+    OPENSSL_cleanse(templates.data(), templates.size());
 }
 
 }  // namespace
@@ -89,7 +91,7 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         throw KeystoreError("keystore " + path.string() + " is readable by group or others; chmod 600 it");
     }
     Keystore ks;
-    bool master = false, audit = false, pepper = false;
+    bool master = false, audit = false, pepper = false, templates = false;
     std::string line;
     int lineNo = 0;
     while (std::getline(in, line)) {
@@ -115,13 +117,16 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         } else if (name == "password-pepper") {
             parseKey(value, ks.m_pepper, where);
             pepper = true;
+        } else if (name == "template-key") {
+            parseKey(value, ks.m_templateKey, where);
+            templates = true;
         } else {
             throw KeystoreError(where + ": unknown key name '" + name + "'");
         }
         OPENSSL_cleanse(value.data(), value.size());
     }
-    if (!master || !audit || !pepper) {
-        throw KeystoreError(path.string() + ": needs master-key, audit-key and password-pepper");
+    if (!master || !audit || !pepper || !templates) {
+        throw KeystoreError(path.string() + ": needs master-key, audit-key, password-pepper and template-key");
     }
     return ks;
 }
@@ -137,16 +142,21 @@ void Keystore::createDemo(const std::filesystem::path& path) {
 }
 
 Keystore::Keystore(Keystore&& other) noexcept
-    : m_master(other.m_master), m_auditKey(other.m_auditKey), m_pepper(other.m_pepper) {
+    : m_master(other.m_master),
+      m_auditKey(other.m_auditKey),
+      m_pepper(other.m_pepper),
+      m_templateKey(other.m_templateKey) {
     OPENSSL_cleanse(other.m_master.data(), other.m_master.size());
     OPENSSL_cleanse(other.m_auditKey.data(), other.m_auditKey.size());
     OPENSSL_cleanse(other.m_pepper.data(), other.m_pepper.size());
+    OPENSSL_cleanse(other.m_templateKey.data(), other.m_templateKey.size());
 }
 
 Keystore::~Keystore() {
     OPENSSL_cleanse(m_master.data(), m_master.size());
     OPENSSL_cleanse(m_auditKey.data(), m_auditKey.size());
     OPENSSL_cleanse(m_pepper.data(), m_pepper.size());
+    OPENSSL_cleanse(m_templateKey.data(), m_templateKey.size());
 }
 
 std::string Keystore::subjectDigest(std::string_view ssn) const {
@@ -178,6 +188,84 @@ bool Keystore::verifyServicePassword(std::string_view password, std::string_view
     } catch (const std::exception&) {
         return false;
     }
+}
+
+namespace {
+
+constexpr std::size_t kGcmNonceBytes = 12;
+constexpr std::size_t kGcmTagBytes = 16;
+
+struct CipherCtx {
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    ~CipherCtx() { EVP_CIPHER_CTX_free(ctx); }
+    CipherCtx() {
+        if (!ctx)
+            throw std::runtime_error("EVP_CIPHER_CTX_new failed");
+    }
+    CipherCtx(const CipherCtx&) = delete;
+    CipherCtx& operator=(const CipherCtx&) = delete;
+};
+
+const unsigned char* bytesOf(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+}  // namespace
+
+std::string Keystore::sealTemplate(std::string_view plaintext,
+                                   std::string_view associatedData) const {
+    const std::string nonce = randomBytes(kGcmNonceBytes);
+    CipherCtx c;
+    std::string out = nonce;
+    out.resize(kGcmNonceBytes + plaintext.size() + kGcmTagBytes);
+    auto* cipher = reinterpret_cast<unsigned char*>(out.data()) + kGcmNonceBytes;
+    int len = 0;
+    if (EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(kGcmNonceBytes),
+                            nullptr) != 1 ||
+        EVP_EncryptInit_ex(c.ctx, nullptr, nullptr, m_templateKey.data(), bytesOf(nonce)) != 1 ||
+        EVP_EncryptUpdate(c.ctx, nullptr, &len, bytesOf(associatedData),
+                          static_cast<int>(associatedData.size())) != 1 ||
+        EVP_EncryptUpdate(c.ctx, cipher, &len, bytesOf(plaintext),
+                          static_cast<int>(plaintext.size())) != 1 ||
+        static_cast<std::size_t>(len) != plaintext.size() ||
+        EVP_EncryptFinal_ex(c.ctx, cipher + len, &len) != 1 || len != 0 ||
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(kGcmTagBytes),
+                            cipher + plaintext.size()) != 1) {
+        throw std::runtime_error("AES-256-GCM encryption failed");
+    }
+    return out;
+}
+
+std::optional<std::string> Keystore::openTemplate(std::string_view sealed,
+                                                  std::string_view associatedData) const {
+    if (sealed.size() < kGcmNonceBytes + kGcmTagBytes)
+        return std::nullopt;
+    const std::string_view nonce = sealed.substr(0, kGcmNonceBytes);
+    const std::string_view cipher =
+        sealed.substr(kGcmNonceBytes, sealed.size() - kGcmNonceBytes - kGcmTagBytes);
+    std::string tag(sealed.substr(sealed.size() - kGcmTagBytes));
+    CipherCtx c;
+    std::string plain(cipher.size(), '\0');
+    int len = 0;
+    const bool ok =
+        EVP_DecryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(kGcmNonceBytes),
+                            nullptr) == 1 &&
+        EVP_DecryptInit_ex(c.ctx, nullptr, nullptr, m_templateKey.data(), bytesOf(nonce)) == 1 &&
+        EVP_DecryptUpdate(c.ctx, nullptr, &len, bytesOf(associatedData),
+                          static_cast<int>(associatedData.size())) == 1 &&
+        EVP_DecryptUpdate(c.ctx, reinterpret_cast<unsigned char*>(plain.data()), &len,
+                          bytesOf(cipher), static_cast<int>(cipher.size())) == 1 &&
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, static_cast<int>(kGcmTagBytes),
+                            tag.data()) == 1 &&
+        EVP_DecryptFinal_ex(c.ctx, reinterpret_cast<unsigned char*>(plain.data()) + len, &len) == 1;
+    if (!ok) {
+        // The tag did not verify: nothing of the unauthenticated plaintext is handed out.
+        OPENSSL_cleanse(plain.data(), plain.size());
+        return std::nullopt;
+    }
+    return plain;
 }
 
 }  // namespace renshe::services::backoffice

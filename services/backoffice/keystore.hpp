@@ -1,11 +1,13 @@
 // The back office's secrets, kept in a keystore file outside the database (0600, owned by the
 // service user): the PIN-reset master key (the HSM's key, 加密机主密钥), the audit subject
-// key (keyed digests of ID numbers in the audit log) and the service-password pepper.
+// key (keyed digests of ID numbers in the audit log), the service-password pepper and the
+// template key (fingerprint templates encrypted at rest).
 //
 // File format, one `name = hex` per line, '#' comments:
 //   master-key = 32 hex digits       (SM4, 16 bytes)
 //   audit-key  = 64 hex digits       (HMAC-SHA-256, 32 bytes)
 //   password-pepper = 64 hex digits  (HMAC-SHA-256, 32 bytes)
+//   template-key = 64 hex digits     (AES-256-GCM, 32 bytes: fingerprint templates at rest)
 // `renshe-admin keystore new FILE` writes one with fresh random keys.
 //
 // Keys are never logged, never stored in the database, and never leave the process except as
@@ -15,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -58,11 +61,20 @@ public:
     std::string hashServicePassword(std::string_view password) const;
     bool verifyServicePassword(std::string_view password, std::string_view stored) const;
 
+    // Fingerprint templates at rest: AES-256-GCM under the template key with a fresh random
+    // 12-byte nonce per call; `associatedData` is authenticated, not stored. Returns
+    // nonce || ciphertext || 16-byte tag.
+    std::string sealTemplate(std::string_view plaintext, std::string_view associatedData) const;
+    // The plaintext, or nullopt when `sealed` was altered, belongs to other associated data
+    // (another person, finger or sensor) or was sealed under another key.
+    std::optional<std::string> openTemplate(std::string_view sealed, std::string_view associatedData) const;
+
 private:
     Keystore() = default;
     drivers::sscard::Key m_master{};
     std::array<std::uint8_t, 32> m_auditKey{};
     std::array<std::uint8_t, 32> m_pepper{};
+    std::array<std::uint8_t, 32> m_templateKey{};
 };
 
 // SHA-256 of `data`, raw 32 bytes.

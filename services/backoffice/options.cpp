@@ -23,6 +23,9 @@ std::string usage() {
            "  --temp-loss-days N    a temporary loss report lifts itself after N days (default 15)\n"
            "  --temp-loss-seconds N the same in seconds (tests and demos)\n"
            "  --sweep-seconds N     how often due temporary losses are lifted (default 60)\n"
+           "  --certification-cycle-months N   pension certification cycle (default 12)\n"
+           "  --certification-cycle-seconds N  the same in seconds (tests and demos)\n"
+           "  --fingerprint-factor-seconds N   a fingerprint match is a second factor this long (default 300)\n"
            "  --limit-ssn-failures N/SECONDS       failed second factors per ID number (default 5/3600)\n"
            "  --limit-terminal-failures N/SECONDS  failed second factors per terminal (default 20/3600)\n"
            "  --limit-terminal-lookups N/SECONDS   identity look-ups per terminal (default 300/3600)\n"
@@ -153,6 +156,18 @@ ParseResult parseOptions(const std::vector<std::string>& givenArgs) {
             if (a == "--temp-loss-days") o.policy.tempLossSeconds = n * 86400;
             else if (a == "--temp-loss-seconds") o.policy.tempLossSeconds = n;
             else o.sweepSeconds = static_cast<int>(n);
+        } else if (a == "--certification-cycle-months" || a == "--certification-cycle-seconds" ||
+                   a == "--fingerprint-factor-seconds") {
+            if (!value(v)) return r;
+            if (!parseInt(v, n) || n == 0 || (a == "--certification-cycle-months" && n > 120)) {
+                r.error = a + " wants a positive whole number" +
+                          (a == "--certification-cycle-months" ? std::string(" up to 120") : std::string()) +
+                          ", got " + v;
+                return r;
+            }
+            if (a == "--certification-cycle-months") o.policy.certificationCycleMonths = static_cast<int>(n);
+            else if (a == "--certification-cycle-seconds") o.policy.certificationCycleSeconds = n;
+            else o.policy.fingerprintFactorSeconds = n;
         } else if (a == "--limit-ssn-failures" || a == "--limit-terminal-failures" ||
                    a == "--limit-terminal-lookups") {
             if (!value(v)) return r;

@@ -24,6 +24,7 @@
 #include "services/backoffice/admin_service.hpp"
 #include "services/backoffice/card_service.hpp"
 #include "services/backoffice/cards.hpp"
+#include "services/backoffice/certification_service.hpp"
 #include "services/backoffice/content_service.hpp"
 #include "services/backoffice/guides_service.hpp"
 #include "services/backoffice/jobs_service.hpp"
@@ -52,9 +53,7 @@ struct Server::Impl {
     std::unique_ptr<GuideServiceImpl> guides;
     std::unique_ptr<grpc::Service> content;
     std::unique_ptr<grpc::Service> terminal;
-    // The v1 services not yet built answer UNIMPLEMENTED through their generated defaults;
-    // each later issue replaces one of these with the real implementation.
-    renshe::v1::CertificationService::Service certification;
+    std::unique_ptr<CertificationServiceImpl> certification;
     std::unique_ptr<MetricsHttp> metricsHttp;
     std::unique_ptr<grpc::Server> server;  // last: shut down and gone before the services
     std::once_flag shutdownOnce;
@@ -118,6 +117,7 @@ int Server::start() {
     m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->core);
     m_impl->admin = std::make_unique<AdminServiceImpl>(*m_impl->core);
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->core);
+    m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->core);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->core);
     m_impl->content = makeContentService(*m_impl->core);
     m_impl->terminal = makeTerminalService(*m_impl->core);
@@ -152,7 +152,7 @@ int Server::start() {
     interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
     builder.experimental().SetInterceptorCreators(std::move(interceptors));
     builder.RegisterService(m_impl->card.get());
-    builder.RegisterService(&m_impl->certification);
+    builder.RegisterService(m_impl->certification.get());
     builder.RegisterService(m_impl->jobs.get());
     builder.RegisterService(m_impl->guides.get());
     builder.RegisterService(m_impl->content.get());
