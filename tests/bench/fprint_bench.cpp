@@ -1,0 +1,264 @@
+// Fingerprint 1:1 verify on libfprint's virtual_image sensor (real NBIS: mindtct + bozorth3 on
+// a synthetic finger): drivers/fprint's blocking verify() against the floor of the raw C API
+// (fp_device_verify_sync) verifying the same serialized print with the same image, in the same
+// run. Prints p50/p99 of both and the ratio (target <= 1.5).
+//
+// Sections run in order on one shared setup (the sensor fixture, the enrolled print, the
+// images) and add rows to the report; comparisons are printed at the end. A later section —
+// the certification round trip through the back office — adds itself to sections() and a
+// comparison line to main().
+#include <fprint.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "drivers/fprint/fprint.hpp"
+#include "drivers/fprint/synthetic.hpp"
+#include "tests/fixtures/fprint_device.hpp"
+
+using Clock = std::chrono::steady_clock;
+namespace fprint = renshe::drivers::fprint;
+namespace synthetic = renshe::drivers::fprint::synthetic;
+using renshe::testing::VirtualFingerprintDevice;
+
+namespace {
+
+constexpr int kWarmup = 10;
+constexpr int kRounds = 200;
+constexpr std::uint64_t kFinger = 11;
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
+}
+
+double msSince(Clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// What every section shares.
+struct Bench {
+    VirtualFingerprintDevice fixture;  // first: libfprint reads its environment at enumeration
+    std::vector<synthetic::Image> enrolment;
+    synthetic::Image probe;              // the finger put on the sensor for each verify
+    std::vector<std::uint8_t> enrolled;  // the serialized print every section verifies against
+};
+
+struct Row {
+    std::string label;
+    std::vector<double> ms;
+};
+
+class Report {
+public:
+    void add(const std::string& key, Row row) {
+        m_order.push_back(key);
+        m_rows[key] = std::move(row);
+    }
+
+    void printRows() const {
+        for (const auto& key : m_order) {
+            const Row& row = m_rows.at(key);
+            std::printf("  %-44s p50 %7.2f ms  p99 %7.2f ms  (%zu rounds)\n", row.label.c_str(),
+                        percentile(row.ms, 0.5), percentile(row.ms, 0.99), row.ms.size());
+        }
+    }
+    // ours / floor at p50 and p99; true when both are within target.
+    bool compare(const std::string& ours, const std::string& floor, double target) const {
+        const auto& a = m_rows.at(ours).ms;
+        const auto& b = m_rows.at(floor).ms;
+        const double r50 = percentile(a, 0.5) / percentile(b, 0.5);
+        const double r99 = percentile(a, 0.99) / percentile(b, 0.99);
+        const bool ok = r50 <= target && r99 <= target;
+        std::printf("  ratio %s / %s: p50 %.2fx  p99 %.2fx  (target <= %.2f: %s)\n", ours.c_str(),
+                    floor.c_str(), r50, r99, target, ok ? "met" : "MISSED");
+        return ok;
+    }
+
+private:
+    std::vector<std::string> m_order;
+    std::map<std::string, Row> m_rows;
+};
+
+// ---------------------------------------------------------------- sections
+
+// Enrols the finger through drivers/fprint (not timed: every other section needs the print).
+bool enrol(Bench& bench, Report&) {
+    fprint::Context context;
+    auto device = context.open(
+        VirtualFingerprintDevice::find(context, VirtualFingerprintDevice::kImageDriver));
+    const auto result =
+        device.enroll(fprint::Finger::RightIndex, bench.fixture.presentFingers(bench.enrolment));
+    bench.enrolled = result.serialized;
+    device.close();
+    bench.fixture.dropImageConnection();
+    std::printf("  enrolled %d stages, %zu-byte print on %s/%s\n", result.stages,
+                result.serialized.size(), result.driver.c_str(), result.deviceId.c_str());
+    return true;
+}
+
+// Ours: Device::verify — loop-thread hop, finger-status relay to the calling thread (which
+// feeds the image), result relay, outcome mapping.
+bool verifyWrapper(Bench& bench, Report& report) {
+    fprint::Context context;
+    auto device = context.open(
+        VirtualFingerprintDevice::find(context, VirtualFingerprintDevice::kImageDriver));
+    const auto stored = fprint::Print::deserialize(bench.enrolled);
+    Row row{"drivers/fprint Device::verify", {}};
+    for (int i = 0; i < kWarmup + kRounds; ++i) {
+        auto callbacks = bench.fixture.presentFingers({bench.probe});
+        const auto t0 = Clock::now();
+        const auto result = device.verify(stored, callbacks);
+        const double ms = msSince(t0);
+        if (!result.isMatch()) {
+            std::fprintf(stderr, "bench invalid: wrapper verify gave %s\n",
+                         fprint::toString(result.outcome));
+            return false;
+        }
+        if (i >= kWarmup) {
+            row.ms.push_back(ms);
+        }
+    }
+    report.add("wrapper", std::move(row));
+    device.close();
+    bench.fixture.dropImageConnection();
+    return true;
+}
+
+// Floor: the same verify through libfprint's C API on this (the main) thread, which
+// fp_device_verify_sync iterates. The image goes out from a feeder thread when the sensor
+// asks for a finger, as in the wrapper (where the calling thread feeds it).
+struct Feeder {
+    std::mutex mutex;
+    std::condition_variable wake;
+    int pending = 0;
+    bool stop = false;
+};
+
+void onFingerStatus(GObject* device, GParamSpec*, gpointer data) {
+    const FpFingerStatusFlags flags = fp_device_get_finger_status(FP_DEVICE(device));
+    if ((flags & FP_FINGER_STATUS_NEEDED) != 0 && (flags & FP_FINGER_STATUS_PRESENT) == 0) {
+        auto* feeder = static_cast<Feeder*>(data);
+        std::lock_guard lock(feeder->mutex);
+        ++feeder->pending;
+        feeder->wake.notify_one();
+    }
+}
+
+bool verifyRaw(Bench& bench, Report& report) {
+    FpContext* context = fp_context_new();
+    FpDevice* device = nullptr;
+    GPtrArray* devices = fp_context_get_devices(context);  // enumerates
+    for (guint i = 0; i < devices->len; ++i) {
+        auto* d = FP_DEVICE(g_ptr_array_index(devices, i));
+        if (g_strcmp0(fp_device_get_driver(d), VirtualFingerprintDevice::kImageDriver) == 0) {
+            device = d;
+        }
+    }
+    GError* error = nullptr;
+    if (device == nullptr || !fp_device_open_sync(device, nullptr, &error)) {
+        std::fprintf(stderr, "bench invalid: raw open failed\n");
+        return false;
+    }
+    FpPrint* stored = fp_print_deserialize(bench.enrolled.data(), bench.enrolled.size(), &error);
+    if (stored == nullptr) {
+        std::fprintf(stderr, "bench invalid: raw deserialize failed\n");
+        return false;
+    }
+
+    Feeder feeder;
+    auto& image = bench.fixture.image();
+    std::thread feeding([&] {
+        std::unique_lock lock(feeder.mutex);
+        for (;;) {
+            feeder.wake.wait(lock, [&] { return feeder.pending > 0 || feeder.stop; });
+            if (feeder.stop) {
+                return;
+            }
+            --feeder.pending;
+            lock.unlock();
+            image.send(bench.probe);
+            lock.lock();
+        }
+    });
+    const gulong handler =
+        g_signal_connect(device, "notify::finger-status", G_CALLBACK(onFingerStatus), &feeder);
+
+    bool valid = true;
+    Row row{"raw fp_device_verify_sync", {}};
+    for (int i = 0; i < kWarmup + kRounds && valid; ++i) {
+        gboolean match = FALSE;
+        const auto t0 = Clock::now();
+        const gboolean ok = fp_device_verify_sync(device, stored, nullptr, nullptr, nullptr, &match,
+                                                  nullptr, &error);
+        const double ms = msSince(t0);
+        if (!ok || !match) {
+            std::fprintf(stderr, "bench invalid: raw verify %s\n",
+                         ok ? "did not match" : error->message);
+            g_clear_error(&error);
+            valid = false;
+        }
+        if (i >= kWarmup) {
+            row.ms.push_back(ms);
+        }
+    }
+    {
+        std::lock_guard lock(feeder.mutex);
+        feeder.stop = true;
+        feeder.wake.notify_one();
+    }
+    feeding.join();
+    g_signal_handler_disconnect(device, handler);
+    g_object_unref(stored);
+    fp_device_close_sync(device, nullptr, nullptr);
+    g_object_unref(context);
+    bench.fixture.dropImageConnection();
+    if (valid) {
+        report.add("raw", std::move(row));
+    }
+    return valid;
+}
+
+using Section = std::function<bool(Bench&, Report&)>;
+
+std::vector<std::pair<const char*, Section>> sections() {
+    return {
+        {"enrol", enrol},
+        {"verify through drivers/fprint", verifyWrapper},
+        {"verify through the raw C API", verifyRaw},
+    };
+}
+
+}  // namespace
+
+int main() {
+    Bench bench;
+    ::setenv("FP_DRIVERS_WHITELIST", VirtualFingerprintDevice::kImageDriver, 1);
+    for (int i = 0; i < 5; ++i) {
+        bench.enrolment.push_back(synthetic::presentation(kFinger, i));
+    }
+    bench.probe = synthetic::presentation(kFinger, 5);
+
+    Report report;
+    std::printf(
+        "fingerprint verify, %d rounds, libfprint virtual_image + NBIS, %dx%d synthetic finger\n",
+        kRounds, bench.probe.width, bench.probe.height);
+    for (const auto& [name, run] : sections()) {
+        if (!run(bench, report)) {
+            std::fprintf(stderr, "section '%s' failed\n", name);
+            return 1;
+        }
+    }
+    report.printRows();
+    report.compare("wrapper", "raw", 1.5);
+    return 0;
+}
