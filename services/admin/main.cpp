@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "services/admin/catalogue_commands.hpp"
+#include "services/admin/fingerprint_commands.hpp"
 #include "services/admin/staff_commands.hpp"
 #include "services/pki/pki.hpp"
 
@@ -23,7 +24,8 @@ int usage(std::ostream& out, int rc) {
            "             (127.0.0.1, localhost), touch-<ID>.crt/.key, display-<ID>.crt/.key and\n"
            "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run again.\n"
            "             Never use this CA on a real network.\n"
-        << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage();
+        << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
+        << renshe::services::admin::fingerprintUsage();
     return rc;
 }
 
@@ -90,6 +92,7 @@ int main(int argc, char** argv) {
         }
         // Each family answers 2 for "not mine / wrong usage"; connection flags may come first.
         if (const int rc = renshe::services::admin::runCatalogueCommand(args); rc != 2) return rc;
+        if (const int rc = renshe::services::admin::runFingerprintCommand(args); rc != 2) return rc;
         const int rc = renshe::services::admin::runStaffCommand(args);
         if (rc != 2) return rc;
     } catch (const std::exception& e) {
