@@ -23,7 +23,10 @@
 
 #include "drivers/fprint/fprint.hpp"
 #include "drivers/fprint/synthetic.hpp"
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/certification.grpc.pb.h"
 #include "tests/fixtures/fprint_device.hpp"
+#include "tests/service/backoffice_env.hpp"
 
 using Clock = std::chrono::steady_clock;
 namespace fprint = renshe::drivers::fprint;
@@ -228,6 +231,104 @@ bool verifyRaw(Bench& bench, Report& report) {
     return valid;
 }
 
+// Ours, end to end: one certification round as the kiosk does it — fetch the person's templates
+// from the real back office over mutual TLS, 1:1 verify on the sensor, record the result —
+// against the same raw verify floor. (The back office allows 120 template fetches per terminal
+// and hour, so this section runs fewer rounds.)
+bool certificationRound(Bench& bench, Report& report) {
+    using namespace renshe::v1;
+    renshe::testing::BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    renshe::testing::SeededCard person;
+    renshe::testing::seed(env.staff(), person);
+    {
+        RegisterPersonRequest retiree;
+        retiree.set_request_id(renshe::testing::newRequestId());
+        auto* p = retiree.mutable_person();
+        p->set_ssn(person.ssn);
+        p->set_name(person.name);
+        p->set_sex(SEX_MALE);
+        p->set_ethnicity_code(1);
+        p->mutable_birth_date()->set_year(1947);
+        p->mutable_birth_date()->set_month(4);
+        p->mutable_birth_date()->set_day(9);
+        p->set_birthplace_code(person.ssn.substr(0, 6));
+        p->mutable_region()->set_division_code("371302");
+        p->mutable_region()->set_township_code("101");
+        p->mutable_pension_first_payment()->set_year(2007);
+        p->mutable_pension_first_payment()->set_month(5);
+        p->mutable_pension_first_payment()->set_day(1);
+        retiree.set_update_existing(true);
+        RegisterPersonResponse r;
+        if (!renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, retiree, &r).ok()) {
+            std::fprintf(stderr, "bench invalid: cannot register the retiree\n");
+            return false;
+        }
+    }
+    auto staff = CertificationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().touchTerminal())));
+    EnrollFingerprintRequest enrol;
+    enrol.set_request_id(renshe::testing::newRequestId());
+    enrol.mutable_person()->set_ssn(person.ssn);
+    enrol.set_finger(FINGER_RIGHT_INDEX);
+    enrol.set_serialized_print(std::string(bench.enrolled.begin(), bench.enrolled.end()));
+    enrol.mutable_device()->set_driver(VirtualFingerprintDevice::kImageDriver);
+    enrol.mutable_device()->set_device_id("0");
+    EnrollFingerprintResponse er;
+    const auto enrolled = renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, enrol, &er);
+    if (!enrolled.ok()) {
+        std::fprintf(stderr, "bench invalid: enrolment refused: %s\n", enrolled.message.c_str());
+        return false;
+    }
+
+    fprint::Context context;
+    auto device = context.open(
+        VirtualFingerprintDevice::find(context, VirtualFingerprintDevice::kImageDriver));
+    Row row{"certification round (fetch, verify, record)", {}};
+    constexpr int kCertRounds = 100;
+    for (int i = 0; i < kWarmup + kCertRounds; ++i) {
+        auto callbacks = bench.fixture.presentFingers({bench.probe});
+        const auto t0 = Clock::now();
+        GetTemplatesForVerifyRequest fetch;
+        fetch.mutable_person()->set_ssn(person.ssn);
+        fetch.set_purpose(VERIFICATION_PURPOSE_CERTIFICATION);
+        fetch.mutable_sensor()->set_driver(VirtualFingerprintDevice::kImageDriver);
+        fetch.mutable_sensor()->set_device_id("0");
+        GetTemplatesForVerifyResponse templates;
+        const auto got = renshe::testing::call(*touch, &CertificationService::Stub::GetTemplatesForVerify, fetch, &templates);
+        if (!got.ok() || templates.templates_size() != 1) {
+            std::fprintf(stderr, "bench invalid: template fetch: %s\n", got.message.c_str());
+            return false;
+        }
+        const std::string& bytes = templates.templates(0).serialized_print();
+        const auto stored =
+            fprint::Print::deserialize({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+        const auto result = device.verify(stored, callbacks);
+        RecordVerificationResultRequest record;
+        record.set_request_id(renshe::testing::newRequestId());
+        record.mutable_person()->set_ssn(person.ssn);
+        record.set_purpose(VERIFICATION_PURPOSE_CERTIFICATION);
+        record.set_matched(result.isMatch());
+        record.set_finger(FINGER_RIGHT_INDEX);
+        record.set_attempt(1);
+        record.mutable_device()->set_driver(result.driver);
+        record.mutable_device()->set_device_id(result.deviceId);
+        RecordVerificationResultResponse rr;
+        const auto recorded =
+            renshe::testing::call(*touch, &CertificationService::Stub::RecordVerificationResult, record, &rr);
+        const double ms = msSince(t0);
+        if (!result.isMatch() || !recorded.ok()) {
+            std::fprintf(stderr, "bench invalid: round %d: match %d, record %s\n", i, result.isMatch(),
+                         recorded.message.c_str());
+            return false;
+        }
+        if (i >= kWarmup) row.ms.push_back(ms);
+    }
+    report.add("certification", std::move(row));
+    return true;
+}
+
 using Section = std::function<bool(Bench&, Report&)>;
 
 std::vector<std::pair<const char*, Section>> sections() {
@@ -235,6 +336,7 @@ std::vector<std::pair<const char*, Section>> sections() {
         {"enrol", enrol},
         {"verify through drivers/fprint", verifyWrapper},
         {"verify through the raw C API", verifyRaw},
+        {"certification round through the back office", certificationRound},
     };
 }
 
@@ -260,5 +362,6 @@ int main() {
     }
     report.printRows();
     report.compare("wrapper", "raw", 1.5);
+    report.compare("certification", "raw", 1.5);
     return 0;
 }
