@@ -23,27 +23,32 @@
         <translation>Forgot PIN</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="47" />
+        <location filename="../qml/screens/CardScreen.qml" line="19" />
+        <source>养老资格认证</source>
+        <translation>Pension certification</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="47" />
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="109" />
+        <location filename="../qml/screens/CardScreen.qml" line="110" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="119" />
+        <location filename="../qml/screens/CardScreen.qml" line="120" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="119" />
+        <location filename="../qml/screens/CardScreen.qml" line="120" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
@@ -157,181 +162,346 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="237" />
-        <location filename="../kiosk/card_session.cpp" line="448" />
+        <location filename="../kiosk/card_session.cpp" line="450" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="295" />
+        <location filename="../kiosk/card_session.cpp" line="297" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="303" />
+        <location filename="../kiosk/card_session.cpp" line="305" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="313" />
+        <location filename="../kiosk/card_session.cpp" line="315" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="316" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="315" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="316" />
+        <location filename="../kiosk/card_session.cpp" line="318" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="317" />
+        <location filename="../kiosk/card_session.cpp" line="319" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="337" />
-        <location filename="../kiosk/card_session.cpp" line="364" />
+        <location filename="../kiosk/card_session.cpp" line="339" />
+        <location filename="../kiosk/card_session.cpp" line="366" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="348" />
+        <location filename="../kiosk/card_session.cpp" line="350" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="364" />
+        <location filename="../kiosk/card_session.cpp" line="366" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="384" />
+        <location filename="../kiosk/card_session.cpp" line="386" />
         <source>密码错误，还可以再试%1次</source>
         <translation>Wrong PIN. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="386" />
+        <location filename="../kiosk/card_session.cpp" line="388" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="388" />
+        <location filename="../kiosk/card_session.cpp" line="390" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>The card refused this operation. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="396" />
+        <location filename="../kiosk/card_session.cpp" line="398" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>This card is not registered. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="397" />
+        <location filename="../kiosk/card_session.cpp" line="399" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="398" />
+        <location filename="../kiosk/card_session.cpp" line="400" />
         <source>服务密码不正确</source>
         <translation>The service password is wrong</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="401" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="400" />
+        <location filename="../kiosk/card_session.cpp" line="402" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="402" />
+        <location filename="../kiosk/card_session.cpp" line="404" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="403" />
+        <location filename="../kiosk/card_session.cpp" line="405" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="404" />
+        <location filename="../kiosk/card_session.cpp" line="406" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>The card has expired. Please renew it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="405" />
+        <location filename="../kiosk/card_session.cpp" line="407" />
         <source>操作超时，请重新输入密码</source>
         <translation>Timed out. Please enter the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="406" />
+        <location filename="../kiosk/card_session.cpp" line="408" />
         <source>服务密码太简单，请重新设置</source>
         <translation>The service password is too simple. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session.cpp" line="409" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>No fingerprint is enrolled. Please use your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="408" />
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="410" />
+        <location filename="../kiosk/card_session.cpp" line="417" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="420" />
+        <location filename="../kiosk/card_session.cpp" line="422" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="450" />
+        <location filename="../kiosk/card_session.cpp" line="452" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="453" />
+        <location filename="../kiosk/card_session.cpp" line="455" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="454" />
+        <location filename="../kiosk/card_session.cpp" line="456" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="455" />
+        <location filename="../kiosk/card_session.cpp" line="457" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="456" />
+        <location filename="../kiosk/card_session.cpp" line="458" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="457" />
+        <location filename="../kiosk/card_session.cpp" line="459" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="458" />
+        <location filename="../kiosk/card_session.cpp" line="460" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="459" />
+        <location filename="../kiosk/card_session.cpp" line="461" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationScreen</name>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="18" />
+        <source>养老金领取资格认证</source>
+        <translation>Pension eligibility certification</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="56" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="65" />
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="73" />
+        <source>开始认证</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationSession</name>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="69" />
+        <source>正在查询认证状态…</source>
+        <translation>Checking your certification…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <source>网络未连接，暂时不能认证</source>
+        <translation>Offline: certification is not possible now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="92" />
+        <location filename="../kiosk/certification_session.cpp" line="101" />
+        <source>您不是养老金领取人员，不需要认证</source>
+        <translation>You do not receive a pension; no certification is needed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="93" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>The network is down. Please try again later</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="94" />
+        <location filename="../kiosk/certification_session.cpp" line="174" />
+        <source>暂时无法认证，请到窗口办理</source>
+        <translation>Certification is not possible here now; please go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="104" />
+        <location filename="../kiosk/certification_session.cpp" line="236" />
+        <source>已认证，有效期至%1</source>
+        <translation>Certified until %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="107" />
+        <source>请在%1前完成认证</source>
+        <translation>Please certify before %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="110" />
+        <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
+        <translation>Overdue (due %1): the pension is suspended and resumes once you certify</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="116" />
+        <source>您还没有登记指纹，请带身份证到窗口登记</source>
+        <translation>No fingerprint is enrolled; please enrol at the counter with your ID card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="135" />
+        <location filename="../kiosk/certification_session.cpp" line="185" />
+        <source>指纹仪暂时不可用，请到窗口办理</source>
+        <translation>The fingerprint sensor is not available; please go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <source>正在准备指纹仪…</source>
+        <translation>Preparing the sensor…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="153" />
+        <source>请把手指平放在指纹仪上</source>
+        <translation>Please put your finger flat on the sensor</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="154" />
+        <source>正在比对，请稍候…</source>
+        <translation>Comparing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="173" />
+        <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
+        <translation>Your fingerprint was enrolled on another type of sensor; please certify at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="232" />
+        <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
+        <translation>The fingerprint matched but the result could not be recorded; please check at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="237" />
+        <source>认证成功，有效期至%1</source>
+        <translation>Certified; valid until %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="238" />
+        <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
+        <translation>. Your pension resumes and the suspended months will be paid</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="247" />
+        <source>指纹不一致</source>
+        <translation>The fingerprint does not match</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="250" />
+        <source>按压时间太短</source>
+        <translation>The finger was lifted too soon</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="251" />
+        <source>请把手指放在指纹仪中间</source>
+        <translation>Please centre your finger on the sensor</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="252" />
+        <source>请抬起手指再重新放上</source>
+        <translation>Please lift your finger and put it down again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="253" />
+        <source>没有采集清楚</source>
+        <translation>The scan was not clear</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="256" />
+        <source>%1，还可以再试%2次</source>
+        <translation>%1; %2 tries left</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="262" />
+        <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
+        <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>养老金领取资格认证回执</source>
+        <translation>Receipt: pension eligibility certification</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>认证结果：成功</source>
+        <translation>Result: certified</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>有效期至：%1</source>
+        <translation>Valid until: %1</translation>
     </message>
 </context>
 <context>
@@ -783,12 +953,12 @@
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="72" />
+        <location filename="../qml/screens/Main.qml" line="78" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="79" />
+        <location filename="../qml/screens/Main.qml" line="85" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>

@@ -23,27 +23,32 @@
         <translation>비밀번호 분실</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="47" />
+        <location filename="../qml/screens/CardScreen.qml" line="19" />
+        <source>养老资格认证</source>
+        <translation>연금 자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="47" />
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>正在查询…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="109" />
+        <location filename="../qml/screens/CardScreen.qml" line="110" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="119" />
+        <location filename="../qml/screens/CardScreen.qml" line="120" />
         <source>请不要拔卡</source>
         <translation>카드를 빼지 마세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="119" />
+        <location filename="../qml/screens/CardScreen.qml" line="120" />
         <source>办理完毕请取走社保卡</source>
         <translation>업무가 끝나면 카드를 가져가세요</translation>
     </message>
@@ -157,181 +162,346 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="237" />
-        <location filename="../kiosk/card_session.cpp" line="448" />
+        <location filename="../kiosk/card_session.cpp" line="450" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="295" />
+        <location filename="../kiosk/card_session.cpp" line="297" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="303" />
+        <location filename="../kiosk/card_session.cpp" line="305" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="313" />
+        <location filename="../kiosk/card_session.cpp" line="315" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="316" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="315" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="316" />
+        <location filename="../kiosk/card_session.cpp" line="318" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="317" />
+        <location filename="../kiosk/card_session.cpp" line="319" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="337" />
-        <location filename="../kiosk/card_session.cpp" line="364" />
+        <location filename="../kiosk/card_session.cpp" line="339" />
+        <location filename="../kiosk/card_session.cpp" line="366" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="348" />
+        <location filename="../kiosk/card_session.cpp" line="350" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="364" />
+        <location filename="../kiosk/card_session.cpp" line="366" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="384" />
+        <location filename="../kiosk/card_session.cpp" line="386" />
         <source>密码错误，还可以再试%1次</source>
         <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="386" />
+        <location filename="../kiosk/card_session.cpp" line="388" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="388" />
+        <location filename="../kiosk/card_session.cpp" line="390" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="396" />
+        <location filename="../kiosk/card_session.cpp" line="398" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>등록되지 않은 카드입니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="397" />
+        <location filename="../kiosk/card_session.cpp" line="399" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>현재 카드 상태로는 이 업무를 할 수 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="398" />
+        <location filename="../kiosk/card_session.cpp" line="400" />
         <source>服务密码不正确</source>
         <translation>서비스 비밀번호가 틀렸습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="401" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>정식 분실 신고된 카드입니다. 신분증을 가지고 창구에서 해제하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="400" />
+        <location filename="../kiosk/card_session.cpp" line="402" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>재발급을 신청한 카드입니다. 새 카드를 만드는 중이라 해제할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="402" />
+        <location filename="../kiosk/card_session.cpp" line="404" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="403" />
+        <location filename="../kiosk/card_session.cpp" line="405" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="404" />
+        <location filename="../kiosk/card_session.cpp" line="406" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>카드 유효기간이 지났습니다. 창구에서 교체하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="405" />
+        <location filename="../kiosk/card_session.cpp" line="407" />
         <source>操作超时，请重新输入密码</source>
         <translation>시간이 초과되었습니다. 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="406" />
+        <location filename="../kiosk/card_session.cpp" line="408" />
         <source>服务密码太简单，请重新设置</source>
         <translation>서비스 비밀번호가 너무 단순합니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session.cpp" line="409" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>등록된 지문이 없습니다. 서비스 비밀번호를 사용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="408" />
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="410" />
+        <location filename="../kiosk/card_session.cpp" line="417" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="420" />
+        <location filename="../kiosk/card_session.cpp" line="422" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="450" />
+        <location filename="../kiosk/card_session.cpp" line="452" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="453" />
+        <location filename="../kiosk/card_session.cpp" line="455" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="454" />
+        <location filename="../kiosk/card_session.cpp" line="456" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="455" />
+        <location filename="../kiosk/card_session.cpp" line="457" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="456" />
+        <location filename="../kiosk/card_session.cpp" line="458" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="457" />
+        <location filename="../kiosk/card_session.cpp" line="459" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="458" />
+        <location filename="../kiosk/card_session.cpp" line="460" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="459" />
+        <location filename="../kiosk/card_session.cpp" line="461" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationScreen</name>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="18" />
+        <source>养老金领取资格认证</source>
+        <translation>연금 수급 자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="56" />
+        <source>返回</source>
+        <translation>돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="65" />
+        <source>打印回执</source>
+        <translation>영수증 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="73" />
+        <source>开始认证</source>
+        <translation>인증 시작</translation>
+    </message>
+</context>
+<context>
+    <name>CertificationSession</name>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="69" />
+        <source>正在查询认证状态…</source>
+        <translation>인증 상태를 조회하고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <source>网络未连接，暂时不能认证</source>
+        <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="92" />
+        <location filename="../kiosk/certification_session.cpp" line="101" />
+        <source>您不是养老金领取人员，不需要认证</source>
+        <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="93" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="94" />
+        <location filename="../kiosk/certification_session.cpp" line="174" />
+        <source>暂时无法认证，请到窗口办理</source>
+        <translation>지금은 인증할 수 없습니다. 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="104" />
+        <location filename="../kiosk/certification_session.cpp" line="236" />
+        <source>已认证，有效期至%1</source>
+        <translation>인증됨, %1까지 유효</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="107" />
+        <source>请在%1前完成认证</source>
+        <translation>%1 전에 인증하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="110" />
+        <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
+        <translation>기한 경과(%1 만료): 연금 지급이 정지되었으며 인증하면 재개됩니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="116" />
+        <source>您还没有登记指纹，请带身份证到窗口登记</source>
+        <translation>등록된 지문이 없습니다. 신분증을 가지고 창구에서 등록하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="135" />
+        <location filename="../kiosk/certification_session.cpp" line="185" />
+        <source>指纹仪暂时不可用，请到窗口办理</source>
+        <translation>지문 인식기를 사용할 수 없습니다. 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <source>正在准备指纹仪…</source>
+        <translation>지문 인식기를 준비하고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="153" />
+        <source>请把手指平放在指纹仪上</source>
+        <translation>손가락을 지문 인식기에 평평하게 올려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="154" />
+        <source>正在比对，请稍候…</source>
+        <translation>비교 중입니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="173" />
+        <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
+        <translation>다른 기종의 지문 인식기로 등록된 지문입니다. 창구에서 인증하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="232" />
+        <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
+        <translation>지문은 일치했지만 결과를 기록하지 못했습니다. 창구에서 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="237" />
+        <source>认证成功，有效期至%1</source>
+        <translation>인증 완료, %1까지 유효</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="238" />
+        <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
+        <translation>. 연금 지급이 재개되며 정지 기간의 연금은 소급 지급됩니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="247" />
+        <source>指纹不一致</source>
+        <translation>지문이 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="250" />
+        <source>按压时间太短</source>
+        <translation>손가락을 너무 빨리 뗐습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="251" />
+        <source>请把手指放在指纹仪中间</source>
+        <translation>손가락을 인식기 가운데에 올려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="252" />
+        <source>请抬起手指再重新放上</source>
+        <translation>손가락을 뗐다가 다시 올려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="253" />
+        <source>没有采集清楚</source>
+        <translation>지문이 제대로 읽히지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="256" />
+        <source>%1，还可以再试%2次</source>
+        <translation>%1. %2번 더 시도할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="262" />
+        <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
+        <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>养老金领取资格认证回执</source>
+        <translation>연금 수급 자격 인증 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>认证结果：成功</source>
+        <translation>인증 결과: 성공</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>有效期至：%1</source>
+        <translation>유효기간: %1</translation>
     </message>
 </context>
 <context>
@@ -783,12 +953,12 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="72" />
+        <location filename="../qml/screens/Main.qml" line="78" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="79" />
+        <location filename="../qml/screens/Main.qml" line="85" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>

@@ -254,6 +254,7 @@ void CardSession::applyCardInfo(const CardInfo& info) {
             case CARD_ACTION_CHANGE_PIN: m_actions << QStringLiteral("changePin"); break;
             case CARD_ACTION_UNREPORT_LOSS: m_actions << QStringLiteral("unreport"); break;
             case CARD_ACTION_RESET_PIN: m_actions << QStringLiteral("resetPin"); break;
+            case CARD_ACTION_CERTIFY: m_actions << QStringLiteral("certify"); break;
             default: break;
         }
     }
@@ -261,6 +262,7 @@ void CardSession::applyCardInfo(const CardInfo& info) {
 
 void CardSession::begin(const QString& action) {
     if (m_stage != Stage::Ready || !m_actions.contains(action)) return;
+    if (action == QStringLiteral("certify")) return;  // its own screen (CertificationSession)
     wipeSecrets();
     m_message.clear();
     m_messageIsError = false;

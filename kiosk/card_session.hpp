@@ -83,6 +83,9 @@ public:
     int readerCount() const { return m_reader ? m_reader->readerCount() : 0; }
     bool readerServiceUp() const { return m_reader && m_reader->serviceUp(); }
 
+    // The ID number of the card in the reader ("" without one): for the certification flow.
+    std::string holderSsn() const { return m_card ? m_card->ssn : std::string(); }
+
     // The kiosk's idle timeout: a flow in progress is abandoned and its digits wiped; the card
     // overview stays until the card is taken (the holder's data is masked).
     void timedOut();

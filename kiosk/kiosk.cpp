@@ -28,6 +28,14 @@ Kiosk::Kiosk(Config config, QObject* parent)
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }
+    m_certification = std::make_unique<CertificationSession>(m_channel, m_receipts.get());
+    // A card taken out ends its certification too.
+    connect(m_card.get(), &CardSession::changed, this, [this] {
+        if (m_card->stage() == CardSession::Stage::NoCard &&
+            m_certification->stage() != CertificationSession::Stage::Idle) {
+            m_certification->reset();
+        }
+    });
     if (m_channel) {
         m_heartbeat = std::make_unique<Heartbeat>(
             m_channel, renshe::v1::TERMINAL_ROLE_TOUCH,
@@ -96,11 +104,16 @@ void Kiosk::tick() {
         m_jobs->reset();
         m_guides->clearSelection();
         m_lossReport->reset();
+        m_certification->reset();
         Q_EMIT sessionTimedOut();
     } else if (left <= warnFor) {
         m_idleLeft = left;
         Q_EMIT idleChanged();
     }
+}
+
+void Kiosk::beginCertification() {
+    if (const auto ssn = m_card->holderSsn(); !ssn.empty()) m_certification->begin(ssn);
 }
 
 void Kiosk::setPageOpen(bool open) {

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "kiosk/card_session.hpp"
+#include "kiosk/certification_session.hpp"
 #include "kiosk/connectivity.hpp"
 #include "kiosk/guides_model.hpp"
 #include "kiosk/heartbeat.hpp"
@@ -37,6 +38,7 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::LossReport* lossReport READ lossReport CONSTANT)
     Q_PROPERTY(renshe::kiosk::Outbox* outbox READ outbox CONSTANT)
     Q_PROPERTY(renshe::kiosk::ReceiptPrinter* receipts READ receipts CONSTANT)
+    Q_PROPERTY(renshe::kiosk::CertificationSession* certification READ certification CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     // -1 normally; the seconds left while the "are you still there?" warning is up.
@@ -73,6 +75,9 @@ public:
     LossReport* lossReport() const { return m_lossReport.get(); }
     Outbox* outbox() const { return m_outbox.get(); }
     ReceiptPrinter* receipts() const { return m_receipts.get(); }
+    CertificationSession* certification() const { return m_certification.get(); }
+    // 养老资格认证 for the card in the reader (from the card screen).
+    Q_INVOKABLE void beginCertification();
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<GuidesModel> m_guides;
     std::unique_ptr<LossReport> m_lossReport;
     std::unique_ptr<Heartbeat> m_heartbeat;
+    std::unique_ptr<CertificationSession> m_certification;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

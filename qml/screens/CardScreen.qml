@@ -16,6 +16,7 @@ Item {
         case "changePin": return qsTr("修改密码")
         case "unreport": return qsTr("解除挂失")
         case "resetPin": return qsTr("忘记密码")
+        case "certify": return qsTr("养老资格认证")
         }
         return a
     }
@@ -94,7 +95,7 @@ Item {
                     title: screen.actionTitle(modelData)
                     Layout.fillWidth: true
                     Layout.preferredHeight: Theme.touchMin * 1.8
-                    onActivated: card.begin(modelData)
+                    onActivated: modelData === "certify" ? Kiosk.beginCertification() : card.begin(modelData)
                 }
             }
         }

@@ -53,7 +53,13 @@ Window {
 
     CardScreen {
         objectName: "cardScreen"
-        visible: Kiosk.card.stage !== CardSession.NoCard
+        visible: Kiosk.card.stage !== CardSession.NoCard && Kiosk.certification.stage === CertificationSession.Idle
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+    }
+
+    CertificationScreen {
+        objectName: "certificationScreen"
+        visible: Kiosk.certification.stage !== CertificationSession.Idle
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 

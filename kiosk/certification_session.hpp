@@ -1,0 +1,81 @@
+// 养老金领取资格认证 at the touchscreen: the inserted card's holder → the certification status
+// from the back office (certified until / due / overdue) → the enrolled templates → a 1:1
+// verify on the terminal's sensor with live guidance (place the finger, centre it, lift and
+// place again), at most 3 failed scans, every attempt recorded with the sensor's driver and
+// device id → the result, with a receipt.
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QtQml/qqmlregistration.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "services/client/client.hpp"
+
+namespace renshe::drivers::fprint {
+class Context;
+class Device;
+}
+
+namespace renshe::kiosk {
+
+class CertificationSession : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("CertificationSession belongs to the Kiosk singleton")
+    Q_PROPERTY(Stage stage READ stage NOTIFY changed)
+    Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
+    Q_PROPERTY(QString prompt READ prompt NOTIFY changed)
+    Q_PROPERTY(QString message READ message NOTIFY changed)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
+    Q_PROPERTY(bool canScan READ canScan NOTIFY changed)
+
+public:
+    enum class Stage { Idle, Checking, Ready, Scanning, Done, Problem };
+    Q_ENUM(Stage)
+
+    CertificationSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, class ReceiptPrinter* receipts,
+                         QObject* parent = nullptr);
+    ~CertificationSession() override;
+
+    Stage stage() const { return m_stage; }
+    QString statusText() const { return m_statusText; }
+    QString prompt() const { return m_prompt; }
+    QString message() const { return m_message; }
+    bool messageIsError() const { return m_error; }
+    bool canScan() const { return m_canScan; }
+
+    // The person whose card is in the reader (ID number); asks the back office for the status.
+    void begin(const std::string& ssn);
+    Q_INVOKABLE void scan();     // 开始认证: fetch the templates and verify on the sensor
+    Q_INVOKABLE void cancel();   // stops a scan in progress
+    Q_INVOKABLE void reset();    // forget the person (card out, idle timeout, leaving the page)
+    Q_INVOKABLE bool printReceipt();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void set(Stage stage, const QString& prompt, const QString& message, bool error);
+    drivers::fprint::Context* sensors();
+
+    std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
+    class ReceiptPrinter* m_receipts;
+    std::unique_ptr<drivers::fprint::Context> m_context;  // created on the UI thread on first use
+    std::string m_ssn;
+    Stage m_stage = Stage::Idle;
+    QString m_statusText, m_prompt, m_message, m_receiptUntil;
+    bool m_error = false;
+    bool m_canScan = false;
+    std::uint64_t m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
+    std::mutex m_deviceMutex;
+    std::shared_ptr<drivers::fprint::Device> m_device;  // the open sensor while scanning (for cancel())
+};
+
+}  // namespace renshe::kiosk

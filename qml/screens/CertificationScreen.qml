@@ -1,0 +1,81 @@
+// 养老资格认证: the status, then the finger on the sensor with live guidance, then the result.
+import QtQuick
+import QtQuick.Layouts
+import Renshe.Components
+import Renshe.Kiosk
+
+Rectangle {
+    id: screen
+    readonly property var cert: Kiosk.certification
+    color: Theme.background
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing * 1.5
+
+        Text {
+            text: qsTr("养老金领取资格认证")
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.primary
+        }
+        Text {
+            objectName: "certStatus"
+            Layout.fillWidth: true
+            visible: cert.statusText.length > 0
+            text: cert.statusText
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+            color: Theme.text
+        }
+        Text {
+            objectName: "certPrompt"
+            Layout.fillWidth: true
+            visible: cert.prompt.length > 0
+            text: cert.prompt
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.primary
+        }
+        Text {
+            objectName: "certMessage"
+            Layout.fillWidth: true
+            visible: cert.message.length > 0
+            text: cert.message
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+            color: cert.messageIsError ? Theme.disconnectedColor : Theme.connectedColor
+        }
+        Item { Layout.fillHeight: true }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Tile {
+                objectName: "certBack"
+                title: qsTr("返回")
+                tint: Theme.textMuted
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.5
+                onActivated: cert.reset()
+            }
+            Tile {
+                objectName: "certPrint"
+                visible: cert.stage === CertificationSession.Done
+                title: qsTr("打印回执")
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.5
+                onActivated: cert.printReceipt()
+            }
+            Tile {
+                objectName: "certStart"
+                visible: cert.canScan && cert.stage === CertificationSession.Ready
+                title: qsTr("开始认证")
+                tint: Theme.connectedColor
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.5
+                onActivated: cert.scan()
+            }
+        }
+    }
+}

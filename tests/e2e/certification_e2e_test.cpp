@@ -1,0 +1,142 @@
+// 养老资格认证 at the touchscreen, end to end: the real kiosk with the card in the simulated
+// reader and libfprint's virtual_image sensor (real NBIS on synthetic fingers), the real back
+// office with the retiree's enrolled template. A wrong finger first (guidance, scans left),
+// then the right one: certified for another cycle, receipt printed.
+#include <gtest/gtest.h>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <thread>
+
+#include "drivers/fprint/fprint.hpp"
+#include "drivers/fprint/synthetic.hpp"
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/certification.grpc.pb.h"
+#include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/fprint_device.hpp"
+#include "tests/fixtures/pcscd.hpp"
+#include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using namespace std::chrono_literals;
+using namespace renshe::v1;
+namespace fp = renshe::drivers::fprint;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::KioskProcess;
+
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QJsonValue& v, std::ostream* os) {
+    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
+}
+QT_END_NAMESPACE
+
+namespace {
+
+QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+constexpr std::uint64_t kFinger = 2024, kOtherFinger = 77;
+
+TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
+    renshe::testing::VirtualFingerprintDevice sensors;
+    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+    renshe::testing::PrivatePcscd pcscd;
+    renshe::testing::CardSim sim(pcscd, 0, renshe::testing::sampleCard("zhang-sanfeng"),
+                                 renshe::testing::CardSimOptions{false, {}, std::nullopt});
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    renshe::testing::SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    {
+        // A retiree since 2007.
+        RegisterPersonRequest r;
+        r.set_request_id(renshe::testing::newRequestId());
+        auto* p = r.mutable_person();
+        p->set_ssn(card.ssn);
+        p->set_name(card.name);
+        p->set_sex(SEX_MALE);
+        p->set_ethnicity_code(1);
+        p->mutable_birth_date()->set_year(1947);
+        p->mutable_birth_date()->set_month(4);
+        p->mutable_birth_date()->set_day(9);
+        p->set_birthplace_code("370102");
+        p->mutable_region()->set_division_code("371302");
+        p->mutable_region()->set_township_code("101");
+        p->mutable_pension_first_payment()->set_year(2007);
+        p->mutable_pension_first_payment()->set_month(5);
+        p->mutable_pension_first_payment()->set_day(1);
+        r.set_update_existing(true);
+        RegisterPersonResponse rr;
+        ASSERT_TRUE(renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, r, &rr).ok());
+    }
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    {
+        // Enrolled at the counter (here: on the same kind of sensor, before the kiosk starts).
+        fp::Context context;
+        auto device = context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
+        std::vector<fp::synthetic::Image> five;
+        for (int i = 0; i < 5; ++i) five.push_back(fp::synthetic::presentation(kFinger, i));
+        const auto enrolled = device.enroll(fp::Finger::RightIndex, sensors.presentFingers(five));
+        device.close();
+        sensors.dropImageConnection();
+        EnrollFingerprintRequest e;
+        e.set_request_id(renshe::testing::newRequestId());
+        e.mutable_person()->set_ssn(card.ssn);
+        e.set_finger(FINGER_RIGHT_INDEX);
+        e.set_serialized_print(std::string(enrolled.serialized.begin(), enrolled.serialized.end()));
+        e.mutable_device()->set_driver(enrolled.driver);
+        e.mutable_device()->set_device_id(enrolled.deviceId);
+        EnrollFingerprintResponse er;
+        auto staff = CertificationService::NewStub(renshe::services::client::makeChannel(
+            env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        const auto o = renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, e, &er);
+        ASSERT_TRUE(o.ok()) << o;
+    }
+
+    renshe::testing::TempDir state("renshe-kiosk-cert");
+    const auto terminal = env.pki().touchTerminal();
+    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
+                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
+                        "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()});
+    sim.insert();
+    EXPECT_EQ(kiosk.waitForProperty("cardStatus", "text", text("卡片状态：正常"), 15s), text("卡片状态：正常"));
+    kiosk.click("action_certify");
+    EXPECT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
+    const auto status = kiosk.property("certStatus", "text").toString();
+    EXPECT_TRUE(status.contains(QString::fromUtf8("逾期")) || status.contains(QString::fromUtf8("有效期")) ||
+                status.contains(QString::fromUtf8("前完成认证")))
+        << status.toStdString();
+
+    kiosk.click("certStart");
+    std::optional<fp::synthetic::VirtualImageFeeder> feeder;
+    auto putFinger = [&](std::uint64_t seed, int attempt) {
+        EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+                  text("请把手指平放在指纹仪上"));
+        if (!feeder) feeder.emplace(sensors.imageSocket().string());
+        feeder->send(fp::synthetic::presentation(seed, attempt));
+    };
+    putFinger(kOtherFinger, 0);
+    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("指纹不一致，还可以再试2次"), 15s),
+              text("指纹不一致，还可以再试2次"));
+    putFinger(kFinger, 9);
+    const auto done = kiosk.waitForProperty("certPrint", "visible", true, 15s);
+    ASSERT_EQ(done, QJsonValue(true)) << kiosk.property("certMessage", "text").toString().toStdString();
+    EXPECT_TRUE(kiosk.property("certMessage", "text").toString().startsWith(QString::fromUtf8("认证成功，有效期至")));
+    kiosk.click("certPrint");
+
+    // The back office has it: certified for a new cycle by this terminal's sensor.
+    GetCertificationStatusRequest q;
+    q.mutable_person()->set_ssn(card.ssn);
+    GetCertificationStatusResponse qr;
+    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), terminal)));
+    ASSERT_TRUE(renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr).ok());
+    EXPECT_EQ(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+    EXPECT_EQ(qr.status().pension(), PENSION_STATUS_ACTIVE);
+    EXPECT_TRUE(std::filesystem::exists(state / "receipts"));
+
+    // Card out: the certification screen is gone with it.
+    sim.remove();
+    EXPECT_EQ(kiosk.waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(kiosk.property("certificationScreen", "visible"), QJsonValue(false));
+}
+
+}  // namespace
