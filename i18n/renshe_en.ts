@@ -729,57 +729,77 @@
         <translation>Carer</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="87" />
+        <location filename="../qml/screens/JobsScreen.qml" line="53" />
+        <source>输入其他岗位名称…</source>
+        <translation>Type another job…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <source>收起键盘</source>
+        <translation>Hide keyboard</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <source>打字搜索</source>
+        <translation>Type to search</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="68" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="124" />
         <source>发布于%1</source>
         <translation>posted %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="116" />
+        <location filename="../qml/screens/JobsScreen.qml" line="153" />
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="117" />
+        <location filename="../qml/screens/JobsScreen.qml" line="154" />
         <source>工资待遇</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="118" />
+        <location filename="../qml/screens/JobsScreen.qml" line="155" />
         <source>招聘人数</source>
         <translation>Openings</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="119" />
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>任职要求</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="120" />
+        <location filename="../qml/screens/JobsScreen.qml" line="157" />
         <source>工作地点</source>
         <translation>Workplace</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="121" />
+        <location filename="../qml/screens/JobsScreen.qml" line="158" />
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="122" />
+        <location filename="../qml/screens/JobsScreen.qml" line="159" />
         <source>截止日期</source>
         <translation>Closing date</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="146" />
+        <location filename="../qml/screens/JobsScreen.qml" line="183" />
         <source>扫码保存</source>
         <translation>Scan to keep</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="193" />
         <source>返回列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="193" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>

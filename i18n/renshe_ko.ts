@@ -729,57 +729,77 @@
         <translation>간병인</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="87" />
+        <location filename="../qml/screens/JobsScreen.qml" line="53" />
+        <source>输入其他岗位名称…</source>
+        <translation>다른 직종 입력…</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <source>收起键盘</source>
+        <translation>키보드 닫기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <source>打字搜索</source>
+        <translation>입력해서 찾기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="68" />
+        <source>搜索</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="124" />
         <source>发布于%1</source>
         <translation>%1 게시</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="116" />
+        <location filename="../qml/screens/JobsScreen.qml" line="153" />
         <source>招聘单位</source>
         <translation>채용 기관</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="117" />
+        <location filename="../qml/screens/JobsScreen.qml" line="154" />
         <source>工资待遇</source>
         <translation>급여</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="118" />
+        <location filename="../qml/screens/JobsScreen.qml" line="155" />
         <source>招聘人数</source>
         <translation>채용 인원</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="119" />
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>任职要求</source>
         <translation>자격 요건</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="120" />
+        <location filename="../qml/screens/JobsScreen.qml" line="157" />
         <source>工作地点</source>
         <translation>근무지</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="121" />
+        <location filename="../qml/screens/JobsScreen.qml" line="158" />
         <source>联系方式</source>
         <translation>연락처</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="122" />
+        <location filename="../qml/screens/JobsScreen.qml" line="159" />
         <source>截止日期</source>
         <translation>마감일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="146" />
+        <location filename="../qml/screens/JobsScreen.qml" line="183" />
         <source>扫码保存</source>
         <translation>스캔하여 저장</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="193" />
         <source>返回列表</source>
         <translation>목록으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="193" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>

@@ -160,6 +160,7 @@ void JobsModel::reset() {
     m_nextPage.clear();
     m_loading = false;
     m_message.clear();
+    m_input.clear();
     clearSelection();
     Q_EMIT stateChanged();
 }

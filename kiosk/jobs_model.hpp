@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "kiosk/pinyin_input.hpp"
 #include "renshe/v1/jobs.pb.h"
 #include "services/client/client.hpp"
 
@@ -25,6 +26,8 @@ class JobsModel : public QAbstractListModel {
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY stateChanged)
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
     Q_PROPERTY(QVariantMap selected READ selected NOTIFY selectedChanged)
+    // A keyword typed on the pinyin keyboard (search() with its text).
+    Q_PROPERTY(renshe::kiosk::PinyinInput* input READ input CONSTANT)
 
 public:
     enum Role { TitleRole = Qt::UserRole + 1, EmployerRole, SalaryRole, AddressRole, PostedRole, IdRole };
@@ -40,6 +43,9 @@ public:
     bool hasMore() const { return !m_nextPage.empty(); }
     QString message() const { return m_message; }
     QVariantMap selected() const { return m_selected; }
+    PinyinInput* input() { return &m_input; }
+    // Searches for what is typed on the pinyin keyboard.
+    Q_INVOKABLE void searchTyped() { search(m_input.text()); }
 
     // A new search ("" = every open posting of this township).
     Q_INVOKABLE void search(const QString& keyword);
@@ -66,6 +72,7 @@ private:
     bool m_loading = false;
     QString m_message;
     QVariantMap m_selected;
+    PinyinInput m_input{8};
     std::uint64_t m_generation = 0;
 };
 

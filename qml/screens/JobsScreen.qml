@@ -42,6 +42,43 @@ Item {
             }
         }
 
+        // Any other word: typed in pinyin.
+        RowLayout {
+            Layout.fillWidth: true
+            visible: jobs.selected.title === undefined
+            spacing: Theme.spacing / 2
+            Text {
+                objectName: "jobTyped"
+                Layout.fillWidth: true
+                text: jobs.input.text.length > 0 ? jobs.input.text : qsTr("输入其他岗位名称…")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+                color: jobs.input.text.length > 0 ? Theme.text : Theme.textMuted
+            }
+            Tile {
+                objectName: "jobTypeToggle"
+                title: keyboard.visible ? qsTr("收起键盘") : qsTr("打字搜索")
+                tint: Theme.textMuted
+                Layout.preferredWidth: Theme.touchMin * 2.4
+                Layout.preferredHeight: Theme.touchMin
+                onActivated: keyboard.visible = !keyboard.visible
+            }
+            Tile {
+                objectName: "jobSearchTyped"
+                visible: jobs.input.text.length > 0
+                title: qsTr("搜索")
+                Layout.preferredWidth: Theme.touchMin * 1.6
+                Layout.preferredHeight: Theme.touchMin
+                onActivated: { keyboard.visible = false; jobs.searchTyped() }
+            }
+        }
+        PinyinKeyboard {
+            id: keyboard
+            objectName: "jobsKeyboard"
+            visible: false
+            Layout.fillWidth: true
+            input: jobs.input
+        }
+
         Text {
             objectName: "jobsMessage"
             visible: jobs.message.length > 0
