@@ -28,27 +28,32 @@
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="48" />
+        <location filename="../qml/screens/CardScreen.qml" line="20" />
+        <source>查询卡片记录</source>
+        <translation>Card history</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CardScreen.qml" line="49" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="48" />
+        <location filename="../qml/screens/CardScreen.qml" line="49" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="110" />
+        <location filename="../qml/screens/CardScreen.qml" line="126" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="120" />
+        <location filename="../qml/screens/CardScreen.qml" line="136" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="120" />
+        <location filename="../qml/screens/CardScreen.qml" line="136" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
@@ -56,285 +61,302 @@
 <context>
     <name>CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="87" />
+        <location filename="../kiosk/card_session.cpp" line="90" />
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="89" />
+        <location filename="../kiosk/card_session.cpp" line="92" />
+        <location filename="../kiosk/card_session.cpp" line="473" />
         <source>未启用</source>
         <translation>Not activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="90" />
+        <location filename="../kiosk/card_session.cpp" line="93" />
+        <location filename="../kiosk/card_session.cpp" line="474" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="91" />
+        <location filename="../kiosk/card_session.cpp" line="94" />
+        <location filename="../kiosk/card_session.cpp" line="475" />
         <source>临时挂失</source>
         <translation>Temporarily reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="92" />
+        <location filename="../kiosk/card_session.cpp" line="95" />
+        <location filename="../kiosk/card_session.cpp" line="476" />
         <source>正式挂失</source>
         <translation>Formally reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="93" />
+        <location filename="../kiosk/card_session.cpp" line="96" />
+        <location filename="../kiosk/card_session.cpp" line="477" />
         <source>补换卡中</source>
         <translation>Replacement in progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="94" />
+        <location filename="../kiosk/card_session.cpp" line="97" />
+        <location filename="../kiosk/card_session.cpp" line="478" />
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="95" />
+        <location filename="../kiosk/card_session.cpp" line="98" />
+        <location filename="../kiosk/card_session.cpp" line="479" />
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="96" />
+        <location filename="../kiosk/card_session.cpp" line="99" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="102" />
+        <location filename="../kiosk/card_session.cpp" line="105" />
         <source>请输入社保卡密码</source>
         <translation>Please enter your card PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="103" />
+        <location filename="../kiosk/card_session.cpp" line="106" />
         <source>请设置6位新密码</source>
         <translation>Please choose a new 6-digit PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="104" />
+        <location filename="../kiosk/card_session.cpp" line="107" />
         <source>请再次输入新密码</source>
         <translation>Please enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="106" />
+        <location filename="../kiosk/card_session.cpp" line="109" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="107" />
+        <location filename="../kiosk/card_session.cpp" line="110" />
         <source>请输入服务密码</source>
         <translation>Please enter your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="164" />
+        <location filename="../kiosk/card_session.cpp" line="167" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="199" />
+        <location filename="../kiosk/card_session.cpp" line="203" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="200" />
+        <location filename="../kiosk/card_session.cpp" line="204" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="201" />
+        <location filename="../kiosk/card_session.cpp" line="205" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="202" />
+        <location filename="../kiosk/card_session.cpp" line="206" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="211" />
+        <location filename="../kiosk/card_session.cpp" line="215" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="232" />
+        <location filename="../kiosk/card_session.cpp" line="236" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="237" />
-        <location filename="../kiosk/card_session.cpp" line="450" />
+        <location filename="../kiosk/card_session.cpp" line="241" />
+        <location filename="../kiosk/card_session.cpp" line="459" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="297" />
+        <location filename="../kiosk/card_session.cpp" line="306" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="305" />
+        <location filename="../kiosk/card_session.cpp" line="314" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="315" />
+        <location filename="../kiosk/card_session.cpp" line="324" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="316" />
+        <location filename="../kiosk/card_session.cpp" line="325" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="317" />
+        <location filename="../kiosk/card_session.cpp" line="326" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="318" />
+        <location filename="../kiosk/card_session.cpp" line="327" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="319" />
+        <location filename="../kiosk/card_session.cpp" line="328" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="339" />
-        <location filename="../kiosk/card_session.cpp" line="366" />
+        <location filename="../kiosk/card_session.cpp" line="348" />
+        <location filename="../kiosk/card_session.cpp" line="375" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="350" />
+        <location filename="../kiosk/card_session.cpp" line="359" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="366" />
+        <location filename="../kiosk/card_session.cpp" line="375" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="386" />
+        <location filename="../kiosk/card_session.cpp" line="395" />
         <source>密码错误，还可以再试%1次</source>
         <translation>Wrong PIN. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="388" />
+        <location filename="../kiosk/card_session.cpp" line="397" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="390" />
+        <location filename="../kiosk/card_session.cpp" line="399" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>The card refused this operation. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="398" />
+        <location filename="../kiosk/card_session.cpp" line="407" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>This card is not registered. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="408" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="400" />
+        <location filename="../kiosk/card_session.cpp" line="409" />
         <source>服务密码不正确</source>
         <translation>The service password is wrong</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="401" />
+        <location filename="../kiosk/card_session.cpp" line="410" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="402" />
+        <location filename="../kiosk/card_session.cpp" line="411" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="404" />
+        <location filename="../kiosk/card_session.cpp" line="413" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="405" />
+        <location filename="../kiosk/card_session.cpp" line="414" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="406" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>The card has expired. Please renew it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>操作超时，请重新输入密码</source>
         <translation>Timed out. Please enter the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="408" />
+        <location filename="../kiosk/card_session.cpp" line="417" />
         <source>服务密码太简单，请重新设置</source>
         <translation>The service password is too simple. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="409" />
+        <location filename="../kiosk/card_session.cpp" line="418" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>No fingerprint is enrolled. Please use your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="410" />
-        <location filename="../kiosk/card_session.cpp" line="417" />
+        <location filename="../kiosk/card_session.cpp" line="419" />
+        <location filename="../kiosk/card_session.cpp" line="426" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="422" />
+        <location filename="../kiosk/card_session.cpp" line="431" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="452" />
+        <location filename="../kiosk/card_session.cpp" line="461" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="455" />
+        <location filename="../kiosk/card_session.cpp" line="464" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="456" />
+        <location filename="../kiosk/card_session.cpp" line="465" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="457" />
+        <location filename="../kiosk/card_session.cpp" line="466" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="458" />
+        <location filename="../kiosk/card_session.cpp" line="467" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="459" />
+        <location filename="../kiosk/card_session.cpp" line="468" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="460" />
+        <location filename="../kiosk/card_session.cpp" line="469" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="461" />
+        <location filename="../kiosk/card_session.cpp" line="470" />
+        <source>以下是您的社保卡记录（最新在前）</source>
+        <translation>Your card's history, newest first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="480" />
+        <source>发卡</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>

@@ -1,7 +1,9 @@
 #include "kiosk/card_session.hpp"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QThreadPool>
+#include <QTimeZone>
 
 #include <chrono>
 
@@ -28,6 +30,7 @@ struct Outcome {
     QString message;
     bool error = false;
     std::optional<CardInfo> info;          // the back office's new view of the card
+    QStringList history;                   // Query: one line per status change
 };
 
 google::protobuf::Timestamp nowTimestamp() {
@@ -177,6 +180,7 @@ void CardSession::cardRemoved() {
     m_maskedSsn.clear();
     m_cardNumber.clear();
     m_actions.clear();
+    m_history.clear();
     m_message.clear();
     m_messageIsError = false;
     setStage(Stage::NoCard);
@@ -255,6 +259,7 @@ void CardSession::applyCardInfo(const CardInfo& info) {
             case CARD_ACTION_UNREPORT_LOSS: m_actions << QStringLiteral("unreport"); break;
             case CARD_ACTION_RESET_PIN: m_actions << QStringLiteral("resetPin"); break;
             case CARD_ACTION_CERTIFY: m_actions << QStringLiteral("certify"); break;
+            case CARD_ACTION_QUERY: m_actions << QStringLiteral("query"); break;
             default: break;
         }
     }
@@ -262,6 +267,7 @@ void CardSession::applyCardInfo(const CardInfo& info) {
 
 void CardSession::begin(const QString& action) {
     if (m_stage != Stage::Ready || !m_actions.contains(action)) return;
+    m_history.clear();
     if (action == QStringLiteral("certify")) return;  // its own screen (CertificationSession)
     wipeSecrets();
     m_message.clear();
@@ -274,6 +280,9 @@ void CardSession::begin(const QString& action) {
         setStage(Stage::Entry, Step::CurrentPin);
     } else if (action == QStringLiteral("unreport")) {
         m_flow = Flow::Unreport;
+        setStage(Stage::Entry, Step::CurrentPin);
+    } else if (action == QStringLiteral("query")) {
+        m_flow = Flow::Query;
         setStage(Stage::Entry, Step::CurrentPin);
     } else if (action == QStringLiteral("resetPin")) {
         m_flow = Flow::ResetPin;
@@ -458,13 +467,26 @@ void CardSession::run() {
     const QString reset = tr("密码已重置，请牢记新密码");
     const QString pulled = tr("卡片被拔出，操作可能没有完成。请重新插卡查看");
     const QString initialPinChanged = tr("卡片的初始密码已被修改，请到窗口办理启用");
+    const QString queried = tr("以下是您的社保卡记录（最新在前）");
+    std::function<QString(int)> statusName = [](int st) {
+        switch (st) {
+            case CARD_STATUS_ISSUED: return tr("未启用");
+            case CARD_STATUS_ACTIVE: return tr("正常");
+            case CARD_STATUS_TEMP_LOST: return tr("临时挂失");
+            case CARD_STATUS_LOST: return tr("正式挂失");
+            case CARD_STATUS_REPLACEMENT_REQUESTED: return tr("补换卡中");
+            case CARD_STATUS_REPLACED: return tr("已补换");
+            case CARD_STATUS_CANCELLED: return tr("已注销");
+            default: return tr("发卡");
+        }
+    };
     const QString activatedPending = tr("社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统");
 
     QPointer<CardSession> self(this);
     const auto generation = m_generation;
     m_reader->post(
         [job, networkDown, cardChangedButNotReported, refusal, pinText, activated, pinChanged, unreported, reset,
-         initialPinChanged, activatedPending](sscard::SocialSecurityCard& card) {
+         initialPinChanged, activatedPending, queried, statusName](sscard::SocialSecurityCard& card) {
             auto stub = CardService::NewStub(job->keeper->channel());
             auto finish = [&](grpc::ClientContext& ctx, const grpc::Status& st) {
                 const auto r = client::resultOf(st, ctx);
@@ -518,6 +540,36 @@ void CardSession::run() {
                     out.done = true;
                     out.info = resp.card();
                     out.message = activation ? activated : pinChanged;
+                    return;
+                }
+                case Flow::Query: {
+                    const auto r = card.verifyPin(pinOf(job->currentPin));
+                    if (r.status != sscard::PinResult::Status::Ok) {
+                        out.error = true;
+                        out.message = pinText(r);
+                        return;
+                    }
+                    GetCardHistoryRequest req;
+                    *req.mutable_card() = job->card;
+                    *req.mutable_pin_verified_at() = nowTimestamp();
+                    GetCardHistoryResponse resp;
+                    grpc::ClientContext ctx;
+                    client::setDeadline(ctx, kDeadline);
+                    const auto result = finish(ctx, stub->GetCardHistory(&ctx, req, &resp));
+                    if (!result.ok()) {
+                        out.error = true;
+                        out.message = result.transient() ? networkDown : refusal(result);
+                        return;
+                    }
+                    for (const auto& h : resp.history()) {
+                        const QString when = QDateTime::fromSecsSinceEpoch(h.at().seconds(), QTimeZone(8 * 3600))
+                                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+                        out.history << QStringLiteral("%1  %2  %3 → %4")
+                                           .arg(when, QString::fromStdString(h.card_number()),
+                                                statusName(h.from_status()), statusName(h.to_status()));
+                    }
+                    out.done = true;
+                    out.message = queried;
                     return;
                 }
                 case Flow::Unreport: {
@@ -617,12 +669,12 @@ void CardSession::run() {
                 try {
                     std::rethrow_exception(error);
                 } catch (const sscard::PinChangeOutcomeUnknown&) {
-                    job->outcome = {false, pulled, true, std::nullopt};
+                    job->outcome = {false, pulled, true, std::nullopt, {}};
                 } catch (const drivers::pcsc::CardRemoved&) {
-                    job->outcome = {false, pulled, true, std::nullopt};
+                    job->outcome = {false, pulled, true, std::nullopt, {}};
                 } catch (const std::exception& e) {
                     qWarning("card session: card command failed: %s", e.what());
-                    job->outcome = {false, pulled, true, std::nullopt};
+                    job->outcome = {false, pulled, true, std::nullopt, {}};
                 }
             }
             QMetaObject::invokeMethod(
@@ -631,6 +683,7 @@ void CardSession::run() {
                     if (!self || self->m_generation != generation) return;
                     auto& s = *self;
                     if (job->outcome.info) s.applyCardInfo(*job->outcome.info);
+                    s.m_history = job->outcome.history;
                     s.m_flow = Flow::None;
                     s.m_message = job->outcome.message;
                     s.m_messageIsError = job->outcome.error;

@@ -39,6 +39,8 @@ class CardSession : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
     Q_PROPERTY(renshe::kiosk::PinEntry* pin READ pin CONSTANT)
+    // 个人信息查询: the holder's cards and their history, one line each (after the PIN).
+    Q_PROPERTY(QStringList history READ history NOTIFY changed)
 
 public:
     enum class Stage {
@@ -71,6 +73,7 @@ public:
     QString message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }
     PinEntry* pin() { return &m_pin; }
+    QStringList history() const { return m_history; }
 
     // Starts a flow: "activate", "changePin", "unreport", "resetPin".
     Q_INVOKABLE void begin(const QString& action);
@@ -99,7 +102,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin };
+    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin, Query };
 
     void setMessage(const QString& text, bool error);
     void setStage(Stage stage, Step step = Step::None);
@@ -124,6 +127,7 @@ private:
     Flow m_flow = Flow::None;
     QString m_maskedName, m_maskedSsn, m_cardNumber;
     QStringList m_actions;
+    QStringList m_history;
     QString m_message;
     bool m_messageIsError = false;
     std::string m_currentPin, m_newPin, m_servicePassword;  // wiped after each flow

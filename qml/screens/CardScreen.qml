@@ -17,6 +17,7 @@ Item {
         case "unreport": return qsTr("解除挂失")
         case "resetPin": return qsTr("忘记密码")
         case "certify": return qsTr("养老资格认证")
+        case "query": return qsTr("查询卡片记录")
         }
         return a
     }
@@ -100,7 +101,22 @@ Item {
             }
         }
 
-        Item { Layout.fillHeight: true }
+        ListView {
+            objectName: "cardHistory"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: card.history.length > 0 && card.stage === CardSession.Ready
+            clip: true
+            model: card.history
+            delegate: Text {
+                width: ListView.view.width
+                text: modelData
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                color: Theme.text
+            }
+        }
+
+        Item { Layout.fillHeight: card.history.length === 0 }
 
         RowLayout {
             Layout.fillWidth: true

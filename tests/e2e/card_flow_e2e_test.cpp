@@ -128,6 +128,12 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
     EXPECT_EQ(sim.cardValue("pin_tries_left"), std::optional<std::string>("3"));
 
+    // 个人信息查询: the card's history after the PIN.
+    kiosk->click("action_query");
+    enter("482916");
+    EXPECT_EQ(waitText("cardMessage", "以下是您的社保卡记录（最新在前）"), text("以下是您的社保卡记录（最新在前）"));
+    EXPECT_EQ(kiosk->property("cardHistory", "count"), QJsonValue(5));  // issued, activated, lost, un-reported, reset
+
     // The back office saw it all, in order, from this terminal.
     GetPersonRequest gp;
     gp.mutable_person()->set_ssn(card.ssn);
