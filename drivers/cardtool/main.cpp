@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "drivers/pcsc/pcsc.hpp"
+#include "drivers/util/json.hpp"
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/sscard.hpp"
 
@@ -45,25 +46,7 @@ int usage(std::ostream& out, int rc) {
 }
 
 std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
+    return "\"" + renshe::util::jsonEscape(s) + "\"";
 }
 
 struct Args {

@@ -17,17 +17,6 @@ namespace {
 
 constexpr const char* kImportRequestId = "00000000-0000-4000-8000-000000000000";
 
-std::string regionText(const Region& r) {
-    return r.division_code() + r.township_code() + r.village_code();
-}
-
-Region regionProto(const std::string& code) {
-    Region r;
-    r.set_division_code(code.substr(0, 6));
-    if (code.size() >= 9) r.set_township_code(code.substr(6, 3));
-    if (code.size() >= 12) r.set_village_code(code.substr(9, 3));
-    return r;
-}
 
 // Registers or updates one person. Returns true when created.
 bool registerPerson(store::Tx& tx, const Caller& caller, const PersonRecord& p, bool updateExisting,

@@ -147,6 +147,16 @@ bool isExpired(const CardRow& card, std::int64_t now) {
     return !card.expiryDate.empty() && chinaDate(now) > card.expiryDate;
 }
 
+std::string regionText(const Region& r) { return r.division_code() + r.township_code() + r.village_code(); }
+
+Region regionProto(const std::string& code) {
+    Region r;
+    r.set_division_code(code.substr(0, 6));
+    if (code.size() >= 9) r.set_township_code(code.substr(6, 3));
+    if (code.size() >= 12) r.set_village_code(code.substr(9, 3));
+    return r;
+}
+
 std::string dateText(const Date& d) {
     char buf[48];
     std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year(), d.month(), d.day());

@@ -63,6 +63,10 @@ int liftDueLosses(store::Tx& tx, Core& core, std::int64_t now);
 // A fresh 挂失受理号: "GS" + date + 8 random hex digits.
 std::string newLossReportNumber(std::int64_t now);
 
+// A region as one code ("371302101": division + township + village) and back.
+std::string regionText(const renshe::v1::Region& r);
+renshe::v1::Region regionProto(const std::string& code);
+
 // Proto Date <-> "YYYYMMDD".
 std::string dateText(const renshe::v1::Date& d);
 renshe::v1::Date dateProto(const std::string& yyyymmdd);

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "drivers/sscard/id_number.hpp"
+#include "drivers/util/json.hpp"
 #include "renshe/v1/common.pb.h"
 #include "services/backoffice/audit.hpp"
 
@@ -33,25 +34,7 @@ std::string Subject::masked() const {
 
 namespace {
 
-std::string jsonEscape(const std::string& s) {
-    std::string out;
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out;
-}
+std::string jsonEscape(const std::string& s) { return util::jsonEscape(s); }
 
 const char* codeName(grpc::StatusCode code) {
     switch (code) {

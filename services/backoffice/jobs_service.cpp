@@ -49,15 +49,6 @@ std::string searchTextOf(const Job& j) {
     return lowerAscii(j.title() + "\n" + j.employer() + "\n" + j.category() + "\n" + j.requirements());
 }
 
-std::string regionText(const Region& r) { return r.division_code() + r.township_code() + r.village_code(); }
-
-Region regionProto(const std::string& code) {
-    Region r;
-    r.set_division_code(code.substr(0, 6));
-    if (code.size() >= 9) r.set_township_code(code.substr(6, 3));
-    if (code.size() >= 12) r.set_village_code(code.substr(9, 3));
-    return r;
-}
 
 bool isRegionPrefix(std::string_view s) {
     return s.size() <= 12 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -20,15 +20,9 @@ using namespace renshe::v1;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::KioskProcess;
 
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QJsonValue& v, std::ostream* os) {
-    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
-}
-QT_END_NAMESPACE
-
 namespace {
 
-QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+using renshe::testing::text;
 
 class CardFlow : public ::testing::Test {
 protected:

@@ -25,15 +25,9 @@ namespace fp = renshe::drivers::fprint;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::KioskProcess;
 
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QJsonValue& v, std::ostream* os) {
-    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
-}
-QT_END_NAMESPACE
-
 namespace {
 
-QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+using renshe::testing::text;
 constexpr std::uint64_t kFinger = 2024, kOtherFinger = 77;
 
 TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {

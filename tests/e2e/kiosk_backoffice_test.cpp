@@ -14,15 +14,8 @@ using renshe::testing::BackofficeProcess;
 using renshe::testing::KioskProcess;
 using renshe::testing::TestPki;
 
-// Readable failure output for QJsonValue comparisons.
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QJsonValue& v, std::ostream* os) {
-    *os << QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).toStdString();
-}
-QT_END_NAMESPACE
-
 namespace {
-QJsonValue text(const char* utf8) { return QJsonValue(QString::fromUtf8(utf8)); }
+using renshe::testing::text;
 
 std::vector<std::string> kioskArgs(const TestPki& pki, const std::string& target) {
     const auto terminal = pki.touchTerminal();
