@@ -280,7 +280,8 @@ grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& event
             auto refuseWithoutStoring = [&](const Refusal& r) {
                 outcome.code = r.code;
                 outcome.refusal = r;
-                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason), requestId, now);
+                // A malformed request's id is whatever was sent: keep the audit row bounded.
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason), requestId.substr(0, 64), now);
             };
             if (validationRefusal) {
                 refuseWithoutStoring(*validationRefusal);
