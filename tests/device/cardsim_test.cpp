@@ -645,6 +645,8 @@ TEST(CardSim, LogHasInstructionsAndStatusWordsButNoPinNameOrIdNumber) {
         card.verifyPin(*sscard::Pin::fromDigits("123456"));
         card.changePin(*sscard::Pin::fromDigits("123456"), *sscard::Pin::fromDigits("802417"));
     }
+    // The simulator logs an APDU just after answering it: wait for the last one's line.
+    renshe::testing::waitUntil([&] { return sim.logTail().find("ins=5E") != std::string::npos; }, 5s);
     const std::string log = sim.logTail();
     EXPECT_THAT(log, ::testing::HasSubstr("ins=20 sw=9000"));
     EXPECT_THAT(log, ::testing::HasSubstr("ins=5E sw=9000"));
