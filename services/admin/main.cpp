@@ -6,6 +6,7 @@
 
 #include "services/admin/catalogue_commands.hpp"
 #include "services/admin/fingerprint_commands.hpp"
+#include "services/admin/fleet_commands.hpp"
 #include "services/admin/staff_commands.hpp"
 #include "services/pki/pki.hpp"
 
@@ -25,7 +26,7 @@ int usage(std::ostream& out, int rc) {
            "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run again.\n"
            "             Never use this CA on a real network.\n"
         << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
-        << renshe::services::admin::fingerprintUsage();
+        << renshe::services::admin::fingerprintUsage() << renshe::services::admin::fleetUsage();
     return rc;
 }
 
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
         // Each family answers 2 for "not mine / wrong usage"; connection flags may come first.
         if (const int rc = renshe::services::admin::runCatalogueCommand(args); rc != 2) return rc;
         if (const int rc = renshe::services::admin::runFingerprintCommand(args); rc != 2) return rc;
+        if (const int rc = renshe::services::admin::runFleetCommand(args); rc != 2) return rc;
         const int rc = renshe::services::admin::runStaffCommand(args);
         if (rc != 2) return rc;
     } catch (const std::exception& e) {

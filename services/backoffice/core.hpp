@@ -45,6 +45,10 @@ struct Policy {
     Limit ssnFingerprintFailures{9, 3600};        // failed scans per ID number (three sessions of three)
     Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
     Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
+    // The terminal fleet (terminal_service.hpp).
+    std::int64_t heartbeatIntervalSeconds = 30;   // asked of every terminal in HeartbeatResponse
+    std::int64_t staleAfterSeconds = 0;           // no heartbeat for this long = stale; 0 = 3 intervals
+    std::int64_t facilityWindowSeconds = 86400;   // a facility check counts terminals heard from within this
     std::int64_t requestRetentionSeconds = 31 * 86400;
 };
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "services/backoffice/cards.hpp"
+#include "services/backoffice/content_service.hpp"
 #include "services/backoffice/csv.hpp"
 #include "services/backoffice/keystore.hpp"
 #include "services/backoffice/validation.hpp"
@@ -245,6 +246,17 @@ std::vector<Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int li
     return out;
 }
 
+std::vector<Job> openJobsById(store::Tx& tx, const std::vector<std::string>& ids, std::int64_t now) {
+    std::vector<Job> out;
+    for (const auto& id : ids) {
+        const auto r = tx.queryOne("SELECT record, withdrawn, expires_at FROM jobs WHERE id = $1 AND withdrawn = 0 "
+                                   "AND expires_at > $2",
+                                   {id, now});
+        if (r) out.push_back(jobFromRow(*r, now));
+    }
+    return out;
+}
+
 grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJobsRequest* req,
                                         SearchJobsResponse* resp) {
     return m_core.query(ctx, "jobs.search", checkSearch(*req), [&](store::Tx& tx, const Caller& caller, Subject&,
@@ -467,6 +479,7 @@ grpc::Status JobServiceImpl::ImportJobs(grpc::ServerContext* ctx, const ImportJo
             resp->set_accepted(static_cast<int>(accepted.size()));
             if (req->dry_run()) return;
             for (const auto& j : accepted) storeJob(tx, j, now);
+            if (!accepted.empty()) bumpContentRevision(tx, now);  // displays re-render job highlights
         });
 }
 
@@ -489,6 +502,7 @@ grpc::Status JobServiceImpl::ExpireJob(grpc::ServerContext* ctx, const ExpireJob
                              const auto after = tx.queryOne("SELECT record, withdrawn, expires_at FROM jobs WHERE id = $1",
                                                             {req->id()});
                              *resp->mutable_job() = jobFromRow(*after, now);
+                             bumpContentRevision(tx, now);
                          });
 }
 

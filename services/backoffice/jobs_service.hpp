@@ -34,5 +34,7 @@ std::vector<std::string> searchTerms(std::string_view text);
 
 // The newest open postings in a region (for the display screens' job highlights).
 std::vector<renshe::v1::Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int limit, std::int64_t now);
+// The open postings among `ids` (unknown, withdrawn and expired ones left out), in any order.
+std::vector<renshe::v1::Job> openJobsById(store::Tx& tx, const std::vector<std::string>& ids, std::int64_t now);
 
 }  // namespace renshe::services::backoffice

@@ -29,6 +29,9 @@ std::string usage() {
            "  --limit-ssn-failures N/SECONDS       failed second factors per ID number (default 5/3600)\n"
            "  --limit-terminal-failures N/SECONDS  failed second factors per terminal (default 20/3600)\n"
            "  --limit-terminal-lookups N/SECONDS   identity look-ups per terminal (default 300/3600)\n"
+           "  --heartbeat-interval-seconds N   the interval terminals are asked to heartbeat at (default 30)\n"
+           "  --stale-after-seconds N          a terminal silent this long is stale (default 3 intervals)\n"
+           "  --facility-window-seconds N      facility checks count terminals heard from within this (default 86400)\n"
            "  --insecure-plaintext-for-development\n"
            "                        serve without TLS; never on a real network\n";
 }
@@ -179,6 +182,18 @@ ParseResult parseOptions(const std::vector<std::string>& givenArgs) {
             if (a == "--limit-ssn-failures") o.policy.ssnSecondFactorFailures = limit;
             else if (a == "--limit-terminal-failures") o.policy.terminalSecondFactorFailures = limit;
             else o.policy.terminalIdentityLookups = limit;
+        } else if (a == "--heartbeat-interval-seconds" || a == "--stale-after-seconds" ||
+                   a == "--facility-window-seconds") {
+            if (!value(v)) return r;
+            if (!parseInt(v, n) || n == 0 || (a == "--heartbeat-interval-seconds" && (n < 5 || n > 600))) {
+                r.error = a + " wants a positive whole number" +
+                          (a == "--heartbeat-interval-seconds" ? std::string(" from 5 to 600") : std::string()) +
+                          ", got " + v;
+                return r;
+            }
+            if (a == "--heartbeat-interval-seconds") o.policy.heartbeatIntervalSeconds = n;
+            else if (a == "--stale-after-seconds") o.policy.staleAfterSeconds = n;
+            else o.policy.facilityWindowSeconds = n;
         } else if (a == "--insecure-plaintext-for-development") {
             o.insecurePlaintext = true;
         } else {

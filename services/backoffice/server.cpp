@@ -119,7 +119,14 @@ int Server::start() {
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->core);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->core);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->core);
-    m_impl->content = makeContentService(*m_impl->core);
+    ContentJobSource jobHighlights;
+    jobHighlights.newest = [](store::Tx& tx, const std::string& prefix, int limit) {
+        return openJobs(tx, prefix, limit, nowMicros());
+    };
+    jobHighlights.byIds = [](store::Tx& tx, const std::vector<std::string>& ids) {
+        return openJobsById(tx, ids, nowMicros());
+    };
+    m_impl->content = makeContentService(*m_impl->core, std::move(jobHighlights));
     m_impl->terminal = makeTerminalService(*m_impl->core);
     std::cerr << "renshe-backoffice: storage " << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
               << ", schema version " << m_impl->store->schemaVersion() << std::endl;
@@ -199,6 +206,7 @@ void Server::shutdown() {
     }
     std::call_once(m_impl->shutdownOnce, [this] {
         m_impl->server->GetHealthCheckService()->SetServingStatus(false);
+        stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
         m_impl->server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
     });
 }
