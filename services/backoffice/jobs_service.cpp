@@ -4,6 +4,7 @@
 #include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "services/backoffice/cards.hpp"
@@ -46,9 +47,6 @@ bool isSpace(const std::string& cp) {
     return cp == " " || cp == "\n" || cp == "\t" || cp == "\r" || cp == "\xE3\x80\x80";
 }
 
-std::string searchTextOf(const Job& j) {
-    return lowerAscii(j.title() + "\n" + j.employer() + "\n" + j.category() + "\n" + j.requirements());
-}
 
 
 bool isRegionPrefix(std::string_view s) {
@@ -81,29 +79,48 @@ Job jobFromRow(const store::Row& r, std::int64_t now) {
     return j;
 }
 
+// Deletes the search terms of a stored posting (before it is replaced).
+void dropSearchTerms(store::Tx& tx, const std::string& id) {
+    const auto old = tx.queryOne("SELECT search_text, region, posted_at FROM jobs WHERE id = $1", {id});
+    if (!old) return;
+    const auto terms = searchTerms(old->text(0));
+    constexpr std::size_t kPerStatement = 200;
+    for (std::size_t at = 0; at < terms.size(); at += kPerStatement) {
+        std::vector<store::Value> params{id, old->text(1), old->integer(2)};
+        std::string in;
+        for (std::size_t i = at; i < std::min(terms.size(), at + kPerStatement); ++i) {
+            params.push_back(terms[i]);
+            in += (i == at ? "$" : ", $") + std::to_string(params.size());
+        }
+        tx.exec("DELETE FROM job_search WHERE term IN (" + in + ") AND region = $2 AND posted_at = $3 AND job_id = $1",
+                params);
+    }
+}
+
 // Inserts or replaces a posting and its search terms.
 void storeJob(store::Tx& tx, const Job& j, std::int64_t now) {
     const std::int64_t posted = microsOf(j.posted_at()), expires = microsOf(j.expires_at());
     const store::Value minFen = j.has_salary_min() ? store::Value(j.salary_min().fen()) : store::Value(nullptr);
     const store::Value maxFen = j.has_salary_max() ? store::Value(j.salary_max().fen()) : store::Value(nullptr);
-    const std::string text = searchTextOf(j);
+    const std::string text = jobSearchText(j);
     const std::string record = store::toHex(j.SerializeAsString());
+    const std::string region = regionText(j.region());
+    dropSearchTerms(tx, j.id());
     tx.exec("INSERT INTO jobs (id, title, employer, category, region, salary_min, salary_max, posted_at, expires_at, "
             "withdrawn, search_text, record, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12) "
             "ON CONFLICT (id) DO UPDATE SET title = $2, employer = $3, category = $4, region = $5, salary_min = $6, "
             "salary_max = $7, posted_at = $8, expires_at = $9, withdrawn = 0, search_text = $10, record = $11, "
             "updated_at = $12",
-            {j.id(), j.title(), j.employer(), j.category(), regionText(j.region()), minFen, maxFen, posted, expires,
+            {j.id(), j.title(), j.employer(), j.category(), region, minFen, maxFen, posted, expires,
              text, record, now});
-    tx.exec("DELETE FROM job_terms WHERE job_id = $1", {j.id()});
     const auto terms = searchTerms(text);
     constexpr std::size_t kPerStatement = 200;
     for (std::size_t at = 0; at < terms.size(); at += kPerStatement) {
-        std::string sql = "INSERT INTO job_terms (term, job_id) VALUES ";
-        std::vector<store::Value> params{j.id()};
+        std::string sql = "INSERT INTO job_search (term, region, posted_at, job_id) VALUES ";
+        std::vector<store::Value> params{j.id(), region, posted};
         for (std::size_t i = at; i < std::min(terms.size(), at + kPerStatement); ++i) {
             params.push_back(terms[i]);
-            sql += (i == at ? "($" : ", ($") + std::to_string(params.size()) + ", $1)";
+            sql += (i == at ? "($" : ", ($") + std::to_string(params.size()) + ", $2, $3, $1)";
         }
         tx.exec(sql + " ON CONFLICT DO NOTHING", params);
     }
@@ -222,7 +239,28 @@ std::optional<Refusal> checkSearch(const SearchJobsRequest& r) {
     return std::nullopt;
 }
 
+// " AND column >= $n AND column < $m" for the codes starting with `prefix` ("371302" →
+// ["371302", "371303")), so that both databases answer a region prefix from an index whatever
+// their collation; "" for no prefix. Appends the bounds to `params`.
+std::string regionRangeSql(const std::string& column, const std::string& prefix, std::vector<store::Value>& params) {
+    if (prefix.empty()) return {};
+    params.emplace_back(prefix);
+    std::string where = " AND " + column + " >= $" + std::to_string(params.size());
+    std::string upper = prefix;
+    while (!upper.empty() && upper.back() == '9') upper.pop_back();
+    if (!upper.empty()) {
+        ++upper.back();
+        params.emplace_back(upper);
+        where += " AND " + column + " < $" + std::to_string(params.size());
+    }
+    return where;
+}
+
 }  // namespace
+
+std::string jobSearchText(const Job& j) {
+    return lowerAscii(j.title() + "\n" + j.employer() + "\n" + j.category() + "\n" + j.requirements());
+}
 
 std::vector<std::string> searchTerms(std::string_view text) {
     const auto cps = codePoints(lowerAscii(text));
@@ -266,35 +304,60 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
         // of their region.
         const std::string prefix = req->region_prefix().empty() ? caller.identity.region : req->region_prefix();
         const int pageSize = req->page().page_size() == 0 ? kDefaultPage : req->page().page_size();
-        std::string sql = "SELECT record, withdrawn, expires_at, posted_at, id FROM jobs WHERE withdrawn = 0 "
-                          "AND expires_at > $1 AND substr(region, 1, " + std::to_string(prefix.size()) + ") = $2";
-        std::vector<store::Value> params{now, prefix};
+        std::vector<store::Value> params{now};
         auto param = [&](store::Value v) {
             params.push_back(std::move(v));
             return "$" + std::to_string(params.size());
         };
-        if (!req->category().empty()) sql += " AND category = " + param(req->category());
-        if (req->has_min_salary()) sql += " AND COALESCE(salary_max, salary_min) >= " + param(req->min_salary().fen());
-        if (req->has_posted_since()) sql += " AND posted_at >= " + param(microsOf(req->posted_since()));
+        const auto regionRange = [&](const std::string& column) { return regionRangeSql(column, prefix, params); };
         const std::string keyword = lowerAscii(validation::normalizeName(req->keyword()));
-        if (!keyword.empty()) {
+        std::vector<std::string> terms;  // a one-character keyword, or the pairs of a longer one
+        {
             const auto cps = codePoints(keyword);
-            std::set<std::string> terms;
-            if (cps.size() == 1) {
-                terms.insert(cps[0]);
-            } else {
-                for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
-                    if (!isSpace(cps[i]) && !isSpace(cps[i + 1])) terms.insert(cps[i] + cps[i + 1]);
+            std::set<std::string> unique;
+            if (cps.size() == 1 && !isSpace(cps[0])) unique.insert(cps[0]);
+            for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+                if (!isSpace(cps[i]) && !isSpace(cps[i + 1])) unique.insert(cps[i] + cps[i + 1]);
+            }
+            terms.assign(unique.begin(), unique.end());
+        }
+        // With a keyword, the walk starts from the term with the fewest postings in the region
+        // (counted up to a cap: only the order matters) and the whole keyword is confirmed on
+        // the text; postings are (posted_at, id) ordered through `k`.
+        std::string sql;
+        std::string postedAt = "posted_at", idColumn = "id";
+        if (!terms.empty()) {
+            std::string best = terms.front();
+            if (terms.size() > 1) {
+                std::int64_t fewest = std::numeric_limits<std::int64_t>::max();
+                constexpr std::size_t kMaxCounted = 6;
+                for (std::size_t i = 0; i < terms.size() && i < kMaxCounted; ++i) {
+                    std::vector<store::Value> countParams{terms[i]};
+                    const std::string where = "term = $1" + regionRangeSql("region", prefix, countParams);
+                    const auto row = tx.queryOne(
+                        "SELECT COUNT(*) FROM (SELECT 1 FROM job_search WHERE " + where + " LIMIT 5000) AS c",
+                        countParams);
+                    if (row && row->integer(0) < fewest) {
+                        fewest = row->integer(0);
+                        best = terms[i];
+                    }
                 }
             }
-            if (!terms.empty()) {
-                std::string in;
-                for (const auto& t : terms) in += (in.empty() ? "" : ", ") + param(t);
-                sql += " AND id IN (SELECT job_id FROM job_terms WHERE term IN (" + in +
-                       ") GROUP BY job_id HAVING COUNT(*) = " + std::to_string(terms.size()) + ")";
-            }
-            sql += " AND search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
+            sql = "SELECT j.record, j.withdrawn, j.expires_at, k.posted_at, k.job_id FROM job_search k CROSS JOIN jobs j "
+                  "WHERE k.term = " + param(best) + regionRange("k.region") +
+                  " AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > $1"
+                  " AND j.search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
+            postedAt = "k.posted_at";
+            idColumn = "k.job_id";
+        } else {
+            sql = "SELECT record, withdrawn, expires_at, posted_at, id FROM jobs j WHERE withdrawn = 0 "
+                  "AND expires_at > $1" + regionRange("region");
+            // Only separate single characters ("a b"): confirmed on the text alone.
+            if (!keyword.empty()) sql += " AND search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
         }
+        if (!req->category().empty()) sql += " AND j.category = " + param(req->category());
+        if (req->has_min_salary()) sql += " AND COALESCE(j.salary_max, j.salary_min) >= " + param(req->min_salary().fen());
+        if (req->has_posted_since()) sql += " AND " + postedAt + " >= " + param(microsOf(req->posted_since()));
         if (!req->page().page_token().empty()) {
             // Keyset paging on (posted_at, id) descending: postings added meanwhile are newer
             // and land before the cursor, so later pages neither repeat nor skip.
@@ -310,9 +373,10 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
                 throw Refused(Refusal::malformed("bad page token"));
             }
             const std::string p = param(posted), id = param(token.substr(colon + 1));
-            sql += " AND (posted_at < " + p + " OR (posted_at = " + p + " AND id < " + id + "))";
+            sql += " AND (" + postedAt + " < " + p + " OR (" + postedAt + " = " + p + " AND " + idColumn + " < " + id + "))";
         }
-        sql += " ORDER BY posted_at DESC, id DESC LIMIT " + param(static_cast<std::int64_t>(pageSize + 1));
+        sql += " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC LIMIT " +
+               param(static_cast<std::int64_t>(pageSize + 1));
         const auto rows = tx.query(sql, params);
         for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < pageSize; ++i) {
             *resp->add_jobs() = jobFromRow(rows[i], now);

@@ -32,6 +32,10 @@ private:
 // "货车司机" → 货 车 司 机 货车 车司 司机.
 std::vector<std::string> searchTerms(std::string_view text);
 
+// The text a posting is found by: title, employer, category and requirements, ASCII
+// lower-cased; its searchTerms() are the keys of the job_search table (migration 0008).
+std::string jobSearchText(const renshe::v1::Job& job);
+
 // The newest open postings in a region (for the display screens' job highlights).
 std::vector<renshe::v1::Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int limit, std::int64_t now);
 // The open postings among `ids` (unknown, withdrawn and expired ones left out), in any order.

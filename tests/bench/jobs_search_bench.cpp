@@ -1,0 +1,334 @@
+// Job search over 1,000,000 generated postings (a province's worth: 16 cities × 8 counties ×
+// 10 townships, titles, employers and requirements as Shandong postings read), each figure
+// beside its floor in the same run:
+//  - ours: SearchJobs over mutual TLS against the real renshe-backoffice (SQLite), keyword +
+//    region, first page of 20, decoded postings;
+//  - raw floor: the one plain indexed SQL query our search ends in (job_search range, join,
+//    order, limit), on a bare sqlite3 connection to the same file;
+//  - LIKE baseline: the region's postings filtered by `search_text LIKE '%keyword%'`;
+// p50/p95 per kind of search (two-character keyword in a township and in a county, one
+// character, a longer word), target p95 ≤ 30 ms; and recall: for each two-character keyword
+// the postings our search pages through equal, as a set, those the LIKE scan finds.
+#include <grpcpp/grpcpp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "services/backoffice/cards.hpp"
+#include "services/backoffice/jobs_service.hpp"
+#include "services/store/store.hpp"
+#include "tests/fixtures/temp_dir.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using Clock = std::chrono::steady_clock;
+using namespace renshe::v1;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::call;
+
+namespace {
+
+constexpr int kPostings = 1'000'000;
+constexpr int kRounds = 40;  // searches per keyword and region kind
+constexpr std::int64_t kDay = 86'400'000'000LL;
+
+// Roles with their category; a few appear far more often than others, as in real postings.
+struct Role {
+    const char* title;
+    const char* category;
+    int weight;
+};
+const Role kRoles[] = {
+    {"货车司机", "交通运输", 30}, {"叉车司机", "交通运输", 12}, {"网约车司机", "交通运输", 8},
+    {"挖掘机司机", "建筑", 6}, {"驾校教练", "交通运输", 2}, {"快递员", "物流", 20},
+    {"外卖骑手", "物流", 18}, {"分拣员", "物流", 14}, {"仓库管理员", "物流", 10},
+    {"电焊工", "制造", 16}, {"氩弧焊工", "制造", 6}, {"数控车工", "制造", 8}, {"钳工", "制造", 6},
+    {"装配工", "制造", 14}, {"包装工", "制造", 12}, {"普工", "制造", 40}, {"操作工", "制造", 24},
+    {"质检员", "制造", 8}, {"缝纫工", "纺织服装", 10}, {"电工", "建筑", 12}, {"木工", "建筑", 6},
+    {"瓦工", "建筑", 5}, {"钢筋工", "建筑", 5}, {"水电工", "建筑", 7}, {"保洁员", "家政服务", 20},
+    {"家政服务员", "家政服务", 8}, {"育婴员", "家政服务", 6}, {"养老护理员", "养老", 8},
+    {"护工", "养老", 8}, {"保安", "安保", 18}, {"厨师", "餐饮", 14}, {"面点师", "餐饮", 4},
+    {"服务员", "餐饮", 24}, {"洗碗工", "餐饮", 6}, {"收银员", "零售", 10}, {"营业员", "零售", 10},
+    {"导购", "零售", 8}, {"销售代表", "销售", 16}, {"客服专员", "销售", 10}, {"会计", "财务", 10},
+    {"出纳", "财务", 6}, {"文员", "行政", 10}, {"人事专员", "行政", 4}, {"幼儿教师", "教育", 5},
+    {"保育员", "教育", 4}, {"汽修工", "汽车维修", 6}, {"钣金喷漆工", "汽车维修", 3},
+    {"美容师", "生活服务", 4}, {"理发师", "生活服务", 4}, {"农机手", "农业", 3},
+};
+const char* kModifiers[] = {"", "", "", "", "急招", "诚聘", "长期招聘", "高薪招聘", "招聘", "本地"};
+const char* kPlaces[] = {"临沂", "兰山", "罗庄", "河东", "沂南", "郯城", "沂水", "兰陵", "费县", "平邑",
+                         "莒南", "蒙阴", "临沭", "济南", "历城", "章丘", "青岛", "潍坊", "淄博", "烟台"};
+const char* kNames[] = {"顺达", "鲁信", "宏远", "金桥", "华联", "恒通", "鑫源", "康泰", "立新", "永盛",
+                        "天元", "东方", "瑞丰", "福兴", "正大", "远航", "泰和", "万家", "博文", "新华"};
+const char* kTrades[] = {"物流有限公司", "机械制造有限公司", "建筑工程有限公司", "商贸有限公司",
+                         "餐饮管理有限公司", "物业服务有限公司", "家政服务有限公司", "食品有限公司",
+                         "纺织有限公司", "汽车服务有限公司", "养老服务中心", "超市"};
+const char* kRequirements[] = {"身体健康", "有C1驾照", "能吃苦耐劳", "有经验者优先", "年龄18至50岁",
+                               "持证上岗", "包吃住", "五险一金", "会计基础者优先", "熟练使用电脑",
+                               "服从安排", "男女不限", "限本地", "可接受倒班"};
+
+std::string regionOf(int city, int county, int township) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "37%02d%02d%03d", city + 1, county + 1, 101 + township);
+    return buf;
+}
+
+void check(int rc, sqlite3* db, const char* what) {
+    if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        std::fprintf(stderr, "bench invalid: %s: %s\n", what, sqlite3_errmsg(db));
+        std::exit(2);
+    }
+}
+
+// Writes the postings and their search keys with one bare connection (no fsync, large cache):
+// the same rows the import writes, loaded in about a minute instead of an hour.
+void load(const std::filesystem::path& db, std::int64_t now) {
+    { renshe::services::store::Store::open("sqlite:" + db.string()); }  // the schema, migrated
+    sqlite3* c = nullptr;
+    check(sqlite3_open(db.c_str(), &c), c, "open");
+    check(sqlite3_exec(c, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-3000000; BEGIN",
+                       nullptr, nullptr, nullptr),
+          c, "pragmas");
+    sqlite3_stmt* job = nullptr;
+    sqlite3_stmt* key = nullptr;
+    check(sqlite3_prepare_v2(c,
+                             "INSERT INTO jobs (id, title, employer, category, region, salary_min, salary_max, "
+                             "posted_at, expires_at, withdrawn, search_text, record, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                             -1, &job, nullptr),
+          c, "prepare jobs");
+    check(sqlite3_prepare_v2(c, "INSERT OR IGNORE INTO job_search (term, region, posted_at, job_id) VALUES (?1, ?2, ?3, ?4)",
+                             -1, &key, nullptr),
+          c, "prepare job_search");
+    std::mt19937_64 rng(20261123);
+    int totalWeight = 0;
+    for (const auto& r : kRoles) totalWeight += r.weight;
+    auto pick = [&](auto& array) -> decltype(auto) { return array[rng() % std::size(array)]; };
+    const auto t0 = Clock::now();
+    std::size_t keys = 0;
+    for (int i = 0; i < kPostings; ++i) {
+        int w = static_cast<int>(rng() % totalWeight);
+        const Role* role = kRoles;
+        while (w >= role->weight) w -= (role++)->weight;
+        Job j;
+        char id[16];
+        std::snprintf(id, sizeof id, "B%07d", i);
+        j.set_id(id);
+        j.set_title(std::string(pick(kModifiers)) + role->title);
+        j.set_employer(std::string(pick(kPlaces)) + pick(kNames) + pick(kTrades));
+        j.set_category(role->category);
+        j.set_requirements(std::string(pick(kRequirements)) + "，" + pick(kRequirements));
+        const std::string region = regionOf(static_cast<int>(rng() % 16), static_cast<int>(rng() % 8),
+                                            static_cast<int>(rng() % 10));
+        *j.mutable_region() = renshe::services::backoffice::regionProto(region);
+        const std::int64_t minYuan = 2500 + static_cast<std::int64_t>(rng() % 60) * 100;
+        j.mutable_salary_min()->set_fen(minYuan * 100);
+        j.mutable_salary_max()->set_fen((minYuan + 1000 + static_cast<std::int64_t>(rng() % 30) * 100) * 100);
+        const std::int64_t posted = now - static_cast<std::int64_t>(rng() % (180 * kDay / 1000000)) * 1000000;
+        const std::int64_t expires = posted + 365 * kDay;
+        j.mutable_posted_at()->set_seconds(posted / 1000000);
+        j.mutable_expires_at()->set_seconds(expires / 1000000);
+        const bool withdrawn = rng() % 50 == 0;
+        const std::string text = renshe::services::backoffice::jobSearchText(j);
+        const std::string record = renshe::services::store::toHex(j.SerializeAsString());
+        sqlite3_bind_text(job, 1, id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(job, 2, j.title().c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(job, 3, j.employer().c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(job, 4, j.category().c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(job, 5, region.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(job, 6, j.salary_min().fen());
+        sqlite3_bind_int64(job, 7, j.salary_max().fen());
+        sqlite3_bind_int64(job, 8, (posted / 1000000) * 1000000);
+        sqlite3_bind_int64(job, 9, (expires / 1000000) * 1000000);
+        sqlite3_bind_int64(job, 10, withdrawn ? 1 : 0);
+        sqlite3_bind_text(job, 11, text.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(job, 12, record.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(job, 13, now);
+        check(sqlite3_step(job), c, "insert job");
+        sqlite3_reset(job);
+        for (const auto& term : renshe::services::backoffice::searchTerms(text)) {
+            sqlite3_bind_text(key, 1, term.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(key, 2, region.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(key, 3, (posted / 1000000) * 1000000);
+            sqlite3_bind_text(key, 4, id, -1, SQLITE_TRANSIENT);
+            check(sqlite3_step(key), c, "insert key");
+            sqlite3_reset(key);
+            ++keys;
+        }
+    }
+    sqlite3_finalize(job);
+    sqlite3_finalize(key);
+    check(sqlite3_exec(c, "COMMIT; ANALYZE", nullptr, nullptr, nullptr), c, "commit");
+    sqlite3_close(c);
+    std::printf("generated %d postings, %zu search keys, %.0f MiB, in %.0f s\n", kPostings, keys,
+                static_cast<double>(std::filesystem::file_size(db)) / (1 << 20),
+                std::chrono::duration<double>(Clock::now() - t0).count());
+}
+
+struct Stats {
+    double p50 = 0, p95 = 0;  // milliseconds
+};
+Stats stats(std::vector<double> ms) {
+    std::sort(ms.begin(), ms.end());
+    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+}
+
+std::string upperBound(std::string prefix) {
+    while (!prefix.empty() && prefix.back() == '9') prefix.pop_back();
+    if (!prefix.empty()) ++prefix.back();
+    return prefix;
+}
+
+// Bare SQL on one connection, returning the ids found.
+class Raw {
+public:
+    explicit Raw(const std::filesystem::path& db) { sqlite3_open_v2(db.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr); }
+    ~Raw() { sqlite3_close(m_db); }
+
+    std::vector<std::string> run(const std::string& sql, const std::vector<std::string>& text, std::int64_t now) {
+        sqlite3_stmt* s = nullptr;
+        check(sqlite3_prepare_v2(m_db, sql.c_str(), -1, &s, nullptr), m_db, "prepare");
+        sqlite3_bind_int64(s, 1, now);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            sqlite3_bind_text(s, static_cast<int>(i) + 2, text[i].c_str(), -1, SQLITE_TRANSIENT);
+        std::vector<std::string> ids;
+        while (sqlite3_step(s) == SQLITE_ROW)
+            ids.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)));
+        sqlite3_finalize(s);
+        return ids;
+    }
+    // The floor: the single indexed query our search runs for a keyword of one term.
+    std::vector<std::string> floor(const std::string& term, const std::string& prefix, std::int64_t now) {
+        return run("SELECT k.job_id FROM job_search k CROSS JOIN jobs j WHERE k.term = ?2 AND k.region >= ?3 "
+                   "AND k.region < ?4 AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > ?1 "
+                   "ORDER BY k.posted_at DESC, k.job_id DESC LIMIT 21",
+                   {term, prefix, upperBound(prefix)}, now);
+    }
+    // The baseline: the region's postings, their text matched with LIKE.
+    std::vector<std::string> like(const std::string& keyword, const std::string& prefix, std::int64_t now,
+                                  bool all = false) {
+        return run("SELECT id FROM jobs WHERE region >= ?3 AND region < ?4 AND withdrawn = 0 AND expires_at > ?1 "
+                   "AND search_text LIKE ?2 ORDER BY posted_at DESC, id DESC" +
+                       std::string(all ? "" : " LIMIT 21"),
+                   {"%" + keyword + "%", prefix, upperBound(prefix)}, now);
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+}  // namespace
+
+int main() {
+    renshe::testing::TempDir dir("renshe-jobs-bench");
+    const auto db = dir.path() / "jobs.db";
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    load(db, now);
+
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite, {"--database", "sqlite:" + db.string()});
+    auto stub = JobService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "37"))));
+    Raw raw(db);
+    std::mt19937_64 rng(7);
+    const auto township = [&] {
+        return regionOf(static_cast<int>(rng() % 16), static_cast<int>(rng() % 8), static_cast<int>(rng() % 10));
+    };
+    auto search = [&](const std::string& keyword, const std::string& prefix, const std::string& token,
+                      SearchJobsResponse* resp) {
+        SearchJobsRequest r;
+        r.set_keyword(keyword);
+        r.set_region_prefix(prefix);
+        r.mutable_page()->set_page_size(20);
+        r.mutable_page()->set_page_token(token);
+        const auto o = call(*stub, &JobService::Stub::SearchJobs, r, resp);
+        if (!o.ok()) {
+            std::fprintf(stderr, "bench invalid: search %s in %s failed: %s\n", keyword.c_str(), prefix.c_str(),
+                         o.message.c_str());
+            std::exit(2);
+        }
+    };
+
+    struct Kind {
+        const char* name;
+        std::vector<std::string> keywords;
+        int prefixLength;  // 9 = a township, 6 = a county
+    };
+    const Kind kinds[] = {
+        {"two characters, township", {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"}, 9},
+        {"two characters, county", {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"}, 6},
+        {"one character, township", {"车", "焊", "工", "师"}, 9},
+        {"longer word, county", {"货车司机", "仓库管理员", "养老护理员", "服务员"}, 6},
+    };
+    std::printf("\nsearches over mutual TLS, first page of 20, %d per keyword:\n", kRounds);
+    std::printf("  %-28s %22s %22s %22s\n", "", "renshe p50/p95 ms", "raw index p50/p95 ms", "LIKE scan p50/p95 ms");
+    bool met = true;
+    for (const auto& kind : kinds) {
+        std::vector<double> ours, floorMs, likeMs;
+        for (const auto& kw : kind.keywords) {
+            for (int i = 0; i < kRounds; ++i) {
+                const std::string prefix = township().substr(0, static_cast<std::size_t>(kind.prefixLength));
+                SearchJobsResponse resp;
+                auto t = Clock::now();
+                search(kw, prefix, "", &resp);
+                ours.push_back(msSince(t));
+                // The floor walks the keyword's first pair (its first six bytes: two Chinese
+                // characters in UTF-8): the plain query of one term.
+                t = Clock::now();
+                raw.floor(kw.substr(0, std::min<std::size_t>(kw.size(), 6)), prefix, now);
+                floorMs.push_back(msSince(t));
+                t = Clock::now();
+                const auto liked = raw.like(kw, prefix, now);
+                likeMs.push_back(msSince(t));
+                std::vector<std::string> got;
+                for (const auto& j : resp.jobs()) got.push_back(j.id());
+                const std::vector<std::string> expected(liked.begin(), liked.begin() + std::min<std::size_t>(20, liked.size()));
+                if (got != expected) {
+                    std::fprintf(stderr, "bench invalid: %s in %s: first page differs from the LIKE scan (%zu vs %zu)\n",
+                                 kw.c_str(), prefix.c_str(), got.size(), expected.size());
+                    return 2;
+                }
+            }
+        }
+        const Stats o = stats(ours), f = stats(floorMs), l = stats(likeMs);
+        std::printf("  %-28s %10.2f / %-9.2f %10.2f / %-9.2f %10.2f / %-9.2f ratio p95 ours/raw %.1f\n", kind.name,
+                    o.p50, o.p95, f.p50, f.p95, l.p50, l.p95, o.p95 / f.p95);
+        met = met && o.p95 <= 30.0;
+    }
+    std::printf("  target p95 <= 30 ms: %s\n", met ? "met" : "NOT met");
+
+    // Recall: every page of a two-character keyword in a county, against the full LIKE scan.
+    std::printf("\nrecall of two-character keywords (all pages, one county each):\n");
+    for (const std::string kw : {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"}) {
+        const std::string prefix = township().substr(0, 6);
+        std::set<std::string> ours;
+        std::string token;
+        int pages = 0;
+        do {
+            SearchJobsResponse resp;
+            search(kw, prefix, token, &resp);
+            for (const auto& j : resp.jobs()) ours.insert(j.id());
+            token = resp.page().next_page_token();
+            ++pages;
+        } while (!token.empty());
+        const auto liked = raw.like(kw, prefix, now, true);
+        const std::set<std::string> expected(liked.begin(), liked.begin() + static_cast<std::ptrdiff_t>(liked.size()));
+        std::printf("  %s in %s: ours %zu in %d pages, LIKE %zu, recall %.3f\n", kw.c_str(), prefix.c_str(), ours.size(),
+                    pages, expected.size(),
+                    expected.empty() ? 1.0 : static_cast<double>(ours.size()) / static_cast<double>(expected.size()));
+        if (ours != expected) {
+            std::fprintf(stderr, "bench invalid: %s: the search and the LIKE scan found different postings\n", kw.c_str());
+            return 2;
+        }
+    }
+    return met ? 0 : 1;
+}
