@@ -527,6 +527,89 @@
     </message>
 </context>
 <context>
+    <name>DisplayMain</name>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <source>M月d日</source>
+        <translation>MMM d</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期日</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <source>办事指南</source>
+        <translation>Service guides</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <source>通知公告</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="197" />
+        <source>扫码查看岗位详情</source>
+        <translation>Scan for the job details</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="273" />
+        <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
+        <translation>Social security, jobs, employment rights: call the hotline</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="295" />
+        <source>欢迎来到%1</source>
+        <translation>Welcome to %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="303" />
+        <source>人社服务热线 12333</source>
+        <translation>Service hotline 12333</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="321" />
+        <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
+        <translation>⚠ Offline: showing content last updated %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="322" />
+        <source>⚠ 正在连接服务器</source>
+        <translation>⚠ Connecting to the server</translation>
+    </message>
+</context>
+<context>
     <name>GuidesModel</name>
     <message>
         <location filename="../kiosk/guides_model.cpp" line="40" />
@@ -698,7 +781,7 @@
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="136" />
+        <location filename="../kiosk/jobs_model.cpp" line="143" />
         <source>招聘%1人</source>
         <translation>%1 openings</translation>
     </message>

@@ -527,6 +527,89 @@
     </message>
 </context>
 <context>
+    <name>DisplayMain</name>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <source>M月d日</source>
+        <translation>M월 d일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期日</source>
+        <translation>일요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期一</source>
+        <translation>월요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期二</source>
+        <translation>화요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期三</source>
+        <translation>수요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期四</source>
+        <translation>목요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期五</source>
+        <translation>금요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <source>星期六</source>
+        <translation>토요일</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <source>办事指南</source>
+        <translation>업무 안내</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <source>通知公告</source>
+        <translation>공지사항</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="197" />
+        <source>扫码查看岗位详情</source>
+        <translation>QR 코드로 채용 상세 보기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="273" />
+        <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
+        <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="295" />
+        <source>欢迎来到%1</source>
+        <translation>%1에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="303" />
+        <source>人社服务热线 12333</source>
+        <translation>서비스 핫라인 12333</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="321" />
+        <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
+        <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="322" />
+        <source>⚠ 正在连接服务器</source>
+        <translation>⚠ 서버에 연결하는 중</translation>
+    </message>
+</context>
+<context>
     <name>GuidesModel</name>
     <message>
         <location filename="../kiosk/guides_model.cpp" line="40" />
@@ -698,7 +781,7 @@
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="136" />
+        <location filename="../kiosk/jobs_model.cpp" line="143" />
         <source>招聘%1人</source>
         <translation>%1명 채용</translation>
     </message>

@@ -122,6 +122,13 @@ void JobsModel::fetch(bool append) {
     });
 }
 
+QString JobsModel::qrPayload(const Job& j) {
+    // The posting's page, or its essentials to keep on a phone; percent-encoded for image://qr/.
+    return QString::fromUtf8(QUrl::toPercentEncoding(
+        j.detail_url().empty() ? QString::fromStdString(j.title() + " " + j.employer() + " " + j.contact_phone())
+                               : QString::fromStdString(j.detail_url())));
+}
+
 void JobsModel::select(int row) {
     if (row < 0 || row >= rowCount()) return;
     const Job& j = m_jobs[static_cast<std::size_t>(row)];
@@ -136,11 +143,7 @@ void JobsModel::select(int row) {
         {QStringLiteral("headcount"), j.headcount() > 0 ? tr("招聘%1人").arg(j.headcount()) : QString()},
         {QStringLiteral("posted"), dateText(j.posted_at())},
         {QStringLiteral("expires"), dateText(j.expires_at())},
-        // What the QR code carries: the posting's page, or its essentials to keep on a phone.
-        {QStringLiteral("qr"), QString::fromUtf8(QUrl::toPercentEncoding(
-                                   j.detail_url().empty()
-                                       ? QString::fromStdString(j.title() + " " + j.employer() + " " + j.contact_phone())
-                                       : QString::fromStdString(j.detail_url())))},
+        {QStringLiteral("qr"), qrPayload(j)},
     };
     Q_EMIT selectedChanged();
 }

@@ -57,6 +57,8 @@ public:
 
     // "6000–9000元/月", "6000元/月起", "面议".
     static QString salaryText(const renshe::v1::Job& job);
+    // What a posting's QR code carries (the id part of an image://qr/ URL).
+    static QString qrPayload(const renshe::v1::Job& job);
 
 Q_SIGNALS:
     void stateChanged();

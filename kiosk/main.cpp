@@ -7,7 +7,10 @@
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
+#include "kiosk/display_terminal.hpp"
 #include "kiosk/kiosk.hpp"
 #include "kiosk/options.hpp"
 #include "kiosk/qr_image.hpp"
@@ -18,6 +21,55 @@
 Q_IMPORT_QML_PLUGIN(Renshe_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(Renshe_ComponentsPlugin)
 Q_IMPORT_QML_PLUGIN(Renshe_ScreensPlugin)
+
+namespace {
+
+// Sizes and shows the root window, starts the test builds' automation hook, runs the loop.
+int showAndRun(QQuickWindow* window, const renshe::kiosk::Options& o) {
+    if (window && o.width > 0) {
+        window->resize(o.width, o.height);
+    }
+    if (window && o.fullScreen) {
+        window->showFullScreen();
+    }
+#ifdef RENSHE_AUTOMATION
+    std::unique_ptr<renshe::kiosk::Automation> automation;
+    if (!o.automationSocket.isEmpty()) {
+        automation = std::make_unique<renshe::kiosk::Automation>(window, o.automationSocket);
+        if (!automation->isListening()) {
+            return 1;
+        }
+    }
+#endif
+    return QGuiApplication::exec();
+}
+
+// The information display: no touch, no cursor, no card or fingerprint devices.
+int runDisplay(const renshe::kiosk::Options& o, std::optional<renshe::services::client::Endpoint> endpoint) {
+    QGuiApplication::setOverrideCursor(Qt::BlankCursor);
+    renshe::kiosk::DisplayTerminal::Config config;
+    config.servicePointName = o.servicePointName;
+    config.backoffice = std::move(endpoint);
+    config.stateDir = o.stateDir;
+    config.timeScale = o.timeScale;
+    renshe::kiosk::DisplayTerminal display(std::move(config));
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    renshe::kiosk::DisplayTerminal::attach(engine, display);
+    engine.addImageProvider(QStringLiteral("qr"), new renshe::kiosk::QrImageProvider);
+    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, qApp,
+                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    engine.load(QUrl(QStringLiteral("qrc:/Renshe/Screens/DisplayMain.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    display.watchFrames(window);
+    return showAndRun(window, o);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     QGuiApplication app(argc, argv);
@@ -31,6 +83,22 @@ int main(int argc, char** argv) {
     }
     const auto& o = *parsed.options;
 
+    std::optional<renshe::services::client::Endpoint> endpoint;
+    QDir().mkpath(o.stateDir);
+    if (!o.backofficeTarget.isEmpty()) {
+        try {
+            endpoint = renshe::services::client::Endpoint::fromFiles(
+                o.backofficeTarget.toStdString(), o.caFile.toStdString(), o.certFile.toStdString(),
+                o.keyFile.toStdString());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "renshe-kiosk: %s\n", e.what());
+            return 2;
+        }
+    }
+    if (o.role == QStringLiteral("display")) {
+        return runDisplay(o, std::move(endpoint));
+    }
+
     renshe::kiosk::Kiosk::Config config;
     config.servicePointName = o.servicePointName;
     config.language = o.language;
@@ -39,17 +107,7 @@ int main(int argc, char** argv) {
     config.stateDir = o.stateDir;
     config.receiptDir = o.receiptDir;
     config.printerName = o.printerName;
-    QDir().mkpath(o.stateDir);
-    if (!o.backofficeTarget.isEmpty()) {
-        try {
-            config.backoffice = renshe::services::client::Endpoint::fromFiles(
-                o.backofficeTarget.toStdString(), o.caFile.toStdString(), o.certFile.toStdString(),
-                o.keyFile.toStdString());
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "renshe-kiosk: %s\n", e.what());
-            return 2;
-        }
-    }
+    config.backoffice = std::move(endpoint);
     renshe::kiosk::Kiosk kiosk(std::move(config));
 
     QQmlApplicationEngine engine;
@@ -63,18 +121,5 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (window && o.fullScreen) {
-        window->showFullScreen();
-    }
-
-#ifdef RENSHE_AUTOMATION
-    std::unique_ptr<renshe::kiosk::Automation> automation;
-    if (!o.automationSocket.isEmpty()) {
-        automation = std::make_unique<renshe::kiosk::Automation>(window, o.automationSocket);
-        if (!automation->isListening()) {
-            return 1;
-        }
-    }
-#endif
-    return QGuiApplication::exec();
+    return showAndRun(window, o);
 }

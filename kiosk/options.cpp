@@ -9,7 +9,7 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("renshe-kiosk: self-service terminal for social security service points"));
     p.addHelpOption();
-    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("touch (touchscreen terminal)"), QStringLiteral("role"), QStringLiteral("touch"));
+    const QCommandLineOption role(QStringLiteral("role"), QStringLiteral("touch (touchscreen terminal) or display (information screen)"), QStringLiteral("role"), QStringLiteral("touch"));
     const QCommandLineOption backoffice(QStringLiteral("backoffice"), QStringLiteral("back office address"), QStringLiteral("host:port"));
     const QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA certificate of the back office"), QStringLiteral("file"));
     const QCommandLineOption cert(QStringLiteral("cert"), QStringLiteral("this terminal's certificate"), QStringLiteral("file"));
@@ -28,7 +28,13 @@ ParsedOptions parseOptions(const QStringList& arguments) {
                                       QStringLiteral("write receipts as PDF files here instead of printing"), QStringLiteral("dir"));
     const QCommandLineOption printer(QStringLiteral("printer"), QStringLiteral("CUPS printer for receipts (default: the system's)"),
                                      QStringLiteral("name"));
-    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle, state, receipts, printer});
+    const QCommandLineOption geometry(QStringLiteral("geometry"), QStringLiteral("window size, e.g. 1920x1080 or 1080x1920"),
+                                      QStringLiteral("WxH"));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"),
+                                       QStringLiteral("display: play item durations this many times faster (tests; default 1)"),
+                                       QStringLiteral("factor"), QStringLiteral("1"));
+    p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle, state, receipts, printer,
+                  geometry, timeScale});
 
     ParsedOptions r;
     if (!p.parse(arguments)) {
@@ -41,8 +47,8 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     }
     Options o;
     o.role = p.value(role);
-    if (o.role != QStringLiteral("touch")) {
-        r.error = QStringLiteral("unknown --role %1 (this build has: touch)").arg(o.role);
+    if (o.role != QStringLiteral("touch") && o.role != QStringLiteral("display")) {
+        r.error = QStringLiteral("unknown --role %1 (touch or display)").arg(o.role);
         return r;
     }
     o.backofficeTarget = p.value(backoffice);
@@ -66,6 +72,23 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     o.idleSeconds = p.value(idle).toInt(&ok);
     if (!ok || o.idleSeconds < 2 || o.idleSeconds > 3600) {
         r.error = QStringLiteral("--idle-seconds wants 2..3600");
+        return r;
+    }
+    if (p.isSet(geometry)) {
+        const QStringList wh = p.value(geometry).split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        if (wh.size() == 2) {
+            o.width = wh[0].toInt(&okW);
+            o.height = wh[1].toInt(&okH);
+        }
+        if (!okW || !okH || o.width < 320 || o.height < 320 || o.width > 7680 || o.height > 7680) {
+            r.error = QStringLiteral("--geometry wants WxH, 320..7680 each (e.g. 1920x1080)");
+            return r;
+        }
+    }
+    o.timeScale = p.value(timeScale).toDouble(&ok);
+    if (!ok || o.timeScale < 1 || o.timeScale > 10000) {
+        r.error = QStringLiteral("--time-scale wants 1..10000");
         return r;
     }
     r.options = o;

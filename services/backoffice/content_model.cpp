@@ -407,6 +407,7 @@ std::optional<std::int64_t> nextBoundary(const Snapshot& snapshot) {
 }
 
 void fillItemDefaults(ContentItem& item) {
+    item.clear_jobs();  // output only: rendered from the postings when played
     if (!item.has_duration()) {
         item.mutable_duration()->set_seconds(kDefaultItemDurationMillis / 1000);
     }
@@ -488,6 +489,7 @@ Playlist resolveFor(const Snapshot& snapshot, std::string_view terminalId, std::
                 std::string body;
                 for (const auto& job : *postings) {
                     item.add_job_ids(job.id());
+                    *item.add_jobs() = job;
                     body += (body.empty() ? "" : "\n") + jobLine(job);
                 }
                 if (item.body().empty())

@@ -635,7 +635,11 @@ TEST_P(ContentWatch, JobHighlightFollowsThePostings) {
     Display display(displayChannel(env));
     const auto first = display.waitFor(bodyHas({"货车司机", "顺达物流"}), 5s);
     ASSERT_TRUE(first);
-    EXPECT_EQ(display.at(*first).update.playlist().entries(0).item().job_ids(0), "H1");
+    const ContentItem shown = display.at(*first).update.playlist().entries(0).item();
+    EXPECT_EQ(shown.job_ids(0), "H1");
+    ASSERT_EQ(shown.jobs_size(), 1);  // the posting itself, for a board layout
+    EXPECT_EQ(shown.jobs(0).title(), "货车司机");
+    EXPECT_EQ(shown.jobs(0).salary_min().fen(), 600000);
 
     importCsv("id,title,employer,region,salary_min,salary_max,posted_at,expires_at\n"
               "H2,电焊工,兰山机械厂,371302102,7000,8000,2026-02-01,2099-01-31\n");

@@ -1,0 +1,289 @@
+#include "kiosk/display_terminal.hpp"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QQuickWindow>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+
+#include "drivers/util/atomic_file.hpp"
+#include "kiosk/heartbeat.hpp"
+#include "kiosk/jobs_model.hpp"
+#include "renshe/v1/content.grpc.pb.h"
+
+namespace renshe::kiosk {
+
+using namespace renshe::v1;
+
+namespace {
+
+constexpr const char* kEngineProperty = "_renshe_display";
+constexpr const char* kCacheName = "display-content.pb";
+constexpr auto kFirstBackoff = std::chrono::seconds(1);
+constexpr auto kMaxBackoff = std::chrono::seconds(15);
+constexpr std::size_t kMaxFrameSamples = 100'000;
+
+QString kindName(ContentKind k) {
+    switch (k) {
+        case CONTENT_KIND_NOTICE: return QStringLiteral("notice");
+        case CONTENT_KIND_GUIDE: return QStringLiteral("guide");
+        case CONTENT_KIND_JOB_HIGHLIGHT: return QStringLiteral("jobs");
+        case CONTENT_KIND_HOTLINE: return QStringLiteral("hotline");
+        default: return QStringLiteral("notice");
+    }
+}
+
+qint64 millisOf(const google::protobuf::Duration& d) { return d.seconds() * 1000 + d.nanos() / 1'000'000; }
+
+QVariantMap entryMap(const PlaylistEntry& e) {
+    const ContentItem& item = e.item();
+    QVariantList jobs;
+    for (const Job& j : item.jobs()) {
+        jobs.push_back(QVariantMap{
+            {QStringLiteral("title"), QString::fromStdString(j.title())},
+            {QStringLiteral("employer"), QString::fromStdString(j.employer())},
+            {QStringLiteral("place"), QString::fromStdString(!j.address().empty() ? j.address() : j.region().name())},
+            {QStringLiteral("salary"), JobsModel::salaryText(j)},
+            {QStringLiteral("qr"), JobsModel::qrPayload(j)},
+        });
+    }
+    return {
+        {QStringLiteral("id"), QString::fromStdString(item.id())},
+        {QStringLiteral("kind"), kindName(item.kind())},
+        {QStringLiteral("title"), QString::fromStdString(item.title())},
+        {QStringLiteral("body"), QString::fromStdString(item.body())},
+        {QStringLiteral("jobs"), jobs},
+    };
+}
+
+}  // namespace
+
+DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_channel(m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
+                                    : nullptr) {
+    m_clock.start();
+    m_rotate.setSingleShot(true);
+    connect(&m_rotate, &QTimer::timeout, this, &DisplayTerminal::advance);
+    m_reportTimer.setInterval(1000);
+    connect(&m_reportTimer, &QTimer::timeout, this, [this] {
+        std::vector<double> sorted;
+        {
+            std::lock_guard lock(m_frameMutex);
+            sorted = m_frameMs;
+        }
+        if (sorted.empty()) return;
+        std::sort(sorted.begin(), sorted.end());
+        const QString report = QStringLiteral("{\"frames\":%1,\"p50\":%2,\"p99\":%3}")
+                                   .arg(sorted.size())
+                                   .arg(sorted[sorted.size() / 2], 0, 'f', 2)
+                                   .arg(sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)], 0, 'f', 2);
+        if (report != m_frameReport) {
+            m_frameReport = report;
+            Q_EMIT frameReportChanged();
+        }
+    });
+
+    // The cache first: a display that starts without its back office plays what it had.
+    if (!m_config.stateDir.isEmpty()) {
+        const std::filesystem::path cache = m_config.stateDir.toStdString() + "/" + kCacheName;
+        std::error_code ec;
+        if (std::filesystem::exists(cache, ec)) {
+            ContentUpdate cached;
+            try {
+                if (cached.ParseFromString(util::readFile(cache)) && cached.has_playlist()) {
+                    m_lastContactMs = cached.server_time().seconds() * 1000;
+                    m_resumeAfter = cached.revision();
+                    apply(cached);
+                }
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "renshe-kiosk: the content cache cannot be read (%s); starting empty\n", e.what());
+            }
+        }
+    }
+    if (m_current.isEmpty()) show(-1);  // the idle card until something arrives
+
+    if (m_channel) {
+        m_heartbeat = std::make_unique<Heartbeat>(
+            m_channel, TERMINAL_ROLE_DISPLAY,
+            [](HeartbeatRequest& req) {
+                auto* d = req.mutable_devices();
+                d->set_display(DISPLAY_STATE_ON);
+                d->set_card_reader(DEVICE_PRESENCE_ABSENT);
+                d->set_fingerprint_sensor(DEVICE_PRESENCE_ABSENT);
+                d->set_printer(PRINTER_STATE_ABSENT);
+            },
+            m_config.heartbeatInterval);
+        m_thread = std::thread([this] { feed(); });
+    }
+}
+
+DisplayTerminal::~DisplayTerminal() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        if (m_streamContext) static_cast<grpc::ClientContext*>(m_streamContext.get())->TryCancel();
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void DisplayTerminal::attach(QQmlEngine& engine, DisplayTerminal& display) {
+    QJSEngine::setObjectOwnership(&display, QJSEngine::CppOwnership);
+    engine.setProperty(kEngineProperty, QVariant::fromValue(static_cast<QObject*>(&display)));
+}
+
+DisplayTerminal* DisplayTerminal::create(QQmlEngine* qmlEngine, QJSEngine*) {
+    if (auto* attached = qobject_cast<DisplayTerminal*>(qmlEngine->property(kEngineProperty).value<QObject*>())) {
+        return attached;
+    }
+    return new DisplayTerminal(Config{});  // owned by the engine
+}
+
+QString DisplayTerminal::lastUpdated() const {
+    if (m_lastContactMs == 0) return {};
+    // The terminal's own clock, as the header shows it.
+    return QDateTime::fromMSecsSinceEpoch(m_lastContactMs).toString(QStringLiteral("M月d日 HH:mm"));
+}
+
+void DisplayTerminal::feed() {
+    auto backoff = kFirstBackoff;
+    for (;;) {
+        auto ctx = std::make_shared<grpc::ClientContext>();
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_stopping) return;
+            m_streamContext = ctx;
+        }
+        WatchContentRequest req;
+        req.set_resume_after_revision(m_resumeAfter.load());
+        auto reader = ContentService::NewStub(m_channel->channel())->WatchContent(ctx.get(), req);
+        ContentUpdate update;
+        bool heard = false;
+        QPointer<DisplayTerminal> self(this);
+        while (reader->Read(&update)) {
+            heard = true;
+            backoff = kFirstBackoff;
+            if (update.has_playlist() && !m_config.stateDir.isEmpty()) {
+                // On disk before it plays: what is on screen survives a restart.
+                try {
+                    std::filesystem::create_directories(m_config.stateDir.toStdString());
+                    util::writeFileAtomically(m_config.stateDir.toStdString() + "/" + kCacheName,
+                                              update.SerializeAsString());
+                } catch (const std::exception& e) {
+                    std::fprintf(stderr, "renshe-kiosk: the content cache cannot be written (%s)\n", e.what());
+                }
+            }
+            if (update.has_playlist()) m_resumeAfter = update.revision();
+            QMetaObject::invokeMethod(
+                this, [self, update] { if (self) self->apply(update); }, Qt::QueuedConnection);
+        }
+        const grpc::Status status = reader->Finish();
+        m_channel->reportReachable(heard || status.error_code() != grpc::StatusCode::UNAVAILABLE);
+        QMetaObject::invokeMethod(
+            this, [self] { if (self) self->setOnline(false); }, Qt::QueuedConnection);
+        std::unique_lock lock(m_mutex);
+        m_streamContext.reset();
+        if (m_wake.wait_for(lock, backoff, [this] { return m_stopping; })) return;
+        backoff = std::min<std::chrono::seconds>(backoff * 2, kMaxBackoff);
+    }
+}
+
+void DisplayTerminal::setOnline(bool online) {
+    if (online) m_lastContactMs = QDateTime::currentMSecsSinceEpoch();  // "last updated" moves on
+    if (online || online != m_online) {
+        m_online = online;
+        Q_EMIT onlineChanged();
+    }
+}
+
+void DisplayTerminal::apply(const ContentUpdate& update) {
+    if (m_thread.joinable()) setOnline(true);  // from the stream (not the cache)
+    if (!update.has_playlist()) return;
+    const qint64 before = m_revision;
+    const QString showingId = m_current.value(QStringLiteral("id")).toString();
+    m_playlist = update.playlist();
+    m_revision = update.revision();
+    Q_EMIT playlistChanged();
+    const int n = m_playlist.entries_size();
+    int next = n > 0 ? 0 : -1;
+    if (before != 0 && n > 0) {
+        // A change: show the first new or changed entry now; otherwise carry on from the
+        // entry on screen, re-rendered.
+        int fresh = -1, same = -1;
+        for (int i = 0; i < n; ++i) {
+            const ContentItem& item = m_playlist.entries(i).item();
+            if (fresh < 0 && item.revision() > before) fresh = i;
+            if (same < 0 && QString::fromStdString(item.id()) == showingId) same = i;
+        }
+        next = fresh >= 0 ? fresh : (same >= 0 ? same : 0);
+    }
+    show(next);
+}
+
+void DisplayTerminal::show(int position) {
+    QVariantMap entry;
+    qint64 durationMs = 0;
+    if (position >= 0 && position < m_playlist.entries_size()) {
+        const PlaylistEntry& e = m_playlist.entries(position);
+        entry = entryMap(e);
+        durationMs = millisOf(e.duration());
+        if (durationMs <= 0) durationMs = millisOf(e.item().duration());
+        if (durationMs <= 0) durationMs = 10'000;
+    } else {
+        position = -1;
+        entry = {{QStringLiteral("kind"), QStringLiteral("idle")}, {QStringLiteral("title"), m_config.servicePointName}};
+    }
+    const bool sameAsShown = m_position == position && entry == m_entry;
+    m_position = position;
+    ++m_shown;
+    if (!sameAsShown) {
+        m_entry = entry;
+        m_current = entry;
+        m_current.insert(QStringLiteral("position"), position);
+        m_current.insert(QStringLiteral("durationMs"), durationMs);
+        m_current.insert(QStringLiteral("key"), m_shown);
+        std::lock_guard lock(m_frameMutex);
+        m_transitionEndsNs = m_clock.nsecsElapsed() + qint64{m_config.transitionMs} * 1'000'000;
+        m_lastFrameNs = 0;
+    }
+    Q_EMIT currentChanged();
+    if (position >= 0) {
+        const double scaled = static_cast<double>(durationMs) / std::max(1.0, m_config.timeScale);
+        m_rotate.start(std::max(1, static_cast<int>(scaled)));
+    } else {
+        m_rotate.stop();
+    }
+}
+
+void DisplayTerminal::advance() {
+    const int n = m_playlist.entries_size();
+    show(n > 0 ? (m_position + 1) % n : -1);
+}
+
+void DisplayTerminal::watchFrames(QQuickWindow* window) {
+    if (!window) return;
+    connect(window, &QQuickWindow::frameSwapped, this, &DisplayTerminal::frameSwapped, Qt::DirectConnection);
+    m_reportTimer.start();
+}
+
+void DisplayTerminal::frameSwapped() {
+    // Called on the render thread with the threaded render loop.
+    const qint64 now = m_clock.nsecsElapsed();
+    std::lock_guard lock(m_frameMutex);
+    if (now > m_transitionEndsNs) {
+        m_lastFrameNs = 0;
+        return;
+    }
+    if (m_lastFrameNs != 0 && m_frameMs.size() < kMaxFrameSamples) {
+        m_frameMs.push_back(static_cast<double>(now - m_lastFrameNs) / 1e6);
+    }
+    m_lastFrameNs = now;
+}
+
+}  // namespace renshe::kiosk

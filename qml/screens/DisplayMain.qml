@@ -1,0 +1,342 @@
+// The information display (信息发布屏幕): a hands-off full screen for the hall, read from
+// five metres. Everything it plays comes from the Display view-model (playlist, rotation,
+// online state); this file only lays it out and crossfades between entries. Sizes follow the
+// shorter side of the screen (`u` = 1 at 1080 px), so 1920×1080, 3840×2160 and the portrait
+// forms all get the same proportions.
+import QtQuick
+import QtQuick.Window
+import Renshe.Kiosk
+
+Window {
+    id: root
+    width: 1920
+    height: 1080
+    visible: true
+    title: Display.servicePointName
+    color: background
+
+    readonly property real u: Math.min(width, height) / 1080
+    readonly property bool portrait: height > width
+    readonly property color background: "#0A2F57"     // deep 人社 blue
+    readonly property color panel: "#103E70"
+    readonly property color textColor: "#FFFFFF"      // 12.9:1 on the background
+    readonly property color muted: "#D5E2F0"          // 10.6:1
+    readonly property color accent: "#FFD166"         // salaries and the hotline number, 9.6:1
+    readonly property string fontFamily: "Noto Sans CJK SC"
+
+    // What tests read through the automation hook.
+    Item {
+        objectName: "displayState"
+        width: 1
+        height: 1
+        property string currentTitle: Display.currentTitle
+        property string currentKind: Display.current.kind || ""
+        property bool online: Display.online
+        property string lastUpdated: Display.lastUpdated
+        property int shown: Display.shown
+        property int entryCount: Display.entryCount
+        property real revision: Display.revision
+        property string frameReport: Display.frameReport
+    }
+
+    // Header: service point, date and clock.
+    Rectangle {
+        id: header
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: 120 * root.u
+        color: root.panel
+
+        Text {
+            anchors { left: parent.left; leftMargin: 48 * root.u; verticalCenter: parent.verticalCenter; right: clock.left; rightMargin: 24 * root.u }
+            text: Display.servicePointName
+            color: root.textColor
+            font { family: root.fontFamily; pixelSize: 52 * root.u; bold: true }
+            elide: Text.ElideRight
+        }
+        Text {
+            id: clock
+            objectName: "displayClock"
+            anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
+            color: root.textColor
+            font { family: root.fontFamily; pixelSize: 48 * root.u }
+            function refresh() {
+                const now = new Date()
+                // Portrait screens are narrow: the weekday gives way to the service point's name.
+                text = Qt.formatDate(now, qsTr("M月d日")) + (root.portrait ? "" : " " + weekday(now.getDay()))
+                       + "  " + Qt.formatTime(now, "HH:mm")
+            }
+            function weekday(d) {
+                return [qsTr("星期日"), qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"), qsTr("星期五"), qsTr("星期六")][d]
+            }
+            Component.onCompleted: refresh()
+            Timer { interval: 1000; running: true; repeat: true; onTriggered: clock.refresh() }
+        }
+    }
+
+    // The stage: two pages crossfading; the one holding the current entry is opaque.
+    Item {
+        id: stage
+        anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top
+                  margins: 48 * root.u }
+        property bool useA: true
+        property int shownKey: -1
+        function present(entry) {
+            if (!entry || entry.key === shownKey) {
+                return
+            }
+            shownKey = entry.key
+            if (useA) pageA.entry = entry; else pageB.entry = entry
+            useA = !useA
+        }
+        Component.onCompleted: present(Display.current)
+        Connections {
+            target: Display
+            function onCurrentChanged() { stage.present(Display.current) }
+        }
+        DisplayPage { id: pageA; anchors.fill: parent; showing: entry !== undefined && entry.key === stage.shownKey }
+        DisplayPage { id: pageB; anchors.fill: parent; showing: entry !== undefined && entry.key === stage.shownKey }
+    }
+
+    component DisplayPage: Item {
+        id: page
+        property var entry
+        property bool showing: false
+        opacity: showing ? 1 : 0
+        visible: opacity > 0
+        Behavior on opacity { NumberAnimation { duration: 600; easing.type: Easing.InOutQuad } }
+
+        Loader {
+            anchors.fill: parent
+            active: page.entry !== undefined
+            sourceComponent: {
+                if (!page.entry) return null
+                switch (page.entry.kind) {
+                case "jobs": return jobsView
+                case "hotline": return hotlineView
+                case "idle": return idleView
+                default: return noticeView
+                }
+            }
+            property var entry: page.entry  // read by the view components as parent.entry
+        }
+    }
+
+    // 通知公告 and 办事指南: a title and text that fits.
+    Component {
+        id: noticeView
+        Item {
+            readonly property var entry: parent ? parent.entry : ({})
+            Text {
+                id: kindLabel
+                anchors { left: parent.left; top: parent.top }
+                text: entry.kind === "guide" ? qsTr("办事指南") : qsTr("通知公告")
+                color: root.accent
+                font { family: root.fontFamily; pixelSize: 44 * root.u; bold: true }
+            }
+            Text {
+                id: noticeTitle
+                objectName: "displayTitle"
+                anchors { left: parent.left; right: parent.right; top: kindLabel.bottom; topMargin: 16 * root.u }
+                text: entry.title
+                color: root.textColor
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
+                elide: Text.ElideRight
+                font { family: root.fontFamily; pixelSize: 84 * root.u; bold: true }
+            }
+            Text {
+                anchors { left: parent.left; right: parent.right; top: noticeTitle.bottom; topMargin: 36 * root.u; bottom: parent.bottom }
+                text: entry.body
+                color: root.muted
+                wrapMode: Text.Wrap
+                lineHeight: 1.3
+                fontSizeMode: Text.VerticalFit
+                minimumPixelSize: 40 * root.u
+                elide: Text.ElideRight
+                font { family: root.fontFamily; pixelSize: 56 * root.u }
+            }
+        }
+    }
+
+    // 招聘信息: a board of postings — title, employer and place, salary, QR code — scrolling
+    // slowly when there are more than fit.
+    Component {
+        id: jobsView
+        Item {
+            readonly property var entry: parent ? parent.entry : ({})
+            Text {
+                id: boardTitle
+                objectName: "displayTitle"
+                anchors { left: parent.left; right: parent.right; top: parent.top }
+                text: entry.title
+                color: root.accent
+                elide: Text.ElideRight
+                font { family: root.fontFamily; pixelSize: 64 * root.u; bold: true }
+            }
+            ListView {
+                id: board
+                objectName: "jobBoard"
+                anchors { left: parent.left; right: parent.right; top: boardTitle.bottom; topMargin: 24 * root.u; bottom: parent.bottom }
+                clip: true
+                interactive: false
+                spacing: 20 * root.u
+                model: entry.jobs
+                readonly property real rowHeight: root.portrait ? 300 * root.u : 190 * root.u
+                delegate: Rectangle {
+                    width: board.width
+                    height: board.rowHeight
+                    radius: 16 * root.u
+                    color: root.panel
+                    Image {
+                        id: qr
+                        anchors { right: parent.right; rightMargin: 20 * root.u; verticalCenter: parent.verticalCenter }
+                        width: parent.height - 32 * root.u
+                        height: width
+                        sourceSize: Qt.size(width, width)
+                        source: "image://qr/" + modelData.qr
+                        Accessible.name: qsTr("扫码查看岗位详情")
+                    }
+                    Column {
+                        anchors { left: parent.left; leftMargin: 32 * root.u; right: qr.left; rightMargin: 24 * root.u; verticalCenter: parent.verticalCenter }
+                        spacing: 6 * root.u
+                        Row {
+                            width: parent.width
+                            spacing: 32 * root.u
+                            Text {
+                                width: Math.min(implicitWidth, parent.width - salary.width - parent.spacing)
+                                text: modelData.title
+                                color: root.textColor
+                                elide: Text.ElideRight
+                                font { family: root.fontFamily; pixelSize: 60 * root.u; bold: true }
+                            }
+                            Text {
+                                id: salary
+                                text: modelData.salary
+                                color: root.accent
+                                font { family: root.fontFamily; pixelSize: 52 * root.u; bold: true }
+                            }
+                        }
+                        Text {
+                            width: parent.width
+                            text: modelData.place ? modelData.employer + " · " + modelData.place : modelData.employer
+                            color: root.muted
+                            elide: Text.ElideRight
+                            wrapMode: root.portrait ? Text.Wrap : Text.NoWrap
+                            maximumLineCount: root.portrait ? 2 : 1
+                            font { family: root.fontFamily; pixelSize: 42 * root.u }
+                        }
+                    }
+                }
+                // More rows than fit: scroll down and back over the entry's time.
+                readonly property real overflow: Math.max(0, contentHeight - height)
+                SequentialAnimation on contentY {
+                    running: board.overflow > 0
+                    loops: Animation.Infinite
+                    PauseAnimation { duration: 2000 }
+                    NumberAnimation { to: board.overflow; duration: board.overflow * 12; easing.type: Easing.InOutSine }
+                    PauseAnimation { duration: 2000 }
+                    NumberAnimation { to: 0; duration: 800 }
+                }
+            }
+        }
+    }
+
+    // 12333: the hotline card.
+    Component {
+        id: hotlineView
+        Item {
+            readonly property var entry: parent ? parent.entry : ({})
+            Column {
+                anchors.centerIn: parent
+                width: parent.width
+                spacing: 24 * root.u
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: "12333"
+                    color: root.accent
+                    font { family: root.fontFamily; pixelSize: 260 * root.u; bold: true }
+                }
+                Text {
+                    objectName: "displayTitle"
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: entry.title
+                    color: root.textColor
+                    font { family: root.fontFamily; pixelSize: 72 * root.u; bold: true }
+                }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: entry.body ? entry.body : qsTr("社保、就业、劳动关系问题，请拨打人社服务热线")
+                    color: root.muted
+                    font { family: root.fontFamily; pixelSize: 52 * root.u }
+                }
+            }
+        }
+    }
+
+    // Nothing to play yet: the service point and the hotline.
+    Component {
+        id: idleView
+        Item {
+            readonly property var entry: parent ? parent.entry : ({})
+            Column {
+                anchors.centerIn: parent
+                width: parent.width
+                spacing: 32 * root.u
+                Text {
+                    objectName: "displayTitle"
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("欢迎来到%1").arg(Display.servicePointName)
+                    color: root.textColor
+                    font { family: root.fontFamily; pixelSize: 96 * root.u; bold: true }
+                }
+                Text {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("人社服务热线 12333")
+                    color: root.accent
+                    font { family: root.fontFamily; pixelSize: 72 * root.u }
+                }
+            }
+        }
+    }
+
+    // Footer: where in the playlist, and — only when the back office cannot be reached — when
+    // the content was last updated (a symbol and words, not a colour alone).
+    Item {
+        id: footer
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: 72 * root.u
+        Text {
+            objectName: "offlineNote"
+            anchors { left: parent.left; leftMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
+            visible: !Display.online
+            text: Display.lastUpdated !== "" ? qsTr("⚠ 网络中断，显示的是 %1 更新的内容").arg(Display.lastUpdated)
+                                             : qsTr("⚠ 正在连接服务器")
+            color: root.muted
+            font { family: root.fontFamily; pixelSize: 34 * root.u }
+        }
+        Row {
+            anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
+            spacing: 14 * root.u
+            visible: Display.entryCount > 1
+            Repeater {
+                model: Display.entryCount
+                Rectangle {
+                    width: 18 * root.u
+                    height: width
+                    radius: width / 2
+                    color: index === Display.current.position ? root.textColor : "transparent"
+                    border { color: root.muted; width: 3 * root.u }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,259 @@
+// The information display (`renshe-kiosk --role display`, offscreen) against the real back
+// office over mutual TLS: a playlist change on screen within a second, a scheduled item only
+// inside its window, the back office killed → the cached playlist keeps playing (also after
+// the display itself restarts) → back office restarted → changes made meanwhile arrive; and
+// screenshots at 1920×1080 and 3840×2160 in both orientations, kept in
+// <build>/tests/e2e/screenshots/display/.
+#include <gtest/gtest.h>
+
+#include <QDateTime>
+#include <QImage>
+#include <QTimeZone>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "renshe/v1/content.grpc.pb.h"
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using namespace std::chrono_literals;
+using namespace renshe::v1;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::call;
+using renshe::testing::KioskProcess;
+using renshe::testing::newRequestId;
+using renshe::testing::text;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const std::filesystem::path kShots = "screenshots/display";
+
+class Staff {
+public:
+    explicit Staff(BackofficeEnv& env)
+        : m_channel(renshe::services::client::makeChannel(
+              env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)))),
+          m_content(ContentService::NewStub(m_channel)) {}
+
+    void jobs(const std::string& csv) {
+        ImportJobsRequest r;
+        r.set_request_id(newRequestId());
+        r.set_csv(csv);
+        ImportJobsResponse resp;
+        const auto o = call(*JobService::NewStub(m_channel), &JobService::Stub::ImportJobs, r, &resp);
+        ASSERT_TRUE(o.ok()) << o;
+        ASSERT_EQ(resp.errors_size(), 0);
+    }
+    std::int64_t item(ContentItem item) {
+        item.mutable_targeting()->add_region_prefixes(BackofficeEnv::kRegion);
+        UpsertContentItemRequest r;
+        r.set_request_id(newRequestId());
+        *r.mutable_item() = item;
+        UpsertContentItemResponse resp;
+        const auto o = call(*m_content, &ContentService::Stub::UpsertContentItem, r, &resp);
+        EXPECT_TRUE(o.ok()) << o;
+        return resp.revision();
+    }
+    std::int64_t playlist(const std::vector<std::string>& items) {
+        UpsertPlaylistRequest r;
+        r.set_request_id(newRequestId());
+        auto* p = r.mutable_playlist();
+        p->set_id("HALL");
+        p->set_name("大厅信息屏");
+        p->mutable_targeting()->add_region_prefixes(BackofficeEnv::kRegion);
+        for (const auto& i : items) p->add_entries()->set_item_id(i);
+        UpsertPlaylistResponse resp;
+        const auto o = call(*m_content, &ContentService::Stub::UpsertPlaylist, r, &resp);
+        EXPECT_TRUE(o.ok()) << o;
+        return resp.revision();
+    }
+
+private:
+    std::shared_ptr<grpc::Channel> m_channel;
+    std::unique_ptr<ContentService::Stub> m_content;
+};
+
+ContentItem item(const std::string& id, ContentKind kind, const std::string& title, const std::string& body = {},
+                 int seconds = 8) {
+    ContentItem i;
+    i.set_id(id);
+    i.set_kind(kind);
+    i.set_title(title);
+    i.set_body(body);
+    i.mutable_duration()->set_seconds(seconds);
+    return i;
+}
+
+const char* kJobsCsv =
+    "id,title,employer,region,salary_min,salary_max,address,posted_at,expires_at\n"
+    "J1,货车司机,临沂顺达物流有限公司,371302101,6000,9000,兰山区义堂镇物流园,2026-11-10,2099-06-30\n"
+    "J2,电焊工,兰山机械制造有限公司,371302102,7000,8500,兰山区李官镇工业园,2026-11-11,2099-06-30\n"
+    "J3,保洁员,兰山物业服务有限公司,371302101,2500,3200,兰山区金雀山街道,2026-11-12,2099-06-30\n"
+    "J4,养老护理员,兰山康泰养老服务中心,371302103,3800,5000,兰山区白沙埠镇,2026-11-13,2099-06-30\n"
+    "J5,会计,鲁信商贸有限公司,371302101,4000,6000,兰山区银雀山街道,2026-11-14,2099-06-30\n";
+
+std::vector<std::string> displayArgs(BackofficeEnv& env, const renshe::testing::CertFiles& terminal,
+                                     const std::filesystem::path& state, std::vector<std::string> more = {}) {
+    std::vector<std::string> a{"--role", "display", "--backoffice", env.backoffice().target(),
+                               "--ca", env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
+                               "--key", terminal.privateKey.string(), "--state-dir", state.string(),
+                               "--service-point", "兰山区人社服务大厅"};
+    a.insert(a.end(), more.begin(), more.end());
+    return a;
+}
+
+int shown(KioskProcess& display) { return display.property("displayState", "shown").toInt(); }
+
+// The minute of the day now in China time, for schedule windows.
+int minuteNow() {
+    const QTime t = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(8 * 3600)).time();
+    return t.hour() * 60 + t.minute();
+}
+
+void shoot(KioskProcess& display, const std::string& name) {
+    std::filesystem::create_directories(kShots);
+    display.screenshot((kShots / name).string());
+}
+
+TEST(DisplayScreen, ChangesWithinASecondSchedulesAndTheCacheThroughOutages) {
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    Staff staff(env);
+    staff.jobs(kJobsCsv);
+    staff.item(item("N1", CONTENT_KIND_NOTICE, "停水通知", "11月25日9:00至17:00，兰山街道办事处大楼停水检修。"));
+    auto jobs = item("JOBS", CONTENT_KIND_JOB_HIGHLIGHT, "本周招聘信息", {}, 15);
+    staff.item(jobs);
+    staff.item(item("HOT", CONTENT_KIND_HOTLINE, "", {}, 6));
+    staff.playlist({"N1", "JOBS", "HOT"});
+
+    renshe::testing::TempDir state("renshe-display-state");
+    const auto terminal = env.pki().client({"T-371302101-D", renshe::services::pki::Role::Display, "371302101"});
+    auto display = std::make_unique<KioskProcess>(
+        displayArgs(env, terminal, state.path(), {"--time-scale", "10", "--geometry", "1920x1080"}));
+    ASSERT_EQ(display->waitForProperty("displayState", "entryCount", 3, 10s), QJsonValue(3));
+    EXPECT_EQ(display->property("displayState", "online"), QJsonValue(true));
+    EXPECT_EQ(display->property("offlineNote", "visible"), QJsonValue(false));
+    // It rotates (8 s, 15 s and 6 s played ten times faster) through all three kinds.
+    for (const char* kind : {"jobs", "hotline", "notice"}) {
+        EXPECT_EQ(display->waitForProperty("displayState", "currentKind", text(kind), 5s), text(kind));
+    }
+    shoot(*display, "change-before.png");
+
+    // A new notice: on screen within a second of the staff's answer.
+    staff.item(item("N2", CONTENT_KIND_NOTICE, "招聘会通知", "11月28日上午9点，兰山区人力资源市场举办专场招聘会。"));
+    const auto sent = Clock::now();
+    staff.playlist({"N1", "N2", "JOBS", "HOT"});
+    ASSERT_EQ(display->waitForProperty("displayState", "currentTitle", text("招聘会通知"), 3s), text("招聘会通知"));
+    const auto latency = Clock::now() - sent;
+    std::printf("[ display ] playlist change on screen after %.0f ms\n",
+                std::chrono::duration<double, std::milli>(latency).count());
+    EXPECT_LT(latency, 1s);
+    shoot(*display, "change-after.png");
+
+    // A scheduled item outside its window is not played; moved into it, it is, at once.
+    auto scheduled = item("S1", CONTENT_KIND_NOTICE, "社保政策宣讲", "今天在二楼会议室");
+    const int now = minuteNow();
+    const int later = (now + 120) % 1380;  // a window that has not started (and is not wrapping)
+    auto* w = scheduled.mutable_schedule()->add_daily_windows();
+    w->set_start_minute(later);
+    w->set_end_minute(later + 30);
+    staff.item(scheduled);
+    const auto revision = staff.playlist({"N1", "N2", "JOBS", "HOT", "S1"});
+    EXPECT_EQ(display->waitForProperty("displayState", "revision", static_cast<double>(revision), 3s),
+              QJsonValue(static_cast<double>(revision)));
+    EXPECT_EQ(display->property("displayState", "entryCount"), QJsonValue(4));
+    w->set_start_minute(std::max(0, now - 10));
+    w->set_end_minute(std::min(1440, now + 30));
+    staff.item(scheduled);
+    EXPECT_EQ(display->waitForProperty("displayState", "currentTitle", text("社保政策宣讲"), 3s), text("社保政策宣讲"));
+    EXPECT_EQ(display->property("displayState", "entryCount"), QJsonValue(5));
+
+    // The back office dies: the screen says so, discreetly, and keeps playing.
+    env.backoffice().kill9();
+    EXPECT_EQ(display->waitForProperty("displayState", "online", false, 5s), QJsonValue(false));
+    EXPECT_EQ(display->property("offlineNote", "visible"), QJsonValue(true));
+    const int before = shown(*display);
+    std::this_thread::sleep_for(3s);
+    EXPECT_GT(shown(*display), before + 1) << "the cached playlist stopped playing";
+    shoot(*display, "offline.png");
+
+    // Even restarted without its back office, the display plays the playlist from disk.
+    display.reset();
+    display = std::make_unique<KioskProcess>(
+        displayArgs(env, terminal, state.path(), {"--time-scale", "10", "--geometry", "1920x1080"}));
+    EXPECT_EQ(display->property("displayState", "entryCount"), QJsonValue(5));
+    EXPECT_NE(display->property("displayState", "currentKind"), text("idle"));
+    EXPECT_EQ(display->property("displayState", "online"), QJsonValue(false));
+    EXPECT_NE(display->property("displayState", "lastUpdated"), text(""));
+
+    // Back office back; a change made meanwhile (while the display was away) arrives, and so
+    // does the next one.
+    env.backoffice().restart();
+    staff.item(item("N3", CONTENT_KIND_NOTICE, "医保缴费提醒", "2027年度城乡居民医保集中缴费期为即日起至12月31日。"));
+    staff.playlist({"N1", "N2", "JOBS", "HOT", "S1", "N3"});
+    EXPECT_EQ(display->waitForProperty("displayState", "online", true, 20s), QJsonValue(true));
+    EXPECT_EQ(display->waitForProperty("displayState", "entryCount", 6, 5s), QJsonValue(6));
+    EXPECT_EQ(display->waitForProperty("displayState", "currentTitle", text("医保缴费提醒"), 5s), text("医保缴费提醒"));
+    EXPECT_EQ(display->property("offlineNote", "visible"), QJsonValue(false));
+    staff.item(item("N1", CONTENT_KIND_NOTICE, "停水通知（已恢复供水）", "供水已恢复。"));
+    EXPECT_EQ(display->waitForProperty("displayState", "currentTitle", text("停水通知（已恢复供水）"), 3s),
+              text("停水通知（已恢复供水）"));
+}
+
+// A cache file cut short or overwritten (a power cut on a bad disk) is not trusted: the
+// display starts on its idle card, then plays and re-caches what the back office sends.
+TEST(DisplayScreen, AGarbledCacheIsSetAsideAndReplaced) {
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    Staff staff(env);
+    staff.item(item("N1", CONTENT_KIND_NOTICE, "停水通知", "明天停水。"));
+    staff.playlist({"N1"});
+    renshe::testing::TempDir state("renshe-display-state");
+    const auto cache = state.path() / "display-content.pb";
+    {
+        std::ofstream garbage(cache, std::ios::binary);
+        garbage << "\x0a\xff\xff\xff\xff\x0f not a content update";
+    }
+    const auto terminal = env.pki().client({"T-371302101-D", renshe::services::pki::Role::Display, "371302101"});
+    KioskProcess display(displayArgs(env, terminal, state.path()));
+    EXPECT_EQ(display.waitForProperty("displayState", "currentTitle", text("停水通知"), 10s), text("停水通知"));
+    ContentUpdate cached;
+    std::ifstream in(cache, std::ios::binary);
+    ASSERT_TRUE(cached.ParseFromIstream(&in));
+    EXPECT_EQ(cached.playlist().entries(0).item().title(), "停水通知");
+}
+
+// One entry at a time on each screen size the facility standard names, landscape and portrait.
+TEST(DisplayScreen, LegibleAtFullHdAndUltraHdInBothOrientations) {
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    Staff staff(env);
+    staff.jobs(kJobsCsv);
+    staff.item(item("JOBS", CONTENT_KIND_JOB_HIGHLIGHT, "本周招聘信息", {}, 600));
+    staff.item(item("N1", CONTENT_KIND_NOTICE, "关于开展2027年度养老保险待遇资格认证的通知",
+                    "请享受养老保险待遇的人员于每年生日前后到就近的人社服务站，或在自助终端上按指纹完成资格认证。"
+                    "行动不便的老人可拨打12333预约上门认证。",
+                    600));
+    const auto terminal = env.pki().client({"T-371302101-D", renshe::services::pki::Role::Display, "371302101"});
+    for (const auto& [w, h] : std::vector<std::pair<int, int>>{{1920, 1080}, {1080, 1920}, {3840, 2160}, {2160, 3840}}) {
+        const std::string size = std::to_string(w) + "x" + std::to_string(h);
+        for (const char* id : {"JOBS", "N1"}) {
+            staff.playlist({id});
+            renshe::testing::TempDir state("renshe-display-state");
+            KioskProcess display(displayArgs(env, terminal, state.path(), {"--geometry", size}));
+            ASSERT_EQ(display.waitForProperty("displayState", "entryCount", 1, 10s), QJsonValue(1));
+            const char* kind = std::string(id) == "JOBS" ? "jobs" : "notice";
+            ASSERT_EQ(display.waitForProperty("displayState", "currentKind", text(kind), 5s), text(kind));
+            std::this_thread::sleep_for(900ms);  // the crossfade done, QR codes drawn
+            const std::string name = std::string(kind) + "-" + size + ".png";
+            shoot(display, name);
+            QImage image(QString::fromStdString((kShots / name).string()));
+            ASSERT_FALSE(image.isNull()) << name;
+            EXPECT_EQ(image.width(), w) << name;
+            EXPECT_EQ(image.height(), h) << name;
+        }
+    }
+}
+
+}  // namespace
