@@ -495,6 +495,15 @@ void CardSession::run() {
             };
             auto& out = job->outcome;
             auto pinOf = [](const std::string& d) { return *sscard::Pin::fromDigits(d); };
+            // The holder's PIN checked by the card itself; a wrong one ends the flow with the
+            // tries left (or the blocked-PIN guidance) as the message.
+            auto pinAccepted = [&] {
+                const auto r = card.verifyPin(pinOf(job->currentPin));
+                if (r.status == sscard::PinResult::Status::Ok) return true;
+                out.error = true;
+                out.message = pinText(r);
+                return false;
+            };
             switch (job->flow) {
                 case Flow::Activate:
                 case Flow::ChangePin: {
@@ -543,12 +552,7 @@ void CardSession::run() {
                     return;
                 }
                 case Flow::Query: {
-                    const auto r = card.verifyPin(pinOf(job->currentPin));
-                    if (r.status != sscard::PinResult::Status::Ok) {
-                        out.error = true;
-                        out.message = pinText(r);
-                        return;
-                    }
+                    if (!pinAccepted()) return;
                     GetCardHistoryRequest req;
                     *req.mutable_card() = job->card;
                     *req.mutable_pin_verified_at() = nowTimestamp();
@@ -573,12 +577,7 @@ void CardSession::run() {
                     return;
                 }
                 case Flow::Unreport: {
-                    const auto r = card.verifyPin(pinOf(job->currentPin));
-                    if (r.status != sscard::PinResult::Status::Ok) {
-                        out.error = true;
-                        out.message = pinText(r);
-                        return;
-                    }
+                    if (!pinAccepted()) return;
                     UnreportLossRequest req;
                     req.set_request_id(client::newRequestId());
                     *req.mutable_card() = job->card;

@@ -4,10 +4,15 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <google/protobuf/timestamp.pb.h>
+
 #include <cstdlib>
+#include <ctime>
+#include <iomanip>
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,6 +50,16 @@ public:
 private:
     std::vector<std::string> m_args;
 };
+
+// A server time as staff read it: China Standard Time, "2026-11-23 10:42:07 CST".
+inline std::string timeText(const google::protobuf::Timestamp& ts) {
+    const std::time_t t = static_cast<std::time_t>(ts.seconds()) + 8 * 3600;
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    std::ostringstream out;
+    out << std::put_time(&tm, "%Y-%m-%d %H:%M:%S") << " CST";
+    return out.str();
+}
 
 inline std::string fromEnvOr(std::optional<std::string> v, const char* env) {
     if (v) return *v;

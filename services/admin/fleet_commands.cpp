@@ -44,16 +44,9 @@ std::string fleetUsage() {
            "             the declared class is not met\n";
 }
 
-namespace {
+using cli::timeText;
 
-std::string timeText(const google::protobuf::Timestamp& ts) {
-    const std::time_t t = static_cast<std::time_t>(ts.seconds()) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::ostringstream out;
-    out << std::put_time(&tm, "%Y-%m-%d %H:%M:%S") << " CST";
-    return out.str();
-}
+namespace {
 
 std::string agoText(const google::protobuf::Timestamp& ts) {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(

@@ -46,16 +46,9 @@ using cli::Args;
 using cli::report;
 using cli::withRetries;
 
-namespace {
+using cli::timeText;
 
-std::string timeText(const google::protobuf::Timestamp& ts) {
-    const std::time_t t = static_cast<std::time_t>(ts.seconds()) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::ostringstream out;
-    out << std::put_time(&tm, "%Y-%m-%d %H:%M:%S") << " CST";
-    return out.str();
-}
+namespace {
 
 std::string statusName(CardStatus s) {
     std::string n = CardStatus_Name(s);

@@ -49,6 +49,27 @@ PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate = 
     return *p;
 }
 
+// The card in a touch terminal's reader and its holder: the caller must be a touch terminal,
+// the card known and its holder in the registry; the audit subject gets the holder's region.
+struct CardAtTerminal {
+    CardRow card;
+    PersonRow person;
+};
+struct CardAtTerminalRules {
+    bool lockCard = true;     // SELECT … FOR UPDATE the card row (the request changes it)
+    bool lockPerson = false;  // … and the person row
+    bool sameRegion = true;   // the holder must live in the terminal's region
+};
+CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller, const InsertedCard& inserted,
+                                     Subject& subject, CardAtTerminalRules rules) {
+    requireTouchTerminal(caller);
+    CardRow card = requireInsertedCard(tx, inserted, subject, rules.lockCard);
+    PersonRow person = requirePerson(tx, card.ssn, rules.lockPerson);
+    subject.region = person.region;
+    if (rules.sameRegion) requireRegion(caller, person.region);
+    return {std::move(card), std::move(person)};
+}
+
 // The second factor of a request made without the PIN. Failure is PERMISSION_DENIED; a
 // fingerprint verification can also be NOT_ENROLLED or VERIFICATION_STALE, and is spent.
 void checkSecondFactor(store::Tx& tx, const Caller& caller, const Core& core, const PersonRow& person,
@@ -107,11 +128,7 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx, const R
     return m_core.mutate(
         ctx, activation ? "card.activate" : "card.pin_changed", req->request_id(), *req, resp, validation::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireTouchTerminal(caller);
-            CardRow card = requireInsertedCard(tx, req->card(), subject, true);
-            PersonRow person = requirePerson(tx, card.ssn, true);
-            subject.region = person.region;
-            requireRegion(caller, person.region);
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {.lockPerson = true});
             applyDueLift(tx, card, now);
             requireNotExpired(card, now);
             if (activation) {
@@ -132,11 +149,7 @@ grpc::Status CardServiceImpl::SetServicePassword(grpc::ServerContext* ctx, const
     return m_core.mutate(
         ctx, "card.set_service_password", req->request_id(), *req, resp, validation::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireTouchTerminal(caller);
-            CardRow card = requireInsertedCard(tx, req->card(), subject, true);
-            PersonRow person = requirePerson(tx, card.ssn, true);
-            subject.region = person.region;
-            requireRegion(caller, person.region);
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {.lockPerson = true});
             applyDueLift(tx, card, now);
             requireNotExpired(card, now);
             if (card.status != CARD_STATUS_ACTIVE) throw wrongState(card, "setting the service password");
@@ -193,11 +206,7 @@ grpc::Status CardServiceImpl::UnreportLoss(grpc::ServerContext* ctx, const Unrep
     return m_core.mutate(
         ctx, "card.unreport_loss", req->request_id(), *req, resp, validation::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireTouchTerminal(caller);
-            CardRow card = requireInsertedCard(tx, req->card(), subject, true);
-            const PersonRow person = requirePerson(tx, card.ssn);
-            subject.region = person.region;
-            requireRegion(caller, person.region);
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {});
             applyDueLift(tx, card, now);
             if (card.status == CARD_STATUS_LOST) {
                 throw Refused(Refusal::precondition(REFUSAL_REASON_LOSS_IS_FORMAL,
@@ -221,11 +230,7 @@ grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx, const Begi
     return m_core.mutate(
         ctx, "card.begin_pin_reset", req->request_id(), *req, resp, invalid,
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireTouchTerminal(caller);
-            CardRow card = requireInsertedCard(tx, req->card(), subject, true);
-            const PersonRow person = requirePerson(tx, card.ssn);
-            subject.region = person.region;
-            requireRegion(caller, person.region);
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {});
             applyDueLift(tx, card, now);
             std::int64_t ops = 0;
             if (card.status == CARD_STATUS_ISSUED) {
@@ -307,10 +312,7 @@ grpc::Status CardServiceImpl::ReportPinResetResult(grpc::ServerContext* ctx, con
     return m_core.mutate(
         ctx, "card.pin_reset_result", req->request_id(), *req, resp, validation::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireTouchTerminal(caller);
-            CardRow card = requireInsertedCard(tx, req->card(), subject, true);
-            const PersonRow person = requirePerson(tx, card.ssn);
-            subject.region = person.region;
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {.sameRegion = false});
             const auto session = tx.queryOne(
                 "SELECT terminal, card_number FROM pin_reset_sessions WHERE id = $1" + std::string(tx.forUpdate()),
                 {req->reset_session_id()});
@@ -333,11 +335,7 @@ grpc::Status CardServiceImpl::GetCardHistory(grpc::ServerContext* ctx, const Get
     return m_core.query(ctx, "card.get_history", validation::check(*req),
                         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
                             resp->Clear();
-                            requireTouchTerminal(caller);
-                            const CardRow card = requireInsertedCard(tx, req->card(), subject, false);
-                            const PersonRow person = requirePerson(tx, card.ssn);
-                            subject.region = person.region;
-                            requireRegion(caller, person.region);
+                            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {.lockCard = false});
                             requireFreshVerification(req->pin_verified_at(), req->has_pin_verified_at(), now,
                                                      m_core.policy().pinVerificationMaxAgeSeconds);
                             std::vector<CardStatusChange> all;

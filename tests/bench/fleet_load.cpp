@@ -355,6 +355,19 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
             t.card = CardService::NewStub(t.channel);
         }
     };
+    // Sends `call` with `start(raw, done)` (an async stub call) and records its latency as
+    // `kind` when it completes; the call's memory is freed off the completion thread.
+    auto issue = [&](std::unique_ptr<Call> call, Recorder::Rpc kind, auto&& start) {
+        Call* raw = call.release();
+        ++rec.outstanding;
+        raw->issued = Clock::now();
+        start(raw, [&rec, &graveyard, raw, kind](grpc::Status st) {
+            rec.record(kind, raw->phase, st,
+                       std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
+            graveyard.bury(std::unique_ptr<Call>(raw));
+            --rec.outstanding;
+        });
+    };
     auto fireHeartbeat = [&](int i, int phase) {
         Terminal& t = terminals[static_cast<std::size_t>(i)];
         auto call = std::make_unique<Call>();
@@ -370,17 +383,9 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
             ensureChannel(t);
             stub = t.fleet.get();
         }
-        Call* raw = call.release();
-        ++rec.outstanding;
-        raw->issued = Clock::now();
-        stub->async()->Heartbeat(
-            &raw->ctx, &raw->beat, &raw->beatResp, [&rec, &graveyard, raw](grpc::Status st) {
-                rec.record(
-                    Recorder::kHeartbeat, raw->phase, st,
-                    std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
-                graveyard.bury(std::unique_ptr<Call>(raw));
-                --rec.outstanding;
-            });
+        issue(std::move(call), Recorder::kHeartbeat, [stub](Call* raw, auto done) {
+            stub->async()->Heartbeat(&raw->ctx, &raw->beat, &raw->beatResp, std::move(done));
+        });
     };
     auto fireStatus = [&](long s, int phase) {
         Terminal& t = terminals[static_cast<std::size_t>(
@@ -390,17 +395,9 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
         call->ctx.set_deadline(std::chrono::system_clock::now() + kCallDeadline);
         *call->status.mutable_card() = cards[static_cast<std::size_t>(s) % cards.size()].inserted();
         ensureChannel(t);
-        Call* raw = call.release();
-        ++rec.outstanding;
-        raw->issued = Clock::now();
-        t.card->async()->GetCardStatus(
-            &raw->ctx, &raw->status, &raw->statusResp, [&rec, &graveyard, raw](grpc::Status st) {
-                rec.record(
-                    Recorder::kStatus, raw->phase, st,
-                    std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
-                graveyard.bury(std::unique_ptr<Call>(raw));
-                --rec.outstanding;
-            });
+        issue(std::move(call), Recorder::kStatus, [&t](Call* raw, auto done) {
+            t.card->async()->GetCardStatus(&raw->ctx, &raw->status, &raw->statusResp, std::move(done));
+        });
     };
     // The floor: grpc.health.v1 Check (no storage, no application code) on the same channels,
     // as often as the status queries: what transport and scheduling cost on this machine.
@@ -413,17 +410,9 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
         ensureChannel(t);
         if (!t.health)
             t.health = grpc::health::v1::Health::NewStub(t.channel);
-        Call* raw = call.release();
-        ++rec.outstanding;
-        raw->issued = Clock::now();
-        t.health->async()->Check(
-            &raw->ctx, &raw->health, &raw->healthResp, [&rec, &graveyard, raw](grpc::Status st) {
-                rec.record(
-                    Recorder::kHealth, raw->phase, st,
-                    std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
-                graveyard.bury(std::unique_ptr<Call>(raw));
-                --rec.outstanding;
-            });
+        issue(std::move(call), Recorder::kHealth, [&t](Call* raw, auto done) {
+            t.health->async()->Check(&raw->ctx, &raw->health, &raw->healthResp, std::move(done));
+        });
     };
     auto drain = [&] {
         const auto until = Clock::now() + kCallDeadline + std::chrono::seconds(5);

@@ -1,13 +1,19 @@
 // Loss reports are never lost: many concurrent reports, the server killed with SIGKILL in the
 // middle, restarted, every report retried with its request id — each acknowledged report is
 // there with the same report number, each report is applied exactly once, and the audit chain
-// is intact. On SQLite and PostgreSQL; and on two replicas sharing one PostgreSQL.
+// is intact. On SQLite and PostgreSQL; on two replicas sharing one PostgreSQL; and on two
+// replicas behind haproxy with one killed while a terminal fleet runs through it.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
+#include "tests/bench/fleet_load.hpp"
+#include "tests/fixtures/net.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 namespace {
@@ -189,6 +195,128 @@ TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
     EXPECT_EQ(errors.load(), 0);
     EXPECT_EQ(mismatches.load(), 0);
     expectExactlyOnce(env.staff(), people, numbers);
+}
+
+// Two replicas on one PostgreSQL behind haproxy (TCP mode: mutual TLS ends at the back office,
+// which needs the terminal's certificate), a fleet of terminals heartbeating and querying
+// through it, and terminals reporting losses with the kiosk's rule (a transient failure is
+// retried with the same request id). One replica is killed with SIGKILL mid-run: every report
+// is acknowledged in the end, each applied exactly once; the fleet's calls fail only while
+// their connections move (UNAVAILABLE), and keep succeeding after.
+TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
+    if (!std::filesystem::exists("/usr/sbin/haproxy")) GTEST_SKIP() << "haproxy is not installed";
+    BackofficeEnv env(StoreKind::Postgres, {"--limit-terminal-lookups", "1000000/3600"});
+    BackofficeProcess second(env.pki(), {"--database", env.database(), "--keystore",
+                                         env.backoffice().keystorePath().string(), "--limit-terminal-lookups",
+                                         "1000000/3600"});
+    const auto people = seedPeople(env.staff(), env.touch());
+    const auto portOf = [](const std::string& target) { return target.substr(target.rfind(':') + 1); };
+
+    renshe::testing::TempDir dir("renshe-haproxy");
+    const int port = renshe::testing::freeTcpPortPair();
+    {
+        std::ofstream cfg(dir / "haproxy.cfg");
+        cfg << "global\n  maxconn 4000\n"
+               "defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 1h\n  timeout server 1h\n"
+               "  retries 3\n  option redispatch\n"
+               "frontend grpc\n  bind 127.0.0.1:" << port << "\n  default_backend replicas\n"
+               "backend replicas\n  balance roundrobin\n"
+               "  server a 127.0.0.1:" << portOf(env.backoffice().target()) << " check inter 300ms fall 1 rise 2\n"
+               "  server b 127.0.0.1:" << portOf(second.target()) << " check inter 300ms fall 1 rise 2\n";
+    }
+    renshe::testing::ProcessOptions ho;
+    ho.argv = {"/usr/sbin/haproxy", "-db", "-f", (dir / "haproxy.cfg").string()};
+    ho.logFile = dir / "haproxy.log";
+    renshe::testing::ChildProcess haproxy(std::move(ho));
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return renshe::testing::isListening(port); }, std::chrono::seconds(10)))
+        << haproxy.logTail();
+    const std::string balanced = "localhost:" + std::to_string(port);
+
+    // The fleet, through haproxy.
+    renshe::bench::FleetLoadOptions fo;
+    fo.target = balanced;
+    fo.caCertificatePem = env.pki().ca().certificatePem();
+    fo.caPrivateKeyPem = env.pki().ca().privateKeyPem();
+    fo.terminals = 400;
+    fo.intervalSeconds = 4;
+    fo.statusRate = 20;
+    fo.seconds = 16;
+    fo.cards = 40;
+    std::ostringstream fleetLog;
+    renshe::bench::FleetLoadResult fleet;
+    std::atomic<bool> fleetSteady{false};
+    std::thread fleetThread([&] {
+        fleet = renshe::bench::runFleetLoad(fo, fleetLog);
+        fleetSteady = true;
+    });
+
+    // The reports, through haproxy, retried like the kiosk's outbox does.
+    std::vector<std::string> requestIds;
+    for (int i = 0; i < kPeople; ++i) requestIds.push_back(newRequestId());
+    std::mutex m;
+    std::map<int, std::string> numbers;
+    std::atomic<int> acked{0}, retries{0}, givenUp{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            auto card = CardService::NewStub(renshe::services::client::makeChannel(
+                env.pki().endpoint(balanced, env.pki().touchTerminal("T-371302-00" + std::to_string(t + 1),
+                                                                     BackofficeEnv::kRegion))));
+            for (int i = t; i < kPeople; i += 4) {
+                const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+                for (;;) {
+                    ReportTemporaryLossResponse resp;
+                    const auto o = call(*card, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &resp);
+                    if (o.ok()) {
+                        std::lock_guard lock(m);
+                        numbers[i] = resp.card().loss_report().report_number();
+                        ++acked;
+                        break;
+                    }
+                    if ((o.code != grpc::StatusCode::UNAVAILABLE && o.code != grpc::StatusCode::DEADLINE_EXCEEDED &&
+                         o.code != grpc::StatusCode::INTERNAL) ||
+                        std::chrono::steady_clock::now() > until) {
+                        ADD_FAILURE() << "report " << i << ": " << o;
+                        ++givenUp;
+                        break;
+                    }
+                    ++retries;
+                    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(700));  // spread over the run
+            }
+        });
+    }
+    // Mid-run: half of the reports in (about 9 s), the fleet in its steady state.
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return acked.load() >= kPeople / 2; }, std::chrono::seconds(90)));
+    env.backoffice().kill9();
+    const int ackedAtKill = acked.load();
+    for (auto& t : threads) t.join();
+    fleetThread.join();
+    std::cout << fleetLog.str();
+    renshe::bench::printFleetLoad(fo, fleet, std::cout);
+    std::cout << "[ haproxy ] reports acknowledged " << acked.load() << "/" << kPeople << " (" << ackedAtKill
+              << " before the kill), " << retries.load() << " retries" << std::endl;
+
+    EXPECT_LT(ackedAtKill, kPeople) << "the kill came too late to test anything";
+    EXPECT_EQ(givenUp.load(), 0);
+    EXPECT_EQ(acked.load(), kPeople);
+    // Every report there once, with the number its terminal was told (asked of the survivor).
+    auto survivor = renshe::services::client::makeChannel(
+        env.pki().endpoint(second.target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+    const renshe::testing::Clients staff{CardService::NewStub(survivor), AdminService::NewStub(survivor)};
+    expectExactlyOnce(staff, people, numbers);
+    // The fleet kept working through the failover: only connection-level failures, and far
+    // fewer than the calls that went through.
+    for (const auto* rpc : {&fleet.steady.heartbeat, &fleet.steady.status}) {
+        EXPECT_GT(rpc->ok, 0);
+        long failed = 0;
+        for (const auto& [code, n] : rpc->failed) {
+            EXPECT_TRUE(code == "UNAVAILABLE" || code == "INTERNAL") << code << " x" << n;
+            failed += n;
+        }
+        EXPECT_LT(failed * 10, rpc->ok);
+    }
 }
 
 }  // namespace
