@@ -4,12 +4,14 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
+#include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
 #include <cstdio>
 #include <memory>
 #include <optional>
 
+#include "drivers/util/service_notify.hpp"
 #include "kiosk/display_terminal.hpp"
 #include "kiosk/kiosk.hpp"
 #include "kiosk/options.hpp"
@@ -31,6 +33,20 @@ int showAndRun(QQuickWindow* window, const renshe::kiosk::Options& o) {
     }
     if (window && o.fullScreen) {
         window->showFullScreen();
+    }
+    // Under systemd (Type=notify): ready once the first frame is on the screen; with
+    // WatchdogSec=, pinged from the UI thread, so a hung event loop gets the kiosk restarted.
+    if (window) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = QObject::connect(window, &QQuickWindow::frameSwapped, window, [once] {
+            QObject::disconnect(*once);
+            renshe::util::notifyServiceManager("READY=1");
+        });
+    }
+    QTimer watchdog;
+    if (const auto every = renshe::util::watchdogPingInterval()) {
+        QObject::connect(&watchdog, &QTimer::timeout, [] { renshe::util::notifyServiceManager("WATCHDOG=1"); });
+        watchdog.start(every->count());
     }
 #ifdef RENSHE_AUTOMATION
     std::unique_ptr<renshe::kiosk::Automation> automation;

@@ -2,9 +2,12 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
+#include "drivers/util/service_notify.hpp"
 #include "services/backoffice/keystore.hpp"
 #include "services/backoffice/server.hpp"
 
@@ -58,16 +61,40 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    // Under systemd (Type=notify): ready now; with WatchdogSec=, alive as long as the
+    // database answers.
+    renshe::util::notifyServiceManager("READY=1\nSTATUS=serving");
+    std::mutex watchdogMutex;
+    std::condition_variable watchdogWake;
+    bool stopping = false;
+    std::thread watchdog;
+    if (const auto every = renshe::util::watchdogPingInterval()) {
+        watchdog = std::thread([&, every = *every] {
+            std::unique_lock lock(watchdogMutex);
+            while (!watchdogWake.wait_for(lock, every, [&] { return stopping; })) {
+                lock.unlock();
+                if (server.alive()) renshe::util::notifyServiceManager("WATCHDOG=1");
+                lock.lock();
+            }
+        });
+    }
     std::thread signalWaiter([&] {
         int sig = 0;
         sigwait(&stopSignals, &sig);
         std::cerr << "renshe-backoffice: signal " << sig << ", shutting down" << std::endl;
+        renshe::util::notifyServiceManager("STOPPING=1");
         server.shutdown();
     });
     server.wait();
     // wait() also returns if the server stopped for another reason; unblock the waiter.
     pthread_kill(signalWaiter.native_handle(), SIGTERM);
     signalWaiter.join();
+    {
+        std::lock_guard lock(watchdogMutex);
+        stopping = true;
+    }
+    watchdogWake.notify_all();
+    if (watchdog.joinable()) watchdog.join();
     std::cerr << "renshe-backoffice: stopped" << std::endl;
     return 0;
 }

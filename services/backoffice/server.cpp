@@ -200,6 +200,16 @@ void Server::wait() {
     }
 }
 
+bool Server::alive() {
+    if (!m_impl || !m_impl->store) return false;
+    try {
+        m_impl->store->read([](store::Tx& tx) { tx.queryOne("SELECT 1"); });
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 void Server::shutdown() {
     if (!m_impl || !m_impl->server) {
         return;

@@ -24,6 +24,9 @@ public:
     // Stops accepting calls, lets running ones finish for up to the grace period, then
     // cancels the rest. Safe to call from any thread, once or more.
     void shutdown();
+    // Whether the process can still do its work: one read of the database answers. Blocks
+    // while the database does (the watchdog's question: a hang is what it is there for).
+    bool alive();
 
 private:
     struct Impl;

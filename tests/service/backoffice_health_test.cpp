@@ -4,8 +4,12 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
+#include <cstring>
 #include <future>
 #include <thread>
 
@@ -13,6 +17,7 @@
 #include "renshe/v1/certification.grpc.pb.h"
 #include "services/client/client.hpp"
 #include "tests/fixtures/backoffice.hpp"
+#include "tests/fixtures/temp_dir.hpp"
 #include "tests/fixtures/test_pki.hpp"
 
 namespace client = renshe::services::client;
@@ -132,4 +137,43 @@ TEST_F(BackofficeHealth, ChannelKeeperIsBackWithinSecondsOfARestartOnTheSamePort
     }
     EXPECT_TRUE(back);
     EXPECT_GE(keeper.renewals(), 1);
+}
+
+// Under systemd (Type=notify, WatchdogSec=): READY=1 once it serves, WATCHDOG=1 at half the
+// watchdog timeout while its database answers, STOPPING=1 on SIGTERM.
+TEST(BackofficeUnderSystemd, NotifiesReadyPingsTheWatchdogAndSaysWhenItStops) {
+    TestPki pki;
+    renshe::testing::TempDir dir("renshe-notify");
+    const std::string path = (dir / "notify.sock").string();
+    const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    ASSERT_GE(fd, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
+    ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    std::vector<std::string> got;
+    const auto receive = [&](std::chrono::milliseconds timeout) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;
+        char buf[512];
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) return false;
+        got.emplace_back(buf, static_cast<std::size_t>(n));
+        return true;
+    };
+    BackofficeProcess backoffice(pki, {}, {{"NOTIFY_SOCKET", path}, {"WATCHDOG_USEC", "400000"}});
+    ASSERT_TRUE(receive(5s));
+    EXPECT_EQ(got[0].rfind("READY=1", 0), 0u) << got[0];
+    // 200 ms apart: at least four pings in a second and a half.
+    const auto until = std::chrono::steady_clock::now() + 1500ms;
+    int pings = 0;
+    while (std::chrono::steady_clock::now() < until) {
+        if (receive(500ms) && got.back() == "WATCHDOG=1") ++pings;
+    }
+    EXPECT_GE(pings, 4);
+    EXPECT_EQ(backoffice.stop(), 0);
+    bool stopping = false;
+    while (!stopping && receive(1s)) stopping = got.back() == "STOPPING=1";
+    EXPECT_TRUE(stopping);
+    ::close(fd);
 }
