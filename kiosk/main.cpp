@@ -44,7 +44,7 @@ int showAndRun(QQuickWindow* window, const renshe::kiosk::Options& o) {
         });
     }
     QTimer watchdog;
-    if (const auto every = renshe::util::watchdogPingInterval()) {
+    if (const auto every = renshe::util::watchdogPingInterval(/*underWrapper=*/true)) {
         QObject::connect(&watchdog, &QTimer::timeout, [] { renshe::util::notifyServiceManager("WATCHDOG=1"); });
         watchdog.start(every->count());
     }

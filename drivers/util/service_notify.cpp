@@ -27,10 +27,11 @@ bool notifyServiceManager(std::string_view state) {
     return sent == static_cast<ssize_t>(state.size());
 }
 
-std::optional<std::chrono::milliseconds> watchdogPingInterval() {
+std::optional<std::chrono::milliseconds> watchdogPingInterval(bool underWrapper) {
     const char* usec = std::getenv("WATCHDOG_USEC");
     if (!usec) return std::nullopt;
-    if (const char* pid = std::getenv("WATCHDOG_PID"); pid && std::strtol(pid, nullptr, 10) != ::getpid()) {
+    if (const char* pid = std::getenv("WATCHDOG_PID");
+        !underWrapper && pid && std::strtol(pid, nullptr, 10) != ::getpid()) {
         return std::nullopt;  // meant for another process (a parent shell)
     }
     char* end = nullptr;

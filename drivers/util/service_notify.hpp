@@ -14,8 +14,10 @@ namespace renshe::util {
 // notifications or the datagram could not be sent.
 bool notifyServiceManager(std::string_view state);
 
-// How often to send WATCHDOG=1 when the unit has WatchdogSec= set ($WATCHDOG_USEC, for this
-// process per $WATCHDOG_PID): half the timeout, as systemd advises; nullopt = no watchdog.
-std::optional<std::chrono::milliseconds> watchdogPingInterval();
+// How often to send WATCHDOG=1 when the unit has WatchdogSec= set ($WATCHDOG_USEC): half the
+// timeout, as systemd advises; nullopt = no watchdog. $WATCHDOG_PID names the unit's main
+// process; other processes ignore the watchdog unless `underWrapper` (the kiosk, started by
+// the cage compositor that is the main process, with NotifyAccess=all).
+std::optional<std::chrono::milliseconds> watchdogPingInterval(bool underWrapper = false);
 
 }  // namespace renshe::util

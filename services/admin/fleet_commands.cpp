@@ -22,7 +22,8 @@ using cli::report;
 using cli::withRetries;
 
 std::string fleetUsage() {
-    return "  fleet [--region PREFIX] [--stale]\n"
+    return "  health     whether the back office answers SERVING over mutual TLS (exit 0) or not (1)\n"
+           "  fleet [--region PREFIX] [--stale]\n"
            "             the terminals with their last heartbeat, software version and devices, "
            "one line\n"
            "             each; stale ones (no heartbeat for 3 intervals) marked STALE, --stale: "
@@ -329,7 +330,7 @@ int runFleetCommand(const std::vector<std::string>& argv) {
     Args args(argv);
     const auto connection = cli::takeConnection(args);
     auto& rest = args.rest();
-    if (rest.empty() || (rest[0] != "fleet" && rest[0] != "service-point"))
+    if (rest.empty() || (rest[0] != "fleet" && rest[0] != "service-point" && rest[0] != "health"))
         return 2;
     const std::string command = rest[0];
     if (command == "service-point" &&
@@ -343,6 +344,18 @@ int runFleetCommand(const std::vector<std::string>& argv) {
     const auto channel = connection.channel();
     if (command == "fleet")
         return fleet(args, channel);
+    if (command == "health") {
+        // grpc.health.v1 over the same mutual TLS as every other command: 0 = SERVING.
+        const auto h = services::client::checkHealth(channel, std::chrono::seconds(5));
+        if (h.state == services::client::HealthState::Serving) {
+            std::cout << "SERVING " << connection.server << "\n";
+            return 0;
+        }
+        std::cerr << "renshe-admin: " << connection.server
+                  << (h.state == services::client::HealthState::NotServing ? " answers NOT_SERVING" : " is unreachable")
+                  << (h.message.empty() ? "" : " (" + h.message + ")") << "\n";
+        return 1;
+    }
 
     const std::string sub = rest[1];
     if (sub == "add") {
