@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <iomanip>
 #include <iostream>
@@ -13,16 +14,24 @@
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/admin/cli_support.hpp"
+#include "services/pki/pki.hpp"
 
 namespace renshe::services::admin {
 
 using namespace renshe::v1;
+namespace pki = renshe::services::pki;
 using cli::Args;
 using cli::report;
 using cli::withRetries;
 
 std::string fleetUsage() {
-    return "  health     whether the back office answers SERVING over mutual TLS (exit 0) or not (1)\n"
+    return "  terminal key --id TERMINAL_ID --out DIR\n"
+           "             on the terminal: a new private key (DIR/terminal.key, 0600; it never leaves\n"
+           "             the machine) and its certificate request DIR/terminal.csr\n"
+           "  terminal enrol --csr FILE --id TERMINAL_ID --role touch|display --service-point ID --out DIR\n"
+           "             staff: the back office signs the request (region = the service point's);\n"
+           "             writes DIR/terminal.crt and DIR/ca.crt\n"
+           "  health     whether the back office answers SERVING over mutual TLS (exit 0) or not (1)\n"
            "  fleet [--region PREFIX] [--stale]\n"
            "             the terminals with their last heartbeat, software version and devices, "
            "one line\n"
@@ -326,10 +335,78 @@ int servicePointCheck(const std::string& id, TerminalService::Stub& stub) {
 
 }  // namespace
 
+namespace {
+
+// On the terminal, no connection needed: the key and the request to take to the operator.
+int terminalKey(Args& args) {
+    const auto id = args.take("--id");
+    const auto out = args.take("--out");
+    if (!id || !out) {
+        std::cerr << "renshe-admin: terminal key needs --id and --out\n";
+        return 2;
+    }
+    const std::filesystem::path dir(*out);
+    std::filesystem::create_directories(dir);
+    if (std::filesystem::exists(dir / "terminal.key")) {
+        std::cerr << "renshe-admin: " << (dir / "terminal.key").string() << " exists; not replacing a terminal's key\n";
+        return 1;
+    }
+    const std::string key = pki::generatePrivateKeyPem();
+    // The identity in the request is informative: the back office writes the one staff confirm.
+    const std::string csr = pki::createCsrPem(key, {*id, pki::Role::Touch, ""});
+    pki::writeFileAtomically(dir / "terminal.key", key,
+                             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    pki::writeFileAtomically(dir / "terminal.csr", csr,
+                             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                                 std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    std::cout << "key and request for " << *id << " in " << dir.string() << "\n";
+    return 0;
+}
+
+int terminalEnrol(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
+    const auto csrFile = args.take("--csr");
+    const auto id = args.take("--id");
+    const auto role = args.take("--role");
+    const auto point = args.take("--service-point");
+    const auto out = args.take("--out");
+    if (!csrFile || !id || !role || !point || !out || (*role != "touch" && *role != "display")) {
+        std::cerr << "renshe-admin: terminal enrol needs --csr, --id, --role touch|display, --service-point and --out\n";
+        return 2;
+    }
+    EnrollTerminalRequest req;
+    req.set_request_id(services::client::newRequestId());
+    req.set_csr_pem(pki::readFile(*csrFile));
+    req.set_terminal_id(*id);
+    req.set_role(*role == "display" ? TERMINAL_ROLE_DISPLAY : TERMINAL_ROLE_TOUCH);
+    req.set_service_point_id(*point);
+    EnrollTerminalResponse resp;
+    auto stub = AdminService::NewStub(channel);
+    const auto result = withRetries([&](grpc::ClientContext& ctx) { return stub->EnrollTerminal(&ctx, req, &resp); });
+    if (!result.ok()) return report(result);
+    const std::filesystem::path dir(*out);
+    std::filesystem::create_directories(dir);
+    const auto publicFile = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                            std::filesystem::perms::group_read | std::filesystem::perms::others_read;
+    pki::writeFileAtomically(dir / "terminal.crt", resp.certificate_pem(), publicFile);
+    pki::writeFileAtomically(dir / "ca.crt", resp.ca_certificate_pem(), publicFile);
+    std::cout << *id << " (" << *role << ") enrolled in " << resp.region().division_code()
+              << resp.region().township_code() << resp.region().village_code() << " until "
+              << timeText(resp.not_after()) << "; " << (dir / "terminal.crt").string() << "\n";
+    return 0;
+}
+
+}  // namespace
+
 int runFleetCommand(const std::vector<std::string>& argv) {
     Args args(argv);
     const auto connection = cli::takeConnection(args);
     auto& rest = args.rest();
+    if (rest.size() >= 2 && rest[0] == "terminal" && rest[1] == "key")
+        return terminalKey(args);
+    if (rest.size() >= 2 && rest[0] == "terminal" && rest[1] == "enrol") {
+        if (!connection.check("terminal enrol")) return 2;
+        return terminalEnrol(args, connection.channel());
+    }
     if (rest.empty() || (rest[0] != "fleet" && rest[0] != "service-point" && rest[0] != "health"))
         return 2;
     const std::string command = rest[0];

@@ -1,14 +1,21 @@
 // renshe.v1.AdminService: staff operations (registry, card operations at the counter, audit).
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include "renshe/v1/admin.grpc.pb.h"
 #include "services/backoffice/core.hpp"
+#include "services/pki/pki.hpp"
 
 namespace renshe::services::backoffice {
 
 class AdminServiceImpl final : public renshe::v1::AdminService::Service {
 public:
     explicit AdminServiceImpl(Core& core) : m_core(core) {}
+    // With the CA that signs enrolled terminals' certificates (EnrollTerminal).
+    AdminServiceImpl(Core& core, std::optional<pki::CertificateAuthority> terminalCa, std::chrono::hours validity)
+        : m_core(core), m_terminalCa(std::move(terminalCa)), m_terminalValidity(validity) {}
 
     grpc::Status RegisterPerson(grpc::ServerContext*, const renshe::v1::RegisterPersonRequest*,
                                 renshe::v1::RegisterPersonResponse*) override;
@@ -35,6 +42,8 @@ public:
                                     renshe::v1::UpsertServicePointResponse*) override;
     grpc::Status ListServicePoints(grpc::ServerContext*, const renshe::v1::ListServicePointsRequest*,
                                    renshe::v1::ListServicePointsResponse*) override;
+    grpc::Status EnrollTerminal(grpc::ServerContext*, const renshe::v1::EnrollTerminalRequest*,
+                                renshe::v1::EnrollTerminalResponse*) override;
 
     Core& core() { return m_core; }
 
@@ -43,6 +52,8 @@ private:
     grpc::Status cardOperation(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
                                renshe::v1::CardOperationResponse*, CardOp op);
     Core& m_core;
+    std::optional<pki::CertificateAuthority> m_terminalCa;
+    std::chrono::hours m_terminalValidity{24 * 730};
 };
 
 }  // namespace renshe::services::backoffice

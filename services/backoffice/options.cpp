@@ -23,6 +23,9 @@ std::string usage() {
            "  --temp-loss-days N    a temporary loss report lifts itself after N days (default 15)\n"
            "  --temp-loss-seconds N the same in seconds (tests and demos)\n"
            "  --sweep-seconds N     how often due temporary losses are lifted (default 60)\n"
+           "  --terminal-ca-cert FILE, --terminal-ca-key FILE\n"
+           "                        the CA that signs enrolled terminals' certificates (EnrollTerminal)\n"
+           "  --terminal-certificate-days N    how long an enrolled terminal's certificate lasts (default 730)\n"
            "  --certification-cycle-months N   pension certification cycle (default 12)\n"
            "  --certification-cycle-seconds N  the same in seconds (tests and demos)\n"
            "  --fingerprint-factor-seconds N   a fingerprint match is a second factor this long (default 300)\n"
@@ -147,6 +150,19 @@ ParseResult parseOptions(const std::vector<std::string>& givenArgs) {
             if (!value(o.database)) return r;
         } else if (a == "--metrics-listen") {
             if (!value(o.metricsListen)) return r;
+        } else if (a == "--terminal-ca-cert") {
+            if (!value(v)) return r;
+            o.terminalCaCertificate = v;
+        } else if (a == "--terminal-ca-key") {
+            if (!value(v)) return r;
+            o.terminalCaKey = v;
+        } else if (a == "--terminal-certificate-days") {
+            if (!value(v)) return r;
+            if (!parseInt(v, n) || n < 1 || n > 3650) {
+                r.error = "--terminal-certificate-days wants 1..3650";
+                return r;
+            }
+            o.terminalCertificateDays = static_cast<int>(n);
         } else if (a == "--metrics-port-file") {
             if (!value(v)) return r;
             o.metricsPortFile = v;
@@ -217,6 +233,10 @@ ParseResult parseOptions(const std::vector<std::string>& givenArgs) {
     if (!o.metricsListen.empty() && o.metricsListen.rfind("127.0.0.1:", 0) != 0 &&
         o.metricsListen.rfind("[::1]:", 0) != 0 && o.metricsListen.rfind("localhost:", 0) != 0) {
         r.error = "--metrics-listen serves on loopback only (127.0.0.1:PORT), got " + o.metricsListen;
+        return r;
+    }
+    if (o.terminalCaCertificate.empty() != o.terminalCaKey.empty()) {
+        r.error = "--terminal-ca-cert and --terminal-ca-key go together";
         return r;
     }
     r.options = std::move(o);

@@ -21,6 +21,10 @@ struct Options {
     std::string metricsListen;               // loopback host:port for Prometheus text; "" = off
     std::filesystem::path metricsPortFile;   // written with the bound metrics port
     int sweepSeconds = 60;                   // how often due temporary losses are lifted
+    // The CA that signs enrolled terminals' certificates (EnrollTerminal); unset = this back
+    // office does not enrol. Usually the province's terminal-issuing CA, the one --client-ca trusts.
+    std::filesystem::path terminalCaCertificate, terminalCaKey;
+    int terminalCertificateDays = 730;
     Policy policy;
 };
 

@@ -115,7 +115,12 @@ int Server::start() {
     m_impl->store = store::Store::open(o.database);
     m_impl->core = std::make_unique<Core>(*m_impl->store, *m_impl->keys, o.policy, o.insecurePlaintext);
     m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->core);
-    m_impl->admin = std::make_unique<AdminServiceImpl>(*m_impl->core);
+    std::optional<pki::CertificateAuthority> terminalCa;
+    if (!o.terminalCaCertificate.empty()) {
+        terminalCa = pki::CertificateAuthority::fromPem(pki::readFile(o.terminalCaCertificate), pki::readFile(o.terminalCaKey));
+    }
+    m_impl->admin = std::make_unique<AdminServiceImpl>(*m_impl->core, std::move(terminalCa),
+                                                       std::chrono::hours(24 * o.terminalCertificateDays));
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->core);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->core);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->core);

@@ -5,6 +5,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/sha.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -275,6 +276,28 @@ std::string CertificateAuthority::signCsr(const std::string& csrPem, const Ident
         fail("CSR signature does not verify");
     }
     return clientCertificate(pub.get(), identity, validity, m_cert, m_key);
+}
+
+std::string csrPublicKeySha256(const std::string& csrPem) {
+    auto bio = memoryBio(csrPem);
+    ReqPtr req(require(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr), "reading CSR"));
+    KeyPtr pub(require(X509_REQ_get_pubkey(req.get()), "CSR public key"));
+    if (X509_REQ_verify(req.get(), pub.get()) != 1) {
+        fail("CSR signature does not verify");
+    }
+    unsigned char* der = nullptr;
+    const int length = i2d_PUBKEY(pub.get(), &der);
+    if (length <= 0) fail("encoding the CSR's public key");
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(der, static_cast<std::size_t>(length), digest);
+    OPENSSL_free(der);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : digest) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out;
 }
 
 Identity identityFromCertificatePem(const std::string& certificatePem) {

@@ -72,6 +72,10 @@ private:
     std::string m_key;
 };
 
+// The SHA-256 (hex) of a CSR's public key (DER SubjectPublicKeyInfo), after checking the
+// CSR's signature: which key a terminal enrolled with. Throws PkiError.
+std::string csrPublicKeySha256(const std::string& csrPem);
+
 // Reads the identity out of a client certificate (as the back office does with the peer's).
 Identity identityFromCertificatePem(const std::string& certificatePem);
 

@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "services/pki/pki.hpp"
 #include "services/store/store.hpp"
 #include "tests/fixtures/process.hpp"
 #include "tests/fixtures/temp_dir.hpp"
@@ -211,6 +213,91 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
     r = admin({"guides", "import", write("bad.json", "{not an array").string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("is not a JSON array of guides"), std::string::npos) << r.output;
+}
+
+
+// Terminal enrolment: the key is made on the terminal (`terminal key`), only the request goes
+// to the back office (`terminal enrol`, staff), which writes the service point's region into
+// the certificate; the certificate then works as that terminal, a second key under the same
+// id is refused, and the private key is nowhere in the back office's database or log.
+TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
+    renshe::testing::TestPki pki;
+    TempDir dir("renshe-enrol");
+    const auto caKey = dir / "ca.key";
+    std::ofstream(caKey) << pki.ca().privateKeyPem();
+    renshe::testing::BackofficeProcess backoffice(
+        pki, {"--terminal-ca-cert", pki.caCertificate().string(), "--terminal-ca-key", caKey.string()});
+    const auto staff = pki.staff("S-0001", BackofficeEnv::kRegion);
+    int n = 0;
+    auto admin = [&](std::vector<std::string> args) {
+        const auto log = dir / ("admin-" + std::to_string(++n) + ".log");
+        renshe::testing::ProcessOptions o;
+        o.argv = {RENSHE_ADMIN_BIN};
+        o.argv.insert(o.argv.end(), args.begin(), args.end());
+        o.env = {{"RENSHE_SERVER", backoffice.target()}, {"RENSHE_CA", pki.caCertificate().string()},
+                 {"RENSHE_CERT", staff.certificate.string()}, {"RENSHE_KEY", staff.privateKey.string()}};
+        o.logFile = log;
+        CliRun r;
+        r.code = renshe::testing::runToCompletion(std::move(o), std::chrono::seconds(60));
+        std::stringstream ss;
+        ss << std::ifstream(log).rdbuf();
+        r.output = ss.str();
+        return r;
+    };
+    auto r = admin({"service-point", "add", "--name", "探沂镇人社所", "--region", "371302101", "--class", "II",
+                    "--area", "4.5"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    const auto at = r.output.find("SP-371302101-");
+    ASSERT_NE(at, std::string::npos) << r.output;
+    const std::string point = r.output.substr(at, r.output.find(' ', at) - at);
+
+    const auto terminal = dir / "terminal";
+    r = admin({"terminal", "key", "--id", "T-371302101-09", "--out", terminal.string()});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(std::filesystem::status(terminal / "terminal.key").permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    r = admin({"terminal", "enrol", "--csr", (terminal / "terminal.csr").string(), "--id", "T-371302101-09", "--role",
+               "touch", "--service-point", point, "--out", terminal.string()});
+    ASSERT_EQ(r.code, 0) << r.output;
+    std::stringstream cert;
+    cert << std::ifstream(terminal / "terminal.crt").rdbuf();
+    const auto identity = renshe::services::pki::identityFromCertificatePem(cert.str());
+    EXPECT_EQ(identity.id, "T-371302101-09");
+    EXPECT_EQ(identity.role, renshe::services::pki::Role::Touch);
+    EXPECT_EQ(identity.region, "371302101");
+
+    // The new certificate with the terminal's own key: the back office knows it as that terminal.
+    auto channel = renshe::services::client::makeChannel(renshe::services::client::Endpoint::fromFiles(
+        backoffice.target(), pki.caCertificate().string(), (terminal / "terminal.crt").string(),
+        (terminal / "terminal.key").string()));
+    renshe::v1::SearchJobsRequest search;
+    renshe::v1::SearchJobsResponse found;
+    const auto o = renshe::testing::call(*renshe::v1::JobService::NewStub(channel), &renshe::v1::JobService::Stub::SearchJobs,
+                                         search, &found);
+    EXPECT_TRUE(o.ok()) << o;
+
+    // Another machine claiming the same id with its own key: refused.
+    const auto other = dir / "other";
+    ASSERT_EQ(admin({"terminal", "key", "--id", "T-371302101-09", "--out", other.string()}).code, 0);
+    r = admin({"terminal", "enrol", "--csr", (other / "terminal.csr").string(), "--id", "T-371302101-09", "--role",
+               "touch", "--service-point", point, "--out", other.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("ALREADY_EXISTS"), std::string::npos) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(other / "terminal.crt"));
+
+    // The private key never reached the back office.
+    std::stringstream key;
+    key << std::ifstream(terminal / "terminal.key").rdbuf();
+    std::string body = key.str();
+    body = body.substr(body.find('\n') + 1, 40);  // base64 of the key, past the PEM header
+    backoffice.stop();
+    for (const auto& file : {backoffice.sqlitePath(), std::filesystem::path(backoffice.sqlitePath().string() + "-wal"),
+                             backoffice.logPath()}) {
+        if (!std::filesystem::exists(file)) continue;
+        std::stringstream content;
+        content << std::ifstream(file, std::ios::binary).rdbuf();
+        EXPECT_EQ(content.str().find(body), std::string::npos) << file;
+    }
 }
 
 }  // namespace
