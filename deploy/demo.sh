@@ -45,6 +45,7 @@ admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out
 "${admin[@]}" import --persons deploy/demo-data/persons.csv --cards deploy/demo-data/cards.csv
 "${admin[@]}" jobs import deploy/demo-data/jobs.csv
 "${admin[@]}" guides import deploy/demo-data/guides.json
+"${admin[@]}" content import deploy/demo-data/content.json
 "${admin[@]}" audit verify
 
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"
@@ -52,6 +53,12 @@ kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --service-point "费县探沂镇人社所" --state-dir "$out/kiosk-state" --receipt-dir "$out/receipts")
 
 if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
+  echo "demo: the hall's information display in a window of its own"
+  "$bin/kiosk/renshe-kiosk" --role display --backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt" \
+    --cert "$out/pki/display-T-371302-001-D.crt" --key "$out/pki/display-T-371302-001-D.key" \
+    --service-point "费县探沂镇人社所" --state-dir "$out/display-state" --geometry 1280x720 &
+  display_pid=$!
+  trap 'kill $backoffice_pid $display_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
   echo "demo: kiosk on the screen (close the window to stop)"
   "$bin/kiosk/renshe-kiosk" "${kiosk_args[@]}"
 else

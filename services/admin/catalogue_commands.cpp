@@ -1,7 +1,11 @@
 #include "services/admin/catalogue_commands.hpp"
 
+#include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
+#include <vector>
+
+#include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/guides.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "services/admin/cli_support.hpp"
@@ -19,7 +23,10 @@ std::string catalogueUsage() {
            "             with errors nothing is imported unless --skip-bad\n"
            "  jobs withdraw ID\n"
            "  guides import FILE.json [--withdraw ID]... [--skip-bad]\n"
-           "             service guides (a JSON array of renshe.v1.Guide); the catalogue version goes up once\n";
+           "             service guides (a JSON array of renshe.v1.Guide); the catalogue version goes up once\n"
+           "  content import FILE.json\n"
+           "             display content: {\"items\": [renshe.v1.ContentItem…], \"playlists\": [renshe.v1.Playlist…]},\n"
+           "             each created or replaced by id, items first; displays get the change within a second\n";
 }
 
 namespace {
@@ -37,7 +44,7 @@ int runCatalogueCommand(const std::vector<std::string>& argv) {
     cli::Args args(argv);
     const auto connection = cli::takeConnection(args);
     auto& rest = args.rest();
-    if (rest.size() < 2 || (rest[0] != "jobs" && rest[0] != "guides")) return 2;
+    if (rest.size() < 2 || (rest[0] != "jobs" && rest[0] != "guides" && rest[0] != "content")) return 2;
     const std::string what = rest[0] + " " + rest[1];
 
     if (what == "jobs import") {
@@ -78,6 +85,68 @@ int runCatalogueCommand(const std::vector<std::string>& argv) {
         if (!r.ok()) return cli::report(r);
         std::cout << resp.job().id() << " " << resp.job().title() << ": "
                   << JobStatus_Name(resp.job().status()).substr(11) << "\n";
+        return 0;
+    }
+    if (what == "content import") {
+        if (rest.size() != 3) return 2;
+        if (!connection.check(what)) return 2;
+        const std::string file = rest[2];
+        // The file's two arrays, each element read as its message.
+        google::protobuf::Struct root;
+        if (const auto st = google::protobuf::util::JsonStringToMessage(pki::readFile(file), &root); !st.ok()) {
+            std::cerr << "renshe-admin: " << file << " is not JSON: " << st.message() << "\n";
+            return 1;
+        }
+        std::vector<ContentItem> items;
+        std::vector<Playlist> playlists;
+        for (const auto& [key, value] : root.fields()) {
+            if (key != "items" && key != "playlists") {
+                std::cerr << "renshe-admin: " << file << ": unknown key \"" << key << "\" (items, playlists)\n";
+                return 1;
+            }
+            int n = 0;
+            for (const auto& element : value.list_value().values()) {
+                ++n;
+                std::string json;
+                (void)google::protobuf::util::MessageToJsonString(element, &json);
+                const auto st = key == "items" ? google::protobuf::util::JsonStringToMessage(json, &items.emplace_back())
+                                               : google::protobuf::util::JsonStringToMessage(json, &playlists.emplace_back());
+                if (!st.ok()) {
+                    std::cerr << "renshe-admin: " << file << ": " << key << "[" << n - 1 << "]: " << st.message() << "\n";
+                    return 1;
+                }
+            }
+        }
+        auto stub = ContentService::NewStub(connection.channel());
+        std::int64_t revision = 0;
+        for (const auto& item : items) {
+            UpsertContentItemRequest req;
+            req.set_request_id(client::newRequestId());
+            *req.mutable_item() = item;
+            UpsertContentItemResponse resp;
+            const auto r = cli::withRetries([&](grpc::ClientContext& ctx) { return stub->UpsertContentItem(&ctx, req, &resp); });
+            if (!r.ok()) {
+                const int rc = cli::report(r);
+                std::cerr << "renshe-admin: stopped at item " << item.id() << " (what came before it is written)\n";
+                return rc;
+            }
+            revision = resp.revision();
+        }
+        for (const auto& playlist : playlists) {
+            UpsertPlaylistRequest req;
+            req.set_request_id(client::newRequestId());
+            *req.mutable_playlist() = playlist;
+            UpsertPlaylistResponse resp;
+            const auto r = cli::withRetries([&](grpc::ClientContext& ctx) { return stub->UpsertPlaylist(&ctx, req, &resp); });
+            if (!r.ok()) {
+                const int rc = cli::report(r);
+                std::cerr << "renshe-admin: stopped at playlist " << playlist.id() << " (what came before it is written)\n";
+                return rc;
+            }
+            revision = resp.revision();
+        }
+        std::cout << items.size() << " item(s), " << playlists.size() << " playlist(s); content revision " << revision
+                  << "\n";
         return 0;
     }
     if (what == "guides import") {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "services/pki/pki.hpp"
 #include "services/store/store.hpp"
@@ -215,6 +216,46 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
     EXPECT_NE(r.output.find("is not a JSON array of guides"), std::string::npos) << r.output;
 }
 
+
+TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
+    const auto file = write("content.json", R"({
+      "items": [
+        {"id": "N1", "kind": "CONTENT_KIND_NOTICE", "title": "停水通知", "body": "明天停水", "duration": "8s",
+         "targeting": {"regionPrefixes": ["371302"]}},
+        {"id": "HOT", "kind": "CONTENT_KIND_HOTLINE", "duration": "6s", "targeting": {"regionPrefixes": ["371302"]}}
+      ],
+      "playlists": [
+        {"id": "HALL", "name": "大厅", "targeting": {"regionPrefixes": ["371302"]},
+         "entries": [{"itemId": "N1"}, {"itemId": "HOT"}]}
+      ]})");
+    auto r = admin({"content", "import", file.string()});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("2 item(s), 1 playlist(s)"), std::string::npos) << r.output;
+    auto content = renshe::v1::ContentService::NewStub(renshe::services::client::makeChannel(
+        env->pki().endpoint(env->backoffice().target(), env->pki().staff("S-0001", BackofficeEnv::kRegion))));
+    renshe::v1::GetPlaylistRequest get;
+    get.set_id("HALL");
+    renshe::v1::GetPlaylistResponse got;
+    const auto o = renshe::testing::call(*content, &renshe::v1::ContentService::Stub::GetPlaylist, get, &got);
+    ASSERT_TRUE(o.ok()) << o;
+    ASSERT_EQ(got.playlist().entries_size(), 2);
+    EXPECT_EQ(got.playlist().entries(0).item().title(), "停水通知");
+
+    // An item for the whole province from a county's staff member: refused, and named.
+    const auto wide = write("wide.json", R"({"items": [{"id": "ALL", "kind": "CONTENT_KIND_HOTLINE", "duration": "6s"}]})");
+    r = admin({"content", "import", wide.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("OUTSIDE_REGION"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("item ALL"), std::string::npos) << r.output;
+    // A playlist naming an item that does not exist: refused with the playlist named.
+    const auto bad = write("bad.json", R"({"playlists": [{"id": "HALL", "name": "大厅", "entries": [{"itemId": "NOPE"}]}]})");
+    r = admin({"content", "import", bad.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("playlist HALL"), std::string::npos) << r.output;
+    // Not JSON, or an unknown key: nothing sent.
+    EXPECT_EQ(admin({"content", "import", write("x.json", "{items: [").string()}).code, 1);
+    EXPECT_EQ(admin({"content", "import", write("y.json", R"({"itemz": []})").string()}).code, 1);
+}
 
 // Terminal enrolment: the key is made on the terminal (`terminal key`), only the request goes
 // to the back office (`terminal enrol`, staff), which writes the service point's region into
