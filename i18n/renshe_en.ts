@@ -683,62 +683,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="20" />
+        <location filename="../qml/screens/HomeScreen.qml" line="28" />
         <source>请插入社保卡</source>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <location filename="../qml/screens/HomeScreen.qml" line="49" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <location filename="../qml/screens/HomeScreen.qml" line="49" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <source>请把社保卡插入读卡器，芯片朝上</source>
+        <translation>Insert your social security card into the reader, chip side up</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>养老资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <source>请先插入社保卡，再按指纹认证</source>
+        <translation>Insert your social security card first, then place your finger</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="67" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="73" />
+        <location filename="../qml/screens/HomeScreen.qml" line="84" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="73" />
+        <location filename="../qml/screens/HomeScreen.qml" line="84" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>

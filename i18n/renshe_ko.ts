@@ -683,62 +683,72 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="20" />
+        <location filename="../qml/screens/HomeScreen.qml" line="28" />
         <source>请插入社保卡</source>
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <location filename="../qml/screens/HomeScreen.qml" line="49" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="40" />
+        <location filename="../qml/screens/HomeScreen.qml" line="49" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <source>请把社保卡插入读卡器，芯片朝上</source>
+        <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="42" />
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <source>请先插入社保卡，再按指纹认证</source>
+        <translation>먼저 사회보장카드를 넣은 뒤 지문을 대 주세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="44" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="47" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="67" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="73" />
+        <location filename="../qml/screens/HomeScreen.qml" line="84" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="73" />
+        <location filename="../qml/screens/HomeScreen.qml" line="84" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>

@@ -8,6 +8,14 @@ Item {
     id: home
     // Asks Main to show another page ("jobs", "guides").
     signal openPage(string page)
+    // What the invitation says after a tile that starts from the card was touched without
+    // one: which step comes first, for a while, then the plain invitation again.
+    property string hint: ""
+    function showHint(text) {
+        hint = text
+        hintTimer.restart()
+    }
+    Timer { id: hintTimer; interval: 8000; onTriggered: home.hint = "" }
 
     ColumnLayout {
         anchors.fill: parent
@@ -17,7 +25,8 @@ Item {
         Text {
             objectName: "insertCardPrompt"
             Layout.fillWidth: true
-            text: qsTr("请插入社保卡")
+            text: home.hint !== "" ? home.hint : qsTr("请插入社保卡")
+            wrapMode: Text.Wrap
             color: Theme.primary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontHero
@@ -38,9 +47,11 @@ Item {
             columnSpacing: Theme.spacing * 2
 
             Tile { objectName: "tileCard"; title: qsTr("社保卡服务"); subtitle: qsTr("启用 · 改密 · 挂失 · 解挂")
-                   Layout.fillWidth: true; Layout.fillHeight: true }
+                   Layout.fillWidth: true; Layout.fillHeight: true
+                   onActivated: home.showHint(qsTr("请把社保卡插入读卡器，芯片朝上")) }
             Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
-                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52" }
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52"
+                   onActivated: home.showHint(qsTr("请先插入社保卡，再按指纹认证")) }
             Tile { objectName: "tileJobs"; title: qsTr("就业信息"); subtitle: qsTr("本乡镇招聘岗位")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08"
                    onActivated: home.openPage("jobs") }

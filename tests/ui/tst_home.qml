@@ -42,6 +42,17 @@ Item {
             compare(findChild(home, "tileJobs").title, "就业信息")
         }
 
+        function test_card_tiles_without_a_card_say_what_comes_first() {
+            const home = createTemporaryObject(homeComponent, root)
+            const prompt = findChild(home, "insertCardPrompt")
+            mouseClick(findChild(home, "tileCertification"))
+            compare(prompt.text, "请先插入社保卡，再按指纹认证")
+            mouseClick(findChild(home, "tileCard"))
+            compare(prompt.text, "请把社保卡插入读卡器，芯片朝上")
+            home.hint = ""
+            compare(prompt.text, "请插入社保卡")
+        }
+
         function test_unknown_language_is_refused() {
             verify(!Kiosk.setLanguage("fr"))
             compare(Kiosk.language, "zh_CN")
