@@ -17,11 +17,8 @@
 #include "services/store/store.hpp"
 #include "tests/fixtures/process.hpp"
 #include "tests/fixtures/temp_dir.hpp"
+#include "tests/service/admin_cli_runner.hpp"
 #include "tests/service/backoffice_env.hpp"
-
-#ifndef RENSHE_ADMIN_BIN
-#error "RENSHE_ADMIN_BIN must name the built renshe-admin"
-#endif
 
 namespace {
 
@@ -29,10 +26,7 @@ using renshe::testing::BackofficeEnv;
 using renshe::testing::StoreKind;
 using renshe::testing::TempDir;
 
-struct CliRun {
-    int code = -1;
-    std::string output;  // stdout and stderr
-};
+using renshe::testing::CliRun;
 
 class AdminCli : public ::testing::Test {
 protected:
@@ -46,24 +40,7 @@ protected:
     }
 
     CliRun admin(std::vector<std::string> args) {
-        static int n = 0;
-        const auto log = dir / ("admin-" + std::to_string(++n) + ".log");
-        const auto staff = env->pki().staff("S-0001", BackofficeEnv::kRegion);
-        renshe::testing::ProcessOptions o;
-        o.argv = {RENSHE_ADMIN_BIN};
-        o.argv.insert(o.argv.end(), args.begin(), args.end());
-        o.env = {{"RENSHE_SERVER", env->backoffice().target()},
-                 {"RENSHE_CA", env->pki().caCertificate().string()},
-                 {"RENSHE_CERT", staff.certificate.string()},
-                 {"RENSHE_KEY", staff.privateKey.string()}};
-        o.logFile = log;
-        CliRun r;
-        r.code = renshe::testing::runToCompletion(std::move(o), std::chrono::seconds(60));
-        std::ifstream in(log);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        r.output = ss.str();
-        return r;
+        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(), std::move(args));
     }
 
     std::filesystem::path write(const std::string& name, const std::string& content) {
@@ -268,22 +245,8 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
     std::ofstream(caKey) << pki.ca().privateKeyPem();
     renshe::testing::BackofficeProcess backoffice(
         pki, {"--terminal-ca-cert", pki.caCertificate().string(), "--terminal-ca-key", caKey.string()});
-    const auto staff = pki.staff("S-0001", BackofficeEnv::kRegion);
-    int n = 0;
     auto admin = [&](std::vector<std::string> args) {
-        const auto log = dir / ("admin-" + std::to_string(++n) + ".log");
-        renshe::testing::ProcessOptions o;
-        o.argv = {RENSHE_ADMIN_BIN};
-        o.argv.insert(o.argv.end(), args.begin(), args.end());
-        o.env = {{"RENSHE_SERVER", backoffice.target()}, {"RENSHE_CA", pki.caCertificate().string()},
-                 {"RENSHE_CERT", staff.certificate.string()}, {"RENSHE_KEY", staff.privateKey.string()}};
-        o.logFile = log;
-        CliRun r;
-        r.code = renshe::testing::runToCompletion(std::move(o), std::chrono::seconds(60));
-        std::stringstream ss;
-        ss << std::ifstream(log).rdbuf();
-        r.output = ss.str();
-        return r;
+        return renshe::testing::runAdmin(backoffice.target(), pki, dir.path(), std::move(args));
     };
     auto r = admin({"service-point", "add", "--name", "探沂镇人社所", "--region", "371302101", "--class", "II",
                     "--area", "4.5"});

@@ -12,11 +12,8 @@
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "tests/fixtures/process.hpp"
 #include "tests/fixtures/temp_dir.hpp"
+#include "tests/service/admin_cli_runner.hpp"
 #include "tests/service/backoffice_env.hpp"
-
-#ifndef RENSHE_ADMIN_BIN
-#error "RENSHE_ADMIN_BIN must name the built renshe-admin"
-#endif
 
 namespace {
 
@@ -616,31 +613,10 @@ TEST_P(Fleet, SilentTerminalsAreFlaggedStaleAndStopCountingForTheFacility) {
     EXPECT_TRUE(checkFacility(*staff, sp).passed());
 }
 
-struct CliRun {
-    int code = -1;
-    std::string output;
-};
+using renshe::testing::CliRun;
 
-CliRun admin(BackofficeEnv& env, const renshe::testing::TempDir& dir,
-             std::vector<std::string> args) {
-    static int n = 0;
-    const auto log = dir.path() / ("admin-" + std::to_string(++n) + ".log");
-    const auto staff = env.pki().staff("S-0001", BackofficeEnv::kRegion);
-    renshe::testing::ProcessOptions o;
-    o.argv = {RENSHE_ADMIN_BIN};
-    o.argv.insert(o.argv.end(), args.begin(), args.end());
-    o.env = {{"RENSHE_SERVER", env.backoffice().target()},
-             {"RENSHE_CA", env.pki().caCertificate().string()},
-             {"RENSHE_CERT", staff.certificate.string()},
-             {"RENSHE_KEY", staff.privateKey.string()}};
-    o.logFile = log;
-    CliRun r;
-    r.code = renshe::testing::runToCompletion(std::move(o), std::chrono::seconds(60));
-    std::ifstream in(log);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    r.output = ss.str();
-    return r;
+CliRun admin(BackofficeEnv& env, const renshe::testing::TempDir& dir, std::vector<std::string> args) {
+    return renshe::testing::runAdmin(env.backoffice().target(), env.pki(), dir.path(), std::move(args));
 }
 
 TEST_P(Fleet, AdminFleetAndServicePointCommands) {
