@@ -1,7 +1,9 @@
 #include "kiosk/display_terminal.hpp"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QUrl>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QQuickWindow>
@@ -23,6 +25,8 @@ namespace {
 
 constexpr const char* kEngineProperty = "_renshe_display";
 constexpr const char* kCacheName = "display-content.pb";
+constexpr const char* kMediaDir = "media";  // notice images, one file per SHA-256
+constexpr auto kMediaDeadline = std::chrono::seconds(30);
 constexpr auto kFirstBackoff = std::chrono::seconds(1);
 constexpr auto kMaxBackoff = std::chrono::seconds(15);
 constexpr std::size_t kMaxFrameSamples = 100'000;
@@ -39,7 +43,16 @@ QString kindName(ContentKind k) {
 
 qint64 millisOf(const google::protobuf::Duration& d) { return d.seconds() * 1000 + d.nanos() / 1'000'000; }
 
-QVariantMap entryMap(const PlaylistEntry& e) {
+// The cached image of `item`, as a file URL; empty without one (or before it arrived).
+QString imageUrl(const ContentItem& item, const QString& stateDir) {
+    if (item.media_sha256().empty() || stateDir.isEmpty()) return {};
+    const std::filesystem::path file = stateDir.toStdString() + "/" + kMediaDir + "/" + item.media_sha256();
+    std::error_code ec;
+    return std::filesystem::exists(file, ec) ? QUrl::fromLocalFile(QString::fromStdString(file.string())).toString()
+                                             : QString();
+}
+
+QVariantMap entryMap(const PlaylistEntry& e, const QString& stateDir) {
     const ContentItem& item = e.item();
     QVariantList jobs;
     for (const Job& j : item.jobs()) {
@@ -57,6 +70,7 @@ QVariantMap entryMap(const PlaylistEntry& e) {
         {QStringLiteral("title"), QString::fromStdString(item.title())},
         {QStringLiteral("body"), QString::fromStdString(item.body())},
         {QStringLiteral("jobs"), jobs},
+        {QStringLiteral("image"), imageUrl(item, stateDir)},
     };
 }
 
@@ -98,7 +112,8 @@ DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
             try {
                 if (cached.ParseFromString(util::readFile(cache)) && cached.has_playlist()) {
                     m_lastContactMs = cached.server_time().seconds() * 1000;
-                    m_resumeAfter = cached.revision();
+                    // An image still missing: ask for the whole snapshot again (and fetch it).
+                    m_resumeAfter = missingMedia(cached.playlist()).empty() ? cached.revision() : 0;
                     apply(cached);
                 }
             } catch (const std::exception& e) {
@@ -179,7 +194,17 @@ void DisplayTerminal::feed() {
                     std::fprintf(stderr, "renshe-kiosk: the content cache cannot be written (%s)\n", e.what());
                 }
             }
-            if (update.has_playlist()) m_resumeAfter = update.revision();
+            if (update.has_playlist()) {
+                // Applied for good only with every image on disk; else the next connection
+                // resumes before it, gets the snapshot again and retries the images.
+                if (fetchMedia(update.playlist())) {
+                    m_resumeAfter = update.revision();
+                    pruneMedia(update.playlist());
+                } else {
+                    std::lock_guard lock(m_mutex);
+                    ctx->TryCancel();
+                }
+            }
             QMetaObject::invokeMethod(
                 this, [self, update] { if (self) self->apply(update); }, Qt::QueuedConnection);
         }
@@ -192,6 +217,68 @@ void DisplayTerminal::feed() {
         if (m_wake.wait_for(lock, backoff, [this] { return m_stopping; })) return;
         backoff = std::min<std::chrono::seconds>(backoff * 2, kMaxBackoff);
     }
+}
+
+std::vector<std::string> DisplayTerminal::missingMedia(const Playlist& playlist) const {
+    std::vector<std::string> missing;
+    if (m_config.stateDir.isEmpty()) return missing;
+    for (const auto& e : playlist.entries()) {
+        const std::string& digest = e.item().media_sha256();
+        if (digest.empty() || std::find(missing.begin(), missing.end(), digest) != missing.end()) continue;
+        std::error_code ec;
+        if (!std::filesystem::exists(m_config.stateDir.toStdString() + "/" + kMediaDir + "/" + digest, ec)) {
+            missing.push_back(digest);
+        }
+    }
+    return missing;
+}
+
+bool DisplayTerminal::fetchMedia(const Playlist& playlist) {
+    const std::filesystem::path dir = m_config.stateDir.toStdString() + "/" + kMediaDir;
+    bool complete = true;
+    for (const std::string& digest : missingMedia(playlist)) {
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + kMediaDeadline);
+        GetMediaRequest req;
+        req.set_sha256(digest);
+        GetMediaResponse resp;
+        const grpc::Status status = ContentService::NewStub(m_channel->channel())->GetMedia(&ctx, req, &resp);
+        if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
+            // Not in the back office's store: retrying would not help; the notice plays without it.
+            std::fprintf(stderr, "renshe-kiosk: image %.12s… is not in the media store\n", digest.c_str());
+            continue;
+        }
+        const QByteArray bytes = QByteArray::fromRawData(resp.data().data(), static_cast<qsizetype>(resp.data().size()));
+        if (!status.ok() ||
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString() != digest) {
+            std::fprintf(stderr, "renshe-kiosk: image %.12s… not fetched (%s); retrying later\n", digest.c_str(),
+                         status.ok() ? "wrong digest" : status.error_message().c_str());
+            complete = false;
+            continue;
+        }
+        try {
+            std::filesystem::create_directories(dir);
+            util::writeFileAtomically(dir / digest, resp.data());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "renshe-kiosk: image %.12s… cannot be cached (%s)\n", digest.c_str(), e.what());
+            complete = false;
+        }
+    }
+    return complete;
+}
+
+void DisplayTerminal::pruneMedia(const Playlist& playlist) {
+    const std::filesystem::path dir = m_config.stateDir.toStdString() + "/" + kMediaDir;
+    std::error_code ec;
+    if (m_config.stateDir.isEmpty() || !std::filesystem::is_directory(dir, ec)) return;
+    std::vector<std::filesystem::path> unused;
+    for (const auto& f : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = f.path().filename().string();
+        const bool used = std::any_of(playlist.entries().begin(), playlist.entries().end(),
+                                      [&](const PlaylistEntry& e) { return e.item().media_sha256() == name; });
+        if (!used) unused.push_back(f.path());
+    }
+    for (const auto& f : unused) std::filesystem::remove(f, ec);
 }
 
 void DisplayTerminal::setOnline(bool online) {
@@ -231,7 +318,7 @@ void DisplayTerminal::show(int position) {
     qint64 durationMs = 0;
     if (position >= 0 && position < m_playlist.entries_size()) {
         const PlaylistEntry& e = m_playlist.entries(position);
-        entry = entryMap(e);
+        entry = entryMap(e, m_config.stateDir);
         durationMs = millisOf(e.duration());
         if (durationMs <= 0) durationMs = millisOf(e.item().duration());
         if (durationMs <= 0) durationMs = 10'000;

@@ -7,6 +7,9 @@
 //   it is played, so a restart without the back office plays the last playlist at once.
 // - Playback is here, not in QML: each entry shows for its duration; a playlist that changes
 //   jumps to its first new or changed entry, so a fresh notice is on screen within the second.
+// - Notice images come from the back office's media store (GetMedia), are checked against
+//   their SHA-256 and kept in <stateDir>/media beside the playlist; a snapshot counts as
+//   applied (its revision resumed after) only once every image it names is on disk.
 // - It heartbeats as a display terminal, and measures its own frame times during transitions
 //   (for tests/bench/display).
 #pragma once
@@ -50,7 +53,8 @@ class DisplayTerminal : public QObject {
     Q_PROPERTY(qint64 revision READ revision NOTIFY playlistChanged)
     Q_PROPERTY(int entryCount READ entryCount NOTIFY playlistChanged)
     // The entry on screen: kind ("notice", "guide", "jobs", "hotline", "idle"), id, title, body,
-    // jobs (for "jobs": title, employer, place, salary, qr), position, durationMs, and `key`,
+    // jobs (for "jobs": title, employer, place, salary, qr), image (a notice's cached image as
+    // a file URL, or empty), position, durationMs, and `key`,
     // which changes with every new showing (the cue for a transition).
     Q_PROPERTY(QVariantMap current READ current NOTIFY currentChanged)
     Q_PROPERTY(QString currentTitle READ currentTitle NOTIFY currentChanged)
@@ -101,6 +105,12 @@ Q_SIGNALS:
 
 private:
     void feed();  // the worker thread
+    // Notice images (in <stateDir>/media/<sha256>): the digests the playlist names that are
+    // not on disk; fetching them (worker thread; true when none is left to retry); removing
+    // the files no entry names any more.
+    std::vector<std::string> missingMedia(const renshe::v1::Playlist& playlist) const;
+    bool fetchMedia(const renshe::v1::Playlist& playlist);
+    void pruneMedia(const renshe::v1::Playlist& playlist);
     void setOnline(bool online);
     void show(int position);
     void advance();

@@ -31,6 +31,7 @@ Window {
         height: 1
         property string currentTitle: Display.currentTitle
         property string currentKind: Display.current.kind || ""
+        property string currentImage: Display.current.image || ""
         property bool online: Display.online
         property string lastUpdated: Display.lastUpdated
         property int shown: Display.shown
@@ -144,8 +145,33 @@ Window {
                 elide: Text.ElideRight
                 font { family: root.fontFamily; pixelSize: 84 * root.u; bold: true }
             }
+            // A notice's image: beside the text on a landscape screen, under the title on a
+            // portrait one; decoded at the size it is shown.
+            readonly property bool hasImage: (entry.image || "") !== ""
+            readonly property bool landscape: width >= height
+            Image {
+                id: noticeImage
+                objectName: "noticeImage"
+                visible: parent.hasImage
+                source: parent.hasImage ? entry.image : ""
+                asynchronous: true
+                fillMode: Image.PreserveAspectFit
+                horizontalAlignment: Image.AlignHCenter
+                verticalAlignment: Image.AlignTop
+                sourceSize { width: width; height: height }
+                // Positions, not anchors that change with the orientation (an anchor reset
+                // does not give the width back to its binding).
+                x: parent.landscape ? parent.width - width : 0
+                y: noticeTitle.y + noticeTitle.height + 36 * root.u
+                width: parent.landscape ? parent.width * 0.42 : parent.width
+                height: parent.landscape ? parent.height - y : (parent.height - y) * 0.5
+            }
             Text {
-                anchors { left: parent.left; right: parent.right; top: noticeTitle.bottom; topMargin: 36 * root.u; bottom: parent.bottom }
+                anchors {
+                    left: parent.left; right: parent.right; top: noticeTitle.bottom; bottom: parent.bottom
+                    topMargin: parent.hasImage && !parent.landscape ? noticeImage.height + 72 * root.u : 36 * root.u
+                    rightMargin: parent.hasImage && parent.landscape ? noticeImage.width + 48 * root.u : 0
+                }
                 text: entry.body
                 color: root.muted
                 wrapMode: Text.Wrap

@@ -220,15 +220,13 @@ std::optional<Refusal> check(const UpsertContentItemRequest& r) {
     if (auto bad = checkTargeting(item.targeting()))
         return bad;
     if (!item.media_sha256().empty()) {
-        const auto& h = item.media_sha256();
-        if (h.size() != 64 || !std::all_of(h.begin(), h.end(), [](char c) {
-                return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-            })) {
+        if (!isMediaDigest(item.media_sha256()))
             return Refusal::malformed("media_sha256: 64 lower-case hex digits");
-        }
+        if (item.kind() != CONTENT_KIND_NOTICE)
+            return Refusal::malformed("media_sha256: only for a notice");
     }
-    if (item.media_uri().empty() != item.media_sha256().empty()) {
-        return Refusal::malformed("media_uri and media_sha256 go together");
+    if (!item.media_uri().empty() && item.media_sha256().empty()) {
+        return Refusal::malformed("media_uri: only beside media_sha256");
     }
     if (!item.media_uri().empty() &&
         (item.media_uri().size() > 1024 || !validation::isValidUtf8(item.media_uri()) ||
@@ -285,6 +283,43 @@ std::optional<Refusal> check(const ListPlaylistsRequest& r) {
 std::optional<Refusal> check(const GetPlaylistRequest& r) {
     if (!isContentId(r.id()))
         return Refusal::malformed("id: letters, digits, - and _, 1 to 64");
+    return std::nullopt;
+}
+
+bool isMediaDigest(std::string_view hex) {
+    return hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+std::optional<std::string> sniffImageType(std::string_view data) {
+    if (data.size() >= 8 && data.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
+        return "image/png";
+    if (data.size() >= 3 && data.substr(0, 3) == std::string_view("\xff\xd8\xff", 3))
+        return "image/jpeg";
+    return std::nullopt;
+}
+
+std::optional<Refusal> check(const PutMediaRequest& r) {
+    if (!validation::isRequestId(r.request_id()))
+        return Refusal::malformed("request_id is not a UUID");
+    if (r.data().empty())
+        return Refusal::malformed("data: empty");
+    if (r.data().size() > kMaxMediaBytes)
+        return Refusal::malformed("data: larger than 3 MiB");
+    if (r.content_type() != "image/png" && r.content_type() != "image/jpeg")
+        return Refusal::malformed("content_type: image/png or image/jpeg");
+    const auto sniffed = sniffImageType(r.data());
+    if (!sniffed)
+        return Refusal::malformed("data: not a PNG or JPEG image");
+    if (*sniffed != r.content_type())
+        return Refusal::malformed("data: a " + *sniffed + ", not the " + r.content_type() + " it claims");
+    return std::nullopt;
+}
+
+std::optional<Refusal> check(const GetMediaRequest& r) {
+    if (!isMediaDigest(r.sha256()))
+        return Refusal::malformed("sha256: 64 lower-case hex digits");
     return std::nullopt;
 }
 

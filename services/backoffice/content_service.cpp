@@ -127,6 +127,10 @@ public:
                     !content::guideExists(tx, item.guide_id())) {
                     throw notFound("no such guide");
                 }
+                if (!item.media_sha256().empty() &&
+                    !content::mediaExists(tx, item.media_sha256())) {
+                    throw notFound("no such image: upload it with PutMedia first");
+                }
                 if (item.kind() == CONTENT_KIND_JOB_HIGHLIGHT && item.job_ids_size() > 0 &&
                     m_jobs.byIds) {
                     const std::vector<std::string> ids(item.job_ids().begin(),
@@ -211,6 +215,33 @@ public:
         if (status.ok())
             m_hub.poke();
         return status;
+    }
+
+    grpc::Status PutMedia(grpc::ServerContext* ctx, const PutMediaRequest* req,
+                          PutMediaResponse* resp) override {
+        return m_core.mutate(
+            ctx, "content.put_media", req->request_id(), *req, resp, content::check(*req),
+            [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
+                requireStaff(caller);
+                const std::string digest = store::toHex(sha256(req->data()));
+                resp->set_sha256(digest);
+                resp->set_size(static_cast<std::int64_t>(req->data().size()));
+                resp->set_already_stored(content::putMedia(tx, digest, req->content_type(),
+                                                           req->data(), caller.identity.id, now));
+            });
+    }
+
+    grpc::Status GetMedia(grpc::ServerContext* ctx, const GetMediaRequest* req,
+                          GetMediaResponse* resp) override {
+        return m_core.query(ctx, "content.get_media", content::check(*req),
+                            [&](store::Tx& tx, const Caller&, Subject&, std::int64_t) {
+                                resp->Clear();
+                                auto media = content::loadMedia(tx, req->sha256());
+                                if (!media)
+                                    throw notFound("no such image");
+                                resp->set_content_type(std::move(media->contentType));
+                                resp->set_data(std::move(media->data));
+                            });
     }
 
 private:

@@ -113,6 +113,27 @@ bool guideExists(store::Tx& tx, const std::string& id) {
     return tx.queryOne("SELECT id FROM guides WHERE id = $1 AND withdrawn = 0", {id}).has_value();
 }
 
+bool putMedia(store::Tx& tx, const std::string& sha256, const std::string& contentType,
+              const std::string& data, const std::string& staffId, std::int64_t now) {
+    const auto inserted = tx.queryOne(
+        "INSERT INTO media (sha256, content_type, size, data_hex, created_at, created_by) "
+        "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING RETURNING sha256",
+        {sha256, contentType, static_cast<std::int64_t>(data.size()), store::toHex(data), now, staffId});
+    return !inserted.has_value();
+}
+
+bool mediaExists(store::Tx& tx, const std::string& sha256) {
+    return tx.queryOne("SELECT size FROM media WHERE sha256 = $1", {sha256}).has_value();
+}
+
+std::optional<Media> loadMedia(store::Tx& tx, const std::string& sha256) {
+    const auto row =
+        tx.queryOne("SELECT content_type, data_hex FROM media WHERE sha256 = $1", {sha256});
+    if (!row)
+        return std::nullopt;
+    return Media{row->text(0), store::fromHex(row->text(1))};
+}
+
 Snapshot loadSnapshot(store::Tx& tx) {
     Snapshot s;
     const State state = readState(tx);

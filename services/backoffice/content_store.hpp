@@ -42,6 +42,17 @@ std::vector<renshe::v1::Playlist> allPlaylists(store::Tx& tx);
 
 bool guideExists(store::Tx& tx, const std::string& id);
 
+// The media store (migration 0010): images for notices, keyed by the SHA-256 of their bytes.
+struct Media {
+    std::string contentType;
+    std::string data;
+};
+// Stores `data` under `sha256` unless it is there already; true if it was.
+bool putMedia(store::Tx& tx, const std::string& sha256, const std::string& contentType,
+              const std::string& data, const std::string& staffId, std::int64_t now);
+bool mediaExists(store::Tx& tx, const std::string& sha256);
+std::optional<Media> loadMedia(store::Tx& tx, const std::string& sha256);
+
 // Everything at the current revision, read in one transaction.
 Snapshot loadSnapshot(store::Tx& tx);
 

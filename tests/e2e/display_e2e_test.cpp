@@ -6,7 +6,10 @@
 // <build>/tests/e2e/screenshots/display/.
 #include <gtest/gtest.h>
 
+#include <QBuffer>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QPainter>
 #include <QImage>
 #include <QTimeZone>
 
@@ -223,6 +226,100 @@ TEST(DisplayScreen, AGarbledCacheIsSetAsideAndReplaced) {
     std::ifstream in(cache, std::ios::binary);
     ASSERT_TRUE(cached.ParseFromIstream(&in));
     EXPECT_EQ(cached.playlist().entries(0).item().title(), "停水通知");
+}
+
+// How many pixels of `shot` are (nearly) `colour`.
+int pixelsOf(const QImage& shot, QColor colour) {
+    int n = 0;
+    for (int y = 0; y < shot.height(); y += 2) {
+        for (int x = 0; x < shot.width(); x += 2) {
+            const QColor c = shot.pixelColor(x, y);
+            if (std::abs(c.red() - colour.red()) < 12 && std::abs(c.green() - colour.green()) < 12 &&
+                std::abs(c.blue() - colour.blue()) < 12) {
+                ++n;
+            }
+        }
+    }
+    return n;
+}
+
+// A notice with an image: the display fetches it once from the media store, checks its
+// digest, keeps it beside the cached playlist (so it plays offline and after a restart, in
+// either orientation), and drops it from disk when no entry names it any more.
+TEST(DisplayScreen, NoticeImagesAreCachedWithThePlaylistAndPlayOffline) {
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    auto channel = renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+    auto content = ContentService::NewStub(channel);
+    // A poster: a deep orange field with a white band, as staff would upload a PNG.
+    const QColor poster(0xd4, 0x38, 0x0d);
+    QImage image(800, 600, QImage::Format_RGB32);
+    image.fill(poster);
+    {
+        QPainter p(&image);
+        p.fillRect(0, 250, 800, 100, Qt::white);
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(image.save(&buffer, "PNG"));
+    PutMediaRequest put;
+    put.set_request_id(newRequestId());
+    put.set_content_type("image/png");
+    put.set_data(png.toStdString());
+    PutMediaResponse stored;
+    ASSERT_TRUE(call(*content, &ContentService::Stub::PutMedia, put, &stored).ok());
+    ASSERT_EQ(stored.sha256(), QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex().toStdString());
+
+    Staff staff(env);
+    auto notice = item("IMG", CONTENT_KIND_NOTICE, "冬季供暖通知", "兰山区集中供暖自11月15日起，请注意用火安全。", 600);
+    notice.set_media_sha256(stored.sha256());
+    staff.item(notice);
+    staff.playlist({"IMG"});
+
+    renshe::testing::TempDir state("renshe-display-state");
+    const auto cached = state.path() / "media" / stored.sha256();
+    const auto terminal = env.pki().client({"T-371302101-D", renshe::services::pki::Role::Display, "371302101"});
+    auto display = std::make_unique<KioskProcess>(displayArgs(env, terminal, state.path(), {"--geometry", "1920x1080"}));
+    ASSERT_EQ(display->waitForProperty("displayState", "currentTitle", text("冬季供暖通知"), 10s), text("冬季供暖通知"));
+    EXPECT_EQ(display->waitForProperty("noticeImage", "status", text("Ready"), 5s), text("Ready"));
+    // Beside the text on a landscape screen: in the right part, leaving the left to the body.
+    EXPECT_GT(display->property("noticeImage", "x").toDouble(), 1920 * 0.45);
+    EXPECT_TRUE(std::filesystem::exists(cached));
+    {
+        std::ifstream in(cached, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(bytes, png.toStdString());
+    }
+    std::this_thread::sleep_for(900ms);  // the crossfade done
+    shoot(*display, "notice-image-1920x1080.png");
+    // The poster is on screen: on a landscape screen it takes the right part, about 42 % of
+    // the width at 4:3, so a good share of the frame is its colour.
+    const QImage landscape(QString::fromStdString((kShots / "notice-image-1920x1080.png").string()));
+    EXPECT_GT(pixelsOf(landscape, poster), 1920 * 1080 / 4 / 10) << "the image is not on screen";
+
+    // No back office, display restarted in portrait: the poster still plays, from disk.
+    env.backoffice().kill9();
+    display.reset();
+    display = std::make_unique<KioskProcess>(displayArgs(env, terminal, state.path(), {"--geometry", "1080x1920"}));
+    EXPECT_EQ(display->property("displayState", "currentTitle"), text("冬季供暖通知"));
+    EXPECT_EQ(display->property("displayState", "online"), QJsonValue(false));
+    EXPECT_EQ(display->waitForProperty("noticeImage", "status", text("Ready"), 5s), text("Ready"));
+    std::this_thread::sleep_for(900ms);
+    shoot(*display, "notice-image-1080x1920.png");
+    const QImage portrait(QString::fromStdString((kShots / "notice-image-1080x1920.png").string()));
+    EXPECT_GT(pixelsOf(portrait, poster), 1080 * 1920 / 4 / 10) << "the cached image is not on screen";
+
+    // Back office back, the notice replaced by one without an image: the file goes.
+    env.backoffice().restart();
+    EXPECT_EQ(display->waitForProperty("displayState", "online", true, 20s), QJsonValue(true));
+    Staff again(env);  // a fresh channel: the old one saw its server die
+    again.item(item("N2", CONTENT_KIND_NOTICE, "医保缴费提醒", "即日起至12月31日。", 600));
+    again.playlist({"N2"});
+    EXPECT_EQ(display->waitForProperty("displayState", "currentTitle", text("医保缴费提醒"), 20s), text("医保缴费提醒"));
+    EXPECT_EQ(display->property("displayState", "currentImage"), text(""));
+    renshe::testing::waitUntil([&] { return !std::filesystem::exists(cached); }, 5s);
+    EXPECT_FALSE(std::filesystem::exists(cached));
 }
 
 // One entry at a time on each screen size the facility standard names, landscape and portrait.

@@ -195,10 +195,13 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
 
 
 TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
+    // A notice's image beside the JSON file: uploaded first, named by its digest.
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + "pixels";
+    write("water.png", png);
     const auto file = write("content.json", R"({
       "items": [
         {"id": "N1", "kind": "CONTENT_KIND_NOTICE", "title": "停水通知", "body": "明天停水", "duration": "8s",
-         "targeting": {"regionPrefixes": ["371302"]}},
+         "image": "water.png", "targeting": {"regionPrefixes": ["371302"]}},
         {"id": "HOT", "kind": "CONTENT_KIND_HOTLINE", "duration": "6s", "targeting": {"regionPrefixes": ["371302"]}}
       ],
       "playlists": [
@@ -217,6 +220,20 @@ TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
     ASSERT_TRUE(o.ok()) << o;
     ASSERT_EQ(got.playlist().entries_size(), 2);
     EXPECT_EQ(got.playlist().entries(0).item().title(), "停水通知");
+    EXPECT_EQ(got.playlist().entries(0).item().media_sha256().size(), 64u);
+    const auto image = admin({"content", "image", (dir / "water.png").string()});
+    ASSERT_EQ(image.code, 0) << image.output;
+    EXPECT_EQ(image.output.substr(0, 64), got.playlist().entries(0).item().media_sha256());
+    renshe::v1::GetMediaRequest fetch;
+    fetch.set_sha256(got.playlist().entries(0).item().media_sha256());
+    renshe::v1::GetMediaResponse media;
+    ASSERT_TRUE(renshe::testing::call(*content, &renshe::v1::ContentService::Stub::GetMedia, fetch, &media).ok());
+    EXPECT_EQ(media.data(), png);
+    // An image that is not there stops the import at its item.
+    r = admin({"content", "import", write("noimage.json", R"({"items": [{"id": "N2", "kind": "CONTENT_KIND_NOTICE",
+      "title": "x", "image": "missing.png", "targeting": {"regionPrefixes": ["371302"]}}]})").string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("item N2"), std::string::npos) << r.output;
 
     // An item for the whole province from a county's staff member: refused, and named.
     const auto wide = write("wide.json", R"({"items": [{"id": "ALL", "kind": "CONTENT_KIND_HOTLINE", "duration": "6s"}]})");

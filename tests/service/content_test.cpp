@@ -4,6 +4,7 @@
 // the stream, region and terminal targeting, who may watch, two replicas on one PostgreSQL;
 // the staff RPCs with their refusals; and the schedule rules themselves.
 #include <gtest/gtest.h>
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <atomic>
@@ -19,6 +20,7 @@
 #include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "services/backoffice/content_model.hpp"
+#include "services/store/store.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 namespace {
@@ -851,6 +853,83 @@ TEST_P(ContentStaff, ItemsAndPlaylistsWithTheirRefusals) {
     del.set_request_id(newRequestId());
     EXPECT_EQ(call(*staff, &Content::DeleteContentItem, del, &delResp).code,
               grpc::StatusCode::NOT_FOUND);
+}
+
+// Notice images: stored once per content, fetched by any terminal, named by items only once
+// stored, and refused when they are not what they claim.
+TEST_P(ContentStaff, NoticeImagesInTheMediaStore) {
+    BackofficeEnv env(GetParam());
+    auto staff = ContentService::NewStub(staffChannel(env));
+    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(4000, '\x07') + "IEND";
+    auto put = [&](const std::string& data, const std::string& type, PutMediaResponse* resp,
+                   Content& who) {
+        PutMediaRequest req;
+        req.set_request_id(newRequestId());
+        req.set_data(data);
+        req.set_content_type(type);
+        return call(who, &Content::PutMedia, req, resp);
+    };
+    PutMediaResponse stored, again;
+    ASSERT_TRUE(put(png, "image/png", &stored, *staff).ok());
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    ::SHA256(reinterpret_cast<const unsigned char*>(png.data()), png.size(), digest);
+    EXPECT_EQ(stored.sha256(), renshe::services::store::toHex(
+                                   std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)));
+    EXPECT_EQ(stored.size(), static_cast<std::int64_t>(png.size()));
+    EXPECT_FALSE(stored.already_stored());
+    ASSERT_TRUE(put(png, "image/png", &again, *staff).ok());
+    EXPECT_TRUE(again.already_stored());
+    EXPECT_EQ(again.sha256(), stored.sha256());
+
+    // Refusals: nothing, too big, not an image, a JPEG called a PNG; terminals do not upload.
+    PutMediaResponse r;
+    EXPECT_EQ(put("", "image/png", &r, *staff).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    EXPECT_EQ(put(png + std::string(3u << 20, 'x'), "image/png", &r, *staff).refusal,
+              "REFUSAL_REASON_MALFORMED_FIELD");
+    EXPECT_EQ(put("GIF89a......", "image/png", &r, *staff).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    EXPECT_EQ(put(std::string("\xff\xd8\xff\xe0", 4) + "JFIF", "image/png", &r, *staff).refusal,
+              "REFUSAL_REASON_MALFORMED_FIELD");
+    EXPECT_EQ(put(png, "image/gif", &r, *staff).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    auto display = ContentService::NewStub(displayChannel(env));
+    EXPECT_EQ(put(png, "image/png", &r, *display).refusal, "REFUSAL_REASON_STAFF_ONLY");
+
+    // A display fetches it; an unknown digest is NOT_FOUND, a malformed one INVALID_ARGUMENT.
+    GetMediaRequest get;
+    get.set_sha256(stored.sha256());
+    GetMediaResponse media;
+    ASSERT_TRUE(call(*display, &Content::GetMedia, get, &media).ok());
+    EXPECT_EQ(media.data(), png);
+    EXPECT_EQ(media.content_type(), "image/png");
+    get.set_sha256(std::string(64, 'a'));
+    EXPECT_EQ(call(*display, &Content::GetMedia, get, &media).code, grpc::StatusCode::NOT_FOUND);
+    get.set_sha256("ABC");
+    EXPECT_EQ(call(*display, &Content::GetMedia, get, &media).code,
+              grpc::StatusCode::INVALID_ARGUMENT);
+
+    // Items: a stored digest plays (and reaches the display); an unknown one is NOT_FOUND; an
+    // image only on a notice; an address only beside a digest.
+    Outcome o;
+    ContentItem item = notice("IMG", "带图片的通知");
+    item.set_media_sha256(std::string(64, 'b'));
+    upsertItem(*staff, item, &o);
+    EXPECT_EQ(o.code, grpc::StatusCode::NOT_FOUND);
+    ContentItem hotline;
+    hotline.set_kind(CONTENT_KIND_HOTLINE);
+    hotline.set_media_sha256(stored.sha256());
+    hotline.mutable_targeting()->add_region_prefixes("371302");
+    upsertItem(*staff, hotline, &o);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    ContentItem addressOnly = notice("IMG", "x");
+    addressOnly.set_media_uri("https://example.org/a.png");
+    upsertItem(*staff, addressOnly, &o);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    item.set_media_sha256(stored.sha256());
+    upsertItem(*staff, item);
+    upsertPlaylist(*staff, playlist("P-IMG", {"IMG"}));
+    Display watching(displayChannel(env));
+    const auto at = watching.waitFor(showsTitles({"带图片的通知"}), 10s);
+    ASSERT_TRUE(at.has_value());
+    EXPECT_EQ(watching.at(*at).update.playlist().entries(0).item().media_sha256(), stored.sha256());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ContentStaff,
