@@ -529,82 +529,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="66" />
         <source>M月d日</source>
         <translation>MMM d</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <location filename="../qml/screens/DisplayMain.qml" line="133" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <location filename="../qml/screens/DisplayMain.qml" line="133" />
         <source>通知公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="197" />
+        <location filename="../qml/screens/DisplayMain.qml" line="223" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="273" />
+        <location filename="../qml/screens/DisplayMain.qml" line="299" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="295" />
+        <location filename="../qml/screens/DisplayMain.qml" line="321" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="303" />
+        <location filename="../qml/screens/DisplayMain.qml" line="329" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="321" />
+        <location filename="../qml/screens/DisplayMain.qml" line="347" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="322" />
+        <location filename="../qml/screens/DisplayMain.qml" line="348" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
     </message>
@@ -683,74 +683,89 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="28" />
+        <location filename="../qml/screens/HomeScreen.qml" line="32" />
         <source>请插入社保卡</source>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="49" />
+        <location filename="../qml/screens/HomeScreen.qml" line="53" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="49" />
+        <location filename="../qml/screens/HomeScreen.qml" line="53" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="30" />
         <source>请把社保卡插入读卡器，芯片朝上</source>
         <translation>Insert your social security card into the reader, chip side up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
         <source>养老资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="31" />
         <source>请先插入社保卡，再按指纹认证</source>
         <translation>Insert your social security card first, then place your finger</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="62" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="62" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="67" />
+        <location filename="../qml/screens/HomeScreen.qml" line="71" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="84" />
+        <location filename="../qml/screens/HomeScreen.qml" line="88" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="84" />
+        <location filename="../qml/screens/HomeScreen.qml" line="88" />
         <source>大字模式</source>
         <translation>Large text</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <source>语音：开</source>
+        <translation>Voice: on</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <source>语音：关</source>
+        <translation>Voice: off</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="97" />
+        <source>语音提示已打开</source>
+        <translation>Voice guidance is on</translation>
     </message>
 </context>
 <context>
@@ -1088,12 +1103,17 @@
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="78" />
+        <location filename="../qml/screens/Main.qml" line="88" />
+        <source>您还在吗？请触摸屏幕继续办理</source>
+        <translation>Are you still there? Touch the screen to continue</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Main.qml" line="95" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="85" />
+        <location filename="../qml/screens/Main.qml" line="102" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>

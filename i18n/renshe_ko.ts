@@ -529,82 +529,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="66" />
         <source>M月d日</source>
         <translation>M월 d일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期日</source>
         <translation>일요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期一</source>
         <translation>월요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期二</source>
         <translation>화요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期三</source>
         <translation>수요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期四</source>
         <translation>목요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期五</source>
         <translation>금요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="69" />
+        <location filename="../qml/screens/DisplayMain.qml" line="70" />
         <source>星期六</source>
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <location filename="../qml/screens/DisplayMain.qml" line="133" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="132" />
+        <location filename="../qml/screens/DisplayMain.qml" line="133" />
         <source>通知公告</source>
         <translation>공지사항</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="197" />
+        <location filename="../qml/screens/DisplayMain.qml" line="223" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="273" />
+        <location filename="../qml/screens/DisplayMain.qml" line="299" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="295" />
+        <location filename="../qml/screens/DisplayMain.qml" line="321" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="303" />
+        <location filename="../qml/screens/DisplayMain.qml" line="329" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="321" />
+        <location filename="../qml/screens/DisplayMain.qml" line="347" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="322" />
+        <location filename="../qml/screens/DisplayMain.qml" line="348" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
     </message>
@@ -683,74 +683,89 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="28" />
+        <location filename="../qml/screens/HomeScreen.qml" line="32" />
         <source>请插入社保卡</source>
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="49" />
+        <location filename="../qml/screens/HomeScreen.qml" line="53" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="49" />
+        <location filename="../qml/screens/HomeScreen.qml" line="53" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="30" />
         <source>请把社保卡插入读卡器，芯片朝上</source>
         <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="56" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="31" />
         <source>请先插入社保卡，再按指纹认证</source>
         <translation>먼저 사회보장카드를 넣은 뒤 지문을 대 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="62" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="62" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="67" />
+        <location filename="../qml/screens/HomeScreen.qml" line="71" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="84" />
+        <location filename="../qml/screens/HomeScreen.qml" line="88" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="84" />
+        <location filename="../qml/screens/HomeScreen.qml" line="88" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <source>语音：开</source>
+        <translation>음성: 켜짐</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <source>语音：关</source>
+        <translation>음성: 꺼짐</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="97" />
+        <source>语音提示已打开</source>
+        <translation>음성 안내가 켜졌습니다</translation>
     </message>
 </context>
 <context>
@@ -1088,12 +1103,17 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="78" />
+        <location filename="../qml/screens/Main.qml" line="88" />
+        <source>您还在吗？请触摸屏幕继续办理</source>
+        <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/Main.qml" line="95" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="85" />
+        <location filename="../qml/screens/Main.qml" line="102" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>

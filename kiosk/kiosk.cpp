@@ -24,7 +24,8 @@ Kiosk::Kiosk(Config config, QObject* parent)
       m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get())),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
       m_guides(std::make_unique<GuidesModel>(m_channel)),
-      m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get())) {
+      m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get())),
+      m_voice(std::make_unique<VoiceGuide>(m_config.voice)) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }
@@ -140,7 +141,9 @@ Kiosk* Kiosk::create(QQmlEngine* qmlEngine, QJSEngine*) {
     if (auto* attached = qobject_cast<Kiosk*>(qmlEngine->property(kEngineProperty).value<QObject*>())) {
         return attached;
     }
-    auto* standalone = new Kiosk(Config{});
+    Config offline;
+    offline.voice = false;  // Qt Quick Test of the screens: no speech engine
+    auto* standalone = new Kiosk(offline);
     standalone->m_engine = qmlEngine;
     return standalone;  // the engine owns it (JavaScriptOwnership is the default here)
 }
@@ -172,6 +175,9 @@ bool Kiosk::setLanguage(const QString& code) {
     if (m_language != code) {
         m_language = code;
         Q_EMIT languageChanged();
+    }
+    if (m_voice) {
+        m_voice->setLanguage(code);
     }
     if (m_engine) {
         m_engine->retranslate();

@@ -20,6 +20,7 @@
 #include "kiosk/loss_report.hpp"
 #include "kiosk/outbox.hpp"
 #include "kiosk/receipt.hpp"
+#include "kiosk/voice_guide.hpp"
 
 class QQmlEngine;
 class QJSEngine;
@@ -39,6 +40,7 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::Outbox* outbox READ outbox CONSTANT)
     Q_PROPERTY(renshe::kiosk::ReceiptPrinter* receipts READ receipts CONSTANT)
     Q_PROPERTY(renshe::kiosk::CertificationSession* certification READ certification CONSTANT)
+    Q_PROPERTY(renshe::kiosk::VoiceGuide* voice READ voice CONSTANT)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     // -1 normally; the seconds left while the "are you still there?" warning is up.
@@ -56,6 +58,7 @@ public:
         QString receiptDir;             // receipts as PDF here (tests, demo); empty = the printer
         QString printerName;            // CUPS queue; empty = the system default
         std::chrono::seconds heartbeatInterval{30};
+        bool voice = true;              // voice guidance on at start (the citizen may switch it off)
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);
@@ -76,6 +79,7 @@ public:
     Outbox* outbox() const { return m_outbox.get(); }
     ReceiptPrinter* receipts() const { return m_receipts.get(); }
     CertificationSession* certification() const { return m_certification.get(); }
+    VoiceGuide* voice() const { return m_voice.get(); }
     // 养老资格认证 for the card in the reader (from the card screen).
     Q_INVOKABLE void beginCertification();
     bool elderlyMode() const { return m_elderlyMode; }
@@ -110,6 +114,7 @@ private:
     std::unique_ptr<LossReport> m_lossReport;
     std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<CertificationSession> m_certification;
+    std::unique_ptr<VoiceGuide> m_voice;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
     config.language = o.language;
     config.watchCardReaders = o.role == QStringLiteral("touch");
     config.idleSeconds = o.idleSeconds;
+    config.voice = o.voice;
     config.stateDir = o.stateDir;
     config.receiptDir = o.receiptDir;
     config.printerName = o.printerName;

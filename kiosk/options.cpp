@@ -33,8 +33,11 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     const QCommandLineOption timeScale(QStringLiteral("time-scale"),
                                        QStringLiteral("display: play item durations this many times faster (tests; default 1)"),
                                        QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption voice(QStringLiteral("voice"),
+                                   QStringLiteral("voice guidance at start, on or off (default on; speech-dispatcher)"),
+                                   QStringLiteral("on|off"), QStringLiteral("on"));
     p.addOptions({role, backoffice, ca, cert, key, point, lang, automation, fullscreen, idle, state, receipts, printer,
-                  geometry, timeScale});
+                  geometry, timeScale, voice});
 
     ParsedOptions r;
     if (!p.parse(arguments)) {
@@ -91,6 +94,11 @@ ParsedOptions parseOptions(const QStringList& arguments) {
         r.error = QStringLiteral("--time-scale wants 1..10000");
         return r;
     }
+    if (p.value(voice) != QStringLiteral("on") && p.value(voice) != QStringLiteral("off")) {
+        r.error = QStringLiteral("--voice wants on or off");
+        return r;
+    }
+    o.voice = p.value(voice) == QStringLiteral("on");
     r.options = o;
     return r;
 }

@@ -21,6 +21,7 @@ struct Options {
     QString printerName;       // CUPS queue for receipts; empty = the default printer
     int width = 0, height = 0; // --geometry WxH: the window's size (0 = the QML default)
     double timeScale = 1.0;    // display role: play durations this many times faster (tests)
+    bool voice = true;         // --voice on|off: voice guidance at start
 };
 
 struct ParsedOptions {

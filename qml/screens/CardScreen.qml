@@ -44,7 +44,7 @@ Item {
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
                     color: Theme.text
                 }
-                Text {
+                SpokenText {
                     objectName: "cardStatus"
                     text: card.statusText.length > 0 ? qsTr("卡片状态：%1").arg(card.statusText) : qsTr("正在查询…")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
@@ -53,7 +53,7 @@ Item {
             }
         }
 
-        Text {
+        SpokenText {
             objectName: "cardMessage"
             Layout.fillWidth: true
             visible: card.message.length > 0
@@ -63,7 +63,7 @@ Item {
             color: card.messageIsError ? Theme.disconnectedColor : Theme.text
         }
 
-        Text {
+        SpokenText {
             objectName: "cardPrompt"
             Layout.fillWidth: true
             visible: card.stage === CardSession.Entry

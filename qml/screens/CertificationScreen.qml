@@ -19,7 +19,7 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
-        Text {
+        SpokenText {
             objectName: "certStatus"
             Layout.fillWidth: true
             visible: cert.statusText.length > 0
@@ -28,7 +28,7 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
             color: Theme.text
         }
-        Text {
+        SpokenText {
             objectName: "certPrompt"
             Layout.fillWidth: true
             visible: cert.prompt.length > 0
@@ -38,7 +38,7 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
-        Text {
+        SpokenText {
             objectName: "certMessage"
             Layout.fillWidth: true
             visible: cert.message.length > 0

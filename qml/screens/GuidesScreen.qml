@@ -25,7 +25,7 @@ Item {
             Layout.fillWidth: true
         }
 
-        Text {
+        SpokenText {
             objectName: "guidesMessage"
             visible: guides.message.length > 0
             text: guides.message

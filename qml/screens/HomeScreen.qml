@@ -10,9 +10,11 @@ Item {
     signal openPage(string page)
     // What the invitation says after a tile that starts from the card was touched without
     // one: which step comes first, for a while, then the plain invitation again.
+    // Which hint ("card", "certification"; "" = none): the words come from the binding below,
+    // so they follow a change of language.
     property string hint: ""
-    function showHint(text) {
-        hint = text
+    function showHint(which) {
+        hint = which
         hintTimer.restart()
     }
     Timer { id: hintTimer; interval: 8000; onTriggered: home.hint = "" }
@@ -22,10 +24,12 @@ Item {
         anchors.margins: Theme.spacing * 2
         spacing: Theme.spacing * 2
 
-        Text {
+        SpokenText {
             objectName: "insertCardPrompt"
             Layout.fillWidth: true
-            text: home.hint !== "" ? home.hint : qsTr("请插入社保卡")
+            text: home.hint === "card" ? qsTr("请把社保卡插入读卡器，芯片朝上")
+                  : home.hint === "certification" ? qsTr("请先插入社保卡，再按指纹认证")
+                  : qsTr("请插入社保卡")
             wrapMode: Text.Wrap
             color: Theme.primary
             font.family: Theme.fontFamily
@@ -48,10 +52,10 @@ Item {
 
             Tile { objectName: "tileCard"; title: qsTr("社保卡服务"); subtitle: qsTr("启用 · 改密 · 挂失 · 解挂")
                    Layout.fillWidth: true; Layout.fillHeight: true
-                   onActivated: home.showHint(qsTr("请把社保卡插入读卡器，芯片朝上")) }
+                   onActivated: home.showHint("card") }
             Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52"
-                   onActivated: home.showHint(qsTr("请先插入社保卡，再按指纹认证")) }
+                   onActivated: home.showHint("certification") }
             Tile { objectName: "tileJobs"; title: qsTr("就业信息"); subtitle: qsTr("本乡镇招聘岗位")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08"
                    onActivated: home.openPage("jobs") }
@@ -84,6 +88,14 @@ Item {
             Tile { objectName: "elderlyToggle"; title: Kiosk.elderlyMode ? qsTr("标准字体") : qsTr("大字模式")
                    Layout.preferredHeight: Theme.touchMin * 1.2; Layout.fillWidth: true; tint: "#1E6B52"
                    onActivated: Kiosk.elderlyMode = !Kiosk.elderlyMode }
+            // The state in words, not only by colour: "语音：开" / "语音：关".
+            Tile { objectName: "voiceToggle"; title: Kiosk.voice.enabled ? qsTr("语音：开") : qsTr("语音：关")
+                   Layout.preferredHeight: Theme.touchMin * 1.2; Layout.fillWidth: true
+                   tint: Kiosk.voice.enabled ? "#1E6B52" : Theme.textMuted
+                   onActivated: {
+                       Kiosk.voice.enabled = !Kiosk.voice.enabled
+                       Kiosk.voice.say(qsTr("语音提示已打开"))
+                   } }
         }
     }
 }

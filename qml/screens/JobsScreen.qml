@@ -79,7 +79,7 @@ Item {
             input: jobs.input
         }
 
-        Text {
+        SpokenText {
             objectName: "jobsMessage"
             visible: jobs.message.length > 0
             text: jobs.message

@@ -20,7 +20,7 @@ Item {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
-        Text {
+        SpokenText {
             objectName: "lossPrompt"
             Layout.fillWidth: true
             text: report.prompt
@@ -28,7 +28,7 @@ Item {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
             color: Theme.text
         }
-        Text {
+        SpokenText {
             objectName: "lossMessage"
             Layout.fillWidth: true
             visible: report.message.length > 0

@@ -45,7 +45,10 @@ Window {
         objectName: "pageLoader"
         active: !root.cardIn && root.page !== "home"
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
-        sourceComponent: root.page === "jobs" ? jobsPage : root.page === "loss" ? lossPage : guidesPage
+        // Null at home: with a default, the Loader would build that page for a moment when
+        // `active` turns true before this binding follows the new page.
+        sourceComponent: root.page === "jobs" ? jobsPage : root.page === "loss" ? lossPage
+                         : root.page === "guides" ? guidesPage : null
     }
     Component { id: lossPage; LossReportScreen { objectName: "lossReportScreen"; onBack: root.page = "home" } }
     Component { id: jobsPage; JobsScreen { objectName: "jobsScreen"; onBack: root.page = "home" } }
@@ -63,12 +66,26 @@ Window {
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 
+    // Voice guidance as the automation hook reads it (tests): what was said last, how often.
+    Item {
+        objectName: "voiceState"
+        visible: false
+        property bool enabled: Kiosk.voice.enabled
+        property string state: Kiosk.voice.state
+        property string lastUtterance: Kiosk.voice.lastUtterance
+        property int utterances: Kiosk.voice.utterances
+        property int finished: Kiosk.voice.finished
+        property string voiceName: Kiosk.voice.voiceName
+    }
+
     // "Are you still there?" with a countdown; any touch keeps the session.
     Rectangle {
         objectName: "idleWarning"
         visible: Kiosk.idleSecondsLeft >= 0
         anchors.fill: parent
         color: "#CC000000"
+        // Said once as it appears (the countdown itself is not read out every second).
+        onVisibleChanged: if (visible) Kiosk.voice.say(qsTr("您还在吗？请触摸屏幕继续办理"))
         Column {
             anchors.centerIn: parent
             spacing: Theme.spacing * 2
