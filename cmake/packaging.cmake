@@ -47,7 +47,7 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME renshe-kiosk)
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION
     "renshe self-service terminal and information display (Qt Quick) for social security service points")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, pcscd, fonts-noto-cjk, qt6-wayland, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window")
+    "adduser, cage, pcscd, fonts-noto-cjk, qt6-wayland, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qt6-speech-speechd-plugin, speech-dispatcher, speech-dispatcher-espeak-ng")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/postinst;${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/conffiles")
