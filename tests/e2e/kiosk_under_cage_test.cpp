@@ -5,20 +5,17 @@
 // NOTIFY_SOCKET from inside the compositor, a full-screen window the size of the output, touch
 // working, and cage ending when the kiosk dies (so Restart=always brings the session back).
 #include <gtest/gtest.h>
-#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <QImage>
 
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "tests/fixtures/backoffice.hpp"
+#include "tests/fixtures/notify_socket.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 #include "tests/fixtures/test_pki.hpp"
@@ -26,6 +23,7 @@
 using namespace std::chrono_literals;
 using renshe::testing::BackofficeProcess;
 using renshe::testing::KioskProcess;
+using renshe::testing::NotifySocket;
 using renshe::testing::TempDir;
 using renshe::testing::TestPki;
 
@@ -34,35 +32,6 @@ namespace {
 constexpr const char* kCage = "/usr/bin/cage";
 constexpr const char* kSetpriv = "/usr/bin/setpriv";
 constexpr const char* kUser = "nobody";
-
-// The service manager's side of sd_notify: a datagram socket the dropped user may write to.
-class NotifySocket {
-public:
-    explicit NotifySocket(const std::filesystem::path& path) : m_path(path) {
-        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-        sockaddr_un addr{};
-        addr.sun_family = AF_UNIX;
-        std::strncpy(addr.sun_path, path.c_str(), sizeof addr.sun_path - 1);
-        if (::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-            throw std::runtime_error("cannot bind " + path.string());
-        }
-        std::filesystem::permissions(path, std::filesystem::perms::all);
-    }
-    ~NotifySocket() { ::close(m_fd); }
-    // The next message within `timeout`, or "" when none came.
-    std::string next(std::chrono::milliseconds timeout) {
-        pollfd p{m_fd, POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return {};
-        char buf[512];
-        const ssize_t n = ::recv(m_fd, buf, sizeof buf, 0);
-        return n > 0 ? std::string(buf, static_cast<std::size_t>(n)) : std::string();
-    }
-    const std::filesystem::path& path() const { return m_path; }
-
-private:
-    std::filesystem::path m_path;
-    int m_fd = -1;
-};
 
 // Copies a PEM file where the dropped user can read it (the test PKI's folder is root's).
 std::string handOver(const std::filesystem::path& from, const std::filesystem::path& dir, uid_t uid) {
@@ -119,12 +88,13 @@ TEST(KioskUnderCage, FullScreenOnTheCompositorReadyAfterTheFirstFrameAndGoneWith
          kCage, "-d", "-s", "--"});
 
     // READY=1 once a frame is on the compositor's output, then pings every half watchdog.
-    std::string first;
-    for (int i = 0; i < 40 && first.empty(); ++i) first = notify.next(500ms);
-    EXPECT_EQ(first, "READY=1");
+    const auto first = notify.next(20s);
+    ASSERT_TRUE(first.has_value()) << "no READY=1 from inside cage";
+    EXPECT_EQ(first->text, "READY=1");
     int pings = 0;
     for (const auto until = std::chrono::steady_clock::now() + 2s; std::chrono::steady_clock::now() < until;) {
-        if (notify.next(600ms) == "WATCHDOG=1") ++pings;
+        const auto m = notify.next(600ms);
+        if (m && m->text == "WATCHDOG=1") ++pings;
     }
     EXPECT_GE(pings, 2);
 
