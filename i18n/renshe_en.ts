@@ -369,17 +369,22 @@
         <translation>Pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="56" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="70" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="65" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="79" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="73" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="96" />
         <source>开始认证</source>
         <translation>Start</translation>
     </message>
@@ -387,141 +392,156 @@
 <context>
     <name>CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="69" />
+        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <source>请输入18位社会保障号码（身份证号）</source>
+        <translation>Please enter your 18-character social security number (ID number)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="90" />
         <source>正在查询认证状态…</source>
         <translation>Checking your certification…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <location filename="../kiosk/certification_session.cpp" line="92" />
         <source>网络未连接，暂时不能认证</source>
         <translation>Offline: certification is not possible now</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="92" />
-        <location filename="../kiosk/certification_session.cpp" line="101" />
+        <location filename="../kiosk/certification_session.cpp" line="113" />
+        <location filename="../kiosk/certification_session.cpp" line="124" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>You do not receive a pension; no certification is needed</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="93" />
+        <location filename="../kiosk/certification_session.cpp" line="115" />
+        <source>没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理</source>
+        <translation>No insurance record was found for this number. Check it, or bring your ID card to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="116" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="94" />
-        <location filename="../kiosk/certification_session.cpp" line="174" />
+        <location filename="../kiosk/certification_session.cpp" line="117" />
+        <location filename="../kiosk/certification_session.cpp" line="197" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>Certification is not possible here now; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="104" />
-        <location filename="../kiosk/certification_session.cpp" line="236" />
+        <location filename="../kiosk/certification_session.cpp" line="127" />
+        <location filename="../kiosk/certification_session.cpp" line="259" />
         <source>已认证，有效期至%1</source>
         <translation>Certified until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="107" />
+        <location filename="../kiosk/certification_session.cpp" line="130" />
         <source>请在%1前完成认证</source>
         <translation>Please certify before %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="110" />
+        <location filename="../kiosk/certification_session.cpp" line="133" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>Overdue (due %1): the pension is suspended and resumes once you certify</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="116" />
+        <location filename="../kiosk/certification_session.cpp" line="139" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>No fingerprint is enrolled; please enrol at the counter with your ID card</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="135" />
-        <location filename="../kiosk/certification_session.cpp" line="185" />
+        <location filename="../kiosk/certification_session.cpp" line="158" />
+        <location filename="../kiosk/certification_session.cpp" line="208" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>The fingerprint sensor is not available; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <location filename="../kiosk/certification_session.cpp" line="162" />
         <source>正在准备指纹仪…</source>
         <translation>Preparing the sensor…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="153" />
+        <location filename="../kiosk/certification_session.cpp" line="176" />
         <source>请把手指平放在指纹仪上</source>
         <translation>Please put your finger flat on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="154" />
+        <location filename="../kiosk/certification_session.cpp" line="177" />
         <source>正在比对，请稍候…</source>
         <translation>Comparing, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="173" />
+        <location filename="../kiosk/certification_session.cpp" line="196" />
         <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
         <translation>Your fingerprint was enrolled on another type of sensor; please certify at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="232" />
+        <location filename="../kiosk/certification_session.cpp" line="255" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>The fingerprint matched but the result could not be recorded; please check at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="237" />
+        <location filename="../kiosk/certification_session.cpp" line="260" />
         <source>认证成功，有效期至%1</source>
         <translation>Certified; valid until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="238" />
+        <location filename="../kiosk/certification_session.cpp" line="261" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. Your pension resumes and the suspended months will be paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="247" />
+        <location filename="../kiosk/certification_session.cpp" line="270" />
         <source>指纹不一致</source>
         <translation>The fingerprint does not match</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="250" />
+        <location filename="../kiosk/certification_session.cpp" line="273" />
         <source>按压时间太短</source>
         <translation>The finger was lifted too soon</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="251" />
+        <location filename="../kiosk/certification_session.cpp" line="274" />
         <source>请把手指放在指纹仪中间</source>
         <translation>Please centre your finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="252" />
+        <location filename="../kiosk/certification_session.cpp" line="275" />
         <source>请抬起手指再重新放上</source>
         <translation>Please lift your finger and put it down again</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="253" />
+        <location filename="../kiosk/certification_session.cpp" line="276" />
         <source>没有采集清楚</source>
         <translation>The scan was not clear</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="256" />
+        <location filename="../kiosk/certification_session.cpp" line="279" />
         <source>%1，还可以再试%2次</source>
         <translation>%1; %2 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="262" />
+        <location filename="../kiosk/certification_session.cpp" line="285" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="314" />
         <source>养老金领取资格认证回执</source>
         <translation>Receipt: pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="315" />
+        <source>社会保障号码：%1</source>
+        <translation>Social security number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="316" />
         <source>认证结果：成功</source>
         <translation>Result: certified</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="316" />
         <source>有效期至：%1</source>
         <translation>Valid until: %1</translation>
     </message>
@@ -683,17 +703,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="32" />
+        <location filename="../qml/screens/HomeScreen.qml" line="30" />
         <source>请插入社保卡</source>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
@@ -703,69 +723,95 @@
         <translation>Insert your social security card into the reader, chip side up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>养老资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="31" />
-        <source>请先插入社保卡，再按指纹认证</source>
-        <translation>Insert your social security card first, then place your finger</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="59" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="59" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="71" />
+        <location filename="../qml/screens/HomeScreen.qml" line="70" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="88" />
+        <location filename="../qml/screens/HomeScreen.qml" line="87" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="88" />
+        <location filename="../qml/screens/HomeScreen.qml" line="87" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <location filename="../qml/screens/HomeScreen.qml" line="91" />
         <source>语音：开</source>
         <translation>Voice: on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <location filename="../qml/screens/HomeScreen.qml" line="91" />
         <source>语音：关</source>
         <translation>Voice: off</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="97" />
+        <location filename="../qml/screens/HomeScreen.qml" line="96" />
         <source>语音提示已打开</source>
         <translation>Voice guidance is on</translation>
+    </message>
+</context>
+<context>
+    <name>IdKeypad</name>
+    <message>
+        <location filename="../qml/components/IdKeypad.qml" line="26" />
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberEntry</name>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="48" />
+        <source>号码应为18位，请核对</source>
+        <translation>The number must have 18 characters; please check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="49" />
+        <source>号码有误（最后一位校验不符），请逐位核对</source>
+        <translation>The number is wrong (the last check character does not match); please check each digit</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="50" />
+        <source>号码中的出生日期不对，请核对</source>
+        <translation>The date of birth in the number is wrong; please check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="51" />
+        <source>号码有误，请核对</source>
+        <translation>The number is wrong; please check</translation>
     </message>
 </context>
 <context>
@@ -937,127 +983,107 @@
 <context>
     <name>LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="38" />
+        <location filename="../kiosk/loss_report.cpp" line="32" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="39" />
+        <location filename="../kiosk/loss_report.cpp" line="33" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Please enter your name: type the pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="40" />
+        <location filename="../kiosk/loss_report.cpp" line="34" />
         <source>请输入6位服务密码</source>
         <translation>Please enter your 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="41" />
+        <location filename="../kiosk/loss_report.cpp" line="35" />
         <source>正在挂失，请稍候…</source>
         <translation>Reporting the loss, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="42" />
+        <location filename="../kiosk/loss_report.cpp" line="36" />
         <source>挂失成功</source>
         <translation>Loss reported</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="74" />
-        <source>号码应为18位，请核对</source>
-        <translation>The number must have 18 characters; please check</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="76" />
-        <source>号码有误（最后一位校验不符），请逐位核对</source>
-        <translation>The number is wrong (the last check character does not match); please check each digit</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="78" />
-        <source>号码中的出生日期不对，请核对</source>
-        <translation>The date of birth in the number is wrong; please check</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="79" />
-        <source>号码有误，请核对</source>
-        <translation>The number is wrong; please check</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="89" />
+        <location filename="../kiosk/loss_report.cpp" line="67" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="98" />
+        <location filename="../kiosk/loss_report.cpp" line="76" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="140" />
+        <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="146" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="188" />
+        <location filename="../kiosk/loss_report.cpp" line="166" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="192" />
+        <location filename="../kiosk/loss_report.cpp" line="170" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="193" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="194" />
+        <location filename="../kiosk/loss_report.cpp" line="172" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <location filename="../kiosk/loss_report.cpp" line="173" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="196" />
+        <location filename="../kiosk/loss_report.cpp" line="174" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="203" />
+        <location filename="../kiosk/loss_report.cpp" line="181" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="207" />
+        <location filename="../kiosk/loss_report.cpp" line="185" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="212" />
+        <location filename="../kiosk/loss_report.cpp" line="190" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="216" />
+        <location filename="../kiosk/loss_report.cpp" line="194" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="221" />
+        <location filename="../kiosk/loss_report.cpp" line="199" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="222" />
+        <location filename="../kiosk/loss_report.cpp" line="200" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
@@ -1070,27 +1096,22 @@
         <translation>Report a lost card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="67" />
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="122" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="103" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="136" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="117" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>

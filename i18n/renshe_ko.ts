@@ -369,17 +369,22 @@
         <translation>연금 수급 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="56" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="70" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="65" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="79" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="73" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
+        <source>下一步</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="96" />
         <source>开始认证</source>
         <translation>인증 시작</translation>
     </message>
@@ -387,141 +392,156 @@
 <context>
     <name>CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="69" />
+        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <source>请输入18位社会保障号码（身份证号）</source>
+        <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="90" />
         <source>正在查询认证状态…</source>
         <translation>인증 상태를 조회하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <location filename="../kiosk/certification_session.cpp" line="92" />
         <source>网络未连接，暂时不能认证</source>
         <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="92" />
-        <location filename="../kiosk/certification_session.cpp" line="101" />
+        <location filename="../kiosk/certification_session.cpp" line="113" />
+        <location filename="../kiosk/certification_session.cpp" line="124" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="93" />
+        <location filename="../kiosk/certification_session.cpp" line="115" />
+        <source>没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理</source>
+        <translation>이 번호로 등록된 보험 기록이 없습니다. 번호를 확인하거나 신분증을 지참하여 창구를 방문해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="116" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="94" />
-        <location filename="../kiosk/certification_session.cpp" line="174" />
+        <location filename="../kiosk/certification_session.cpp" line="117" />
+        <location filename="../kiosk/certification_session.cpp" line="197" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>지금은 인증할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="104" />
-        <location filename="../kiosk/certification_session.cpp" line="236" />
+        <location filename="../kiosk/certification_session.cpp" line="127" />
+        <location filename="../kiosk/certification_session.cpp" line="259" />
         <source>已认证，有效期至%1</source>
         <translation>인증됨, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="107" />
+        <location filename="../kiosk/certification_session.cpp" line="130" />
         <source>请在%1前完成认证</source>
         <translation>%1 전에 인증하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="110" />
+        <location filename="../kiosk/certification_session.cpp" line="133" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>기한 경과(%1 만료): 연금 지급이 정지되었으며 인증하면 재개됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="116" />
+        <location filename="../kiosk/certification_session.cpp" line="139" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>등록된 지문이 없습니다. 신분증을 가지고 창구에서 등록하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="135" />
-        <location filename="../kiosk/certification_session.cpp" line="185" />
+        <location filename="../kiosk/certification_session.cpp" line="158" />
+        <location filename="../kiosk/certification_session.cpp" line="208" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>지문 인식기를 사용할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <location filename="../kiosk/certification_session.cpp" line="162" />
         <source>正在准备指纹仪…</source>
         <translation>지문 인식기를 준비하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="153" />
+        <location filename="../kiosk/certification_session.cpp" line="176" />
         <source>请把手指平放在指纹仪上</source>
         <translation>손가락을 지문 인식기에 평평하게 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="154" />
+        <location filename="../kiosk/certification_session.cpp" line="177" />
         <source>正在比对，请稍候…</source>
         <translation>비교 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="173" />
+        <location filename="../kiosk/certification_session.cpp" line="196" />
         <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
         <translation>다른 기종의 지문 인식기로 등록된 지문입니다. 창구에서 인증하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="232" />
+        <location filename="../kiosk/certification_session.cpp" line="255" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>지문은 일치했지만 결과를 기록하지 못했습니다. 창구에서 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="237" />
+        <location filename="../kiosk/certification_session.cpp" line="260" />
         <source>认证成功，有效期至%1</source>
         <translation>인증 완료, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="238" />
+        <location filename="../kiosk/certification_session.cpp" line="261" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. 연금 지급이 재개되며 정지 기간의 연금은 소급 지급됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="247" />
+        <location filename="../kiosk/certification_session.cpp" line="270" />
         <source>指纹不一致</source>
         <translation>지문이 일치하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="250" />
+        <location filename="../kiosk/certification_session.cpp" line="273" />
         <source>按压时间太短</source>
         <translation>손가락을 너무 빨리 뗐습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="251" />
+        <location filename="../kiosk/certification_session.cpp" line="274" />
         <source>请把手指放在指纹仪中间</source>
         <translation>손가락을 인식기 가운데에 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="252" />
+        <location filename="../kiosk/certification_session.cpp" line="275" />
         <source>请抬起手指再重新放上</source>
         <translation>손가락을 뗐다가 다시 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="253" />
+        <location filename="../kiosk/certification_session.cpp" line="276" />
         <source>没有采集清楚</source>
         <translation>지문이 제대로 읽히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="256" />
+        <location filename="../kiosk/certification_session.cpp" line="279" />
         <source>%1，还可以再试%2次</source>
         <translation>%1. %2번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="262" />
+        <location filename="../kiosk/certification_session.cpp" line="285" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="314" />
         <source>养老金领取资格认证回执</source>
         <translation>연금 수급 자격 인증 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="315" />
+        <source>社会保障号码：%1</source>
+        <translation>사회보장번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="316" />
         <source>认证结果：成功</source>
         <translation>인증 결과: 성공</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="316" />
         <source>有效期至：%1</source>
         <translation>유효기간: %1</translation>
     </message>
@@ -683,17 +703,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="32" />
+        <location filename="../qml/screens/HomeScreen.qml" line="30" />
         <source>请插入社保卡</source>
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="53" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
@@ -703,69 +723,95 @@
         <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="56" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="31" />
-        <source>请先插入社保卡，再按指纹认证</source>
-        <translation>먼저 사회보장카드를 넣은 뒤 지문을 대 주세요</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="59" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="59" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="62" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="71" />
+        <location filename="../qml/screens/HomeScreen.qml" line="70" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="88" />
+        <location filename="../qml/screens/HomeScreen.qml" line="87" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="88" />
+        <location filename="../qml/screens/HomeScreen.qml" line="87" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <location filename="../qml/screens/HomeScreen.qml" line="91" />
         <source>语音：开</source>
         <translation>음성: 켜짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="92" />
+        <location filename="../qml/screens/HomeScreen.qml" line="91" />
         <source>语音：关</source>
         <translation>음성: 꺼짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="97" />
+        <location filename="../qml/screens/HomeScreen.qml" line="96" />
         <source>语音提示已打开</source>
         <translation>음성 안내가 켜졌습니다</translation>
+    </message>
+</context>
+<context>
+    <name>IdKeypad</name>
+    <message>
+        <location filename="../qml/components/IdKeypad.qml" line="26" />
+        <source>删除</source>
+        <translation>지우기</translation>
+    </message>
+</context>
+<context>
+    <name>IdNumberEntry</name>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="48" />
+        <source>号码应为18位，请核对</source>
+        <translation>번호는 18자리여야 합니다. 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="49" />
+        <source>号码有误（最后一位校验不符），请逐位核对</source>
+        <translation>번호가 틀렸습니다(마지막 검증 문자 불일치). 한 자리씩 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="50" />
+        <source>号码中的出生日期不对，请核对</source>
+        <translation>번호 안의 생년월일이 틀렸습니다. 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/id_number_entry.cpp" line="51" />
+        <source>号码有误，请核对</source>
+        <translation>번호가 틀렸습니다. 확인해 주세요</translation>
     </message>
 </context>
 <context>
@@ -937,127 +983,107 @@
 <context>
     <name>LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="38" />
+        <location filename="../kiosk/loss_report.cpp" line="32" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="39" />
+        <location filename="../kiosk/loss_report.cpp" line="33" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="40" />
+        <location filename="../kiosk/loss_report.cpp" line="34" />
         <source>请输入6位服务密码</source>
         <translation>6자리 서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="41" />
+        <location filename="../kiosk/loss_report.cpp" line="35" />
         <source>正在挂失，请稍候…</source>
         <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="42" />
+        <location filename="../kiosk/loss_report.cpp" line="36" />
         <source>挂失成功</source>
         <translation>분실 신고 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="74" />
-        <source>号码应为18位，请核对</source>
-        <translation>번호는 18자리여야 합니다. 확인해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="76" />
-        <source>号码有误（最后一位校验不符），请逐位核对</source>
-        <translation>번호가 틀렸습니다(마지막 검증 문자 불일치). 한 자리씩 확인하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="78" />
-        <source>号码中的出生日期不对，请核对</source>
-        <translation>번호 안의 생년월일이 틀렸습니다. 확인해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="79" />
-        <source>号码有误，请核对</source>
-        <translation>번호가 틀렸습니다. 확인해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="89" />
+        <location filename="../kiosk/loss_report.cpp" line="67" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="98" />
+        <location filename="../kiosk/loss_report.cpp" line="76" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="140" />
+        <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="146" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="188" />
+        <location filename="../kiosk/loss_report.cpp" line="166" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="192" />
+        <location filename="../kiosk/loss_report.cpp" line="170" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="193" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="194" />
+        <location filename="../kiosk/loss_report.cpp" line="172" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="195" />
+        <location filename="../kiosk/loss_report.cpp" line="173" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="196" />
+        <location filename="../kiosk/loss_report.cpp" line="174" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="203" />
+        <location filename="../kiosk/loss_report.cpp" line="181" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="207" />
+        <location filename="../kiosk/loss_report.cpp" line="185" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="212" />
+        <location filename="../kiosk/loss_report.cpp" line="190" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="216" />
+        <location filename="../kiosk/loss_report.cpp" line="194" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="221" />
+        <location filename="../kiosk/loss_report.cpp" line="199" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="222" />
+        <location filename="../kiosk/loss_report.cpp" line="200" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
@@ -1070,27 +1096,22 @@
         <translation>사회보장카드 임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="67" />
-        <source>删除</source>
-        <translation>지우기</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="106" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
         <source>上一步</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="122" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="103" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="136" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="117" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>

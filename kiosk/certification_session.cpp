@@ -6,6 +6,7 @@
 
 #include "drivers/fprint/fprint.hpp"
 #include "drivers/fprint/verify_session.hpp"
+#include "drivers/sscard/id_number.hpp"
 #include "kiosk/receipt.hpp"
 #include "renshe/v1/certification.grpc.pb.h"
 #include "services/client/call.hpp"
@@ -61,6 +62,26 @@ fp::Context* CertificationSession::sensors() {
     return m_context.get();
 }
 
+void CertificationSession::startWithoutCard() {
+    ++m_generation;
+    m_ssn.clear();
+    m_id.clear();
+    m_statusText.clear();
+    m_canScan = false;
+    set(Stage::EnterId, tr("请输入18位社会保障号码（身份证号）"), {}, false);
+}
+
+void CertificationSession::submitId() {
+    if (m_stage != Stage::EnterId) return;
+    if (const auto problem = m_id.problem()) {
+        set(Stage::EnterId, m_prompt, *problem, true);
+        return;
+    }
+    const std::string ssn = m_id.value();
+    m_id.clear();
+    begin(ssn);
+}
+
 void CertificationSession::begin(const std::string& ssn) {
     ++m_generation;
     m_ssn = ssn;
@@ -90,6 +111,8 @@ void CertificationSession::begin(const std::string& ssn) {
                 if (!r.ok()) {
                     s.set(Stage::Problem, {},
                           r.refusal == REFUSAL_REASON_NOT_A_RETIREE ? tr("您不是养老金领取人员，不需要认证")
+                          : r.refusal == REFUSAL_REASON_UNKNOWN_PERSON
+                              ? tr("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理")
                           : r.transient()                          ? tr("网络暂时不通，请稍后再试")
                                                                    : tr("暂时无法认证，请到窗口办理"),
                           true);
@@ -279,6 +302,7 @@ void CertificationSession::reset() {
     cancel();
     ++m_generation;
     m_ssn.clear();
+    m_id.clear();
     m_statusText.clear();
     m_receiptUntil.clear();
     m_canScan = false;
@@ -287,7 +311,9 @@ void CertificationSession::reset() {
 
 bool CertificationSession::printReceipt() {
     if (m_stage != Stage::Done || !m_receipts) return false;
-    return m_receipts->print(tr("养老金领取资格认证回执"), {tr("认证结果：成功"), tr("有效期至：%1").arg(m_receiptUntil)});
+    return m_receipts->print(tr("养老金领取资格认证回执"),
+                             {tr("社会保障号码：%1").arg(QString::fromStdString(drivers::sscard::maskIdNumber(m_ssn))),
+                              tr("认证结果：成功"), tr("有效期至：%1").arg(m_receiptUntil)});
 }
 
 }  // namespace renshe::kiosk

@@ -1,4 +1,5 @@
-// 养老金领取资格认证 at the touchscreen: the inserted card's holder → the certification status
+// 养老金领取资格认证 at the touchscreen: the inserted card's holder (or, without the card, the
+// ID number typed on the digit pad: the finger proves who it is) → the certification status
 // from the back office (certified until / due / overdue) → the enrolled templates → a 1:1
 // verify on the terminal's sensor with live guidance (place the finger, centre it, lift and
 // place again), at most 3 failed scans, every attempt recorded with the sensor's driver and
@@ -15,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "kiosk/id_number_entry.hpp"
 #include "services/client/client.hpp"
 
 namespace renshe::drivers::fprint {
@@ -34,9 +36,10 @@ class CertificationSession : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
     Q_PROPERTY(bool canScan READ canScan NOTIFY changed)
+    Q_PROPERTY(renshe::kiosk::IdNumberEntry* idEntry READ idEntry CONSTANT)
 
 public:
-    enum class Stage { Idle, Checking, Ready, Scanning, Done, Problem };
+    enum class Stage { Idle, EnterId, Checking, Ready, Scanning, Done, Problem };
     Q_ENUM(Stage)
 
     CertificationSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, class ReceiptPrinter* receipts,
@@ -49,9 +52,14 @@ public:
     QString message() const { return m_message; }
     bool messageIsError() const { return m_error; }
     bool canScan() const { return m_canScan; }
+    IdNumberEntry* idEntry() { return &m_id; }
 
     // The person whose card is in the reader (ID number); asks the back office for the status.
     void begin(const std::string& ssn);
+    // Without a card: the ID number on the digit pad (EnterId), then 下一步 checks it and
+    // asks for the status as begin() does.
+    Q_INVOKABLE void startWithoutCard();
+    Q_INVOKABLE void submitId();
     Q_INVOKABLE void scan();     // 开始认证: fetch the templates and verify on the sensor
     Q_INVOKABLE void cancel();   // stops a scan in progress
     Q_INVOKABLE void reset();    // forget the person (card out, idle timeout, leaving the page)
@@ -68,6 +76,7 @@ private:
     class ReceiptPrinter* m_receipts;
     std::unique_ptr<drivers::fprint::Context> m_context;  // created on the UI thread on first use
     std::string m_ssn;
+    IdNumberEntry m_id;
     Stage m_stage = Stage::Idle;
     QString m_statusText, m_prompt, m_message, m_receiptUntil;
     bool m_error = false;

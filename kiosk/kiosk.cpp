@@ -88,7 +88,8 @@ void Kiosk::touched() {
 
 void Kiosk::tick() {
     // Only a session in progress times out: the attract screen with no card just waits.
-    const bool inSession = m_card->stage() != CardSession::Stage::NoCard || m_pageOpen;
+    const bool inSession = m_card->stage() != CardSession::Stage::NoCard || m_pageOpen ||
+                           m_certification->stage() != CertificationSession::Stage::Idle;
     if (!inSession) {
         touched();
         return;

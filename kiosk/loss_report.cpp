@@ -20,18 +20,12 @@ namespace sscard = drivers::sscard;
 LossReport::LossReport(std::shared_ptr<client::ChannelKeeper> backoffice, ReceiptPrinter* receipts, QObject* parent)
     : QObject(parent), m_backoffice(std::move(backoffice)), m_name(15), m_receipts(receipts) {
     connect(&m_name, &PinyinInput::changed, this, &LossReport::changed);
+    connect(&m_id, &IdNumberEntry::changed, this, &LossReport::changed);
 }
 
-LossReport::~LossReport() { PinEntry::wipe(m_id); }
+LossReport::~LossReport() = default;
 
-QString LossReport::idNumber() const {
-    QString out;
-    for (std::size_t i = 0; i < m_id.size(); ++i) {
-        if (i == 6 || i == 14) out += QLatin1Char(' ');
-        out += QLatin1Char(m_id[i]);
-    }
-    return out;
-}
+QString LossReport::idNumber() const { return m_id.text(); }
 
 QString LossReport::prompt() const {
     switch (m_step) {
@@ -45,21 +39,13 @@ QString LossReport::prompt() const {
 }
 
 void LossReport::idKey(const QString& key) {
-    if (m_step != Step::IdNumber || m_id.size() >= 18 || key.size() != 1) return;
-    const QChar c = key.at(0);
-    const bool digit = c >= QLatin1Char('0') && c <= QLatin1Char('9');
-    // X only as the check character.
-    if (!digit && !(c.toUpper() == QLatin1Char('X') && m_id.size() == 17)) return;
-    m_id.push_back(static_cast<char>(c.toUpper().toLatin1()));
+    if (m_step != Step::IdNumber) return;
     m_message.clear();
-    Q_EMIT changed();
+    m_id.key(key);
 }
 
 void LossReport::idBackspace() {
-    if (m_step != Step::IdNumber || m_id.empty()) return;
-    m_id.back() = 0;
-    m_id.pop_back();
-    Q_EMIT changed();
+    if (m_step == Step::IdNumber) m_id.backspace();
 }
 
 void LossReport::next() {
@@ -67,17 +53,9 @@ void LossReport::next() {
     m_error = false;
     switch (m_step) {
         case Step::IdNumber: {
-            const auto problem = sscard::validateIdNumber(m_id);
-            if (problem) {
+            if (const auto problem = m_id.problem()) {
                 m_error = true;
-                switch (*problem) {
-                    case sscard::IdNumberProblem::WrongLength: m_message = tr("号码应为18位，请核对"); break;
-                    case sscard::IdNumberProblem::BadCheckDigit:
-                        m_message = tr("号码有误（最后一位校验不符），请逐位核对");
-                        break;
-                    case sscard::IdNumberProblem::BadBirthDate: m_message = tr("号码中的出生日期不对，请核对"); break;
-                    default: m_message = tr("号码有误，请核对"); break;
-                }
+                m_message = *problem;
                 break;
             }
             m_step = Step::Name;
@@ -124,7 +102,7 @@ void LossReport::back() {
 
 void LossReport::reset() {
     ++m_generation;
-    PinEntry::wipe(m_id);
+    m_id.clear();
     m_name.clear();
     m_password.clear();
     m_message.clear();
@@ -149,7 +127,7 @@ void LossReport::submit() {
     }
     auto req = std::make_shared<ReportTemporaryLossRequest>();
     req->set_request_id(client::newRequestId());
-    req->set_ssn(m_id);
+    req->set_ssn(m_id.value());
     req->set_name(m_name.text().toStdString());
     std::string password = m_password.take();
     req->mutable_second_factor()->set_service_password(password);
@@ -190,11 +168,11 @@ void LossReport::submit() {
                     r.m_error = false;
                     r.m_step = Step::Done;
                     r.m_receiptLines = {tr("挂失受理号：%1").arg(r.m_reportNumber),
-                                        tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(r.m_id))),
+                                        tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(r.m_id.value()))),
                                         tr("姓名：%1").arg(QString::fromStdString(sscard::maskName(r.m_name.text().toStdString()))),
                                         tr("临时挂失，%1自动解除").arg(lift),
                                         tr("找回卡片后插卡输入密码即可解挂；补卡请到窗口办理")};
-                    PinEntry::wipe(r.m_id);
+                    r.m_id.clear();
                     r.m_name.clear();
                 } else {
                     r.m_error = true;

@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "kiosk/id_number_entry.hpp"
 #include "kiosk/pin_entry.hpp"
 #include "kiosk/pinyin_input.hpp"
 #include "services/client/client.hpp"
@@ -64,7 +65,7 @@ private:
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     Step m_step = Step::IdNumber;
-    std::string m_id;
+    IdNumberEntry m_id;
     PinyinInput m_name;
     PinEntry m_password;
     QString m_message;

@@ -38,6 +38,20 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
+        // Without a card: the ID number on the digit pad.
+        Text {
+            objectName: "certIdNumber"
+            visible: cert.stage === CertificationSession.EnterId
+            text: cert.idEntry.text.length > 0 ? cert.idEntry.text : " "
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            color: Theme.text
+        }
+        IdKeypad {
+            visible: cert.stage === CertificationSession.EnterId
+            Layout.alignment: Qt.AlignHCenter
+            onKeyPressed: (key) => cert.idEntry.key(key)
+            onBackspacePressed: cert.idEntry.backspace()
+        }
         SpokenText {
             objectName: "certMessage"
             Layout.fillWidth: true
@@ -66,6 +80,15 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.touchMin * 1.5
                 onActivated: cert.printReceipt()
+            }
+            Tile {
+                objectName: "certIdNext"
+                visible: cert.stage === CertificationSession.EnterId
+                title: qsTr("下一步")
+                tint: Theme.connectedColor
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.5
+                onActivated: cert.submitId()
             }
             Tile {
                 objectName: "certStart"

@@ -10,7 +10,7 @@ Item {
     signal openPage(string page)
     // What the invitation says after a tile that starts from the card was touched without
     // one: which step comes first, for a while, then the plain invitation again.
-    // Which hint ("card", "certification"; "" = none): the words come from the binding below,
+    // Which hint ("card"; "" = none): the words come from the binding below,
     // so they follow a change of language.
     property string hint: ""
     function showHint(which) {
@@ -27,9 +27,7 @@ Item {
         SpokenText {
             objectName: "insertCardPrompt"
             Layout.fillWidth: true
-            text: home.hint === "card" ? qsTr("请把社保卡插入读卡器，芯片朝上")
-                  : home.hint === "certification" ? qsTr("请先插入社保卡，再按指纹认证")
-                  : qsTr("请插入社保卡")
+            text: home.hint === "card" ? qsTr("请把社保卡插入读卡器，芯片朝上") : qsTr("请插入社保卡")
             wrapMode: Text.Wrap
             color: Theme.primary
             font.family: Theme.fontFamily
@@ -53,9 +51,10 @@ Item {
             Tile { objectName: "tileCard"; title: qsTr("社保卡服务"); subtitle: qsTr("启用 · 改密 · 挂失 · 解挂")
                    Layout.fillWidth: true; Layout.fillHeight: true
                    onActivated: home.showHint("card") }
+            // Without a card: by ID number (the finger proves who it is).
             Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52"
-                   onActivated: home.showHint("certification") }
+                   onActivated: Kiosk.certification.startWithoutCard() }
             Tile { objectName: "tileJobs"; title: qsTr("就业信息"); subtitle: qsTr("本乡镇招聘岗位")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08"
                    onActivated: home.openPage("jobs") }

@@ -46,30 +46,11 @@ Item {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.text
         }
-        GridLayout {
+        IdKeypad {
             visible: report.step === LossReport.IdNumber
             Layout.alignment: Qt.AlignHCenter
-            columns: 4
-            rowSpacing: Theme.spacing / 2
-            columnSpacing: Theme.spacing / 2
-            Repeater {
-                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "X"]
-                Tile {
-                    objectName: "idKey" + modelData
-                    title: modelData
-                    Layout.preferredWidth: Theme.touchMin * 1.8
-                    Layout.preferredHeight: Theme.touchMin * 1.2
-                    onActivated: report.idKey(modelData)
-                }
-            }
-            Tile {
-                objectName: "idBackspace"
-                title: qsTr("删除")
-                tint: Theme.textMuted
-                Layout.preferredWidth: Theme.touchMin * 1.8
-                Layout.preferredHeight: Theme.touchMin * 1.2
-                onActivated: report.idBackspace()
-            }
+            onKeyPressed: (key) => report.idKey(key)
+            onBackspacePressed: report.idBackspace()
         }
 
         // Step 2: the name.

@@ -30,15 +30,10 @@ namespace {
 using renshe::testing::text;
 constexpr std::uint64_t kFinger = 2024, kOtherFinger = 77;
 
-TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
-    renshe::testing::VirtualFingerprintDevice sensors;
-    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
-    renshe::testing::PrivatePcscd pcscd;
-    renshe::testing::CardSim sim(pcscd, 0, renshe::testing::sampleCard("zhang-sanfeng"),
-                                 renshe::testing::CardSimOptions{false, {}, std::nullopt});
-    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
-    renshe::testing::SeededCard card;
-    renshe::testing::seed(env.staff(), card);
+// 张三丰 registered as a retiree since 2007, card activated, right index finger enrolled at
+// the counter (here: on the same kind of sensor, before the kiosk starts).
+void enrolRetiree(BackofficeEnv& env, renshe::testing::VirtualFingerprintDevice& sensors,
+                  const renshe::testing::SeededCard& card) {
     {
         // A retiree since 2007.
         RegisterPersonRequest r;
@@ -84,6 +79,20 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
         const auto o = renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, e, &er);
         ASSERT_TRUE(o.ok()) << o;
     }
+
+}
+
+TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
+    renshe::testing::VirtualFingerprintDevice sensors;
+    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+    renshe::testing::PrivatePcscd pcscd;
+    renshe::testing::CardSim sim(pcscd, 0, renshe::testing::sampleCard("zhang-sanfeng"),
+                                 renshe::testing::CardSimOptions{false, {}, std::nullopt});
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    renshe::testing::SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    enrolRetiree(env, sensors, card);
+    if (::testing::Test::HasFatalFailure()) return;
 
     renshe::testing::TempDir state("renshe-kiosk-cert");
     const auto terminal = env.pki().touchTerminal();
@@ -131,6 +140,74 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
     sim.remove();
     EXPECT_EQ(kiosk.waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
     EXPECT_EQ(kiosk.property("certificationScreen", "visible"), QJsonValue(false));
+}
+
+// Without a card: the ID number typed on the digit pad (a wrong check digit refused with the
+// reason, a number nobody is insured under refused), then the finger proves who it is.
+TEST(CertificationAtTheKiosk, ByIdNumberWithoutACard) {
+    renshe::testing::VirtualFingerprintDevice sensors;
+    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    renshe::testing::SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    enrolRetiree(env, sensors, card);
+    if (::testing::Test::HasFatalFailure()) return;
+
+    renshe::testing::TempDir state("renshe-kiosk-cert");
+    const auto terminal = env.pki().touchTerminal();
+    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
+                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
+                        "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()});
+    auto type = [&](const std::string& digits) {
+        for (char c : digits) kiosk.click(QStringLiteral("idKey%1").arg(c));
+    };
+    kiosk.click("tileCertification");
+    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
+              text("请输入18位社会保障号码（身份证号）"));
+    // The last digit wrong: refused here, with the reason, before anything is sent.
+    type(card.ssn.substr(0, 17) + (card.ssn[17] == '8' ? "9" : "8"));
+    EXPECT_EQ(kiosk.property("certIdNumber", "text"), text("370102 19470409 0018"));
+    kiosk.click("certIdNext");
+    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("号码有误（最后一位校验不符），请逐位核对"), 5s),
+              text("号码有误（最后一位校验不符），请逐位核对"));
+    // A valid number nobody is insured under.
+    for (int i = 0; i < 18; ++i) kiosk.click("idBackspace");
+    const auto stranger = renshe::testing::inventedCard(7);
+    type(stranger.ssn);
+    kiosk.click("certIdNext");
+    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text",
+                                    text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"), 10s),
+              text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"));
+    kiosk.click("certBack");
+    EXPECT_EQ(kiosk.waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
+
+    // The retiree's own number: the status, then the finger.
+    kiosk.click("tileCertification");
+    EXPECT_EQ(kiosk.waitForProperty("certIdNumber", "text", text(" "), 5s), text(" "));  // nothing kept
+    type(card.ssn);
+    kiosk.click("certIdNext");
+    ASSERT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
+        << kiosk.property("certMessage", "text").toString().toStdString();
+    kiosk.click("certStart");
+    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+              text("请把手指平放在指纹仪上"));
+    fp::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
+    feeder.send(fp::synthetic::presentation(kFinger, 4));
+    ASSERT_EQ(kiosk.waitForProperty("certPrint", "visible", true, 15s), QJsonValue(true))
+        << kiosk.property("certMessage", "text").toString().toStdString();
+    kiosk.click("certPrint");
+    EXPECT_FALSE(std::filesystem::is_empty(state / "receipts"));
+
+    GetCertificationStatusRequest q;
+    q.mutable_person()->set_ssn(card.ssn);
+    GetCertificationStatusResponse qr;
+    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), terminal)));
+    ASSERT_TRUE(renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr).ok());
+    EXPECT_EQ(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+    // Done: back home, and the number is gone from the screen.
+    kiosk.click("certBack");
+    EXPECT_EQ(kiosk.waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
 }
 
 }  // namespace

@@ -59,10 +59,11 @@ TEST(VoiceGuidance, PromptsAreSpokenInTheScreensLanguageUntilTheCitizenSwitchesI
     EXPECT_EQ(kiosk.property("voiceState", "enabled"), QJsonValue(false));
     const int said = count(kiosk, "utterances");
     kiosk.click("tileCertification");
-    EXPECT_EQ(kiosk.waitForProperty("insertCardPrompt", "text", text("请先插入社保卡，再按指纹认证"), 5s),
-              text("请先插入社保卡，再按指纹认证"));
+    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
+              text("请输入18位社会保障号码（身份证号）"));
     std::this_thread::sleep_for(500ms);
     EXPECT_EQ(count(kiosk, "utterances"), said);
+    kiosk.click("certBack");
     // On again: it says so.
     kiosk.click("voiceToggle");
     EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("语音提示已打开"), 5s), text("语音提示已打开"));
