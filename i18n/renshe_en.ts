@@ -44,16 +44,21 @@
     </message>
     <message>
         <location filename="../qml/screens/CardScreen.qml" line="126" />
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CardScreen.qml" line="134" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="136" />
+        <location filename="../qml/screens/CardScreen.qml" line="144" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="136" />
+        <location filename="../qml/screens/CardScreen.qml" line="144" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
@@ -61,304 +66,349 @@
 <context>
     <name>CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="90" />
+        <location filename="../kiosk/card_session.cpp" line="92" />
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="92" />
-        <location filename="../kiosk/card_session.cpp" line="473" />
+        <location filename="../kiosk/card_session.cpp" line="94" />
+        <location filename="../kiosk/card_session.cpp" line="481" />
         <source>未启用</source>
         <translation>Not activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="93" />
-        <location filename="../kiosk/card_session.cpp" line="474" />
+        <location filename="../kiosk/card_session.cpp" line="95" />
+        <location filename="../kiosk/card_session.cpp" line="482" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="94" />
-        <location filename="../kiosk/card_session.cpp" line="475" />
+        <location filename="../kiosk/card_session.cpp" line="96" />
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>临时挂失</source>
         <translation>Temporarily reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="95" />
-        <location filename="../kiosk/card_session.cpp" line="476" />
+        <location filename="../kiosk/card_session.cpp" line="97" />
+        <location filename="../kiosk/card_session.cpp" line="484" />
         <source>正式挂失</source>
         <translation>Formally reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="96" />
-        <location filename="../kiosk/card_session.cpp" line="477" />
+        <location filename="../kiosk/card_session.cpp" line="98" />
+        <location filename="../kiosk/card_session.cpp" line="485" />
         <source>补换卡中</source>
         <translation>Replacement in progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="97" />
-        <location filename="../kiosk/card_session.cpp" line="478" />
+        <location filename="../kiosk/card_session.cpp" line="99" />
+        <location filename="../kiosk/card_session.cpp" line="486" />
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="98" />
-        <location filename="../kiosk/card_session.cpp" line="479" />
+        <location filename="../kiosk/card_session.cpp" line="100" />
+        <location filename="../kiosk/card_session.cpp" line="487" />
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="99" />
+        <location filename="../kiosk/card_session.cpp" line="101" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="105" />
+        <location filename="../kiosk/card_session.cpp" line="107" />
         <source>请输入社保卡密码</source>
         <translation>Please enter your card PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="106" />
+        <location filename="../kiosk/card_session.cpp" line="108" />
         <source>请设置6位新密码</source>
         <translation>Please choose a new 6-digit PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="107" />
+        <location filename="../kiosk/card_session.cpp" line="109" />
         <source>请再次输入新密码</source>
         <translation>Please enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="109" />
+        <location filename="../kiosk/card_session.cpp" line="111" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="110" />
+        <location filename="../kiosk/card_session.cpp" line="112" />
         <source>请输入服务密码</source>
         <translation>Please enter your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="167" />
+        <location filename="../kiosk/card_session.cpp" line="169" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="203" />
+        <location filename="../kiosk/card_session.cpp" line="207" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="204" />
+        <location filename="../kiosk/card_session.cpp" line="208" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="205" />
+        <location filename="../kiosk/card_session.cpp" line="209" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="206" />
+        <location filename="../kiosk/card_session.cpp" line="210" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="215" />
+        <location filename="../kiosk/card_session.cpp" line="219" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="236" />
+        <location filename="../kiosk/card_session.cpp" line="240" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="241" />
-        <location filename="../kiosk/card_session.cpp" line="459" />
+        <location filename="../kiosk/card_session.cpp" line="245" />
+        <location filename="../kiosk/card_session.cpp" line="467" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="306" />
+        <location filename="../kiosk/card_session.cpp" line="314" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="322" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="324" />
+        <location filename="../kiosk/card_session.cpp" line="332" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="325" />
+        <location filename="../kiosk/card_session.cpp" line="333" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="326" />
+        <location filename="../kiosk/card_session.cpp" line="334" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="327" />
+        <location filename="../kiosk/card_session.cpp" line="335" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="328" />
+        <location filename="../kiosk/card_session.cpp" line="336" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="348" />
-        <location filename="../kiosk/card_session.cpp" line="375" />
+        <location filename="../kiosk/card_session.cpp" line="356" />
+        <location filename="../kiosk/card_session.cpp" line="383" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="359" />
+        <location filename="../kiosk/card_session.cpp" line="367" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="375" />
+        <location filename="../kiosk/card_session.cpp" line="383" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="395" />
+        <location filename="../kiosk/card_session.cpp" line="403" />
         <source>密码错误，还可以再试%1次</source>
         <translation>Wrong PIN. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="397" />
+        <location filename="../kiosk/card_session.cpp" line="405" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="407" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>The card refused this operation. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>This card is not registered. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="408" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="409" />
+        <location filename="../kiosk/card_session.cpp" line="417" />
         <source>服务密码不正确</source>
         <translation>The service password is wrong</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="410" />
+        <location filename="../kiosk/card_session.cpp" line="418" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="411" />
+        <location filename="../kiosk/card_session.cpp" line="419" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="413" />
+        <location filename="../kiosk/card_session.cpp" line="421" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="414" />
+        <location filename="../kiosk/card_session.cpp" line="422" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="423" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>The card has expired. Please renew it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session.cpp" line="424" />
         <source>操作超时，请重新输入密码</source>
         <translation>Timed out. Please enter the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="417" />
+        <location filename="../kiosk/card_session.cpp" line="425" />
         <source>服务密码太简单，请重新设置</source>
         <translation>The service password is too simple. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="418" />
+        <location filename="../kiosk/card_session.cpp" line="426" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>No fingerprint is enrolled. Please use your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="419" />
-        <location filename="../kiosk/card_session.cpp" line="426" />
+        <location filename="../kiosk/card_session.cpp" line="427" />
+        <location filename="../kiosk/card_session.cpp" line="434" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="431" />
+        <location filename="../kiosk/card_session.cpp" line="439" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="461" />
+        <location filename="../kiosk/card_session.cpp" line="469" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="464" />
+        <location filename="../kiosk/card_session.cpp" line="472" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="465" />
+        <location filename="../kiosk/card_session.cpp" line="473" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="466" />
+        <location filename="../kiosk/card_session.cpp" line="474" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="467" />
+        <location filename="../kiosk/card_session.cpp" line="475" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="468" />
+        <location filename="../kiosk/card_session.cpp" line="476" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="469" />
+        <location filename="../kiosk/card_session.cpp" line="477" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="470" />
+        <location filename="../kiosk/card_session.cpp" line="478" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>Your card's history, newest first</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="480" />
+        <location filename="../kiosk/card_session.cpp" line="488" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session.cpp" line="491" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="706" />
+        <source>社保卡启用回执</source>
+        <translation>Card activation receipt</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="707" />
+        <source>社保卡修改密码回执</source>
+        <translation>PIN change receipt</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="708" />
+        <source>社保卡解挂回执</source>
+        <translation>Loss report withdrawal receipt</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="709" />
+        <source>社保卡密码重置回执</source>
+        <translation>PIN reset receipt</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="715" />
+        <source>姓名：%1</source>
+        <translation>Name: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="715" />
+        <source>社会保障号码：%1</source>
+        <translation>Social security number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="716" />
+        <source>社保卡卡号：%1</source>
+        <translation>Card number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="716" />
+        <source>办理结果：%1</source>
+        <translation>Result: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="717" />
+        <source>卡片状态：%1</source>
+        <translation>Card status: %1</translation>
     </message>
 </context>
 <context>

@@ -44,16 +44,21 @@
     </message>
     <message>
         <location filename="../qml/screens/CardScreen.qml" line="126" />
+        <source>打印回执</source>
+        <translation>영수증 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CardScreen.qml" line="134" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="136" />
+        <location filename="../qml/screens/CardScreen.qml" line="144" />
         <source>请不要拔卡</source>
         <translation>카드를 빼지 마세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="136" />
+        <location filename="../qml/screens/CardScreen.qml" line="144" />
         <source>办理完毕请取走社保卡</source>
         <translation>업무가 끝나면 카드를 가져가세요</translation>
     </message>
@@ -61,304 +66,349 @@
 <context>
     <name>CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="90" />
+        <location filename="../kiosk/card_session.cpp" line="92" />
         <source>已过有效期</source>
         <translation>유효기간 만료</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="92" />
-        <location filename="../kiosk/card_session.cpp" line="473" />
+        <location filename="../kiosk/card_session.cpp" line="94" />
+        <location filename="../kiosk/card_session.cpp" line="481" />
         <source>未启用</source>
         <translation>미활성</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="93" />
-        <location filename="../kiosk/card_session.cpp" line="474" />
+        <location filename="../kiosk/card_session.cpp" line="95" />
+        <location filename="../kiosk/card_session.cpp" line="482" />
         <source>正常</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="94" />
-        <location filename="../kiosk/card_session.cpp" line="475" />
+        <location filename="../kiosk/card_session.cpp" line="96" />
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>临时挂失</source>
         <translation>임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="95" />
-        <location filename="../kiosk/card_session.cpp" line="476" />
+        <location filename="../kiosk/card_session.cpp" line="97" />
+        <location filename="../kiosk/card_session.cpp" line="484" />
         <source>正式挂失</source>
         <translation>정식 분실 신고</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="96" />
-        <location filename="../kiosk/card_session.cpp" line="477" />
+        <location filename="../kiosk/card_session.cpp" line="98" />
+        <location filename="../kiosk/card_session.cpp" line="485" />
         <source>补换卡中</source>
         <translation>재발급 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="97" />
-        <location filename="../kiosk/card_session.cpp" line="478" />
+        <location filename="../kiosk/card_session.cpp" line="99" />
+        <location filename="../kiosk/card_session.cpp" line="486" />
         <source>已补换</source>
         <translation>재발급됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="98" />
-        <location filename="../kiosk/card_session.cpp" line="479" />
+        <location filename="../kiosk/card_session.cpp" line="100" />
+        <location filename="../kiosk/card_session.cpp" line="487" />
         <source>已注销</source>
         <translation>해지됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="99" />
+        <location filename="../kiosk/card_session.cpp" line="101" />
         <source>未知</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="105" />
+        <location filename="../kiosk/card_session.cpp" line="107" />
         <source>请输入社保卡密码</source>
         <translation>카드 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="106" />
+        <location filename="../kiosk/card_session.cpp" line="108" />
         <source>请设置6位新密码</source>
         <translation>새 6자리 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="107" />
+        <location filename="../kiosk/card_session.cpp" line="109" />
         <source>请再次输入新密码</source>
         <translation>새 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="109" />
+        <location filename="../kiosk/card_session.cpp" line="111" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="110" />
+        <location filename="../kiosk/card_session.cpp" line="112" />
         <source>请输入服务密码</source>
         <translation>서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="167" />
+        <location filename="../kiosk/card_session.cpp" line="169" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="203" />
+        <location filename="../kiosk/card_session.cpp" line="207" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="204" />
+        <location filename="../kiosk/card_session.cpp" line="208" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="205" />
+        <location filename="../kiosk/card_session.cpp" line="209" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="206" />
+        <location filename="../kiosk/card_session.cpp" line="210" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="215" />
+        <location filename="../kiosk/card_session.cpp" line="219" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="236" />
+        <location filename="../kiosk/card_session.cpp" line="240" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="241" />
-        <location filename="../kiosk/card_session.cpp" line="459" />
+        <location filename="../kiosk/card_session.cpp" line="245" />
+        <location filename="../kiosk/card_session.cpp" line="467" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="306" />
+        <location filename="../kiosk/card_session.cpp" line="314" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="322" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="324" />
+        <location filename="../kiosk/card_session.cpp" line="332" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="325" />
+        <location filename="../kiosk/card_session.cpp" line="333" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="326" />
+        <location filename="../kiosk/card_session.cpp" line="334" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="327" />
+        <location filename="../kiosk/card_session.cpp" line="335" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="328" />
+        <location filename="../kiosk/card_session.cpp" line="336" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="348" />
-        <location filename="../kiosk/card_session.cpp" line="375" />
+        <location filename="../kiosk/card_session.cpp" line="356" />
+        <location filename="../kiosk/card_session.cpp" line="383" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="359" />
+        <location filename="../kiosk/card_session.cpp" line="367" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="375" />
+        <location filename="../kiosk/card_session.cpp" line="383" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="395" />
+        <location filename="../kiosk/card_session.cpp" line="403" />
         <source>密码错误，还可以再试%1次</source>
         <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="397" />
+        <location filename="../kiosk/card_session.cpp" line="405" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="407" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>등록되지 않은 카드입니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="408" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>현재 카드 상태로는 이 업무를 할 수 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="409" />
+        <location filename="../kiosk/card_session.cpp" line="417" />
         <source>服务密码不正确</source>
         <translation>서비스 비밀번호가 틀렸습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="410" />
+        <location filename="../kiosk/card_session.cpp" line="418" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>정식 분실 신고된 카드입니다. 신분증을 가지고 창구에서 해제하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="411" />
+        <location filename="../kiosk/card_session.cpp" line="419" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>재발급을 신청한 카드입니다. 새 카드를 만드는 중이라 해제할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="413" />
+        <location filename="../kiosk/card_session.cpp" line="421" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="414" />
+        <location filename="../kiosk/card_session.cpp" line="422" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="423" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>카드 유효기간이 지났습니다. 창구에서 교체하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session.cpp" line="424" />
         <source>操作超时，请重新输入密码</source>
         <translation>시간이 초과되었습니다. 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="417" />
+        <location filename="../kiosk/card_session.cpp" line="425" />
         <source>服务密码太简单，请重新设置</source>
         <translation>서비스 비밀번호가 너무 단순합니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="418" />
+        <location filename="../kiosk/card_session.cpp" line="426" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>등록된 지문이 없습니다. 서비스 비밀번호를 사용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="419" />
-        <location filename="../kiosk/card_session.cpp" line="426" />
+        <location filename="../kiosk/card_session.cpp" line="427" />
+        <location filename="../kiosk/card_session.cpp" line="434" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="431" />
+        <location filename="../kiosk/card_session.cpp" line="439" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="461" />
+        <location filename="../kiosk/card_session.cpp" line="469" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="464" />
+        <location filename="../kiosk/card_session.cpp" line="472" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="465" />
+        <location filename="../kiosk/card_session.cpp" line="473" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="466" />
+        <location filename="../kiosk/card_session.cpp" line="474" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="467" />
+        <location filename="../kiosk/card_session.cpp" line="475" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="468" />
+        <location filename="../kiosk/card_session.cpp" line="476" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="469" />
+        <location filename="../kiosk/card_session.cpp" line="477" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="470" />
+        <location filename="../kiosk/card_session.cpp" line="478" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>카드 기록입니다(최신순)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="480" />
+        <location filename="../kiosk/card_session.cpp" line="488" />
         <source>发卡</source>
         <translation>발급</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session.cpp" line="491" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="706" />
+        <source>社保卡启用回执</source>
+        <translation>카드 활성화 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="707" />
+        <source>社保卡修改密码回执</source>
+        <translation>비밀번호 변경 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="708" />
+        <source>社保卡解挂回执</source>
+        <translation>분실 신고 해제 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="709" />
+        <source>社保卡密码重置回执</source>
+        <translation>비밀번호 재설정 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="715" />
+        <source>姓名：%1</source>
+        <translation>이름: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="715" />
+        <source>社会保障号码：%1</source>
+        <translation>사회보장번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="716" />
+        <source>社保卡卡号：%1</source>
+        <translation>카드 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="716" />
+        <source>办理结果：%1</source>
+        <translation>처리 결과: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session.cpp" line="717" />
+        <source>卡片状态：%1</source>
+        <translation>카드 상태: %1</translation>
     </message>
 </context>
 <context>

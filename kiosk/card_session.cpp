@@ -1,5 +1,7 @@
 #include "kiosk/card_session.hpp"
 
+#include "kiosk/receipt.hpp"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QThreadPool>
@@ -46,8 +48,8 @@ google::protobuf::Timestamp nowTimestamp() {
 }  // namespace
 
 CardSession::CardSession(std::shared_ptr<client::ChannelKeeper> backoffice, bool watchReaders, Outbox* outbox,
-                         QObject* parent)
-    : QObject(parent), m_backoffice(std::move(backoffice)), m_outbox(outbox) {
+                         ReceiptPrinter* receipts, QObject* parent)
+    : QObject(parent), m_backoffice(std::move(backoffice)), m_outbox(outbox), m_receipts(receipts) {
     if (watchReaders) {
         QPointer<CardSession> self(this);
         auto post = [self](std::function<void(CardSession&)> f) {
@@ -181,6 +183,8 @@ void CardSession::cardRemoved() {
     m_cardNumber.clear();
     m_actions.clear();
     m_history.clear();
+    m_receiptTitle.clear();
+    m_receiptLines.clear();
     m_message.clear();
     m_messageIsError = false;
     setStage(Stage::NoCard);
@@ -268,6 +272,8 @@ void CardSession::applyCardInfo(const CardInfo& info) {
 void CardSession::begin(const QString& action) {
     if (m_stage != Stage::Ready || !m_actions.contains(action)) return;
     m_history.clear();
+    m_receiptTitle.clear();
+    m_receiptLines.clear();
     if (action == QStringLiteral("certify")) return;  // its own screen (CertificationSession)
     wipeSecrets();
     m_message.clear();
@@ -303,6 +309,8 @@ void CardSession::timedOut() {
     if (m_stage == Stage::NoCard || m_stage == Stage::Working) return;
     wipeSecrets();
     m_flow = Flow::None;
+    m_receiptTitle.clear();
+    m_receiptLines.clear();
     m_message = tr("操作超时，请取走社保卡");
     m_messageIsError = true;
     setStage(m_stage == Stage::Problem ? Stage::Problem : Stage::Ready);
@@ -683,6 +691,7 @@ void CardSession::run() {
                     auto& s = *self;
                     if (job->outcome.info) s.applyCardInfo(*job->outcome.info);
                     s.m_history = job->outcome.history;
+                    if (job->outcome.done) s.keepReceipt(job->flow, job->outcome.message);
                     s.m_flow = Flow::None;
                     s.m_message = job->outcome.message;
                     s.m_messageIsError = job->outcome.error;
@@ -690,6 +699,27 @@ void CardSession::run() {
                 },
                 Qt::QueuedConnection);
         });
+}
+
+void CardSession::keepReceipt(Flow flow, const QString& result) {
+    switch (flow) {
+        case Flow::Activate: m_receiptTitle = tr("社保卡启用回执"); break;
+        case Flow::ChangePin: m_receiptTitle = tr("社保卡修改密码回执"); break;
+        case Flow::Unreport: m_receiptTitle = tr("社保卡解挂回执"); break;
+        case Flow::ResetPin: m_receiptTitle = tr("社保卡密码重置回执"); break;
+        default: m_receiptTitle.clear(); return;
+    }
+    // The card number with its middle hidden, like the ID number: enough to tell cards apart.
+    QString card = m_cardNumber;
+    for (qsizetype i = 2; i + 2 < card.size(); ++i) card[i] = QLatin1Char('*');
+    m_receiptLines = {tr("姓名：%1").arg(m_maskedName), tr("社会保障号码：%1").arg(m_maskedSsn),
+                      tr("社保卡卡号：%1").arg(card), tr("办理结果：%1").arg(result)};
+    if (!statusText().isEmpty()) m_receiptLines.push_back(tr("卡片状态：%1").arg(statusText()));
+}
+
+bool CardSession::printReceipt() {
+    if (m_receiptTitle.isEmpty() || !m_receipts) return false;
+    return m_receipts->print(m_receiptTitle, m_receiptLines);
 }
 
 }  // namespace renshe::kiosk

@@ -41,6 +41,8 @@ class CardSession : public QObject {
     Q_PROPERTY(renshe::kiosk::PinEntry* pin READ pin CONSTANT)
     // 个人信息查询: the holder's cards and their history, one line each (after the PIN).
     Q_PROPERTY(QStringList history READ history NOTIFY changed)
+    // A receipt of the flow just completed (启用, 修改密码, 解挂, 密码重置) can be printed.
+    Q_PROPERTY(bool canPrintReceipt READ canPrintReceipt NOTIFY changed)
 
 public:
     enum class Stage {
@@ -57,8 +59,9 @@ public:
 
     // `backoffice` may be null (offline kiosk): the card is read, nothing else is offered.
     // `outbox` (may be null) takes the reports the back office must get even when it is away.
+    // `receipts` (may be null): where receipts of completed flows are printed.
     CardSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, bool watchReaders,
-                class Outbox* outbox = nullptr, QObject* parent = nullptr);
+                class Outbox* outbox = nullptr, class ReceiptPrinter* receipts = nullptr, QObject* parent = nullptr);
     ~CardSession() override;
 
     Stage stage() const { return m_stage; }
@@ -74,6 +77,10 @@ public:
     bool messageIsError() const { return m_messageIsError; }
     PinEntry* pin() { return &m_pin; }
     QStringList history() const { return m_history; }
+    bool canPrintReceipt() const { return !m_receiptTitle.isEmpty(); }
+    // The receipt of the flow just completed: what was done, the masked holder and card, the
+    // card's state after it. False when there is none (or the printer failed).
+    Q_INVOKABLE bool printReceipt();
 
     // Starts a flow: "activate", "changePin", "unreport", "resetPin".
     Q_INVOKABLE void begin(const QString& action);
@@ -110,6 +117,7 @@ private:
     void applyCardInfo(const renshe::v1::CardInfo& info);
     void wipeSecrets();
     void run();  // all digits collected: do it
+    void keepReceipt(Flow flow, const QString& result);
     // Runs `call` (blocking gRPC) on the thread pool and `then` on the UI thread.
     void async(std::function<void()> call, std::function<void()> then);
     renshe::v1::InsertedCard inserted() const;
@@ -118,6 +126,9 @@ private:
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     class Outbox* m_outbox = nullptr;
+    class ReceiptPrinter* m_receipts = nullptr;
+    QString m_receiptTitle;
+    QStringList m_receiptLines;
     std::unique_ptr<CardReader> m_reader;
     PinEntry m_pin;
     std::optional<drivers::sscard::CardData> m_card;

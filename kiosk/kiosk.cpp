@@ -21,7 +21,7 @@ Kiosk::Kiosk(Config config, QObject* parent)
                    ? std::make_unique<Outbox>((m_config.stateDir + QStringLiteral("/outbox.db")).toStdString(), m_channel)
                    : nullptr),
       m_receipts(std::make_unique<ReceiptPrinter>(m_config.servicePointName, m_config.receiptDir, m_config.printerName)),
-      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get())),
+      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get(), m_receipts.get())),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
       m_guides(std::make_unique<GuidesModel>(m_channel)),
       m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get())),

@@ -121,6 +121,14 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             Tile {
+                objectName: "cardPrint"
+                visible: card.canPrintReceipt && card.stage === CardSession.Ready
+                title: qsTr("打印回执")
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touchMin * 1.3
+                onActivated: card.printReceipt()
+            }
+            Tile {
                 objectName: "cardCancel"
                 visible: card.stage === CardSession.Entry
                 title: qsTr("取消")

@@ -84,6 +84,12 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码"), text("社保卡已启用，请牢记您的新密码"));
     EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
+    // The receipt of the activation, as a PDF here (the CUPS printer on a terminal).
+    EXPECT_EQ(kiosk->property("cardPrint", "visible"), QJsonValue(true));
+    kiosk->click("cardPrint");
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] { return std::filesystem::exists(stateDir + "/receipts") && !std::filesystem::is_empty(stateDir + "/receipts"); },
+        5s));
 
     // Card out: back to the attract screen, nothing of the holder left on it.
     sim.remove();
