@@ -1,5 +1,6 @@
 #include <QFont>
 #include <QGuiApplication>
+#include <QQmlContext>
 #include <QQmlEngine>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
@@ -8,12 +9,42 @@ Q_IMPORT_QML_PLUGIN(Renshe_KioskPlugin)
 Q_IMPORT_QML_PLUGIN(Renshe_ComponentsPlugin)
 Q_IMPORT_QML_PLUGIN(Renshe_ScreensPlugin)
 
+#include "drivers/sscard/sscard.hpp"
+#include "kiosk/kiosk.hpp"
+
+// What the screens cannot be brought to from QML alone: a card's data in the card session
+// (the UI tests have no reader; the e2e tier inserts real cards).
+class UiFixture : public QObject {
+    Q_OBJECT
+public:
+    explicit UiFixture(QQmlEngine* engine) : m_engine(engine) {}
+    Q_INVOKABLE void insertSampleCard() {
+        renshe::drivers::sscard::CardData d;
+        d.cardNumber = "A37010001";
+        d.ssn = "370102194704090017";
+        d.name = "张三丰";
+        d.sex = '1';
+        kiosk()->card()->cardInserted(d);
+    }
+    Q_INVOKABLE void removeCard() { kiosk()->card()->cardRemoved(); }
+
+private:
+    renshe::kiosk::Kiosk* kiosk() {
+        const int id = qmlTypeId("Renshe.Kiosk", 1, 0, "Kiosk");
+        return m_engine->singletonInstance<renshe::kiosk::Kiosk*>(id);
+    }
+    QQmlEngine* m_engine;
+};
+
 class Setup : public QObject {
     Q_OBJECT
 public Q_SLOTS:
     void applicationAvailable() { QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"))); }
     // The static QML modules live in the resource root (qrc:/Renshe/...), as in the app.
-    void qmlEngineAvailable(QQmlEngine* engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        engine->rootContext()->setContextProperty(QStringLiteral("UiFixture"), new UiFixture(engine));
+    }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(renshe_ui, Setup)
