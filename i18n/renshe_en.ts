@@ -1033,107 +1033,139 @@
 <context>
     <name>LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="32" />
+        <location filename="../kiosk/loss_report.cpp" line="81" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="33" />
+        <location filename="../kiosk/loss_report.cpp" line="82" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Please enter your name: type the pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="34" />
+        <location filename="../kiosk/loss_report.cpp" line="83" />
         <source>请输入6位服务密码</source>
         <translation>Please enter your 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="35" />
+        <location filename="../kiosk/loss_report.cpp" line="84" />
         <source>正在挂失，请稍候…</source>
         <translation>Reporting the loss, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="36" />
+        <location filename="../kiosk/loss_report.cpp" line="85" />
         <source>挂失成功</source>
         <translation>Loss reported</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="67" />
+        <location filename="../kiosk/loss_report.cpp" line="85" />
+        <source>挂失申请已保存，尚未生效</source>
+        <translation>Loss report saved, not yet in effect</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="116" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="76" />
+        <location filename="../kiosk/loss_report.cpp" line="125" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="118" />
+        <location filename="../kiosk/loss_report.cpp" line="168" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="124" />
+        <location filename="../kiosk/loss_report.cpp" line="168" />
+        <source>社保卡临时挂失申请（待提交）</source>
+        <translation>Temporary loss report (not yet sent)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="174" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="166" />
+        <location filename="../kiosk/loss_report.cpp" line="240" />
+        <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
+        <translation>The network is down. Your loss report is saved on this terminal (reference %1) and will be sent when the network returns. Until then it is not in effect: please call 12333 to report the loss now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="244" />
+        <source>挂失申请凭证号：%1</source>
+        <translation>Loss report reference: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="247" />
+        <source>状态：已保存，待网络恢复后提交，尚未生效</source>
+        <translation>Status: saved, to be sent when the network returns, not yet in effect</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="248" />
+        <source>请尽快拨打12333电话挂失</source>
+        <translation>Please call 12333 to report the loss now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="256" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="170" />
+        <location filename="../kiosk/loss_report.cpp" line="260" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="171" />
+        <location filename="../kiosk/loss_report.cpp" line="245" />
+        <location filename="../kiosk/loss_report.cpp" line="261" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="172" />
+        <location filename="../kiosk/loss_report.cpp" line="246" />
+        <location filename="../kiosk/loss_report.cpp" line="262" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="173" />
+        <location filename="../kiosk/loss_report.cpp" line="263" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="174" />
+        <location filename="../kiosk/loss_report.cpp" line="264" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="181" />
+        <location filename="../kiosk/loss_report.cpp" line="271" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="185" />
+        <location filename="../kiosk/loss_report.cpp" line="275" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="190" />
+        <location filename="../kiosk/loss_report.cpp" line="280" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="194" />
+        <location filename="../kiosk/loss_report.cpp" line="284" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="199" />
+        <location filename="../kiosk/loss_report.cpp" line="289" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="200" />
+        <location filename="../kiosk/loss_report.cpp" line="290" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>

@@ -1033,107 +1033,139 @@
 <context>
     <name>LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="32" />
+        <location filename="../kiosk/loss_report.cpp" line="81" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="33" />
+        <location filename="../kiosk/loss_report.cpp" line="82" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="34" />
+        <location filename="../kiosk/loss_report.cpp" line="83" />
         <source>请输入6位服务密码</source>
         <translation>6자리 서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="35" />
+        <location filename="../kiosk/loss_report.cpp" line="84" />
         <source>正在挂失，请稍候…</source>
         <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="36" />
+        <location filename="../kiosk/loss_report.cpp" line="85" />
         <source>挂失成功</source>
         <translation>분실 신고 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="67" />
+        <location filename="../kiosk/loss_report.cpp" line="85" />
+        <source>挂失申请已保存，尚未生效</source>
+        <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="116" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="76" />
+        <location filename="../kiosk/loss_report.cpp" line="125" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="118" />
+        <location filename="../kiosk/loss_report.cpp" line="168" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="124" />
+        <location filename="../kiosk/loss_report.cpp" line="168" />
+        <source>社保卡临时挂失申请（待提交）</source>
+        <translation>임시 분실 신고 (제출 대기)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="174" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="166" />
+        <location filename="../kiosk/loss_report.cpp" line="240" />
+        <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
+        <translation>네트워크가 끊겼습니다. 분실 신고가 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 전에는 효력이 없으니 지금 12333으로 전화해 분실 신고를 해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="244" />
+        <source>挂失申请凭证号：%1</source>
+        <translation>분실 신고 참조 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="247" />
+        <source>状态：已保存，待网络恢复后提交，尚未生效</source>
+        <translation>상태: 저장됨, 네트워크 복구 후 제출 예정, 아직 효력 없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="248" />
+        <source>请尽快拨打12333电话挂失</source>
+        <translation>지금 12333으로 전화해 분실 신고를 해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="256" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="170" />
+        <location filename="../kiosk/loss_report.cpp" line="260" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="171" />
+        <location filename="../kiosk/loss_report.cpp" line="245" />
+        <location filename="../kiosk/loss_report.cpp" line="261" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="172" />
+        <location filename="../kiosk/loss_report.cpp" line="246" />
+        <location filename="../kiosk/loss_report.cpp" line="262" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="173" />
+        <location filename="../kiosk/loss_report.cpp" line="263" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="174" />
+        <location filename="../kiosk/loss_report.cpp" line="264" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="181" />
+        <location filename="../kiosk/loss_report.cpp" line="271" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="185" />
+        <location filename="../kiosk/loss_report.cpp" line="275" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="190" />
+        <location filename="../kiosk/loss_report.cpp" line="280" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="194" />
+        <location filename="../kiosk/loss_report.cpp" line="284" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="199" />
+        <location filename="../kiosk/loss_report.cpp" line="289" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="200" />
+        <location filename="../kiosk/loss_report.cpp" line="290" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>

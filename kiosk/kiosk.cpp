@@ -24,12 +24,16 @@ Kiosk::Kiosk(Config config, QObject* parent)
       m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get(), m_receipts.get())),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
       m_guides(std::make_unique<GuidesModel>(m_channel)),
-      m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get())),
+      m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get(), m_outbox.get(), m_config.stateDir)),
       m_voice(std::make_unique<VoiceGuide>(m_config.voice)) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }
     m_certification = std::make_unique<CertificationSession>(m_channel, m_receipts.get());
+    // The back office reached: fetch (again) the key loss reports seal the service password to.
+    connect(m_connectivity.get(), &Connectivity::stateChanged, this, [this] {
+        if (m_connectivity->state() == Connectivity::State::Online) m_lossReport->refreshSealingKey();
+    });
     // A card taken out ends its certification too.
     connect(m_card.get(), &CardSession::changed, this, [this] {
         if (m_card->stage() == CardSession::Stage::NoCard &&

@@ -9,10 +9,12 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
+#include <optional>
 
 #include "kiosk/id_number_entry.hpp"
 #include "kiosk/pin_entry.hpp"
 #include "kiosk/pinyin_input.hpp"
+#include "renshe/v1/card.pb.h"
 #include "services/client/client.hpp"
 
 namespace renshe::kiosk {
@@ -27,6 +29,9 @@ class LossReport : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
     Q_PROPERTY(QString reportNumber READ reportNumber NOTIFY changed)
+    // Done, but only kept in the outbox: the back office was unreachable. Pending, not yet
+    // effective, delivered with the same request id when the link returns.
+    Q_PROPERTY(bool queued READ queued NOTIFY changed)
     Q_PROPERTY(renshe::kiosk::PinyinInput* name READ name CONSTANT)
     Q_PROPERTY(renshe::kiosk::PinEntry* password READ password CONSTANT)
 
@@ -34,8 +39,10 @@ public:
     enum class Step { IdNumber, Name, Password, Working, Done };
     Q_ENUM(Step)
 
+    // `outbox` (may be null) keeps a report the back office could not be reached for; the
+    // service password in it is sealed to the back office's key, cached in `stateDir`.
     LossReport(std::shared_ptr<services::client::ChannelKeeper> backoffice, class ReceiptPrinter* receipts = nullptr,
-               QObject* parent = nullptr);
+               class Outbox* outbox = nullptr, QString stateDir = {}, QObject* parent = nullptr);
     ~LossReport() override;
 
     Step step() const { return m_step; }
@@ -44,6 +51,9 @@ public:
     QString message() const { return m_message; }
     bool messageIsError() const { return m_error; }
     QString reportNumber() const { return m_reportNumber; }
+    bool queued() const { return m_queued; }
+    // Asks the back office for its sealing key (when it comes online) and caches it on disk.
+    void refreshSealingKey();
     PinyinInput* name() { return &m_name; }
     PinEntry* password() { return &m_password; }
 
@@ -71,6 +81,10 @@ private:
     QString m_message;
     bool m_error = false;
     QString m_reportNumber;
+    bool m_queued = false;
+    class Outbox* m_outbox = nullptr;
+    QString m_stateDir;
+    std::optional<renshe::v1::GetSealingKeyResponse> m_sealingKey;
     QStringList m_receiptLines;
     class ReceiptPrinter* m_receipts = nullptr;
     std::uint64_t m_generation = 0;

@@ -72,16 +72,29 @@ CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller, const 
 
 // The second factor of a request made without the PIN. Failure is PERMISSION_DENIED; a
 // fingerprint verification can also be NOT_ENROLLED or VERIFICATION_STALE, and is spent.
+// `sealedContext` is the associated data a sealed service password was bound to (request id
+// and ID number); a sealed password that does not open fails like a wrong one.
 void checkSecondFactor(store::Tx& tx, const Caller& caller, const Core& core, const PersonRow& person,
-                       const SecondFactor& factor, VerificationPurpose purpose, std::int64_t now) {
+                       const SecondFactor& factor, VerificationPurpose purpose, std::int64_t now,
+                       const std::string& sealedContext = {}) {
     if (factor.has_fingerprint_verification_id()) {
         consumeFingerprintFactor(tx, caller, person.ssn, factor.fingerprint_verification_id(), purpose, now);
         return;
     }
-    if (person.servicePasswordHash.empty() ||
-        !core.keys().verifyServicePassword(factor.service_password(), person.servicePasswordHash)) {
-        throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED, "second factor does not match"));
+    std::optional<std::string> opened;
+    if (factor.has_sealed_service_password()) {
+        const auto& s = factor.sealed_service_password();
+        opened = core.keys().openSealed({s.ephemeral_public_key(), s.nonce(), s.ciphertext()}, sealedContext);
+        if (!opened) {
+            throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                                          "the sealed service password does not open with this back office's key"));
+        }
     }
+    const std::string& password = opened ? *opened : factor.service_password();
+    const bool ok = !person.servicePasswordHash.empty() &&
+                    core.keys().verifyServicePassword(password, person.servicePasswordHash);
+    if (opened) OPENSSL_cleanse(opened->data(), opened->size());
+    if (!ok) throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED, "second factor does not match"));
 }
 
 std::string normalisedSsn(const std::string& ssn) {
@@ -89,6 +102,22 @@ std::string normalisedSsn(const std::string& ssn) {
 }
 
 }  // namespace
+
+grpc::Status CardServiceImpl::GetSealingKey(grpc::ServerContext* ctx, const GetSealingKeyRequest*,
+                                            GetSealingKeyResponse* resp) {
+    return m_core.query(ctx, "card.get_sealing_key", std::nullopt,
+                        [&](store::Tx&, const Caller& caller, Subject&, std::int64_t) {
+                            resp->Clear();
+                            requireTouchTerminal(caller);
+                            const auto key = m_core.keys().sealingPublicKey();
+                            if (!key) {
+                                throw Refused(Refusal::precondition(REFUSAL_REASON_UNSPECIFIED,
+                                                                    "the keystore has no sealing key"));
+                            }
+                            resp->set_public_key(*key);
+                            resp->set_key_id(pki::sealingKeyId(*key));
+                        });
+}
 
 grpc::Status CardServiceImpl::GetCardStatus(grpc::ServerContext* ctx, const GetCardStatusRequest* req,
                                             GetCardStatusResponse* resp) {
@@ -184,7 +213,8 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx, cons
                 throw Refused(Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE, "the person has no card in use"));
             }
             applyDueLift(tx, *card, now);
-            checkSecondFactor(tx, caller, m_core, *person, req->second_factor(), VERIFICATION_PURPOSE_LOSS_REPORT, now);
+            checkSecondFactor(tx, caller, m_core, *person, req->second_factor(), VERIFICATION_PURPOSE_LOSS_REPORT, now,
+                              req->request_id() + '\0' + req->ssn());
             if (card->status == CARD_STATUS_TEMP_LOST) {
                 *resp->mutable_card() = toCardInfo(*card, *person, now);  // the existing report
                 return;

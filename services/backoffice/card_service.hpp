@@ -10,6 +10,8 @@ class CardServiceImpl final : public renshe::v1::CardService::Service {
 public:
     explicit CardServiceImpl(Core& core) : m_core(core) {}
 
+    grpc::Status GetSealingKey(grpc::ServerContext*, const renshe::v1::GetSealingKeyRequest*,
+                               renshe::v1::GetSealingKeyResponse*) override;
     grpc::Status GetCardStatus(grpc::ServerContext*, const renshe::v1::GetCardStatusRequest*,
                                renshe::v1::GetCardStatusResponse*) override;
     grpc::Status ReportPinChanged(grpc::ServerContext*, const renshe::v1::ReportPinChangedRequest*,

@@ -52,17 +52,20 @@ void writeKeystore(const std::filesystem::path& path, const std::string& masterH
     if (std::filesystem::exists(path)) {
         throw KeystoreError(path.string() + " exists; not overwriting a keystore");
     }
-    std::string audit = randomBytes(32), pepper = randomBytes(32), templates = randomBytes(32);
+    std::string audit = randomBytes(32), pepper = randomBytes(32), templates = randomBytes(32),
+                sealing = randomBytes(32);
     std::string text = "# renshe-backoffice keystore: keep 0600, outside the database, backed up offline.\n"
                        "master-key = " + masterHex + "\n" +
                        "audit-key = " + store::toHex(audit) + "\n" +
                        "password-pepper = " + store::toHex(pepper) + "\n" +
-                       "template-key = " + store::toHex(templates) + "\n";
+                       "template-key = " + store::toHex(templates) + "\n" +
+                       "sealing-key = " + store::toHex(sealing) + "\n";
     renshe::util::writeFileAtomically(path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     OPENSSL_cleanse(text.data(), text.size());
     OPENSSL_cleanse(audit.data(), audit.size());
     OPENSSL_cleanse(pepper.data(), pepper.size());
     OPENSSL_cleanse(templates.data(), templates.size());
+    OPENSSL_cleanse(sealing.data(), sealing.size());
 }
 
 }  // namespace
@@ -120,6 +123,9 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         } else if (name == "template-key") {
             parseKey(value, ks.m_templateKey, where);
             templates = true;
+        } else if (name == "sealing-key") {
+            ks.m_sealingKey.emplace();
+            parseKey(value, *ks.m_sealingKey, where);
         } else {
             throw KeystoreError(where + ": unknown key name '" + name + "'");
         }
@@ -145,7 +151,9 @@ Keystore::Keystore(Keystore&& other) noexcept
     : m_master(other.m_master),
       m_auditKey(other.m_auditKey),
       m_pepper(other.m_pepper),
-      m_templateKey(other.m_templateKey) {
+      m_templateKey(other.m_templateKey),
+      m_sealingKey(other.m_sealingKey) {
+    if (other.m_sealingKey) OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
     OPENSSL_cleanse(other.m_master.data(), other.m_master.size());
     OPENSSL_cleanse(other.m_auditKey.data(), other.m_auditKey.size());
     OPENSSL_cleanse(other.m_pepper.data(), other.m_pepper.size());
@@ -153,10 +161,21 @@ Keystore::Keystore(Keystore&& other) noexcept
 }
 
 Keystore::~Keystore() {
+    if (m_sealingKey) OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
     OPENSSL_cleanse(m_master.data(), m_master.size());
     OPENSSL_cleanse(m_auditKey.data(), m_auditKey.size());
     OPENSSL_cleanse(m_pepper.data(), m_pepper.size());
     OPENSSL_cleanse(m_templateKey.data(), m_templateKey.size());
+}
+
+std::optional<std::string> Keystore::sealingPublicKey() const {
+    if (!m_sealingKey) return std::nullopt;
+    return pki::sealingPublicKey(*m_sealingKey);
+}
+
+std::optional<std::string> Keystore::openSealed(const pki::SealedSecret& sealed, std::string_view associatedData) const {
+    if (!m_sealingKey) return std::nullopt;
+    return pki::unseal(*m_sealingKey, sealed, associatedData);
 }
 
 std::string Keystore::subjectDigest(std::string_view ssn) const {

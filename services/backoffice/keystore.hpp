@@ -8,6 +8,8 @@
 //   audit-key  = 64 hex digits       (HMAC-SHA-256, 32 bytes)
 //   password-pepper = 64 hex digits  (HMAC-SHA-256, 32 bytes)
 //   template-key = 64 hex digits     (AES-256-GCM, 32 bytes: fingerprint templates at rest)
+//   sealing-key = 64 hex digits      (X25519, 32 bytes: service passwords kiosks seal for their
+//                                     outbox; optional, older keystores lack it)
 // `renshe-admin keystore new FILE` writes one with fresh random keys.
 //
 // Keys are never logged, never stored in the database, and never leave the process except as
@@ -23,6 +25,7 @@
 #include <string_view>
 
 #include "drivers/sscard/pin_reset_crypto.hpp"
+#include "services/pki/sealing.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -69,12 +72,19 @@ public:
     // (another person, finger or sensor) or was sealed under another key.
     std::optional<std::string> openTemplate(std::string_view sealed, std::string_view associatedData) const;
 
+    // The sealing key's public half (32 bytes) and id; nullopt without a sealing key.
+    std::optional<std::string> sealingPublicKey() const;
+    // A secret a kiosk sealed to this keystore's key (services/pki/sealing.hpp); nullopt when
+    // there is no sealing key or it does not open.
+    std::optional<std::string> openSealed(const pki::SealedSecret& sealed, std::string_view associatedData) const;
+
 private:
     Keystore() = default;
     drivers::sscard::Key m_master{};
     std::array<std::uint8_t, 32> m_auditKey{};
     std::array<std::uint8_t, 32> m_pepper{};
     std::array<std::uint8_t, 32> m_templateKey{};
+    std::optional<pki::SealingPrivateKey> m_sealingKey;
 };
 
 // SHA-256 of `data`, raw 32 bytes.

@@ -412,8 +412,19 @@ Result checkNewServicePassword(std::string_view password, std::string_view field
                             str(field) + " is too weak (" + why + ")");
 }
 
-Result checkSecondFactor(bool present, const SecondFactor& factor) {
+// `sealedAllowed`: a sealed service password (ReportTemporaryLoss only, where the request id
+// and ID number it is bound to are the request's own).
+Result checkSecondFactor(bool present, const SecondFactor& factor, bool sealedAllowed = false) {
     switch (present ? factor.factor_case() : SecondFactor::FACTOR_NOT_SET) {
+        case SecondFactor::kSealedServicePassword: {
+            if (!sealedAllowed) return Refusal::malformed("second_factor.sealed_service_password is not accepted here");
+            const auto& s = factor.sealed_service_password();
+            if (s.ephemeral_public_key().size() != 32 || s.nonce().size() != 12 || s.ciphertext().size() < 17 ||
+                s.ciphertext().size() > 64 || s.key_id().size() > 32) {
+                return Refusal::malformed("second_factor.sealed_service_password is malformed");
+            }
+            return std::nullopt;
+        }
         case SecondFactor::kServicePassword:
             if (factor.service_password().empty()) {
                 return Refusal::malformed("second_factor.service_password is empty");
@@ -611,7 +622,7 @@ std::optional<Refusal> check(const ReportTemporaryLossRequest& r) {
     return firstOf([&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
                    [&] { return checkSsn(r.ssn(), "ssn"); },
                    [&] { return checkName(r.name(), "name"); },
-                   [&] { return checkSecondFactor(r.has_second_factor(), r.second_factor()); });
+                   [&] { return checkSecondFactor(r.has_second_factor(), r.second_factor(), true); });
 }
 
 std::optional<Refusal> check(const UnreportLossRequest& r) {

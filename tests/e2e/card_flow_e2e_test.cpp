@@ -170,6 +170,19 @@ void typeChinese(KioskProcess& kiosk, const std::string& pinyin, const char* cha
     FAIL() << "no candidate " << character << " for " << pinyin;
 }
 
+// The loss report's three steps for 张三丰 with `password`, from the home screen.
+void fillLossReport(KioskProcess& kiosk, const std::string& password) {
+    kiosk.click("tileLossReport");
+    for (char c : std::string("370102194704090017")) kiosk.click(QStringLiteral("idKey%1").arg(c));
+    kiosk.click("lossNext");
+    typeChinese(kiosk, "zhang", "张");
+    typeChinese(kiosk, "san", "三");
+    typeChinese(kiosk, "feng", "丰");
+    kiosk.click("lossNext");
+    for (char d : password) kiosk.click(QStringLiteral("pinKey%1").arg(d));
+    kiosk.click("pinConfirm");
+}
+
 TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
     ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
     kiosk->click("tileLossReport");
@@ -248,6 +261,63 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
         },
         20s));
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 10s), QJsonValue(false));
+}
+
+// The back office goes down in the middle of a citizen's visit: the kiosk says it is offline,
+// keeps the loss report in its outbox (the service password sealed to the back office's key,
+// never on disk in the clear) and tells the citizen it is not yet in effect; a wrong password
+// is refused as such while online; after the restart the report is delivered with its request
+// id and takes effect once.
+TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOfficeReturns) {
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    EXPECT_EQ(kiosk->waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return std::filesystem::exists(stateDir + "/sealing-key.pb"); }, 10s));
+
+    // Online, a wrong service password: refused, nothing reported.
+    fillLossReport(*kiosk, "111111");
+    EXPECT_EQ(waitText("lossMessage", "号码、姓名或服务密码不正确，请核对后重试"), text("号码、姓名或服务密码不正确，请核对后重试"));
+    kiosk->click("lossBack");
+
+    env.backoffice().kill9();
+    const auto killed = std::chrono::steady_clock::now();
+    EXPECT_EQ(kiosk->waitForProperty("connectivityIndicator", "connected", false, 15s), QJsonValue(false));
+    const auto noticed = std::chrono::steady_clock::now() - killed;
+    std::printf("[ offline ] the status bar said so %.2f s after the back office died\n",
+                std::chrono::duration<double>(noticed).count());
+    EXPECT_LT(noticed, 2s);
+    EXPECT_EQ(kiosk->property("connectivityIndicator", "label"), text("离线"));
+
+    fillLossReport(*kiosk, "285714");
+    EXPECT_EQ(waitText("lossPrompt", "挂失申请已保存，尚未生效", 40s), text("挂失申请已保存，尚未生效"));
+    EXPECT_TRUE(kiosk->property("lossMessage", "text").toString().contains(QStringLiteral("12333")));
+    EXPECT_EQ(kiosk->waitForProperty("pendingReports", "text", text("待上报 1"), 5s), text("待上报 1"));
+    kiosk->click("lossPrint");
+    std::filesystem::create_directories("screenshots/card");
+    kiosk->screenshot("screenshots/card/loss-queued-offline.png");
+    {
+        // The database and its write-ahead log, as a thief of the disk would read them.
+        std::string bytes;
+        for (const char* file : {"/outbox.db", "/outbox.db-wal"}) {
+            std::ifstream in(stateDir + file, std::ios::binary);
+            bytes.append((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        }
+        EXPECT_NE(bytes.find("ReportTemporaryLoss"), std::string::npos);
+        EXPECT_EQ(bytes.find("285714"), std::string::npos) << "the service password is on disk in the clear";
+    }
+    kiosk->click("lossBack");
+
+    env.backoffice().restart();
+    GetCardStatusRequest st;
+    *st.mutable_card() = card.inserted();
+    GetCardStatusResponse sr;
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok() &&
+                   sr.card().status() == CARD_STATUS_TEMP_LOST;
+        },
+        30s));
+    EXPECT_FALSE(sr.card().loss_report().report_number().empty());
+    EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 15s), QJsonValue(false));
 }
 
 class CardFlowIdle : public CardFlow {

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "services/pki/sealing.hpp"
+
 #include "services/pki/pki.hpp"
 
 namespace pki = renshe::services::pki;
@@ -41,4 +43,28 @@ TEST(Pki, ServerCertificateIsNotAClientIdentity) {
 TEST(Pki, GarbageIsAClearError) {
     EXPECT_THROW(pki::identityFromCertificatePem("not a certificate"), pki::PkiError);
     EXPECT_THROW(pki::CertificateAuthority::fromPem("junk", "junk"), pki::PkiError);
+}
+
+// Sealing a service password to the back office's key for the kiosk's outbox.
+TEST(Sealing, OnlyTheKeyHolderOpensItAndOnlyForTheSameRequest) {
+    namespace pki = renshe::services::pki;
+    const auto key = pki::newSealingKey();
+    const std::string pub = pki::sealingPublicKey(key);
+    ASSERT_EQ(pub.size(), 32u);
+    EXPECT_EQ(pki::sealingKeyId(pub).size(), 16u);
+    const auto sealed = pki::seal(pub, "285714", "request-1");
+    EXPECT_EQ(sealed.ciphertext.find("285714"), std::string::npos);
+    EXPECT_EQ(pki::unseal(key, sealed, "request-1"), std::optional<std::string>("285714"));
+    // Another request, another key, a flipped bit: nothing.
+    EXPECT_FALSE(pki::unseal(key, sealed, "request-2").has_value());
+    EXPECT_FALSE(pki::unseal(pki::newSealingKey(), sealed, "request-1").has_value());
+    auto flipped = sealed;
+    flipped.ciphertext[0] ^= 1;
+    EXPECT_FALSE(pki::unseal(key, flipped, "request-1").has_value());
+    auto shortNonce = sealed;
+    shortNonce.nonce.pop_back();
+    EXPECT_FALSE(pki::unseal(key, shortNonce, "request-1").has_value());
+    // Two seals of one secret differ (fresh ephemeral key and nonce).
+    EXPECT_NE(pki::seal(pub, "285714", "request-1").ciphertext, sealed.ciphertext);
+    EXPECT_THROW(pki::seal("short", "285714", "x"), std::invalid_argument);
 }
