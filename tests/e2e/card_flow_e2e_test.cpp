@@ -320,6 +320,51 @@ TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOff
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 15s), QJsonValue(false));
 }
 
+// Change PIN: a wrong current PIN first (the card says how many tries are left), then the
+// right one; the card holds the new PIN and the back office knows it was changed; a receipt.
+TEST_F(CardFlow, ChangePinWithAWrongPinFirst) {
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
+    kiosk->click("action_changePin");
+    EXPECT_EQ(waitText("cardPrompt", "请输入社保卡密码"), text("请输入社保卡密码"));
+    enter("000000");
+    EXPECT_EQ(waitText("cardPrompt", "请设置6位新密码"), text("请设置6位新密码"));
+    enter("482916");
+    EXPECT_EQ(waitText("cardPrompt", "请再次输入新密码"), text("请再次输入新密码"));
+    enter("482916");
+    EXPECT_EQ(waitText("cardMessage", "密码错误，还可以再试2次"), text("密码错误，还可以再试2次"));
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("123456"));
+    kiosk->click("action_changePin");
+    enter("123456");
+    enter("482916");
+    enter("482916");
+    EXPECT_EQ(waitText("cardMessage", "密码修改成功，请牢记新密码"), text("密码修改成功，请牢记新密码"));
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
+    EXPECT_EQ(kiosk->property("cardPrint", "visible"), QJsonValue(true));
+    std::filesystem::create_directories("screenshots/card");
+    kiosk->screenshot("screenshots/card/pin-changed.png");
+}
+
+// The card taken out in the middle of a flow: the screen goes home at once, the digits typed
+// so far are gone, and the card put back starts from its overview, not from the half-done flow.
+TEST_F(CardFlow, CardPulledMidFlowForgetsTheFlow) {
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
+    kiosk->click("action_changePin");
+    EXPECT_EQ(waitText("cardPrompt", "请输入社保卡密码"), text("请输入社保卡密码"));
+    for (char d : std::string("123")) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    sim.remove();
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("cardHolder", "text"), text("　"));
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
+    EXPECT_EQ(kiosk->property("cardActions", "visible"), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("pinPad", "visible"), QJsonValue(false));
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("123456"));
+}
+
 class CardFlowIdle : public CardFlow {
 protected:
     std::vector<std::string> extraKioskArgs() const override { return {"--idle-seconds", "4"}; }

@@ -210,4 +210,53 @@ TEST(CertificationAtTheKiosk, ByIdNumberWithoutACard) {
     EXPECT_EQ(kiosk.waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
 }
 
+// Three wrong fingers: each refusal says how many scans are left, the third sends the person
+// to the counter, and the back office has not certified anyone.
+TEST(CertificationAtTheKiosk, ThreeFailedScansSendThePersonToTheCounter) {
+    renshe::testing::VirtualFingerprintDevice sensors;
+    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    renshe::testing::SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    enrolRetiree(env, sensors, card);
+    if (::testing::Test::HasFatalFailure()) return;
+    renshe::testing::TempDir state("renshe-kiosk-cert");
+    const auto terminal = env.pki().touchTerminal();
+    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
+                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
+                        "--state-dir", state.path().string()});
+    kiosk.click("tileCertification");
+    for (char c : card.ssn) kiosk.click(QStringLiteral("idKey%1").arg(c));
+    kiosk.click("certIdNext");
+    ASSERT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
+    kiosk.click("certStart");
+    std::optional<fp::synthetic::VirtualImageFeeder> feeder;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+                  text("请把手指平放在指纹仪上"));
+        if (!feeder) feeder.emplace(sensors.imageSocket().string());
+        feeder->send(fp::synthetic::presentation(kOtherFinger, attempt));
+        if (attempt == 0) {
+            EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("指纹不一致，还可以再试2次"), 15s),
+                      text("指纹不一致，还可以再试2次"));
+        } else if (attempt == 1) {
+            EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("指纹不一致，还可以再试1次"), 15s),
+                      text("指纹不一致，还可以再试1次"));
+        }
+    }
+    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text",
+                                    text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), 15s),
+              text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"));
+    EXPECT_EQ(kiosk.property("certStart", "visible"), QJsonValue(false));
+    std::filesystem::create_directories("screenshots/certification");
+    kiosk.screenshot("screenshots/certification/three-failures.png");
+    GetCertificationStatusRequest q;
+    q.mutable_person()->set_ssn(card.ssn);
+    GetCertificationStatusResponse qr;
+    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), terminal)));
+    ASSERT_TRUE(renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr).ok());
+    EXPECT_NE(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+}
+
 }  // namespace
