@@ -22,6 +22,7 @@
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "tests/fixtures/process.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/fixtures/xvfb.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using namespace std::chrono_literals;
@@ -97,17 +98,8 @@ int main() {
     seed(env);
     const auto terminal = env.pki().client({"T-371302101-D", renshe::services::pki::Role::Display, "371302101"});
 
-    // A private X server.
-    const int number = 90 + static_cast<int>(::getpid() % 9);
-    const std::string display = ":" + std::to_string(number);
-    renshe::testing::TempDir dir("renshe-display-bench");
-    renshe::testing::ProcessOptions xo;
-    xo.argv = {"/usr/bin/Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset"};
-    xo.logFile = dir / "xvfb.log";
-    renshe::testing::ChildProcess xvfb(std::move(xo));
-    const std::string socket = "/tmp/.X11-unix/X" + std::to_string(number);
-    struct stat st {};
-    if (!renshe::testing::waitUntil([&] { return ::stat(socket.c_str(), &st) == 0; }, 10s)) fail("Xvfb did not start");
+    const renshe::testing::Xvfb xvfb("1920x1080x24", 90);
+    const std::string& display = xvfb.display();
 
     const auto run = [&](const std::string& timeScale) {
         return std::make_unique<renshe::testing::KioskProcess>(

@@ -27,6 +27,7 @@
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/process.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/fixtures/xvfb.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using namespace std::chrono_literals;
@@ -217,16 +218,9 @@ int main() {
     }
 
     // A private X server.
-    const int number = 80 + static_cast<int>(::getpid() % 9);
-    const std::string display = ":" + std::to_string(number);
     renshe::testing::TempDir dir("renshe-kiosk-bench");
-    renshe::testing::ProcessOptions xo;
-    xo.argv = {"/usr/bin/Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp", "-noreset"};
-    xo.logFile = dir / "xvfb.log";
-    renshe::testing::ChildProcess xvfb(std::move(xo));
-    const std::string socket = "/tmp/.X11-unix/X" + std::to_string(number);
-    struct stat st {};
-    if (!renshe::testing::waitUntil([&] { return ::stat(socket.c_str(), &st) == 0; }, 10s)) fail("Xvfb did not start");
+    const renshe::testing::Xvfb xvfb("1280x1024x24", 80);
+    const std::string& display = xvfb.display();
 
     const Run gl = measure(sim, display, dir.path(), "");
     const Run sw = measure(sim, display, dir.path(), "software");

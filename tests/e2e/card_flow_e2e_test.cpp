@@ -53,6 +53,19 @@ protected:
         for (char d : digits) kiosk->click(QStringLiteral("pinKey%1").arg(d));
         kiosk->click("pinConfirm");
     }
+    // Polls the back office (as the touch terminal) until the card is in `status`; its view.
+    std::optional<CardInfo> waitForCardStatus(CardStatus status, std::chrono::milliseconds t) {
+        GetCardStatusRequest st;
+        *st.mutable_card() = card.inserted();
+        GetCardStatusResponse sr;
+        const bool reached = renshe::testing::waitUntil(
+            [&] {
+                return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok() &&
+                       sr.card().status() == status;
+            },
+            t);
+        return reached ? std::optional<CardInfo>(sr.card()) : std::nullopt;
+    }
     QJsonValue waitText(const char* object, const char* expected, std::chrono::milliseconds t = 15s) {
         return kiosk->waitForProperty(object, "text", text(expected), t);
     }
@@ -251,15 +264,7 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
         "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
         terminal.certificate.string(), "--key", terminal.privateKey.string(), "--state-dir", stateDir});
-    GetCardStatusRequest st;
-    *st.mutable_card() = card.inserted();
-    GetCardStatusResponse sr;
-    ASSERT_TRUE(renshe::testing::waitUntil(
-        [&] {
-            return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok() &&
-                   sr.card().status() == CARD_STATUS_ACTIVE;
-        },
-        20s));
+    ASSERT_TRUE(waitForCardStatus(CARD_STATUS_ACTIVE, 20s).has_value());
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 10s), QJsonValue(false));
 }
 
@@ -307,16 +312,9 @@ TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOff
     kiosk->click("lossBack");
 
     env.backoffice().restart();
-    GetCardStatusRequest st;
-    *st.mutable_card() = card.inserted();
-    GetCardStatusResponse sr;
-    ASSERT_TRUE(renshe::testing::waitUntil(
-        [&] {
-            return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok() &&
-                   sr.card().status() == CARD_STATUS_TEMP_LOST;
-        },
-        30s));
-    EXPECT_FALSE(sr.card().loss_report().report_number().empty());
+    const auto reported = waitForCardStatus(CARD_STATUS_TEMP_LOST, 30s);
+    ASSERT_TRUE(reported.has_value());
+    EXPECT_FALSE(reported->loss_report().report_number().empty());
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 15s), QJsonValue(false));
 }
 

@@ -142,121 +142,119 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
     EXPECT_EQ(kiosk.property("certificationScreen", "visible"), QJsonValue(false));
 }
 
+// A retiree enrolled (enrolRetiree) and the kiosk started without a card in any reader.
+class CertificationWithoutCard : public ::testing::Test {
+protected:
+    renshe::testing::VirtualFingerprintDevice sensors;
+    BackofficeEnv env{renshe::testing::StoreKind::Sqlite};
+    renshe::testing::SeededCard card;
+    renshe::testing::TempDir state{"renshe-kiosk-cert"};
+    renshe::testing::CertFiles terminal = env.pki().touchTerminal();
+    std::unique_ptr<KioskProcess> kiosk;
+
+    void SetUp() override {
+        ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+        renshe::testing::seed(env.staff(), card);
+        enrolRetiree(env, sensors, card);
+        if (HasFatalFailure()) return;
+        kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
+            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
+            terminal.certificate.string(), "--key", terminal.privateKey.string(), "--state-dir", state.path().string(),
+            "--receipt-dir", (state / "receipts").string()});
+    }
+    void type(const std::string& digits) {
+        for (char c : digits) kiosk->click(QStringLiteral("idKey%1").arg(c));
+    }
+    // The back office's answer for the retiree, asked as this terminal.
+    CertificationState stateInTheBackOffice() {
+        GetCertificationStatusRequest q;
+        q.mutable_person()->set_ssn(card.ssn);
+        GetCertificationStatusResponse qr;
+        auto touch = CertificationService::NewStub(
+            renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), terminal)));
+        const auto o = renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr);
+        EXPECT_TRUE(o.ok()) << o;
+        return qr.status().state();
+    }
+};
+
 // Without a card: the ID number typed on the digit pad (a wrong check digit refused with the
 // reason, a number nobody is insured under refused), then the finger proves who it is.
-TEST(CertificationAtTheKiosk, ByIdNumberWithoutACard) {
-    renshe::testing::VirtualFingerprintDevice sensors;
-    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
-    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
-    renshe::testing::SeededCard card;
-    renshe::testing::seed(env.staff(), card);
-    enrolRetiree(env, sensors, card);
-    if (::testing::Test::HasFatalFailure()) return;
-
-    renshe::testing::TempDir state("renshe-kiosk-cert");
-    const auto terminal = env.pki().touchTerminal();
-    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-                        "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()});
-    auto type = [&](const std::string& digits) {
-        for (char c : digits) kiosk.click(QStringLiteral("idKey%1").arg(c));
-    };
-    kiosk.click("tileCertification");
-    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
+TEST_F(CertificationWithoutCard, ByIdNumber) {
+    ASSERT_TRUE(kiosk);
+    kiosk->click("tileCertification");
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
               text("请输入18位社会保障号码（身份证号）"));
     // The last digit wrong: refused here, with the reason, before anything is sent.
     type(card.ssn.substr(0, 17) + (card.ssn[17] == '8' ? "9" : "8"));
-    EXPECT_EQ(kiosk.property("certIdNumber", "text"), text("370102 19470409 0018"));
-    kiosk.click("certIdNext");
-    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("号码有误（最后一位校验不符），请逐位核对"), 5s),
+    EXPECT_EQ(kiosk->property("certIdNumber", "text"), text("370102 19470409 0018"));
+    kiosk->click("certIdNext");
+    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text", text("号码有误（最后一位校验不符），请逐位核对"), 5s),
               text("号码有误（最后一位校验不符），请逐位核对"));
     // A valid number nobody is insured under.
-    for (int i = 0; i < 18; ++i) kiosk.click("idBackspace");
+    for (int i = 0; i < 18; ++i) kiosk->click("idBackspace");
     const auto stranger = renshe::testing::inventedCard(7);
     type(stranger.ssn);
-    kiosk.click("certIdNext");
-    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text",
+    kiosk->click("certIdNext");
+    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
                                     text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"), 10s),
               text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"));
-    kiosk.click("certBack");
-    EXPECT_EQ(kiosk.waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
+    kiosk->click("certBack");
+    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
 
     // The retiree's own number: the status, then the finger.
-    kiosk.click("tileCertification");
-    EXPECT_EQ(kiosk.waitForProperty("certIdNumber", "text", text(" "), 5s), text(" "));  // nothing kept
+    kiosk->click("tileCertification");
+    EXPECT_EQ(kiosk->waitForProperty("certIdNumber", "text", text(" "), 5s), text(" "));  // nothing kept
     type(card.ssn);
-    kiosk.click("certIdNext");
-    ASSERT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
-        << kiosk.property("certMessage", "text").toString().toStdString();
-    kiosk.click("certStart");
-    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+    kiosk->click("certIdNext");
+    ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
+        << kiosk->property("certMessage", "text").toString().toStdString();
+    kiosk->click("certStart");
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
               text("请把手指平放在指纹仪上"));
     fp::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
     feeder.send(fp::synthetic::presentation(kFinger, 4));
-    ASSERT_EQ(kiosk.waitForProperty("certPrint", "visible", true, 15s), QJsonValue(true))
-        << kiosk.property("certMessage", "text").toString().toStdString();
-    kiosk.click("certPrint");
+    ASSERT_EQ(kiosk->waitForProperty("certPrint", "visible", true, 15s), QJsonValue(true))
+        << kiosk->property("certMessage", "text").toString().toStdString();
+    kiosk->click("certPrint");
     EXPECT_FALSE(std::filesystem::is_empty(state / "receipts"));
 
-    GetCertificationStatusRequest q;
-    q.mutable_person()->set_ssn(card.ssn);
-    GetCertificationStatusResponse qr;
-    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), terminal)));
-    ASSERT_TRUE(renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr).ok());
-    EXPECT_EQ(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+    EXPECT_EQ(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
     // Done: back home, and the number is gone from the screen.
-    kiosk.click("certBack");
-    EXPECT_EQ(kiosk.waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
+    kiosk->click("certBack");
+    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
 }
 
 // Three wrong fingers: each refusal says how many scans are left, the third sends the person
 // to the counter, and the back office has not certified anyone.
-TEST(CertificationAtTheKiosk, ThreeFailedScansSendThePersonToTheCounter) {
-    renshe::testing::VirtualFingerprintDevice sensors;
-    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
-    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
-    renshe::testing::SeededCard card;
-    renshe::testing::seed(env.staff(), card);
-    enrolRetiree(env, sensors, card);
-    if (::testing::Test::HasFatalFailure()) return;
-    renshe::testing::TempDir state("renshe-kiosk-cert");
-    const auto terminal = env.pki().touchTerminal();
-    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-                        "--state-dir", state.path().string()});
-    kiosk.click("tileCertification");
-    for (char c : card.ssn) kiosk.click(QStringLiteral("idKey%1").arg(c));
-    kiosk.click("certIdNext");
-    ASSERT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
-    kiosk.click("certStart");
+TEST_F(CertificationWithoutCard, ThreeFailedScansSendThePersonToTheCounter) {
+    ASSERT_TRUE(kiosk);
+    kiosk->click("tileCertification");
+    type(card.ssn);
+    kiosk->click("certIdNext");
+    ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
+    kiosk->click("certStart");
     std::optional<fp::synthetic::VirtualImageFeeder> feeder;
     for (int attempt = 0; attempt < 3; ++attempt) {
-        EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+        EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
                   text("请把手指平放在指纹仪上"));
         if (!feeder) feeder.emplace(sensors.imageSocket().string());
         feeder->send(fp::synthetic::presentation(kOtherFinger, attempt));
         if (attempt == 0) {
-            EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("指纹不一致，还可以再试2次"), 15s),
+            EXPECT_EQ(kiosk->waitForProperty("certMessage", "text", text("指纹不一致，还可以再试2次"), 15s),
                       text("指纹不一致，还可以再试2次"));
         } else if (attempt == 1) {
-            EXPECT_EQ(kiosk.waitForProperty("certMessage", "text", text("指纹不一致，还可以再试1次"), 15s),
+            EXPECT_EQ(kiosk->waitForProperty("certMessage", "text", text("指纹不一致，还可以再试1次"), 15s),
                       text("指纹不一致，还可以再试1次"));
         }
     }
-    EXPECT_EQ(kiosk.waitForProperty("certMessage", "text",
+    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
                                     text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), 15s),
               text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"));
-    EXPECT_EQ(kiosk.property("certStart", "visible"), QJsonValue(false));
+    EXPECT_EQ(kiosk->property("certStart", "visible"), QJsonValue(false));
     std::filesystem::create_directories("screenshots/certification");
-    kiosk.screenshot("screenshots/certification/three-failures.png");
-    GetCertificationStatusRequest q;
-    q.mutable_person()->set_ssn(card.ssn);
-    GetCertificationStatusResponse qr;
-    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), terminal)));
-    ASSERT_TRUE(renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr).ok());
-    EXPECT_NE(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+    kiosk->screenshot("screenshots/certification/three-failures.png");
+    EXPECT_NE(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
 }
 
 }  // namespace
