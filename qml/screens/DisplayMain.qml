@@ -147,24 +147,28 @@ Window {
             }
             // A notice's image: beside the text on a landscape screen, under the title on a
             // portrait one; decoded at the size it is shown.
-            readonly property bool hasImage: (entry.image || "") !== ""
+            readonly property bool hasImage: entry !== undefined && (entry.image || "") !== ""
             readonly property bool landscape: width >= height
-            Image {
+            // Only a notice with an image has an Image item at all.
+            Loader {
                 id: noticeImage
-                objectName: "noticeImage"
-                visible: parent.hasImage
-                source: parent.hasImage ? entry.image : ""
-                asynchronous: true
-                fillMode: Image.PreserveAspectFit
-                horizontalAlignment: Image.AlignHCenter
-                verticalAlignment: Image.AlignTop
-                sourceSize { width: width; height: height }
+                objectName: "noticeImageArea"
+                active: parent.hasImage
                 // Positions, not anchors that change with the orientation (an anchor reset
                 // does not give the width back to its binding).
                 x: parent.landscape ? parent.width - width : 0
                 y: noticeTitle.y + noticeTitle.height + 36 * root.u
                 width: parent.landscape ? parent.width * 0.42 : parent.width
                 height: parent.landscape ? parent.height - y : (parent.height - y) * 0.5
+                sourceComponent: Image {
+                    objectName: "noticeImage"
+                    source: entry.image
+                    asynchronous: true
+                    fillMode: Image.PreserveAspectFit
+                    horizontalAlignment: Image.AlignHCenter
+                    verticalAlignment: Image.AlignTop
+                    sourceSize { width: noticeImage.width; height: noticeImage.height }
+                }
             }
             Text {
                 anchors {

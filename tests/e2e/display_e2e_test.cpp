@@ -284,7 +284,7 @@ TEST(DisplayScreen, NoticeImagesAreCachedWithThePlaylistAndPlayOffline) {
     ASSERT_EQ(display->waitForProperty("displayState", "currentTitle", text("冬季供暖通知"), 10s), text("冬季供暖通知"));
     EXPECT_EQ(display->waitForProperty("noticeImage", "status", text("Ready"), 5s), text("Ready"));
     // Beside the text on a landscape screen: in the right part, leaving the left to the body.
-    EXPECT_GT(display->property("noticeImage", "x").toDouble(), 1920 * 0.45);
+    EXPECT_GT(display->property("noticeImageArea", "x").toDouble(), 1920 * 0.45);
     EXPECT_TRUE(std::filesystem::exists(cached));
     {
         std::ifstream in(cached, std::ios::binary);
