@@ -111,6 +111,7 @@ void Kiosk::tick() {
         m_guides->clearSelection();
         m_lossReport->reset();
         m_certification->reset();
+        m_voice->silence();
         Q_EMIT sessionTimedOut();
     } else if (left <= warnFor) {
         m_idleLeft = left;

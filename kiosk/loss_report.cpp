@@ -89,7 +89,10 @@ QString LossReport::prompt() const {
 
 void LossReport::idKey(const QString& key) {
     if (m_step != Step::IdNumber) return;
-    m_message.clear();
+    if (!m_message.isEmpty()) {
+        m_message.clear();
+        Q_EMIT changed();
+    }
     m_id.key(key);
 }
 

@@ -47,12 +47,6 @@ void VoiceGuide::say(const QString& text) {
     if (!m_pending.contains(t)) m_pending.push_back(t);
 }
 
-void VoiceGuide::repeat() {
-    if (!m_enabled || m_last.isEmpty()) return;
-    m_pending = {m_last};
-    m_batch.start();
-}
-
 void VoiceGuide::silence() {
     m_batch.stop();
     m_pending.clear();
@@ -73,7 +67,7 @@ void VoiceGuide::flush() {
     ++m_utterances;
     Q_EMIT spoke();
     // No voice for the language: better silence than another language's voice reading it.
-    if (!m_engine || !m_available) return;
+    if (!m_engine || !available()) return;
     if (m_speaking) m_engine->stop();
     m_engine->say(utterance);
 }
@@ -130,8 +124,7 @@ void VoiceGuide::applyLocale() {
         if (!found.isEmpty()) break;
     }
     m_voiceName = found;
-    m_available = !found.isEmpty();
-    if (!m_available) m_state = QStringLiteral("error");
+    if (!available()) m_state = QStringLiteral("error");
     Q_EMIT stateChanged();
 }
 

@@ -28,7 +28,8 @@ class VoiceGuide : public QObject {
     QML_UNCREATABLE("VoiceGuide belongs to the Kiosk singleton")
     // The citizen's switch on the home screen (语音提示 开/关).
     Q_PROPERTY(bool enabled READ enabled WRITE setEnabled NOTIFY enabledChanged)
-    // Whether an engine answered (false before the first utterance and without one).
+    // Whether the engine has a voice for the language (false before the first utterance and
+    // without an engine).
     Q_PROPERTY(bool available READ available NOTIFY stateChanged)
     // "off", "ready", "speaking" or "error" (the engine's state; for tests and the status bar).
     Q_PROPERTY(QString state READ state NOTIFY stateChanged)
@@ -47,7 +48,7 @@ public:
 
     bool enabled() const { return m_enabled; }
     void setEnabled(bool on);
-    bool available() const { return m_available; }
+    bool available() const { return !m_voiceName.isEmpty(); }
     QString state() const { return m_state; }
     QString lastUtterance() const { return m_last; }
     int utterances() const { return m_utterances; }
@@ -57,8 +58,6 @@ public:
     // Queues `text` (empty is ignored): text said within 150 ms of each other goes out as one
     // utterance; later text interrupts the one being spoken.
     Q_INVOKABLE void say(const QString& text);
-    // Says the last utterance again (再听一遍).
-    Q_INVOKABLE void repeat();
     // Stops speaking and forgets what was queued (the session ended).
     Q_INVOKABLE void silence();
     // zh_CN, en or ko: the voice follows the screen's language.
@@ -75,7 +74,6 @@ private:
     void applyLocale();
 
     bool m_enabled;
-    bool m_available = false;
     QString m_state = QStringLiteral("off");
     QString m_language = QStringLiteral("zh_CN");
     QStringList m_pending;
