@@ -70,7 +70,7 @@ public:
         QString stateDir;                                      // the playlist cache; empty = none
         double timeScale = 1.0;   // > 1 plays durations faster (tests, the 24-hour bench)
         std::chrono::seconds heartbeatInterval{30};
-        int transitionMs = 600;   // how long QML's crossfade runs (frame times are taken then)
+        int transitionMs = 600;   // how long QML's transition runs (frame times are taken then)
     };
 
     explicit DisplayTerminal(Config config, QObject* parent = nullptr);

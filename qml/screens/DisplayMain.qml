@@ -1,8 +1,8 @@
 // The information display (信息发布屏幕): a hands-off full screen for the hall, read from
 // five metres. Everything it plays comes from the Display view-model (playlist, rotation,
-// online state); this file only lays it out and crossfades between entries. Sizes follow the
-// shorter side of the screen (`u` = 1 at 1080 px), so 1920×1080, 3840×2160 and the portrait
-// forms all get the same proportions.
+// online state); this file only lays it out and fades from one entry to the next. Sizes
+// follow the shorter side of the screen (`u` = 1 at 1080 px), so 1920×1080, 3840×2160 and the
+// portrait forms all get the same proportions.
 import QtQuick
 import QtQuick.Window
 import Renshe.Kiosk
@@ -38,6 +38,8 @@ Window {
         property int entryCount: Display.entryCount
         property real revision: Display.revision
         property string frameReport: Display.frameReport
+        property string settledTitle: stage.settledTitle
+        property int overlaps: stage.overlaps
     }
 
     // Header: service point, date and clock.
@@ -74,37 +76,64 @@ Window {
         }
     }
 
-    // The stage: two pages crossfading; the one holding the current entry is opaque.
+    // The stage: two pages taking turns. A transition is a dip through the background: the
+    // page on screen fades out, then the other one, which took the new entry while hidden,
+    // fades in (600 ms in all). Only one page is ever drawn at a time — half the pixels blended
+    // per frame of a crossfade, which is what keeps a 2-core terminal without a GPU at 60
+    // frames a second — and a page's content only ever changes while it is hidden, even when a
+    // new entry comes in the middle of a transition.
     Item {
         id: stage
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top
                   margins: 48 * root.u }
-        property bool useA: true
         property int shownKey: -1
         function present(entry) {
             if (!entry || entry.key === shownKey) {
                 return
             }
             shownKey = entry.key
-            if (useA) pageA.entry = entry; else pageB.entry = entry
-            useA = !useA
+            transition.stop()
+            const incoming = pageA.opacity === 0 ? pageA : pageB   // one of them is always hidden
+            const outgoing = incoming === pageA ? pageB : pageA
+            incoming.entry = entry
+            transition.from = outgoing
+            transition.to = incoming
+            fadeOut.duration = Math.round(300 * outgoing.opacity)   // the rest of a fade-out cut short
+            transition.start()
         }
+        SequentialAnimation {
+            id: transition
+            property Item from: pageB
+            property Item to: pageA
+            NumberAnimation { id: fadeOut; target: transition.from; property: "opacity"; to: 0; easing.type: Easing.InOutQuad }
+            NumberAnimation { target: transition.to; property: "opacity"; to: 1; duration: 300; easing.type: Easing.InOutQuad }
+            onFinished: stage.settledTitle = transition.to.entry.title ?? ""
+        }
+        // The title of the entry last fully on screen, and how often both pages were drawn at
+        // once (never, by design): what tests read.
+        property string settledTitle: ""
+        property int overlaps: 0
+        readonly property bool bothDrawn: pageA.visible && pageB.visible
+        onBothDrawnChanged: if (bothDrawn) ++overlaps
         Component.onCompleted: present(Display.current)
         Connections {
             target: Display
             function onCurrentChanged() { stage.present(Display.current) }
         }
-        DisplayPage { id: pageA; anchors.fill: parent; showing: entry !== undefined && entry.key === stage.shownKey }
-        DisplayPage { id: pageB; anchors.fill: parent; showing: entry !== undefined && entry.key === stage.shownKey }
+        DisplayPage { id: pageA; anchors.fill: parent }
+        DisplayPage { id: pageB; anchors.fill: parent }
     }
 
     component DisplayPage: Item {
         id: page
         property var entry
-        property bool showing: false
-        opacity: showing ? 1 : 0
+        opacity: 0
         visible: opacity > 0
-        Behavior on opacity { NumberAnimation { duration: 600; easing.type: Easing.InOutQuad } }
+        // With Qt Quick's software renderer, a fading page is painted once into a layer and the
+        // layer blended: that renderer otherwise paints every glyph over 64 px as an outline on
+        // every frame (this screen's titles and the hotline number are all larger). OpenGL
+        // draws glyphs from a cache and is slower with the layer (bench.display).
+        layer.enabled: GraphicsInfo.api === GraphicsInfo.Software && opacity > 0 && opacity < 1
 
         Loader {
             anchors.fill: parent
@@ -126,7 +155,7 @@ Window {
     Component {
         id: noticeView
         Item {
-            readonly property var entry: parent ? parent.entry : ({})
+            readonly property var entry: parent && parent.entry ? parent.entry : ({})
             Text {
                 id: kindLabel
                 anchors { left: parent.left; top: parent.top }
@@ -138,7 +167,7 @@ Window {
                 id: noticeTitle
                 objectName: "displayTitle"
                 anchors { left: parent.left; right: parent.right; top: kindLabel.bottom; topMargin: 16 * root.u }
-                text: entry.title
+                text: entry.title ?? ""
                 color: root.textColor
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
@@ -176,7 +205,7 @@ Window {
                     topMargin: parent.hasImage && !parent.landscape ? noticeImage.height + 72 * root.u : 36 * root.u
                     rightMargin: parent.hasImage && parent.landscape ? noticeImage.width + 48 * root.u : 0
                 }
-                text: entry.body
+                text: entry.body ?? ""
                 color: root.muted
                 wrapMode: Text.Wrap
                 lineHeight: 1.3
@@ -193,12 +222,12 @@ Window {
     Component {
         id: jobsView
         Item {
-            readonly property var entry: parent ? parent.entry : ({})
+            readonly property var entry: parent && parent.entry ? parent.entry : ({})
             Text {
                 id: boardTitle
                 objectName: "displayTitle"
                 anchors { left: parent.left; right: parent.right; top: parent.top }
-                text: entry.title
+                text: entry.title ?? ""
                 color: root.accent
                 elide: Text.ElideRight
                 font { family: root.fontFamily; pixelSize: 64 * root.u; bold: true }
@@ -257,10 +286,11 @@ Window {
                         }
                     }
                 }
-                // More rows than fit: scroll down and back over the entry's time.
+                // More rows than fit: scroll down and back over the entry's time (only while
+                // shown: a hidden board left scrolling would keep the frames coming).
                 readonly property real overflow: Math.max(0, contentHeight - height)
                 SequentialAnimation on contentY {
-                    running: board.overflow > 0
+                    running: board.overflow > 0 && board.visible
                     loops: Animation.Infinite
                     PauseAnimation { duration: 2000 }
                     NumberAnimation { to: board.overflow; duration: board.overflow * 12; easing.type: Easing.InOutSine }
@@ -275,7 +305,7 @@ Window {
     Component {
         id: hotlineView
         Item {
-            readonly property var entry: parent ? parent.entry : ({})
+            readonly property var entry: parent && parent.entry ? parent.entry : ({})
             Column {
                 anchors.centerIn: parent
                 width: parent.width
@@ -292,7 +322,7 @@ Window {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
-                    text: entry.title
+                    text: entry.title ?? ""
                     color: root.textColor
                     font { family: root.fontFamily; pixelSize: 72 * root.u; bold: true }
                 }
@@ -312,7 +342,7 @@ Window {
     Component {
         id: idleView
         Item {
-            readonly property var entry: parent ? parent.entry : ({})
+            readonly property var entry: parent && parent.entry ? parent.entry : ({})
             Column {
                 anchors.centerIn: parent
                 width: parent.width
