@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -88,6 +90,13 @@ int runDisplay(const renshe::kiosk::Options& o, std::optional<renshe::services::
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A terminal runs for weeks, allocating and freeing megabyte buffers (decoded images, the
+    // software renderer's layers) at every page. With glibc's default the mmap threshold rises
+    // to the largest buffer freed and such buffers then come from the heap, which fragments
+    // (the display on the software renderer: +5.6 %, peak +11 %, over a simulated day in
+    // bench.display; −2.5 % with this). A fixed threshold gives each such buffer its own
+    // mapping, returned to the system when freed.
+    mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("renshe-kiosk"));
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
