@@ -105,8 +105,13 @@ Window {
             id: transition
             property Item from: pageB
             property Item to: pageA
-            NumberAnimation { id: fadeOut; target: transition.from; property: "opacity"; to: 0; easing.type: Easing.InOutQuad }
-            NumberAnimation { target: transition.to; property: "opacity"; to: 1; duration: 300; easing.type: Easing.InOutQuad }
+            NumberAnimation {
+                id: fadeOut
+                target: transition.from; property: "opacity"; to: 0; easing.type: Easing.InOutQuad
+            }
+            NumberAnimation {
+                target: transition.to; property: "opacity"; to: 1; duration: 300; easing.type: Easing.InOutQuad
+            }
             onFinished: stage.settledTitle = transition.to.entry.title ?? ""
         }
         // The title of the entry last fully on screen, and how often both pages were drawn at

@@ -21,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QQmlApplicationEngine>
@@ -29,7 +28,6 @@
 #include <QTimer>
 
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -126,7 +124,6 @@ void seed(BackofficeEnv& env) {
     }
 }
 
-
 // The floor, run as a child of this bench (`--floor OUT`) on the X server and renderer its
 // environment names: frame intervals while one full-screen rectangle fades out and in (300 ms
 // each way, every 2 s, for 30 s), written to OUT as {"frames":N,"p50":ms,"p99":ms}.
@@ -157,14 +154,14 @@ Window {
     std::vector<double> intervals;
     QElapsedTimer clock;
     clock.start();
-    std::atomic<qint64> fadeEndsNs{0};
+    qint64 fadeEndsNs = 0;  // these two under `mutex`: frameSwapped comes on the render thread
     qint64 lastNs = 0;
     QObject::connect(
         window, &QQuickWindow::frameSwapped, window,
         [&] {
             const qint64 now = clock.nsecsElapsed();
             std::lock_guard lock(mutex);
-            if (now > fadeEndsNs.load()) {
+            if (now > fadeEndsNs) {
                 lastNs = 0;
                 return;
             }
@@ -187,11 +184,13 @@ Window {
     std::lock_guard lock(mutex);
     std::sort(intervals.begin(), intervals.end());
     if (intervals.empty()) return 4;
-    const auto at = [&](double q) { return intervals[static_cast<std::size_t>(q * static_cast<double>(intervals.size() - 1))]; };
+    const auto at = [&](double q) {
+        return intervals[static_cast<std::size_t>(q * static_cast<double>(intervals.size() - 1))];
+    };
     QFile file(QString::fromLocal8Bit(out));
     if (!file.open(QIODevice::WriteOnly)) return 5;
-    file.write(QJsonDocument(QJsonObject{{"frames", static_cast<int>(intervals.size())}, {"p50", at(0.5)}, {"p99", at(0.99)}})
-                   .toJson(QJsonDocument::Compact));
+    const QJsonObject report{{"frames", static_cast<int>(intervals.size())}, {"p50", at(0.5)}, {"p99", at(0.99)}};
+    file.write(QJsonDocument(report).toJson(QJsonDocument::Compact));
     return 0;
 }
 
@@ -206,7 +205,9 @@ QJsonObject floorOf(const std::string& display, const std::string& quickBackend)
     if (renshe::testing::runToCompletion(opts, std::chrono::seconds(60)) != 0) fail("the floor window failed");
     QFile file(QString::fromStdString(out.string()));
     if (!file.open(QIODevice::ReadOnly)) fail("no floor report");
-    return QJsonDocument::fromJson(file.readAll()).object();
+    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    if (report.value("frames").toInt() < 100) fail("too few floor frames measured");
+    return report;
 }
 
 }  // namespace
