@@ -29,7 +29,6 @@ constexpr const char* kMediaDir = "media";  // notice images, one file per SHA-2
 constexpr auto kMediaDeadline = std::chrono::seconds(30);
 constexpr auto kFirstBackoff = std::chrono::seconds(1);
 constexpr auto kMaxBackoff = std::chrono::seconds(15);
-constexpr std::size_t kMaxFrameSamples = 100'000;
 
 QString kindName(ContentKind k) {
     switch (k) {
@@ -81,23 +80,12 @@ DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
       m_config(std::move(config)),
       m_channel(m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
                                     : nullptr) {
-    m_clock.start();
     m_rotate.setSingleShot(true);
     connect(&m_rotate, &QTimer::timeout, this, &DisplayTerminal::advance);
     m_reportTimer.setInterval(1000);
     connect(&m_reportTimer, &QTimer::timeout, this, [this] {
-        std::vector<double> sorted;
-        {
-            std::lock_guard lock(m_frameMutex);
-            sorted = m_frameMs;
-        }
-        if (sorted.empty()) return;
-        std::sort(sorted.begin(), sorted.end());
-        const QString report = QStringLiteral("{\"frames\":%1,\"p50\":%2,\"p99\":%3}")
-                                   .arg(sorted.size())
-                                   .arg(sorted[sorted.size() / 2], 0, 'f', 2)
-                                   .arg(sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)], 0, 'f', 2);
-        if (report != m_frameReport) {
+        const QString report = QString::fromStdString(m_frames.reportJson());
+        if (!report.isEmpty() && report != m_frameReport) {
             m_frameReport = report;
             Q_EMIT frameReportChanged();
         }
@@ -335,9 +323,7 @@ void DisplayTerminal::show(int position) {
         m_current.insert(QStringLiteral("position"), position);
         m_current.insert(QStringLiteral("durationMs"), durationMs);
         m_current.insert(QStringLiteral("key"), m_shown);
-        std::lock_guard lock(m_frameMutex);
-        m_transitionEndsNs = m_clock.nsecsElapsed() + qint64{m_config.transitionMs} * 1'000'000;
-        m_lastFrameNs = 0;
+        m_frames.openWindow(std::chrono::milliseconds(m_config.transitionMs));
     }
     Q_EMIT currentChanged();
     if (position >= 0) {
@@ -360,17 +346,7 @@ void DisplayTerminal::watchFrames(QQuickWindow* window) {
 }
 
 void DisplayTerminal::frameSwapped() {
-    // Called on the render thread with the threaded render loop.
-    const qint64 now = m_clock.nsecsElapsed();
-    std::lock_guard lock(m_frameMutex);
-    if (now > m_transitionEndsNs) {
-        m_lastFrameNs = 0;
-        return;
-    }
-    if (m_lastFrameNs != 0 && m_frameMs.size() < kMaxFrameSamples) {
-        m_frameMs.push_back(static_cast<double>(now - m_lastFrameNs) / 1e6);
-    }
-    m_lastFrameNs = now;
+    m_frames.framePresented();  // on the render thread with the threaded render loop
 }
 
 }  // namespace renshe::kiosk

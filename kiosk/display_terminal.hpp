@@ -14,7 +14,6 @@
 //   (for tests/bench/display).
 #pragma once
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -30,6 +29,7 @@
 #include <thread>
 #include <vector>
 
+#include "kiosk/frame_times.hpp"
 #include "renshe/v1/content.pb.h"
 #include "services/client/client.hpp"
 
@@ -131,11 +131,7 @@ private:
     QTimer m_rotate;
 
     // Frame timing (frameSwapped may run on the render thread).
-    std::mutex m_frameMutex;
-    QElapsedTimer m_clock;
-    qint64 m_transitionEndsNs = 0;
-    qint64 m_lastFrameNs = 0;
-    std::vector<double> m_frameMs;
+    FrameTimes m_frames;
     QString m_frameReport;
     QTimer m_reportTimer;
 

@@ -18,7 +18,6 @@
 #include <string>
 #include <thread>
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonDocument>
@@ -27,10 +26,8 @@
 #include <QQuickWindow>
 #include <QTimer>
 
-#include <algorithm>
-#include <mutex>
-#include <vector>
 
+#include "kiosk/frame_times.hpp"
 #include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "tests/fixtures/process.hpp"
@@ -150,47 +147,22 @@ Window {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
     QObject* fade = window->findChild<QObject*>(QStringLiteral("fade"));
     if (!fade) return 3;
-    std::mutex mutex;
-    std::vector<double> intervals;
-    QElapsedTimer clock;
-    clock.start();
-    qint64 fadeEndsNs = 0;  // these two under `mutex`: frameSwapped comes on the render thread
-    qint64 lastNs = 0;
+    renshe::kiosk::FrameTimes frames;
     QObject::connect(
-        window, &QQuickWindow::frameSwapped, window,
-        [&] {
-            const qint64 now = clock.nsecsElapsed();
-            std::lock_guard lock(mutex);
-            if (now > fadeEndsNs) {
-                lastNs = 0;
-                return;
-            }
-            if (lastNs != 0) intervals.push_back(static_cast<double>(now - lastNs) / 1e6);
-            lastNs = now;
-        },
-        Qt::DirectConnection);
+        window, &QQuickWindow::frameSwapped, window, [&] { frames.framePresented(); }, Qt::DirectConnection);
     QTimer every2s;
     QObject::connect(&every2s, &QTimer::timeout, [&] {
-        {
-            std::lock_guard lock(mutex);
-            fadeEndsNs = clock.nsecsElapsed() + 600'000'000;
-            lastNs = 0;
-        }
+        frames.openWindow(std::chrono::milliseconds(600));
         QMetaObject::invokeMethod(fade, "restart");
     });
     every2s.start(2000);
     QTimer::singleShot(30'000, &app, &QCoreApplication::quit);
     app.exec();
-    std::lock_guard lock(mutex);
-    std::sort(intervals.begin(), intervals.end());
-    if (intervals.empty()) return 4;
-    const auto at = [&](double q) {
-        return intervals[static_cast<std::size_t>(q * static_cast<double>(intervals.size() - 1))];
-    };
+    const std::string report = frames.reportJson();
+    if (report.empty()) return 4;
     QFile file(QString::fromLocal8Bit(out));
     if (!file.open(QIODevice::WriteOnly)) return 5;
-    const QJsonObject report{{"frames", static_cast<int>(intervals.size())}, {"p50", at(0.5)}, {"p99", at(0.99)}};
-    file.write(QJsonDocument(report).toJson(QJsonDocument::Compact));
+    file.write(report.c_str());
     return 0;
 }
 
