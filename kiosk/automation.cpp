@@ -1,8 +1,7 @@
 #include "kiosk/automation.hpp"
 
-#include <functional>
-
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonDocument>
@@ -10,10 +9,10 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QQuickItem>
-#include <QTimer>
-#include <QEventLoop>
 #include <QQuickWindow>
 #include <QTest>
+#include <QTimer>
+#include <functional>
 
 namespace renshe::kiosk {
 
@@ -22,7 +21,8 @@ Automation::Automation(QQuickWindow* window, const QString& socketPath, QObject*
     QLocalServer::removeServer(socketPath);
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
     if (!m_server->listen(socketPath)) {
-        qWarning("automation: cannot listen on %s: %s", qPrintable(socketPath), qPrintable(m_server->errorString()));
+        qWarning("automation: cannot listen on %s: %s", qPrintable(socketPath),
+                 qPrintable(m_server->errorString()));
         return;
     }
     connect(m_server, &QLocalServer::newConnection, this, [this] {
@@ -32,7 +32,9 @@ Automation::Automation(QQuickWindow* window, const QString& socketPath, QObject*
     });
 }
 
-bool Automation::isListening() const { return m_server->isListening(); }
+bool Automation::isListening() const {
+    return m_server->isListening();
+}
 
 void Automation::serve(QLocalSocket* socket) {
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
@@ -43,7 +45,8 @@ void Automation::serve(QLocalSocket* socket) {
             const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
             QJsonObject reply;
             if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-                reply = {{"ok", false}, {"error", QStringLiteral("not a JSON object: %1").arg(err.errorString())}};
+                reply = {{"ok", false},
+                         {"error", QStringLiteral("not a JSON object: %1").arg(err.errorString())}};
             } else {
                 reply = handle(doc.object());
             }
@@ -67,8 +70,10 @@ QObject* Automation::find(const QString& objectName) const {
     // reshuffled PIN pad) linger as QObjects until deleted, at positions no longer theirs.
     std::function<QQuickItem*(QQuickItem*)> walk = [&](QQuickItem* item) -> QQuickItem* {
         for (QQuickItem* child : item->childItems()) {
-            if (child->objectName() == objectName && child->isVisible()) return child;
-            if (QQuickItem* found = walk(child)) return found;
+            if (child->objectName() == objectName && child->isVisible())
+                return child;
+            if (QQuickItem* found = walk(child))
+                return found;
         }
         return nullptr;
     };
@@ -105,7 +110,8 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         // A finger acts on what is on the screen: let the last change be laid out and drawn
         // (a pad that just appeared has no key positions before its first polish).
         QEventLoop frame;
-        const auto connection = QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
+        const auto connection =
+            QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
         QTimer::singleShot(1000, &frame, &QEventLoop::quit);
         m_window->update();
         frame.exec();
@@ -119,7 +125,8 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         const QByteArray prop = request.value("name").toString().toUtf8();
         const QVariant v = obj->property(prop.constData());
         if (!v.isValid()) {
-            return fail(QStringLiteral("'%1' has no property '%2'").arg(name, QString::fromUtf8(prop)));
+            return fail(
+                QStringLiteral("'%1' has no property '%2'").arg(name, QString::fromUtf8(prop)));
         }
         return {{"ok", true}, {"value", QJsonValue::fromVariant(v)}};
     }

@@ -63,13 +63,15 @@ void CardReader::run() {
         std::deque<std::pair<Work, std::function<void(std::exception_ptr)>>> tasks;
         {
             std::lock_guard lock(m_mutex);
-            if (m_stopping) return;
+            if (m_stopping)
+                return;
             tasks.swap(m_tasks);
         }
         for (auto& [work, done] : tasks) {
             std::exception_ptr error;
             try {
-                if (!m_reader) throw pcsc::NoCard("no card", 0);
+                if (!m_reader)
+                    throw pcsc::NoCard("no card", 0);
                 pcsc::Context ctx;
                 const auto card = ctx.connect(*m_reader);
                 auto session = card->beginSession();
@@ -94,7 +96,8 @@ void CardReader::run() {
                 default:
                     break;
             }
-            if (event.kind == Kind::ReaderRemoved && m_readers > 0) --m_readers;
+            if (event.kind == Kind::ReaderRemoved && m_readers > 0)
+                --m_readers;
             switch (event.kind) {
                 case Kind::CardInserted:
                     readInserted(event.reader);

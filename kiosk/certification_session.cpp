@@ -20,13 +20,17 @@ namespace client = services::client;
 namespace {
 
 QString dateText(const Date& d) {
-    return QStringLiteral("%1-%2-%3").arg(d.year()).arg(d.month(), 2, 10, QLatin1Char('0')).arg(d.day(), 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1-%2-%3")
+        .arg(d.year())
+        .arg(d.month(), 2, 10, QLatin1Char('0'))
+        .arg(d.day(), 2, 10, QLatin1Char('0'));
 }
 
 google::protobuf::Timestamp now() {
     google::protobuf::Timestamp ts;
-    const auto us =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
     ts.set_seconds(us / 1'000'000);
     ts.set_nanos(static_cast<int>(us % 1'000'000) * 1000);
     return ts;
@@ -34,8 +38,8 @@ google::protobuf::Timestamp now() {
 
 }  // namespace
 
-CertificationSession::CertificationSession(std::shared_ptr<client::ChannelKeeper> backoffice, ReceiptPrinter* receipts,
-                                           QObject* parent)
+CertificationSession::CertificationSession(std::shared_ptr<client::ChannelKeeper> backoffice,
+                                           ReceiptPrinter* receipts, QObject* parent)
     : QObject(parent), m_backoffice(std::move(backoffice)), m_receipts(receipts) {}
 
 CertificationSession::~CertificationSession() {
@@ -43,7 +47,8 @@ CertificationSession::~CertificationSession() {
     QThreadPool::globalInstance()->waitForDone(5000);
 }
 
-void CertificationSession::set(Stage stage, const QString& prompt, const QString& message, bool error) {
+void CertificationSession::set(Stage stage, const QString& prompt, const QString& message,
+                               bool error) {
     m_stage = stage;
     m_prompt = prompt;
     m_message = message;
@@ -72,7 +77,8 @@ void CertificationSession::startWithoutCard() {
 }
 
 void CertificationSession::submitId() {
-    if (m_stage != Stage::EnterId) return;
+    if (m_stage != Stage::EnterId)
+        return;
     if (const auto problem = m_id.problem()) {
         set(Stage::EnterId, m_prompt, *problem, true);
         return;
@@ -101,20 +107,24 @@ void CertificationSession::begin(const std::string& ssn) {
         GetCertificationStatusResponse resp;
         grpc::ClientContext ctx;
         client::setDeadline(ctx, std::chrono::seconds(10));
-        const auto r = client::resultOf(CertificationService::NewStub(keeper->channel())->GetCertificationStatus(&ctx, req, &resp), ctx);
+        const auto r = client::resultOf(CertificationService::NewStub(keeper->channel())
+                                            ->GetCertificationStatus(&ctx, req, &resp),
+                                        ctx);
         keeper->reportReachable(!r.transient());
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, generation, r, resp] {
-                if (!self || self->m_generation != generation) return;
+                if (!self || self->m_generation != generation)
+                    return;
                 auto& s = *self;
                 if (!r.ok()) {
                     s.set(Stage::Problem, {},
-                          r.refusal == REFUSAL_REASON_NOT_A_RETIREE ? tr("您不是养老金领取人员，不需要认证")
+                          r.refusal == REFUSAL_REASON_NOT_A_RETIREE
+                              ? tr("您不是养老金领取人员，不需要认证")
                           : r.refusal == REFUSAL_REASON_UNKNOWN_PERSON
                               ? tr("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理")
-                          : r.transient()                          ? tr("网络暂时不通，请稍后再试")
-                                                                   : tr("暂时无法认证，请到窗口办理"),
+                          : r.transient() ? tr("网络暂时不通，请稍后再试")
+                                          : tr("暂时无法认证，请到窗口办理"),
                           true);
                     return;
                 }
@@ -124,13 +134,15 @@ void CertificationSession::begin(const std::string& ssn) {
                         s.set(Stage::Problem, {}, tr("您不是养老金领取人员，不需要认证"), false);
                         return;
                     case CERTIFICATION_STATE_CERTIFIED:
-                        s.m_statusText = tr("已认证，有效期至%1").arg(dateText(st.certified_until()));
+                        s.m_statusText =
+                            tr("已认证，有效期至%1").arg(dateText(st.certified_until()));
                         break;
                     case CERTIFICATION_STATE_DUE:
                         s.m_statusText = tr("请在%1前完成认证").arg(dateText(st.certified_until()));
                         break;
                     case CERTIFICATION_STATE_OVERDUE:
-                        s.m_statusText = tr("已逾期（%1到期），养老金暂停发放，认证后恢复").arg(dateText(st.certified_until()));
+                        s.m_statusText = tr("已逾期（%1到期），养老金暂停发放，认证后恢复")
+                                             .arg(dateText(st.certified_until()));
                         break;
                     default:
                         break;
@@ -147,12 +159,14 @@ void CertificationSession::begin(const std::string& ssn) {
 }
 
 void CertificationSession::scan() {
-    if (m_stage != Stage::Ready && m_stage != Stage::Done) return;
+    if (m_stage != Stage::Ready && m_stage != Stage::Done)
+        return;
     fp::Context* context = sensors();
     std::optional<fp::DeviceInfo> sensor;
     if (context) {
         const auto found = context->devices();
-        if (!found.empty()) sensor = found.front();
+        if (!found.empty())
+            sensor = found.front();
     }
     if (!sensor) {
         set(Stage::Problem, {}, tr("指纹仪暂时不可用，请到窗口办理"), true);
@@ -169,7 +183,8 @@ void CertificationSession::scan() {
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, generation, f = std::move(f)] {
-                if (self && self->m_generation == generation) f(*self);
+                if (self && self->m_generation == generation)
+                    f(*self);
             },
             Qt::QueuedConnection);
     };
@@ -188,7 +203,8 @@ void CertificationSession::scan() {
         {
             grpc::ClientContext ctx;
             client::setDeadline(ctx, std::chrono::seconds(10));
-            const auto r = client::resultOf(stub->GetTemplatesForVerify(&ctx, fetch, &templates), ctx);
+            const auto r =
+                client::resultOf(stub->GetTemplatesForVerify(&ctx, fetch, &templates), ctx);
             if (!r.ok() || templates.templates_size() == 0) {
                 post([r](CertificationSession& s) {
                     s.set(Stage::Problem, {},
@@ -205,7 +221,9 @@ void CertificationSession::scan() {
             device = std::make_shared<fp::Device>(context->open(sensorInfo));
         } catch (const fp::Error& e) {
             qWarning("certification: cannot open the sensor: %s", e.what());
-            post([](CertificationSession& s) { s.set(Stage::Problem, {}, tr("指纹仪暂时不可用，请到窗口办理"), true); });
+            post([](CertificationSession& s) {
+                s.set(Stage::Problem, {}, tr("指纹仪暂时不可用，请到窗口办理"), true);
+            });
             return;
         }
         {
@@ -215,13 +233,20 @@ void CertificationSession::scan() {
         fp::VerifySession session;
         const auto& stored = templates.templates(0);
         const auto print = fp::Print::deserialize(
-            {reinterpret_cast<const std::uint8_t*>(stored.serialized_print().data()), stored.serialized_print().size()});
+            {reinterpret_cast<const std::uint8_t*>(stored.serialized_print().data()),
+             stored.serialized_print().size()});
         int attempt = 0;
         while (!session.finished() && !cancelled->load()) {
             fp::ScanCallbacks callbacks;
             callbacks.fingerStatus = [&](const fp::FingerStatus& st) {
-                if (st.waitingForFinger()) post([place](CertificationSession& s) { s.set(Stage::Scanning, place, s.m_message, false); });
-                else if (st.present) post([comparing](CertificationSession& s) { s.set(Stage::Scanning, comparing, {}, false); });
+                if (st.waitingForFinger())
+                    post([place](CertificationSession& s) {
+                        s.set(Stage::Scanning, place, s.m_message, false);
+                    });
+                else if (st.present)
+                    post([comparing](CertificationSession& s) {
+                        s.set(Stage::Scanning, comparing, {}, false);
+                    });
             };
             const auto started = now();
             std::optional<fp::VerifyResult> result;
@@ -230,7 +255,8 @@ void CertificationSession::scan() {
                 session.record(*result);
             } catch (const fp::Error& e) {
                 session.record(e);
-                if (e.code() == fp::ErrorCode::Cancelled) break;
+                if (e.code() == fp::ErrorCode::Cancelled)
+                    break;
                 continue;
             }
             ++attempt;
@@ -248,17 +274,20 @@ void CertificationSession::scan() {
             RecordVerificationResultResponse recorded;
             grpc::ClientContext ctx;
             client::setDeadline(ctx, std::chrono::seconds(10));
-            const auto r = client::resultOf(stub->RecordVerificationResult(&ctx, record, &recorded), ctx);
+            const auto r =
+                client::resultOf(stub->RecordVerificationResult(&ctx, record, &recorded), ctx);
             if (result->isMatch()) {
                 post([r, recorded](CertificationSession& s) {
                     if (!r.ok()) {
-                        s.set(Stage::Problem, {}, tr("指纹比对成功，但没能登记结果，请到窗口确认"), true);
+                        s.set(Stage::Problem, {}, tr("指纹比对成功，但没能登记结果，请到窗口确认"),
+                              true);
                         return;
                     }
                     s.m_receiptUntil = dateText(recorded.status().certified_until());
                     s.m_statusText = tr("已认证，有效期至%1").arg(s.m_receiptUntil);
                     QString text = tr("认证成功，有效期至%1").arg(s.m_receiptUntil);
-                    if (recorded.pension_resumed()) text += tr("。养老金将恢复发放，暂停期间的养老金将补发");
+                    if (recorded.pension_resumed())
+                        text += tr("。养老金将恢复发放，暂停期间的养老金将补发");
                     s.m_canScan = false;
                     s.set(Stage::Done, {}, text, false);
                 });
@@ -270,19 +299,29 @@ void CertificationSession::scan() {
                 QString why = tr("指纹不一致");
                 if (retry) {
                     switch (*retry) {
-                        case fp::RetryReason::TooShort: why = tr("按压时间太短"); break;
-                        case fp::RetryReason::CentreFinger: why = tr("请把手指放在指纹仪中间"); break;
-                        case fp::RetryReason::RemoveFinger: why = tr("请抬起手指再重新放上"); break;
-                        default: why = tr("没有采集清楚"); break;
+                        case fp::RetryReason::TooShort:
+                            why = tr("按压时间太短");
+                            break;
+                        case fp::RetryReason::CentreFinger:
+                            why = tr("请把手指放在指纹仪中间");
+                            break;
+                        case fp::RetryReason::RemoveFinger:
+                            why = tr("请抬起手指再重新放上");
+                            break;
+                        default:
+                            why = tr("没有采集清楚");
+                            break;
                     }
                 }
-                s.set(Stage::Scanning, s.m_prompt, tr("%1，还可以再试%2次").arg(why).arg(left), true);
+                s.set(Stage::Scanning, s.m_prompt, tr("%1，还可以再试%2次").arg(why).arg(left),
+                      true);
             });
         }
         if (session.guidance() == fp::Guidance::GoToCounter) {
             post([](CertificationSession& s) {
                 s.m_canScan = false;
-                s.set(Stage::Problem, {}, tr("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), true);
+                s.set(Stage::Problem, {},
+                      tr("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), true);
             });
         } else if (cancelled->load()) {
             post([](CertificationSession& s) { s.set(Stage::Ready, {}, {}, false); });
@@ -295,7 +334,8 @@ void CertificationSession::scan() {
 void CertificationSession::cancel() {
     m_cancel->store(true);
     std::lock_guard lock(m_deviceMutex);
-    if (m_device) m_device->cancel();
+    if (m_device)
+        m_device->cancel();
 }
 
 void CertificationSession::reset() {
@@ -310,10 +350,12 @@ void CertificationSession::reset() {
 }
 
 bool CertificationSession::printReceipt() {
-    if (m_stage != Stage::Done || !m_receipts) return false;
-    return m_receipts->print(tr("养老金领取资格认证回执"),
-                             {tr("社会保障号码：%1").arg(QString::fromStdString(drivers::sscard::maskIdNumber(m_ssn))),
-                              tr("认证结果：成功"), tr("有效期至：%1").arg(m_receiptUntil)});
+    if (m_stage != Stage::Done || !m_receipts)
+        return false;
+    return m_receipts->print(
+        tr("养老金领取资格认证回执"),
+        {tr("社会保障号码：%1").arg(QString::fromStdString(drivers::sscard::maskIdNumber(m_ssn))),
+         tr("认证结果：成功"), tr("有效期至：%1").arg(m_receiptUntil)});
 }
 
 }  // namespace renshe::kiosk

@@ -6,10 +6,10 @@
 // device id → the result, with a receipt.
 #pragma once
 
-#include <QObject>
-#include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <QObject>
+#include <QString>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -22,7 +22,7 @@
 namespace renshe::drivers::fprint {
 class Context;
 class Device;
-}
+}  // namespace renshe::drivers::fprint
 
 namespace renshe::kiosk {
 
@@ -42,8 +42,8 @@ public:
     enum class Stage { Idle, EnterId, Checking, Ready, Scanning, Done, Problem };
     Q_ENUM(Stage)
 
-    CertificationSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, class ReceiptPrinter* receipts,
-                         QObject* parent = nullptr);
+    CertificationSession(std::shared_ptr<services::client::ChannelKeeper> backoffice,
+                         class ReceiptPrinter* receipts, QObject* parent = nullptr);
     ~CertificationSession() override;
 
     Stage stage() const { return m_stage; }
@@ -60,9 +60,9 @@ public:
     // asks for the status as begin() does.
     Q_INVOKABLE void startWithoutCard();
     Q_INVOKABLE void submitId();
-    Q_INVOKABLE void scan();     // 开始认证: fetch the templates and verify on the sensor
-    Q_INVOKABLE void cancel();   // stops a scan in progress
-    Q_INVOKABLE void reset();    // forget the person (card out, idle timeout, leaving the page)
+    Q_INVOKABLE void scan();    // 开始认证: fetch the templates and verify on the sensor
+    Q_INVOKABLE void cancel();  // stops a scan in progress
+    Q_INVOKABLE void reset();   // forget the person (card out, idle timeout, leaving the page)
     Q_INVOKABLE bool printReceipt();
 
 Q_SIGNALS:
@@ -84,7 +84,8 @@ private:
     std::uint64_t m_generation = 0;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     std::mutex m_deviceMutex;
-    std::shared_ptr<drivers::fprint::Device> m_device;  // the open sensor while scanning (for cancel())
+    std::shared_ptr<drivers::fprint::Device>
+        m_device;  // the open sensor while scanning (for cancel())
 };
 
 }  // namespace renshe::kiosk

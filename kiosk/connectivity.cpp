@@ -1,8 +1,8 @@
 #include "kiosk/connectivity.hpp"
 
-#include <QTimer>
-
 #include <grpcpp/channel.h>
+
+#include <QTimer>
 
 namespace renshe::kiosk {
 
@@ -30,12 +30,14 @@ public:
             // Waiting on the state (not just reading it) lets gRPC poll the idle connection,
             // which is how it sees the other end close.
             if (m_lastState == GRPC_CHANNEL_READY) {
-                channel->WaitForStateChange(GRPC_CHANNEL_READY, std::chrono::system_clock::now() + kWatchEvery / 2);
+                channel->WaitForStateChange(GRPC_CHANNEL_READY,
+                                            std::chrono::system_clock::now() + kWatchEvery / 2);
             }
             const auto state = channel->GetState(false);
             const bool dropped = m_lastState == GRPC_CHANNEL_READY && state != GRPC_CHANNEL_READY;
             m_lastState = state;
-            if (dropped) check();
+            if (dropped)
+                check();
         });
         watch->start();
         check();
@@ -43,14 +45,15 @@ public:
 
 private:
     void check() {
-        const auto deadline = std::min<std::chrono::milliseconds>(m_interval, std::chrono::seconds(3));
+        const auto deadline =
+            std::min<std::chrono::milliseconds>(m_interval, std::chrono::seconds(3));
         const auto result = services::client::checkHealth(m_channel.channel(), deadline);
         const bool serving = result.state == services::client::HealthState::Serving;
         m_channel.reportReachable(serving);
         if (serving != m_lastServing) {
             // Transitions only, with the transport's reason: what an operator needs in the log.
-            qInfo("connectivity: back office %s (grpc %d %s)", serving ? "online" : "offline", result.grpcCode,
-                  result.message.c_str());
+            qInfo("connectivity: back office %s (grpc %d %s)", serving ? "online" : "offline",
+                  result.grpcCode, result.message.c_str());
             m_lastServing = serving;
         }
         m_report(serving);
@@ -74,7 +77,8 @@ Connectivity::Connectivity(std::optional<services::client::Endpoint> endpoint,
         return;
     }
     auto* worker = new HealthWorker(std::move(*endpoint), interval, [this](bool serving) {
-        QMetaObject::invokeMethod(this, [this, serving] { apply(serving); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, serving] { apply(serving); }, Qt::QueuedConnection);
     });
     worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::started, worker, [worker] { worker->begin(); });

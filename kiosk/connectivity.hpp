@@ -1,10 +1,10 @@
 // Whether the back office answers: the status bar's online/offline indicator.
 #pragma once
 
-#include <QObject>
-#include <QThread>
 #include <QtQml/qqmlregistration.h>
 
+#include <QObject>
+#include <QThread>
 #include <chrono>
 #include <optional>
 
@@ -27,8 +27,8 @@ public:
     Q_ENUM(State)
 
     // Without an endpoint the kiosk is offline for good (standalone demo of the UI).
-    Connectivity(std::optional<services::client::Endpoint> endpoint, std::chrono::milliseconds interval,
-                 QObject* parent = nullptr);
+    Connectivity(std::optional<services::client::Endpoint> endpoint,
+                 std::chrono::milliseconds interval, QObject* parent = nullptr);
     ~Connectivity() override;
 
     State state() const { return m_state; }

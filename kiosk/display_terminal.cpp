@@ -3,11 +3,10 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QUrl>
 #include <QPointer>
 #include <QQmlEngine>
 #include <QQuickWindow>
-
+#include <QUrl>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -32,23 +31,33 @@ constexpr auto kMaxBackoff = std::chrono::seconds(15);
 
 QString kindName(ContentKind k) {
     switch (k) {
-        case CONTENT_KIND_NOTICE: return QStringLiteral("notice");
-        case CONTENT_KIND_GUIDE: return QStringLiteral("guide");
-        case CONTENT_KIND_JOB_HIGHLIGHT: return QStringLiteral("jobs");
-        case CONTENT_KIND_HOTLINE: return QStringLiteral("hotline");
-        default: return QStringLiteral("notice");
+        case CONTENT_KIND_NOTICE:
+            return QStringLiteral("notice");
+        case CONTENT_KIND_GUIDE:
+            return QStringLiteral("guide");
+        case CONTENT_KIND_JOB_HIGHLIGHT:
+            return QStringLiteral("jobs");
+        case CONTENT_KIND_HOTLINE:
+            return QStringLiteral("hotline");
+        default:
+            return QStringLiteral("notice");
     }
 }
 
-qint64 millisOf(const google::protobuf::Duration& d) { return d.seconds() * 1000 + d.nanos() / 1'000'000; }
+qint64 millisOf(const google::protobuf::Duration& d) {
+    return d.seconds() * 1000 + d.nanos() / 1'000'000;
+}
 
 // The cached image of `item`, as a file URL; empty without one (or before it arrived).
 QString imageUrl(const ContentItem& item, const QString& stateDir) {
-    if (item.media_sha256().empty() || stateDir.isEmpty()) return {};
-    const std::filesystem::path file = stateDir.toStdString() + "/" + kMediaDir + "/" + item.media_sha256();
+    if (item.media_sha256().empty() || stateDir.isEmpty())
+        return {};
+    const std::filesystem::path file =
+        stateDir.toStdString() + "/" + kMediaDir + "/" + item.media_sha256();
     std::error_code ec;
-    return std::filesystem::exists(file, ec) ? QUrl::fromLocalFile(QString::fromStdString(file.string())).toString()
-                                             : QString();
+    return std::filesystem::exists(file, ec)
+               ? QUrl::fromLocalFile(QString::fromStdString(file.string())).toString()
+               : QString();
 }
 
 QVariantMap entryMap(const PlaylistEntry& e, const QString& stateDir) {
@@ -58,7 +67,8 @@ QVariantMap entryMap(const PlaylistEntry& e, const QString& stateDir) {
         jobs.push_back(QVariantMap{
             {QStringLiteral("title"), QString::fromStdString(j.title())},
             {QStringLiteral("employer"), QString::fromStdString(j.employer())},
-            {QStringLiteral("place"), QString::fromStdString(!j.address().empty() ? j.address() : j.region().name())},
+            {QStringLiteral("place"),
+             QString::fromStdString(!j.address().empty() ? j.address() : j.region().name())},
             {QStringLiteral("salary"), JobsModel::salaryText(j)},
             {QStringLiteral("qr"), JobsModel::qrPayload(j)},
         });
@@ -78,8 +88,9 @@ QVariantMap entryMap(const PlaylistEntry& e, const QString& stateDir) {
 DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
     : QObject(parent),
       m_config(std::move(config)),
-      m_channel(m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
-                                    : nullptr) {
+      m_channel(m_config.backoffice
+                    ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
+                    : nullptr) {
     m_rotate.setSingleShot(true);
     connect(&m_rotate, &QTimer::timeout, this, &DisplayTerminal::advance);
     m_reportTimer.setInterval(1000);
@@ -105,11 +116,14 @@ DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
                     apply(cached);
                 }
             } catch (const std::exception& e) {
-                std::fprintf(stderr, "renshe-kiosk: the content cache cannot be read (%s); starting empty\n", e.what());
+                std::fprintf(
+                    stderr, "renshe-kiosk: the content cache cannot be read (%s); starting empty\n",
+                    e.what());
             }
         }
     }
-    if (m_current.isEmpty()) show(-1);  // the idle card until something arrives
+    if (m_current.isEmpty())
+        show(-1);  // the idle card until something arrives
 
     if (m_channel) {
         m_heartbeat = std::make_unique<Heartbeat>(
@@ -130,10 +144,12 @@ DisplayTerminal::~DisplayTerminal() {
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
-        if (m_streamContext) static_cast<grpc::ClientContext*>(m_streamContext.get())->TryCancel();
+        if (m_streamContext)
+            static_cast<grpc::ClientContext*>(m_streamContext.get())->TryCancel();
     }
     m_wake.notify_all();
-    if (m_thread.joinable()) m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
 }
 
 void DisplayTerminal::attach(QQmlEngine& engine, DisplayTerminal& display) {
@@ -142,14 +158,16 @@ void DisplayTerminal::attach(QQmlEngine& engine, DisplayTerminal& display) {
 }
 
 DisplayTerminal* DisplayTerminal::create(QQmlEngine* qmlEngine, QJSEngine*) {
-    if (auto* attached = qobject_cast<DisplayTerminal*>(qmlEngine->property(kEngineProperty).value<QObject*>())) {
+    if (auto* attached = qobject_cast<DisplayTerminal*>(
+            qmlEngine->property(kEngineProperty).value<QObject*>())) {
         return attached;
     }
     return new DisplayTerminal(Config{});  // owned by the engine
 }
 
 QString DisplayTerminal::lastUpdated() const {
-    if (m_lastContactMs == 0) return {};
+    if (m_lastContactMs == 0)
+        return {};
     // The terminal's own clock, as the header shows it.
     return QDateTime::fromMSecsSinceEpoch(m_lastContactMs).toString(QStringLiteral("M月d日 HH:mm"));
 }
@@ -160,7 +178,8 @@ void DisplayTerminal::feed() {
         auto ctx = std::make_shared<grpc::ClientContext>();
         {
             std::lock_guard lock(m_mutex);
-            if (m_stopping) return;
+            if (m_stopping)
+                return;
             m_streamContext = ctx;
         }
         WatchContentRequest req;
@@ -179,7 +198,8 @@ void DisplayTerminal::feed() {
                     util::writeFileAtomically(m_config.stateDir.toStdString() + "/" + kCacheName,
                                               update.SerializeAsString());
                 } catch (const std::exception& e) {
-                    std::fprintf(stderr, "renshe-kiosk: the content cache cannot be written (%s)\n", e.what());
+                    std::fprintf(stderr, "renshe-kiosk: the content cache cannot be written (%s)\n",
+                                 e.what());
                 }
             }
             if (update.has_playlist()) {
@@ -194,27 +214,41 @@ void DisplayTerminal::feed() {
                 }
             }
             QMetaObject::invokeMethod(
-                this, [self, update] { if (self) self->apply(update); }, Qt::QueuedConnection);
+                this,
+                [self, update] {
+                    if (self)
+                        self->apply(update);
+                },
+                Qt::QueuedConnection);
         }
         const grpc::Status status = reader->Finish();
         m_channel->reportReachable(heard || status.error_code() != grpc::StatusCode::UNAVAILABLE);
         QMetaObject::invokeMethod(
-            this, [self] { if (self) self->setOnline(false); }, Qt::QueuedConnection);
+            this,
+            [self] {
+                if (self)
+                    self->setOnline(false);
+            },
+            Qt::QueuedConnection);
         std::unique_lock lock(m_mutex);
         m_streamContext.reset();
-        if (m_wake.wait_for(lock, backoff, [this] { return m_stopping; })) return;
+        if (m_wake.wait_for(lock, backoff, [this] { return m_stopping; }))
+            return;
         backoff = std::min<std::chrono::seconds>(backoff * 2, kMaxBackoff);
     }
 }
 
 std::vector<std::string> DisplayTerminal::missingMedia(const Playlist& playlist) const {
     std::vector<std::string> missing;
-    if (m_config.stateDir.isEmpty()) return missing;
+    if (m_config.stateDir.isEmpty())
+        return missing;
     for (const auto& e : playlist.entries()) {
         const std::string& digest = e.item().media_sha256();
-        if (digest.empty() || std::find(missing.begin(), missing.end(), digest) != missing.end()) continue;
+        if (digest.empty() || std::find(missing.begin(), missing.end(), digest) != missing.end())
+            continue;
         std::error_code ec;
-        if (!std::filesystem::exists(m_config.stateDir.toStdString() + "/" + kMediaDir + "/" + digest, ec)) {
+        if (!std::filesystem::exists(
+                m_config.stateDir.toStdString() + "/" + kMediaDir + "/" + digest, ec)) {
             missing.push_back(digest);
         }
     }
@@ -230,16 +264,21 @@ bool DisplayTerminal::fetchMedia(const Playlist& playlist) {
         GetMediaRequest req;
         req.set_sha256(digest);
         GetMediaResponse resp;
-        const grpc::Status status = ContentService::NewStub(m_channel->channel())->GetMedia(&ctx, req, &resp);
+        const grpc::Status status =
+            ContentService::NewStub(m_channel->channel())->GetMedia(&ctx, req, &resp);
         if (status.error_code() == grpc::StatusCode::NOT_FOUND) {
             // Not in the back office's store: retrying would not help; the notice plays without it.
-            std::fprintf(stderr, "renshe-kiosk: image %.12s… is not in the media store\n", digest.c_str());
+            std::fprintf(stderr, "renshe-kiosk: image %.12s… is not in the media store\n",
+                         digest.c_str());
             continue;
         }
-        const QByteArray bytes = QByteArray::fromRawData(resp.data().data(), static_cast<qsizetype>(resp.data().size()));
+        const QByteArray bytes =
+            QByteArray::fromRawData(resp.data().data(), static_cast<qsizetype>(resp.data().size()));
         if (!status.ok() ||
-            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString() != digest) {
-            std::fprintf(stderr, "renshe-kiosk: image %.12s… not fetched (%s); retrying later\n", digest.c_str(),
+            QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString() !=
+                digest) {
+            std::fprintf(stderr, "renshe-kiosk: image %.12s… not fetched (%s); retrying later\n",
+                         digest.c_str(),
                          status.ok() ? "wrong digest" : status.error_message().c_str());
             complete = false;
             continue;
@@ -248,7 +287,8 @@ bool DisplayTerminal::fetchMedia(const Playlist& playlist) {
             std::filesystem::create_directories(dir);
             util::writeFileAtomically(dir / digest, resp.data());
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "renshe-kiosk: image %.12s… cannot be cached (%s)\n", digest.c_str(), e.what());
+            std::fprintf(stderr, "renshe-kiosk: image %.12s… cannot be cached (%s)\n",
+                         digest.c_str(), e.what());
             complete = false;
         }
     }
@@ -258,19 +298,24 @@ bool DisplayTerminal::fetchMedia(const Playlist& playlist) {
 void DisplayTerminal::pruneMedia(const Playlist& playlist) {
     const std::filesystem::path dir = m_config.stateDir.toStdString() + "/" + kMediaDir;
     std::error_code ec;
-    if (m_config.stateDir.isEmpty() || !std::filesystem::is_directory(dir, ec)) return;
+    if (m_config.stateDir.isEmpty() || !std::filesystem::is_directory(dir, ec))
+        return;
     std::vector<std::filesystem::path> unused;
     for (const auto& f : std::filesystem::directory_iterator(dir, ec)) {
         const std::string name = f.path().filename().string();
-        const bool used = std::any_of(playlist.entries().begin(), playlist.entries().end(),
-                                      [&](const PlaylistEntry& e) { return e.item().media_sha256() == name; });
-        if (!used) unused.push_back(f.path());
+        const bool used =
+            std::any_of(playlist.entries().begin(), playlist.entries().end(),
+                        [&](const PlaylistEntry& e) { return e.item().media_sha256() == name; });
+        if (!used)
+            unused.push_back(f.path());
     }
-    for (const auto& f : unused) std::filesystem::remove(f, ec);
+    for (const auto& f : unused)
+        std::filesystem::remove(f, ec);
 }
 
 void DisplayTerminal::setOnline(bool online) {
-    if (online) m_lastContactMs = QDateTime::currentMSecsSinceEpoch();  // "last updated" moves on
+    if (online)
+        m_lastContactMs = QDateTime::currentMSecsSinceEpoch();  // "last updated" moves on
     if (online || online != m_online) {
         m_online = online;
         Q_EMIT onlineChanged();
@@ -278,8 +323,10 @@ void DisplayTerminal::setOnline(bool online) {
 }
 
 void DisplayTerminal::apply(const ContentUpdate& update) {
-    if (m_thread.joinable()) setOnline(true);  // from the stream (not the cache)
-    if (!update.has_playlist()) return;
+    if (m_thread.joinable())
+        setOnline(true);  // from the stream (not the cache)
+    if (!update.has_playlist())
+        return;
     const qint64 before = m_revision;
     const QString showingId = m_current.value(QStringLiteral("id")).toString();
     m_playlist = update.playlist();
@@ -293,8 +340,10 @@ void DisplayTerminal::apply(const ContentUpdate& update) {
         int fresh = -1, same = -1;
         for (int i = 0; i < n; ++i) {
             const ContentItem& item = m_playlist.entries(i).item();
-            if (fresh < 0 && item.revision() > before) fresh = i;
-            if (same < 0 && QString::fromStdString(item.id()) == showingId) same = i;
+            if (fresh < 0 && item.revision() > before)
+                fresh = i;
+            if (same < 0 && QString::fromStdString(item.id()) == showingId)
+                same = i;
         }
         next = fresh >= 0 ? fresh : (same >= 0 ? same : 0);
     }
@@ -308,11 +357,14 @@ void DisplayTerminal::show(int position) {
         const PlaylistEntry& e = m_playlist.entries(position);
         entry = entryMap(e, m_config.stateDir);
         durationMs = millisOf(e.duration());
-        if (durationMs <= 0) durationMs = millisOf(e.item().duration());
-        if (durationMs <= 0) durationMs = 10'000;
+        if (durationMs <= 0)
+            durationMs = millisOf(e.item().duration());
+        if (durationMs <= 0)
+            durationMs = 10'000;
     } else {
         position = -1;
-        entry = {{QStringLiteral("kind"), QStringLiteral("idle")}, {QStringLiteral("title"), m_config.servicePointName}};
+        entry = {{QStringLiteral("kind"), QStringLiteral("idle")},
+                 {QStringLiteral("title"), m_config.servicePointName}};
     }
     const bool sameAsShown = m_position == position && entry == m_entry;
     m_position = position;
@@ -340,8 +392,10 @@ void DisplayTerminal::advance() {
 }
 
 void DisplayTerminal::watchFrames(QQuickWindow* window) {
-    if (!window) return;
-    connect(window, &QQuickWindow::frameSwapped, this, &DisplayTerminal::frameSwapped, Qt::DirectConnection);
+    if (!window)
+        return;
+    connect(window, &QQuickWindow::frameSwapped, this, &DisplayTerminal::frameSwapped,
+            Qt::DirectConnection);
     m_reportTimer.start();
 }
 

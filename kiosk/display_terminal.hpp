@@ -14,12 +14,12 @@
 //   (for tests/bench/display).
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -68,9 +68,9 @@ public:
         QString servicePointName;
         std::optional<services::client::Endpoint> backoffice;  // none: plays the cache only
         QString stateDir;                                      // the playlist cache; empty = none
-        double timeScale = 1.0;   // > 1 plays durations faster (tests, the 24-hour bench)
+        double timeScale = 1.0;  // > 1 plays durations faster (tests, the 24-hour bench)
         std::chrono::seconds heartbeatInterval{30};
-        int transitionMs = 600;   // how long QML's transition runs (frame times are taken then)
+        int transitionMs = 600;  // how long QML's transition runs (frame times are taken then)
     };
 
     explicit DisplayTerminal(Config config, QObject* parent = nullptr);

@@ -29,12 +29,14 @@ std::string FrameTimes::reportJson() const {
         std::lock_guard lock(m_mutex);
         sorted = m_ms;
     }
-    if (sorted.empty()) return {};
+    if (sorted.empty())
+        return {};
     std::sort(sorted.begin(), sorted.end());
     const double p50 = sorted[sorted.size() / 2];
     const double p99 = sorted[std::min(sorted.size() - 1, sorted.size() * 99 / 100)];
     char out[96];
-    std::snprintf(out, sizeof out, "{\"frames\":%zu,\"p50\":%.2f,\"p99\":%.2f}", sorted.size(), p50, p99);
+    std::snprintf(out, sizeof out, "{\"frames\":%zu,\"p50\":%.2f,\"p99\":%.2f}", sorted.size(), p50,
+                  p99);
     return out;
 }
 

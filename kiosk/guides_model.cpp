@@ -21,13 +21,18 @@ int GuidesModel::rowCount(const QModelIndex& parent) const {
 }
 
 QVariant GuidesModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount()) return {};
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
     const Guide& g = m_guides[static_cast<std::size_t>(index.row())];
     switch (role) {
-        case TitleRole: return QString::fromStdString(g.title());
-        case CategoryRole: return QString::fromStdString(g.category());
-        case IdRole: return QString::fromStdString(g.id());
-        default: return {};
+        case TitleRole:
+            return QString::fromStdString(g.title());
+        case CategoryRole:
+            return QString::fromStdString(g.category());
+        case IdRole:
+            return QString::fromStdString(g.id());
+        default:
+            return {};
     }
 }
 
@@ -41,7 +46,8 @@ void GuidesModel::refresh() {
         Q_EMIT stateChanged();
         return;
     }
-    if (m_loading) return;
+    if (m_loading)
+        return;
     m_loading = true;
     Q_EMIT stateChanged();
     auto req = std::make_shared<ListGuidesRequest>();
@@ -53,12 +59,14 @@ void GuidesModel::refresh() {
     QThreadPool::globalInstance()->start([=] {
         grpc::ClientContext ctx;
         client::setDeadline(ctx, std::chrono::seconds(10));
-        *result = client::resultOf(GuideService::NewStub(keeper->channel())->ListGuides(&ctx, *req, resp.get()), ctx);
+        *result = client::resultOf(
+            GuideService::NewStub(keeper->channel())->ListGuides(&ctx, *req, resp.get()), ctx);
         keeper->reportReachable(!result->transient());
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [=] {
-                if (!self) return;
+                if (!self)
+                    return;
                 auto& m = *self;
                 m.m_loading = false;
                 m.m_message.clear();
@@ -78,19 +86,23 @@ void GuidesModel::refresh() {
 }
 
 void GuidesModel::select(int row) {
-    if (row < 0 || row >= rowCount()) return;
+    if (row < 0 || row >= rowCount())
+        return;
     const Guide& g = m_guides[static_cast<std::size_t>(row)];
     QStringList materials, steps;
     for (const auto& mat : g.materials()) {
         QString line = QString::fromStdString(mat.name());
         if (mat.copies() > 0) {
-            line += mat.original() ? tr("（原件%1份）").arg(mat.copies()) : tr("（复印件%1份）").arg(mat.copies());
+            line += mat.original() ? tr("（原件%1份）").arg(mat.copies())
+                                   : tr("（复印件%1份）").arg(mat.copies());
         }
-        if (!mat.note().empty()) line += QStringLiteral("：") + QString::fromStdString(mat.note());
+        if (!mat.note().empty())
+            line += QStringLiteral("：") + QString::fromStdString(mat.note());
         materials << line;
     }
     int n = 0;
-    for (const auto& s : g.process_steps()) steps << QStringLiteral("%1. %2").arg(++n).arg(QString::fromStdString(s));
+    for (const auto& s : g.process_steps())
+        steps << QStringLiteral("%1. %2").arg(++n).arg(QString::fromStdString(s));
     m_selected = {
         {QStringLiteral("title"), QString::fromStdString(g.title())},
         {QStringLiteral("target"), QString::fromStdString(g.target())},
@@ -105,7 +117,8 @@ void GuidesModel::select(int row) {
 }
 
 void GuidesModel::clearSelection() {
-    if (m_selected.isEmpty()) return;
+    if (m_selected.isEmpty())
+        return;
     m_selected.clear();
     Q_EMIT selectedChanged();
 }

@@ -4,11 +4,11 @@
 // bring, where to go, how long it takes, on one screen.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QAbstractListModel>
 #include <QString>
 #include <QVariantMap>
-#include <QtQml/qqmlregistration.h>
-
 #include <memory>
 #include <vector>
 
@@ -29,7 +29,8 @@ class GuidesModel : public QAbstractListModel {
 public:
     enum Role { TitleRole = Qt::UserRole + 1, CategoryRole, IdRole };
 
-    explicit GuidesModel(std::shared_ptr<services::client::ChannelKeeper> backoffice, QObject* parent = nullptr);
+    explicit GuidesModel(std::shared_ptr<services::client::ChannelKeeper> backoffice,
+                         QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;

@@ -13,7 +13,8 @@ namespace renshe::kiosk {
 using namespace renshe::v1;
 
 Heartbeat::Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice, TerminalRole role,
-                     std::function<void(HeartbeatRequest&)> collect, std::chrono::seconds interval, QObject* parent)
+                     std::function<void(HeartbeatRequest&)> collect, std::chrono::seconds interval,
+                     QObject* parent)
     : QObject(parent),
       m_backoffice(std::move(backoffice)),
       m_role(role),
@@ -26,7 +27,8 @@ Heartbeat::Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice
 }
 
 void Heartbeat::beat() {
-    if (!m_backoffice || m_inFlight.exchange(true)) return;
+    if (!m_backoffice || m_inFlight.exchange(true))
+        return;
     auto req = std::make_shared<HeartbeatRequest>();
     req->set_software_version(RENSHE_VERSION);
     req->set_role(m_role);
@@ -41,18 +43,20 @@ void Heartbeat::beat() {
         grpc::ClientContext ctx;
         services::client::setDeadline(ctx, std::chrono::seconds(5));
         HeartbeatResponse resp;
-        const auto result =
-            services::client::resultOf(TerminalService::NewStub(keeper->channel())->Heartbeat(&ctx, *req, &resp), ctx);
+        const auto result = services::client::resultOf(
+            TerminalService::NewStub(keeper->channel())->Heartbeat(&ctx, *req, &resp), ctx);
         keeper->reportReachable(!result.transient());
         const qint64 askedMs = resp.heartbeat_interval().seconds() * 1000;
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, ok = result.ok(), askedMs] {
-                if (!self) return;
+                if (!self)
+                    return;
                 self->m_inFlight = false;
                 if (ok) {
                     ++self->m_sent;
-                    if (askedMs >= 5000 && askedMs <= 600000 && askedMs != self->m_timer.interval()) {
+                    if (askedMs >= 5000 && askedMs <= 600000 &&
+                        askedMs != self->m_timer.interval()) {
                         self->m_timer.setInterval(static_cast<int>(askedMs));
                     }
                 }

@@ -5,7 +5,6 @@
 
 #include <QObject>
 #include <QTimer>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -21,9 +20,10 @@ class Heartbeat : public QObject {
 public:
     // `collect` runs on the UI thread and fills the device status; the call itself runs on a
     // worker. The server may ask for another interval in its answer.
-    Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice, renshe::v1::TerminalRole role,
-              std::function<void(renshe::v1::HeartbeatRequest&)> collect, std::chrono::seconds interval,
-              QObject* parent = nullptr);
+    Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice,
+              renshe::v1::TerminalRole role,
+              std::function<void(renshe::v1::HeartbeatRequest&)> collect,
+              std::chrono::seconds interval, QObject* parent = nullptr);
 
     int sent() const { return m_sent.load(); }
 

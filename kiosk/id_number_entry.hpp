@@ -4,10 +4,10 @@
 // checked by GB 11643 before anything is sent; wiped from memory when cleared.
 #pragma once
 
-#include <QObject>
-#include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <QObject>
+#include <QString>
 #include <optional>
 #include <string>
 

@@ -2,9 +2,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QPointer>
 #include <QThreadPool>
+#include <QTimeZone>
 #include <QUrl>
 
 #include "renshe/v1/jobs.grpc.pb.h"
@@ -20,7 +20,8 @@ constexpr int kPageSize = 20;
 
 QString dateText(const google::protobuf::Timestamp& ts) {
     // China Standard Time, as printed on a notice board.
-    return QDateTime::fromSecsSinceEpoch(ts.seconds(), QTimeZone(8 * 3600)).toString(QStringLiteral("yyyy-MM-dd"));
+    return QDateTime::fromSecsSinceEpoch(ts.seconds(), QTimeZone(8 * 3600))
+        .toString(QStringLiteral("yyyy-MM-dd"));
 }
 }  // namespace
 
@@ -36,22 +37,32 @@ QString JobsModel::salaryText(const Job& job) {
     if (job.has_salary_min() && job.has_salary_max()) {
         return tr("%1–%2元/月").arg(yuan(job.salary_min()), yuan(job.salary_max()));
     }
-    if (job.has_salary_min()) return tr("%1元/月起").arg(yuan(job.salary_min()));
-    if (job.has_salary_max()) return tr("最高%1元/月").arg(yuan(job.salary_max()));
+    if (job.has_salary_min())
+        return tr("%1元/月起").arg(yuan(job.salary_min()));
+    if (job.has_salary_max())
+        return tr("最高%1元/月").arg(yuan(job.salary_max()));
     return tr("面议");
 }
 
 QVariant JobsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount()) return {};
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
     const Job& j = m_jobs[static_cast<std::size_t>(index.row())];
     switch (role) {
-        case TitleRole: return QString::fromStdString(j.title());
-        case EmployerRole: return QString::fromStdString(j.employer());
-        case SalaryRole: return salaryText(j);
-        case AddressRole: return QString::fromStdString(j.address());
-        case PostedRole: return dateText(j.posted_at());
-        case IdRole: return QString::fromStdString(j.id());
-        default: return {};
+        case TitleRole:
+            return QString::fromStdString(j.title());
+        case EmployerRole:
+            return QString::fromStdString(j.employer());
+        case SalaryRole:
+            return salaryText(j);
+        case AddressRole:
+            return QString::fromStdString(j.address());
+        case PostedRole:
+            return dateText(j.posted_at());
+        case IdRole:
+            return QString::fromStdString(j.id());
+        default:
+            return {};
     }
 }
 
@@ -72,7 +83,8 @@ void JobsModel::search(const QString& keyword) {
 }
 
 void JobsModel::loadMore() {
-    if (!m_loading && !m_nextPage.empty()) fetch(true);
+    if (!m_loading && !m_nextPage.empty())
+        fetch(true);
 }
 
 void JobsModel::fetch(bool append) {
@@ -87,7 +99,8 @@ void JobsModel::fetch(bool append) {
     auto req = std::make_shared<SearchJobsRequest>();
     req->set_keyword(m_keyword.toStdString());
     req->mutable_page()->set_page_size(kPageSize);
-    if (append) req->mutable_page()->set_page_token(m_nextPage);
+    if (append)
+        req->mutable_page()->set_page_token(m_nextPage);
     auto resp = std::make_shared<SearchJobsResponse>();
     auto result = std::make_shared<client::CallResult>();
     auto keeper = m_backoffice;
@@ -96,23 +109,27 @@ void JobsModel::fetch(bool append) {
     QThreadPool::globalInstance()->start([=] {
         grpc::ClientContext ctx;
         client::setDeadline(ctx, std::chrono::seconds(10));
-        *result = client::resultOf(JobService::NewStub(keeper->channel())->SearchJobs(&ctx, *req, resp.get()), ctx);
+        *result = client::resultOf(
+            JobService::NewStub(keeper->channel())->SearchJobs(&ctx, *req, resp.get()), ctx);
         keeper->reportReachable(!result->transient());
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [=] {
-                if (!self || self->m_generation != generation) return;
+                if (!self || self->m_generation != generation)
+                    return;
                 auto& m = *self;
                 m.m_loading = false;
                 if (result->ok()) {
                     const int first = m.rowCount();
                     if (resp->jobs_size() > 0) {
                         m.beginInsertRows({}, first, first + resp->jobs_size() - 1);
-                        for (const auto& j : resp->jobs()) m.m_jobs.push_back(j);
+                        for (const auto& j : resp->jobs())
+                            m.m_jobs.push_back(j);
                         m.endInsertRows();
                     }
                     m.m_nextPage = resp->page().next_page_token();
-                    if (m.m_jobs.empty()) m.m_message = tr("没有找到相关岗位，换个词试试");
+                    if (m.m_jobs.empty())
+                        m.m_message = tr("没有找到相关岗位，换个词试试");
                 } else {
                     m.m_message = tr("网络暂时不通，请稍后再试");
                 }
@@ -125,12 +142,14 @@ void JobsModel::fetch(bool append) {
 QString JobsModel::qrPayload(const Job& j) {
     // The posting's page, or its essentials to keep on a phone; percent-encoded for image://qr/.
     return QString::fromUtf8(QUrl::toPercentEncoding(
-        j.detail_url().empty() ? QString::fromStdString(j.title() + " " + j.employer() + " " + j.contact_phone())
-                               : QString::fromStdString(j.detail_url())));
+        j.detail_url().empty()
+            ? QString::fromStdString(j.title() + " " + j.employer() + " " + j.contact_phone())
+            : QString::fromStdString(j.detail_url())));
 }
 
 void JobsModel::select(int row) {
-    if (row < 0 || row >= rowCount()) return;
+    if (row < 0 || row >= rowCount())
+        return;
     const Job& j = m_jobs[static_cast<std::size_t>(row)];
     m_selected = {
         {QStringLiteral("id"), QString::fromStdString(j.id())},
@@ -139,8 +158,10 @@ void JobsModel::select(int row) {
         {QStringLiteral("salary"), salaryText(j)},
         {QStringLiteral("requirements"), QString::fromStdString(j.requirements())},
         {QStringLiteral("address"), QString::fromStdString(j.address())},
-        {QStringLiteral("contact"), QString::fromStdString(j.contact_name() + "  " + j.contact_phone())},
-        {QStringLiteral("headcount"), j.headcount() > 0 ? tr("招聘%1人").arg(j.headcount()) : QString()},
+        {QStringLiteral("contact"),
+         QString::fromStdString(j.contact_name() + "  " + j.contact_phone())},
+        {QStringLiteral("headcount"),
+         j.headcount() > 0 ? tr("招聘%1人").arg(j.headcount()) : QString()},
         {QStringLiteral("posted"), dateText(j.posted_at())},
         {QStringLiteral("expires"), dateText(j.expires_at())},
         {QStringLiteral("qr"), qrPayload(j)},
@@ -149,7 +170,8 @@ void JobsModel::select(int row) {
 }
 
 void JobsModel::clearSelection() {
-    if (m_selected.isEmpty()) return;
+    if (m_selected.isEmpty())
+        return;
     m_selected.clear();
     Q_EMIT selectedChanged();
 }

@@ -4,10 +4,10 @@
 // selected posting's details. Presentation rules (salary text, dates) live here, not in QML.
 #pragma once
 
-#include <QAbstractListModel>
-#include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <QAbstractListModel>
+#include <QString>
 #include <memory>
 #include <vector>
 
@@ -30,9 +30,17 @@ class JobsModel : public QAbstractListModel {
     Q_PROPERTY(renshe::kiosk::PinyinInput* input READ input CONSTANT)
 
 public:
-    enum Role { TitleRole = Qt::UserRole + 1, EmployerRole, SalaryRole, AddressRole, PostedRole, IdRole };
+    enum Role {
+        TitleRole = Qt::UserRole + 1,
+        EmployerRole,
+        SalaryRole,
+        AddressRole,
+        PostedRole,
+        IdRole
+    };
 
-    explicit JobsModel(std::shared_ptr<services::client::ChannelKeeper> backoffice, QObject* parent = nullptr);
+    explicit JobsModel(std::shared_ptr<services::client::ChannelKeeper> backoffice,
+                       QObject* parent = nullptr);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;

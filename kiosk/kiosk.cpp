@@ -15,16 +15,22 @@ Kiosk::Kiosk(Config config, QObject* parent)
     : QObject(parent),
       m_config(std::move(config)),
       m_connectivity(std::make_unique<Connectivity>(m_config.backoffice, m_config.healthInterval)),
-      m_channel(m_config.backoffice ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
-                                    : nullptr),
-      m_outbox(m_channel && !m_config.stateDir.isEmpty()
-                   ? std::make_unique<Outbox>((m_config.stateDir + QStringLiteral("/outbox.db")).toStdString(), m_channel)
-                   : nullptr),
-      m_receipts(std::make_unique<ReceiptPrinter>(m_config.servicePointName, m_config.receiptDir, m_config.printerName)),
-      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get(), m_receipts.get())),
+      m_channel(m_config.backoffice
+                    ? std::make_shared<services::client::ChannelKeeper>(*m_config.backoffice)
+                    : nullptr),
+      m_outbox(
+          m_channel && !m_config.stateDir.isEmpty()
+              ? std::make_unique<Outbox>(
+                    (m_config.stateDir + QStringLiteral("/outbox.db")).toStdString(), m_channel)
+              : nullptr),
+      m_receipts(std::make_unique<ReceiptPrinter>(m_config.servicePointName, m_config.receiptDir,
+                                                  m_config.printerName)),
+      m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get(),
+                                           m_receipts.get())),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
       m_guides(std::make_unique<GuidesModel>(m_channel)),
-      m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get(), m_outbox.get(), m_config.stateDir)),
+      m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get(), m_outbox.get(),
+                                                m_config.stateDir)),
       m_voice(std::make_unique<VoiceGuide>(m_config.voice)) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
@@ -32,7 +38,8 @@ Kiosk::Kiosk(Config config, QObject* parent)
     m_certification = std::make_unique<CertificationSession>(m_channel, m_receipts.get());
     // The back office reached: fetch (again) the key loss reports seal the service password to.
     connect(m_connectivity.get(), &Connectivity::stateChanged, this, [this] {
-        if (m_connectivity->state() == Connectivity::State::Online) m_lossReport->refreshSealingKey();
+        if (m_connectivity->state() == Connectivity::State::Online)
+            m_lossReport->refreshSealingKey();
     });
     // A card taken out ends its certification too.
     connect(m_card.get(), &CardSession::changed, this, [this] {
@@ -49,10 +56,11 @@ Kiosk::Kiosk(Config config, QObject* parent)
                 const int readers = m_card->readerCount();
                 d->set_card_reader_count(readers);
                 d->set_card_reader(!m_card->readerServiceUp() ? renshe::v1::DEVICE_PRESENCE_ERROR
-                                   : readers > 0             ? renshe::v1::DEVICE_PRESENCE_PRESENT
-                                                             : renshe::v1::DEVICE_PRESENCE_ABSENT);
+                                   : readers > 0              ? renshe::v1::DEVICE_PRESENCE_PRESENT
+                                                              : renshe::v1::DEVICE_PRESENCE_ABSENT);
                 d->set_card_present(m_card->stage() != CardSession::Stage::NoCard);
-                d->set_printer(m_config.receiptDir.isEmpty() && QPrinterInfo::availablePrinters().isEmpty()
+                d->set_printer(m_config.receiptDir.isEmpty() &&
+                                       QPrinterInfo::availablePrinters().isEmpty()
                                    ? renshe::v1::PRINTER_STATE_ABSENT
                                    : renshe::v1::PRINTER_STATE_OK);
                 d->set_display(renshe::v1::DISPLAY_STATE_ON);
@@ -120,7 +128,8 @@ void Kiosk::tick() {
 }
 
 void Kiosk::beginCertification() {
-    if (const auto ssn = m_card->holderSsn(); !ssn.empty()) m_certification->begin(ssn);
+    if (const auto ssn = m_card->holderSsn(); !ssn.empty())
+        m_certification->begin(ssn);
 }
 
 void Kiosk::setPageOpen(bool open) {
@@ -144,7 +153,8 @@ void Kiosk::attach(QQmlEngine& engine, Kiosk& kiosk) {
 }
 
 Kiosk* Kiosk::create(QQmlEngine* qmlEngine, QJSEngine*) {
-    if (auto* attached = qobject_cast<Kiosk*>(qmlEngine->property(kEngineProperty).value<QObject*>())) {
+    if (auto* attached =
+            qobject_cast<Kiosk*>(qmlEngine->property(kEngineProperty).value<QObject*>())) {
         return attached;
     }
     Config offline;
@@ -162,7 +172,8 @@ void Kiosk::setElderlyMode(bool on) {
 }
 
 bool Kiosk::setLanguage(const QString& code) {
-    static const QStringList known = {QStringLiteral("zh_CN"), QStringLiteral("en"), QStringLiteral("ko")};
+    static const QStringList known = {QStringLiteral("zh_CN"), QStringLiteral("en"),
+                                      QStringLiteral("ko")};
     if (!known.contains(code)) {
         return false;
     }

@@ -2,13 +2,13 @@
 // mode, connectivity). QML reaches it as the `Kiosk` singleton of module Renshe.Kiosk.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QTimer>
 #include <QTranslator>
-#include <QtQml/qqmlregistration.h>
-
 #include <memory>
 
 #include "kiosk/card_session.hpp"
@@ -53,12 +53,12 @@ public:
         std::chrono::milliseconds healthInterval{5000};
         QString language = QStringLiteral("zh_CN");
         bool watchCardReaders = false;  // the touch terminal watches PC/SC; tests may not
-        int idleSeconds = 90;           // session timeout; the warning shows for the last 20 s (or half)
-        QString stateDir;               // the outbox lives here; empty = no outbox (offline UI tests)
-        QString receiptDir;             // receipts as PDF here (tests, demo); empty = the printer
-        QString printerName;            // CUPS queue; empty = the system default
+        int idleSeconds = 90;  // session timeout; the warning shows for the last 20 s (or half)
+        QString stateDir;      // the outbox lives here; empty = no outbox (offline UI tests)
+        QString receiptDir;    // receipts as PDF here (tests, demo); empty = the printer
+        QString printerName;   // CUPS queue; empty = the system default
         std::chrono::seconds heartbeatInterval{30};
-        bool voice = true;              // voice guidance on at start (the citizen may switch it off)
+        bool voice = true;  // voice guidance on at start (the citizen may switch it off)
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);

@@ -4,10 +4,10 @@
 // number (挂失受理号) and when the report lifts itself.
 #pragma once
 
-#include <QObject>
-#include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <QObject>
+#include <QString>
 #include <memory>
 #include <optional>
 
@@ -41,8 +41,9 @@ public:
 
     // `outbox` (may be null) keeps a report the back office could not be reached for; the
     // service password in it is sealed to the back office's key, cached in `stateDir`.
-    LossReport(std::shared_ptr<services::client::ChannelKeeper> backoffice, class ReceiptPrinter* receipts = nullptr,
-               class Outbox* outbox = nullptr, QString stateDir = {}, QObject* parent = nullptr);
+    LossReport(std::shared_ptr<services::client::ChannelKeeper> backoffice,
+               class ReceiptPrinter* receipts = nullptr, class Outbox* outbox = nullptr,
+               QString stateDir = {}, QObject* parent = nullptr);
     ~LossReport() override;
 
     Step step() const { return m_step; }

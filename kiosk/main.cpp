@@ -1,14 +1,13 @@
 // renshe-kiosk: the touchscreen terminal of a social security service point.
+#include <QtQml/qqmlextensionplugin.h>
+#include <malloc.h>
+
 #include <QDir>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
-
-#include <malloc.h>
-
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -47,7 +46,8 @@ int showAndRun(QQuickWindow* window, const renshe::kiosk::Options& o) {
     }
     QTimer watchdog;
     if (const auto every = renshe::util::watchdogPingInterval(/*underWrapper=*/true)) {
-        QObject::connect(&watchdog, &QTimer::timeout, [] { renshe::util::notifyServiceManager("WATCHDOG=1"); });
+        QObject::connect(&watchdog, &QTimer::timeout,
+                         [] { renshe::util::notifyServiceManager("WATCHDOG=1"); });
         watchdog.start(every->count());
     }
 #ifdef RENSHE_AUTOMATION
@@ -63,7 +63,8 @@ int showAndRun(QQuickWindow* window, const renshe::kiosk::Options& o) {
 }
 
 // The information display: no touch, no cursor, no card or fingerprint devices.
-int runDisplay(const renshe::kiosk::Options& o, std::optional<renshe::services::client::Endpoint> endpoint) {
+int runDisplay(const renshe::kiosk::Options& o,
+               std::optional<renshe::services::client::Endpoint> endpoint) {
     QGuiApplication::setOverrideCursor(Qt::BlankCursor);
     renshe::kiosk::DisplayTerminal::Config config;
     config.servicePointName = o.servicePointName;
@@ -76,8 +77,9 @@ int runDisplay(const renshe::kiosk::Options& o, std::optional<renshe::services::
     engine.addImportPath(QStringLiteral("qrc:/"));
     renshe::kiosk::DisplayTerminal::attach(engine, display);
     engine.addImageProvider(QStringLiteral("qr"), new renshe::kiosk::QrImageProvider);
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, qApp,
-                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, qApp,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Renshe/Screens/DisplayMain.qml")));
     if (engine.rootObjects().isEmpty()) {
         return 1;
@@ -140,8 +142,9 @@ int main(int argc, char** argv) {
     engine.addImportPath(QStringLiteral("qrc:/"));  // where the static QML modules live
     renshe::kiosk::Kiosk::attach(engine, kiosk);
     engine.addImageProvider(QStringLiteral("qr"), new renshe::kiosk::QrImageProvider);
-    QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
-                     [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+    QObject::connect(
+        &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+        [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
     engine.load(QUrl(QStringLiteral("qrc:/Renshe/Screens/Main.qml")));
     if (engine.rootObjects().isEmpty()) {
         return 1;

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace renshe::kiosk {
@@ -15,13 +14,13 @@ struct Options {
     QString language = QStringLiteral("zh_CN");
     QString automationSocket;  // test builds only
     bool fullScreen = false;
-    int idleSeconds = 90;      // a session ends after this long without a touch
-    QString stateDir;          // outbox and caches; default: the app data location
-    QString receiptDir;        // receipts as PDF files here instead of the printer
-    QString printerName;       // CUPS queue for receipts; empty = the default printer
-    int width = 0, height = 0; // --geometry WxH: the window's size (0 = the QML default)
-    double timeScale = 1.0;    // display role: play durations this many times faster (tests)
-    bool voice = true;         // --voice on|off: voice guidance at start
+    int idleSeconds = 90;       // a session ends after this long without a touch
+    QString stateDir;           // outbox and caches; default: the app data location
+    QString receiptDir;         // receipts as PDF files here instead of the printer
+    QString printerName;        // CUPS queue for receipts; empty = the default printer
+    int width = 0, height = 0;  // --geometry WxH: the window's size (0 = the QML default)
+    double timeScale = 1.0;     // display role: play durations this many times faster (tests)
+    bool voice = true;          // --voice on|off: voice guidance at start
 };
 
 struct ParsedOptions {

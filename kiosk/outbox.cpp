@@ -1,11 +1,11 @@
 #include "kiosk/outbox.hpp"
 
-#include <QCoreApplication>
-#include <QPointer>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/support/byte_buffer.h>
 #include <sqlite3.h>
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <future>
 #include <stdexcept>
 #include <vector>
@@ -31,19 +31,23 @@ struct Entry {
 Outbox::Outbox(const std::string& path, std::shared_ptr<services::client::ChannelKeeper> backoffice,
                std::chrono::milliseconds interval, QObject* parent)
     : QObject(parent), m_backoffice(std::move(backoffice)), m_interval(interval) {
-    if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+    if (sqlite3_open_v2(path.c_str(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK) {
         const std::string why = m_db ? sqlite3_errmsg(m_db) : "out of memory";
         sqlite3_close(m_db);
         throw std::runtime_error("outbox: cannot open " + path + ": " + why);
     }
-    check(m_db,
-          sqlite3_exec(m_db,
-                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                       "CREATE TABLE IF NOT EXISTS outbox (request_id TEXT PRIMARY KEY, method TEXT NOT NULL,"
-                       " payload BLOB NOT NULL, created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0)",
-                       nullptr, nullptr, nullptr),
-          "schema");
+    check(
+        m_db,
+        sqlite3_exec(
+            m_db,
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+            "CREATE TABLE IF NOT EXISTS outbox (request_id TEXT PRIMARY KEY, method TEXT NOT NULL,"
+            " payload BLOB NOT NULL, created_at INTEGER NOT NULL, attempts INTEGER NOT NULL "
+            "DEFAULT 0)",
+            nullptr, nullptr, nullptr),
+        "schema");
     m_thread = std::thread([this] { run(); });
 }
 
@@ -62,24 +66,29 @@ int Outbox::pending() const {
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(m_db, "SELECT count(*) FROM outbox", -1, &st, nullptr);
     int n = 0;
-    if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int(st, 0);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return n;
 }
 
-void Outbox::enqueue(const std::string& method, const std::string& requestId, const std::string& serialized) {
+void Outbox::enqueue(const std::string& method, const std::string& requestId,
+                     const std::string& serialized) {
     {
         std::lock_guard lock(m_mutex);
         sqlite3_stmt* st = nullptr;
         check(m_db,
-              sqlite3_prepare_v2(m_db,
-                                 "INSERT OR IGNORE INTO outbox (request_id, method, payload, created_at) "
-                                 "VALUES (?1, ?2, ?3, strftime('%s','now'))",
-                                 -1, &st, nullptr),
+              sqlite3_prepare_v2(
+                  m_db,
+                  "INSERT OR IGNORE INTO outbox (request_id, method, payload, created_at) "
+                  "VALUES (?1, ?2, ?3, strftime('%s','now'))",
+                  -1, &st, nullptr),
               "prepare");
-        sqlite3_bind_text(st, 1, requestId.data(), static_cast<int>(requestId.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, requestId.data(), static_cast<int>(requestId.size()),
+                          SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 2, method.data(), static_cast<int>(method.size()), SQLITE_TRANSIENT);
-        sqlite3_bind_blob(st, 3, serialized.data(), static_cast<int>(serialized.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(st, 3, serialized.data(), static_cast<int>(serialized.size()),
+                          SQLITE_TRANSIENT);
         const int rc = sqlite3_step(st);
         sqlite3_finalize(st);
         check(m_db, rc, "insert");
@@ -102,7 +111,8 @@ void Outbox::notifyPending() {
     QMetaObject::invokeMethod(
         QCoreApplication::instance(),
         [self] {
-            if (self) Q_EMIT self->pendingChanged();
+            if (self)
+                Q_EMIT self->pendingChanged();
         },
         Qt::QueuedConnection);
 }
@@ -111,7 +121,8 @@ void Outbox::run() {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         m_wake.wait_for(lock, m_interval, [&] { return m_stopping || m_kick; });
-        if (m_stopping) break;
+        if (m_stopping)
+            break;
         m_kick = false;
         lock.unlock();
         try {
@@ -124,13 +135,16 @@ void Outbox::run() {
 }
 
 void Outbox::deliverAll() {
-    if (!m_backoffice) return;
+    if (!m_backoffice)
+        return;
     std::vector<Entry> entries;
     {
         std::lock_guard lock(m_mutex);
         sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(m_db, "SELECT request_id, method, payload FROM outbox ORDER BY created_at, rowid LIMIT 100",
-                           -1, &st, nullptr);
+        sqlite3_prepare_v2(
+            m_db,
+            "SELECT request_id, method, payload FROM outbox ORDER BY created_at, rowid LIMIT 100",
+            -1, &st, nullptr);
         while (sqlite3_step(st) == SQLITE_ROW) {
             entries.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
                                reinterpret_cast<const char*>(sqlite3_column_text(st, 1)),
@@ -154,25 +168,30 @@ void Outbox::deliverAll() {
         std::lock_guard lock(m_mutex);
         if (result.transient()) {
             sqlite3_stmt* st = nullptr;
-            sqlite3_prepare_v2(m_db, "UPDATE outbox SET attempts = attempts + 1 WHERE request_id = ?1", -1, &st, nullptr);
-            sqlite3_bind_text(st, 1, e.requestId.data(), static_cast<int>(e.requestId.size()), SQLITE_TRANSIENT);
+            sqlite3_prepare_v2(m_db,
+                               "UPDATE outbox SET attempts = attempts + 1 WHERE request_id = ?1",
+                               -1, &st, nullptr);
+            sqlite3_bind_text(st, 1, e.requestId.data(), static_cast<int>(e.requestId.size()),
+                              SQLITE_TRANSIENT);
             sqlite3_step(st);
             sqlite3_finalize(st);
             break;  // the back office is away: try the rest on the next round, in order
         }
         // A final answer (done, or refused for good): the entry has been delivered.
         if (!result.ok()) {
-            qWarning("outbox: %s refused for good (%d %s)", e.method.c_str(), static_cast<int>(result.code),
-                     result.message.c_str());
+            qWarning("outbox: %s refused for good (%d %s)", e.method.c_str(),
+                     static_cast<int>(result.code), result.message.c_str());
         }
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(m_db, "DELETE FROM outbox WHERE request_id = ?1", -1, &st, nullptr);
-        sqlite3_bind_text(st, 1, e.requestId.data(), static_cast<int>(e.requestId.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 1, e.requestId.data(), static_cast<int>(e.requestId.size()),
+                          SQLITE_TRANSIENT);
         sqlite3_step(st);
         sqlite3_finalize(st);
         changed = true;
     }
-    if (changed) notifyPending();
+    if (changed)
+        notifyPending();
 }
 
 }  // namespace renshe::kiosk

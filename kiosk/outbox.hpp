@@ -5,10 +5,10 @@
 // office gives a final answer. Survives a crash or power cut of the kiosk.
 #pragma once
 
-#include <QObject>
-#include <QString>
 #include <QtQml/qqmlregistration.h>
 
+#include <QObject>
+#include <QString>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -37,7 +37,8 @@ public:
 
     // Durably stores the request; returns when it is on disk. `method` is the full gRPC method
     // name ("/renshe.v1.CardService/ReportPinChanged").
-    void enqueue(const std::string& method, const std::string& requestId, const std::string& serializedRequest);
+    void enqueue(const std::string& method, const std::string& requestId,
+                 const std::string& serializedRequest);
     // Tries every pending entry now (also done on the timer).
     void deliverNow();
 

@@ -1,30 +1,36 @@
 #include "kiosk/pin_entry.hpp"
 
 #include <QRandomGenerator>
-
 #include <algorithm>
 #include <vector>
 
 namespace renshe::kiosk {
 
-PinEntry::PinEntry(QObject* parent) : QObject(parent) { clear(); }
+PinEntry::PinEntry(QObject* parent) : QObject(parent) {
+    clear();
+}
 
-PinEntry::~PinEntry() { wipe(m_digits); }
+PinEntry::~PinEntry() {
+    wipe(m_digits);
+}
 
 void PinEntry::wipe(std::string& s) {
     volatile char* p = s.data();
-    for (std::size_t i = 0; i < s.size(); ++i) p[i] = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        p[i] = 0;
     s.clear();
 }
 
 void PinEntry::press(int digit) {
-    if (digit < 0 || digit > 9 || m_digits.size() >= 6) return;
+    if (digit < 0 || digit > 9 || m_digits.size() >= 6)
+        return;
     m_digits.push_back(static_cast<char>('0' + digit));
     Q_EMIT lengthChanged();
 }
 
 void PinEntry::backspace() {
-    if (m_digits.empty()) return;
+    if (m_digits.empty())
+        return;
     m_digits.back() = 0;
     m_digits.pop_back();
     Q_EMIT lengthChanged();
@@ -36,9 +42,11 @@ void PinEntry::clear() {
     std::vector<int> order{0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     std::shuffle(order.begin(), order.end(), *QRandomGenerator::system());
     m_keys.clear();
-    for (int d : order) m_keys.append(d);
+    for (int d : order)
+        m_keys.append(d);
     Q_EMIT keysChanged();
-    if (had) Q_EMIT lengthChanged();
+    if (had)
+        Q_EMIT lengthChanged();
 }
 
 std::string PinEntry::take() {

@@ -3,10 +3,10 @@
 // cannot read the PIN from finger positions. QML shows `length` dots and the keys in `keys`.
 #pragma once
 
-#include <QObject>
-#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <QObject>
+#include <QVariantList>
 #include <string>
 
 namespace renshe::kiosk {

@@ -4,10 +4,11 @@
 // loss report and for job search words.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
 
 namespace renshe::kiosk {
 

@@ -33,7 +33,8 @@ void paint(QPainter& p, const QRectF& page, const QString& servicePoint, const Q
     text(title, unit * 2.0, true, Qt::AlignHCenter);
     p.drawLine(QPointF(unit, y), QPointF(page.width() - unit, y));
     y += unit / 2;
-    for (const auto& line : lines) text(line, unit * 1.4, false, Qt::AlignLeft);
+    for (const auto& line : lines)
+        text(line, unit * 1.4, false, Qt::AlignLeft);
     p.drawLine(QPointF(unit, y), QPointF(page.width() - unit, y));
     y += unit / 2;
     text(QObject::tr("办理时间：%1").arg(when), unit * 1.2, false, Qt::AlignLeft);
@@ -42,7 +43,8 @@ void paint(QPainter& p, const QRectF& page, const QString& servicePoint, const Q
 
 }  // namespace
 
-ReceiptPrinter::ReceiptPrinter(QString servicePoint, QString pdfDirectory, QString printerName, QObject* parent)
+ReceiptPrinter::ReceiptPrinter(QString servicePoint, QString pdfDirectory, QString printerName,
+                               QObject* parent)
     : QObject(parent),
       m_servicePoint(std::move(servicePoint)),
       m_pdfDirectory(std::move(pdfDirectory)),
@@ -55,7 +57,9 @@ bool ReceiptPrinter::print(const QString& title, const QStringList& lines) {
     if (!m_pdfDirectory.isEmpty()) {
         QDir().mkpath(m_pdfDirectory);
         const QString file =
-            QDir(m_pdfDirectory).filePath(QStringLiteral("receipt-%1.pdf").arg(now.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+            QDir(m_pdfDirectory)
+                .filePath(QStringLiteral("receipt-%1.pdf")
+                              .arg(now.toString(QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
         QPdfWriter pdf(file);
         pdf.setPageSize(roll);
         pdf.setResolution(203);  // a thermal printer's dots per inch
@@ -73,7 +77,8 @@ bool ReceiptPrinter::print(const QString& title, const QStringList& lines) {
         return true;
     }
     QPrinter printer(QPrinter::HighResolution);
-    if (!m_printerName.isEmpty()) printer.setPrinterName(m_printerName);
+    if (!m_printerName.isEmpty())
+        printer.setPrinterName(m_printerName);
     if (!printer.isValid() || QPrinterInfo::availablePrinters().isEmpty()) {
         qWarning("receipt: no printer available");
         return false;

@@ -4,10 +4,11 @@
 // data on a receipt is masked like on the screen.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
 
 namespace renshe::kiosk {
 
@@ -19,7 +20,8 @@ class ReceiptPrinter : public QObject {
 
 public:
     // `pdfDirectory` non-empty: PDFs there; else `printerName` (empty = the system default).
-    ReceiptPrinter(QString servicePoint, QString pdfDirectory, QString printerName, QObject* parent = nullptr);
+    ReceiptPrinter(QString servicePoint, QString pdfDirectory, QString printerName,
+                   QObject* parent = nullptr);
 
     // Returns false (and says why in the log) when nothing could be printed.
     Q_INVOKABLE bool print(const QString& title, const QStringList& lines);

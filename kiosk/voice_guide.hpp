@@ -10,12 +10,12 @@
 //   without sound; `available` says so.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
-#include <QtQml/qqmlregistration.h>
-
 #include <memory>
 
 class QTextToSpeech;

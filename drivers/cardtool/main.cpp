@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "drivers/pcsc/pcsc.hpp"
-#include "drivers/util/json.hpp"
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/sscard.hpp"
+#include "drivers/util/json.hpp"
 
 namespace pcsc = renshe::drivers::pcsc;
 namespace sscard = renshe::drivers::sscard;
@@ -25,11 +25,11 @@ namespace {
 enum Exit : int {
     kOk = 0,
     kUsage = 2,
-    kNoService = 3,     // pcscd not running
+    kNoService = 3,  // pcscd not running
     kNoReader = 4,
     kNoCard = 5,
-    kNotSsc = 6,        // a chip card, but not a social security card
-    kCardError = 7,     // mute, locked, blocked, unreadable, pulled mid-read
+    kNotSsc = 6,     // a chip card, but not a social security card
+    kCardError = 7,  // mute, locked, blocked, unreadable, pulled mid-read
     kWrongPin = 8,
     kPinBlocked = 9,
 };
@@ -69,12 +69,18 @@ Args parse(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) {
         const std::string v = argv[i];
         const bool hasValue = i + 1 < argc;
-        if (v == "--json") a.json = true;
-        else if (v == "--reveal") a.reveal = true;
-        else if (v == "--reader" && hasValue) a.reader = argv[++i];
-        else if (v == "--count" && hasValue) a.count = std::atoi(argv[++i]);
-        else if (v == "--timeout" && hasValue) a.timeoutSeconds = std::atoi(argv[++i]);
-        else a.error = "unknown or incomplete option: " + v;
+        if (v == "--json")
+            a.json = true;
+        else if (v == "--reveal")
+            a.reveal = true;
+        else if (v == "--reader" && hasValue)
+            a.reader = argv[++i];
+        else if (v == "--count" && hasValue)
+            a.count = std::atoi(argv[++i]);
+        else if (v == "--timeout" && hasValue)
+            a.timeoutSeconds = std::atoi(argv[++i]);
+        else
+            a.error = "unknown or incomplete option: " + v;
     }
     return a;
 }
@@ -137,15 +143,17 @@ int cmdWait(const Args& a) {
     sa.sa_handler = [](int) { g_stop = 1; };
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
-    const auto deadline = a.timeoutSeconds > 0
-                              ? std::chrono::steady_clock::now() + std::chrono::seconds(a.timeoutSeconds)
-                              : std::chrono::steady_clock::time_point::max();
+    const auto deadline = a.timeoutSeconds > 0 ? std::chrono::steady_clock::now() +
+                                                     std::chrono::seconds(a.timeoutSeconds)
+                                               : std::chrono::steady_clock::time_point::max();
     int seen = 0;
     while (!g_stop && std::chrono::steady_clock::now() < deadline) {
         for (const auto& e : monitor.next(std::chrono::milliseconds(500))) {
             std::cout << pcsc::toString(e.kind);
-            if (!e.reader.empty()) std::cout << "\t" << e.reader;
-            if (!e.atr.empty()) std::cout << "\t" << pcsc::toHex(e.atr);
+            if (!e.reader.empty())
+                std::cout << "\t" << e.reader;
+            if (!e.atr.empty())
+                std::cout << "\t" << pcsc::toHex(e.atr);
             std::cout << std::endl;
             if (a.count > 0 && ++seen >= a.count) {
                 return kOk;
@@ -169,13 +177,12 @@ int cmdRead(const Args& a) {
         std::cout << "{" << jsonString("reader") << ":" << jsonString(card->reader()) << ","
                   << jsonString("atr") << ":" << jsonString(pcsc::toHex(card->atr())) << ","
                   << jsonString("card_number") << ":" << jsonString(d.cardNumber) << ","
-                  << jsonString("card_id") << ":" << jsonString(pcsc::toHex(d.cardIdentifier)) << ","
-                  << jsonString("spec_version") << ":" << jsonString(d.specVersion) << ","
+                  << jsonString("card_id") << ":" << jsonString(pcsc::toHex(d.cardIdentifier))
+                  << "," << jsonString("spec_version") << ":" << jsonString(d.specVersion) << ","
                   << jsonString("issue_date") << ":" << jsonString(d.issueDate.iso()) << ","
                   << jsonString("expiry_date") << ":" << jsonString(d.expiryDate.iso()) << ","
-                  << jsonString("ssn") << ":" << jsonString(ssn) << ","
-                  << jsonString("name") << ":" << jsonString(name) << ","
-                  << jsonString("sex") << ":" << jsonString(sex) << ","
+                  << jsonString("ssn") << ":" << jsonString(ssn) << "," << jsonString("name") << ":"
+                  << jsonString(name) << "," << jsonString("sex") << ":" << jsonString(sex) << ","
                   << jsonString("nation") << ":" << jsonString(nation) << ","
                   << jsonString("birth_date") << ":" << jsonString(d.birthDate.iso()) << "}\n";
     } else {
@@ -188,7 +195,11 @@ int cmdRead(const Args& a) {
                   << "expires        " << d.expiryDate.iso() << "\n"
                   << "ssn            " << ssn << "\n"
                   << "name           " << name << "\n"
-                  << "sex            " << (d.sex == '1' ? "male" : d.sex == '2' ? "female" : "unknown") << "\n"
+                  << "sex            "
+                  << (d.sex == '1'   ? "male"
+                      : d.sex == '2' ? "female"
+                                     : "unknown")
+                  << "\n"
                   << "nation         " << nation << "\n"
                   << "birth date     " << d.birthDate.iso() << "\n";
     }
@@ -235,11 +246,16 @@ int main(int argc, char** argv) {
         return usage(std::cerr, kUsage);
     }
     try {
-        if (a.command == "readers") return cmdReaders();
-        if (a.command == "wait") return cmdWait(a);
-        if (a.command == "read") return cmdRead(a);
-        if (a.command == "verify-pin") return cmdVerifyPin(a);
-        if (a.command == "-h" || a.command == "--help") return usage(std::cout, kOk);
+        if (a.command == "readers")
+            return cmdReaders();
+        if (a.command == "wait")
+            return cmdWait(a);
+        if (a.command == "read")
+            return cmdRead(a);
+        if (a.command == "verify-pin")
+            return cmdVerifyPin(a);
+        if (a.command == "-h" || a.command == "--help")
+            return usage(std::cout, kOk);
         std::cerr << "renshe-card: unknown command " << a.command << "\n";
         return usage(std::cerr, kUsage);
     } catch (const pcsc::ServiceNotRunning& e) {
@@ -258,8 +274,9 @@ int main(int argc, char** argv) {
         std::cerr << "renshe-card: not a social security card: " << e.what() << "\n";
         return kNotSsc;
     } catch (const pcsc::CardUnresponsive& e) {
-        std::cerr << "renshe-card: the chip does not answer; is the card inserted chip first, face up? (" << e.what()
-                  << ")\n";
+        std::cerr
+            << "renshe-card: the chip does not answer; is the card inserted chip first, face up? ("
+            << e.what() << ")\n";
         return kCardError;
     } catch (const std::exception& e) {
         std::cerr << "renshe-card: card error: " << e.what() << "\n";

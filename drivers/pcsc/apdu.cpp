@@ -4,8 +4,8 @@
 
 namespace renshe::drivers::pcsc {
 
-CommandApdu::CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, Bytes data,
-                         std::optional<int> le)
+CommandApdu::CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                         Bytes data, std::optional<int> le)
     : m_cla(cla), m_ins(ins), m_p1(p1), m_p2(p2), m_data(std::move(data)), m_le(le) {
     if (m_data.size() > 255) {
         throw std::invalid_argument("short APDU data is at most 255 bytes");
@@ -15,23 +15,26 @@ CommandApdu::CommandApdu(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, st
     }
 }
 
-CommandApdu CommandApdu::case1(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2) {
+CommandApdu CommandApdu::case1(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1,
+                               std::uint8_t p2) {
     return {cla, ins, p1, p2, {}, std::nullopt};
 }
 
-CommandApdu CommandApdu::case2(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, int le) {
+CommandApdu CommandApdu::case2(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                               int le) {
     return {cla, ins, p1, p2, {}, le};
 }
 
-CommandApdu CommandApdu::case3(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, Bytes data) {
+CommandApdu CommandApdu::case3(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                               Bytes data) {
     if (data.empty()) {
         throw std::invalid_argument("case 3 APDU needs data");
     }
     return {cla, ins, p1, p2, std::move(data), std::nullopt};
 }
 
-CommandApdu CommandApdu::case4(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, Bytes data,
-                               int le) {
+CommandApdu CommandApdu::case4(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                               Bytes data, int le) {
     if (data.empty()) {
         throw std::invalid_argument("case 4 APDU needs data");
     }
@@ -50,7 +53,9 @@ Bytes CommandApdu::encode() const {
     return out;
 }
 
-CommandApdu CommandApdu::withLe(int le) const { return {m_cla, m_ins, m_p1, m_p2, m_data, le}; }
+CommandApdu CommandApdu::withLe(int le) const {
+    return {m_cla, m_ins, m_p1, m_p2, m_data, le};
+}
 
 ResponseApdu ResponseApdu::parse(const Bytes& raw) {
     if (raw.size() < 2) {
@@ -79,11 +84,16 @@ Bytes fromHex(const std::string& hex) {
     int high = -1;
     for (char c : hex) {
         int v;
-        if (c >= '0' && c <= '9') v = c - '0';
-        else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
-        else if (c == ' ' || c == ':') continue;
-        else throw std::invalid_argument("not a hex digit in '" + hex + "'");
+        if (c >= '0' && c <= '9')
+            v = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            v = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            v = c - 'A' + 10;
+        else if (c == ' ' || c == ':')
+            continue;
+        else
+            throw std::invalid_argument("not a hex digit in '" + hex + "'");
         if (high < 0) {
             high = v;
         } else {

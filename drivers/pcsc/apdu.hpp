@@ -35,11 +35,14 @@ public:
     // Case 1: no data, no answer expected (§5.1, case 1).
     static CommandApdu case1(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2);
     // Case 2: no data, `le` bytes expected (1..256; 256 is encoded as 00).
-    static CommandApdu case2(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, int le);
+    static CommandApdu case2(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                             int le);
     // Case 3: data (1..255 bytes), no answer data.
-    static CommandApdu case3(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, Bytes data);
+    static CommandApdu case3(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                             Bytes data);
     // Case 4: data and an expected answer.
-    static CommandApdu case4(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2, Bytes data, int le);
+    static CommandApdu case4(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
+                             Bytes data, int le);
 
     Bytes encode() const;
     // The same command with another Le (the 6Cxx retry).

@@ -18,8 +18,8 @@ constexpr int kMaxResponseChain = 64;  // GET RESPONSE rounds before we call the
 constexpr const char* kPnpReader = "\\\\?PnP?\\Notification";
 
 bool isServiceLoss(LONG rc) {
-    return rc == SCARD_E_NO_SERVICE || rc == SCARD_E_SERVICE_STOPPED || rc == SCARD_E_INVALID_HANDLE ||
-           rc == SCARD_F_COMM_ERROR;
+    return rc == SCARD_E_NO_SERVICE || rc == SCARD_E_SERVICE_STOPPED ||
+           rc == SCARD_E_INVALID_HANDLE || rc == SCARD_F_COMM_ERROR;
 }
 
 std::vector<std::string> splitMultiString(const std::string& buffer) {
@@ -85,8 +85,8 @@ Bytes Session::exchange(const Bytes& raw) {
     const SCARD_IO_REQUEST* pci = m_card->m_protocol == Protocol::T0 ? SCARD_PCI_T0 : SCARD_PCI_T1;
     Bytes answer(258);  // 256 data + SW1 SW2
     DWORD length = static_cast<DWORD>(answer.size());
-    detail::check(SCardTransmit(m_card->m_handle, pci, raw.data(), static_cast<DWORD>(raw.size()), nullptr,
-                                answer.data(), &length),
+    detail::check(SCardTransmit(m_card->m_handle, pci, raw.data(), static_cast<DWORD>(raw.size()),
+                                nullptr, answer.data(), &length),
                   "SCardTransmit");
     ++m_apdus;
     answer.resize(length);
@@ -128,15 +128,20 @@ ResponseApdu Session::transmit(const CommandApdu& command) {
 Card::Card(long handle, Protocol protocol, std::string reader, Bytes atr)
     : m_handle(handle), m_protocol(protocol), m_reader(std::move(reader)), m_atr(std::move(atr)) {}
 
-Card::~Card() noexcept { SCardDisconnect(m_handle, SCARD_LEAVE_CARD); }
+Card::~Card() noexcept {
+    SCardDisconnect(m_handle, SCARD_LEAVE_CARD);
+}
 
-Session Card::beginSession() { return Session(*this); }
+Session Card::beginSession() {
+    return Session(*this);
+}
 
 ReaderCapabilities Card::capabilities() const {
     ReaderCapabilities caps;
     unsigned char buffer[256];
     DWORD length = 0;
-    const LONG rc = SCardControl(m_handle, CM_IOCTL_GET_FEATURE_REQUEST, nullptr, 0, buffer, sizeof buffer, &length);
+    const LONG rc = SCardControl(m_handle, CM_IOCTL_GET_FEATURE_REQUEST, nullptr, 0, buffer,
+                                 sizeof buffer, &length);
     if (rc != SCARD_S_SUCCESS) {
         return caps;  // a reader without part-10 features (vpcd among them)
     }
@@ -150,7 +155,8 @@ ReaderCapabilities Card::capabilities() const {
         caps.features.insert(tag);
         i += 2 + static_cast<DWORD>(len);
     }
-    caps.pinPad = caps.features.count(FEATURE_VERIFY_PIN_DIRECT) > 0 || caps.features.count(FEATURE_VERIFY_PIN_START) > 0;
+    caps.pinPad = caps.features.count(FEATURE_VERIFY_PIN_DIRECT) > 0 ||
+                  caps.features.count(FEATURE_VERIFY_PIN_START) > 0;
     return caps;
 }
 
@@ -197,21 +203,29 @@ std::unique_ptr<Card> Context::connect(const std::string& reader) const {
         SCardDisconnect(handle, SCARD_LEAVE_CARD);
         detail::throwForCode(rc, "SCardStatus");
     }
-    return std::unique_ptr<Card>(new Card(handle, protocol == SCARD_PROTOCOL_T0 ? Protocol::T0 : Protocol::T1, reader,
-                                          Bytes(atr, atr + atrLength)));
+    return std::unique_ptr<Card>(
+        new Card(handle, protocol == SCARD_PROTOCOL_T0 ? Protocol::T0 : Protocol::T1, reader,
+                 Bytes(atr, atr + atrLength)));
 }
 
 // ---------------------------------------------------------------- Monitor
 
 const char* toString(ReaderEvent::Kind kind) {
     switch (kind) {
-        case ReaderEvent::Kind::ReaderAdded: return "reader-added";
-        case ReaderEvent::Kind::ReaderRemoved: return "reader-removed";
-        case ReaderEvent::Kind::CardInserted: return "card-inserted";
-        case ReaderEvent::Kind::CardMute: return "card-mute";
-        case ReaderEvent::Kind::CardRemoved: return "card-removed";
-        case ReaderEvent::Kind::ServiceStopped: return "service-stopped";
-        case ReaderEvent::Kind::ServiceRestored: return "service-restored";
+        case ReaderEvent::Kind::ReaderAdded:
+            return "reader-added";
+        case ReaderEvent::Kind::ReaderRemoved:
+            return "reader-removed";
+        case ReaderEvent::Kind::CardInserted:
+            return "card-inserted";
+        case ReaderEvent::Kind::CardMute:
+            return "card-mute";
+        case ReaderEvent::Kind::CardRemoved:
+            return "card-removed";
+        case ReaderEvent::Kind::ServiceStopped:
+            return "service-stopped";
+        case ReaderEvent::Kind::ServiceRestored:
+            return "service-restored";
     }
     return "?";
 }
@@ -276,7 +290,8 @@ struct Monitor::Impl {
             }
         }
         for (const auto& n : names) {
-            const bool known = std::any_of(readers.begin(), readers.end(), [&](const Known& k) { return k.name == n; });
+            const bool known = std::any_of(readers.begin(), readers.end(),
+                                           [&](const Known& k) { return k.name == n; });
             if (!known) {
                 readers.push_back({n, SCARD_STATE_UNAWARE});
                 events.push_back({ReaderEvent::Kind::ReaderAdded, n, {}});
@@ -292,7 +307,8 @@ struct Monitor::Impl {
         const bool is = present(after);
         // The high word counts card events: a card swapped between two calls shows as a
         // changed counter with PRESENT in both states.
-        const bool swapped = was && is && before != SCARD_STATE_UNAWARE && (before >> 16) != (after >> 16);
+        const bool swapped =
+            was && is && before != SCARD_STATE_UNAWARE && (before >> 16) != (after >> 16);
         if ((was && !is) || swapped) {
             events.push_back({ReaderEvent::Kind::CardRemoved, reader, {}});
         }
@@ -300,7 +316,8 @@ struct Monitor::Impl {
             if ((after & SCARD_STATE_MUTE) != 0 || now.cbAtr == 0) {
                 events.push_back({ReaderEvent::Kind::CardMute, reader, {}});
             } else {
-                events.push_back({ReaderEvent::Kind::CardInserted, reader, Bytes(now.rgbAtr, now.rgbAtr + now.cbAtr)});
+                events.push_back({ReaderEvent::Kind::CardInserted, reader,
+                                  Bytes(now.rgbAtr, now.rgbAtr + now.cbAtr)});
             }
         }
     }
@@ -336,13 +353,15 @@ std::vector<ReaderEvent> Monitor::next(std::chrono::milliseconds timeout) {
         }
         if (!d.haveContext) {
             SCARDCONTEXT handle = 0;
-            if (SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &handle) != SCARD_S_SUCCESS) {
+            if (SCardEstablishContext(SCARD_SCOPE_SYSTEM, nullptr, nullptr, &handle) !=
+                SCARD_S_SUCCESS) {
                 if (!d.stoppedReported) {
                     d.stoppedReported = true;
                     events.push_back({ReaderEvent::Kind::ServiceStopped, {}, {}});
                     return events;
                 }
-                d.wake.wait_for(lock, std::min(timeout, d.serviceRetry), [&] { return d.cancelled; });
+                d.wake.wait_for(lock, std::min(timeout, d.serviceRetry),
+                                [&] { return d.cancelled; });
                 d.cancelled = false;
                 return events;
             }
@@ -374,7 +393,8 @@ std::vector<ReaderEvent> Monitor::next(std::chrono::milliseconds timeout) {
 
     // Events already found (readers added, service back) are reported without waiting.
     const DWORD wait = events.empty() ? static_cast<DWORD>(timeout.count()) : 0;
-    const LONG rc = SCardGetStatusChange(d.handle, wait, states.data(), static_cast<DWORD>(states.size()));
+    const LONG rc =
+        SCardGetStatusChange(d.handle, wait, states.data(), static_cast<DWORD>(states.size()));
     if (rc == SCARD_E_TIMEOUT || rc == SCARD_E_CANCELLED) {
         std::lock_guard lock(d.mutex);
         d.cancelled = false;

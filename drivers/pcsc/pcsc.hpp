@@ -25,17 +25,39 @@ private:
     long m_code;
 };
 
-class ServiceNotRunning : public Error { using Error::Error; };  // pcscd not reachable
-class NoReaders : public Error { using Error::Error; };          // no reader attached
-class ReaderUnavailable : public Error { using Error::Error; };  // reader gone or unknown
-class NoCard : public Error { using Error::Error; };              // no card in the reader
-class CardRemoved : public Error { using Error::Error; };        // card pulled mid-session
-class CardReset : public Error { using Error::Error; };          // another party reset it
-class CardUnresponsive : public Error { using Error::Error; };   // mute/unpowered: wrong way in
-class SharingViolation : public Error { using Error::Error; };   // held exclusively elsewhere
-class CommunicationError : public Error { using Error::Error; }; // transport failure, bad answer
-class Timeout : public Error { using Error::Error; };
-class Cancelled : public Error { using Error::Error; };
+class ServiceNotRunning : public Error {
+    using Error::Error;
+};  // pcscd not reachable
+class NoReaders : public Error {
+    using Error::Error;
+};  // no reader attached
+class ReaderUnavailable : public Error {
+    using Error::Error;
+};  // reader gone or unknown
+class NoCard : public Error {
+    using Error::Error;
+};  // no card in the reader
+class CardRemoved : public Error {
+    using Error::Error;
+};  // card pulled mid-session
+class CardReset : public Error {
+    using Error::Error;
+};  // another party reset it
+class CardUnresponsive : public Error {
+    using Error::Error;
+};  // mute/unpowered: wrong way in
+class SharingViolation : public Error {
+    using Error::Error;
+};  // held exclusively elsewhere
+class CommunicationError : public Error {
+    using Error::Error;
+};  // transport failure, bad answer
+class Timeout : public Error {
+    using Error::Error;
+};
+class Cancelled : public Error {
+    using Error::Error;
+};
 
 enum class Protocol { T0, T1 };
 

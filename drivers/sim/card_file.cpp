@@ -39,7 +39,8 @@ std::string trim(std::string_view s) {
 }
 
 bool allDigits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Hex with optional spaces between bytes (ATRs are usually written that way).
@@ -57,17 +58,24 @@ bool isPrintableAscii(std::string_view s) {
 
 const char* idProblem(sscard::IdNumberProblem p) {
     switch (p) {
-        case sscard::IdNumberProblem::WrongLength: return "an ID number has 18 characters";
-        case sscard::IdNumberProblem::NotDigits: return "an ID number is 17 digits and a check character";
-        case sscard::IdNumberProblem::BadRegion: return "impossible region code in the ID number";
-        case sscard::IdNumberProblem::BadBirthDate: return "impossible birth date in the ID number";
-        case sscard::IdNumberProblem::BadCheckDigit: return "the GB 11643 mod 11-2 check character does not match";
+        case sscard::IdNumberProblem::WrongLength:
+            return "an ID number has 18 characters";
+        case sscard::IdNumberProblem::NotDigits:
+            return "an ID number is 17 digits and a check character";
+        case sscard::IdNumberProblem::BadRegion:
+            return "impossible region code in the ID number";
+        case sscard::IdNumberProblem::BadBirthDate:
+            return "impossible birth date in the ID number";
+        case sscard::IdNumberProblem::BadCheckDigit:
+            return "the GB 11643 mod 11-2 check character does not match";
     }
     return "invalid ID number";
 }
 
 // GB 3304: 01..56 the nationalities, 97 other, 98 foreign-born Chinese citizens.
-bool isNationCode(int code) { return (code >= 1 && code <= 56) || code == 97 || code == 98; }
+bool isNationCode(int code) {
+    return (code >= 1 && code <= 56) || code == 97 || code == 98;
+}
 
 struct Entry {
     std::string value;
@@ -87,7 +95,8 @@ public:
         crossCheck();
 
         const Entry& pin = require(kPin);
-        if (pin.value.size() != static_cast<std::size_t>(profile::kPinLength) || !allDigits(pin.value)) {
+        if (pin.value.size() != static_cast<std::size_t>(profile::kPinLength) ||
+            !allDigits(pin.value)) {
             fail(kPin, "a PIN is 6 digits");
         }
         image.chip.pin = pin.value;
@@ -172,7 +181,8 @@ private:
         if (v.size() != 8 || !allDigits(v)) {
             fail(key, "a date is YYYYMMDD");
         }
-        sscard::Date d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)), std::stoi(v.substr(6, 2))};
+        sscard::Date d{std::stoi(v.substr(0, 4)), std::stoi(v.substr(4, 2)),
+                       std::stoi(v.substr(6, 2))};
         if (!d.valid()) {
             fail(key, "not a real date");
         }
@@ -189,8 +199,10 @@ private:
                     fail(rec.key, "卡识别码 is 32 hex digits (16 bytes)");
                 }
                 const std::string region = sscard::decodeBcd(std::span(*b).first(3), rec.key);
-                if (region.size() != 6 || !std::equal(std::begin(kCardIdRid), std::end(kCardIdRid), b->begin() + 3)) {
-                    fail(rec.key, "卡识别码 is region (6 BCD digits) + D156000005 + chip serial (8 bytes)");
+                if (region.size() != 6 ||
+                    !std::equal(std::begin(kCardIdRid), std::end(kCardIdRid), b->begin() + 3)) {
+                    fail(rec.key,
+                         "卡识别码 is region (6 BCD digits) + D156000005 + chip serial (8 bytes)");
                 }
                 return *b;
             }
@@ -231,7 +243,8 @@ private:
             case profile::Encoding::Binary: {
                 const auto b = parseHex(v);
                 if (!b || b->size() != len) {
-                    fail(rec.key, std::to_string(len * 2) + " hex digits (" + std::to_string(len) + " byte(s) as stored)");
+                    fail(rec.key, std::to_string(len * 2) + " hex digits (" + std::to_string(len) +
+                                      " byte(s) as stored)");
                 }
                 return *b;
             }
@@ -314,9 +327,12 @@ CardFileError::CardFileError(const std::filesystem::path& file, int line, const 
 
 const char* toString(ApplicationState state) {
     switch (state) {
-        case ApplicationState::Active: return "active";
-        case ApplicationState::Locked: return "locked";
-        case ApplicationState::Blocked: return "blocked";
+        case ApplicationState::Active:
+            return "active";
+        case ApplicationState::Locked:
+            return "locked";
+        case ApplicationState::Blocked:
+            return "blocked";
     }
     return "?";
 }
@@ -352,15 +368,17 @@ CardFile CardFile::parse(const std::string& text, const std::filesystem::path& n
         if (!line.empty() && line[0] != '#') {
             const auto eq = line.find('=');
             if (eq == std::string::npos) {
-                throw CardFileError(name, number, trim(line.substr(0, line.find(' '))), "expected `key = value`");
+                throw CardFileError(name, number, trim(line.substr(0, line.find(' '))),
+                                    "expected `key = value`");
             }
             const std::string key = trim(std::string_view(line).substr(0, eq));
             if (keys.count(key) == 0) {
                 throw CardFileError(name, number, key, "unknown key");
             }
             if (entries.count(key) != 0) {
-                throw CardFileError(name, number, key, "given twice (first on line " +
-                                                           std::to_string(entries[key].line) + ")");
+                throw CardFileError(
+                    name, number, key,
+                    "given twice (first on line " + std::to_string(entries[key].line) + ")");
             }
             entries[key] = {trim(std::string_view(line).substr(eq + 1)), number};
             stored.key = key;

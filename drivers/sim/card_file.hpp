@@ -22,7 +22,8 @@ using Bytes = sscard::Bytes;
 // key); values of personal or secret keys are never quoted in it.
 class CardFileError : public std::runtime_error {
 public:
-    CardFileError(const std::filesystem::path& file, int line, const std::string& key, const std::string& why);
+    CardFileError(const std::filesystem::path& file, int line, const std::string& key,
+                  const std::string& why);
     int line() const noexcept { return m_line; }
     const std::string& key() const noexcept { return m_key; }
 

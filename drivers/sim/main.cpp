@@ -16,15 +16,18 @@ int usage(std::ostream& out, int rc) {
            "                      [--t0] [--wrong-le] [--delay-ms N] [--mute[=no-atr|silent]]\n"
            "                      [--pull-after N]\n"
            "\n"
-           "  --port PORT       vpcd's TCP port of the reader (the card connects to 127.0.0.1:PORT)\n"
+           "  --port PORT       vpcd's TCP port of the reader (the card connects to "
+           "127.0.0.1:PORT)\n"
            "  --card FILE       the card file (PIN and tries are written back to it)\n"
-           "  --control SOCKET  unix socket for insert/remove/card/quirk/delay/mute/pull-after/status/quit\n"
+           "  --control SOCKET  unix socket for "
+           "insert/remove/card/quirk/delay/mute/pull-after/status/quit\n"
            "  --removed         start with the card out of the reader\n"
            "  --t0              answers with data come as 61xx, released by GET RESPONSE\n"
            "  --wrong-le        READ RECORD with Le = 00 is answered 6C<len+2>\n"
            "  --delay-ms N      wait N ms before each APDU answer\n"
            "  --mute            a card in the wrong way round: pcscd sees it but gets no ATR\n"
-           "  --mute=silent     never answer vpcd's ATR request (pcscd's reader thread then hangs)\n"
+           "  --mute=silent     never answer vpcd's ATR request (pcscd's reader thread then "
+           "hangs)\n"
            "  --pull-after N    answer N APDUs, then pull the card instead of answering the next\n";
     return rc;
 }

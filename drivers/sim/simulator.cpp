@@ -66,14 +66,19 @@ bool parseOnOff(const std::string& s, bool& out) {
 
 const char* toString(MuteMode mode) {
     switch (mode) {
-        case MuteMode::Off: return "off";
-        case MuteMode::NoAtr: return "no-atr";
-        case MuteMode::Silent: return "silent";
+        case MuteMode::Off:
+            return "off";
+        case MuteMode::NoAtr:
+            return "no-atr";
+        case MuteMode::Silent:
+            return "silent";
     }
     return "?";
 }
 
-Simulator::Simulator(SimulatorOptions options) : m_options(std::move(options)) { loadCard(m_options.cardFile); }
+Simulator::Simulator(SimulatorOptions options) : m_options(std::move(options)) {
+    loadCard(m_options.cardFile);
+}
 
 Simulator::~Simulator() noexcept {
     m_link.close();
@@ -153,17 +158,30 @@ void Simulator::remove(const char* why) {
 void Simulator::handleMessage(const VpcdLink::Bytes& message) {
     if (message.size() == 1) {
         switch (message[0]) {
-            case kPowerOff: m_card->powerOff(); return;
-            case kPowerOn: m_card->powerOn(); return;
-            case kReset: m_card->reset(); return;
+            case kPowerOff:
+                m_card->powerOff();
+                return;
+            case kPowerOn:
+                m_card->powerOn();
+                return;
+            case kReset:
+                m_card->reset();
+                return;
             case kGetAtr:
                 switch (m_options.mute) {
-                    case MuteMode::Off: m_link.send(m_card->atr()); return;
-                    case MuteMode::NoAtr: m_link.send(VpcdLink::Bytes(kNoAtrNoiseLength, 0xFF)); return;
-                    case MuteMode::Silent: return;
+                    case MuteMode::Off:
+                        m_link.send(m_card->atr());
+                        return;
+                    case MuteMode::NoAtr:
+                        m_link.send(VpcdLink::Bytes(kNoAtrNoiseLength, 0xFF));
+                        return;
+                    case MuteMode::Silent:
+                        return;
                 }
                 return;
-            default: log("unknown vpcd control message %02X", message[0]); return;
+            default:
+                log("unknown vpcd control message %02X", message[0]);
+                return;
         }
     }
     if (message.empty()) {
@@ -184,7 +202,8 @@ void Simulator::handleMessage(const VpcdLink::Bytes& message) {
     const VpcdLink::Bytes answer = m_card->process(message);
     const bool sent = m_link.send(answer);
     ++m_apdusAnswered;
-    log("apdu ins=%02X sw=%02X%02X%s", ins, answer[answer.size() - 2], answer.back(), sent ? "" : " (link lost)");
+    log("apdu ins=%02X sw=%02X%02X%s", ins, answer[answer.size() - 2], answer.back(),
+        sent ? "" : " (link lost)");
 }
 
 void Simulator::serviceLink() {
@@ -216,7 +235,8 @@ void Simulator::openControlSocket() {
     std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
     m_controlFd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     ::unlink(path.c_str());
-    if (m_controlFd < 0 || ::bind(m_controlFd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 ||
+    if (m_controlFd < 0 ||
+        ::bind(m_controlFd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 ||
         ::listen(m_controlFd, 8) != 0) {
         throw std::runtime_error("cannot listen on " + path + ": " + std::strerror(errno));
     }
@@ -236,7 +256,8 @@ void Simulator::serviceControl(ControlClient& client) {
         return;
     }
     client.pending.append(buffer, static_cast<std::size_t>(n));
-    for (auto nl = client.pending.find('\n'); nl != std::string::npos; nl = client.pending.find('\n')) {
+    for (auto nl = client.pending.find('\n'); nl != std::string::npos;
+         nl = client.pending.find('\n')) {
         std::string line = client.pending.substr(0, nl);
         client.pending.erase(0, nl + 1);
         if (!line.empty() && line.back() == '\r') {
@@ -250,7 +271,8 @@ void Simulator::serviceControl(ControlClient& client) {
         }
         std::size_t done = 0;
         while (done < reply.size()) {
-            const ssize_t w = ::send(client.fd, reply.data() + done, reply.size() - done, MSG_NOSIGNAL);
+            const ssize_t w =
+                ::send(client.fd, reply.data() + done, reply.size() - done, MSG_NOSIGNAL);
             if (w < 0 && errno == EINTR) {
                 continue;
             }
@@ -275,8 +297,9 @@ std::string Simulator::statusLine() const {
         quirks += quirks.empty() ? "wrong-le" : ",wrong-le";
     }
     std::ostringstream out;
-    out << "ok inserted=" << (m_inserted ? "yes" : "no") << " link=" << (m_link.connected() ? "up" : "down")
-        << " apdus=" << m_apdusAnswered << " pin_tries_left=" << m_card->chip().triesLeft
+    out << "ok inserted=" << (m_inserted ? "yes" : "no")
+        << " link=" << (m_link.connected() ? "up" : "down") << " apdus=" << m_apdusAnswered
+        << " pin_tries_left=" << m_card->chip().triesLeft
         << " application_state=" << toString(m_card->chip().application)
         << " quirks=" << (quirks.empty() ? "none" : quirks) << " delay=" << m_options.delayMs
         << " mute=" << toString(m_options.mute) << " pull_after=" << m_options.pullAfter

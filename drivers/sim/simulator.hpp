@@ -29,14 +29,14 @@ enum class MuteMode {
 };
 
 struct SimulatorOptions {
-    int port = 0;                           // vpcd's TCP port for the reader
+    int port = 0;  // vpcd's TCP port for the reader
     std::filesystem::path cardFile;
-    std::filesystem::path controlSocket;    // empty: no control channel
-    bool inserted = true;                   // insert at start
+    std::filesystem::path controlSocket;  // empty: no control channel
+    bool inserted = true;                 // insert at start
     Quirks quirks;
-    int delayMs = 0;                        // before each APDU answer
+    int delayMs = 0;  // before each APDU answer
     MuteMode mute = MuteMode::Off;
-    int pullAfter = 0;                      // 0: off; else pull instead of the (N+1)th APDU
+    int pullAfter = 0;  // 0: off; else pull instead of the (N+1)th APDU
 };
 
 class Simulator {
@@ -73,11 +73,11 @@ private:
     std::unique_ptr<CardFile> m_cardFile;
     std::unique_ptr<VirtualCard> m_card;
     VpcdLink m_link;
-    bool m_inserted = false;       // the card is meant to be in the reader
+    bool m_inserted = false;  // the card is meant to be in the reader
     bool m_quit = false;
     std::chrono::steady_clock::time_point m_removedAt{};
     long m_apdusAnswered = 0;
-    long m_pullBase = 0;           // m_apdusAnswered when pull-after was set
+    long m_pullBase = 0;  // m_apdusAnswered when pull-after was set
     int m_controlFd = -1;
     int m_signalFd = -1;
     std::vector<ControlClient> m_clients;

@@ -18,8 +18,8 @@ namespace ins = profile::ins;
 namespace {
 
 constexpr std::uint16_t kWrongLength = 0x6700;
-constexpr std::uint16_t kMemoryFailure = 0x6581;            // EEPROM write failed
-constexpr std::uint16_t kNoCurrentEf = 0x6986;              // READ RECORD of "current EF" without one
+constexpr std::uint16_t kMemoryFailure = 0x6581;  // EEPROM write failed
+constexpr std::uint16_t kNoCurrentEf = 0x6986;    // READ RECORD of "current EF" without one
 constexpr std::uint8_t kClaIso = 0x00;
 constexpr std::uint8_t kClaProprietary = 0x80;
 constexpr std::uint8_t kClaSecureMessaging = 0x84;  // proprietary class with a MAC
@@ -27,7 +27,9 @@ constexpr std::uint8_t kClaSecureMessaging = 0x84;  // proprietary class with a 
 // Historical bytes shared by both default ATRs (proprietary category, ASCII "RENSHE-SSC01").
 constexpr std::uint8_t kHistorical[] = {'R', 'E', 'N', 'S', 'H', 'E', '-', 'S', 'S', 'C', '0', '1'};
 
-Bytes status(std::uint16_t s) { return {static_cast<std::uint8_t>(s >> 8), static_cast<std::uint8_t>(s & 0xFF)}; }
+Bytes status(std::uint16_t s) {
+    return {static_cast<std::uint8_t>(s >> 8), static_cast<std::uint8_t>(s & 0xFF)};
+}
 
 Bytes withStatus(Bytes data, std::uint16_t s) {
     data.push_back(static_cast<std::uint8_t>(s >> 8));
@@ -36,10 +38,13 @@ Bytes withStatus(Bytes data, std::uint16_t s) {
 }
 
 // 6Cxx / 61xx carry a length in one byte, 00 standing for 256.
-std::uint8_t lengthByte(std::size_t n) { return static_cast<std::uint8_t>(n >= 256 ? 0 : n); }
+std::uint8_t lengthByte(std::size_t n) {
+    return static_cast<std::uint8_t>(n >= 256 ? 0 : n);
+}
 
 bool isBcdPin(std::span<const std::uint8_t> bcd) {
-    return std::all_of(bcd.begin(), bcd.end(), [](std::uint8_t b) { return (b >> 4) <= 9 && (b & 0x0F) <= 9; });
+    return std::all_of(bcd.begin(), bcd.end(),
+                       [](std::uint8_t b) { return (b >> 4) <= 9 && (b & 0x0F) <= 9; });
 }
 
 std::array<std::uint8_t, 3> pinToBcd(const std::string& digits) {
@@ -95,7 +100,8 @@ const Bytes& VirtualCard::defaultT0Atr() {
     return atr;
 }
 
-VirtualCard::VirtualCard(CardImage image, Persist persist) : m_image(std::move(image)), m_persist(std::move(persist)) {}
+VirtualCard::VirtualCard(CardImage image, Persist persist)
+    : m_image(std::move(image)), m_persist(std::move(persist)) {}
 
 Bytes VirtualCard::atr() const {
     if (!m_image.atr.empty()) {
@@ -141,7 +147,8 @@ Bytes VirtualCard::process(std::span<const std::uint8_t> raw) {
     Bytes answer = dispatch(c);
     if (m_quirks.t0 && c.ins != ins::kGetResponse && answer.size() > 2) {
         m_pendingResponse = std::move(answer);
-        return status(static_cast<std::uint16_t>(sw::kMoreDataSw1 << 8 | lengthByte(m_pendingResponse.size() - 2)));
+        return status(static_cast<std::uint16_t>(sw::kMoreDataSw1 << 8 |
+                                                 lengthByte(m_pendingResponse.size() - 2)));
     }
     return answer;
 }
@@ -152,16 +159,23 @@ Bytes VirtualCard::dispatch(const Command& c) {
     }
     if (c.cla == kClaIso) {
         switch (c.ins) {
-            case ins::kSelect: return select(c);
-            case ins::kReadRecord: return readRecord(c);
-            case ins::kVerify: return verify(c);
-            case ins::kGetChallenge: return getChallenge(c);
-            case ins::kGetResponse: return getResponse(c);
-            default: break;
+            case ins::kSelect:
+                return select(c);
+            case ins::kReadRecord:
+                return readRecord(c);
+            case ins::kVerify:
+                return verify(c);
+            case ins::kGetChallenge:
+                return getChallenge(c);
+            case ins::kGetResponse:
+                return getResponse(c);
+            default:
+                break;
         }
     } else if (c.cla == kClaProprietary && c.ins == ins::kChangeOrReloadPin) {
         return changePin(c);
-    } else if (c.cla == kClaSecureMessaging && (c.ins == ins::kChangeOrReloadPin || c.ins == ins::kUnblockPin)) {
+    } else if (c.cla == kClaSecureMessaging &&
+               (c.ins == ins::kChangeOrReloadPin || c.ins == ins::kUnblockPin)) {
         return reloadOrUnblock(c);
     }
     return status(sw::kInsNotSupported);
@@ -172,15 +186,19 @@ Bytes VirtualCard::select(const Command& c) {
         return status(sw::kWrongP1P2);
     }
     if (c.p1 == 0x04) {  // by DF name
-        if (!std::equal(c.data.begin(), c.data.end(), profile::kSsseAid.begin(), profile::kSsseAid.end()) ||
+        if (!std::equal(c.data.begin(), c.data.end(), profile::kSsseAid.begin(),
+                        profile::kSsseAid.end()) ||
             !m_image.ssc) {
             return status(sw::kFileNotFound);
         }
         clearVolatile();
         switch (m_image.chip.application) {
-            case ApplicationState::Locked: return status(sw::kApplicationLocked);
-            case ApplicationState::Blocked: return status(sw::kFunctionNotSupported);
-            case ApplicationState::Active: break;
+            case ApplicationState::Locked:
+                return status(sw::kApplicationLocked);
+            case ApplicationState::Blocked:
+                return status(sw::kFunctionNotSupported);
+            case ApplicationState::Active:
+                break;
         }
         m_applicationSelected = true;
         return status(sw::kOk);
@@ -229,8 +247,9 @@ Bytes VirtualCard::readRecord(const Command& c) {
             return status(sw::kFileNotFound);
         }
     }
-    const auto rec = std::find_if(profile::kRecords.begin(), profile::kRecords.end(),
-                                  [&](const auto& r) { return r.fileId == file && r.number == c.p1; });
+    const auto rec =
+        std::find_if(profile::kRecords.begin(), profile::kRecords.end(),
+                     [&](const auto& r) { return r.fileId == file && r.number == c.p1; });
     if (rec == profile::kRecords.end()) {
         return status(sw::kRecordNotFound);
     }
@@ -252,15 +271,17 @@ std::optional<Bytes> VirtualCard::checkPin(std::span<const std::uint8_t> pinBcd)
         return status(sw::kAuthenticationBlocked);
     }
     const auto expected = pinToBcd(chip.pin);
-    if (pinBcd.size() == expected.size() && CRYPTO_memcmp(pinBcd.data(), expected.data(), expected.size()) == 0) {
+    if (pinBcd.size() == expected.size() &&
+        CRYPTO_memcmp(pinBcd.data(), expected.data(), expected.size()) == 0) {
         return std::nullopt;
     }
     ChipState next = chip;
     --next.triesLeft;
     // The failure that uses up the last try already answers "blocked".
-    const std::uint16_t wrong = next.triesLeft == 0
-                                    ? sw::kAuthenticationBlocked
-                                    : static_cast<std::uint16_t>(sw::kWrongPinSw1 << 8 | 0xC0 | next.triesLeft);
+    const std::uint16_t wrong =
+        next.triesLeft == 0
+            ? sw::kAuthenticationBlocked
+            : static_cast<std::uint16_t>(sw::kWrongPinSw1 << 8 | 0xC0 | next.triesLeft);
     return status(commit(next, wrong));
 }
 
@@ -322,7 +343,8 @@ Bytes VirtualCard::getChallenge(const Command& c) {
         return status(sw::kWrongP1P2);
     }
     if (c.le && *c.le != 256 && *c.le != profile::kChallengeLength) {
-        return status(static_cast<std::uint16_t>(sw::kWrongLengthSw1 << 8 | profile::kChallengeLength));
+        return status(
+            static_cast<std::uint16_t>(sw::kWrongLengthSw1 << 8 | profile::kChallengeLength));
     }
     std::array<std::uint8_t, profile::kChallengeLength> challenge{};
     if (RAND_bytes(challenge.data(), static_cast<int>(challenge.size())) != 1) {
@@ -353,7 +375,8 @@ Bytes VirtualCard::reloadOrUnblock(const Command& c) {
     const auto body = c.data.first(expected - profile::kMacLength);
     Bytes signedPart = {c.cla, c.ins, c.p1, c.p2, c.lc};
     signedPart.insert(signedPart.end(), body.begin(), body.end());
-    const auto mac = sscard::commandMac(sscard::deriveSessionKey(m_image.cardKey, *challenge), signedPart);
+    const auto mac =
+        sscard::commandMac(sscard::deriveSessionKey(m_image.cardKey, *challenge), signedPart);
     if (CRYPTO_memcmp(mac.data(), c.data.data() + body.size(), mac.size()) != 0) {
         return status(sw::kSecurityNotSatisfied);
     }
@@ -381,11 +404,14 @@ Bytes VirtualCard::getResponse(const Command& c) {
         return status(static_cast<std::uint16_t>(sw::kWrongLengthSw1 << 8 | lengthByte(available)));
     }
     const std::size_t n = std::min(asked, available);
-    Bytes out(m_pendingResponse.begin(), m_pendingResponse.begin() + static_cast<std::ptrdiff_t>(n));
-    m_pendingResponse.erase(m_pendingResponse.begin(), m_pendingResponse.begin() + static_cast<std::ptrdiff_t>(n));
+    Bytes out(m_pendingResponse.begin(),
+              m_pendingResponse.begin() + static_cast<std::ptrdiff_t>(n));
+    m_pendingResponse.erase(m_pendingResponse.begin(),
+                            m_pendingResponse.begin() + static_cast<std::ptrdiff_t>(n));
     if (m_pendingResponse.size() > 2) {
-        return withStatus(std::move(out), static_cast<std::uint16_t>(sw::kMoreDataSw1 << 8 |
-                                                                     lengthByte(m_pendingResponse.size() - 2)));
+        return withStatus(std::move(out),
+                          static_cast<std::uint16_t>(sw::kMoreDataSw1 << 8 |
+                                                     lengthByte(m_pendingResponse.size() - 2)));
     }
     out.insert(out.end(), m_pendingResponse.begin(), m_pendingResponse.end());  // the final SW1 SW2
     m_pendingResponse.clear();

@@ -23,7 +23,8 @@ void quickAck(int fd) {
 
 }  // namespace
 
-bool VpcdLink::connect(int port, std::chrono::milliseconds patience, const std::function<bool()>& giveUp) {
+bool VpcdLink::connect(int port, std::chrono::milliseconds patience,
+                       const std::function<bool()>& giveUp) {
     close();
     const auto deadline = std::chrono::steady_clock::now() + patience;
     for (;;) {

@@ -23,7 +23,8 @@ public:
 
     // Connects to 127.0.0.1:port, retrying while nothing listens yet (pcscd still starting)
     // for up to `patience` or until `giveUp` says so. False when it never got through.
-    bool connect(int port, std::chrono::milliseconds patience, const std::function<bool()>& giveUp = {});
+    bool connect(int port, std::chrono::milliseconds patience,
+                 const std::function<bool()>& giveUp = {});
     void close() noexcept;
     bool connected() const noexcept { return m_fd >= 0; }
     int fd() const noexcept { return m_fd; }

@@ -10,9 +10,12 @@ namespace renshe::drivers::sscard {
 
 namespace {
 
-bool isPadding(std::uint8_t b) { return b == 0x00 || b == 0x20 || b == 0xFF; }
+bool isPadding(std::uint8_t b) {
+    return b == 0x00 || b == 0x20 || b == 0xFF;
+}
 
-std::string convert(const char* to, const char* from, std::span<const std::uint8_t> in, std::string_view key) {
+std::string convert(const char* to, const char* from, std::span<const std::uint8_t> in,
+                    std::string_view key) {
     iconv_t cd = iconv_open(to, from);
     if (cd == reinterpret_cast<iconv_t>(-1)) {
         throw std::runtime_error(std::string("iconv cannot convert ") + from + " to " + to);
@@ -64,7 +67,8 @@ Bytes parseRecordTlv(const profile::Record& record, std::span<const std::uint8_t
     const std::size_t length = answer[1];
     if (length != record.length || answer.size() < 2 + length) {
         throw MalformedRecord(record.key, "length " + std::to_string(length) + " (" +
-                                              std::to_string(answer.size() - 2) + " bytes present), profile says " +
+                                              std::to_string(answer.size() - 2) +
+                                              " bytes present), profile says " +
                                               std::to_string(record.length));
     }
     return Bytes(answer.begin() + 2, answer.begin() + 2 + static_cast<std::ptrdiff_t>(length));
@@ -105,7 +109,8 @@ Bytes encodeBcd(std::string_view digits, std::size_t length) {
         }
         const auto d = static_cast<std::uint8_t>(digits[i] - '0');
         auto& b = out[i / 2];
-        b = (i % 2 == 0) ? static_cast<std::uint8_t>((d << 4) | 0x0F) : static_cast<std::uint8_t>((b & 0xF0) | d);
+        b = (i % 2 == 0) ? static_cast<std::uint8_t>((d << 4) | 0x0F)
+                         : static_cast<std::uint8_t>((b & 0xF0) | d);
     }
     return out;
 }
@@ -135,8 +140,9 @@ std::string gbkToUtf8(std::span<const std::uint8_t> value, std::string_view key)
 }
 
 Bytes utf8ToGbk(std::string_view utf8, std::size_t length) {
-    const std::string gbk = convert("GB18030", "UTF-8",
-                                    std::span(reinterpret_cast<const std::uint8_t*>(utf8.data()), utf8.size()), "name");
+    const std::string gbk =
+        convert("GB18030", "UTF-8",
+                std::span(reinterpret_cast<const std::uint8_t*>(utf8.data()), utf8.size()), "name");
     if (gbk.size() > length) {
         throw std::invalid_argument("text longer than its field");
     }
@@ -150,7 +156,8 @@ Date decodeDate(std::span<const std::uint8_t> value, std::string_view key) {
     if (digits.size() != 8) {
         throw MalformedRecord(key, "a date needs 8 digits");
     }
-    Date d{std::stoi(digits.substr(0, 4)), std::stoi(digits.substr(4, 2)), std::stoi(digits.substr(6, 2))};
+    Date d{std::stoi(digits.substr(0, 4)), std::stoi(digits.substr(4, 2)),
+           std::stoi(digits.substr(6, 2))};
     if (!d.valid()) {
         throw MalformedRecord(key, "not a real date: " + digits);
     }

@@ -30,7 +30,7 @@ struct Date {
     int year = 0;
     int month = 0;
     int day = 0;
-    std::string iso() const;  // YYYY-MM-DD
+    std::string iso() const;      // YYYY-MM-DD
     std::string compact() const;  // YYYYMMDD
     bool valid() const;
     auto operator<=>(const Date&) const = default;

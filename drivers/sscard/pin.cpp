@@ -21,7 +21,9 @@ std::optional<Pin> Pin::fromDigits(std::string_view digits) {
     return pin;
 }
 
-Pin::~Pin() { OPENSSL_cleanse(m_digits.data(), m_digits.size()); }
+Pin::~Pin() {
+    OPENSSL_cleanse(m_digits.data(), m_digits.size());
+}
 Pin::Pin(const Pin& other) : m_digits(other.m_digits) {}
 Pin& Pin::operator=(const Pin& other) {
     m_digits = other.m_digits;
@@ -31,12 +33,15 @@ Pin& Pin::operator=(const Pin& other) {
 std::array<std::uint8_t, 3> Pin::bcd() const {
     std::array<std::uint8_t, 3> out{};
     for (std::size_t i = 0; i < 3; ++i) {
-        out[i] = static_cast<std::uint8_t>((m_digits[2 * i] - '0') << 4 | (m_digits[2 * i + 1] - '0'));
+        out[i] =
+            static_cast<std::uint8_t>((m_digits[2 * i] - '0') << 4 | (m_digits[2 * i + 1] - '0'));
     }
     return out;
 }
 
-bool Pin::operator==(const Pin& other) const { return CRYPTO_memcmp(m_digits.data(), other.m_digits.data(), 6) == 0; }
+bool Pin::operator==(const Pin& other) const {
+    return CRYPTO_memcmp(m_digits.data(), other.m_digits.data(), 6) == 0;
+}
 
 std::optional<WeakPinReason> weakPinReason(const Pin& newPin, const std::optional<Date>& birthDate,
                                            const std::optional<Pin>& oldPin) {
@@ -66,9 +71,12 @@ std::optional<WeakPinReason> weakPinReason(const Pin& newPin, const std::optiona
     }
     if (birthDate) {
         char yymmdd[8], mmddyy[8], ddmmyy[8];
-        std::snprintf(yymmdd, sizeof yymmdd, "%02d%02d%02d", birthDate->year % 100, birthDate->month, birthDate->day);
-        std::snprintf(mmddyy, sizeof mmddyy, "%02d%02d%02d", birthDate->month, birthDate->day, birthDate->year % 100);
-        std::snprintf(ddmmyy, sizeof ddmmyy, "%02d%02d%02d", birthDate->day, birthDate->month, birthDate->year % 100);
+        std::snprintf(yymmdd, sizeof yymmdd, "%02d%02d%02d", birthDate->year % 100,
+                      birthDate->month, birthDate->day);
+        std::snprintf(mmddyy, sizeof mmddyy, "%02d%02d%02d", birthDate->month, birthDate->day,
+                      birthDate->year % 100);
+        std::snprintf(ddmmyy, sizeof ddmmyy, "%02d%02d%02d", birthDate->day, birthDate->month,
+                      birthDate->year % 100);
         for (const char* candidate : {yymmdd, mmddyy, ddmmyy}) {
             if (newPin == *Pin::fromDigits(candidate)) {
                 return WeakPinReason::BirthDate;

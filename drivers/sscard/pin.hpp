@@ -28,11 +28,11 @@ private:
 };
 
 enum class WeakPinReason {
-    InitialPin,     // 123456, the issuer's initial PIN
-    AllSame,        // 000000, 888888
-    Sequence,       // 123456, 654321, 234567 ...
-    BirthDate,      // YYMMDD or MMDDYY of the holder's birth date
-    SameAsOld,      // the new PIN is the old one
+    InitialPin,  // 123456, the issuer's initial PIN
+    AllSame,     // 000000, 888888
+    Sequence,    // 123456, 654321, 234567 ...
+    BirthDate,   // YYMMDD or MMDDYY of the holder's birth date
+    SameAsOld,   // the new PIN is the old one
 };
 
 // Why a new PIN would be refused before anything is sent to the card; nullopt if it is fine.

@@ -16,8 +16,8 @@ void sm4Ecb(const Key& key, const std::uint8_t* in, std::uint8_t* out, int lengt
     CipherCtx ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
     int n = 0;
     if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_sm4_ecb(), nullptr, key.data(), nullptr) != 1 ||
-        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 || EVP_EncryptUpdate(ctx.get(), out, &n, in, length) != 1 ||
-        n != length) {
+        EVP_CIPHER_CTX_set_padding(ctx.get(), 0) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), out, &n, in, length) != 1 || n != length) {
         throw std::runtime_error("SM4 unavailable in this OpenSSL");
     }
 }
@@ -45,7 +45,8 @@ Key deriveSessionKey(const Key& cardKey, std::span<const std::uint8_t> challenge
     return out;
 }
 
-std::array<std::uint8_t, 4> commandMac(const Key& sessionKey, std::span<const std::uint8_t> headerAndData) {
+std::array<std::uint8_t, 4> commandMac(const Key& sessionKey,
+                                       std::span<const std::uint8_t> headerAndData) {
     std::vector<std::uint8_t> padded(headerAndData.begin(), headerAndData.end());
     padded.push_back(0x80);  // ISO 9797-1 padding method 2
     while (padded.size() % 16 != 0) {
@@ -61,7 +62,8 @@ std::array<std::uint8_t, 4> commandMac(const Key& sessionKey, std::span<const st
     return {chain[0], chain[1], chain[2], chain[3]};
 }
 
-std::vector<std::uint8_t> buildReloadPinCommand(const Key& sessionKey, std::span<const std::uint8_t> newPinBcd) {
+std::vector<std::uint8_t> buildReloadPinCommand(const Key& sessionKey,
+                                                std::span<const std::uint8_t> newPinBcd) {
     if (newPinBcd.size() != 3) {
         throw std::invalid_argument("PIN is 3 bytes of BCD");
     }

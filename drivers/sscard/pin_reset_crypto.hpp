@@ -26,10 +26,12 @@ using Key = std::array<std::uint8_t, 16>;
 
 Key deriveCardKey(const Key& masterKey, std::span<const std::uint8_t> cardIdentifier);
 Key deriveSessionKey(const Key& cardKey, std::span<const std::uint8_t> challenge);
-std::array<std::uint8_t, 4> commandMac(const Key& sessionKey, std::span<const std::uint8_t> headerAndData);
+std::array<std::uint8_t, 4> commandMac(const Key& sessionKey,
+                                       std::span<const std::uint8_t> headerAndData);
 
 // The complete RELOAD PIN and UNBLOCK PIN commands, MAC included.
-std::vector<std::uint8_t> buildReloadPinCommand(const Key& sessionKey, std::span<const std::uint8_t> newPinBcd);
+std::vector<std::uint8_t> buildReloadPinCommand(const Key& sessionKey,
+                                                std::span<const std::uint8_t> newPinBcd);
 std::vector<std::uint8_t> buildUnblockPinCommand(const Key& sessionKey);
 
 }  // namespace renshe::drivers::sscard

@@ -12,16 +12,16 @@
 namespace renshe::drivers::sscard::profile {
 
 // "sx1.sh." + GBK "社会保障": the SSSE DDF, selected by name (00 A4 04 00 0F ...).
-inline constexpr std::array<std::uint8_t, 15> kSsseAid = {0x73, 0x78, 0x31, 0x2E, 0x73, 0x68, 0x2E, 0xC9,
-                                                         0xE7, 0xBB, 0xE1, 0xB1, 0xA3, 0xD5, 0xCF};
+inline constexpr std::array<std::uint8_t, 15> kSsseAid = {
+    0x73, 0x78, 0x31, 0x2E, 0x73, 0x68, 0x2E, 0xC9, 0xE7, 0xBB, 0xE1, 0xB1, 0xA3, 0xD5, 0xCF};
 
 // How a record's value is encoded and padded on the card.
 enum class Encoding {
-    Binary,   // raw bytes (卡识别码, 民族 code)
-    Bcd,      // packed BCD digits, right-padded with F (dates, region codes)
-    Alnum,    // ASCII, right-padded with 0x00 (the profile's "padded with 0"; an ASCII '0'
-              // pad could not be told from data such as "3.00")
-    Gbk,      // GBK text (names), right-padded with 0x00 or 0x20
+    Binary,  // raw bytes (卡识别码, 民族 code)
+    Bcd,     // packed BCD digits, right-padded with F (dates, region codes)
+    Alnum,   // ASCII, right-padded with 0x00 (the profile's "padded with 0"; an ASCII '0'
+             // pad could not be told from data such as "3.00")
+    Gbk,     // GBK text (names), right-padded with 0x00 or 0x20
 };
 
 enum class Field {
@@ -81,15 +81,16 @@ namespace ins {
 inline constexpr std::uint8_t kSelect = 0xA4;
 inline constexpr std::uint8_t kReadRecord = 0xB2;
 inline constexpr std::uint8_t kVerify = 0x20;
-inline constexpr std::uint8_t kChangeOrReloadPin = 0x5E;  // P1=01 change (CLA 80), P1=00 reload (CLA 84)
-inline constexpr std::uint8_t kUnblockPin = 0x24;         // CLA 84
+inline constexpr std::uint8_t kChangeOrReloadPin =
+    0x5E;                                          // P1=01 change (CLA 80), P1=00 reload (CLA 84)
+inline constexpr std::uint8_t kUnblockPin = 0x24;  // CLA 84
 inline constexpr std::uint8_t kGetChallenge = 0x84;
 inline constexpr std::uint8_t kGetResponse = 0xC0;
 }  // namespace ins
 
-inline constexpr int kPinLength = 6;         // digits, 3 bytes BCD
-inline constexpr int kChallengeLength = 8;   // GET CHALLENGE answer
-inline constexpr int kMacLength = 4;         // MAC appended to RELOAD/UNBLOCK PIN
+inline constexpr int kPinLength = 6;        // digits, 3 bytes BCD
+inline constexpr int kChallengeLength = 8;  // GET CHALLENGE answer
+inline constexpr int kMacLength = 4;        // MAC appended to RELOAD/UNBLOCK PIN
 inline constexpr std::string_view kInitialPin = "123456";
 
 }  // namespace renshe::drivers::sscard::profile

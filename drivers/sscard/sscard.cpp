@@ -21,7 +21,8 @@ std::string hexSw(std::uint16_t s) {
 
 void SocialSecurityCard::selectApplication() {
     const Bytes aid(profile::kSsseAid.begin(), profile::kSsseAid.end());
-    const auto r = m_session.transmit(CommandApdu::case3(0x00, profile::ins::kSelect, 0x04, 0x00, aid));
+    const auto r =
+        m_session.transmit(CommandApdu::case3(0x00, profile::ins::kSelect, 0x04, 0x00, aid));
     switch (r.sw()) {
         case sw::kOk:
             m_selected = true;
@@ -34,7 +35,8 @@ void SocialSecurityCard::selectApplication() {
         case sw::kInsNotSupported:
         case sw::kClaNotSupported:
         case sw::kWrongP1P2:
-            throw NotSocialSecurityCard("no social security application on this card (SW " + hexSw(r.sw()) + ")", r.sw());
+            throw NotSocialSecurityCard(
+                "no social security application on this card (SW " + hexSw(r.sw()) + ")", r.sw());
         default:
             throw UnexpectedStatus("SELECT SSSE answered " + hexSw(r.sw()), r.sw());
     }
@@ -49,34 +51,55 @@ CardData SocialSecurityCard::readCardData() {
         if (!rec.readAtInsert) {
             continue;
         }
-        const auto r = m_session.transmit(CommandApdu::case2(0x00, profile::ins::kReadRecord, rec.number,
-                                                             static_cast<std::uint8_t>(rec.sfi << 3 | 4), rec.length + 2));
+        const auto r = m_session.transmit(
+            CommandApdu::case2(0x00, profile::ins::kReadRecord, rec.number,
+                               static_cast<std::uint8_t>(rec.sfi << 3 | 4), rec.length + 2));
         if (r.sw() == sw::kApplicationLocked || r.sw() == sw::kFunctionNotSupported) {
             throw ApplicationLocked("the social security application is locked", r.sw());
         }
         if (!r.ok()) {
-            throw UnexpectedStatus("READ RECORD " + std::string(rec.key) + " answered " + hexSw(r.sw()), r.sw());
+            throw UnexpectedStatus(
+                "READ RECORD " + std::string(rec.key) + " answered " + hexSw(r.sw()), r.sw());
         }
         try {
             const Bytes v = parseRecordTlv(rec, r.data);
             switch (rec.field) {
-                case profile::Field::CardIdentifier: data.cardIdentifier = v; break;
-                case profile::Field::SpecVersion: data.specVersion = decodeAlnum(v, rec.key); break;
-                case profile::Field::IssueDate: data.issueDate = decodeDate(v, rec.key); break;
-                case profile::Field::ExpiryDate: data.expiryDate = decodeDate(v, rec.key); break;
-                case profile::Field::CardNumber: data.cardNumber = decodeAlnum(v, rec.key); break;
-                case profile::Field::Ssn: data.ssn = decodeAlnum(v, rec.key); break;
-                case profile::Field::Name: data.name = gbkToUtf8(v, rec.key); break;
+                case profile::Field::CardIdentifier:
+                    data.cardIdentifier = v;
+                    break;
+                case profile::Field::SpecVersion:
+                    data.specVersion = decodeAlnum(v, rec.key);
+                    break;
+                case profile::Field::IssueDate:
+                    data.issueDate = decodeDate(v, rec.key);
+                    break;
+                case profile::Field::ExpiryDate:
+                    data.expiryDate = decodeDate(v, rec.key);
+                    break;
+                case profile::Field::CardNumber:
+                    data.cardNumber = decodeAlnum(v, rec.key);
+                    break;
+                case profile::Field::Ssn:
+                    data.ssn = decodeAlnum(v, rec.key);
+                    break;
+                case profile::Field::Name:
+                    data.name = gbkToUtf8(v, rec.key);
+                    break;
                 case profile::Field::Sex: {
                     const std::string s = decodeAlnum(v, rec.key);
-                    if (s.size() != 1 || (s[0] != '1' && s[0] != '2' && s[0] != '0' && s[0] != '9')) {
+                    if (s.size() != 1 ||
+                        (s[0] != '1' && s[0] != '2' && s[0] != '0' && s[0] != '9')) {
                         throw MalformedRecord(rec.key, "sex code must be 0, 1, 2 or 9");
                     }
                     data.sex = s[0];
                     break;
                 }
-                case profile::Field::Nation: data.nation = v.at(0); break;
-                case profile::Field::BirthDate: data.birthDate = decodeDate(v, rec.key); break;
+                case profile::Field::Nation:
+                    data.nation = v.at(0);
+                    break;
+                case profile::Field::BirthDate:
+                    data.birthDate = decodeDate(v, rec.key);
+                    break;
                 case profile::Field::CardType:
                 case profile::Field::IssuerOrg:
                 case profile::Field::Birthplace:
@@ -102,7 +125,8 @@ PinResult interpretPinStatus(std::uint16_t s) {
     }
     if ((s >> 8) == sw::kWrongPinSw1 && (s & 0xF0) == 0xC0) {
         const int left = s & 0x0F;
-        return left == 0 ? PinResult{PinResult::Status::Blocked, 0} : PinResult{PinResult::Status::Wrong, left};
+        return left == 0 ? PinResult{PinResult::Status::Blocked, 0}
+                         : PinResult{PinResult::Status::Wrong, left};
     }
     if (s == sw::kAuthenticationBlocked) {
         return {PinResult::Status::Blocked, 0};
@@ -126,7 +150,8 @@ PinResult SocialSecurityCard::pinCommand(const CommandApdu& command, bool change
         // The command may have reached the card before the link broke: whether the PIN
         // changed is then unknowable from here.
         if (changesState) {
-            throw PinChangeOutcomeUnknown(std::string("the card left while the PIN change was in flight: ") + e.what());
+            throw PinChangeOutcomeUnknown(
+                std::string("the card left while the PIN change was in flight: ") + e.what());
         }
         throw;
     }
@@ -134,7 +159,9 @@ PinResult SocialSecurityCard::pinCommand(const CommandApdu& command, bool change
 
 PinResult SocialSecurityCard::verifyPin(const Pin& pin) {
     const auto bcd = pin.bcd();
-    return pinCommand(CommandApdu::case3(0x00, profile::ins::kVerify, 0x00, 0x00, Bytes(bcd.begin(), bcd.end())), false);
+    return pinCommand(
+        CommandApdu::case3(0x00, profile::ins::kVerify, 0x00, 0x00, Bytes(bcd.begin(), bcd.end())),
+        false);
 }
 
 PinResult SocialSecurityCard::changePin(const Pin& oldPin, const Pin& newPin) {
@@ -143,7 +170,8 @@ PinResult SocialSecurityCard::changePin(const Pin& oldPin, const Pin& newPin) {
     Bytes data(o.begin(), o.end());
     data.push_back(0xFF);
     data.insert(data.end(), n.begin(), n.end());
-    auto apdu = CommandApdu::case3(0x80, profile::ins::kChangeOrReloadPin, 0x01, 0x00, std::move(data));
+    auto apdu =
+        CommandApdu::case3(0x80, profile::ins::kChangeOrReloadPin, 0x01, 0x00, std::move(data));
     return pinCommand(apdu, true);
 }
 
@@ -151,8 +179,8 @@ Bytes SocialSecurityCard::getChallenge() {
     if (!m_selected) {
         selectApplication();
     }
-    const auto r = m_session.transmit(
-        CommandApdu::case2(0x00, profile::ins::kGetChallenge, 0x00, 0x00, profile::kChallengeLength));
+    const auto r = m_session.transmit(CommandApdu::case2(0x00, profile::ins::kGetChallenge, 0x00,
+                                                         0x00, profile::kChallengeLength));
     if (!r.ok() || r.data.size() != static_cast<std::size_t>(profile::kChallengeLength)) {
         throw UnexpectedStatus("GET CHALLENGE answered " + hexSw(r.sw()), r.sw());
     }

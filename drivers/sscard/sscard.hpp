@@ -36,11 +36,21 @@ public:
 private:
     std::uint16_t m_sw;
 };
-class NotSocialSecurityCard : public CardError { using CardError::CardError; };  // no SSSE application
-class ApplicationLocked : public CardError { using CardError::CardError; };      // 9303 (or 6A81 on data)
-class CardBlocked : public CardError { using CardError::CardError; };            // 6A81 at SELECT
-class InvalidCardData : public CardError { using CardError::CardError; };        // records break the profile
-class UnexpectedStatus : public CardError { using CardError::CardError; };       // any other status word
+class NotSocialSecurityCard : public CardError {
+    using CardError::CardError;
+};  // no SSSE application
+class ApplicationLocked : public CardError {
+    using CardError::CardError;
+};  // 9303 (or 6A81 on data)
+class CardBlocked : public CardError {
+    using CardError::CardError;
+};  // 6A81 at SELECT
+class InvalidCardData : public CardError {
+    using CardError::CardError;
+};  // records break the profile
+class UnexpectedStatus : public CardError {
+    using CardError::CardError;
+};  // any other status word
 
 // The outcome of a PIN command the card answered.
 struct PinResult {

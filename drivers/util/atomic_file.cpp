@@ -12,7 +12,8 @@
 namespace renshe::util {
 
 namespace {
-[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path, int err = errno) {
+[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path,
+                       int err = errno) {
     throw std::system_error(err, std::generic_category(), what + " " + path.string());
 }
 }  // namespace

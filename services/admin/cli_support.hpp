@@ -2,9 +2,8 @@
 // transient failures with the same request, and how a refusal is reported.
 #pragma once
 
-#include <grpcpp/grpcpp.h>
-
 #include <google/protobuf/timestamp.pb.h>
+#include <grpcpp/grpcpp.h>
 
 #include <cstdlib>
 #include <ctime>
@@ -30,7 +29,8 @@ public:
         for (std::size_t i = 0; i + 1 < m_args.size(); ++i) {
             if (m_args[i] == name) {
                 std::string v = m_args[i + 1];
-                m_args.erase(m_args.begin() + static_cast<long>(i), m_args.begin() + static_cast<long>(i) + 2);
+                m_args.erase(m_args.begin() + static_cast<long>(i),
+                             m_args.begin() + static_cast<long>(i) + 2);
                 return v;
             }
         }
@@ -62,7 +62,8 @@ inline std::string timeText(const google::protobuf::Timestamp& ts) {
 }
 
 inline std::string fromEnvOr(std::optional<std::string> v, const char* env) {
-    if (v) return *v;
+    if (v)
+        return *v;
     const char* e = std::getenv(env);
     return e ? e : "";
 }
@@ -76,16 +77,20 @@ client::CallResult withRetries(Fn fn) {
         client::setDeadline(ctx, std::chrono::seconds(60));
         const grpc::Status s = fn(ctx);
         r = client::resultOf(s, ctx);
-        if (!r.transient()) break;
+        if (!r.transient())
+            break;
         std::this_thread::sleep_for(std::chrono::milliseconds(500 * (attempt + 1)));
     }
     return r;
 }
 
 inline int report(const client::CallResult& r) {
-    if (r.ok()) return 0;
-    std::cerr << "renshe-admin: refused: " << renshe::v1::RefusalReason_Name(r.refusal) << " (" << r.message << ")";
-    if (r.retryAfterSeconds > 0) std::cerr << "; retry after " << r.retryAfterSeconds << " s";
+    if (r.ok())
+        return 0;
+    std::cerr << "renshe-admin: refused: " << renshe::v1::RefusalReason_Name(r.refusal) << " ("
+              << r.message << ")";
+    if (r.retryAfterSeconds > 0)
+        std::cerr << "; retry after " << r.retryAfterSeconds << " s";
     std::cerr << "\n";
     return 1;
 }
@@ -95,12 +100,16 @@ inline int report(const client::CallResult& r) {
 struct Connection {
     std::string server, ca, cert, key;
 
-    bool complete() const { return !server.empty() && !ca.empty() && !cert.empty() && !key.empty(); }
+    bool complete() const {
+        return !server.empty() && !ca.empty() && !cert.empty() && !key.empty();
+    }
     // Prints what is missing for `command` and returns false when incomplete.
     bool check(const std::string& command) const {
-        if (complete()) return true;
+        if (complete())
+            return true;
         std::cerr << "renshe-admin: " << command
-                  << " needs --server, --ca, --cert and --key (or RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY)\n";
+                  << " needs --server, --ca, --cert and --key (or RENSHE_SERVER, RENSHE_CA, "
+                     "RENSHE_CERT, RENSHE_KEY)\n";
         return false;
     }
     std::shared_ptr<grpc::Channel> channel() const {
@@ -109,8 +118,10 @@ struct Connection {
 };
 
 inline Connection takeConnection(Args& args) {
-    return {fromEnvOr(args.take("--server"), "RENSHE_SERVER"), fromEnvOr(args.take("--ca"), "RENSHE_CA"),
-            fromEnvOr(args.take("--cert"), "RENSHE_CERT"), fromEnvOr(args.take("--key"), "RENSHE_KEY")};
+    return {fromEnvOr(args.take("--server"), "RENSHE_SERVER"),
+            fromEnvOr(args.take("--ca"), "RENSHE_CA"),
+            fromEnvOr(args.take("--cert"), "RENSHE_CERT"),
+            fromEnvOr(args.take("--key"), "RENSHE_KEY")};
 }
 
 }  // namespace renshe::services::admin::cli

@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -26,12 +26,15 @@ using cli::withRetries;
 
 std::string fleetUsage() {
     return "  terminal key --id TERMINAL_ID --out DIR\n"
-           "             on the terminal: a new private key (DIR/terminal.key, 0600; it never leaves\n"
+           "             on the terminal: a new private key (DIR/terminal.key, 0600; it never "
+           "leaves\n"
            "             the machine) and its certificate request DIR/terminal.csr\n"
-           "  terminal enrol --csr FILE --id TERMINAL_ID --role touch|display --service-point ID --out DIR\n"
+           "  terminal enrol --csr FILE --id TERMINAL_ID --role touch|display --service-point ID "
+           "--out DIR\n"
            "             staff: the back office signs the request (region = the service point's);\n"
            "             writes DIR/terminal.crt and DIR/ca.crt\n"
-           "  health     whether the back office answers SERVING over mutual TLS (exit 0) or not (1)\n"
+           "  health     whether the back office answers SERVING over mutual TLS (exit 0) or not "
+           "(1)\n"
            "  fleet [--region PREFIX] [--stale]\n"
            "             the terminals with their last heartbeat, software version and devices, "
            "one line\n"
@@ -348,17 +351,20 @@ int terminalKey(Args& args) {
     const std::filesystem::path dir(*out);
     std::filesystem::create_directories(dir);
     if (std::filesystem::exists(dir / "terminal.key")) {
-        std::cerr << "renshe-admin: " << (dir / "terminal.key").string() << " exists; not replacing a terminal's key\n";
+        std::cerr << "renshe-admin: " << (dir / "terminal.key").string()
+                  << " exists; not replacing a terminal's key\n";
         return 1;
     }
     const std::string key = pki::generatePrivateKeyPem();
     // The identity in the request is informative: the back office writes the one staff confirm.
     const std::string csr = pki::createCsrPem(key, {*id, pki::Role::Touch, ""});
-    pki::writeFileAtomically(dir / "terminal.key", key,
-                             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    pki::writeFileAtomically(dir / "terminal.csr", csr,
-                             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                                 std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    pki::writeFileAtomically(
+        dir / "terminal.key", key,
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    pki::writeFileAtomically(
+        dir / "terminal.csr", csr,
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+            std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     std::cout << "key and request for " << *id << " in " << dir.string() << "\n";
     return 0;
 }
@@ -370,7 +376,8 @@ int terminalEnrol(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
     const auto point = args.take("--service-point");
     const auto out = args.take("--out");
     if (!csrFile || !id || !role || !point || !out || (*role != "touch" && *role != "display")) {
-        std::cerr << "renshe-admin: terminal enrol needs --csr, --id, --role touch|display, --service-point and --out\n";
+        std::cerr << "renshe-admin: terminal enrol needs --csr, --id, --role touch|display, "
+                     "--service-point and --out\n";
         return 2;
     }
     EnrollTerminalRequest req;
@@ -381,12 +388,15 @@ int terminalEnrol(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
     req.set_service_point_id(*point);
     EnrollTerminalResponse resp;
     auto stub = AdminService::NewStub(channel);
-    const auto result = withRetries([&](grpc::ClientContext& ctx) { return stub->EnrollTerminal(&ctx, req, &resp); });
-    if (!result.ok()) return report(result);
+    const auto result = withRetries(
+        [&](grpc::ClientContext& ctx) { return stub->EnrollTerminal(&ctx, req, &resp); });
+    if (!result.ok())
+        return report(result);
     const std::filesystem::path dir(*out);
     std::filesystem::create_directories(dir);
-    const auto publicFile = std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                            std::filesystem::perms::group_read | std::filesystem::perms::others_read;
+    const auto publicFile =
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+        std::filesystem::perms::group_read | std::filesystem::perms::others_read;
     pki::writeFileAtomically(dir / "terminal.crt", resp.certificate_pem(), publicFile);
     pki::writeFileAtomically(dir / "ca.crt", resp.ca_certificate_pem(), publicFile);
     std::cout << *id << " (" << *role << ") enrolled in " << resp.region().division_code()
@@ -404,7 +414,8 @@ int runFleetCommand(const std::vector<std::string>& argv) {
     if (rest.size() >= 2 && rest[0] == "terminal" && rest[1] == "key")
         return terminalKey(args);
     if (rest.size() >= 2 && rest[0] == "terminal" && rest[1] == "enrol") {
-        if (!connection.check("terminal enrol")) return 2;
+        if (!connection.check("terminal enrol"))
+            return 2;
         return terminalEnrol(args, connection.channel());
     }
     if (rest.empty() || (rest[0] != "fleet" && rest[0] != "service-point" && rest[0] != "health"))
@@ -429,7 +440,8 @@ int runFleetCommand(const std::vector<std::string>& argv) {
             return 0;
         }
         std::cerr << "renshe-admin: " << connection.server
-                  << (h.state == services::client::HealthState::NotServing ? " answers NOT_SERVING" : " is unreachable")
+                  << (h.state == services::client::HealthState::NotServing ? " answers NOT_SERVING"
+                                                                           : " is unreachable")
                   << (h.message.empty() ? "" : " (" + h.message + ")") << "\n";
         return 1;
     }

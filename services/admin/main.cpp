@@ -15,22 +15,26 @@ namespace pki = renshe::services::pki;
 
 namespace {
 
-constexpr auto kPublic = fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
+constexpr auto kPublic =
+    fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read;
 constexpr auto kSecret = fs::perms::owner_read | fs::perms::owner_write;
 
 int usage(std::ostream& out, int rc) {
     out << "usage: renshe-admin pki demo --out DIR [--terminal ID] [--staff ID] [--region CODE]\n"
            "\n"
-           "  pki demo   a throwaway CA for a demo or a test bench: ca.crt/ca.key, server.crt/.key\n"
+           "  pki demo   a throwaway CA for a demo or a test bench: ca.crt/ca.key, "
+           "server.crt/.key\n"
            "             (127.0.0.1, localhost), touch-<ID>.crt/.key, display-<ID>.crt/.key and\n"
-           "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run again.\n"
+           "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run "
+           "again.\n"
            "             Never use this CA on a real network.\n"
         << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
         << renshe::services::admin::fingerprintUsage() << renshe::services::admin::fleetUsage();
     return rc;
 }
 
-void writeClient(const pki::CertificateAuthority& ca, const fs::path& dir, const pki::Identity& id) {
+void writeClient(const pki::CertificateAuthority& ca, const fs::path& dir,
+                 const pki::Identity& id) {
     const std::string stem = std::string(pki::roleName(id.role)) + "-" + id.id;
     if (fs::exists(dir / (stem + ".crt"))) {
         return;
@@ -45,10 +49,14 @@ int pkiDemo(const std::vector<std::string>& args) {
     std::string terminal = "T-371302-001", staff = "S-0001", region = "371302";
     for (std::size_t i = 0; i < args.size(); ++i) {
         const bool hasValue = i + 1 < args.size();
-        if (args[i] == "--out" && hasValue) out = args[++i];
-        else if (args[i] == "--terminal" && hasValue) terminal = args[++i];
-        else if (args[i] == "--staff" && hasValue) staff = args[++i];
-        else if (args[i] == "--region" && hasValue) region = args[++i];
+        if (args[i] == "--out" && hasValue)
+            out = args[++i];
+        else if (args[i] == "--terminal" && hasValue)
+            terminal = args[++i];
+        else if (args[i] == "--staff" && hasValue)
+            staff = args[++i];
+        else if (args[i] == "--region" && hasValue)
+            region = args[++i];
         else {
             std::cerr << "renshe-admin: unknown or incomplete argument: " << args[i] << "\n";
             return usage(std::cerr, 2);
@@ -63,13 +71,15 @@ int pkiDemo(const std::vector<std::string>& args) {
     const auto caKey = out / "ca.key";
     auto ca = fs::exists(caCert) && fs::exists(caKey)
                   ? pki::CertificateAuthority::fromPem(pki::readFile(caCert), pki::readFile(caKey))
-                  : pki::CertificateAuthority::create("Renshe Demo CA (not for production)", std::chrono::hours(24 * 365));
+                  : pki::CertificateAuthority::create("Renshe Demo CA (not for production)",
+                                                      std::chrono::hours(24 * 365));
     if (!fs::exists(caCert)) {
         pki::writeFileAtomically(caKey, ca.privateKeyPem(), kSecret);
         pki::writeFileAtomically(caCert, ca.certificatePem(), kPublic);
     }
     if (!fs::exists(out / "server.crt")) {
-        const auto server = ca.issueServer("renshe-backoffice", {"localhost"}, {"127.0.0.1"}, std::chrono::hours(24 * 365));
+        const auto server = ca.issueServer("renshe-backoffice", {"localhost"}, {"127.0.0.1"},
+                                           std::chrono::hours(24 * 365));
         pki::writeFileAtomically(out / "server.key", server.privateKeyPem, kSecret);
         pki::writeFileAtomically(out / "server.crt", server.certificatePem, kPublic);
     }
@@ -92,11 +102,15 @@ int main(int argc, char** argv) {
             return pkiDemo({args.begin() + 2, args.end()});
         }
         // Each family answers 2 for "not mine / wrong usage"; connection flags may come first.
-        if (const int rc = renshe::services::admin::runCatalogueCommand(args); rc != 2) return rc;
-        if (const int rc = renshe::services::admin::runFingerprintCommand(args); rc != 2) return rc;
-        if (const int rc = renshe::services::admin::runFleetCommand(args); rc != 2) return rc;
+        if (const int rc = renshe::services::admin::runCatalogueCommand(args); rc != 2)
+            return rc;
+        if (const int rc = renshe::services::admin::runFingerprintCommand(args); rc != 2)
+            return rc;
+        if (const int rc = renshe::services::admin::runFleetCommand(args); rc != 2)
+            return rc;
         const int rc = renshe::services::admin::runStaffCommand(args);
-        if (rc != 2) return rc;
+        if (rc != 2)
+            return rc;
     } catch (const std::exception& e) {
         std::cerr << "renshe-admin: " << e.what() << "\n";
         return 1;

@@ -17,7 +17,6 @@ namespace {
 
 constexpr const char* kImportRequestId = "00000000-0000-4000-8000-000000000000";
 
-
 // Registers or updates one person. Returns true when created.
 bool registerPerson(store::Tx& tx, const Caller& caller, const PersonRecord& p, bool updateExisting,
                     std::int64_t now, Subject& subject) {
@@ -33,59 +32,73 @@ bool registerPerson(store::Tx& tx, const Caller& caller, const PersonRecord& p, 
                            "the ID number is already registered"});
         }
     }
-    const store::Value pension =
-        p.has_pension_first_payment() ? store::Value(dateText(p.pension_first_payment())) : store::Value(nullptr);
+    const store::Value pension = p.has_pension_first_payment()
+                                     ? store::Value(dateText(p.pension_first_payment()))
+                                     : store::Value(nullptr);
     if (existing) {
-        tx.exec("UPDATE persons SET name = $2, sex = $3, ethnicity = $4, birth_date = $5, birthplace = $6, "
-                "region = $7, pension_first_payment = $8, updated_at = $9 WHERE ssn = $1",
-                {ssn, validation::normalizeName(p.name()), static_cast<std::int64_t>(p.sex()),
-                 static_cast<std::int64_t>(p.ethnicity_code()), dateText(p.birth_date()), p.birthplace_code(),
-                 subject.region, pension, now});
+        tx.exec(
+            "UPDATE persons SET name = $2, sex = $3, ethnicity = $4, birth_date = $5, birthplace = "
+            "$6, "
+            "region = $7, pension_first_payment = $8, updated_at = $9 WHERE ssn = $1",
+            {ssn, validation::normalizeName(p.name()), static_cast<std::int64_t>(p.sex()),
+             static_cast<std::int64_t>(p.ethnicity_code()), dateText(p.birth_date()),
+             p.birthplace_code(), subject.region, pension, now});
         return false;
     }
-    tx.exec("INSERT INTO persons (ssn, name, sex, ethnicity, birth_date, birthplace, region, pension_first_payment, "
-            "service_password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL, $9, $9)",
-            {ssn, validation::normalizeName(p.name()), static_cast<std::int64_t>(p.sex()),
-             static_cast<std::int64_t>(p.ethnicity_code()), dateText(p.birth_date()), p.birthplace_code(),
-             subject.region, pension, now});
+    tx.exec(
+        "INSERT INTO persons (ssn, name, sex, ethnicity, birth_date, birthplace, region, "
+        "pension_first_payment, "
+        "service_password_hash, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+        "NULL, $9, $9)",
+        {ssn, validation::normalizeName(p.name()), static_cast<std::int64_t>(p.sex()),
+         static_cast<std::int64_t>(p.ethnicity_code()), dateText(p.birth_date()),
+         p.birthplace_code(), subject.region, pension, now});
     return true;
 }
 
 // Registers a card as ISSUED; a REPLACEMENT_REQUESTED card of the holder becomes REPLACED.
-std::optional<CardRow> issueCard(store::Tx& tx, const Caller& caller, const CardRecord& c, std::int64_t now,
-                                 Subject& subject, CardRow* issued) {
+std::optional<CardRow> issueCard(store::Tx& tx, const Caller& caller, const CardRecord& c,
+                                 std::int64_t now, Subject& subject, CardRow* issued) {
     const std::string ssn = validation::normalizeSsn(c.ssn());
     subject.ssn = ssn;
     const auto person = loadPerson(tx, ssn, true);
     if (!person) {
-        throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "the holder is not registered"));
+        throw Refused(
+            Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "the holder is not registered"));
     }
     subject.region = person->region;
     requireRegion(caller, person->region);
     const std::string idHex = store::toHex(c.card_identifier());
-    if (tx.queryOne("SELECT 1 FROM cards WHERE card_number = $1 OR card_identifier = $2", {c.card_number(), idHex})) {
+    if (tx.queryOne("SELECT 1 FROM cards WHERE card_number = $1 OR card_identifier = $2",
+                    {c.card_number(), idHex})) {
         throw Refused({grpc::StatusCode::ALREADY_EXISTS, REFUSAL_REASON_ALREADY_EXISTS,
                        "the card number or card identifier is already in use"});
     }
     std::optional<CardRow> replaced;
     if (auto current = currentCardOf(tx, ssn, true)) {
         if (current->status != CARD_STATUS_REPLACEMENT_REQUESTED) {
-            throw Refused(Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE,
-                                                "the holder has a card in use; request a replacement first"));
+            throw Refused(
+                Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE,
+                                      "the holder has a card in use; request a replacement first"));
         }
-        changeStatus(tx, *current, CARD_STATUS_REPLACED, caller.identity.id, "replaced by " + c.card_number(), now);
+        changeStatus(tx, *current, CARD_STATUS_REPLACED, caller.identity.id,
+                     "replaced by " + c.card_number(), now);
         replaced = *current;
     }
-    tx.exec("INSERT INTO cards (card_number, card_identifier, ssn, issue_date, expiry_date, status, status_since, "
-            "loss_formal, loss_at_terminal, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, $7)",
-            {c.card_number(), idHex, ssn, dateText(c.issue_date()), dateText(c.expiry_date()),
-             static_cast<std::int64_t>(CARD_STATUS_ISSUED), now});
+    tx.exec(
+        "INSERT INTO cards (card_number, card_identifier, ssn, issue_date, expiry_date, status, "
+        "status_since, "
+        "loss_formal, loss_at_terminal, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, $7)",
+        {c.card_number(), idHex, ssn, dateText(c.issue_date()), dateText(c.expiry_date()),
+         static_cast<std::int64_t>(CARD_STATUS_ISSUED), now});
     CardRow card = *loadCard(tx, c.card_number());
-    tx.exec("INSERT INTO card_history (card_number, seq, from_status, to_status, at, actor, reason) "
-            "VALUES ($1, 1, $2, $3, $4, $5, 'issued')",
-            {c.card_number(), static_cast<std::int64_t>(CARD_STATUS_UNSPECIFIED),
-             static_cast<std::int64_t>(CARD_STATUS_ISSUED), now, caller.identity.id});
-    if (issued) *issued = card;
+    tx.exec(
+        "INSERT INTO card_history (card_number, seq, from_status, to_status, at, actor, reason) "
+        "VALUES ($1, 1, $2, $3, $4, $5, 'issued')",
+        {c.card_number(), static_cast<std::int64_t>(CARD_STATUS_UNSPECIFIED),
+         static_cast<std::int64_t>(CARD_STATUS_ISSUED), now, caller.identity.id});
+    if (issued)
+        *issued = card;
     return replaced;
 }
 
@@ -94,7 +107,8 @@ struct Columns {
     std::map<std::string, std::size_t> index;
     std::string get(const csv::Record& r, const std::string& name) const {
         const auto it = index.find(name);
-        if (it == index.end() || it->second >= r.fields.size()) return {};
+        if (it == index.end() || it->second >= r.fields.size())
+            return {};
         return r.fields[it->second];
     }
 };
@@ -102,47 +116,56 @@ struct Columns {
 std::optional<Date> parseDate(const std::string& text) {
     std::string digits;
     for (char ch : text) {
-        if (ch != '-' && ch != '/') digits += ch;
+        if (ch != '-' && ch != '/')
+            digits += ch;
     }
-    if (digits.size() != 8 || digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    if (digits.size() != 8 || digits.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
     return dateProto(digits);
 }
 
 }  // namespace
 
-grpc::Status AdminServiceImpl::RegisterPerson(grpc::ServerContext* ctx, const RegisterPersonRequest* req,
+grpc::Status AdminServiceImpl::RegisterPerson(grpc::ServerContext* ctx,
+                                              const RegisterPersonRequest* req,
                                               RegisterPersonResponse* resp) {
-    return m_core.mutate(ctx, "admin.register_person", req->request_id(), *req, resp, validation::check(*req),
-                         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-                             requireStaff(caller);
-                             const bool created =
-                                 registerPerson(tx, caller, req->person(), req->update_existing(), now, subject);
-                             resp->set_created(created);
-                             resp->mutable_person()->set_masked_ssn(subject.masked());
-                             resp->mutable_person()->set_masked_name(drivers::sscard::maskName(req->person().name()));
-                         });
+    return m_core.mutate(
+        ctx, "admin.register_person", req->request_id(), *req, resp, validation::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            requireStaff(caller);
+            const bool created =
+                registerPerson(tx, caller, req->person(), req->update_existing(), now, subject);
+            resp->set_created(created);
+            resp->mutable_person()->set_masked_ssn(subject.masked());
+            resp->mutable_person()->set_masked_name(
+                drivers::sscard::maskName(req->person().name()));
+        });
 }
 
 grpc::Status AdminServiceImpl::IssueCard(grpc::ServerContext* ctx, const IssueCardRequest* req,
                                          IssueCardResponse* resp) {
-    return m_core.mutate(ctx, "admin.issue_card", req->request_id(), *req, resp, validation::check(*req),
-                         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-                             requireStaff(caller);
-                             CardRow issued;
-                             const auto replaced = issueCard(tx, caller, req->card(), now, subject, &issued);
-                             const auto person = loadPerson(tx, subject.ssn);
-                             *resp->mutable_card() = toCardInfo(issued, *person, now);
-                             if (replaced) *resp->mutable_replaced_card() = toCardInfo(*replaced, *person, now);
-                         });
+    return m_core.mutate(
+        ctx, "admin.issue_card", req->request_id(), *req, resp, validation::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            requireStaff(caller);
+            CardRow issued;
+            const auto replaced = issueCard(tx, caller, req->card(), now, subject, &issued);
+            const auto person = loadPerson(tx, subject.ssn);
+            *resp->mutable_card() = toCardInfo(issued, *person, now);
+            if (replaced)
+                *resp->mutable_replaced_card() = toCardInfo(*replaced, *person, now);
+        });
 }
 
-grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const ImportRegistryRequest* req,
+grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx,
+                                              const ImportRegistryRequest* req,
                                               ImportRegistryResponse* resp) {
     return m_core.mutate(
         ctx, "admin.import_registry", req->request_id(), *req, resp, validation::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
             requireStaff(caller);
-            auto addError = [&](const std::string& file, int line, const std::string& field, const std::string& why) {
+            auto addError = [&](const std::string& file, int line, const std::string& field,
+                                const std::string& why) {
                 auto* e = resp->add_errors();
                 e->set_file(file);
                 e->mutable_error()->set_line(line);
@@ -156,7 +179,8 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
             if (!req->persons_csv().empty()) {
                 const auto parsed = csv::parse(req->persons_csv());
                 if (parsed.error || parsed.records.empty()) {
-                    throw Refused(Refusal::malformed("persons: " + parsed.error.value_or("missing header")));
+                    throw Refused(
+                        Refusal::malformed("persons: " + parsed.error.value_or("missing header")));
                 }
                 Columns cols;
                 for (std::size_t i = 0; i < parsed.records[0].fields.size(); ++i) {
@@ -164,7 +188,8 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
                 }
                 for (const char* required : {"ssn", "name", "sex", "birth_date", "region"}) {
                     if (!cols.index.count(required)) {
-                        throw Refused(Refusal::malformed(std::string("persons: header lacks ") + required));
+                        throw Refused(
+                            Refusal::malformed(std::string("persons: header lacks ") + required));
                     }
                 }
                 for (std::size_t i = 1; i < parsed.records.size(); ++i) {
@@ -173,23 +198,26 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
                     p.set_ssn(cols.get(r, "ssn"));
                     p.set_name(cols.get(r, "name"));
                     const std::string sex = cols.get(r, "sex");
-                    p.set_sex(sex == "1" || sex == "male" || sex == "男" ? SEX_MALE
+                    p.set_sex(sex == "1" || sex == "male" || sex == "男"     ? SEX_MALE
                               : sex == "2" || sex == "female" || sex == "女" ? SEX_FEMALE
-                                                                              : SEX_UNSPECIFIED);
+                                                                             : SEX_UNSPECIFIED);
                     const std::string eth = cols.get(r, "ethnicity_code");
                     p.set_ethnicity_code(eth.empty() ? 1 : std::atoi(eth.c_str()));
-                    if (auto d = parseDate(cols.get(r, "birth_date"))) *p.mutable_birth_date() = *d;
+                    if (auto d = parseDate(cols.get(r, "birth_date")))
+                        *p.mutable_birth_date() = *d;
                     p.set_birthplace_code(cols.get(r, "birthplace_code"));
                     *p.mutable_region() = regionProto(cols.get(r, "region"));
                     const std::string pension = cols.get(r, "pension_first_payment");
                     if (!pension.empty()) {
-                        if (auto d = parseDate(pension)) *p.mutable_pension_first_payment() = *d;
+                        if (auto d = parseDate(pension))
+                            *p.mutable_pension_first_payment() = *d;
                         else {
                             addError("persons", r.line, "pension_first_payment", "not a date");
                             continue;
                         }
                     }
-                    if (p.birthplace_code().empty()) p.set_birthplace_code(p.ssn().substr(0, 6));
+                    if (p.birthplace_code().empty())
+                        p.set_birthplace_code(p.ssn().substr(0, 6));
                     RegisterPersonRequest probe;
                     probe.set_request_id(kImportRequestId);
                     *probe.mutable_person() = p;
@@ -212,15 +240,18 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
             if (!req->cards_csv().empty()) {
                 const auto parsed = csv::parse(req->cards_csv());
                 if (parsed.error || parsed.records.empty()) {
-                    throw Refused(Refusal::malformed("cards: " + parsed.error.value_or("missing header")));
+                    throw Refused(
+                        Refusal::malformed("cards: " + parsed.error.value_or("missing header")));
                 }
                 Columns cols;
                 for (std::size_t i = 0; i < parsed.records[0].fields.size(); ++i) {
                     cols.index[parsed.records[0].fields[i]] = i;
                 }
-                for (const char* required : {"card_number", "card_identifier", "ssn", "issue_date", "expiry_date"}) {
+                for (const char* required :
+                     {"card_number", "card_identifier", "ssn", "issue_date", "expiry_date"}) {
                     if (!cols.index.count(required)) {
-                        throw Refused(Refusal::malformed(std::string("cards: header lacks ") + required));
+                        throw Refused(
+                            Refusal::malformed(std::string("cards: header lacks ") + required));
                     }
                 }
                 for (std::size_t i = 1; i < parsed.records.size(); ++i) {
@@ -237,7 +268,8 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
                     const auto issue = parseDate(cols.get(r, "issue_date"));
                     const auto expiry = parseDate(cols.get(r, "expiry_date"));
                     if (!issue || !expiry) {
-                        addError("cards", r.line, !issue ? "issue_date" : "expiry_date", "not a date");
+                        addError("cards", r.line, !issue ? "issue_date" : "expiry_date",
+                                 "not a date");
                         continue;
                     }
                     *c.mutable_issue_date() = *issue;
@@ -256,7 +288,8 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
                         continue;
                     }
                     if (!ssnsInFile.count(ssn) && !loadPerson(tx, ssn)) {
-                        addError("cards", r.line, "ssn", "holder is neither in the file nor registered");
+                        addError("cards", r.line, "ssn",
+                                 "holder is neither in the file nor registered");
                         continue;
                     }
                     cards.emplace_back(r.line, c);
@@ -311,16 +344,18 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx, const Im
         });
 }
 
-grpc::Status AdminServiceImpl::cardOperation(grpc::ServerContext* ctx, const CardOperationRequest* req,
+grpc::Status AdminServiceImpl::cardOperation(grpc::ServerContext* ctx,
+                                             const CardOperationRequest* req,
                                              CardOperationResponse* resp, CardOp op) {
-    static const char* kEvents[] = {"admin.formal_loss", "admin.lift_loss", "admin.request_replacement",
-                                    "admin.cancel_card"};
+    static const char* kEvents[] = {"admin.formal_loss", "admin.lift_loss",
+                                    "admin.request_replacement", "admin.cancel_card"};
     return m_core.mutate(
         ctx, kEvents[static_cast<int>(op)], req->request_id(), *req, resp, validation::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             requireStaff(caller);
             auto card = loadCard(tx, req->card_number(), true);
-            if (!card) throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card"));
+            if (!card)
+                throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card"));
             subject.ssn = card->ssn;
             const auto person = loadPerson(tx, card->ssn);
             subject.region = person->region;
@@ -328,14 +363,16 @@ grpc::Status AdminServiceImpl::cardOperation(grpc::ServerContext* ctx, const Car
             applyDueLift(tx, *card, now);
             const std::string reason = req->reason().empty() ? "at the counter" : req->reason();
             auto refuse = [&](const std::string& what) {
-                throw Refused(Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE,
-                                                    what + " is not allowed for a card in state " +
-                                                        CardStatus_Name(card->status)));
+                throw Refused(Refusal::precondition(
+                    REFUSAL_REASON_WRONG_CARD_STATE,
+                    what + " is not allowed for a card in state " + CardStatus_Name(card->status)));
             };
             switch (op) {
                 case CardOp::FormalLoss:
-                    if (card->status == CARD_STATUS_LOST) break;
-                    if (card->status != CARD_STATUS_ACTIVE && card->status != CARD_STATUS_TEMP_LOST) {
+                    if (card->status == CARD_STATUS_LOST)
+                        break;
+                    if (card->status != CARD_STATUS_ACTIVE &&
+                        card->status != CARD_STATUS_TEMP_LOST) {
                         refuse("a formal loss");
                     }
                     if (card->status == CARD_STATUS_ACTIVE) {
@@ -345,39 +382,48 @@ grpc::Status AdminServiceImpl::cardOperation(grpc::ServerContext* ctx, const Car
                     }
                     card->lossFormal = true;
                     card->lossAutoLiftAt = 0;
-                    changeStatus(tx, *card, CARD_STATUS_LOST, caller.identity.id, "formal loss: " + reason, now);
+                    changeStatus(tx, *card, CARD_STATUS_LOST, caller.identity.id,
+                                 "formal loss: " + reason, now);
                     break;
                 case CardOp::Lift:
                     if (card->status == CARD_STATUS_REPLACEMENT_REQUESTED) {
-                        throw Refused(Refusal::precondition(REFUSAL_REASON_REPLACEMENT_REQUESTED,
-                                                            "a replacement card has been requested"));
+                        throw Refused(
+                            Refusal::precondition(REFUSAL_REASON_REPLACEMENT_REQUESTED,
+                                                  "a replacement card has been requested"));
                     }
-                    if (card->status == CARD_STATUS_ACTIVE) break;
+                    if (card->status == CARD_STATUS_ACTIVE)
+                        break;
                     if (card->status != CARD_STATUS_TEMP_LOST && card->status != CARD_STATUS_LOST) {
                         refuse("lifting a loss");
                     }
-                    changeStatus(tx, *card, CARD_STATUS_ACTIVE, caller.identity.id, "loss lifted: " + reason, now);
+                    changeStatus(tx, *card, CARD_STATUS_ACTIVE, caller.identity.id,
+                                 "loss lifted: " + reason, now);
                     break;
                 case CardOp::Replacement:
-                    if (card->status == CARD_STATUS_REPLACEMENT_REQUESTED) break;
-                    if (card->status != CARD_STATUS_ACTIVE && card->status != CARD_STATUS_TEMP_LOST &&
-                        card->status != CARD_STATUS_LOST) {
+                    if (card->status == CARD_STATUS_REPLACEMENT_REQUESTED)
+                        break;
+                    if (card->status != CARD_STATUS_ACTIVE &&
+                        card->status != CARD_STATUS_TEMP_LOST && card->status != CARD_STATUS_LOST) {
                         refuse("a replacement request");
                     }
                     changeStatus(tx, *card, CARD_STATUS_REPLACEMENT_REQUESTED, caller.identity.id,
                                  "replacement requested: " + reason, now);
                     break;
                 case CardOp::Cancel:
-                    if (card->status == CARD_STATUS_CANCELLED) break;
-                    if (card->status == CARD_STATUS_REPLACED) refuse("cancellation");
-                    changeStatus(tx, *card, CARD_STATUS_CANCELLED, caller.identity.id, "cancelled: " + reason, now);
+                    if (card->status == CARD_STATUS_CANCELLED)
+                        break;
+                    if (card->status == CARD_STATUS_REPLACED)
+                        refuse("cancellation");
+                    changeStatus(tx, *card, CARD_STATUS_CANCELLED, caller.identity.id,
+                                 "cancelled: " + reason, now);
                     break;
             }
             *resp->mutable_card() = toCardInfo(*card, *person, now);
         });
 }
 
-grpc::Status AdminServiceImpl::RecordFormalLoss(grpc::ServerContext* c, const CardOperationRequest* r,
+grpc::Status AdminServiceImpl::RecordFormalLoss(grpc::ServerContext* c,
+                                                const CardOperationRequest* r,
                                                 CardOperationResponse* o) {
     return cardOperation(c, r, o, CardOp::FormalLoss);
 }
@@ -385,7 +431,8 @@ grpc::Status AdminServiceImpl::LiftLoss(grpc::ServerContext* c, const CardOperat
                                         CardOperationResponse* o) {
     return cardOperation(c, r, o, CardOp::Lift);
 }
-grpc::Status AdminServiceImpl::RequestReplacement(grpc::ServerContext* c, const CardOperationRequest* r,
+grpc::Status AdminServiceImpl::RequestReplacement(grpc::ServerContext* c,
+                                                  const CardOperationRequest* r,
                                                   CardOperationResponse* o) {
     return cardOperation(c, r, o, CardOp::Replacement);
 }
@@ -411,22 +458,26 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
             }
             const int pageSize = req->page().page_size() == 0 ? 20 : req->page().page_size();
             std::string sql =
-                "SELECT seq, at, actor, terminal_id, event_type, masked_subject, outcome, request_id, previous_hash, "
+                "SELECT seq, at, actor, terminal_id, event_type, masked_subject, outcome, "
+                "request_id, previous_hash, "
                 "hash FROM audit_events WHERE seq > $1 AND at >= $2 AND at < $3";
-            std::vector<store::Value> params{after, req->has_from_time() ? microsOf(req->from_time()) : std::int64_t{0},
-                                             req->has_to_time() ? microsOf(req->to_time()) : now + 1};
+            std::vector<store::Value> params{
+                after, req->has_from_time() ? microsOf(req->from_time()) : std::int64_t{0},
+                req->has_to_time() ? microsOf(req->to_time()) : now + 1};
             if (!req->actor().empty()) {
                 params.push_back(req->actor());
                 sql += " AND actor = $" + std::to_string(params.size());
             }
             if (!req->subject_ssn().empty()) {
-                params.push_back(m_core.keys().subjectDigest(validation::normalizeSsn(req->subject_ssn())));
+                params.push_back(
+                    m_core.keys().subjectDigest(validation::normalizeSsn(req->subject_ssn())));
                 sql += " AND subject_digest = $" + std::to_string(params.size());
             }
             if (!req->event_type().empty()) {
                 if (req->event_type().back() == '.') {
                     params.push_back(req->event_type());
-                    sql += " AND substr(event_type, 1, " + std::to_string(req->event_type().size()) + ") = $" +
+                    sql += " AND substr(event_type, 1, " +
+                           std::to_string(req->event_type().size()) + ") = $" +
                            std::to_string(params.size());
                 } else {
                     params.push_back(req->event_type());
@@ -451,12 +502,14 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
                 e->set_hash(store::fromHex(r.text(9)));
             }
             if (static_cast<int>(rows.size()) > pageSize) {
-                resp->mutable_page()->set_next_page_token(std::to_string(rows[pageSize - 1].integer(0)));
+                resp->mutable_page()->set_next_page_token(
+                    std::to_string(rows[pageSize - 1].integer(0)));
             }
         });
 }
 
-grpc::Status AdminServiceImpl::VerifyAuditChain(grpc::ServerContext* ctx, const VerifyAuditChainRequest* req,
+grpc::Status AdminServiceImpl::VerifyAuditChain(grpc::ServerContext* ctx,
+                                                const VerifyAuditChainRequest* req,
                                                 VerifyAuditChainResponse* resp) {
     return m_core.query(ctx, "admin.verify_audit", validation::check(*req),
                         [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t) {
@@ -479,14 +532,16 @@ grpc::Status AdminServiceImpl::GetPerson(grpc::ServerContext* ctx, const GetPers
             std::string ssn;
             if (req->person().has_card_number()) {
                 const auto card = loadCard(tx, req->person().card_number());
-                if (!card) throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card"));
+                if (!card)
+                    throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card"));
                 ssn = card->ssn;
             } else {
                 ssn = validation::normalizeSsn(req->person().ssn());
             }
             subject.ssn = ssn;
             const auto person = loadPerson(tx, ssn);
-            if (!person) throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person"));
+            if (!person)
+                throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person"));
             subject.region = person->region;
             requireRegion(caller, person->region);
             resp->mutable_person()->set_masked_ssn(drivers::sscard::maskIdNumber(ssn));
@@ -499,11 +554,14 @@ grpc::Status AdminServiceImpl::GetPerson(grpc::ServerContext* ctx, const GetPers
             std::vector<CardStatusChange> all;
             for (const auto& c : cardsOf(tx, ssn)) {
                 *resp->add_cards() = toCardInfo(c, *person, now);
-                for (auto& h : historyOf(tx, c.cardNumber)) all.push_back(std::move(h));
+                for (auto& h : historyOf(tx, c.cardNumber))
+                    all.push_back(std::move(h));
             }
-            std::stable_sort(all.begin(), all.end(),
-                             [](const auto& a, const auto& b) { return microsOf(a.at()) > microsOf(b.at()); });
-            for (auto& h : all) *resp->add_history() = std::move(h);
+            std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+                return microsOf(a.at()) > microsOf(b.at());
+            });
+            for (auto& h : all)
+                *resp->add_history() = std::move(h);
         });
 }
 

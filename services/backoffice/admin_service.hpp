@@ -14,7 +14,8 @@ class AdminServiceImpl final : public renshe::v1::AdminService::Service {
 public:
     explicit AdminServiceImpl(Core& core) : m_core(core) {}
     // With the CA that signs enrolled terminals' certificates (EnrollTerminal).
-    AdminServiceImpl(Core& core, std::optional<pki::CertificateAuthority> terminalCa, std::chrono::hours validity)
+    AdminServiceImpl(Core& core, std::optional<pki::CertificateAuthority> terminalCa,
+                     std::chrono::hours validity)
         : m_core(core), m_terminalCa(std::move(terminalCa)), m_terminalValidity(validity) {}
 
     grpc::Status RegisterPerson(grpc::ServerContext*, const renshe::v1::RegisterPersonRequest*,
@@ -38,9 +39,11 @@ public:
     grpc::Status GetPerson(grpc::ServerContext*, const renshe::v1::GetPersonRequest*,
                            renshe::v1::GetPersonResponse*) override;
     // In service_points.cpp.
-    grpc::Status UpsertServicePoint(grpc::ServerContext*, const renshe::v1::UpsertServicePointRequest*,
+    grpc::Status UpsertServicePoint(grpc::ServerContext*,
+                                    const renshe::v1::UpsertServicePointRequest*,
                                     renshe::v1::UpsertServicePointResponse*) override;
-    grpc::Status ListServicePoints(grpc::ServerContext*, const renshe::v1::ListServicePointsRequest*,
+    grpc::Status ListServicePoints(grpc::ServerContext*,
+                                   const renshe::v1::ListServicePointsRequest*,
                                    renshe::v1::ListServicePointsResponse*) override;
     grpc::Status EnrollTerminal(grpc::ServerContext*, const renshe::v1::EnrollTerminalRequest*,
                                 renshe::v1::EnrollTerminalResponse*) override;

@@ -28,8 +28,8 @@ StoredAuditEvent fromRow(const store::Row& r) {
 
 }  // namespace
 
-std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq, std::int64_t atMicros,
-                         const AuditEntry& entry) {
+std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
+                         std::int64_t atMicros, const AuditEntry& entry) {
     std::string canonical = store::fromHex(previousHashHex);
     field(canonical, std::to_string(seq));
     field(canonical, std::to_string(atMicros));
@@ -44,17 +44,21 @@ std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq, s
 }
 
 std::int64_t appendAudit(store::Tx& tx, const AuditEntry& entry, std::int64_t atMicros) {
-    const auto head = tx.queryOne(std::string("SELECT seq, hash FROM audit_head WHERE id = 1") + std::string(tx.forUpdate()));
+    const auto head = tx.queryOne(std::string("SELECT seq, hash FROM audit_head WHERE id = 1") +
+                                  std::string(tx.forUpdate()));
     if (!head) {
         throw store::StoreError("audit_head row missing");
     }
     const std::int64_t seq = head->integer(0) + 1;
     const std::string previous = head->text(1);
     const std::string hash = auditHashHex(previous, seq, atMicros, entry);
-    tx.exec("INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, "
-            "outcome, request_id, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            {seq, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject, entry.subjectDigest,
-             entry.outcome, entry.requestId, previous, hash});
+    tx.exec(
+        "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
+        "subject_digest, "
+        "outcome, request_id, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+        "$10, $11)",
+        {seq, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject,
+         entry.subjectDigest, entry.outcome, entry.requestId, previous, hash});
     tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
     return seq;
 }
@@ -67,7 +71,8 @@ AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
         if (expectedSeq == 1) {
             previous = kZeroHash;
         } else {
-            const auto prev = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {expectedSeq - 1});
+            const auto prev =
+                tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {expectedSeq - 1});
             if (!prev) {
                 v.intact = false;
                 v.firstBrokenSequence = expectedSeq - 1;
@@ -80,7 +85,8 @@ AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
         std::int64_t after = expectedSeq - 1;
         for (;;) {
             const auto rows = tx.query(
-                "SELECT seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, outcome, request_id, "
+                "SELECT seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, "
+                "outcome, request_id, "
                 "previous_hash, hash FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
                 {after, kPage});
             for (const auto& row : rows) {
@@ -108,7 +114,8 @@ AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
                 ++expectedSeq;
                 after = e.seq;
             }
-            if (static_cast<std::int64_t>(rows.size()) < kPage) break;
+            if (static_cast<std::int64_t>(rows.size()) < kPage)
+                break;
         }
         // The head must point at the last event: a removed tail shows here.
         const auto head = tx.queryOne("SELECT seq, hash FROM audit_head WHERE id = 1");

@@ -39,14 +39,15 @@ struct StoredAuditEvent {
 // Appends inside the caller's transaction; returns the new sequence number.
 std::int64_t appendAudit(store::Tx& tx, const AuditEntry& entry, std::int64_t atMicros);
 
-std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq, std::int64_t atMicros,
-                         const AuditEntry& entry);
+std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
+                         std::int64_t atMicros, const AuditEntry& entry);
 
 struct AuditVerification {
     bool intact = true;
     std::int64_t eventsChecked = 0;
     std::int64_t firstBrokenSequence = 0;
-    std::string reason;  // "hash mismatch", "previous_hash mismatch", "sequence gap", "head mismatch"
+    std::string
+        reason;  // "hash mismatch", "previous_hash mismatch", "sequence gap", "head mismatch"
 };
 
 // Recomputes the chain from `fromSequence` (0 = the first event), in pages.

@@ -19,7 +19,8 @@ std::string Caller::key() const {
 namespace {
 
 Refused unauthenticated(std::string why) {
-    return Refused({grpc::StatusCode::UNAUTHENTICATED, REFUSAL_REASON_UNKNOWN_CLIENT, std::move(why)});
+    return Refused(
+        {grpc::StatusCode::UNAUTHENTICATED, REFUSAL_REASON_UNKNOWN_CLIENT, std::move(why)});
 }
 
 // Parsing the peer's PEM on every call costs more than the rest of a status query; the
@@ -30,11 +31,13 @@ public:
     pki::Identity get(const std::string& pem) {
         {
             std::lock_guard lock(m_mutex);
-            if (const auto it = m_entries.find(pem); it != m_entries.end()) return it->second;
+            if (const auto it = m_entries.find(pem); it != m_entries.end())
+                return it->second;
         }
         pki::Identity id = pki::identityFromCertificatePem(pem);
         std::lock_guard lock(m_mutex);
-        if (m_entries.size() >= kMaxEntries) m_entries.clear();
+        if (m_entries.size() >= kMaxEntries)
+            m_entries.clear();
         m_entries.emplace(pem, id);
         return id;
     }
@@ -58,7 +61,8 @@ Caller callerOf(const grpc::ServerContext& context, bool plaintextDevelopment) {
         const auto& md = context.client_metadata();
         const auto it = md.find("renshe-dev-identity");
         if (it == md.end()) {
-            throw unauthenticated("plaintext development mode: send renshe-dev-identity: role/id/region");
+            throw unauthenticated(
+                "plaintext development mode: send renshe-dev-identity: role/id/region");
         }
         const std::string v(it->second.data(), it->second.size());
         const auto a = v.find('/');
@@ -91,13 +95,15 @@ Caller callerOf(const grpc::ServerContext& context, bool plaintextDevelopment) {
 
 void requireTouchTerminal(const Caller& caller) {
     if (caller.identity.role != pki::Role::Touch) {
-        throw Refused(Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "only touch terminals may call this"));
+        throw Refused(
+            Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "only touch terminals may call this"));
     }
 }
 
 void requireTouchOrStaff(const Caller& caller) {
     if (caller.identity.role == pki::Role::Display) {
-        throw Refused(Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "display terminals may not call this"));
+        throw Refused(
+            Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "display terminals may not call this"));
     }
 }
 
@@ -110,13 +116,15 @@ void requireStaff(const Caller& caller) {
 bool inRegion(const Caller& caller, std::string_view subjectRegion) {
     const std::string& mine = caller.identity.region;
     // A staff certificate without a region acts province-wide (operators).
-    if (mine.empty()) return caller.isStaff();
+    if (mine.empty())
+        return caller.isStaff();
     return subjectRegion.substr(0, mine.size()) == mine;
 }
 
 void requireRegion(const Caller& caller, std::string_view subjectRegion) {
     if (!inRegion(caller, subjectRegion)) {
-        throw Refused(Refusal::denied(REFUSAL_REASON_OUTSIDE_REGION, "subject is outside the caller's region"));
+        throw Refused(Refusal::denied(REFUSAL_REASON_OUTSIDE_REGION,
+                                      "subject is outside the caller's region"));
     }
 }
 

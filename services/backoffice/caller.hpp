@@ -26,9 +26,9 @@ struct Caller {
 Caller callerOf(const grpc::ServerContext& context, bool plaintextDevelopment);
 
 // Authorisation helpers; each throws Refused.
-void requireTouchTerminal(const Caller& caller);          // touch terminals only
-void requireTouchOrStaff(const Caller& caller);           // touch terminals and staff (read-only RPCs)
-void requireStaff(const Caller& caller);                  // staff only (STAFF_ONLY)
+void requireTouchTerminal(const Caller& caller);  // touch terminals only
+void requireTouchOrStaff(const Caller& caller);   // touch terminals and staff (read-only RPCs)
+void requireStaff(const Caller& caller);          // staff only (STAFF_ONLY)
 // The subject's full region code must lie inside the caller's region (prefix rule).
 void requireRegion(const Caller& caller, std::string_view subjectRegion);
 bool inRegion(const Caller& caller, std::string_view subjectRegion);

@@ -16,17 +16,21 @@ public:
                                renshe::v1::GetCardStatusResponse*) override;
     grpc::Status ReportPinChanged(grpc::ServerContext*, const renshe::v1::ReportPinChangedRequest*,
                                   renshe::v1::ReportPinChangedResponse*) override;
-    grpc::Status SetServicePassword(grpc::ServerContext*, const renshe::v1::SetServicePasswordRequest*,
+    grpc::Status SetServicePassword(grpc::ServerContext*,
+                                    const renshe::v1::SetServicePasswordRequest*,
                                     renshe::v1::SetServicePasswordResponse*) override;
-    grpc::Status ReportTemporaryLoss(grpc::ServerContext*, const renshe::v1::ReportTemporaryLossRequest*,
+    grpc::Status ReportTemporaryLoss(grpc::ServerContext*,
+                                     const renshe::v1::ReportTemporaryLossRequest*,
                                      renshe::v1::ReportTemporaryLossResponse*) override;
     grpc::Status UnreportLoss(grpc::ServerContext*, const renshe::v1::UnreportLossRequest*,
                               renshe::v1::UnreportLossResponse*) override;
     grpc::Status BeginPinReset(grpc::ServerContext*, const renshe::v1::BeginPinResetRequest*,
                                renshe::v1::BeginPinResetResponse*) override;
-    grpc::Status ComputePinResetCryptogram(grpc::ServerContext*, const renshe::v1::ComputePinResetCryptogramRequest*,
+    grpc::Status ComputePinResetCryptogram(grpc::ServerContext*,
+                                           const renshe::v1::ComputePinResetCryptogramRequest*,
                                            renshe::v1::ComputePinResetCryptogramResponse*) override;
-    grpc::Status ReportPinResetResult(grpc::ServerContext*, const renshe::v1::ReportPinResetResultRequest*,
+    grpc::Status ReportPinResetResult(grpc::ServerContext*,
+                                      const renshe::v1::ReportPinResetResultRequest*,
                                       renshe::v1::ReportPinResetResultResponse*) override;
     grpc::Status GetCardHistory(grpc::ServerContext*, const renshe::v1::GetCardHistoryRequest*,
                                 renshe::v1::GetCardHistoryResponse*) override;

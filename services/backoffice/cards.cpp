@@ -10,7 +10,8 @@ using namespace renshe::v1;
 namespace {
 
 constexpr const char* kCardColumns =
-    "card_number, card_identifier, ssn, issue_date, expiry_date, status, status_since, loss_report_number, "
+    "card_number, card_identifier, ssn, issue_date, expiry_date, status, status_since, "
+    "loss_report_number, "
     "loss_reported_at, loss_auto_lift_at, loss_formal, loss_at_terminal";
 
 CardRow cardFromRow(const store::Row& r) {
@@ -37,11 +38,13 @@ std::string lockSuffix(store::Tx& tx, bool forUpdate) {
 }  // namespace
 
 std::optional<PersonRow> loadPerson(store::Tx& tx, const std::string& ssn, bool forUpdate) {
-    const auto r = tx.queryOne("SELECT ssn, name, sex, ethnicity, birth_date, birthplace, region, "
-                               "pension_first_payment, service_password_hash FROM persons WHERE ssn = $1" +
-                                   lockSuffix(tx, forUpdate),
-                               {ssn});
-    if (!r) return std::nullopt;
+    const auto r = tx.queryOne(
+        "SELECT ssn, name, sex, ethnicity, birth_date, birthplace, region, "
+        "pension_first_payment, service_password_hash FROM persons WHERE ssn = $1" +
+            lockSuffix(tx, forUpdate),
+        {ssn});
+    if (!r)
+        return std::nullopt;
     PersonRow p;
     p.ssn = r->text(0);
     p.name = r->text(1);
@@ -56,18 +59,20 @@ std::optional<PersonRow> loadPerson(store::Tx& tx, const std::string& ssn, bool 
 }
 
 std::optional<CardRow> loadCard(store::Tx& tx, const std::string& cardNumber, bool forUpdate) {
-    const auto r = tx.queryOne(std::string("SELECT ") + kCardColumns + " FROM cards WHERE card_number = $1" +
-                                   lockSuffix(tx, forUpdate),
+    const auto r = tx.queryOne(std::string("SELECT ") + kCardColumns +
+                                   " FROM cards WHERE card_number = $1" + lockSuffix(tx, forUpdate),
                                {cardNumber});
-    if (!r) return std::nullopt;
+    if (!r)
+        return std::nullopt;
     return cardFromRow(*r);
 }
 
 std::vector<CardRow> cardsOf(store::Tx& tx, const std::string& ssn) {
     std::vector<CardRow> out;
-    for (const auto& r : tx.query(std::string("SELECT ") + kCardColumns +
-                                      " FROM cards WHERE ssn = $1 ORDER BY created_at DESC, card_number DESC",
-                                  {ssn})) {
+    for (const auto& r :
+         tx.query(std::string("SELECT ") + kCardColumns +
+                      " FROM cards WHERE ssn = $1 ORDER BY created_at DESC, card_number DESC",
+                  {ssn})) {
         out.push_back(cardFromRow(r));
     }
     return out;
@@ -80,28 +85,36 @@ std::optional<CardRow> currentCardOf(store::Tx& tx, const std::string& ssn, bool
                                    lockSuffix(tx, forUpdate),
                                {ssn, static_cast<std::int64_t>(CARD_STATUS_REPLACED),
                                 static_cast<std::int64_t>(CARD_STATUS_CANCELLED)});
-    if (!r) return std::nullopt;
+    if (!r)
+        return std::nullopt;
     return cardFromRow(*r);
 }
 
-CardRow requireInsertedCard(store::Tx& tx, const InsertedCard& inserted, Subject& subject, bool forUpdate) {
+CardRow requireInsertedCard(store::Tx& tx, const InsertedCard& inserted, Subject& subject,
+                            bool forUpdate) {
     std::string ssn = inserted.ssn();
-    if (!ssn.empty() && ssn.back() == 'x') ssn.back() = 'X';
+    if (!ssn.empty() && ssn.back() == 'x')
+        ssn.back() = 'X';
     subject.ssn = ssn;
     auto card = loadCard(tx, inserted.card_number(), forUpdate);
-    if (!card || card->ssn != ssn || card->identifierHex != store::toHex(inserted.card_identifier())) {
-        throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
+    if (!card || card->ssn != ssn ||
+        card->identifierHex != store::toHex(inserted.card_identifier())) {
+        throw Refused(
+            Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
     }
     return *card;
 }
 
-void changeStatus(store::Tx& tx, CardRow& card, CardStatus to, const std::string& actor, const std::string& reason,
-                  std::int64_t now) {
-    tx.exec("INSERT INTO card_history (card_number, seq, from_status, to_status, at, actor, reason) "
-            "SELECT CAST($1 AS TEXT), COALESCE(MAX(seq), 0) + 1, CAST($2 AS BIGINT), CAST($3 AS BIGINT), "
-            "CAST($4 AS BIGINT), CAST($5 AS TEXT), CAST($6 AS TEXT) FROM card_history WHERE card_number = $1",
-            {card.cardNumber, static_cast<std::int64_t>(card.status), static_cast<std::int64_t>(to), now, actor,
-             reason});
+void changeStatus(store::Tx& tx, CardRow& card, CardStatus to, const std::string& actor,
+                  const std::string& reason, std::int64_t now) {
+    tx.exec(
+        "INSERT INTO card_history (card_number, seq, from_status, to_status, at, actor, reason) "
+        "SELECT CAST($1 AS TEXT), COALESCE(MAX(seq), 0) + 1, CAST($2 AS BIGINT), CAST($3 AS "
+        "BIGINT), "
+        "CAST($4 AS BIGINT), CAST($5 AS TEXT), CAST($6 AS TEXT) FROM card_history WHERE "
+        "card_number = $1",
+        {card.cardNumber, static_cast<std::int64_t>(card.status), static_cast<std::int64_t>(to),
+         now, actor, reason});
     if (to == CARD_STATUS_ACTIVE || to == CARD_STATUS_ISSUED) {
         card.lossReportNumber.clear();
         card.lossReportedAt = card.lossAutoLiftAt = 0;
@@ -110,14 +123,19 @@ void changeStatus(store::Tx& tx, CardRow& card, CardStatus to, const std::string
     card.status = to;
     card.statusSince = now;
     std::vector<store::Value> params{static_cast<std::int64_t>(to), now, card.cardNumber};
-    params.push_back(card.lossReportNumber.empty() ? store::Value(nullptr) : store::Value(card.lossReportNumber));
-    params.push_back(card.lossReportedAt ? store::Value(card.lossReportedAt) : store::Value(nullptr));
-    params.push_back(card.lossAutoLiftAt ? store::Value(card.lossAutoLiftAt) : store::Value(nullptr));
+    params.push_back(card.lossReportNumber.empty() ? store::Value(nullptr)
+                                                   : store::Value(card.lossReportNumber));
+    params.push_back(card.lossReportedAt ? store::Value(card.lossReportedAt)
+                                         : store::Value(nullptr));
+    params.push_back(card.lossAutoLiftAt ? store::Value(card.lossAutoLiftAt)
+                                         : store::Value(nullptr));
     params.push_back(static_cast<std::int64_t>(card.lossFormal));
     params.push_back(static_cast<std::int64_t>(card.lossAtTerminal));
-    tx.exec("UPDATE cards SET status = $1, status_since = $2, loss_report_number = $4, loss_reported_at = $5, "
-            "loss_auto_lift_at = $6, loss_formal = $7, loss_at_terminal = $8 WHERE card_number = $3",
-            params);
+    tx.exec(
+        "UPDATE cards SET status = $1, status_since = $2, loss_report_number = $4, "
+        "loss_reported_at = $5, "
+        "loss_auto_lift_at = $6, loss_formal = $7, loss_at_terminal = $8 WHERE card_number = $3",
+        params);
 }
 
 bool applyDueLift(store::Tx& tx, CardRow& card, std::int64_t now) {
@@ -147,13 +165,17 @@ bool isExpired(const CardRow& card, std::int64_t now) {
     return !card.expiryDate.empty() && chinaDate(now) > card.expiryDate;
 }
 
-std::string regionText(const Region& r) { return r.division_code() + r.township_code() + r.village_code(); }
+std::string regionText(const Region& r) {
+    return r.division_code() + r.township_code() + r.village_code();
+}
 
 Region regionProto(const std::string& code) {
     Region r;
     r.set_division_code(code.substr(0, 6));
-    if (code.size() >= 9) r.set_township_code(code.substr(6, 3));
-    if (code.size() >= 12) r.set_village_code(code.substr(9, 3));
+    if (code.size() >= 9)
+        r.set_township_code(code.substr(6, 3));
+    if (code.size() >= 12)
+        r.set_village_code(code.substr(9, 3));
     return r;
 }
 
@@ -199,8 +221,10 @@ CardInfo toCardInfo(const CardRow& stored, const PersonRow& person, std::int64_t
     if (card.status == CARD_STATUS_TEMP_LOST || card.status == CARD_STATUS_LOST) {
         auto* loss = info.mutable_loss_report();
         loss->set_report_number(card.lossReportNumber);
-        if (card.lossReportedAt) setTimestamp(loss->mutable_reported_at(), card.lossReportedAt);
-        if (!card.lossFormal && card.lossAutoLiftAt) setTimestamp(loss->mutable_auto_lift_at(), card.lossAutoLiftAt);
+        if (card.lossReportedAt)
+            setTimestamp(loss->mutable_reported_at(), card.lossReportedAt);
+        if (!card.lossFormal && card.lossAutoLiftAt)
+            setTimestamp(loss->mutable_auto_lift_at(), card.lossAutoLiftAt);
         loss->set_formal(card.lossFormal);
         loss->set_reported_at_terminal(card.lossAtTerminal);
     }
@@ -213,8 +237,12 @@ CardInfo toCardInfo(const CardRow& stored, const PersonRow& person, std::int64_t
                 actions = {CARD_ACTION_ACTIVATE, CARD_ACTION_UNBLOCK_PIN, CARD_ACTION_QUERY};
                 break;
             case CARD_STATUS_ACTIVE:
-                actions = {CARD_ACTION_CHANGE_PIN, CARD_ACTION_RESET_PIN, CARD_ACTION_UNBLOCK_PIN,
-                           CARD_ACTION_REPORT_LOSS, CARD_ACTION_SET_SERVICE_PASSWORD, CARD_ACTION_QUERY,
+                actions = {CARD_ACTION_CHANGE_PIN,
+                           CARD_ACTION_RESET_PIN,
+                           CARD_ACTION_UNBLOCK_PIN,
+                           CARD_ACTION_REPORT_LOSS,
+                           CARD_ACTION_SET_SERVICE_PASSWORD,
+                           CARD_ACTION_QUERY,
                            CARD_ACTION_CERTIFY};
                 break;
             case CARD_STATUS_TEMP_LOST:
@@ -224,15 +252,17 @@ CardInfo toCardInfo(const CardRow& stored, const PersonRow& person, std::int64_t
                 actions = {CARD_ACTION_QUERY};
         }
     }
-    for (auto a : actions) info.add_allowed_actions(a);
+    for (auto a : actions)
+        info.add_allowed_actions(a);
     return info;
 }
 
 std::vector<CardStatusChange> historyOf(store::Tx& tx, const std::string& cardNumber) {
     std::vector<CardStatusChange> out;
-    for (const auto& r : tx.query("SELECT from_status, to_status, at, actor, reason FROM card_history "
-                                  "WHERE card_number = $1 ORDER BY seq DESC",
-                                  {cardNumber})) {
+    for (const auto& r :
+         tx.query("SELECT from_status, to_status, at, actor, reason FROM card_history "
+                  "WHERE card_number = $1 ORDER BY seq DESC",
+                  {cardNumber})) {
         CardStatusChange c;
         c.set_from_status(static_cast<CardStatus>(r.integer(0)));
         c.set_to_status(static_cast<CardStatus>(r.integer(1)));
@@ -247,14 +277,16 @@ std::vector<CardStatusChange> historyOf(store::Tx& tx, const std::string& cardNu
 
 int liftDueLosses(store::Tx& tx, Core& core, std::int64_t now) {
     int lifted = 0;
-    const auto rows = tx.query(std::string("SELECT ") + kCardColumns +
-                                   " FROM cards WHERE status = $1 AND loss_formal = 0 AND loss_auto_lift_at <= $2 "
-                                   "ORDER BY loss_auto_lift_at LIMIT 500",
-                               {static_cast<std::int64_t>(CARD_STATUS_TEMP_LOST), now});
+    const auto rows = tx.query(
+        std::string("SELECT ") + kCardColumns +
+            " FROM cards WHERE status = $1 AND loss_formal = 0 AND loss_auto_lift_at <= $2 "
+            "ORDER BY loss_auto_lift_at LIMIT 500",
+        {static_cast<std::int64_t>(CARD_STATUS_TEMP_LOST), now});
     for (const auto& r : rows) {
         CardRow card = cardFromRow(r);
         auto locked = loadCard(tx, card.cardNumber, true);
-        if (!locked || !applyDueLift(tx, *locked, now)) continue;
+        if (!locked || !applyDueLift(tx, *locked, now))
+            continue;
         Subject subject;
         subject.ssn = locked->ssn;
         core.auditInTx(tx, nullptr, "card.auto_lift", subject, "OK", "", now);
@@ -265,7 +297,8 @@ int liftDueLosses(store::Tx& tx, Core& core, std::int64_t now) {
 
 std::string newLossReportNumber(std::int64_t now) {
     std::string hex = store::toHex(randomBytes(4));
-    for (auto& c : hex) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (auto& c : hex)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return "GS" + chinaDate(now) + hex;
 }
 

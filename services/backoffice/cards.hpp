@@ -32,7 +32,8 @@ struct CardRow {
 };
 
 std::optional<PersonRow> loadPerson(store::Tx& tx, const std::string& ssn, bool forUpdate = false);
-std::optional<CardRow> loadCard(store::Tx& tx, const std::string& cardNumber, bool forUpdate = false);
+std::optional<CardRow> loadCard(store::Tx& tx, const std::string& cardNumber,
+                                bool forUpdate = false);
 // Every card of a person, newest first.
 std::vector<CardRow> cardsOf(store::Tx& tx, const std::string& ssn);
 // The person's card that is not REPLACED or CANCELLED (at most one by the issuing rule).
@@ -40,8 +41,8 @@ std::optional<CardRow> currentCardOf(store::Tx& tx, const std::string& ssn, bool
 
 // The card in the reader: number, identifier and ID number must all agree with the registry
 // (else NOT_FOUND, UNKNOWN_CARD). Sets subject.
-CardRow requireInsertedCard(store::Tx& tx, const renshe::v1::InsertedCard& inserted, Subject& subject,
-                            bool forUpdate);
+CardRow requireInsertedCard(store::Tx& tx, const renshe::v1::InsertedCard& inserted,
+                            Subject& subject, bool forUpdate);
 
 // Moves the card to `to`, writing the history row.
 void changeStatus(store::Tx& tx, CardRow& card, renshe::v1::CardStatus to, const std::string& actor,

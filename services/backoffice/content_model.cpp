@@ -313,7 +313,8 @@ std::optional<Refusal> check(const PutMediaRequest& r) {
     if (!sniffed)
         return Refusal::malformed("data: not a PNG or JPEG image");
     if (*sniffed != r.content_type())
-        return Refusal::malformed("data: a " + *sniffed + ", not the " + r.content_type() + " it claims");
+        return Refusal::malformed("data: a " + *sniffed + ", not the " + r.content_type() +
+                                  " it claims");
     return std::nullopt;
 }
 

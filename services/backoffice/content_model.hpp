@@ -36,7 +36,7 @@ std::optional<Refusal> check(const renshe::v1::GetMediaRequest& request);
 
 // Notice images: at most 3 MiB, PNG or JPEG (told by their first bytes), named by SHA-256.
 inline constexpr std::size_t kMaxMediaBytes = 3u << 20;
-bool isMediaDigest(std::string_view hex);                        // 64 lower-case hex digits
+bool isMediaDigest(std::string_view hex);                          // 64 lower-case hex digits
 std::optional<std::string> sniffImageType(std::string_view data);  // "image/png", "image/jpeg"
 
 bool isContentId(std::string_view id);       // 1..64 of A-Z a-z 0-9 - _

@@ -118,7 +118,8 @@ bool putMedia(store::Tx& tx, const std::string& sha256, const std::string& conte
     const auto inserted = tx.queryOne(
         "INSERT INTO media (sha256, content_type, size, data_hex, created_at, created_by) "
         "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING RETURNING sha256",
-        {sha256, contentType, static_cast<std::int64_t>(data.size()), store::toHex(data), now, staffId});
+        {sha256, contentType, static_cast<std::int64_t>(data.size()), store::toHex(data), now,
+         staffId});
     return !inserted.has_value();
 }
 

@@ -15,7 +15,8 @@ namespace renshe::services::backoffice {
 using renshe::v1::RefusalReason_Name;
 
 std::int64_t nowMicros() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -34,23 +35,38 @@ std::string Subject::masked() const {
 
 namespace {
 
-std::string jsonEscape(const std::string& s) { return util::jsonEscape(s); }
+std::string jsonEscape(const std::string& s) {
+    return util::jsonEscape(s);
+}
 
 const char* codeName(grpc::StatusCode code) {
     switch (code) {
-        case grpc::StatusCode::OK: return "OK";
-        case grpc::StatusCode::CANCELLED: return "CANCELLED";
-        case grpc::StatusCode::INVALID_ARGUMENT: return "INVALID_ARGUMENT";
-        case grpc::StatusCode::DEADLINE_EXCEEDED: return "DEADLINE_EXCEEDED";
-        case grpc::StatusCode::NOT_FOUND: return "NOT_FOUND";
-        case grpc::StatusCode::ALREADY_EXISTS: return "ALREADY_EXISTS";
-        case grpc::StatusCode::PERMISSION_DENIED: return "PERMISSION_DENIED";
-        case grpc::StatusCode::RESOURCE_EXHAUSTED: return "RESOURCE_EXHAUSTED";
-        case grpc::StatusCode::FAILED_PRECONDITION: return "FAILED_PRECONDITION";
-        case grpc::StatusCode::UNAVAILABLE: return "UNAVAILABLE";
-        case grpc::StatusCode::UNAUTHENTICATED: return "UNAUTHENTICATED";
-        case grpc::StatusCode::INTERNAL: return "INTERNAL";
-        default: return "OTHER";
+        case grpc::StatusCode::OK:
+            return "OK";
+        case grpc::StatusCode::CANCELLED:
+            return "CANCELLED";
+        case grpc::StatusCode::INVALID_ARGUMENT:
+            return "INVALID_ARGUMENT";
+        case grpc::StatusCode::DEADLINE_EXCEEDED:
+            return "DEADLINE_EXCEEDED";
+        case grpc::StatusCode::NOT_FOUND:
+            return "NOT_FOUND";
+        case grpc::StatusCode::ALREADY_EXISTS:
+            return "ALREADY_EXISTS";
+        case grpc::StatusCode::PERMISSION_DENIED:
+            return "PERMISSION_DENIED";
+        case grpc::StatusCode::RESOURCE_EXHAUSTED:
+            return "RESOURCE_EXHAUSTED";
+        case grpc::StatusCode::FAILED_PRECONDITION:
+            return "FAILED_PRECONDITION";
+        case grpc::StatusCode::UNAVAILABLE:
+            return "UNAVAILABLE";
+        case grpc::StatusCode::UNAUTHENTICATED:
+            return "UNAUTHENTICATED";
+        case grpc::StatusCode::INTERNAL:
+            return "INTERNAL";
+        default:
+            return "OTHER";
     }
 }
 
@@ -68,7 +84,8 @@ struct Outcome {
 
 }  // namespace
 
-void Metrics::count(const std::string& method, grpc::StatusCode code, std::chrono::microseconds took) {
+void Metrics::count(const std::string& method, grpc::StatusCode code,
+                    std::chrono::microseconds took) {
     std::lock_guard lock(m_mutex);
     ++m_calls[{method, static_cast<int>(code)}];
     auto& l = m_latency[method];
@@ -94,7 +111,8 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
     out << "# HELP renshe_store_writes_total Durable write transactions committed.\n"
            "# TYPE renshe_store_writes_total counter\n"
         << "renshe_store_writes_total " << storeStats.writes << "\n"
-        << "# HELP renshe_store_commits_total Commits (fsyncs) done; writes/commits is the group-commit factor.\n"
+        << "# HELP renshe_store_commits_total Commits (fsyncs) done; writes/commits is the "
+           "group-commit factor.\n"
            "# TYPE renshe_store_commits_total counter\n"
         << "renshe_store_commits_total " << storeStats.commits << "\n"
         << "# HELP renshe_audit_events_total Audit events appended by this process.\n"
@@ -134,7 +152,8 @@ void Core::log(const std::string& json) {
         m_logBuffer += '\n';
         full = m_logBuffer.size() >= 64 * 1024;
     }
-    if (full) flushLog();
+    if (full)
+        flushLog();
 }
 
 void Core::flushLog() {
@@ -155,20 +174,24 @@ grpc::Status Core::finish(grpc::ServerContext* context, const Refusal& refusal) 
         context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal.reason));
     }
     if (refusal.code == grpc::StatusCode::RESOURCE_EXHAUSTED && refusal.retryAfterSeconds > 0) {
-        context->AddTrailingMetadata("renshe-retry-after", std::to_string(refusal.retryAfterSeconds));
+        context->AddTrailingMetadata("renshe-retry-after",
+                                     std::to_string(refusal.retryAfterSeconds));
     }
     return grpc::Status(refusal.code, refusal.message);
 }
 
-void Core::logCall(const std::string& eventType, const Caller* caller, const Subject& subject, grpc::StatusCode code,
-                   const std::string& outcome, bool replay, std::chrono::steady_clock::time_point started) {
-    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+void Core::logCall(const std::string& eventType, const Caller* caller, const Subject& subject,
+                   grpc::StatusCode code, const std::string& outcome, bool replay,
+                   std::chrono::steady_clock::time_point started) {
+    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
     m_metrics.count(eventType, code, took);
     std::ostringstream line;
-    line << "{\"ts\":" << nowMicros() / 1000 << ",\"level\":\"" << (code == grpc::StatusCode::OK ? "info" : "warn")
-         << "\",\"event\":\"rpc\",\"method\":\"" << jsonEscape(eventType) << "\",\"caller\":\""
-         << jsonEscape(caller ? caller->key() : std::string("-")) << "\",\"code\":\"" << codeName(code)
-         << "\",\"outcome\":\"" << jsonEscape(outcome) << "\"";
+    line << "{\"ts\":" << nowMicros() / 1000 << ",\"level\":\""
+         << (code == grpc::StatusCode::OK ? "info" : "warn") << "\",\"event\":\"rpc\",\"method\":\""
+         << jsonEscape(eventType) << "\",\"caller\":\""
+         << jsonEscape(caller ? caller->key() : std::string("-")) << "\",\"code\":\""
+         << codeName(code) << "\",\"outcome\":\"" << jsonEscape(outcome) << "\"";
     if (!subject.ssn.empty()) {
         line << ",\"subject\":\"" << jsonEscape(subject.masked()) << "\"";
     }
@@ -179,8 +202,9 @@ void Core::logCall(const std::string& eventType, const Caller* caller, const Sub
     log(line.str());
 }
 
-void Core::auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType, const Subject& subject,
-                     const std::string& outcome, const std::string& requestId, std::int64_t now) {
+void Core::auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
+                     const Subject& subject, const std::string& outcome,
+                     const std::string& requestId, std::int64_t now) {
     AuditEntry e;
     e.actor = caller ? caller->identity.id : "system";
     e.terminalId = caller ? caller->terminalId() : "";
@@ -193,16 +217,19 @@ void Core::auditInTx(store::Tx& tx, const Caller* caller, const std::string& eve
     m_metrics.countAudit();
 }
 
-std::optional<Refusal> Core::checkRateLimits(store::Tx& tx, const Caller& caller, const RateLimited& rl,
-                                             const std::string& ssnDigest, std::int64_t now) {
+std::optional<Refusal> Core::checkRateLimits(store::Tx& tx, const Caller& caller,
+                                             const RateLimited& rl, const std::string& ssnDigest,
+                                             std::int64_t now) {
     struct Check {
         std::string bucket;
         Policy::Limit limit;
         const char* what;
     };
     std::vector<Check> checks{
-        {"term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures, "failed attempts at this terminal"},
-        {"term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups, "identity look-ups at this terminal"},
+        {"term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures,
+         "failed attempts at this terminal"},
+        {"term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups,
+         "identity look-ups at this terminal"},
     };
     if (!rl.ssn.empty()) {
         checks.insert(checks.begin(), {"ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures,
@@ -216,10 +243,12 @@ std::optional<Refusal> Core::checkRateLimits(store::Tx& tx, const Caller& caller
         params.push_back(c.bucket);
         in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
-    const auto rows = tx.query("SELECT bucket, window_start, count FROM rate_limits WHERE bucket IN (" + in + ")", params);
+    const auto rows = tx.query(
+        "SELECT bucket, window_start, count FROM rate_limits WHERE bucket IN (" + in + ")", params);
     for (const auto& c : checks) {
         for (const auto& row : rows) {
-            if (row.text(0) != c.bucket) continue;
+            if (row.text(0) != c.bucket)
+                continue;
             const std::int64_t windowStart = row.integer(1);
             const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
             if (now < windowEnd && row.integer(2) >= c.limit.max) {
@@ -231,15 +260,18 @@ std::optional<Refusal> Core::checkRateLimits(store::Tx& tx, const Caller& caller
     return std::nullopt;
 }
 
-void Core::bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest, bool failed,
-                          std::int64_t now) {
+void Core::bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest,
+                          bool failed, std::int64_t now) {
     auto bump = [&](const std::string& bucket, const Policy::Limit& limit) {
         const std::int64_t staleBefore = now - limit.windowSeconds * 1'000'000;
-        tx.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
-                "ON CONFLICT (bucket) DO UPDATE SET "
-                "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 END, "
-                "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE rate_limits.window_start END",
-                {bucket, now, staleBefore});
+        tx.exec(
+            "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
+            "ON CONFLICT (bucket) DO UPDATE SET "
+            "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 "
+            "END, "
+            "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE "
+            "rate_limits.window_start END",
+            {bucket, now, staleBefore});
     };
     bump("term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups);
     if (failed) {
@@ -250,8 +282,9 @@ void Core::bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string
     }
 }
 
-grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
-                          const google::protobuf::Message& request, google::protobuf::Message* response,
+grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& eventType,
+                          const std::string& requestId, const google::protobuf::Message& request,
+                          google::protobuf::Message* response,
                           const std::optional<Refusal>& validationRefusal, const MutationBody& body,
                           std::optional<RateLimited> rateLimited) {
     const auto started = std::chrono::steady_clock::now();
@@ -260,7 +293,8 @@ grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& event
     try {
         caller = callerOf(*context, m_plaintext);
     } catch (const Refused& r) {
-        logCall(eventType, nullptr, subject, r.refusal().code, RefusalReason_Name(r.refusal().reason), false, started);
+        logCall(eventType, nullptr, subject, r.refusal().code,
+                RefusalReason_Name(r.refusal().reason), false, started);
         return finish(context, r.refusal());
     }
 
@@ -281,7 +315,8 @@ grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& event
                 outcome.code = r.code;
                 outcome.refusal = r;
                 // A malformed request's id is whatever was sent: keep the audit row bounded.
-                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason), requestId.substr(0, 64), now);
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
+                          requestId.substr(0, 64), now);
             };
             if (validationRefusal) {
                 refuseWithoutStoring(*validationRefusal);
@@ -293,14 +328,16 @@ grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& event
                 {caller->key(), requestId});
             if (previous) {
                 if (previous->text(0) != bodyHash) {
-                    refuseWithoutStoring(Refusal::invalid(renshe::v1::REFUSAL_REASON_REQUEST_ID_REUSED,
-                                                          "request id was used for a different request"));
+                    refuseWithoutStoring(
+                        Refusal::invalid(renshe::v1::REFUSAL_REASON_REQUEST_ID_REUSED,
+                                         "request id was used for a different request"));
                     return;
                 }
                 outcome.replay = true;
                 outcome.code = static_cast<grpc::StatusCode>(previous->integer(1));
                 outcome.refusal.code = outcome.code;
-                outcome.refusal.reason = static_cast<renshe::v1::RefusalReason>(previous->integer(2));
+                outcome.refusal.reason =
+                    static_cast<renshe::v1::RefusalReason>(previous->integer(2));
                 outcome.refusal.message = previous->text(3);
                 if (outcome.code == grpc::StatusCode::OK) {
                     response->ParseFromString(store::fromHex(previous->text(4)));
@@ -328,34 +365,45 @@ grpc::Status Core::mutate(grpc::ServerContext* context, const std::string& event
                 outcome.refusal = r.refusal();
             }
             if (rateLimited) {
-                bumpRateLimits(tx, *caller, ssnDigest,
-                               outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
+                bumpRateLimits(
+                    tx, *caller, ssnDigest,
+                    outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
             }
-            const std::string outcomeName =
-                outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
+            const std::string outcomeName = outcome.code == grpc::StatusCode::OK
+                                                ? "OK"
+                                                : RefusalReason_Name(outcome.refusal.reason);
             if (isFinal(outcome.code)) {
                 std::string bytes;
                 if (outcome.code == grpc::StatusCode::OK) {
                     response->SerializeToString(&bytes);
                 }
-                tx.exec("INSERT INTO requests (caller, request_id, method, body_hash, status_code, refusal, message, "
-                        "response, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                        {caller->key(), requestId, eventType, bodyHash, static_cast<std::int64_t>(outcome.code),
-                         static_cast<std::int64_t>(outcome.refusal.reason), outcome.refusal.message,
-                         store::toHex(bytes), now});
+                tx.exec(
+                    "INSERT INTO requests (caller, request_id, method, body_hash, status_code, "
+                    "refusal, message, "
+                    "response, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    {caller->key(), requestId, eventType, bodyHash,
+                     static_cast<std::int64_t>(outcome.code),
+                     static_cast<std::int64_t>(outcome.refusal.reason), outcome.refusal.message,
+                     store::toHex(bytes), now});
             }
             auditInTx(tx, &*caller, eventType, subject, outcomeName, requestId, now);
         });
     } catch (const store::StoreUnavailable& e) {
-        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
-        logCall(eventType, &*caller, subject, grpc::StatusCode::UNAVAILABLE, "STORE_UNAVAILABLE", false, started);
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") +
+            jsonEscape(e.what()) + "\"}");
+        logCall(eventType, &*caller, subject, grpc::StatusCode::UNAVAILABLE, "STORE_UNAVAILABLE",
+                false, started);
         response->Clear();
-        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry with the same request id");
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                            "storage unavailable; retry with the same request id");
     } catch (const store::StoreError& e) {
-        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
-        logCall(eventType, &*caller, subject, grpc::StatusCode::UNAVAILABLE, "STORE_ERROR", false, started);
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") +
+            jsonEscape(e.what()) + "\"}");
+        logCall(eventType, &*caller, subject, grpc::StatusCode::UNAVAILABLE, "STORE_ERROR", false,
+                started);
         response->Clear();
-        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage error; retry with the same request id");
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                            "storage error; retry with the same request id");
     }
     const std::string outcomeName =
         outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
@@ -387,7 +435,8 @@ grpc::Status Core::query(grpc::ServerContext* context, const std::string& eventT
         }
         if (refusal) {
             m_store.write([&](store::Tx& tx) {
-                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "", nowMicros());
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "",
+                          nowMicros());
             });
         }
     } catch (const Refused& r) {
@@ -395,18 +444,21 @@ grpc::Status Core::query(grpc::ServerContext* context, const std::string& eventT
                 RefusalReason_Name(r.refusal().reason), false, started);
         return finish(context, r.refusal());
     } catch (const store::StoreUnavailable& e) {
-        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
-        logCall(eventType, caller ? &*caller : nullptr, subject, grpc::StatusCode::UNAVAILABLE, "STORE_UNAVAILABLE",
-                false, started);
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") +
+            jsonEscape(e.what()) + "\"}");
+        logCall(eventType, caller ? &*caller : nullptr, subject, grpc::StatusCode::UNAVAILABLE,
+                "STORE_UNAVAILABLE", false, started);
         return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
     } catch (const store::StoreError& e) {
-        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(e.what()) + "\"}");
-        logCall(eventType, caller ? &*caller : nullptr, subject, grpc::StatusCode::UNAVAILABLE, "STORE_ERROR", false,
-                started);
+        log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") +
+            jsonEscape(e.what()) + "\"}");
+        logCall(eventType, caller ? &*caller : nullptr, subject, grpc::StatusCode::UNAVAILABLE,
+                "STORE_ERROR", false, started);
         return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage error; retry");
     }
     if (refusal) {
-        logCall(eventType, &*caller, subject, refusal->code, RefusalReason_Name(refusal->reason), false, started);
+        logCall(eventType, &*caller, subject, refusal->code, RefusalReason_Name(refusal->reason),
+                false, started);
         return finish(context, *refusal);
     }
     logCall(eventType, &*caller, subject, grpc::StatusCode::OK, "OK", false, started);

@@ -39,16 +39,18 @@ struct Policy {
     Limit terminalSecondFactorFailures{20, 3600};  // per terminal
     Limit terminalIdentityLookups{300, 3600};      // loss reports / reset sessions per terminal
     // Pension certification (certification_service.hpp).
-    int certificationCycleMonths = 12;            // certified until = last certification + cycle
-    std::int64_t certificationCycleSeconds = 0;   // > 0: the cycle in seconds instead (tests, demos)
-    std::int64_t fingerprintFactorSeconds = 300;  // a LOSS_REPORT/PIN_RESET match is usable this long
-    Limit ssnFingerprintFailures{9, 3600};        // failed scans per ID number (three sessions of three)
+    int certificationCycleMonths = 12;           // certified until = last certification + cycle
+    std::int64_t certificationCycleSeconds = 0;  // > 0: the cycle in seconds instead (tests, demos)
+    std::int64_t fingerprintFactorSeconds =
+        300;                                // a LOSS_REPORT/PIN_RESET match is usable this long
+    Limit ssnFingerprintFailures{9, 3600};  // failed scans per ID number (three sessions of three)
     Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
     Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
     // The terminal fleet (terminal_service.hpp).
-    std::int64_t heartbeatIntervalSeconds = 30;   // asked of every terminal in HeartbeatResponse
-    std::int64_t staleAfterSeconds = 0;           // no heartbeat for this long = stale; 0 = 3 intervals
-    std::int64_t facilityWindowSeconds = 86400;   // a facility check counts terminals heard from within this
+    std::int64_t heartbeatIntervalSeconds = 30;  // asked of every terminal in HeartbeatResponse
+    std::int64_t staleAfterSeconds = 0;  // no heartbeat for this long = stale; 0 = 3 intervals
+    std::int64_t facilityWindowSeconds =
+        86400;  // a facility check counts terminals heard from within this
     std::int64_t requestRetentionSeconds = 31 * 86400;
 };
 
@@ -102,8 +104,9 @@ public:
     // replays the stored outcome of (caller, request id) or runs `body` (throwing Refused to
     // refuse; its writes are rolled back then), stores the outcome and appends the audit
     // event. `response` is cleared before each attempt.
-    grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
-                        const google::protobuf::Message& request, google::protobuf::Message* response,
+    grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType,
+                        const std::string& requestId, const google::protobuf::Message& request,
+                        google::protobuf::Message* response,
                         const std::optional<Refusal>& validationRefusal, const MutationBody& body,
                         std::optional<RateLimited> rateLimited = std::nullopt);
 
@@ -112,8 +115,9 @@ public:
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
 
     // Appends an event outside any RPC (the auto-lift sweeper).
-    void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType, const Subject& subject,
-                   const std::string& outcome, const std::string& requestId, std::int64_t now);
+    void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
+                   const Subject& subject, const std::string& outcome, const std::string& requestId,
+                   std::int64_t now);
 
     // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
     // 64 KiB), so a busy back office does not pay a write(2) per call; a crash can lose the
@@ -123,12 +127,14 @@ public:
 
 private:
     grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
-    std::optional<Refusal> checkRateLimits(store::Tx& tx, const Caller& caller, const RateLimited& rl,
-                                           const std::string& ssnDigest, std::int64_t now);
-    void bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest, bool failed,
-                        std::int64_t now);
-    void logCall(const std::string& eventType, const Caller* caller, const Subject& subject, grpc::StatusCode code,
-                 const std::string& outcome, bool replay, std::chrono::steady_clock::time_point started);
+    std::optional<Refusal> checkRateLimits(store::Tx& tx, const Caller& caller,
+                                           const RateLimited& rl, const std::string& ssnDigest,
+                                           std::int64_t now);
+    void bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest,
+                        bool failed, std::int64_t now);
+    void logCall(const std::string& eventType, const Caller* caller, const Subject& subject,
+                 grpc::StatusCode code, const std::string& outcome, bool replay,
+                 std::chrono::steady_clock::time_point started);
 
     store::Store& m_store;
     const Keystore& m_keys;

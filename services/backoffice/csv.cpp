@@ -4,7 +4,8 @@ namespace renshe::services::backoffice::csv {
 
 Parsed parse(std::string_view text) {
     Parsed out;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF")
+        text.remove_prefix(3);
     int line = 1;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -28,7 +29,8 @@ Parsed parse(std::string_view text) {
                             break;
                         }
                     } else {
-                        if (text[i] == '\n') ++line;
+                        if (text[i] == '\n')
+                            ++line;
                         field += text[i++];
                     }
                 }
@@ -51,14 +53,17 @@ Parsed parse(std::string_view text) {
             } else if (text[i] == ',') {
                 ++i;
             } else {
-                if (text[i] == '\r') ++i;
-                if (i < text.size() && text[i] == '\n') ++i;
+                if (text[i] == '\r')
+                    ++i;
+                if (i < text.size() && text[i] == '\n')
+                    ++i;
                 ++line;
                 endOfRecord = true;
             }
         }
         const bool blank = rec.fields.size() == 1 && rec.fields[0].empty();
-        if (!blank) out.records.push_back(std::move(rec));
+        if (!blank)
+            out.records.push_back(std::move(rec));
     }
     return out;
 }

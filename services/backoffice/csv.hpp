@@ -15,7 +15,7 @@ struct Record {
 };
 
 struct Parsed {
-    std::vector<Record> records;  // the header is records[0]
+    std::vector<Record> records;       // the header is records[0]
     std::optional<std::string> error;  // unterminated quote and the like, with the line
 };
 

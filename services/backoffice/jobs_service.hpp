@@ -18,7 +18,8 @@ public:
 
     grpc::Status SearchJobs(grpc::ServerContext*, const renshe::v1::SearchJobsRequest*,
                             renshe::v1::SearchJobsResponse*) override;
-    grpc::Status GetJob(grpc::ServerContext*, const renshe::v1::GetJobRequest*, renshe::v1::GetJobResponse*) override;
+    grpc::Status GetJob(grpc::ServerContext*, const renshe::v1::GetJobRequest*,
+                        renshe::v1::GetJobResponse*) override;
     grpc::Status ImportJobs(grpc::ServerContext*, const renshe::v1::ImportJobsRequest*,
                             renshe::v1::ImportJobsResponse*) override;
     grpc::Status ExpireJob(grpc::ServerContext*, const renshe::v1::ExpireJobRequest*,
@@ -37,8 +38,10 @@ std::vector<std::string> searchTerms(std::string_view text);
 std::string jobSearchText(const renshe::v1::Job& job);
 
 // The newest open postings in a region (for the display screens' job highlights).
-std::vector<renshe::v1::Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int limit, std::int64_t now);
+std::vector<renshe::v1::Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int limit,
+                                      std::int64_t now);
 // The open postings among `ids` (unknown, withdrawn and expired ones left out), in any order.
-std::vector<renshe::v1::Job> openJobsById(store::Tx& tx, const std::vector<std::string>& ids, std::int64_t now);
+std::vector<renshe::v1::Job> openJobsById(store::Tx& tx, const std::vector<std::string>& ids,
+                                          std::int64_t now);
 
 }  // namespace renshe::services::backoffice

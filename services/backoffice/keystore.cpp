@@ -35,7 +35,8 @@ void parseKey(const std::string& hex, std::array<std::uint8_t, N>& out, const st
 
 std::string trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return {};
+    if (b == std::string::npos)
+        return {};
     const auto e = s.find_last_not_of(" \t\r");
     return s.substr(b, e - b + 1);
 }
@@ -43,8 +44,8 @@ std::string trim(const std::string& s) {
 std::string hmac(const std::uint8_t* key, std::size_t keyLen, std::string_view data) {
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    HMAC(EVP_sha256(), key, static_cast<int>(keyLen), reinterpret_cast<const unsigned char*>(data.data()), data.size(),
-         out, &len);
+    HMAC(EVP_sha256(), key, static_cast<int>(keyLen),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
     return std::string(reinterpret_cast<char*>(out), len);
 }
 
@@ -54,13 +55,15 @@ void writeKeystore(const std::filesystem::path& path, const std::string& masterH
     }
     std::string audit = randomBytes(32), pepper = randomBytes(32), templates = randomBytes(32),
                 sealing = randomBytes(32);
-    std::string text = "# renshe-backoffice keystore: keep 0600, outside the database, backed up offline.\n"
-                       "master-key = " + masterHex + "\n" +
-                       "audit-key = " + store::toHex(audit) + "\n" +
-                       "password-pepper = " + store::toHex(pepper) + "\n" +
-                       "template-key = " + store::toHex(templates) + "\n" +
-                       "sealing-key = " + store::toHex(sealing) + "\n";
-    renshe::util::writeFileAtomically(path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    std::string text =
+        "# renshe-backoffice keystore: keep 0600, outside the database, backed up offline.\n"
+        "master-key = " +
+        masterHex + "\n" + "audit-key = " + store::toHex(audit) + "\n" +
+        "password-pepper = " + store::toHex(pepper) + "\n" +
+        "template-key = " + store::toHex(templates) + "\n" +
+        "sealing-key = " + store::toHex(sealing) + "\n";
+    renshe::util::writeFileAtomically(
+        path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     OPENSSL_cleanse(text.data(), text.size());
     OPENSSL_cleanse(audit.data(), audit.size());
     OPENSSL_cleanse(pepper.data(), pepper.size());
@@ -90,8 +93,10 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         throw KeystoreError("cannot read keystore " + path.string());
     }
     const auto perms = std::filesystem::status(path).permissions();
-    if ((perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) != std::filesystem::perms::none) {
-        throw KeystoreError("keystore " + path.string() + " is readable by group or others; chmod 600 it");
+    if ((perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) !=
+        std::filesystem::perms::none) {
+        throw KeystoreError("keystore " + path.string() +
+                            " is readable by group or others; chmod 600 it");
     }
     Keystore ks;
     bool master = false, audit = false, pepper = false, templates = false;
@@ -103,7 +108,8 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         const auto hash = line.find('#');
         std::string content = trim(hash == std::string::npos ? line : line.substr(0, hash));
         OPENSSL_cleanse(line.data(), line.size());
-        if (content.empty()) continue;
+        if (content.empty())
+            continue;
         const auto eq = content.find('=');
         if (eq == std::string::npos) {
             throw KeystoreError(where + ": expected name = hex");
@@ -132,7 +138,8 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         OPENSSL_cleanse(value.data(), value.size());
     }
     if (!master || !audit || !pepper || !templates) {
-        throw KeystoreError(path.string() + ": needs master-key, audit-key, password-pepper and template-key");
+        throw KeystoreError(path.string() +
+                            ": needs master-key, audit-key, password-pepper and template-key");
     }
     return ks;
 }
@@ -153,7 +160,8 @@ Keystore::Keystore(Keystore&& other) noexcept
       m_pepper(other.m_pepper),
       m_templateKey(other.m_templateKey),
       m_sealingKey(other.m_sealingKey) {
-    if (other.m_sealingKey) OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
+    if (other.m_sealingKey)
+        OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
     OPENSSL_cleanse(other.m_master.data(), other.m_master.size());
     OPENSSL_cleanse(other.m_auditKey.data(), other.m_auditKey.size());
     OPENSSL_cleanse(other.m_pepper.data(), other.m_pepper.size());
@@ -161,7 +169,8 @@ Keystore::Keystore(Keystore&& other) noexcept
 }
 
 Keystore::~Keystore() {
-    if (m_sealingKey) OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
+    if (m_sealingKey)
+        OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
     OPENSSL_cleanse(m_master.data(), m_master.size());
     OPENSSL_cleanse(m_auditKey.data(), m_auditKey.size());
     OPENSSL_cleanse(m_pepper.data(), m_pepper.size());
@@ -169,12 +178,15 @@ Keystore::~Keystore() {
 }
 
 std::optional<std::string> Keystore::sealingPublicKey() const {
-    if (!m_sealingKey) return std::nullopt;
+    if (!m_sealingKey)
+        return std::nullopt;
     return pki::sealingPublicKey(*m_sealingKey);
 }
 
-std::optional<std::string> Keystore::openSealed(const pki::SealedSecret& sealed, std::string_view associatedData) const {
-    if (!m_sealingKey) return std::nullopt;
+std::optional<std::string> Keystore::openSealed(const pki::SealedSecret& sealed,
+                                                std::string_view associatedData) const {
+    if (!m_sealingKey)
+        return std::nullopt;
     return pki::unseal(*m_sealingKey, sealed, associatedData);
 }
 
@@ -193,17 +205,20 @@ std::string Keystore::hashServicePassword(std::string_view password) const {
 
 bool Keystore::verifyServicePassword(std::string_view password, std::string_view stored) const {
     constexpr std::string_view kScheme = "hmac-sha256$";
-    if (stored.substr(0, kScheme.size()) != kScheme) return false;
+    if (stored.substr(0, kScheme.size()) != kScheme)
+        return false;
     const auto rest = stored.substr(kScheme.size());
     const auto dollar = rest.find('$');
-    if (dollar == std::string_view::npos) return false;
+    if (dollar == std::string_view::npos)
+        return false;
     try {
         std::string input = store::fromHex(rest.substr(0, dollar));
         const std::string expected = store::fromHex(rest.substr(dollar + 1));
         input.append(password);
         const std::string got = hmac(m_pepper.data(), m_pepper.size(), input);
         OPENSSL_cleanse(input.data(), input.size());
-        return got.size() == expected.size() && CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
+        return got.size() == expected.size() &&
+               CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
     } catch (const std::exception&) {
         return false;
     }

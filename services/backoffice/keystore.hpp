@@ -70,13 +70,15 @@ public:
     std::string sealTemplate(std::string_view plaintext, std::string_view associatedData) const;
     // The plaintext, or nullopt when `sealed` was altered, belongs to other associated data
     // (another person, finger or sensor) or was sealed under another key.
-    std::optional<std::string> openTemplate(std::string_view sealed, std::string_view associatedData) const;
+    std::optional<std::string> openTemplate(std::string_view sealed,
+                                            std::string_view associatedData) const;
 
     // The sealing key's public half (32 bytes) and id; nullopt without a sealing key.
     std::optional<std::string> sealingPublicKey() const;
     // A secret a kiosk sealed to this keystore's key (services/pki/sealing.hpp); nullopt when
     // there is no sealing key or it does not open.
-    std::optional<std::string> openSealed(const pki::SealedSecret& sealed, std::string_view associatedData) const;
+    std::optional<std::string> openSealed(const pki::SealedSecret& sealed,
+                                          std::string_view associatedData) const;
 
 private:
     Keystore() = default;

@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
         const std::vector<std::string> a(argv + 2, argv + argc);
         if (a.size() < 2 || a[0] != "new" || (a.size() == 3 && a[2] != "--demo") || a.size() > 3) {
             std::cerr << "usage: renshe-backoffice keystore new FILE [--demo]\n"
-                         "  --demo  use the well-known demo master key the sample cards carry (never in production)\n";
+                         "  --demo  use the well-known demo master key the sample cards carry "
+                         "(never in production)\n";
             return 2;
         }
         try {
@@ -73,7 +74,8 @@ int main(int argc, char** argv) {
             std::unique_lock lock(watchdogMutex);
             while (!watchdogWake.wait_for(lock, every, [&] { return stopping; })) {
                 lock.unlock();
-                if (server.alive()) renshe::util::notifyServiceManager("WATCHDOG=1");
+                if (server.alive())
+                    renshe::util::notifyServiceManager("WATCHDOG=1");
                 lock.lock();
             }
         });
@@ -94,7 +96,8 @@ int main(int argc, char** argv) {
         stopping = true;
     }
     watchdogWake.notify_all();
-    if (watchdog.joinable()) watchdog.join();
+    if (watchdog.joinable())
+        watchdog.join();
     std::cerr << "renshe-backoffice: stopped" << std::endl;
     return 0;
 }

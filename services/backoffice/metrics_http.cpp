@@ -17,20 +17,24 @@ MetricsHttp::MetricsHttp(const std::string& listen, std::function<std::string()>
     : m_render(std::move(render)) {
     const auto colon = listen.rfind(':');
     std::string host = listen.substr(0, colon);
-    if (host == "localhost") host = "127.0.0.1";
+    if (host == "localhost")
+        host = "127.0.0.1";
     const int port = std::stoi(listen.substr(colon + 1));
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1 || (ntohl(addr.sin_addr.s_addr) >> 24) != 127) {
+    if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1 ||
+        (ntohl(addr.sin_addr.s_addr) >> 24) != 127) {
         throw std::runtime_error("metrics listen address must be IPv4 loopback: " + listen);
     }
     m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     const int one = 1;
     ::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(m_fd, 16) != 0) {
+    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::listen(m_fd, 16) != 0) {
         const std::string why = std::strerror(errno);
-        if (m_fd >= 0) ::close(m_fd);
+        if (m_fd >= 0)
+            ::close(m_fd);
         throw std::runtime_error("cannot serve metrics on " + listen + ": " + why);
     }
     socklen_t len = sizeof addr;
@@ -48,9 +52,11 @@ MetricsHttp::~MetricsHttp() {
         const char c = 'q';
         [[maybe_unused]] auto n = ::write(m_wake[1], &c, 1);
     }
-    if (m_thread.joinable()) m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
     for (int fd : {m_fd, m_wake[0], m_wake[1]}) {
-        if (fd >= 0) ::close(fd);
+        if (fd >= 0)
+            ::close(fd);
     }
 }
 
@@ -58,21 +64,25 @@ void MetricsHttp::run() {
     for (;;) {
         pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
         if (::poll(fds, 2, -1) < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR)
+                continue;
             return;
         }
-        if (fds[1].revents) return;
+        if (fds[1].revents)
+            return;
         const int client = ::accept4(m_fd, nullptr, nullptr, SOCK_CLOEXEC);
-        if (client < 0) continue;
+        if (client < 0)
+            continue;
         // Read the request head (bounded, with a short timeout); its content does not matter.
         timeval tv{2, 0};
         ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         char buf[2048];
         std::string head;
-        while (head.find("\r\n\r\n") == std::string::npos && head.find("\n\n") == std::string::npos &&
-               head.size() < 8192) {
+        while (head.find("\r\n\r\n") == std::string::npos &&
+               head.find("\n\n") == std::string::npos && head.size() < 8192) {
             const auto n = ::recv(client, buf, sizeof buf, 0);
-            if (n <= 0) break;
+            if (n <= 0)
+                break;
             head.append(buf, static_cast<std::size_t>(n));
         }
         std::string body, status = "200 OK";
@@ -82,14 +92,17 @@ void MetricsHttp::run() {
         } else {
             body = m_render();
         }
-        const std::string response = "HTTP/1.0 " + status +
-                                      "\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
-                                      "Content-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" +
-                                      body;
+        const std::string response =
+            "HTTP/1.0 " + status +
+            "\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
+            "Content-Length: " +
+            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
         std::size_t sent = 0;
         while (sent < response.size()) {
-            const auto n = ::send(client, response.data() + sent, response.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0) break;
+            const auto n =
+                ::send(client, response.data() + sent, response.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0)
+                break;
             sent += static_cast<std::size_t>(n);
         }
         ::close(client);

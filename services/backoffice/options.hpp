@@ -17,12 +17,13 @@ struct Options {
     std::filesystem::path portFile;          // written with the bound port once serving
     bool insecurePlaintext = false;          // development only; warns loudly
     std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
-    std::filesystem::path keystore;          // master keys, outside the database (required)
-    std::string metricsListen;               // loopback host:port for Prometheus text; "" = off
-    std::filesystem::path metricsPortFile;   // written with the bound metrics port
-    int sweepSeconds = 60;                   // how often due temporary losses are lifted
+    std::filesystem::path keystore;         // master keys, outside the database (required)
+    std::string metricsListen;              // loopback host:port for Prometheus text; "" = off
+    std::filesystem::path metricsPortFile;  // written with the bound metrics port
+    int sweepSeconds = 60;                  // how often due temporary losses are lifted
     // The CA that signs enrolled terminals' certificates (EnrollTerminal); unset = this back
-    // office does not enrol. Usually the province's terminal-issuing CA, the one --client-ca trusts.
+    // office does not enrol. Usually the province's terminal-issuing CA, the one --client-ca
+    // trusts.
     std::filesystem::path terminalCaCertificate, terminalCaKey;
     int terminalCertificateDays = 730;
     Policy policy;

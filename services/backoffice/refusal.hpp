@@ -23,8 +23,12 @@ struct Refusal {
     static Refusal invalid(renshe::v1::RefusalReason r, std::string m) {
         return {grpc::StatusCode::INVALID_ARGUMENT, r, std::move(m)};
     }
-    static Refusal malformed(std::string m) { return invalid(renshe::v1::REFUSAL_REASON_MALFORMED_FIELD, std::move(m)); }
-    static Refusal badIdNumber(std::string m) { return invalid(renshe::v1::REFUSAL_REASON_MALFORMED_ID_NUMBER, std::move(m)); }
+    static Refusal malformed(std::string m) {
+        return invalid(renshe::v1::REFUSAL_REASON_MALFORMED_FIELD, std::move(m));
+    }
+    static Refusal badIdNumber(std::string m) {
+        return invalid(renshe::v1::REFUSAL_REASON_MALFORMED_ID_NUMBER, std::move(m));
+    }
     static Refusal precondition(renshe::v1::RefusalReason r, std::string m) {
         return {grpc::StatusCode::FAILED_PRECONDITION, r, std::move(m)};
     }
@@ -35,7 +39,8 @@ struct Refusal {
         return {grpc::StatusCode::NOT_FOUND, r, std::move(m)};
     }
     static Refusal rateLimited(int retryAfter, std::string m) {
-        return {grpc::StatusCode::RESOURCE_EXHAUSTED, renshe::v1::REFUSAL_REASON_RATE_LIMITED, std::move(m), retryAfter};
+        return {grpc::StatusCode::RESOURCE_EXHAUSTED, renshe::v1::REFUSAL_REASON_RATE_LIMITED,
+                std::move(m), retryAfter};
     }
 };
 

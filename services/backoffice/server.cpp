@@ -26,9 +26,9 @@
 #include "services/backoffice/cards.hpp"
 #include "services/backoffice/certification_service.hpp"
 #include "services/backoffice/content_service.hpp"
+#include "services/backoffice/core.hpp"
 #include "services/backoffice/guides_service.hpp"
 #include "services/backoffice/jobs_service.hpp"
-#include "services/backoffice/core.hpp"
 #include "services/backoffice/keystore.hpp"
 #include "services/backoffice/metrics_http.hpp"
 #include "services/backoffice/status_interceptor.hpp"
@@ -68,7 +68,8 @@ struct Server::Impl {
         std::unique_lock lock(sweepMutex);
         while (!stopping) {
             sweepWake.wait_for(lock, std::chrono::seconds(options.sweepSeconds));
-            if (stopping) break;
+            if (stopping)
+                break;
             lock.unlock();
             try {
                 int lifted = 0;
@@ -80,13 +81,17 @@ struct Server::Impl {
                     // expired PIN reset sessions go after a day.
                     tx.exec("DELETE FROM requests WHERE created_at < $1",
                             {now - options.policy.requestRetentionSeconds * 1'000'000});
-                    tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1", {now - 86400LL * 1'000'000});
+                    tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1",
+                            {now - 86400LL * 1'000'000});
                 });
                 if (lifted > 0) {
-                    core->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" + std::to_string(lifted) + "}");
+                    core->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
+                              std::to_string(lifted) + "}");
                 }
             } catch (const std::exception&) {
-                core->log("{\"level\":\"error\",\"event\":\"auto_lift\",\"error\":\"store unavailable\"}");
+                core->log(
+                    "{\"level\":\"error\",\"event\":\"auto_lift\",\"error\":\"store "
+                    "unavailable\"}");
             }
             lock.lock();
         }
@@ -105,7 +110,8 @@ Server::~Server() {
             m_impl->stopping = true;
         }
         m_impl->sweepWake.notify_all();
-        if (m_impl->sweeper.joinable()) m_impl->sweeper.join();
+        if (m_impl->sweeper.joinable())
+            m_impl->sweeper.join();
     }
 }
 
@@ -113,14 +119,16 @@ int Server::start() {
     const Options& o = m_impl->options;
     m_impl->keys.emplace(Keystore::load(o.keystore));
     m_impl->store = store::Store::open(o.database);
-    m_impl->core = std::make_unique<Core>(*m_impl->store, *m_impl->keys, o.policy, o.insecurePlaintext);
+    m_impl->core =
+        std::make_unique<Core>(*m_impl->store, *m_impl->keys, o.policy, o.insecurePlaintext);
     m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->core);
     std::optional<pki::CertificateAuthority> terminalCa;
     if (!o.terminalCaCertificate.empty()) {
-        terminalCa = pki::CertificateAuthority::fromPem(pki::readFile(o.terminalCaCertificate), pki::readFile(o.terminalCaKey));
+        terminalCa = pki::CertificateAuthority::fromPem(pki::readFile(o.terminalCaCertificate),
+                                                        pki::readFile(o.terminalCaKey));
     }
-    m_impl->admin = std::make_unique<AdminServiceImpl>(*m_impl->core, std::move(terminalCa),
-                                                       std::chrono::hours(24 * o.terminalCertificateDays));
+    m_impl->admin = std::make_unique<AdminServiceImpl>(
+        *m_impl->core, std::move(terminalCa), std::chrono::hours(24 * o.terminalCertificateDays));
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->core);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->core);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->core);
@@ -133,7 +141,8 @@ int Server::start() {
     };
     m_impl->content = makeContentService(*m_impl->core, std::move(jobHighlights));
     m_impl->terminal = makeTerminalService(*m_impl->core);
-    std::cerr << "renshe-backoffice: storage " << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
+    std::cerr << "renshe-backoffice: storage "
+              << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
               << ", schema version " << m_impl->store->schemaVersion() << std::endl;
 
     std::shared_ptr<grpc::ServerCredentials> creds;
@@ -146,9 +155,11 @@ int Server::start() {
                   << "**************************************************************\n\n";
         creds = grpc::InsecureServerCredentials();
     } else {
-        grpc::SslServerCredentialsOptions tls(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+        grpc::SslServerCredentialsOptions tls(
+            GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
         tls.pem_root_certs = pki::readFile(o.clientCa);
-        tls.pem_key_cert_pairs.push_back({pki::readFile(o.tlsPrivateKey), pki::readFile(o.tlsCertificate)});
+        tls.pem_key_cert_pairs.push_back(
+            {pki::readFile(o.tlsPrivateKey), pki::readFile(o.tlsCertificate)});
         creds = grpc::SslServerCredentials(tls);
     }
 
@@ -160,7 +171,8 @@ int Server::start() {
     // Registry imports carry up to 32 MiB of CSV; everything else is capped per message by
     // validation (INVALID_ARGUMENT) long before this.
     builder.SetMaxReceiveMessageSize(40 * 1024 * 1024);
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> interceptors;
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
     interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
     builder.experimental().SetInterceptorCreators(std::move(interceptors));
     builder.RegisterService(m_impl->card.get());
@@ -172,25 +184,27 @@ int Server::start() {
     builder.RegisterService(m_impl->admin.get());
     m_impl->server = builder.BuildAndStart();
     if (!m_impl->server || port == 0) {
-        throw std::runtime_error("cannot listen on " + o.listen + " (address in use or not local?)");
+        throw std::runtime_error("cannot listen on " + o.listen +
+                                 " (address in use or not local?)");
     }
     m_impl->server->GetHealthCheckService()->SetServingStatus(true);
 
     if (!o.portFile.empty()) {
-        pki::writeFileAtomically(o.portFile, std::to_string(port) + "\n",
-                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                                     std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+        pki::writeFileAtomically(
+            o.portFile, std::to_string(port) + "\n",
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     }
     if (!o.metricsListen.empty()) {
         Core* core = m_impl->core.get();
         store::Store* st = m_impl->store.get();
-        m_impl->metricsHttp = std::make_unique<MetricsHttp>(o.metricsListen, [core, st] {
-            return core->metrics().render(st->stats());
-        });
+        m_impl->metricsHttp = std::make_unique<MetricsHttp>(
+            o.metricsListen, [core, st] { return core->metrics().render(st->stats()); });
         if (!o.metricsPortFile.empty()) {
-            pki::writeFileAtomically(o.metricsPortFile, std::to_string(m_impl->metricsHttp->port()) + "\n",
-                                     std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                                         std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+            pki::writeFileAtomically(
+                o.metricsPortFile, std::to_string(m_impl->metricsHttp->port()) + "\n",
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                    std::filesystem::perms::group_read | std::filesystem::perms::others_read);
         }
     }
     m_impl->sweeper = std::thread([impl = m_impl.get()] { impl->sweepLoop(); });
@@ -206,7 +220,8 @@ void Server::wait() {
 }
 
 bool Server::alive() {
-    if (!m_impl || !m_impl->store) return false;
+    if (!m_impl || !m_impl->store)
+        return false;
     try {
         m_impl->store->read([](store::Tx& tx) { tx.queryOne("SELECT 1"); });
         return true;

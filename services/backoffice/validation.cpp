@@ -417,10 +417,13 @@ Result checkNewServicePassword(std::string_view password, std::string_view field
 Result checkSecondFactor(bool present, const SecondFactor& factor, bool sealedAllowed = false) {
     switch (present ? factor.factor_case() : SecondFactor::FACTOR_NOT_SET) {
         case SecondFactor::kSealedServicePassword: {
-            if (!sealedAllowed) return Refusal::malformed("second_factor.sealed_service_password is not accepted here");
+            if (!sealedAllowed)
+                return Refusal::malformed(
+                    "second_factor.sealed_service_password is not accepted here");
             const auto& s = factor.sealed_service_password();
-            if (s.ephemeral_public_key().size() != 32 || s.nonce().size() != 12 || s.ciphertext().size() < 17 ||
-                s.ciphertext().size() > 64 || s.key_id().size() > 32) {
+            if (s.ephemeral_public_key().size() != 32 || s.nonce().size() != 12 ||
+                s.ciphertext().size() < 17 || s.ciphertext().size() > 64 ||
+                s.key_id().size() > 32) {
                 return Refusal::malformed("second_factor.sealed_service_password is malformed");
             }
             return std::nullopt;
@@ -619,10 +622,10 @@ std::optional<Refusal> check(const SetServicePasswordRequest& r) {
 }
 
 std::optional<Refusal> check(const ReportTemporaryLossRequest& r) {
-    return firstOf([&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
-                   [&] { return checkSsn(r.ssn(), "ssn"); },
-                   [&] { return checkName(r.name(), "name"); },
-                   [&] { return checkSecondFactor(r.has_second_factor(), r.second_factor(), true); });
+    return firstOf(
+        [&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
+        [&] { return checkSsn(r.ssn(), "ssn"); }, [&] { return checkName(r.name(), "name"); },
+        [&] { return checkSecondFactor(r.has_second_factor(), r.second_factor(), true); });
 }
 
 std::optional<Refusal> check(const UnreportLossRequest& r) {

@@ -15,8 +15,10 @@ std::string newRequestId() {
     b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
     b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
     char out[37];
-    std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-                  b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+    std::snprintf(out, sizeof out,
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
     return out;
 }
 
@@ -27,7 +29,8 @@ CallResult resultOf(const grpc::Status& status, const grpc::ClientContext& conte
     const auto& md = context.GetServerTrailingMetadata();
     if (const auto it = md.find("renshe-refusal"); it != md.end()) {
         renshe::v1::RefusalReason reason{};
-        if (renshe::v1::RefusalReason_Parse(std::string(it->second.data(), it->second.size()), &reason)) {
+        if (renshe::v1::RefusalReason_Parse(std::string(it->second.data(), it->second.size()),
+                                            &reason)) {
             r.refusal = reason;
         }
     }

@@ -49,7 +49,8 @@ P require(P p, const char* what) {
 }
 
 BioPtr memoryBio(const std::string& text) {
-    return BioPtr(require(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())), "BIO_new_mem_buf"));
+    return BioPtr(
+        require(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())), "BIO_new_mem_buf"));
 }
 
 std::string drain(BIO* bio) {
@@ -78,7 +79,8 @@ std::string keyPem(EVP_PKEY* key) {
 
 X509Ptr readCert(const std::string& pem) {
     auto bio = memoryBio(pem);
-    return X509Ptr(require(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), "reading certificate"));
+    return X509Ptr(
+        require(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr), "reading certificate"));
 }
 
 std::string certPem(X509* cert) {
@@ -94,7 +96,8 @@ void addEntry(X509_NAME* name, const char* field, const std::string& value) {
         return;
     }
     if (X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
-                                   reinterpret_cast<const unsigned char*>(value.c_str()), -1, -1, 0) != 1) {
+                                   reinterpret_cast<const unsigned char*>(value.c_str()), -1, -1,
+                                   0) != 1) {
         fail(std::string("setting subject field ") + field);
     }
 }
@@ -159,8 +162,9 @@ void signWith(X509* cert, const std::string& issuerCertPem, const std::string& i
     }
 }
 
-std::string clientCertificate(EVP_PKEY* subjectKey, const Identity& identity, std::chrono::hours validity,
-                              const std::string& caCert, const std::string& caKey) {
+std::string clientCertificate(EVP_PKEY* subjectKey, const Identity& identity,
+                              std::chrono::hours validity, const std::string& caCert,
+                              const std::string& caKey) {
     if (identity.id.empty()) {
         throw PkiError("a client certificate needs an id");
     }
@@ -189,19 +193,25 @@ std::string_view roleName(Role role) {
 }
 
 std::optional<Role> parseRole(std::string_view name) {
-    if (name == "touch") return Role::Touch;
-    if (name == "display") return Role::Display;
-    if (name == "staff") return Role::Staff;
+    if (name == "touch")
+        return Role::Touch;
+    if (name == "display")
+        return Role::Display;
+    if (name == "staff")
+        return Role::Staff;
     return std::nullopt;
 }
 
-std::string generatePrivateKeyPem() { return keyPem(newKey().get()); }
+std::string generatePrivateKeyPem() {
+    return keyPem(newKey().get());
+}
 
 std::string createCsrPem(const std::string& privateKeyPem, const Identity& identity) {
     auto key = readKey(privateKeyPem);
     ReqPtr req(require(X509_REQ_new(), "X509_REQ_new"));
     setIdentitySubject(X509_REQ_get_subject_name(req.get()), identity);
-    if (X509_REQ_set_pubkey(req.get(), key.get()) != 1 || X509_REQ_sign(req.get(), key.get(), EVP_sha256()) <= 0) {
+    if (X509_REQ_set_pubkey(req.get(), key.get()) != 1 ||
+        X509_REQ_sign(req.get(), key.get(), EVP_sha256()) <= 0) {
         fail("signing CSR");
     }
     BioPtr bio(require(BIO_new(BIO_s_mem()), "BIO_new"));
@@ -211,7 +221,8 @@ std::string createCsrPem(const std::string& privateKeyPem, const Identity& ident
     return drain(bio.get());
 }
 
-CertificateAuthority CertificateAuthority::create(const std::string& commonName, std::chrono::hours validity) {
+CertificateAuthority CertificateAuthority::create(const std::string& commonName,
+                                                  std::chrono::hours validity) {
     auto key = newKey();
     auto cert = newCertificate(key.get(), validity);
     X509_NAME* name = X509_get_subject_name(cert.get());
@@ -228,7 +239,8 @@ CertificateAuthority CertificateAuthority::create(const std::string& commonName,
     return CertificateAuthority(certPem(cert.get()), keyPem(key.get()));
 }
 
-CertificateAuthority CertificateAuthority::fromPem(std::string certificatePem, std::string privateKeyPem) {
+CertificateAuthority CertificateAuthority::fromPem(std::string certificatePem,
+                                                   std::string privateKeyPem) {
     // Parse both now so a broken keystore fails at load, not at the first signature.
     readCert(certificatePem);
     readKey(privateKeyPem);
@@ -252,7 +264,8 @@ KeyAndCertificate CertificateAuthority::issueServer(const std::string& commonNam
         san += (san.empty() ? "" : ",") + std::string("IP:") + ip;
     }
     addExtension(cert.get(), cert.get(), NID_basic_constraints, "critical,CA:FALSE");
-    addExtension(cert.get(), cert.get(), NID_key_usage, "critical,digitalSignature,keyEncipherment");
+    addExtension(cert.get(), cert.get(), NID_key_usage,
+                 "critical,digitalSignature,keyEncipherment");
     addExtension(cert.get(), cert.get(), NID_ext_key_usage, "serverAuth");
     addExtension(cert.get(), cert.get(), NID_subject_key_identifier, "hash");
     if (!san.empty()) {
@@ -262,7 +275,8 @@ KeyAndCertificate CertificateAuthority::issueServer(const std::string& commonNam
     return {certPem(cert.get()), keyPem(key.get())};
 }
 
-KeyAndCertificate CertificateAuthority::issueClient(const Identity& identity, std::chrono::hours validity) const {
+KeyAndCertificate CertificateAuthority::issueClient(const Identity& identity,
+                                                    std::chrono::hours validity) const {
     auto key = newKey();
     return {clientCertificate(key.get(), identity, validity, m_cert, m_key), keyPem(key.get())};
 }
@@ -287,7 +301,8 @@ std::string csrPublicKeySha256(const std::string& csrPem) {
     }
     unsigned char* der = nullptr;
     const int length = i2d_PUBKEY(pub.get(), &der);
-    if (length <= 0) fail("encoding the CSR's public key");
+    if (length <= 0)
+        fail("encoding the CSR's public key");
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(der, static_cast<std::size_t>(length), digest);
     OPENSSL_free(der);

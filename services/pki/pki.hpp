@@ -25,7 +25,7 @@ std::string_view roleName(Role role);
 std::optional<Role> parseRole(std::string_view name);
 
 struct Identity {
-    std::string id;      // terminal id or staff id
+    std::string id;  // terminal id or staff id
     Role role = Role::Touch;
     std::string region;  // administrative division code the holder acts in
 };

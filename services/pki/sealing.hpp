@@ -28,7 +28,8 @@ std::string sealingPublicKey(const SealingPrivateKey& privateKey);
 std::string sealingKeyId(std::string_view publicKey);
 
 // Throws std::invalid_argument for a public key that is not 32 bytes.
-SealedSecret seal(std::string_view recipientPublicKey, std::string_view secret, std::string_view associatedData);
+SealedSecret seal(std::string_view recipientPublicKey, std::string_view secret,
+                  std::string_view associatedData);
 // The secret, or nullopt when anything was altered, the associated data differs or it was
 // sealed to another key.
 std::optional<std::string> unseal(const SealingPrivateKey& privateKey, const SealedSecret& sealed,

@@ -236,8 +236,10 @@ private:
         const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
         // The primary message only: PostgreSQL's DETAIL repeats key values (an ID number in a
         // unique violation), and these messages end up in logs.
-        const char* primary = r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-        const std::string message = trimmed(primary != nullptr ? primary : PQerrorMessage(m_conn.c));
+        const char* primary =
+            r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+        const std::string message =
+            trimmed(primary != nullptr ? primary : PQerrorMessage(m_conn.c));
         const std::string s = state != nullptr ? state : "";
         const bool lost = PQstatus(m_conn.c) != CONNECTION_OK || connectionLost(s);
         if (m_state.empty()) {

@@ -645,13 +645,14 @@ private:
     void checkpointLoop() {
         std::unique_lock lock(m_mutex);
         while (!m_stopping) {
-            m_checkpointWake.wait_for(lock, std::chrono::milliseconds(200), [&] { return m_stopping; });
+            m_checkpointWake.wait_for(lock, std::chrono::milliseconds(200),
+                                      [&] { return m_stopping; });
             const bool last = m_stopping;
             lock.unlock();
             int logFrames = 0, checkpointed = 0;
             sqlite3_wal_checkpoint_v2(m_checkpointConnection->db(), nullptr,
-                                      last ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE, &logFrames,
-                                      &checkpointed);
+                                      last ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE,
+                                      &logFrames, &checkpointed);
             lock.lock();
         }
     }

@@ -48,7 +48,8 @@ Load summarize(std::vector<double> us, double seconds, long failures) {
     Load l;
     l.failures = failures;
     l.qps = static_cast<double>(us.size()) / seconds;
-    if (us.empty()) return l;
+    if (us.empty())
+        return l;
     std::sort(us.begin(), us.end());
     l.p50 = us[us.size() / 2];
     l.p99 = us[us.size() * 99 / 100];
@@ -72,7 +73,8 @@ Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStat
                 const auto s = Clock::now();
                 const auto st = stub->GetCardStatus(&ctx, req, &resp);
                 if (st.ok()) {
-                    perThread[t].push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+                    perThread[t].push_back(
+                        std::chrono::duration<double, std::micro>(Clock::now() - s).count());
                 } else {
                     ++failures;
                 }
@@ -81,10 +83,12 @@ Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStat
     }
     std::this_thread::sleep_for(kRun);
     stop = true;
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     std::vector<double> all;
-    for (auto& v : perThread) all.insert(all.end(), v.begin(), v.end());
+    for (auto& v : perThread)
+        all.insert(all.end(), v.begin(), v.end());
     return summarize(std::move(all), seconds, failures.load());
 }
 
@@ -92,7 +96,8 @@ Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStat
 class BareCardService final : public CardService::Service {
 public:
     explicit BareCardService(GetCardStatusResponse canned) : m_canned(std::move(canned)) {}
-    grpc::Status GetCardStatus(grpc::ServerContext*, const GetCardStatusRequest*, GetCardStatusResponse* resp) override {
+    grpc::Status GetCardStatus(grpc::ServerContext*, const GetCardStatusRequest*,
+                               GetCardStatusResponse* resp) override {
         *resp = m_canned;
         return grpc::Status::OK;
     }
@@ -105,11 +110,13 @@ private:
 double rawSqliteInsertsPerSecond(const std::filesystem::path& file, int n) {
     sqlite3* db = nullptr;
     sqlite3_open(file.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                     "CREATE TABLE reports (id INTEGER PRIMARY KEY, ssn TEXT, number TEXT, at INTEGER)",
+    sqlite3_exec(db,
+                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                 "CREATE TABLE reports (id INTEGER PRIMARY KEY, ssn TEXT, number TEXT, at INTEGER)",
                  nullptr, nullptr, nullptr);
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, "INSERT INTO reports (ssn, number, at) VALUES (?1, ?2, ?3)", -1, &st, nullptr);
+    sqlite3_prepare_v2(db, "INSERT INTO reports (ssn, number, at) VALUES (?1, ?2, ?3)", -1, &st,
+                       nullptr);
     const auto t0 = Clock::now();
     for (int i = 0; i < n; ++i) {
         sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
@@ -141,7 +148,8 @@ std::string httpGet(int port) {
     std::string out;
     char buf[4096];
     ssize_t n;
-    while ((n = ::recv(s, buf, sizeof buf, 0)) > 0) out.append(buf, static_cast<std::size_t>(n));
+    while ((n = ::recv(s, buf, sizeof buf, 0)) > 0)
+        out.append(buf, static_cast<std::size_t>(n));
     ::close(s);
     return out;
 }
@@ -156,8 +164,8 @@ double metric(const std::string& text, const std::string& name) {
 int main() {
     renshe::testing::TempDir work("renshe-bench-backoffice");
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite,
-                      {"--limit-terminal-lookups", "1000000/3600", "--metrics-listen", "127.0.0.1:0",
-                       "--metrics-port-file", (work / "metrics.port").string()});
+                      {"--limit-terminal-lookups", "1000000/3600", "--metrics-listen",
+                       "127.0.0.1:0", "--metrics-port-file", (work / "metrics.port").string()});
     const auto staff = env.staff();
     const SeededCard card;
     renshe::testing::seed(staff, card);
@@ -166,7 +174,8 @@ int main() {
     GetCardStatusRequest req;
     *req.mutable_card() = card.inserted();
     const auto touchFiles = env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion);
-    auto ourChannel = renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), touchFiles));
+    auto ourChannel = renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), touchFiles));
     GetCardStatusResponse canned;
     {
         grpc::ClientContext ctx;
@@ -178,10 +187,12 @@ int main() {
     const Load ours = statusLoad(ourChannel, req);
 
     BareCardService bare(canned);
-    grpc::SslServerCredentialsOptions tls(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+    grpc::SslServerCredentialsOptions tls(
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
     tls.pem_root_certs = renshe::services::pki::readFile(env.pki().caCertificate());
-    tls.pem_key_cert_pairs.push_back({renshe::services::pki::readFile(env.pki().server().privateKey),
-                                      renshe::services::pki::readFile(env.pki().server().certificate)});
+    tls.pem_key_cert_pairs.push_back(
+        {renshe::services::pki::readFile(env.pki().server().privateKey),
+         renshe::services::pki::readFile(env.pki().server().certificate)});
     grpc::ServerBuilder builder;
     int barePort = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::SslServerCredentials(tls), &barePort);
@@ -194,10 +205,12 @@ int main() {
 
     std::printf("card status, %d streams, %lld s each, mutual TLS:\n", kStreams,
                 static_cast<long long>(kRun.count()));
-    std::printf("  renshe-backoffice (SQLite): %8.0f calls/s  p50 %6.0f us  p99 %6.0f us  (%ld failed)\n", ours.qps,
-                ours.p50, ours.p99, ours.failures);
-    std::printf("  bare gRPC server, same TLS: %8.0f calls/s  p50 %6.0f us  p99 %6.0f us  (%ld failed)\n", floor.qps,
-                floor.p50, floor.p99, floor.failures);
+    std::printf(
+        "  renshe-backoffice (SQLite): %8.0f calls/s  p50 %6.0f us  p99 %6.0f us  (%ld failed)\n",
+        ours.qps, ours.p50, ours.p99, ours.failures);
+    std::printf(
+        "  bare gRPC server, same TLS: %8.0f calls/s  p50 %6.0f us  p99 %6.0f us  (%ld failed)\n",
+        floor.qps, floor.p50, floor.p99, floor.failures);
     std::printf("  ratio ours/bare: %.2f (target >= 0.5)\n", ours.qps / floor.qps);
 
     // (2) durable loss reports.
@@ -217,7 +230,8 @@ int main() {
     ImportRegistryResponse ir;
     const auto imported = call(*staff.admin, &AdminService::Stub::ImportRegistry, imp, &ir);
     if (!imported.ok() || ir.cards_imported() != kReports) {
-        std::fprintf(stderr, "bench invalid: import failed (%s, %d errors)\n", imported.message.c_str(), ir.errors_size());
+        std::fprintf(stderr, "bench invalid: import failed (%s, %d errors)\n",
+                     imported.message.c_str(), ir.errors_size());
         return 1;
     }
     {
@@ -227,11 +241,13 @@ int main() {
             threads.emplace_back([&] {
                 const auto touch = env.touch();
                 for (int i; (i = next++) < kReports;) {
-                    if (!renshe::testing::activate(touch, people[i], "285714").ok()) ++bad;
+                    if (!renshe::testing::activate(touch, people[i], "285714").ok())
+                        ++bad;
                 }
             });
         }
-        for (auto& t : threads) t.join();
+        for (auto& t : threads)
+            t.join();
         if (bad > 0) {
             std::fprintf(stderr, "bench invalid: %d activations failed\n", bad.load());
             return 1;
@@ -260,28 +276,38 @@ int main() {
                 grpc::ClientContext ctx;
                 ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
                 const auto s = Clock::now();
-                if (stub->ReportTemporaryLoss(&ctx, r, &resp).ok() && resp.card().status() == CARD_STATUS_TEMP_LOST) {
-                    perThread[t].push_back(std::chrono::duration<double, std::micro>(Clock::now() - s).count());
+                if (stub->ReportTemporaryLoss(&ctx, r, &resp).ok() &&
+                    resp.card().status() == CARD_STATUS_TEMP_LOST) {
+                    perThread[t].push_back(
+                        std::chrono::duration<double, std::micro>(Clock::now() - s).count());
                 } else {
                     ++failures;
                 }
             }
         });
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
     std::vector<double> all;
-    for (auto& v : perThread) all.insert(all.end(), v.begin(), v.end());
+    for (auto& v : perThread)
+        all.insert(all.end(), v.begin(), v.end());
     const Load reports = summarize(std::move(all), seconds, failures.load());
     const std::string after = httpGet(metricsPort);
-    const double writes = metric(after, "renshe_store_writes_total") - metric(before, "renshe_store_writes_total");
-    const double commits = metric(after, "renshe_store_commits_total") - metric(before, "renshe_store_commits_total");
+    const double writes =
+        metric(after, "renshe_store_writes_total") - metric(before, "renshe_store_writes_total");
+    const double commits =
+        metric(after, "renshe_store_commits_total") - metric(before, "renshe_store_commits_total");
 
     const double raw = rawSqliteInsertsPerSecond(work / "raw.db", kReports);
-    std::printf("durable temporary loss reports, %d reports from %d streams:\n", kReports, kStreams);
-    std::printf("  renshe-backoffice (SQLite, WAL, synchronous=FULL): %7.0f reports/s  p50 %6.0f us  p99 %6.0f us  "
-                "(%ld failed; %.1f writes per commit)\n",
-                reports.qps, reports.p50, reports.p99, reports.failures, commits > 0 ? writes / commits : 0.0);
+    std::printf("durable temporary loss reports, %d reports from %d streams:\n", kReports,
+                kStreams);
+    std::printf(
+        "  renshe-backoffice (SQLite, WAL, synchronous=FULL): %7.0f reports/s  p50 %6.0f us  p99 "
+        "%6.0f us  "
+        "(%ld failed; %.1f writes per commit)\n",
+        reports.qps, reports.p50, reports.p99, reports.failures,
+        commits > 0 ? writes / commits : 0.0);
     std::printf("  raw SQLite, one insert per commit, one thread:      %7.0f inserts/s\n", raw);
     std::printf("  ratio ours/raw: %.2f (target >= 1.0)\n", reports.qps / raw);
     return ours.failures + floor.failures + reports.failures == 0 ? 0 : 1;

@@ -34,7 +34,8 @@ std::vector<pcsc::Bytes> readSequence() {
     apdus.push_back(pcsc::CommandApdu::case3(0x00, 0xA4, 0x04, 0x00, aid).encode());
     for (const auto& r : sscard::profile::kRecords) {
         if (r.readAtInsert) {
-            apdus.push_back(pcsc::CommandApdu::case2(0x00, 0xB2, r.number, static_cast<std::uint8_t>(r.sfi << 3 | 4),
+            apdus.push_back(pcsc::CommandApdu::case2(0x00, 0xB2, r.number,
+                                                     static_cast<std::uint8_t>(r.sfi << 3 | 4),
                                                      r.length + 2)
                                 .encode());
         }
@@ -63,7 +64,8 @@ int main() {
             std::fprintf(stderr, "bench invalid: read %s\n", data.name.c_str());
             return 1;
         }
-        if (i >= kWarmup) ours.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        if (i >= kWarmup)
+            ours.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
     }
 
     // Floor: the same connect, transaction and APDU bytes straight through libpcsclite.
@@ -75,8 +77,8 @@ int main() {
         const auto t0 = Clock::now();
         SCARDHANDLE h = 0;
         DWORD proto = 0;
-        if (SCardConnect(raw, reader.c_str(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &h, &proto) !=
-            SCARD_S_SUCCESS) {
+        if (SCardConnect(raw, reader.c_str(), SCARD_SHARE_SHARED,
+                         SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &h, &proto) != SCARD_S_SUCCESS) {
             std::fprintf(stderr, "bench invalid: raw connect failed\n");
             return 1;
         }
@@ -93,16 +95,20 @@ int main() {
         }
         SCardEndTransaction(h, SCARD_LEAVE_CARD);
         SCardDisconnect(h, SCARD_LEAVE_CARD);
-        if (i >= kWarmup) floor.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+        if (i >= kWarmup)
+            floor.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
     }
     SCardReleaseContext(raw);
 
     const double a50 = percentile(ours, 0.5), a99 = percentile(ours, 0.99);
     const double b50 = percentile(floor, 0.5), b99 = percentile(floor, 0.99);
     std::printf("card read, %d rounds, pcscd + vpcd + renshe-cardsim\n", kRounds);
-    std::printf("  drivers/sscard readCardData: p50 %.0f us  p99 %.0f us  (%d APDUs)\n", a50, a99, apdus);
-    std::printf("  raw SCardTransmit sequence:  p50 %.0f us  p99 %.0f us  (%zu APDUs)\n", b50, b99, sequence.size());
-    std::printf("  ratio ours/floor: p50 %.2fx  p99 %.2fx  (target <= 1.25)\n", a50 / b50, a99 / b99);
+    std::printf("  drivers/sscard readCardData: p50 %.0f us  p99 %.0f us  (%d APDUs)\n", a50, a99,
+                apdus);
+    std::printf("  raw SCardTransmit sequence:  p50 %.0f us  p99 %.0f us  (%zu APDUs)\n", b50, b99,
+                sequence.size());
+    std::printf("  ratio ours/floor: p50 %.2fx  p99 %.2fx  (target <= 1.25)\n", a50 / b50,
+                a99 / b99);
     std::printf("  per APDU (floor): %.0f us\n", b50 / static_cast<double>(sequence.size()));
     return apdus == static_cast<int>(sequence.size()) ? 0 : 1;
 }

@@ -362,8 +362,9 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
         ++rec.outstanding;
         raw->issued = Clock::now();
         start(raw, [&rec, &graveyard, raw, kind](grpc::Status st) {
-            rec.record(kind, raw->phase, st,
-                       std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
+            rec.record(
+                kind, raw->phase, st,
+                std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
             graveyard.bury(std::unique_ptr<Call>(raw));
             --rec.outstanding;
         });
@@ -396,7 +397,8 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
         *call->status.mutable_card() = cards[static_cast<std::size_t>(s) % cards.size()].inserted();
         ensureChannel(t);
         issue(std::move(call), Recorder::kStatus, [&t](Call* raw, auto done) {
-            t.card->async()->GetCardStatus(&raw->ctx, &raw->status, &raw->statusResp, std::move(done));
+            t.card->async()->GetCardStatus(&raw->ctx, &raw->status, &raw->statusResp,
+                                           std::move(done));
         });
     };
     // The floor: grpc.health.v1 Check (no storage, no application code) on the same channels,

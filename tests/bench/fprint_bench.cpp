@@ -259,7 +259,9 @@ bool certificationRound(Bench& bench, Report& report) {
         p->mutable_pension_first_payment()->set_day(1);
         retiree.set_update_existing(true);
         RegisterPersonResponse r;
-        if (!renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, retiree, &r).ok()) {
+        if (!renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, retiree,
+                                   &r)
+                 .ok()) {
             std::fprintf(stderr, "bench invalid: cannot register the retiree\n");
             return false;
         }
@@ -276,7 +278,8 @@ bool certificationRound(Bench& bench, Report& report) {
     enrol.mutable_device()->set_driver(VirtualFingerprintDevice::kImageDriver);
     enrol.mutable_device()->set_device_id("0");
     EnrollFingerprintResponse er;
-    const auto enrolled = renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, enrol, &er);
+    const auto enrolled =
+        renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, enrol, &er);
     if (!enrolled.ok()) {
         std::fprintf(stderr, "bench invalid: enrolment refused: %s\n", enrolled.message.c_str());
         return false;
@@ -296,14 +299,15 @@ bool certificationRound(Bench& bench, Report& report) {
         fetch.mutable_sensor()->set_driver(VirtualFingerprintDevice::kImageDriver);
         fetch.mutable_sensor()->set_device_id("0");
         GetTemplatesForVerifyResponse templates;
-        const auto got = renshe::testing::call(*touch, &CertificationService::Stub::GetTemplatesForVerify, fetch, &templates);
+        const auto got = renshe::testing::call(
+            *touch, &CertificationService::Stub::GetTemplatesForVerify, fetch, &templates);
         if (!got.ok() || templates.templates_size() != 1) {
             std::fprintf(stderr, "bench invalid: template fetch: %s\n", got.message.c_str());
             return false;
         }
         const std::string& bytes = templates.templates(0).serialized_print();
-        const auto stored =
-            fprint::Print::deserialize({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+        const auto stored = fprint::Print::deserialize(
+            {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
         const auto result = device.verify(stored, callbacks);
         RecordVerificationResultRequest record;
         record.set_request_id(renshe::testing::newRequestId());
@@ -315,15 +319,16 @@ bool certificationRound(Bench& bench, Report& report) {
         record.mutable_device()->set_driver(result.driver);
         record.mutable_device()->set_device_id(result.deviceId);
         RecordVerificationResultResponse rr;
-        const auto recorded =
-            renshe::testing::call(*touch, &CertificationService::Stub::RecordVerificationResult, record, &rr);
+        const auto recorded = renshe::testing::call(
+            *touch, &CertificationService::Stub::RecordVerificationResult, record, &rr);
         const double ms = msSince(t0);
         if (!result.isMatch() || !recorded.ok()) {
-            std::fprintf(stderr, "bench invalid: round %d: match %d, record %s\n", i, result.isMatch(),
-                         recorded.message.c_str());
+            std::fprintf(stderr, "bench invalid: round %d: match %d, record %s\n", i,
+                         result.isMatch(), recorded.message.c_str());
             return false;
         }
-        if (i >= kWarmup) row.ms.push_back(ms);
+        if (i >= kWarmup)
+            row.ms.push_back(ms);
     }
     report.add("certification", std::move(row));
     return true;

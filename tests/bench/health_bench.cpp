@@ -30,7 +30,8 @@ struct Stats {
 Stats summarize(std::vector<double> us) {
     std::sort(us.begin(), us.end());
     double sum = 0;
-    for (double v : us) sum += v;
+    for (double v : us)
+        sum += v;
     return {us[us.size() / 2], us[us.size() * 99 / 100], sum / static_cast<double>(us.size())};
 }
 
@@ -51,7 +52,8 @@ std::vector<double> tcpRoundTrips() {
         ::setsockopt(c, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
         char buf[8];
         while (::recv(c, buf, sizeof buf, MSG_WAITALL) == sizeof buf) {
-            if (::send(c, buf, sizeof buf, 0) != sizeof buf) break;
+            if (::send(c, buf, sizeof buf, 0) != sizeof buf)
+                break;
         }
         ::close(c);
     });
@@ -62,7 +64,8 @@ std::vector<double> tcpRoundTrips() {
     char buf[8] = {};
     for (int i = 0; i < kWarmup + kRounds; ++i) {
         const auto t0 = Clock::now();
-        if (::send(s, buf, sizeof buf, 0) != sizeof buf || ::recv(s, buf, sizeof buf, MSG_WAITALL) != sizeof buf) {
+        if (::send(s, buf, sizeof buf, 0) != sizeof buf ||
+            ::recv(s, buf, sizeof buf, MSG_WAITALL) != sizeof buf) {
             break;
         }
         if (i >= kWarmup) {
@@ -80,7 +83,8 @@ std::vector<double> tcpRoundTrips() {
 int main() {
     renshe::testing::TestPki pki;
     renshe::testing::BackofficeProcess backoffice(pki);
-    auto channel = renshe::services::client::makeChannel(pki.endpoint(backoffice.target(), pki.touchTerminal()));
+    auto channel = renshe::services::client::makeChannel(
+        pki.endpoint(backoffice.target(), pki.touchTerminal()));
 
     const auto t0 = Clock::now();
     const auto first = renshe::services::client::checkHealth(channel, 10s);
@@ -102,14 +106,17 @@ int main() {
     }
     const auto floor = tcpRoundTrips();
     if (failures > 0 || floor.size() != static_cast<size_t>(kRounds)) {
-        std::fprintf(stderr, "bench invalid: %d failed calls, %zu floor samples\n", failures, floor.size());
+        std::fprintf(stderr, "bench invalid: %d failed calls, %zu floor samples\n", failures,
+                     floor.size());
         return 1;
     }
     const Stats a = summarize(ours);
     const Stats b = summarize(floor);
     std::printf("first call incl. TLS handshake: %.1f ms\n", handshakeMs);
-    std::printf("health Check over mTLS (%d calls): p50 %.0f us  p99 %.0f us  mean %.0f us\n", kRounds, a.p50, a.p99, a.mean);
-    std::printf("bare loopback TCP round trip:      p50 %.0f us  p99 %.0f us  mean %.0f us\n", b.p50, b.p99, b.mean);
+    std::printf("health Check over mTLS (%d calls): p50 %.0f us  p99 %.0f us  mean %.0f us\n",
+                kRounds, a.p50, a.p99, a.mean);
+    std::printf("bare loopback TCP round trip:      p50 %.0f us  p99 %.0f us  mean %.0f us\n",
+                b.p50, b.p99, b.mean);
     std::printf("ratio ours/floor: p50 %.1fx  p99 %.1fx\n", a.p50 / b.p50, a.p99 / b.p99);
     return 0;
 }

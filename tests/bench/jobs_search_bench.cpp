@@ -46,32 +46,38 @@ struct Role {
     int weight;
 };
 const Role kRoles[] = {
-    {"货车司机", "交通运输", 30}, {"叉车司机", "交通运输", 12}, {"网约车司机", "交通运输", 8},
-    {"挖掘机司机", "建筑", 6}, {"驾校教练", "交通运输", 2}, {"快递员", "物流", 20},
-    {"外卖骑手", "物流", 18}, {"分拣员", "物流", 14}, {"仓库管理员", "物流", 10},
-    {"电焊工", "制造", 16}, {"氩弧焊工", "制造", 6}, {"数控车工", "制造", 8}, {"钳工", "制造", 6},
-    {"装配工", "制造", 14}, {"包装工", "制造", 12}, {"普工", "制造", 40}, {"操作工", "制造", 24},
-    {"质检员", "制造", 8}, {"缝纫工", "纺织服装", 10}, {"电工", "建筑", 12}, {"木工", "建筑", 6},
-    {"瓦工", "建筑", 5}, {"钢筋工", "建筑", 5}, {"水电工", "建筑", 7}, {"保洁员", "家政服务", 20},
-    {"家政服务员", "家政服务", 8}, {"育婴员", "家政服务", 6}, {"养老护理员", "养老", 8},
-    {"护工", "养老", 8}, {"保安", "安保", 18}, {"厨师", "餐饮", 14}, {"面点师", "餐饮", 4},
-    {"服务员", "餐饮", 24}, {"洗碗工", "餐饮", 6}, {"收银员", "零售", 10}, {"营业员", "零售", 10},
-    {"导购", "零售", 8}, {"销售代表", "销售", 16}, {"客服专员", "销售", 10}, {"会计", "财务", 10},
-    {"出纳", "财务", 6}, {"文员", "行政", 10}, {"人事专员", "行政", 4}, {"幼儿教师", "教育", 5},
-    {"保育员", "教育", 4}, {"汽修工", "汽车维修", 6}, {"钣金喷漆工", "汽车维修", 3},
-    {"美容师", "生活服务", 4}, {"理发师", "生活服务", 4}, {"农机手", "农业", 3},
+    {"货车司机", "交通运输", 30}, {"叉车司机", "交通运输", 12},  {"网约车司机", "交通运输", 8},
+    {"挖掘机司机", "建筑", 6},    {"驾校教练", "交通运输", 2},   {"快递员", "物流", 20},
+    {"外卖骑手", "物流", 18},     {"分拣员", "物流", 14},        {"仓库管理员", "物流", 10},
+    {"电焊工", "制造", 16},       {"氩弧焊工", "制造", 6},       {"数控车工", "制造", 8},
+    {"钳工", "制造", 6},          {"装配工", "制造", 14},        {"包装工", "制造", 12},
+    {"普工", "制造", 40},         {"操作工", "制造", 24},        {"质检员", "制造", 8},
+    {"缝纫工", "纺织服装", 10},   {"电工", "建筑", 12},          {"木工", "建筑", 6},
+    {"瓦工", "建筑", 5},          {"钢筋工", "建筑", 5},         {"水电工", "建筑", 7},
+    {"保洁员", "家政服务", 20},   {"家政服务员", "家政服务", 8}, {"育婴员", "家政服务", 6},
+    {"养老护理员", "养老", 8},    {"护工", "养老", 8},           {"保安", "安保", 18},
+    {"厨师", "餐饮", 14},         {"面点师", "餐饮", 4},         {"服务员", "餐饮", 24},
+    {"洗碗工", "餐饮", 6},        {"收银员", "零售", 10},        {"营业员", "零售", 10},
+    {"导购", "零售", 8},          {"销售代表", "销售", 16},      {"客服专员", "销售", 10},
+    {"会计", "财务", 10},         {"出纳", "财务", 6},           {"文员", "行政", 10},
+    {"人事专员", "行政", 4},      {"幼儿教师", "教育", 5},       {"保育员", "教育", 4},
+    {"汽修工", "汽车维修", 6},    {"钣金喷漆工", "汽车维修", 3}, {"美容师", "生活服务", 4},
+    {"理发师", "生活服务", 4},    {"农机手", "农业", 3},
 };
 const char* kModifiers[] = {"", "", "", "", "急招", "诚聘", "长期招聘", "高薪招聘", "招聘", "本地"};
-const char* kPlaces[] = {"临沂", "兰山", "罗庄", "河东", "沂南", "郯城", "沂水", "兰陵", "费县", "平邑",
-                         "莒南", "蒙阴", "临沭", "济南", "历城", "章丘", "青岛", "潍坊", "淄博", "烟台"};
-const char* kNames[] = {"顺达", "鲁信", "宏远", "金桥", "华联", "恒通", "鑫源", "康泰", "立新", "永盛",
-                        "天元", "东方", "瑞丰", "福兴", "正大", "远航", "泰和", "万家", "博文", "新华"};
-const char* kTrades[] = {"物流有限公司", "机械制造有限公司", "建筑工程有限公司", "商贸有限公司",
+const char* kPlaces[] = {"临沂", "兰山", "罗庄", "河东", "沂南", "郯城", "沂水",
+                         "兰陵", "费县", "平邑", "莒南", "蒙阴", "临沭", "济南",
+                         "历城", "章丘", "青岛", "潍坊", "淄博", "烟台"};
+const char* kNames[] = {"顺达", "鲁信", "宏远", "金桥", "华联", "恒通", "鑫源",
+                        "康泰", "立新", "永盛", "天元", "东方", "瑞丰", "福兴",
+                        "正大", "远航", "泰和", "万家", "博文", "新华"};
+const char* kTrades[] = {"物流有限公司",     "机械制造有限公司", "建筑工程有限公司", "商贸有限公司",
                          "餐饮管理有限公司", "物业服务有限公司", "家政服务有限公司", "食品有限公司",
-                         "纺织有限公司", "汽车服务有限公司", "养老服务中心", "超市"};
-const char* kRequirements[] = {"身体健康", "有C1驾照", "能吃苦耐劳", "有经验者优先", "年龄18至50岁",
-                               "持证上岗", "包吃住", "五险一金", "会计基础者优先", "熟练使用电脑",
-                               "服从安排", "男女不限", "限本地", "可接受倒班"};
+                         "纺织有限公司",     "汽车服务有限公司", "养老服务中心",     "超市"};
+const char* kRequirements[] = {"身体健康",       "有C1驾照",     "能吃苦耐劳", "有经验者优先",
+                               "年龄18至50岁",   "持证上岗",     "包吃住",     "五险一金",
+                               "会计基础者优先", "熟练使用电脑", "服从安排",   "男女不限",
+                               "限本地",         "可接受倒班"};
 
 std::string regionOf(int city, int county, int township) {
     char buf[16];
@@ -92,30 +98,38 @@ void load(const std::filesystem::path& db, std::int64_t now) {
     { renshe::services::store::Store::open("sqlite:" + db.string()); }  // the schema, migrated
     sqlite3* c = nullptr;
     check(sqlite3_open(db.c_str(), &c), c, "open");
-    check(sqlite3_exec(c, "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-3000000; BEGIN",
-                       nullptr, nullptr, nullptr),
-          c, "pragmas");
+    check(
+        sqlite3_exec(
+            c,
+            "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA cache_size=-3000000; BEGIN",
+            nullptr, nullptr, nullptr),
+        c, "pragmas");
     sqlite3_stmt* job = nullptr;
     sqlite3_stmt* key = nullptr;
-    check(sqlite3_prepare_v2(c,
-                             "INSERT INTO jobs (id, title, employer, category, region, salary_min, salary_max, "
-                             "posted_at, expires_at, withdrawn, search_text, record, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                             -1, &job, nullptr),
+    check(sqlite3_prepare_v2(
+              c,
+              "INSERT INTO jobs (id, title, employer, category, region, salary_min, salary_max, "
+              "posted_at, expires_at, withdrawn, search_text, record, updated_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+              -1, &job, nullptr),
           c, "prepare jobs");
-    check(sqlite3_prepare_v2(c, "INSERT OR IGNORE INTO job_search (term, region, posted_at, job_id) VALUES (?1, ?2, ?3, ?4)",
+    check(sqlite3_prepare_v2(c,
+                             "INSERT OR IGNORE INTO job_search (term, region, posted_at, job_id) "
+                             "VALUES (?1, ?2, ?3, ?4)",
                              -1, &key, nullptr),
           c, "prepare job_search");
     std::mt19937_64 rng(20261123);
     int totalWeight = 0;
-    for (const auto& r : kRoles) totalWeight += r.weight;
+    for (const auto& r : kRoles)
+        totalWeight += r.weight;
     auto pick = [&](auto& array) -> decltype(auto) { return array[rng() % std::size(array)]; };
     const auto t0 = Clock::now();
     std::size_t keys = 0;
     for (int i = 0; i < kPostings; ++i) {
         int w = static_cast<int>(rng() % totalWeight);
         const Role* role = kRoles;
-        while (w >= role->weight) w -= (role++)->weight;
+        while (w >= role->weight)
+            w -= (role++)->weight;
         Job j;
         char id[16];
         std::snprintf(id, sizeof id, "B%07d", i);
@@ -124,13 +138,16 @@ void load(const std::filesystem::path& db, std::int64_t now) {
         j.set_employer(std::string(pick(kPlaces)) + pick(kNames) + pick(kTrades));
         j.set_category(role->category);
         j.set_requirements(std::string(pick(kRequirements)) + "，" + pick(kRequirements));
-        const std::string region = regionOf(static_cast<int>(rng() % 16), static_cast<int>(rng() % 8),
-                                            static_cast<int>(rng() % 10));
+        const std::string region =
+            regionOf(static_cast<int>(rng() % 16), static_cast<int>(rng() % 8),
+                     static_cast<int>(rng() % 10));
         *j.mutable_region() = renshe::services::backoffice::regionProto(region);
         const std::int64_t minYuan = 2500 + static_cast<std::int64_t>(rng() % 60) * 100;
         j.mutable_salary_min()->set_fen(minYuan * 100);
-        j.mutable_salary_max()->set_fen((minYuan + 1000 + static_cast<std::int64_t>(rng() % 30) * 100) * 100);
-        const std::int64_t posted = now - static_cast<std::int64_t>(rng() % (180 * kDay / 1000000)) * 1000000;
+        j.mutable_salary_max()->set_fen(
+            (minYuan + 1000 + static_cast<std::int64_t>(rng() % 30) * 100) * 100);
+        const std::int64_t posted =
+            now - static_cast<std::int64_t>(rng() % (180 * kDay / 1000000)) * 1000000;
         const std::int64_t expires = posted + 365 * kDay;
         j.mutable_posted_at()->set_seconds(posted / 1000000);
         j.mutable_expires_at()->set_seconds(expires / 1000000);
@@ -180,18 +197,23 @@ Stats stats(std::vector<double> ms) {
 }
 
 std::string upperBound(std::string prefix) {
-    while (!prefix.empty() && prefix.back() == '9') prefix.pop_back();
-    if (!prefix.empty()) ++prefix.back();
+    while (!prefix.empty() && prefix.back() == '9')
+        prefix.pop_back();
+    if (!prefix.empty())
+        ++prefix.back();
     return prefix;
 }
 
 // Bare SQL on one connection, returning the ids found.
 class Raw {
 public:
-    explicit Raw(const std::filesystem::path& db) { sqlite3_open_v2(db.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr); }
+    explicit Raw(const std::filesystem::path& db) {
+        sqlite3_open_v2(db.c_str(), &m_db, SQLITE_OPEN_READONLY, nullptr);
+    }
     ~Raw() { sqlite3_close(m_db); }
 
-    std::vector<std::string> run(const std::string& sql, const std::vector<std::string>& text, std::int64_t now) {
+    std::vector<std::string> run(const std::string& sql, const std::vector<std::string>& text,
+                                 std::int64_t now) {
         sqlite3_stmt* s = nullptr;
         check(sqlite3_prepare_v2(m_db, sql.c_str(), -1, &s, nullptr), m_db, "prepare");
         sqlite3_bind_int64(s, 1, now);
@@ -204,26 +226,33 @@ public:
         return ids;
     }
     // The floor: the single indexed query our search runs for a keyword of one term.
-    std::vector<std::string> floor(const std::string& term, const std::string& prefix, std::int64_t now) {
-        return run("SELECT k.job_id FROM job_search k CROSS JOIN jobs j WHERE k.term = ?2 AND k.region >= ?3 "
-                   "AND k.region < ?4 AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > ?1 "
-                   "ORDER BY k.posted_at DESC, k.job_id DESC LIMIT 21",
-                   {term, prefix, upperBound(prefix)}, now);
+    std::vector<std::string> floor(const std::string& term, const std::string& prefix,
+                                   std::int64_t now) {
+        return run(
+            "SELECT k.job_id FROM job_search k CROSS JOIN jobs j WHERE k.term = ?2 AND k.region >= "
+            "?3 "
+            "AND k.region < ?4 AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > ?1 "
+            "ORDER BY k.posted_at DESC, k.job_id DESC LIMIT 21",
+            {term, prefix, upperBound(prefix)}, now);
     }
     // The baseline: the region's postings, their text matched with LIKE.
-    std::vector<std::string> like(const std::string& keyword, const std::string& prefix, std::int64_t now,
-                                  bool all = false) {
-        return run("SELECT id FROM jobs WHERE region >= ?3 AND region < ?4 AND withdrawn = 0 AND expires_at > ?1 "
-                   "AND search_text LIKE ?2 ORDER BY posted_at DESC, id DESC" +
-                       std::string(all ? "" : " LIMIT 21"),
-                   {"%" + keyword + "%", prefix, upperBound(prefix)}, now);
+    std::vector<std::string> like(const std::string& keyword, const std::string& prefix,
+                                  std::int64_t now, bool all = false) {
+        return run(
+            "SELECT id FROM jobs WHERE region >= ?3 AND region < ?4 AND withdrawn = 0 AND "
+            "expires_at > ?1 "
+            "AND search_text LIKE ?2 ORDER BY posted_at DESC, id DESC" +
+                std::string(all ? "" : " LIMIT 21"),
+            {"%" + keyword + "%", prefix, upperBound(prefix)}, now);
     }
 
 private:
     sqlite3* m_db = nullptr;
 };
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 }  // namespace
 
@@ -241,10 +270,11 @@ int main() {
     Raw raw(db);
     std::mt19937_64 rng(7);
     const auto township = [&] {
-        return regionOf(static_cast<int>(rng() % 16), static_cast<int>(rng() % 8), static_cast<int>(rng() % 10));
+        return regionOf(static_cast<int>(rng() % 16), static_cast<int>(rng() % 8),
+                        static_cast<int>(rng() % 10));
     };
-    auto search = [&](const std::string& keyword, const std::string& prefix, const std::string& token,
-                      SearchJobsResponse* resp) {
+    auto search = [&](const std::string& keyword, const std::string& prefix,
+                      const std::string& token, SearchJobsResponse* resp) {
         SearchJobsRequest r;
         r.set_keyword(keyword);
         r.set_region_prefix(prefix);
@@ -252,8 +282,8 @@ int main() {
         r.mutable_page()->set_page_token(token);
         const auto o = call(*stub, &JobService::Stub::SearchJobs, r, resp);
         if (!o.ok()) {
-            std::fprintf(stderr, "bench invalid: search %s in %s failed: %s\n", keyword.c_str(), prefix.c_str(),
-                         o.message.c_str());
+            std::fprintf(stderr, "bench invalid: search %s in %s failed: %s\n", keyword.c_str(),
+                         prefix.c_str(), o.message.c_str());
             std::exit(2);
         }
     };
@@ -264,19 +294,25 @@ int main() {
         int prefixLength;  // 9 = a township, 6 = a county
     };
     const Kind kinds[] = {
-        {"two characters, township", {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"}, 9},
-        {"two characters, county", {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"}, 6},
+        {"two characters, township",
+         {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"},
+         9},
+        {"two characters, county",
+         {"司机", "焊工", "保洁", "会计", "厨师", "保安", "电工", "护工"},
+         6},
         {"one character, township", {"车", "焊", "工", "师"}, 9},
         {"longer word, county", {"货车司机", "仓库管理员", "养老护理员", "服务员"}, 6},
     };
     std::printf("\nsearches over mutual TLS, first page of 20, %d per keyword:\n", kRounds);
-    std::printf("  %-28s %22s %22s %22s\n", "", "renshe p50/p95 ms", "raw index p50/p95 ms", "LIKE scan p50/p95 ms");
+    std::printf("  %-28s %22s %22s %22s\n", "", "renshe p50/p95 ms", "raw index p50/p95 ms",
+                "LIKE scan p50/p95 ms");
     bool met = true;
     for (const auto& kind : kinds) {
         std::vector<double> ours, floorMs, likeMs;
         for (const auto& kw : kind.keywords) {
             for (int i = 0; i < kRounds; ++i) {
-                const std::string prefix = township().substr(0, static_cast<std::size_t>(kind.prefixLength));
+                const std::string prefix =
+                    township().substr(0, static_cast<std::size_t>(kind.prefixLength));
                 SearchJobsResponse resp;
                 auto t = Clock::now();
                 search(kw, prefix, "", &resp);
@@ -290,18 +326,23 @@ int main() {
                 const auto liked = raw.like(kw, prefix, now);
                 likeMs.push_back(msSince(t));
                 std::vector<std::string> got;
-                for (const auto& j : resp.jobs()) got.push_back(j.id());
-                const std::vector<std::string> expected(liked.begin(), liked.begin() + std::min<std::size_t>(20, liked.size()));
+                for (const auto& j : resp.jobs())
+                    got.push_back(j.id());
+                const std::vector<std::string> expected(
+                    liked.begin(), liked.begin() + std::min<std::size_t>(20, liked.size()));
                 if (got != expected) {
-                    std::fprintf(stderr, "bench invalid: %s in %s: first page differs from the LIKE scan (%zu vs %zu)\n",
+                    std::fprintf(stderr,
+                                 "bench invalid: %s in %s: first page differs from the LIKE scan "
+                                 "(%zu vs %zu)\n",
                                  kw.c_str(), prefix.c_str(), got.size(), expected.size());
                     return 2;
                 }
             }
         }
         const Stats o = stats(ours), f = stats(floorMs), l = stats(likeMs);
-        std::printf("  %-28s %10.2f / %-9.2f %10.2f / %-9.2f %10.2f / %-9.2f ratio p95 ours/raw %.1f\n", kind.name,
-                    o.p50, o.p95, f.p50, f.p95, l.p50, l.p95, o.p95 / f.p95);
+        std::printf(
+            "  %-28s %10.2f / %-9.2f %10.2f / %-9.2f %10.2f / %-9.2f ratio p95 ours/raw %.1f\n",
+            kind.name, o.p50, o.p95, f.p50, f.p95, l.p50, l.p95, o.p95 / f.p95);
         met = met && o.p95 <= 30.0;
     }
     std::printf("  target p95 <= 30 ms: %s\n", met ? "met" : "NOT met");
@@ -316,17 +357,24 @@ int main() {
         do {
             SearchJobsResponse resp;
             search(kw, prefix, token, &resp);
-            for (const auto& j : resp.jobs()) ours.insert(j.id());
+            for (const auto& j : resp.jobs())
+                ours.insert(j.id());
             token = resp.page().next_page_token();
             ++pages;
         } while (!token.empty());
         const auto liked = raw.like(kw, prefix, now, true);
-        const std::set<std::string> expected(liked.begin(), liked.begin() + static_cast<std::ptrdiff_t>(liked.size()));
-        std::printf("  %s in %s: ours %zu in %d pages, LIKE %zu, recall %.3f\n", kw.c_str(), prefix.c_str(), ours.size(),
-                    pages, expected.size(),
-                    expected.empty() ? 1.0 : static_cast<double>(ours.size()) / static_cast<double>(expected.size()));
+        const std::set<std::string> expected(
+            liked.begin(), liked.begin() + static_cast<std::ptrdiff_t>(liked.size()));
+        std::printf("  %s in %s: ours %zu in %d pages, LIKE %zu, recall %.3f\n", kw.c_str(),
+                    prefix.c_str(), ours.size(), pages, expected.size(),
+                    expected.empty()
+                        ? 1.0
+                        : static_cast<double>(ours.size()) / static_cast<double>(expected.size()));
         if (ours != expected) {
-            std::fprintf(stderr, "bench invalid: %s: the search and the LIKE scan found different postings\n", kw.c_str());
+            std::fprintf(
+                stderr,
+                "bench invalid: %s: the search and the LIKE scan found different postings\n",
+                kw.c_str());
             return 2;
         }
     }

@@ -47,7 +47,9 @@ constexpr int kStarts = 5;
     std::exit(2);
 }
 
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(Clock::duration d) {
+    return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double percentile(std::vector<double> v, double p) {
     std::sort(v.begin(), v.end());
@@ -59,7 +61,8 @@ long statusKiB(pid_t pid, const std::string& field) {
     std::ifstream status("/proc/" + std::to_string(pid) + "/status");
     std::string line;
     while (std::getline(status, line)) {
-        if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+        if (line.rfind(field + ":", 0) == 0)
+            return std::stol(line.substr(field.size() + 1));
     }
     return -1;
 }
@@ -68,7 +71,8 @@ struct Rss {
     double total, anon, file;  // MiB
 };
 Rss rssOf(pid_t pid) {
-    return {static_cast<double>(statusKiB(pid, "VmRSS")) / 1024, static_cast<double>(statusKiB(pid, "RssAnon")) / 1024,
+    return {static_cast<double>(statusKiB(pid, "VmRSS")) / 1024,
+            static_cast<double>(statusKiB(pid, "RssAnon")) / 1024,
             static_cast<double>(statusKiB(pid, "RssFile") + statusKiB(pid, "RssShmem")) / 1024};
 }
 
@@ -96,27 +100,42 @@ Run measure(renshe::testing::CardSim& sim, const std::string& display,
     Run run;
     const auto terminal = env.pki().touchTerminal();
     const std::vector<std::string> args{
-        "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
-        terminal.certificate.string(), "--key", terminal.privateKey.string(), "--service-point", "费县探沂镇人社所",
-        "--fullscreen", "--receipt-dir", (dir / ("receipts-" + (quickBackend.empty() ? std::string("gl") : quickBackend))).string()};
+        "--backoffice",
+        env.backoffice().target(),
+        "--ca",
+        env.pki().caCertificate().string(),
+        "--cert",
+        terminal.certificate.string(),
+        "--key",
+        terminal.privateKey.string(),
+        "--service-point",
+        "费县探沂镇人社所",
+        "--fullscreen",
+        "--receipt-dir",
+        (dir / ("receipts-" + (quickBackend.empty() ? std::string("gl") : quickBackend))).string()};
 
     // 2. Cold starts to the first frame.
-        std::unique_ptr<KioskProcess> kiosk;
+    std::unique_ptr<KioskProcess> kiosk;
     for (int i = 0; i < kStarts; ++i) {
         kiosk.reset();
         const auto path = dir / ("notify-" + quickBackend + std::to_string(i) + ".sock");
         renshe::testing::NotifySocket notify(path);
         const auto t0 = std::chrono::system_clock::now();
         kiosk = std::make_unique<KioskProcess>(
-            args, std::vector<std::pair<std::string, std::string>>{
-                      {"DISPLAY", display}, {"QT_QPA_PLATFORM", "xcb"}, {"NOTIFY_SOCKET", path.string()},
-                      {"QT_QUICK_BACKEND", quickBackend}});
+            args,
+            std::vector<std::pair<std::string, std::string>>{{"DISPLAY", display},
+                                                             {"QT_QPA_PLATFORM", "xcb"},
+                                                             {"NOTIFY_SOCKET", path.string()},
+                                                             {"QT_QUICK_BACKEND", quickBackend}});
         const auto ready = notify.next(20s);
-        if (!ready || ready->text != "READY=1") fail("no READY=1 from the kiosk");
-        run.starts.push_back(std::chrono::duration<double, std::milli>(ready->arrived - t0).count());
+        if (!ready || ready->text != "READY=1")
+            fail("no READY=1 from the kiosk");
+        run.starts.push_back(
+            std::chrono::duration<double, std::milli>(ready->arrived - t0).count());
     }
     run.atStart = rssOf(kiosk->process().pid());
-    if (kiosk->waitForProperty("connectivityIndicator", "connected", true, 15s) != QJsonValue(true)) fail("offline");
+    if (kiosk->waitForProperty("connectivityIndicator", "connected", true, 15s) != QJsonValue(true))
+        fail("offline");
 
     // 1b. Ours: insert → the masked holder on screen → the state from the back office.
     for (int i = 0; i < kInserts + 2; ++i) {
@@ -124,26 +143,31 @@ Run measure(renshe::testing::CardSim& sim, const std::string& display,
         sim.insert();
         Clock::time_point tHolder{}, tStatus{};
         while (Clock::now() - t0 < 15s && tStatus == Clock::time_point{}) {
-            if (tHolder == Clock::time_point{} && kiosk->property("cardHolder", "text") == text("张*丰　370***********0017")) {
+            if (tHolder == Clock::time_point{} &&
+                kiosk->property("cardHolder", "text") == text("张*丰　370***********0017")) {
                 tHolder = Clock::now();
             }
             if (kiosk->property("cardStatus", "text") == text("卡片状态：未启用")) {
                 tStatus = Clock::now();
-                if (tHolder == Clock::time_point{}) tHolder = tStatus;
+                if (tHolder == Clock::time_point{})
+                    tHolder = tStatus;
             }
         }
-        if (tStatus == Clock::time_point{}) fail("the card never showed");
+        if (tStatus == Clock::time_point{})
+            fail("the card never showed");
         if (i >= 2) {
             run.holder.push_back(ms(tHolder - t0));
             run.status.push_back(ms(tStatus - t0));
         }
         sim.remove();
-        if (kiosk->waitForProperty("homeScreen", "visible", true, 10s) != QJsonValue(true)) fail("no way home");
+        if (kiosk->waitForProperty("homeScreen", "visible", true, 10s) != QJsonValue(true))
+            fail("no way home");
     }
 
     // 3. A whole journey, then the resident set.
     auto enter = [&](const std::string& digits) {
-        for (char d : digits) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+        for (char d : digits)
+            kiosk->click(QStringLiteral("pinKey%1").arg(d));
         kiosk->click("pinConfirm");
     };
     sim.insert();
@@ -158,11 +182,13 @@ Run measure(renshe::testing::CardSim& sim, const std::string& display,
     sim.remove();
     kiosk->waitForProperty("homeScreen", "visible", true, 10s);
     kiosk->click("tileLossReport");
-    for (char c : card.ssn) kiosk->click(QStringLiteral("idKey%1").arg(c));
+    for (char c : card.ssn)
+        kiosk->click(QStringLiteral("idKey%1").arg(c));
     kiosk->click("lossNext");
-    for (const auto& [pinyin, character] :
-         std::vector<std::pair<std::string, const char*>>{{"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
-        for (char c : pinyin) kiosk->click(QStringLiteral("pinyinKey_%1").arg(c));
+    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
+             {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
+        for (char c : pinyin)
+            kiosk->click(QStringLiteral("pinyinKey_%1").arg(c));
         for (int i = 0; i < 10; ++i) {
             const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
             if (kiosk->property(name, "title") == text(character)) {
@@ -208,7 +234,8 @@ int main() {
             auto session = c->beginSession();
             const auto data = sscard::SocialSecurityCard(session).readCardData();
             const auto t1 = Clock::now();
-            if (data.name != "张三丰") fail("floor read " + data.name);
+            if (data.name != "张三丰")
+                fail("floor read " + data.name);
             if (i >= 2) {
                 floor.push_back(ms(t1 - t0));
                 floorRead.push_back(ms(t1 - seen));
@@ -227,32 +254,44 @@ int main() {
 
     const double floor50 = percentile(floor, 0.5), floor95 = percentile(floor, 0.95);
     std::printf("card inserted → data (%d inserts each, ms):\n", kInserts);
-    std::printf("  floor (insert seen by pcscd + sscard read, no UI)          p50 %6.1f  p95 %6.1f  (the read alone: p50 %.1f)\n",
-                floor50, floor95, percentile(floorRead, 0.5));
+    std::printf(
+        "  floor (insert seen by pcscd + sscard read, no UI)          p50 %6.1f  p95 %6.1f  (the "
+        "read alone: p50 %.1f)\n",
+        floor50, floor95, percentile(floorRead, 0.5));
     bool met = true;
-    for (const auto& [name, r] : {std::pair<const char*, const Run&>{"OpenGL (llvmpipe)", gl}, {"software renderer", sw}}) {
+    for (const auto& [name, r] :
+         {std::pair<const char*, const Run&>{"OpenGL (llvmpipe)", gl}, {"software renderer", sw}}) {
         const double h50 = percentile(r.holder, 0.5), h95 = percentile(r.holder, 0.95);
-        std::printf("  kiosk, %-17s: masked holder on screen     p50 %6.1f  p95 %6.1f  (%+.1f ms over the floor at p50, %+.1f at p95; target ≤ +150)\n",
-                    name, h50, h95, h50 - floor50, h95 - floor95);
+        std::printf(
+            "  kiosk, %-17s: masked holder on screen     p50 %6.1f  p95 %6.1f  (%+.1f ms over the "
+            "floor at p50, %+.1f at p95; target ≤ +150)\n",
+            name, h50, h95, h50 - floor50, h95 - floor95);
         std::printf("  kiosk, %-17s: state from the back office  p50 %6.1f  p95 %6.1f\n", name,
                     percentile(r.status, 0.5), percentile(r.status, 0.95));
         met = met && h95 - floor95 <= 150;
     }
-    std::printf("cold start → first frame (Xvfb 1280x1024, %d starts each, ms; target ≤ 1500):\n", kStarts);
-    for (const auto& [name, r] : {std::pair<const char*, const Run&>{"OpenGL (llvmpipe)", gl}, {"software renderer", sw}}) {
+    std::printf("cold start → first frame (Xvfb 1280x1024, %d starts each, ms; target ≤ 1500):\n",
+                kStarts);
+    for (const auto& [name, r] :
+         {std::pair<const char*, const Run&>{"OpenGL (llvmpipe)", gl}, {"software renderer", sw}}) {
         std::printf("  %-17s p50 %5.0f  max %5.0f\n", name, percentile(r.starts, 0.5),
                     *std::max_element(r.starts.begin(), r.starts.end()));
         met = met && percentile(r.starts, 0.5) <= 1500;
     }
     std::printf("resident memory (MiB; target ≤ 200 MB = 190.7 MiB):\n");
-    for (const auto& [name, r] : {std::pair<const char*, const Run&>{"OpenGL (llvmpipe)", gl}, {"software renderer", sw}}) {
-        std::printf("  %-17s at start %6.1f (anonymous %5.1f, files %5.1f)  after the journey %6.1f (anonymous %5.1f, files %5.1f)\n",
-                    name, r.atStart.total, r.atStart.anon, r.atStart.file, r.afterJourney.total, r.afterJourney.anon,
-                    r.afterJourney.file);
+    for (const auto& [name, r] :
+         {std::pair<const char*, const Run&>{"OpenGL (llvmpipe)", gl}, {"software renderer", sw}}) {
+        std::printf(
+            "  %-17s at start %6.1f (anonymous %5.1f, files %5.1f)  after the journey %6.1f "
+            "(anonymous %5.1f, files %5.1f)\n",
+            name, r.atStart.total, r.atStart.anon, r.atStart.file, r.afterJourney.total,
+            r.afterJourney.anon, r.afterJourney.file);
     }
     const bool rssMet = sw.afterJourney.total <= 190.7;
-    std::printf("targets %s (memory judged on the software renderer, what a terminal without a GPU runs; "
-                "OpenGL %s)\n", met && rssMet ? "met" : "NOT met",
-                gl.afterJourney.total <= 190.7 ? "within it too" : "on llvmpipe is above it");
+    std::printf(
+        "targets %s (memory judged on the software renderer, what a terminal without a GPU runs; "
+        "OpenGL %s)\n",
+        met && rssMet ? "met" : "NOT met",
+        gl.afterJourney.total <= 190.7 ? "within it too" : "on llvmpipe is above it");
     return 0;
 }

@@ -1,5 +1,7 @@
 // renshe-cardsim, the virtual social security card, through the real private pcscd + vpcd
 // and our PC/SC layer (Session::transmit), plus its card model and card file without a reader.
+#include "tests/fixtures/cardsim.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <iconv.h>
@@ -15,7 +17,6 @@
 #include "drivers/sscard/pin_reset_crypto.hpp"
 #include "drivers/sscard/profile.hpp"
 #include "drivers/sscard/sscard.hpp"
-#include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 
@@ -41,7 +42,8 @@ namespace {
 // A tiny iconv wrapper, independent of the codec the simulator itself uses.
 std::string convert(const char* to, const char* from, const std::string& in) {
     iconv_t cd = iconv_open(to, from);
-    if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv's error value
+    if (cd ==
+        reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr): iconv's error value
         throw std::runtime_error("iconv_open");
     }
     std::string out(in.size() * 4 + 4, '\0');
@@ -71,13 +73,16 @@ Bytes expectedEncoding(const profile::Record& r, const std::string& value) {
         return {static_cast<std::uint8_t>(std::stoi(value))};
     }
     switch (r.encoding) {
-        case profile::Encoding::Binary: return pcsc::fromHex(value);
+        case profile::Encoding::Binary:
+            return pcsc::fromHex(value);
         case profile::Encoding::Bcd: {
             std::string digits = value;
             digits.resize(static_cast<std::size_t>(r.length) * 2, 'F');
             return pcsc::fromHex(digits);
         }
-        case profile::Encoding::Alnum: out.assign(value.begin(), value.end()); break;
+        case profile::Encoding::Alnum:
+            out.assign(value.begin(), value.end());
+            break;
         case profile::Encoding::Gbk: {
             const std::string gbk = convert("GBK", "UTF-8", value);
             out.assign(gbk.begin(), gbk.end());
@@ -89,21 +94,26 @@ Bytes expectedEncoding(const profile::Record& r, const std::string& value) {
 }
 
 CommandApdu selectSsse() {
-    return CommandApdu::case3(0x00, 0xA4, 0x04, 0x00, Bytes(profile::kSsseAid.begin(), profile::kSsseAid.end()));
+    return CommandApdu::case3(0x00, 0xA4, 0x04, 0x00,
+                              Bytes(profile::kSsseAid.begin(), profile::kSsseAid.end()));
 }
 
 CommandApdu readRecord(const profile::Record& r, int le) {
     return CommandApdu::case2(0x00, 0xB2, r.number, static_cast<std::uint8_t>(r.sfi << 3 | 4), le);
 }
 
-CommandApdu readRecord(const profile::Record& r) { return readRecord(r, r.length + 2); }
+CommandApdu readRecord(const profile::Record& r) {
+    return readRecord(r, r.length + 2);
+}
 
 Bytes pinBcd(std::string_view digits) {
     const auto bcd = sscard::Pin::fromDigits(digits)->bcd();
     return Bytes(bcd.begin(), bcd.end());
 }
 
-CommandApdu verify(std::string_view pin) { return CommandApdu::case3(0x00, 0x20, 0x00, 0x00, pinBcd(pin)); }
+CommandApdu verify(std::string_view pin) {
+    return CommandApdu::case3(0x00, 0x20, 0x00, 0x00, pinBcd(pin));
+}
 
 CommandApdu changePin(std::string_view oldPin, std::string_view newPin) {
     Bytes data = pinBcd(oldPin);
@@ -113,7 +123,9 @@ CommandApdu changePin(std::string_view oldPin, std::string_view newPin) {
     return CommandApdu::case3(0x80, 0x5E, 0x01, 0x00, data);
 }
 
-CommandApdu getChallenge() { return CommandApdu::case2(0x00, 0x84, 0x00, 0x00, 8); }
+CommandApdu getChallenge() {
+    return CommandApdu::case2(0x00, 0x84, 0x00, 0x00, 8);
+}
 
 CommandApdu fromRaw(const Bytes& raw) {
     return CommandApdu::case3(raw[0], raw[1], raw[2], raw[3], Bytes(raw.begin() + 5, raw.end()));
@@ -121,7 +133,8 @@ CommandApdu fromRaw(const Bytes& raw) {
 
 // A connected card with one transaction, for a test body.
 struct Connection {
-    explicit Connection(const std::string& reader) : card(ctx.connect(reader)), session(card->beginSession()) {}
+    explicit Connection(const std::string& reader)
+        : card(ctx.connect(reader)), session(card->beginSession()) {}
     pcsc::ResponseApdu transmit(const CommandApdu& c) { return session.transmit(c); }
     pcsc::Context ctx;
     std::unique_ptr<pcsc::Card> card;
@@ -132,11 +145,15 @@ struct Connection {
 const sscard::Key kTestMaster = {0x0F, 0x1E, 0x2D, 0x3C, 0x4B, 0x5A, 0x69, 0x78,
                                  0x87, 0x96, 0xA5, 0xB4, 0xC3, 0xD2, 0xE1, 0xF0};
 
-std::string hex(const sscard::Key& k) { return pcsc::toHex(Bytes(k.begin(), k.end())); }
+std::string hex(const sscard::Key& k) {
+    return pcsc::toHex(Bytes(k.begin(), k.end()));
+}
 
 // A copy of the 张三丰 sample whose card_key comes from kTestMaster, plus `overrides`.
-std::filesystem::path cardWithTestKey(const TempDir& dir, std::map<std::string, std::string> overrides = {}) {
-    const Bytes id = pcsc::fromHex(*renshe::testing::cardFileValue(sampleCard("zhang-sanfeng"), "card_id"));
+std::filesystem::path cardWithTestKey(const TempDir& dir,
+                                      std::map<std::string, std::string> overrides = {}) {
+    const Bytes id =
+        pcsc::fromHex(*renshe::testing::cardFileValue(sampleCard("zhang-sanfeng"), "card_id"));
     overrides["card_key"] = hex(sscard::deriveCardKey(kTestMaster, id));
     auto path = dir / "card.card";
     writeCardFile(sampleCard("zhang-sanfeng"), path, overrides);
@@ -145,7 +162,8 @@ std::filesystem::path cardWithTestKey(const TempDir& dir, std::map<std::string, 
 
 // K_s for the challenge the card just gave: what the back office computes from the master key.
 sscard::Key sessionKeyFor(const Bytes& challenge) {
-    const Bytes id = pcsc::fromHex(*renshe::testing::cardFileValue(sampleCard("zhang-sanfeng"), "card_id"));
+    const Bytes id =
+        pcsc::fromHex(*renshe::testing::cardFileValue(sampleCard("zhang-sanfeng"), "card_id"));
     return sscard::deriveSessionKey(sscard::deriveCardKey(kTestMaster, id), challenge);
 }
 
@@ -185,7 +203,8 @@ TEST(CardSimCardFile, ABadValueIsReportedWithFileLineAndKeyButNotItsValue) {
     } catch (const sim::CardFileError& e) {
         EXPECT_EQ(e.key(), "ssn");
         EXPECT_GT(e.line(), 0);
-        EXPECT_THAT(e.what(), ::testing::HasSubstr(path.string() + ":" + std::to_string(e.line()) + ": ssn:"));
+        EXPECT_THAT(e.what(), ::testing::HasSubstr(path.string() + ":" + std::to_string(e.line()) +
+                                                   ": ssn:"));
         EXPECT_THAT(e.what(), ::testing::Not(::testing::HasSubstr("370102194704090018")));
     }
 }
@@ -236,11 +255,13 @@ TEST(CardSimCardFile, SavingKeepsCommentsAndIsReadBack) {
     std::ifstream in(path);
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     EXPECT_THAT(text, ::testing::HasSubstr("# 张三丰"));
-    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1) << "temp file left behind";
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), {}), 1)
+        << "temp file left behind";
 }
 
 TEST(CardSimModel, T0GetResponseReleasesTheAnswerInChunks) {
-    sim::VirtualCard card(sim::CardFile::load(sampleCard("zhang-sanfeng")).image(), [](const auto&) {});
+    sim::VirtualCard card(sim::CardFile::load(sampleCard("zhang-sanfeng")).image(),
+                          [](const auto&) {});
     card.quirks().t0 = true;
     const auto& name = profile::record(profile::Field::Name);
     EXPECT_EQ(card.process(selectSsse().encode()), (Bytes{0x90, 0x00}));
@@ -248,12 +269,14 @@ TEST(CardSimModel, T0GetResponseReleasesTheAnswerInChunks) {
     Bytes first = card.process(CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 10).encode());
     ASSERT_EQ(first.size(), 12u);
     EXPECT_EQ((Bytes{first[10], first[11]}), (Bytes{0x61, 22}));
-    EXPECT_EQ(card.process(CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 30).encode()), (Bytes{0x6C, 22}));
+    EXPECT_EQ(card.process(CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 30).encode()),
+              (Bytes{0x6C, 22}));
     Bytes rest = card.process(CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 22).encode());
     ASSERT_EQ(rest.size(), 24u);
     EXPECT_EQ((Bytes{rest[22], rest[23]}), (Bytes{0x90, 0x00}));
     EXPECT_EQ(first[0], 0x09);  // TLV tag = record number
-    EXPECT_EQ(card.process(CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 1).encode()), (Bytes{0x69, 0x85}));
+    EXPECT_EQ(card.process(CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 1).encode()),
+              (Bytes{0x69, 0x85}));
 }
 
 TEST(CardSimModel, AFailedWriteBackAnswers6581AndChangesNothing) {
@@ -267,17 +290,21 @@ TEST(CardSimModel, AFailedWriteBackAnswers6581AndChangesNothing) {
 }
 
 TEST(CardSimModel, UnknownInstructionsAndClassesAndRecords) {
-    sim::VirtualCard card(sim::CardFile::load(sampleCard("zhang-sanfeng")).image(), [](const auto&) {});
-    EXPECT_EQ(card.process(readRecord(profile::kRecords[0]).encode()), (Bytes{0x69, 0x85}));  // SSSE not selected
+    sim::VirtualCard card(sim::CardFile::load(sampleCard("zhang-sanfeng")).image(),
+                          [](const auto&) {});
+    EXPECT_EQ(card.process(readRecord(profile::kRecords[0]).encode()),
+              (Bytes{0x69, 0x85}));  // SSSE not selected
     card.process(selectSsse().encode());
     EXPECT_EQ(card.process(Bytes{0x00, 0xCA, 0x00, 0x00, 0x00}), (Bytes{0x6D, 0x00}));
     EXPECT_EQ(card.process(Bytes{0xA0, 0xB2, 0x01, 0x2C, 0x12}), (Bytes{0x6E, 0x00}));
-    EXPECT_EQ(card.process(Bytes{0x00, 0xB2, 0x0E, 0x2C, 0x00}), (Bytes{0x6A, 0x83}));  // no record 0E in EF05
+    EXPECT_EQ(card.process(Bytes{0x00, 0xB2, 0x0E, 0x2C, 0x00}),
+              (Bytes{0x6A, 0x83}));  // no record 0E in EF05
     EXPECT_EQ(card.process(Bytes{0x00, 0xB2, 0x01, 0x3C, 0x00}), (Bytes{0x6A, 0x82}));  // no SFI 7
     EXPECT_EQ(card.process(Bytes{0x00, 0xA4, 0x02, 0x00, 0x02, 0xEF, 0x09}), (Bytes{0x6A, 0x82}));
     card.powerOff();
     card.powerOn();
-    EXPECT_EQ(card.process(verify("123456").encode()), (Bytes{0x69, 0x85}));  // selection lost with power
+    EXPECT_EQ(card.process(verify("123456").encode()),
+              (Bytes{0x69, 0x85}));  // selection lost with power
 }
 
 // ------------------------------------------------------------ through pcscd + vpcd
@@ -299,7 +326,8 @@ TEST(CardSim, ReadRecordReturnsExactlyTheCardFilesEncodedValues) {
     EXPECT_EQ(gbkToUtf8(Bytes(name.data.begin() + 2, name.data.end())), "张三丰");
 
     // The same records by SELECT EF + READ RECORD of the current EF (P2 = 04).
-    ASSERT_EQ(c.transmit(CommandApdu::case3(0x00, 0xA4, 0x02, 0x00, {0xEF, 0x06})).sw(), pcsc::sw::kOk);
+    ASSERT_EQ(c.transmit(CommandApdu::case3(0x00, 0xA4, 0x02, 0x00, {0xEF, 0x06})).sw(),
+              pcsc::sw::kOk);
     const auto ssn = c.transmit(CommandApdu::case2(0x00, 0xB2, 0x08, 0x04, 20));
     ASSERT_EQ(ssn.sw(), pcsc::sw::kOk);
     EXPECT_EQ(std::string(ssn.data.begin() + 2, ssn.data.end()), *sim.cardValue("ssn"));
@@ -403,7 +431,8 @@ TEST(CardSim, ReloadPinWithTheBackOfficesMacSetsTheNewPin) {
     const auto challenge = c.transmit(getChallenge());
     ASSERT_EQ(challenge.sw(), pcsc::sw::kOk);
     ASSERT_EQ(challenge.data.size(), 8u);
-    const Bytes reload = sscard::buildReloadPinCommand(sessionKeyFor(challenge.data), pinBcd("802417"));
+    const Bytes reload =
+        sscard::buildReloadPinCommand(sessionKeyFor(challenge.data), pinBcd("802417"));
     EXPECT_EQ(c.transmit(fromRaw(reload)).sw(), pcsc::sw::kOk);
     EXPECT_EQ(sim.cardValue("pin"), "802417");
     EXPECT_EQ(sim.cardValue("pin_tries_left"), "3");
@@ -425,7 +454,8 @@ TEST(CardSim, ReloadPinWithABadMacIsRefusedAndThePinStays) {
     const auto again = c.transmit(getChallenge());
     sscard::Key otherMaster{};
     const Bytes id = pcsc::fromHex(*sim.cardValue("card_id"));
-    const auto wrongKey = sscard::deriveSessionKey(sscard::deriveCardKey(otherMaster, id), again.data);
+    const auto wrongKey =
+        sscard::deriveSessionKey(sscard::deriveCardKey(otherMaster, id), again.data);
     EXPECT_EQ(c.transmit(fromRaw(sscard::buildReloadPinCommand(wrongKey, pinBcd("802417")))).sw(),
               pcsc::sw::kSecurityNotSatisfied);
     EXPECT_EQ(c.transmit(verify("123456")).sw(), pcsc::sw::kOk);
@@ -445,7 +475,8 @@ TEST(CardSim, AChallengeOpensExactlyOneCommand) {
     const Bytes reload = sscard::buildReloadPinCommand(key, pinBcd("802417"));
     EXPECT_EQ(c.transmit(fromRaw(reload)).sw(), pcsc::sw::kOk);
     EXPECT_EQ(c.transmit(fromRaw(reload)).sw(), pcsc::sw::kSecurityNotSatisfied);  // replayed
-    EXPECT_EQ(c.transmit(fromRaw(sscard::buildUnblockPinCommand(key))).sw(), pcsc::sw::kSecurityNotSatisfied);
+    EXPECT_EQ(c.transmit(fromRaw(sscard::buildUnblockPinCommand(key))).sw(),
+              pcsc::sw::kSecurityNotSatisfied);
     // A failed attempt uses the challenge up too.
     const auto second = c.transmit(getChallenge());
     Bytes bad = sscard::buildUnblockPinCommand(sessionKeyFor(second.data));
@@ -461,11 +492,13 @@ TEST(CardSim, UnblockPinRestoresTheTriesAndKeepsThePin) {
     CardSim sim(pcscd, 0, cardWithTestKey(dir, {{"pin_tries_left", "0"}}));
     Connection c(sim.reader());
     sscard::SocialSecurityCard card(c.session);
-    EXPECT_EQ(card.verifyPin(*sscard::Pin::fromDigits("123456")).status, sscard::PinResult::Status::Blocked);
+    EXPECT_EQ(card.verifyPin(*sscard::Pin::fromDigits("123456")).status,
+              sscard::PinResult::Status::Blocked);
     const Bytes challenge = card.getChallenge();
     EXPECT_EQ(card.unblockPin(sessionKeyFor(challenge)).status, sscard::PinResult::Status::Ok);
     EXPECT_EQ(sim.cardValue("pin_tries_left"), "3");
-    EXPECT_EQ(card.verifyPin(*sscard::Pin::fromDigits("123456")).status, sscard::PinResult::Status::Ok);
+    EXPECT_EQ(card.verifyPin(*sscard::Pin::fromDigits("123456")).status,
+              sscard::PinResult::Status::Ok);
 }
 
 TEST(CardSim, T0CardStillYieldsWholeRecordsThroughGetResponse) {
@@ -515,7 +548,8 @@ TEST(CardSim, WrongLeIsCorrectedBy6C) {
 
 TEST(CardSim, LockedApplicationAnswers9303) {
     TempDir dir;
-    writeCardFile(sampleCard("zhang-sanfeng"), dir / "card.card", {{"application_state", "locked"}});
+    writeCardFile(sampleCard("zhang-sanfeng"), dir / "card.card",
+                  {{"application_state", "locked"}});
     PrivatePcscd pcscd;
     CardSim sim(pcscd, 0, dir / "card.card");
     Connection c(sim.reader());
@@ -527,7 +561,8 @@ TEST(CardSim, LockedApplicationAnswers9303) {
 
 TEST(CardSim, BlockedCardAnswers6A81) {
     TempDir dir;
-    writeCardFile(sampleCard("zhang-sanfeng"), dir / "card.card", {{"application_state", "blocked"}});
+    writeCardFile(sampleCard("zhang-sanfeng"), dir / "card.card",
+                  {{"application_state", "blocked"}});
     PrivatePcscd pcscd;
     CardSim sim(pcscd, 0, dir / "card.card");
     Connection c(sim.reader());
@@ -646,11 +681,13 @@ TEST(CardSim, LogHasInstructionsAndStatusWordsButNoPinNameOrIdNumber) {
         card.changePin(*sscard::Pin::fromDigits("123456"), *sscard::Pin::fromDigits("802417"));
     }
     // The simulator logs an APDU just after answering it: wait for the last one's line.
-    renshe::testing::waitUntil([&] { return sim.logTail().find("ins=5E") != std::string::npos; }, 5s);
+    renshe::testing::waitUntil([&] { return sim.logTail().find("ins=5E") != std::string::npos; },
+                               5s);
     const std::string log = sim.logTail();
     EXPECT_THAT(log, ::testing::HasSubstr("ins=20 sw=9000"));
     EXPECT_THAT(log, ::testing::HasSubstr("ins=5E sw=9000"));
-    for (const char* secret : {"123456", "802417", "张三丰", "370102194704090017", "A2B2FC7EF3202D80"}) {
+    for (const char* secret :
+         {"123456", "802417", "张三丰", "370102194704090017", "A2B2FC7EF3202D80"}) {
         EXPECT_THAT(log, ::testing::Not(::testing::HasSubstr(secret))) << secret;
     }
 }

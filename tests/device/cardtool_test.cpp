@@ -26,7 +26,8 @@ struct Run {
 };
 
 // Runs renshe-card with `args` (and `stdinText` on standard input) in the test's pcscd.
-Run renshecard(const PrivatePcscd& pcscd, std::vector<std::string> args, const std::string& stdinText = "") {
+Run renshecard(const PrivatePcscd& pcscd, std::vector<std::string> args,
+               const std::string& stdinText = "") {
     TempDir dir;
     ProcessOptions opts;
     opts.argv = {RENSHE_CARD_BIN};
@@ -34,7 +35,8 @@ Run renshecard(const PrivatePcscd& pcscd, std::vector<std::string> args, const s
     opts.env = {{"PCSCLITE_CSOCK_NAME", pcscd.socketPath().string()}};
     if (!stdinText.empty()) {
         std::ofstream(dir / "stdin") << stdinText;
-        opts.argv = {"/bin/sh", "-c", "exec \"$0\" \"$@\" < " + (dir / "stdin").string(), RENSHE_CARD_BIN};
+        opts.argv = {"/bin/sh", "-c", "exec \"$0\" \"$@\" < " + (dir / "stdin").string(),
+                     RENSHE_CARD_BIN};
         opts.argv.insert(opts.argv.end(), args.begin(), args.end());
     }
     opts.logFile = dir / "out";
@@ -53,13 +55,17 @@ TEST(RensheCard, ReadJsonRevealPrintsTheCardFileExactly) {
     const auto r = renshecard(pcscd, {"read", "--json", "--reveal"});
     ASSERT_EQ(r.exitCode, 0) << r.output;
     for (const char* key : {"card_id", "card_number", "ssn", "spec_version"}) {
-        EXPECT_NE(r.output.find("\"" + std::string(key) + "\":\"" + *sim.cardValue(key) + "\""), std::string::npos)
+        EXPECT_NE(r.output.find("\"" + std::string(key) + "\":\"" + *sim.cardValue(key) + "\""),
+                  std::string::npos)
             << key << " in " << r.output;
     }
     EXPECT_NE(r.output.find("\"name\":\"张三丰\""), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("\"reader\":\"" + pcscd.readerName(0) + "\""), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("\"reader\":\"" + pcscd.readerName(0) + "\""), std::string::npos)
+        << r.output;
     const std::string birth = *sim.cardValue("birth_date");
-    EXPECT_NE(r.output.find(birth.substr(0, 4) + "-" + birth.substr(4, 2) + "-" + birth.substr(6, 2)), std::string::npos);
+    EXPECT_NE(
+        r.output.find(birth.substr(0, 4) + "-" + birth.substr(4, 2) + "-" + birth.substr(6, 2)),
+        std::string::npos);
 }
 
 TEST(RensheCard, ReadMasksPersonalDataUnlessRevealed) {
@@ -69,7 +75,8 @@ TEST(RensheCard, ReadMasksPersonalDataUnlessRevealed) {
     ASSERT_EQ(r.exitCode, 0) << r.output;
     const std::string ssn = *sim.cardValue("ssn");
     EXPECT_EQ(r.output.find(ssn), std::string::npos) << "full ID number leaked: " << r.output;
-    EXPECT_NE(r.output.find(ssn.substr(0, 3) + "***********" + ssn.substr(14)), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(ssn.substr(0, 3) + "***********" + ssn.substr(14)), std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("\"name\":\"张*丰\""), std::string::npos) << r.output;
 }
 

@@ -17,7 +17,8 @@ namespace {
 
 // Collects events until `done` holds for what was collected, or `timeout` passes.
 template <typename Done>
-std::vector<pcsc::ReaderEvent> collect(pcsc::Monitor& m, Done done, std::chrono::milliseconds timeout = 10s) {
+std::vector<pcsc::ReaderEvent> collect(pcsc::Monitor& m, Done done,
+                                       std::chrono::milliseconds timeout = 10s) {
     std::vector<pcsc::ReaderEvent> all;
     const auto end = std::chrono::steady_clock::now() + timeout;
     while (!done(all) && std::chrono::steady_clock::now() < end) {
@@ -29,8 +30,9 @@ std::vector<pcsc::ReaderEvent> collect(pcsc::Monitor& m, Done done, std::chrono:
 }
 
 bool has(const std::vector<pcsc::ReaderEvent>& events, Kind kind, const std::string& reader = {}) {
-    return std::any_of(events.begin(), events.end(),
-                       [&](const auto& e) { return e.kind == kind && (reader.empty() || e.reader == reader); });
+    return std::any_of(events.begin(), events.end(), [&](const auto& e) {
+        return e.kind == kind && (reader.empty() || e.reader == reader);
+    });
 }
 
 }  // namespace
@@ -38,7 +40,8 @@ bool has(const std::vector<pcsc::ReaderEvent>& events, Kind kind, const std::str
 TEST(PcscMonitor, ReportsReadersPresentAtStart) {
     PrivatePcscd pcscd;
     pcsc::Monitor monitor;
-    const auto events = collect(monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
+    const auto events = collect(
+        monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
     EXPECT_TRUE(has(events, Kind::ReaderAdded, pcscd.readerName(0)));
     EXPECT_TRUE(has(events, Kind::ReaderAdded, pcscd.readerName(1)));
     EXPECT_FALSE(has(events, Kind::CardInserted));
@@ -47,22 +50,26 @@ TEST(PcscMonitor, ReportsReadersPresentAtStart) {
 TEST(PcscMonitor, QuietWhenNothingHappens) {
     PrivatePcscd pcscd;
     pcsc::Monitor monitor;
-    collect(monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
+    collect(monitor,
+            [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
     EXPECT_TRUE(monitor.next(300ms).empty());
 }
 
 TEST(PcscMonitor, SurvivesPcscdRestartAndSeesReadersPluggedInMeanwhile) {
     PrivatePcscd pcscd(1);
     pcsc::Monitor monitor;
-    collect(monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
+    collect(monitor,
+            [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
 
     pcscd.stop();
-    const auto down = collect(monitor, [](const auto& ev) { return has(ev, Kind::ServiceStopped); });
+    const auto down =
+        collect(monitor, [](const auto& ev) { return has(ev, Kind::ServiceStopped); });
     EXPECT_TRUE(has(down, Kind::ServiceStopped));
     EXPECT_TRUE(has(down, Kind::ReaderRemoved, pcscd.readerName(0)));
 
     pcscd.start(2);  // comes back with a second reader entry "plugged in"
-    const auto up = collect(monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(3)); });
+    const auto up = collect(
+        monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(3)); });
     EXPECT_TRUE(has(up, Kind::ServiceRestored));
     EXPECT_TRUE(has(up, Kind::ReaderAdded, pcscd.readerName(0)));
     EXPECT_TRUE(has(up, Kind::ReaderAdded, pcscd.readerName(2)));
@@ -73,17 +80,20 @@ TEST(PcscMonitor, StartsWithoutPcscdAndPicksItUpLater) {
     PrivatePcscd pcscd;
     pcscd.stop();
     pcsc::Monitor monitor;
-    const auto down = collect(monitor, [](const auto& ev) { return has(ev, Kind::ServiceStopped); });
+    const auto down =
+        collect(monitor, [](const auto& ev) { return has(ev, Kind::ServiceStopped); });
     ASSERT_TRUE(has(down, Kind::ServiceStopped));
     pcscd.start();
-    const auto up = collect(monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
+    const auto up = collect(
+        monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
     EXPECT_TRUE(has(up, Kind::ServiceRestored));
 }
 
 TEST(PcscMonitor, CancelWakesABlockedWait) {
     PrivatePcscd pcscd;
     pcsc::Monitor monitor;
-    collect(monitor, [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
+    collect(monitor,
+            [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
     std::thread canceller([&] {
         std::this_thread::sleep_for(200ms);
         monitor.cancel();

@@ -1,6 +1,6 @@
 // The private pcscd + vpcd fixture, seen through our PC/SC layer over the real libpcsclite.
-#include <gtest/gtest.h>
 #include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include "drivers/pcsc/pcsc.hpp"
 #include "tests/fixtures/pcscd.hpp"

@@ -1,10 +1,11 @@
 // The social security card application (drivers/sscard) over the real private pcscd + vpcd,
 // against renshe-cardsim: reading, PIN handling, PIN reset, every kind of bad card, and the
 // card pulled at every APDU of an operation.
+#include "drivers/sscard/sscard.hpp"
+
 #include <gtest/gtest.h>
 
 #include "drivers/pcsc/pcsc.hpp"
-#include "drivers/sscard/sscard.hpp"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 
@@ -22,7 +23,9 @@ using Status = sscard::PinResult::Status;
 
 namespace {
 
-sscard::Pin pin(const char* digits) { return *sscard::Pin::fromDigits(digits); }
+sscard::Pin pin(const char* digits) {
+    return *sscard::Pin::fromDigits(digits);
+}
 
 // The demo master key of drivers/sim/cards ("RENSHE-DEMO-MK01"): the sample cards' card_key
 // is deriveCardKey(this, card_id).
@@ -32,7 +35,8 @@ const sscard::Key kDemoMaster = {0x52, 0x45, 0x4E, 0x53, 0x48, 0x45, 0x2D, 0x44,
 // Number of READ RECORDs the profile marks for insertion, plus the SELECT.
 int apdusPerRead() {
     int n = 1;
-    for (const auto& r : sscard::profile::kRecords) n += r.readAtInsert ? 1 : 0;
+    for (const auto& r : sscard::profile::kRecords)
+        n += r.readAtInsert ? 1 : 0;
     return n;
 }
 
@@ -46,7 +50,8 @@ protected:
         auto session = card->beginSession();
         sscard::SocialSecurityCard app(session);
         auto data = app.readCardData();
-        if (apdus) *apdus = session.apduCount();
+        if (apdus)
+            *apdus = session.apduCount();
         return data;
     }
     sscard::PinResult verify(const char* digits) {
@@ -109,7 +114,9 @@ TEST_F(SsCard, ChangePinPersistsAcrossASimulatorRestart) {
     {
         const auto card = ctx.connect(pcscd.readerName(0));
         auto session = card->beginSession();
-        EXPECT_EQ(sscard::SocialSecurityCard(session).changePin(pin("123456"), pin("271828")).status, Status::Ok);
+        EXPECT_EQ(
+            sscard::SocialSecurityCard(session).changePin(pin("123456"), pin("271828")).status,
+            Status::Ok);
     }
     sim.restart();
     EXPECT_EQ(verify("271828").status, Status::Ok);
@@ -128,8 +135,8 @@ TEST_F(SsCard, PinReloadWithTheBackOfficeKeyUnblocksAndSetsTheNewPin) {
     const auto data = app.readCardData();
     const auto challenge = app.getChallenge();
     // What the back office (the HSM) computes; the kiosk only ever sees the session key.
-    const auto sessionKey =
-        sscard::deriveSessionKey(sscard::deriveCardKey(kDemoMaster, data.cardIdentifier), challenge);
+    const auto sessionKey = sscard::deriveSessionKey(
+        sscard::deriveCardKey(kDemoMaster, data.cardIdentifier), challenge);
     EXPECT_EQ(app.reloadPin(sessionKey, pin("314159")).status, Status::Ok);
     EXPECT_EQ(app.verifyPin(pin("314159")).status, Status::Ok);
     // The session key opened one command only.
@@ -159,7 +166,8 @@ TEST_F(SsCard, UnblockKeepsThePinAndRestoresTheTries) {
     auto session = card->beginSession();
     sscard::SocialSecurityCard app(session);
     const auto id = app.readCardData().cardIdentifier;
-    const auto key = sscard::deriveSessionKey(sscard::deriveCardKey(kDemoMaster, id), app.getChallenge());
+    const auto key =
+        sscard::deriveSessionKey(sscard::deriveCardKey(kDemoMaster, id), app.getChallenge());
     EXPECT_EQ(app.unblockPin(key).status, Status::Ok);
     EXPECT_EQ(*sim.cardValue("pin_tries_left"), *sim.cardValue("pin_tries_max"));
     EXPECT_EQ(app.verifyPin(pin("480327")).status, Status::Ok);
@@ -169,7 +177,8 @@ TEST_F(SsCard, EachKindOfBadCardHasItsOwnError) {
     TempDir dir;
     writeCardFile(sampleCard("li-xiuying"), dir / "other.card", {{"ssc", "no"}});
     writeCardFile(sampleCard("li-xiuying"), dir / "locked.card", {{"application_state", "locked"}});
-    writeCardFile(sampleCard("li-xiuying"), dir / "blocked.card", {{"application_state", "blocked"}});
+    writeCardFile(sampleCard("li-xiuying"), dir / "blocked.card",
+                  {{"application_state", "blocked"}});
     CardSim sim(pcscd, 0, dir / "other.card");
     EXPECT_THROW(read(), sscard::NotSocialSecurityCard);
     sim.setCard(dir / "locked.card");
@@ -196,7 +205,8 @@ TEST_F(SsCard, EmptyReaderIsNoCard) {
 
 TEST_F(SsCard, CardPulledAtEveryApduOfAReadGivesATypedErrorAndChangesNothing) {
     CardSim sim(pcscd, 0, sampleCard("zhang-sanfeng"));
-    const std::string before = renshe::testing::cardFileValue(sim.cardFilePath(), "pin_tries_left").value();
+    const std::string before =
+        renshe::testing::cardFileValue(sim.cardFilePath(), "pin_tries_left").value();
     {
         SCOPED_TRACE("pulled between connect and the first APDU");
         const auto card = ctx.connect(pcscd.readerName(0));
@@ -243,7 +253,8 @@ TEST_F(SsCard, CardPulledDuringChangePinEitherChangedNothingOrSaysItCannotKnow) 
             auto session = card->beginSession();
             sscard::SocialSecurityCard app(session);
             // CHANGE PIN was on its way: the code must not claim either outcome.
-            EXPECT_THROW(app.changePin(pin("123456"), pin("271828")), sscard::PinChangeOutcomeUnknown);
+            EXPECT_THROW(app.changePin(pin("123456"), pin("271828")),
+                         sscard::PinChangeOutcomeUnknown);
         }
         ASSERT_TRUE(renshe::testing::waitForCardPresence(sim.reader(), CardPresence::Absent));
         sim.insert();

@@ -7,7 +7,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <fstream>
 
 #include "tests/fixtures/cardsim.hpp"
@@ -40,17 +39,28 @@ protected:
     void SetUp() override {
         renshe::testing::seed(env.staff(), card);
         const auto terminal = env.pki().touchTerminal();
-        std::vector<std::string> args{"--backoffice", env.backoffice().target(), "--ca",
-                                      env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
-                                      "--key", terminal.privateKey.string(), "--service-point", "费县探沂镇人社所",
-                                      "--state-dir", stateDir, "--receipt-dir", stateDir + "/receipts"};
+        std::vector<std::string> args{"--backoffice",
+                                      env.backoffice().target(),
+                                      "--ca",
+                                      env.pki().caCertificate().string(),
+                                      "--cert",
+                                      terminal.certificate.string(),
+                                      "--key",
+                                      terminal.privateKey.string(),
+                                      "--service-point",
+                                      "费县探沂镇人社所",
+                                      "--state-dir",
+                                      stateDir,
+                                      "--receipt-dir",
+                                      stateDir + "/receipts"};
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);
     }
 
     void enter(const std::string& digits) {
-        for (char d : digits) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+        for (char d : digits)
+            kiosk->click(QStringLiteral("pinKey%1").arg(d));
         kiosk->click("pinConfirm");
     }
     // Polls the back office (as the touch terminal) until the card is in `status`; its view.
@@ -60,13 +70,16 @@ protected:
         GetCardStatusResponse sr;
         const bool reached = renshe::testing::waitUntil(
             [&] {
-                return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok() &&
+                return renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus,
+                                             st, &sr)
+                           .ok() &&
                        sr.card().status() == status;
             },
             t);
         return reached ? std::optional<CardInfo>(sr.card()) : std::nullopt;
     }
-    QJsonValue waitText(const char* object, const char* expected, std::chrono::milliseconds t = 15s) {
+    QJsonValue waitText(const char* object, const char* expected,
+                        std::chrono::milliseconds t = 15s) {
         return kiosk->waitForProperty(object, "text", text(expected), t);
     }
 };
@@ -85,23 +98,29 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     kiosk->click("action_activate");
     EXPECT_EQ(waitText("cardPrompt", "请设置6位新密码"), text("请设置6位新密码"));
     enter("111111");
-    EXPECT_EQ(waitText("cardMessage", "密码不能是相同的数字，请重新设置"), text("密码不能是相同的数字，请重新设置"));
+    EXPECT_EQ(waitText("cardMessage", "密码不能是相同的数字，请重新设置"),
+              text("密码不能是相同的数字，请重新设置"));
     enter("135790");
     EXPECT_EQ(waitText("cardPrompt", "请再次输入新密码"), text("请再次输入新密码"));
     enter("135790");
     EXPECT_EQ(waitText("cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）"),
               text("请设置6位服务密码（挂失时使用，不能与卡密码相同）"));
     enter("135790");  // same as the PIN: refused
-    EXPECT_EQ(waitText("cardMessage", "服务密码不能与卡密码相同，请重新设置"), text("服务密码不能与卡密码相同，请重新设置"));
+    EXPECT_EQ(waitText("cardMessage", "服务密码不能与卡密码相同，请重新设置"),
+              text("服务密码不能与卡密码相同，请重新设置"));
     enter("285714");
-    EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码"), text("社保卡已启用，请牢记您的新密码"));
+    EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码"),
+              text("社保卡已启用，请牢记您的新密码"));
     EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
     // The receipt of the activation, as a PDF here (the CUPS printer on a terminal).
     EXPECT_EQ(kiosk->property("cardPrint", "visible"), QJsonValue(true));
     kiosk->click("cardPrint");
     EXPECT_TRUE(renshe::testing::waitUntil(
-        [&] { return std::filesystem::exists(stateDir + "/receipts") && !std::filesystem::is_empty(stateDir + "/receipts"); },
+        [&] {
+            return std::filesystem::exists(stateDir + "/receipts") &&
+                   !std::filesystem::is_empty(stateDir + "/receipts");
+        },
         5s));
 
     // Card out: back to the attract screen, nothing of the holder left on it.
@@ -116,7 +135,9 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     loss.set_name(card.name);
     loss.mutable_second_factor()->set_service_password("285714");
     ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss, loss, &lr).ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss, loss, &lr)
+            .ok());
 
     // ... found again: un-report with the card and its PIN; a wrong PIN first.
     sim.insert();
@@ -127,7 +148,8 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     EXPECT_EQ(waitText("cardMessage", "密码错误，还可以再试2次"), text("密码错误，还可以再试2次"));
     kiosk->click("action_unreport");
     enter("135790");
-    EXPECT_EQ(waitText("cardMessage", "解挂成功，社保卡已恢复正常使用"), text("解挂成功，社保卡已恢复正常使用"));
+    EXPECT_EQ(waitText("cardMessage", "解挂成功，社保卡已恢复正常使用"),
+              text("解挂成功，社保卡已恢复正常使用"));
     EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
 
     // Forgot the PIN: the service password opens a reset through the back office's key.
@@ -137,21 +159,26 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     EXPECT_EQ(waitText("cardPrompt", "请设置6位新密码"), text("请设置6位新密码"));
     enter("482916");
     enter("482916");
-    EXPECT_EQ(waitText("cardMessage", "密码已重置，请牢记新密码"), text("密码已重置，请牢记新密码"));
+    EXPECT_EQ(waitText("cardMessage", "密码已重置，请牢记新密码"),
+              text("密码已重置，请牢记新密码"));
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
     EXPECT_EQ(sim.cardValue("pin_tries_left"), std::optional<std::string>("3"));
 
     // 个人信息查询: the card's history after the PIN.
     kiosk->click("action_query");
     enter("482916");
-    EXPECT_EQ(waitText("cardMessage", "以下是您的社保卡记录（最新在前）"), text("以下是您的社保卡记录（最新在前）"));
-    EXPECT_EQ(kiosk->property("cardHistory", "count"), QJsonValue(5));  // issued, activated, lost, un-reported, reset
+    EXPECT_EQ(waitText("cardMessage", "以下是您的社保卡记录（最新在前）"),
+              text("以下是您的社保卡记录（最新在前）"));
+    EXPECT_EQ(kiosk->property("cardHistory", "count"),
+              QJsonValue(5));  // issued, activated, lost, un-reported, reset
 
     // The back office saw it all, in order, from this terminal.
     GetPersonRequest gp;
     gp.mutable_person()->set_ssn(card.ssn);
     GetPersonResponse person;
-    ASSERT_TRUE(renshe::testing::call(*env.staff().admin, &AdminService::Stub::GetPerson, gp, &person).ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*env.staff().admin, &AdminService::Stub::GetPerson, gp, &person)
+            .ok());
     ASSERT_GE(person.history_size(), 4);
     EXPECT_EQ(person.history(0).reason(), "PIN reset succeeded");
     EXPECT_EQ(person.history(1).reason(), "loss un-reported at terminal");
@@ -165,14 +192,16 @@ TEST_F(CardFlow, ACardTheKioskCannotServeSaysWhy) {
                                    {{"ssc", "no"}});
     // In the terminal's second slot: the kiosk watches every reader.
     renshe::testing::CardSim other(pcscd, 1, dir / "other.card");
-    EXPECT_EQ(waitText("cardMessage", "这不是社会保障卡，请插入社保卡"), text("这不是社会保障卡，请插入社保卡"));
+    EXPECT_EQ(waitText("cardMessage", "这不是社会保障卡，请插入社保卡"),
+              text("这不是社会保障卡，请插入社保卡"));
     other.remove();
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
 }
 
 // Picks `character` among the candidates for `pinyin`.
 void typeChinese(KioskProcess& kiosk, const std::string& pinyin, const char* character) {
-    for (char c : pinyin) kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+    for (char c : pinyin)
+        kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
     for (int i = 0; i < 10; ++i) {
         const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
         if (kiosk.property(name, "title") == text(character)) {
@@ -186,36 +215,43 @@ void typeChinese(KioskProcess& kiosk, const std::string& pinyin, const char* cha
 // The loss report's three steps for 张三丰 with `password`, from the home screen.
 void fillLossReport(KioskProcess& kiosk, const std::string& password) {
     kiosk.click("tileLossReport");
-    for (char c : std::string("370102194704090017")) kiosk.click(QStringLiteral("idKey%1").arg(c));
+    for (char c : std::string("370102194704090017"))
+        kiosk.click(QStringLiteral("idKey%1").arg(c));
     kiosk.click("lossNext");
     typeChinese(kiosk, "zhang", "张");
     typeChinese(kiosk, "san", "三");
     typeChinese(kiosk, "feng", "丰");
     kiosk.click("lossNext");
-    for (char d : password) kiosk.click(QStringLiteral("pinKey%1").arg(d));
+    for (char d : password)
+        kiosk.click(QStringLiteral("pinKey%1").arg(d));
     kiosk.click("pinConfirm");
 }
 
 TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
     ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
     kiosk->click("tileLossReport");
-    EXPECT_EQ(waitText("lossPrompt", "请输入18位社会保障号码（身份证号）"), text("请输入18位社会保障号码（身份证号）"));
+    EXPECT_EQ(waitText("lossPrompt", "请输入18位社会保障号码（身份证号）"),
+              text("请输入18位社会保障号码（身份证号）"));
     // A wrong check digit is caught at the terminal.
-    for (char c : std::string("370102194704090018")) kiosk->click(QStringLiteral("idKey%1").arg(c));
+    for (char c : std::string("370102194704090018"))
+        kiosk->click(QStringLiteral("idKey%1").arg(c));
     kiosk->click("lossNext");
-    EXPECT_EQ(waitText("lossMessage", "号码有误（最后一位校验不符），请逐位核对"), text("号码有误（最后一位校验不符），请逐位核对"));
+    EXPECT_EQ(waitText("lossMessage", "号码有误（最后一位校验不符），请逐位核对"),
+              text("号码有误（最后一位校验不符），请逐位核对"));
     kiosk->click("idBackspace");
     kiosk->click("idKey7");
     EXPECT_EQ(kiosk->property("lossIdNumber", "text"), text("370102 19470409 0017"));
     kiosk->click("lossNext");
-    EXPECT_EQ(waitText("lossPrompt", "请输入姓名：按拼音输入，再点选汉字"), text("请输入姓名：按拼音输入，再点选汉字"));
+    EXPECT_EQ(waitText("lossPrompt", "请输入姓名：按拼音输入，再点选汉字"),
+              text("请输入姓名：按拼音输入，再点选汉字"));
     typeChinese(*kiosk, "zhang", "张");
     typeChinese(*kiosk, "san", "三");
     typeChinese(*kiosk, "feng", "丰");
     EXPECT_EQ(kiosk->property("lossName", "text"), text("张三丰"));
     kiosk->click("lossNext");
     EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
-    for (char d : std::string("285714")) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    for (char d : std::string("285714"))
+        kiosk->click(QStringLiteral("pinKey%1").arg(d));
     kiosk->click("pinConfirm");
     EXPECT_EQ(waitText("lossPrompt", "挂失成功"), text("挂失成功"));
     const auto message = kiosk->property("lossMessage", "text").toString();
@@ -224,7 +260,8 @@ TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
     GetCardStatusRequest st;
     *st.mutable_card() = card.inserted();
     GetCardStatusResponse sr;
-    ASSERT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*env.touch().card, &CardService::Stub::GetCardStatus, st, &sr).ok());
     EXPECT_EQ(sr.card().status(), CARD_STATUS_TEMP_LOST);
     EXPECT_TRUE(message.contains(QString::fromStdString(sr.card().loss_report().report_number())));
 
@@ -249,7 +286,8 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     enter("135790");
     enter("135790");
     enter("285714");
-    EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统", 30s),
+    EXPECT_EQ(waitText("cardMessage",
+                       "社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统", 30s),
               text("社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统"));
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", true, 5s), QJsonValue(true));
@@ -262,8 +300,9 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     const auto terminal = env.pki().touchTerminal();
     env.backoffice().restart();
     kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
-        "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
-        terminal.certificate.string(), "--key", terminal.privateKey.string(), "--state-dir", stateDir});
+        "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
+        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
+        "--state-dir", stateDir});
     ASSERT_TRUE(waitForCardStatus(CARD_STATUS_ACTIVE, 20s).has_value());
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 10s), QJsonValue(false));
 }
@@ -275,17 +314,21 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
 // id and takes effect once.
 TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOfficeReturns) {
     ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
-    EXPECT_EQ(kiosk->waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
-    ASSERT_TRUE(renshe::testing::waitUntil([&] { return std::filesystem::exists(stateDir + "/sealing-key.pb"); }, 10s));
+    EXPECT_EQ(kiosk->waitForProperty("connectivityIndicator", "connected", true, 15s),
+              QJsonValue(true));
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] { return std::filesystem::exists(stateDir + "/sealing-key.pb"); }, 10s));
 
     // Online, a wrong service password: refused, nothing reported.
     fillLossReport(*kiosk, "111111");
-    EXPECT_EQ(waitText("lossMessage", "号码、姓名或服务密码不正确，请核对后重试"), text("号码、姓名或服务密码不正确，请核对后重试"));
+    EXPECT_EQ(waitText("lossMessage", "号码、姓名或服务密码不正确，请核对后重试"),
+              text("号码、姓名或服务密码不正确，请核对后重试"));
     kiosk->click("lossBack");
 
     env.backoffice().kill9();
     const auto killed = std::chrono::steady_clock::now();
-    EXPECT_EQ(kiosk->waitForProperty("connectivityIndicator", "connected", false, 15s), QJsonValue(false));
+    EXPECT_EQ(kiosk->waitForProperty("connectivityIndicator", "connected", false, 15s),
+              QJsonValue(false));
     const auto noticed = std::chrono::steady_clock::now() - killed;
     std::printf("[ offline ] the status bar said so %.2f s after the back office died\n",
                 std::chrono::duration<double>(noticed).count());
@@ -293,9 +336,12 @@ TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOff
     EXPECT_EQ(kiosk->property("connectivityIndicator", "label"), text("离线"));
 
     fillLossReport(*kiosk, "285714");
-    EXPECT_EQ(waitText("lossPrompt", "挂失申请已保存，尚未生效", 40s), text("挂失申请已保存，尚未生效"));
-    EXPECT_TRUE(kiosk->property("lossMessage", "text").toString().contains(QStringLiteral("12333")));
-    EXPECT_EQ(kiosk->waitForProperty("pendingReports", "text", text("待上报 1"), 5s), text("待上报 1"));
+    EXPECT_EQ(waitText("lossPrompt", "挂失申请已保存，尚未生效", 40s),
+              text("挂失申请已保存，尚未生效"));
+    EXPECT_TRUE(
+        kiosk->property("lossMessage", "text").toString().contains(QStringLiteral("12333")));
+    EXPECT_EQ(kiosk->waitForProperty("pendingReports", "text", text("待上报 1"), 5s),
+              text("待上报 1"));
     kiosk->click("lossPrint");
     std::filesystem::create_directories("screenshots/card");
     kiosk->screenshot("screenshots/card/loss-queued-offline.png");
@@ -307,7 +353,8 @@ TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOff
             bytes.append((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         }
         EXPECT_NE(bytes.find("ReportTemporaryLoss"), std::string::npos);
-        EXPECT_EQ(bytes.find("285714"), std::string::npos) << "the service password is on disk in the clear";
+        EXPECT_EQ(bytes.find("285714"), std::string::npos)
+            << "the service password is on disk in the clear";
     }
     kiosk->click("lossBack");
 
@@ -337,7 +384,8 @@ TEST_F(CardFlow, ChangePinWithAWrongPinFirst) {
     enter("123456");
     enter("482916");
     enter("482916");
-    EXPECT_EQ(waitText("cardMessage", "密码修改成功，请牢记新密码"), text("密码修改成功，请牢记新密码"));
+    EXPECT_EQ(waitText("cardMessage", "密码修改成功，请牢记新密码"),
+              text("密码修改成功，请牢记新密码"));
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
     EXPECT_EQ(kiosk->property("cardPrint", "visible"), QJsonValue(true));
     std::filesystem::create_directories("screenshots/card");
@@ -352,7 +400,8 @@ TEST_F(CardFlow, CardPulledMidFlowForgetsTheFlow) {
     EXPECT_EQ(waitText("cardStatus", "卡片状态：正常"), text("卡片状态：正常"));
     kiosk->click("action_changePin");
     EXPECT_EQ(waitText("cardPrompt", "请输入社保卡密码"), text("请输入社保卡密码"));
-    for (char d : std::string("123")) kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    for (char d : std::string("123"))
+        kiosk->click(QStringLiteral("pinKey%1").arg(d));
     sim.remove();
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
     EXPECT_EQ(kiosk->property("cardHolder", "text"), text("　"));
@@ -377,7 +426,8 @@ TEST_F(CardFlowIdle, AnAbandonedFlowWarnsThenForgetsTheDigits) {
     EXPECT_EQ(kiosk->property("pinPad", "visible"), QJsonValue(true));
     // Nobody touches the screen: the warning with its countdown, then the flow is dropped.
     EXPECT_EQ(kiosk->waitForProperty("idleWarning", "visible", true, 5s), QJsonValue(true));
-    EXPECT_EQ(waitText("cardMessage", "操作超时，请取走社保卡", 6s), text("操作超时，请取走社保卡"));
+    EXPECT_EQ(waitText("cardMessage", "操作超时，请取走社保卡", 6s),
+              text("操作超时，请取走社保卡"));
     EXPECT_EQ(kiosk->property("pinPad", "visible"), QJsonValue(false));
     EXPECT_EQ(kiosk->property("idleWarning", "visible"), QJsonValue(false));
     // A touch during the warning keeps the session.

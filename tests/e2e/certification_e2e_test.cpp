@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-
 #include <thread>
 
 #include "drivers/fprint/fprint.hpp"
@@ -54,15 +53,19 @@ void enrolRetiree(BackofficeEnv& env, renshe::testing::VirtualFingerprintDevice&
         p->mutable_pension_first_payment()->set_day(1);
         r.set_update_existing(true);
         RegisterPersonResponse rr;
-        ASSERT_TRUE(renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, r, &rr).ok());
+        ASSERT_TRUE(
+            renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, r, &rr)
+                .ok());
     }
     ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
     {
         // Enrolled at the counter (here: on the same kind of sensor, before the kiosk starts).
         fp::Context context;
-        auto device = context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
+        auto device =
+            context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
         std::vector<fp::synthetic::Image> five;
-        for (int i = 0; i < 5; ++i) five.push_back(fp::synthetic::presentation(kFinger, i));
+        for (int i = 0; i < 5; ++i)
+            five.push_back(fp::synthetic::presentation(kFinger, i));
         const auto enrolled = device.enroll(fp::Finger::RightIndex, sensors.presentFingers(five));
         device.close();
         sensors.dropImageConnection();
@@ -76,10 +79,10 @@ void enrolRetiree(BackofficeEnv& env, renshe::testing::VirtualFingerprintDevice&
         EnrollFingerprintResponse er;
         auto staff = CertificationService::NewStub(renshe::services::client::makeChannel(
             env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
-        const auto o = renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, e, &er);
+        const auto o =
+            renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, e, &er);
         ASSERT_TRUE(o.ok()) << o;
     }
-
 }
 
 TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
@@ -92,19 +95,23 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
     renshe::testing::SeededCard card;
     renshe::testing::seed(env.staff(), card);
     enrolRetiree(env, sensors, card);
-    if (::testing::Test::HasFatalFailure()) return;
+    if (::testing::Test::HasFatalFailure())
+        return;
 
     renshe::testing::TempDir state("renshe-kiosk-cert");
     const auto terminal = env.pki().touchTerminal();
-    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-                        "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()});
+    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca",
+                        env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
+                        "--key", terminal.privateKey.string(), "--state-dir", state.path().string(),
+                        "--receipt-dir", (state / "receipts").string()});
     sim.insert();
-    EXPECT_EQ(kiosk.waitForProperty("cardStatus", "text", text("卡片状态：正常"), 15s), text("卡片状态：正常"));
+    EXPECT_EQ(kiosk.waitForProperty("cardStatus", "text", text("卡片状态：正常"), 15s),
+              text("卡片状态：正常"));
     kiosk.click("action_certify");
     EXPECT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
     const auto status = kiosk.property("certStatus", "text").toString();
-    EXPECT_TRUE(status.contains(QString::fromUtf8("逾期")) || status.contains(QString::fromUtf8("有效期")) ||
+    EXPECT_TRUE(status.contains(QString::fromUtf8("逾期")) ||
+                status.contains(QString::fromUtf8("有效期")) ||
                 status.contains(QString::fromUtf8("前完成认证")))
         << status.toStdString();
 
@@ -113,7 +120,8 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
     auto putFinger = [&](std::uint64_t seed, int attempt) {
         EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
                   text("请把手指平放在指纹仪上"));
-        if (!feeder) feeder.emplace(sensors.imageSocket().string());
+        if (!feeder)
+            feeder.emplace(sensors.imageSocket().string());
         feeder->send(fp::synthetic::presentation(seed, attempt));
     };
     putFinger(kOtherFinger, 0);
@@ -121,8 +129,11 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
               text("指纹不一致，还可以再试2次"));
     putFinger(kFinger, 9);
     const auto done = kiosk.waitForProperty("certPrint", "visible", true, 15s);
-    ASSERT_EQ(done, QJsonValue(true)) << kiosk.property("certMessage", "text").toString().toStdString();
-    EXPECT_TRUE(kiosk.property("certMessage", "text").toString().startsWith(QString::fromUtf8("认证成功，有效期至")));
+    ASSERT_EQ(done, QJsonValue(true))
+        << kiosk.property("certMessage", "text").toString().toStdString();
+    EXPECT_TRUE(kiosk.property("certMessage", "text")
+                    .toString()
+                    .startsWith(QString::fromUtf8("认证成功，有效期至")));
     kiosk.click("certPrint");
 
     // The back office has it: certified for a new cycle by this terminal's sensor.
@@ -131,7 +142,9 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
     GetCertificationStatusResponse qr;
     auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().target(), terminal)));
-    ASSERT_TRUE(renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr).ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr)
+            .ok());
     EXPECT_EQ(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
     EXPECT_EQ(qr.status().pension(), PENSION_STATUS_ACTIVE);
     EXPECT_TRUE(std::filesystem::exists(state / "receipts"));
@@ -156,23 +169,26 @@ protected:
         ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
         renshe::testing::seed(env.staff(), card);
         enrolRetiree(env, sensors, card);
-        if (HasFatalFailure()) return;
+        if (HasFatalFailure())
+            return;
         kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
-            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(), "--cert",
-            terminal.certificate.string(), "--key", terminal.privateKey.string(), "--state-dir", state.path().string(),
-            "--receipt-dir", (state / "receipts").string()});
+            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
+            "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
+            "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()});
     }
     void type(const std::string& digits) {
-        for (char c : digits) kiosk->click(QStringLiteral("idKey%1").arg(c));
+        for (char c : digits)
+            kiosk->click(QStringLiteral("idKey%1").arg(c));
     }
     // The back office's answer for the retiree, asked as this terminal.
     CertificationState stateInTheBackOffice() {
         GetCertificationStatusRequest q;
         q.mutable_person()->set_ssn(card.ssn);
         GetCertificationStatusResponse qr;
-        auto touch = CertificationService::NewStub(
-            renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), terminal)));
-        const auto o = renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr);
+        auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
+            env.pki().endpoint(env.backoffice().target(), terminal)));
+        const auto o = renshe::testing::call(
+            *touch, &CertificationService::Stub::GetCertificationStatus, q, &qr);
         EXPECT_TRUE(o.ok()) << o;
         return qr.status().state();
     }
@@ -183,28 +199,34 @@ protected:
 TEST_F(CertificationWithoutCard, ByIdNumber) {
     ASSERT_TRUE(kiosk);
     kiosk->click("tileCertification");
-    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text",
+                                     text("请输入18位社会保障号码（身份证号）"), 5s),
               text("请输入18位社会保障号码（身份证号）"));
     // The last digit wrong: refused here, with the reason, before anything is sent.
     type(card.ssn.substr(0, 17) + (card.ssn[17] == '8' ? "9" : "8"));
     EXPECT_EQ(kiosk->property("certIdNumber", "text"), text("370102 19470409 0018"));
     kiosk->click("certIdNext");
-    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text", text("号码有误（最后一位校验不符），请逐位核对"), 5s),
+    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
+                                     text("号码有误（最后一位校验不符），请逐位核对"), 5s),
               text("号码有误（最后一位校验不符），请逐位核对"));
     // A valid number nobody is insured under.
-    for (int i = 0; i < 18; ++i) kiosk->click("idBackspace");
+    for (int i = 0; i < 18; ++i)
+        kiosk->click("idBackspace");
     const auto stranger = renshe::testing::inventedCard(7);
     type(stranger.ssn);
     kiosk->click("certIdNext");
-    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
-                                    text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"), 10s),
+    EXPECT_EQ(kiosk->waitForProperty(
+                  "certMessage", "text",
+                  text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"), 10s),
               text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"));
     kiosk->click("certBack");
-    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
+    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),
+              QJsonValue(false));
 
     // The retiree's own number: the status, then the finger.
     kiosk->click("tileCertification");
-    EXPECT_EQ(kiosk->waitForProperty("certIdNumber", "text", text(" "), 5s), text(" "));  // nothing kept
+    EXPECT_EQ(kiosk->waitForProperty("certIdNumber", "text", text(" "), 5s),
+              text(" "));  // nothing kept
     type(card.ssn);
     kiosk->click("certIdNext");
     ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
@@ -222,7 +244,8 @@ TEST_F(CertificationWithoutCard, ByIdNumber) {
     EXPECT_EQ(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
     // Done: back home, and the number is gone from the screen.
     kiosk->click("certBack");
-    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s), QJsonValue(false));
+    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),
+              QJsonValue(false));
 }
 
 // Three wrong fingers: each refusal says how many scans are left, the third sends the person
@@ -238,18 +261,22 @@ TEST_F(CertificationWithoutCard, ThreeFailedScansSendThePersonToTheCounter) {
     for (int attempt = 0; attempt < 3; ++attempt) {
         EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
                   text("请把手指平放在指纹仪上"));
-        if (!feeder) feeder.emplace(sensors.imageSocket().string());
+        if (!feeder)
+            feeder.emplace(sensors.imageSocket().string());
         feeder->send(fp::synthetic::presentation(kOtherFinger, attempt));
         if (attempt == 0) {
-            EXPECT_EQ(kiosk->waitForProperty("certMessage", "text", text("指纹不一致，还可以再试2次"), 15s),
+            EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
+                                             text("指纹不一致，还可以再试2次"), 15s),
                       text("指纹不一致，还可以再试2次"));
         } else if (attempt == 1) {
-            EXPECT_EQ(kiosk->waitForProperty("certMessage", "text", text("指纹不一致，还可以再试1次"), 15s),
+            EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
+                                             text("指纹不一致，还可以再试1次"), 15s),
                       text("指纹不一致，还可以再试1次"));
         }
     }
-    EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
-                                    text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), 15s),
+    EXPECT_EQ(kiosk->waitForProperty(
+                  "certMessage", "text",
+                  text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), 15s),
               text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"));
     EXPECT_EQ(kiosk->property("certStart", "visible"), QJsonValue(false));
     std::filesystem::create_directories("screenshots/certification");

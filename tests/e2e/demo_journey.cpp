@@ -4,10 +4,9 @@
 // With --card-file it also runs a private pcscd with the vpcd reader and renshe-cardsim
 // holding that card, and plays the card part: insert, activate on the PIN pad, take it out.
 #include <QJsonValue>
-
 #include <cstdio>
-#include <memory>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,7 +29,9 @@ int main(int argc, char** argv) {
             kioskArgs.assign(argv + i + 1, argv + argc);
             break;
         } else {
-            std::fprintf(stderr, "usage: renshe-demo-journey --out DIR [--card-file FILE] -- <renshe-kiosk arguments>\n");
+            std::fprintf(stderr,
+                         "usage: renshe-demo-journey --out DIR [--card-file FILE] -- <renshe-kiosk "
+                         "arguments>\n");
             return 2;
         }
     }
@@ -45,8 +46,8 @@ int main(int argc, char** argv) {
         std::unique_ptr<renshe::testing::CardSim> sim;
         if (!cardFile.empty()) {
             pcscd = std::make_unique<renshe::testing::PrivatePcscd>();
-            sim = std::make_unique<renshe::testing::CardSim>(*pcscd, 0, cardFile,
-                                                             renshe::testing::CardSimOptions{false, {}, std::nullopt});
+            sim = std::make_unique<renshe::testing::CardSim>(
+                *pcscd, 0, cardFile, renshe::testing::CardSimOptions{false, {}, std::nullopt});
         }
         renshe::testing::KioskProcess kiosk(kioskArgs);
         int n = 0;
@@ -58,7 +59,8 @@ int main(int argc, char** argv) {
             std::printf("  %-34s %s\n", path.filename().c_str(), what);
         };
         std::printf("journey: a citizen at the touchscreen\n");
-        const bool online = kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s).toBool();
+        const bool online =
+            kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s).toBool();
         std::printf("  back office: %s\n", online ? "online (mutual TLS)" : "OFFLINE");
         shot("home-zh", "home screen, Simplified Chinese (default)");
         kiosk.click("elderlyToggle");
@@ -71,7 +73,8 @@ int main(int argc, char** argv) {
         kiosk.click("languageZh");
         if (sim) {
             auto enter = [&](const std::string& digits) {
-                for (char d : digits) kiosk.click(QStringLiteral("pinKey%1").arg(d));
+                for (char d : digits)
+                    kiosk.click(QStringLiteral("pinKey%1").arg(d));
                 kiosk.click("pinConfirm");
             };
             auto waitText = [&](const char* object, const char* expected) {
@@ -80,7 +83,8 @@ int main(int argc, char** argv) {
             };
             sim->insert();
             if (!waitText("cardStatus", "卡片状态：未启用")) {
-                throw std::runtime_error("the demo card is not shown as issued (was the registry imported?)");
+                throw std::runtime_error(
+                    "the demo card is not shown as issued (was the registry imported?)");
             }
             shot("card-inserted", "card in: masked holder, state from the back office");
             kiosk.click("action_activate");
@@ -102,11 +106,13 @@ int main(int argc, char** argv) {
 
             // Lost it on the way home: a loss report without the card.
             kiosk.click("tileLossReport");
-            for (char c : std::string("370102194704090017")) kiosk.click(QStringLiteral("idKey%1").arg(c));
+            for (char c : std::string("370102194704090017"))
+                kiosk.click(QStringLiteral("idKey%1").arg(c));
             kiosk.click("lossNext");
             for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
                      {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
-                for (char c : pinyin) kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+                for (char c : pinyin)
+                    kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
                 for (int i = 0; i < 10; ++i) {
                     const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
                     if (kiosk.property(name, "title") == QJsonValue(QString::fromUtf8(character))) {

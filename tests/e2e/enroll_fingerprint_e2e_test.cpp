@@ -38,7 +38,8 @@ std::string readAll(const std::filesystem::path& p) {
 
 int countOf(const std::string& text, const std::string& what) {
     int n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
     return n;
 }
 
@@ -51,7 +52,8 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
     const auto staff = env.pki().staff("S-0001", BackofficeEnv::kRegion);
     renshe::testing::TempDir dir("renshe-enroll");
     renshe::testing::ProcessOptions o;
-    o.argv = {RENSHE_ADMIN_BIN, "enroll-fingerprint", "--ssn", person.ssn, "--finger", "right-index"};
+    o.argv = {RENSHE_ADMIN_BIN, "enroll-fingerprint", "--ssn",
+              person.ssn,       "--finger",           "right-index"};
     o.env = {{"RENSHE_SERVER", env.backoffice().target()},
              {"RENSHE_CA", env.pki().caCertificate().string()},
              {"RENSHE_CERT", staff.certificate.string()},
@@ -68,7 +70,8 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
     while (!(exit = admin.exitStatus()) && std::chrono::steady_clock::now() < deadline) {
         const int asked = countOf(readAll(o.logFile), "place finger");
         if (asked > fed) {
-            if (!feeder) feeder.emplace(sensors.imageSocket().string());
+            if (!feeder)
+                feeder.emplace(sensors.imageSocket().string());
             feeder->send(fp::synthetic::presentation(kFinger, fed));
             ++fed;
         }
@@ -89,32 +92,42 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
     auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().target(), env.pki().touchTerminal())));
     GetTemplatesForVerifyResponse templates;
-    const auto got = renshe::testing::call(*touch, &CertificationService::Stub::GetTemplatesForVerify, req, &templates);
+    const auto got = renshe::testing::call(
+        *touch, &CertificationService::Stub::GetTemplatesForVerify, req, &templates);
     ASSERT_TRUE(got.ok()) << got;
     ASSERT_EQ(templates.templates_size(), 1);
     EXPECT_EQ(templates.templates(0).device().driver(), "virtual_image");
     EXPECT_EQ(templates.templates(0).finger(), FINGER_RIGHT_INDEX);
 
     // ... and a terminal elsewhere does not.
-    auto elsewhere = CertificationService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().touchTerminal("T-370102-001", "370102"))));
+    auto elsewhere =
+        CertificationService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+            env.backoffice().target(), env.pki().touchTerminal("T-370102-001", "370102"))));
     GetTemplatesForVerifyResponse none;
-    EXPECT_EQ(renshe::testing::call(*elsewhere, &CertificationService::Stub::GetTemplatesForVerify, req, &none).refusal,
+    EXPECT_EQ(renshe::testing::call(*elsewhere, &CertificationService::Stub::GetTemplatesForVerify,
+                                    req, &none)
+                  .refusal,
               "REFUSAL_REASON_OUTSIDE_REGION");
 
     // The enrolled template verifies the same finger on the (virtual) terminal sensor.
     const std::string& bytes = templates.templates(0).serialized_print();
-    const auto print = fp::Print::deserialize({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
+    const auto print =
+        fp::Print::deserialize({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
     fp::Context context;
-    auto device = context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
+    auto device =
+        context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
     ASSERT_EQ(device.compatibility(print), fp::Compatibility::Compatible);
-    for (const auto& [seed, expected] : std::vector<std::pair<std::uint64_t, fp::VerifyResult::Outcome>>{
-             {kFinger, fp::VerifyResult::Outcome::Match}, {kOtherFinger, fp::VerifyResult::Outcome::NoMatch}}) {
+    for (const auto& [seed, expected] :
+         std::vector<std::pair<std::uint64_t, fp::VerifyResult::Outcome>>{
+             {kFinger, fp::VerifyResult::Outcome::Match},
+             {kOtherFinger, fp::VerifyResult::Outcome::NoMatch}}) {
         std::optional<fp::synthetic::VirtualImageFeeder> terminalFeeder;
         fp::ScanCallbacks callbacks;
         callbacks.fingerStatus = [&](const fp::FingerStatus& s) {
-            if (!s.waitingForFinger()) return;
-            if (!terminalFeeder) terminalFeeder.emplace(sensors.imageSocket().string());
+            if (!s.waitingForFinger())
+                return;
+            if (!terminalFeeder)
+                terminalFeeder.emplace(sensors.imageSocket().string());
             terminalFeeder->send(fp::synthetic::presentation(seed, 7));
         };
         EXPECT_EQ(device.verify(print, callbacks).outcome, expected);

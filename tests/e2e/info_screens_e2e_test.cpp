@@ -24,15 +24,20 @@ using renshe::testing::text;
 TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
     const auto staffFiles = env.pki().staff("S-0001", BackofficeEnv::kRegion);
-    auto channel = renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), staffFiles));
+    auto channel = renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), staffFiles));
     ImportJobsRequest jobs;
     jobs.set_request_id(renshe::testing::newRequestId());
-    jobs.set_csv("id,title,employer,region,salary_min,salary_max,requirements,contact_phone,posted_at,expires_at\n"
-                 "J1,货车司机,顺达物流,371302101,6000,9000,B2驾照,0539-1234567,2026-11-10,2027-06-30\n"
-                 "J2,保洁员,兰山物业,371302101,2500,,身体健康,,2026-11-11,2027-06-30\n"
-                 "J3,司机,别的乡镇公司,371302102,5000,6000,,,2026-11-12,2027-06-30\n");
+    jobs.set_csv(
+        "id,title,employer,region,salary_min,salary_max,requirements,contact_phone,posted_at,"
+        "expires_at\n"
+        "J1,货车司机,顺达物流,371302101,6000,9000,B2驾照,0539-1234567,2026-11-10,2027-06-30\n"
+        "J2,保洁员,兰山物业,371302101,2500,,身体健康,,2026-11-11,2027-06-30\n"
+        "J3,司机,别的乡镇公司,371302102,5000,6000,,,2026-11-12,2027-06-30\n");
     ImportJobsResponse jr;
-    ASSERT_TRUE(renshe::testing::call(*JobService::NewStub(channel), &JobService::Stub::ImportJobs, jobs, &jr).ok());
+    ASSERT_TRUE(renshe::testing::call(*JobService::NewStub(channel), &JobService::Stub::ImportJobs,
+                                      jobs, &jr)
+                    .ok());
     ASSERT_EQ(jr.accepted(), 3);
     ImportGuidesRequest guides;
     guides.set_request_id(renshe::testing::newRequestId());
@@ -46,27 +51,34 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     m->set_copies(1);
     m->set_original(true);
     ImportGuidesResponse gr;
-    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(channel), &GuideService::Stub::ImportGuides, guides, &gr).ok());
+    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(channel),
+                                      &GuideService::Stub::ImportGuides, guides, &gr)
+                    .ok());
 
     // The terminal of township 371302101.
     const auto terminal = env.pki().touchTerminal("T-371302101-01", "371302101");
-    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-                        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string()});
+    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca",
+                        env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
+                        "--key", terminal.privateKey.string()});
 
     kiosk.click("tileJobs");
     EXPECT_EQ(kiosk.waitForProperty("jobsList", "count", 2, 10s), QJsonValue(2));  // not J3 of 102
-    kiosk.click("jobKeyword1");  // 司机
+    kiosk.click("jobKeyword1");                                                    // 司机
     EXPECT_EQ(kiosk.waitForProperty("jobsList", "count", 1, 10s), QJsonValue(1));
     kiosk.click("job0");
-    EXPECT_EQ(kiosk.waitForProperty("jobDetailTitle", "text", text("货车司机"), 10s), text("货车司机"));
+    EXPECT_EQ(kiosk.waitForProperty("jobDetailTitle", "text", text("货车司机"), 10s),
+              text("货车司机"));
     EXPECT_EQ(kiosk.property("jobDetail", "visible"), QJsonValue(true));
-    EXPECT_EQ(kiosk.waitForProperty("jobQr", "status", text("Ready"), 5s), text("Ready"));  // the QR drawn
-    kiosk.click("jobsBack");  // to the list
+    EXPECT_EQ(kiosk.waitForProperty("jobQr", "status", text("Ready"), 5s),
+              text("Ready"));  // the QR drawn
+    kiosk.click("jobsBack");   // to the list
 
     // Any other word on the pinyin keyboard: the whole word spelled, the word picked.
     kiosk.click("jobTypeToggle");
-    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{{"baojie", "保洁"}}) {
-        for (char c : pinyin) kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+    for (const auto& [pinyin, character] :
+         std::vector<std::pair<std::string, const char*>>{{"baojie", "保洁"}}) {
+        for (char c : pinyin)
+            kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
         bool picked = false;
         for (int i = 0; i < 10 && !picked; ++i) {
             const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
@@ -97,7 +109,8 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     // The back office goes away: the catalogue is still there from the kiosk's copy.
     env.backoffice().kill9();
     kiosk.click("tileGuides");
-    EXPECT_EQ(kiosk.waitForProperty("guide0", "title", text("社会保障卡挂失"), 10s), text("社会保障卡挂失"));
+    EXPECT_EQ(kiosk.waitForProperty("guide0", "title", text("社会保障卡挂失"), 10s),
+              text("社会保障卡挂失"));
     std::this_thread::sleep_for(1s);  // the refresh attempt fails meanwhile
     EXPECT_EQ(kiosk.property("guidesMessage", "visible"), QJsonValue(false));
     EXPECT_EQ(kiosk.property("guide0", "title"), text("社会保障卡挂失"));

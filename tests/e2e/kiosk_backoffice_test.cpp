@@ -19,9 +19,16 @@ using renshe::testing::text;
 
 std::vector<std::string> kioskArgs(const TestPki& pki, const std::string& target) {
     const auto terminal = pki.touchTerminal();
-    return {"--backoffice", target, "--ca", pki.caCertificate().string(),
-            "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-            "--service-point", "费县探沂镇人社所"};
+    return {"--backoffice",
+            target,
+            "--ca",
+            pki.caCertificate().string(),
+            "--cert",
+            terminal.certificate.string(),
+            "--key",
+            terminal.privateKey.string(),
+            "--service-point",
+            "费县探沂镇人社所"};
 }
 }  // namespace
 
@@ -30,15 +37,18 @@ TEST(KioskWithBackoffice, StatusBarFollowsTheBackOfficeGoingDownAndComingBack) {
     BackofficeProcess backoffice(pki);
     KioskProcess kiosk(kioskArgs(pki, backoffice.target()));
 
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s),
+              QJsonValue(true));
     EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), text("在线"));
 
     backoffice.kill9();
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", false, 15s), QJsonValue(false));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", false, 15s),
+              QJsonValue(false));
     EXPECT_EQ(kiosk.property("connectivityIndicator", "label"), text("离线"));
 
     backoffice.restart();
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s),
+              QJsonValue(true));
 }
 
 TEST(KioskWithBackoffice, TerminalFromAnotherCaStaysOffline) {
@@ -49,7 +59,8 @@ TEST(KioskWithBackoffice, TerminalFromAnotherCaStaysOffline) {
     args[3] = pki.caCertificate().string();  // trusts the server, but its own cert is rogue
     KioskProcess kiosk(args);
     // Several health intervals pass; it never goes online.
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 6s), QJsonValue(false));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 6s),
+              QJsonValue(false));
 }
 
 TEST(KioskWithBackoffice, HomeScreenRendersChineseAndSwitchesLanguageByTouch) {
@@ -68,8 +79,9 @@ TEST(KioskWithBackoffice, HomeScreenRendersChineseAndSwitchesLanguageByTouch) {
     EXPECT_NE(image.pixelColor(5, 5), image.pixelColor(5, image.height() - 5));
 
     kiosk.click("languageKo");
-    EXPECT_EQ(kiosk.waitForProperty("insertCardPrompt", "text", text("사회보장카드를 넣어 주세요"), 5s),
-              text("사회보장카드를 넣어 주세요"));
+    EXPECT_EQ(
+        kiosk.waitForProperty("insertCardPrompt", "text", text("사회보장카드를 넣어 주세요"), 5s),
+        text("사회보장카드를 넣어 주세요"));
     kiosk.click("elderlyToggle");
     EXPECT_EQ(kiosk.property("elderlyToggle", "title"), text("표준 글자"));
 }

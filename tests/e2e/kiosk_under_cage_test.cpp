@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include <QImage>
-
 #include <fstream>
 #include <sstream>
 
@@ -34,7 +33,8 @@ constexpr const char* kSetpriv = "/usr/bin/setpriv";
 constexpr const char* kUser = "nobody";
 
 // Copies a PEM file where the dropped user can read it (the test PKI's folder is root's).
-std::string handOver(const std::filesystem::path& from, const std::filesystem::path& dir, uid_t uid) {
+std::string handOver(const std::filesystem::path& from, const std::filesystem::path& dir,
+                     uid_t uid) {
     const auto to = dir / from.filename();
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
     if (::chown(to.c_str(), uid, static_cast<gid_t>(-1)) != 0) {
@@ -46,7 +46,8 @@ std::string handOver(const std::filesystem::path& from, const std::filesystem::p
 std::vector<pid_t> childrenOf(pid_t pid) {
     std::ifstream in("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) + "/children");
     std::vector<pid_t> out;
-    for (pid_t c; in >> c;) out.push_back(c);
+    for (pid_t c; in >> c;)
+        out.push_back(c);
     return out;
 }
 
@@ -72,9 +73,10 @@ TEST(KioskUnderCage, FullScreenOnTheCompositorReadyAfterTheFirstFrameAndGoneWith
     NotifySocket notify(session.path() / "notify.sock");
 
     KioskProcess kiosk(
-        {"--backoffice", backoffice.target(), "--ca", handOver(pki.caCertificate(), tls, uid), "--cert",
-         handOver(terminal.certificate, tls, uid), "--key", handOver(terminal.privateKey, tls, uid),
-         "--service-point", "费县探沂镇人社所", "--fullscreen"},
+        {"--backoffice", backoffice.target(), "--ca", handOver(pki.caCertificate(), tls, uid),
+         "--cert", handOver(terminal.certificate, tls, uid), "--key",
+         handOver(terminal.privateKey, tls, uid), "--service-point", "费县探沂镇人社所",
+         "--fullscreen"},
         {{"XDG_RUNTIME_DIR", runtime.string()},
          {"HOME", session.path().string()},
          {"WLR_BACKENDS", "headless"},
@@ -84,17 +86,19 @@ TEST(KioskUnderCage, FullScreenOnTheCompositorReadyAfterTheFirstFrameAndGoneWith
          {"QT_QUICK_BACKEND", "software"},
          {"NOTIFY_SOCKET", notify.path().string()},
          {"WATCHDOG_USEC", "1000000"}},
-        {kSetpriv, "--reuid=" + std::to_string(uid), "--regid=" + std::to_string(user->pw_gid), "--clear-groups",
-         kCage, "-d", "-s", "--"});
+        {kSetpriv, "--reuid=" + std::to_string(uid), "--regid=" + std::to_string(user->pw_gid),
+         "--clear-groups", kCage, "-d", "-s", "--"});
 
     // READY=1 once a frame is on the compositor's output, then pings every half watchdog.
     const auto first = notify.next(20s);
     ASSERT_TRUE(first.has_value()) << "no READY=1 from inside cage";
     EXPECT_EQ(first->text, "READY=1");
     int pings = 0;
-    for (const auto until = std::chrono::steady_clock::now() + 2s; std::chrono::steady_clock::now() < until;) {
+    for (const auto until = std::chrono::steady_clock::now() + 2s;
+         std::chrono::steady_clock::now() < until;) {
         const auto m = notify.next(600ms);
-        if (m && m->text == "WATCHDOG=1") ++pings;
+        if (m && m->text == "WATCHDOG=1")
+            ++pings;
     }
     EXPECT_GE(pings, 2);
 
@@ -102,7 +106,8 @@ TEST(KioskUnderCage, FullScreenOnTheCompositorReadyAfterTheFirstFrameAndGoneWith
     EXPECT_EQ(kiosk.property("mainWindow", "visibility"), renshe::testing::text("FullScreen"));
     EXPECT_EQ(kiosk.property("mainWindow", "width").toInt(), 1280);
     EXPECT_EQ(kiosk.property("mainWindow", "height").toInt(), 720);
-    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s), QJsonValue(true));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s),
+              QJsonValue(true));
     const auto shots = std::filesystem::absolute("screenshots/cage");
     std::filesystem::create_directories(shots);
     std::filesystem::permissions(shots, std::filesystem::perms::all);

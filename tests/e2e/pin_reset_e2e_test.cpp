@@ -6,9 +6,9 @@
 
 #include "drivers/pcsc/pcsc.hpp"
 #include "drivers/sscard/sscard.hpp"
+#include "services/store/store.hpp"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
-#include "services/store/store.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 namespace {
@@ -23,7 +23,9 @@ using renshe::testing::SeededCard;
 using Card = CardService::Stub;
 using Status = sscard::PinResult::Status;
 
-sscard::Pin pin(const char* digits) { return *sscard::Pin::fromDigits(digits); }
+sscard::Pin pin(const char* digits) {
+    return *sscard::Pin::fromDigits(digits);
+}
 
 sscard::Key keyOf(const std::string& bytes) {
     sscard::Key k{};
@@ -53,8 +55,8 @@ TEST(PinResetAcrossBackofficeAndCard, TheCardAcceptsTheBackOfficesSessionKeyForI
     card.ssn = data.ssn;
     card.name = data.name;
     card.cardNumber = data.cardNumber;
-    card.identifierHex = renshe::services::store::toHex(
-        std::string(reinterpret_cast<const char*>(data.cardIdentifier.data()), data.cardIdentifier.size()));
+    card.identifierHex = renshe::services::store::toHex(std::string(
+        reinterpret_cast<const char*>(data.cardIdentifier.data()), data.cardIdentifier.size()));
     renshe::testing::seed(env.staff(), card);
     ASSERT_TRUE(renshe::testing::activate(touch, card, "285714").ok());
 
@@ -102,7 +104,8 @@ TEST(PinResetAcrossBackofficeAndCard, TheCardAcceptsTheBackOfficesSessionKeyForI
     ASSERT_TRUE(call(*touch.card, &Card::ReportPinResetResult, result, &rr).ok());
 
     // UNBLOCK with a new session: tries restored, PIN unchanged.
-    for (const char* wrong : {"000001", "000002", "000003"}) (void)app.verifyPin(pin(wrong));
+    for (const char* wrong : {"000001", "000002", "000003"})
+        (void)app.verifyPin(pin(wrong));
     ASSERT_EQ(app.verifyPin(pin("314159")).status, Status::Blocked);
     begin.set_request_id(newRequestId());
     ASSERT_TRUE(call(*touch.card, &Card::BeginPinReset, begin, &resetSession).ok());

@@ -22,7 +22,9 @@ std::vector<std::pair<std::string, std::string>> kioskEnv(const PrivateSpeechd& 
     return env;
 }
 
-int count(KioskProcess& kiosk, const char* name) { return kiosk.property("voiceState", name).toInt(); }
+int count(KioskProcess& kiosk, const char* name) {
+    return kiosk.property("voiceState", name).toInt();
+}
 
 }  // namespace
 
@@ -31,10 +33,14 @@ TEST(VoiceGuidance, PromptsAreSpokenInTheScreensLanguageUntilTheCitizenSwitchesI
     KioskProcess kiosk({"--voice", "on", "--service-point", "费县探沂镇人社所"}, kioskEnv(speechd));
 
     // The invitation, said to the end by the engine (its own "finished" event).
-    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请插入社保卡"), 5s), text("请插入社保卡"));
-    EXPECT_EQ(kiosk.waitForProperty("voiceState", "finished", 1, 15s), QJsonValue(1)) << speechd.logTail();
+    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请插入社保卡"), 5s),
+              text("请插入社保卡"));
+    EXPECT_EQ(kiosk.waitForProperty("voiceState", "finished", 1, 15s), QJsonValue(1))
+        << speechd.logTail();
     EXPECT_EQ(kiosk.property("voiceState", "state"), text("ready"));
-    EXPECT_TRUE(kiosk.property("voiceState", "voiceName").toString().startsWith(QStringLiteral("Chinese (Mandarin")))
+    EXPECT_TRUE(kiosk.property("voiceState", "voiceName")
+                    .toString()
+                    .startsWith(QStringLiteral("Chinese (Mandarin")))
         << kiosk.property("voiceState", "voiceName").toString().toStdString();
 
     // English on screen, English voice.
@@ -42,14 +48,19 @@ TEST(VoiceGuidance, PromptsAreSpokenInTheScreensLanguageUntilTheCitizenSwitchesI
     const QJsonValue english = kiosk.property("insertCardPrompt", "text");
     EXPECT_NE(english, text("请插入社保卡"));
     EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", english, 5s), english);
-    EXPECT_TRUE(kiosk.property("voiceState", "voiceName").toString().startsWith(QStringLiteral("English")));
+    EXPECT_TRUE(
+        kiosk.property("voiceState", "voiceName").toString().startsWith(QStringLiteral("English")));
     kiosk.click("languageZh");
-    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请插入社保卡"), 5s), text("请插入社保卡"));
-    EXPECT_TRUE(kiosk.property("voiceState", "voiceName").toString().startsWith(QStringLiteral("Chinese (Mandarin")));
+    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请插入社保卡"), 5s),
+              text("请插入社保卡"));
+    EXPECT_TRUE(kiosk.property("voiceState", "voiceName")
+                    .toString()
+                    .startsWith(QStringLiteral("Chinese (Mandarin")));
 
     // A tile touched without a card: the hint on screen is the hint heard.
     kiosk.click("tileCard");
-    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请把社保卡插入读卡器，芯片朝上"), 5s),
+    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance",
+                                    text("请把社保卡插入读卡器，芯片朝上"), 5s),
               text("请把社保卡插入读卡器，芯片朝上"));
     EXPECT_GE(kiosk.waitForProperty("voiceState", "finished", 4, 15s).toInt(), 4);
 
@@ -59,14 +70,16 @@ TEST(VoiceGuidance, PromptsAreSpokenInTheScreensLanguageUntilTheCitizenSwitchesI
     EXPECT_EQ(kiosk.property("voiceState", "enabled"), QJsonValue(false));
     const int said = count(kiosk, "utterances");
     kiosk.click("tileCertification");
-    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
-              text("请输入18位社会保障号码（身份证号）"));
+    EXPECT_EQ(
+        kiosk.waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
+        text("请输入18位社会保障号码（身份证号）"));
     std::this_thread::sleep_for(500ms);
     EXPECT_EQ(count(kiosk, "utterances"), said);
     kiosk.click("certBack");
     // On again: it says so.
     kiosk.click("voiceToggle");
-    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("语音提示已打开"), 5s), text("语音提示已打开"));
+    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("语音提示已打开"), 5s),
+              text("语音提示已打开"));
 }
 
 // The temporary loss report read aloud: prompts and the refusal are heard; the ID number the
@@ -74,11 +87,15 @@ TEST(VoiceGuidance, PromptsAreSpokenInTheScreensLanguageUntilTheCitizenSwitchesI
 TEST(VoiceGuidance, TheLossReportIsGuidedByVoiceWithoutSayingTheIdNumber) {
     PrivateSpeechd speechd;
     KioskProcess kiosk({"--voice", "on"}, kioskEnv(speechd));
-    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请插入社保卡"), 5s), text("请插入社保卡"));
+    EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", text("请插入社保卡"), 5s),
+              text("请插入社保卡"));
     kiosk.click("tileLossReport");
     const QJsonValue prompt = kiosk.property("lossPrompt", "text");
     EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", prompt, 5s), prompt);
-    for (const char* digit : {"3", "7", "1", "3", "0", "2"}) kiosk.click(QStringLiteral("idKey") + digit);
+    for (const char* digit : {"3", "7", "1", "3", "0", "2"})
+        kiosk.click(QStringLiteral("idKey") + digit);
     std::this_thread::sleep_for(400ms);
-    EXPECT_FALSE(kiosk.property("voiceState", "lastUtterance").toString().contains(QStringLiteral("371302")));
+    EXPECT_FALSE(kiosk.property("voiceState", "lastUtterance")
+                     .toString()
+                     .contains(QStringLiteral("371302")));
 }

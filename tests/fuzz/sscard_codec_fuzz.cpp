@@ -52,10 +52,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     } catch (const sscard::MalformedRecord&) {
     }
     // The raw bytes straight into each decoder as well, without the TLV frame.
-    try { (void)sscard::decodeBcd(answer, "raw"); } catch (const sscard::MalformedRecord&) {}
-    try { (void)sscard::decodeAlnum(answer, "raw"); } catch (const sscard::MalformedRecord&) {}
-    try { (void)sscard::gbkToUtf8(answer, "raw"); } catch (const sscard::MalformedRecord&) {}
-    try { (void)sscard::decodeDate(answer, "raw"); } catch (const sscard::MalformedRecord&) {}
-    (void)sscard::maskName(std::string_view(reinterpret_cast<const char*>(answer.data()), answer.size()));
+    try {
+        (void)sscard::decodeBcd(answer, "raw");
+    } catch (const sscard::MalformedRecord&) {
+    }
+    try {
+        (void)sscard::decodeAlnum(answer, "raw");
+    } catch (const sscard::MalformedRecord&) {
+    }
+    try {
+        (void)sscard::gbkToUtf8(answer, "raw");
+    } catch (const sscard::MalformedRecord&) {
+    }
+    try {
+        (void)sscard::decodeDate(answer, "raw");
+    } catch (const sscard::MalformedRecord&) {
+    }
+    (void)sscard::maskName(
+        std::string_view(reinterpret_cast<const char*>(answer.data()), answer.size()));
     return 0;
 }

@@ -25,8 +25,9 @@ struct CliRun {
 
 // `renshe-admin args…` as staff S-0001 of `region` (certificates from `pki`) against
 // `target`; the log goes to `dir`.
-inline CliRun runAdmin(const std::string& target, const TestPki& pki, const std::filesystem::path& dir,
-                       std::vector<std::string> args, const std::string& region = "371302") {
+inline CliRun runAdmin(const std::string& target, const TestPki& pki,
+                       const std::filesystem::path& dir, std::vector<std::string> args,
+                       const std::string& region = "371302") {
     static int n = 0;
     const auto log = dir / ("admin-" + std::to_string(++n) + ".log");
     const auto staff = pki.staff("S-0001", region);

@@ -35,12 +35,14 @@ protected:
 
     void SetUp() override {
         env = std::make_unique<BackofficeEnv>(
-            StoreKind::Sqlite, std::vector<std::string>{"--metrics-listen", "127.0.0.1:0", "--metrics-port-file",
-                                                        (dir / "metrics.port").string()});
+            StoreKind::Sqlite,
+            std::vector<std::string>{"--metrics-listen", "127.0.0.1:0", "--metrics-port-file",
+                                     (dir / "metrics.port").string()});
     }
 
     CliRun admin(std::vector<std::string> args) {
-        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(), std::move(args));
+        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+                                         std::move(args));
     }
 
     std::filesystem::path write(const std::string& name, const std::string& content) {
@@ -52,22 +54,26 @@ protected:
 const std::string kPersonsHeader = "ssn,name,sex,birth_date,region\n";
 
 TEST_F(AdminCli, ImportReportsEveryBadLineAndImportsNothingUnlessSkipBad) {
-    const auto persons = write("persons.csv", kPersonsHeader +
-                                                  "370102194704090017,张三丰,1,1947-04-09,371302101\n"
-                                                  "370102194704090018,李四,1,1947-04-09,371302101\n"  // check digit
-                                                  "220102195006150029,李秀英李秀英李秀英李秀英李秀英李秀英,2,1950-06-15,371302101\n"
-                                                  "220102195006150029,李秀英,2,1950-06-15,371302101\n");
-    const auto cards = write("cards.csv",
-                             "card_number,card_identifier,ssn,issue_date,expiry_date\n"
-                             "A37010001,370102D1560000058600000000000001,370102194704090017,2024-03-01,2034-02-28\n"
-                             "B22010002,nothex,220102195006150029,2021-06-15,2031-06-14\n");
+    const auto persons =
+        write("persons.csv",
+              kPersonsHeader +
+                  "370102194704090017,张三丰,1,1947-04-09,371302101\n"
+                  "370102194704090018,李四,1,1947-04-09,371302101\n"  // check digit
+                  "220102195006150029,李秀英李秀英李秀英李秀英李秀英李秀英,2,1950-06-15,371302101\n"
+                  "220102195006150029,李秀英,2,1950-06-15,371302101\n");
+    const auto cards = write(
+        "cards.csv",
+        "card_number,card_identifier,ssn,issue_date,expiry_date\n"
+        "A37010001,370102D1560000058600000000000001,370102194704090017,2024-03-01,2034-02-28\n"
+        "B22010002,nothex,220102195006150029,2021-06-15,2031-06-14\n");
     auto r = admin({"import", "--persons", persons.string(), "--cards", cards.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("persons.csv:3:"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("persons.csv:4:"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("cards.csv:3: card_identifier"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("nothing was imported"), std::string::npos) << r.output;
-    EXPECT_EQ(r.output.find("370102194704090018"), std::string::npos) << "a full ID number in the output";
+    EXPECT_EQ(r.output.find("370102194704090018"), std::string::npos)
+        << "a full ID number in the output";
 
     r = admin({"person", "--ssn", "370102194704090017"});
     EXPECT_EQ(r.code, 1) << r.output;
@@ -98,7 +104,9 @@ TEST_F(AdminCli, CardOperationsAuditQueryAndVerifyCatchesAnEditedRow) {
 
     r = admin({"person", "--ssn", "370102194704090017"});
     ASSERT_EQ(r.code, 0) << r.output;
-    EXPECT_NE(r.output.find("ISSUED -> CANCELLED  by S-0001  cancelled: misprinted"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("ISSUED -> CANCELLED  by S-0001  cancelled: misprinted"),
+              std::string::npos)
+        << r.output;
 
     r = admin({"audit", "query", "--ssn", "370102194704090017"});
     ASSERT_EQ(r.code, 0) << r.output;
@@ -110,7 +118,8 @@ TEST_F(AdminCli, CardOperationsAuditQueryAndVerifyCatchesAnEditedRow) {
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_NE(r.output.find("audit chain intact: 4 events"), std::string::npos) << r.output;
 
-    auto db = renshe::services::store::Store::open("sqlite:" + env->backoffice().sqlitePath().string());
+    auto db =
+        renshe::services::store::Store::open("sqlite:" + env->backoffice().sqlitePath().string());
     db->write([](auto& tx) { tx.exec("UPDATE audit_events SET actor = 'S-0002' WHERE seq = 4"); });
     r = admin({"audit", "verify"});
     EXPECT_EQ(r.code, 1) << r.output;
@@ -135,11 +144,15 @@ TEST_F(AdminCli, LogsAreMaskedJsonAndMetricsAreServedOnLoopback) {
     ASSERT_EQ(::send(s, req.data(), req.size(), 0), static_cast<ssize_t>(req.size()));
     std::string metrics;
     char buf[4096];
-    for (ssize_t n; (n = ::recv(s, buf, sizeof buf, 0)) > 0;) metrics.append(buf, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::recv(s, buf, sizeof buf, 0)) > 0;)
+        metrics.append(buf, static_cast<std::size_t>(n));
     ::close(s);
     EXPECT_EQ(metrics.rfind("HTTP/1.0 200 OK", 0), 0u) << metrics;
-    EXPECT_NE(metrics.find("renshe_rpc_total{method=\"admin.issue_card\",code=\"OK\"} 1"), std::string::npos) << metrics;
-    EXPECT_NE(metrics.find("renshe_rpc_total{method=\"admin.get_person\",code=\"OK\"} 1"), std::string::npos);
+    EXPECT_NE(metrics.find("renshe_rpc_total{method=\"admin.issue_card\",code=\"OK\"} 1"),
+              std::string::npos)
+        << metrics;
+    EXPECT_NE(metrics.find("renshe_rpc_total{method=\"admin.get_person\",code=\"OK\"} 1"),
+              std::string::npos);
     EXPECT_NE(metrics.find("renshe_store_commits_total "), std::string::npos);
     EXPECT_NE(metrics.find("renshe_audit_events_total 2"), std::string::npos) << metrics;
 
@@ -172,7 +185,9 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
                             "X2,电焊工,兰山机械厂,371302101,9000,6000,2027-01-31\n");
     auto r = admin({"jobs", "import", jobs.string()});
     EXPECT_EQ(r.code, 1) << r.output;
-    EXPECT_NE(r.output.find("jobs.csv:3: salary_min: salary_min greater than salary_max"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("jobs.csv:3: salary_min: salary_min greater than salary_max"),
+              std::string::npos)
+        << r.output;
     EXPECT_NE(r.output.find("nothing was imported"), std::string::npos) << r.output;
     r = admin({"jobs", "import", jobs.string(), "--skip-bad"});
     EXPECT_NE(r.output.find("imported 1 posting(s); 1 rejected"), std::string::npos) << r.output;
@@ -180,11 +195,13 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_NE(r.output.find("X1 货车司机: WITHDRAWN"), std::string::npos) << r.output;
 
-    const auto guides = write("guides.json", R"([{"id":"G1","title":"社会保障卡挂失","category":"社会保障卡",
+    const auto guides =
+        write("guides.json", R"([{"id":"G1","title":"社会保障卡挂失","category":"社会保障卡",
         "processSteps":["插卡","输入密码"],"materials":[{"name":"居民身份证","copies":1,"original":true}]}])");
     r = admin({"guides", "import", guides.string()});
     ASSERT_EQ(r.code, 0) << r.output;
-    EXPECT_NE(r.output.find("catalogue version 1: 1 guide(s) imported"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("catalogue version 1: 1 guide(s) imported"), std::string::npos)
+        << r.output;
     r = admin({"guides", "import", "--withdraw", "G1"});
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_NE(r.output.find("catalogue version 2"), std::string::npos) << r.output;
@@ -192,7 +209,6 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("is not a JSON array of guides"), std::string::npos) << r.output;
 }
-
 
 TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
     // A notice's image beside the JSON file: uploaded first, named by its digest.
@@ -211,12 +227,14 @@ TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
     auto r = admin({"content", "import", file.string()});
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_NE(r.output.find("2 item(s), 1 playlist(s)"), std::string::npos) << r.output;
-    auto content = renshe::v1::ContentService::NewStub(renshe::services::client::makeChannel(
-        env->pki().endpoint(env->backoffice().target(), env->pki().staff("S-0001", BackofficeEnv::kRegion))));
+    auto content = renshe::v1::ContentService::NewStub(
+        renshe::services::client::makeChannel(env->pki().endpoint(
+            env->backoffice().target(), env->pki().staff("S-0001", BackofficeEnv::kRegion))));
     renshe::v1::GetPlaylistRequest get;
     get.set_id("HALL");
     renshe::v1::GetPlaylistResponse got;
-    const auto o = renshe::testing::call(*content, &renshe::v1::ContentService::Stub::GetPlaylist, get, &got);
+    const auto o =
+        renshe::testing::call(*content, &renshe::v1::ContentService::Stub::GetPlaylist, get, &got);
     ASSERT_TRUE(o.ok()) << o;
     ASSERT_EQ(got.playlist().entries_size(), 2);
     EXPECT_EQ(got.playlist().entries(0).item().title(), "停水通知");
@@ -227,22 +245,30 @@ TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
     renshe::v1::GetMediaRequest fetch;
     fetch.set_sha256(got.playlist().entries(0).item().media_sha256());
     renshe::v1::GetMediaResponse media;
-    ASSERT_TRUE(renshe::testing::call(*content, &renshe::v1::ContentService::Stub::GetMedia, fetch, &media).ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*content, &renshe::v1::ContentService::Stub::GetMedia, fetch, &media)
+            .ok());
     EXPECT_EQ(media.data(), png);
     // An image that is not there stops the import at its item.
-    r = admin({"content", "import", write("noimage.json", R"({"items": [{"id": "N2", "kind": "CONTENT_KIND_NOTICE",
-      "title": "x", "image": "missing.png", "targeting": {"regionPrefixes": ["371302"]}}]})").string()});
+    r = admin({"content", "import",
+               write("noimage.json", R"({"items": [{"id": "N2", "kind": "CONTENT_KIND_NOTICE",
+      "title": "x", "image": "missing.png", "targeting": {"regionPrefixes": ["371302"]}}]})")
+                   .string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("item N2"), std::string::npos) << r.output;
 
     // An item for the whole province from a county's staff member: refused, and named.
-    const auto wide = write("wide.json", R"({"items": [{"id": "ALL", "kind": "CONTENT_KIND_HOTLINE", "duration": "6s"}]})");
+    const auto wide =
+        write("wide.json",
+              R"({"items": [{"id": "ALL", "kind": "CONTENT_KIND_HOTLINE", "duration": "6s"}]})");
     r = admin({"content", "import", wide.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("OUTSIDE_REGION"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("item ALL"), std::string::npos) << r.output;
     // A playlist naming an item that does not exist: refused with the playlist named.
-    const auto bad = write("bad.json", R"({"playlists": [{"id": "HALL", "name": "大厅", "entries": [{"itemId": "NOPE"}]}]})");
+    const auto bad = write(
+        "bad.json",
+        R"({"playlists": [{"id": "HALL", "name": "大厅", "entries": [{"itemId": "NOPE"}]}]})");
     r = admin({"content", "import", bad.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("playlist HALL"), std::string::npos) << r.output;
@@ -261,12 +287,13 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
     const auto caKey = dir / "ca.key";
     std::ofstream(caKey) << pki.ca().privateKeyPem();
     renshe::testing::BackofficeProcess backoffice(
-        pki, {"--terminal-ca-cert", pki.caCertificate().string(), "--terminal-ca-key", caKey.string()});
+        pki,
+        {"--terminal-ca-cert", pki.caCertificate().string(), "--terminal-ca-key", caKey.string()});
     auto admin = [&](std::vector<std::string> args) {
         return renshe::testing::runAdmin(backoffice.target(), pki, dir.path(), std::move(args));
     };
-    auto r = admin({"service-point", "add", "--name", "探沂镇人社所", "--region", "371302101", "--class", "II",
-                    "--area", "4.5"});
+    auto r = admin({"service-point", "add", "--name", "探沂镇人社所", "--region", "371302101",
+                    "--class", "II", "--area", "4.5"});
     ASSERT_EQ(r.code, 0) << r.output;
     const auto at = r.output.find("SP-371302101-");
     ASSERT_NE(at, std::string::npos) << r.output;
@@ -275,10 +302,12 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
     const auto terminal = dir / "terminal";
     r = admin({"terminal", "key", "--id", "T-371302101-09", "--out", terminal.string()});
     ASSERT_EQ(r.code, 0) << r.output;
-    EXPECT_EQ(std::filesystem::status(terminal / "terminal.key").permissions() & std::filesystem::perms::all,
+    EXPECT_EQ(std::filesystem::status(terminal / "terminal.key").permissions() &
+                  std::filesystem::perms::all,
               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-    r = admin({"terminal", "enrol", "--csr", (terminal / "terminal.csr").string(), "--id", "T-371302101-09", "--role",
-               "touch", "--service-point", point, "--out", terminal.string()});
+    r = admin({"terminal", "enrol", "--csr", (terminal / "terminal.csr").string(), "--id",
+               "T-371302101-09", "--role", "touch", "--service-point", point, "--out",
+               terminal.string()});
     ASSERT_EQ(r.code, 0) << r.output;
     std::stringstream cert;
     cert << std::ifstream(terminal / "terminal.crt").rdbuf();
@@ -288,20 +317,23 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
     EXPECT_EQ(identity.region, "371302101");
 
     // The new certificate with the terminal's own key: the back office knows it as that terminal.
-    auto channel = renshe::services::client::makeChannel(renshe::services::client::Endpoint::fromFiles(
-        backoffice.target(), pki.caCertificate().string(), (terminal / "terminal.crt").string(),
-        (terminal / "terminal.key").string()));
+    auto channel =
+        renshe::services::client::makeChannel(renshe::services::client::Endpoint::fromFiles(
+            backoffice.target(), pki.caCertificate().string(), (terminal / "terminal.crt").string(),
+            (terminal / "terminal.key").string()));
     renshe::v1::SearchJobsRequest search;
     renshe::v1::SearchJobsResponse found;
-    const auto o = renshe::testing::call(*renshe::v1::JobService::NewStub(channel), &renshe::v1::JobService::Stub::SearchJobs,
-                                         search, &found);
+    const auto o = renshe::testing::call(*renshe::v1::JobService::NewStub(channel),
+                                         &renshe::v1::JobService::Stub::SearchJobs, search, &found);
     EXPECT_TRUE(o.ok()) << o;
 
     // Another machine claiming the same id with its own key: refused.
     const auto other = dir / "other";
-    ASSERT_EQ(admin({"terminal", "key", "--id", "T-371302101-09", "--out", other.string()}).code, 0);
-    r = admin({"terminal", "enrol", "--csr", (other / "terminal.csr").string(), "--id", "T-371302101-09", "--role",
-               "touch", "--service-point", point, "--out", other.string()});
+    ASSERT_EQ(admin({"terminal", "key", "--id", "T-371302101-09", "--out", other.string()}).code,
+              0);
+    r = admin({"terminal", "enrol", "--csr", (other / "terminal.csr").string(), "--id",
+               "T-371302101-09", "--role", "touch", "--service-point", point, "--out",
+               other.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("ALREADY_EXISTS"), std::string::npos) << r.output;
     EXPECT_FALSE(std::filesystem::exists(other / "terminal.crt"));
@@ -312,9 +344,11 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
     std::string body = key.str();
     body = body.substr(body.find('\n') + 1, 40);  // base64 of the key, past the PEM header
     backoffice.stop();
-    for (const auto& file : {backoffice.sqlitePath(), std::filesystem::path(backoffice.sqlitePath().string() + "-wal"),
-                             backoffice.logPath()}) {
-        if (!std::filesystem::exists(file)) continue;
+    for (const auto& file :
+         {backoffice.sqlitePath(), std::filesystem::path(backoffice.sqlitePath().string() + "-wal"),
+          backoffice.logPath()}) {
+        if (!std::filesystem::exists(file))
+            continue;
         std::stringstream content;
         content << std::ifstream(file, std::ios::binary).rdbuf();
         EXPECT_EQ(content.str().find(body), std::string::npos) << file;

@@ -28,7 +28,8 @@ void seed(const Clients& staff, const SeededCard& card) {
     person->mutable_birth_date()->set_day(std::stoi(card.ssn.substr(12, 2)));
     person->set_birthplace_code(card.ssn.substr(0, 6));
     person->mutable_region()->set_division_code(card.region.substr(0, 6));
-    if (card.region.size() >= 9) person->mutable_region()->set_township_code(card.region.substr(6, 3));
+    if (card.region.size() >= 9)
+        person->mutable_region()->set_township_code(card.region.substr(6, 3));
     RegisterPersonResponse pr;
     const auto registered = call(*staff.admin, &AdminService::Stub::RegisterPerson, p, &pr);
     ASSERT_TRUE(registered.ok()) << registered;

@@ -36,13 +36,14 @@ struct Outcome {
 };
 
 inline std::ostream& operator<<(std::ostream& out, const Outcome& o) {
-    return out << "code " << static_cast<int>(o.code) << " " << o.refusal << " (" << o.message << ")";
+    return out << "code " << static_cast<int>(o.code) << " " << o.refusal << " (" << o.message
+               << ")";
 }
 
 // Calls `method` on `stub` with a 10 s deadline.
 template <typename Stub, typename Req, typename Resp>
-Outcome call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*), const Req& req,
-             Resp* resp) {
+Outcome call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
+             const Req& req, Resp* resp) {
     grpc::ClientContext ctx;
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
     const grpc::Status s = (stub.*method)(&ctx, req, resp);
@@ -50,8 +51,10 @@ Outcome call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, cons
     o.code = s.error_code();
     o.message = s.error_message();
     const auto& md = ctx.GetServerTrailingMetadata();
-    if (auto it = md.find("renshe-refusal"); it != md.end()) o.refusal.assign(it->second.data(), it->second.size());
-    if (auto it = md.find("renshe-retry-after"); it != md.end()) o.retryAfter.assign(it->second.data(), it->second.size());
+    if (auto it = md.find("renshe-refusal"); it != md.end())
+        o.refusal.assign(it->second.data(), it->second.size());
+    if (auto it = md.find("renshe-retry-after"); it != md.end())
+        o.retryAfter.assign(it->second.data(), it->second.size());
     return o;
 }
 
@@ -92,7 +95,8 @@ public:
 
     Clients as(const CertFiles& who) const {
         auto channel = services::client::makeChannel(m_pki.endpoint(m_backoffice->target(), who));
-        return {renshe::v1::CardService::NewStub(channel), renshe::v1::AdminService::NewStub(channel)};
+        return {renshe::v1::CardService::NewStub(channel),
+                renshe::v1::AdminService::NewStub(channel)};
     }
     Clients touch() const { return as(m_pki.touchTerminal("T-371302-001", kRegion)); }
     Clients otherTouch() const { return as(m_pki.touchTerminal("T-371302-002", kRegion)); }

@@ -1,9 +1,9 @@
 // The real renshe-backoffice process over mutual TLS on 127.0.0.1.
-#include <gtest/gtest.h>
 #include <grpcpp/client_context.h>
-#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/security/credentials.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
@@ -69,7 +69,8 @@ TEST_F(BackofficeHealth, ServerNotSignedByTrustedCaIsRefusedByTheClient) {
     TestPki other("Some Other CA");
     auto endpoint = pki.endpoint(backoffice.target(), pki.touchTerminal());
     endpoint.caPem = renshe::services::pki::readFile(other.caCertificate());
-    EXPECT_EQ(client::checkHealth(client::makeChannel(endpoint), 3s).state, client::HealthState::Unreachable);
+    EXPECT_EQ(client::checkHealth(client::makeChannel(endpoint), 3s).state,
+              client::HealthState::Unreachable);
 }
 
 TEST_F(BackofficeHealth, PlaintextClientIsRefused) {
@@ -85,8 +86,8 @@ TEST_F(BackofficeHealth, AnUnknownMethodAnswersUnimplemented) {
     grpc::Slice empty(std::string{});
     grpc::ByteBuffer request(&empty, 1), response;
     std::promise<grpc::Status> done;
-    generic.UnaryCall(&ctx, "/renshe.v1.CardService/NoSuchMethod", grpc::StubOptions(), &request, &response,
-                      [&done](grpc::Status s) { done.set_value(std::move(s)); });
+    generic.UnaryCall(&ctx, "/renshe.v1.CardService/NoSuchMethod", grpc::StubOptions(), &request,
+                      &response, [&done](grpc::Status s) { done.set_value(std::move(s)); });
     EXPECT_EQ(done.get_future().get().error_code(), grpc::StatusCode::UNIMPLEMENTED);
 }
 
@@ -101,11 +102,22 @@ TEST(BackofficeStartup, UnreadableCertificateFailsWithAReason) {
     renshe::testing::ProcessOptions opts;
     renshe::testing::TempDir dir;
     renshe::testing::ProcessOptions keystore;
-    keystore.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS, "keystore", "new", (dir / "keystore").string()};
+    keystore.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS, "keystore", "new",
+                     (dir / "keystore").string()};
     ASSERT_EQ(renshe::testing::runToCompletion(std::move(keystore)), 0);
-    opts.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS, "--listen", "127.0.0.1:0", "--tls-cert", "/nonexistent.crt",
-                 "--tls-key", pki.server().privateKey.string(), "--client-ca", pki.caCertificate().string(),
-                 "--keystore", (dir / "keystore").string(), "--database", "sqlite:" + (dir / "db").string()};
+    opts.argv = {RENSHE_BACKOFFICE_BIN_FOR_TESTS,
+                 "--listen",
+                 "127.0.0.1:0",
+                 "--tls-cert",
+                 "/nonexistent.crt",
+                 "--tls-key",
+                 pki.server().privateKey.string(),
+                 "--client-ca",
+                 pki.caCertificate().string(),
+                 "--keystore",
+                 (dir / "keystore").string(),
+                 "--database",
+                 "sqlite:" + (dir / "db").string()};
     opts.logFile = dir / "log";
     renshe::testing::ChildProcess p(std::move(opts));
     const auto status = p.waitForExit(10s);
@@ -117,7 +129,8 @@ TEST(BackofficeStartup, UnreadableCertificateFailsWithAReason) {
 TEST_F(BackofficeHealth, ChannelKeeperIsBackWithinSecondsOfARestartOnTheSamePort) {
     client::ChannelKeeper keeper(pki.endpoint(backoffice.target(), pki.touchTerminal()));
     auto check = [&] {
-        const bool ok = client::checkHealth(keeper.channel(), 1s).state == client::HealthState::Serving;
+        const bool ok =
+            client::checkHealth(keeper.channel(), 1s).state == client::HealthState::Serving;
         keeper.reportReachable(ok);
         return ok;
     };
@@ -133,7 +146,8 @@ TEST_F(BackofficeHealth, ChannelKeeperIsBackWithinSecondsOfARestartOnTheSamePort
     bool back = false;
     while (!back && std::chrono::steady_clock::now() - restarted < 8s) {
         back = check();
-        if (!back) std::this_thread::sleep_for(250ms);
+        if (!back)
+            std::this_thread::sleep_for(250ms);
     }
     EXPECT_TRUE(back);
     EXPECT_GE(keeper.renewals(), 1);
@@ -154,10 +168,12 @@ TEST(BackofficeUnderSystemd, NotifiesReadyPingsTheWatchdogAndSaysWhenItStops) {
     std::vector<std::string> got;
     const auto receive = [&](std::chrono::milliseconds timeout) {
         pollfd p{fd, POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;
+        if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0)
+            return false;
         char buf[512];
         const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-        if (n <= 0) return false;
+        if (n <= 0)
+            return false;
         got.emplace_back(buf, static_cast<std::size_t>(n));
         return true;
     };
@@ -168,12 +184,14 @@ TEST(BackofficeUnderSystemd, NotifiesReadyPingsTheWatchdogAndSaysWhenItStops) {
     const auto until = std::chrono::steady_clock::now() + 1500ms;
     int pings = 0;
     while (std::chrono::steady_clock::now() < until) {
-        if (receive(500ms) && got.back() == "WATCHDOG=1") ++pings;
+        if (receive(500ms) && got.back() == "WATCHDOG=1")
+            ++pings;
     }
     EXPECT_GE(pings, 4);
     EXPECT_EQ(backoffice.stop(), 0);
     bool stopping = false;
-    while (!stopping && receive(1s)) stopping = got.back() == "STOPPING=1";
+    while (!stopping && receive(1s))
+        stopping = got.back() == "STOPPING=1";
     EXPECT_TRUE(stopping);
     ::close(fd);
 }

@@ -28,14 +28,16 @@ GetCardStatusRequest statusRequest(const SeededCard& card) {
 }
 
 // A channel with arbitrary credentials (no client certificate, a foreign CA's, an expired one).
-std::unique_ptr<Card> cardStubWith(BackofficeEnv& env, const std::string& certPem, const std::string& keyPem) {
+std::unique_ptr<Card> cardStubWith(BackofficeEnv& env, const std::string& certPem,
+                                   const std::string& keyPem) {
     grpc::SslCredentialsOptions tls;
     tls.pem_root_certs = pki::readFile(env.pki().caCertificate());
     tls.pem_cert_chain = certPem;
     tls.pem_private_key = keyPem;
     grpc::ChannelArguments args;
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
-    auto channel = grpc::CreateCustomChannel(env.backoffice().target(), grpc::SslCredentials(tls), args);
+    auto channel =
+        grpc::CreateCustomChannel(env.backoffice().target(), grpc::SslCredentials(tls), args);
     return CardService::NewStub(channel);
 }
 
@@ -55,15 +57,17 @@ TEST_P(BackofficeSecurity, OnlyEnrolledRolesInTheirRegionGetThrough) {
         EXPECT_EQ(o.code, grpc::StatusCode::UNAVAILABLE) << o;
     }
     {
-        const auto otherCa = pki::CertificateAuthority::create("Some Other CA", std::chrono::hours(24));
-        const auto foreign = otherCa.issueClient({"T-371302-001", pki::Role::Touch, "371302"}, std::chrono::hours(24));
+        const auto otherCa =
+            pki::CertificateAuthority::create("Some Other CA", std::chrono::hours(24));
+        const auto foreign = otherCa.issueClient({"T-371302-001", pki::Role::Touch, "371302"},
+                                                 std::chrono::hours(24));
         auto stub = cardStubWith(env, foreign.certificatePem, foreign.privateKeyPem);
         auto o = call(*stub, &Card::GetCardStatus, statusRequest(card), &st);
         EXPECT_EQ(o.code, grpc::StatusCode::UNAVAILABLE) << o;
     }
     {
-        const auto expired =
-            env.pki().ca().issueClient({"T-371302-001", pki::Role::Touch, "371302"}, std::chrono::hours(-1));
+        const auto expired = env.pki().ca().issueClient(
+            {"T-371302-001", pki::Role::Touch, "371302"}, std::chrono::hours(-1));
         auto stub = cardStubWith(env, expired.certificatePem, expired.privateKeyPem);
         auto o = call(*stub, &Card::GetCardStatus, statusRequest(card), &st);
         EXPECT_EQ(o.code, grpc::StatusCode::UNAVAILABLE) << o;
@@ -120,7 +124,8 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
     auto expectInvalid = [&](ReportTemporaryLossRequest r, const std::string& reason) {
         ReportTemporaryLossResponse lr;
         const auto o = call(*touch.card, &Card::ReportTemporaryLoss, r, &lr);
-        EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o << " for " << r.ShortDebugString().substr(0, 200);
+        EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT)
+            << o << " for " << r.ShortDebugString().substr(0, 200);
         EXPECT_EQ(o.refusal, reason);
         EXPECT_FALSE(o.message.empty());
         EXPECT_EQ(o.message.find(card.ssn), std::string::npos) << "full ID number in a message";
@@ -194,8 +199,8 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
         std::condition_variable cv;
         bool done = false;
         grpc::Status status;
-        generic.UnaryCall(&ctx, "/renshe.v1.CardService/ReportTemporaryLoss", grpc::StubOptions(), &request, &response,
-                          [&](grpc::Status s) {
+        generic.UnaryCall(&ctx, "/renshe.v1.CardService/ReportTemporaryLoss", grpc::StubOptions(),
+                          &request, &response, [&](grpc::Status s) {
                               std::lock_guard lock(m);
                               status = s;
                               done = true;
@@ -203,11 +208,13 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
                           });
         std::unique_lock lock(m);
         cv.wait(lock, [&] { return done; });
-        EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+        EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+            << status.error_message();
         const auto& md = ctx.GetServerTrailingMetadata();
         const auto it = md.find("renshe-refusal");
         ASSERT_NE(it, md.end());
-        EXPECT_EQ(std::string(it->second.data(), it->second.size()), "REFUSAL_REASON_MALFORMED_FIELD");
+        EXPECT_EQ(std::string(it->second.data(), it->second.size()),
+                  "REFUSAL_REASON_MALFORMED_FIELD");
     }
 
     // Nothing was written: the card is still ACTIVE, no loss report, no new history row.
@@ -235,7 +242,8 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     bad.set_name(card.name);
     bad.mutable_second_factor()->set_service_password("999888");
     ReportTemporaryLossResponse lr;
-    EXPECT_EQ(call(*touch.card, &Card::ReportTemporaryLoss, bad, &lr).refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    EXPECT_EQ(call(*touch.card, &Card::ReportTemporaryLoss, bad, &lr).refusal,
+              "REFUSAL_REASON_SECOND_FACTOR_FAILED");
 
     QueryAuditRequest q;
     q.set_subject_ssn(card.ssn);
@@ -260,12 +268,15 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     for (int i = 0; i < 20; ++i) {
         QueryAuditResponse page;
         ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, paged, &page).ok());
-        for (const auto& e : page.events()) seqs.push_back(e.sequence());
-        if (page.page().next_page_token().empty()) break;
+        for (const auto& e : page.events())
+            seqs.push_back(e.sequence());
+        if (page.page().next_page_token().empty())
+            break;
         paged.mutable_page()->set_page_token(page.page().next_page_token());
     }
     ASSERT_GE(seqs.size(), 4u);
-    for (std::size_t i = 0; i < seqs.size(); ++i) EXPECT_EQ(seqs[i], static_cast<std::int64_t>(i + 1));
+    for (std::size_t i = 0; i < seqs.size(); ++i)
+        EXPECT_EQ(seqs[i], static_cast<std::int64_t>(i + 1));
 
     VerifyAuditChainRequest vr;
     VerifyAuditChainResponse v;
@@ -274,8 +285,9 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     EXPECT_EQ(v.events_checked(), static_cast<std::int64_t>(seqs.size()));
 
     // Tamper with the stored rows directly, as someone with database access could.
-    const std::string url = GetParam() == StoreKind::Sqlite ? "sqlite:" + env.backoffice().sqlitePath().string()
-                                                            : env.database();
+    const std::string url = GetParam() == StoreKind::Sqlite
+                                ? "sqlite:" + env.backoffice().sqlitePath().string()
+                                : env.database();
     auto db = renshe::services::store::Store::open(url);
     auto verify = [&] {
         VerifyAuditChainResponse out;
@@ -289,7 +301,9 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     EXPECT_EQ(v.first_broken_sequence(), 4);
     EXPECT_EQ(v.reason(), "hash mismatch");
     db->write([](auto& tx) {
-        tx.exec("UPDATE audit_events SET outcome = 'REFUSAL_REASON_SECOND_FACTOR_FAILED' WHERE seq = 4");
+        tx.exec(
+            "UPDATE audit_events SET outcome = 'REFUSAL_REASON_SECOND_FACTOR_FAILED' WHERE seq = "
+            "4");
     });
     EXPECT_TRUE(verify().intact());
     // Reordered: two rows swap their sequence numbers.
@@ -315,7 +329,8 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     EXPECT_EQ(v.reason(), "sequence gap");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, BackofficeSecurity, ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
+INSTANTIATE_TEST_SUITE_P(Backends, BackofficeSecurity,
+                         ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);
 
 }  // namespace

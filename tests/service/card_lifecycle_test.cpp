@@ -31,13 +31,15 @@ google::protobuf::Timestamp secondsAgo(int s) {
     return t;
 }
 
-Outcome status(const renshe::testing::Clients& c, const SeededCard& card, GetCardStatusResponse* out) {
+Outcome status(const renshe::testing::Clients& c, const SeededCard& card,
+               GetCardStatusResponse* out) {
     GetCardStatusRequest r;
     *r.mutable_card() = card.inserted();
     return call(*c.card, &Card::GetCardStatus, r, out);
 }
 
-ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name, const std::string& password) {
+ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,
+                                      const std::string& password) {
     ReportTemporaryLossRequest r;
     r.set_request_id(newRequestId());
     r.set_ssn(card.ssn);
@@ -50,7 +52,8 @@ UnreportLossRequest unreport(const SeededCard& card, std::optional<int> verified
     UnreportLossRequest r;
     r.set_request_id(newRequestId());
     *r.mutable_card() = card.inserted();
-    if (verifiedSecondsAgo) *r.mutable_pin_verified_at() = secondsAgo(*verifiedSecondsAgo);
+    if (verifiedSecondsAgo)
+        *r.mutable_pin_verified_at() = secondsAgo(*verifiedSecondsAgo);
     return r;
 }
 
@@ -64,7 +67,8 @@ CardOperationRequest cardOp(const std::string& number, const std::string& reason
 
 bool hasAction(const CardInfo& info, CardAction a) {
     for (int x : info.allowed_actions()) {
-        if (x == a) return true;
+        if (x == a)
+            return true;
     }
     return false;
 }
@@ -95,7 +99,8 @@ TEST_P(CardLifecycle, ActivationLossReportAndUnreportAtTheTerminal) {
 
     // A loss report of an ISSUED card: it is not in use yet.
     ReportTemporaryLossResponse lr;
-    auto early = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    auto early =
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
     EXPECT_EQ(early.code, grpc::StatusCode::PERMISSION_DENIED) << early;  // no password set yet
     EXPECT_EQ(early.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
 
@@ -124,12 +129,14 @@ TEST_P(CardLifecycle, ActivationLossReportAndUnreportAtTheTerminal) {
     // Second factor failures all look alike: wrong name, wrong password, unknown person.
     for (const auto& [name, password] : std::vector<std::pair<std::string, std::string>>{
              {"张三", "285714"}, {"张三丰", "285715"}}) {
-        auto bad = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, name, password), &lr);
+        auto bad =
+            call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, name, password), &lr);
         EXPECT_EQ(bad.code, grpc::StatusCode::PERMISSION_DENIED) << bad;
         EXPECT_EQ(bad.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
     }
     SeededCard stranger = renshe::testing::inventedCard(7);
-    auto unknown = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(stranger, stranger.name, "285714"), &lr);
+    auto unknown = call(*touch.card, &Card::ReportTemporaryLoss,
+                        lossReport(stranger, stranger.name, "285714"), &lr);
     EXPECT_EQ(unknown.code, grpc::StatusCode::PERMISSION_DENIED) << unknown;
     EXPECT_EQ(unknown.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
 
@@ -139,13 +146,17 @@ TEST_P(CardLifecycle, ActivationLossReportAndUnreportAtTheTerminal) {
     EXPECT_EQ(lr.card().status(), CARD_STATUS_TEMP_LOST);
     EXPECT_FALSE(lr.card().loss_report().report_number().empty());
     EXPECT_TRUE(lr.card().loss_report().reported_at_terminal());
-    const auto days = (lr.card().loss_report().auto_lift_at().seconds() - lr.card().loss_report().reported_at().seconds()) / 86400;
+    const auto days = (lr.card().loss_report().auto_lift_at().seconds() -
+                       lr.card().loss_report().reported_at().seconds()) /
+                      86400;
     EXPECT_EQ(days, 15);
     // Retried: the same answer. Reported again by a new action: the existing report.
     ReportTemporaryLossResponse retried, anew;
     ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, report, &retried).ok());
     EXPECT_EQ(retried.SerializeAsString(), lr.SerializeAsString());
-    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &anew).ok());
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &anew)
+            .ok());
     EXPECT_EQ(anew.card().loss_report().report_number(), lr.card().loss_report().report_number());
 
     ASSERT_TRUE(status(touch, card, &st).ok());
@@ -185,9 +196,12 @@ TEST_P(CardLifecycle, ActivationLossReportAndUnreportAtTheTerminal) {
     sp.set_new_service_password("951357");
     SetServicePasswordResponse spr;
     ASSERT_TRUE(call(*touch.card, &Card::SetServicePassword, sp, &spr).ok());
-    auto old = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    auto old =
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
     EXPECT_EQ(old.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << old;
-    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "951357"), &lr).ok());
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "951357"), &lr)
+            .ok());
 }
 
 TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
@@ -198,7 +212,9 @@ TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
     renshe::testing::seed(staff, card);
     ASSERT_TRUE(activate(touch, card, "285714").ok());
     ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr).ok());
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
+            .ok());
 
     // Formal loss: the terminal can no longer un-report.
     CardOperationResponse op;
@@ -214,9 +230,12 @@ TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
     EXPECT_EQ(refused.refusal, "REFUSAL_REASON_LOSS_IS_FORMAL");
 
     // Lifted at the counter, then a replacement requested: un-report refused for that reason.
-    ASSERT_TRUE(call(*staff.admin, &Admin::LiftLoss, cardOp(card.cardNumber, "found it"), &op).ok());
+    ASSERT_TRUE(
+        call(*staff.admin, &Admin::LiftLoss, cardOp(card.cardNumber, "found it"), &op).ok());
     EXPECT_EQ(op.card().status(), CARD_STATUS_ACTIVE);
-    ASSERT_TRUE(call(*staff.admin, &Admin::RequestReplacement, cardOp(card.cardNumber, "worn chip"), &op).ok());
+    ASSERT_TRUE(
+        call(*staff.admin, &Admin::RequestReplacement, cardOp(card.cardNumber, "worn chip"), &op)
+            .ok());
     EXPECT_EQ(op.card().status(), CARD_STATUS_REPLACEMENT_REQUESTED);
     refused = call(*touch.card, &Card::UnreportLoss, unreport(card, 3), &ur);
     EXPECT_EQ(refused.refusal, "REFUSAL_REASON_REPLACEMENT_REQUESTED") << refused;
@@ -230,10 +249,23 @@ TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
     IssueCardRequest issue;
     issue.set_request_id(newRequestId());
     issue.mutable_card()->set_card_number(second.cardNumber);
-    issue.mutable_card()->set_card_identifier(renshe::services::store::fromHex(second.identifierHex));
+    issue.mutable_card()->set_card_identifier(
+        renshe::services::store::fromHex(second.identifierHex));
     issue.mutable_card()->set_ssn(second.ssn);
-    *issue.mutable_card()->mutable_issue_date() = [] { Date d; d.set_year(2026); d.set_month(11); d.set_day(1); return d; }();
-    *issue.mutable_card()->mutable_expiry_date() = [] { Date d; d.set_year(2036); d.set_month(10); d.set_day(31); return d; }();
+    *issue.mutable_card()->mutable_issue_date() = [] {
+        Date d;
+        d.set_year(2026);
+        d.set_month(11);
+        d.set_day(1);
+        return d;
+    }();
+    *issue.mutable_card()->mutable_expiry_date() = [] {
+        Date d;
+        d.set_year(2036);
+        d.set_month(10);
+        d.set_day(31);
+        return d;
+    }();
     IssueCardResponse issued;
     ASSERT_TRUE(call(*staff.admin, &Admin::IssueCard, issue, &issued).ok());
     EXPECT_EQ(issued.card().status(), CARD_STATUS_ISSUED);
@@ -241,7 +273,8 @@ TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
     // A third card while the second is in use: refused.
     issue.set_request_id(newRequestId());
     issue.mutable_card()->set_card_number("A37010003");
-    issue.mutable_card()->set_card_identifier(renshe::services::store::fromHex("370102D1560000058600000000000003"));
+    issue.mutable_card()->set_card_identifier(
+        renshe::services::store::fromHex("370102D1560000058600000000000003"));
     auto third = call(*staff.admin, &Admin::IssueCard, issue, &issued);
     EXPECT_EQ(third.code, grpc::StatusCode::FAILED_PRECONDITION) << third;
     // The same card number again: already exists.
@@ -258,9 +291,12 @@ TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
     EXPECT_EQ(st.card().allowed_actions(0), CARD_ACTION_QUERY);
 
     // Cancellation; a replaced card cannot be cancelled; cancelling twice is fine.
-    ASSERT_TRUE(call(*staff.admin, &Admin::CancelCard, cardOp(second.cardNumber, "holder deceased"), &op).ok());
+    ASSERT_TRUE(
+        call(*staff.admin, &Admin::CancelCard, cardOp(second.cardNumber, "holder deceased"), &op)
+            .ok());
     EXPECT_EQ(op.card().status(), CARD_STATUS_CANCELLED);
-    ASSERT_TRUE(call(*staff.admin, &Admin::CancelCard, cardOp(second.cardNumber, "again"), &op).ok());
+    ASSERT_TRUE(
+        call(*staff.admin, &Admin::CancelCard, cardOp(second.cardNumber, "again"), &op).ok());
     auto replacedCancel = call(*staff.admin, &Admin::CancelCard, cardOp(card.cardNumber, "x"), &op);
     EXPECT_EQ(replacedCancel.refusal, "REFUSAL_REASON_WRONG_CARD_STATE") << replacedCancel;
     auto unknownCard = call(*staff.admin, &Admin::CancelCard, cardOp("Z99999999", "x"), &op);
@@ -286,8 +322,12 @@ TEST_P(CardLifecycle, TemporaryLossLiftsItselfAfterTheConfiguredPeriod) {
     renshe::testing::seed(staff, card);
     ASSERT_TRUE(activate(touch, card, "285714").ok());
     ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr).ok());
-    EXPECT_EQ(lr.card().loss_report().auto_lift_at().seconds() - lr.card().loss_report().reported_at().seconds(), 2);
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
+            .ok());
+    EXPECT_EQ(lr.card().loss_report().auto_lift_at().seconds() -
+                  lr.card().loss_report().reported_at().seconds(),
+              2);
 
     std::this_thread::sleep_for(std::chrono::milliseconds(3500));
     GetPersonRequest gp;
@@ -300,9 +340,13 @@ TEST_P(CardLifecycle, TemporaryLossLiftsItselfAfterTheConfiguredPeriod) {
     EXPECT_EQ(person.history(0).actor(), "system");
 
     // A formal loss never lifts itself.
-    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr).ok());
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
+            .ok());
     CardOperationResponse op;
-    ASSERT_TRUE(call(*staff.admin, &Admin::RecordFormalLoss, cardOp(card.cardNumber, "at counter"), &op).ok());
+    ASSERT_TRUE(
+        call(*staff.admin, &Admin::RecordFormalLoss, cardOp(card.cardNumber, "at counter"), &op)
+            .ok());
     std::this_thread::sleep_for(std::chrono::milliseconds(3000));
     GetCardStatusResponse st;
     ASSERT_TRUE(status(touch, card, &st).ok());
@@ -348,11 +392,12 @@ TEST_P(CardLifecycle, PinResetSessionGivesTheCardsSessionKeyForEachChallenge) {
     const std::string masterText = "RENSHE-DEMO-MK01";
     std::copy(masterText.begin(), masterText.end(), master.begin());
     const std::string id = renshe::services::store::fromHex(card.identifierHex);
-    const auto cardKey =
-        renshe::drivers::sscard::deriveCardKey(master, {reinterpret_cast<const std::uint8_t*>(id.data()), id.size()});
+    const auto cardKey = renshe::drivers::sscard::deriveCardKey(
+        master, {reinterpret_cast<const std::uint8_t*>(id.data()), id.size()});
     const auto sessionKey = renshe::drivers::sscard::deriveSessionKey(
         cardKey, {reinterpret_cast<const std::uint8_t*>(challenge.data()), challenge.size()});
-    EXPECT_EQ(k1.cryptogram(), std::string(reinterpret_cast<const char*>(sessionKey.data()), sessionKey.size()));
+    EXPECT_EQ(k1.cryptogram(),
+              std::string(reinterpret_cast<const char*>(sessionKey.data()), sessionKey.size()));
 
     // A retry returns the same key and spends nothing.
     ASSERT_TRUE(call(*touch.card, &Card::ComputePinResetCryptogram, cr, &k1again).ok());
@@ -403,10 +448,12 @@ TEST_P(CardLifecycle, FailedSecondFactorsAreRateLimitedAcrossARestart) {
     ASSERT_TRUE(activate(touch, card, "285714").ok());
     ReportTemporaryLossResponse lr;
     for (int i = 0; i < 3; ++i) {
-        auto bad = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "111222"), &lr);
+        auto bad = call(*touch.card, &Card::ReportTemporaryLoss,
+                        lossReport(card, "张三丰", "111222"), &lr);
         EXPECT_EQ(bad.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << bad;
     }
-    auto limited = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    auto limited =
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
     EXPECT_EQ(limited.code, grpc::StatusCode::RESOURCE_EXHAUSTED) << limited;
     EXPECT_EQ(limited.refusal, "REFUSAL_REASON_RATE_LIMITED");
     ASSERT_FALSE(limited.retryAfter.empty());
@@ -415,11 +462,14 @@ TEST_P(CardLifecycle, FailedSecondFactorsAreRateLimitedAcrossARestart) {
 
     env.backoffice().restart();
     const auto again = env.touch();
-    limited = call(*again.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    limited =
+        call(*again.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
     EXPECT_EQ(limited.refusal, "REFUSAL_REASON_RATE_LIMITED") << limited;
     // Staff still act at the counter.
     CardOperationResponse op;
-    ASSERT_TRUE(call(*staff.admin, &Admin::RecordFormalLoss, cardOp(card.cardNumber, "at counter"), &op).ok());
+    ASSERT_TRUE(
+        call(*staff.admin, &Admin::RecordFormalLoss, cardOp(card.cardNumber, "at counter"), &op)
+            .ok());
 }
 
 TEST_P(CardLifecycle, TerminalLookUpsAreRateLimitedPerTerminal) {
@@ -431,17 +481,22 @@ TEST_P(CardLifecycle, TerminalLookUpsAreRateLimitedPerTerminal) {
     ReportTemporaryLossResponse lr;
     for (int i = 0; i < 4; ++i) {
         SeededCard someone = renshe::testing::inventedCard(100 + i);
-        auto r = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(someone, someone.name, "285714"), &lr);
+        auto r = call(*touch.card, &Card::ReportTemporaryLoss,
+                      lossReport(someone, someone.name, "285714"), &lr);
         EXPECT_EQ(r.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << r;
     }
-    auto limited = call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    auto limited =
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
     EXPECT_EQ(limited.refusal, "REFUSAL_REASON_RATE_LIMITED") << limited;
     // Another terminal is not affected.
-    auto other = call(*env.otherTouch().card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
-    EXPECT_EQ(other.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << other;  // not activated: no password
+    auto other = call(*env.otherTouch().card, &Card::ReportTemporaryLoss,
+                      lossReport(card, "张三丰", "285714"), &lr);
+    EXPECT_EQ(other.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED")
+        << other;  // not activated: no password
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CardLifecycle, ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
+INSTANTIATE_TEST_SUITE_P(Backends, CardLifecycle,
+                         ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);
 
 }  // namespace

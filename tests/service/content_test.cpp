@@ -614,8 +614,9 @@ TEST_P(ContentWatch, JobHighlightFollowsThePostings) {
         ASSERT_TRUE(call(*jobs, &JobService::Stub::ImportJobs, r, &resp).ok());
         ASSERT_EQ(resp.accepted(), 1);
     };
-    importCsv("id,title,employer,region,salary_min,salary_max,posted_at,expires_at\n"
-              "H1,货车司机,顺达物流,371302101,6000,9000,2026-01-01,2099-01-31\n");
+    importCsv(
+        "id,title,employer,region,salary_min,salary_max,posted_at,expires_at\n"
+        "H1,货车司机,顺达物流,371302101,6000,9000,2026-01-01,2099-01-31\n");
     ContentItem highlight;
     highlight.set_id("JOBS");
     highlight.set_kind(CONTENT_KIND_JOB_HIGHLIGHT);
@@ -627,10 +628,12 @@ TEST_P(ContentWatch, JobHighlightFollowsThePostings) {
 
     const auto bodyHas = [](std::vector<std::string> words, std::string absent = {}) {
         return [words, absent](const ContentUpdate& u) {
-            if (!u.has_playlist() || u.playlist().entries_size() != 1) return false;
+            if (!u.has_playlist() || u.playlist().entries_size() != 1)
+                return false;
             const std::string& body = u.playlist().entries(0).item().body();
             for (const auto& w : words)
-                if (body.find(w) == std::string::npos) return false;
+                if (body.find(w) == std::string::npos)
+                    return false;
             return absent.empty() || body.find(absent) == std::string::npos;
         };
     };
@@ -643,8 +646,9 @@ TEST_P(ContentWatch, JobHighlightFollowsThePostings) {
     EXPECT_EQ(shown.jobs(0).title(), "货车司机");
     EXPECT_EQ(shown.jobs(0).salary_min().fen(), 600000);
 
-    importCsv("id,title,employer,region,salary_min,salary_max,posted_at,expires_at\n"
-              "H2,电焊工,兰山机械厂,371302102,7000,8000,2026-02-01,2099-01-31\n");
+    importCsv(
+        "id,title,employer,region,salary_min,salary_max,posted_at,expires_at\n"
+        "H2,电焊工,兰山机械厂,371302102,7000,8000,2026-02-01,2099-01-31\n");
     const auto added = display.waitFor(bodyHas({"电焊工", "货车司机"}), 2s, *first + 1);
     ASSERT_TRUE(added) << "an imported posting never reached the highlight";
 
@@ -860,7 +864,8 @@ TEST_P(ContentStaff, ItemsAndPlaylistsWithTheirRefusals) {
 TEST_P(ContentStaff, NoticeImagesInTheMediaStore) {
     BackofficeEnv env(GetParam());
     auto staff = ContentService::NewStub(staffChannel(env));
-    const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(4000, '\x07') + "IEND";
+    const std::string png =
+        std::string("\x89PNG\r\n\x1a\n", 8) + std::string(4000, '\x07') + "IEND";
     auto put = [&](const std::string& data, const std::string& type, PutMediaResponse* resp,
                    Content& who) {
         PutMediaRequest req;
@@ -873,8 +878,8 @@ TEST_P(ContentStaff, NoticeImagesInTheMediaStore) {
     ASSERT_TRUE(put(png, "image/png", &stored, *staff).ok());
     unsigned char digest[SHA256_DIGEST_LENGTH];
     ::SHA256(reinterpret_cast<const unsigned char*>(png.data()), png.size(), digest);
-    EXPECT_EQ(stored.sha256(), renshe::services::store::toHex(
-                                   std::string_view(reinterpret_cast<const char*>(digest), sizeof digest)));
+    EXPECT_EQ(stored.sha256(), renshe::services::store::toHex(std::string_view(
+                                   reinterpret_cast<const char*>(digest), sizeof digest)));
     EXPECT_EQ(stored.size(), static_cast<std::int64_t>(png.size()));
     EXPECT_FALSE(stored.already_stored());
     ASSERT_TRUE(put(png, "image/png", &again, *staff).ok());
@@ -886,7 +891,8 @@ TEST_P(ContentStaff, NoticeImagesInTheMediaStore) {
     EXPECT_EQ(put("", "image/png", &r, *staff).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
     EXPECT_EQ(put(png + std::string(3u << 20, 'x'), "image/png", &r, *staff).refusal,
               "REFUSAL_REASON_MALFORMED_FIELD");
-    EXPECT_EQ(put("GIF89a......", "image/png", &r, *staff).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    EXPECT_EQ(put("GIF89a......", "image/png", &r, *staff).refusal,
+              "REFUSAL_REASON_MALFORMED_FIELD");
     EXPECT_EQ(put(std::string("\xff\xd8\xff\xe0", 4) + "JFIF", "image/png", &r, *staff).refusal,
               "REFUSAL_REASON_MALFORMED_FIELD");
     EXPECT_EQ(put(png, "image/gif", &r, *staff).refusal, "REFUSAL_REASON_MALFORMED_FIELD");

@@ -615,8 +615,10 @@ TEST_P(Fleet, SilentTerminalsAreFlaggedStaleAndStopCountingForTheFacility) {
 
 using renshe::testing::CliRun;
 
-CliRun admin(BackofficeEnv& env, const renshe::testing::TempDir& dir, std::vector<std::string> args) {
-    return renshe::testing::runAdmin(env.backoffice().target(), env.pki(), dir.path(), std::move(args));
+CliRun admin(BackofficeEnv& env, const renshe::testing::TempDir& dir,
+             std::vector<std::string> args) {
+    return renshe::testing::runAdmin(env.backoffice().target(), env.pki(), dir.path(),
+                                     std::move(args));
 }
 
 TEST_P(Fleet, AdminFleetAndServicePointCommands) {

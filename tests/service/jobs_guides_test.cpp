@@ -26,25 +26,32 @@ struct Stubs {
 };
 
 Stubs stubsAs(BackofficeEnv& env, const renshe::testing::CertFiles& who) {
-    auto channel = renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), who));
+    auto channel =
+        renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), who));
     return {JobService::NewStub(channel), GuideService::NewStub(channel)};
 }
 
 // Two townships of 兰山区: 101 (the terminal's) and 102.
 const std::string kPostings =
-    "id,title,employer,category,region,salary_min,salary_max,requirements,contact_phone,posted_at,expires_at\n"
-    "J01,货车司机,临沂顺达物流有限公司,交通运输,371302101,6000,9000,持B2驾照，三年以上驾龄,0539-1234567,2026-11-01,2027-01-31\n"
+    "id,title,employer,category,region,salary_min,salary_max,requirements,contact_phone,posted_at,"
+    "expires_at\n"
+    "J01,货车司机,临沂顺达物流有限公司,交通运输,371302101,6000,9000,持B2驾照，三年以上驾龄,0539-"
+    "1234567,2026-11-01,2027-01-31\n"
     "J02,电焊工,兰山机械厂,制造,371302101,5500,8000,持焊工证,,2026-11-02,2027-01-31\n"
-    "J03,保洁员,兰山区物业服务中心,家政服务,371302101,2500,3000,身体健康，能吃苦,,2026-11-03,2027-01-31\n"
-    "J04,会计,兰山商贸公司,财务,371302101,4000,6000,会计证，熟练使用财务软件,,2026-11-04,2027-01-31\n"
+    "J03,保洁员,兰山区物业服务中心,家政服务,371302101,2500,3000,身体健康，能吃苦,,2026-11-03,2027-"
+    "01-31\n"
+    "J04,会计,兰山商贸公司,财务,371302101,4000,6000,会计证，熟练使用财务软件,,2026-11-04,2027-01-"
+    "31\n"
     "J05,出纳,兰山商贸公司,财务,371302102,3500,,细心负责,,2026-11-05,2027-01-31\n"
     "J06,司机助理,临沂顺达物流有限公司,交通运输,371302102,,,会计基础者优先,,2026-11-06,2027-01-31\n"
     "J07,CAD制图员,兰山设计院,设计,371302101,5000,7000,熟悉AutoCAD,,2026-11-07,2027-01-31\n"
-    "J08,仓库管理员,临沂顺达物流有限公司,交通运输,371302101,3000,4000,会用电脑,,2020-01-01,2021-01-01\n";
+    "J08,仓库管理员,临沂顺达物流有限公司,交通运输,371302101,3000,4000,会用电脑,,2020-01-01,2021-01-"
+    "01\n";
 
 std::vector<std::string> idsOf(const SearchJobsResponse& r) {
     std::vector<std::string> ids;
-    for (const auto& j : r.jobs()) ids.push_back(j.id());
+    for (const auto& j : r.jobs())
+        ids.push_back(j.id());
     return ids;
 }
 
@@ -69,7 +76,8 @@ protected:
         SearchJobsRequest r;
         r.set_keyword(keyword);
         r.set_region_prefix(region);
-        if (more) more(r);
+        if (more)
+            more(r);
         SearchJobsResponse resp;
         const auto o = call(*touch.jobs, &Jobs::SearchJobs, r, &resp);
         EXPECT_TRUE(o.ok()) << o;
@@ -102,9 +110,14 @@ TEST_P(JobsAndGuides, KeywordsOfOneAndTwoCharactersWithFilters) {
     EXPECT_EQ(search("' OR 1=1 --"), Ids{});
     // Filters: category, minimum salary (postings reaching it), posted since.
     EXPECT_EQ(search("", "371302", [](auto& r) { r.set_category("财务"); }), (Ids{"J05", "J04"}));
-    EXPECT_EQ(search("", "371302", [](auto& r) { r.mutable_min_salary()->set_fen(700000); }), (Ids{"J07", "J02", "J01"}));
-    EXPECT_EQ(search("司机", "371302", [](auto& r) { r.mutable_min_salary()->set_fen(100); }), (Ids{"J01"}));
-    EXPECT_EQ(search("", "371302", [](auto& r) { r.mutable_posted_since()->set_seconds(1793894400); }),  // 2026-11-06 CST
+    EXPECT_EQ(search("", "371302", [](auto& r) { r.mutable_min_salary()->set_fen(700000); }),
+              (Ids{"J07", "J02", "J01"}));
+    EXPECT_EQ(search("司机", "371302", [](auto& r) { r.mutable_min_salary()->set_fen(100); }),
+              (Ids{"J01"}));
+    EXPECT_EQ(search("", "371302",
+                     [](auto& r) {
+                         r.mutable_posted_since()->set_seconds(1793894400);
+                     }),  // 2026-11-06 CST
               (Ids{"J07", "J06"}));
 
     GetJobRequest g;
@@ -132,28 +145,36 @@ TEST_P(JobsAndGuides, KeywordsOfOneAndTwoCharactersWithFilters) {
     EXPECT_EQ(call(*touch.jobs, &Jobs::ExpireJob, x, &xr).refusal, "REFUSAL_REASON_STAFF_ONLY");
 
     // Display terminals read postings too (job highlights); malformed searches are refused.
-    Stubs display = stubsAs(env, env.pki().client({"T-371302101-01-D", renshe::services::pki::Role::Display, "371302101"}));
+    Stubs display = stubsAs(
+        env,
+        env.pki().client({"T-371302101-01-D", renshe::services::pki::Role::Display, "371302101"}));
     SearchJobsRequest s;
     SearchJobsResponse sr;
     ASSERT_TRUE(call(*display.jobs, &Jobs::SearchJobs, s, &sr).ok());
     EXPECT_EQ(sr.jobs_size(), 4);
     std::string tooLong;
-    for (int i = 0; i < 33; ++i) tooLong += "司";
+    for (int i = 0; i < 33; ++i)
+        tooLong += "司";
     s.set_keyword(tooLong);
-    EXPECT_EQ(call(*touch.jobs, &Jobs::SearchJobs, s, &sr).code, grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(call(*touch.jobs, &Jobs::SearchJobs, s, &sr).code,
+              grpc::StatusCode::INVALID_ARGUMENT);
     s.Clear();
     s.mutable_page()->set_page_token("garbage");
-    EXPECT_EQ(call(*touch.jobs, &Jobs::SearchJobs, s, &sr).code, grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(call(*touch.jobs, &Jobs::SearchJobs, s, &sr).code,
+              grpc::StatusCode::INVALID_ARGUMENT);
     s.Clear();
     s.set_region_prefix("37a");
-    EXPECT_EQ(call(*touch.jobs, &Jobs::SearchJobs, s, &sr).code, grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(call(*touch.jobs, &Jobs::SearchJobs, s, &sr).code,
+              grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_P(JobsAndGuides, PagingNeitherRepeatsNorSkipsWhilePostingsAreAdded) {
     std::string csv = "id,title,employer,region,posted_at,expires_at\n";
     for (int i = 0; i < 45; ++i) {
         char line[200];
-        std::snprintf(line, sizeof line, "P%02d,普工%d,兰山工厂,371302101,2026-10-%02d,2027-06-30\n", i, i, 1 + i % 28);
+        std::snprintf(line, sizeof line,
+                      "P%02d,普工%d,兰山工厂,371302101,2026-10-%02d,2027-06-30\n", i, i,
+                      1 + i % 28);
         csv += line;
     }
     importCsv(csv);
@@ -169,9 +190,11 @@ TEST_P(JobsAndGuides, PagingNeitherRepeatsNorSkipsWhilePostingsAreAdded) {
             order.push_back(j.id());
         }
         // Meanwhile new postings arrive (newer than everything).
-        importCsv("id,title,employer,region,expires_at\nN" + std::to_string(page) + "a,新岗位,兰山工厂,371302101,2027-06-30\n" +
-                  "N" + std::to_string(page) + "b,新岗位,兰山工厂,371302101,2027-06-30\n");
-        if (resp.page().next_page_token().empty()) break;
+        importCsv("id,title,employer,region,expires_at\nN" + std::to_string(page) +
+                  "a,新岗位,兰山工厂,371302101,2027-06-30\n" + "N" + std::to_string(page) +
+                  "b,新岗位,兰山工厂,371302101,2027-06-30\n");
+        if (resp.page().next_page_token().empty())
+            break;
         r.mutable_page()->set_page_token(resp.page().next_page_token());
     }
     for (int i = 0; i < 45; ++i) {
@@ -187,10 +210,10 @@ TEST_P(JobsAndGuides, ImportErrorsArePerLineAndAllOrNothing) {
         "title,employer,region,salary_min,salary_max,expires_at\n"
         "货车司机,顺达物流,371302101,6000,9000,2027-01-31\n"
         ",顺达物流,371302101,6000,9000,2027-01-31\n"          // line 3: no title
-        "电焊工,兰山机械厂,371302101,9000,6000,2027-01-31\n"   // line 4: min > max
-        "保洁员,物业,3713,2500,3000,2027-01-31\n"              // line 5: bad region
-        "会计,商贸,371302101,4000,6000,明年\n"                  // line 6: bad date
-        "出纳,商贸,370102001,3500,4000,2027-01-31\n";          // line 7: outside the staff region
+        "电焊工,兰山机械厂,371302101,9000,6000,2027-01-31\n"  // line 4: min > max
+        "保洁员,物业,3713,2500,3000,2027-01-31\n"             // line 5: bad region
+        "会计,商贸,371302101,4000,6000,明年\n"                // line 6: bad date
+        "出纳,商贸,370102001,3500,4000,2027-01-31\n";         // line 7: outside the staff region
     ImportJobsRequest r;
     r.set_request_id(newRequestId());
     r.set_csv(csv);
@@ -224,7 +247,8 @@ TEST_P(JobsAndGuides, ImportErrorsArePerLineAndAllOrNothing) {
     // JSON: one element is not a posting.
     ImportJobsRequest j;
     j.set_request_id(newRequestId());
-    j.set_json(R"([{"id":"JX1","title":"保安","employer":"兰山物业","region":{"divisionCode":"371302","townshipCode":"101"},
+    j.set_json(
+        R"([{"id":"JX1","title":"保安","employer":"兰山物业","region":{"divisionCode":"371302","townshipCode":"101"},
                    "expiresAt":"2027-03-01T00:00:00Z"}, {"title": 42, "nonsense": true}])");
     ASSERT_TRUE(call(*staff.jobs, &Jobs::ImportJobs, j, &resp).ok());
     ASSERT_EQ(resp.errors_size(), 1);
@@ -239,7 +263,8 @@ TEST_P(JobsAndGuides, ImportErrorsArePerLineAndAllOrNothing) {
     EXPECT_EQ(call(*touch.jobs, &Jobs::ImportJobs, j, &resp).refusal, "REFUSAL_REASON_STAFF_ONLY");
     j.set_request_id(newRequestId());
     j.set_json("{not json");
-    EXPECT_EQ(call(*staff.jobs, &Jobs::ImportJobs, j, &resp).code, grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(call(*staff.jobs, &Jobs::ImportJobs, j, &resp).code,
+              grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 Guide guide(const std::string& id, const std::string& title) {
@@ -319,10 +344,12 @@ TEST_P(JobsAndGuides, GuideCatalogueIsVersionedForTerminalCaches) {
     ASSERT_TRUE(call(*touch.guides, &Guides::GetGuide, g, &gr).ok());
     EXPECT_EQ(gr.guide().consultation(), "12333");
     upd.set_request_id(newRequestId());
-    EXPECT_EQ(call(*touch.guides, &Guides::ImportGuides, upd, &ir).refusal, "REFUSAL_REASON_STAFF_ONLY");
+    EXPECT_EQ(call(*touch.guides, &Guides::ImportGuides, upd, &ir).refusal,
+              "REFUSAL_REASON_STAFF_ONLY");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, JobsAndGuides, ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
+INSTANTIATE_TEST_SUITE_P(Backends, JobsAndGuides,
+                         ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);
 
 }  // namespace

@@ -80,7 +80,8 @@ void expectExactlyOnce(const Clients& staff, const std::vector<SeededCard>& peop
         QueryAuditResponse events;
         ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &events).ok());
         int ok = 0;
-        for (const auto& e : events.events()) ok += e.outcome() == "OK";
+        for (const auto& e : events.events())
+            ok += e.outcome() == "OK";
         EXPECT_EQ(ok, 1) << "person " << i;
 
         GetPersonRequest gp;
@@ -106,7 +107,8 @@ TEST_P(LossDurability, AcknowledgedReportsSurviveKill9AndRetriesApplyOnce) {
     const auto people = seedPeople(staff, env.touch());
 
     std::vector<std::string> requestIds;
-    for (int i = 0; i < kPeople; ++i) requestIds.push_back(newRequestId());
+    for (int i = 0; i < kPeople; ++i)
+        requestIds.push_back(newRequestId());
     std::mutex m;
     std::map<int, std::string> acked;
     std::atomic<int> ackCount{0}, failures{0};
@@ -117,7 +119,8 @@ TEST_P(LossDurability, AcknowledgedReportsSurviveKill9AndRetriesApplyOnce) {
             const auto touch = env.touch();
             for (int i = t; i < kPeople; i += kThreads) {
                 ReportTemporaryLossResponse resp;
-                const auto o = call(*touch.card, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &resp);
+                const auto o = call(*touch.card, &Card::ReportTemporaryLoss,
+                                    reportFor(people[i], requestIds[i]), &resp);
                 if (o.ok()) {
                     std::lock_guard lock(m);
                     acked[i] = resp.card().loss_report().report_number();
@@ -129,18 +132,23 @@ TEST_P(LossDurability, AcknowledgedReportsSurviveKill9AndRetriesApplyOnce) {
         });
     }
     // Crash the server once a third of the reports are acknowledged.
-    ASSERT_TRUE(renshe::testing::waitUntil([&] { return ackCount.load() >= kPeople / 3; }, std::chrono::seconds(60)));
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return ackCount.load() >= kPeople / 3; },
+                                           std::chrono::seconds(60)));
     env.backoffice().kill9();
-    for (auto& t : threads) t.join();
-    std::cerr << "acknowledged before the crash: " << acked.size() << ", failed: " << failures.load() << "\n";
-    EXPECT_LT(static_cast<int>(acked.size()), kPeople) << "the crash came too late to test anything";
+    for (auto& t : threads)
+        t.join();
+    std::cerr << "acknowledged before the crash: " << acked.size()
+              << ", failed: " << failures.load() << "\n";
+    EXPECT_LT(static_cast<int>(acked.size()), kPeople)
+        << "the crash came too late to test anything";
 
     env.backoffice().restart();
     // The terminal's outbox delivers everything again with the same request ids.
     const auto touch = env.touch();
     for (int i = 0; i < kPeople; ++i) {
         ReportTemporaryLossResponse resp;
-        const auto o = call(*touch.card, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &resp);
+        const auto o = call(*touch.card, &Card::ReportTemporaryLoss,
+                            reportFor(people[i], requestIds[i]), &resp);
         ASSERT_TRUE(o.ok()) << o << " person " << i;
         if (auto it = acked.find(i); it != acked.end()) {
             EXPECT_EQ(resp.card().loss_report().report_number(), it->second) << "person " << i;
@@ -149,24 +157,26 @@ TEST_P(LossDurability, AcknowledgedReportsSurviveKill9AndRetriesApplyOnce) {
     expectExactlyOnce(env.staff(), people, acked);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, LossDurability, ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
+INSTANTIATE_TEST_SUITE_P(Backends, LossDurability,
+                         ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);
 
 TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
     BackofficeEnv env(StoreKind::Postgres, {"--limit-terminal-lookups", "100000/3600"});
     BackofficeProcess second(env.pki(), {"--database", env.database(), "--keystore",
-                                         env.backoffice().keystorePath().string(), "--limit-terminal-lookups",
-                                         "100000/3600"});
+                                         env.backoffice().keystorePath().string(),
+                                         "--limit-terminal-lookups", "100000/3600"});
     const auto people = seedPeople(env.staff(), env.touch());
 
     auto replicaClients = [&](BackofficeProcess& b) {
-        return CardService::NewStub(renshe::services::client::makeChannel(
-            env.pki().endpoint(b.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion))));
+        return CardService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+            b.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion))));
     };
     // Each report goes to both replicas at the same time with the same request id (a retry
     // racing the original through the load balancer), from 8 threads.
     std::vector<std::string> requestIds;
-    for (int i = 0; i < kPeople; ++i) requestIds.push_back(newRequestId());
+    for (int i = 0; i < kPeople; ++i)
+        requestIds.push_back(newRequestId());
     std::mutex m;
     std::map<int, std::string> numbers;
     std::atomic<int> mismatches{0}, errors{0};
@@ -178,20 +188,26 @@ TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
             for (int i = t; i < kPeople; i += 8) {
                 ReportTemporaryLossResponse ra, rb;
                 renshe::testing::Outcome oa, ob;
-                std::thread other([&] { ob = call(*b, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &rb); });
+                std::thread other([&] {
+                    ob = call(*b, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]),
+                              &rb);
+                });
                 oa = call(*a, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &ra);
                 other.join();
                 if (!oa.ok() || !ob.ok()) {
                     ++errors;
                     continue;
                 }
-                if (ra.card().loss_report().report_number() != rb.card().loss_report().report_number()) ++mismatches;
+                if (ra.card().loss_report().report_number() !=
+                    rb.card().loss_report().report_number())
+                    ++mismatches;
                 std::lock_guard lock(m);
                 numbers[i] = ra.card().loss_report().report_number();
             }
         });
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     EXPECT_EQ(errors.load(), 0);
     EXPECT_EQ(mismatches.load(), 0);
     expectExactlyOnce(env.staff(), people, numbers);
@@ -204,31 +220,41 @@ TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
 // is acknowledged in the end, each applied exactly once; the fleet's calls fail only while
 // their connections move (UNAVAILABLE), and keep succeeding after.
 TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
-    if (!std::filesystem::exists("/usr/sbin/haproxy")) GTEST_SKIP() << "haproxy is not installed";
+    if (!std::filesystem::exists("/usr/sbin/haproxy"))
+        GTEST_SKIP() << "haproxy is not installed";
     BackofficeEnv env(StoreKind::Postgres, {"--limit-terminal-lookups", "1000000/3600"});
     BackofficeProcess second(env.pki(), {"--database", env.database(), "--keystore",
-                                         env.backoffice().keystorePath().string(), "--limit-terminal-lookups",
-                                         "1000000/3600"});
+                                         env.backoffice().keystorePath().string(),
+                                         "--limit-terminal-lookups", "1000000/3600"});
     const auto people = seedPeople(env.staff(), env.touch());
-    const auto portOf = [](const std::string& target) { return target.substr(target.rfind(':') + 1); };
+    const auto portOf = [](const std::string& target) {
+        return target.substr(target.rfind(':') + 1);
+    };
 
     renshe::testing::TempDir dir("renshe-haproxy");
     const int port = renshe::testing::freeTcpPortPair();
     {
         std::ofstream cfg(dir / "haproxy.cfg");
         cfg << "global\n  maxconn 4000\n"
-               "defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 1h\n  timeout server 1h\n"
+               "defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 1h\n  timeout server "
+               "1h\n"
                "  retries 3\n  option redispatch\n"
-               "frontend grpc\n  bind 127.0.0.1:" << port << "\n  default_backend replicas\n"
+               "frontend grpc\n  bind 127.0.0.1:"
+            << port
+            << "\n  default_backend replicas\n"
                "backend replicas\n  balance roundrobin\n"
-               "  server a 127.0.0.1:" << portOf(env.backoffice().target()) << " check inter 300ms fall 1 rise 2\n"
-               "  server b 127.0.0.1:" << portOf(second.target()) << " check inter 300ms fall 1 rise 2\n";
+               "  server a 127.0.0.1:"
+            << portOf(env.backoffice().target())
+            << " check inter 300ms fall 1 rise 2\n"
+               "  server b 127.0.0.1:"
+            << portOf(second.target()) << " check inter 300ms fall 1 rise 2\n";
     }
     renshe::testing::ProcessOptions ho;
     ho.argv = {"/usr/sbin/haproxy", "-db", "-f", (dir / "haproxy.cfg").string()};
     ho.logFile = dir / "haproxy.log";
     renshe::testing::ChildProcess haproxy(std::move(ho));
-    ASSERT_TRUE(renshe::testing::waitUntil([&] { return renshe::testing::isListening(port); }, std::chrono::seconds(10)))
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return renshe::testing::isListening(port); },
+                                           std::chrono::seconds(10)))
         << haproxy.logTail();
     const std::string balanced = "localhost:" + std::to_string(port);
 
@@ -252,28 +278,32 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
 
     // The reports, through haproxy, retried like the kiosk's outbox does.
     std::vector<std::string> requestIds;
-    for (int i = 0; i < kPeople; ++i) requestIds.push_back(newRequestId());
+    for (int i = 0; i < kPeople; ++i)
+        requestIds.push_back(newRequestId());
     std::mutex m;
     std::map<int, std::string> numbers;
     std::atomic<int> acked{0}, retries{0}, givenUp{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&, t] {
-            auto card = CardService::NewStub(renshe::services::client::makeChannel(
-                env.pki().endpoint(balanced, env.pki().touchTerminal("T-371302-00" + std::to_string(t + 1),
-                                                                     BackofficeEnv::kRegion))));
+            auto card =
+                CardService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+                    balanced, env.pki().touchTerminal("T-371302-00" + std::to_string(t + 1),
+                                                      BackofficeEnv::kRegion))));
             for (int i = t; i < kPeople; i += 4) {
                 const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
                 for (;;) {
                     ReportTemporaryLossResponse resp;
-                    const auto o = call(*card, &Card::ReportTemporaryLoss, reportFor(people[i], requestIds[i]), &resp);
+                    const auto o = call(*card, &Card::ReportTemporaryLoss,
+                                        reportFor(people[i], requestIds[i]), &resp);
                     if (o.ok()) {
                         std::lock_guard lock(m);
                         numbers[i] = resp.card().loss_report().report_number();
                         ++acked;
                         break;
                     }
-                    if ((o.code != grpc::StatusCode::UNAVAILABLE && o.code != grpc::StatusCode::DEADLINE_EXCEEDED &&
+                    if ((o.code != grpc::StatusCode::UNAVAILABLE &&
+                         o.code != grpc::StatusCode::DEADLINE_EXCEEDED &&
                          o.code != grpc::StatusCode::INTERNAL) ||
                         std::chrono::steady_clock::now() > until) {
                         ADD_FAILURE() << "report " << i << ": " << o;
@@ -288,15 +318,17 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
         });
     }
     // Mid-run: half of the reports in (about 9 s), the fleet in its steady state.
-    ASSERT_TRUE(renshe::testing::waitUntil([&] { return acked.load() >= kPeople / 2; }, std::chrono::seconds(90)));
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return acked.load() >= kPeople / 2; },
+                                           std::chrono::seconds(90)));
     env.backoffice().kill9();
     const int ackedAtKill = acked.load();
-    for (auto& t : threads) t.join();
+    for (auto& t : threads)
+        t.join();
     fleetThread.join();
     std::cout << fleetLog.str();
     renshe::bench::printFleetLoad(fo, fleet, std::cout);
-    std::cout << "[ haproxy ] reports acknowledged " << acked.load() << "/" << kPeople << " (" << ackedAtKill
-              << " before the kill), " << retries.load() << " retries" << std::endl;
+    std::cout << "[ haproxy ] reports acknowledged " << acked.load() << "/" << kPeople << " ("
+              << ackedAtKill << " before the kill), " << retries.load() << " retries" << std::endl;
 
     EXPECT_LT(ackedAtKill, kPeople) << "the kill came too late to test anything";
     EXPECT_EQ(givenUp.load(), 0);
@@ -304,7 +336,8 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     // Every report there once, with the number its terminal was told (asked of the survivor).
     auto survivor = renshe::services::client::makeChannel(
         env.pki().endpoint(second.target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
-    const renshe::testing::Clients staff{CardService::NewStub(survivor), AdminService::NewStub(survivor)};
+    const renshe::testing::Clients staff{CardService::NewStub(survivor),
+                                         AdminService::NewStub(survivor)};
     expectExactlyOnce(staff, people, numbers);
     // The fleet kept working through the failover: only connection-level failures, and far
     // fewer than the calls that went through.

@@ -1,8 +1,9 @@
+#include <QtQml/qqmlextensionplugin.h>
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlContext>
 #include <QQmlEngine>
-#include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest>
 
 Q_IMPORT_QML_PLUGIN(Renshe_KioskPlugin)
@@ -39,11 +40,14 @@ private:
 class Setup : public QObject {
     Q_OBJECT
 public Q_SLOTS:
-    void applicationAvailable() { QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC"))); }
+    void applicationAvailable() {
+        QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));
+    }
     // The static QML modules live in the resource root (qrc:/Renshe/...), as in the app.
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/"));
-        engine->rootContext()->setContextProperty(QStringLiteral("UiFixture"), new UiFixture(engine));
+        engine->rootContext()->setContextProperty(QStringLiteral("UiFixture"),
+                                                  new UiFixture(engine));
     }
 };
 

@@ -19,8 +19,9 @@ TEST(BackofficeOptions, MutualTlsIsRequiredUnlessPlaintextIsAskedForByName) {
 }
 
 TEST(BackofficeOptions, FullTlsCommandLineParses) {
-    const auto r = parseOptions({"--listen", "127.0.0.1:0", "--tls-cert", "s.crt", "--tls-key", "s.key",
-                                 "--client-ca", "ca.crt", "--port-file", "p", "--keystore", "k"});
+    const auto r =
+        parseOptions({"--listen", "127.0.0.1:0", "--tls-cert", "s.crt", "--tls-key", "s.key",
+                      "--client-ca", "ca.crt", "--port-file", "p", "--keystore", "k"});
     ASSERT_TRUE(r.options.has_value()) << r.error;
     EXPECT_EQ(r.options->listen, "127.0.0.1:0");
     EXPECT_EQ(r.options->clientCa, "ca.crt");
@@ -30,24 +31,29 @@ TEST(BackofficeOptions, FullTlsCommandLineParses) {
 TEST(BackofficeOptions, BadInputIsNamed) {
     EXPECT_NE(parseOptions({"--bogus"}).error.find("--bogus"), std::string::npos);
     EXPECT_NE(parseOptions({"--listen"}).error.find("needs a value"), std::string::npos);
-    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--listen", "nohostport"})
+    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--listen",
+                            "nohostport"})
                   .error.find("HOST:PORT"),
               std::string::npos);
-    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development"}).error.find("--keystore"), std::string::npos);
-    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--temp-loss-days", "0"})
+    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development"}).error.find("--keystore"),
+              std::string::npos);
+    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k",
+                            "--temp-loss-days", "0"})
                   .error.find("positive"),
               std::string::npos);
-    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--limit-ssn-failures", "5"})
+    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k",
+                            "--limit-ssn-failures", "5"})
                   .error.find("N/SECONDS"),
               std::string::npos);
-    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--metrics-listen",
-                            "0.0.0.0:9100"})
+    EXPECT_NE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k",
+                            "--metrics-listen", "0.0.0.0:9100"})
                   .error.find("loopback"),
               std::string::npos);
 }
 
 TEST(BackofficeOptions, ConfigFileGoesFirstAndFlagsWin) {
-    const auto path = std::filesystem::temp_directory_path() / ("renshe-options-" + std::to_string(::getpid()));
+    const auto path =
+        std::filesystem::temp_directory_path() / ("renshe-options-" + std::to_string(::getpid()));
     {
         std::ofstream out(path);
         out << "# county back office\n"
@@ -67,5 +73,6 @@ TEST(BackofficeOptions, ConfigFileGoesFirstAndFlagsWin) {
     EXPECT_EQ(r.options->policy.tempLossSeconds, 10 * 86400);
     EXPECT_EQ(r.options->policy.ssnSecondFactorFailures.max, 3);
     EXPECT_EQ(r.options->policy.ssnSecondFactorFailures.windowSeconds, 600);
-    EXPECT_NE(parseOptions({"--config", "/nonexistent/renshe.conf"}).error.find("cannot read"), std::string::npos);
+    EXPECT_NE(parseOptions({"--config", "/nonexistent/renshe.conf"}).error.find("cannot read"),
+              std::string::npos);
 }

@@ -14,7 +14,8 @@
 namespace bo = renshe::services::backoffice;
 
 TEST(RegistryCsv, QuotesCrLfBomAndLineNumbers) {
-    const auto p = bo::csv::parse("\xEF\xBB\xBFssn,name\r\n1,\"王, 伟\"\r\n\r\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,");
+    const auto p = bo::csv::parse(
+        "\xEF\xBB\xBFssn,name\r\n1,\"王, 伟\"\r\n\r\n2,\"say \"\"hi\"\"\"\n3,\"two\nlines\"\n4,");
     ASSERT_FALSE(p.error) << *p.error;
     ASSERT_EQ(p.records.size(), 5u);
     EXPECT_EQ(p.records[0].fields, (std::vector<std::string>{"ssn", "name"}));
@@ -55,7 +56,7 @@ TEST(Keystore, CreatesLoadsAndRefusesLooseFiles) {
         bo::Keystore::load(bad);
         FAIL() << "short key accepted";
     } catch (const bo::KeystoreError& e) {
-        EXPECT_NE(std::string(e.what()).find(":1"), std::string::npos);  // names the line
+        EXPECT_NE(std::string(e.what()).find(":1"), std::string::npos);        // names the line
         EXPECT_EQ(std::string(e.what()).find("00112233"), std::string::npos);  // never the key
     }
 }
@@ -83,7 +84,8 @@ TEST(Keystore, ServicePasswordHashesAreSaltedAndPeppered) {
 
 TEST(AuditHash, CoversEveryFieldAndThePreviousHash) {
     const std::string zero(64, '0');
-    bo::AuditEntry e{"T-1", "T-1", "card.report_temporary_loss", "370***********0017", "ab", "OK", "id-1"};
+    bo::AuditEntry e{"T-1", "T-1", "card.report_temporary_loss", "370***********0017", "ab",
+                     "OK",  "id-1"};
     const auto h = bo::auditHashHex(zero, 1, 1000, e);
     EXPECT_EQ(h.size(), 64u);
     EXPECT_EQ(h, bo::auditHashHex(zero, 1, 1000, e));
@@ -104,5 +106,6 @@ TEST(Subject, IsMaskedForLogsAndAudit) {
     s.ssn = "370102194704090017";
     EXPECT_EQ(s.masked(), "370***********0017");
     EXPECT_EQ(bo::chinaDate(0), "19700101");
-    EXPECT_EQ(bo::chinaDate(16LL * 3600 * 1'000'000), "19700102");  // 16:00 UTC is midnight in China
+    EXPECT_EQ(bo::chinaDate(16LL * 3600 * 1'000'000),
+              "19700102");  // 16:00 UTC is midnight in China
 }

@@ -21,8 +21,9 @@ TEST(FrameTimes, CountsIntervalsInsideWindowsOnly) {
     FrameTimes f;
     const auto t0 = FrameTimes::Clock::time_point{} + 1h;
     f.openWindow(600ms, t0);
-    for (int i = 0; i <= 30; ++i) f.framePresented(t0 + i * 16ms);  // 30 intervals of 16 ms
-    f.framePresented(t0 + 900ms);                                   // after the window: ignored
+    for (int i = 0; i <= 30; ++i)
+        f.framePresented(t0 + i * 16ms);  // 30 intervals of 16 ms
+    f.framePresented(t0 + 900ms);         // after the window: ignored
     f.framePresented(t0 + 2000ms);
     f.openWindow(600ms, t0 + 3000ms);
     f.framePresented(t0 + 3040ms);  // the gap since the last window's frame is not an interval
@@ -34,6 +35,7 @@ TEST(FrameTimes, KeepsAtMostItsSampleLimit) {
     FrameTimes f(5);
     const auto t0 = FrameTimes::Clock::time_point{} + 1h;
     f.openWindow(1s, t0);
-    for (int i = 0; i <= 20; ++i) f.framePresented(t0 + i * 20ms);
+    for (int i = 0; i <= 20; ++i)
+        f.framePresented(t0 + i * 20ms);
     EXPECT_EQ(f.reportJson(), R"({"frames":5,"p50":20.00,"p99":20.00})");
 }

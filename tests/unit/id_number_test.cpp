@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "drivers/sscard/id_number.hpp"
+
+#include <gtest/gtest.h>
 
 namespace sscard = renshe::drivers::sscard;
 using sscard::IdNumberProblem;
@@ -38,8 +38,10 @@ TEST(IdNumber, RejectsLettersOutsideTheCheckPlace) {
 
 TEST(IdNumber, RejectsImpossibleRegionAndDates) {
     EXPECT_EQ(sscard::validateIdNumber(withCheck("01010519491231002")), IdNumberProblem::BadRegion);
-    EXPECT_EQ(sscard::validateIdNumber(withCheck("11010519490231002")), IdNumberProblem::BadBirthDate);
-    EXPECT_EQ(sscard::validateIdNumber(withCheck("11010519010229002")), IdNumberProblem::BadBirthDate);
+    EXPECT_EQ(sscard::validateIdNumber(withCheck("11010519490231002")),
+              IdNumberProblem::BadBirthDate);
+    EXPECT_EQ(sscard::validateIdNumber(withCheck("11010519010229002")),
+              IdNumberProblem::BadBirthDate);
     EXPECT_EQ(sscard::validateIdNumber(withCheck("11010520000229002")), std::nullopt);  // leap year
 }
 

@@ -1,14 +1,15 @@
+#include "services/pki/pki.hpp"
+
 #include <gtest/gtest.h>
 
 #include "services/pki/sealing.hpp"
-
-#include "services/pki/pki.hpp"
 
 namespace pki = renshe::services::pki;
 
 TEST(Pki, ClientCertificateCarriesTheIdentity) {
     const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
-    const auto issued = ca.issueClient({"T-371302-007", pki::Role::Display, "371302101"}, std::chrono::hours(1));
+    const auto issued =
+        ca.issueClient({"T-371302-007", pki::Role::Display, "371302101"}, std::chrono::hours(1));
     const auto id = pki::identityFromCertificatePem(issued.certificatePem);
     EXPECT_EQ(id.id, "T-371302-007");
     EXPECT_EQ(id.role, pki::Role::Display);
@@ -19,7 +20,8 @@ TEST(Pki, SignedCsrGetsTheOperatorsIdentityNotTheRequested) {
     const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
     const std::string key = pki::generatePrivateKeyPem();
     const std::string csr = pki::createCsrPem(key, {"T-claimed", pki::Role::Staff, "110000"});
-    const std::string cert = ca.signCsr(csr, {"T-371302-009", pki::Role::Touch, "371302"}, std::chrono::hours(1));
+    const std::string cert =
+        ca.signCsr(csr, {"T-371302-009", pki::Role::Touch, "371302"}, std::chrono::hours(1));
     const auto id = pki::identityFromCertificatePem(cert);
     EXPECT_EQ(id.id, "T-371302-009");
     EXPECT_EQ(id.role, pki::Role::Touch);
@@ -27,16 +29,19 @@ TEST(Pki, SignedCsrGetsTheOperatorsIdentityNotTheRequested) {
 
 TEST(Pki, TamperedCsrIsRefused) {
     const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
-    std::string csr = pki::createCsrPem(pki::generatePrivateKeyPem(), {"T-1", pki::Role::Touch, "371302"});
+    std::string csr =
+        pki::createCsrPem(pki::generatePrivateKeyPem(), {"T-1", pki::Role::Touch, "371302"});
     // Flip one base64 character inside the body.
     const auto pos = csr.find('\n', 40) + 10;
     csr[pos] = csr[pos] == 'A' ? 'B' : 'A';
-    EXPECT_THROW(ca.signCsr(csr, {"T-1", pki::Role::Touch, "371302"}, std::chrono::hours(1)), pki::PkiError);
+    EXPECT_THROW(ca.signCsr(csr, {"T-1", pki::Role::Touch, "371302"}, std::chrono::hours(1)),
+                 pki::PkiError);
 }
 
 TEST(Pki, ServerCertificateIsNotAClientIdentity) {
     const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
-    const auto server = ca.issueServer("backoffice", {"localhost"}, {"127.0.0.1"}, std::chrono::hours(1));
+    const auto server =
+        ca.issueServer("backoffice", {"localhost"}, {"127.0.0.1"}, std::chrono::hours(1));
     EXPECT_THROW(pki::identityFromCertificatePem(server.certificatePem), pki::PkiError);
 }
 

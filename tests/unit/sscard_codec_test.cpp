@@ -13,11 +13,15 @@ using sscard::MalformedRecord;
 
 TEST(Apdu, EncodesTheFourIsoCases) {
     EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case1(0x00, 0xA4, 0x00, 0x0C).encode()), "00A4000C");
-    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case2(0x00, 0xB2, 0x01, 0x2C, 18).encode()), "00B2012C12");
-    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 256).encode()), "00C0000000");
-    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case3(0x00, 0x20, 0x00, 0x00, {0x12, 0x34, 0x56}).encode()),
-              "0020000003123456");
-    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case4(0x00, 0x88, 0x00, 0x00, {0xAA}, 8).encode()), "0088000001AA08");
+    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case2(0x00, 0xB2, 0x01, 0x2C, 18).encode()),
+              "00B2012C12");
+    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case2(0x00, 0xC0, 0x00, 0x00, 256).encode()),
+              "00C0000000");
+    EXPECT_EQ(
+        pcsc::toHex(pcsc::CommandApdu::case3(0x00, 0x20, 0x00, 0x00, {0x12, 0x34, 0x56}).encode()),
+        "0020000003123456");
+    EXPECT_EQ(pcsc::toHex(pcsc::CommandApdu::case4(0x00, 0x88, 0x00, 0x00, {0xAA}, 8).encode()),
+              "0088000001AA08");
 }
 
 TEST(Apdu, RefusesWhatShortApdusCannotCarry) {
@@ -38,9 +42,12 @@ TEST(Apdu, ResponseSplitsDataAndStatusWord) {
 
 TEST(SsCardCodec, RecordTlvChecksTagAndLength) {
     const auto& rec = sscard::profile::record(sscard::profile::Field::IssueDate);
-    EXPECT_EQ(sscard::parseRecordTlv(rec, Bytes{0x05, 0x04, 0x20, 0x20, 0x01, 0x15}), (Bytes{0x20, 0x20, 0x01, 0x15}));
-    EXPECT_THROW(sscard::parseRecordTlv(rec, Bytes{0x06, 0x04, 0x20, 0x20, 0x01, 0x15}), MalformedRecord);
-    EXPECT_THROW(sscard::parseRecordTlv(rec, Bytes{0x05, 0x05, 0x20, 0x20, 0x01, 0x15}), MalformedRecord);
+    EXPECT_EQ(sscard::parseRecordTlv(rec, Bytes{0x05, 0x04, 0x20, 0x20, 0x01, 0x15}),
+              (Bytes{0x20, 0x20, 0x01, 0x15}));
+    EXPECT_THROW(sscard::parseRecordTlv(rec, Bytes{0x06, 0x04, 0x20, 0x20, 0x01, 0x15}),
+                 MalformedRecord);
+    EXPECT_THROW(sscard::parseRecordTlv(rec, Bytes{0x05, 0x05, 0x20, 0x20, 0x01, 0x15}),
+                 MalformedRecord);
     EXPECT_THROW(sscard::parseRecordTlv(rec, Bytes{0x05, 0x04, 0x20}), MalformedRecord);
     EXPECT_THROW(sscard::parseRecordTlv(rec, Bytes{}), MalformedRecord);
 }
@@ -79,7 +86,8 @@ TEST(SsCardCodec, GbkNamesRoundTripToUtf8) {
     Bytes spacePadded = {0xD5, 0xC5, 0x20, 0x20};
     EXPECT_EQ(sscard::gbkToUtf8(spacePadded, "name"), "张");
     EXPECT_THROW(sscard::gbkToUtf8(Bytes{0xD5}, "name"), MalformedRecord);  // half a character
-    EXPECT_THROW(sscard::utf8ToGbk("张三丰张三丰张三丰张三丰张三丰张三丰", 30), std::invalid_argument);
+    EXPECT_THROW(sscard::utf8ToGbk("张三丰张三丰张三丰张三丰张三丰张三丰", 30),
+                 std::invalid_argument);
 }
 
 TEST(SsCardPin, OnlySixDigitsMakeAPin) {
@@ -115,7 +123,8 @@ TEST(PinResetCrypto, CardKeyIsSm4OfTheCardIdentifier) {
     sscard::Key master{};
     std::copy(v.begin(), v.end(), master.begin());
     const auto cardKey = sscard::deriveCardKey(master, v);
-    EXPECT_EQ(pcsc::toHex(Bytes(cardKey.begin(), cardKey.end())), "681EDF34D206965E86B3E94F536E4246");
+    EXPECT_EQ(pcsc::toHex(Bytes(cardKey.begin(), cardKey.end())),
+              "681EDF34D206965E86B3E94F536E4246");
 }
 
 TEST(PinResetCrypto, MacDependsOnKeyChallengeAndPin) {
