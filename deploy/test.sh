@@ -22,6 +22,7 @@ while [[ $# -gt 0 ]]; do
 done
 
 "$root/deploy/install-deps.sh"
+"$root/deploy/lint.sh"  # the tree matches .clang-format before anything is built
 
 build_dir=build
 [[ $preset == asan ]] && build_dir=build-asan
