@@ -16,13 +16,12 @@
 #include <optional>
 #include <string>
 
+#include "drivers/fprint/fprint.hpp"
 #include "kiosk/id_number_entry.hpp"
+#include "kiosk/ui_async.hpp"
+#include "renshe/v1/certification.pb.h"
+#include "services/client/call.hpp"
 #include "services/client/client.hpp"
-
-namespace renshe::drivers::fprint {
-class Context;
-class Device;
-}  // namespace renshe::drivers::fprint
 
 namespace renshe::kiosk {
 
@@ -69,8 +68,27 @@ Q_SIGNALS:
     void changed();
 
 private:
+    // What a scan on a pool thread needs; its UI updates go through `post`.
+    struct ScanJob {
+        std::shared_ptr<services::client::ChannelKeeper> keeper;
+        std::string ssn;
+        std::shared_ptr<std::atomic<bool>> cancelled;
+        drivers::fprint::Context* context;
+        drivers::fprint::DeviceInfo sensor;
+        UiAsync::Poster post;
+        QString place, comparing;  // the prompts, translated on the UI thread
+    };
+
     void set(Stage stage, const QString& prompt, const QString& message, bool error);
     drivers::fprint::Context* sensors();
+    void showStatus(const services::client::CallResult& result,
+                    const renshe::v1::GetCertificationStatusResponse& resp);
+    void runScan(const ScanJob& job);
+    void scanLoop(const ScanJob& job, drivers::fprint::Device& device,
+                  const renshe::v1::FingerprintTemplate& stored);
+    void showMatch(const services::client::CallResult& r,
+                   const renshe::v1::RecordVerificationResultResponse& recorded);
+    void showMismatch(int scansLeft, std::optional<drivers::fprint::RetryReason> retry);
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     class ReceiptPrinter* m_receipts;
@@ -81,7 +99,7 @@ private:
     QString m_statusText, m_prompt, m_message, m_receiptUntil;
     bool m_error = false;
     bool m_canScan = false;
-    std::uint64_t m_generation = 0;
+    UiAsync m_async{this};  // a new person or a reset drops the answers about the last one
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     std::mutex m_deviceMutex;
     std::shared_ptr<drivers::fprint::Device>

@@ -1,9 +1,7 @@
 #include "kiosk/guides_model.hpp"
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <QStringList>
-#include <QThreadPool>
 
 #include "renshe/v1/guides.grpc.pb.h"
 #include "services/client/call.hpp"
@@ -55,34 +53,25 @@ void GuidesModel::refresh() {
     auto resp = std::make_shared<ListGuidesResponse>();
     auto result = std::make_shared<client::CallResult>();
     auto keeper = m_backoffice;
-    QPointer<GuidesModel> self(this);
-    QThreadPool::globalInstance()->start([=] {
-        grpc::ClientContext ctx;
-        client::setDeadline(ctx, std::chrono::seconds(10));
-        *result = client::resultOf(
-            GuideService::NewStub(keeper->channel())->ListGuides(&ctx, *req, resp.get()), ctx);
-        keeper->reportReachable(!result->transient());
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [=] {
-                if (!self)
-                    return;
-                auto& m = *self;
-                m.m_loading = false;
-                m.m_message.clear();
-                if (result->ok() && !resp->not_modified()) {
-                    m.beginResetModel();
-                    m.m_guides.assign(resp->guides().begin(), resp->guides().end());
-                    m.endResetModel();
-                    m.m_version = resp->catalogue_version();
-                } else if (!result->ok() && m.m_guides.empty()) {
-                    m.m_message = tr("网络暂时不通，请稍后再试");
-                }
-                // Unreachable with a cached catalogue: keep showing it.
-                Q_EMIT m.stateChanged();
-            },
-            Qt::QueuedConnection);
-    });
+    m_async.run(
+        [=] {
+            *result = client::unary<GuideService>(*keeper, &GuideService::Stub::ListGuides, *req,
+                                                  resp.get());
+        },
+        [this, resp, result] {
+            m_loading = false;
+            m_message.clear();
+            if (result->ok() && !resp->not_modified()) {
+                beginResetModel();
+                m_guides.assign(resp->guides().begin(), resp->guides().end());
+                endResetModel();
+                m_version = resp->catalogue_version();
+            } else if (!result->ok() && m_guides.empty()) {
+                m_message = tr("网络暂时不通，请稍后再试");
+            }
+            // Unreachable with a cached catalogue: keep showing it.
+            Q_EMIT stateChanged();
+        });
 }
 
 void GuidesModel::select(int row) {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <vector>
 
+#include "kiosk/ui_async.hpp"
 #include "renshe/v1/guides.pb.h"
 #include "services/client/client.hpp"
 
@@ -57,6 +58,7 @@ private:
     bool m_loading = false;
     QString m_message;
     QVariantMap m_selected;
+    UiAsync m_async{this};
 };
 
 }  // namespace renshe::kiosk

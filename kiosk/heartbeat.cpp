@@ -2,13 +2,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QPointer>
-#include <QThreadPool>
 
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/client/call.hpp"
 
 namespace renshe::kiosk {
+
+namespace {
+constexpr std::chrono::milliseconds kHeartbeatDeadline = std::chrono::seconds(5);
+}  // namespace
 
 using namespace renshe::v1;
 
@@ -38,31 +40,25 @@ void Heartbeat::beat() {
     req->mutable_sent_at()->set_seconds(nowMs / 1000);
     req->mutable_sent_at()->set_nanos(static_cast<int>(nowMs % 1000) * 1'000'000);
     auto keeper = m_backoffice;
-    QPointer<Heartbeat> self(this);
-    QThreadPool::globalInstance()->start([self, keeper, req] {
-        grpc::ClientContext ctx;
-        services::client::setDeadline(ctx, std::chrono::seconds(5));
-        HeartbeatResponse resp;
-        const auto result = services::client::resultOf(
-            TerminalService::NewStub(keeper->channel())->Heartbeat(&ctx, *req, &resp), ctx);
-        keeper->reportReachable(!result.transient());
-        const qint64 askedMs = resp.heartbeat_interval().seconds() * 1000;
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, ok = result.ok(), askedMs] {
-                if (!self)
-                    return;
-                self->m_inFlight = false;
-                if (ok) {
-                    ++self->m_sent;
-                    if (askedMs >= 5000 && askedMs <= 600000 &&
-                        askedMs != self->m_timer.interval()) {
-                        self->m_timer.setInterval(static_cast<int>(askedMs));
-                    }
-                }
-            },
-            Qt::QueuedConnection);
-    });
+    auto resp = std::make_shared<HeartbeatResponse>();
+    auto ok = std::make_shared<bool>(false);
+    // A heartbeat is small and frequent: a shorter deadline than a citizen's call.
+    m_async.run(
+        [keeper, req, resp, ok] {
+            *ok =
+                services::client::unary<TerminalService>(*keeper, &TerminalService::Stub::Heartbeat,
+                                                         *req, resp.get(), kHeartbeatDeadline)
+                    .ok();
+        },
+        [this, resp, ok] {
+            m_inFlight = false;
+            if (!*ok)
+                return;
+            ++m_sent;
+            const qint64 askedMs = resp->heartbeat_interval().seconds() * 1000;
+            if (askedMs >= 5000 && askedMs <= 600000 && askedMs != m_timer.interval())
+                m_timer.setInterval(static_cast<int>(askedMs));
+        });
 }
 
 }  // namespace renshe::kiosk

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 
+#include "kiosk/ui_async.hpp"
 #include "renshe/v1/terminal.pb.h"
 #include "services/client/client.hpp"
 
@@ -37,6 +38,7 @@ private:
     qint64 m_started;
     std::atomic<int> m_sent{0};
     std::atomic<bool> m_inFlight{false};
+    UiAsync m_async{this};
 };
 
 }  // namespace renshe::kiosk

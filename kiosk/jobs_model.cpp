@@ -2,11 +2,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QPointer>
-#include <QThreadPool>
 #include <QTimeZone>
 #include <QUrl>
 
+#include "kiosk/china_time.hpp"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "services/client/call.hpp"
 
@@ -20,8 +19,7 @@ constexpr int kPageSize = 20;
 
 QString dateText(const google::protobuf::Timestamp& ts) {
     // China Standard Time, as printed on a notice board.
-    return QDateTime::fromSecsSinceEpoch(ts.seconds(), QTimeZone(8 * 3600))
-        .toString(QStringLiteral("yyyy-MM-dd"));
+    return chinaTime(ts.seconds()).toString(QStringLiteral("yyyy-MM-dd"));
 }
 }  // namespace
 
@@ -72,7 +70,7 @@ QHash<int, QByteArray> JobsModel::roleNames() const {
 }
 
 void JobsModel::search(const QString& keyword) {
-    ++m_generation;
+    m_async.invalidate();
     beginResetModel();
     m_jobs.clear();
     endResetModel();
@@ -104,39 +102,29 @@ void JobsModel::fetch(bool append) {
     auto resp = std::make_shared<SearchJobsResponse>();
     auto result = std::make_shared<client::CallResult>();
     auto keeper = m_backoffice;
-    QPointer<JobsModel> self(this);
-    const auto generation = m_generation;
-    QThreadPool::globalInstance()->start([=] {
-        grpc::ClientContext ctx;
-        client::setDeadline(ctx, std::chrono::seconds(10));
-        *result = client::resultOf(
-            JobService::NewStub(keeper->channel())->SearchJobs(&ctx, *req, resp.get()), ctx);
-        keeper->reportReachable(!result->transient());
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [=] {
-                if (!self || self->m_generation != generation)
-                    return;
-                auto& m = *self;
-                m.m_loading = false;
-                if (result->ok()) {
-                    const int first = m.rowCount();
-                    if (resp->jobs_size() > 0) {
-                        m.beginInsertRows({}, first, first + resp->jobs_size() - 1);
-                        for (const auto& j : resp->jobs())
-                            m.m_jobs.push_back(j);
-                        m.endInsertRows();
-                    }
-                    m.m_nextPage = resp->page().next_page_token();
-                    if (m.m_jobs.empty())
-                        m.m_message = tr("没有找到相关岗位，换个词试试");
-                } else {
-                    m.m_message = tr("网络暂时不通，请稍后再试");
+    m_async.run(
+        [=] {
+            *result =
+                client::unary<JobService>(*keeper, &JobService::Stub::SearchJobs, *req, resp.get());
+        },
+        [this, resp, result] {
+            m_loading = false;
+            if (result->ok()) {
+                const int first = rowCount();
+                if (resp->jobs_size() > 0) {
+                    beginInsertRows({}, first, first + resp->jobs_size() - 1);
+                    for (const auto& j : resp->jobs())
+                        m_jobs.push_back(j);
+                    endInsertRows();
                 }
-                Q_EMIT m.stateChanged();
-            },
-            Qt::QueuedConnection);
-    });
+                m_nextPage = resp->page().next_page_token();
+                if (m_jobs.empty())
+                    m_message = tr("没有找到相关岗位，换个词试试");
+            } else {
+                m_message = tr("网络暂时不通，请稍后再试");
+            }
+            Q_EMIT stateChanged();
+        });
 }
 
 QString JobsModel::qrPayload(const Job& j) {
@@ -177,7 +165,7 @@ void JobsModel::clearSelection() {
 }
 
 void JobsModel::reset() {
-    ++m_generation;
+    m_async.invalidate();
     beginResetModel();
     m_jobs.clear();
     endResetModel();

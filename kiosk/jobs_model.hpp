@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/pinyin_input.hpp"
+#include "kiosk/ui_async.hpp"
 #include "renshe/v1/jobs.pb.h"
 #include "services/client/client.hpp"
 
@@ -83,7 +84,7 @@ private:
     QString m_message;
     QVariantMap m_selected;
     PinyinInput m_input{8};
-    std::uint64_t m_generation = 0;
+    UiAsync m_async{this};  // a new search drops the answers of the one before
 };
 
 }  // namespace renshe::kiosk

@@ -2,12 +2,12 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QPointer>
-#include <QThreadPool>
 #include <QTimeZone>
 
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/util/atomic_file.hpp"
+#include "kiosk/china_time.hpp"
+#include "kiosk/messages.hpp"
 #include "kiosk/outbox.hpp"
 #include "kiosk/receipt.hpp"
 #include "renshe/v1/card.grpc.pb.h"
@@ -24,6 +24,29 @@ namespace pki = services::pki;
 namespace {
 constexpr const char* kSealingKeyFile = "/sealing-key.pb";
 constexpr const char* kLossMethod = "/renshe.v1.CardService/ReportTemporaryLoss";
+
+// A worker thread: the report to the back office, tried three times with the same request id
+// (one that arrived before the network failed is not made twice); when it stays unreachable
+// and the password is sealed, kept in the outbox (on disk, fsync'd) before the citizen is told.
+// Returns whether it was kept. The plain password, if any, is wiped from `req`.
+bool deliverOrKeep(client::ChannelKeeper& keeper, Outbox* outbox, ReportTemporaryLossRequest& req,
+                   ReportTemporaryLossResponse* resp, client::CallResult& result) {
+    result = client::unaryWithRetries<CardService>(keeper, &CardService::Stub::ReportTemporaryLoss,
+                                                   req, resp, 3);
+    bool kept = false;
+    if (result.transient() && outbox) {
+        try {
+            outbox->enqueue(kLossMethod, req.request_id(), req.SerializeAsString());
+            kept = true;
+        } catch (const std::exception& e) {
+            qWarning("loss report: the outbox refused it (%s)", e.what());
+        }
+    }
+    if (req.second_factor().has_service_password())
+        PinEntry::wipe(*req.mutable_second_factor()->mutable_service_password());
+    return kept;
+}
+
 }  // namespace
 
 LossReport::LossReport(std::shared_ptr<client::ChannelKeeper> backoffice, ReceiptPrinter* receipts,
@@ -63,30 +86,25 @@ void LossReport::refreshSealingKey() {
     const std::string file = m_stateDir.isEmpty()
                                  ? std::string()
                                  : (m_stateDir + QLatin1String(kSealingKeyFile)).toStdString();
-    QPointer<LossReport> self(this);
-    QThreadPool::globalInstance()->start([self, keeper, file] {
-        GetSealingKeyResponse key;
-        grpc::ClientContext ctx;
-        client::setDeadline(ctx, std::chrono::seconds(10));
-        const auto r = client::resultOf(
-            CardService::NewStub(keeper->channel())->GetSealingKey(&ctx, {}, &key), ctx);
-        if (!r.ok() || key.public_key().size() != 32)
-            return;
-        if (!file.empty()) {
+    auto key = std::make_shared<GetSealingKeyResponse>();
+    auto ok = std::make_shared<bool>(false);
+    m_async.run(
+        [keeper, file, key, ok] {
+            const auto r = client::unary<CardService>(*keeper, &CardService::Stub::GetSealingKey,
+                                                      GetSealingKeyRequest(), key.get());
+            *ok = r.ok() && key->public_key().size() == 32;
+            if (!*ok || file.empty())
+                return;
             try {
-                util::writeFileAtomically(file, key.SerializeAsString());
+                util::writeFileAtomically(file, key->SerializeAsString());
             } catch (const std::exception& e) {
                 qWarning("loss report: the sealing key cannot be cached (%s)", e.what());
             }
-        }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, key] {
-                if (self)
-                    self->m_sealingKey = key;
-            },
-            Qt::QueuedConnection);
-    });
+        },
+        [this, key, ok] {
+            if (*ok)
+                m_sealingKey = *key;
+        });
 }
 
 QString LossReport::prompt() const {
@@ -176,7 +194,7 @@ void LossReport::back() {
 }
 
 void LossReport::reset() {
-    ++m_generation;
+    m_async.invalidate();
     m_id.clear();
     m_name.clear();
     m_password.clear();
@@ -231,117 +249,77 @@ void LossReport::submit() {
     auto keeper = m_backoffice;
     auto* outbox = sealed ? m_outbox : nullptr;
     auto queued = std::make_shared<bool>(false);
-    QPointer<LossReport> self(this);
-    const auto generation = m_generation;
-    QThreadPool::globalInstance()->start([=] {
-        // The same request id for each try: a report that reached the back office before the
-        // network failed is not made twice.
-        for (int attempt = 0; attempt < 3; ++attempt) {
-            grpc::ClientContext ctx;
-            client::setDeadline(ctx, std::chrono::seconds(10));
-            *result = client::resultOf(CardService::NewStub(keeper->channel())
-                                           ->ReportTemporaryLoss(&ctx, *req, resp.get()),
-                                       ctx);
-            keeper->reportReachable(!result->transient());
-            if (!result->transient())
+    m_async.run([=] { *queued = deliverOrKeep(*keeper, outbox, *req, resp.get(), *result); },
+                [this, req, resp, result, queued] { showOutcome(*req, *resp, *result, *queued); });
+}
+
+// The UI thread: what became of the report.
+void LossReport::showOutcome(const ReportTemporaryLossRequest& req,
+                             const ReportTemporaryLossResponse& resp,
+                             const client::CallResult& result, bool queued) {
+    if (queued) {
+        const QString ref = QString::fromStdString(req.request_id()).left(8).toUpper();
+        m_queued = true;
+        m_reportNumber.clear();
+        m_error = true;  // not yet effective: said as a warning
+        m_message = tr("网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。"
+                       "提交前挂失尚未生效，请尽快拨打12333电话挂失")
+                        .arg(ref);
+        m_step = Step::Done;
+        m_receiptLines = {
+            tr("挂失申请凭证号：%1").arg(ref),
+            tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(m_id.value()))),
+            tr("姓名：%1")
+                .arg(QString::fromStdString(sscard::maskName(m_name.text().toStdString()))),
+            tr("状态：已保存，待网络恢复后提交，尚未生效"), tr("请尽快拨打12333电话挂失")};
+        m_id.clear();
+        m_name.clear();
+    } else if (result.ok()) {
+        const auto& loss = resp.card().loss_report();
+        m_reportNumber = QString::fromStdString(loss.report_number());
+        const QString lift =
+            chinaTime(loss.auto_lift_at().seconds()).toString(QStringLiteral("yyyy-MM-dd"));
+        m_message = tr("挂失受理号：%1。卡片已临时挂失，%"
+                       "2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理")
+                        .arg(m_reportNumber, lift);
+        m_error = false;
+        m_step = Step::Done;
+        m_receiptLines = {
+            tr("挂失受理号：%1").arg(m_reportNumber),
+            tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(m_id.value()))),
+            tr("姓名：%1")
+                .arg(QString::fromStdString(sscard::maskName(m_name.text().toStdString()))),
+            tr("临时挂失，%1自动解除").arg(lift),
+            tr("找回卡片后插卡输入密码即可解挂；补卡请到窗口办理")};
+        m_id.clear();
+        m_name.clear();
+    } else {
+        m_error = true;
+        // A refusal about what was typed sends the citizen back to the first step.
+        m_step = Step::IdNumber;
+        switch (client::citizenMessage(result)) {
+            case client::CitizenMessage::SecondFactorFailed:
+                m_message = tr("号码、姓名或服务密码不正确，请核对后重试");
                 break;
+            case client::CitizenMessage::WrongCardState:
+                m_message =
+                    tr("您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗"
+                       "口办理");
+                break;
+            case client::CitizenMessage::RateLimited:
+            case client::CitizenMessage::OutsideRegion:
+                m_message = CitizenMessages::text(result);
+                break;
+            case client::CitizenMessage::NetworkDown:
+                m_message = tr("网络暂时不通，挂失没有完成。请稍后再试，或拨打12333");
+                m_step = Step::Password;
+                break;
+            default:
+                m_message = CitizenMessages::text(client::CitizenMessage::Other);
+                m_step = Step::Password;
         }
-        // Unreachable: kept on disk (fsync) before the citizen is told, delivered later.
-        if (result->transient() && outbox) {
-            try {
-                outbox->enqueue(kLossMethod, req->request_id(), req->SerializeAsString());
-                *queued = true;
-            } catch (const std::exception& e) {
-                qWarning("loss report: the outbox refused it (%s)", e.what());
-            }
-        }
-        if (req->second_factor().has_service_password()) {
-            PinEntry::wipe(*req->mutable_second_factor()->mutable_service_password());
-        }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [=] {
-                if (!self || self->m_generation != generation)
-                    return;
-                auto& r = *self;
-                if (*queued) {
-                    const QString ref = QString::fromStdString(req->request_id()).left(8).toUpper();
-                    r.m_queued = true;
-                    r.m_reportNumber.clear();
-                    r.m_error = true;  // not yet effective: said as a warning
-                    r.m_message =
-                        tr("网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。"
-                           "提交前挂失尚未生效，请尽快拨打12333电话挂失")
-                            .arg(ref);
-                    r.m_step = Step::Done;
-                    r.m_receiptLines = {
-                        tr("挂失申请凭证号：%1").arg(ref),
-                        tr("社会保障号码：%1")
-                            .arg(QString::fromStdString(sscard::maskIdNumber(r.m_id.value()))),
-                        tr("姓名：%1")
-                            .arg(QString::fromStdString(
-                                sscard::maskName(r.m_name.text().toStdString()))),
-                        tr("状态：已保存，待网络恢复后提交，尚未生效"),
-                        tr("请尽快拨打12333电话挂失")};
-                    r.m_id.clear();
-                    r.m_name.clear();
-                } else if (result->ok()) {
-                    const auto& loss = resp->card().loss_report();
-                    r.m_reportNumber = QString::fromStdString(loss.report_number());
-                    const QString lift = QDateTime::fromSecsSinceEpoch(
-                                             loss.auto_lift_at().seconds(), QTimeZone(8 * 3600))
-                                             .toString(QStringLiteral("yyyy-MM-dd"));
-                    r.m_message = tr("挂失受理号：%1。卡片已临时挂失，%"
-                                     "2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理")
-                                      .arg(r.m_reportNumber, lift);
-                    r.m_error = false;
-                    r.m_step = Step::Done;
-                    r.m_receiptLines = {
-                        tr("挂失受理号：%1").arg(r.m_reportNumber),
-                        tr("社会保障号码：%1")
-                            .arg(QString::fromStdString(sscard::maskIdNumber(r.m_id.value()))),
-                        tr("姓名：%1")
-                            .arg(QString::fromStdString(
-                                sscard::maskName(r.m_name.text().toStdString()))),
-                        tr("临时挂失，%1自动解除").arg(lift),
-                        tr("找回卡片后插卡输入密码即可解挂；补卡请到窗口办理")};
-                    r.m_id.clear();
-                    r.m_name.clear();
-                } else {
-                    r.m_error = true;
-                    switch (result->refusal) {
-                        case REFUSAL_REASON_SECOND_FACTOR_FAILED:
-                            r.m_message = tr("号码、姓名或服务密码不正确，请核对后重试");
-                            r.m_step = Step::IdNumber;
-                            break;
-                        case REFUSAL_REASON_RATE_LIMITED:
-                            r.m_message =
-                                tr("尝试次数过多，请%1分钟后再试，或到窗口办理")
-                                    .arg(std::max(1, (result->retryAfterSeconds + 59) / 60));
-                            r.m_step = Step::IdNumber;
-                            break;
-                        case REFUSAL_REASON_WRONG_CARD_STATE:
-                            r.m_message =
-                                tr("您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗"
-                                   "口办理");
-                            r.m_step = Step::IdNumber;
-                            break;
-                        case REFUSAL_REASON_OUTSIDE_REGION:
-                            r.m_message = tr("本终端只能办理本辖区参保人员的业务，请到参保地办理");
-                            r.m_step = Step::IdNumber;
-                            break;
-                        default:
-                            r.m_message =
-                                result->transient()
-                                    ? tr("网络暂时不通，挂失没有完成。请稍后再试，或拨打12333")
-                                    : tr("暂时无法办理，请联系工作人员");
-                            r.m_step = Step::Password;
-                    }
-                }
-                Q_EMIT r.changed();
-            },
-            Qt::QueuedConnection);
-    });
+    }
+    Q_EMIT changed();
 }
 
 }  // namespace renshe::kiosk

@@ -14,7 +14,9 @@
 #include "kiosk/id_number_entry.hpp"
 #include "kiosk/pin_entry.hpp"
 #include "kiosk/pinyin_input.hpp"
+#include "kiosk/ui_async.hpp"
 #include "renshe/v1/card.pb.h"
+#include "services/client/call.hpp"
 #include "services/client/client.hpp"
 
 namespace renshe::kiosk {
@@ -73,6 +75,9 @@ Q_SIGNALS:
 
 private:
     void submit();
+    void showOutcome(const renshe::v1::ReportTemporaryLossRequest& req,
+                     const renshe::v1::ReportTemporaryLossResponse& resp,
+                     const services::client::CallResult& result, bool queued);
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     Step m_step = Step::IdNumber;
@@ -88,7 +93,7 @@ private:
     std::optional<renshe::v1::GetSealingKeyResponse> m_sealingKey;
     QStringList m_receiptLines;
     class ReceiptPrinter* m_receipts = nullptr;
-    std::uint64_t m_generation = 0;
+    UiAsync m_async{this};  // reset() drops the answers of a report in flight
 };
 
 }  // namespace renshe::kiosk

@@ -10,6 +10,8 @@
 #include <QPrinterInfo>
 #include <QTimeZone>
 
+#include "kiosk/china_time.hpp"
+
 namespace renshe::kiosk {
 
 namespace {
@@ -51,7 +53,7 @@ ReceiptPrinter::ReceiptPrinter(QString servicePoint, QString pdfDirectory, QStri
       m_printerName(std::move(printerName)) {}
 
 bool ReceiptPrinter::print(const QString& title, const QStringList& lines) {
-    const QDateTime now = QDateTime::currentDateTime().toTimeZone(QTimeZone(8 * 3600));
+    const QDateTime now = QDateTime::currentDateTime().toTimeZone(chinaTimeZone());
     const QString when = now.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     const QPageSize roll(QSizeF(80, 120), QPageSize::Millimeter, QStringLiteral("80mm roll"));
     if (!m_pdfDirectory.isEmpty()) {

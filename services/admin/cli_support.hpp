@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "drivers/util/clock.hpp"
 #include "services/client/call.hpp"
 #include "services/client/client.hpp"
 
@@ -53,12 +54,7 @@ private:
 
 // A server time as staff read it: China Standard Time, "2026-11-23 10:42:07 CST".
 inline std::string timeText(const google::protobuf::Timestamp& ts) {
-    const std::time_t t = static_cast<std::time_t>(ts.seconds()) + 8 * 3600;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    std::ostringstream out;
-    out << std::put_time(&tm, "%Y-%m-%d %H:%M:%S") << " CST";
-    return out.str();
+    return util::chinaDateTime(ts.seconds()) + " CST";
 }
 
 inline std::string fromEnvOr(std::optional<std::string> v, const char* env) {

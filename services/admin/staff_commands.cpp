@@ -83,6 +83,171 @@ void printCard(const CardInfo& c) {
     }
 }
 
+// renshe-admin import --persons FILE --cards FILE [--skip-bad]
+int importRegistry(Args& args, AdminService::Stub& stub) {
+    const auto persons = args.take("--persons");
+    const auto cards = args.take("--cards");
+    ImportRegistryRequest req;
+    req.set_request_id(client::newRequestId());
+    req.set_skip_bad(args.flag("--skip-bad"));
+    if (!persons && !cards) {
+        std::cerr << "renshe-admin: import needs --persons FILE and/or --cards FILE\n";
+        return 2;
+    }
+    if (persons)
+        req.set_persons_csv(readWhole(*persons));
+    if (cards)
+        req.set_cards_csv(readWhole(*cards));
+    ImportRegistryResponse resp;
+    const auto r = withRetries(
+        [&](grpc::ClientContext& ctx) { return stub.ImportRegistry(&ctx, req, &resp); });
+    if (!r.ok())
+        return report(r);
+    for (const auto& e : resp.errors()) {
+        const std::string file =
+            e.file() == "persons" ? persons.value_or("persons") : cards.value_or("cards");
+        std::cerr << file << ":" << e.error().line() << ": "
+                  << (e.error().field().empty() ? "" : e.error().field() + ": ")
+                  << e.error().reason() << "\n";
+    }
+    std::cout << "imported " << resp.persons_imported() << " persons and " << resp.cards_imported()
+              << " cards";
+    if (resp.errors_size() > 0) {
+        std::cout << "; " << resp.errors_size() << " line(s) with errors"
+                  << (req.skip_bad()
+                          ? " skipped"
+                          : ", so nothing was imported (use --skip-bad to import the rest)");
+    }
+    std::cout << "\n";
+    return resp.errors_size() > 0 ? 1 : 0;
+}
+
+// renshe-admin person --ssn ID | --card NUMBER
+int showPerson(Args& args, AdminService::Stub& stub) {
+    GetPersonRequest req;
+    if (auto ssn = args.take("--ssn"))
+        req.mutable_person()->set_ssn(*ssn);
+    else if (auto card = args.take("--card"))
+        req.mutable_person()->set_card_number(*card);
+    else {
+        std::cerr << "renshe-admin: person needs --ssn ID or --card NUMBER\n";
+        return 2;
+    }
+    GetPersonResponse resp;
+    const auto r =
+        withRetries([&](grpc::ClientContext& ctx) { return stub.GetPerson(&ctx, req, &resp); });
+    if (!r.ok())
+        return report(r);
+    std::cout << resp.person().masked_name() << "  " << resp.person().masked_ssn() << "  region "
+              << resp.region().division_code() << resp.region().township_code()
+              << resp.region().village_code()
+              << (resp.service_password_set() ? "  service password set" : "  no service password")
+              << "\n";
+    for (const auto& c : resp.cards())
+        printCard(c);
+    std::cout << "history (newest first):\n";
+    for (const auto& h : resp.history()) {
+        std::cout << "  " << timeText(h.at()) << "  " << h.card_number() << "  "
+                  << statusName(h.from_status()) << " -> " << statusName(h.to_status()) << "  by "
+                  << h.actor() << "  " << h.reason() << "\n";
+    }
+    return 0;
+}
+
+// renshe-admin card formal-loss|lift-loss|request-replacement|cancel NUMBER --reason TEXT
+int cardOperation(Args& args, AdminService::Stub& stub) {
+    auto& rest = args.rest();
+    if (rest.size() < 3) {
+        std::cerr << "renshe-admin: card OPERATION NUMBER --reason TEXT\n";
+        return 2;
+    }
+    const auto reason = args.take("--reason");
+    const std::string op = rest[1], number = rest[2];
+    CardOperationRequest req;
+    req.set_request_id(client::newRequestId());
+    req.set_card_number(number);
+    req.set_reason(reason.value_or(""));
+    CardOperationResponse resp;
+    using Method = grpc::Status (AdminService::Stub::*)(
+        grpc::ClientContext*, const CardOperationRequest&, CardOperationResponse*);
+    const std::map<std::string, Method> ops{
+        {"formal-loss", &AdminService::Stub::RecordFormalLoss},
+        {"lift-loss", &AdminService::Stub::LiftLoss},
+        {"request-replacement", &AdminService::Stub::RequestReplacement},
+        {"cancel", &AdminService::Stub::CancelCard}};
+    const auto it = ops.find(op);
+    if (it == ops.end()) {
+        std::cerr << "renshe-admin: unknown card operation " << op << "\n";
+        return 2;
+    }
+    if (!reason) {
+        std::cerr << "renshe-admin: card " << op
+                  << " needs --reason TEXT (it goes into the card's history)\n";
+        return 2;
+    }
+    const auto r = withRetries(
+        [&](grpc::ClientContext& ctx) { return (stub.*(it->second))(&ctx, req, &resp); });
+    if (!r.ok())
+        return report(r);
+    printCard(resp.card());
+    return 0;
+}
+
+// renshe-admin audit verify [--from SEQUENCE]
+int verifyAudit(Args& args, AdminService::Stub& stub) {
+    VerifyAuditChainRequest req;
+    if (auto from = args.take("--from"))
+        req.set_from_sequence(std::stoll(*from));
+    VerifyAuditChainResponse resp;
+    const auto r = withRetries(
+        [&](grpc::ClientContext& ctx) { return stub.VerifyAuditChain(&ctx, req, &resp); });
+    if (!r.ok())
+        return report(r);
+    if (resp.intact()) {
+        std::cout << "audit chain intact: " << resp.events_checked() << " events checked\n";
+        return 0;
+    }
+    std::cout << "audit chain BROKEN at event " << resp.first_broken_sequence() << ": "
+              << resp.reason() << " (" << resp.events_checked()
+              << " events before it are intact)\n";
+    return 1;
+}
+
+// renshe-admin audit query [--ssn ID] [--actor ID] [--type EVENT] [--limit N]
+int queryAudit(Args& args, AdminService::Stub& stub) {
+    QueryAuditRequest req;
+    if (auto v = args.take("--ssn"))
+        req.set_subject_ssn(*v);
+    if (auto v = args.take("--actor"))
+        req.set_actor(*v);
+    if (auto v = args.take("--type"))
+        req.set_event_type(*v);
+    int limit = 100;
+    if (auto v = args.take("--limit"))
+        limit = std::stoi(*v);
+    req.mutable_page()->set_page_size(std::min(limit, 100));
+    int shown = 0;
+    for (;;) {
+        QueryAuditResponse resp;
+        const auto r = withRetries(
+            [&](grpc::ClientContext& ctx) { return stub.QueryAudit(&ctx, req, &resp); });
+        if (!r.ok())
+            return report(r);
+        for (const auto& e : resp.events()) {
+            if (shown++ >= limit)
+                return 0;
+            std::cout << std::setw(6) << e.sequence() << "  " << timeText(e.at()) << "  "
+                      << std::left << std::setw(30) << e.event_type() << std::right << "  "
+                      << e.actor() << "  "
+                      << (e.masked_subject().empty() ? "-" : e.masked_subject()) << "  "
+                      << e.outcome() << "\n";
+        }
+        if (resp.page().next_page_token().empty())
+            return 0;
+        req.mutable_page()->set_page_token(resp.page().next_page_token());
+    }
+}
+
 }  // namespace
 
 int runStaffCommand(const std::vector<std::string>& argv) {
@@ -95,166 +260,18 @@ int runStaffCommand(const std::vector<std::string>& argv) {
     }
     if (!connection.check(rest[0]))
         return 2;
-    const auto channel = connection.channel();
-    auto stub = AdminService::NewStub(channel);
+    auto stub = AdminService::NewStub(connection.channel());
     const std::string command = rest[0];
-
-    if (command == "import") {
-        const auto persons = args.take("--persons");
-        const auto cards = args.take("--cards");
-        ImportRegistryRequest req;
-        req.set_request_id(client::newRequestId());
-        req.set_skip_bad(args.flag("--skip-bad"));
-        if (!persons && !cards) {
-            std::cerr << "renshe-admin: import needs --persons FILE and/or --cards FILE\n";
-            return 2;
-        }
-        if (persons)
-            req.set_persons_csv(readWhole(*persons));
-        if (cards)
-            req.set_cards_csv(readWhole(*cards));
-        ImportRegistryResponse resp;
-        const auto r = withRetries(
-            [&](grpc::ClientContext& ctx) { return stub->ImportRegistry(&ctx, req, &resp); });
-        if (!r.ok())
-            return report(r);
-        for (const auto& e : resp.errors()) {
-            const std::string file =
-                e.file() == "persons" ? persons.value_or("persons") : cards.value_or("cards");
-            std::cerr << file << ":" << e.error().line() << ": "
-                      << (e.error().field().empty() ? "" : e.error().field() + ": ")
-                      << e.error().reason() << "\n";
-        }
-        std::cout << "imported " << resp.persons_imported() << " persons and "
-                  << resp.cards_imported() << " cards";
-        if (resp.errors_size() > 0) {
-            std::cout << "; " << resp.errors_size() << " line(s) with errors"
-                      << (req.skip_bad()
-                              ? " skipped"
-                              : ", so nothing was imported (use --skip-bad to import the rest)");
-        }
-        std::cout << "\n";
-        return resp.errors_size() > 0 ? 1 : 0;
-    }
-    if (command == "person") {
-        GetPersonRequest req;
-        if (auto ssn = args.take("--ssn"))
-            req.mutable_person()->set_ssn(*ssn);
-        else if (auto card = args.take("--card"))
-            req.mutable_person()->set_card_number(*card);
-        else {
-            std::cerr << "renshe-admin: person needs --ssn ID or --card NUMBER\n";
-            return 2;
-        }
-        GetPersonResponse resp;
-        const auto r = withRetries(
-            [&](grpc::ClientContext& ctx) { return stub->GetPerson(&ctx, req, &resp); });
-        if (!r.ok())
-            return report(r);
-        std::cout << resp.person().masked_name() << "  " << resp.person().masked_ssn()
-                  << "  region " << resp.region().division_code() << resp.region().township_code()
-                  << resp.region().village_code()
-                  << (resp.service_password_set() ? "  service password set"
-                                                  : "  no service password")
-                  << "\n";
-        for (const auto& c : resp.cards())
-            printCard(c);
-        std::cout << "history (newest first):\n";
-        for (const auto& h : resp.history()) {
-            std::cout << "  " << timeText(h.at()) << "  " << h.card_number() << "  "
-                      << statusName(h.from_status()) << " -> " << statusName(h.to_status())
-                      << "  by " << h.actor() << "  " << h.reason() << "\n";
-        }
-        return 0;
-    }
-    if (command == "card") {
-        if (rest.size() < 3) {
-            std::cerr << "renshe-admin: card OPERATION NUMBER --reason TEXT\n";
-            return 2;
-        }
-        const auto reason = args.take("--reason");
-        const std::string op = rest[1], number = rest[2];
-        CardOperationRequest req;
-        req.set_request_id(client::newRequestId());
-        req.set_card_number(number);
-        req.set_reason(reason.value_or(""));
-        CardOperationResponse resp;
-        using Method = grpc::Status (AdminService::Stub::*)(
-            grpc::ClientContext*, const CardOperationRequest&, CardOperationResponse*);
-        const std::map<std::string, Method> ops{
-            {"formal-loss", &AdminService::Stub::RecordFormalLoss},
-            {"lift-loss", &AdminService::Stub::LiftLoss},
-            {"request-replacement", &AdminService::Stub::RequestReplacement},
-            {"cancel", &AdminService::Stub::CancelCard}};
-        const auto it = ops.find(op);
-        if (it == ops.end()) {
-            std::cerr << "renshe-admin: unknown card operation " << op << "\n";
-            return 2;
-        }
-        if (!reason) {
-            std::cerr << "renshe-admin: card " << op
-                      << " needs --reason TEXT (it goes into the card's history)\n";
-            return 2;
-        }
-        const auto r = withRetries([&](grpc::ClientContext& ctx) {
-            return (stub.get()->*(it->second))(&ctx, req, &resp);
-        });
-        if (!r.ok())
-            return report(r);
-        printCard(resp.card());
-        return 0;
-    }
-    if (command == "audit" && rest.size() >= 2 && rest[1] == "verify") {
-        VerifyAuditChainRequest req;
-        if (auto from = args.take("--from"))
-            req.set_from_sequence(std::stoll(*from));
-        VerifyAuditChainResponse resp;
-        const auto r = withRetries(
-            [&](grpc::ClientContext& ctx) { return stub->VerifyAuditChain(&ctx, req, &resp); });
-        if (!r.ok())
-            return report(r);
-        if (resp.intact()) {
-            std::cout << "audit chain intact: " << resp.events_checked() << " events checked\n";
-            return 0;
-        }
-        std::cout << "audit chain BROKEN at event " << resp.first_broken_sequence() << ": "
-                  << resp.reason() << " (" << resp.events_checked()
-                  << " events before it are intact)\n";
-        return 1;
-    }
-    if (command == "audit" && rest.size() >= 2 && rest[1] == "query") {
-        QueryAuditRequest req;
-        if (auto v = args.take("--ssn"))
-            req.set_subject_ssn(*v);
-        if (auto v = args.take("--actor"))
-            req.set_actor(*v);
-        if (auto v = args.take("--type"))
-            req.set_event_type(*v);
-        int limit = 100;
-        if (auto v = args.take("--limit"))
-            limit = std::stoi(*v);
-        req.mutable_page()->set_page_size(std::min(limit, 100));
-        int shown = 0;
-        for (;;) {
-            QueryAuditResponse resp;
-            const auto r = withRetries(
-                [&](grpc::ClientContext& ctx) { return stub->QueryAudit(&ctx, req, &resp); });
-            if (!r.ok())
-                return report(r);
-            for (const auto& e : resp.events()) {
-                if (shown++ >= limit)
-                    return 0;
-                std::cout << std::setw(6) << e.sequence() << "  " << timeText(e.at()) << "  "
-                          << std::left << std::setw(30) << e.event_type() << std::right << "  "
-                          << e.actor() << "  "
-                          << (e.masked_subject().empty() ? "-" : e.masked_subject()) << "  "
-                          << e.outcome() << "\n";
-            }
-            if (resp.page().next_page_token().empty())
-                return 0;
-            req.mutable_page()->set_page_token(resp.page().next_page_token());
-        }
-    }
+    if (command == "import")
+        return importRegistry(args, *stub);
+    if (command == "person")
+        return showPerson(args, *stub);
+    if (command == "card")
+        return cardOperation(args, *stub);
+    if (command == "audit" && rest.size() >= 2 && rest[1] == "verify")
+        return verifyAudit(args, *stub);
+    if (command == "audit" && rest.size() >= 2 && rest[1] == "query")
+        return queryAudit(args, *stub);
     return 2;
 }
 

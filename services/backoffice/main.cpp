@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "drivers/util/service_notify.hpp"
-#include "services/backoffice/keystore.hpp"
-#include "services/backoffice/server.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+#include "services/backoffice/server/server.hpp"
 
 using renshe::services::backoffice::parseOptions;
 using renshe::services::backoffice::Server;

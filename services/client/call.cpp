@@ -48,4 +48,43 @@ void setDeadline(grpc::ClientContext& context, std::chrono::milliseconds timeout
     context.set_deadline(std::chrono::system_clock::now() + timeout);
 }
 
+CitizenMessage citizenMessage(const CallResult& result) {
+    if (result.ok())
+        return CitizenMessage::None;
+    if (result.transient())
+        return CitizenMessage::NetworkDown;
+    switch (result.refusal) {
+        case renshe::v1::REFUSAL_REASON_UNKNOWN_CARD:
+            return CitizenMessage::UnknownCard;
+        case renshe::v1::REFUSAL_REASON_UNKNOWN_PERSON:
+            return CitizenMessage::UnknownPerson;
+        case renshe::v1::REFUSAL_REASON_WRONG_CARD_STATE:
+            return CitizenMessage::WrongCardState;
+        case renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED:
+            return CitizenMessage::SecondFactorFailed;
+        case renshe::v1::REFUSAL_REASON_LOSS_IS_FORMAL:
+            return CitizenMessage::LossIsFormal;
+        case renshe::v1::REFUSAL_REASON_REPLACEMENT_REQUESTED:
+            return CitizenMessage::ReplacementRequested;
+        case renshe::v1::REFUSAL_REASON_RATE_LIMITED:
+            return CitizenMessage::RateLimited;
+        case renshe::v1::REFUSAL_REASON_OUTSIDE_REGION:
+            return CitizenMessage::OutsideRegion;
+        case renshe::v1::REFUSAL_REASON_CARD_EXPIRED:
+            return CitizenMessage::CardExpired;
+        case renshe::v1::REFUSAL_REASON_VERIFICATION_STALE:
+            return CitizenMessage::VerificationStale;
+        case renshe::v1::REFUSAL_REASON_WEAK_PASSWORD:
+            return CitizenMessage::WeakPassword;
+        case renshe::v1::REFUSAL_REASON_NOT_ENROLLED:
+            return CitizenMessage::NotEnrolled;
+        case renshe::v1::REFUSAL_REASON_NOT_A_RETIREE:
+            return CitizenMessage::NotARetiree;
+        case renshe::v1::REFUSAL_REASON_TEMPLATE_INCOMPATIBLE:
+            return CitizenMessage::TemplateIncompatible;
+        default:
+            return CitizenMessage::Other;
+    }
+}
+
 }  // namespace renshe::services::client

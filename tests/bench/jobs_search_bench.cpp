@@ -22,8 +22,8 @@
 #include <vector>
 
 #include "renshe/v1/jobs.grpc.pb.h"
-#include "services/backoffice/cards.hpp"
-#include "services/backoffice/jobs_service.hpp"
+#include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/jobs/jobs_service.hpp"
 #include "services/store/store.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 #include "tests/service/backoffice_env.hpp"

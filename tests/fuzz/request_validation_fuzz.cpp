@@ -1,4 +1,4 @@
-// libFuzzer target: the back office's request validation (services/backoffice/validation.hpp).
+// libFuzzer target: the back office's request validation (services/backoffice/checks/checks.hpp).
 // The first input byte picks a CardService/AdminService request type, the rest is parsed as
 // that message (inputs that do not parse are dropped, as gRPC drops them) and checked. The
 // last kind feeds the raw bytes as text into the name, reason, ID number and password fields
@@ -22,9 +22,11 @@
 
 #include "drivers/sscard/codec.hpp"
 #include "drivers/sscard/id_number.hpp"
-#include "services/backoffice/validation.hpp"
+#include "services/backoffice/admin/checks.hpp"
+#include "services/backoffice/card/checks.hpp"
+#include "services/backoffice/checks/checks.hpp"
 
-namespace validation = renshe::services::backoffice::validation;
+namespace checks = renshe::services::backoffice::checks;
 namespace sscard = renshe::drivers::sscard;
 using renshe::services::backoffice::Refusal;
 using namespace renshe::v1;
@@ -46,12 +48,12 @@ void requireValidSsn(std::string_view ssn) {
 }
 
 void requireName(std::string_view name) {
-    require(validation::isValidUtf8(name), "an accepted name is UTF-8");
-    const std::string normal = validation::normalizeName(name);
+    require(checks::isValidUtf8(name), "an accepted name is UTF-8");
+    const std::string normal = checks::normalizeName(name);
     require(!normal.empty(), "an accepted name is not empty");
-    require(validation::normalizeName(normal) == normal, "normalizeName is idempotent");
+    require(checks::normalizeName(normal) == normal, "normalizeName is idempotent");
     try {
-        (void)sscard::utf8ToGbk(normal, validation::kMaxNameGbkBytes);
+        (void)sscard::utf8ToGbk(normal, checks::kMaxNameGbkBytes);
     } catch (const std::exception&) {
         require(false, "an accepted name converts to at most 30 GBK bytes");
     }
@@ -59,8 +61,7 @@ void requireName(std::string_view name) {
 
 void requireInsertedCard(const InsertedCard& card) {
     require(card.card_identifier().size() == 16, "an accepted card identifier is 16 bytes");
-    require(validation::isCardNumber(card.card_number()),
-            "an accepted card number is 9 characters");
+    require(checks::isCardNumber(card.card_number()), "an accepted card number is 9 characters");
     requireValidSsn(card.ssn());
 }
 
@@ -122,17 +123,17 @@ void accepted(const RegisterPersonRequest& m) {
 void accepted(const IssueCardRequest& m) {
     requireValidSsn(m.card().ssn());
     require(m.card().card_identifier().size() == 16, "a 16-byte identifier");
-    require(validation::isCardNumber(m.card().card_number()), "a 9-character card number");
+    require(checks::isCardNumber(m.card().card_number()), "a 9-character card number");
 }
 void accepted(const ImportRegistryRequest& m) {
-    require(m.persons_csv().size() + m.cards_csv().size() <= validation::kMaxImportBytes,
+    require(m.persons_csv().size() + m.cards_csv().size() <= checks::kMaxImportBytes,
             "at most 32 MiB");
-    require(validation::isValidUtf8(m.persons_csv()) && validation::isValidUtf8(m.cards_csv()),
+    require(checks::isValidUtf8(m.persons_csv()) && checks::isValidUtf8(m.cards_csv()),
             "UTF-8 content");
 }
 void accepted(const CardOperationRequest& m) {
-    require(validation::isCardNumber(m.card_number()), "a 9-character card number");
-    require(m.reason().size() <= validation::kMaxReasonBytes && validation::isValidUtf8(m.reason()),
+    require(checks::isCardNumber(m.card_number()), "a 9-character card number");
+    require(m.reason().size() <= checks::kMaxReasonBytes && checks::isValidUtf8(m.reason()),
             "a short reason");
 }
 void accepted(const UpsertServicePointRequest& m) {
@@ -157,15 +158,14 @@ void accepted(const GetPersonRequest& m) {
     if (m.person().has_ssn()) {
         requireValidSsn(m.person().ssn());
     } else {
-        require(validation::isCardNumber(m.person().card_number()),
-                "a card number or an ID number");
+        require(checks::isCardNumber(m.person().card_number()), "a card number or an ID number");
     }
 }
 
 template <typename M>
 void verify(const M& m) {
-    const auto refusal = validation::check(m);
-    const auto again = validation::check(m);
+    const auto refusal = checks::check(m);
+    const auto again = checks::check(m);
     require(refusal.has_value() == again.has_value(), "check() is deterministic");
     if (refusal) {
         requireRefusal(*refusal);
@@ -174,11 +174,11 @@ void verify(const M& m) {
         return;
     }
     if constexpr (requires { m.request_id(); }) {
-        require(m.request_id().size() == 36 && validation::isRequestId(m.request_id()),
+        require(m.request_id().size() == 36 && checks::isRequestId(m.request_id()),
                 "an accepted request id is a 36-character UUID");
     }
     if constexpr (!std::is_same_v<M, ImportRegistryRequest>) {
-        require(m.ByteSizeLong() <= validation::kMaxRequestBytes,
+        require(m.ByteSizeLong() <= checks::kMaxRequestBytes,
                 "an accepted request is at most 64 KiB");
     }
     accepted(m);
@@ -206,15 +206,15 @@ void verifyText(std::string_view text) {
     const std::string s(text);
     if (s.find('\0') == std::string::npos) {
         const bool glib = g_utf8_validate_len(s.data(), s.size(), nullptr);
-        require(validation::isValidUtf8(s) == glib, "isValidUtf8 agrees with g_utf8_validate_len");
+        require(checks::isValidUtf8(s) == glib, "isValidUtf8 agrees with g_utf8_validate_len");
         if (glib) {
-            const std::string normal = validation::normalizeName(s);
-            require(validation::isValidUtf8(normal), "normalizeName keeps UTF-8 valid");
-            require(validation::normalizeName(normal) == normal, "normalizeName is idempotent");
+            const std::string normal = checks::normalizeName(s);
+            require(checks::isValidUtf8(normal), "normalizeName keeps UTF-8 valid");
+            require(checks::normalizeName(normal) == normal, "normalizeName is idempotent");
         }
     }
-    (void)validation::normalizeName(s);
-    (void)validation::normalizeSsn(s);
+    (void)checks::normalizeName(s);
+    (void)checks::normalizeSsn(s);
 
     ReportTemporaryLossRequest loss;
     loss.set_request_id(kRequestId);

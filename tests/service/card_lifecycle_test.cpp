@@ -329,11 +329,17 @@ TEST_P(CardLifecycle, TemporaryLossLiftsItselfAfterTheConfiguredPeriod) {
                   lr.card().loss_report().reported_at().seconds(),
               2);
 
-    std::this_thread::sleep_for(std::chrono::milliseconds(3500));
+    // Past the auto-lift time; the sweeper (every second) lifts it.
+    env.backoffice().advanceClock(std::chrono::milliseconds(2500));
     GetPersonRequest gp;
     gp.mutable_person()->set_card_number(card.cardNumber);
     GetPersonResponse person;
-    ASSERT_TRUE(call(*staff.admin, &Admin::GetPerson, gp, &person).ok());
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            return call(*staff.admin, &Admin::GetPerson, gp, &person).ok() &&
+                   person.cards(0).status() == CARD_STATUS_ACTIVE;
+        },
+        std::chrono::seconds(10)));
     EXPECT_EQ(person.cards(0).status(), CARD_STATUS_ACTIVE);
     ASSERT_GE(person.history_size(), 1);
     EXPECT_EQ(person.history(0).reason(), "auto lift");
@@ -347,7 +353,7 @@ TEST_P(CardLifecycle, TemporaryLossLiftsItselfAfterTheConfiguredPeriod) {
     ASSERT_TRUE(
         call(*staff.admin, &Admin::RecordFormalLoss, cardOp(card.cardNumber, "at counter"), &op)
             .ok());
-    std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+    env.backoffice().advanceClock(std::chrono::seconds(3));  // reading the status lifts what is due
     GetCardStatusResponse st;
     ASSERT_TRUE(status(touch, card, &st).ok());
     EXPECT_EQ(st.card().status(), CARD_STATUS_LOST);

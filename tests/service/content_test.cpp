@@ -19,7 +19,7 @@
 
 #include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
-#include "services/backoffice/content_model.hpp"
+#include "services/backoffice/content/model.hpp"
 #include "services/store/store.hpp"
 #include "tests/service/backoffice_env.hpp"
 

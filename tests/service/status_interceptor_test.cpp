@@ -1,10 +1,10 @@
-// The status interceptor (services/backoffice/status_interceptor.hpp) in a real in-process
+// The status interceptor (services/backoffice/server/status_interceptor.hpp) in a real in-process
 // gRPC server: a request whose protobuf does not parse (invalid UTF-8 in a proto3 string,
 // truncated) must end INVALID_ARGUMENT with "renshe-refusal: REFUSAL_REASON_MALFORMED_FIELD"
 // instead of gRPC's bare INTERNAL; everything a handler answers passes unchanged. Also pins
 // down what a message over the server's receive limit produces (the transport's
 // RESOURCE_EXHAUSTED, which no interceptor sees).
-#include "services/backoffice/status_interceptor.hpp"
+#include "services/backoffice/server/status_interceptor.hpp"
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>

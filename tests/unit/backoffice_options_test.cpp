@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "services/backoffice/options.hpp"
+#include "services/backoffice/server/options.hpp"
 
 using renshe::services::backoffice::parseOptions;
 

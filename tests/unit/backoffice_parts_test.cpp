@@ -5,10 +5,10 @@
 
 #include <fstream>
 
-#include "services/backoffice/audit.hpp"
-#include "services/backoffice/core.hpp"
-#include "services/backoffice/csv.hpp"
-#include "services/backoffice/keystore.hpp"
+#include "services/backoffice/checks/csv.hpp"
+#include "services/backoffice/rpc/audit.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+#include "services/backoffice/rpc/mutation_runner.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 
 namespace bo = renshe::services::backoffice;
@@ -105,7 +105,7 @@ TEST(Subject, IsMaskedForLogsAndAudit) {
     bo::Subject s;
     s.ssn = "370102194704090017";
     EXPECT_EQ(s.masked(), "370***********0017");
-    EXPECT_EQ(bo::chinaDate(0), "19700101");
-    EXPECT_EQ(bo::chinaDate(16LL * 3600 * 1'000'000),
+    EXPECT_EQ(renshe::util::chinaDate(0), "19700101");
+    EXPECT_EQ(renshe::util::chinaDate(16LL * 3600 * 1'000'000),
               "19700102");  // 16:00 UTC is midnight in China
 }

@@ -1,8 +1,6 @@
 // Form validation of the back office's card and admin requests
-// (services/backoffice/validation.hpp): every rule with a passing and a failing case, the
+// (services/backoffice/checks/checks.hpp): every rule with a passing and a failing case, the
 // status code and refusal reason, and that no message carries a full ID number or name.
-#include "services/backoffice/validation.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,8 +10,11 @@
 #include <vector>
 
 #include "drivers/sscard/id_number.hpp"
+#include "services/backoffice/admin/checks.hpp"
+#include "services/backoffice/card/checks.hpp"
+#include "services/backoffice/checks/checks.hpp"
 
-namespace validation = renshe::services::backoffice::validation;
+namespace checks = renshe::services::backoffice::checks;
 using renshe::services::backoffice::Refusal;
 using namespace renshe::v1;
 
@@ -221,123 +222,123 @@ std::string ssnEndingInX() {
 // --- building blocks ---------------------------------------------------------------------
 
 TEST(Utf8, AcceptsWellFormedText) {
-    EXPECT_TRUE(validation::isValidUtf8(""));
-    EXPECT_TRUE(validation::isValidUtf8("Zhang San"));
-    EXPECT_TRUE(validation::isValidUtf8("张三丰"));
-    EXPECT_TRUE(validation::isValidUtf8("\xC2\x80"));          // U+0080, smallest 2-byte
-    EXPECT_TRUE(validation::isValidUtf8("\xE0\xA0\x80"));      // U+0800, smallest 3-byte
-    EXPECT_TRUE(validation::isValidUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
-    EXPECT_TRUE(validation::isValidUtf8("\xEE\x80\x80"));      // U+E000, just above
-    EXPECT_TRUE(validation::isValidUtf8("\xF0\x90\x80\x80"));  // U+10000
-    EXPECT_TRUE(validation::isValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last
-    EXPECT_TRUE(validation::isValidUtf8(std::string_view("a\0b", 3)));
+    EXPECT_TRUE(checks::isValidUtf8(""));
+    EXPECT_TRUE(checks::isValidUtf8("Zhang San"));
+    EXPECT_TRUE(checks::isValidUtf8("张三丰"));
+    EXPECT_TRUE(checks::isValidUtf8("\xC2\x80"));          // U+0080, smallest 2-byte
+    EXPECT_TRUE(checks::isValidUtf8("\xE0\xA0\x80"));      // U+0800, smallest 3-byte
+    EXPECT_TRUE(checks::isValidUtf8("\xED\x9F\xBF"));      // U+D7FF, just below the surrogates
+    EXPECT_TRUE(checks::isValidUtf8("\xEE\x80\x80"));      // U+E000, just above
+    EXPECT_TRUE(checks::isValidUtf8("\xF0\x90\x80\x80"));  // U+10000
+    EXPECT_TRUE(checks::isValidUtf8("\xF4\x8F\xBF\xBF"));  // U+10FFFF, the last
+    EXPECT_TRUE(checks::isValidUtf8(std::string_view("a\0b", 3)));
 }
 
 TEST(Utf8, RejectsTruncatedSequences) {
-    EXPECT_FALSE(validation::isValidUtf8("\xE5\xBC"));  // 张 without its last byte
-    EXPECT_FALSE(validation::isValidUtf8("张\xE4"));
-    EXPECT_FALSE(validation::isValidUtf8("\xF0\x9F\x98"));
-    EXPECT_FALSE(validation::isValidUtf8("\xC3"));
-    EXPECT_FALSE(validation::isValidUtf8("\xC3\x28"));  // lead byte, then no continuation
-    EXPECT_FALSE(validation::isValidUtf8("\x80"));      // stray continuation
-    EXPECT_FALSE(validation::isValidUtf8("a\xBF"));
+    EXPECT_FALSE(checks::isValidUtf8("\xE5\xBC"));  // 张 without its last byte
+    EXPECT_FALSE(checks::isValidUtf8("张\xE4"));
+    EXPECT_FALSE(checks::isValidUtf8("\xF0\x9F\x98"));
+    EXPECT_FALSE(checks::isValidUtf8("\xC3"));
+    EXPECT_FALSE(checks::isValidUtf8("\xC3\x28"));  // lead byte, then no continuation
+    EXPECT_FALSE(checks::isValidUtf8("\x80"));      // stray continuation
+    EXPECT_FALSE(checks::isValidUtf8("a\xBF"));
 }
 
 TEST(Utf8, RejectsOverlongForms) {
-    EXPECT_FALSE(validation::isValidUtf8("\xC0\xAF"));  // '/' in 2 bytes
-    EXPECT_FALSE(validation::isValidUtf8("\xC1\xBF"));
-    EXPECT_FALSE(validation::isValidUtf8("\xE0\x80\xAF"));      // '/' in 3 bytes
-    EXPECT_FALSE(validation::isValidUtf8("\xE0\x9F\xBF"));      // U+07FF in 3 bytes
-    EXPECT_FALSE(validation::isValidUtf8("\xF0\x80\x80\xAF"));  // '/' in 4 bytes
-    EXPECT_FALSE(validation::isValidUtf8("\xF0\x8F\xBF\xBF"));  // U+FFFF in 4 bytes
-    EXPECT_FALSE(validation::isValidUtf8("\xC0\x80"));          // "modified UTF-8" NUL
+    EXPECT_FALSE(checks::isValidUtf8("\xC0\xAF"));  // '/' in 2 bytes
+    EXPECT_FALSE(checks::isValidUtf8("\xC1\xBF"));
+    EXPECT_FALSE(checks::isValidUtf8("\xE0\x80\xAF"));      // '/' in 3 bytes
+    EXPECT_FALSE(checks::isValidUtf8("\xE0\x9F\xBF"));      // U+07FF in 3 bytes
+    EXPECT_FALSE(checks::isValidUtf8("\xF0\x80\x80\xAF"));  // '/' in 4 bytes
+    EXPECT_FALSE(checks::isValidUtf8("\xF0\x8F\xBF\xBF"));  // U+FFFF in 4 bytes
+    EXPECT_FALSE(checks::isValidUtf8("\xC0\x80"));          // "modified UTF-8" NUL
 }
 
 TEST(Utf8, RejectsSurrogatesAndBeyondUnicode) {
-    EXPECT_FALSE(validation::isValidUtf8("\xED\xA0\x80"));              // U+D800
-    EXPECT_FALSE(validation::isValidUtf8("\xED\xBF\xBF"));              // U+DFFF
-    EXPECT_FALSE(validation::isValidUtf8("\xED\xA0\xBD\xED\xB8\x80"));  // CESU-8 pair
-    EXPECT_FALSE(validation::isValidUtf8("\xF4\x90\x80\x80"));          // U+110000
-    EXPECT_FALSE(validation::isValidUtf8("\xF5\x80\x80\x80"));
-    EXPECT_FALSE(validation::isValidUtf8("\xF8\x88\x80\x80\x80"));
-    EXPECT_FALSE(validation::isValidUtf8("\xFE"));
-    EXPECT_FALSE(validation::isValidUtf8("\xFF"));
+    EXPECT_FALSE(checks::isValidUtf8("\xED\xA0\x80"));              // U+D800
+    EXPECT_FALSE(checks::isValidUtf8("\xED\xBF\xBF"));              // U+DFFF
+    EXPECT_FALSE(checks::isValidUtf8("\xED\xA0\xBD\xED\xB8\x80"));  // CESU-8 pair
+    EXPECT_FALSE(checks::isValidUtf8("\xF4\x90\x80\x80"));          // U+110000
+    EXPECT_FALSE(checks::isValidUtf8("\xF5\x80\x80\x80"));
+    EXPECT_FALSE(checks::isValidUtf8("\xF8\x88\x80\x80\x80"));
+    EXPECT_FALSE(checks::isValidUtf8("\xFE"));
+    EXPECT_FALSE(checks::isValidUtf8("\xFF"));
 }
 
 TEST(Normalize, SsnUpperCasesTheCheckCharacterOnly) {
-    EXPECT_EQ(validation::normalizeSsn("11010519491231002x"), kSsnX);
-    EXPECT_EQ(validation::normalizeSsn(kSsnX), kSsnX);
-    EXPECT_EQ(validation::normalizeSsn(kSsn), kSsn);
-    EXPECT_EQ(validation::normalizeSsn("x"), "x");  // not an ID number: untouched
+    EXPECT_EQ(checks::normalizeSsn("11010519491231002x"), kSsnX);
+    EXPECT_EQ(checks::normalizeSsn(kSsnX), kSsnX);
+    EXPECT_EQ(checks::normalizeSsn(kSsn), kSsn);
+    EXPECT_EQ(checks::normalizeSsn("x"), "x");  // not an ID number: untouched
 }
 
 TEST(Normalize, NameTrimsAsciiAndIdeographicSpacesAndComposes) {
-    EXPECT_EQ(validation::normalizeName("  张三丰 "), "张三丰");
-    EXPECT_EQ(validation::normalizeName("\xE3\x80\x80张三丰\xE3\x80\x80 \t"), "张三丰");
-    EXPECT_EQ(validation::normalizeName("买买提·艾力"), "买买提·艾力");
-    EXPECT_EQ(validation::normalizeName("Zhang San"), "Zhang San");  // inner space kept
+    EXPECT_EQ(checks::normalizeName("  张三丰 "), "张三丰");
+    EXPECT_EQ(checks::normalizeName("\xE3\x80\x80张三丰\xE3\x80\x80 \t"), "张三丰");
+    EXPECT_EQ(checks::normalizeName("买买提·艾力"), "买买提·艾力");
+    EXPECT_EQ(checks::normalizeName("Zhang San"), "Zhang San");  // inner space kept
     // NFD "Mu¨ller" composes to NFC "Müller"; Hangul jamo compose to the syllable.
-    EXPECT_EQ(validation::normalizeName("Mu\xCC\x88ller"), "M\xC3\xBCller");
-    EXPECT_EQ(validation::normalizeName("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // 가
-    EXPECT_EQ(validation::normalizeName("   \xE3\x80\x80 "), "");
+    EXPECT_EQ(checks::normalizeName("Mu\xCC\x88ller"), "M\xC3\xBCller");
+    EXPECT_EQ(checks::normalizeName("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // 가
+    EXPECT_EQ(checks::normalizeName("   \xE3\x80\x80 "), "");
     // Invalid UTF-8 is only trimmed.
-    EXPECT_EQ(validation::normalizeName(" \xFF\xFE "), "\xFF\xFE");
+    EXPECT_EQ(checks::normalizeName(" \xFF\xFE "), "\xFF\xFE");
 }
 
 TEST(Normalize, RequestIdAndCardNumberForms) {
-    EXPECT_TRUE(validation::isRequestId(kRequestId));
-    EXPECT_TRUE(validation::isRequestId("00000000-0000-4000-8000-000000000000"));
-    EXPECT_FALSE(validation::isRequestId("0F8FAD5B-D9CB-469F-A165-70867728950E"));  // upper case
-    EXPECT_FALSE(validation::isRequestId("0f8fad5bd9cb469fa16570867728950e"));      // no hyphens
-    EXPECT_FALSE(validation::isRequestId("0f8fad5b-d9cb-469f-a165-70867728950"));   // 35
-    EXPECT_FALSE(validation::isRequestId("0f8fad5b-d9cb-469f-a165-70867728950e0"));
-    EXPECT_FALSE(validation::isRequestId("0f8fad5b-d9cb-469f-a165-70867728950g"));
-    EXPECT_FALSE(validation::isRequestId("0f8fad5bd-9cb-469f-a165-70867728950e"));  // hyphen moved
-    EXPECT_FALSE(validation::isRequestId("{0f8fad5b-d9cb-469f-a165-70867728950}"));
-    EXPECT_TRUE(validation::isCardNumber("A37010001"));
-    EXPECT_TRUE(validation::isCardNumber("123456789"));
-    EXPECT_FALSE(validation::isCardNumber("a37010001"));
-    EXPECT_FALSE(validation::isCardNumber("A3701000"));
-    EXPECT_FALSE(validation::isCardNumber("A370100010"));
-    EXPECT_FALSE(validation::isCardNumber("A3701000!"));
+    EXPECT_TRUE(checks::isRequestId(kRequestId));
+    EXPECT_TRUE(checks::isRequestId("00000000-0000-4000-8000-000000000000"));
+    EXPECT_FALSE(checks::isRequestId("0F8FAD5B-D9CB-469F-A165-70867728950E"));  // upper case
+    EXPECT_FALSE(checks::isRequestId("0f8fad5bd9cb469fa16570867728950e"));      // no hyphens
+    EXPECT_FALSE(checks::isRequestId("0f8fad5b-d9cb-469f-a165-70867728950"));   // 35
+    EXPECT_FALSE(checks::isRequestId("0f8fad5b-d9cb-469f-a165-70867728950e0"));
+    EXPECT_FALSE(checks::isRequestId("0f8fad5b-d9cb-469f-a165-70867728950g"));
+    EXPECT_FALSE(checks::isRequestId("0f8fad5bd-9cb-469f-a165-70867728950e"));  // hyphen moved
+    EXPECT_FALSE(checks::isRequestId("{0f8fad5b-d9cb-469f-a165-70867728950}"));
+    EXPECT_TRUE(checks::isCardNumber("A37010001"));
+    EXPECT_TRUE(checks::isCardNumber("123456789"));
+    EXPECT_FALSE(checks::isCardNumber("a37010001"));
+    EXPECT_FALSE(checks::isCardNumber("A3701000"));
+    EXPECT_FALSE(checks::isCardNumber("A370100010"));
+    EXPECT_FALSE(checks::isCardNumber("A3701000!"));
 }
 
 // --- request id and size -----------------------------------------------------------------
 
 TEST(Validation, RequestIdMustBeALowerCaseUuid) {
     auto r = lossReport();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     for (const std::string bad :
          {"", "not-a-uuid", "0F8FAD5B-D9CB-469F-A165-70867728950E",
           "0f8fad5b-d9cb-469f-a165-70867728950e ", "0f8fad5b_d9cb_469f_a165_70867728950e"}) {
         r.set_request_id(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
     auto pin = activation();
     pin.clear_request_id();
-    EXPECT_TRUE(malformed(validation::check(pin)));
+    EXPECT_TRUE(malformed(checks::check(pin)));
     auto op = cardOperation();
     op.set_request_id("0f8fad5b-d9cb-469f-a165-70867728950E");
-    EXPECT_TRUE(malformed(validation::check(op)));
+    EXPECT_TRUE(malformed(checks::check(op)));
 }
 
 TEST(Validation, OversizedRequestsAreRefused) {
     auto r = lossReport();
     r.set_name(std::string(100 * 1024, 'a'));
-    const auto refusal = validation::check(r);
+    const auto refusal = checks::check(r);
     ASSERT_TRUE(malformed(refusal));
     EXPECT_EQ(refusal->message, "request too large");
 
     auto op = cardOperation();
-    op.set_reason(std::string(validation::kMaxRequestBytes, 'a'));
-    EXPECT_TRUE(malformed(validation::check(op)));
+    op.set_reason(std::string(checks::kMaxRequestBytes, 'a'));
+    EXPECT_TRUE(malformed(checks::check(op)));
     auto audit = queryAudit();
-    audit.set_actor(std::string(validation::kMaxRequestBytes + 1, 'a'));
-    EXPECT_TRUE(malformed(validation::check(audit)));
-    EXPECT_EQ(validation::check(audit)->message, "request too large");
+    audit.set_actor(std::string(checks::kMaxRequestBytes + 1, 'a'));
+    EXPECT_TRUE(malformed(checks::check(audit)));
+    EXPECT_EQ(checks::check(audit)->message, "request too large");
     auto status = cardStatus();
     status.mutable_card()->set_card_identifier(std::string(70 * 1024, '\0'));
-    EXPECT_EQ(validation::check(status)->message, "request too large");
+    EXPECT_EQ(checks::check(status)->message, "request too large");
 }
 
 TEST(Validation, ImportRegistryMayCarryUpTo32MiBOfUtf8) {
@@ -346,31 +347,31 @@ TEST(Validation, ImportRegistryMayCarryUpTo32MiBOfUtf8) {
     r.set_persons_csv("ssn,name,sex,birth_date,region\n" +
                       std::string(1024 * 1024, 'a'));  // over 64 KiB: fine
     r.set_cards_csv("card_number,card_identifier,ssn,issue_date,expiry_date\n");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 
     auto big = r;
-    big.set_persons_csv(std::string(validation::kMaxImportBytes - 10, 'a'));
+    big.set_persons_csv(std::string(checks::kMaxImportBytes - 10, 'a'));
     big.set_cards_csv(std::string(10, 'b'));
-    EXPECT_TRUE(accepted(validation::check(big)));
+    EXPECT_TRUE(accepted(checks::check(big)));
     big.set_cards_csv(std::string(11, 'b'));
-    EXPECT_TRUE(malformed(validation::check(big)));
+    EXPECT_TRUE(malformed(checks::check(big)));
 
     auto bad = r;
     bad.set_persons_csv("ssn,name\n370102194704090017,\xE5\xBC\n");  // truncated 张
-    EXPECT_TRUE(malformed(validation::check(bad)));
+    EXPECT_TRUE(malformed(checks::check(bad)));
     bad = r;
     bad.set_cards_csv("card_number\n\xC0\xAF\n");
-    EXPECT_TRUE(malformed(validation::check(bad)));
+    EXPECT_TRUE(malformed(checks::check(bad)));
     bad = r;
     bad.clear_request_id();
-    EXPECT_TRUE(malformed(validation::check(bad)));
+    EXPECT_TRUE(malformed(checks::check(bad)));
 }
 
 // --- ID numbers ----------------------------------------------------------------------------
 
 TEST(Validation, MalformedIdNumbersAreMalformedIdNumber) {
     auto r = lossReport();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     for (const std::string bad : {
              "",                     // missing
              "37010219470409001",    // 17 characters
@@ -384,36 +385,36 @@ TEST(Validation, MalformedIdNumbersAreMalformedIdNumber) {
              "000102194704090017",   // impossible region
          }) {
         r.set_ssn(bad);
-        EXPECT_TRUE(badIdNumber(validation::check(r))) << bad;
+        EXPECT_TRUE(badIdNumber(checks::check(r))) << bad;
     }
     r.set_ssn("11010519491231002x");  // lower-case x is accepted (and normalised by the service)
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     const std::string withX = ssnEndingInX();
     ASSERT_FALSE(withX.empty());
     r.set_ssn(withX);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 }
 
 TEST(Validation, IdNumbersOfEveryRequestAreChecked) {
     auto status = cardStatus();
     status.mutable_card()->set_ssn("370102194704090018");
-    EXPECT_TRUE(badIdNumber(validation::check(status)));
+    EXPECT_TRUE(badIdNumber(checks::check(status)));
     auto person = registerPerson();
     person.mutable_person()->set_ssn("37010219470409001");
-    EXPECT_TRUE(badIdNumber(validation::check(person)));
+    EXPECT_TRUE(badIdNumber(checks::check(person)));
     auto card = issueCard();
     card.mutable_card()->set_ssn("37010219470409001X");
-    EXPECT_TRUE(badIdNumber(validation::check(card)));
+    EXPECT_TRUE(badIdNumber(checks::check(card)));
     auto audit = queryAudit();
     audit.set_subject_ssn("370102194704090018");
-    EXPECT_TRUE(badIdNumber(validation::check(audit)));
+    EXPECT_TRUE(badIdNumber(checks::check(audit)));
     audit.clear_subject_ssn();  // optional there
-    EXPECT_TRUE(accepted(validation::check(audit)));
+    EXPECT_TRUE(accepted(checks::check(audit)));
     GetPersonRequest gp;
     gp.mutable_person()->set_ssn("370102194704090018");
-    EXPECT_TRUE(badIdNumber(validation::check(gp)));
+    EXPECT_TRUE(badIdNumber(checks::check(gp)));
     gp.mutable_person()->set_ssn(kSsn);
-    EXPECT_TRUE(accepted(validation::check(gp)));
+    EXPECT_TRUE(accepted(checks::check(gp)));
 }
 
 // --- names ---------------------------------------------------------------------------------
@@ -424,32 +425,32 @@ TEST(Validation, NamesMayHoldLettersOfAnyScriptMiddleDotsAndSpaces) {
          {"张三丰", "买买提·艾力", "阿卜杜·热合曼", "Zhang San", "Müller", "Mu\xCC\x88ller",
           "김철수", "Иван", "  张三丰\xE3\x80\x80", "欧阳　锋", "𠮷野"}) {
         r.set_name(good);
-        EXPECT_TRUE(accepted(validation::check(r))) << good;
+        EXPECT_TRUE(accepted(checks::check(r))) << good;
     }
     for (const std::string bad : {"'; DROP TABLE persons; --", "张三1", "Robert'); --", "<script>",
                                   "张_三", "张三!", "a@b", "😀", "·", "  ", "\xE3\x80\x80", ""}) {
         r.set_name(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
 }
 
 TEST(Validation, NamesAreAtMost30BytesInGbk) {
     auto r = lossReport();
     r.set_name("张三丰张三丰张三丰张三丰张三丰");  // 15 characters = 30 GBK bytes (45 UTF-8 bytes)
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_name("张三丰张三丰张三丰张三丰张三丰a");  // 31 GBK bytes
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_name(std::string(30, 'a'));
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_name(std::string(31, 'a'));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_name("  " + std::string(30, 'a') + "  ");  // measured after trimming
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_name("张三丰张三丰张三丰张三丰张三丰张三丰");  // 18 characters = 36 GBK bytes
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     auto person = registerPerson();
     person.mutable_person()->set_name(std::string(31, 'a'));
-    EXPECT_TRUE(malformed(validation::check(person)));
+    EXPECT_TRUE(malformed(checks::check(person)));
 }
 
 TEST(Validation, NamesMustBeValidUtf8) {
@@ -457,7 +458,7 @@ TEST(Validation, NamesMustBeValidUtf8) {
     for (const std::string bad : {"张\xE4", "\xE5\xBC", "\xC0\xAF张", "\xE0\x80\xAF",
                                   "张\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC3\x28\xFF\xFE"}) {
         r.set_name(bad);
-        const auto refusal = validation::check(r);
+        const auto refusal = checks::check(r);
         EXPECT_TRUE(malformed(refusal)) << bad;
         if (refusal) {
             EXPECT_NE(refusal->message.find("UTF-8"), std::string::npos) << refusal->message;
@@ -479,7 +480,7 @@ TEST(Validation, NamesMustNotHoldControlCharacters) {
     };
     for (const std::string& bad : bads) {
         r.set_name(bad);
-        const auto refusal = validation::check(r);
+        const auto refusal = checks::check(r);
         EXPECT_TRUE(malformed(refusal));
         if (refusal) {
             EXPECT_NE(refusal->message.find("control"), std::string::npos) << refusal->message;
@@ -489,154 +490,154 @@ TEST(Validation, NamesMustNotHoldControlCharacters) {
 
 TEST(Validation, RegisterPersonChecksTheName) {
     auto r = registerPerson();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_person()->set_name("'; DROP TABLE persons; --");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->clear_name();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 // --- enums ---------------------------------------------------------------------------------
 
 TEST(Validation, UnknownAndUnspecifiedEnumValuesAreMalformed) {
     auto pin = activation();
-    EXPECT_TRUE(accepted(validation::check(pin)));
+    EXPECT_TRUE(accepted(checks::check(pin)));
     pin.set_kind(static_cast<PinChangeKind>(99));
-    EXPECT_TRUE(malformed(validation::check(pin)));
+    EXPECT_TRUE(malformed(checks::check(pin)));
     pin.set_kind(static_cast<PinChangeKind>(-1));
-    EXPECT_TRUE(malformed(validation::check(pin)));
+    EXPECT_TRUE(malformed(checks::check(pin)));
     pin.set_kind(PIN_CHANGE_KIND_UNSPECIFIED);
-    EXPECT_TRUE(malformed(validation::check(pin)));
+    EXPECT_TRUE(malformed(checks::check(pin)));
 
     auto crypto = cryptogram();
-    EXPECT_TRUE(accepted(validation::check(crypto)));
+    EXPECT_TRUE(accepted(checks::check(crypto)));
     crypto.set_operation(static_cast<PinResetOperation>(3));
-    EXPECT_TRUE(malformed(validation::check(crypto)));
+    EXPECT_TRUE(malformed(checks::check(crypto)));
     crypto.set_operation(PIN_RESET_OPERATION_UNSPECIFIED);
-    EXPECT_TRUE(malformed(validation::check(crypto)));
+    EXPECT_TRUE(malformed(checks::check(crypto)));
 
     auto result = resetResult();
-    EXPECT_TRUE(accepted(validation::check(result)));
+    EXPECT_TRUE(accepted(checks::check(result)));
     result.set_operation(static_cast<PinResetOperation>(42));
-    EXPECT_TRUE(malformed(validation::check(result)));
+    EXPECT_TRUE(malformed(checks::check(result)));
 
     auto person = registerPerson();
     person.mutable_person()->set_sex(static_cast<Sex>(7));
-    EXPECT_TRUE(malformed(validation::check(person)));
+    EXPECT_TRUE(malformed(checks::check(person)));
     person.mutable_person()->set_sex(SEX_UNSPECIFIED);
-    EXPECT_TRUE(malformed(validation::check(person)));
+    EXPECT_TRUE(malformed(checks::check(person)));
     person.mutable_person()->set_sex(SEX_FEMALE);
-    EXPECT_TRUE(accepted(validation::check(person)));
+    EXPECT_TRUE(accepted(checks::check(person)));
 
     auto enroll = enrollTerminal();
-    EXPECT_TRUE(accepted(validation::check(enroll)));
+    EXPECT_TRUE(accepted(checks::check(enroll)));
     enroll.set_role(static_cast<TerminalRole>(9));
-    EXPECT_TRUE(malformed(validation::check(enroll)));
+    EXPECT_TRUE(malformed(checks::check(enroll)));
     enroll.set_role(TERMINAL_ROLE_UNSPECIFIED);
-    EXPECT_TRUE(malformed(validation::check(enroll)));
+    EXPECT_TRUE(malformed(checks::check(enroll)));
 
     auto sp = servicePoint();
-    EXPECT_TRUE(accepted(validation::check(sp)));
+    EXPECT_TRUE(accepted(checks::check(sp)));
     sp.mutable_service_point()->set_facility_class(static_cast<FacilityClass>(4));
-    EXPECT_TRUE(malformed(validation::check(sp)));
+    EXPECT_TRUE(malformed(checks::check(sp)));
     sp.mutable_service_point()->set_facility_class(FACILITY_CLASS_UNSPECIFIED);
-    EXPECT_TRUE(malformed(validation::check(sp)));
+    EXPECT_TRUE(malformed(checks::check(sp)));
 }
 
 // --- service passwords ---------------------------------------------------------------------
 
 TEST(Validation, NewServicePasswordsAreSixDigitsAndNotWeak) {
-    EXPECT_TRUE(accepted(validation::check(activation("285714"))));
-    EXPECT_TRUE(accepted(validation::check(activation("951357"))));
+    EXPECT_TRUE(accepted(checks::check(activation("285714"))));
+    EXPECT_TRUE(accepted(checks::check(activation("951357"))));
     for (const std::string weak : {"123456",                      // the initial PIN
                                    "000000", "888888",            // all the same
                                    "234567", "987654", "890123",  // runs, also across 9-0
                                    "470409",  // the holder's birth date YYMMDD (1947-04-09)
                                    "12ab56", "12345", "1234567", "１２３４５６", " 28571"}) {
-        EXPECT_TRUE(weakPassword(validation::check(activation(weak)))) << weak;
-        EXPECT_TRUE(weakPassword(validation::check(setPassword(weak)))) << weak;
+        EXPECT_TRUE(weakPassword(checks::check(activation(weak)))) << weak;
+        EXPECT_TRUE(weakPassword(checks::check(setPassword(weak)))) << weak;
     }
-    EXPECT_TRUE(accepted(validation::check(setPassword("285714"))));
+    EXPECT_TRUE(accepted(checks::check(setPassword("285714"))));
 }
 
 TEST(Validation, ActivationNeedsAServicePasswordAndAChangeReportHasNone) {
-    EXPECT_TRUE(malformed(validation::check(activation(""))));
-    EXPECT_TRUE(malformed(validation::check(setPassword(""))));
+    EXPECT_TRUE(malformed(checks::check(activation(""))));
+    EXPECT_TRUE(malformed(checks::check(setPassword(""))));
     auto change = activation();
     change.set_kind(PIN_CHANGE_KIND_CHANGE);
-    EXPECT_TRUE(malformed(validation::check(change)));
+    EXPECT_TRUE(malformed(checks::check(change)));
     change.clear_service_password();
-    EXPECT_TRUE(accepted(validation::check(change)));
+    EXPECT_TRUE(accepted(checks::check(change)));
 }
 
 // --- second factor -------------------------------------------------------------------------
 
 TEST(Validation, SecondFactorIsExactlyOneNonEmptyFactor) {
     auto r = lossReport();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.clear_second_factor();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_second_factor();  // present but empty: no factor set
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_second_factor()->set_service_password("");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_second_factor()->set_service_password(
         "12ab56");  // the contract says MALFORMED_FIELD here
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_second_factor()->set_service_password(
         "123456");  // weak is not checked when verifying
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_second_factor()->set_fingerprint_verification_id(
         "f3b0c442-98fc-4c14-9afb-f4c8996fb924");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     EXPECT_FALSE(
         r.second_factor().has_service_password());  // a oneof: setting one clears the other
     r.mutable_second_factor()->set_fingerprint_verification_id("");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_second_factor()->set_fingerprint_verification_id("id with spaces");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_second_factor()->set_fingerprint_verification_id(std::string(65, 'a'));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 
     BeginPinResetRequest begin;
     begin.set_request_id(kRequestId);
     *begin.mutable_card() = insertedCard();
-    EXPECT_TRUE(malformed(validation::check(begin)));
+    EXPECT_TRUE(malformed(checks::check(begin)));
     begin.mutable_second_factor()->set_service_password("285714");
-    EXPECT_TRUE(accepted(validation::check(begin)));
+    EXPECT_TRUE(accepted(checks::check(begin)));
 }
 
 // --- the inserted card ---------------------------------------------------------------------
 
 TEST(Validation, InsertedCardHas16ByteIdentifier9CharacterNumberAndValidIdNumber) {
     auto r = cardStatus();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     for (std::size_t n : {0u, 15u, 17u, 32u}) {
         r = cardStatus();
         r.mutable_card()->set_card_identifier(identifier(n));
-        EXPECT_TRUE(malformed(validation::check(r))) << n;
+        EXPECT_TRUE(malformed(checks::check(r))) << n;
     }
     for (const std::string bad :
          {"", "A3701000", "A370100011", "a37010001", "A3701000!", "A3701 001", "Ａ37010001"}) {
         r = cardStatus();
         r.mutable_card()->set_card_number(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
     r = cardStatus();
     r.mutable_card()->set_ssn("370102194704090018");
-    EXPECT_TRUE(badIdNumber(validation::check(r)));
+    EXPECT_TRUE(badIdNumber(checks::check(r)));
     r.clear_card();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 
     UnreportLossRequest unreport;
     unreport.set_request_id(kRequestId);
-    EXPECT_TRUE(malformed(validation::check(unreport)));
+    EXPECT_TRUE(malformed(checks::check(unreport)));
     *unreport.mutable_card() = insertedCard();
-    EXPECT_TRUE(accepted(validation::check(unreport)));
+    EXPECT_TRUE(accepted(checks::check(unreport)));
     GetCardHistoryRequest history;
-    EXPECT_TRUE(malformed(validation::check(history)));
+    EXPECT_TRUE(malformed(checks::check(history)));
     *history.mutable_card() = insertedCard();
-    EXPECT_TRUE(accepted(validation::check(history)));
+    EXPECT_TRUE(accepted(checks::check(history)));
 }
 
 // --- times and dates -----------------------------------------------------------------------
@@ -644,102 +645,102 @@ TEST(Validation, InsertedCardHas16ByteIdentifier9CharacterNumberAndValidIdNumber
 TEST(Validation, TimestampsMustBeInRange) {
     auto r = setPassword("285714");
     r.mutable_pin_verified_at()->set_nanos(-1);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_pin_verified_at()->set_nanos(1'000'000'000);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_pin_verified_at()->set_nanos(999'999'999);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_pin_verified_at()->set_seconds(std::numeric_limits<std::int64_t>::max());
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.clear_pin_verified_at();  // missing is the service's VERIFICATION_STALE, not a form error
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 
     GetCardHistoryRequest history;
     *history.mutable_card() = insertedCard();
     history.mutable_pin_verified_at()->set_seconds(-62135596801);
-    EXPECT_TRUE(malformed(validation::check(history)));
+    EXPECT_TRUE(malformed(checks::check(history)));
 }
 
 TEST(Validation, DatesMustBeRealCalendarDates) {
     auto r = issueCard();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     setDate(r.mutable_card()->mutable_issue_date(), 2024, 2, 29);  // leap year
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     setDate(r.mutable_card()->mutable_issue_date(), 2023, 2, 29);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_card()->mutable_issue_date(), 2024, 4, 31);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_card()->mutable_issue_date(), 2024, 13, 1);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_card()->mutable_issue_date(), 2024, 0, 1);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_card()->mutable_issue_date(), 0, 0, 0);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r = issueCard();
     r.mutable_card()->clear_expiry_date();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 TEST(Validation, CardExpiryMustBeAfterIssue) {
     auto r = issueCard();
     *r.mutable_card()->mutable_expiry_date() = r.card().issue_date();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_card()->mutable_expiry_date(), 2024, 2, 29);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_card()->mutable_expiry_date(), 2024, 3, 2);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 }
 
 TEST(Validation, IssueCardChecksNumberAndIdentifier) {
     auto r = issueCard();
     r.mutable_card()->set_card_number("A3701000");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r = issueCard();
     r.mutable_card()->set_card_identifier(identifier(15));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.clear_card();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 TEST(Validation, PersonBirthDateMustAgreeWithTheIdNumber) {
     auto r = registerPerson();
     setDate(r.mutable_person()->mutable_birth_date(), 1947, 4, 10);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_person()->mutable_birth_date(), 1974, 4, 9);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->clear_birth_date();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_person()->mutable_birth_date(), 1947, 4, 9);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 }
 
 TEST(Validation, PersonRecordOtherFields) {
     auto r = registerPerson();
     r.mutable_person()->set_ethnicity_code(0);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->set_ethnicity_code(57);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->set_ethnicity_code(56);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_person()->set_ethnicity_code(97);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 
     r = registerPerson();
     r.mutable_person()->set_birthplace_code("37010");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->clear_birthplace_code();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 
     r = registerPerson();
     setDate(r.mutable_person()->mutable_pension_first_payment(), 1940, 1, 1);  // before birth
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     setDate(r.mutable_person()->mutable_pension_first_payment(), 2007, 2, 30);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->clear_pension_first_payment();  // not a retiree
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
 
     r.clear_person();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 // --- region codes --------------------------------------------------------------------------
@@ -748,42 +749,42 @@ TEST(Validation, RegionCodesAreSixDigitsPlusOptionalThreePlusOptionalThree) {
     auto r = registerPerson();
     auto* region = r.mutable_person()->mutable_region();
     region->clear_township_code();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     region->set_township_code("101");
     region->set_village_code("201");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     region->set_village_code("20");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     region->set_village_code("201");
     region->clear_township_code();  // village without township
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     region->clear_village_code();
     region->set_township_code("1011");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     region->set_township_code("10a");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     region->clear_township_code();
     for (const std::string bad :
          {"", "37130", "3713021", "37130a", "001302", "991302", "３７１３０２"}) {
         region->set_division_code(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
     r.mutable_person()->clear_region();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 
     auto sp = servicePoint();
     sp.mutable_service_point()->mutable_region()->set_division_code("3713");
-    EXPECT_TRUE(malformed(validation::check(sp)));
+    EXPECT_TRUE(malformed(checks::check(sp)));
 
     ListServicePointsRequest list;
-    EXPECT_TRUE(accepted(validation::check(list)));
+    EXPECT_TRUE(accepted(checks::check(list)));
     for (const std::string good : {"37", "3713", "371302", "371302101201"}) {
         list.set_region_prefix(good);
-        EXPECT_TRUE(accepted(validation::check(list))) << good;
+        EXPECT_TRUE(accepted(checks::check(list))) << good;
     }
     for (const std::string bad : {"37a", "3713021012011", "3713 02", "371302%"}) {
         list.set_region_prefix(bad);
-        EXPECT_TRUE(malformed(validation::check(list))) << bad;
+        EXPECT_TRUE(malformed(checks::check(list))) << bad;
     }
 }
 
@@ -791,22 +792,22 @@ TEST(Validation, RegionCodesAreSixDigitsPlusOptionalThreePlusOptionalThree) {
 
 TEST(Validation, CardOperationReasonIsShortUtf8WithoutControls) {
     auto r = cardOperation();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.clear_reason();  // the service writes a default
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_reason(std::string(200, 'a'));
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_reason(std::string(201, 'a'));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_reason("持卡人本人到柜台申请");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_reason("lost \xE5\xBC");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_reason("lost\nOK admin.cancel_card");  // a forged log line
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r = cardOperation();
     r.set_card_number("A3701000");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 // --- PIN reset -----------------------------------------------------------------------------
@@ -815,18 +816,18 @@ TEST(Validation, PinResetCryptogramNeeds8ByteChallengeAndSession) {
     auto r = cryptogram();
     for (std::size_t n : {0u, 7u, 9u, 16u}) {
         r.set_challenge(std::string(n, '\x01'));
-        EXPECT_TRUE(malformed(validation::check(r))) << n;
+        EXPECT_TRUE(malformed(checks::check(r))) << n;
     }
     r = cryptogram();
     r.set_card_identifier(identifier(15));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r = cryptogram();
     r.set_reset_session_id(std::string(64, 'a'));
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     for (const std::string& bad :
          {std::string(), std::string(65, 'a'), std::string("abc def"), std::string("abc\n")}) {
         r.set_reset_session_id(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
 }
 
@@ -834,15 +835,15 @@ TEST(Validation, PinResetResultStatusWordIsEmptyOrFourHexDigits) {
     auto r = resetResult();
     for (const std::string good : {"9000", "6982", "63c2", ""}) {
         r.set_card_status_word(good);
-        EXPECT_TRUE(accepted(validation::check(r))) << good;
+        EXPECT_TRUE(accepted(checks::check(r))) << good;
     }
     for (const std::string bad : {"900", "90000", "zz00", "90 0"}) {
         r.set_card_status_word(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
     r = resetResult();
     r.clear_reset_session_id();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 // --- paging, audit -------------------------------------------------------------------------
@@ -851,50 +852,50 @@ TEST(Validation, PageSizeIsZeroTo100) {
     ListServicePointsRequest r;
     for (int good : {0, 1, 100}) {
         r.mutable_page()->set_page_size(good);
-        EXPECT_TRUE(accepted(validation::check(r))) << good;
+        EXPECT_TRUE(accepted(checks::check(r))) << good;
     }
     for (int bad : {-1, 101, 1'000'000}) {
         r.mutable_page()->set_page_size(bad);
-        EXPECT_TRUE(malformed(validation::check(r))) << bad;
+        EXPECT_TRUE(malformed(checks::check(r))) << bad;
     }
     r.mutable_page()->set_page_size(10);
     r.mutable_page()->set_page_token("token with space");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_page()->set_page_token(std::string(129, 'a'));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     auto audit = queryAudit();
     audit.mutable_page()->set_page_size(101);
-    EXPECT_TRUE(malformed(validation::check(audit)));
+    EXPECT_TRUE(malformed(checks::check(audit)));
 }
 
 TEST(Validation, QueryAuditTimeRangeIsOrdered) {
     auto r = queryAudit();
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     *r.mutable_to_time() = r.from_time();  // empty range: allowed
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_to_time()->set_seconds(r.from_time().seconds() - 1);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_to_time()->set_seconds(r.from_time().seconds());
     r.mutable_from_time()->set_nanos(1);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.clear_from_time();  // open start
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r = queryAudit();
     r.set_event_type("card; DROP");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_event_type("card.report_temporary_loss");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_actor("S-0001\n");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 TEST(Validation, VerifyAuditChainFromSequenceIsNotNegative) {
     VerifyAuditChainRequest r;
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_from_sequence(42);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.set_from_sequence(-1);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 // --- service points, terminals, persons ----------------------------------------------------
@@ -902,46 +903,46 @@ TEST(Validation, VerifyAuditChainFromSequenceIsNotNegative) {
 TEST(Validation, ServicePointFields) {
     auto r = servicePoint();
     r.mutable_service_point()->set_display_area_m2(-0.5);
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_service_point()->set_display_area_m2(std::nan(""));
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_service_point()->set_display_area_m2(std::numeric_limits<double>::infinity());
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_service_point()->set_display_area_m2(0);
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_service_point()->clear_name();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r = servicePoint();
     r.mutable_service_point()->set_id("sp 1");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.clear_service_point();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 TEST(Validation, EnrollTerminalFields) {
     auto r = enrollTerminal();
     r.set_terminal_id("T 371302");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_terminal_id("");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_terminal_id("T-371302-001-D");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.clear_csr_pem();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.set_csr_pem("not a pem");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r = enrollTerminal();
     r.clear_service_point_id();
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 TEST(Validation, GetPersonNeedsAWellFormedKey) {
     GetPersonRequest r;
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
     r.mutable_person()->set_card_number("A37010001");
-    EXPECT_TRUE(accepted(validation::check(r)));
+    EXPECT_TRUE(accepted(checks::check(r)));
     r.mutable_person()->set_card_number("A3701");
-    EXPECT_TRUE(malformed(validation::check(r)));
+    EXPECT_TRUE(malformed(checks::check(r)));
 }
 
 // --- messages ------------------------------------------------------------------------------
@@ -950,21 +951,21 @@ TEST(Validation, MessagesNeverHoldAFullIdNumberOrName) {
     std::vector<std::optional<Refusal>> refusals;
     auto loss = lossReport();
     loss.set_name("张三丰1");
-    refusals.push_back(validation::check(loss));
+    refusals.push_back(checks::check(loss));
     loss = lossReport();
     loss.mutable_second_factor()->set_service_password("12ab56");
-    refusals.push_back(validation::check(loss));
+    refusals.push_back(checks::check(loss));
     auto pin = activation("470409");
-    refusals.push_back(validation::check(pin));
+    refusals.push_back(checks::check(pin));
     auto person = registerPerson();
     setDate(person.mutable_person()->mutable_birth_date(), 1947, 4, 10);
-    refusals.push_back(validation::check(person));
+    refusals.push_back(checks::check(person));
     person = registerPerson();
     person.mutable_person()->set_name("张三丰张三丰张三丰张三丰张三丰张三丰");
-    refusals.push_back(validation::check(person));
+    refusals.push_back(checks::check(person));
     auto card = issueCard();
     card.mutable_card()->set_ssn("370102194704090018");
-    refusals.push_back(validation::check(card));
+    refusals.push_back(checks::check(card));
     for (const auto& r : refusals) {
         ASSERT_TRUE(r.has_value());
         EXPECT_FALSE(r->message.empty());

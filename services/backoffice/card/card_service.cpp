@@ -1,0 +1,450 @@
+#include "services/backoffice/card/card_service.hpp"
+
+#include <openssl/crypto.h>
+
+#include "drivers/sscard/id_number.hpp"
+#include "drivers/sscard/pin_reset_crypto.hpp"
+#include "services/backoffice/card/checks.hpp"
+#include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/certification/certification_service.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+
+namespace renshe::services::backoffice {
+
+using namespace renshe::v1;
+
+namespace {
+
+constexpr std::int64_t kSecond = 1'000'000;
+constexpr std::int64_t kOpReload = 1, kOpUnblock = 2;
+
+Refused wrongState(const CardRow& card, const std::string& what) {
+    return Refused(Refusal::precondition(
+        REFUSAL_REASON_WRONG_CARD_STATE,
+        what + " is not allowed for a card in state " + CardStatus_Name(card.status)));
+}
+
+void requireNotExpired(const CardRow& card, std::int64_t now) {
+    if (isExpired(card, now)) {
+        throw Refused(
+            Refusal::precondition(REFUSAL_REASON_CARD_EXPIRED, "the card is past its expiry date"));
+    }
+}
+
+// A PIN verification reported by the terminal must be recent by the server's clock (and not
+// from the future beyond a minute of clock skew).
+void requireFreshVerification(const google::protobuf::Timestamp& at, bool present, std::int64_t now,
+                              std::int64_t maxAgeSeconds) {
+    const std::int64_t t = microsOf(at);
+    if (!present || t < now - maxAgeSeconds * kSecond || t > now + 60 * kSecond) {
+        throw Refused(Refusal::precondition(REFUSAL_REASON_VERIFICATION_STALE,
+                                            "the PIN verification is missing or too old"));
+    }
+}
+
+PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate = false) {
+    auto p = loadPerson(tx, ssn, forUpdate);
+    if (!p) {
+        // A card refers to its holder by foreign key, so this is a registry fault.
+        throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD,
+                                        "the card's holder is not in the registry"));
+    }
+    return *p;
+}
+
+// The card in a touch terminal's reader and its holder: the caller must be a touch terminal,
+// the card known and its holder in the registry; the audit subject gets the holder's region.
+struct CardAtTerminal {
+    CardRow card;
+    PersonRow person;
+};
+struct CardAtTerminalRules {
+    bool lockCard = true;     // SELECT … FOR UPDATE the card row (the request changes it)
+    bool lockPerson = false;  // … and the person row
+    bool sameRegion = true;   // the holder must live in the terminal's region
+};
+CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
+                                     const InsertedCard& inserted, Subject& subject,
+                                     CardAtTerminalRules rules) {
+    requireTouchTerminal(caller);
+    CardRow card = requireInsertedCard(tx, inserted, subject, rules.lockCard);
+    PersonRow person = requirePerson(tx, card.ssn, rules.lockPerson);
+    subject.region = person.region;
+    if (rules.sameRegion)
+        requireRegion(caller, person.region);
+    return {std::move(card), std::move(person)};
+}
+
+// The second factor of a request made without the PIN. Failure is PERMISSION_DENIED; a
+// fingerprint verification can also be NOT_ENROLLED or VERIFICATION_STALE, and is spent.
+// `sealedContext` is the associated data a sealed service password was bound to (request id
+// and ID number); a sealed password that does not open fails like a wrong one.
+void checkSecondFactor(store::Tx& tx, const Caller& caller, const MutationRunner& runner,
+                       const PersonRow& person, const SecondFactor& factor,
+                       VerificationPurpose purpose, std::int64_t now,
+                       const std::string& sealedContext = {}) {
+    if (factor.has_fingerprint_verification_id()) {
+        consumeFingerprintFactor(tx, caller, person.ssn, factor.fingerprint_verification_id(),
+                                 purpose, now);
+        return;
+    }
+    std::optional<std::string> opened;
+    if (factor.has_sealed_service_password()) {
+        const auto& s = factor.sealed_service_password();
+        opened = runner.keys().openSealed({s.ephemeral_public_key(), s.nonce(), s.ciphertext()},
+                                          sealedContext);
+        if (!opened) {
+            throw Refused(Refusal::denied(
+                REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                "the sealed service password does not open with this back office's key"));
+        }
+    }
+    const std::string& password = opened ? *opened : factor.service_password();
+    const bool ok = !person.servicePasswordHash.empty() &&
+                    runner.keys().verifyServicePassword(password, person.servicePasswordHash);
+    if (opened)
+        OPENSSL_cleanse(opened->data(), opened->size());
+    if (!ok)
+        throw Refused(
+            Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED, "second factor does not match"));
+}
+
+std::string normalisedSsn(const std::string& ssn) {
+    return checks::normalizeSsn(ssn);
+}
+
+}  // namespace
+
+grpc::Status CardServiceImpl::GetSealingKey(grpc::ServerContext* ctx, const GetSealingKeyRequest*,
+                                            GetSealingKeyResponse* resp) {
+    return m_runner.query(
+        ctx, "card.get_sealing_key", std::nullopt,
+        [&](store::Tx&, const Caller& caller, Subject&, std::int64_t) {
+            resp->Clear();
+            requireTouchTerminal(caller);
+            const auto key = m_runner.keys().sealingPublicKey();
+            if (!key) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_UNSPECIFIED,
+                                                    "the keystore has no sealing key"));
+            }
+            resp->set_public_key(*key);
+            resp->set_key_id(pki::sealingKeyId(*key));
+        });
+}
+
+grpc::Status CardServiceImpl::GetCardStatus(grpc::ServerContext* ctx,
+                                            const GetCardStatusRequest* req,
+                                            GetCardStatusResponse* resp) {
+    bool liftDue = false;
+    auto status = m_runner.query(
+        ctx, "card.get_status", checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            resp->Clear();
+            requireTouchOrStaff(caller);
+            const CardRow card = requireInsertedCard(tx, req->card(), subject, false);
+            const PersonRow person = requirePerson(tx, card.ssn);
+            subject.region = person.region;
+            requireRegion(caller, person.region);
+            liftDue = effective(card, now).status != card.status;
+            *resp->mutable_card() = toCardInfo(card, person, now);
+        });
+    if (status.ok() && liftDue) {
+        // Make the lift the reader saw durable now rather than at the sweeper's next round.
+        try {
+            m_runner.store().write([&](store::Tx& tx) {
+                auto card = loadCard(tx, req->card().card_number(), true);
+                if (card && applyDueLift(tx, *card, m_runner.clock().nowMicros())) {
+                    Subject subject;
+                    subject.ssn = card->ssn;
+                    m_runner.auditInTx(tx, nullptr, "card.auto_lift", subject, "OK", "",
+                                       m_runner.clock().nowMicros());
+                }
+            });
+        } catch (const std::exception&) {
+            // The sweeper will do it; the answer given is already right.
+        }
+    }
+    return status;
+}
+
+grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
+                                               const ReportPinChangedRequest* req,
+                                               ReportPinChangedResponse* resp) {
+    const bool activation = req->kind() == PIN_CHANGE_KIND_ACTIVATION;
+    return m_runner.mutate(
+        ctx, activation ? "card.activate" : "card.pin_changed", req->request_id(), *req, resp,
+        checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            auto [card, person] =
+                requireCardAtTerminal(tx, caller, req->card(), subject, {.lockPerson = true});
+            applyDueLift(tx, card, now);
+            requireNotExpired(card, now);
+            if (activation) {
+                if (card.status != CARD_STATUS_ISSUED)
+                    throw wrongState(card, "activation");
+                person.servicePasswordHash =
+                    m_runner.keys().hashServicePassword(req->service_password());
+                tx.exec(
+                    "UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
+                    {person.servicePasswordHash, now, person.ssn});
+                changeStatus(tx, card, CARD_STATUS_ACTIVE, caller.identity.id, "activation", now);
+            } else {
+                if (card.status != CARD_STATUS_ACTIVE)
+                    throw wrongState(card, "a PIN change");
+            }
+            *resp->mutable_card() = toCardInfo(card, person, now);
+        });
+}
+
+grpc::Status CardServiceImpl::SetServicePassword(grpc::ServerContext* ctx,
+                                                 const SetServicePasswordRequest* req,
+                                                 SetServicePasswordResponse* resp) {
+    return m_runner.mutate(
+        ctx, "card.set_service_password", req->request_id(), *req, resp, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            auto [card, person] =
+                requireCardAtTerminal(tx, caller, req->card(), subject, {.lockPerson = true});
+            applyDueLift(tx, card, now);
+            requireNotExpired(card, now);
+            if (card.status != CARD_STATUS_ACTIVE)
+                throw wrongState(card, "setting the service password");
+            requireFreshVerification(req->pin_verified_at(), req->has_pin_verified_at(), now,
+                                     m_runner.policy().pinVerificationMaxAgeSeconds);
+            person.servicePasswordHash =
+                m_runner.keys().hashServicePassword(req->new_service_password());
+            tx.exec("UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
+                    {person.servicePasswordHash, now, person.ssn});
+            *resp->mutable_card() = toCardInfo(card, person, now);
+        });
+}
+
+grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
+                                                  const ReportTemporaryLossRequest* req,
+                                                  ReportTemporaryLossResponse* resp) {
+    const std::string ssn = normalisedSsn(req->ssn());
+    const auto invalid = checks::check(*req);
+    return m_runner.mutate(
+        ctx, "card.report_temporary_loss", req->request_id(), *req, resp, invalid,
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            requireTouchTerminal(caller);
+            subject.ssn = ssn;
+            const auto person = loadPerson(tx, ssn, true);
+            // An unknown ID number and a wrong name answer alike, so the RPC cannot probe
+            // the registry.
+            if (!person ||
+                checks::normalizeName(person->name) != checks::normalizeName(req->name())) {
+                throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                                              "second factor does not match"));
+            }
+            subject.region = person->region;
+            requireRegion(caller, person->region);
+            auto card = currentCardOf(tx, ssn, true);
+            if (!card) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE,
+                                                    "the person has no card in use"));
+            }
+            applyDueLift(tx, *card, now);
+            checkSecondFactor(tx, caller, m_runner, *person, req->second_factor(),
+                              VERIFICATION_PURPOSE_LOSS_REPORT, now,
+                              req->request_id() + '\0' + req->ssn());
+            if (card->status == CARD_STATUS_TEMP_LOST) {
+                *resp->mutable_card() = toCardInfo(*card, *person, now);  // the existing report
+                return;
+            }
+            if (card->status != CARD_STATUS_ACTIVE)
+                throw wrongState(*card, "a temporary loss report");
+            card->lossReportNumber = newLossReportNumber(now);
+            card->lossReportedAt = now;
+            card->lossAutoLiftAt = now + m_runner.policy().tempLossSeconds * kSecond;
+            card->lossAtTerminal = true;
+            card->lossFormal = false;
+            changeStatus(tx, *card, CARD_STATUS_TEMP_LOST, caller.identity.id,
+                         "temporary loss report", now);
+            *resp->mutable_card() = toCardInfo(*card, *person, now);
+        },
+        invalid ? std::nullopt : std::optional<RateLimited>(RateLimited{ssn}));
+}
+
+grpc::Status CardServiceImpl::UnreportLoss(grpc::ServerContext* ctx, const UnreportLossRequest* req,
+                                           UnreportLossResponse* resp) {
+    return m_runner.mutate(
+        ctx, "card.unreport_loss", req->request_id(), *req, resp, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {});
+            applyDueLift(tx, card, now);
+            if (card.status == CARD_STATUS_LOST) {
+                throw Refused(Refusal::precondition(
+                    REFUSAL_REASON_LOSS_IS_FORMAL,
+                    "the loss is formal; it can only be lifted at the counter"));
+            }
+            if (card.status == CARD_STATUS_REPLACEMENT_REQUESTED) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_REPLACEMENT_REQUESTED,
+                                                    "a replacement card has been requested"));
+            }
+            if (card.status != CARD_STATUS_TEMP_LOST)
+                throw wrongState(card, "un-reporting a loss");
+            requireFreshVerification(req->pin_verified_at(), req->has_pin_verified_at(), now,
+                                     m_runner.policy().pinVerificationMaxAgeSeconds);
+            changeStatus(tx, card, CARD_STATUS_ACTIVE, caller.identity.id,
+                         "loss un-reported at terminal", now);
+            *resp->mutable_card() = toCardInfo(card, person, now);
+        });
+}
+
+grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx,
+                                            const BeginPinResetRequest* req,
+                                            BeginPinResetResponse* resp) {
+    const auto invalid = checks::check(*req);
+    return m_runner.mutate(
+        ctx, "card.begin_pin_reset", req->request_id(), *req, resp, invalid,
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            auto [card, person] = requireCardAtTerminal(tx, caller, req->card(), subject, {});
+            applyDueLift(tx, card, now);
+            std::int64_t ops = 0;
+            if (card.status == CARD_STATUS_ISSUED) {
+                ops = kOpUnblock;
+            } else if (card.status == CARD_STATUS_ACTIVE) {
+                ops = kOpReload | kOpUnblock;
+            } else {
+                throw wrongState(card, "a PIN reset");
+            }
+            requireNotExpired(card, now);
+            if (card.status == CARD_STATUS_ISSUED && person.servicePasswordHash.empty() &&
+                !req->second_factor().has_fingerprint_verification_id()) {
+                // An ISSUED card's holder has no service password yet: identity at the counter.
+                throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                                              "no second factor is registered for this person"));
+            }
+            checkSecondFactor(tx, caller, m_runner, person, req->second_factor(),
+                              VERIFICATION_PURPOSE_PIN_RESET, now);
+            const std::string id = store::toHex(randomBytes(16));
+            const std::int64_t expires = now + m_runner.policy().resetSessionSeconds * kSecond;
+            tx.exec(
+                "INSERT INTO pin_reset_sessions (id, terminal, card_number, operations, "
+                "expires_at, "
+                "cryptograms_left, closed) VALUES ($1, $2, $3, $4, $5, $6, 0)",
+                {id, caller.key(), card.cardNumber, ops, expires,
+                 static_cast<std::int64_t>(m_runner.policy().resetCryptograms)});
+            resp->set_reset_session_id(id);
+            setTimestamp(resp->mutable_expires_at(), expires);
+            resp->set_cryptograms_allowed(m_runner.policy().resetCryptograms);
+            if (ops & kOpReload)
+                resp->add_allowed_operations(PIN_RESET_OPERATION_RELOAD);
+            if (ops & kOpUnblock)
+                resp->add_allowed_operations(PIN_RESET_OPERATION_UNBLOCK);
+        },
+        invalid ? std::nullopt
+                : std::optional<RateLimited>(RateLimited{normalisedSsn(req->card().ssn())}));
+}
+
+grpc::Status CardServiceImpl::ComputePinResetCryptogram(grpc::ServerContext* ctx,
+                                                        const ComputePinResetCryptogramRequest* req,
+                                                        ComputePinResetCryptogramResponse* resp) {
+    // The stored outcome never holds the session key: the body only spends one of the
+    // session's cryptograms, and the key is derived after the (possibly replayed) outcome.
+    auto status = m_runner.mutate(
+        ctx, "card.pin_reset_cryptogram", req->request_id(), *req, resp, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            requireTouchTerminal(caller);
+            const auto session = tx.queryOne(
+                "SELECT terminal, card_number, operations, expires_at, cryptograms_left, closed "
+                "FROM pin_reset_sessions WHERE id = $1" +
+                    std::string(tx.forUpdate()),
+                {req->reset_session_id()});
+            auto invalidSession = [](const std::string& why) {
+                return Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID, why));
+            };
+            if (!session || session->text(0) != caller.key())
+                throw invalidSession("unknown reset session");
+            if (session->integer(5) != 0 || session->integer(3) < now)
+                throw invalidSession("reset session expired");
+            if (session->integer(4) <= 0)
+                throw invalidSession("no cryptograms left in this session");
+            const auto card = loadCard(tx, session->text(1));
+            if (!card || card->identifierHex != store::toHex(req->card_identifier())) {
+                throw invalidSession("the session is for another card");
+            }
+            subject.ssn = card->ssn;
+            const std::int64_t op =
+                req->operation() == PIN_RESET_OPERATION_RELOAD ? kOpReload : kOpUnblock;
+            if ((session->integer(2) & op) == 0)
+                throw wrongState(*card, "this PIN reset operation");
+            tx.exec(
+                "UPDATE pin_reset_sessions SET cryptograms_left = cryptograms_left - 1 WHERE id = "
+                "$1",
+                {req->reset_session_id()});
+            resp->set_cryptograms_left(static_cast<int>(session->integer(4) - 1));
+        });
+    if (status.ok()) {
+        const auto& id = req->card_identifier();
+        const auto& ch = req->challenge();
+        auto cardKey = drivers::sscard::deriveCardKey(
+            m_runner.keys().masterKey(),
+            {reinterpret_cast<const std::uint8_t*>(id.data()), id.size()});
+        auto sessionKey = drivers::sscard::deriveSessionKey(
+            cardKey, {reinterpret_cast<const std::uint8_t*>(ch.data()), ch.size()});
+        resp->set_cryptogram(
+            std::string(reinterpret_cast<const char*>(sessionKey.data()), sessionKey.size()));
+        OPENSSL_cleanse(cardKey.data(), cardKey.size());
+        OPENSSL_cleanse(sessionKey.data(), sessionKey.size());
+    }
+    return status;
+}
+
+grpc::Status CardServiceImpl::ReportPinResetResult(grpc::ServerContext* ctx,
+                                                   const ReportPinResetResultRequest* req,
+                                                   ReportPinResetResultResponse* resp) {
+    return m_runner.mutate(
+        ctx, "card.pin_reset_result", req->request_id(), *req, resp, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            auto [card, person] =
+                requireCardAtTerminal(tx, caller, req->card(), subject, {.sameRegion = false});
+            const auto session =
+                tx.queryOne("SELECT terminal, card_number FROM pin_reset_sessions WHERE id = $1" +
+                                std::string(tx.forUpdate()),
+                            {req->reset_session_id()});
+            if (!session || session->text(0) != caller.key() ||
+                session->text(1) != card.cardNumber) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID,
+                                                    "unknown reset session, or another card"));
+            }
+            tx.exec("UPDATE pin_reset_sessions SET closed = 1 WHERE id = $1",
+                    {req->reset_session_id()});
+            const std::string what =
+                req->operation() == PIN_RESET_OPERATION_RELOAD ? "PIN reset" : "PIN unblock";
+            std::string sw = req->card_status_word().substr(0, 4);
+            changeStatus(
+                tx, card, card.status, caller.identity.id,
+                what + (req->succeeded() ? " succeeded"
+                                         : " failed (" + (sw.empty() ? "card pulled" : sw) + ")"),
+                now);
+            *resp->mutable_card() = toCardInfo(card, person, now);
+        });
+}
+
+grpc::Status CardServiceImpl::GetCardHistory(grpc::ServerContext* ctx,
+                                             const GetCardHistoryRequest* req,
+                                             GetCardHistoryResponse* resp) {
+    return m_runner.query(
+        ctx, "card.get_history", checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            resp->Clear();
+            auto [card, person] =
+                requireCardAtTerminal(tx, caller, req->card(), subject, {.lockCard = false});
+            requireFreshVerification(req->pin_verified_at(), req->has_pin_verified_at(), now,
+                                     m_runner.policy().pinVerificationMaxAgeSeconds);
+            std::vector<CardStatusChange> all;
+            for (const auto& c : cardsOf(tx, person.ssn)) {
+                *resp->add_cards() = toCardInfo(c, person, now);
+                for (auto& h : historyOf(tx, c.cardNumber))
+                    all.push_back(std::move(h));
+            }
+            std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+                return microsOf(a.at()) > microsOf(b.at());
+            });
+            for (auto& h : all)
+                *resp->add_history() = std::move(h);
+        });
+}
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,20 @@
+// Form checks of every CardService request (proto/renshe/v1/card.proto), built from the shared
+// checks of checks/checks.hpp: what the request says about itself, nothing the database knows.
+#pragma once
+
+#include "renshe/v1/card.pb.h"
+#include "services/backoffice/checks/checks.hpp"
+
+namespace renshe::services::backoffice::checks {
+
+Result check(const renshe::v1::GetCardStatusRequest& request);
+Result check(const renshe::v1::ReportPinChangedRequest& request);
+Result check(const renshe::v1::SetServicePasswordRequest& request);
+Result check(const renshe::v1::ReportTemporaryLossRequest& request);
+Result check(const renshe::v1::UnreportLossRequest& request);
+Result check(const renshe::v1::BeginPinResetRequest& request);
+Result check(const renshe::v1::ComputePinResetCryptogramRequest& request);
+Result check(const renshe::v1::ReportPinResetResultRequest& request);
+Result check(const renshe::v1::GetCardHistoryRequest& request);
+
+}  // namespace renshe::services::backoffice::checks

@@ -1,0 +1,305 @@
+#include "services/backoffice/card/lifecycle.hpp"
+
+#include "drivers/sscard/id_number.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+
+namespace renshe::services::backoffice {
+
+using namespace renshe::v1;
+
+namespace {
+
+constexpr const char* kCardColumns =
+    "card_number, card_identifier, ssn, issue_date, expiry_date, status, status_since, "
+    "loss_report_number, "
+    "loss_reported_at, loss_auto_lift_at, loss_formal, loss_at_terminal";
+
+CardRow cardFromRow(const store::Row& r) {
+    CardRow c;
+    c.cardNumber = r.text(0);
+    c.identifierHex = r.text(1);
+    c.ssn = r.text(2);
+    c.issueDate = r.text(3);
+    c.expiryDate = r.text(4);
+    c.status = static_cast<CardStatus>(r.integer(5));
+    c.statusSince = r.integer(6);
+    c.lossReportNumber = r.text(7);
+    c.lossReportedAt = r.optionalInteger(8).value_or(0);
+    c.lossAutoLiftAt = r.optionalInteger(9).value_or(0);
+    c.lossFormal = r.integer(10) != 0;
+    c.lossAtTerminal = r.integer(11) != 0;
+    return c;
+}
+
+std::string lockSuffix(store::Tx& tx, bool forUpdate) {
+    return forUpdate ? std::string(tx.forUpdate()) : std::string();
+}
+
+}  // namespace
+
+std::optional<PersonRow> loadPerson(store::Tx& tx, const std::string& ssn, bool forUpdate) {
+    const auto r = tx.queryOne(
+        "SELECT ssn, name, sex, ethnicity, birth_date, birthplace, region, "
+        "pension_first_payment, service_password_hash FROM persons WHERE ssn = $1" +
+            lockSuffix(tx, forUpdate),
+        {ssn});
+    if (!r)
+        return std::nullopt;
+    PersonRow p;
+    p.ssn = r->text(0);
+    p.name = r->text(1);
+    p.sex = static_cast<int>(r->integer(2));
+    p.ethnicity = static_cast<int>(r->integer(3));
+    p.birthDate = r->text(4);
+    p.birthplace = r->text(5);
+    p.region = r->text(6);
+    p.pensionFirstPayment = r->text(7);
+    p.servicePasswordHash = r->text(8);
+    return p;
+}
+
+std::optional<CardRow> loadCard(store::Tx& tx, const std::string& cardNumber, bool forUpdate) {
+    const auto r = tx.queryOne(std::string("SELECT ") + kCardColumns +
+                                   " FROM cards WHERE card_number = $1" + lockSuffix(tx, forUpdate),
+                               {cardNumber});
+    if (!r)
+        return std::nullopt;
+    return cardFromRow(*r);
+}
+
+std::vector<CardRow> cardsOf(store::Tx& tx, const std::string& ssn) {
+    std::vector<CardRow> out;
+    for (const auto& r :
+         tx.query(std::string("SELECT ") + kCardColumns +
+                      " FROM cards WHERE ssn = $1 ORDER BY created_at DESC, card_number DESC",
+                  {ssn})) {
+        out.push_back(cardFromRow(r));
+    }
+    return out;
+}
+
+std::optional<CardRow> currentCardOf(store::Tx& tx, const std::string& ssn, bool forUpdate) {
+    const auto r = tx.queryOne(std::string("SELECT ") + kCardColumns +
+                                   " FROM cards WHERE ssn = $1 AND status NOT IN ($2, $3) "
+                                   "ORDER BY created_at DESC, card_number DESC LIMIT 1" +
+                                   lockSuffix(tx, forUpdate),
+                               {ssn, static_cast<std::int64_t>(CARD_STATUS_REPLACED),
+                                static_cast<std::int64_t>(CARD_STATUS_CANCELLED)});
+    if (!r)
+        return std::nullopt;
+    return cardFromRow(*r);
+}
+
+CardRow requireInsertedCard(store::Tx& tx, const InsertedCard& inserted, Subject& subject,
+                            bool forUpdate) {
+    std::string ssn = inserted.ssn();
+    if (!ssn.empty() && ssn.back() == 'x')
+        ssn.back() = 'X';
+    subject.ssn = ssn;
+    auto card = loadCard(tx, inserted.card_number(), forUpdate);
+    if (!card || card->ssn != ssn ||
+        card->identifierHex != store::toHex(inserted.card_identifier())) {
+        throw Refused(
+            Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
+    }
+    return *card;
+}
+
+void changeStatus(store::Tx& tx, CardRow& card, CardStatus to, const std::string& actor,
+                  const std::string& reason, std::int64_t now) {
+    tx.exec(
+        "INSERT INTO card_history (card_number, seq, from_status, to_status, at, actor, reason) "
+        "SELECT CAST($1 AS TEXT), COALESCE(MAX(seq), 0) + 1, CAST($2 AS BIGINT), CAST($3 AS "
+        "BIGINT), "
+        "CAST($4 AS BIGINT), CAST($5 AS TEXT), CAST($6 AS TEXT) FROM card_history WHERE "
+        "card_number = $1",
+        {card.cardNumber, static_cast<std::int64_t>(card.status), static_cast<std::int64_t>(to),
+         now, actor, reason});
+    if (to == CARD_STATUS_ACTIVE || to == CARD_STATUS_ISSUED) {
+        card.lossReportNumber.clear();
+        card.lossReportedAt = card.lossAutoLiftAt = 0;
+        card.lossFormal = card.lossAtTerminal = false;
+    }
+    card.status = to;
+    card.statusSince = now;
+    std::vector<store::Value> params{static_cast<std::int64_t>(to), now, card.cardNumber};
+    params.push_back(card.lossReportNumber.empty() ? store::Value(nullptr)
+                                                   : store::Value(card.lossReportNumber));
+    params.push_back(card.lossReportedAt ? store::Value(card.lossReportedAt)
+                                         : store::Value(nullptr));
+    params.push_back(card.lossAutoLiftAt ? store::Value(card.lossAutoLiftAt)
+                                         : store::Value(nullptr));
+    params.push_back(static_cast<std::int64_t>(card.lossFormal));
+    params.push_back(static_cast<std::int64_t>(card.lossAtTerminal));
+    tx.exec(
+        "UPDATE cards SET status = $1, status_since = $2, loss_report_number = $4, "
+        "loss_reported_at = $5, "
+        "loss_auto_lift_at = $6, loss_formal = $7, loss_at_terminal = $8 WHERE card_number = $3",
+        params);
+}
+
+bool applyDueLift(store::Tx& tx, CardRow& card, std::int64_t now) {
+    if (card.status != CARD_STATUS_TEMP_LOST || card.lossFormal || card.lossAutoLiftAt == 0 ||
+        card.lossAutoLiftAt > now) {
+        return false;
+    }
+    changeStatus(tx, card, CARD_STATUS_ACTIVE, "system", "auto lift", card.lossAutoLiftAt);
+    return true;
+}
+
+CardRow effective(const CardRow& card, std::int64_t now) {
+    if (card.status == CARD_STATUS_TEMP_LOST && !card.lossFormal && card.lossAutoLiftAt != 0 &&
+        card.lossAutoLiftAt <= now) {
+        CardRow c = card;
+        c.status = CARD_STATUS_ACTIVE;
+        c.statusSince = card.lossAutoLiftAt;
+        c.lossReportNumber.clear();
+        c.lossReportedAt = c.lossAutoLiftAt = 0;
+        c.lossAtTerminal = false;
+        return c;
+    }
+    return card;
+}
+
+bool isExpired(const CardRow& card, std::int64_t now) {
+    return !card.expiryDate.empty() && util::chinaDate(now) > card.expiryDate;
+}
+
+std::string regionText(const Region& r) {
+    return r.division_code() + r.township_code() + r.village_code();
+}
+
+Region regionProto(const std::string& code) {
+    Region r;
+    r.set_division_code(code.substr(0, 6));
+    if (code.size() >= 9)
+        r.set_township_code(code.substr(6, 3));
+    if (code.size() >= 12)
+        r.set_village_code(code.substr(9, 3));
+    return r;
+}
+
+std::string dateText(const Date& d) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d", d.year(), d.month(), d.day());
+    return buf;
+}
+
+Date dateProto(const std::string& s) {
+    Date d;
+    if (s.size() == 8) {
+        d.set_year(std::stoi(s.substr(0, 4)));
+        d.set_month(std::stoi(s.substr(4, 2)));
+        d.set_day(std::stoi(s.substr(6, 2)));
+    }
+    return d;
+}
+
+void setTimestamp(google::protobuf::Timestamp* ts, std::int64_t micros) {
+    ts->set_seconds(micros / 1'000'000);
+    ts->set_nanos(static_cast<int>((micros % 1'000'000) * 1000));
+}
+
+std::int64_t microsOf(const google::protobuf::Timestamp& ts) {
+    return ts.seconds() * 1'000'000 + ts.nanos() / 1000;
+}
+
+CardInfo toCardInfo(const CardRow& stored, const PersonRow& person, std::int64_t now) {
+    const CardRow card = effective(stored, now);
+    CardInfo info;
+    info.set_card_number(card.cardNumber);
+    info.set_card_identifier(store::fromHex(card.identifierHex));
+    info.set_status(card.status);
+    *info.mutable_issue_date() = dateProto(card.issueDate);
+    *info.mutable_expiry_date() = dateProto(card.expiryDate);
+    info.mutable_holder()->set_masked_ssn(drivers::sscard::maskIdNumber(person.ssn));
+    info.mutable_holder()->set_masked_name(drivers::sscard::maskName(person.name));
+    setTimestamp(info.mutable_status_since(), card.statusSince);
+    info.set_service_password_set(!person.servicePasswordHash.empty());
+    const bool expired = isExpired(card, now);
+    info.set_expired(expired);
+    if (card.status == CARD_STATUS_TEMP_LOST || card.status == CARD_STATUS_LOST) {
+        auto* loss = info.mutable_loss_report();
+        loss->set_report_number(card.lossReportNumber);
+        if (card.lossReportedAt)
+            setTimestamp(loss->mutable_reported_at(), card.lossReportedAt);
+        if (!card.lossFormal && card.lossAutoLiftAt)
+            setTimestamp(loss->mutable_auto_lift_at(), card.lossAutoLiftAt);
+        loss->set_formal(card.lossFormal);
+        loss->set_reported_at_terminal(card.lossAtTerminal);
+    }
+    std::vector<CardAction> actions;
+    if (expired) {
+        actions = {CARD_ACTION_QUERY};
+    } else {
+        switch (card.status) {
+            case CARD_STATUS_ISSUED:
+                actions = {CARD_ACTION_ACTIVATE, CARD_ACTION_UNBLOCK_PIN, CARD_ACTION_QUERY};
+                break;
+            case CARD_STATUS_ACTIVE:
+                actions = {CARD_ACTION_CHANGE_PIN,
+                           CARD_ACTION_RESET_PIN,
+                           CARD_ACTION_UNBLOCK_PIN,
+                           CARD_ACTION_REPORT_LOSS,
+                           CARD_ACTION_SET_SERVICE_PASSWORD,
+                           CARD_ACTION_QUERY,
+                           CARD_ACTION_CERTIFY};
+                break;
+            case CARD_STATUS_TEMP_LOST:
+                actions = {CARD_ACTION_UNREPORT_LOSS, CARD_ACTION_QUERY};
+                break;
+            default:
+                actions = {CARD_ACTION_QUERY};
+        }
+    }
+    for (auto a : actions)
+        info.add_allowed_actions(a);
+    return info;
+}
+
+std::vector<CardStatusChange> historyOf(store::Tx& tx, const std::string& cardNumber) {
+    std::vector<CardStatusChange> out;
+    for (const auto& r :
+         tx.query("SELECT from_status, to_status, at, actor, reason FROM card_history "
+                  "WHERE card_number = $1 ORDER BY seq DESC",
+                  {cardNumber})) {
+        CardStatusChange c;
+        c.set_from_status(static_cast<CardStatus>(r.integer(0)));
+        c.set_to_status(static_cast<CardStatus>(r.integer(1)));
+        setTimestamp(c.mutable_at(), r.integer(2));
+        c.set_actor(r.text(3));
+        c.set_reason(r.text(4));
+        c.set_card_number(cardNumber);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+int liftDueLosses(store::Tx& tx, MutationRunner& runner, std::int64_t now) {
+    int lifted = 0;
+    const auto rows = tx.query(
+        std::string("SELECT ") + kCardColumns +
+            " FROM cards WHERE status = $1 AND loss_formal = 0 AND loss_auto_lift_at <= $2 "
+            "ORDER BY loss_auto_lift_at LIMIT 500",
+        {static_cast<std::int64_t>(CARD_STATUS_TEMP_LOST), now});
+    for (const auto& r : rows) {
+        CardRow card = cardFromRow(r);
+        auto locked = loadCard(tx, card.cardNumber, true);
+        if (!locked || !applyDueLift(tx, *locked, now))
+            continue;
+        Subject subject;
+        subject.ssn = locked->ssn;
+        runner.auditInTx(tx, nullptr, "card.auto_lift", subject, "OK", "", now);
+        ++lifted;
+    }
+    return lifted;
+}
+
+std::string newLossReportNumber(std::int64_t now) {
+    std::string hex = store::toHex(randomBytes(4));
+    for (auto& c : hex)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return "GS" + util::chinaDate(now) + hex;
+}
+
+}  // namespace renshe::services::backoffice

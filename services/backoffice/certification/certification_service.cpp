@@ -1,0 +1,527 @@
+#include "services/backoffice/certification/certification_service.hpp"
+
+#include <openssl/crypto.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+#include "drivers/sscard/id_number.hpp"
+#include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/certification/checks.hpp"
+#include "services/backoffice/certification/template_store.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+
+namespace renshe::services::backoffice {
+
+using namespace renshe::v1;
+
+namespace {
+
+namespace chr = std::chrono;
+
+constexpr std::int64_t kSecond = 1'000'000;
+
+const std::string kEventStatus = "certification.get_status";
+const std::string kEventTemplates = "certification.get_templates";
+const std::string kEventMatch = "certification.verify_match";
+const std::string kEventNoMatch = "certification.verify_no_match";
+const std::string kEventEnroll = "certification.enroll_fingerprint";
+const std::string kEventIntegrity = "certification.template_integrity";
+
+// --- dates ---------------------------------------------------------------------------------
+
+std::optional<chr::year_month_day> ymdOf(const std::string& yyyymmdd) {
+    if (yyyymmdd.size() != 8 || yyyymmdd.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    const chr::year_month_day d{chr::year{std::stoi(yyyymmdd.substr(0, 4))},
+                                chr::month{static_cast<unsigned>(std::stoi(yyyymmdd.substr(4, 2)))},
+                                chr::day{static_cast<unsigned>(std::stoi(yyyymmdd.substr(6, 2)))}};
+    if (!d.ok())
+        return std::nullopt;
+    return d;
+}
+
+std::string textOf(const chr::year_month_day& d) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d%02u%02u", static_cast<int>(d.year()),
+                  static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+    return buf;
+}
+
+// Calendar months later (or earlier), the day clamped to the month's end (Jan 31 + 1 = Feb 28).
+chr::year_month_day addMonths(const chr::year_month_day& d, int n) {
+    chr::year_month_day r = d + chr::months{n};
+    if (!r.ok())
+        r = chr::year_month_day{chr::year_month_day_last{r.year(), chr::month_day_last{r.month()}}};
+    return r;
+}
+
+// 00:00 China Standard Time (UTC+8) of `d`, in microseconds since the epoch.
+std::int64_t startOfChinaDay(chr::sys_days d) {
+    return (chr::duration_cast<chr::seconds>(d.time_since_epoch()).count() -
+            util::kChinaUtcOffsetSeconds) *
+           kSecond;
+}
+
+chr::year_month_day chinaDay(std::int64_t micros) {
+    return chr::year_month_day{chr::floor<chr::days>(
+        chr::sys_seconds{chr::seconds{util::chinaLocalSeconds(micros / kSecond)}})};
+}
+
+// --- the certification state, derived from stored dates ---------------------------------
+
+struct Certification {
+    CertificationState state = CERTIFICATION_STATE_NOT_REQUIRED;
+    PensionStatus pension = PENSION_STATUS_NONE;
+    std::int64_t deadline = 0;   // OVERDUE from this instant
+    std::int64_t dueFrom = 0;    // DUE from this instant
+    std::string certifiedUntil;  // YYYYMMDD: the cycle's last day (China time)
+    std::int64_t lastCertifiedAt = 0;
+};
+
+Certification certificationOf(store::Tx& tx, const Policy& policy, const PersonRow& person,
+                              std::int64_t now) {
+    Certification c;
+    const auto firstPayment = ymdOf(person.pensionFirstPayment);
+    if (!firstPayment || startOfChinaDay(chr::sys_days{*firstPayment}) > now)
+        return c;  // no pension (yet)
+    const auto last =
+        tx.queryOne("SELECT MAX(certified_at) FROM certifications WHERE ssn = $1", {person.ssn});
+    c.lastCertifiedAt = last ? last->optionalInteger(0).value_or(0) : 0;
+    if (c.lastCertifiedAt != 0 && policy.certificationCycleSeconds > 0) {
+        const std::int64_t cycle = policy.certificationCycleSeconds * kSecond;
+        c.deadline = c.lastCertifiedAt + cycle;
+        c.dueFrom = c.deadline - std::max<std::int64_t>(cycle / 12, 1);
+        c.certifiedUntil = util::chinaDate(c.deadline - 1);
+    } else {
+        // The first cycle ends a year after the first payment; later ones a cycle after the
+        // last certification. The cycle's last day is certified; overdue from the next.
+        const chr::year_month_day until =
+            c.lastCertifiedAt != 0
+                ? addMonths(chinaDay(c.lastCertifiedAt), policy.certificationCycleMonths)
+                : addMonths(*firstPayment, 12);
+        c.deadline = startOfChinaDay(chr::sys_days{until} + chr::days{1});
+        c.dueFrom = startOfChinaDay(chr::sys_days{addMonths(until, -1)} + chr::days{1});
+        c.certifiedUntil = textOf(until);
+    }
+    if (now >= c.deadline) {
+        c.state = CERTIFICATION_STATE_OVERDUE;
+        c.pension = PENSION_STATUS_SUSPENDED;
+    } else {
+        c.state = now >= c.dueFrom ? CERTIFICATION_STATE_DUE : CERTIFICATION_STATE_CERTIFIED;
+        c.pension = PENSION_STATUS_ACTIVE;
+    }
+    return c;
+}
+
+CertificationStatus statusProto(const Certification& c, const PersonRow& person,
+                                const std::vector<templates::Entry>& enrolled) {
+    CertificationStatus s;
+    s.set_state(c.state);
+    s.set_pension(c.pension);
+    if (!c.certifiedUntil.empty())
+        *s.mutable_certified_until() = dateProto(c.certifiedUntil);
+    if (c.lastCertifiedAt != 0)
+        setTimestamp(s.mutable_last_certified_at(), c.lastCertifiedAt);
+    for (const auto& e : enrolled)
+        s.add_enrolled_fingers(e.finger);
+    s.mutable_person()->set_masked_ssn(drivers::sscard::maskIdNumber(person.ssn));
+    s.mutable_person()->set_masked_name(drivers::sscard::maskName(person.name));
+    return s;
+}
+
+// --- helpers -------------------------------------------------------------------------------
+
+// The person a request names: by ID number, or by card number (any card of theirs).
+PersonRow resolvePerson(store::Tx& tx, const PersonRef& ref, Subject& subject, bool forUpdate) {
+    std::string ssn;
+    if (ref.has_card_number()) {
+        const auto card = loadCard(tx, ref.card_number());
+        if (!card)
+            throw Refused(
+                Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
+        ssn = card->ssn;
+    } else {
+        ssn = checks::normalizeSsn(ref.ssn());
+    }
+    subject.ssn = ssn;
+    auto person = loadPerson(tx, ssn, forUpdate);
+    if (!person)
+        throw Refused(
+            Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person in the registry"));
+    subject.region = person->region;
+    return *person;
+}
+
+int retryAfterSeconds(std::int64_t windowEnd, std::int64_t now) {
+    return static_cast<int>(std::max<std::int64_t>((windowEnd - now + kSecond - 1) / kSecond, 1));
+}
+
+// Failed scans within the window, per ID number and per terminal; throws RATE_LIMITED at the
+// limit. Returns how many more failures the person may have.
+int requireScanBudget(store::Tx& tx, const Policy& policy, const Caller& caller,
+                      const std::string& ssn, std::int64_t now) {
+    auto count = [&](const char* column, const std::string& value, const Policy::Limit& limit,
+                     const char* what) {
+        const std::int64_t window = limit.windowSeconds * kSecond;
+        const auto r = tx.queryOne(
+            std::string("SELECT COUNT(*), MIN(recorded_at) FROM fingerprint_verifications "
+                        "WHERE ") +
+                column + " = $1 AND matched = 0 AND recorded_at > $2",
+            {value, now - window});
+        const std::int64_t failures = r ? r->integer(0) : 0;
+        if (failures >= limit.max) {
+            const std::int64_t oldest = r ? r->optionalInteger(1).value_or(now) : now;
+            throw Refused(
+                Refusal::rateLimited(retryAfterSeconds(oldest + window, now),
+                                     std::string("too many failed fingerprint scans ") + what));
+        }
+        return static_cast<int>(limit.max - failures);
+    };
+    count("terminal", caller.key(), policy.terminalFingerprintFailures, "at this terminal");
+    return count("ssn", ssn, policy.ssnFingerprintFailures, "for this person");
+}
+
+std::string fetchBucket(const Caller& caller) {
+    return "term-fptpl:" + caller.identity.id;
+}
+
+void requireFetchBudget(store::Tx& tx, const Policy& policy, const Caller& caller,
+                        std::int64_t now) {
+    const auto& limit = policy.terminalTemplateFetches;
+    const auto row = tx.queryOne("SELECT window_start, count FROM rate_limits WHERE bucket = $1",
+                                 {fetchBucket(caller)});
+    if (!row)
+        return;
+    const std::int64_t windowEnd = row->integer(0) + limit.windowSeconds * kSecond;
+    if (now < windowEnd && row->integer(1) >= limit.max) {
+        throw Refused(Refusal::rateLimited(retryAfterSeconds(windowEnd, now),
+                                           "too many template fetches at this terminal"));
+    }
+}
+
+void bumpFetches(store::Tx& tx, const Policy& policy, const Caller& caller, std::int64_t now) {
+    const std::int64_t staleBefore = now - policy.terminalTemplateFetches.windowSeconds * kSecond;
+    tx.exec(
+        "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
+        "ON CONFLICT (bucket) DO UPDATE SET "
+        "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 END, "
+        "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE "
+        "rate_limits.window_start END",
+        {fetchBucket(caller), now, staleBefore});
+}
+
+struct Wiped {
+    std::vector<templates::Entry>& entries;
+    ~Wiped() { templates::wipe(entries); }
+};
+
+std::string fingerNames(const std::vector<Finger>& fingers) {
+    std::string out;
+    for (auto f : fingers) {
+        if (!out.empty())
+            out += ',';
+        out += Finger_Name(f);
+    }
+    return out;
+}
+
+}  // namespace
+
+void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::string& ssn,
+                              const std::string& verificationId, VerificationPurpose purpose,
+                              std::int64_t now) {
+    if (!tx.queryOne("SELECT finger FROM fingerprint_templates WHERE ssn = $1 LIMIT 1", {ssn})) {
+        throw Refused(Refusal::precondition(
+            REFUSAL_REASON_NOT_ENROLLED, "no fingerprint templates are enrolled for this person"));
+    }
+    const auto v = tx.queryOne(
+        "SELECT ssn, terminal, purpose, matched, usable_until, used_at "
+        "FROM fingerprint_verifications WHERE id = $1" +
+            std::string(tx.forUpdate()),
+        {verificationId});
+    if (!v || v->integer(3) == 0 || v->isNull(4)) {
+        throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                                      "no such matched fingerprint verification"));
+    }
+    auto stale = [](const std::string& why) {
+        return Refused(Refusal::precondition(REFUSAL_REASON_VERIFICATION_STALE,
+                                             "the fingerprint verification " + why));
+    };
+    if (v->text(0) != ssn)
+        throw stale("is for someone else");
+    if (v->text(1) != caller.key())
+        throw stale("was recorded at another terminal");
+    if (v->integer(2) != static_cast<std::int64_t>(purpose))
+        throw stale("was recorded for another purpose");
+    if (!v->isNull(5))
+        throw stale("was already used");
+    if (v->integer(4) < now)
+        throw stale("is too old");
+    if (tx.exec(
+            "UPDATE fingerprint_verifications SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
+            {now, verificationId}) != 1) {
+        throw stale("was already used");
+    }
+}
+
+grpc::Status CertificationServiceImpl::GetCertificationStatus(
+    grpc::ServerContext* ctx, const GetCertificationStatusRequest* req,
+    GetCertificationStatusResponse* resp) {
+    return m_runner.query(
+        ctx, kEventStatus, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            resp->Clear();
+            requireTouchOrStaff(caller);
+            const PersonRow person = resolvePerson(tx, req->person(), subject, false);
+            requireRegion(caller, person.region);
+            *resp->mutable_status() =
+                statusProto(certificationOf(tx, m_runner.policy(), person, now), person,
+                            templates::list(tx, person.ssn));
+        });
+}
+
+grpc::Status CertificationServiceImpl::GetTemplatesForVerify(
+    grpc::ServerContext* ctx, const GetTemplatesForVerifyRequest* req,
+    GetTemplatesForVerifyResponse* resp) {
+    // A read, so MutationRunner::query audits only refusals; a successful fetch of biometric
+    // templates is audited below, and nothing is sent unless that audit event is durable.
+    std::optional<Caller> who;
+    Subject about;
+    std::vector<Finger> damaged;
+    auto status = m_runner.query(
+        ctx, kEventTemplates, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            resp->Clear();
+            who = caller;
+            about = Subject{};
+            damaged.clear();
+            requireTouchTerminal(caller);
+            const PersonRow person = resolvePerson(tx, req->person(), subject, false);
+            about = subject;
+            requireRegion(caller, person.region);
+            requireFetchBudget(tx, m_runner.policy(), caller, now);
+            requireScanBudget(tx, m_runner.policy(), caller, person.ssn, now);
+            if (req->purpose() == VERIFICATION_PURPOSE_CERTIFICATION &&
+                certificationOf(tx, m_runner.policy(), person, now).state ==
+                    CERTIFICATION_STATE_NOT_REQUIRED) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_NOT_A_RETIREE,
+                                                    "no certification is required"));
+            }
+            auto enrolled = templates::load(tx, m_runner.keys(), person.ssn);
+            Wiped wiped{enrolled};
+            if (enrolled.empty()) {
+                throw Refused(
+                    Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED,
+                                          "no fingerprint templates are enrolled for this person"));
+            }
+            int incompatible = 0;
+            for (const auto& e : enrolled) {
+                if (!e.print) {
+                    damaged.push_back(e.finger);
+                } else if (e.device.driver() != req->sensor().driver()) {
+                    ++incompatible;
+                } else {
+                    auto* t = resp->add_templates();
+                    t->set_finger(e.finger);
+                    *t->mutable_device() = e.device;
+                    t->set_serialized_print(*e.print);
+                    setTimestamp(t->mutable_enrolled_at(), e.enrolledAt);
+                }
+            }
+            resp->set_incompatible_count(incompatible);
+            if (resp->templates_size() == 0) {
+                if (incompatible > 0) {
+                    throw Refused(
+                        Refusal::precondition(REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
+                                              "every usable template is from another sensor type"));
+                }
+                throw Refused(Refusal::precondition(
+                    REFUSAL_REASON_NOT_ENROLLED,
+                    "the stored templates failed their integrity check; re-enrol at the counter"));
+            }
+        });
+    auto wipeResponse = [&] {
+        for (auto& t : *resp->mutable_templates())
+            OPENSSL_cleanse(t.mutable_serialized_print()->data(), t.serialized_print().size());
+        resp->Clear();
+    };
+    if (!status.ok())
+        wipeResponse();  // never sent with a refusal, and not kept either
+    if (!who || (!status.ok() && damaged.empty()))
+        return status;
+    if (!damaged.empty()) {
+        m_runner.log("{\"level\":\"warn\",\"event\":\"template_integrity\",\"subject\":\"" +
+                     about.masked() + "\",\"fingers\":\"" + fingerNames(damaged) + "\"}");
+    }
+    try {
+        m_runner.store().write([&](store::Tx& tx) {
+            const std::int64_t now = m_runner.clock().nowMicros();
+            for (std::size_t i = 0; i < damaged.size(); ++i) {
+                m_runner.auditInTx(tx, &*who, kEventIntegrity, about, "TEMPLATE_DECRYPT_FAILED", "",
+                                   now);
+            }
+            if (status.ok()) {
+                m_runner.auditInTx(tx, &*who, kEventTemplates, about, "OK", "", now);
+                bumpFetches(tx, m_runner.policy(), *who, now);
+            }
+        });
+    } catch (const std::exception&) {
+        m_runner.log(
+            "{\"level\":\"error\",\"event\":\"store\",\"error\":\"audit of a template fetch "
+            "failed\"}");
+        if (status.ok()) {
+            wipeResponse();
+            return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
+        }
+    }
+    return status;
+}
+
+grpc::Status CertificationServiceImpl::RecordVerificationResult(
+    grpc::ServerContext* ctx, const RecordVerificationResultRequest* req,
+    RecordVerificationResultResponse* resp) {
+    std::optional<Caller> who;
+    Subject about;
+    std::vector<Finger> damaged;
+    auto status = m_runner.mutate(
+        ctx, req->matched() ? kEventMatch : kEventNoMatch, req->request_id(), *req, resp,
+        checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            who = caller;
+            damaged.clear();
+            requireTouchTerminal(caller);
+            // The person's row lock serialises certifications of one person (PostgreSQL).
+            const PersonRow person = resolvePerson(tx, req->person(), subject, true);
+            about = subject;
+            requireRegion(caller, person.region);
+            const Policy& policy = m_runner.policy();
+            const VerificationPurpose purpose = req->purpose();
+            const Certification before = certificationOf(tx, policy, person, now);
+            if (purpose == VERIFICATION_PURPOSE_CERTIFICATION &&
+                before.state == CERTIFICATION_STATE_NOT_REQUIRED) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_NOT_A_RETIREE,
+                                                    "no certification is required"));
+            }
+            const int failuresLeft = requireScanBudget(tx, policy, caller, person.ssn, now);
+            auto enrolled = templates::load(tx, m_runner.keys(), person.ssn);
+            Wiped wiped{enrolled};
+            if (enrolled.empty()) {
+                throw Refused(
+                    Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED,
+                                          "no fingerprint templates are enrolled for this person"));
+            }
+            const std::string& driver = req->device().driver();
+            if (std::none_of(enrolled.begin(), enrolled.end(), [&](const templates::Entry& e) {
+                    return e.device.driver() == driver;
+                })) {
+                throw Refused(Refusal::precondition(
+                    REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
+                    "the scanning sensor's driver matches no enrolled template"));
+            }
+            const auto tried =
+                std::find_if(enrolled.begin(), enrolled.end(),
+                             [&](const templates::Entry& e) { return e.finger == req->finger(); });
+            if (tried == enrolled.end()) {
+                throw Refused(Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED,
+                                                    "that finger is not enrolled"));
+            }
+            if (tried->device.driver() != driver) {
+                throw Refused(
+                    Refusal::precondition(REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
+                                          "that finger was enrolled on another sensor type"));
+            }
+            if (!tried->print) {
+                damaged.push_back(tried->finger);
+                throw Refused(Refusal::precondition(
+                    REFUSAL_REASON_NOT_ENROLLED,
+                    "the stored template failed its integrity check; re-enrol at the counter"));
+            }
+
+            const std::string id = store::toHex(randomBytes(16));
+            const bool factor = req->matched() && (purpose == VERIFICATION_PURPOSE_LOSS_REPORT ||
+                                                   purpose == VERIFICATION_PURPOSE_PIN_RESET);
+            tx.exec(
+                "INSERT INTO fingerprint_verifications (id, ssn, terminal, request_id, purpose, "
+                "matched, finger, "
+                "attempt, driver, device_id, scan_started_at, scanned_at, recorded_at, "
+                "usable_until, used_at) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, NULL)",
+                {id, person.ssn, caller.key(), req->request_id(),
+                 static_cast<std::int64_t>(purpose),
+                 static_cast<std::int64_t>(req->matched() ? 1 : 0),
+                 static_cast<std::int64_t>(req->finger()),
+                 static_cast<std::int64_t>(req->attempt()), driver, req->device().device_id(),
+                 req->has_scan_started_at() ? store::Value(microsOf(req->scan_started_at()))
+                                            : store::Value(nullptr),
+                 req->has_scanned_at() ? store::Value(microsOf(req->scanned_at()))
+                                       : store::Value(nullptr),
+                 now,
+                 factor ? store::Value(now + policy.fingerprintFactorSeconds * kSecond)
+                        : store::Value(nullptr)});
+
+            int attemptsLeft = checks::kAttemptsPerSession - req->attempt();
+            if (!req->matched())
+                attemptsLeft = std::min(attemptsLeft, failuresLeft - 1);  // this failure counts
+            resp->set_attempts_left(std::max(attemptsLeft, 0));
+            Certification after = before;
+            if (req->matched() && purpose == VERIFICATION_PURPOSE_CERTIFICATION) {
+                const bool resumed = before.state == CERTIFICATION_STATE_OVERDUE;
+                tx.exec(
+                    "INSERT INTO certifications (verification_id, ssn, certified_at, terminal, "
+                    "previous_deadline, "
+                    "resumed, suspended_since) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    {id, person.ssn, now, caller.key(), before.deadline,
+                     static_cast<std::int64_t>(resumed ? 1 : 0),
+                     resumed ? store::Value(before.deadline) : store::Value(nullptr)});
+                resp->set_pension_resumed(resumed);
+                resp->set_back_pay_due(resumed);
+                after = certificationOf(tx, policy, person, now);
+            }
+            if (factor)
+                resp->set_verification_id(id);
+            *resp->mutable_status() = statusProto(after, person, enrolled);
+        });
+    if (who && !damaged.empty()) {
+        m_runner.log("{\"level\":\"warn\",\"event\":\"template_integrity\",\"subject\":\"" +
+                     about.masked() + "\",\"fingers\":\"" + fingerNames(damaged) + "\"}");
+        try {
+            m_runner.store().write([&](store::Tx& tx) {
+                m_runner.auditInTx(tx, &*who, kEventIntegrity, about, "TEMPLATE_DECRYPT_FAILED",
+                                   req->request_id(), m_runner.clock().nowMicros());
+            });
+        } catch (const std::exception&) {
+            // The refusal itself is audited; the warning above is in the log.
+        }
+    }
+    return status;
+}
+
+grpc::Status CertificationServiceImpl::EnrollFingerprint(grpc::ServerContext* ctx,
+                                                         const EnrollFingerprintRequest* req,
+                                                         EnrollFingerprintResponse* resp) {
+    return m_runner.mutate(
+        ctx, kEventEnroll, req->request_id(), *req, resp, checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            requireStaff(caller);
+            const PersonRow person = resolvePerson(tx, req->person(), subject, true);
+            requireRegion(caller, person.region);
+            const auto enrolled = templates::list(tx, person.ssn);
+            const bool exists =
+                std::any_of(enrolled.begin(), enrolled.end(),
+                            [&](const templates::Entry& e) { return e.finger == req->finger(); });
+            if (exists && !req->replace_existing()) {
+                throw Refused({grpc::StatusCode::ALREADY_EXISTS, REFUSAL_REASON_ALREADY_EXISTS,
+                               "that finger is already enrolled; ask to replace it"});
+            }
+            templates::put(tx, m_runner.keys(), person.ssn, req->finger(), req->serialized_print(),
+                           req->device(), caller.identity.id, now);
+            for (const auto& e : templates::list(tx, person.ssn))
+                resp->add_enrolled_fingers(e.finger);
+        });
+}
+
+}  // namespace renshe::services::backoffice

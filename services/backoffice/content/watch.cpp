@@ -1,0 +1,505 @@
+#include "services/backoffice/content/watch.hpp"
+
+#include <grpcpp/security/auth_context.h>
+
+#include <algorithm>
+#include <sstream>
+
+#include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/content/store.hpp"
+#include "services/pki/pki.hpp"
+
+namespace renshe::services::backoffice::content {
+
+using namespace renshe::v1;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string jsonText(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x",
+                          static_cast<unsigned>(static_cast<unsigned char>(c)));
+            out += buf;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+Refused unknownClient(std::string why) {
+    return Refused(
+        {grpc::StatusCode::UNAUTHENTICATED, REFUSAL_REASON_UNKNOWN_CLIENT, std::move(why)});
+}
+
+// callerOf() for a callback-API context (it takes the synchronous grpc::ServerContext), with
+// the same rules: the identity of the verified client certificate; without TLS (the server
+// listens in plaintext only under --insecure-plaintext-for-development, and with TLS it
+// requires a client certificate) the "renshe-dev-identity: role/id/region" metadata.
+Caller streamCaller(const grpc::CallbackServerContext& context) {
+    Caller caller;
+    const auto auth = context.auth_context();
+    std::vector<grpc::string_ref> pem;
+    bool tls = false;
+    if (auth) {
+        pem = auth->FindPropertyValues("x509_pem_cert");
+        const auto security = auth->FindPropertyValues("transport_security_type");
+        tls = !security.empty() && security.front() == "ssl";
+    }
+    if (!pem.empty()) {
+        try {
+            caller.identity = pki::identityFromCertificatePem(
+                std::string(pem.front().data(), pem.front().size()));
+        } catch (const std::exception& e) {
+            throw unknownClient(std::string("client certificate carries no identity: ") + e.what());
+        }
+        if (caller.identity.role != pki::Role::Staff && caller.identity.region.size() < 6) {
+            throw unknownClient("terminal certificate has no region");
+        }
+        return caller;
+    }
+    if (tls)
+        throw unknownClient("no client certificate");
+    const auto& md = context.client_metadata();
+    const auto it = md.find("renshe-dev-identity");
+    if (it == md.end())
+        throw unknownClient("plaintext development mode: send renshe-dev-identity: role/id/region");
+    const std::string v(it->second.data(), it->second.size());
+    const auto a = v.find('/');
+    const auto b = a == std::string::npos ? a : v.find('/', a + 1);
+    const auto role = a == std::string::npos ? std::nullopt : pki::parseRole(v.substr(0, a));
+    if (!role || b == std::string::npos)
+        throw unknownClient("renshe-dev-identity wants role/id/region");
+    caller.identity = {v.substr(a + 1, b - a - 1), *role, v.substr(b + 1)};
+    return caller;
+}
+
+// A stream refused before it started.
+class Refuser final : public grpc::ServerWriteReactor<ContentUpdate> {
+public:
+    explicit Refuser(const grpc::Status& status) { Finish(status); }
+    void OnDone() override { delete this; }
+};
+
+}  // namespace
+
+// One subscribed terminal. gRPC calls the On… reactions; the hub's poller calls offer(). At
+// most one write is in flight; a newer update replaces one still waiting (every update is a
+// full snapshot, so a slow display only ever gets the latest).
+class Watcher final : public grpc::ServerWriteReactor<ContentUpdate> {
+public:
+    Watcher(ContentHub& hub, Caller caller, std::int64_t resumeAfter)
+        : m_hub(hub),
+          m_caller(std::move(caller)),
+          m_resumeAfter(resumeAfter),
+          m_since(Clock::now()) {}
+
+    void adopt(std::shared_ptr<Watcher> self) { m_self = std::move(self); }
+    const Caller& caller() const { return m_caller; }
+    std::int64_t resumeAfter() const { return m_resumeAfter; }
+
+    // False once the stream is finishing.
+    bool offer(std::shared_ptr<const ContentUpdate> update) {
+        const ContentUpdate* message = update.get();
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_finishing)
+                return false;
+            if (m_inFlight) {
+                m_pending = std::move(update);
+                return true;
+            }
+            m_inFlight = std::move(update);  // kept until OnWriteDone
+            ++m_writes;
+        }
+        StartWrite(message);
+        return true;
+    }
+
+    void end(const grpc::Status& status) {
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_finishing)
+                return;
+            m_finishing = true;
+            m_status = status;
+            m_pending.reset();
+            if (m_inFlight)
+                return;  // OnWriteDone finishes
+        }
+        Finish(status);
+    }
+
+    void OnWriteDone(bool ok) override {
+        std::shared_ptr<const ContentUpdate> next;
+        bool finish = false;
+        {
+            std::lock_guard lock(m_mutex);
+            m_inFlight.reset();
+            if (!ok && !m_finishing) {
+                m_finishing = true;
+                m_status = grpc::Status(grpc::StatusCode::CANCELLED, "stream closed by the client");
+                m_pending.reset();
+            }
+            if (m_finishing) {
+                finish = true;
+            } else if (m_pending) {
+                m_inFlight = std::move(m_pending);
+                next = m_inFlight;
+                ++m_writes;
+            }
+        }
+        if (finish) {
+            Finish(m_status);
+        } else if (next) {
+            StartWrite(next.get());
+        }
+    }
+
+    void OnCancel() override { end(grpc::Status(grpc::StatusCode::CANCELLED, "client left")); }
+
+    void OnDone() override {
+        const auto took =
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - m_since);
+        m_hub.runner().metrics().count("content.watch", m_status.error_code(), took);
+        std::ostringstream line;
+        line << "{\"ts\":" << m_hub.runner().clock().nowMicros() / 1000
+             << ",\"level\":\"info\",\"event\":\"stream_end\",\"method\":\"content.watch\","
+             << "\"caller\":\"" << jsonText(m_caller.key())
+             << "\",\"code\":" << static_cast<int>(m_status.error_code())
+             << ",\"messages\":" << m_writes << ",\"seconds\":" << took.count() / 1'000'000 << "}";
+        m_hub.runner().log(line.str());
+        m_hub.remove(this);
+        const std::shared_ptr<Watcher> self = std::move(m_self);  // may delete this on return
+    }
+
+    // Poller thread only.
+    std::string resolutionKey;
+    bool started = false;
+    std::size_t sentHash = 0;
+    std::int64_t sentRevision = 0;
+    Clock::time_point sentAt{};
+
+private:
+    ContentHub& m_hub;
+    const Caller m_caller;
+    const std::int64_t m_resumeAfter;
+    const Clock::time_point m_since;
+    std::shared_ptr<Watcher> m_self;  // released in OnDone
+
+    std::mutex m_mutex;
+    std::shared_ptr<const ContentUpdate> m_inFlight;
+    std::shared_ptr<const ContentUpdate> m_pending;
+    bool m_finishing = false;
+    grpc::Status m_status = grpc::Status(grpc::StatusCode::CANCELLED, "client left");
+    int m_writes = 0;
+};
+
+ContentHub::ContentHub(MutationRunner& runner, ContentJobSource jobs)
+    : m_runner(runner), m_jobs(std::move(jobs)) {
+    m_thread = std::thread([this] { run(); });
+}
+
+ContentHub::~ContentHub() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void ContentHub::poke() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_poked = true;
+    }
+    m_wake.notify_all();
+}
+
+void ContentHub::remove(Watcher* watcher) {
+    std::lock_guard lock(m_mutex);
+    m_watchers.erase(watcher);
+}
+
+void ContentHub::stopStreams() {
+    std::vector<std::shared_ptr<Watcher>> all;
+    {
+        std::lock_guard lock(m_mutex);
+        m_streamsStopped = true;
+        for (const auto& [_, w] : m_watchers)
+            all.push_back(w);
+        m_new.clear();
+    }
+    for (const auto& w : all) {
+        w->end(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                            "server shutting down; reconnect and resume"));
+    }
+}
+
+grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerContext* context,
+                                                           const WatchContentRequest* request) {
+    const auto started = Clock::now();
+    std::optional<Caller> caller;
+    std::optional<Refusal> refusal;
+    try {
+        caller = streamCaller(*context);
+    } catch (const Refused& r) {
+        refusal = r.refusal();
+    }
+    if (!refusal)
+        refusal = check(*request);
+    // Display terminals, and touch terminals for their idle screen (content.proto).
+    if (!refusal && caller->isStaff()) {
+        refusal =
+            Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "staff certificates do not watch content");
+    }
+    if (refusal) {
+        if (caller) {
+            try {
+                m_runner.store().write([&](store::Tx& tx) {
+                    m_runner.auditInTx(tx, &*caller, "content.watch", Subject{},
+                                       RefusalReason_Name(refusal->reason), "",
+                                       m_runner.clock().nowMicros());
+                });
+            } catch (const std::exception& e) {
+                logError(std::string("audit of a refused stream: ") + e.what());
+            }
+        }
+        m_runner.metrics().count(
+            "content.watch", refusal->code,
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started));
+        m_runner.log(
+            "{\"ts\":" + std::to_string(m_runner.clock().nowMicros() / 1000) +
+            ",\"level\":\"warn\",\"event\":\"rpc\",\"method\":\"content.watch\",\"caller\":\"" +
+            jsonText(caller ? caller->key() : std::string("-")) + "\",\"outcome\":\"" +
+            RefusalReason_Name(refusal->reason) + "\"}");
+        context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal->reason));
+        return new Refuser(grpc::Status(refusal->code, refusal->message));
+    }
+    auto watcher = std::make_shared<Watcher>(*this, *caller, request->resume_after_revision());
+    Watcher* raw = watcher.get();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_streamsStopped) {
+            return new Refuser(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                            "server shutting down; reconnect and resume"));
+        }
+        watcher->adopt(watcher);
+        m_new.push_back(watcher);
+        m_watchers.emplace(raw, std::move(watcher));
+        m_poked = true;
+    }
+    m_wake.notify_all();
+    m_runner.log("{\"ts\":" + std::to_string(m_runner.clock().nowMicros() / 1000) +
+                 ",\"level\":\"info\",\"event\":\"stream_start\",\"method\":\"content.watch\","
+                 "\"caller\":\"" +
+                 jsonText(caller->key()) +
+                 "\",\"resume_after\":" + std::to_string(request->resume_after_revision()) + "}");
+    return raw;
+}
+
+void ContentHub::logError(const std::string& what) {
+    const auto now = Clock::now();
+    if (now - m_lastErrorLog < std::chrono::seconds(10))
+        return;  // the poller retries 5 times a second
+    m_lastErrorLog = now;
+    m_runner.log("{\"ts\":" + std::to_string(m_runner.clock().nowMicros() / 1000) +
+                 ",\"level\":\"error\",\"event\":\"content\",\"error\":\"" + jsonText(what) +
+                 "\"}");
+}
+
+void ContentHub::run() {
+    std::unique_lock lock(m_mutex);
+    auto lastKeepaliveScan = Clock::now();
+    while (!m_stopping) {
+        auto until = Clock::now() + kPollInterval;
+        if (m_boundary) {
+            // Wake exactly when the next schedule window opens or closes.
+            const std::int64_t delta =
+                std::max<std::int64_t>(*m_boundary - m_runner.clock().nowMicros(), 50'000);
+            until = std::min(until, Clock::now() + std::chrono::microseconds(delta));
+        }
+        m_wake.wait_until(lock, until, [&] { return m_stopping || m_poked; });
+        if (m_stopping)
+            break;
+        m_poked = false;
+        lock.unlock();
+        const Refresh result = refresh();
+        lock.lock();
+        // Storage unreachable: open streams keep their playlist; new ones wait, since what
+        // they hold cannot be compared with a revision that may be stale.
+        if (result == Refresh::Failed)
+            continue;
+        const bool changed = result == Refresh::Changed;
+        const bool keepaliveScan = Clock::now() - lastKeepaliveScan >= std::chrono::seconds(1);
+        if (m_new.empty() && !changed && !keepaliveScan)
+            continue;
+        if (!m_snapshot)
+            continue;  // nothing loaded yet (storage down): new watchers wait
+        std::vector<std::shared_ptr<Watcher>> fresh = std::move(m_new);
+        m_new.clear();
+        std::vector<std::shared_ptr<Watcher>> all;
+        if (changed || keepaliveScan) {
+            all.reserve(m_watchers.size());
+            for (const auto& [_, w] : m_watchers)
+                all.push_back(w);
+            lastKeepaliveScan = Clock::now();
+        }
+        lock.unlock();
+        iterate(fresh, all);
+        lock.lock();
+    }
+}
+
+ContentHub::Refresh ContentHub::refresh() {
+    try {
+        State state;
+        m_runner.store().read([&](store::Tx& tx) { state = readState(tx); });
+        if (m_snapshot && state.revision == m_snapshot->revision &&
+            state.evaluatedAt == m_snapshot->evaluatedAt) {
+            if (!m_snapshot->nextBoundary ||
+                m_runner.clock().nowMicros() < *m_snapshot->nextBoundary)
+                return Refresh::Unchanged;
+            // A schedule window opened or closed: a change like any other, recorded once for
+            // every replica (whoever passes it first).
+            const std::int64_t boundary = *m_snapshot->nextBoundary;
+            m_runner.store().write([&](store::Tx& tx) {
+                passBoundary(tx, boundary, std::max(m_runner.clock().nowMicros(), boundary));
+            });
+        }
+        auto snapshot = std::make_shared<Snapshot>();
+        m_runner.store().read([&](store::Tx& tx) { *snapshot = loadSnapshot(tx); });
+        m_snapshot = std::move(snapshot);
+        m_resolved.clear();
+        m_newestJobs.clear();
+        m_jobsById.clear();
+        std::lock_guard lock(m_mutex);
+        m_boundary = m_snapshot->nextBoundary;
+        return Refresh::Changed;
+    } catch (const std::exception& e) {
+        logError(e.what());
+        return Refresh::Failed;
+    }
+}
+
+std::vector<Job> ContentHub::newestJobs(const std::string& regionPrefix, int limit) {
+    const auto key = std::make_pair(regionPrefix, limit);
+    if (const auto it = m_newestJobs.find(key); it != m_newestJobs.end())
+        return it->second;
+    std::vector<Job> jobs;
+    if (m_jobs.newest) {
+        try {
+            m_runner.store().read(
+                [&](store::Tx& tx) { jobs = m_jobs.newest(tx, regionPrefix, limit); });
+        } catch (const std::exception& e) {
+            logError(std::string("job highlights: ") + e.what());
+            return {};
+        }
+    }
+    m_newestJobs.emplace(key, jobs);
+    return jobs;
+}
+
+std::optional<std::vector<Job>> ContentHub::jobsById(const std::vector<std::string>& ids) {
+    if (!m_jobs.byIds)
+        return std::nullopt;
+    if (const auto it = m_jobsById.find(ids); it != m_jobsById.end())
+        return it->second;
+    std::vector<Job> jobs;
+    try {
+        m_runner.store().read([&](store::Tx& tx) { jobs = m_jobs.byIds(tx, ids); });
+    } catch (const std::exception& e) {
+        logError(std::string("job highlights: ") + e.what());
+        return std::nullopt;
+    }
+    // In the order staff gave.
+    std::vector<Job> ordered;
+    for (const auto& id : ids) {
+        for (const auto& j : jobs) {
+            if (j.id() == id) {
+                ordered.push_back(j);
+                break;
+            }
+        }
+    }
+    m_jobsById.emplace(ids, ordered);
+    return ordered;
+}
+
+const ContentHub::Resolved& ContentHub::resolve(const Watcher& w) {
+    const Caller& c = w.caller();
+    // Terminals of one region get the same playlist unless some targeting names terminals.
+    const std::string key =
+        m_snapshot->usesTerminalIds ? c.identity.id + '\n' + c.identity.region : c.identity.region;
+    if (const auto it = m_resolved.find(key); it != m_resolved.end())
+        return it->second;
+    JobLookups lookups;
+    lookups.newest = [this](const std::string& prefix, int limit) {
+        return newestJobs(prefix, limit);
+    };
+    lookups.byIds = [this](const std::vector<std::string>& ids) { return jobsById(ids); };
+    auto playlist = std::make_shared<Playlist>(
+        resolveFor(*m_snapshot, c.identity.id, c.identity.region, lookups));
+    Resolved r;
+    r.hash = std::hash<std::string>{}(playlist->SerializeAsString());
+    r.playlist = std::move(playlist);
+    return m_resolved.emplace(key, std::move(r)).first->second;
+}
+
+void ContentHub::iterate(std::vector<std::shared_ptr<Watcher>>& fresh,
+                         const std::vector<std::shared_ptr<Watcher>>& all) {
+    const Snapshot& snap = *m_snapshot;
+    const std::int64_t now = m_runner.clock().nowMicros();
+    auto send = [&](Watcher& w, const Resolved& r, bool withPlaylist, bool reset) {
+        auto update = std::make_shared<ContentUpdate>();
+        update->set_revision(snap.revision);
+        setTimestamp(update->mutable_server_time(), now);
+        if (withPlaylist) {
+            *update->mutable_playlist() = *r.playlist;
+        } else {
+            update->set_unchanged(true);
+        }
+        update->set_snapshot_reset(reset);
+        w.sentHash = r.hash;
+        w.sentRevision = snap.revision;
+        w.sentAt = Clock::now();
+        w.offer(std::move(update));
+    };
+    // The first message: the snapshot if it is newer than what the terminal has, `unchanged`
+    // if it has this revision, a reset if it is ahead of the server (a restored database).
+    for (const auto& w : fresh) {
+        const Resolved& r = resolve(*w);
+        const std::int64_t have = w->resumeAfter();
+        w->started = true;
+        if (have != 0 && have == snap.revision) {
+            send(*w, r, false, false);
+        } else {
+            send(*w, r, true, have > snap.revision);
+        }
+    }
+    const auto keepaliveBefore = Clock::now() - kKeepalive;
+    for (const auto& w : all) {
+        if (!w->started)
+            continue;
+        const Resolved& r = resolve(*w);
+        if (snap.revision < w->sentRevision) {
+            send(*w, r, true, true);  // the database went back in time: replace the cache
+        } else if (r.hash != w->sentHash) {
+            send(*w, r, true, false);
+        } else if (w->sentAt < keepaliveBefore) {
+            // Its playlist is still this revision's: say so (also advances its resume point
+            // past changes that did not concern it).
+            send(*w, r, false, false);
+        }
+    }
+}
+
+}  // namespace renshe::services::backoffice::content

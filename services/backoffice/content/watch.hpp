@@ -1,0 +1,87 @@
+// WatchContent: one poller thread per process follows the content revision in the database and
+// pushes each subscribed terminal's resolved playlist through a callback-API write reactor.
+#pragma once
+
+#include <grpcpp/support/server_callback.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "renshe/v1/content.pb.h"
+#include "services/backoffice/content/content_service.hpp"
+#include "services/backoffice/content/model.hpp"
+#include "services/backoffice/rpc/mutation_runner.hpp"
+
+namespace renshe::services::backoffice::content {
+
+class Watcher;
+
+class ContentHub {
+public:
+    static constexpr auto kPollInterval = std::chrono::milliseconds(200);
+    static constexpr auto kKeepalive = std::chrono::seconds(60);
+
+    ContentHub(MutationRunner& runner, ContentJobSource jobs);
+    ~ContentHub();
+    ContentHub(const ContentHub&) = delete;
+    ContentHub& operator=(const ContentHub&) = delete;
+
+    // The WatchContent handler: authorises the caller, then subscribes it.
+    grpc::ServerWriteReactor<renshe::v1::ContentUpdate>* watch(
+        grpc::CallbackServerContext* context, const renshe::v1::WatchContentRequest* request);
+    // Look at the database now (a change was committed by this process).
+    void poke();
+    // Finish every stream with UNAVAILABLE and refuse new ones (server shutdown).
+    void stopStreams();
+
+    MutationRunner& runner() { return m_runner; }
+    void remove(Watcher* watcher);
+
+private:
+    struct Resolved {
+        std::size_t hash = 0;
+        std::shared_ptr<const renshe::v1::Playlist> playlist;
+    };
+
+    void run();
+    void iterate(std::vector<std::shared_ptr<Watcher>>& fresh,
+                 const std::vector<std::shared_ptr<Watcher>>& all);
+    enum class Refresh { Unchanged, Changed, Failed };
+    Refresh refresh();
+    const Resolved& resolve(const Watcher& w);
+    std::vector<renshe::v1::Job> newestJobs(const std::string& regionPrefix, int limit);
+    std::optional<std::vector<renshe::v1::Job>> jobsById(const std::vector<std::string>& ids);
+    void logError(const std::string& what);
+
+    MutationRunner& m_runner;
+    ContentJobSource m_jobs;
+
+    std::mutex m_mutex;  // guards the members up to m_thread
+    std::condition_variable m_wake;
+    bool m_poked = false;
+    bool m_stopping = false;
+    bool m_streamsStopped = false;
+    std::vector<std::shared_ptr<Watcher>> m_new;
+    std::unordered_map<Watcher*, std::shared_ptr<Watcher>> m_watchers;
+    std::optional<std::int64_t> m_boundary;  // of the current snapshot, for the poller's sleep
+    std::thread m_thread;
+
+    // Poller thread only.
+    std::shared_ptr<const Snapshot> m_snapshot;
+    std::unordered_map<std::string, Resolved> m_resolved;  // per snapshot, by terminal key
+    std::map<std::pair<std::string, int>, std::vector<renshe::v1::Job>>
+        m_newestJobs;  // per snapshot
+    std::map<std::vector<std::string>, std::optional<std::vector<renshe::v1::Job>>> m_jobsById;
+    std::chrono::steady_clock::time_point m_lastErrorLog{};
+};
+
+}  // namespace renshe::services::backoffice::content

@@ -1,0 +1,147 @@
+#include "services/backoffice/fleet/heartbeats.hpp"
+
+#include <vector>
+
+#include "drivers/util/json.hpp"
+#include "services/backoffice/fleet/fleet_rules.hpp"
+
+namespace renshe::services::backoffice::fleet {
+
+namespace {
+
+// 17 parameters a row. SQLite looks numbered parameters up linearly while preparing, so a
+// statement's cost grows with the square of its parameters: keep them modest.
+constexpr std::size_t kRowsPerStatement = 50;
+constexpr std::size_t kColumns = 17;
+
+// One multi-row upsert of `rows`. A row older than the stored one (by the terminal's clock) is
+// skipped while the stored one is fresh; once that is stale, whatever arrives wins, so a
+// terminal whose clock was set back is heard again after one stale period at most.
+void upsert(store::Tx& tx, const std::vector<const TerminalRow*>& rows, std::int64_t staleBefore) {
+    std::vector<store::Value> params{staleBefore};
+    std::string values;
+    for (const TerminalRow* r : rows) {
+        const std::size_t base = params.size() + 1;
+        values += values.empty() ? "(" : ", (";
+        for (std::size_t c = 0; c < kColumns; ++c)
+            values += "$" + std::to_string(base + c) + ", ";
+        values += "$" + std::to_string(base + kColumns - 1) + ")";  // first_seen = last_seen
+        params.insert(
+            params.end(),
+            {r->terminalId, r->role, r->region, r->softwareVersion, r->cardReader, r->cardPresent,
+             r->fingerprintSensor, r->printer, r->display, r->cardReaderCount, r->fingerprintDriver,
+             r->fingerprintDevice, r->contentRevision, r->uptimeSeconds, r->pendingOutbox,
+             r->sentAt ? store::Value(*r->sentAt) : store::Value(nullptr), r->lastSeen});
+    }
+    tx.exec(
+        "INSERT INTO terminal_status (terminal_id, role, region, software_version, card_reader, "
+        "card_present, "
+        "fingerprint_sensor, printer, display, card_reader_count, fingerprint_driver, "
+        "fingerprint_device, "
+        "content_revision, uptime_seconds, pending_outbox, sent_at, last_seen, first_seen) "
+        "VALUES " +
+            values +
+            " ON CONFLICT (terminal_id) DO UPDATE SET role = excluded.role, region = "
+            "excluded.region, "
+            "software_version = excluded.software_version, card_reader = excluded.card_reader, "
+            "card_present = excluded.card_present, fingerprint_sensor = "
+            "excluded.fingerprint_sensor, "
+            "printer = excluded.printer, display = excluded.display, "
+            "card_reader_count = excluded.card_reader_count, fingerprint_driver = "
+            "excluded.fingerprint_driver, "
+            "fingerprint_device = excluded.fingerprint_device, content_revision = "
+            "excluded.content_revision, "
+            "uptime_seconds = excluded.uptime_seconds, pending_outbox = excluded.pending_outbox, "
+            "sent_at = excluded.sent_at, last_seen = excluded.last_seen "
+            "WHERE terminal_status.sent_at IS NULL OR excluded.sent_at IS NULL "
+            "OR terminal_status.sent_at <= excluded.sent_at OR terminal_status.last_seen < $1",
+        params);
+}
+
+}  // namespace
+
+HeartbeatBuffer::HeartbeatBuffer(MutationRunner& runner, std::chrono::milliseconds period)
+    : m_runner(runner), m_period(period) {
+    m_flusher = std::thread([this] { flusherLoop(); });
+}
+
+HeartbeatBuffer::~HeartbeatBuffer() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_flusher.join();
+    try {
+        flush();
+    } catch (const std::exception&) {
+        // Shutting down with the storage gone: the terminals' next heartbeats will tell.
+    }
+}
+
+void HeartbeatBuffer::put(TerminalRow row) {
+    std::lock_guard lock(m_mutex);
+    auto [it, inserted] = m_pending.try_emplace(row.terminalId, row);
+    if (!inserted && !(it->second.sentAt && row.sentAt && *it->second.sentAt > *row.sentAt)) {
+        it->second = std::move(row);
+    }
+}
+
+void HeartbeatBuffer::flush() {
+    std::lock_guard flushing(m_flushMutex);
+    std::unordered_map<std::string, TerminalRow> batch;
+    {
+        std::lock_guard lock(m_mutex);
+        batch.swap(m_pending);
+    }
+    if (batch.empty())
+        return;
+    std::vector<const TerminalRow*> rows;
+    rows.reserve(batch.size());
+    for (const auto& [id, row] : batch)
+        rows.push_back(&row);
+    try {
+        m_runner.store().write([&](store::Tx& tx) {
+            if (tx.backend() == store::Backend::Postgres) {
+                // Only the latest state: a crash may lose this commit, the next heartbeats
+                // replace it; waiting for the WAL flush would buy nothing.
+                tx.exec("SET LOCAL synchronous_commit TO OFF");
+            }
+            const std::int64_t staleBefore =
+                m_runner.clock().nowMicros() - staleAfterMicros(m_runner.policy());
+            for (std::size_t i = 0; i < rows.size(); i += kRowsPerStatement) {
+                const auto end =
+                    rows.begin() + static_cast<long>(std::min(rows.size(), i + kRowsPerStatement));
+                upsert(tx, {rows.begin() + static_cast<long>(i), end}, staleBefore);
+            }
+        });
+    } catch (...) {
+        // Keep the rows for the next attempt, unless a terminal has sent a newer one meanwhile.
+        std::lock_guard lock(m_mutex);
+        for (auto& [id, row] : batch)
+            m_pending.try_emplace(id, std::move(row));
+        throw;
+    }
+}
+
+void HeartbeatBuffer::flusherLoop() {
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        m_wake.wait_for(lock, m_period);
+        if (m_stopping)
+            break;
+        lock.unlock();
+        try {
+            flush();
+        } catch (const std::exception& e) {
+            m_runner.log(
+                std::string(
+                    "{\"level\":\"error\",\"event\":\"store\",\"method\":\"terminal.heartbeat\","
+                    "\"error\":\"") +
+                util::jsonEscape(e.what()) + "\"}");
+        }
+        lock.lock();
+    }
+}
+
+}  // namespace renshe::services::backoffice::fleet

@@ -1,0 +1,551 @@
+#include "services/backoffice/jobs/jobs_service.hpp"
+
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/time_util.h>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+#include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/checks/checks.hpp"
+#include "services/backoffice/content/content_service.hpp"
+#include "services/backoffice/jobs/job_import.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+
+namespace renshe::services::backoffice {
+
+using namespace renshe::v1;
+
+namespace {
+
+constexpr std::size_t kMaxImportBytes = 8 * 1024 * 1024;
+constexpr std::size_t kMaxKeywordChars = 32;
+constexpr int kDefaultPage = 20, kMaxPage = 100;
+
+// The characters (one UTF-8 sequence each) of valid text (validated by the caller), ASCII
+// lower-cased: the units of the n-gram index.
+std::vector<std::string> indexCharacters(std::string_view text) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        std::string cp(text.substr(i, n));
+        if (n == 1)
+            cp[0] = static_cast<char>(std::tolower(c));
+        out.push_back(std::move(cp));
+        i += n;
+    }
+    return out;
+}
+
+std::string lowerAscii(std::string_view text) {
+    std::string out(text);
+    for (auto& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool isSpace(const std::string& cp) {
+    return cp == " " || cp == "\n" || cp == "\t" || cp == "\r" || cp == "\xE3\x80\x80";
+}
+
+bool isRegionPrefix(std::string_view s) {
+    return s.size() <= 12 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool isRegionCode(std::string_view s) {
+    return (s.size() == 6 || s.size() == 9 || s.size() == 12) && isRegionPrefix(s);
+}
+
+// LIKE pattern matching `keyword` anywhere, with '!' as the escape character.
+std::string containsPattern(const std::string& keyword) {
+    std::string p = "%";
+    for (char c : keyword) {
+        if (c == '%' || c == '_' || c == '!')
+            p += '!';
+        p += c;
+    }
+    return p + "%";
+}
+
+JobStatus statusAt(bool withdrawn, std::int64_t expiresAt, std::int64_t now) {
+    if (withdrawn)
+        return JOB_STATUS_WITHDRAWN;
+    return expiresAt <= now ? JOB_STATUS_EXPIRED : JOB_STATUS_OPEN;
+}
+
+Job jobFromRow(const store::Row& r, std::int64_t now) {
+    Job j;
+    j.ParseFromString(store::fromHex(r.text(0)));
+    j.set_status(statusAt(r.integer(1) != 0, r.integer(2), now));
+    return j;
+}
+
+// Deletes the search terms of a stored posting (before it is replaced).
+void dropSearchTerms(store::Tx& tx, const std::string& id) {
+    const auto old =
+        tx.queryOne("SELECT search_text, region, posted_at FROM jobs WHERE id = $1", {id});
+    if (!old)
+        return;
+    const auto terms = searchTerms(old->text(0));
+    constexpr std::size_t kPerStatement = 200;
+    for (std::size_t at = 0; at < terms.size(); at += kPerStatement) {
+        std::vector<store::Value> params{id, old->text(1), old->integer(2)};
+        std::string in;
+        for (std::size_t i = at; i < std::min(terms.size(), at + kPerStatement); ++i) {
+            params.push_back(terms[i]);
+            in += (i == at ? "$" : ", $") + std::to_string(params.size());
+        }
+        tx.exec("DELETE FROM job_search WHERE term IN (" + in +
+                    ") AND region = $2 AND posted_at = $3 AND job_id = $1",
+                params);
+    }
+}
+
+// Inserts or replaces a posting and its search terms.
+void storeJob(store::Tx& tx, const Job& j, std::int64_t now) {
+    const std::int64_t posted = microsOf(j.posted_at()), expires = microsOf(j.expires_at());
+    const store::Value minFen =
+        j.has_salary_min() ? store::Value(j.salary_min().fen()) : store::Value(nullptr);
+    const store::Value maxFen =
+        j.has_salary_max() ? store::Value(j.salary_max().fen()) : store::Value(nullptr);
+    const std::string text = jobSearchText(j);
+    const std::string record = store::toHex(j.SerializeAsString());
+    const std::string region = regionText(j.region());
+    dropSearchTerms(tx, j.id());
+    tx.exec(
+        "INSERT INTO jobs (id, title, employer, category, region, salary_min, salary_max, "
+        "posted_at, expires_at, "
+        "withdrawn, search_text, record, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+        "0, $10, $11, $12) "
+        "ON CONFLICT (id) DO UPDATE SET title = $2, employer = $3, category = $4, region = $5, "
+        "salary_min = $6, "
+        "salary_max = $7, posted_at = $8, expires_at = $9, withdrawn = 0, search_text = $10, "
+        "record = $11, "
+        "updated_at = $12",
+        {j.id(), j.title(), j.employer(), j.category(), region, minFen, maxFen, posted, expires,
+         text, record, now});
+    const auto terms = searchTerms(text);
+    constexpr std::size_t kPerStatement = 200;
+    for (std::size_t at = 0; at < terms.size(); at += kPerStatement) {
+        std::string sql = "INSERT INTO job_search (term, region, posted_at, job_id) VALUES ";
+        std::vector<store::Value> params{j.id(), region, posted};
+        for (std::size_t i = at; i < std::min(terms.size(), at + kPerStatement); ++i) {
+            params.push_back(terms[i]);
+            sql += (i == at ? "($" : ", ($") + std::to_string(params.size()) + ", $2, $3, $1)";
+        }
+        tx.exec(sql + " ON CONFLICT DO NOTHING", params);
+    }
+}
+
+// The form of one posting; the reason names the field.
+std::optional<ImportError> checkJob(const Job& j, std::int64_t now) {
+    auto bad = [](const std::string& field, const std::string& reason) {
+        ImportError e;
+        e.set_field(field);
+        e.set_reason(reason);
+        return e;
+    };
+    auto text = [&](const std::string& field, const std::string& v, std::size_t max,
+                    bool required) -> std::optional<ImportError> {
+        if (required && checks::normalizeName(v).empty())
+            return bad(field, "required");
+        if (v.size() > max)
+            return bad(field, "longer than " + std::to_string(max) + " bytes");
+        if (!checks::isValidUtf8(v))
+            return bad(field, "not UTF-8");
+        return std::nullopt;
+    };
+    if (!j.id().empty() &&
+        (j.id().size() > 64 || !std::all_of(j.id().begin(), j.id().end(), [](char c) {
+             return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+         }))) {
+        return bad("id", "letters, digits, - and _ only, at most 64");
+    }
+    if (auto e = text("title", j.title(), 200, true))
+        return e;
+    if (auto e = text("employer", j.employer(), 200, true))
+        return e;
+    if (auto e = text("category", j.category(), 100, false))
+        return e;
+    if (auto e = text("requirements", j.requirements(), 4000, false))
+        return e;
+    if (auto e = text("contact_name", j.contact_name(), 100, false))
+        return e;
+    if (auto e = text("address", j.address(), 400, false))
+        return e;
+    if (!isRegionCode(regionText(j.region())))
+        return bad("region", "not a 6, 9 or 12 digit region code");
+    if (j.has_salary_min() && j.salary_min().fen() < 0)
+        return bad("salary_min", "negative");
+    if (j.has_salary_max() && j.salary_max().fen() < 0)
+        return bad("salary_max", "negative");
+    if (j.has_salary_min() && j.has_salary_max() && j.salary_min().fen() > j.salary_max().fen()) {
+        return bad("salary_min", "salary_min greater than salary_max");
+    }
+    if (j.headcount() < 0)
+        return bad("headcount", "negative");
+    if (!std::all_of(
+            j.contact_phone().begin(), j.contact_phone().end(),
+            [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == ' ' || c == '+'; }) ||
+        j.contact_phone().size() > 32) {
+        return bad("contact_phone", "digits, spaces, + and - only");
+    }
+    if (!j.detail_url().empty() && j.detail_url().rfind("https://", 0) != 0 &&
+        j.detail_url().rfind("http://", 0) != 0) {
+        return bad("detail_url", "must start with https:// or http://");
+    }
+    if (!j.has_expires_at())
+        return bad("expires_at", "required");
+    const std::int64_t posted = j.has_posted_at() ? microsOf(j.posted_at()) : now;
+    if (microsOf(j.expires_at()) <= posted)
+        return bad("expires_at", "not after posted_at");
+    return std::nullopt;
+}
+
+std::optional<Refusal> checkSearch(const SearchJobsRequest& r) {
+    if (!checks::isValidUtf8(r.keyword()) ||
+        indexCharacters(r.keyword()).size() > kMaxKeywordChars) {
+        return Refusal::malformed("keyword longer than 32 characters");
+    }
+    if (!isRegionPrefix(r.region_prefix()))
+        return Refusal::malformed("bad region prefix");
+    if (r.category().size() > 100)
+        return Refusal::malformed("category too long");
+    if (r.has_min_salary() && r.min_salary().fen() < 0)
+        return Refusal::malformed("negative salary");
+    if (r.page().page_size() < 0 || r.page().page_size() > kMaxPage)
+        return Refusal::malformed("page size 0..100");
+    if (r.page().page_token().size() > 128)
+        return Refusal::malformed("bad page token");
+    return std::nullopt;
+}
+
+// " AND column >= $n AND column < $m" for the codes starting with `prefix` ("371302" →
+// ["371302", "371303")), so that both databases answer a region prefix from an index whatever
+// their collation; "" for no prefix. Appends the bounds to `params`.
+std::string regionRangeSql(const std::string& column, const std::string& prefix,
+                           std::vector<store::Value>& params) {
+    if (prefix.empty())
+        return {};
+    params.emplace_back(prefix);
+    std::string where = " AND " + column + " >= $" + std::to_string(params.size());
+    std::string upper = prefix;
+    while (!upper.empty() && upper.back() == '9')
+        upper.pop_back();
+    if (!upper.empty()) {
+        ++upper.back();
+        params.emplace_back(upper);
+        where += " AND " + column + " < $" + std::to_string(params.size());
+    }
+    return where;
+}
+
+}  // namespace
+
+std::string jobSearchText(const Job& j) {
+    return lowerAscii(j.title() + "\n" + j.employer() + "\n" + j.category() + "\n" +
+                      j.requirements());
+}
+
+std::vector<std::string> searchTerms(std::string_view text) {
+    const auto cps = indexCharacters(lowerAscii(text));
+    std::set<std::string> terms;
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        if (isSpace(cps[i]))
+            continue;
+        terms.insert(cps[i]);
+        if (i + 1 < cps.size() && !isSpace(cps[i + 1]))
+            terms.insert(cps[i] + cps[i + 1]);
+    }
+    return {terms.begin(), terms.end()};
+}
+
+std::vector<Job> openJobs(store::Tx& tx, const std::string& regionPrefix, int limit,
+                          std::int64_t now) {
+    std::vector<Job> out;
+    for (const auto& r : tx.query("SELECT record, withdrawn, expires_at FROM jobs WHERE withdrawn "
+                                  "= 0 AND expires_at > $1 "
+                                  "AND substr(region, 1, " +
+                                      std::to_string(regionPrefix.size()) +
+                                      ") = $2 "
+                                      "ORDER BY posted_at DESC, id DESC LIMIT $3",
+                                  {now, regionPrefix, static_cast<std::int64_t>(limit)})) {
+        out.push_back(jobFromRow(r, now));
+    }
+    return out;
+}
+
+std::vector<Job> openJobsById(store::Tx& tx, const std::vector<std::string>& ids,
+                              std::int64_t now) {
+    std::vector<Job> out;
+    for (const auto& id : ids) {
+        const auto r = tx.queryOne(
+            "SELECT record, withdrawn, expires_at FROM jobs WHERE id = $1 AND withdrawn = 0 "
+            "AND expires_at > $2",
+            {id, now});
+        if (r)
+            out.push_back(jobFromRow(*r, now));
+    }
+    return out;
+}
+
+namespace {
+
+// The index terms of a normalized keyword: a one-character keyword, or the pairs of adjacent
+// characters of a longer one (no pair spans a space).
+std::vector<std::string> searchTerms(const std::string& keyword) {
+    const auto cps = indexCharacters(keyword);
+    std::set<std::string> unique;
+    if (cps.size() == 1 && !isSpace(cps[0]))
+        unique.insert(cps[0]);
+    for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+        if (!isSpace(cps[i]) && !isSpace(cps[i + 1]))
+            unique.insert(cps[i] + cps[i + 1]);
+    }
+    return {unique.begin(), unique.end()};
+}
+
+// The term with the fewest postings in the region (counted up to a cap: only the order
+// matters), where a keyword search starts its walk.
+std::string rarestTerm(store::Tx& tx, const std::vector<std::string>& terms,
+                       const std::string& prefix) {
+    std::string best = terms.front();
+    if (terms.size() == 1)
+        return best;
+    std::int64_t fewest = std::numeric_limits<std::int64_t>::max();
+    constexpr std::size_t kMaxCounted = 6;
+    for (std::size_t i = 0; i < terms.size() && i < kMaxCounted; ++i) {
+        std::vector<store::Value> countParams{terms[i]};
+        const std::string where = "term = $1" + regionRangeSql("region", prefix, countParams);
+        const auto row = tx.queryOne(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM job_search WHERE " + where + " LIMIT 5000) AS c",
+            countParams);
+        if (row && row->integer(0) < fewest) {
+            fewest = row->integer(0);
+            best = terms[i];
+        }
+    }
+    return best;
+}
+
+// "POSTED_AT:ID", the last posting of the previous page; refused when malformed.
+std::pair<std::int64_t, std::string> parsePageToken(const std::string& token) {
+    const auto colon = token.find(':');
+    try {
+        if (colon == std::string::npos || colon == 0)
+            throw std::invalid_argument("token");
+        std::size_t used = 0;
+        const std::int64_t posted = std::stoll(token.substr(0, colon), &used);
+        if (used != colon)
+            throw std::invalid_argument("token");
+        return {posted, token.substr(colon + 1)};
+    } catch (const std::exception&) {
+        throw Refused(Refusal::malformed("bad page token"));
+    }
+}
+
+}  // namespace
+
+grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJobsRequest* req,
+                                        SearchJobsResponse* resp) {
+    return m_runner.query(
+        ctx, "jobs.search", checkSearch(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
+            resp->Clear();
+            // A terminal's default is its own township (its certificate's region); staff see all
+            // of their region.
+            const std::string prefix =
+                req->region_prefix().empty() ? caller.identity.region : req->region_prefix();
+            const int pageSize =
+                req->page().page_size() == 0 ? kDefaultPage : req->page().page_size();
+            std::vector<store::Value> params{now};
+            auto param = [&](store::Value v) {
+                params.push_back(std::move(v));
+                return "$" + std::to_string(params.size());
+            };
+            const auto regionRange = [&](const std::string& column) {
+                return regionRangeSql(column, prefix, params);
+            };
+            const std::string keyword = lowerAscii(checks::normalizeName(req->keyword()));
+            const std::vector<std::string> terms = searchTerms(keyword);
+            // With a keyword, the walk starts from the term with the fewest postings in the region
+            // (counted up to a cap: only the order matters) and the whole keyword is confirmed on
+            // the text; postings are (posted_at, id) ordered through `k`.
+            std::string sql;
+            std::string postedAt = "posted_at", idColumn = "id";
+            if (!terms.empty()) {
+                const std::string best = rarestTerm(tx, terms, prefix);
+                sql =
+                    "SELECT j.record, j.withdrawn, j.expires_at, k.posted_at, k.job_id FROM "
+                    "job_search k CROSS JOIN jobs j "
+                    "WHERE k.term = " +
+                    param(best) + regionRange("k.region") +
+                    " AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > $1"
+                    " AND j.search_text LIKE " +
+                    param(containsPattern(keyword)) + " ESCAPE '!'";
+                postedAt = "k.posted_at";
+                idColumn = "k.job_id";
+            } else {
+                sql =
+                    "SELECT record, withdrawn, expires_at, posted_at, id FROM jobs j WHERE "
+                    "withdrawn = 0 "
+                    "AND expires_at > $1" +
+                    regionRange("region");
+                // Only separate single characters ("a b"): confirmed on the text alone.
+                if (!keyword.empty())
+                    sql +=
+                        " AND search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
+            }
+            if (!req->category().empty())
+                sql += " AND j.category = " + param(req->category());
+            if (req->has_min_salary())
+                sql += " AND COALESCE(j.salary_max, j.salary_min) >= " +
+                       param(req->min_salary().fen());
+            if (req->has_posted_since())
+                sql += " AND " + postedAt + " >= " + param(microsOf(req->posted_since()));
+            if (!req->page().page_token().empty()) {
+                // Keyset paging on (posted_at, id) descending: postings added meanwhile are newer
+                // and land before the cursor, so later pages neither repeat nor skip.
+                const auto [posted, lastId] = parsePageToken(req->page().page_token());
+                const std::string p = param(posted), id = param(lastId);
+                sql += " AND (" + postedAt + " < " + p + " OR (" + postedAt + " = " + p + " AND " +
+                       idColumn + " < " + id + "))";
+            }
+            sql += " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC LIMIT " +
+                   param(static_cast<std::int64_t>(pageSize + 1));
+            const auto rows = tx.query(sql, params);
+            for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < pageSize; ++i) {
+                *resp->add_jobs() = jobFromRow(rows[i], now);
+            }
+            if (static_cast<int>(rows.size()) > pageSize) {
+                const auto& last = rows[pageSize - 1];
+                resp->mutable_page()->set_next_page_token(std::to_string(last.integer(3)) + ":" +
+                                                          last.text(4));
+            }
+            resp->mutable_page()->set_total_estimate(static_cast<std::int64_t>(
+                rows.size() > static_cast<std::size_t>(pageSize) ? pageSize + 1 : rows.size()));
+        });
+}
+
+grpc::Status JobServiceImpl::GetJob(grpc::ServerContext* ctx, const GetJobRequest* req,
+                                    GetJobResponse* resp) {
+    std::optional<Refusal> invalid;
+    if (req->id().empty() || req->id().size() > 64)
+        invalid = Refusal::malformed("id required, at most 64 characters");
+    return m_runner.query(
+        ctx, "jobs.get", invalid, [&](store::Tx& tx, const Caller&, Subject&, std::int64_t now) {
+            resp->Clear();
+            const auto row = tx.queryOne(
+                "SELECT record, withdrawn, expires_at FROM jobs WHERE id = $1", {req->id()});
+            if (!row)
+                throw Refused(Refusal::notFound(REFUSAL_REASON_NOT_FOUND, "no such posting"));
+            *resp->mutable_job() = jobFromRow(*row, now);
+        });
+}
+
+grpc::Status JobServiceImpl::ImportJobs(grpc::ServerContext* ctx, const ImportJobsRequest* req,
+                                        ImportJobsResponse* resp) {
+    const auto invalid = checks::firstOf(
+        [&] { return checks::checkRequestId(req->request_id()); },
+        [&]() -> checks::Result {
+            if (req->source_case() == ImportJobsRequest::SOURCE_NOT_SET)
+                return Refusal::malformed("no source");
+            if (req->csv().size() > kMaxImportBytes || req->json().size() > kMaxImportBytes ||
+                req->ByteSizeLong() > kMaxImportBytes + 1024) {
+                return Refusal::malformed("content over 8 MiB");
+            }
+            if (!checks::isValidUtf8(req->csv()) || !checks::isValidUtf8(req->json()))
+                return Refusal::malformed("content is not UTF-8");
+            return std::nullopt;
+        });
+    // Read before the transaction: the writer is not held while 8 MiB are parsed, and a
+    // retried transaction does not parse again.
+    const auto import =
+        invalid ? std::make_shared<JobImport>() : std::make_shared<JobImport>(readJobImport(*req));
+    return m_runner.mutate(
+        ctx, "jobs.import", req->request_id(), *req, resp, invalid,
+        [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
+            requireStaff(caller);
+            auto addError = [&](int line, const std::string& field, const std::string& reason) {
+                auto* e = resp->add_errors();
+                e->set_line(line);
+                e->set_field(field);
+                e->set_reason(reason);
+            };
+            if (import->refusal)
+                throw Refused(*import->refusal);
+            for (const auto& e : import->errors)
+                *resp->add_errors() = e;
+            auto rows = import->rows;
+            std::vector<Job> accepted;
+            std::set<std::string> ids;
+            for (auto& [line, j] : rows) {
+                if (auto e = checkJob(j, now)) {
+                    addError(line, e->field(), e->reason());
+                    continue;
+                }
+                if (!inRegion(caller, regionText(j.region()))) {
+                    addError(line, "region", "outside your region");
+                    continue;
+                }
+                if (j.id().empty())
+                    j.set_id("J" + store::toHex(randomBytes(8)));
+                if (!ids.insert(j.id()).second) {
+                    addError(line, "id", "the same id twice in one import");
+                    continue;
+                }
+                if (!j.has_posted_at())
+                    setTimestamp(j.mutable_posted_at(), now);
+                j.set_status(JOB_STATUS_UNSPECIFIED);  // derived when read
+                accepted.push_back(std::move(j));
+            }
+            std::sort(
+                resp->mutable_errors()->begin(), resp->mutable_errors()->end(),
+                [](const ImportError& a, const ImportError& b) { return a.line() < b.line(); });
+            resp->set_rejected(resp->errors_size());
+            if (resp->errors_size() > 0 && !req->skip_bad()) {
+                resp->set_accepted(0);
+                return;  // all or nothing
+            }
+            resp->set_accepted(static_cast<int>(accepted.size()));
+            if (req->dry_run())
+                return;
+            for (const auto& j : accepted)
+                storeJob(tx, j, now);
+            if (!accepted.empty())
+                bumpContentRevision(tx, now);  // displays re-render job highlights
+        });
+}
+
+grpc::Status JobServiceImpl::ExpireJob(grpc::ServerContext* ctx, const ExpireJobRequest* req,
+                                       ExpireJobResponse* resp) {
+    const auto invalid = checks::firstOf([&] { return checks::checkRequestId(req->request_id()); },
+                                         [&]() -> checks::Result {
+                                             if (req->id().empty() || req->id().size() > 64)
+                                                 return Refusal::malformed("id required");
+                                             return std::nullopt;
+                                         });
+    return m_runner.mutate(
+        ctx, "jobs.expire", req->request_id(), *req, resp, invalid,
+        [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
+            requireStaff(caller);
+            const auto row = tx.queryOne(
+                "SELECT region FROM jobs WHERE id = $1" + std::string(tx.forUpdate()), {req->id()});
+            if (!row)
+                throw Refused(Refusal::notFound(REFUSAL_REASON_NOT_FOUND, "no such posting"));
+            requireRegion(caller, row->text(0));
+            tx.exec(
+                "UPDATE jobs SET withdrawn = 1, updated_at = $2 WHERE id = $1 AND withdrawn = 0 "
+                "AND expires_at > $2",
+                {req->id(), now});
+            const auto after = tx.queryOne(
+                "SELECT record, withdrawn, expires_at FROM jobs WHERE id = $1", {req->id()});
+            *resp->mutable_job() = jobFromRow(*after, now);
+            bumpContentRevision(tx, now);
+        });
+}
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,132 @@
+#include "services/backoffice/rpc/audit.hpp"
+
+#include "services/backoffice/rpc/keystore.hpp"
+
+namespace renshe::services::backoffice {
+
+namespace {
+
+const std::string kZeroHash(64, '0');
+
+void field(std::string& out, const std::string& value) {
+    const std::uint64_t n = value.size();
+    for (int shift = 56; shift >= 0; shift -= 8) {
+        out.push_back(static_cast<char>((n >> shift) & 0xFF));
+    }
+    out += value;
+}
+
+StoredAuditEvent fromRow(const store::Row& r) {
+    StoredAuditEvent e;
+    e.seq = r.integer(0);
+    e.atMicros = r.integer(1);
+    e.entry = {r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8)};
+    e.previousHashHex = r.text(9);
+    e.hashHex = r.text(10);
+    return e;
+}
+
+}  // namespace
+
+std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
+                         std::int64_t atMicros, const AuditEntry& entry) {
+    std::string canonical = store::fromHex(previousHashHex);
+    field(canonical, std::to_string(seq));
+    field(canonical, std::to_string(atMicros));
+    field(canonical, entry.actor);
+    field(canonical, entry.terminalId);
+    field(canonical, entry.eventType);
+    field(canonical, entry.maskedSubject);
+    field(canonical, entry.subjectDigest);
+    field(canonical, entry.outcome);
+    field(canonical, entry.requestId);
+    return store::toHex(sha256(canonical));
+}
+
+std::int64_t appendAudit(store::Tx& tx, const AuditEntry& entry, std::int64_t atMicros) {
+    const auto head = tx.queryOne(std::string("SELECT seq, hash FROM audit_head WHERE id = 1") +
+                                  std::string(tx.forUpdate()));
+    if (!head) {
+        throw store::StoreError("audit_head row missing");
+    }
+    const std::int64_t seq = head->integer(0) + 1;
+    const std::string previous = head->text(1);
+    const std::string hash = auditHashHex(previous, seq, atMicros, entry);
+    tx.exec(
+        "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
+        "subject_digest, "
+        "outcome, request_id, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+        "$10, $11)",
+        {seq, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject,
+         entry.subjectDigest, entry.outcome, entry.requestId, previous, hash});
+    tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
+    return seq;
+}
+
+AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
+    AuditVerification v;
+    [&] {
+        std::int64_t expectedSeq = fromSequence <= 1 ? 1 : fromSequence;
+        std::string previous;
+        if (expectedSeq == 1) {
+            previous = kZeroHash;
+        } else {
+            const auto prev =
+                tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {expectedSeq - 1});
+            if (!prev) {
+                v.intact = false;
+                v.firstBrokenSequence = expectedSeq - 1;
+                v.reason = "sequence gap";
+                return;
+            }
+            previous = prev->text(0);
+        }
+        constexpr std::int64_t kPage = 2000;
+        std::int64_t after = expectedSeq - 1;
+        for (;;) {
+            const auto rows = tx.query(
+                "SELECT seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, "
+                "outcome, request_id, "
+                "previous_hash, hash FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+                {after, kPage});
+            for (const auto& row : rows) {
+                const auto e = fromRow(row);
+                if (e.seq != expectedSeq) {
+                    v.intact = false;
+                    v.firstBrokenSequence = expectedSeq;
+                    v.reason = "sequence gap";
+                    return;
+                }
+                if (e.previousHashHex != previous) {
+                    v.intact = false;
+                    v.firstBrokenSequence = e.seq;
+                    v.reason = "previous_hash mismatch";
+                    return;
+                }
+                if (auditHashHex(e.previousHashHex, e.seq, e.atMicros, e.entry) != e.hashHex) {
+                    v.intact = false;
+                    v.firstBrokenSequence = e.seq;
+                    v.reason = "hash mismatch";
+                    return;
+                }
+                previous = e.hashHex;
+                ++v.eventsChecked;
+                ++expectedSeq;
+                after = e.seq;
+            }
+            if (static_cast<std::int64_t>(rows.size()) < kPage)
+                break;
+        }
+        // The head must point at the last event: a removed tail shows here.
+        const auto head = tx.queryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+        if (head && (head->integer(0) != expectedSeq - 1 || head->text(1) != previous) &&
+            !(head->integer(0) == 0 && expectedSeq == 1)) {
+            v.intact = false;
+            v.firstBrokenSequence = expectedSeq;
+            v.reason = head->integer(0) >= expectedSeq ? "sequence gap" : "head mismatch";
+        }
+    }();
+    return v;
+}
+
+}  // namespace renshe::services::backoffice

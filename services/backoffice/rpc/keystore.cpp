@@ -1,0 +1,305 @@
+#include "services/backoffice/rpc/keystore.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "drivers/util/atomic_file.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::backoffice {
+
+namespace {
+
+template <std::size_t N>
+void parseKey(const std::string& hex, std::array<std::uint8_t, N>& out, const std::string& where) {
+    std::string raw;
+    try {
+        raw = store::fromHex(hex);
+    } catch (const std::exception&) {
+        throw KeystoreError(where + ": not hex");
+    }
+    if (raw.size() != N) {
+        throw KeystoreError(where + ": wants " + std::to_string(N * 2) + " hex digits");
+    }
+    std::memcpy(out.data(), raw.data(), N);
+    OPENSSL_cleanse(raw.data(), raw.size());
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    if (b == std::string::npos)
+        return {};
+    const auto e = s.find_last_not_of(" \t\r");
+    return s.substr(b, e - b + 1);
+}
+
+std::string hmac(const std::uint8_t* key, std::size_t keyLen, std::string_view data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key, static_cast<int>(keyLen),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+    return std::string(reinterpret_cast<char*>(out), len);
+}
+
+void writeKeystore(const std::filesystem::path& path, const std::string& masterHex) {
+    if (std::filesystem::exists(path)) {
+        throw KeystoreError(path.string() + " exists; not overwriting a keystore");
+    }
+    std::string audit = randomBytes(32), pepper = randomBytes(32), templates = randomBytes(32),
+                sealing = randomBytes(32);
+    std::string text =
+        "# renshe-backoffice keystore: keep 0600, outside the database, backed up offline.\n"
+        "master-key = " +
+        masterHex + "\n" + "audit-key = " + store::toHex(audit) + "\n" +
+        "password-pepper = " + store::toHex(pepper) + "\n" +
+        "template-key = " + store::toHex(templates) + "\n" +
+        "sealing-key = " + store::toHex(sealing) + "\n";
+    renshe::util::writeFileAtomically(
+        path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    OPENSSL_cleanse(text.data(), text.size());
+    OPENSSL_cleanse(audit.data(), audit.size());
+    OPENSSL_cleanse(pepper.data(), pepper.size());
+    OPENSSL_cleanse(templates.data(), templates.size());
+    OPENSSL_cleanse(sealing.data(), sealing.size());
+}
+
+}  // namespace
+
+std::string sha256(std::string_view data) {
+    unsigned char out[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), out);
+    return std::string(reinterpret_cast<char*>(out), sizeof out);
+}
+
+std::string randomBytes(std::size_t n) {
+    std::string out(n, '\0');
+    if (RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(n)) != 1) {
+        throw std::runtime_error("RAND_bytes failed");
+    }
+    return out;
+}
+
+Keystore Keystore::load(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    if (!in) {
+        throw KeystoreError("cannot read keystore " + path.string());
+    }
+    const auto perms = std::filesystem::status(path).permissions();
+    if ((perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) !=
+        std::filesystem::perms::none) {
+        throw KeystoreError("keystore " + path.string() +
+                            " is readable by group or others; chmod 600 it");
+    }
+    Keystore ks;
+    bool master = false, audit = false, pepper = false, templates = false;
+    std::string line;
+    int lineNo = 0;
+    while (std::getline(in, line)) {
+        ++lineNo;
+        const std::string where = path.string() + ":" + std::to_string(lineNo);
+        const auto hash = line.find('#');
+        std::string content = trim(hash == std::string::npos ? line : line.substr(0, hash));
+        OPENSSL_cleanse(line.data(), line.size());
+        if (content.empty())
+            continue;
+        const auto eq = content.find('=');
+        if (eq == std::string::npos) {
+            throw KeystoreError(where + ": expected name = hex");
+        }
+        const std::string name = trim(content.substr(0, eq));
+        std::string value = trim(content.substr(eq + 1));
+        OPENSSL_cleanse(content.data(), content.size());
+        if (name == "master-key") {
+            parseKey(value, ks.m_master, where);
+            master = true;
+        } else if (name == "audit-key") {
+            parseKey(value, ks.m_auditKey, where);
+            audit = true;
+        } else if (name == "password-pepper") {
+            parseKey(value, ks.m_pepper, where);
+            pepper = true;
+        } else if (name == "template-key") {
+            parseKey(value, ks.m_templateKey, where);
+            templates = true;
+        } else if (name == "sealing-key") {
+            ks.m_sealingKey.emplace();
+            parseKey(value, *ks.m_sealingKey, where);
+        } else {
+            throw KeystoreError(where + ": unknown key name '" + name + "'");
+        }
+        OPENSSL_cleanse(value.data(), value.size());
+    }
+    if (!master || !audit || !pepper || !templates) {
+        throw KeystoreError(path.string() +
+                            ": needs master-key, audit-key, password-pepper and template-key");
+    }
+    return ks;
+}
+
+void Keystore::create(const std::filesystem::path& path) {
+    std::string master = randomBytes(16);
+    writeKeystore(path, store::toHex(master));
+    OPENSSL_cleanse(master.data(), master.size());
+}
+
+void Keystore::createDemo(const std::filesystem::path& path) {
+    writeKeystore(path, store::toHex("RENSHE-DEMO-MK01"));
+}
+
+Keystore::Keystore(Keystore&& other) noexcept
+    : m_master(other.m_master),
+      m_auditKey(other.m_auditKey),
+      m_pepper(other.m_pepper),
+      m_templateKey(other.m_templateKey),
+      m_sealingKey(other.m_sealingKey) {
+    if (other.m_sealingKey)
+        OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
+    OPENSSL_cleanse(other.m_master.data(), other.m_master.size());
+    OPENSSL_cleanse(other.m_auditKey.data(), other.m_auditKey.size());
+    OPENSSL_cleanse(other.m_pepper.data(), other.m_pepper.size());
+    OPENSSL_cleanse(other.m_templateKey.data(), other.m_templateKey.size());
+}
+
+Keystore::~Keystore() {
+    if (m_sealingKey)
+        OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
+    OPENSSL_cleanse(m_master.data(), m_master.size());
+    OPENSSL_cleanse(m_auditKey.data(), m_auditKey.size());
+    OPENSSL_cleanse(m_pepper.data(), m_pepper.size());
+    OPENSSL_cleanse(m_templateKey.data(), m_templateKey.size());
+}
+
+std::optional<std::string> Keystore::sealingPublicKey() const {
+    if (!m_sealingKey)
+        return std::nullopt;
+    return pki::sealingPublicKey(*m_sealingKey);
+}
+
+std::optional<std::string> Keystore::openSealed(const pki::SealedSecret& sealed,
+                                                std::string_view associatedData) const {
+    if (!m_sealingKey)
+        return std::nullopt;
+    return pki::unseal(*m_sealingKey, sealed, associatedData);
+}
+
+std::string Keystore::subjectDigest(std::string_view ssn) const {
+    return store::toHex(hmac(m_auditKey.data(), m_auditKey.size(), ssn));
+}
+
+std::string Keystore::hashServicePassword(std::string_view password) const {
+    const std::string salt = randomBytes(16);
+    std::string input = salt;
+    input.append(password);
+    const std::string hash = hmac(m_pepper.data(), m_pepper.size(), input);
+    OPENSSL_cleanse(input.data(), input.size());
+    return "hmac-sha256$" + store::toHex(salt) + "$" + store::toHex(hash);
+}
+
+bool Keystore::verifyServicePassword(std::string_view password, std::string_view stored) const {
+    constexpr std::string_view kScheme = "hmac-sha256$";
+    if (stored.substr(0, kScheme.size()) != kScheme)
+        return false;
+    const auto rest = stored.substr(kScheme.size());
+    const auto dollar = rest.find('$');
+    if (dollar == std::string_view::npos)
+        return false;
+    try {
+        std::string input = store::fromHex(rest.substr(0, dollar));
+        const std::string expected = store::fromHex(rest.substr(dollar + 1));
+        input.append(password);
+        const std::string got = hmac(m_pepper.data(), m_pepper.size(), input);
+        OPENSSL_cleanse(input.data(), input.size());
+        return got.size() == expected.size() &&
+               CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+namespace {
+
+constexpr std::size_t kGcmNonceBytes = 12;
+constexpr std::size_t kGcmTagBytes = 16;
+
+struct CipherCtx {
+    EVP_CIPHER_CTX* ctx = EVP_CIPHER_CTX_new();
+    ~CipherCtx() { EVP_CIPHER_CTX_free(ctx); }
+    CipherCtx() {
+        if (!ctx)
+            throw std::runtime_error("EVP_CIPHER_CTX_new failed");
+    }
+    CipherCtx(const CipherCtx&) = delete;
+    CipherCtx& operator=(const CipherCtx&) = delete;
+};
+
+const unsigned char* bytesOf(std::string_view s) {
+    return reinterpret_cast<const unsigned char*>(s.data());
+}
+
+}  // namespace
+
+std::string Keystore::sealTemplate(std::string_view plaintext,
+                                   std::string_view associatedData) const {
+    const std::string nonce = randomBytes(kGcmNonceBytes);
+    CipherCtx c;
+    std::string out = nonce;
+    out.resize(kGcmNonceBytes + plaintext.size() + kGcmTagBytes);
+    auto* cipher = reinterpret_cast<unsigned char*>(out.data()) + kGcmNonceBytes;
+    int len = 0;
+    if (EVP_EncryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1 ||
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(kGcmNonceBytes),
+                            nullptr) != 1 ||
+        EVP_EncryptInit_ex(c.ctx, nullptr, nullptr, m_templateKey.data(), bytesOf(nonce)) != 1 ||
+        EVP_EncryptUpdate(c.ctx, nullptr, &len, bytesOf(associatedData),
+                          static_cast<int>(associatedData.size())) != 1 ||
+        EVP_EncryptUpdate(c.ctx, cipher, &len, bytesOf(plaintext),
+                          static_cast<int>(plaintext.size())) != 1 ||
+        static_cast<std::size_t>(len) != plaintext.size() ||
+        EVP_EncryptFinal_ex(c.ctx, cipher + len, &len) != 1 || len != 0 ||
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_GET_TAG, static_cast<int>(kGcmTagBytes),
+                            cipher + plaintext.size()) != 1) {
+        throw std::runtime_error("AES-256-GCM encryption failed");
+    }
+    return out;
+}
+
+std::optional<std::string> Keystore::openTemplate(std::string_view sealed,
+                                                  std::string_view associatedData) const {
+    if (sealed.size() < kGcmNonceBytes + kGcmTagBytes)
+        return std::nullopt;
+    const std::string_view nonce = sealed.substr(0, kGcmNonceBytes);
+    const std::string_view cipher =
+        sealed.substr(kGcmNonceBytes, sealed.size() - kGcmNonceBytes - kGcmTagBytes);
+    std::string tag(sealed.substr(sealed.size() - kGcmTagBytes));
+    CipherCtx c;
+    std::string plain(cipher.size(), '\0');
+    int len = 0;
+    const bool ok =
+        EVP_DecryptInit_ex(c.ctx, EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_IVLEN, static_cast<int>(kGcmNonceBytes),
+                            nullptr) == 1 &&
+        EVP_DecryptInit_ex(c.ctx, nullptr, nullptr, m_templateKey.data(), bytesOf(nonce)) == 1 &&
+        EVP_DecryptUpdate(c.ctx, nullptr, &len, bytesOf(associatedData),
+                          static_cast<int>(associatedData.size())) == 1 &&
+        EVP_DecryptUpdate(c.ctx, reinterpret_cast<unsigned char*>(plain.data()), &len,
+                          bytesOf(cipher), static_cast<int>(cipher.size())) == 1 &&
+        EVP_CIPHER_CTX_ctrl(c.ctx, EVP_CTRL_GCM_SET_TAG, static_cast<int>(kGcmTagBytes),
+                            tag.data()) == 1 &&
+        EVP_DecryptFinal_ex(c.ctx, reinterpret_cast<unsigned char*>(plain.data()) + len, &len) == 1;
+    if (!ok) {
+        // The tag did not verify: nothing of the unauthenticated plaintext is handed out.
+        OPENSSL_cleanse(plain.data(), plain.size());
+        return std::nullopt;
+    }
+    return plain;
+}
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,469 @@
+#include "services/backoffice/rpc/mutation_runner.hpp"
+
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+#include <sstream>
+
+#include "drivers/sscard/id_number.hpp"
+#include "drivers/util/json.hpp"
+#include "renshe/v1/common.pb.h"
+#include "services/backoffice/rpc/audit.hpp"
+
+namespace renshe::services::backoffice {
+
+using renshe::v1::RefusalReason_Name;
+
+std::string Subject::masked() const {
+    return ssn.empty() ? std::string() : drivers::sscard::maskIdNumber(ssn);
+}
+
+namespace {
+
+std::string jsonEscape(const std::string& s) {
+    return util::jsonEscape(s);
+}
+
+const char* codeName(grpc::StatusCode code) {
+    switch (code) {
+        case grpc::StatusCode::OK:
+            return "OK";
+        case grpc::StatusCode::CANCELLED:
+            return "CANCELLED";
+        case grpc::StatusCode::INVALID_ARGUMENT:
+            return "INVALID_ARGUMENT";
+        case grpc::StatusCode::DEADLINE_EXCEEDED:
+            return "DEADLINE_EXCEEDED";
+        case grpc::StatusCode::NOT_FOUND:
+            return "NOT_FOUND";
+        case grpc::StatusCode::ALREADY_EXISTS:
+            return "ALREADY_EXISTS";
+        case grpc::StatusCode::PERMISSION_DENIED:
+            return "PERMISSION_DENIED";
+        case grpc::StatusCode::RESOURCE_EXHAUSTED:
+            return "RESOURCE_EXHAUSTED";
+        case grpc::StatusCode::FAILED_PRECONDITION:
+            return "FAILED_PRECONDITION";
+        case grpc::StatusCode::UNAVAILABLE:
+            return "UNAVAILABLE";
+        case grpc::StatusCode::UNAUTHENTICATED:
+            return "UNAUTHENTICATED";
+        case grpc::StatusCode::INTERNAL:
+            return "INTERNAL";
+        default:
+            return "OTHER";
+    }
+}
+
+// Transient outcomes are not final: a retry with the same request id runs again.
+bool isFinal(grpc::StatusCode code) {
+    return code != grpc::StatusCode::UNAVAILABLE && code != grpc::StatusCode::DEADLINE_EXCEEDED &&
+           code != grpc::StatusCode::RESOURCE_EXHAUSTED;
+}
+
+struct Outcome {
+    grpc::StatusCode code = grpc::StatusCode::OK;
+    Refusal refusal;
+    bool replay = false;
+};
+
+// The outcome stored by an earlier attempt with the same caller and request id.
+void replayStored(const store::Row& previous, Outcome& outcome,
+                  google::protobuf::Message* response) {
+    outcome.replay = true;
+    outcome.code = static_cast<grpc::StatusCode>(previous.integer(1));
+    outcome.refusal.code = outcome.code;
+    outcome.refusal.reason = static_cast<renshe::v1::RefusalReason>(previous.integer(2));
+    outcome.refusal.message = previous.text(3);
+    if (outcome.code == grpc::StatusCode::OK)
+        response->ParseFromString(store::fromHex(previous.text(4)));
+}
+
+// Remembers a final outcome under (caller, request id), so a retry gets the same answer.
+void storeOutcome(store::Tx& tx, const Caller& caller, const std::string& requestId,
+                  const std::string& eventType, const std::string& bodyHash, const Outcome& outcome,
+                  const google::protobuf::Message& response, std::int64_t now) {
+    std::string bytes;
+    if (outcome.code == grpc::StatusCode::OK)
+        response.SerializeToString(&bytes);
+    tx.exec(
+        "INSERT INTO requests (caller, request_id, method, body_hash, status_code, refusal, "
+        "message, response, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        {caller.key(), requestId, eventType, bodyHash, static_cast<std::int64_t>(outcome.code),
+         static_cast<std::int64_t>(outcome.refusal.reason), outcome.refusal.message,
+         store::toHex(bytes), now});
+}
+
+std::string outcomeName(const Outcome& outcome) {
+    return outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
+}
+
+}  // namespace
+
+void Metrics::count(const std::string& method, grpc::StatusCode code,
+                    std::chrono::microseconds took) {
+    std::lock_guard lock(m_mutex);
+    ++m_calls[{method, static_cast<int>(code)}];
+    auto& l = m_latency[method];
+    ++l.first;
+    l.second += static_cast<double>(took.count()) / 1e6;
+}
+
+std::string Metrics::render(const store::Store::Stats& storeStats) const {
+    std::ostringstream out;
+    std::lock_guard lock(m_mutex);
+    out << "# HELP renshe_rpc_total RPCs handled, by method and status code.\n"
+           "# TYPE renshe_rpc_total counter\n";
+    for (const auto& [key, n] : m_calls) {
+        out << "renshe_rpc_total{method=\"" << key.first << "\",code=\""
+            << codeName(static_cast<grpc::StatusCode>(key.second)) << "\"} " << n << "\n";
+    }
+    out << "# HELP renshe_rpc_seconds Time spent handling RPCs, by method.\n"
+           "# TYPE renshe_rpc_seconds summary\n";
+    for (const auto& [method, l] : m_latency) {
+        out << "renshe_rpc_seconds_count{method=\"" << method << "\"} " << l.first << "\n";
+        out << "renshe_rpc_seconds_sum{method=\"" << method << "\"} " << l.second << "\n";
+    }
+    out << "# HELP renshe_store_writes_total Durable write transactions committed.\n"
+           "# TYPE renshe_store_writes_total counter\n"
+        << "renshe_store_writes_total " << storeStats.writes << "\n"
+        << "# HELP renshe_store_commits_total Commits (fsyncs) done; writes/commits is the "
+           "group-commit factor.\n"
+           "# TYPE renshe_store_commits_total counter\n"
+        << "renshe_store_commits_total " << storeStats.commits << "\n"
+        << "# HELP renshe_audit_events_total Audit events appended by this process.\n"
+           "# TYPE renshe_audit_events_total counter\n"
+        << "renshe_audit_events_total " << m_auditEvents.load() << "\n";
+    return out.str();
+}
+
+MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy policy,
+                               bool plaintextDevelopment, const util::Clock& clock)
+    : m_store(store),
+      m_keys(keys),
+      m_policy(policy),
+      m_clock(clock),
+      m_plaintext(plaintextDevelopment) {
+    m_logFlusher = std::thread([this] {
+        std::unique_lock lock(m_logMutex);
+        while (!m_logStopping) {
+            m_logWake.wait_for(lock, std::chrono::milliseconds(100));
+            lock.unlock();
+            flushLog();
+            lock.lock();
+        }
+    });
+}
+
+MutationRunner::~MutationRunner() {
+    {
+        std::lock_guard lock(m_logMutex);
+        m_logStopping = true;
+    }
+    m_logWake.notify_all();
+    m_logFlusher.join();
+    flushLog();
+}
+
+void MutationRunner::log(const std::string& json) {
+    bool full = false;
+    {
+        std::lock_guard lock(m_logMutex);
+        m_logBuffer += json;
+        m_logBuffer += '\n';
+        full = m_logBuffer.size() >= 64 * 1024;
+    }
+    if (full)
+        flushLog();
+}
+
+void MutationRunner::flushLog() {
+    std::lock_guard writing(m_logWriteMutex);
+    std::string out;
+    {
+        std::lock_guard lock(m_logMutex);
+        out.swap(m_logBuffer);
+    }
+    if (!out.empty()) {
+        std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
+        std::cerr.flush();
+    }
+}
+
+grpc::Status MutationRunner::finish(grpc::ServerContext* context, const Refusal& refusal) {
+    if (refusal.reason != renshe::v1::REFUSAL_REASON_UNSPECIFIED) {
+        context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal.reason));
+    }
+    if (refusal.code == grpc::StatusCode::RESOURCE_EXHAUSTED && refusal.retryAfterSeconds > 0) {
+        context->AddTrailingMetadata("renshe-retry-after",
+                                     std::to_string(refusal.retryAfterSeconds));
+    }
+    return grpc::Status(refusal.code, refusal.message);
+}
+
+void MutationRunner::logCall(const std::string& eventType, const Caller* caller,
+                             const Subject& subject, grpc::StatusCode code,
+                             const std::string& outcome, bool replay,
+                             std::chrono::steady_clock::time_point started) {
+    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
+    m_metrics.count(eventType, code, took);
+    std::ostringstream line;
+    line << "{\"ts\":" << m_clock.nowMicros() / 1000 << ",\"level\":\""
+         << (code == grpc::StatusCode::OK ? "info" : "warn") << "\",\"event\":\"rpc\",\"method\":\""
+         << jsonEscape(eventType) << "\",\"caller\":\""
+         << jsonEscape(caller ? caller->key() : std::string("-")) << "\",\"code\":\""
+         << codeName(code) << "\",\"outcome\":\"" << jsonEscape(outcome) << "\"";
+    if (!subject.ssn.empty()) {
+        line << ",\"subject\":\"" << jsonEscape(subject.masked()) << "\"";
+    }
+    if (replay) {
+        line << ",\"replay\":true";
+    }
+    line << ",\"us\":" << took.count() << "}";
+    log(line.str());
+}
+
+void MutationRunner::auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
+                               const Subject& subject, const std::string& outcome,
+                               const std::string& requestId, std::int64_t now) {
+    AuditEntry e;
+    e.actor = caller ? caller->identity.id : "system";
+    e.terminalId = caller ? caller->terminalId() : "";
+    e.eventType = eventType;
+    e.maskedSubject = subject.masked();
+    e.subjectDigest = subject.ssn.empty() ? "" : m_keys.subjectDigest(subject.ssn);
+    e.outcome = outcome;
+    e.requestId = requestId;
+    appendAudit(tx, e, now);
+    m_metrics.countAudit();
+}
+
+std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Caller& caller,
+                                                       const RateLimited& rl,
+                                                       const std::string& ssnDigest,
+                                                       std::int64_t now) {
+    struct Check {
+        std::string bucket;
+        Policy::Limit limit;
+        const char* what;
+    };
+    std::vector<Check> checks{
+        {"term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures,
+         "failed attempts at this terminal"},
+        {"term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups,
+         "identity look-ups at this terminal"},
+    };
+    if (!rl.ssn.empty()) {
+        checks.insert(checks.begin(), {"ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures,
+                                       "failed attempts for this ID number"});
+    }
+    // One query for all buckets: this runs in the single SQLite writer, where every statement
+    // counts.
+    std::vector<store::Value> params;
+    std::string in;
+    for (const auto& c : checks) {
+        params.push_back(c.bucket);
+        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    const auto rows = tx.query(
+        "SELECT bucket, window_start, count FROM rate_limits WHERE bucket IN (" + in + ")", params);
+    for (const auto& c : checks) {
+        for (const auto& row : rows) {
+            if (row.text(0) != c.bucket)
+                continue;
+            const std::int64_t windowStart = row.integer(1);
+            const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
+            if (now < windowEnd && row.integer(2) >= c.limit.max) {
+                const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
+                return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+void MutationRunner::bumpRateLimits(store::Tx& tx, const Caller& caller,
+                                    const std::string& ssnDigest, bool failed, std::int64_t now) {
+    auto bump = [&](const std::string& bucket, const Policy::Limit& limit) {
+        const std::int64_t staleBefore = now - limit.windowSeconds * 1'000'000;
+        tx.exec(
+            "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
+            "ON CONFLICT (bucket) DO UPDATE SET "
+            "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 "
+            "END, "
+            "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE "
+            "rate_limits.window_start END",
+            {bucket, now, staleBefore});
+    };
+    bump("term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups);
+    if (failed) {
+        bump("term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures);
+        if (!ssnDigest.empty()) {
+            bump("ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures);
+        }
+    }
+}
+
+grpc::Status MutationRunner::storeFailed(const std::string& eventType, const Caller* caller,
+                                         const Subject& subject,
+                                         std::chrono::steady_clock::time_point started,
+                                         const std::string& error, bool unavailable,
+                                         bool mutation) {
+    log(std::string("{\"level\":\"error\",\"event\":\"store\",\"error\":\"") + jsonEscape(error) +
+        "\"}");
+    logCall(eventType, caller, subject, grpc::StatusCode::UNAVAILABLE,
+            unavailable ? "STORE_UNAVAILABLE" : "STORE_ERROR", false, started);
+    return grpc::Status(
+        grpc::StatusCode::UNAVAILABLE,
+        std::string(unavailable ? "storage unavailable; retry" : "storage error; retry") +
+            (mutation ? " with the same request id" : ""));
+}
+
+grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::string& eventType,
+                                    const std::string& requestId,
+                                    const google::protobuf::Message& request,
+                                    google::protobuf::Message* response,
+                                    const std::optional<Refusal>& validationRefusal,
+                                    const MutationBody& body,
+                                    std::optional<RateLimited> rateLimited) {
+    const auto started = std::chrono::steady_clock::now();
+    Subject subject;
+    std::optional<Caller> caller;
+    try {
+        caller = callerOf(*context, m_plaintext);
+    } catch (const Refused& r) {
+        logCall(eventType, nullptr, subject, r.refusal().code,
+                RefusalReason_Name(r.refusal().reason), false, started);
+        return finish(context, r.refusal());
+    }
+
+    std::string bodyHash;
+    {
+        std::string bytes;
+        request.SerializeToString(&bytes);
+        bodyHash = store::toHex(sha256(eventType + '\0' + bytes));
+    }
+    Outcome outcome;
+    try {
+        m_store.write([&](store::Tx& tx) {
+            outcome = Outcome{};
+            subject = Subject{};
+            response->Clear();
+            const std::int64_t now = m_clock.nowMicros();
+            auto refuseWithoutStoring = [&](const Refusal& r) {
+                outcome.code = r.code;
+                outcome.refusal = r;
+                // A malformed request's id is whatever was sent: keep the audit row bounded.
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
+                          requestId.substr(0, 64), now);
+            };
+            if (validationRefusal) {
+                refuseWithoutStoring(*validationRefusal);
+                return;
+            }
+            const auto previous = tx.queryOne(
+                "SELECT body_hash, status_code, refusal, message, response FROM requests "
+                "WHERE caller = $1 AND request_id = $2",
+                {caller->key(), requestId});
+            if (previous) {
+                if (previous->text(0) != bodyHash) {
+                    refuseWithoutStoring(
+                        Refusal::invalid(renshe::v1::REFUSAL_REASON_REQUEST_ID_REUSED,
+                                         "request id was used for a different request"));
+                    return;
+                }
+                replayStored(*previous, outcome, response);
+                return;
+            }
+            std::string ssnDigest;
+            if (rateLimited) {
+                ssnDigest = rateLimited->ssn.empty() ? "" : m_keys.subjectDigest(rateLimited->ssn);
+                subject.ssn = rateLimited->ssn;
+                if (auto limited = checkRateLimits(tx, *caller, *rateLimited, ssnDigest, now)) {
+                    refuseWithoutStoring(*limited);
+                    return;
+                }
+            }
+            tx.exec("SAVEPOINT rpc_body");
+            try {
+                body(tx, *caller, subject, now);
+                tx.exec("RELEASE SAVEPOINT rpc_body");
+            } catch (const Refused& r) {
+                tx.exec("ROLLBACK TO SAVEPOINT rpc_body");
+                tx.exec("RELEASE SAVEPOINT rpc_body");
+                response->Clear();
+                outcome.code = r.refusal().code;
+                outcome.refusal = r.refusal();
+            }
+            if (rateLimited) {
+                bumpRateLimits(
+                    tx, *caller, ssnDigest,
+                    outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
+            }
+            if (isFinal(outcome.code))
+                storeOutcome(tx, *caller, requestId, eventType, bodyHash, outcome, *response, now);
+            auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
+        });
+    } catch (const store::StoreUnavailable& e) {
+        response->Clear();
+        return storeFailed(eventType, &*caller, subject, started, e.what(), true, true);
+    } catch (const store::StoreError& e) {
+        response->Clear();
+        return storeFailed(eventType, &*caller, subject, started, e.what(), false, true);
+    }
+    logCall(eventType, &*caller, subject, outcome.code, outcomeName(outcome), outcome.replay,
+            started);
+    if (outcome.code == grpc::StatusCode::OK) {
+        return grpc::Status::OK;
+    }
+    return finish(context, outcome.refusal);
+}
+
+grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,
+                                   const std::optional<Refusal>& validationRefusal,
+                                   const QueryBody& body) {
+    const auto started = std::chrono::steady_clock::now();
+    Subject subject;
+    std::optional<Caller> caller;
+    std::optional<Refusal> refusal = validationRefusal;
+    try {
+        caller = callerOf(*context, m_plaintext);
+        if (!refusal) {
+            m_store.read([&](store::Tx& tx) {
+                subject = Subject{};
+                refusal.reset();
+                try {
+                    body(tx, *caller, subject, m_clock.nowMicros());
+                } catch (const Refused& r) {
+                    refusal = r.refusal();
+                }
+            });
+        }
+        if (refusal) {
+            m_store.write([&](store::Tx& tx) {
+                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "",
+                          m_clock.nowMicros());
+            });
+        }
+    } catch (const Refused& r) {
+        logCall(eventType, caller ? &*caller : nullptr, subject, r.refusal().code,
+                RefusalReason_Name(r.refusal().reason), false, started);
+        return finish(context, r.refusal());
+    } catch (const store::StoreUnavailable& e) {
+        return storeFailed(eventType, caller ? &*caller : nullptr, subject, started, e.what(), true,
+                           false);
+    } catch (const store::StoreError& e) {
+        return storeFailed(eventType, caller ? &*caller : nullptr, subject, started, e.what(),
+                           false, false);
+    }
+    if (refusal) {
+        logCall(eventType, &*caller, subject, refusal->code, RefusalReason_Name(refusal->reason),
+                false, started);
+        return finish(context, *refusal);
+    }
+    logCall(eventType, &*caller, subject, grpc::StatusCode::OK, "OK", false, started);
+    return grpc::Status::OK;
+}
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,156 @@
+// What every RPC of the back office shares: who is calling, exactly-once execution of
+// mutations keyed by (caller, request id), persistent rate limits, the audit event of each
+// outcome, the refusal trailers, structured logs and metrics.
+#pragma once
+
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/status.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "drivers/util/clock.hpp"
+#include "services/backoffice/rpc/caller.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+#include "services/backoffice/rpc/refusal.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::backoffice {
+
+struct Policy {
+    std::int64_t tempLossSeconds = 15 * 86400;  // 临时挂失 lifts itself after this (7/10/15 days)
+    std::int64_t pinVerificationMaxAgeSeconds = 300;
+    std::int64_t resetSessionSeconds = 300;
+    int resetCryptograms = 3;
+    // Rate limits: at most `max` events per `windowSeconds`, counted in the database.
+    struct Limit {
+        int max;
+        std::int64_t windowSeconds;
+    };
+    Limit ssnSecondFactorFailures{5, 3600};        // per ID number
+    Limit terminalSecondFactorFailures{20, 3600};  // per terminal
+    Limit terminalIdentityLookups{300, 3600};      // loss reports / reset sessions per terminal
+    // Pension certification (certification_service.hpp).
+    int certificationCycleMonths = 12;           // certified until = last certification + cycle
+    std::int64_t certificationCycleSeconds = 0;  // > 0: the cycle in seconds instead (tests, demos)
+    std::int64_t fingerprintFactorSeconds =
+        300;                                // a LOSS_REPORT/PIN_RESET match is usable this long
+    Limit ssnFingerprintFailures{9, 3600};  // failed scans per ID number (three sessions of three)
+    Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
+    Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
+    // The terminal fleet (terminal_service.hpp).
+    std::int64_t heartbeatIntervalSeconds = 30;  // asked of every terminal in HeartbeatResponse
+    std::int64_t staleAfterSeconds = 0;  // no heartbeat for this long = stale; 0 = 3 intervals
+    std::int64_t facilityWindowSeconds =
+        86400;  // a facility check counts terminals heard from within this
+    std::int64_t requestRetentionSeconds = 31 * 86400;
+};
+
+// Who the request is about, filled in by the handler as soon as it knows.
+struct Subject {
+    std::string ssn;  // full; used only for the digest and the region check, never logged
+    std::string region;
+    std::string masked() const;
+};
+
+// Which rate limits a mutation is subject to (identity look-ups with a second factor).
+struct RateLimited {
+    std::string ssn;  // the ID number tried (per-ID-number failures); may be empty
+};
+
+class Metrics {
+public:
+    void count(const std::string& method, grpc::StatusCode code, std::chrono::microseconds took);
+    void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
+    // Prometheus text exposition format.
+    std::string render(const store::Store::Stats& storeStats) const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::pair<std::string, int>, std::uint64_t> m_calls;
+    std::map<std::string, std::pair<std::uint64_t, double>> m_latency;  // count, seconds
+    std::atomic<std::uint64_t> m_auditEvents{0};
+};
+
+class MutationRunner {
+public:
+    // `clock` is the one clock every RPC and background job of the back office reads.
+    MutationRunner(store::Store& store, const Keystore& keys, Policy policy,
+                   bool plaintextDevelopment, const util::Clock& clock);
+    ~MutationRunner();
+    MutationRunner(const MutationRunner&) = delete;
+    MutationRunner& operator=(const MutationRunner&) = delete;
+
+    store::Store& store() { return m_store; }
+    const Keystore& keys() const { return m_keys; }
+    const Policy& policy() const { return m_policy; }
+    const util::Clock& clock() const { return m_clock; }
+    Metrics& metrics() { return m_metrics; }
+
+    using MutationBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
+    using QueryBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
+
+    // A mutating RPC: validates (`validationRefusal`), then in one durable transaction either
+    // replays the stored outcome of (caller, request id) or runs `body` (throwing Refused to
+    // refuse; its writes are rolled back then), stores the outcome and appends the audit
+    // event. `response` is cleared before each attempt.
+    grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType,
+                        const std::string& requestId, const google::protobuf::Message& request,
+                        google::protobuf::Message* response,
+                        const std::optional<Refusal>& validationRefusal, const MutationBody& body,
+                        std::optional<RateLimited> rateLimited = std::nullopt);
+
+    // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
+    grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
+                       const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+
+    // Appends an event outside any RPC (the auto-lift sweeper).
+    void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
+                   const Subject& subject, const std::string& outcome, const std::string& requestId,
+                   std::int64_t now);
+
+    // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
+    // 64 KiB), so a busy back office does not pay a write(2) per call; a crash can lose the
+    // last 100 ms of log lines, never an audit event (those are in the database).
+    void log(const std::string& json);
+    void flushLog();
+
+private:
+    grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
+    // Logs a storage failure and answers UNAVAILABLE (the caller retries with its request id).
+    grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
+                             const Subject& subject, std::chrono::steady_clock::time_point started,
+                             const std::string& error, bool unavailable, bool mutation);
+    std::optional<Refusal> checkRateLimits(store::Tx& tx, const Caller& caller,
+                                           const RateLimited& rl, const std::string& ssnDigest,
+                                           std::int64_t now);
+    void bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest,
+                        bool failed, std::int64_t now);
+    void logCall(const std::string& eventType, const Caller* caller, const Subject& subject,
+                 grpc::StatusCode code, const std::string& outcome, bool replay,
+                 std::chrono::steady_clock::time_point started);
+
+    store::Store& m_store;
+    const Keystore& m_keys;
+    Policy m_policy;
+    const util::Clock& m_clock;
+    bool m_plaintext;
+    Metrics m_metrics;
+    std::mutex m_logMutex;       // guards the buffer
+    std::mutex m_logWriteMutex;  // one flush at a time, so lines keep their order
+    std::string m_logBuffer;
+    std::condition_variable m_logWake;
+    bool m_logStopping = false;
+    std::thread m_logFlusher;
+};
+
+}  // namespace renshe::services::backoffice

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "services/backoffice/rpc/mutation_runner.hpp"
+
+namespace renshe::services::backoffice {
+
+struct Options {
+    std::string listen = "127.0.0.1:50051";  // host:port; port 0 picks a free one
+    std::filesystem::path tlsCertificate;    // server certificate (PEM)
+    std::filesystem::path tlsPrivateKey;     // its key (PEM)
+    std::filesystem::path clientCa;          // CA that signs terminal and staff certificates
+    std::filesystem::path portFile;          // written with the bound port once serving
+    bool insecurePlaintext = false;          // development only; warns loudly
+    std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
+    std::filesystem::path keystore;         // master keys, outside the database (required)
+    std::string metricsListen;              // loopback host:port for Prometheus text; "" = off
+    std::filesystem::path metricsPortFile;  // written with the bound metrics port
+    int sweepSeconds = 60;                  // how often due temporary losses are lifted
+    // The CA that signs enrolled terminals' certificates (EnrollTerminal); unset = this back
+    // office does not enrol. Usually the province's terminal-issuing CA, the one --client-ca
+    // trusts.
+    std::filesystem::path terminalCaCertificate, terminalCaKey;
+    int terminalCertificateDays = 730;
+    // Test builds only (--test-clock-file): real time plus the offset a test moves forward.
+    std::filesystem::path testClockFile;
+    Policy policy;
+};
+
+struct ParseResult {
+    std::optional<Options> options;  // set when the command line is usable
+    std::string error;               // why not, when it is not
+    bool helpRequested = false;
+};
+
+// Flags, optionally with `--config FILE` whose `name = value` lines (names as the flags,
+// without the dashes) come first so flags given on the command line win.
+ParseResult parseOptions(const std::vector<std::string>& args);
+
+std::string usage();
+
+}  // namespace renshe::services::backoffice

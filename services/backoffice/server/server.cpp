@@ -1,0 +1,250 @@
+#include "services/backoffice/server/server.hpp"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server.h>
+#include <grpcpp/server_builder.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/card.grpc.pb.h"
+#include "renshe/v1/certification.grpc.pb.h"
+#include "renshe/v1/content.grpc.pb.h"
+#include "renshe/v1/guides.grpc.pb.h"
+#include "renshe/v1/jobs.grpc.pb.h"
+#include "renshe/v1/terminal.grpc.pb.h"
+#include "services/backoffice/admin/admin_service.hpp"
+#include "services/backoffice/card/card_service.hpp"
+#include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/certification/certification_service.hpp"
+#include "services/backoffice/content/content_service.hpp"
+#include "services/backoffice/fleet/terminal_service.hpp"
+#include "services/backoffice/guides/guides_service.hpp"
+#include "services/backoffice/jobs/jobs_service.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
+#include "services/backoffice/rpc/mutation_runner.hpp"
+#include "services/backoffice/server/metrics_http.hpp"
+#include "services/backoffice/server/status_interceptor.hpp"
+#include "services/pki/pki.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::backoffice {
+
+namespace {
+constexpr auto kShutdownGrace = std::chrono::seconds(5);
+}
+
+struct Server::Impl {
+    Options options;
+    std::unique_ptr<store::Store> store;
+    std::optional<Keystore> keys;
+    std::unique_ptr<util::Clock> clock;  // before the runner, which reads it
+    std::unique_ptr<MutationRunner> runner;
+    std::unique_ptr<CardServiceImpl> card;
+    std::unique_ptr<AdminServiceImpl> admin;
+    std::unique_ptr<JobServiceImpl> jobs;
+    std::unique_ptr<GuideServiceImpl> guides;
+    std::unique_ptr<grpc::Service> content;
+    std::unique_ptr<grpc::Service> terminal;
+    std::unique_ptr<CertificationServiceImpl> certification;
+    std::unique_ptr<MetricsHttp> metricsHttp;
+    std::unique_ptr<grpc::Server> server;  // last: shut down and gone before the services
+    std::once_flag shutdownOnce;
+
+    // Lifts due temporary loss reports every `sweepSeconds` until stopped.
+    std::mutex sweepMutex;
+    std::condition_variable sweepWake;
+    bool stopping = false;
+    std::thread sweeper;
+
+    void sweepLoop() {
+        std::unique_lock lock(sweepMutex);
+        while (!stopping) {
+            sweepWake.wait_for(lock, std::chrono::seconds(options.sweepSeconds));
+            if (stopping)
+                break;
+            lock.unlock();
+            try {
+                int lifted = 0;
+                store->write([&](store::Tx& tx) {
+                    const std::int64_t now = runner->clock().nowMicros();
+                    lifted = liftDueLosses(tx, *runner, now);
+                    // Request ids are remembered for the retention period (at least 30 days, so
+                    // an outbox delivery days later still finds its first outcome); closed or
+                    // expired PIN reset sessions go after a day.
+                    tx.exec("DELETE FROM requests WHERE created_at < $1",
+                            {now - options.policy.requestRetentionSeconds * 1'000'000});
+                    tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1",
+                            {now - 86400LL * 1'000'000});
+                });
+                if (lifted > 0) {
+                    runner->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
+                                std::to_string(lifted) + "}");
+                }
+            } catch (const std::exception&) {
+                runner->log(
+                    "{\"level\":\"error\",\"event\":\"auto_lift\",\"error\":\"store "
+                    "unavailable\"}");
+            }
+            lock.lock();
+        }
+    }
+};
+
+Server::Server(Options options) : m_impl(std::make_unique<Impl>()) {
+    m_impl->options = std::move(options);
+}
+
+Server::~Server() {
+    shutdown();
+    if (m_impl) {
+        {
+            std::lock_guard lock(m_impl->sweepMutex);
+            m_impl->stopping = true;
+        }
+        m_impl->sweepWake.notify_all();
+        if (m_impl->sweeper.joinable())
+            m_impl->sweeper.join();
+    }
+}
+
+int Server::start() {
+    const Options& o = m_impl->options;
+    m_impl->keys.emplace(Keystore::load(o.keystore));
+    m_impl->store = store::Store::open(o.database);
+    if (!o.testClockFile.empty())
+        m_impl->clock = std::make_unique<util::OffsetClock>(o.testClockFile);
+    else
+        m_impl->clock = std::make_unique<util::SystemClock>();
+    m_impl->runner = std::make_unique<MutationRunner>(*m_impl->store, *m_impl->keys, o.policy,
+                                                      o.insecurePlaintext, *m_impl->clock);
+    m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->runner);
+    std::optional<pki::CertificateAuthority> terminalCa;
+    if (!o.terminalCaCertificate.empty()) {
+        terminalCa = pki::CertificateAuthority::fromPem(pki::readFile(o.terminalCaCertificate),
+                                                        pki::readFile(o.terminalCaKey));
+    }
+    m_impl->admin = std::make_unique<AdminServiceImpl>(
+        *m_impl->runner, std::move(terminalCa), std::chrono::hours(24 * o.terminalCertificateDays));
+    m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->runner);
+    m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
+    m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
+    ContentJobSource jobHighlights;
+    const util::Clock& clock = m_impl->runner->clock();
+    jobHighlights.newest = [&clock](store::Tx& tx, const std::string& prefix, int limit) {
+        return openJobs(tx, prefix, limit, clock.nowMicros());
+    };
+    jobHighlights.byIds = [&clock](store::Tx& tx, const std::vector<std::string>& ids) {
+        return openJobsById(tx, ids, clock.nowMicros());
+    };
+    m_impl->content = makeContentService(*m_impl->runner, std::move(jobHighlights));
+    m_impl->terminal = makeTerminalService(*m_impl->runner);
+    std::cerr << "renshe-backoffice: storage "
+              << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
+              << ", schema version " << m_impl->store->schemaVersion() << std::endl;
+
+    std::shared_ptr<grpc::ServerCredentials> creds;
+    if (o.insecurePlaintext) {
+        std::cerr << "\n"
+                  << "**************************************************************\n"
+                  << "* WARNING: renshe-backoffice is serving WITHOUT TLS.          *\n"
+                  << "* Anyone who can reach " << o.listen << " can read and forge calls.\n"
+                  << "* This flag is for development on one machine only.          *\n"
+                  << "**************************************************************\n\n";
+        creds = grpc::InsecureServerCredentials();
+    } else {
+        grpc::SslServerCredentialsOptions tls(
+            GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+        tls.pem_root_certs = pki::readFile(o.clientCa);
+        tls.pem_key_cert_pairs.push_back(
+            {pki::readFile(o.tlsPrivateKey), pki::readFile(o.tlsCertificate)});
+        creds = grpc::SslServerCredentials(tls);
+    }
+
+    grpc::EnableDefaultHealthCheckService(true);
+    grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+    grpc::ServerBuilder builder;
+    int port = 0;
+    builder.AddListeningPort(o.listen, creds, &port);
+    // Registry imports carry up to 32 MiB of CSV; everything else is capped per message by
+    // validation (INVALID_ARGUMENT) long before this.
+    builder.SetMaxReceiveMessageSize(40 * 1024 * 1024);
+    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+        interceptors;
+    interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
+    builder.experimental().SetInterceptorCreators(std::move(interceptors));
+    builder.RegisterService(m_impl->card.get());
+    builder.RegisterService(m_impl->certification.get());
+    builder.RegisterService(m_impl->jobs.get());
+    builder.RegisterService(m_impl->guides.get());
+    builder.RegisterService(m_impl->content.get());
+    builder.RegisterService(m_impl->terminal.get());
+    builder.RegisterService(m_impl->admin.get());
+    m_impl->server = builder.BuildAndStart();
+    if (!m_impl->server || port == 0) {
+        throw std::runtime_error("cannot listen on " + o.listen +
+                                 " (address in use or not local?)");
+    }
+    m_impl->server->GetHealthCheckService()->SetServingStatus(true);
+
+    if (!o.portFile.empty()) {
+        pki::writeFileAtomically(
+            o.portFile, std::to_string(port) + "\n",
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    }
+    if (!o.metricsListen.empty()) {
+        MutationRunner* runner = m_impl->runner.get();
+        store::Store* st = m_impl->store.get();
+        m_impl->metricsHttp = std::make_unique<MetricsHttp>(
+            o.metricsListen, [runner, st] { return runner->metrics().render(st->stats()); });
+        if (!o.metricsPortFile.empty()) {
+            pki::writeFileAtomically(
+                o.metricsPortFile, std::to_string(m_impl->metricsHttp->port()) + "\n",
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                    std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+        }
+    }
+    m_impl->sweeper = std::thread([impl = m_impl.get()] { impl->sweepLoop(); });
+    std::cerr << "renshe-backoffice: serving on port " << port
+              << (o.insecurePlaintext ? " (PLAINTEXT)" : " (mutual TLS)") << std::endl;
+    return port;
+}
+
+void Server::wait() {
+    if (m_impl->server) {
+        m_impl->server->Wait();
+    }
+}
+
+bool Server::alive() {
+    if (!m_impl || !m_impl->store)
+        return false;
+    try {
+        m_impl->store->read([](store::Tx& tx) { tx.queryOne("SELECT 1"); });
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+void Server::shutdown() {
+    if (!m_impl || !m_impl->server) {
+        return;
+    }
+    std::call_once(m_impl->shutdownOnce, [this] {
+        m_impl->server->GetHealthCheckService()->SetServingStatus(false);
+        stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
+        m_impl->server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+    });
+}
+
+}  // namespace renshe::services::backoffice
