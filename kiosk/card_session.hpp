@@ -5,12 +5,12 @@
 // Personal data shown masked; PINs only in PinEntry and for the duration of a card command.
 #pragma once
 
+#include <QtQml/qqmlregistration.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
 #include <QStringList>
-#include <QtQml/qqmlregistration.h>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -61,7 +61,8 @@ public:
     // `outbox` (may be null) takes the reports the back office must get even when it is away.
     // `receipts` (may be null): where receipts of completed flows are printed.
     CardSession(std::shared_ptr<services::client::ChannelKeeper> backoffice, bool watchReaders,
-                class Outbox* outbox = nullptr, class ReceiptPrinter* receipts = nullptr, QObject* parent = nullptr);
+                class Outbox* outbox = nullptr, class ReceiptPrinter* receipts = nullptr,
+                QObject* parent = nullptr);
     ~CardSession() override;
 
     Stage stage() const { return m_stage; }
