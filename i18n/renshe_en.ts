@@ -66,347 +66,341 @@
 <context>
     <name>CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="92" />
+        <location filename="../kiosk/card_session_text.cpp" line="20" />
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="94" />
-        <location filename="../kiosk/card_session.cpp" line="481" />
+        <location filename="../kiosk/card_session_text.cpp" line="27" />
         <source>未启用</source>
         <translation>Not activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="95" />
-        <location filename="../kiosk/card_session.cpp" line="482" />
+        <location filename="../kiosk/card_session_text.cpp" line="29" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="96" />
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session_text.cpp" line="31" />
         <source>临时挂失</source>
         <translation>Temporarily reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="97" />
-        <location filename="../kiosk/card_session.cpp" line="484" />
+        <location filename="../kiosk/card_session_text.cpp" line="33" />
         <source>正式挂失</source>
         <translation>Formally reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="98" />
-        <location filename="../kiosk/card_session.cpp" line="485" />
+        <location filename="../kiosk/card_session_text.cpp" line="35" />
         <source>补换卡中</source>
         <translation>Replacement in progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="99" />
-        <location filename="../kiosk/card_session.cpp" line="486" />
+        <location filename="../kiosk/card_session_text.cpp" line="37" />
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="100" />
-        <location filename="../kiosk/card_session.cpp" line="487" />
+        <location filename="../kiosk/card_session_text.cpp" line="39" />
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="101" />
+        <location filename="../kiosk/card_session_text.cpp" line="21" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="107" />
+        <location filename="../kiosk/card_session_text.cpp" line="48" />
         <source>请输入社保卡密码</source>
         <translation>Please enter your card PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="108" />
+        <location filename="../kiosk/card_session_text.cpp" line="50" />
         <source>请设置6位新密码</source>
         <translation>Please choose a new 6-digit PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="109" />
+        <location filename="../kiosk/card_session_text.cpp" line="52" />
         <source>请再次输入新密码</source>
         <translation>Please enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="111" />
+        <location filename="../kiosk/card_session_text.cpp" line="55" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="112" />
+        <location filename="../kiosk/card_session_text.cpp" line="56" />
         <source>请输入服务密码</source>
         <translation>Please enter your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="169" />
+        <location filename="../kiosk/card_session.cpp" line="150" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="207" />
+        <location filename="../kiosk/card_session.cpp" line="190" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="208" />
+        <location filename="../kiosk/card_session.cpp" line="193" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="209" />
+        <location filename="../kiosk/card_session.cpp" line="196" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="210" />
+        <location filename="../kiosk/card_session.cpp" line="199" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="219" />
+        <location filename="../kiosk/card_session.cpp" line="210" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="240" />
+        <location filename="../kiosk/card_session.cpp" line="233" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="245" />
-        <location filename="../kiosk/card_session.cpp" line="467" />
+        <location filename="../kiosk/card_session.cpp" line="238" />
+        <location filename="../kiosk/card_session_text.cpp" line="123" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="324" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="322" />
+        <location filename="../kiosk/card_session.cpp" line="333" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="332" />
+        <location filename="../kiosk/card_session.cpp" line="346" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="333" />
+        <location filename="../kiosk/card_session.cpp" line="348" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="334" />
+        <location filename="../kiosk/card_session.cpp" line="350" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="335" />
+        <location filename="../kiosk/card_session.cpp" line="352" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="336" />
+        <location filename="../kiosk/card_session.cpp" line="354" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="356" />
-        <location filename="../kiosk/card_session.cpp" line="383" />
+        <location filename="../kiosk/card_session.cpp" line="374" />
+        <location filename="../kiosk/card_session.cpp" line="401" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="367" />
+        <location filename="../kiosk/card_session.cpp" line="385" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="383" />
+        <location filename="../kiosk/card_session.cpp" line="402" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="403" />
+        <location filename="../kiosk/card_session_text.cpp" line="65" />
         <source>密码错误，还可以再试%1次</source>
         <translation>Wrong PIN. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="405" />
+        <location filename="../kiosk/card_session_text.cpp" line="67" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session_text.cpp" line="69" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>The card refused this operation. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session_text.cpp" line="78" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>This card is not registered. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session_text.cpp" line="80" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="417" />
+        <location filename="../kiosk/card_session_text.cpp" line="82" />
         <source>服务密码不正确</source>
         <translation>The service password is wrong</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="418" />
+        <location filename="../kiosk/card_session_text.cpp" line="84" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="419" />
+        <location filename="../kiosk/card_session_text.cpp" line="86" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="421" />
+        <location filename="../kiosk/card_session_text.cpp" line="88" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="422" />
+        <location filename="../kiosk/card_session_text.cpp" line="91" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="423" />
+        <location filename="../kiosk/card_session_text.cpp" line="93" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>The card has expired. Please renew it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="424" />
+        <location filename="../kiosk/card_session_text.cpp" line="95" />
         <source>操作超时，请重新输入密码</source>
         <translation>Timed out. Please enter the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="425" />
+        <location filename="../kiosk/card_session_text.cpp" line="97" />
         <source>服务密码太简单，请重新设置</source>
         <translation>The service password is too simple. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="426" />
+        <location filename="../kiosk/card_session_text.cpp" line="99" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>No fingerprint is enrolled. Please use your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="427" />
-        <location filename="../kiosk/card_session.cpp" line="434" />
+        <location filename="../kiosk/card_session.cpp" line="423" />
+        <location filename="../kiosk/card_session_text.cpp" line="101" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="439" />
+        <location filename="../kiosk/card_session.cpp" line="428" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="469" />
+        <location filename="../kiosk/card_session_text.cpp" line="125" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="472" />
+        <location filename="../kiosk/card_session_text.cpp" line="111" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="473" />
+        <location filename="../kiosk/card_session_text.cpp" line="115" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="474" />
+        <location filename="../kiosk/card_session_text.cpp" line="117" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="475" />
+        <location filename="../kiosk/card_session_text.cpp" line="119" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="476" />
+        <location filename="../kiosk/card_session_text.cpp" line="129" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="477" />
+        <location filename="../kiosk/card_session_text.cpp" line="127" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="478" />
+        <location filename="../kiosk/card_session_text.cpp" line="121" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>Your card's history, newest first</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="488" />
+        <location filename="../kiosk/card_session_text.cpp" line="144" />
+        <location filename="../kiosk/card_session_text.cpp" line="145" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="491" />
+        <location filename="../kiosk/card_session_text.cpp" line="113" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="706" />
+        <location filename="../kiosk/card_session.cpp" line="514" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="707" />
+        <location filename="../kiosk/card_session.cpp" line="517" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="708" />
+        <location filename="../kiosk/card_session.cpp" line="520" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="709" />
+        <location filename="../kiosk/card_session.cpp" line="523" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="715" />
+        <location filename="../kiosk/card_session.cpp" line="533" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="715" />
+        <location filename="../kiosk/card_session.cpp" line="533" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="716" />
+        <location filename="../kiosk/card_session.cpp" line="534" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="716" />
+        <location filename="../kiosk/card_session.cpp" line="534" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="717" />
+        <location filename="../kiosk/card_session.cpp" line="536" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -599,82 +593,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="66" />
+        <location filename="../qml/screens/DisplayMain.qml" line="68" />
         <source>M月d日</source>
         <translation>MMM d</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="133" />
+        <location filename="../qml/screens/DisplayMain.qml" line="167" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="133" />
+        <location filename="../qml/screens/DisplayMain.qml" line="167" />
         <source>通知公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="223" />
+        <location filename="../qml/screens/DisplayMain.qml" line="261" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="299" />
+        <location filename="../qml/screens/DisplayMain.qml" line="338" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="321" />
+        <location filename="../qml/screens/DisplayMain.qml" line="360" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="329" />
+        <location filename="../qml/screens/DisplayMain.qml" line="368" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="347" />
+        <location filename="../qml/screens/DisplayMain.qml" line="386" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="348" />
+        <location filename="../qml/screens/DisplayMain.qml" line="387" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
     </message>
@@ -1063,109 +1057,109 @@
         <translation>Loss report saved, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="116" />
+        <location filename="../kiosk/loss_report.cpp" line="119" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="125" />
+        <location filename="../kiosk/loss_report.cpp" line="128" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="168" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="168" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>Temporary loss report (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="174" />
+        <location filename="../kiosk/loss_report.cpp" line="177" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="240" />
+        <location filename="../kiosk/loss_report.cpp" line="243" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>The network is down. Your loss report is saved on this terminal (reference %1) and will be sent when the network returns. Until then it is not in effect: please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="244" />
+        <location filename="../kiosk/loss_report.cpp" line="247" />
         <source>挂失申请凭证号：%1</source>
         <translation>Loss report reference: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="247" />
+        <location filename="../kiosk/loss_report.cpp" line="250" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>Status: saved, to be sent when the network returns, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="248" />
+        <location filename="../kiosk/loss_report.cpp" line="251" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>Please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="256" />
+        <location filename="../kiosk/loss_report.cpp" line="259" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="260" />
+        <location filename="../kiosk/loss_report.cpp" line="263" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="245" />
-        <location filename="../kiosk/loss_report.cpp" line="261" />
+        <location filename="../kiosk/loss_report.cpp" line="248" />
+        <location filename="../kiosk/loss_report.cpp" line="264" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="246" />
-        <location filename="../kiosk/loss_report.cpp" line="262" />
+        <location filename="../kiosk/loss_report.cpp" line="249" />
+        <location filename="../kiosk/loss_report.cpp" line="265" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="263" />
+        <location filename="../kiosk/loss_report.cpp" line="266" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="264" />
+        <location filename="../kiosk/loss_report.cpp" line="267" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="271" />
+        <location filename="../kiosk/loss_report.cpp" line="274" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="275" />
+        <location filename="../kiosk/loss_report.cpp" line="278" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="280" />
+        <location filename="../kiosk/loss_report.cpp" line="283" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="284" />
+        <location filename="../kiosk/loss_report.cpp" line="287" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="289" />
+        <location filename="../kiosk/loss_report.cpp" line="292" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="290" />
+        <location filename="../kiosk/loss_report.cpp" line="293" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>

@@ -66,347 +66,341 @@
 <context>
     <name>CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="92" />
+        <location filename="../kiosk/card_session_text.cpp" line="20" />
         <source>已过有效期</source>
         <translation>유효기간 만료</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="94" />
-        <location filename="../kiosk/card_session.cpp" line="481" />
+        <location filename="../kiosk/card_session_text.cpp" line="27" />
         <source>未启用</source>
         <translation>미활성</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="95" />
-        <location filename="../kiosk/card_session.cpp" line="482" />
+        <location filename="../kiosk/card_session_text.cpp" line="29" />
         <source>正常</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="96" />
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session_text.cpp" line="31" />
         <source>临时挂失</source>
         <translation>임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="97" />
-        <location filename="../kiosk/card_session.cpp" line="484" />
+        <location filename="../kiosk/card_session_text.cpp" line="33" />
         <source>正式挂失</source>
         <translation>정식 분실 신고</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="98" />
-        <location filename="../kiosk/card_session.cpp" line="485" />
+        <location filename="../kiosk/card_session_text.cpp" line="35" />
         <source>补换卡中</source>
         <translation>재발급 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="99" />
-        <location filename="../kiosk/card_session.cpp" line="486" />
+        <location filename="../kiosk/card_session_text.cpp" line="37" />
         <source>已补换</source>
         <translation>재발급됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="100" />
-        <location filename="../kiosk/card_session.cpp" line="487" />
+        <location filename="../kiosk/card_session_text.cpp" line="39" />
         <source>已注销</source>
         <translation>해지됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="101" />
+        <location filename="../kiosk/card_session_text.cpp" line="21" />
         <source>未知</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="107" />
+        <location filename="../kiosk/card_session_text.cpp" line="48" />
         <source>请输入社保卡密码</source>
         <translation>카드 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="108" />
+        <location filename="../kiosk/card_session_text.cpp" line="50" />
         <source>请设置6位新密码</source>
         <translation>새 6자리 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="109" />
+        <location filename="../kiosk/card_session_text.cpp" line="52" />
         <source>请再次输入新密码</source>
         <translation>새 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="111" />
+        <location filename="../kiosk/card_session_text.cpp" line="55" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="112" />
+        <location filename="../kiosk/card_session_text.cpp" line="56" />
         <source>请输入服务密码</source>
         <translation>서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="169" />
+        <location filename="../kiosk/card_session.cpp" line="150" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="207" />
+        <location filename="../kiosk/card_session.cpp" line="190" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="208" />
+        <location filename="../kiosk/card_session.cpp" line="193" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="209" />
+        <location filename="../kiosk/card_session.cpp" line="196" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="210" />
+        <location filename="../kiosk/card_session.cpp" line="199" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="219" />
+        <location filename="../kiosk/card_session.cpp" line="210" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="240" />
+        <location filename="../kiosk/card_session.cpp" line="233" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="245" />
-        <location filename="../kiosk/card_session.cpp" line="467" />
+        <location filename="../kiosk/card_session.cpp" line="238" />
+        <location filename="../kiosk/card_session_text.cpp" line="123" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="314" />
+        <location filename="../kiosk/card_session.cpp" line="324" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="322" />
+        <location filename="../kiosk/card_session.cpp" line="333" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="332" />
+        <location filename="../kiosk/card_session.cpp" line="346" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="333" />
+        <location filename="../kiosk/card_session.cpp" line="348" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="334" />
+        <location filename="../kiosk/card_session.cpp" line="350" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="335" />
+        <location filename="../kiosk/card_session.cpp" line="352" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="336" />
+        <location filename="../kiosk/card_session.cpp" line="354" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="356" />
-        <location filename="../kiosk/card_session.cpp" line="383" />
+        <location filename="../kiosk/card_session.cpp" line="374" />
+        <location filename="../kiosk/card_session.cpp" line="401" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="367" />
+        <location filename="../kiosk/card_session.cpp" line="385" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="383" />
+        <location filename="../kiosk/card_session.cpp" line="402" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="403" />
+        <location filename="../kiosk/card_session_text.cpp" line="65" />
         <source>密码错误，还可以再试%1次</source>
         <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="405" />
+        <location filename="../kiosk/card_session_text.cpp" line="67" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="407" />
+        <location filename="../kiosk/card_session_text.cpp" line="69" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session_text.cpp" line="78" />
         <source>这张卡未在系统中登记，请到窗口咨询</source>
         <translation>등록되지 않은 카드입니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session_text.cpp" line="80" />
         <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
         <translation>현재 카드 상태로는 이 업무를 할 수 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="417" />
+        <location filename="../kiosk/card_session_text.cpp" line="82" />
         <source>服务密码不正确</source>
         <translation>서비스 비밀번호가 틀렸습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="418" />
+        <location filename="../kiosk/card_session_text.cpp" line="84" />
         <source>此卡已正式挂失，请带身份证到窗口解挂</source>
         <translation>정식 분실 신고된 카드입니다. 신분증을 가지고 창구에서 해제하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="419" />
+        <location filename="../kiosk/card_session_text.cpp" line="86" />
         <source>此卡已申请补换，新卡制作中，不能解挂</source>
         <translation>재발급을 신청한 카드입니다. 새 카드를 만드는 중이라 해제할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="421" />
+        <location filename="../kiosk/card_session_text.cpp" line="88" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="422" />
+        <location filename="../kiosk/card_session_text.cpp" line="91" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="423" />
+        <location filename="../kiosk/card_session_text.cpp" line="93" />
         <source>社保卡已过有效期，请到窗口换卡</source>
         <translation>카드 유효기간이 지났습니다. 창구에서 교체하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="424" />
+        <location filename="../kiosk/card_session_text.cpp" line="95" />
         <source>操作超时，请重新输入密码</source>
         <translation>시간이 초과되었습니다. 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="425" />
+        <location filename="../kiosk/card_session_text.cpp" line="97" />
         <source>服务密码太简单，请重新设置</source>
         <translation>서비스 비밀번호가 너무 단순합니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="426" />
+        <location filename="../kiosk/card_session_text.cpp" line="99" />
         <source>您还没有登记指纹，请使用服务密码</source>
         <translation>등록된 지문이 없습니다. 서비스 비밀번호를 사용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="427" />
-        <location filename="../kiosk/card_session.cpp" line="434" />
+        <location filename="../kiosk/card_session.cpp" line="423" />
+        <location filename="../kiosk/card_session_text.cpp" line="101" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="439" />
+        <location filename="../kiosk/card_session.cpp" line="428" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="469" />
+        <location filename="../kiosk/card_session_text.cpp" line="125" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="472" />
+        <location filename="../kiosk/card_session_text.cpp" line="111" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="473" />
+        <location filename="../kiosk/card_session_text.cpp" line="115" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="474" />
+        <location filename="../kiosk/card_session_text.cpp" line="117" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="475" />
+        <location filename="../kiosk/card_session_text.cpp" line="119" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="476" />
+        <location filename="../kiosk/card_session_text.cpp" line="129" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="477" />
+        <location filename="../kiosk/card_session_text.cpp" line="127" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="478" />
+        <location filename="../kiosk/card_session_text.cpp" line="121" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>카드 기록입니다(최신순)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="488" />
+        <location filename="../kiosk/card_session_text.cpp" line="144" />
+        <location filename="../kiosk/card_session_text.cpp" line="145" />
         <source>发卡</source>
         <translation>발급</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="491" />
+        <location filename="../kiosk/card_session_text.cpp" line="113" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="706" />
+        <location filename="../kiosk/card_session.cpp" line="514" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="707" />
+        <location filename="../kiosk/card_session.cpp" line="517" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="708" />
+        <location filename="../kiosk/card_session.cpp" line="520" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="709" />
+        <location filename="../kiosk/card_session.cpp" line="523" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="715" />
+        <location filename="../kiosk/card_session.cpp" line="533" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="715" />
+        <location filename="../kiosk/card_session.cpp" line="533" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="716" />
+        <location filename="../kiosk/card_session.cpp" line="534" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="716" />
+        <location filename="../kiosk/card_session.cpp" line="534" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="717" />
+        <location filename="../kiosk/card_session.cpp" line="536" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -599,82 +593,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="66" />
+        <location filename="../qml/screens/DisplayMain.qml" line="68" />
         <source>M月d日</source>
         <translation>M월 d일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期日</source>
         <translation>일요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期一</source>
         <translation>월요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期二</source>
         <translation>화요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期三</source>
         <translation>수요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期四</source>
         <translation>목요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期五</source>
         <translation>금요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="70" />
+        <location filename="../qml/screens/DisplayMain.qml" line="72" />
         <source>星期六</source>
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="133" />
+        <location filename="../qml/screens/DisplayMain.qml" line="167" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="133" />
+        <location filename="../qml/screens/DisplayMain.qml" line="167" />
         <source>通知公告</source>
         <translation>공지사항</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="223" />
+        <location filename="../qml/screens/DisplayMain.qml" line="261" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="299" />
+        <location filename="../qml/screens/DisplayMain.qml" line="338" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="321" />
+        <location filename="../qml/screens/DisplayMain.qml" line="360" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="329" />
+        <location filename="../qml/screens/DisplayMain.qml" line="368" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="347" />
+        <location filename="../qml/screens/DisplayMain.qml" line="386" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="348" />
+        <location filename="../qml/screens/DisplayMain.qml" line="387" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
     </message>
@@ -1063,109 +1057,109 @@
         <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="116" />
+        <location filename="../kiosk/loss_report.cpp" line="119" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="125" />
+        <location filename="../kiosk/loss_report.cpp" line="128" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="168" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="168" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>임시 분실 신고 (제출 대기)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="174" />
+        <location filename="../kiosk/loss_report.cpp" line="177" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="240" />
+        <location filename="../kiosk/loss_report.cpp" line="243" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>네트워크가 끊겼습니다. 분실 신고가 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 전에는 효력이 없으니 지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="244" />
+        <location filename="../kiosk/loss_report.cpp" line="247" />
         <source>挂失申请凭证号：%1</source>
         <translation>분실 신고 참조 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="247" />
+        <location filename="../kiosk/loss_report.cpp" line="250" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>상태: 저장됨, 네트워크 복구 후 제출 예정, 아직 효력 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="248" />
+        <location filename="../kiosk/loss_report.cpp" line="251" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="256" />
+        <location filename="../kiosk/loss_report.cpp" line="259" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="260" />
+        <location filename="../kiosk/loss_report.cpp" line="263" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="245" />
-        <location filename="../kiosk/loss_report.cpp" line="261" />
+        <location filename="../kiosk/loss_report.cpp" line="248" />
+        <location filename="../kiosk/loss_report.cpp" line="264" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="246" />
-        <location filename="../kiosk/loss_report.cpp" line="262" />
+        <location filename="../kiosk/loss_report.cpp" line="249" />
+        <location filename="../kiosk/loss_report.cpp" line="265" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="263" />
+        <location filename="../kiosk/loss_report.cpp" line="266" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="264" />
+        <location filename="../kiosk/loss_report.cpp" line="267" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="271" />
+        <location filename="../kiosk/loss_report.cpp" line="274" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="275" />
+        <location filename="../kiosk/loss_report.cpp" line="278" />
         <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
         <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="280" />
+        <location filename="../kiosk/loss_report.cpp" line="283" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="284" />
+        <location filename="../kiosk/loss_report.cpp" line="287" />
         <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
         <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="289" />
+        <location filename="../kiosk/loss_report.cpp" line="292" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="290" />
+        <location filename="../kiosk/loss_report.cpp" line="293" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>

@@ -1,7 +1,9 @@
 // The card services view-model (社保卡服务): the card in the reader, what the back office says
 // about it, and the flows its state allows — activation (启用), change PIN, un-report (解挂)
-// and PIN reset (重置) — as a step machine QML only renders. Every rule lives here: PIN
-// strength, confirmation, which steps follow, what to tell the citizen (Chinese first).
+// and PIN reset (重置) — as a step machine QML only renders. The rules of the screen live
+// here: PIN strength, confirmation, which steps follow, what to tell the citizen (Chinese
+// first, card_session_text.cpp). What each flow sends to the card and the back office is in
+// kiosk/card (plain C++, unit-tested); this class runs it on the reader's worker.
 // Personal data shown masked; PINs only in PinEntry and for the duration of a card command.
 #pragma once
 
@@ -18,10 +20,16 @@
 #include "drivers/sscard/sscard.hpp"
 #include "kiosk/card_reader.hpp"
 #include "kiosk/pin_entry.hpp"
+#include "kiosk/ui_async.hpp"
 #include "renshe/v1/card.pb.h"
 #include "services/client/client.hpp"
 
 namespace renshe::kiosk {
+
+namespace card {
+struct HistoryEntry;
+struct Outcome;
+}  // namespace card
 
 class CardSession : public QObject {
     Q_OBJECT
@@ -118,11 +126,15 @@ private:
     void applyCardInfo(const renshe::v1::CardInfo& info);
     void wipeSecrets();
     void run();  // all digits collected: do it
+    void applyOutcome(Flow flow, const card::Outcome& outcome);
+    QString outcomeText(const card::Outcome& outcome) const;
+    // 正常, 临时挂失 …; `otherwise` for a status without a name of its own.
+    static QString statusName(int status, const QString& otherwise);
+    // 个人信息查询: one line of the history ("2024-05-01 09:30  A37010001  正常 → 临时挂失").
+    static QString historyLine(const card::HistoryEntry& entry);
     void keepReceipt(Flow flow, const QString& result);
     // Runs `call` (blocking gRPC) on the thread pool and `then` on the UI thread.
-    void async(std::function<void()> call, std::function<void()> then);
     renshe::v1::InsertedCard inserted() const;
-    QString refusalText(int reason, int retryAfter) const;
     QString pinResultText(const drivers::sscard::PinResult& r) const;
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
@@ -143,7 +155,7 @@ private:
     QString m_message;
     bool m_messageIsError = false;
     std::string m_currentPin, m_newPin, m_servicePassword;  // wiped after each flow
-    std::uint64_t m_generation = 0;  // bumps on removal: late answers for an old card are dropped
+    UiAsync m_async{this};  // invalidated on removal: late answers for an old card are dropped
 };
 
 }  // namespace renshe::kiosk

@@ -3,7 +3,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QPointer>
 #include <QQmlEngine>
 #include <QQuickWindow>
 #include <QUrl>
@@ -14,6 +13,7 @@
 #include "drivers/util/atomic_file.hpp"
 #include "kiosk/heartbeat.hpp"
 #include "kiosk/jobs_model.hpp"
+#include "kiosk/ui_async.hpp"
 #include "renshe/v1/content.grpc.pb.h"
 
 namespace renshe::kiosk {
@@ -187,7 +187,6 @@ void DisplayTerminal::feed() {
         auto reader = ContentService::NewStub(m_channel->channel())->WatchContent(ctx.get(), req);
         ContentUpdate update;
         bool heard = false;
-        QPointer<DisplayTerminal> self(this);
         while (reader->Read(&update)) {
             heard = true;
             backoff = kFirstBackoff;
@@ -213,23 +212,11 @@ void DisplayTerminal::feed() {
                     ctx->TryCancel();
                 }
             }
-            QMetaObject::invokeMethod(
-                this,
-                [self, update] {
-                    if (self)
-                        self->apply(update);
-                },
-                Qt::QueuedConnection);
+            postToUi(this, [this, update] { apply(update); });
         }
         const grpc::Status status = reader->Finish();
         m_channel->reportReachable(heard || status.error_code() != grpc::StatusCode::UNAVAILABLE);
-        QMetaObject::invokeMethod(
-            this,
-            [self] {
-                if (self)
-                    self->setOnline(false);
-            },
-            Qt::QueuedConnection);
+        postToUi(this, [this] { setOnline(false); });
         std::unique_lock lock(m_mutex);
         m_streamContext.reset();
         if (m_wake.wait_for(lock, backoff, [this] { return m_stopping; }))

@@ -5,11 +5,11 @@
 #include <sqlite3.h>
 
 #include <QCoreApplication>
-#include <QPointer>
 #include <future>
 #include <stdexcept>
 #include <vector>
 
+#include "kiosk/ui_async.hpp"
 #include "services/client/call.hpp"
 
 namespace renshe::kiosk {
@@ -107,14 +107,7 @@ void Outbox::deliverNow() {
 }
 
 void Outbox::notifyPending() {
-    QPointer<Outbox> self(this);
-    QMetaObject::invokeMethod(
-        QCoreApplication::instance(),
-        [self] {
-            if (self)
-                Q_EMIT self->pendingChanged();
-        },
-        Qt::QueuedConnection);
+    postToUi(this, [this] { Q_EMIT pendingChanged(); });
 }
 
 void Outbox::run() {
@@ -157,7 +150,7 @@ void Outbox::deliverAll() {
     for (const auto& e : entries) {
         grpc::GenericStub stub(m_backoffice->channel());
         grpc::ClientContext ctx;
-        services::client::setDeadline(ctx, std::chrono::seconds(10));
+        services::client::setDeadline(ctx, services::client::kDefaultDeadline);
         grpc::Slice slice(e.payload);
         grpc::ByteBuffer request(&slice, 1), response;
         std::promise<grpc::Status> done;

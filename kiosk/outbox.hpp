@@ -15,13 +15,14 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/card/ports.hpp"
 #include "services/client/client.hpp"
 
 struct sqlite3;
 
 namespace renshe::kiosk {
 
-class Outbox : public QObject {
+class Outbox : public QObject, public card::OutboxPort {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Outbox belongs to the Kiosk singleton")
@@ -38,7 +39,7 @@ public:
     // Durably stores the request; returns when it is on disk. `method` is the full gRPC method
     // name ("/renshe.v1.CardService/ReportPinChanged").
     void enqueue(const std::string& method, const std::string& requestId,
-                 const std::string& serializedRequest);
+                 const std::string& serializedRequest) override;
     // Tries every pending entry now (also done on the timer).
     void deliverNow();
 

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "kiosk/card/secrets.hpp"
+
 namespace renshe::kiosk {
 
 PinEntry::PinEntry(QObject* parent) : QObject(parent) {
@@ -15,10 +17,7 @@ PinEntry::~PinEntry() {
 }
 
 void PinEntry::wipe(std::string& s) {
-    volatile char* p = s.data();
-    for (std::size_t i = 0; i < s.size(); ++i)
-        p[i] = 0;
-    s.clear();
+    card::wipe(s);
 }
 
 void PinEntry::press(int digit) {

@@ -15,6 +15,18 @@
 
 namespace renshe::kiosk {
 
+// Posts `task` to the UI thread; it runs there if `owner` still exists then. For events of a
+// long-lived worker (a card inserted, the outbox emptied) that are never stale.
+inline void postToUi(QPointer<QObject> owner, std::function<void()> task) {
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(),
+        [owner = std::move(owner), task = std::move(task)] {
+            if (owner)
+                task();
+        },
+        Qt::QueuedConnection);
+}
+
 class UiAsync {
     struct State {
         std::atomic<std::uint64_t> generation{0};

@@ -121,18 +121,18 @@ CardData SocialSecurityCard::readCardData() {
 
 PinResult interpretPinStatus(std::uint16_t s) {
     if (s == sw::kOk) {
-        return {PinResult::Status::Ok, -1};
+        return {PinResult::Status::Ok, -1, s};
     }
     if ((s >> 8) == sw::kWrongPinSw1 && (s & 0xF0) == 0xC0) {
         const int left = s & 0x0F;
-        return left == 0 ? PinResult{PinResult::Status::Blocked, 0}
-                         : PinResult{PinResult::Status::Wrong, left};
+        return left == 0 ? PinResult{PinResult::Status::Blocked, 0, s}
+                         : PinResult{PinResult::Status::Wrong, left, s};
     }
     if (s == sw::kAuthenticationBlocked) {
-        return {PinResult::Status::Blocked, 0};
+        return {PinResult::Status::Blocked, 0, s};
     }
     if (s == sw::kSecurityNotSatisfied) {
-        return {PinResult::Status::Refused, -1};
+        return {PinResult::Status::Refused, -1, s};
     }
     if (s == sw::kApplicationLocked) {
         throw ApplicationLocked("the social security application is locked", s);

@@ -61,7 +61,8 @@ struct PinResult {
         Refused,  // 6982: security condition (e.g. a bad MAC on RELOAD/UNBLOCK)
     };
     Status status;
-    int triesLeft = -1;  // known only for Wrong (and 0 for Blocked)
+    int triesLeft = -1;            // known only for Wrong (and 0 for Blocked)
+    std::uint16_t statusWord = 0;  // what the card answered (9000, 63Cx, 6983, 6982)
 };
 
 // The card left before answering a PIN-changing command: the change may or may not have

@@ -53,7 +53,11 @@ CitizenMessage citizenMessage(const CallResult& result) {
         return CitizenMessage::None;
     if (result.transient())
         return CitizenMessage::NetworkDown;
-    switch (result.refusal) {
+    return citizenMessage(result.refusal);
+}
+
+CitizenMessage citizenMessage(renshe::v1::RefusalReason refusal) {
+    switch (refusal) {
         case renshe::v1::REFUSAL_REASON_UNKNOWN_CARD:
             return CitizenMessage::UnknownCard;
         case renshe::v1::REFUSAL_REASON_UNKNOWN_PERSON:

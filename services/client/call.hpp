@@ -98,5 +98,6 @@ enum class CitizenMessage {
     Other,                 // anything else: ask the staff
 };
 CitizenMessage citizenMessage(const CallResult& result);
+CitizenMessage citizenMessage(renshe::v1::RefusalReason refusal);
 
 }  // namespace renshe::services::client
