@@ -4,6 +4,7 @@
 #   ./deploy/test.sh --bench    ... and the benchmarks (label bench)
 #   ./deploy/test.sh --asan     the same in an AddressSanitizer+UBSan build (build-asan/)
 #   ./deploy/test.sh -L unit    only one tier (any further arguments go to ctest)
+# Before the tests: the format check (deploy/lint.sh) and clang-tidy (deploy/tidy.py).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -30,6 +31,9 @@ if [[ ! -f $build_dir/build.ninja ]]; then
   cmake --preset "$preset"
 fi
 cmake --build --preset "$preset"
+# clang-tidy (.clang-tidy, warnings as errors) over drivers/, services/ and kiosk/; a unit
+# already clean is not checked again until it or a header it includes changes.
+[[ $preset == default ]] && "$root/deploy/tidy.py" "$build_dir"
 
 cd "$build_dir"
 if [[ $bench -eq 0 ]]; then

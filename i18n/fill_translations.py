@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Fills i18n/renshe_<lang>.ts from i18n/translations.tsv (source<TAB>en<TAB>ko).
 
+It also names the contexts of the kiosk's C++ classes as they are looked up at run time: a
+Q_OBJECT class's tr() asks for its qualified class name ("renshe::kiosk::CardSession"), while
+lupdate writes the bare name; without this the view-models' text would stay Chinese.
+
 lupdate keeps the .ts files in step with the code; translators (or this script, for the
 strings in the table) supply the text. Run after lupdate:
   /usr/lib/qt6/bin/lupdate qml kiosk -source-language zh_CN -ts i18n/renshe_en.ts i18n/renshe_ko.ts
@@ -23,6 +27,12 @@ for lang in ("en", "ko"):
     root = tree.getroot()
     root.set("language", lang)
     missing = []
+    for context in root.iter("context"):
+        name = context.find("name")
+        files = {loc.get("filename", "") for loc in context.iter("location")}
+        cpp = files and all(f.startswith("../kiosk/") and f.endswith((".cpp", ".hpp")) for f in files)
+        if cpp and "::" not in name.text and name.text != "QObject":
+            name.text = "renshe::kiosk::" + name.text
     for msg in root.iter("message"):
         src = msg.find("source").text
         tr = msg.find("translation")

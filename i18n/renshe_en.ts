@@ -64,343 +64,287 @@
     </message>
 </context>
 <context>
-    <name>CardSession</name>
+    <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="20" />
+        <location filename="../kiosk/card_session_text.cpp" line="23" />
         <source>已过有效期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="27" />
+        <location filename="../kiosk/card_session_text.cpp" line="30" />
         <source>未启用</source>
         <translation>Not activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="29" />
+        <location filename="../kiosk/card_session_text.cpp" line="32" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="31" />
+        <location filename="../kiosk/card_session_text.cpp" line="34" />
         <source>临时挂失</source>
         <translation>Temporarily reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="33" />
+        <location filename="../kiosk/card_session_text.cpp" line="36" />
         <source>正式挂失</source>
         <translation>Formally reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="35" />
+        <location filename="../kiosk/card_session_text.cpp" line="38" />
         <source>补换卡中</source>
         <translation>Replacement in progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="37" />
+        <location filename="../kiosk/card_session_text.cpp" line="40" />
         <source>已补换</source>
         <translation>Replaced</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="39" />
+        <location filename="../kiosk/card_session_text.cpp" line="42" />
         <source>已注销</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="21" />
+        <location filename="../kiosk/card_session_text.cpp" line="24" />
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="48" />
+        <location filename="../kiosk/card_session_text.cpp" line="51" />
         <source>请输入社保卡密码</source>
         <translation>Please enter your card PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="50" />
+        <location filename="../kiosk/card_session_text.cpp" line="53" />
         <source>请设置6位新密码</source>
         <translation>Please choose a new 6-digit PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="52" />
+        <location filename="../kiosk/card_session_text.cpp" line="55" />
         <source>请再次输入新密码</source>
         <translation>Please enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="55" />
+        <location filename="../kiosk/card_session_text.cpp" line="58" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="56" />
+        <location filename="../kiosk/card_session_text.cpp" line="59" />
         <source>请输入服务密码</source>
         <translation>Please enter your service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="150" />
+        <location filename="../kiosk/card_session.cpp" line="125" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="190" />
+        <location filename="../kiosk/card_session.cpp" line="165" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="193" />
+        <location filename="../kiosk/card_session.cpp" line="168" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="196" />
+        <location filename="../kiosk/card_session.cpp" line="171" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="199" />
+        <location filename="../kiosk/card_session.cpp" line="174" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="210" />
+        <location filename="../kiosk/card_session.cpp" line="185" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="233" />
+        <location filename="../kiosk/card_session.cpp" line="204" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="238" />
-        <location filename="../kiosk/card_session_text.cpp" line="123" />
+        <location filename="../kiosk/card_session.cpp" line="209" />
+        <location filename="../kiosk/card_session_text.cpp" line="96" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="324" />
+        <location filename="../kiosk/card_session.cpp" line="295" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="333" />
+        <location filename="../kiosk/card_session.cpp" line="304" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="346" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="348" />
+        <location filename="../kiosk/card_session.cpp" line="319" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="350" />
+        <location filename="../kiosk/card_session.cpp" line="321" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="352" />
+        <location filename="../kiosk/card_session.cpp" line="323" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="354" />
+        <location filename="../kiosk/card_session.cpp" line="325" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="374" />
-        <location filename="../kiosk/card_session.cpp" line="401" />
+        <location filename="../kiosk/card_session.cpp" line="345" />
+        <location filename="../kiosk/card_session.cpp" line="372" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="385" />
+        <location filename="../kiosk/card_session.cpp" line="356" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="402" />
+        <location filename="../kiosk/card_session.cpp" line="373" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="65" />
+        <location filename="../kiosk/card_session_text.cpp" line="68" />
         <source>密码错误，还可以再试%1次</source>
         <translation>Wrong PIN. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="67" />
+        <location filename="../kiosk/card_session_text.cpp" line="70" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="69" />
+        <location filename="../kiosk/card_session_text.cpp" line="72" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>The card refused this operation. Please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="78" />
-        <source>这张卡未在系统中登记，请到窗口咨询</source>
-        <translation>This card is not registered. Please ask at the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="80" />
-        <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
-        <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="82" />
-        <source>服务密码不正确</source>
-        <translation>The service password is wrong</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="84" />
-        <source>此卡已正式挂失，请带身份证到窗口解挂</source>
-        <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="86" />
-        <source>此卡已申请补换，新卡制作中，不能解挂</source>
-        <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="88" />
-        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
-        <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="91" />
-        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
-        <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="93" />
-        <source>社保卡已过有效期，请到窗口换卡</source>
-        <translation>The card has expired. Please renew it at the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="95" />
-        <source>操作超时，请重新输入密码</source>
-        <translation>Timed out. Please enter the PIN again</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="97" />
-        <source>服务密码太简单，请重新设置</source>
-        <translation>The service password is too simple. Please choose another</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="99" />
-        <source>您还没有登记指纹，请使用服务密码</source>
-        <translation>No fingerprint is enrolled. Please use your service password</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="423" />
-        <location filename="../kiosk/card_session_text.cpp" line="101" />
+        <location filename="../kiosk/card_session.cpp" line="394" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="428" />
+        <location filename="../kiosk/card_session.cpp" line="399" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="125" />
+        <location filename="../kiosk/card_session_text.cpp" line="98" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="111" />
+        <location filename="../kiosk/card_session_text.cpp" line="84" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="115" />
+        <location filename="../kiosk/card_session_text.cpp" line="88" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="117" />
+        <location filename="../kiosk/card_session_text.cpp" line="90" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="119" />
+        <location filename="../kiosk/card_session_text.cpp" line="92" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="129" />
+        <location filename="../kiosk/card_session_text.cpp" line="102" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="127" />
+        <location filename="../kiosk/card_session_text.cpp" line="100" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="121" />
+        <location filename="../kiosk/card_session_text.cpp" line="94" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>Your card's history, newest first</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="144" />
-        <location filename="../kiosk/card_session_text.cpp" line="145" />
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <location filename="../kiosk/card_session_text.cpp" line="119" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="113" />
+        <location filename="../kiosk/card_session_text.cpp" line="86" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="514" />
+        <location filename="../kiosk/card_session.cpp" line="477" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="517" />
+        <location filename="../kiosk/card_session.cpp" line="480" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="520" />
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="523" />
+        <location filename="../kiosk/card_session.cpp" line="486" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="533" />
+        <location filename="../kiosk/card_session.cpp" line="496" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="533" />
+        <location filename="../kiosk/card_session.cpp" line="496" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="534" />
+        <location filename="../kiosk/card_session.cpp" line="497" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="534" />
+        <location filename="../kiosk/card_session.cpp" line="497" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="536" />
+        <location filename="../kiosk/card_session.cpp" line="499" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -434,160 +378,232 @@
     </message>
 </context>
 <context>
-    <name>CertificationSession</name>
+    <name>renshe::kiosk::CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <location filename="../kiosk/certification_session.cpp" line="76" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="90" />
+        <location filename="../kiosk/certification_session.cpp" line="96" />
         <source>正在查询认证状态…</source>
         <translation>Checking your certification…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="92" />
+        <location filename="../kiosk/certification_session.cpp" line="98" />
         <source>网络未连接，暂时不能认证</source>
         <translation>Offline: certification is not possible now</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="113" />
-        <location filename="../kiosk/certification_session.cpp" line="124" />
+        <location filename="../kiosk/certification_session.cpp" line="136" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>You do not receive a pension; no certification is needed</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="115" />
-        <source>没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理</source>
-        <translation>No insurance record was found for this number. Check it, or bring your ID card to the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="116" />
+        <location filename="../kiosk/certification_session.cpp" line="125" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="117" />
-        <location filename="../kiosk/certification_session.cpp" line="197" />
+        <location filename="../kiosk/certification_session.cpp" line="128" />
+        <location filename="../kiosk/certification_session.cpp" line="206" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>Certification is not possible here now; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="127" />
-        <location filename="../kiosk/certification_session.cpp" line="259" />
+        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <location filename="../kiosk/certification_session.cpp" line="304" />
         <source>已认证，有效期至%1</source>
         <translation>Certified until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="130" />
+        <location filename="../kiosk/certification_session.cpp" line="142" />
         <source>请在%1前完成认证</source>
         <translation>Please certify before %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="133" />
+        <location filename="../kiosk/certification_session.cpp" line="145" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>Overdue (due %1): the pension is suspended and resumes once you certify</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <location filename="../kiosk/certification_session.cpp" line="152" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>No fingerprint is enrolled; please enrol at the counter with your ID card</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="158" />
-        <location filename="../kiosk/certification_session.cpp" line="208" />
+        <location filename="../kiosk/certification_session.cpp" line="170" />
+        <location filename="../kiosk/certification_session.cpp" line="217" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>The fingerprint sensor is not available; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="162" />
+        <location filename="../kiosk/certification_session.cpp" line="174" />
         <source>正在准备指纹仪…</source>
         <translation>Preparing the sensor…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="176" />
+        <location filename="../kiosk/certification_session.cpp" line="181" />
         <source>请把手指平放在指纹仪上</source>
         <translation>Please put your finger flat on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="177" />
+        <location filename="../kiosk/certification_session.cpp" line="182" />
         <source>正在比对，请稍候…</source>
         <translation>Comparing, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="196" />
-        <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
-        <translation>Your fingerprint was enrolled on another type of sensor; please certify at the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="255" />
+        <location filename="../kiosk/certification_session.cpp" line="300" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>The fingerprint matched but the result could not be recorded; please check at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="260" />
+        <location filename="../kiosk/certification_session.cpp" line="305" />
         <source>认证成功，有效期至%1</source>
         <translation>Certified; valid until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="261" />
+        <location filename="../kiosk/certification_session.cpp" line="307" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. Your pension resumes and the suspended months will be paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="270" />
+        <location filename="../kiosk/certification_session.cpp" line="313" />
         <source>指纹不一致</source>
         <translation>The fingerprint does not match</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="273" />
+        <location filename="../kiosk/certification_session.cpp" line="317" />
         <source>按压时间太短</source>
         <translation>The finger was lifted too soon</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="274" />
+        <location filename="../kiosk/certification_session.cpp" line="320" />
         <source>请把手指放在指纹仪中间</source>
         <translation>Please centre your finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="275" />
+        <location filename="../kiosk/certification_session.cpp" line="323" />
         <source>请抬起手指再重新放上</source>
         <translation>Please lift your finger and put it down again</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="276" />
+        <location filename="../kiosk/certification_session.cpp" line="326" />
         <source>没有采集清楚</source>
         <translation>The scan was not clear</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="279" />
+        <location filename="../kiosk/certification_session.cpp" line="330" />
         <source>%1，还可以再试%2次</source>
         <translation>%1; %2 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="285" />
+        <location filename="../kiosk/certification_session.cpp" line="290" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="314" />
+        <location filename="../kiosk/certification_session.cpp" line="355" />
         <source>养老金领取资格认证回执</source>
         <translation>Receipt: pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="315" />
+        <location filename="../kiosk/certification_session.cpp" line="356" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="316" />
+        <location filename="../kiosk/certification_session.cpp" line="357" />
         <source>认证结果：成功</source>
         <translation>Result: certified</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="316" />
+        <location filename="../kiosk/certification_session.cpp" line="357" />
         <source>有效期至：%1</source>
         <translation>Valid until: %1</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::CitizenMessages</name>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="18" />
+        <source>网络暂时不通，请稍后再试，或到窗口办理</source>
+        <translation>The network is down. Please try again later or go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="20" />
+        <source>这张卡未在系统中登记，请到窗口咨询</source>
+        <translation>This card is not registered. Please ask at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="22" />
+        <source>没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理</source>
+        <translation>No insurance record was found for this number. Check it, or bring your ID card to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="24" />
+        <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
+        <translation>This service is not available for the card in its current state. Please ask at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="26" />
+        <source>服务密码不正确</source>
+        <translation>The service password is wrong</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="28" />
+        <source>此卡已正式挂失，请带身份证到窗口解挂</source>
+        <translation>The card is formally reported lost. Bring your ID card to the counter to cancel the report</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="30" />
+        <source>此卡已申请补换，新卡制作中，不能解挂</source>
+        <translation>A replacement has been requested and is being made; the report cannot be cancelled</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="33" />
+        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
+        <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="36" />
+        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
+        <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="38" />
+        <source>社保卡已过有效期，请到窗口换卡</source>
+        <translation>The card has expired. Please renew it at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="40" />
+        <source>操作超时，请重新输入密码</source>
+        <translation>Timed out. Please enter the PIN again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="42" />
+        <source>服务密码太简单，请重新设置</source>
+        <translation>The service password is too simple. Please choose another</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="44" />
+        <source>您还没有登记指纹，请使用服务密码</source>
+        <translation>No fingerprint is enrolled. Please use your service password</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="46" />
+        <source>您不是养老金领取人员，不需要认证</source>
+        <translation>You do not receive a pension; no certification is needed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="48" />
+        <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
+        <translation>Your fingerprint was enrolled on another type of sensor; please certify at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="52" />
+        <source>暂时无法办理，请联系工作人员</source>
+        <translation>This cannot be done now. Please ask the staff</translation>
     </message>
 </context>
 <context>
@@ -674,24 +690,24 @@
     </message>
 </context>
 <context>
-    <name>GuidesModel</name>
+    <name>renshe::kiosk::GuidesModel</name>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="40" />
+        <location filename="../kiosk/guides_model.cpp" line="43" />
         <source>网络未连接，暂时不能查看办事指南</source>
         <translation>Offline: service guides cannot be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="71" />
+        <location filename="../kiosk/guides_model.cpp" line="70" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <location filename="../kiosk/guides_model.cpp" line="85" />
         <source>（原件%1份）</source>
         <translation> (original, %1)</translation>
     </message>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <location filename="../kiosk/guides_model.cpp" line="86" />
         <source>（复印件%1份）</source>
         <translation> (copy, %1)</translation>
     </message>
@@ -836,32 +852,32 @@
     </message>
 </context>
 <context>
-    <name>IdNumberEntry</name>
+    <name>renshe::kiosk::IdNumberEntry</name>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="48" />
+        <location filename="../kiosk/id_number_entry.cpp" line="57" />
         <source>号码应为18位，请核对</source>
         <translation>The number must have 18 characters; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="49" />
+        <location filename="../kiosk/id_number_entry.cpp" line="59" />
         <source>号码有误（最后一位校验不符），请逐位核对</source>
         <translation>The number is wrong (the last check character does not match); please check each digit</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="50" />
+        <location filename="../kiosk/id_number_entry.cpp" line="61" />
         <source>号码中的出生日期不对，请核对</source>
         <translation>The date of birth in the number is wrong; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="51" />
+        <location filename="../kiosk/id_number_entry.cpp" line="63" />
         <source>号码有误，请核对</source>
         <translation>The number is wrong; please check</translation>
     </message>
 </context>
 <context>
-    <name>JobsModel</name>
+    <name>renshe::kiosk::JobsModel</name>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="37" />
+        <location filename="../kiosk/jobs_model.cpp" line="36" />
         <source>%1–%2元/月</source>
         <translation>%1–%2 yuan/month</translation>
     </message>
@@ -871,32 +887,32 @@
         <translation>from %1 yuan/month</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="40" />
+        <location filename="../kiosk/jobs_model.cpp" line="41" />
         <source>最高%1元/月</source>
         <translation>up to %1 yuan/month</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="41" />
+        <location filename="../kiosk/jobs_model.cpp" line="42" />
         <source>面议</source>
         <translation>negotiable</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="80" />
+        <location filename="../kiosk/jobs_model.cpp" line="90" />
         <source>网络未连接，暂时不能查询招聘信息</source>
         <translation>Offline: job postings cannot be searched now</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="115" />
+        <location filename="../kiosk/jobs_model.cpp" line="122" />
         <source>没有找到相关岗位，换个词试试</source>
         <translation>No matching jobs. Try another word</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="117" />
+        <location filename="../kiosk/jobs_model.cpp" line="124" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="143" />
+        <location filename="../kiosk/jobs_model.cpp" line="152" />
         <source>招聘%1人</source>
         <translation>%1 openings</translation>
     </message>
@@ -1025,143 +1041,128 @@
     </message>
 </context>
 <context>
-    <name>LossReport</name>
+    <name>renshe::kiosk::LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="81" />
+        <location filename="../kiosk/loss_report.cpp" line="113" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="82" />
+        <location filename="../kiosk/loss_report.cpp" line="115" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Please enter your name: type the pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="83" />
+        <location filename="../kiosk/loss_report.cpp" line="117" />
         <source>请输入6位服务密码</source>
         <translation>Please enter your 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="84" />
+        <location filename="../kiosk/loss_report.cpp" line="119" />
         <source>正在挂失，请稍候…</source>
         <translation>Reporting the loss, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="85" />
+        <location filename="../kiosk/loss_report.cpp" line="121" />
         <source>挂失成功</source>
         <translation>Loss reported</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="85" />
+        <location filename="../kiosk/loss_report.cpp" line="121" />
         <source>挂失申请已保存，尚未生效</source>
         <translation>Loss report saved, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="119" />
+        <location filename="../kiosk/loss_report.cpp" line="157" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="128" />
+        <location filename="../kiosk/loss_report.cpp" line="166" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="171" />
+        <location filename="../kiosk/loss_report.cpp" line="214" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="171" />
+        <location filename="../kiosk/loss_report.cpp" line="214" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>Temporary loss report (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="177" />
+        <location filename="../kiosk/loss_report.cpp" line="220" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="243" />
+        <location filename="../kiosk/loss_report.cpp" line="265" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>The network is down. Your loss report is saved on this terminal (reference %1) and will be sent when the network returns. Until then it is not in effect: please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="247" />
+        <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>挂失申请凭证号：%1</source>
         <translation>Loss report reference: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="250" />
+        <location filename="../kiosk/loss_report.cpp" line="274" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>Status: saved, to be sent when the network returns, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="251" />
+        <location filename="../kiosk/loss_report.cpp" line="274" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>Please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="259" />
+        <location filename="../kiosk/loss_report.cpp" line="282" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="263" />
+        <location filename="../kiosk/loss_report.cpp" line="288" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="248" />
-        <location filename="../kiosk/loss_report.cpp" line="264" />
+        <location filename="../kiosk/loss_report.cpp" line="271" />
+        <location filename="../kiosk/loss_report.cpp" line="289" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="249" />
-        <location filename="../kiosk/loss_report.cpp" line="265" />
+        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="290" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="266" />
+        <location filename="../kiosk/loss_report.cpp" line="292" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="267" />
+        <location filename="../kiosk/loss_report.cpp" line="293" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="274" />
+        <location filename="../kiosk/loss_report.cpp" line="302" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="278" />
-        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
-        <translation>Too many attempts. Please try again in %1 minutes or go to the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="283" />
+        <location filename="../kiosk/loss_report.cpp" line="306" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="287" />
-        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
-        <translation>This terminal serves residents of its own area only. Please go to your home service point</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="292" />
+        <location filename="../kiosk/loss_report.cpp" line="314" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="293" />
-        <source>暂时无法办理，请联系工作人员</source>
-        <translation>This cannot be done now. Please ask the staff</translation>
     </message>
 </context>
 <context>
@@ -1239,12 +1240,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../kiosk/receipt.cpp" line="39" />
+        <location filename="../kiosk/receipt.cpp" line="42" />
         <source>办理时间：%1</source>
         <translation>Time: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/receipt.cpp" line="40" />
+        <location filename="../kiosk/receipt.cpp" line="43" />
         <source>请妥善保管本回执。咨询电话 12333</source>
         <translation>Please keep this receipt. Enquiries: 12333</translation>
     </message>

@@ -64,343 +64,287 @@
     </message>
 </context>
 <context>
-    <name>CardSession</name>
+    <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="20" />
+        <location filename="../kiosk/card_session_text.cpp" line="23" />
         <source>已过有效期</source>
         <translation>유효기간 만료</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="27" />
+        <location filename="../kiosk/card_session_text.cpp" line="30" />
         <source>未启用</source>
         <translation>미활성</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="29" />
+        <location filename="../kiosk/card_session_text.cpp" line="32" />
         <source>正常</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="31" />
+        <location filename="../kiosk/card_session_text.cpp" line="34" />
         <source>临时挂失</source>
         <translation>임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="33" />
+        <location filename="../kiosk/card_session_text.cpp" line="36" />
         <source>正式挂失</source>
         <translation>정식 분실 신고</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="35" />
+        <location filename="../kiosk/card_session_text.cpp" line="38" />
         <source>补换卡中</source>
         <translation>재발급 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="37" />
+        <location filename="../kiosk/card_session_text.cpp" line="40" />
         <source>已补换</source>
         <translation>재발급됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="39" />
+        <location filename="../kiosk/card_session_text.cpp" line="42" />
         <source>已注销</source>
         <translation>해지됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="21" />
+        <location filename="../kiosk/card_session_text.cpp" line="24" />
         <source>未知</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="48" />
+        <location filename="../kiosk/card_session_text.cpp" line="51" />
         <source>请输入社保卡密码</source>
         <translation>카드 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="50" />
+        <location filename="../kiosk/card_session_text.cpp" line="53" />
         <source>请设置6位新密码</source>
         <translation>새 6자리 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="52" />
+        <location filename="../kiosk/card_session_text.cpp" line="55" />
         <source>请再次输入新密码</source>
         <translation>새 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="55" />
+        <location filename="../kiosk/card_session_text.cpp" line="58" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="56" />
+        <location filename="../kiosk/card_session_text.cpp" line="59" />
         <source>请输入服务密码</source>
         <translation>서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="150" />
+        <location filename="../kiosk/card_session.cpp" line="125" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="190" />
+        <location filename="../kiosk/card_session.cpp" line="165" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="193" />
+        <location filename="../kiosk/card_session.cpp" line="168" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="196" />
+        <location filename="../kiosk/card_session.cpp" line="171" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="199" />
+        <location filename="../kiosk/card_session.cpp" line="174" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="210" />
+        <location filename="../kiosk/card_session.cpp" line="185" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="233" />
+        <location filename="../kiosk/card_session.cpp" line="204" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="238" />
-        <location filename="../kiosk/card_session_text.cpp" line="123" />
+        <location filename="../kiosk/card_session.cpp" line="209" />
+        <location filename="../kiosk/card_session_text.cpp" line="96" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="324" />
+        <location filename="../kiosk/card_session.cpp" line="295" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="333" />
+        <location filename="../kiosk/card_session.cpp" line="304" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="346" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="348" />
+        <location filename="../kiosk/card_session.cpp" line="319" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="350" />
+        <location filename="../kiosk/card_session.cpp" line="321" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="352" />
+        <location filename="../kiosk/card_session.cpp" line="323" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="354" />
+        <location filename="../kiosk/card_session.cpp" line="325" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="374" />
-        <location filename="../kiosk/card_session.cpp" line="401" />
+        <location filename="../kiosk/card_session.cpp" line="345" />
+        <location filename="../kiosk/card_session.cpp" line="372" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="385" />
+        <location filename="../kiosk/card_session.cpp" line="356" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="402" />
+        <location filename="../kiosk/card_session.cpp" line="373" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="65" />
+        <location filename="../kiosk/card_session_text.cpp" line="68" />
         <source>密码错误，还可以再试%1次</source>
         <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="67" />
+        <location filename="../kiosk/card_session_text.cpp" line="70" />
         <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
         <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="69" />
+        <location filename="../kiosk/card_session_text.cpp" line="72" />
         <source>卡片拒绝了这次操作，请到窗口办理</source>
         <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="78" />
-        <source>这张卡未在系统中登记，请到窗口咨询</source>
-        <translation>등록되지 않은 카드입니다. 창구에 문의하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="80" />
-        <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
-        <translation>현재 카드 상태로는 이 업무를 할 수 없습니다. 창구에 문의하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="82" />
-        <source>服务密码不正确</source>
-        <translation>서비스 비밀번호가 틀렸습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="84" />
-        <source>此卡已正式挂失，请带身份证到窗口解挂</source>
-        <translation>정식 분실 신고된 카드입니다. 신분증을 가지고 창구에서 해제하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="86" />
-        <source>此卡已申请补换，新卡制作中，不能解挂</source>
-        <translation>재발급을 신청한 카드입니다. 새 카드를 만드는 중이라 해제할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="88" />
-        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
-        <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="91" />
-        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
-        <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="93" />
-        <source>社保卡已过有效期，请到窗口换卡</source>
-        <translation>카드 유효기간이 지났습니다. 창구에서 교체하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="95" />
-        <source>操作超时，请重新输入密码</source>
-        <translation>시간이 초과되었습니다. 비밀번호를 다시 입력하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="97" />
-        <source>服务密码太简单，请重新设置</source>
-        <translation>서비스 비밀번호가 너무 단순합니다. 다시 정해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="99" />
-        <source>您还没有登记指纹，请使用服务密码</source>
-        <translation>등록된 지문이 없습니다. 서비스 비밀번호를 사용하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="423" />
-        <location filename="../kiosk/card_session_text.cpp" line="101" />
+        <location filename="../kiosk/card_session.cpp" line="394" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="428" />
+        <location filename="../kiosk/card_session.cpp" line="399" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="125" />
+        <location filename="../kiosk/card_session_text.cpp" line="98" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="111" />
+        <location filename="../kiosk/card_session_text.cpp" line="84" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="115" />
+        <location filename="../kiosk/card_session_text.cpp" line="88" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="117" />
+        <location filename="../kiosk/card_session_text.cpp" line="90" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="119" />
+        <location filename="../kiosk/card_session_text.cpp" line="92" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="129" />
+        <location filename="../kiosk/card_session_text.cpp" line="102" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="127" />
+        <location filename="../kiosk/card_session_text.cpp" line="100" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="121" />
+        <location filename="../kiosk/card_session_text.cpp" line="94" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>카드 기록입니다(최신순)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="144" />
-        <location filename="../kiosk/card_session_text.cpp" line="145" />
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <location filename="../kiosk/card_session_text.cpp" line="119" />
         <source>发卡</source>
         <translation>발급</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="113" />
+        <location filename="../kiosk/card_session_text.cpp" line="86" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="514" />
+        <location filename="../kiosk/card_session.cpp" line="477" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="517" />
+        <location filename="../kiosk/card_session.cpp" line="480" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="520" />
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="523" />
+        <location filename="../kiosk/card_session.cpp" line="486" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="533" />
+        <location filename="../kiosk/card_session.cpp" line="496" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="533" />
+        <location filename="../kiosk/card_session.cpp" line="496" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="534" />
+        <location filename="../kiosk/card_session.cpp" line="497" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="534" />
+        <location filename="../kiosk/card_session.cpp" line="497" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="536" />
+        <location filename="../kiosk/card_session.cpp" line="499" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -434,160 +378,232 @@
     </message>
 </context>
 <context>
-    <name>CertificationSession</name>
+    <name>renshe::kiosk::CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="71" />
+        <location filename="../kiosk/certification_session.cpp" line="76" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="90" />
+        <location filename="../kiosk/certification_session.cpp" line="96" />
         <source>正在查询认证状态…</source>
         <translation>인증 상태를 조회하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="92" />
+        <location filename="../kiosk/certification_session.cpp" line="98" />
         <source>网络未连接，暂时不能认证</source>
         <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="113" />
-        <location filename="../kiosk/certification_session.cpp" line="124" />
+        <location filename="../kiosk/certification_session.cpp" line="136" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="115" />
-        <source>没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理</source>
-        <translation>이 번호로 등록된 보험 기록이 없습니다. 번호를 확인하거나 신분증을 지참하여 창구를 방문해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="116" />
+        <location filename="../kiosk/certification_session.cpp" line="125" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="117" />
-        <location filename="../kiosk/certification_session.cpp" line="197" />
+        <location filename="../kiosk/certification_session.cpp" line="128" />
+        <location filename="../kiosk/certification_session.cpp" line="206" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>지금은 인증할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="127" />
-        <location filename="../kiosk/certification_session.cpp" line="259" />
+        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <location filename="../kiosk/certification_session.cpp" line="304" />
         <source>已认证，有效期至%1</source>
         <translation>인증됨, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="130" />
+        <location filename="../kiosk/certification_session.cpp" line="142" />
         <source>请在%1前完成认证</source>
         <translation>%1 전에 인증하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="133" />
+        <location filename="../kiosk/certification_session.cpp" line="145" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>기한 경과(%1 만료): 연금 지급이 정지되었으며 인증하면 재개됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="139" />
+        <location filename="../kiosk/certification_session.cpp" line="152" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>등록된 지문이 없습니다. 신분증을 가지고 창구에서 등록하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="158" />
-        <location filename="../kiosk/certification_session.cpp" line="208" />
+        <location filename="../kiosk/certification_session.cpp" line="170" />
+        <location filename="../kiosk/certification_session.cpp" line="217" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>지문 인식기를 사용할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="162" />
+        <location filename="../kiosk/certification_session.cpp" line="174" />
         <source>正在准备指纹仪…</source>
         <translation>지문 인식기를 준비하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="176" />
+        <location filename="../kiosk/certification_session.cpp" line="181" />
         <source>请把手指平放在指纹仪上</source>
         <translation>손가락을 지문 인식기에 평평하게 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="177" />
+        <location filename="../kiosk/certification_session.cpp" line="182" />
         <source>正在比对，请稍候…</source>
         <translation>비교 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="196" />
-        <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
-        <translation>다른 기종의 지문 인식기로 등록된 지문입니다. 창구에서 인증하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="255" />
+        <location filename="../kiosk/certification_session.cpp" line="300" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>지문은 일치했지만 결과를 기록하지 못했습니다. 창구에서 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="260" />
+        <location filename="../kiosk/certification_session.cpp" line="305" />
         <source>认证成功，有效期至%1</source>
         <translation>인증 완료, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="261" />
+        <location filename="../kiosk/certification_session.cpp" line="307" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. 연금 지급이 재개되며 정지 기간의 연금은 소급 지급됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="270" />
+        <location filename="../kiosk/certification_session.cpp" line="313" />
         <source>指纹不一致</source>
         <translation>지문이 일치하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="273" />
+        <location filename="../kiosk/certification_session.cpp" line="317" />
         <source>按压时间太短</source>
         <translation>손가락을 너무 빨리 뗐습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="274" />
+        <location filename="../kiosk/certification_session.cpp" line="320" />
         <source>请把手指放在指纹仪中间</source>
         <translation>손가락을 인식기 가운데에 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="275" />
+        <location filename="../kiosk/certification_session.cpp" line="323" />
         <source>请抬起手指再重新放上</source>
         <translation>손가락을 뗐다가 다시 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="276" />
+        <location filename="../kiosk/certification_session.cpp" line="326" />
         <source>没有采集清楚</source>
         <translation>지문이 제대로 읽히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="279" />
+        <location filename="../kiosk/certification_session.cpp" line="330" />
         <source>%1，还可以再试%2次</source>
         <translation>%1. %2번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="285" />
+        <location filename="../kiosk/certification_session.cpp" line="290" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="314" />
+        <location filename="../kiosk/certification_session.cpp" line="355" />
         <source>养老金领取资格认证回执</source>
         <translation>연금 수급 자격 인증 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="315" />
+        <location filename="../kiosk/certification_session.cpp" line="356" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="316" />
+        <location filename="../kiosk/certification_session.cpp" line="357" />
         <source>认证结果：成功</source>
         <translation>인증 결과: 성공</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="316" />
+        <location filename="../kiosk/certification_session.cpp" line="357" />
         <source>有效期至：%1</source>
         <translation>유효기간: %1</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::CitizenMessages</name>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="18" />
+        <source>网络暂时不通，请稍后再试，或到窗口办理</source>
+        <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="20" />
+        <source>这张卡未在系统中登记，请到窗口咨询</source>
+        <translation>등록되지 않은 카드입니다. 창구에 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="22" />
+        <source>没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理</source>
+        <translation>이 번호로 등록된 보험 기록이 없습니다. 번호를 확인하거나 신분증을 지참하여 창구를 방문해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="24" />
+        <source>卡片当前状态不能办理此业务，请到窗口咨询</source>
+        <translation>현재 카드 상태로는 이 업무를 할 수 없습니다. 창구에 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="26" />
+        <source>服务密码不正确</source>
+        <translation>서비스 비밀번호가 틀렸습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="28" />
+        <source>此卡已正式挂失，请带身份证到窗口解挂</source>
+        <translation>정식 분실 신고된 카드입니다. 신분증을 가지고 창구에서 해제하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="30" />
+        <source>此卡已申请补换，新卡制作中，不能解挂</source>
+        <translation>재발급을 신청한 카드입니다. 새 카드를 만드는 중이라 해제할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="33" />
+        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
+        <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="36" />
+        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
+        <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="38" />
+        <source>社保卡已过有效期，请到窗口换卡</source>
+        <translation>카드 유효기간이 지났습니다. 창구에서 교체하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="40" />
+        <source>操作超时，请重新输入密码</source>
+        <translation>시간이 초과되었습니다. 비밀번호를 다시 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="42" />
+        <source>服务密码太简单，请重新设置</source>
+        <translation>서비스 비밀번호가 너무 단순합니다. 다시 정해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="44" />
+        <source>您还没有登记指纹，请使用服务密码</source>
+        <translation>등록된 지문이 없습니다. 서비스 비밀번호를 사용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="46" />
+        <source>您不是养老金领取人员，不需要认证</source>
+        <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="48" />
+        <source>您的指纹是在其他型号的指纹仪上登记的，请到窗口认证</source>
+        <translation>다른 기종의 지문 인식기로 등록된 지문입니다. 창구에서 인증하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/messages.cpp" line="52" />
+        <source>暂时无法办理，请联系工作人员</source>
+        <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
 </context>
 <context>
@@ -674,24 +690,24 @@
     </message>
 </context>
 <context>
-    <name>GuidesModel</name>
+    <name>renshe::kiosk::GuidesModel</name>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="40" />
+        <location filename="../kiosk/guides_model.cpp" line="43" />
         <source>网络未连接，暂时不能查看办事指南</source>
         <translation>네트워크 연결 없음: 지금은 업무 안내를 볼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="71" />
+        <location filename="../kiosk/guides_model.cpp" line="70" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <location filename="../kiosk/guides_model.cpp" line="85" />
         <source>（原件%1份）</source>
         <translation> (원본 %1부)</translation>
     </message>
     <message>
-        <location filename="../kiosk/guides_model.cpp" line="87" />
+        <location filename="../kiosk/guides_model.cpp" line="86" />
         <source>（复印件%1份）</source>
         <translation> (사본 %1부)</translation>
     </message>
@@ -836,32 +852,32 @@
     </message>
 </context>
 <context>
-    <name>IdNumberEntry</name>
+    <name>renshe::kiosk::IdNumberEntry</name>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="48" />
+        <location filename="../kiosk/id_number_entry.cpp" line="57" />
         <source>号码应为18位，请核对</source>
         <translation>번호는 18자리여야 합니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="49" />
+        <location filename="../kiosk/id_number_entry.cpp" line="59" />
         <source>号码有误（最后一位校验不符），请逐位核对</source>
         <translation>번호가 틀렸습니다(마지막 검증 문자 불일치). 한 자리씩 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="50" />
+        <location filename="../kiosk/id_number_entry.cpp" line="61" />
         <source>号码中的出生日期不对，请核对</source>
         <translation>번호 안의 생년월일이 틀렸습니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="51" />
+        <location filename="../kiosk/id_number_entry.cpp" line="63" />
         <source>号码有误，请核对</source>
         <translation>번호가 틀렸습니다. 확인해 주세요</translation>
     </message>
 </context>
 <context>
-    <name>JobsModel</name>
+    <name>renshe::kiosk::JobsModel</name>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="37" />
+        <location filename="../kiosk/jobs_model.cpp" line="36" />
         <source>%1–%2元/月</source>
         <translation>월 %1–%2위안</translation>
     </message>
@@ -871,32 +887,32 @@
         <translation>월 %1위안부터</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="40" />
+        <location filename="../kiosk/jobs_model.cpp" line="41" />
         <source>最高%1元/月</source>
         <translation>월 최대 %1위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="41" />
+        <location filename="../kiosk/jobs_model.cpp" line="42" />
         <source>面议</source>
         <translation>협의</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="80" />
+        <location filename="../kiosk/jobs_model.cpp" line="90" />
         <source>网络未连接，暂时不能查询招聘信息</source>
         <translation>네트워크 연결 없음: 지금은 채용 정보를 볼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="115" />
+        <location filename="../kiosk/jobs_model.cpp" line="122" />
         <source>没有找到相关岗位，换个词试试</source>
         <translation>해당 일자리가 없습니다. 다른 단어로 찾아보세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="117" />
+        <location filename="../kiosk/jobs_model.cpp" line="124" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="143" />
+        <location filename="../kiosk/jobs_model.cpp" line="152" />
         <source>招聘%1人</source>
         <translation>%1명 채용</translation>
     </message>
@@ -1025,143 +1041,128 @@
     </message>
 </context>
 <context>
-    <name>LossReport</name>
+    <name>renshe::kiosk::LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="81" />
+        <location filename="../kiosk/loss_report.cpp" line="113" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="82" />
+        <location filename="../kiosk/loss_report.cpp" line="115" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="83" />
+        <location filename="../kiosk/loss_report.cpp" line="117" />
         <source>请输入6位服务密码</source>
         <translation>6자리 서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="84" />
+        <location filename="../kiosk/loss_report.cpp" line="119" />
         <source>正在挂失，请稍候…</source>
         <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="85" />
+        <location filename="../kiosk/loss_report.cpp" line="121" />
         <source>挂失成功</source>
         <translation>분실 신고 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="85" />
+        <location filename="../kiosk/loss_report.cpp" line="121" />
         <source>挂失申请已保存，尚未生效</source>
         <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="119" />
+        <location filename="../kiosk/loss_report.cpp" line="157" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="128" />
+        <location filename="../kiosk/loss_report.cpp" line="166" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="171" />
+        <location filename="../kiosk/loss_report.cpp" line="214" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="171" />
+        <location filename="../kiosk/loss_report.cpp" line="214" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>임시 분실 신고 (제출 대기)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="177" />
+        <location filename="../kiosk/loss_report.cpp" line="220" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="243" />
+        <location filename="../kiosk/loss_report.cpp" line="265" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>네트워크가 끊겼습니다. 분실 신고가 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 전에는 효력이 없으니 지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="247" />
+        <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>挂失申请凭证号：%1</source>
         <translation>분실 신고 참조 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="250" />
+        <location filename="../kiosk/loss_report.cpp" line="274" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>상태: 저장됨, 네트워크 복구 후 제출 예정, 아직 효력 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="251" />
+        <location filename="../kiosk/loss_report.cpp" line="274" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="259" />
+        <location filename="../kiosk/loss_report.cpp" line="282" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="263" />
+        <location filename="../kiosk/loss_report.cpp" line="288" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="248" />
-        <location filename="../kiosk/loss_report.cpp" line="264" />
+        <location filename="../kiosk/loss_report.cpp" line="271" />
+        <location filename="../kiosk/loss_report.cpp" line="289" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="249" />
-        <location filename="../kiosk/loss_report.cpp" line="265" />
+        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="290" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="266" />
+        <location filename="../kiosk/loss_report.cpp" line="292" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="267" />
+        <location filename="../kiosk/loss_report.cpp" line="293" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="274" />
+        <location filename="../kiosk/loss_report.cpp" line="302" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="278" />
-        <source>尝试次数过多，请%1分钟后再试，或到窗口办理</source>
-        <translation>시도 횟수가 너무 많습니다. %1분 후 다시 시도하거나 창구를 이용하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="283" />
+        <location filename="../kiosk/loss_report.cpp" line="306" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="287" />
-        <source>本终端只能办理本辖区参保人员的业务，请到参保地办理</source>
-        <translation>이 단말기는 관할 지역 가입자만 이용할 수 있습니다. 가입 지역에서 처리하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="292" />
+        <location filename="../kiosk/loss_report.cpp" line="314" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="293" />
-        <source>暂时无法办理，请联系工作人员</source>
-        <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
 </context>
 <context>
@@ -1239,12 +1240,12 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../kiosk/receipt.cpp" line="39" />
+        <location filename="../kiosk/receipt.cpp" line="42" />
         <source>办理时间：%1</source>
         <translation>처리 시간: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/receipt.cpp" line="40" />
+        <location filename="../kiosk/receipt.cpp" line="43" />
         <source>请妥善保管本回执。咨询电话 12333</source>
         <translation>이 영수증을 잘 보관하세요. 문의 12333</translation>
     </message>

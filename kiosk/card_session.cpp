@@ -24,7 +24,7 @@ namespace {
 
 // The message of an exception the reader worker caught, for the technician's log; empty for
 // a card simply pulled (nothing to say, and nothing personal either way).
-std::string whatOf(std::exception_ptr error) {
+std::string whatOf(const std::exception_ptr& error) {
     try {
         std::rethrow_exception(error);
     } catch (const sscard::PinChangeOutcomeUnknown&) {
@@ -445,7 +445,7 @@ void CardSession::run() {
                 job->outcome =
                     flow(port, backOffice, job->outbox, job->card, job->secrets, card::systemClock);
         },
-        [post = m_async.poster(), this, job](std::exception_ptr error) {
+        [post = m_async.poster(), this, job](const std::exception_ptr& error) {
             // The session could not be opened for the flow (the card left before it started).
             if (error)
                 job->outcome = card::Outcome::cardPulled(whatOf(error));

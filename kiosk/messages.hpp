@@ -12,7 +12,7 @@
 namespace renshe::kiosk {
 
 class CitizenMessages {
-    Q_DECLARE_TR_FUNCTIONS(CitizenMessages)
+    Q_DECLARE_TR_FUNCTIONS(renshe::kiosk::CitizenMessages)
 
 public:
     // The sentence for `result` ("" when it succeeded).

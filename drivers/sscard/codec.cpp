@@ -17,7 +17,8 @@ bool isPadding(std::uint8_t b) {
 std::string convert(const char* to, const char* from, std::span<const std::uint8_t> in,
                     std::string_view key) {
     iconv_t cd = iconv_open(to, from);
-    if (cd == reinterpret_cast<iconv_t>(-1)) {
+    // (iconv_t)-1 is iconv_open's documented failure value.
+    if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr)
         throw std::runtime_error(std::string("iconv cannot convert ") + from + " to " + to);
     }
     std::unique_ptr<void, int (*)(iconv_t)> guard(cd, &iconv_close);

@@ -12,6 +12,13 @@ Item {
 
     Component.onCompleted: guides.refresh()
 
+    // What tests read: whether a refresh of the catalogue is still under way.
+    Item {
+        objectName: "guidesState"
+        visible: false
+        property bool loading: guides.loading
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2

@@ -511,7 +511,7 @@ private:
         return false;
     }
 
-    [[noreturn]] static void rethrowAsUnavailable(std::exception_ptr error) {
+    [[noreturn]] static void rethrowAsUnavailable(const std::exception_ptr& error) {
         try {
             std::rethrow_exception(error);
         } catch (const StoreUnavailable&) {

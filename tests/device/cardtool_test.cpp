@@ -126,7 +126,14 @@ TEST(RensheCard, WaitPrintsInsertAndRemoveAsTheyHappen) {
     opts.logFile = dir / "out";
     renshe::testing::ChildProcess waiter(std::move(opts));
     // reader-added ×2 first; then the card.
-    std::this_thread::sleep_for(500ms);
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            const std::string out = waiter.logTail();
+            return out.find("reader-added\t" + pcscd.readerName(0)) != std::string::npos &&
+                   out.find("reader-added\t" + pcscd.readerName(1)) != std::string::npos;
+        },
+        10s))
+        << waiter.logTail();
     sim.insert();
     const auto status = waiter.waitForExit(20s);
     ASSERT_TRUE(status.has_value()) << waiter.logTail();

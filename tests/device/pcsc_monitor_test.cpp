@@ -95,6 +95,7 @@ TEST(PcscMonitor, CancelWakesABlockedWait) {
     collect(monitor,
             [&](const auto& ev) { return has(ev, Kind::ReaderAdded, pcscd.readerName(1)); });
     std::thread canceller([&] {
+        // The wait must already be blocked when cancel() comes: real time is what is tested.
         std::this_thread::sleep_for(200ms);
         monitor.cancel();
     });

@@ -209,8 +209,8 @@ TEST(DisplayScreen, ChangesWithinASecondSchedulesAndTheCacheThroughOutages) {
     EXPECT_EQ(display->waitForProperty("displayState", "online", false, 5s), QJsonValue(false));
     EXPECT_EQ(display->property("offlineNote", "visible"), QJsonValue(true));
     const int before = shown(*display);
-    std::this_thread::sleep_for(3s);
-    EXPECT_GT(shown(*display), before + 1) << "the cached playlist stopped playing";
+    EXPECT_TRUE(renshe::testing::waitUntil([&] { return shown(*display) > before + 1; }, 10s))
+        << "the cached playlist stopped playing";
     shoot(*display, "offline.png");
 
     // Even restarted without its back office, the display plays the playlist from disk.
@@ -336,7 +336,8 @@ TEST(DisplayScreen, NoticeImagesAreCachedWithThePlaylistAndPlayOffline) {
                                 std::istreambuf_iterator<char>());
         EXPECT_EQ(bytes, png.toStdString());
     }
-    std::this_thread::sleep_for(900ms);  // the transition done
+    EXPECT_EQ(display->waitForProperty("displayState", "settledTitle", text("冬季供暖通知"), 5s),
+              text("冬季供暖通知"));  // the transition done
     shoot(*display, "notice-image-1920x1080.png");
     // The poster is on screen: on a landscape screen it takes the right part, about 42 % of
     // the width at 4:3, so a good share of the frame is its colour.
@@ -352,7 +353,8 @@ TEST(DisplayScreen, NoticeImagesAreCachedWithThePlaylistAndPlayOffline) {
     EXPECT_EQ(display->property("displayState", "currentTitle"), text("冬季供暖通知"));
     EXPECT_EQ(display->property("displayState", "online"), QJsonValue(false));
     EXPECT_EQ(display->waitForProperty("noticeImage", "status", text("Ready"), 5s), text("Ready"));
-    std::this_thread::sleep_for(900ms);
+    EXPECT_EQ(display->waitForProperty("displayState", "settledTitle", text("冬季供暖通知"), 5s),
+              text("冬季供暖通知"));
     shoot(*display, "notice-image-1080x1920.png");
     const QImage portrait(QString::fromStdString((kShots / "notice-image-1080x1920.png").string()));
     EXPECT_GT(pixelsOf(portrait, poster), 1080 * 1920 / 4 / 10)
@@ -395,7 +397,9 @@ TEST(DisplayScreen, LegibleAtFullHdAndUltraHdInBothOrientations) {
             const char* kind = std::string(id) == "JOBS" ? "jobs" : "notice";
             ASSERT_EQ(display.waitForProperty("displayState", "currentKind", text(kind), 5s),
                       text(kind));
-            std::this_thread::sleep_for(900ms);  // the transition done, QR codes drawn
+            // The transition done (the QR codes are drawn synchronously by the image provider).
+            const QJsonValue title = display.property("displayState", "currentTitle");
+            ASSERT_EQ(display.waitForProperty("displayState", "settledTitle", title, 5s), title);
             const std::string name = std::string(kind) + "-" + size + ".png";
             shoot(display, name);
             QImage image(QString::fromStdString((kShots / name).string()));

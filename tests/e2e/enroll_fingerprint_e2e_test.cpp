@@ -75,7 +75,7 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
             feeder->send(fp::synthetic::presentation(kFinger, fed));
             ++fed;
         }
-        std::this_thread::sleep_for(20ms);
+        std::this_thread::sleep_for(20ms);  // polls the enrolment's log for its next request
     }
     ASSERT_TRUE(exit.has_value()) << readAll(o.logFile);
     ASSERT_TRUE(WIFEXITED(*exit) && WEXITSTATUS(*exit) == 0) << readAll(o.logFile);

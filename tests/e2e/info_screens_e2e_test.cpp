@@ -111,7 +111,8 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     kiosk.click("tileGuides");
     EXPECT_EQ(kiosk.waitForProperty("guide0", "title", text("社会保障卡挂失"), 10s),
               text("社会保障卡挂失"));
-    std::this_thread::sleep_for(1s);  // the refresh attempt fails meanwhile
+    // The refresh attempt ends (unanswered) and the cached catalogue stays, without a message.
+    EXPECT_EQ(kiosk.waitForProperty("guidesState", "loading", false, 15s), QJsonValue(false));
     EXPECT_EQ(kiosk.property("guidesMessage", "visible"), QJsonValue(false));
     EXPECT_EQ(kiosk.property("guide0", "title"), text("社会保障卡挂失"));
 }

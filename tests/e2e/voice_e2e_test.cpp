@@ -73,6 +73,7 @@ TEST(VoiceGuidance, PromptsAreSpokenInTheScreensLanguageUntilTheCitizenSwitchesI
     EXPECT_EQ(
         kiosk.waitForProperty("certPrompt", "text", text("请输入18位社会保障号码（身份证号）"), 5s),
         text("请输入18位社会保障号码（身份证号）"));
+    // An absence is checked over a while: real time is what this waits for.
     std::this_thread::sleep_for(500ms);
     EXPECT_EQ(count(kiosk, "utterances"), said);
     kiosk.click("certBack");
@@ -94,6 +95,8 @@ TEST(VoiceGuidance, TheLossReportIsGuidedByVoiceWithoutSayingTheIdNumber) {
     EXPECT_EQ(kiosk.waitForProperty("voiceState", "lastUtterance", prompt, 5s), prompt);
     for (const char* digit : {"3", "7", "1", "3", "0", "2"})
         kiosk.click(QStringLiteral("idKey") + digit);
+    // An absence is checked over a while (nothing said the digits): real time is what this
+    // waits for.
     std::this_thread::sleep_for(400ms);
     EXPECT_FALSE(kiosk.property("voiceState", "lastUtterance")
                      .toString()

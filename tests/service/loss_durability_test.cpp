@@ -311,6 +311,7 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
                         break;
                     }
                     ++retries;
+                    // A terminal's back-off before it retries with the same request id.
                     std::this_thread::sleep_for(std::chrono::milliseconds(200));
                 }
                 std::this_thread::sleep_for(std::chrono::milliseconds(700));  // spread over the run

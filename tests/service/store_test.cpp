@@ -383,6 +383,9 @@ TEST_P(StoreTest, AnExceptionRollsBackItsOwnWriteWhileTheRestOfTheGroupCommits) 
         }
     });
     othersStarting.wait();
+    // The others queue behind A's open write; nothing observable says when they are queued, so
+    // they get a moment (the outcome checked holds for any interleaving; this makes the
+    // interesting one likely).
     std::this_thread::sleep_for(300ms);
     releaseA.count_down();
     a.join();
@@ -571,7 +574,9 @@ TEST_P(StoreTest, RacingIdempotentRequestsEndWithOneRowAndNoError) {
                         return;
                     }
                     if (runs == 1) {
-                        std::this_thread::sleep_for(100ms);  // let the others check too
+                        // A window for the others to check too (a race made likely, not
+                        // required: the assertion holds either way).
+                        std::this_thread::sleep_for(100ms);
                     }
                     tx.exec(
                         "INSERT INTO requests (caller, request_id, method, body_hash, status_code, "
@@ -620,7 +625,9 @@ TEST_P(StoreTest, SerializationFailuresAreRetriedTransparently) {
                         tx.queryOne("SELECT count FROM rate_limits WHERE bucket = 'serial'")
                             ->integer(0);
                     if (++runs == 1) {
-                        std::this_thread::sleep_for(150ms);  // both read 0 on PostgreSQL
+                        // A window in which both read 0 on PostgreSQL (a race made likely, not
+                        // required: the assertion holds either way).
+                        std::this_thread::sleep_for(150ms);
                     }
                     tx.exec("UPDATE rate_limits SET count = $1 WHERE bucket = 'serial'", {n + 1});
                 });
@@ -793,6 +800,7 @@ TEST_P(SqliteOnlyStoreTest, DiskFullIsUnavailableAndAcknowledgedMeansKept) {
         });
     }
     starting.wait();
+    // The others queue behind A's open write (nothing observable says when): a moment for them.
     std::this_thread::sleep_for(200ms);
     releaseA.count_down();
     a.join();

@@ -111,7 +111,7 @@ public:
 
     grpc::Status UpsertContentItem(grpc::ServerContext* ctx, const UpsertContentItemRequest* req,
                                    UpsertContentItemResponse* resp) override {
-        const auto status = m_runner.mutate(
+        auto status = m_runner.mutate(
             ctx, "content.upsert_item", req->request_id(), *req, resp, content::check(*req),
             [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
                 requireStaff(caller);
@@ -156,7 +156,7 @@ public:
 
     grpc::Status DeleteContentItem(grpc::ServerContext* ctx, const DeleteContentItemRequest* req,
                                    DeleteContentItemResponse* resp) override {
-        const auto status = m_runner.mutate(
+        auto status = m_runner.mutate(
             ctx, "content.delete_item", req->request_id(), *req, resp, content::check(*req),
             [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
                 requireStaff(caller);
@@ -189,7 +189,7 @@ public:
 
     grpc::Status UpsertPlaylist(grpc::ServerContext* ctx, const UpsertPlaylistRequest* req,
                                 UpsertPlaylistResponse* resp) override {
-        const auto status = m_runner.mutate(
+        auto status = m_runner.mutate(
             ctx, "content.upsert_playlist", req->request_id(), *req, resp, content::check(*req),
             [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
                 requireStaff(caller);

@@ -199,7 +199,10 @@ CheckFacilityResponse checkFacility(const FacilityInput& input) {
             continue;
         }
         if (const std::string problem = deviceProblem(kind, *e->terminal); !problem.empty()) {
-            t.excluded.push_back(label + " " + problem);
+            std::string reason = label;
+            reason += " ";
+            reason += problem;
+            t.excluded.push_back(std::move(reason));
             continue;
         }
         int& used = perTerminal[{kind, tid}];

@@ -133,7 +133,11 @@ Keystore Keystore::load(const std::filesystem::path& path) {
             ks.m_sealingKey.emplace();
             parseKey(value, *ks.m_sealingKey, where);
         } else {
-            throw KeystoreError(where + ": unknown key name '" + name + "'");
+            std::string why = where;
+            why += ": unknown key name '";
+            why += name;
+            why += "'";
+            throw KeystoreError(why);
         }
         OPENSSL_cleanse(value.data(), value.size());
     }

@@ -92,11 +92,12 @@ void MetricsHttp::run() {
         } else {
             body = m_render();
         }
-        const std::string response =
-            "HTTP/1.0 " + status +
-            "\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
-            "Content-Length: " +
-            std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        std::string response = "HTTP/1.0 " + status;
+        response +=
+            "\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: ";
+        response += std::to_string(body.size());
+        response += "\r\nConnection: close\r\n\r\n";
+        response += body;
         std::size_t sent = 0;
         while (sent < response.size()) {
             const auto n =

@@ -135,8 +135,8 @@ using ValueFlag = std::function<std::optional<std::string>(Options&, const std::
 
 // A whole number from `min` to `max` handed to `set`; the error says "a positive whole
 // number" followed by `range`.
-ValueFlag wholeNumber(long long min, long long max, std::string range,
-                      std::function<void(Options&, long long)> set) {
+ValueFlag wholeNumber(long long min, long long max, const std::string& range,
+                      const std::function<void(Options&, long long)>& set) {
     return [=](Options& o, const std::string& flag,
                const std::string& v) -> std::optional<std::string> {
         long long n = 0;

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Runs clang-tidy (.clang-tidy, warnings as errors) over the project's own sources in drivers/,
+services/ and kiosk/ with the compile commands of a build directory. A translation unit that
+was clean is not checked again until it, a header it includes (ninja's dependency log), its
+compile command or .clang-tidy changes, so a second run takes seconds.
+
+  deploy/tidy.py BUILD_DIR [-j N]
+"""
+import argparse
+import concurrent.futures
+import hashlib
+import json
+import os
+import pathlib
+import shlex
+import subprocess
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CHECKED = ("drivers/", "services/", "kiosk/")
+
+
+def digest(*parts):
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(p if isinstance(p, bytes) else p.encode())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def dependencies(build):
+    """object file -> the headers ninja recorded for it."""
+    out = subprocess.run(["ninja", "-C", str(build), "-t", "deps"], capture_output=True,
+                         text=True, check=True).stdout
+    deps, current = {}, None
+    for line in out.splitlines():
+        if line and not line[0].isspace():
+            current = line.split(":")[0]
+            deps[current] = []
+        elif line.strip() and current:
+            deps[current].append(line.strip())
+    return deps
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
+    args = ap.parse_args()
+    build = pathlib.Path(args.build).resolve()
+    entries = json.loads((build / "compile_commands.json").read_text())
+    deps = dependencies(build)
+    config = (ROOT / ".clang-tidy").read_bytes()
+    cache = build / "tidy-cache"
+    cache.mkdir(exist_ok=True)
+    contents = {}
+
+    def content(path):
+        if path not in contents:
+            try:
+                contents[path] = hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
+            except OSError:
+                contents[path] = "missing"
+        return contents[path]
+
+    todo = []
+    for e in entries:
+        source = pathlib.Path(e["file"]).resolve()
+        try:
+            rel = source.relative_to(ROOT).as_posix()
+        except ValueError:
+            continue
+        if not rel.startswith(CHECKED):
+            continue
+        headers = deps.get(e.get("output", ""), [])
+        project = [h for h in headers if pathlib.Path(build, h).resolve().as_posix().startswith(
+            ROOT.as_posix()) and "/build" not in pathlib.Path(build, h).resolve().as_posix()]
+        key = digest(config, e.get("command", " ".join(e.get("arguments", []))), rel,
+                     content(source), *[h + content(pathlib.Path(build, h).resolve())
+                                        for h in sorted(project)])
+        stamp = cache / (hashlib.sha256(rel.encode()).hexdigest() + ".ok")
+        if stamp.exists() and stamp.read_text() == key:
+            continue
+        todo.append((rel, str(source), stamp, key))
+
+    def run(item):
+        rel, source, stamp, key = item
+        r = subprocess.run(["clang-tidy", "-p", str(build), "--quiet", "--warnings-as-errors=*",
+                            "--extra-arg=-Wno-unknown-warning-option", source],
+                           capture_output=True, text=True)
+        if r.returncode == 0:
+            stamp.write_text(key)
+        return rel, r.returncode, r.stdout + r.stderr
+
+    failed = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.j)) as pool:
+        for rel, rc, output in pool.map(run, todo):
+            if rc != 0:
+                failed.append(rel)
+                print(output, end="")
+    if failed:
+        print(f"tidy: error: {len(failed)} file(s) with findings: {' '.join(failed)}",
+              file=sys.stderr)
+        return 1
+    print(f"tidy: {len(todo)} checked, all clean (the rest unchanged since their last clean run)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
