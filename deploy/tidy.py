@@ -42,6 +42,17 @@ def dependencies(build):
     return deps
 
 
+def objectOf(entry):
+    """The object file a compile command writes (its -o), as ninja names it."""
+    if "output" in entry:
+        return entry["output"]
+    args = entry.get("arguments") or shlex.split(entry.get("command", ""))
+    for i, a in enumerate(args[:-1]):
+        if a == "-o":
+            return args[i + 1]
+    return ""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -72,13 +83,17 @@ def main():
             continue
         if not rel.startswith(CHECKED):
             continue
-        headers = deps.get(e.get("output", ""), [])
-        project = [h for h in headers if pathlib.Path(build, h).resolve().as_posix().startswith(
-            ROOT.as_posix()) and "/build" not in pathlib.Path(build, h).resolve().as_posix()]
-        key = digest(config, e.get("command", " ".join(e.get("arguments", []))), rel,
-                     content(source), *[h + content(pathlib.Path(build, h).resolve())
-                                        for h in sorted(project)])
+        headers = deps.get(objectOf(e), [])
         stamp = cache / (hashlib.sha256(rel.encode()).hexdigest() + ".ok")
+        if not headers:  # not built yet, or unknown to ninja: checked, never taken as clean
+            todo.append((rel, str(source), None, ""))
+            continue
+        resolved = [pathlib.Path(build, h).resolve().as_posix() for h in headers]
+        project = sorted(h for h in resolved
+                         if h.startswith(ROOT.as_posix() + "/") and
+                         not h.startswith(build.as_posix() + "/"))
+        key = digest(config, e.get("command", " ".join(e.get("arguments", []))), rel,
+                     content(source), *[h + content(h) for h in project])
         if stamp.exists() and stamp.read_text() == key:
             continue
         todo.append((rel, str(source), stamp, key))
@@ -88,7 +103,7 @@ def main():
         r = subprocess.run(["clang-tidy", "-p", str(build), "--quiet", "--warnings-as-errors=*",
                             "--extra-arg=-Wno-unknown-warning-option", source],
                            capture_output=True, text=True)
-        if r.returncode == 0:
+        if r.returncode == 0 and stamp is not None:
             stamp.write_text(key)
         return rel, r.returncode, r.stdout + r.stderr
 

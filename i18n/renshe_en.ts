@@ -3,138 +3,38 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="15" />
-        <source>启用社保卡</source>
-        <translation>Activate card</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="16" />
-        <source>修改密码</source>
-        <translation>Change PIN</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="17" />
-        <source>解除挂失</source>
-        <translation>Cancel loss report</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="18" />
-        <source>忘记密码</source>
-        <translation>Forgot PIN</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="19" />
-        <source>养老资格认证</source>
-        <translation>Pension certification</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="20" />
-        <source>查询卡片记录</source>
-        <translation>Card history</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="49" />
+        <location filename="../qml/screens/CardScreen.qml" line="37" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="49" />
+        <location filename="../qml/screens/CardScreen.qml" line="37" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="126" />
+        <location filename="../qml/screens/CardScreen.qml" line="114" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="134" />
+        <location filename="../qml/screens/CardScreen.qml" line="122" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="144" />
+        <location filename="../qml/screens/CardScreen.qml" line="132" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="144" />
+        <location filename="../qml/screens/CardScreen.qml" line="132" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
 </context>
 <context>
     <name>renshe::kiosk::CardSession</name>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="23" />
-        <source>已过有效期</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="30" />
-        <source>未启用</source>
-        <translation>Not activated</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="32" />
-        <source>正常</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="34" />
-        <source>临时挂失</source>
-        <translation>Temporarily reported lost</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="36" />
-        <source>正式挂失</source>
-        <translation>Formally reported lost</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="38" />
-        <source>补换卡中</source>
-        <translation>Replacement in progress</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="40" />
-        <source>已补换</source>
-        <translation>Replaced</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="42" />
-        <source>已注销</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="24" />
-        <source>未知</source>
-        <translation>Unknown</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="51" />
-        <source>请输入社保卡密码</source>
-        <translation>Please enter your card PIN</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="53" />
-        <source>请设置6位新密码</source>
-        <translation>Please choose a new 6-digit PIN</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="55" />
-        <source>请再次输入新密码</source>
-        <translation>Please enter the new PIN again</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="58" />
-        <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
-        <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="59" />
-        <source>请输入服务密码</source>
-        <translation>Please enter your service password</translation>
-    </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="125" />
         <source>正在查询卡片状态，请稍候…</source>
@@ -172,7 +72,7 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="209" />
-        <location filename="../kiosk/card_session_text.cpp" line="96" />
+        <location filename="../kiosk/card_session_text.cpp" line="124" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
@@ -228,21 +128,6 @@
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="68" />
-        <source>密码错误，还可以再试%1次</source>
-        <translation>Wrong PIN. %1 tries left</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="70" />
-        <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
-        <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="72" />
-        <source>卡片拒绝了这次操作，请到窗口办理</source>
-        <translation>The card refused this operation. Please go to the counter</translation>
-    </message>
-    <message>
         <location filename="../kiosk/card_session.cpp" line="394" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
@@ -251,57 +136,6 @@
         <location filename="../kiosk/card_session.cpp" line="399" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="98" />
-        <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
-        <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="84" />
-        <source>社保卡已启用，请牢记您的新密码</source>
-        <translation>Your card is activated. Please remember your new PIN</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="88" />
-        <source>密码修改成功，请牢记新密码</source>
-        <translation>PIN changed. Please remember your new PIN</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="90" />
-        <source>解挂成功，社保卡已恢复正常使用</source>
-        <translation>Loss report cancelled; your card works again</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="92" />
-        <source>密码已重置，请牢记新密码</source>
-        <translation>PIN reset. Please remember your new PIN</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="102" />
-        <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
-        <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="100" />
-        <source>卡片的初始密码已被修改，请到窗口办理启用</source>
-        <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="94" />
-        <source>以下是您的社保卡记录（最新在前）</source>
-        <translation>Your card's history, newest first</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="118" />
-        <location filename="../kiosk/card_session_text.cpp" line="119" />
-        <source>发卡</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="86" />
-        <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
-        <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="477" />
@@ -347,6 +181,172 @@
         <location filename="../kiosk/card_session.cpp" line="499" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="23" />
+        <source>已过有效期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="24" />
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="30" />
+        <source>未启用</source>
+        <translation>Not activated</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="32" />
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="34" />
+        <source>临时挂失</source>
+        <translation>Temporarily reported lost</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="36" />
+        <source>正式挂失</source>
+        <translation>Formally reported lost</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="38" />
+        <source>补换卡中</source>
+        <translation>Replacement in progress</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="40" />
+        <source>已补换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="42" />
+        <source>已注销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="51" />
+        <source>请输入社保卡密码</source>
+        <translation>Please enter your card PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="53" />
+        <source>请设置6位新密码</source>
+        <translation>Please choose a new 6-digit PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="55" />
+        <source>请再次输入新密码</source>
+        <translation>Please enter the new PIN again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="58" />
+        <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
+        <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="59" />
+        <source>请输入服务密码</source>
+        <translation>Please enter your service password</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="68" />
+        <source>密码错误，还可以再试%1次</source>
+        <translation>Wrong PIN. %1 tries left</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="70" />
+        <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
+        <translation>The PIN is blocked. Reset it with your service password, or bring your ID card to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="72" />
+        <source>卡片拒绝了这次操作，请到窗口办理</source>
+        <translation>The card refused this operation. Please go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="80" />
+        <source>启用社保卡</source>
+        <translation>Activate card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="82" />
+        <source>修改密码</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="84" />
+        <source>解除挂失</source>
+        <translation>Cancel loss report</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="86" />
+        <source>忘记密码</source>
+        <translation>Forgot PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="88" />
+        <source>养老资格认证</source>
+        <translation>Pension certification</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="90" />
+        <source>查询卡片记录</source>
+        <translation>Card history</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="112" />
+        <source>社保卡已启用，请牢记您的新密码</source>
+        <translation>Your card is activated. Please remember your new PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="114" />
+        <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
+        <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="116" />
+        <source>密码修改成功，请牢记新密码</source>
+        <translation>PIN changed. Please remember your new PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <source>解挂成功，社保卡已恢复正常使用</source>
+        <translation>Loss report cancelled; your card works again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="120" />
+        <source>密码已重置，请牢记新密码</source>
+        <translation>PIN reset. Please remember your new PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="122" />
+        <source>以下是您的社保卡记录（最新在前）</source>
+        <translation>Your card's history, newest first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="126" />
+        <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
+        <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="128" />
+        <source>卡片的初始密码已被修改，请到窗口办理启用</source>
+        <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="130" />
+        <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
+        <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="146" />
+        <location filename="../kiosk/card_session_text.cpp" line="147" />
+        <source>发卡</source>
+        <translation>Issued</translation>
     </message>
 </context>
 <context>
@@ -395,11 +395,6 @@
         <translation>Offline: certification is not possible now</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="136" />
-        <source>您不是养老金领取人员，不需要认证</source>
-        <translation>You do not receive a pension; no certification is needed</translation>
-    </message>
-    <message>
         <location filename="../kiosk/certification_session.cpp" line="125" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
@@ -409,6 +404,11 @@
         <location filename="../kiosk/certification_session.cpp" line="206" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>Certification is not possible here now; please go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="136" />
+        <source>您不是养老金领取人员，不需要认证</source>
+        <translation>You do not receive a pension; no certification is needed</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="139" />
@@ -451,6 +451,11 @@
         <location filename="../kiosk/certification_session.cpp" line="182" />
         <source>正在比对，请稍候…</source>
         <translation>Comparing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
+        <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="300" />
@@ -496,11 +501,6 @@
         <location filename="../kiosk/certification_session.cpp" line="330" />
         <source>%1，还可以再试%2次</source>
         <translation>%1; %2 tries left</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
-        <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
-        <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="355" />
@@ -609,82 +609,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="68" />
+        <location filename="../qml/screens/DisplayMain.qml" line="63" />
         <source>M月d日</source>
         <translation>MMM d</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="167" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="167" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>通知公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="261" />
+        <location filename="../qml/screens/DisplayMain.qml" line="256" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="338" />
+        <location filename="../qml/screens/DisplayMain.qml" line="333" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="360" />
+        <location filename="../qml/screens/DisplayMain.qml" line="355" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="368" />
+        <location filename="../qml/screens/DisplayMain.qml" line="363" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="386" />
+        <location filename="../qml/screens/DisplayMain.qml" line="381" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="387" />
+        <location filename="../qml/screens/DisplayMain.qml" line="382" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
     </message>
@@ -715,47 +715,47 @@
 <context>
     <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="21" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="28" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="69" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="76" />
         <source>需要带的材料</source>
         <translation>What to bring</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="85" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="92" />
         <source>办理流程</source>
         <translation>Steps</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="101" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="108" />
         <source>办理地点</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="102" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="109" />
         <source>办理时限</source>
         <translation>How long</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="103" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="110" />
         <source>收费标准</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="104" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="111" />
         <source>咨询电话</source>
         <translation>Enquiries</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="131" />
         <source>返回目录</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="131" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
@@ -763,82 +763,82 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="30" />
+        <location filename="../qml/screens/HomeScreen.qml" line="29" />
         <source>请插入社保卡</source>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="50" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="50" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="30" />
+        <location filename="../qml/screens/HomeScreen.qml" line="29" />
         <source>请把社保卡插入读卡器，芯片朝上</source>
         <translation>Insert your social security card into the reader, chip side up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>养老资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="60" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="60" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="70" />
+        <location filename="../qml/screens/HomeScreen.qml" line="69" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="87" />
+        <location filename="../qml/screens/HomeScreen.qml" line="86" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="87" />
+        <location filename="../qml/screens/HomeScreen.qml" line="86" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="91" />
+        <location filename="../qml/screens/HomeScreen.qml" line="90" />
         <source>语音：开</source>
         <translation>Voice: on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="91" />
+        <location filename="../qml/screens/HomeScreen.qml" line="90" />
         <source>语音：关</source>
         <translation>Voice: off</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="96" />
+        <location filename="../qml/screens/HomeScreen.qml" line="95" />
         <source>语音提示已打开</source>
         <translation>Voice guidance is on</translation>
     </message>
@@ -912,7 +912,47 @@
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="152" />
+        <location filename="../kiosk/jobs_model.cpp" line="134" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="135" />
+        <source>司机</source>
+        <translation>Driver</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="136" />
+        <source>保洁</source>
+        <translation>Cleaner</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="137" />
+        <source>焊工</source>
+        <translation>Welder</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="138" />
+        <source>厨师</source>
+        <translation>Cook</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="139" />
+        <source>保安</source>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="140" />
+        <source>会计</source>
+        <translation>Accountant</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="141" />
+        <source>护工</source>
+        <translation>Carer</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="166" />
         <source>招聘%1人</source>
         <translation>%1 openings</translation>
     </message>
@@ -925,117 +965,77 @@
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>司机</source>
-        <translation>Driver</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>保洁</source>
-        <translation>Cleaner</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>焊工</source>
-        <translation>Welder</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>厨师</source>
-        <translation>Cook</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>保安</source>
-        <translation>Security guard</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>会计</source>
-        <translation>Accountant</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>护工</source>
-        <translation>Carer</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="53" />
+        <location filename="../qml/screens/JobsScreen.qml" line="51" />
         <source>输入其他岗位名称…</source>
         <translation>Type another job…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <location filename="../qml/screens/JobsScreen.qml" line="57" />
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <location filename="../qml/screens/JobsScreen.qml" line="57" />
         <source>打字搜索</source>
         <translation>Type to search</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="68" />
+        <location filename="../qml/screens/JobsScreen.qml" line="66" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="124" />
+        <location filename="../qml/screens/JobsScreen.qml" line="122" />
         <source>发布于%1</source>
         <translation>posted %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="153" />
+        <location filename="../qml/screens/JobsScreen.qml" line="151" />
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="154" />
+        <location filename="../qml/screens/JobsScreen.qml" line="152" />
         <source>工资待遇</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="155" />
+        <location filename="../qml/screens/JobsScreen.qml" line="153" />
         <source>招聘人数</source>
         <translation>Openings</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="154" />
         <source>任职要求</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="157" />
+        <location filename="../qml/screens/JobsScreen.qml" line="155" />
         <source>工作地点</source>
         <translation>Workplace</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="158" />
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="159" />
+        <location filename="../qml/screens/JobsScreen.qml" line="157" />
         <source>截止日期</source>
         <translation>Closing date</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="183" />
+        <location filename="../qml/screens/JobsScreen.qml" line="181" />
         <source>扫码保存</source>
         <translation>Scan to keep</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="193" />
+        <location filename="../qml/screens/JobsScreen.qml" line="191" />
         <source>返回列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="193" />
+        <location filename="../qml/screens/JobsScreen.qml" line="191" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
@@ -1064,13 +1064,13 @@
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="121" />
-        <source>挂失成功</source>
-        <translation>Loss reported</translation>
+        <source>挂失申请已保存，尚未生效</source>
+        <translation>Loss report saved, not yet in effect</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="121" />
-        <source>挂失申请已保存，尚未生效</source>
-        <translation>Loss report saved, not yet in effect</translation>
+        <source>挂失成功</source>
+        <translation>Loss reported</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="157" />
@@ -1084,13 +1084,13 @@
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="214" />
-        <source>社保卡临时挂失回执</source>
-        <translation>Receipt: social security card reported lost</translation>
+        <source>社保卡临时挂失申请（待提交）</source>
+        <translation>Temporary loss report (not yet sent)</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="214" />
-        <source>社保卡临时挂失申请（待提交）</source>
-        <translation>Temporary loss report (not yet sent)</translation>
+        <source>社保卡临时挂失回执</source>
+        <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="220" />
@@ -1106,6 +1106,18 @@
         <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>挂失申请凭证号：%1</source>
         <translation>Loss report reference: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="271" />
+        <location filename="../kiosk/loss_report.cpp" line="289" />
+        <source>社会保障号码：%1</source>
+        <translation>Social security number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="290" />
+        <source>姓名：%1</source>
+        <translation>Name: %1</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="274" />
@@ -1126,18 +1138,6 @@
         <location filename="../kiosk/loss_report.cpp" line="288" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="271" />
-        <location filename="../kiosk/loss_report.cpp" line="289" />
-        <source>社会保障号码：%1</source>
-        <translation>Social security number: %1</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
-        <location filename="../kiosk/loss_report.cpp" line="290" />
-        <source>姓名：%1</source>
-        <translation>Name: %1</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="292" />
@@ -1201,17 +1201,17 @@
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="88" />
+        <location filename="../qml/screens/Main.qml" line="78" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="95" />
+        <location filename="../qml/screens/Main.qml" line="85" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="102" />
+        <location filename="../qml/screens/Main.qml" line="92" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>

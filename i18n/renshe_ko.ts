@@ -3,138 +3,38 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="15" />
-        <source>启用社保卡</source>
-        <translation>카드 활성화</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="16" />
-        <source>修改密码</source>
-        <translation>비밀번호 변경</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="17" />
-        <source>解除挂失</source>
-        <translation>분실 신고 해제</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="18" />
-        <source>忘记密码</source>
-        <translation>비밀번호 분실</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="19" />
-        <source>养老资格认证</source>
-        <translation>연금 자격 인증</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="20" />
-        <source>查询卡片记录</source>
-        <translation>카드 기록 조회</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CardScreen.qml" line="49" />
+        <location filename="../qml/screens/CardScreen.qml" line="37" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="49" />
+        <location filename="../qml/screens/CardScreen.qml" line="37" />
         <source>正在查询…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="126" />
+        <location filename="../qml/screens/CardScreen.qml" line="114" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="134" />
+        <location filename="../qml/screens/CardScreen.qml" line="122" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="144" />
+        <location filename="../qml/screens/CardScreen.qml" line="132" />
         <source>请不要拔卡</source>
         <translation>카드를 빼지 마세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="144" />
+        <location filename="../qml/screens/CardScreen.qml" line="132" />
         <source>办理完毕请取走社保卡</source>
         <translation>업무가 끝나면 카드를 가져가세요</translation>
     </message>
 </context>
 <context>
     <name>renshe::kiosk::CardSession</name>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="23" />
-        <source>已过有效期</source>
-        <translation>유효기간 만료</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="30" />
-        <source>未启用</source>
-        <translation>미활성</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="32" />
-        <source>正常</source>
-        <translation>정상</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="34" />
-        <source>临时挂失</source>
-        <translation>임시 분실 신고</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="36" />
-        <source>正式挂失</source>
-        <translation>정식 분실 신고</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="38" />
-        <source>补换卡中</source>
-        <translation>재발급 중</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="40" />
-        <source>已补换</source>
-        <translation>재발급됨</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="42" />
-        <source>已注销</source>
-        <translation>해지됨</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="24" />
-        <source>未知</source>
-        <translation>알 수 없음</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="51" />
-        <source>请输入社保卡密码</source>
-        <translation>카드 비밀번호를 입력하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="53" />
-        <source>请设置6位新密码</source>
-        <translation>새 6자리 비밀번호를 정하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="55" />
-        <source>请再次输入新密码</source>
-        <translation>새 비밀번호를 다시 입력하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="58" />
-        <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
-        <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="59" />
-        <source>请输入服务密码</source>
-        <translation>서비스 비밀번호를 입력하세요</translation>
-    </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="125" />
         <source>正在查询卡片状态，请稍候…</source>
@@ -172,7 +72,7 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="209" />
-        <location filename="../kiosk/card_session_text.cpp" line="96" />
+        <location filename="../kiosk/card_session_text.cpp" line="124" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
@@ -228,21 +128,6 @@
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="68" />
-        <source>密码错误，还可以再试%1次</source>
-        <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="70" />
-        <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
-        <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="72" />
-        <source>卡片拒绝了这次操作，请到窗口办理</source>
-        <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
-    </message>
-    <message>
         <location filename="../kiosk/card_session.cpp" line="394" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
@@ -251,57 +136,6 @@
         <location filename="../kiosk/card_session.cpp" line="399" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="98" />
-        <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
-        <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="84" />
-        <source>社保卡已启用，请牢记您的新密码</source>
-        <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="88" />
-        <source>密码修改成功，请牢记新密码</source>
-        <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="90" />
-        <source>解挂成功，社保卡已恢复正常使用</source>
-        <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="92" />
-        <source>密码已重置，请牢记新密码</source>
-        <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="102" />
-        <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
-        <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="100" />
-        <source>卡片的初始密码已被修改，请到窗口办理启用</source>
-        <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="94" />
-        <source>以下是您的社保卡记录（最新在前）</source>
-        <translation>카드 기록입니다(최신순)</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="118" />
-        <location filename="../kiosk/card_session_text.cpp" line="119" />
-        <source>发卡</source>
-        <translation>발급</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session_text.cpp" line="86" />
-        <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
-        <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="477" />
@@ -347,6 +181,172 @@
         <location filename="../kiosk/card_session.cpp" line="499" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="23" />
+        <source>已过有效期</source>
+        <translation>유효기간 만료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="24" />
+        <source>未知</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="30" />
+        <source>未启用</source>
+        <translation>미활성</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="32" />
+        <source>正常</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="34" />
+        <source>临时挂失</source>
+        <translation>임시 분실 신고</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="36" />
+        <source>正式挂失</source>
+        <translation>정식 분실 신고</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="38" />
+        <source>补换卡中</source>
+        <translation>재발급 중</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="40" />
+        <source>已补换</source>
+        <translation>재발급됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="42" />
+        <source>已注销</source>
+        <translation>해지됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="51" />
+        <source>请输入社保卡密码</source>
+        <translation>카드 비밀번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="53" />
+        <source>请设置6位新密码</source>
+        <translation>새 6자리 비밀번호를 정하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="55" />
+        <source>请再次输入新密码</source>
+        <translation>새 비밀번호를 다시 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="58" />
+        <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
+        <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="59" />
+        <source>请输入服务密码</source>
+        <translation>서비스 비밀번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="68" />
+        <source>密码错误，还可以再试%1次</source>
+        <translation>비밀번호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="70" />
+        <source>密码已锁定。可以用服务密码重置，或带身份证到窗口办理</source>
+        <translation>비밀번호가 잠겼습니다. 서비스 비밀번호로 재설정하거나 신분증을 가지고 창구로 오세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="72" />
+        <source>卡片拒绝了这次操作，请到窗口办理</source>
+        <translation>카드가 이 작업을 거부했습니다. 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="80" />
+        <source>启用社保卡</source>
+        <translation>카드 활성화</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="82" />
+        <source>修改密码</source>
+        <translation>비밀번호 변경</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="84" />
+        <source>解除挂失</source>
+        <translation>분실 신고 해제</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="86" />
+        <source>忘记密码</source>
+        <translation>비밀번호 분실</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="88" />
+        <source>养老资格认证</source>
+        <translation>연금 자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="90" />
+        <source>查询卡片记录</source>
+        <translation>카드 기록 조회</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="112" />
+        <source>社保卡已启用，请牢记您的新密码</source>
+        <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="114" />
+        <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
+        <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="116" />
+        <source>密码修改成功，请牢记新密码</source>
+        <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <source>解挂成功，社保卡已恢复正常使用</source>
+        <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="120" />
+        <source>密码已重置，请牢记新密码</source>
+        <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="122" />
+        <source>以下是您的社保卡记录（最新在前）</source>
+        <translation>카드 기록입니다(최신순)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="126" />
+        <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
+        <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="128" />
+        <source>卡片的初始密码已被修改，请到窗口办理启用</source>
+        <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="130" />
+        <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
+        <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="146" />
+        <location filename="../kiosk/card_session_text.cpp" line="147" />
+        <source>发卡</source>
+        <translation>발급</translation>
     </message>
 </context>
 <context>
@@ -395,11 +395,6 @@
         <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="136" />
-        <source>您不是养老金领取人员，不需要认证</source>
-        <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
-    </message>
-    <message>
         <location filename="../kiosk/certification_session.cpp" line="125" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
@@ -409,6 +404,11 @@
         <location filename="../kiosk/certification_session.cpp" line="206" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>지금은 인증할 수 없습니다. 창구를 이용하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="136" />
+        <source>您不是养老金领取人员，不需要认证</source>
+        <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="139" />
@@ -451,6 +451,11 @@
         <location filename="../kiosk/certification_session.cpp" line="182" />
         <source>正在比对，请稍候…</source>
         <translation>비교 중입니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
+        <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="300" />
@@ -496,11 +501,6 @@
         <location filename="../kiosk/certification_session.cpp" line="330" />
         <source>%1，还可以再试%2次</source>
         <translation>%1. %2번 더 시도할 수 있습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
-        <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
-        <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="355" />
@@ -609,82 +609,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="68" />
+        <location filename="../qml/screens/DisplayMain.qml" line="63" />
         <source>M月d日</source>
         <translation>M월 d일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期日</source>
         <translation>일요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期一</source>
         <translation>월요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期二</source>
         <translation>화요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期三</source>
         <translation>수요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期四</source>
         <translation>목요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期五</source>
         <translation>금요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="72" />
+        <location filename="../qml/screens/DisplayMain.qml" line="67" />
         <source>星期六</source>
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="167" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="167" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>通知公告</source>
         <translation>공지사항</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="261" />
+        <location filename="../qml/screens/DisplayMain.qml" line="256" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="338" />
+        <location filename="../qml/screens/DisplayMain.qml" line="333" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="360" />
+        <location filename="../qml/screens/DisplayMain.qml" line="355" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="368" />
+        <location filename="../qml/screens/DisplayMain.qml" line="363" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="386" />
+        <location filename="../qml/screens/DisplayMain.qml" line="381" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="387" />
+        <location filename="../qml/screens/DisplayMain.qml" line="382" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
     </message>
@@ -715,47 +715,47 @@
 <context>
     <name>GuidesScreen</name>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="21" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="28" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="69" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="76" />
         <source>需要带的材料</source>
         <translation>준비물</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="85" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="92" />
         <source>办理流程</source>
         <translation>처리 절차</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="101" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="108" />
         <source>办理地点</source>
         <translation>처리 장소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="102" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="109" />
         <source>办理时限</source>
         <translation>처리 기한</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="103" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="110" />
         <source>收费标准</source>
         <translation>수수료</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="104" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="111" />
         <source>咨询电话</source>
         <translation>문의 전화</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="131" />
         <source>返回目录</source>
         <translation>목록으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/GuidesScreen.qml" line="124" />
+        <location filename="../qml/screens/GuidesScreen.qml" line="131" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
@@ -763,82 +763,82 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="30" />
+        <location filename="../qml/screens/HomeScreen.qml" line="29" />
         <source>请插入社保卡</source>
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="50" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="50" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="30" />
+        <location filename="../qml/screens/HomeScreen.qml" line="29" />
         <source>请把社保卡插入读卡器，芯片朝上</source>
         <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="60" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="60" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="70" />
+        <location filename="../qml/screens/HomeScreen.qml" line="69" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="87" />
+        <location filename="../qml/screens/HomeScreen.qml" line="86" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="87" />
+        <location filename="../qml/screens/HomeScreen.qml" line="86" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="91" />
+        <location filename="../qml/screens/HomeScreen.qml" line="90" />
         <source>语音：开</source>
         <translation>음성: 켜짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="91" />
+        <location filename="../qml/screens/HomeScreen.qml" line="90" />
         <source>语音：关</source>
         <translation>음성: 꺼짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="96" />
+        <location filename="../qml/screens/HomeScreen.qml" line="95" />
         <source>语音提示已打开</source>
         <translation>음성 안내가 켜졌습니다</translation>
     </message>
@@ -912,7 +912,47 @@
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/jobs_model.cpp" line="152" />
+        <location filename="../kiosk/jobs_model.cpp" line="134" />
+        <source>全部</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="135" />
+        <source>司机</source>
+        <translation>운전기사</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="136" />
+        <source>保洁</source>
+        <translation>청소</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="137" />
+        <source>焊工</source>
+        <translation>용접공</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="138" />
+        <source>厨师</source>
+        <translation>요리사</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="139" />
+        <source>保安</source>
+        <translation>경비</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="140" />
+        <source>会计</source>
+        <translation>회계</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="141" />
+        <source>护工</source>
+        <translation>간병인</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/jobs_model.cpp" line="166" />
         <source>招聘%1人</source>
         <translation>%1명 채용</translation>
     </message>
@@ -925,117 +965,77 @@
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>全部</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>司机</source>
-        <translation>운전기사</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>保洁</source>
-        <translation>청소</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="33" />
-        <source>焊工</source>
-        <translation>용접공</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>厨师</source>
-        <translation>요리사</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>保安</source>
-        <translation>경비</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>会计</source>
-        <translation>회계</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="34" />
-        <source>护工</source>
-        <translation>간병인</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="53" />
+        <location filename="../qml/screens/JobsScreen.qml" line="51" />
         <source>输入其他岗位名称…</source>
         <translation>다른 직종 입력…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <location filename="../qml/screens/JobsScreen.qml" line="57" />
         <source>收起键盘</source>
         <translation>키보드 닫기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="59" />
+        <location filename="../qml/screens/JobsScreen.qml" line="57" />
         <source>打字搜索</source>
         <translation>입력해서 찾기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="68" />
+        <location filename="../qml/screens/JobsScreen.qml" line="66" />
         <source>搜索</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="124" />
+        <location filename="../qml/screens/JobsScreen.qml" line="122" />
         <source>发布于%1</source>
         <translation>%1 게시</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="153" />
+        <location filename="../qml/screens/JobsScreen.qml" line="151" />
         <source>招聘单位</source>
         <translation>채용 기관</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="154" />
+        <location filename="../qml/screens/JobsScreen.qml" line="152" />
         <source>工资待遇</source>
         <translation>급여</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="155" />
+        <location filename="../qml/screens/JobsScreen.qml" line="153" />
         <source>招聘人数</source>
         <translation>채용 인원</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="154" />
         <source>任职要求</source>
         <translation>자격 요건</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="157" />
+        <location filename="../qml/screens/JobsScreen.qml" line="155" />
         <source>工作地点</source>
         <translation>근무지</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="158" />
+        <location filename="../qml/screens/JobsScreen.qml" line="156" />
         <source>联系方式</source>
         <translation>연락처</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="159" />
+        <location filename="../qml/screens/JobsScreen.qml" line="157" />
         <source>截止日期</source>
         <translation>마감일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="183" />
+        <location filename="../qml/screens/JobsScreen.qml" line="181" />
         <source>扫码保存</source>
         <translation>스캔하여 저장</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="193" />
+        <location filename="../qml/screens/JobsScreen.qml" line="191" />
         <source>返回列表</source>
         <translation>목록으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="193" />
+        <location filename="../qml/screens/JobsScreen.qml" line="191" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
@@ -1064,13 +1064,13 @@
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="121" />
-        <source>挂失成功</source>
-        <translation>분실 신고 완료</translation>
+        <source>挂失申请已保存，尚未生效</source>
+        <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="121" />
-        <source>挂失申请已保存，尚未生效</source>
-        <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
+        <source>挂失成功</source>
+        <translation>분실 신고 완료</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="157" />
@@ -1084,13 +1084,13 @@
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="214" />
-        <source>社保卡临时挂失回执</source>
-        <translation>사회보장카드 임시 분실 신고 영수증</translation>
+        <source>社保卡临时挂失申请（待提交）</source>
+        <translation>임시 분실 신고 (제출 대기)</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="214" />
-        <source>社保卡临时挂失申请（待提交）</source>
-        <translation>임시 분실 신고 (제출 대기)</translation>
+        <source>社保卡临时挂失回执</source>
+        <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="220" />
@@ -1106,6 +1106,18 @@
         <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>挂失申请凭证号：%1</source>
         <translation>분실 신고 참조 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="271" />
+        <location filename="../kiosk/loss_report.cpp" line="289" />
+        <source>社会保障号码：%1</source>
+        <translation>사회보장번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="290" />
+        <source>姓名：%1</source>
+        <translation>이름: %1</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="274" />
@@ -1126,18 +1138,6 @@
         <location filename="../kiosk/loss_report.cpp" line="288" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="271" />
-        <location filename="../kiosk/loss_report.cpp" line="289" />
-        <source>社会保障号码：%1</source>
-        <translation>사회보장번호: %1</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
-        <location filename="../kiosk/loss_report.cpp" line="290" />
-        <source>姓名：%1</source>
-        <translation>이름: %1</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="292" />
@@ -1201,17 +1201,17 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="88" />
+        <location filename="../qml/screens/Main.qml" line="78" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="95" />
+        <location filename="../qml/screens/Main.qml" line="85" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="102" />
+        <location filename="../qml/screens/Main.qml" line="92" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,10 @@ class CardSession : public QObject {
     Q_PROPERTY(QString cardStatus READ cardStatus NOTIFY changed)
     Q_PROPERTY(QString statusText READ statusText NOTIFY changed)
     Q_PROPERTY(QStringList actions READ actions NOTIFY changed)
+    // The actions as the screen offers them: [{id, title}], titles in the screen's language.
+    Q_PROPERTY(QVariantList actionItems READ actionItems NOTIFY changed)
+    // The card is in normal use (正常): the status is shown in the reassuring colour.
+    Q_PROPERTY(bool statusNormal READ statusNormal NOTIFY changed)
     Q_PROPERTY(QString prompt READ prompt NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY changed)
@@ -81,6 +86,10 @@ public:
     QString cardStatus() const;
     QString statusText() const;
     QStringList actions() const { return m_actions; }
+    QVariantList actionItems() const;
+    bool statusNormal() const;
+    // The title of an action ("activate" → 启用社保卡).
+    QString actionTitle(const QString& action) const;
     QString prompt() const;
     QString message() const { return m_message; }
     bool messageIsError() const { return m_messageIsError; }

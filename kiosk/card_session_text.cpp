@@ -75,6 +75,34 @@ QString CardSession::pinResultText(const sscard::PinResult& r) const {
     }
 }
 
+QString CardSession::actionTitle(const QString& action) const {
+    if (action == QStringLiteral("activate"))
+        return tr("启用社保卡");
+    if (action == QStringLiteral("changePin"))
+        return tr("修改密码");
+    if (action == QStringLiteral("unreport"))
+        return tr("解除挂失");
+    if (action == QStringLiteral("resetPin"))
+        return tr("忘记密码");
+    if (action == QStringLiteral("certify"))
+        return tr("养老资格认证");
+    if (action == QStringLiteral("query"))
+        return tr("查询卡片记录");
+    return action;
+}
+
+QVariantList CardSession::actionItems() const {
+    QVariantList items;
+    for (const QString& a : m_actions)
+        items.push_back(
+            QVariantMap{{QStringLiteral("id"), a}, {QStringLiteral("title"), actionTitle(a)}});
+    return items;
+}
+
+bool CardSession::statusNormal() const {
+    return m_info && !m_info->expired() && m_info->status() == CARD_STATUS_ACTIVE;
+}
+
 QString CardSession::outcomeText(const card::Outcome& outcome) const {
     using card::MessageId;
     switch (outcome.message) {

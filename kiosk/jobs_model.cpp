@@ -127,6 +127,20 @@ void JobsModel::fetch(bool append) {
         });
 }
 
+QVariantList JobsModel::suggestions() const {
+    const auto item = [](const QString& keyword, const QString& label) {
+        return QVariantMap{{QStringLiteral("keyword"), keyword}, {QStringLiteral("label"), label}};
+    };
+    return {item({}, tr("全部")),
+            item(QStringLiteral("司机"), tr("司机")),
+            item(QStringLiteral("保洁"), tr("保洁")),
+            item(QStringLiteral("焊工"), tr("焊工")),
+            item(QStringLiteral("厨师"), tr("厨师")),
+            item(QStringLiteral("保安"), tr("保安")),
+            item(QStringLiteral("会计"), tr("会计")),
+            item(QStringLiteral("护工"), tr("护工"))};
+}
+
 QString JobsModel::qrPayload(const Job& j) {
     // The posting's page, or its essentials to keep on a phone; percent-encoded for image://qr/.
     return QString::fromUtf8(QUrl::toPercentEncoding(

@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 #include <QString>
+#include <QVariantList>
 #include <memory>
 #include <vector>
 
@@ -23,6 +24,9 @@ class JobsModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("JobsModel belongs to the Kiosk singleton")
     Q_PROPERTY(QString keyword READ keyword NOTIFY stateChanged)
+    // Common jobs as one-touch searches: [{keyword, label}]; the keyword is what is searched
+    // (postings are in Chinese whatever the screen's language), the label what the tile says.
+    Q_PROPERTY(QVariantList suggestions READ suggestions NOTIFY stateChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY stateChanged)
     Q_PROPERTY(bool hasMore READ hasMore NOTIFY stateChanged)
     Q_PROPERTY(QString message READ message NOTIFY stateChanged)
@@ -58,6 +62,7 @@ public:
 
     // A new search ("" = every open posting of this township).
     Q_INVOKABLE void search(const QString& keyword);
+    QVariantList suggestions() const;
     Q_INVOKABLE void loadMore();
     Q_INVOKABLE void select(int row);
     Q_INVOKABLE void clearSelection();

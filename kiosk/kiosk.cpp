@@ -47,7 +47,9 @@ Kiosk::Kiosk(Config config, QObject* parent)
             m_certification->stage() != CertificationSession::Stage::Idle) {
             m_certification->reset();
         }
+        updateScreen();
     });
+    connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::updateScreen);
     if (m_channel) {
         m_heartbeat = std::make_unique<Heartbeat>(
             m_channel, renshe::v1::TERMINAL_ROLE_TOUCH,
@@ -100,7 +102,8 @@ void Kiosk::touched() {
 
 void Kiosk::tick() {
     // Only a session in progress times out: the attract screen with no card just waits.
-    const bool inSession = m_card->stage() != CardSession::Stage::NoCard || m_pageOpen ||
+    const bool inSession = m_card->stage() != CardSession::Stage::NoCard ||
+                           m_page != Screen::Home ||
                            m_certification->stage() != CertificationSession::Stage::Idle;
     if (!inSession) {
         touched();
@@ -120,6 +123,8 @@ void Kiosk::tick() {
         m_lossReport->reset();
         m_certification->reset();
         m_voice->silence();
+        m_page = Screen::Home;
+        updateScreen();
         Q_EMIT sessionTimedOut();
     } else if (left <= warnFor) {
         m_idleLeft = left;
@@ -132,9 +137,45 @@ void Kiosk::beginCertification() {
         m_certification->begin(ssn);
 }
 
-void Kiosk::setPageOpen(bool open) {
-    m_pageOpen = open;
-    touched();
+Kiosk::Screen Kiosk::screen() const {
+    if (m_certification->stage() != CertificationSession::Stage::Idle)
+        return Screen::Certification;
+    if (m_card->stage() != CardSession::Stage::NoCard)
+        return Screen::Card;
+    return m_page;
+}
+
+void Kiosk::open(Screen page) {
+    if (page == Screen::Card || page == Screen::Certification)
+        return;  // those follow the card and the certification session
+    if (m_page != page) {
+        m_page = page;
+        touched();  // a page open times out like a card session
+    }
+    updateScreen();
+}
+
+void Kiosk::act(const QString& action) {
+    if (!m_card->actions().contains(action))
+        return;  // not what the card's state allows
+    if (action == QStringLiteral("certify"))
+        beginCertification();
+    else
+        m_card->begin(action);
+}
+
+void Kiosk::updateScreen() {
+    // A card inserted or taken out sends the chosen page home.
+    const bool cardIn = m_card->stage() != CardSession::Stage::NoCard;
+    if (cardIn != m_cardIn) {
+        m_cardIn = cardIn;
+        m_page = Screen::Home;
+    }
+    const Screen now = screen();
+    if (now != m_screen) {
+        m_screen = now;
+        Q_EMIT screenChanged();
+    }
 }
 
 Kiosk::~Kiosk() {

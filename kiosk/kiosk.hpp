@@ -45,8 +45,15 @@ class Kiosk : public QObject {
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     // -1 normally; the seconds left while the "are you still there?" warning is up.
     Q_PROPERTY(int idleSecondsLeft READ idleSecondsLeft NOTIFY idleChanged)
+    // The one screen on show; QML only draws it.
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
 
 public:
+    // What the touchscreen shows. A card in the reader takes over from the page chosen on the
+    // home screen; a certification in progress (with or without the card) takes over from both.
+    enum class Screen { Home, Jobs, LossReport, Guides, Card, Certification };
+    Q_ENUM(Screen)
+
     struct Config {
         QString servicePointName;
         std::optional<services::client::Endpoint> backoffice;  // none: UI runs offline
@@ -82,6 +89,14 @@ public:
     VoiceGuide* voice() const { return m_voice.get(); }
     // 养老资格认证 for the card in the reader (from the card screen).
     Q_INVOKABLE void beginCertification();
+    Screen screen() const;
+    // A page of the home screen (Jobs, LossReport, Guides; Home goes back). Ignored while a
+    // card or a certification holds the screen.
+    Q_INVOKABLE void open(renshe::kiosk::Kiosk::Screen page);
+    Q_INVOKABLE void goHome() { open(Screen::Home); }
+    // One of the card's actions (CardSession::actions): 养老资格认证 has its own screen, the
+    // others are flows of the card session.
+    Q_INVOKABLE void act(const QString& action);
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
@@ -92,8 +107,6 @@ public:
     int idleSecondsLeft() const { return m_idleLeft; }
     // Any touch, key or "继续" restarts the idle clock (also called by the input filter).
     Q_INVOKABLE void touched();
-    // QML tells whether a page other than home is open (it times out like a card session).
-    Q_INVOKABLE void setPageOpen(bool open);
 
 Q_SIGNALS:
     void elderlyModeChanged();
@@ -101,6 +114,7 @@ Q_SIGNALS:
     void idleChanged();
     // Nobody touched the screen for the whole timeout: pages go home, personal data goes.
     void sessionTimedOut();
+    void screenChanged();
 
 private:
     Config m_config;
@@ -122,7 +136,10 @@ private:
     void tick();
     bool eventFilter(QObject* watched, QEvent* event) override;
     int m_idleElapsed = 0;
-    bool m_pageOpen = false;
+    void updateScreen();
+    Screen m_page = Screen::Home;    // chosen on the home screen
+    Screen m_screen = Screen::Home;  // on show (see screen())
+    bool m_cardIn = false;
     int m_idleLeft = -1;
     QTimer* m_idleTimer = nullptr;
 };

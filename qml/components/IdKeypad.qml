@@ -16,8 +16,8 @@ GridLayout {
         Tile {
             objectName: "idKey" + modelData
             title: modelData
-            Layout.preferredWidth: Theme.touchMin * 1.8
-            Layout.preferredHeight: Theme.touchMin * 1.2
+            Layout.preferredWidth: Theme.digitKeyWidth
+            Layout.preferredHeight: Theme.keySize
             onActivated: pad.keyPressed(modelData)
         }
     }
@@ -25,8 +25,8 @@ GridLayout {
         objectName: "idBackspace"
         title: qsTr("删除")
         tint: Theme.textMuted
-        Layout.preferredWidth: Theme.touchMin * 1.8
-        Layout.preferredHeight: Theme.touchMin * 1.2
+        Layout.preferredWidth: Theme.digitKeyWidth
+        Layout.preferredHeight: Theme.keySize
         onActivated: pad.backspacePressed()
     }
 }

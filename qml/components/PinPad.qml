@@ -45,8 +45,8 @@ Item {
                 readonly property int digit: pad.entry ? pad.entry.keys[index] : index
                 objectName: "pinKey" + digit
                 title: digit
-                Layout.preferredWidth: Theme.touchMin * 2
-                Layout.preferredHeight: Theme.touchMin * 1.3
+                Layout.preferredWidth: Theme.wideKeyWidth
+                Layout.preferredHeight: Theme.buttonHeight
                 onActivated: pad.entry.press(digit)
             }
         }
@@ -54,23 +54,23 @@ Item {
             objectName: "pinBackspace"
             title: qsTr("删除")
             tint: Theme.textMuted
-            Layout.preferredWidth: Theme.touchMin * 2
-            Layout.preferredHeight: Theme.touchMin * 1.3
+            Layout.preferredWidth: Theme.wideKeyWidth
+            Layout.preferredHeight: Theme.buttonHeight
             onActivated: pad.entry.backspace()
         }
         Tile {
             objectName: pad.entry ? "pinKey" + pad.entry.keys[9] : "pinKeyLast"
             title: pad.entry ? pad.entry.keys[9] : ""
-            Layout.preferredWidth: Theme.touchMin * 2
-            Layout.preferredHeight: Theme.touchMin * 1.3
+            Layout.preferredWidth: Theme.wideKeyWidth
+            Layout.preferredHeight: Theme.buttonHeight
             onActivated: pad.entry.press(pad.entry.keys[9])
         }
         Tile {
             objectName: "pinConfirm"
             title: qsTr("确认")
             tint: Theme.connectedColor
-            Layout.preferredWidth: Theme.touchMin * 2
-            Layout.preferredHeight: Theme.touchMin * 1.3
+            Layout.preferredWidth: Theme.wideKeyWidth
+            Layout.preferredHeight: Theme.buttonHeight
             onActivated: pad.confirmed()
         }
     }

@@ -12,7 +12,7 @@ Column {
     // What is spelled so far, and the candidates for it.
     Rectangle {
         width: kb.width
-        height: Theme.touchMin * 1.2
+        height: Theme.keySize
         radius: Theme.radius
         color: Theme.surface
         Row {
@@ -32,8 +32,8 @@ Column {
                     objectName: "pinyinCandidate" + index
                     title: modelData
                     height: parent.height
-                    width: Math.max(Theme.touchMin * 1.2, Theme.fontTitle * (modelData.length + 1))
-                    tint: "#1E6B52"
+                    width: Math.max(Theme.keySize, Theme.fontTitle * (modelData.length + 1))
+                    tint: Theme.tintConfirm
                     onActivated: kb.input.choose(index)
                 }
             }
@@ -50,7 +50,7 @@ Column {
                 Tile {
                     objectName: "pinyinKey_" + modelData
                     title: modelData
-                    width: Theme.touchMin * 1.15; height: Theme.touchMin * 1.15
+                    width: Theme.letterKeySize; height: Theme.letterKeySize
                     onActivated: kb.input.letter(modelData)
                 }
             }
@@ -59,7 +59,7 @@ Column {
                 objectName: "pinyinBackspace"
                 title: qsTr("删除")
                 tint: Theme.textMuted
-                width: Theme.touchMin * 2; height: Theme.touchMin * 1.15
+                width: Theme.wideKeyWidth; height: Theme.letterKeySize
                 onActivated: kb.input.backspace()
             }
         }

@@ -35,7 +35,7 @@ Rectangle {
             visible: bar.pendingReports > 0
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("待上报 %1").arg(bar.pendingReports)
-            color: "#FFD54F"
+            color: Theme.focusRing
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontStatus
             font.bold: true
@@ -48,7 +48,7 @@ Rectangle {
             property string label: bar.checking ? qsTr("正在连接…") : (bar.connected ? qsTr("在线") : qsTr("离线"))
             anchors.verticalCenter: parent.verticalCenter
             width: indicatorText.implicitWidth + 2 * Theme.spacing
-            height: Theme.touchMin * 0.6
+            height: Theme.badgeHeight
             radius: height / 2
             color: bar.checking ? Theme.textMuted : (bar.connected ? Theme.connectedColor : Theme.disconnectedColor)
             Accessible.role: Accessible.StaticText

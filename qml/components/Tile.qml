@@ -9,12 +9,12 @@ Rectangle {
     property color tint: Theme.primary
     signal activated()
 
-    implicitWidth: Theme.touchMin * 5
-    implicitHeight: Theme.touchMin * 3
+    implicitWidth: Theme.tileWidth
+    implicitHeight: Theme.tileHeight
     radius: Theme.radius
     color: area.pressed ? Theme.pressed : tint
     border.width: activeFocus ? Math.round(4 * Theme.scale) : 0
-    border.color: "#FFD54F"
+    border.color: Theme.focusRing
     activeFocusOnTab: true
 
     Accessible.role: Accessible.Button

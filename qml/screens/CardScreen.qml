@@ -10,18 +10,6 @@ Item {
     id: screen
     readonly property var card: Kiosk.card
 
-    function actionTitle(a) {
-        switch (a) {
-        case "activate": return qsTr("启用社保卡")
-        case "changePin": return qsTr("修改密码")
-        case "unreport": return qsTr("解除挂失")
-        case "resetPin": return qsTr("忘记密码")
-        case "certify": return qsTr("养老资格认证")
-        case "query": return qsTr("查询卡片记录")
-        }
-        return a
-    }
-
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
@@ -48,7 +36,7 @@ Item {
                     objectName: "cardStatus"
                     text: card.statusText.length > 0 ? qsTr("卡片状态：%1").arg(card.statusText) : qsTr("正在查询…")
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
-                    color: card.cardStatus === "active" ? Theme.connectedColor : Theme.primary
+                    color: card.statusNormal ? Theme.connectedColor : Theme.primary
                 }
             }
         }
@@ -90,13 +78,13 @@ Item {
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
-                model: card.actions
+                model: card.actionItems
                 Tile {
-                    objectName: "action_" + modelData
-                    title: screen.actionTitle(modelData)
+                    objectName: "action_" + modelData.id
+                    title: modelData.title
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchMin * 1.8
-                    onActivated: modelData === "certify" ? Kiosk.beginCertification() : card.begin(modelData)
+                    Layout.preferredHeight: Theme.actionHeight
+                    onActivated: Kiosk.act(modelData.id)
                 }
             }
         }
@@ -125,7 +113,7 @@ Item {
                 visible: card.canPrintReceipt && card.stage === CardSession.Ready
                 title: qsTr("打印回执")
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.3
+                Layout.preferredHeight: Theme.buttonHeight
                 onActivated: card.printReceipt()
             }
             Tile {
@@ -134,7 +122,7 @@ Item {
                 title: qsTr("取消")
                 tint: Theme.textMuted
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.3
+                Layout.preferredHeight: Theme.buttonHeight
                 onActivated: card.cancel()
             }
         }

@@ -70,7 +70,7 @@ Rectangle {
                 title: qsTr("返回")
                 tint: Theme.textMuted
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.5
+                Layout.preferredHeight: Theme.choiceHeight
                 onActivated: cert.reset()
             }
             Tile {
@@ -78,7 +78,7 @@ Rectangle {
                 visible: cert.stage === CertificationSession.Done
                 title: qsTr("打印回执")
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.5
+                Layout.preferredHeight: Theme.choiceHeight
                 onActivated: cert.printReceipt()
             }
             Tile {
@@ -87,7 +87,7 @@ Rectangle {
                 title: qsTr("下一步")
                 tint: Theme.connectedColor
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.5
+                Layout.preferredHeight: Theme.choiceHeight
                 onActivated: cert.submitId()
             }
             Tile {
@@ -96,7 +96,7 @@ Rectangle {
                 title: qsTr("开始认证")
                 tint: Theme.connectedColor
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.5
+                Layout.preferredHeight: Theme.choiceHeight
                 onActivated: cert.scan()
             }
         }

@@ -5,6 +5,7 @@
 // portrait forms all get the same proportions.
 import QtQuick
 import QtQuick.Window
+import Renshe.Components
 import Renshe.Kiosk
 
 Window {
@@ -13,16 +14,10 @@ Window {
     height: 1080
     visible: true
     title: Display.servicePointName
-    color: background
+    color: DisplayTheme.background
 
     readonly property real u: Math.min(width, height) / 1080
     readonly property bool portrait: height > width
-    readonly property color background: "#0A2F57"     // deep 人社 blue
-    readonly property color panel: "#103E70"
-    readonly property color textColor: "#FFFFFF"      // 12.9:1 on the background
-    readonly property color muted: "#D5E2F0"          // 10.6:1
-    readonly property color accent: "#FFD166"         // salaries and the hotline number, 9.6:1
-    readonly property string fontFamily: "Noto Sans CJK SC"
 
     // What tests read through the automation hook.
     Item {
@@ -47,21 +42,21 @@ Window {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: 120 * root.u
-        color: root.panel
+        color: DisplayTheme.panel
 
         Text {
             anchors { left: parent.left; leftMargin: 48 * root.u; verticalCenter: parent.verticalCenter; right: clock.left; rightMargin: 24 * root.u }
             text: Display.servicePointName
-            color: root.textColor
-            font { family: root.fontFamily; pixelSize: 52 * root.u; bold: true }
+            color: DisplayTheme.textColor
+            font { family: DisplayTheme.fontFamily; pixelSize: 52 * root.u; bold: true }
             elide: Text.ElideRight
         }
         Text {
             id: clock
             objectName: "displayClock"
             anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
-            color: root.textColor
-            font { family: root.fontFamily; pixelSize: 48 * root.u }
+            color: DisplayTheme.textColor
+            font { family: DisplayTheme.fontFamily; pixelSize: 48 * root.u }
             function refresh() {
                 const now = new Date()
                 // Portrait screens are narrow: the weekday gives way to the service point's name.
@@ -165,19 +160,19 @@ Window {
                 id: kindLabel
                 anchors { left: parent.left; top: parent.top }
                 text: entry.kind === "guide" ? qsTr("办事指南") : qsTr("通知公告")
-                color: root.accent
-                font { family: root.fontFamily; pixelSize: 44 * root.u; bold: true }
+                color: DisplayTheme.accent
+                font { family: DisplayTheme.fontFamily; pixelSize: 44 * root.u; bold: true }
             }
             Text {
                 id: noticeTitle
                 objectName: "displayTitle"
                 anchors { left: parent.left; right: parent.right; top: kindLabel.bottom; topMargin: 16 * root.u }
                 text: entry.title ?? ""
-                color: root.textColor
+                color: DisplayTheme.textColor
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
                 elide: Text.ElideRight
-                font { family: root.fontFamily; pixelSize: 84 * root.u; bold: true }
+                font { family: DisplayTheme.fontFamily; pixelSize: 84 * root.u; bold: true }
             }
             // A notice's image: beside the text on a landscape screen, under the title on a
             // portrait one; decoded at the size it is shown.
@@ -211,13 +206,13 @@ Window {
                     rightMargin: parent.hasImage && parent.landscape ? noticeImage.width + 48 * root.u : 0
                 }
                 text: entry.body ?? ""
-                color: root.muted
+                color: DisplayTheme.muted
                 wrapMode: Text.Wrap
                 lineHeight: 1.3
                 fontSizeMode: Text.VerticalFit
                 minimumPixelSize: 40 * root.u
                 elide: Text.ElideRight
-                font { family: root.fontFamily; pixelSize: 56 * root.u }
+                font { family: DisplayTheme.fontFamily; pixelSize: 56 * root.u }
             }
         }
     }
@@ -233,9 +228,9 @@ Window {
                 objectName: "displayTitle"
                 anchors { left: parent.left; right: parent.right; top: parent.top }
                 text: entry.title ?? ""
-                color: root.accent
+                color: DisplayTheme.accent
                 elide: Text.ElideRight
-                font { family: root.fontFamily; pixelSize: 64 * root.u; bold: true }
+                font { family: DisplayTheme.fontFamily; pixelSize: 64 * root.u; bold: true }
             }
             ListView {
                 id: board
@@ -250,7 +245,7 @@ Window {
                     width: board.width
                     height: board.rowHeight
                     radius: 16 * root.u
-                    color: root.panel
+                    color: DisplayTheme.panel
                     Image {
                         id: qr
                         anchors { right: parent.right; rightMargin: 20 * root.u; verticalCenter: parent.verticalCenter }
@@ -269,25 +264,25 @@ Window {
                             Text {
                                 width: Math.min(implicitWidth, parent.width - salary.width - parent.spacing)
                                 text: modelData.title
-                                color: root.textColor
+                                color: DisplayTheme.textColor
                                 elide: Text.ElideRight
-                                font { family: root.fontFamily; pixelSize: 60 * root.u; bold: true }
+                                font { family: DisplayTheme.fontFamily; pixelSize: 60 * root.u; bold: true }
                             }
                             Text {
                                 id: salary
                                 text: modelData.salary
-                                color: root.accent
-                                font { family: root.fontFamily; pixelSize: 52 * root.u; bold: true }
+                                color: DisplayTheme.accent
+                                font { family: DisplayTheme.fontFamily; pixelSize: 52 * root.u; bold: true }
                             }
                         }
                         Text {
                             width: parent.width
                             text: modelData.place ? modelData.employer + " · " + modelData.place : modelData.employer
-                            color: root.muted
+                            color: DisplayTheme.muted
                             elide: Text.ElideRight
                             wrapMode: root.portrait ? Text.Wrap : Text.NoWrap
                             maximumLineCount: root.portrait ? 2 : 1
-                            font { family: root.fontFamily; pixelSize: 42 * root.u }
+                            font { family: DisplayTheme.fontFamily; pixelSize: 42 * root.u }
                         }
                     }
                 }
@@ -319,8 +314,8 @@ Window {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: "12333"
-                    color: root.accent
-                    font { family: root.fontFamily; pixelSize: 260 * root.u; bold: true }
+                    color: DisplayTheme.accent
+                    font { family: DisplayTheme.fontFamily; pixelSize: 260 * root.u; bold: true }
                 }
                 Text {
                     objectName: "displayTitle"
@@ -328,16 +323,16 @@ Window {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     text: entry.title ?? ""
-                    color: root.textColor
-                    font { family: root.fontFamily; pixelSize: 72 * root.u; bold: true }
+                    color: DisplayTheme.textColor
+                    font { family: DisplayTheme.fontFamily; pixelSize: 72 * root.u; bold: true }
                 }
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     text: entry.body ? entry.body : qsTr("社保、就业、劳动关系问题，请拨打人社服务热线")
-                    color: root.muted
-                    font { family: root.fontFamily; pixelSize: 52 * root.u }
+                    color: DisplayTheme.muted
+                    font { family: DisplayTheme.fontFamily; pixelSize: 52 * root.u }
                 }
             }
         }
@@ -358,16 +353,16 @@ Window {
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     text: qsTr("欢迎来到%1").arg(Display.servicePointName)
-                    color: root.textColor
-                    font { family: root.fontFamily; pixelSize: 96 * root.u; bold: true }
+                    color: DisplayTheme.textColor
+                    font { family: DisplayTheme.fontFamily; pixelSize: 96 * root.u; bold: true }
                 }
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     text: qsTr("人社服务热线 12333")
-                    color: root.accent
-                    font { family: root.fontFamily; pixelSize: 72 * root.u }
+                    color: DisplayTheme.accent
+                    font { family: DisplayTheme.fontFamily; pixelSize: 72 * root.u }
                 }
             }
         }
@@ -385,8 +380,8 @@ Window {
             visible: !Display.online
             text: Display.lastUpdated !== "" ? qsTr("⚠ 网络中断，显示的是 %1 更新的内容").arg(Display.lastUpdated)
                                              : qsTr("⚠ 正在连接服务器")
-            color: root.muted
-            font { family: root.fontFamily; pixelSize: 34 * root.u }
+            color: DisplayTheme.muted
+            font { family: DisplayTheme.fontFamily; pixelSize: 34 * root.u }
         }
         Row {
             anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
@@ -398,8 +393,8 @@ Window {
                     width: 18 * root.u
                     height: width
                     radius: width / 2
-                    color: index === Display.current.position ? root.textColor : "transparent"
-                    border { color: root.muted; width: 3 * root.u }
+                    color: index === Display.current.position ? DisplayTheme.textColor : "transparent"
+                    border { color: DisplayTheme.muted; width: 3 * root.u }
                 }
             }
         }

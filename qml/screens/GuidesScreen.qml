@@ -53,9 +53,9 @@ Item {
                     objectName: "guide" + index
                     title: model.title
                     subtitle: model.category
-                    tint: "#5B3F8C"
+                    tint: Theme.tintGuides
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchMin * 2
+                    Layout.preferredHeight: Theme.listRowHeight
                     onActivated: guides.select(index)
                 }
             }
@@ -127,7 +127,7 @@ Item {
         Tile {
             objectName: "guidesBack"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchMin * 1.3
+            Layout.preferredHeight: Theme.buttonHeight
             title: guides.selected.title !== undefined ? qsTr("返回目录") : qsTr("返回首页")
             tint: Theme.textMuted
             onActivated: {

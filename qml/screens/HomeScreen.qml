@@ -7,7 +7,6 @@ import Renshe.Kiosk
 Item {
     id: home
     // Asks Main to show another page ("jobs", "guides").
-    signal openPage(string page)
     // What the invitation says after a tile that starts from the card was touched without
     // one: which step comes first, for a while, then the plain invitation again.
     // Which hint ("card"; "" = none): the words come from the binding below,
@@ -53,44 +52,44 @@ Item {
                    onActivated: home.showHint("card") }
             // Without a card: by ID number (the finger proves who it is).
             Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
-                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#1E6B52"
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintCertification
                    onActivated: Kiosk.certification.startWithoutCard() }
             Tile { objectName: "tileJobs"; title: qsTr("就业信息"); subtitle: qsTr("本乡镇招聘岗位")
-                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#8A4B08"
-                   onActivated: home.openPage("jobs") }
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintJobs
+                   onActivated: Kiosk.open(Kiosk.Jobs) }
             Tile { objectName: "tileGuides"; title: qsTr("办事指南"); subtitle: qsTr("一次告知，只跑一次")
-                   Layout.fillWidth: true; Layout.fillHeight: true; tint: "#5B3F8C"
-                   onActivated: home.openPage("guides") }
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintGuides
+                   onActivated: Kiosk.open(Kiosk.Guides) }
         }
 
         Tile {
             objectName: "tileLossReport"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchMin * 1.4
+            Layout.preferredHeight: Theme.bannerHeight
             title: qsTr("卡丢了？不用带卡，马上临时挂失")
-            tint: "#B3261E"
-            onActivated: home.openPage("loss")
+            tint: Theme.tintLoss
+            onActivated: Kiosk.open(Kiosk.LossReport)
         }
 
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            Tile { objectName: "languageZh"; title: "简体中文"; Layout.preferredHeight: Theme.touchMin * 1.2
+            Tile { objectName: "languageZh"; title: "简体中文"; Layout.preferredHeight: Theme.keySize
                    Layout.fillWidth: true; tint: Kiosk.language === "zh_CN" ? Theme.primary : Theme.textMuted
                    onActivated: Kiosk.setLanguage("zh_CN") }
-            Tile { objectName: "languageEn"; title: "English"; Layout.preferredHeight: Theme.touchMin * 1.2
+            Tile { objectName: "languageEn"; title: "English"; Layout.preferredHeight: Theme.keySize
                    Layout.fillWidth: true; tint: Kiosk.language === "en" ? Theme.primary : Theme.textMuted
                    onActivated: Kiosk.setLanguage("en") }
-            Tile { objectName: "languageKo"; title: "한국어"; Layout.preferredHeight: Theme.touchMin * 1.2
+            Tile { objectName: "languageKo"; title: "한국어"; Layout.preferredHeight: Theme.keySize
                    Layout.fillWidth: true; tint: Kiosk.language === "ko" ? Theme.primary : Theme.textMuted
                    onActivated: Kiosk.setLanguage("ko") }
             Tile { objectName: "elderlyToggle"; title: Kiosk.elderlyMode ? qsTr("标准字体") : qsTr("大字模式")
-                   Layout.preferredHeight: Theme.touchMin * 1.2; Layout.fillWidth: true; tint: "#1E6B52"
+                   Layout.preferredHeight: Theme.keySize; Layout.fillWidth: true; tint: Theme.tintConfirm
                    onActivated: Kiosk.elderlyMode = !Kiosk.elderlyMode }
             // The state in words, not only by colour: "语音：开" / "语音：关".
             Tile { objectName: "voiceToggle"; title: Kiosk.voice.enabled ? qsTr("语音：开") : qsTr("语音：关")
-                   Layout.preferredHeight: Theme.touchMin * 1.2; Layout.fillWidth: true
-                   tint: Kiosk.voice.enabled ? "#1E6B52" : Theme.textMuted
+                   Layout.preferredHeight: Theme.keySize; Layout.fillWidth: true
+                   tint: Kiosk.voice.enabled ? Theme.tintConfirm : Theme.textMuted
                    onActivated: {
                        Kiosk.voice.enabled = !Kiosk.voice.enabled
                        Kiosk.voice.say(qsTr("语音提示已打开"))

@@ -29,15 +29,13 @@ Item {
             spacing: Theme.spacing / 2
             visible: jobs.selected.title === undefined
             Repeater {
-                // [the keyword searched (postings are in Chinese whatever the UI language), its label]
-                model: [["", qsTr("全部")], ["司机", qsTr("司机")], ["保洁", qsTr("保洁")], ["焊工", qsTr("焊工")],
-                        ["厨师", qsTr("厨师")], ["保安", qsTr("保安")], ["会计", qsTr("会计")], ["护工", qsTr("护工")]]
+                model: jobs.suggestions
                 Tile {
                     objectName: "jobKeyword" + index
-                    title: modelData[1]
-                    width: Theme.touchMin * 2.2; height: Theme.touchMin * 1.1
-                    tint: jobs.keyword === modelData[0] ? Theme.primary : Theme.textMuted
-                    onActivated: jobs.search(modelData[0])
+                    title: modelData.label
+                    width: Theme.chipWidth; height: Theme.chipHeight
+                    tint: jobs.keyword === modelData.keyword ? Theme.primary : Theme.textMuted
+                    onActivated: jobs.search(modelData.keyword)
                 }
             }
         }
@@ -58,7 +56,7 @@ Item {
                 objectName: "jobTypeToggle"
                 title: keyboard.visible ? qsTr("收起键盘") : qsTr("打字搜索")
                 tint: Theme.textMuted
-                Layout.preferredWidth: Theme.touchMin * 2.4
+                Layout.preferredWidth: Theme.toggleWidth
                 Layout.preferredHeight: Theme.touchMin
                 onActivated: keyboard.visible = !keyboard.visible
             }
@@ -66,7 +64,7 @@ Item {
                 objectName: "jobSearchTyped"
                 visible: jobs.input.text.length > 0
                 title: qsTr("搜索")
-                Layout.preferredWidth: Theme.touchMin * 1.6
+                Layout.preferredWidth: Theme.searchWidth
                 Layout.preferredHeight: Theme.touchMin
                 onActivated: { keyboard.visible = false; jobs.searchTyped() }
             }
@@ -116,7 +114,7 @@ Item {
                         Text {
                             text: salary
                             font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
-                            color: "#8A4B08"
+                            color: Theme.tintJobs
                         }
                     }
                     Text {
@@ -172,13 +170,13 @@ Item {
             Image {
                 objectName: "jobQr"
                 anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spacing }
-                width: Theme.touchMin * 3; height: width
+                width: Theme.qrSize; height: width
                 sourceSize: Qt.size(width, height)
                 smooth: false
                 source: jobs.selected.qr ? "image://qr/" + jobs.selected.qr : ""
             }
             Text {
-                anchors { right: parent.right; bottom: parent.bottom; rightMargin: Theme.spacing; bottomMargin: Theme.touchMin * 3 + Theme.spacing * 1.5 }
+                anchors { right: parent.right; bottom: parent.bottom; rightMargin: Theme.spacing; bottomMargin: Theme.qrSize + Theme.spacing * 1.5 }
                 visible: jobs.selected.qr !== undefined
                 text: qsTr("扫码保存")
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
@@ -189,7 +187,7 @@ Item {
         Tile {
             objectName: "jobsBack"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchMin * 1.3
+            Layout.preferredHeight: Theme.buttonHeight
             title: jobs.selected.title !== undefined ? qsTr("返回列表") : qsTr("返回首页")
             tint: Theme.textMuted
             onActivated: {

@@ -87,7 +87,7 @@ Item {
                 title: report.step === LossReport.IdNumber || report.step === LossReport.Done ? qsTr("返回首页") : qsTr("上一步")
                 tint: Theme.textMuted
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.3
+                Layout.preferredHeight: Theme.buttonHeight
                 onActivated: {
                     if (report.step === LossReport.IdNumber || report.step === LossReport.Done) {
                         report.reset()
@@ -103,7 +103,7 @@ Item {
                 title: qsTr("打印回执")
                 tint: Theme.primary
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.3
+                Layout.preferredHeight: Theme.buttonHeight
                 onActivated: report.printReceipt()
             }
             Text {
@@ -117,7 +117,7 @@ Item {
                 title: qsTr("下一步")
                 tint: Theme.connectedColor
                 Layout.fillWidth: true
-                Layout.preferredHeight: Theme.touchMin * 1.3
+                Layout.preferredHeight: Theme.buttonHeight
                 onActivated: report.next()
             }
         }

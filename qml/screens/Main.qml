@@ -12,7 +12,7 @@ Window {
     title: qsTr("人社自助服务终端")
     color: Theme.background
 
-    Binding { target: Theme; property: "scale"; value: Kiosk.elderlyMode ? 1.35 : 1.0 }
+    Binding { target: Theme; property: "scale"; value: Kiosk.elderlyMode ? Theme.elderlyScale : 1.0 }
 
     StatusBar {
         id: statusBar
@@ -24,45 +24,35 @@ Window {
         pendingReports: Kiosk.outbox ? Kiosk.outbox.pending : 0
     }
 
-    // Which page the citizen chose from the home screen; a card in the reader takes over.
-    property string page: "home"
-    readonly property bool cardIn: Kiosk.card.stage !== CardSession.NoCard
-    onCardInChanged: page = "home"
-    onPageChanged: Kiosk.setPageOpen(page !== "home")
-    Connections {
-        target: Kiosk
-        function onSessionTimedOut() { root.page = "home" }
-    }
+    // The screen on show is decided in C++ (Kiosk.screen); this file only draws it.
+    readonly property int screen: Kiosk.screen
 
     HomeScreen {
         objectName: "homeScreen"
-        visible: !root.cardIn && root.page === "home"
+        visible: root.screen === Kiosk.Home
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
-        onOpenPage: (name) => root.page = name
     }
 
     Loader {
         objectName: "pageLoader"
-        active: !root.cardIn && root.page !== "home"
+        active: sourceComponent !== null
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
-        // Null at home: with a default, the Loader would build that page for a moment when
-        // `active` turns true before this binding follows the new page.
-        sourceComponent: root.page === "jobs" ? jobsPage : root.page === "loss" ? lossPage
-                         : root.page === "guides" ? guidesPage : null
+        sourceComponent: root.screen === Kiosk.Jobs ? jobsPage : root.screen === Kiosk.LossReport ? lossPage
+                         : root.screen === Kiosk.Guides ? guidesPage : null
     }
-    Component { id: lossPage; LossReportScreen { objectName: "lossReportScreen"; onBack: root.page = "home" } }
-    Component { id: jobsPage; JobsScreen { objectName: "jobsScreen"; onBack: root.page = "home" } }
-    Component { id: guidesPage; GuidesScreen { objectName: "guidesScreen"; onBack: root.page = "home" } }
+    Component { id: lossPage; LossReportScreen { objectName: "lossReportScreen"; onBack: Kiosk.goHome() } }
+    Component { id: jobsPage; JobsScreen { objectName: "jobsScreen"; onBack: Kiosk.goHome() } }
+    Component { id: guidesPage; GuidesScreen { objectName: "guidesScreen"; onBack: Kiosk.goHome() } }
 
     CardScreen {
         objectName: "cardScreen"
-        visible: Kiosk.card.stage !== CardSession.NoCard && Kiosk.certification.stage === CertificationSession.Idle
+        visible: root.screen === Kiosk.Card
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 
     CertificationScreen {
         objectName: "certificationScreen"
-        visible: Kiosk.certification.stage !== CertificationSession.Idle
+        visible: root.screen === Kiosk.Certification
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 
@@ -83,7 +73,7 @@ Window {
         objectName: "idleWarning"
         visible: Kiosk.idleSecondsLeft >= 0
         anchors.fill: parent
-        color: "#CC000000"
+        color: Theme.scrim
         // Said once as it appears (the countdown itself is not read out every second).
         onVisibleChanged: if (visible) Kiosk.voice.say(qsTr("您还在吗？请触摸屏幕继续办理"))
         Column {
@@ -93,7 +83,7 @@ Window {
                 objectName: "idleWarningText"
                 anchors.horizontalCenter: parent.horizontalCenter
                 text: qsTr("您还在吗？%1秒后将返回首页").arg(Kiosk.idleSecondsLeft)
-                color: "#FFFFFF"
+                color: Theme.textOnScrim
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             }
             Tile {

@@ -1,0 +1,97 @@
+// Which screen the touchscreen shows (Kiosk::screen): decided in C++, drawn by Main.qml. A card
+// takes over from a chosen page and sends it home; a certification takes over from both.
+#include <gtest/gtest.h>
+
+#include <QSignalSpy>
+
+#include "drivers/sscard/sscard.hpp"
+#include "kiosk/card_session.hpp"
+#include "kiosk/certification_session.hpp"
+#include "kiosk/kiosk.hpp"
+
+namespace {
+
+using renshe::kiosk::CardSession;
+using renshe::kiosk::Kiosk;
+using Screen = renshe::kiosk::Kiosk::Screen;
+
+Kiosk::Config offline() {
+    Kiosk::Config config;
+    config.voice = false;
+    return config;
+}
+
+renshe::drivers::sscard::CardData sampleCard() {
+    renshe::drivers::sscard::CardData card;
+    card.cardIdentifier.assign(16, 0x11);
+    card.cardNumber = "A37010001";
+    card.ssn = "370102194704090017";
+    card.name = "张三丰";
+    card.birthDate = {1947, 4, 9};
+    return card;
+}
+
+TEST(Navigation, StartsAtHomeAndOpensThePagesOfTheHomeScreen) {
+    Kiosk kiosk(offline());
+    QSignalSpy changed(&kiosk, &Kiosk::screenChanged);
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+    kiosk.open(Screen::Jobs);
+    EXPECT_EQ(kiosk.screen(), Screen::Jobs);
+    kiosk.open(Screen::Guides);
+    EXPECT_EQ(kiosk.screen(), Screen::Guides);
+    kiosk.goHome();
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+    EXPECT_EQ(changed.count(), 3);
+}
+
+TEST(Navigation, TheCardAndCertificationScreensCannotBeOpenedByHand) {
+    Kiosk kiosk(offline());
+    kiosk.open(Screen::Card);
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+    kiosk.open(Screen::Certification);
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+}
+
+TEST(Navigation, ACardTakesOverAndSendsTheChosenPageHome) {
+    Kiosk kiosk(offline());
+    kiosk.open(Screen::LossReport);
+    kiosk.card()->cardInserted(sampleCard());
+    EXPECT_EQ(kiosk.screen(), Screen::Card);
+    kiosk.open(Screen::Jobs);  // ignored while the card holds the screen
+    EXPECT_EQ(kiosk.screen(), Screen::Card);
+    kiosk.card()->cardRemoved();
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+}
+
+TEST(Navigation, CertificationWithoutACardTakesOverUntilItEnds) {
+    Kiosk kiosk(offline());
+    kiosk.certification()->startWithoutCard();
+    EXPECT_EQ(kiosk.screen(), Screen::Certification);
+    kiosk.certification()->reset();
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+}
+
+TEST(Navigation, TheCardsCertifyActionOpensCertificationAndTheOthersAreCardFlows) {
+    Kiosk kiosk(offline());
+    kiosk.card()->cardInserted(sampleCard());
+    ASSERT_EQ(kiosk.card()->stage(), CardSession::Stage::Ready);  // offline: card data only
+    kiosk.act(QStringLiteral("certify"));  // not offered offline: nothing happens
+    EXPECT_EQ(kiosk.screen(), Screen::Card);
+    EXPECT_EQ(kiosk.card()->stage(), CardSession::Stage::Ready);
+    // Taking the card out during a certification ends it with the card.
+    kiosk.certification()->begin("370102194704090017");
+    EXPECT_EQ(kiosk.screen(), Screen::Certification);
+    kiosk.card()->cardRemoved();
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+}
+
+TEST(CardActions, TitlesComeFromTheViewModel) {
+    CardSession session(nullptr, false);
+    EXPECT_EQ(session.actionTitle(QStringLiteral("activate")), QStringLiteral("启用社保卡"));
+    EXPECT_EQ(session.actionTitle(QStringLiteral("certify")), QStringLiteral("养老资格认证"));
+    EXPECT_EQ(session.actionTitle(QStringLiteral("query")), QStringLiteral("查询卡片记录"));
+    EXPECT_TRUE(session.actionItems().isEmpty());  // no card, nothing offered
+    EXPECT_FALSE(session.statusNormal());
+}
+
+}  // namespace
