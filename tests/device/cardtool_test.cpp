@@ -1,5 +1,6 @@
 // renshe-card, the technician's tool, run as a process against pcscd + vpcd + renshe-cardsim.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
 #include <fstream>
 #include <sstream>
@@ -135,9 +136,15 @@ TEST(RensheCard, WaitPrintsInsertAndRemoveAsTheyHappen) {
         10s))
         << waiter.logTail();
     sim.insert();
-    const auto status = waiter.waitForExit(20s);
+    sim.remove();  // the fourth event: the tool stops there, well before its own timeout
+    const auto status = waiter.waitForExit(10s);
     ASSERT_TRUE(status.has_value()) << waiter.logTail();
+    EXPECT_TRUE(WIFEXITED(*status) && WEXITSTATUS(*status) == 0) << waiter.logTail();
     const std::string out = waiter.logTail();
     EXPECT_NE(out.find("reader-added\t" + pcscd.readerName(0)), std::string::npos) << out;
-    EXPECT_NE(out.find("card-inserted\t" + pcscd.readerName(0)), std::string::npos) << out;
+    const auto inserted = out.find("card-inserted\t" + pcscd.readerName(0));
+    const auto pulled = out.find("card-removed\t" + pcscd.readerName(0));
+    EXPECT_NE(inserted, std::string::npos) << out;
+    EXPECT_NE(pulled, std::string::npos) << out;
+    EXPECT_LT(inserted, pulled) << out;
 }

@@ -4,10 +4,10 @@
 
 #include <QSignalSpy>
 
-#include "drivers/sscard/sscard.hpp"
 #include "kiosk/card_session.hpp"
 #include "kiosk/certification_session.hpp"
 #include "kiosk/kiosk.hpp"
+#include "tests/ui/sample_card.hpp"
 
 namespace {
 
@@ -21,15 +21,7 @@ Kiosk::Config offline() {
     return config;
 }
 
-renshe::drivers::sscard::CardData sampleCard() {
-    renshe::drivers::sscard::CardData card;
-    card.cardIdentifier.assign(16, 0x11);
-    card.cardNumber = "A37010001";
-    card.ssn = "370102194704090017";
-    card.name = "张三丰";
-    card.birthDate = {1947, 4, 9};
-    return card;
-}
+using renshe::testing::sampleCardData;
 
 TEST(Navigation, StartsAtHomeAndOpensThePagesOfTheHomeScreen) {
     Kiosk kiosk(offline());
@@ -55,7 +47,7 @@ TEST(Navigation, TheCardAndCertificationScreensCannotBeOpenedByHand) {
 TEST(Navigation, ACardTakesOverAndSendsTheChosenPageHome) {
     Kiosk kiosk(offline());
     kiosk.open(Screen::LossReport);
-    kiosk.card()->cardInserted(sampleCard());
+    kiosk.card()->cardInserted(sampleCardData());
     EXPECT_EQ(kiosk.screen(), Screen::Card);
     kiosk.open(Screen::Jobs);  // ignored while the card holds the screen
     EXPECT_EQ(kiosk.screen(), Screen::Card);
@@ -73,7 +65,7 @@ TEST(Navigation, CertificationWithoutACardTakesOverUntilItEnds) {
 
 TEST(Navigation, TheCardsCertifyActionOpensCertificationAndTheOthersAreCardFlows) {
     Kiosk kiosk(offline());
-    kiosk.card()->cardInserted(sampleCard());
+    kiosk.card()->cardInserted(sampleCardData());
     ASSERT_EQ(kiosk.card()->stage(), CardSession::Stage::Ready);  // offline: card data only
     kiosk.act(QStringLiteral("certify"));  // not offered offline: nothing happens
     EXPECT_EQ(kiosk.screen(), Screen::Card);

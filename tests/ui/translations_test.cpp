@@ -7,9 +7,9 @@
 #include <QTranslator>
 #include <memory>
 
-#include "drivers/sscard/sscard.hpp"
 #include "kiosk/card_session.hpp"
 #include "kiosk/messages.hpp"
+#include "tests/ui/sample_card.hpp"
 
 namespace {
 
@@ -33,15 +33,7 @@ protected:
     std::unique_ptr<QTranslator> m_translator;
 };
 
-renshe::drivers::sscard::CardData sampleCard() {
-    renshe::drivers::sscard::CardData card;
-    card.cardIdentifier.assign(16, 0x11);
-    card.cardNumber = "A37010001";
-    card.ssn = "370102194704090017";
-    card.name = "张三丰";
-    card.birthDate = {1947, 4, 9};
-    return card;
-}
+using renshe::testing::sampleCardData;
 
 TEST_F(Translations, ChineseIsTheSourceLanguage) {
     EXPECT_EQ(CitizenMessages::text(CitizenMessage::NetworkDown),
@@ -57,7 +49,7 @@ TEST_F(Translations, CitizenMessagesAreTranslated) {
 TEST_F(Translations, AViewModelsMessagesAreTranslated) {
     use(QStringLiteral("en"));
     CardSession session(nullptr, false);
-    session.cardInserted(sampleCard());  // no back office: the offline message
+    session.cardInserted(sampleCardData());  // no back office: the offline message
     EXPECT_EQ(session.message(),
               QStringLiteral("Offline: only the card's own information can be shown now"));
 }
@@ -65,7 +57,7 @@ TEST_F(Translations, AViewModelsMessagesAreTranslated) {
 TEST_F(Translations, KoreanToo) {
     use(QStringLiteral("ko"));
     CardSession session(nullptr, false);
-    session.cardInserted(sampleCard());
+    session.cardInserted(sampleCardData());
     EXPECT_EQ(session.message(),
               QStringLiteral("네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다"));
 }

@@ -262,23 +262,7 @@ std::optional<Refusal> check(const VerifyAuditChainRequest& r) {
 }
 
 std::optional<Refusal> check(const GetPersonRequest& r) {
-    return firstOf(
-        [&] { return tooLarge(r); },
-        [&]() -> Result {
-            switch (r.person().key_case()) {
-                case PersonRef::kSsn:
-                    return checkSsn(r.person().ssn(), "person.ssn");
-                case PersonRef::kCardNumber:
-                    if (!isCardNumber(r.person().card_number())) {
-                        return Refusal::malformed(
-                            "person.card_number is not 9 characters of 0-9 and A-Z");
-                    }
-                    return std::nullopt;
-                case PersonRef::KEY_NOT_SET:
-                    break;
-            }
-            return Refusal::malformed("person has neither an ID number nor a card number");
-        });
+    return firstOf([&] { return tooLarge(r); }, [&] { return checkPersonRef(true, r.person()); });
 }
 
 }  // namespace renshe::services::backoffice::checks

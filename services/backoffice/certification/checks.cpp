@@ -1,7 +1,5 @@
 #include "services/backoffice/certification/checks.hpp"
 
-#include "drivers/sscard/id_number.hpp"
-
 namespace renshe::services::backoffice::checks {
 
 using namespace renshe::v1;
@@ -10,27 +8,6 @@ namespace {
 
 constexpr std::size_t kMaxDriverChars = 64;
 constexpr std::size_t kMaxDeviceIdChars = 128;
-
-Result checkPerson(bool present, const PersonRef& p) {
-    if (present) {
-        switch (p.key_case()) {
-            case PersonRef::kSsn:
-                if (drivers::sscard::validateIdNumber(p.ssn())) {
-                    return Refusal::badIdNumber("person.ssn is not a valid ID number");
-                }
-                return std::nullopt;
-            case PersonRef::kCardNumber:
-                if (!isCardNumber(p.card_number())) {
-                    return Refusal::malformed(
-                        "person.card_number is not 9 characters of 0-9 and A-Z");
-                }
-                return std::nullopt;
-            case PersonRef::KEY_NOT_SET:
-                break;
-        }
-    }
-    return Refusal::malformed("person has neither an ID number nor a card number");
-}
 
 Result checkDevice(bool present, const DeviceIdentity& d, const std::string& field) {
     if (!present || d.driver().empty())
@@ -69,12 +46,12 @@ Result checkScanTime(bool present, const google::protobuf::Timestamp& t, const s
 
 Result check(const GetCertificationStatusRequest& r) {
     return firstOf([&] { return tooLarge(r); },
-                   [&] { return checkPerson(r.has_person(), r.person()); });
+                   [&] { return checkPersonRef(r.has_person(), r.person()); });
 }
 
 Result check(const GetTemplatesForVerifyRequest& r) {
     return firstOf([&] { return tooLarge(r); },
-                   [&] { return checkPerson(r.has_person(), r.person()); },
+                   [&] { return checkPersonRef(r.has_person(), r.person()); },
                    [&] { return checkPurpose(r.purpose()); },
                    [&] { return checkDevice(r.has_sensor(), r.sensor(), "sensor"); });
 }
@@ -82,7 +59,7 @@ Result check(const GetTemplatesForVerifyRequest& r) {
 Result check(const RecordVerificationResultRequest& r) {
     return firstOf(
         [&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
-        [&] { return checkPerson(r.has_person(), r.person()); },
+        [&] { return checkPersonRef(r.has_person(), r.person()); },
         [&] { return checkPurpose(r.purpose()); }, [&] { return checkFinger(r.finger()); },
         [&]() -> Result {
             if (r.attempt() < 1 || r.attempt() > kAttemptsPerSession) {
@@ -100,7 +77,7 @@ Result check(const RecordVerificationResultRequest& r) {
 Result check(const EnrollFingerprintRequest& r) {
     return firstOf([&] { return tooLarge(r, kMaxPrintBytes + kMaxRequestBytes); },
                    [&] { return checkRequestId(r.request_id()); },
-                   [&] { return checkPerson(r.has_person(), r.person()); },
+                   [&] { return checkPersonRef(r.has_person(), r.person()); },
                    [&] { return checkFinger(r.finger()); },
                    [&]() -> Result {
                        if (r.serialized_print().empty())

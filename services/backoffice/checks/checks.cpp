@@ -380,6 +380,20 @@ bool timestampBefore(const google::protobuf::Timestamp& a, const google::protobu
     return a.seconds() < b.seconds() || (a.seconds() == b.seconds() && a.nanos() < b.nanos());
 }
 
+Result checkPersonRef(bool present, const PersonRef& person) {
+    switch (present ? person.key_case() : PersonRef::KEY_NOT_SET) {
+        case PersonRef::kSsn:
+            return checkSsn(person.ssn(), "person.ssn");
+        case PersonRef::kCardNumber:
+            if (!isCardNumber(person.card_number()))
+                return Refusal::malformed("person.card_number is not 9 characters of 0-9 and A-Z");
+            return std::nullopt;
+        case PersonRef::KEY_NOT_SET:
+            break;
+    }
+    return Refusal::malformed("person has neither an ID number nor a card number");
+}
+
 bool isValidUtf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp = 0;

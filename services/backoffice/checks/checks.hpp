@@ -123,5 +123,7 @@ Result checkTimestamp(const google::protobuf::Timestamp& t, std::string_view fie
 Result checkDate(bool present, const renshe::v1::Date& d, std::string_view field, bool required);
 Result checkRegion(bool present, const renshe::v1::Region& r, std::string_view field);
 Result checkPage(const renshe::v1::PageRequest& page);
+// Who a request is about (`person`): an ID number or a card number, well formed.
+Result checkPersonRef(bool present, const renshe::v1::PersonRef& person);
 
 }  // namespace renshe::services::backoffice::checks
