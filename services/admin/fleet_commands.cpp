@@ -33,6 +33,16 @@ std::string fleetUsage() {
            "--out DIR\n"
            "             staff: the back office signs the request (region = the service point's);\n"
            "             writes DIR/terminal.crt and DIR/ca.crt\n"
+           "  terminal register [--service-point ID] CERT.crt...\n"
+           "             staff: enrol terminals whose certificates the province CA issued "
+           "elsewhere\n"
+           "             (their keys become the enrolled keys; a terminal must be enrolled to "
+           "call)\n"
+           "  terminal revoke TERMINAL_ID --reason TEXT\n"
+           "             staff: the terminal is refused on its next call, on every back office\n"
+           "  terminal list [--region PREFIX] [--revoked]\n"
+           "             enrolled terminals: id, role, region, key, until, REVOKED with when "
+           "and why\n"
            "  health     whether the back office answers SERVING over mutual TLS (exit 0) or not "
            "(1)\n"
            "  fleet [--region PREFIX] [--stale]\n"
@@ -405,6 +415,90 @@ int terminalEnrol(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
     return 0;
 }
 
+void printEnrolment(const TerminalEnrolment& e) {
+    std::cout << e.terminal_id() << "  "
+              << (e.role() == TERMINAL_ROLE_DISPLAY ? "display" : "touch") << "  " << e.region()
+              << "  key " << e.public_key_sha256().substr(0, 16) << "  until "
+              << timeText(e.not_after());
+    if (!e.service_point_id().empty())
+        std::cout << "  " << e.service_point_id();
+    if (e.has_revoked_at()) {
+        std::cout << "  REVOKED " << timeText(e.revoked_at()) << " by " << e.revoked_by() << ": "
+                  << e.revoke_reason();
+    }
+    std::cout << "\n";
+}
+
+int terminalRegister(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
+    const auto point = args.take("--service-point");
+    auto& rest = args.rest();
+    const std::vector<std::string> files(rest.begin() + 2, rest.end());
+    if (files.empty()) {
+        std::cerr << "renshe-admin: terminal register [--service-point ID] CERT.crt...\n";
+        return 2;
+    }
+    auto stub = AdminService::NewStub(channel);
+    constexpr std::size_t kBatch = 500;
+    for (std::size_t first = 0; first < files.size(); first += kBatch) {
+        RegisterTerminalsRequest req;
+        req.set_request_id(services::client::newRequestId());
+        if (point)
+            req.set_service_point_id(*point);
+        for (std::size_t i = first; i < std::min(files.size(), first + kBatch); ++i)
+            req.add_certificate_pem(pki::readFile(files[i]));
+        RegisterTerminalsResponse resp;
+        const auto result = withRetries(
+            [&](grpc::ClientContext& ctx) { return stub->RegisterTerminals(&ctx, req, &resp); });
+        if (!result.ok())
+            return report(result);
+        for (const auto& e : resp.terminals())
+            printEnrolment(e);
+    }
+    return 0;
+}
+
+int terminalRevoke(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
+    const auto reason = args.take("--reason");
+    auto& rest = args.rest();
+    if (rest.size() != 3 || !reason) {
+        std::cerr << "renshe-admin: terminal revoke TERMINAL_ID --reason TEXT\n";
+        return 2;
+    }
+    RevokeTerminalRequest req;
+    req.set_request_id(services::client::newRequestId());
+    req.set_terminal_id(rest[2]);
+    req.set_reason(*reason);
+    RevokeTerminalResponse resp;
+    auto stub = AdminService::NewStub(channel);
+    const auto result = withRetries(
+        [&](grpc::ClientContext& ctx) { return stub->RevokeTerminal(&ctx, req, &resp); });
+    if (!result.ok())
+        return report(result);
+    printEnrolment(resp.terminal());
+    return 0;
+}
+
+int terminalList(Args& args, const std::shared_ptr<grpc::Channel>& channel) {
+    ListEnrolmentsRequest req;
+    if (const auto region = args.take("--region"))
+        req.set_region_prefix(*region);
+    req.set_revoked_only(args.flag("--revoked"));
+    req.mutable_page()->set_page_size(100);
+    auto stub = AdminService::NewStub(channel);
+    for (;;) {
+        ListEnrolmentsResponse resp;
+        const auto result = withRetries(
+            [&](grpc::ClientContext& ctx) { return stub->ListEnrolments(&ctx, req, &resp); });
+        if (!result.ok())
+            return report(result);
+        for (const auto& e : resp.terminals())
+            printEnrolment(e);
+        if (resp.page().next_page_token().empty())
+            return 0;
+        req.mutable_page()->set_page_token(resp.page().next_page_token());
+    }
+}
+
 }  // namespace
 
 int runFleetCommand(const std::vector<std::string>& argv) {
@@ -417,6 +511,17 @@ int runFleetCommand(const std::vector<std::string>& argv) {
         if (!connection.check("terminal enrol"))
             return 2;
         return terminalEnrol(args, connection.channel());
+    }
+    if (rest.size() >= 2 && rest[0] == "terminal" &&
+        (rest[1] == "register" || rest[1] == "revoke" || rest[1] == "list")) {
+        const std::string sub = rest[1];
+        if (!connection.check("terminal " + sub))
+            return 2;
+        if (sub == "register")
+            return terminalRegister(args, connection.channel());
+        if (sub == "revoke")
+            return terminalRevoke(args, connection.channel());
+        return terminalList(args, connection.channel());
     }
     if (rest.empty() || (rest[0] != "fleet" && rest[0] != "service-point" && rest[0] != "health"))
         return 2;

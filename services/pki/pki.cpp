@@ -292,17 +292,13 @@ std::string CertificateAuthority::signCsr(const std::string& csrPem, const Ident
     return clientCertificate(pub.get(), identity, validity, m_cert, m_key);
 }
 
-std::string csrPublicKeySha256(const std::string& csrPem) {
-    auto bio = memoryBio(csrPem);
-    ReqPtr req(require(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr), "reading CSR"));
-    KeyPtr pub(require(X509_REQ_get_pubkey(req.get()), "CSR public key"));
-    if (X509_REQ_verify(req.get(), pub.get()) != 1) {
-        fail("CSR signature does not verify");
-    }
+namespace {
+
+std::string publicKeySha256(EVP_PKEY* pub) {
     unsigned char* der = nullptr;
-    const int length = i2d_PUBKEY(pub.get(), &der);
+    const int length = i2d_PUBKEY(pub, &der);
     if (length <= 0)
-        fail("encoding the CSR's public key");
+        fail("encoding the public key");
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(der, static_cast<std::size_t>(length), digest);
     OPENSSL_free(der);
@@ -313,6 +309,62 @@ std::string csrPublicKeySha256(const std::string& csrPem) {
         out += hex[b & 15];
     }
     return out;
+}
+
+std::int64_t unixSeconds(const ASN1_TIME* t) {
+    struct tm tm {};
+    if (ASN1_TIME_to_tm(t, &tm) != 1)
+        fail("reading a certificate time");
+    return static_cast<std::int64_t>(timegm(&tm));
+}
+
+}  // namespace
+
+std::string csrPublicKeySha256(const std::string& csrPem) {
+    auto bio = memoryBio(csrPem);
+    ReqPtr req(require(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr), "reading CSR"));
+    KeyPtr pub(require(X509_REQ_get_pubkey(req.get()), "CSR public key"));
+    if (X509_REQ_verify(req.get(), pub.get()) != 1) {
+        fail("CSR signature does not verify");
+    }
+    return publicKeySha256(pub.get());
+}
+
+CertificateFacts certificateFacts(const std::string& certificatePem) {
+    auto cert = readCert(certificatePem);
+    KeyPtr pub(require(X509_get_pubkey(cert.get()), "certificate public key"));
+    CertificateFacts facts;
+    facts.publicKeySha256 = publicKeySha256(pub.get());
+    facts.notBefore = unixSeconds(X509_get0_notBefore(cert.get()));
+    facts.notAfter = unixSeconds(X509_get0_notAfter(cert.get()));
+    return facts;
+}
+
+void verifyIssuedBy(const std::string& certificatePem, const std::string& caCertificatePem) {
+    using StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE, X509_STORE_free>>;
+    using CtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX, X509_STORE_CTX_free>>;
+    auto cert = readCert(certificatePem);
+    StorePtr store(require(X509_STORE_new(), "X509_STORE_new"));
+    // A bundle may hold several CAs (rotation): trust each of them.
+    auto bio = memoryBio(caCertificatePem);
+    int loaded = 0;
+    while (X509* ca = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+        X509Ptr owned(ca);
+        if (X509_STORE_add_cert(store.get(), ca) != 1)
+            fail("adding a CA certificate");
+        ++loaded;
+    }
+    ERR_clear_error();  // the loop ends on "no start line"
+    if (loaded == 0)
+        throw PkiError("no CA certificate");
+    CtxPtr ctx(require(X509_STORE_CTX_new(), "X509_STORE_CTX_new"));
+    if (X509_STORE_CTX_init(ctx.get(), store.get(), cert.get(), nullptr) != 1)
+        fail("X509_STORE_CTX_init");
+    X509_STORE_CTX_set_purpose(ctx.get(), X509_PURPOSE_SSL_CLIENT);
+    if (X509_verify_cert(ctx.get()) != 1) {
+        throw PkiError(std::string("certificate does not verify: ") +
+                       X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
+    }
 }
 
 Identity identityFromCertificatePem(const std::string& certificatePem) {

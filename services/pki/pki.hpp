@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
@@ -75,6 +76,18 @@ private:
 // The SHA-256 (hex) of a CSR's public key (DER SubjectPublicKeyInfo), after checking the
 // CSR's signature: which key a terminal enrolled with. Throws PkiError.
 std::string csrPublicKeySha256(const std::string& csrPem);
+
+struct CertificateFacts {
+    std::string publicKeySha256;  // hex SHA-256 of the DER SubjectPublicKeyInfo
+    std::int64_t notBefore = 0;   // Unix seconds
+    std::int64_t notAfter = 0;
+};
+// The key and validity of a certificate (not its chain). Throws PkiError.
+CertificateFacts certificateFacts(const std::string& certificatePem);
+
+// Checks that the certificate chains to one of the CA certificates in `caCertificatePem` and
+// is valid now for TLS client use. Throws PkiError saying why not.
+void verifyIssuedBy(const std::string& certificatePem, const std::string& caCertificatePem);
 
 // Reads the identity out of a client certificate (as the back office does with the peer's).
 Identity identityFromCertificatePem(const std::string& certificatePem);

@@ -268,6 +268,24 @@ void seedCards(const FleetLoadOptions& o, const std::shared_ptr<grpc::Channel>& 
         throw std::runtime_error("seeding the registry failed: " + s.error_message());
 }
 
+void enrolTerminals(const std::shared_ptr<grpc::Channel>& staff,
+                    const std::vector<Terminal>& terminals) {
+    auto admin = AdminService::NewStub(staff);
+    constexpr std::size_t kBatch = 500;
+    for (std::size_t first = 0; first < terminals.size(); first += kBatch) {
+        renshe::v1::RegisterTerminalsRequest req;
+        req.set_request_id(renshe::testing::newRequestId());
+        for (std::size_t i = first; i < std::min(terminals.size(), first + kBatch); ++i)
+            req.add_certificate_pem(terminals[i].endpoint.certificatePem);
+        renshe::v1::RegisterTerminalsResponse resp;
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
+        const auto s = admin->RegisterTerminals(&ctx, req, &resp);
+        if (!s.ok())
+            throw std::runtime_error("enrolling the terminals failed: " + s.error_message());
+    }
+}
+
 }  // namespace
 
 FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
@@ -318,8 +336,13 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
     }
     result.certificateSeconds = std::chrono::duration<double>(Clock::now() - started).count();
 
-    // 2. Persons and cards for the status queries, from the touch terminals of township 101.
+    // 2. The terminals enrolled (an unenrolled terminal is refused), then persons and cards
+    // for the status queries, from the touch terminals of township 101.
     const auto staff = staffChannel(o, ca);
+    log << "enrolling " << o.terminals << " terminals…" << std::endl;
+    started = Clock::now();
+    enrolTerminals(staff, terminals);
+    result.enrolSeconds = std::chrono::duration<double>(Clock::now() - started).count();
     std::vector<renshe::testing::SeededCard> cards;
     std::vector<int> statusTerminals;
     if (o.statusRate > 0) {

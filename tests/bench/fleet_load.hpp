@@ -60,6 +60,7 @@ struct PhaseFigures {
 
 struct FleetLoadResult {
     double certificateSeconds = 0;
+    double enrolSeconds = 0;
     double seedSeconds = 0;
     PhaseFigures connect, steady;  // connect: heartbeats only; none with perBeatChannels
     long backofficeRssKb = -1;     // at the end

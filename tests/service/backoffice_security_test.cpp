@@ -254,6 +254,7 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     EXPECT_EQ(events.events(2).event_type(), "card.activate");
     EXPECT_EQ(events.events(2).actor(), "T-371302-001");
     EXPECT_EQ(events.events(3).outcome(), "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    const std::string refused = std::to_string(events.events(3).sequence());
     for (const auto& e : events.events()) {
         EXPECT_EQ(e.masked_subject(), "370***********0017");
         EXPECT_EQ(e.hash().size(), 32u);
@@ -295,15 +296,17 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
         return out;
     };
     // Edited outcome.
-    db->write([](auto& tx) { tx.exec("UPDATE audit_events SET outcome = 'OK' WHERE seq = 4"); });
+    db->write([&](auto& tx) {
+        tx.exec("UPDATE audit_events SET outcome = 'OK' WHERE seq = " + refused);
+    });
     v = verify();
     EXPECT_FALSE(v.intact());
-    EXPECT_EQ(v.first_broken_sequence(), 4);
+    EXPECT_EQ(std::to_string(v.first_broken_sequence()), refused);
     EXPECT_EQ(v.reason(), "hash mismatch");
-    db->write([](auto& tx) {
+    db->write([&](auto& tx) {
         tx.exec(
-            "UPDATE audit_events SET outcome = 'REFUSAL_REASON_SECOND_FACTOR_FAILED' WHERE seq = "
-            "4");
+            "UPDATE audit_events SET outcome = 'REFUSAL_REASON_SECOND_FACTOR_FAILED' WHERE seq = " +
+            refused);
     });
     EXPECT_TRUE(verify().intact());
     // Reordered: two rows swap their sequence numbers.

@@ -13,10 +13,15 @@ namespace renshe::services::backoffice {
 class AdminServiceImpl final : public renshe::v1::AdminService::Service {
 public:
     explicit AdminServiceImpl(MutationRunner& runner) : m_runner(runner) {}
-    // With the CA that signs enrolled terminals' certificates (EnrollTerminal).
-    AdminServiceImpl(MutationRunner& runner, std::optional<pki::CertificateAuthority> terminalCa,
+    // With the CA bundle the server trusts for client certificates (RegisterTerminals checks
+    // against it) and the CA that signs enrolled terminals' certificates (EnrollTerminal).
+    AdminServiceImpl(MutationRunner& runner, std::string clientCaPem,
+                     std::optional<pki::CertificateAuthority> terminalCa,
                      std::chrono::hours validity)
-        : m_runner(runner), m_terminalCa(std::move(terminalCa)), m_terminalValidity(validity) {}
+        : m_runner(runner),
+          m_clientCaPem(std::move(clientCaPem)),
+          m_terminalCa(std::move(terminalCa)),
+          m_terminalValidity(validity) {}
 
     grpc::Status RegisterPerson(grpc::ServerContext*, const renshe::v1::RegisterPersonRequest*,
                                 renshe::v1::RegisterPersonResponse*) override;
@@ -38,15 +43,23 @@ public:
                                   renshe::v1::VerifyAuditChainResponse*) override;
     grpc::Status GetPerson(grpc::ServerContext*, const renshe::v1::GetPersonRequest*,
                            renshe::v1::GetPersonResponse*) override;
-    // In admin/service_points.cpp (the service points and terminal enrolment).
+    // In admin/service_points.cpp.
     grpc::Status UpsertServicePoint(grpc::ServerContext*,
                                     const renshe::v1::UpsertServicePointRequest*,
                                     renshe::v1::UpsertServicePointResponse*) override;
     grpc::Status ListServicePoints(grpc::ServerContext*,
                                    const renshe::v1::ListServicePointsRequest*,
                                    renshe::v1::ListServicePointsResponse*) override;
+    // In admin/terminal_enrolment.cpp.
     grpc::Status EnrollTerminal(grpc::ServerContext*, const renshe::v1::EnrollTerminalRequest*,
                                 renshe::v1::EnrollTerminalResponse*) override;
+    grpc::Status RegisterTerminals(grpc::ServerContext*,
+                                   const renshe::v1::RegisterTerminalsRequest*,
+                                   renshe::v1::RegisterTerminalsResponse*) override;
+    grpc::Status RevokeTerminal(grpc::ServerContext*, const renshe::v1::RevokeTerminalRequest*,
+                                renshe::v1::RevokeTerminalResponse*) override;
+    grpc::Status ListEnrolments(grpc::ServerContext*, const renshe::v1::ListEnrolmentsRequest*,
+                                renshe::v1::ListEnrolmentsResponse*) override;
 
     MutationRunner& runner() { return m_runner; }
 
@@ -55,6 +68,7 @@ private:
     grpc::Status cardOperation(grpc::ServerContext*, const renshe::v1::CardOperationRequest*,
                                renshe::v1::CardOperationResponse*, CardOp op);
     MutationRunner& m_runner;
+    std::string m_clientCaPem;
     std::optional<pki::CertificateAuthority> m_terminalCa;
     std::chrono::hours m_terminalValidity{24 * 730};
 };

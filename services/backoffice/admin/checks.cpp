@@ -1,5 +1,6 @@
 #include "services/backoffice/admin/checks.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "drivers/sscard/id_number.hpp"
@@ -16,6 +17,8 @@ constexpr std::size_t kMaxAddressBytes = 500;
 constexpr std::size_t kMaxActorBytes = 128;
 constexpr std::size_t kMaxEventTypeChars = 64;
 constexpr std::size_t kMaxCsrBytes = 16 * 1024;
+constexpr int kMaxTerminalBatch = 1000;
+constexpr std::size_t kMaxTerminalBatchBytes = 4 * 1024 * 1024;
 constexpr double kMaxDisplayAreaM2 = 100000.0;
 
 // GB 3304: 1..56, 97 (其他), 98 (外国血统中国籍人士).
@@ -178,6 +181,56 @@ std::optional<Refusal> check(const UpsertServicePointRequest& r) {
 }
 
 std::optional<Refusal> check(const ListServicePointsRequest& r) {
+    return firstOf([&] { return tooLarge(r); },
+                   [&]() -> Result {
+                       if (r.region_prefix().size() > 12 || !allDigits(r.region_prefix())) {
+                           return Refusal::malformed("region_prefix is not up to 12 digits");
+                       }
+                       return std::nullopt;
+                   },
+                   [&] { return checkPage(r.page()); });
+}
+
+std::optional<Refusal> check(const RegisterTerminalsRequest& r) {
+    return firstOf(
+        [&] { return tooLarge(r, kMaxTerminalBatchBytes); },
+        [&] { return checkRequestId(r.request_id()); },
+        [&]() -> Result {
+            if (r.certificate_pem_size() == 0)
+                return Refusal::malformed("certificate_pem: no certificates");
+            if (r.certificate_pem_size() > kMaxTerminalBatch)
+                return Refusal::malformed("certificate_pem: more than 1000 certificates");
+            for (const std::string& pem : r.certificate_pem()) {
+                if (pem.size() > kMaxCsrBytes ||
+                    pem.find("-----BEGIN CERTIFICATE-----") == std::string::npos ||
+                    !std::all_of(pem.begin(), pem.end(), [](char c) {
+                        return c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c <= 0x7E);
+                    })) {
+                    return Refusal::malformed("certificate_pem is not a PEM certificate");
+                }
+            }
+            return std::nullopt;
+        },
+        [&] {
+            return checkOpaqueId(r.service_point_id(), kMaxOpaqueIdChars, "service_point_id",
+                                 false);
+        });
+}
+
+std::optional<Refusal> check(const RevokeTerminalRequest& r) {
+    return firstOf(
+        [&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
+        [&]() -> Result {
+            if (!isTerminalId(r.terminal_id())) {
+                return Refusal::malformed(
+                    "terminal_id is not 1-64 characters of A-Z, a-z, 0-9, '-', '_', '.'");
+            }
+            return std::nullopt;
+        },
+        [&] { return checkText(r.reason(), kMaxReasonBytes, "reason", true); });
+}
+
+std::optional<Refusal> check(const ListEnrolmentsRequest& r) {
     return firstOf([&] { return tooLarge(r); },
                    [&]() -> Result {
                        if (r.region_prefix().size() > 12 || !allDigits(r.region_prefix())) {

@@ -1,5 +1,4 @@
-// AdminService's service point RPCs (人社所/服务站 and their declared facility class) and the
-// enrolment of their terminals (a certificate for a key made on the terminal).
+// AdminService's service point RPCs (人社所/服务站 and their declared facility class).
 #include "services/backoffice/admin/admin_service.hpp"
 #include "services/backoffice/admin/checks.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
@@ -110,66 +109,6 @@ grpc::Status AdminServiceImpl::ListServicePoints(grpc::ServerContext* ctx,
                 resp->mutable_page()->set_next_page_token(rows[pageSize - 1].text(0));
             }
             resp->mutable_page()->set_total_estimate(count ? count->integer(0) : 0);
-        });
-}
-
-grpc::Status AdminServiceImpl::EnrollTerminal(grpc::ServerContext* ctx,
-                                              const EnrollTerminalRequest* req,
-                                              EnrollTerminalResponse* resp) {
-    return m_runner.mutate(
-        ctx, "admin.enroll_terminal", req->request_id(), *req, resp, checks::check(*req),
-        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireStaff(caller);
-            if (!m_terminalCa) {
-                throw Refused(
-                    Refusal::precondition(REFUSAL_REASON_UNSPECIFIED,
-                                          "this back office does not enrol terminals (start it "
-                                          "with --terminal-ca-cert and --terminal-ca-key)"));
-            }
-            const auto point = tx.queryOne("SELECT region FROM service_points WHERE id = $1",
-                                           {req->service_point_id()});
-            if (!point)
-                throw Refused(Refusal::notFound(REFUSAL_REASON_NOT_FOUND, "no such service point"));
-            subject.region = point->text(0);
-            requireRegion(caller, subject.region);
-            std::string keyDigest;
-            try {
-                keyDigest = pki::csrPublicKeySha256(req->csr_pem());
-            } catch (const pki::PkiError& e) {
-                throw Refused(Refusal::malformed(std::string("csr_pem: ") + e.what()));
-            }
-            const auto enrolled = tx.queryOne(
-                "SELECT public_key_sha256 FROM terminal_enrolments WHERE terminal_id = $1" +
-                    std::string(tx.forUpdate()),
-                {req->terminal_id()});
-            if (enrolled && enrolled->text(0) != keyDigest) {
-                // A second key under one terminal id would let two machines act as one.
-                throw Refused(Refusal{grpc::StatusCode::ALREADY_EXISTS,
-                                      REFUSAL_REASON_ALREADY_EXISTS,
-                                      "terminal id already enrolled with another key"});
-            }
-            const pki::Identity identity{
-                req->terminal_id(),
-                req->role() == TERMINAL_ROLE_DISPLAY ? pki::Role::Display : pki::Role::Touch,
-                subject.region};
-            const std::string certificate =
-                m_terminalCa->signCsr(req->csr_pem(), identity, m_terminalValidity);
-            const std::int64_t notAfter =
-                now +
-                std::chrono::duration_cast<std::chrono::microseconds>(m_terminalValidity).count();
-            tx.exec("DELETE FROM terminal_enrolments WHERE terminal_id = $1", {req->terminal_id()});
-            tx.exec(
-                "INSERT INTO terminal_enrolments (terminal_id, role, service_point_id, region, "
-                "public_key_sha256, "
-                "certificate_pem, not_after, enrolled_at, enrolled_by) VALUES ($1, $2, $3, $4, $5, "
-                "$6, $7, $8, $9)",
-                {req->terminal_id(), static_cast<std::int64_t>(req->role()),
-                 req->service_point_id(), subject.region, keyDigest, certificate, notAfter, now,
-                 caller.identity.id});
-            resp->set_certificate_pem(certificate);
-            resp->set_ca_certificate_pem(m_terminalCa->certificatePem());
-            *resp->mutable_region() = regionProto(subject.region);
-            resp->mutable_not_after()->set_seconds(notAfter / 1'000'000);
         });
 }
 

@@ -34,53 +34,6 @@ std::string jsonText(const std::string& s) {
     return out;
 }
 
-Refused unknownClient(std::string why) {
-    return Refused(
-        {grpc::StatusCode::UNAUTHENTICATED, REFUSAL_REASON_UNKNOWN_CLIENT, std::move(why)});
-}
-
-// callerOf() for a callback-API context (it takes the synchronous grpc::ServerContext), with
-// the same rules: the identity of the verified client certificate; without TLS (the server
-// listens in plaintext only under --insecure-plaintext-for-development, and with TLS it
-// requires a client certificate) the "renshe-dev-identity: role/id/region" metadata.
-Caller streamCaller(const grpc::CallbackServerContext& context) {
-    Caller caller;
-    const auto auth = context.auth_context();
-    std::vector<grpc::string_ref> pem;
-    bool tls = false;
-    if (auth) {
-        pem = auth->FindPropertyValues("x509_pem_cert");
-        const auto security = auth->FindPropertyValues("transport_security_type");
-        tls = !security.empty() && security.front() == "ssl";
-    }
-    if (!pem.empty()) {
-        try {
-            caller.identity = pki::identityFromCertificatePem(
-                std::string(pem.front().data(), pem.front().size()));
-        } catch (const std::exception& e) {
-            throw unknownClient(std::string("client certificate carries no identity: ") + e.what());
-        }
-        if (caller.identity.role != pki::Role::Staff && caller.identity.region.size() < 6) {
-            throw unknownClient("terminal certificate has no region");
-        }
-        return caller;
-    }
-    if (tls)
-        throw unknownClient("no client certificate");
-    const auto& md = context.client_metadata();
-    const auto it = md.find("renshe-dev-identity");
-    if (it == md.end())
-        throw unknownClient("plaintext development mode: send renshe-dev-identity: role/id/region");
-    const std::string v(it->second.data(), it->second.size());
-    const auto a = v.find('/');
-    const auto b = a == std::string::npos ? a : v.find('/', a + 1);
-    const auto role = a == std::string::npos ? std::nullopt : pki::parseRole(v.substr(0, a));
-    if (!role || b == std::string::npos)
-        throw unknownClient("renshe-dev-identity wants role/id/region");
-    caller.identity = {v.substr(a + 1, b - a - 1), *role, v.substr(b + 1)};
-    return caller;
-}
-
 // A stream refused before it started.
 class Refuser final : public grpc::ServerWriteReactor<ContentUpdate> {
 public:
@@ -250,9 +203,12 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
     std::optional<Caller> caller;
     std::optional<Refusal> refusal;
     try {
-        caller = streamCaller(*context);
+        caller = m_runner.authenticate(*context);
     } catch (const Refused& r) {
         refusal = r.refusal();
+    } catch (const std::exception& e) {  // the enrolment could not be read
+        refusal = Refusal{grpc::StatusCode::UNAVAILABLE, renshe::v1::REFUSAL_REASON_UNSPECIFIED,
+                          std::string("storage unavailable; retry: ") + e.what()};
     }
     if (!refusal)
         refusal = check(*request);

@@ -129,19 +129,6 @@ TerminalRole roleOf(const Caller& caller) {
     }
 }
 
-// The identity of a heartbeat's caller. The server serves either mutual TLS or (development
-// only) plaintext; only a connection the transport itself calls insecure may name its
-// identity in metadata.
-Caller heartbeatCaller(const grpc::ServerContext& ctx) {
-    bool plaintext = false;
-    if (const auto auth = ctx.auth_context()) {
-        const auto type = auth->FindPropertyValues("transport_security_type");
-        plaintext =
-            !type.empty() && std::string(type.front().data(), type.front().size()) == "insecure";
-    }
-    return callerOf(ctx, plaintext);
-}
-
 class TerminalServiceImpl final : public TerminalService::Service {
 public:
     explicit TerminalServiceImpl(MutationRunner& runner) : m_runner(runner), m_heartbeats(runner) {}
@@ -152,9 +139,13 @@ public:
         std::optional<Refusal> refusal = check(*req);
         std::optional<Caller> caller;
         try {
-            caller = heartbeatCaller(*ctx);
+            caller = m_runner.authenticate(*ctx);
         } catch (const Refused& r) {
             refusal = r.refusal();
+        } catch (const store::StoreUnavailable&) {
+            return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
+        } catch (const store::StoreError&) {
+            return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage error; retry");
         }
         if (!refusal && caller->isStaff()) {
             refusal = Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "only terminals send heartbeats");

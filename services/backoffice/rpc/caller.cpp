@@ -26,15 +26,21 @@ Refused unauthenticated(std::string why) {
 // Parsing the peer's PEM on every call costs more than the rest of a status query; the
 // certificates a back office sees are few (one per terminal and staff member), so the parsed
 // identities are kept, keyed by the exact PEM the TLS layer verified.
+struct CertifiedIdentity {
+    pki::Identity identity;
+    std::string publicKeySha256;
+};
+
 class IdentityCache {
 public:
-    pki::Identity get(const std::string& pem) {
+    CertifiedIdentity get(const std::string& pem) {
         {
             std::lock_guard lock(m_mutex);
             if (const auto it = m_entries.find(pem); it != m_entries.end())
                 return it->second;
         }
-        pki::Identity id = pki::identityFromCertificatePem(pem);
+        CertifiedIdentity id{pki::identityFromCertificatePem(pem),
+                             pki::certificateFacts(pem).publicKeySha256};
         std::lock_guard lock(m_mutex);
         if (m_entries.size() >= kMaxEntries)
             m_entries.clear();
@@ -45,7 +51,7 @@ public:
 private:
     static constexpr std::size_t kMaxEntries = 50000;
     std::mutex m_mutex;
-    std::unordered_map<std::string, pki::Identity> m_entries;
+    std::unordered_map<std::string, CertifiedIdentity> m_entries;
 };
 
 IdentityCache& identityCache() {
@@ -55,7 +61,7 @@ IdentityCache& identityCache() {
 
 }  // namespace
 
-Caller callerOf(const grpc::ServerContext& context, bool plaintextDevelopment) {
+Caller callerOf(const grpc::ServerContextBase& context, bool plaintextDevelopment) {
     Caller caller;
     if (plaintextDevelopment) {
         const auto& md = context.client_metadata();
@@ -83,7 +89,9 @@ Caller callerOf(const grpc::ServerContext& context, bool plaintextDevelopment) {
         throw unauthenticated("no client certificate");
     }
     try {
-        caller.identity = identityCache().get(std::string(pem.front().data(), pem.front().size()));
+        auto certified = identityCache().get(std::string(pem.front().data(), pem.front().size()));
+        caller.identity = std::move(certified.identity);
+        caller.publicKeySha256 = std::move(certified.publicKeySha256);
     } catch (const std::exception& e) {
         throw unauthenticated(std::string("client certificate carries no identity: ") + e.what());
     }

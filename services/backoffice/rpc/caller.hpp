@@ -14,6 +14,8 @@ namespace renshe::services::backoffice {
 
 struct Caller {
     pki::Identity identity;
+    // Hex SHA-256 of the certificate's public key; empty in plaintext development mode.
+    std::string publicKeySha256;
     // "touch:T-371302-001" / "staff:S-0001": the key under which request ids are remembered.
     std::string key() const;
     bool isStaff() const { return identity.role == pki::Role::Staff; }
@@ -23,7 +25,9 @@ struct Caller {
 // The identity in the verified client certificate of this call. In plaintext development
 // mode (no certificates at all) the identity comes from the "renshe-dev-identity" metadata
 // ("touch/T-1/371302"). Throws Refused (UNAUTHENTICATED, UNKNOWN_CLIENT) when there is none.
-Caller callerOf(const grpc::ServerContext& context, bool plaintextDevelopment);
+// Whether a terminal is enrolled is the TerminalGate's business (MutationRunner::authenticate
+// asks both).
+Caller callerOf(const grpc::ServerContextBase& context, bool plaintextDevelopment);
 
 // Authorisation helpers; each throws Refused.
 void requireTouchTerminal(const Caller& caller);  // touch terminals only

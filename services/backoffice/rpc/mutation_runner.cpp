@@ -15,7 +15,7 @@ namespace renshe::services::backoffice {
 using renshe::v1::RefusalReason_Name;
 
 std::string Subject::masked() const {
-    return ssn.empty() ? std::string() : drivers::sscard::maskIdNumber(ssn);
+    return ssn.empty() ? label : drivers::sscard::maskIdNumber(ssn);
 }
 
 namespace {
@@ -143,7 +143,8 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
       m_keys(keys),
       m_policy(policy),
       m_clock(clock),
-      m_plaintext(plaintextDevelopment) {
+      m_plaintext(plaintextDevelopment),
+      m_gate(store) {
     m_logFlusher = std::thread([this] {
         std::unique_lock lock(m_logMutex);
         while (!m_logStopping) {
@@ -320,6 +321,13 @@ grpc::Status MutationRunner::storeFailed(const std::string& eventType, const Cal
             (mutation ? " with the same request id" : ""));
 }
 
+Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
+    Caller caller = callerOf(context, m_plaintext);
+    if (!m_plaintext)
+        m_gate.require(caller);
+    return caller;
+}
+
 grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::string& eventType,
                                     const std::string& requestId,
                                     const google::protobuf::Message& request,
@@ -331,11 +339,15 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
     Subject subject;
     std::optional<Caller> caller;
     try {
-        caller = callerOf(*context, m_plaintext);
+        caller = authenticate(*context);
     } catch (const Refused& r) {
         logCall(eventType, nullptr, subject, r.refusal().code,
                 RefusalReason_Name(r.refusal().reason), false, started);
         return finish(context, r.refusal());
+    } catch (const store::StoreUnavailable& e) {
+        return storeFailed(eventType, nullptr, subject, started, e.what(), true, true);
+    } catch (const store::StoreError& e) {
+        return storeFailed(eventType, nullptr, subject, started, e.what(), false, true);
     }
 
     std::string bodyHash;
@@ -428,7 +440,7 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
     std::optional<Caller> caller;
     std::optional<Refusal> refusal = validationRefusal;
     try {
-        caller = callerOf(*context, m_plaintext);
+        caller = authenticate(*context);
         if (!refusal) {
             m_store.read([&](store::Tx& tx) {
                 subject = Subject{};

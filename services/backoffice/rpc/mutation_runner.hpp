@@ -22,6 +22,7 @@
 #include "services/backoffice/rpc/caller.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/refusal.hpp"
+#include "services/backoffice/rpc/terminal_gate.hpp"
 #include "services/store/store.hpp"
 
 namespace renshe::services::backoffice {
@@ -59,6 +60,8 @@ struct Policy {
 struct Subject {
     std::string ssn;  // full; used only for the digest and the region check, never logged
     std::string region;
+    // What the audit shows when the subject is not a person (a terminal id); ignored with ssn.
+    std::string label;
     std::string masked() const;
 };
 
@@ -95,6 +98,10 @@ public:
     const Policy& policy() const { return m_policy; }
     const util::Clock& clock() const { return m_clock; }
     Metrics& metrics() { return m_metrics; }
+
+    // Who is calling (callerOf), and for a terminal, that its enrolment admits this
+    // certificate (TerminalGate). Throws Refused (UNAUTHENTICATED) or store::StoreError.
+    Caller authenticate(const grpc::ServerContextBase& context);
 
     using MutationBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
     using QueryBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
@@ -144,6 +151,7 @@ private:
     Policy m_policy;
     const util::Clock& m_clock;
     bool m_plaintext;
+    TerminalGate m_gate;
     Metrics m_metrics;
     std::mutex m_logMutex;       // guards the buffer
     std::mutex m_logWriteMutex;  // one flush at a time, so lines keep their order

@@ -133,7 +133,8 @@ int Server::start() {
                                                         pki::readFile(o.terminalCaKey));
     }
     m_impl->admin = std::make_unique<AdminServiceImpl>(
-        *m_impl->runner, std::move(terminalCa), std::chrono::hours(24 * o.terminalCertificateDays));
+        *m_impl->runner, o.insecurePlaintext ? std::string() : pki::readFile(o.clientCa),
+        std::move(terminalCa), std::chrono::hours(24 * o.terminalCertificateDays));
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->runner);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);

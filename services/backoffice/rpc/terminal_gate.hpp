@@ -1,0 +1,43 @@
+// A terminal is who its certificate says only while the certificate's key is the one enrolled
+// for its terminal id and that enrolment is not revoked (terminal_enrolments). The gate reads
+// the enrolment from the database and keeps each answer for at most kFreshness, so a
+// revocation made on any replica is seen by every replica within a second, while a busy
+// terminal costs one indexed read per kFreshness rather than one per call.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "services/backoffice/rpc/caller.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::backoffice {
+
+class TerminalGate {
+public:
+    static constexpr std::chrono::milliseconds kFreshness{500};
+
+    explicit TerminalGate(store::Store& store) : m_store(store) {}
+
+    // Throws Refused (UNAUTHENTICATED: TERMINAL_NOT_ENROLLED, TERMINAL_KEY_MISMATCH,
+    // TERMINAL_REVOKED) for a terminal that may not call; staff pass (their certificates are
+    // not enrolled). Throws store::StoreError when the database cannot say.
+    void require(const Caller& caller);
+
+private:
+    enum class State { Enrolled, NotEnrolled, KeyMismatch, Revoked };
+    struct Entry {
+        State state;
+        std::chrono::steady_clock::time_point readAt;
+    };
+    State lookUp(const Caller& caller);
+
+    store::Store& m_store;
+    std::mutex m_mutex;
+    // Keyed by terminal id + '\0' + key digest: a second key under one id gets its own answer.
+    std::unordered_map<std::string, Entry> m_entries;
+};
+
+}  // namespace renshe::services::backoffice
