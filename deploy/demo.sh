@@ -42,6 +42,8 @@ echo "demo: metrics on http://127.0.0.1:$(cat "$out/metrics.port")/metrics"
 
 admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.key")
+# A terminal is refused unless its certificate's key is enrolled: register the demo's two.
+"${admin[@]}" terminal register "$out/pki/touch-T-371302-001.crt" "$out/pki/display-T-371302-001-D.crt"
 "${admin[@]}" import --persons deploy/demo-data/persons.csv --cards deploy/demo-data/cards.csv
 "${admin[@]}" jobs import deploy/demo-data/jobs.csv
 "${admin[@]}" guides import deploy/demo-data/guides.json

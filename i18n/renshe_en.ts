@@ -1201,17 +1201,17 @@
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="78" />
+        <location filename="../qml/screens/Main.qml" line="79" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="85" />
+        <location filename="../qml/screens/Main.qml" line="86" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="92" />
+        <location filename="../qml/screens/Main.qml" line="93" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -1253,22 +1253,27 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="37" />
+        <location filename="../qml/components/StatusBar.qml" line="39" />
         <source>待上报 %1</source>
         <translation>%1 to send</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="48" />
+        <location filename="../qml/components/StatusBar.qml" line="50" />
+        <source>%1 项请工作人员处理</source>
+        <translation>%1 for staff</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StatusBar.qml" line="61" />
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="48" />
+        <location filename="../qml/components/StatusBar.qml" line="61" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="48" />
+        <location filename="../qml/components/StatusBar.qml" line="61" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>

@@ -1201,17 +1201,17 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="78" />
+        <location filename="../qml/screens/Main.qml" line="79" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="85" />
+        <location filename="../qml/screens/Main.qml" line="86" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="92" />
+        <location filename="../qml/screens/Main.qml" line="93" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>
@@ -1253,22 +1253,27 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="37" />
+        <location filename="../qml/components/StatusBar.qml" line="39" />
         <source>待上报 %1</source>
         <translation>전송 대기 %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="48" />
+        <location filename="../qml/components/StatusBar.qml" line="50" />
+        <source>%1 项请工作人员处理</source>
+        <translation>직원 확인 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/StatusBar.qml" line="61" />
         <source>正在连接…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="48" />
+        <location filename="../qml/components/StatusBar.qml" line="61" />
         <source>在线</source>
         <translation>온라인</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="48" />
+        <location filename="../qml/components/StatusBar.qml" line="61" />
         <source>离线</source>
         <translation>오프라인</translation>
     </message>

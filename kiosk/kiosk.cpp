@@ -67,6 +67,7 @@ Kiosk::Kiosk(Config config, QObject* parent)
                                    : renshe::v1::PRINTER_STATE_OK);
                 d->set_display(renshe::v1::DISPLAY_STATE_ON);
                 req.set_pending_outbox(m_outbox ? m_outbox->pending() : 0);
+                req.set_outbox_needs_staff(m_outbox ? m_outbox->needsStaff() : 0);
             },
             m_config.heartbeatInterval);
     }

@@ -2,6 +2,7 @@
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/support/byte_buffer.h>
+#include <openssl/crypto.h>
 #include <sqlite3.h>
 
 #include <QCoreApplication>
@@ -29,8 +30,11 @@ struct Entry {
 }  // namespace
 
 Outbox::Outbox(const std::string& path, std::shared_ptr<services::client::ChannelKeeper> backoffice,
-               std::chrono::milliseconds interval, QObject* parent)
-    : QObject(parent), m_backoffice(std::move(backoffice)), m_interval(interval) {
+               std::chrono::milliseconds interval, const util::Clock* clock, QObject* parent)
+    : QObject(parent),
+      m_clock(clock ? *clock : util::SystemClock::instance()),
+      m_backoffice(std::move(backoffice)),
+      m_interval(interval) {
     if (sqlite3_open_v2(path.c_str(), &m_db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         nullptr) != SQLITE_OK) {
@@ -38,16 +42,28 @@ Outbox::Outbox(const std::string& path, std::shared_ptr<services::client::Channe
         sqlite3_close(m_db);
         throw std::runtime_error("outbox: cannot open " + path + ": " + why);
     }
-    check(
-        m_db,
-        sqlite3_exec(
-            m_db,
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-            "CREATE TABLE IF NOT EXISTS outbox (request_id TEXT PRIMARY KEY, method TEXT NOT NULL,"
-            " payload BLOB NOT NULL, created_at INTEGER NOT NULL, attempts INTEGER NOT NULL "
-            "DEFAULT 0)",
-            nullptr, nullptr, nullptr),
-        "schema");
+    // secure_delete: a delivered entry's bytes (a sealed password, an ID number) are
+    // overwritten in the file, not left in free pages.
+    check(m_db,
+          sqlite3_exec(m_db,
+                       "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;"
+                       "CREATE TABLE IF NOT EXISTS outbox (request_id TEXT PRIMARY KEY, method "
+                       "TEXT NOT NULL, payload BLOB NOT NULL, created_at INTEGER NOT NULL, "
+                       "attempts INTEGER NOT NULL DEFAULT 0)",
+                       nullptr, nullptr, nullptr),
+          "schema");
+    // Version 1: an entry is 'pending' (due at not_before) or 'needs_staff' (with why).
+    if (count("PRAGMA user_version") < 1) {
+        check(m_db,
+              sqlite3_exec(m_db,
+                           "BEGIN;"
+                           "ALTER TABLE outbox ADD COLUMN state TEXT NOT NULL DEFAULT 'pending';"
+                           "ALTER TABLE outbox ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0;"
+                           "ALTER TABLE outbox ADD COLUMN why TEXT NOT NULL DEFAULT '';"
+                           "PRAGMA user_version = 1; COMMIT;",
+                           nullptr, nullptr, nullptr),
+              "schema upgrade");
+    }
     m_thread = std::thread([this] { run(); });
 }
 
@@ -61,15 +77,47 @@ Outbox::~Outbox() {
     sqlite3_close(m_db);
 }
 
-int Outbox::pending() const {
-    std::lock_guard lock(m_mutex);
+int Outbox::count(const char* sql) const {
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(m_db, "SELECT count(*) FROM outbox", -1, &st, nullptr);
+    sqlite3_prepare_v2(m_db, sql, -1, &st, nullptr);
     int n = 0;
     if (sqlite3_step(st) == SQLITE_ROW)
         n = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return n;
+}
+
+int Outbox::pending() const {
+    std::lock_guard lock(m_mutex);
+    return count("SELECT count(*) FROM outbox WHERE state = 'pending'");
+}
+
+int Outbox::needsStaff() const {
+    std::lock_guard lock(m_mutex);
+    return count("SELECT count(*) FROM outbox WHERE state = 'needs_staff'");
+}
+
+std::vector<Outbox::EntryView> Outbox::entries() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<EntryView> out;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(m_db,
+                       "SELECT request_id, method, state, why, not_before FROM outbox "
+                       "ORDER BY created_at, rowid",
+                       -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        EntryView e;
+        e.requestId = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+        e.method = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+        e.needsStaff =
+            std::string_view(reinterpret_cast<const char*>(sqlite3_column_text(st, 2))) ==
+            "needs_staff";
+        e.why = reinterpret_cast<const char*>(sqlite3_column_text(st, 3));
+        e.notBefore = sqlite3_column_int64(st, 4);
+        out.push_back(std::move(e));
+    }
+    sqlite3_finalize(st);
+    return out;
 }
 
 void Outbox::enqueue(const std::string& method, const std::string& requestId,
@@ -81,7 +129,7 @@ void Outbox::enqueue(const std::string& method, const std::string& requestId,
               sqlite3_prepare_v2(
                   m_db,
                   "INSERT OR IGNORE INTO outbox (request_id, method, payload, created_at) "
-                  "VALUES (?1, ?2, ?3, strftime('%s','now'))",
+                  "VALUES (?1, ?2, ?3, ?4)",
                   -1, &st, nullptr),
               "prepare");
         sqlite3_bind_text(st, 1, requestId.data(), static_cast<int>(requestId.size()),
@@ -89,6 +137,7 @@ void Outbox::enqueue(const std::string& method, const std::string& requestId,
         sqlite3_bind_text(st, 2, method.data(), static_cast<int>(method.size()), SQLITE_TRANSIENT);
         sqlite3_bind_blob(st, 3, serialized.data(), static_cast<int>(serialized.size()),
                           SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 4, m_clock.nowMicros() / 1'000'000);
         const int rc = sqlite3_step(st);
         sqlite3_finalize(st);
         check(m_db, rc, "insert");
@@ -127,17 +176,71 @@ void Outbox::run() {
     }
 }
 
+void Outbox::settle(const std::string& requestId, const outbox_policy::Decision& how) {
+    using outbox_policy::Verdict;
+    sqlite3_stmt* st = nullptr;
+    switch (how.verdict) {
+        case Verdict::Delivered:
+            sqlite3_prepare_v2(m_db, "DELETE FROM outbox WHERE request_id = ?1", -1, &st, nullptr);
+            break;
+        case Verdict::Away:
+            sqlite3_prepare_v2(m_db,
+                               "UPDATE outbox SET attempts = attempts + 1 WHERE request_id = ?1",
+                               -1, &st, nullptr);
+            break;
+        case Verdict::RetryLater:
+            sqlite3_prepare_v2(m_db,
+                               "UPDATE outbox SET attempts = attempts + 1, not_before = ?2, why = "
+                               "?3 WHERE request_id = ?1",
+                               -1, &st, nullptr);
+            break;
+        case Verdict::NeedsStaff:
+            sqlite3_prepare_v2(m_db,
+                               "UPDATE outbox SET attempts = attempts + 1, not_before = ?2, why = "
+                               "?3, state = 'needs_staff' WHERE request_id = ?1",
+                               -1, &st, nullptr);
+            break;
+    }
+    sqlite3_bind_text(st, 1, requestId.data(), static_cast<int>(requestId.size()),
+                      SQLITE_TRANSIENT);
+    if (how.verdict == Verdict::RetryLater || how.verdict == Verdict::NeedsStaff) {
+        sqlite3_bind_int64(st, 2, how.notBefore);
+        sqlite3_bind_text(st, 3, how.why.data(), static_cast<int>(how.why.size()),
+                          SQLITE_TRANSIENT);
+    }
+    const int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    check(m_db, rc, "settling an entry");
+    if (how.verdict == Verdict::Delivered) {
+        // secure_delete zeroed the row in the page; the WAL still holds the frames that wrote
+        // it: fold them into the file and truncate the WAL.
+        sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    }
+}
+
 void Outbox::deliverAll() {
     if (!m_backoffice)
         return;
+    const std::int64_t now = m_clock.nowMicros() / 1'000'000;
     std::vector<Entry> entries;
+    bool changed = false;
     {
         std::lock_guard lock(m_mutex);
+        // Too old to send: the back office may no longer know its request id.
         sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(
-            m_db,
-            "SELECT request_id, method, payload FROM outbox ORDER BY created_at, rowid LIMIT 100",
-            -1, &st, nullptr);
+        sqlite3_prepare_v2(m_db,
+                           "UPDATE outbox SET state = 'needs_staff', why = 'EXPIRED' WHERE state = "
+                           "'pending' AND created_at < ?1",
+                           -1, &st, nullptr);
+        sqlite3_bind_int64(st, 1, now - outbox_policy::kMaxAgeSeconds);
+        check(m_db, sqlite3_step(st), "expiring entries");
+        sqlite3_finalize(st);
+        changed = sqlite3_changes(m_db) > 0;
+        sqlite3_prepare_v2(m_db,
+                           "SELECT request_id, method, payload FROM outbox WHERE state = 'pending' "
+                           "AND not_before <= ?1 ORDER BY created_at, rowid LIMIT 100",
+                           -1, &st, nullptr);
+        sqlite3_bind_int64(st, 1, now);
         while (sqlite3_step(st) == SQLITE_ROW) {
             entries.push_back({reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
                                reinterpret_cast<const char*>(sqlite3_column_text(st, 1)),
@@ -146,8 +249,7 @@ void Outbox::deliverAll() {
         }
         sqlite3_finalize(st);
     }
-    bool changed = false;
-    for (const auto& e : entries) {
+    for (auto& e : entries) {
         grpc::GenericStub stub(m_backoffice->channel());
         grpc::ClientContext ctx;
         services::client::setDeadline(ctx, services::client::kDefaultDeadline);
@@ -157,30 +259,20 @@ void Outbox::deliverAll() {
         stub.UnaryCall(&ctx, e.method, grpc::StubOptions(), &request, &response,
                        [&done](grpc::Status s) { done.set_value(std::move(s)); });
         const auto result = services::client::resultOf(done.get_future().get(), ctx);
+        OPENSSL_cleanse(e.payload.data(), e.payload.size());
         m_backoffice->reportReachable(!result.transient());
+        const auto decision = outbox_policy::decide(result, now);
+        if (decision.verdict == outbox_policy::Verdict::RetryLater) {
+            qWarning("outbox: %s not taken yet (%s); again in %lld s", e.method.c_str(),
+                     decision.why.c_str(), static_cast<long long>(decision.notBefore - now));
+        } else if (decision.verdict == outbox_policy::Verdict::NeedsStaff) {
+            qWarning("outbox: %s refused for good (%s: %s); kept for staff", e.method.c_str(),
+                     decision.why.c_str(), result.message.c_str());
+        }
         std::lock_guard lock(m_mutex);
-        if (result.transient()) {
-            sqlite3_stmt* st = nullptr;
-            sqlite3_prepare_v2(m_db,
-                               "UPDATE outbox SET attempts = attempts + 1 WHERE request_id = ?1",
-                               -1, &st, nullptr);
-            sqlite3_bind_text(st, 1, e.requestId.data(), static_cast<int>(e.requestId.size()),
-                              SQLITE_TRANSIENT);
-            sqlite3_step(st);
-            sqlite3_finalize(st);
+        settle(e.requestId, decision);
+        if (decision.verdict == outbox_policy::Verdict::Away)
             break;  // the back office is away: try the rest on the next round, in order
-        }
-        // A final answer (done, or refused for good): the entry has been delivered.
-        if (!result.ok()) {
-            qWarning("outbox: %s refused for good (%d %s)", e.method.c_str(),
-                     static_cast<int>(result.code), result.message.c_str());
-        }
-        sqlite3_stmt* st = nullptr;
-        sqlite3_prepare_v2(m_db, "DELETE FROM outbox WHERE request_id = ?1", -1, &st, nullptr);
-        sqlite3_bind_text(st, 1, e.requestId.data(), static_cast<int>(e.requestId.size()),
-                          SQLITE_TRANSIENT);
-        sqlite3_step(st);
-        sqlite3_finalize(st);
         changed = true;
     }
     if (changed)

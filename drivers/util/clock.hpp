@@ -6,6 +6,7 @@
 // schedules) are China dates whatever the host's time zone.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -50,16 +51,17 @@ private:
     void* m_map = nullptr;
 };
 
-// A clock that stands still until moved (unit tests in one process).
+// A clock that stands still until moved (tests in one process; safe to move from one thread
+// while another reads it).
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(std::int64_t startMicros) : m_now(startMicros) {}
-    std::int64_t nowMicros() const override { return m_now; }
-    void advance(std::int64_t micros) { m_now += micros; }
-    void set(std::int64_t micros) { m_now = micros; }
+    std::int64_t nowMicros() const override { return m_now.load(std::memory_order_relaxed); }
+    void advance(std::int64_t micros) { m_now.fetch_add(micros, std::memory_order_relaxed); }
+    void set(std::int64_t micros) { m_now.store(micros, std::memory_order_relaxed); }
 
 private:
-    std::int64_t m_now;
+    std::atomic<std::int64_t> m_now;
 };
 
 // Seconds since the epoch shifted to China Standard Time: gmtime() of it gives the China

@@ -9,6 +9,8 @@ Rectangle {
     property bool checking: false
     // Reports waiting in the kiosk's outbox for the back office (0 = none).
     property int pendingReports: 0
+    // Reports the back office refused for good, kept for the staff (0 = none).
+    property int heldReports: 0
 
     implicitHeight: Theme.touchMin
     color: Theme.primary
@@ -35,6 +37,17 @@ Rectangle {
             visible: bar.pendingReports > 0
             anchors.verticalCenter: parent.verticalCenter
             text: qsTr("待上报 %1").arg(bar.pendingReports)
+            color: Theme.focusRing
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.fontStatus
+            font.bold: true
+        }
+
+        Text {
+            objectName: "heldReports"
+            visible: bar.heldReports > 0
+            anchors.verticalCenter: parent.verticalCenter
+            text: qsTr("%1 项请工作人员处理").arg(bar.heldReports)
             color: Theme.focusRing
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontStatus

@@ -22,6 +22,7 @@ Window {
         connected: Kiosk.connectivity.state === Connectivity.Online
         checking: Kiosk.connectivity.state === Connectivity.Unknown
         pendingReports: Kiosk.outbox ? Kiosk.outbox.pending : 0
+        heldReports: Kiosk.outbox ? Kiosk.outbox.needsStaff : 0
     }
 
     // The screen on show is decided in C++ (Kiosk.screen); this file only draws it.

@@ -160,6 +160,8 @@ std::string devicesText(const TerminalSummary& t) {
     if (t.role() == TERMINAL_ROLE_DISPLAY)
         out << ", content rev " << d.content_revision();
     out << ", outbox " << t.pending_outbox();
+    if (t.outbox_needs_staff() > 0)
+        out << ", NEEDS STAFF " << t.outbox_needs_staff();
     return out.str();
 }
 

@@ -31,7 +31,7 @@ struct TerminalRow {
     std::int64_t cardReader = 0, cardPresent = 0, fingerprintSensor = 0, printer = 0, display = 0;
     std::int64_t cardReaderCount = 0;
     std::string fingerprintDriver, fingerprintDevice;
-    std::int64_t contentRevision = 0, uptimeSeconds = 0, pendingOutbox = 0;
+    std::int64_t contentRevision = 0, uptimeSeconds = 0, pendingOutbox = 0, outboxNeedsStaff = 0;
     std::optional<std::int64_t> sentAt;  // terminal clock
     std::int64_t lastSeen = 0;           // server clock
 };

@@ -49,6 +49,8 @@ std::optional<Refusal> check(const HeartbeatRequest& r) {
     }
     if (r.pending_outbox() < 0)
         return Refusal::malformed("pending_outbox is negative");
+    if (r.outbox_needs_staff() < 0)
+        return Refusal::malformed("outbox_needs_staff is negative");
     if (r.has_uptime() &&
         (r.uptime().seconds() < 0 || r.uptime().nanos() < 0 || r.uptime().nanos() > 999'999'999)) {
         return Refusal::malformed("uptime is negative or malformed");
@@ -178,6 +180,7 @@ public:
         row.contentRevision = d.content_revision();
         row.uptimeSeconds = req->uptime().seconds();
         row.pendingOutbox = req->pending_outbox();
+        row.outboxNeedsStaff = req->outbox_needs_staff();
         if (req->has_sent_at())
             row.sentAt = microsOf(req->sent_at());
         row.lastSeen = now;
@@ -217,7 +220,7 @@ public:
                     "t.fingerprint_driver, "
                     "t.fingerprint_device, t.content_revision, t.pending_outbox, t.last_seen, "
                     "(SELECT MIN(e.service_point_id) FROM equipment e WHERE e.terminal_id = "
-                    "t.terminal_id) "
+                    "t.terminal_id), t.outbox_needs_staff "
                     "FROM terminal_status t" +
                     where;
                 if (!req->page().page_token().empty()) {
@@ -250,6 +253,7 @@ public:
                     setTimestamp(t->mutable_last_seen(), r.integer(14));
                     t->set_stale(r.integer(14) < staleBefore);
                     t->set_service_point_id(r.text(15));
+                    t->set_outbox_needs_staff(static_cast<std::int32_t>(r.integer(16)));
                 }
                 if (static_cast<int>(rows.size()) > pageSize) {
                     resp->mutable_page()->set_next_page_token(rows[pageSize - 1].text(0));
