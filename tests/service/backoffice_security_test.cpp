@@ -3,6 +3,10 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <iostream>
+#include <thread>
+
 #include "services/pki/pki.hpp"
 #include "services/store/store.hpp"
 #include "tests/service/backoffice_env.hpp"
@@ -227,6 +231,58 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
     // Still a working service after all that.
     ReportTemporaryLossResponse lr;
     ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, base(), &lr).ok());
+}
+
+// Rate limits are one atomic step with the attempt: 40 wrong passwords for one ID number at
+// once, from 16 threads, are at most 5 wrong passwords (the per-ID-number budget) and the
+// rest RATE_LIMITED, on SQLite's single writer and on PostgreSQL's READ COMMITTED alike.
+TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
+    BackofficeEnv env(GetParam());
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    ASSERT_TRUE(activate(env.touch(), card, "285714").ok());
+    // Every thread its own channel, all as the same terminal.
+    std::vector<renshe::testing::Clients> clients;
+    for (int t = 0; t < 16; ++t)
+        clients.push_back(env.touch());
+    std::atomic<int> next{0}, wrong{0}, limited{0}, other{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 16; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = next++; i < 40; i = next++) {
+                ReportTemporaryLossRequest r;
+                r.set_request_id(newRequestId());
+                r.set_ssn(card.ssn);
+                r.set_name(card.name);
+                r.mutable_second_factor()->set_service_password("999888");
+                ReportTemporaryLossResponse resp;
+                const auto o = call(*clients[t].card, &Card::ReportTemporaryLoss, r, &resp);
+                if (o.refusal == "REFUSAL_REASON_SECOND_FACTOR_FAILED")
+                    ++wrong;
+                else if (o.refusal == "REFUSAL_REASON_RATE_LIMITED")
+                    ++limited;
+                else
+                    ++other;
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    std::cout << "40 concurrent wrong passwords: " << wrong << " counted, " << limited
+              << " rate-limited\n";
+    EXPECT_GE(wrong.load(), 1);
+    EXPECT_LE(wrong.load(), 5);
+    EXPECT_EQ(wrong + limited, 40);
+    EXPECT_EQ(other.load(), 0);
+    // The right password is refused too until the window passes: the budget is spent.
+    ReportTemporaryLossRequest right;
+    right.set_request_id(newRequestId());
+    right.set_ssn(card.ssn);
+    right.set_name(card.name);
+    right.mutable_second_factor()->set_service_password("285714");
+    ReportTemporaryLossResponse resp;
+    EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss, right, &resp).refusal,
+              "REFUSAL_REASON_RATE_LIMITED");
 }
 
 TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {

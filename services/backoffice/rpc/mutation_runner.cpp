@@ -1,5 +1,6 @@
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -260,15 +261,36 @@ std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Call
                                        "failed attempts for this ID number"});
     }
     // One query for all buckets: this runs in the single SQLite writer, where every statement
-    // counts.
+    // counts, and where that writer makes check, attempt and count one atomic step. On
+    // PostgreSQL (READ COMMITTED) concurrent attempts would all pass a plain read: the bucket
+    // rows are created if missing and locked, in one order, until this transaction commits
+    // its count, so the next attempt for the same ID number or terminal reads that count.
+    std::sort(checks.begin(), checks.end(),
+              [](const Check& a, const Check& b) { return a.bucket < b.bucket; });
     std::vector<store::Value> params;
     std::string in;
     for (const auto& c : checks) {
         params.push_back(c.bucket);
         in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
+    const std::string lock(tx.forUpdate());
+    if (!lock.empty()) {
+        std::string values;
+        std::vector<store::Value> insertParams{now};
+        for (const auto& c : checks) {
+            insertParams.push_back(c.bucket);
+            values +=
+                (values.empty() ? "($" : ", ($") + std::to_string(insertParams.size()) + ", $1, 0)";
+        }
+        tx.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES " + values +
+                    " ON CONFLICT (bucket) DO NOTHING",
+                insertParams);
+    }
     const auto rows = tx.query(
-        "SELECT bucket, window_start, count FROM rate_limits WHERE bucket IN (" + in + ")", params);
+        "SELECT bucket, window_start, count FROM rate_limits WHERE bucket "
+        "IN (" +
+            in + ") ORDER BY bucket" + lock,
+        params);
     for (const auto& c : checks) {
         for (const auto& row : rows) {
             if (row.text(0) != c.bucket)
