@@ -1,5 +1,7 @@
 #include "kiosk/certification_session.hpp"
 
+#include <openssl/crypto.h>
+
 #include <QCoreApplication>
 #include <QThreadPool>
 
@@ -222,14 +224,17 @@ void CertificationSession::runScan(const ScanJob& job) {
         std::lock_guard lock(m_deviceMutex);
         m_device = device;
     }
-    scanLoop(job, *device, templates.templates(0));
+    scanLoop(job, *device, templates.templates(0), templates.ticket());
+    // The templates are biometric data: not left in freed memory.
+    for (auto& t : *templates.mutable_templates())
+        OPENSSL_cleanse(t.mutable_serialized_print()->data(), t.serialized_print().size());
     std::lock_guard lock(m_deviceMutex);
     m_device.reset();
 }
 
 // A pool thread: scans until a match, three failures or a cancel.
 void CertificationSession::scanLoop(const ScanJob& job, fp::Device& device,
-                                    const FingerprintTemplate& stored) {
+                                    const FingerprintTemplate& stored, const std::string& ticket) {
     const auto post = [&job, this](std::function<void(CertificationSession&)> f) {
         job.post([this, f = std::move(f)] { f(*this); });
     };
@@ -268,6 +273,7 @@ void CertificationSession::scanLoop(const ScanJob& job, fp::Device& device,
         record.set_matched(result->isMatch());
         record.set_finger(stored.finger());
         record.set_attempt(++attempt);
+        record.set_ticket(ticket);
         record.mutable_device()->set_driver(result->driver);
         record.mutable_device()->set_device_id(result->deviceId);
         *record.mutable_scan_started_at() = started;

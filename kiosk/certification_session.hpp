@@ -85,7 +85,7 @@ private:
                     const renshe::v1::GetCertificationStatusResponse& resp);
     void runScan(const ScanJob& job);
     void scanLoop(const ScanJob& job, drivers::fprint::Device& device,
-                  const renshe::v1::FingerprintTemplate& stored);
+                  const renshe::v1::FingerprintTemplate& stored, const std::string& ticket);
     void showMatch(const services::client::CallResult& r,
                    const renshe::v1::RecordVerificationResultResponse& recorded);
     void showMismatch(int scansLeft, std::optional<drivers::fprint::RetryReason> retry);

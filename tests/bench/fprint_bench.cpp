@@ -316,6 +316,7 @@ bool certificationRound(Bench& bench, Report& report) {
         record.set_matched(result.isMatch());
         record.set_finger(FINGER_RIGHT_INDEX);
         record.set_attempt(1);
+        record.set_ticket(templates.ticket());
         record.mutable_device()->set_driver(result.driver);
         record.mutable_device()->set_device_id(result.deviceId);
         RecordVerificationResultResponse rr;

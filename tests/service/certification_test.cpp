@@ -181,10 +181,31 @@ RecordVerificationResultRequest scan(const std::string& ssn, VerificationPurpose
     return r;
 }
 
-Outcome record(Cert& stub, const RecordVerificationResultRequest& r,
+// Records `r`; without a ticket in it, first fetches the templates for its person and purpose
+// as a terminal does (the ticket is kept in `r`, so a retry of `r` is the same request).
+Outcome record(Cert& stub, RecordVerificationResultRequest& r,
                RecordVerificationResultResponse* out = nullptr) {
+    if (r.ticket().empty()) {
+        GetTemplatesForVerifyRequest f;
+        *f.mutable_person() = r.person();
+        f.set_purpose(r.purpose());
+        f.mutable_sensor()->set_driver(r.device().driver());
+        f.mutable_sensor()->set_device_id(r.device().device_id());
+        GetTemplatesForVerifyResponse tpl;
+        // A scan from a sensor no template suits: the ticket of a fetch for the usual one,
+        // so the server's own checks of the scan are what answers.
+        if (!call(stub, &Cert::GetTemplatesForVerify, f, &tpl).ok()) {
+            f.mutable_sensor()->set_driver(kDriver);
+            call(stub, &Cert::GetTemplatesForVerify, f, &tpl);
+        }
+        r.set_ticket(tpl.ticket());
+    }
     RecordVerificationResultResponse local;
     return call(stub, &Cert::RecordVerificationResult, r, out ? out : &local);
+}
+Outcome record(Cert& stub, RecordVerificationResultRequest&& r,
+               RecordVerificationResultResponse* out = nullptr) {
+    return record(stub, r, out);
 }
 
 std::vector<AuditEvent> auditOf(const Clients& staff, const std::string& ssn) {
@@ -252,8 +273,9 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     auto none = fetch(*c.touch, due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, &tpl);
     EXPECT_EQ(none.code, grpc::StatusCode::FAILED_PRECONDITION) << none;
     EXPECT_EQ(none.refusal, "REFUSAL_REASON_NOT_ENROLLED");
+    // …and no ticket to record a scan with.
     auto unenrolledScan = record(*c.touch, scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true));
-    EXPECT_EQ(unenrolledScan.refusal, "REFUSAL_REASON_NOT_ENROLLED") << unenrolledScan;
+    EXPECT_EQ(unenrolledScan.refusal, "REFUSAL_REASON_VERIFICATION_STALE") << unenrolledScan;
 
     // Enrolment is face to face, at the counter: staff only, with a template and a device.
     auto byTerminal = enrol(*c.touch, due.ssn, FINGER_RIGHT_INDEX, printBytes(1));
@@ -334,8 +356,7 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     EXPECT_EQ(rr.attempts_left(), 2);
     EXPECT_EQ(rr.status().state(), CERTIFICATION_STATE_DUE);
     EXPECT_TRUE(rr.verification_id().empty());
-    const auto match =
-        scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true, FINGER_RIGHT_INDEX, 2);
+    auto match = scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true, FINGER_RIGHT_INDEX, 2);
     ASSERT_TRUE(record(*c.touch, match, &rr).ok());
     EXPECT_EQ(rr.status().state(), CERTIFICATION_STATE_CERTIFIED);
     EXPECT_EQ(rr.status().pension(), PENSION_STATUS_ACTIVE);
@@ -368,10 +389,11 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     EXPECT_EQ(count(events, "certification.verify_no_match", "OK"), 1);
     EXPECT_EQ(count(events, "certification.verify_match", "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE"),
               2);
-    EXPECT_EQ(count(events, "certification.get_templates", "OK"), 2);
-    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_NOT_ENROLLED"), 1);
+    // The fetches above and the one before each scan (record() fetches the ticket).
+    EXPECT_EQ(count(events, "certification.get_templates", "OK"), 9);
+    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_NOT_ENROLLED"), 3);
     EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE"),
-              1);
+              2);
     EXPECT_EQ(count(events, "certification.enroll_fingerprint", "OK"), 3);
     for (const auto& e : events) {
         EXPECT_EQ(e.masked_subject().find(due.ssn), std::string::npos);  // masked only
@@ -484,7 +506,8 @@ TEST_P(Certification, TemplatesGoOnlyToTouchTerminalsOfThePersonsRegion) {
 
     const auto events = auditOf(staff, person.ssn);
     EXPECT_EQ(count(events, "certification.get_templates", "OK"), 1);
-    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_OUTSIDE_REGION"), 1);
+    // The one above and record()'s two tries for a ticket at the terminal elsewhere.
+    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_OUTSIDE_REGION"), 3);
 }
 
 TEST_P(Certification, OverduePensionIsSuspendedAndResumedWithBackPay) {
@@ -645,7 +668,7 @@ TEST_P(Certification, TamperedTemplatesAreDetectedAndNeverSent) {
     // Each damaged template found is in the audit log, with the refusals.
     auto events = auditOf(staff, a.ssn);
     EXPECT_EQ(count(events, "certification.template_integrity", "TEMPLATE_DECRYPT_FAILED"),
-              4);  // 1 + 1 + 2
+              5);  // 1 + 1 + 2, and the fetch for the scan's ticket
     EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_NOT_ENROLLED"), 1);
     EXPECT_EQ(count(events, "certification.verify_match", "REFUSAL_REASON_NOT_ENROLLED"), 1);
     EXPECT_EQ(
@@ -657,6 +680,106 @@ TEST_P(Certification, TamperedTemplatesAreDetectedAndNeverSent) {
     ASSERT_TRUE(fetch(*c.touch, a.ssn, VERIFICATION_PURPOSE_CERTIFICATION, &tpl).ok());
     ASSERT_EQ(tpl.templates_size(), 1);
     EXPECT_EQ(tpl.templates(0).serialized_print(), printBytes(93));
+}
+
+// A terminal key alone cannot certify anyone: a result counts only with the ticket of this
+// terminal's template fetch for this person and purpose, within its 5 minutes, for one
+// session (three results, or up to the first match). Without one nothing changes.
+TEST_P(Certification, AResultNeedsTheTicketOfThisTerminalsFetch) {
+    BackofficeEnv env(GetParam());
+    const auto staff = env.staff();
+    CertClients c(env);
+    const SeededCard person = renshe::testing::inventedCard(21);
+    const SeededCard other = renshe::testing::inventedCard(22);
+    registerPerson(staff, person, addDays(addMonths(chinaToday(), -12), 10));  // due
+    registerPerson(staff, other, addDays(addMonths(chinaToday(), -12), 10));
+    ASSERT_TRUE(enrol(*c.staff, person.ssn, FINGER_RIGHT_INDEX, printBytes(21)).ok());
+    ASSERT_TRUE(enrol(*c.staff, other.ssn, FINGER_RIGHT_INDEX, printBytes(22)).ok());
+    auto stale = [&](const std::string& ticket, Cert& by, const std::string& ssn,
+                     VerificationPurpose purpose = VERIFICATION_PURPOSE_CERTIFICATION) {
+        auto r = scan(ssn, purpose, true);
+        r.set_ticket(ticket);
+        const auto o = record(by, r);
+        return o.code == grpc::StatusCode::FAILED_PRECONDITION &&
+               o.refusal == "REFUSAL_REASON_VERIFICATION_STALE";
+    };
+    GetTemplatesForVerifyResponse tpl;
+    ASSERT_TRUE(fetch(*c.touch, person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, &tpl).ok());
+    const std::string ticket = tpl.ticket();
+    ASSERT_EQ(ticket.size(), 32u);
+    EXPECT_GT(tpl.ticket_expires_at().seconds(), 0);
+
+    // No ticket, an invented one, another terminal's, for another person or purpose.
+    auto bare = scan(person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true);
+    bare.set_ticket("");
+    RecordVerificationResultResponse ignored;  // (record() would fetch a ticket for it)
+    EXPECT_EQ(call(*c.touch, &Cert::RecordVerificationResult, bare, &ignored).refusal,
+              "REFUSAL_REASON_VERIFICATION_STALE");
+    EXPECT_TRUE(stale(std::string(32, 'a'), *c.touch, person.ssn));
+    EXPECT_TRUE(stale(ticket, *c.otherTouch, person.ssn));
+    EXPECT_TRUE(stale(ticket, *c.touch, other.ssn));
+    EXPECT_TRUE(stale(ticket, *c.touch, person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT));
+    auto malformed = scan(person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true);
+    malformed.set_ticket("not-a-ticket");
+    EXPECT_EQ(record(*c.touch, malformed).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    GetCertificationStatusResponse st;
+    ASSERT_TRUE(status(*c.touch, person.ssn, &st).ok());
+    EXPECT_EQ(st.status().state(), CERTIFICATION_STATE_DUE);  // nothing was recorded
+    ASSERT_TRUE(status(*c.touch, other.ssn, &st).ok());
+    EXPECT_EQ(st.status().state(), CERTIFICATION_STATE_DUE);
+
+    // The right one: three results at most, and a match ends the session.
+    for (int attempt = 1; attempt <= 2; ++attempt) {
+        auto r = scan(person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, false, FINGER_RIGHT_INDEX,
+                      attempt);
+        r.set_ticket(ticket);
+        ASSERT_TRUE(record(*c.touch, r).ok()) << attempt;
+    }
+    auto match = scan(person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true, FINGER_RIGHT_INDEX, 3);
+    match.set_ticket(ticket);
+    RecordVerificationResultResponse rr;
+    ASSERT_TRUE(record(*c.touch, match, &rr).ok());
+    EXPECT_EQ(rr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+    EXPECT_TRUE(record(*c.touch, match).ok());         // the same request again: its first answer
+    EXPECT_TRUE(stale(ticket, *c.touch, person.ssn));  // a new request: the session is over
+
+    // A ticket expires after 5 minutes.
+    ASSERT_TRUE(fetch(*c.touch, other.ssn, VERIFICATION_PURPOSE_CERTIFICATION, &tpl).ok());
+    env.backoffice().advanceClock(chr::seconds(301));
+    EXPECT_TRUE(stale(tpl.ticket(), *c.touch, other.ssn));
+    ASSERT_TRUE(status(*c.touch, other.ssn, &st).ok());
+    EXPECT_NE(st.status().state(), CERTIFICATION_STATE_CERTIFIED);
+}
+
+// A stolen terminal key certifies at most the terminal's ceiling an hour: beyond it the match is
+// refused RATE_LIMITED, audited, and the person stays uncertified.
+TEST_P(Certification, ATerminalCertifiesAtMostItsCeilingAnHour) {
+    BackofficeEnv env(GetParam(), {"--limit-terminal-certifications", "2/3600"});
+    const auto staff = env.staff();
+    CertClients c(env);
+    std::vector<SeededCard> people;
+    for (int i = 0; i < 3; ++i) {
+        people.push_back(renshe::testing::inventedCard(31 + i));
+        registerPerson(staff, people.back(), addDays(addMonths(chinaToday(), -12), 10));
+        ASSERT_TRUE(
+            enrol(*c.staff, people.back().ssn, FINGER_RIGHT_INDEX, printBytes(31 + i)).ok());
+    }
+    for (int i = 0; i < 2; ++i)
+        ASSERT_TRUE(
+            record(*c.touch, scan(people[i].ssn, VERIFICATION_PURPOSE_CERTIFICATION, true)).ok());
+    const auto third =
+        record(*c.touch, scan(people[2].ssn, VERIFICATION_PURPOSE_CERTIFICATION, true));
+    EXPECT_EQ(third.code, grpc::StatusCode::RESOURCE_EXHAUSTED) << third;
+    EXPECT_EQ(third.refusal, "REFUSAL_REASON_RATE_LIMITED");
+    GetCertificationStatusResponse st;
+    ASSERT_TRUE(status(*c.touch, people[2].ssn, &st).ok());
+    EXPECT_EQ(st.status().state(), CERTIFICATION_STATE_DUE);
+    EXPECT_EQ(count(auditOf(staff, people[2].ssn), "certification.verify_match",
+                    "REFUSAL_REASON_RATE_LIMITED"),
+              1);
+    // Another terminal of the hall is not held up by this one.
+    EXPECT_TRUE(
+        record(*c.otherTouch, scan(people[2].ssn, VERIFICATION_PURPOSE_CERTIFICATION, true)).ok());
 }
 
 TEST_P(Certification, FailedScansAreLimitedPerPerson) {
@@ -678,12 +801,15 @@ TEST_P(Certification, FailedScansAreLimitedPerPerson) {
             << i;
         EXPECT_EQ(rr.attempts_left(), i == 8 ? 0 : 2 - i % 3) << i;
     }
-    auto limited =
-        record(*c.touch, scan(person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true), &rr);
+    // The person's budget is spent: no templates, so no ticket to record a match with.
+    GetTemplatesForVerifyResponse tpl;
+    auto limited = fetch(*c.touch, person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, &tpl);
     EXPECT_EQ(limited.code, grpc::StatusCode::RESOURCE_EXHAUSTED) << limited;
     EXPECT_EQ(limited.refusal, "REFUSAL_REASON_RATE_LIMITED");
     EXPECT_GT(std::stoi(limited.retryAfter.empty() ? "0" : limited.retryAfter), 0);
-    GetTemplatesForVerifyResponse tpl;
+    EXPECT_EQ(
+        record(*c.touch, scan(person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true), &rr).refusal,
+        "REFUSAL_REASON_VERIFICATION_STALE");
     EXPECT_EQ(fetch(*c.otherTouch, person.ssn, VERIFICATION_PURPOSE_CERTIFICATION, &tpl).refusal,
               "REFUSAL_REASON_RATE_LIMITED");
     GetCertificationStatusResponse st;

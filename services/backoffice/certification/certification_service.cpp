@@ -203,15 +203,68 @@ void requireFetchBudget(store::Tx& tx, const Policy& policy, const Caller& calle
     }
 }
 
-void bumpFetches(store::Tx& tx, const Policy& policy, const Caller& caller, std::int64_t now) {
-    const std::int64_t staleBefore = now - policy.terminalTemplateFetches.windowSeconds * kSecond;
-    tx.exec(
+// Counts one event in `bucket` and says whether it was over `limit`: one statement that
+// increments and returns, so concurrent callers can never all see room (it takes the row's
+// lock on PostgreSQL; SQLite has one writer).
+std::optional<Refusal> takeBudget(store::Tx& tx, const std::string& bucket,
+                                  const Policy::Limit& limit, std::int64_t now,
+                                  const std::string& what) {
+    const std::int64_t staleBefore = now - limit.windowSeconds * kSecond;
+    const auto row = tx.queryOne(
         "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
         "ON CONFLICT (bucket) DO UPDATE SET "
         "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 END, "
         "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE "
-        "rate_limits.window_start END",
-        {fetchBucket(caller), now, staleBefore});
+        "rate_limits.window_start END RETURNING count, window_start",
+        {bucket, now, staleBefore});
+    if (row && row->integer(0) > limit.max) {
+        return Refusal::rateLimited(
+            retryAfterSeconds(row->integer(1) + limit.windowSeconds * kSecond, now),
+            "too many " + what);
+    }
+    return std::nullopt;
+}
+
+constexpr std::int64_t kTicketSeconds = 300;
+
+// A ticket for one verify session of `caller` with this person and purpose.
+std::string issueTicket(store::Tx& tx, const Caller& caller, const std::string& subjectDigest,
+                        VerificationPurpose purpose, std::int64_t now, std::int64_t* expiresAt) {
+    const std::string ticket = store::toHex(randomBytes(16));
+    *expiresAt = now + kTicketSeconds * kSecond;
+    tx.exec(
+        "INSERT INTO verification_tickets (ticket_sha256, terminal, subject_digest, purpose, "
+        "issued_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",
+        {store::toHex(sha256(ticket)), caller.key(), subjectDigest,
+         static_cast<std::int64_t>(purpose), now, *expiresAt});
+    return ticket;
+}
+
+// Spends one result of the ticket, or refuses: unknown, another terminal's, another person's
+// or purpose's, expired, or its session over (three results, or a match).
+void useTicket(store::Tx& tx, const std::string& ticket, const Caller& caller,
+               const std::string& subjectDigest, VerificationPurpose purpose, bool matched,
+               std::int64_t now) {
+    const std::string key = store::toHex(sha256(ticket));
+    const auto row = tx.queryOne(
+        "SELECT terminal, subject_digest, purpose, expires_at, results, closed_at "
+        "FROM verification_tickets WHERE ticket_sha256 = $1" +
+            std::string(tx.forUpdate()),
+        {key});
+    const bool valid = row && row->text(0) == caller.key() && row->text(1) == subjectDigest &&
+                       row->integer(2) == static_cast<std::int64_t>(purpose) &&
+                       now < row->integer(3) && row->integer(4) < checks::kAttemptsPerSession &&
+                       row->isNull(5);
+    if (!valid) {
+        throw Refused(Refusal::precondition(
+            REFUSAL_REASON_VERIFICATION_STALE,
+            "no valid verification ticket for this person: fetch the templates first"));
+    }
+    const bool last = matched || row->integer(4) + 1 >= checks::kAttemptsPerSession;
+    tx.exec(
+        "UPDATE verification_tickets SET results = results + 1, closed_at = $2 WHERE "
+        "ticket_sha256 = $1",
+        {key, last ? store::Value(now) : store::Value(nullptr)});
 }
 
 struct Wiped {
@@ -357,17 +410,32 @@ grpc::Status CertificationServiceImpl::GetTemplatesForVerify(
         m_runner.log("{\"level\":\"warn\",\"event\":\"template_integrity\",\"subject\":\"" +
                      about.masked() + "\",\"fingers\":\"" + fingerNames(damaged) + "\"}");
     }
+    std::optional<Refusal> overBudget;
     try {
         m_runner.store().write([&](store::Tx& tx) {
+            overBudget.reset();
             const std::int64_t now = m_runner.clock().nowMicros();
             for (std::size_t i = 0; i < damaged.size(); ++i) {
                 m_runner.auditInTx(tx, &*who, kEventIntegrity, about, "TEMPLATE_DECRYPT_FAILED", "",
                                    now);
             }
-            if (status.ok()) {
-                m_runner.auditInTx(tx, &*who, kEventTemplates, about, "OK", "", now);
-                bumpFetches(tx, m_runner.policy(), *who, now);
+            if (!status.ok())
+                return;
+            // The read above refused a terminal already over its budget; this counts the fetch
+            // atomically, so parallel fetches cannot all slip under it.
+            overBudget =
+                takeBudget(tx, fetchBucket(*who), m_runner.policy().terminalTemplateFetches, now,
+                           "template fetches at this terminal");
+            if (overBudget) {
+                m_runner.auditInTx(tx, &*who, kEventTemplates, about,
+                                   RefusalReason_Name(overBudget->reason), "", now);
+                return;
             }
+            m_runner.auditInTx(tx, &*who, kEventTemplates, about, "OK", "", now);
+            std::int64_t expiresAt = 0;
+            resp->set_ticket(issueTicket(tx, *who, m_runner.keys().subjectDigest(about.ssn),
+                                         req->purpose(), now, &expiresAt));
+            setTimestamp(resp->mutable_ticket_expires_at(), expiresAt);
         });
     } catch (const std::exception&) {
         m_runner.log(
@@ -377,6 +445,10 @@ grpc::Status CertificationServiceImpl::GetTemplatesForVerify(
             wipeResponse();
             return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
         }
+    }
+    if (overBudget) {
+        wipeResponse();
+        return m_runner.finish(ctx, *overBudget);
     }
     return status;
 }
@@ -406,6 +478,10 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
                 throw Refused(Refusal::precondition(REFUSAL_REASON_NOT_A_RETIREE,
                                                     "no certification is required"));
             }
+            // Only a result that follows this terminal's template fetch for this person counts:
+            // a terminal key alone cannot certify anyone.
+            useTicket(tx, req->ticket(), caller, m_runner.keys().subjectDigest(person.ssn), purpose,
+                      req->matched(), now);
             const int failuresLeft = requireScanBudget(tx, policy, caller, person.ssn, now);
             auto enrolled = templates::load(tx, m_runner.keys(), person.ssn);
             Wiped wiped{enrolled};
@@ -469,6 +545,17 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
             resp->set_attempts_left(std::max(attemptsLeft, 0));
             Certification after = before;
             if (req->matched() && purpose == VERIFICATION_PURPOSE_CERTIFICATION) {
+                // A ceiling per terminal: a hall certifies tens a day, a stolen key would
+                // certify as fast as it can. Reaching it is a refusal, audited and counted.
+                if (auto over = takeBudget(tx, "term-cert:" + caller.identity.id,
+                                           policy.terminalCertifications, now,
+                                           "certifications at this terminal")) {
+                    m_runner.log(
+                        "{\"level\":\"warn\",\"event\":\"certification_ceiling\","
+                        "\"terminal\":\"" +
+                        caller.identity.id + "\"}");
+                    throw Refused(*over);
+                }
                 const bool resumed = before.state == CERTIFICATION_STATE_OVERDUE;
                 tx.exec(
                     "INSERT INTO certifications (verification_id, ssn, certified_at, terminal, "

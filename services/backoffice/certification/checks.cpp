@@ -1,5 +1,7 @@
 #include "services/backoffice/certification/checks.hpp"
 
+#include <algorithm>
+
 namespace renshe::services::backoffice::checks {
 
 using namespace renshe::v1;
@@ -71,7 +73,18 @@ Result check(const RecordVerificationResultRequest& r) {
         [&] {
             return checkScanTime(r.has_scan_started_at(), r.scan_started_at(), "scan_started_at");
         },
-        [&] { return checkScanTime(r.has_scanned_at(), r.scanned_at(), "scanned_at"); });
+        [&] { return checkScanTime(r.has_scanned_at(), r.scanned_at(), "scanned_at"); },
+        [&]() -> Result {
+            // Present or not is the ticket check's business (VERIFICATION_STALE), after the
+            // caller's role and region; here only its form.
+            const std::string& t = r.ticket();
+            if ((!t.empty() && t.size() != 32) || !std::all_of(t.begin(), t.end(), [](char c) {
+                    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                })) {
+                return Refusal::malformed("ticket is not 32 lower-case hex digits");
+            }
+            return std::nullopt;
+        });
 }
 
 Result check(const EnrollFingerprintRequest& r) {

@@ -48,6 +48,7 @@ struct Policy {
     Limit ssnFingerprintFailures{9, 3600};  // failed scans per ID number (three sessions of three)
     Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
     Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
+    Limit terminalCertifications{60, 3600};       // pension certifications recorded per terminal
     // The terminal fleet (terminal_service.hpp).
     std::int64_t heartbeatIntervalSeconds = 30;  // asked of every terminal in HeartbeatResponse
     std::int64_t staleAfterSeconds = 0;  // no heartbeat for this long = stale; 0 = 3 intervals
@@ -131,8 +132,10 @@ public:
     void log(const std::string& json);
     void flushLog();
 
-private:
+    // The refusal's status with its trailers (renshe-refusal, renshe-retry-after).
     grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
+
+private:
     // Logs a storage failure and answers UNAVAILABLE (the caller retries with its request id).
     grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
                              const Subject& subject, std::chrono::steady_clock::time_point started,

@@ -50,6 +50,8 @@ std::string usage() {
            "20/3600)\n"
            "  --limit-terminal-lookups N/SECONDS   identity look-ups per terminal (default "
            "300/3600)\n"
+           "  --limit-terminal-certifications N/SECONDS   pension certifications per terminal "
+           "(default 60/3600)\n"
            "  --heartbeat-interval-seconds N   the interval terminals are asked to heartbeat at "
            "(default 30)\n"
            "  --stale-after-seconds N          a terminal silent this long is stale (default 3 "
@@ -215,6 +217,7 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--limit-ssn-failures", limit(&Policy::ssnSecondFactorFailures)},
         {"--limit-terminal-failures", limit(&Policy::terminalSecondFactorFailures)},
         {"--limit-terminal-lookups", limit(&Policy::terminalIdentityLookups)},
+        {"--limit-terminal-certifications", limit(&Policy::terminalCertifications)},
         {"--heartbeat-interval-seconds",
          wholeNumber(5, 600, " from 5 to 600",
                      [](Options& o, long long n) { o.policy.heartbeatIntervalSeconds = n; })},

@@ -84,6 +84,8 @@ struct Server::Impl {
                             {now - options.policy.requestRetentionSeconds * 1'000'000});
                     tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1",
                             {now - 86400LL * 1'000'000});
+                    tx.exec("DELETE FROM verification_tickets WHERE expires_at < $1",
+                            {now - 86400LL * 1'000'000});
                 });
                 if (lifted > 0) {
                     runner->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
