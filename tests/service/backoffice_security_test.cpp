@@ -2,6 +2,7 @@
 // refused with INVALID_ARGUMENT and nothing written, and the hash-chained audit log.
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
+#include <openssl/sha.h>
 
 #include <atomic>
 #include <iostream>
@@ -283,6 +284,60 @@ TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
     ReportTemporaryLossResponse resp;
     EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss, right, &resp).refusal,
               "REFUSAL_REASON_RATE_LIMITED");
+}
+
+// What a database dump gives away: the stored fingerprint of a loss report that carried the
+// service password must not let anyone find that password by trying all 10^6 of them.
+TEST_P(BackofficeSecurity, ADatabaseDumpGivesNoServicePasswordByEnumeration) {
+    BackofficeEnv env(GetParam());
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    ASSERT_TRUE(activate(env.touch(), card, "285714").ok());
+    ReportTemporaryLossRequest loss;
+    loss.set_request_id(newRequestId());
+    loss.set_ssn(card.ssn);
+    loss.set_name(card.name);
+    loss.mutable_second_factor()->set_service_password("285714");
+    ReportTemporaryLossResponse lr;
+    ASSERT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss, loss, &lr).ok());
+
+    const std::string url = GetParam() == StoreKind::Sqlite
+                                ? "sqlite:" + env.backoffice().sqlitePath().string()
+                                : env.database();
+    auto db = renshe::services::store::Store::open(url);
+    std::string stored, verifier;
+    db->read([&](auto& tx) {
+        const auto r = tx.queryOne("SELECT body_hash FROM requests WHERE request_id = $1",
+                                   {loss.request_id()});
+        ASSERT_TRUE(r);
+        stored = r->text(0);
+        const auto v =
+            tx.queryOne("SELECT service_password_hash FROM persons WHERE ssn = $1", {card.ssn});
+        ASSERT_TRUE(v);
+        verifier = v->text(0);
+    });
+    // The attack: every password, hashed the way an unkeyed fingerprint would be.
+    int found = -1;
+    ReportTemporaryLossRequest guess = loss;
+    for (int p = 0; p < 1'000'000 && found < 0; ++p) {
+        char pw[8];
+        std::snprintf(pw, sizeof pw, "%06d", p);
+        guess.mutable_second_factor()->set_service_password(pw);
+        const std::string body =
+            "card.report_temporary_loss" + std::string(1, '\0') + guess.SerializeAsString();
+        unsigned char digest[SHA256_DIGEST_LENGTH];
+        SHA256(reinterpret_cast<const unsigned char*>(body.data()), body.size(), digest);
+        if (renshe::services::store::toHex(
+                std::string(reinterpret_cast<char*>(digest), sizeof digest)) == stored)
+            found = p;
+    }
+    EXPECT_EQ(found, -1) << "the service password came back from the request fingerprint";
+    // The verifier is keyed with the pepper (not in the database) and salted.
+    EXPECT_EQ(verifier.rfind("hmac-sha256$", 0), 0u) << verifier;
+    EXPECT_EQ(verifier.find("285714"), std::string::npos);
+    // And a retry of the same request is still recognised as one.
+    ReportTemporaryLossResponse again;
+    EXPECT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss, loss, &again).ok());
 }
 
 TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {

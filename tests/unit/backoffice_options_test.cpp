@@ -16,6 +16,16 @@ TEST(BackofficeOptions, MutualTlsIsRequiredUnlessPlaintextIsAskedForByName) {
     const auto dev = parseOptions({"--insecure-plaintext-for-development", "--keystore", "k"});
     ASSERT_TRUE(dev.options.has_value());
     EXPECT_TRUE(dev.options->insecurePlaintext);
+    // Plaintext (identities claimed in metadata) never beyond this machine.
+    for (const char* listen : {"0.0.0.0:50051", "192.168.1.5:50051", "[::]:50051"}) {
+        const auto open = parseOptions(
+            {"--insecure-plaintext-for-development", "--keystore", "k", "--listen", listen});
+        EXPECT_FALSE(open.options.has_value()) << listen;
+        EXPECT_NE(open.error.find("loopback only"), std::string::npos) << listen;
+    }
+    EXPECT_TRUE(parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--listen",
+                              "[::1]:0"})
+                    .options.has_value());
 }
 
 TEST(BackofficeOptions, FullTlsCommandLineParses) {

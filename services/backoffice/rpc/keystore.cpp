@@ -198,6 +198,14 @@ std::string Keystore::subjectDigest(std::string_view ssn) const {
     return store::toHex(hmac(m_auditKey.data(), m_auditKey.size(), ssn));
 }
 
+std::string Keystore::requestFingerprint(std::string_view data) const {
+    std::string input("request", 8);  // with its terminating NUL: domain separation
+    input.append(data);
+    const std::string mac = hmac(m_pepper.data(), m_pepper.size(), input);
+    OPENSSL_cleanse(input.data(), input.size());
+    return store::toHex(mac);
+}
+
 std::string Keystore::hashServicePassword(std::string_view password) const {
     const std::string salt = randomBytes(16);
     std::string input = salt;

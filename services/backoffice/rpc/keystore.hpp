@@ -55,6 +55,11 @@ public:
     // subject's events without holding the ID number.
     std::string subjectDigest(std::string_view ssn) const;
 
+    // HMAC-SHA-256(pepper, "request\0" || data), hex: the fingerprint of a request body kept
+    // to recognise retries. Requests may hold a 6-digit service password; a plain hash of
+    // them would give it back to anyone with the database and 10^6 tries.
+    std::string requestFingerprint(std::string_view data) const;
+
     // Salted keyed hash of a 6-digit service password: "hmac-sha256$<salt hex>$<hash hex>",
     // hash = HMAC-SHA-256(pepper, salt || password). A 6-digit secret has only 10^6 values,
     // so no amount of hash slowness protects it once the database and the pepper are both

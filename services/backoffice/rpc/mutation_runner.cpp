@@ -1,5 +1,7 @@
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -372,12 +374,19 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
         return storeFailed(eventType, nullptr, subject, started, e.what(), false, true);
     }
 
-    std::string bodyHash;
-    {
-        std::string bytes;
-        request.SerializeToString(&bytes);
-        bodyHash = store::toHex(sha256(eventType + '\0' + bytes));
-    }
+    // Keyed: the body may hold a service password (requestFingerprint). Rows written before
+    // it was keyed carry the plain SHA-256, still recognised until they age out.
+    std::string requestBytes;
+    request.SerializeToString(&requestBytes);
+    requestBytes.insert(0, eventType + '\0');
+    const std::string bodyHash = m_keys.requestFingerprint(requestBytes);
+    const auto sameBody = [&](const std::string& stored) {
+        return stored == bodyHash || stored == store::toHex(sha256(requestBytes));
+    };
+    struct Cleanse {
+        std::string& s;
+        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
+    } cleanse{requestBytes};
     Outcome outcome;
     try {
         m_store.write([&](store::Tx& tx) {
@@ -401,7 +410,7 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
                 "WHERE caller = $1 AND request_id = $2",
                 {caller->key(), requestId});
             if (previous) {
-                if (previous->text(0) != bodyHash) {
+                if (!sameBody(previous->text(0))) {
                     refuseWithoutStoring(
                         Refusal::invalid(renshe::v1::REFUSAL_REASON_REQUEST_ID_REUSED,
                                          "request id was used for a different request"));

@@ -240,9 +240,17 @@ std::optional<std::string> checkCombination(const Options& o) {
         return "--keystore FILE is required (create one with: renshe-backoffice keystore new FILE)";
     if (o.listen.find(':') == std::string::npos)
         return "--listen wants HOST:PORT, got " + o.listen;
-    if (!o.metricsListen.empty() && o.metricsListen.rfind("127.0.0.1:", 0) != 0 &&
-        o.metricsListen.rfind("[::1]:", 0) != 0 && o.metricsListen.rfind("localhost:", 0) != 0) {
+    const auto loopback = [](const std::string& hostPort) {
+        return hostPort.rfind("127.0.0.1:", 0) == 0 || hostPort.rfind("[::1]:", 0) == 0 ||
+               hostPort.rfind("localhost:", 0) == 0;
+    };
+    if (!o.metricsListen.empty() && !loopback(o.metricsListen))
         return "--metrics-listen serves on loopback only (127.0.0.1:PORT), got " + o.metricsListen;
+    // Without TLS anyone who can connect may claim any identity: never beyond this machine.
+    if (o.insecurePlaintext && !loopback(o.listen)) {
+        return "--insecure-plaintext-for-development listens on loopback only (127.0.0.1:PORT), "
+               "got " +
+               o.listen;
     }
     if (o.terminalCaCertificate.empty() != o.terminalCaKey.empty())
         return "--terminal-ca-cert and --terminal-ca-key go together";
