@@ -340,6 +340,36 @@ TEST_P(BackofficeSecurity, ADatabaseDumpGivesNoServicePasswordByEnumeration) {
     EXPECT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss, loss, &again).ok());
 }
 
+// A terminal of another region learns nothing from a loss report (the right name and a wrong
+// one answer alike) and its guesses never lock the person out at home.
+TEST_P(BackofficeSecurity, LossReportsFromAnotherRegionAreNeitherOracleNorLockOut) {
+    BackofficeEnv env(GetParam());
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    ASSERT_TRUE(activate(env.touch(), card, "285714").ok());
+    auto report = [&](const renshe::testing::Clients& from, const std::string& name,
+                      const std::string& password) {
+        ReportTemporaryLossRequest r;
+        r.set_request_id(newRequestId());
+        r.set_ssn(card.ssn);
+        r.set_name(name);
+        r.mutable_second_factor()->set_service_password(password);
+        ReportTemporaryLossResponse resp;
+        return call(*from.card, &Card::ReportTemporaryLoss, r, &resp);
+    };
+    const auto elsewhere = env.elsewhere();
+    const auto rightName = report(elsewhere, card.name, "285714");
+    const auto wrongName = report(elsewhere, "李四", "285714");
+    EXPECT_EQ(rightName.code, wrongName.code) << rightName << " / " << wrongName;
+    EXPECT_EQ(rightName.refusal, wrongName.refusal);
+    EXPECT_EQ(rightName.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    for (int i = 0; i < 6; ++i)
+        report(elsewhere, "李四", "000000");
+    // At home the person's budget is untouched: the right password still works.
+    const auto home = report(env.touch(), card.name, "285714");
+    EXPECT_TRUE(home.ok()) << home;
+}
+
 TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     BackofficeEnv env(GetParam());
     const auto touch = env.touch();

@@ -481,7 +481,8 @@ TEST_P(Certification, TemplatesGoOnlyToTouchTerminalsOfThePersonsRegion) {
 
     GetCertificationStatusResponse st;
     EXPECT_EQ(status(*c.display, person.ssn, &st).refusal, "REFUSAL_REASON_WRONG_ROLE");
-    EXPECT_EQ(status(*c.elsewhere, person.ssn, &st).refusal, "REFUSAL_REASON_OUTSIDE_REGION");
+    // Outside its region a terminal gets the answer an unknown person gets (no oracle).
+    EXPECT_EQ(status(*c.elsewhere, person.ssn, &st).refusal, "REFUSAL_REASON_UNKNOWN_PERSON");
     EXPECT_EQ(record(*c.display, scan(person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, true)).refusal,
               "REFUSAL_REASON_WRONG_ROLE");
     EXPECT_EQ(record(*c.staff, scan(person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, true)).refusal,
@@ -780,6 +781,36 @@ TEST_P(Certification, ATerminalCertifiesAtMostItsCeilingAnHour) {
     // Another terminal of the hall is not held up by this one.
     EXPECT_TRUE(
         record(*c.otherTouch, scan(people[2].ssn, VERIFICATION_PURPOSE_CERTIFICATION, true)).ok());
+}
+
+// Status look-ups: a terminal elsewhere cannot tell "registered elsewhere" from "unknown";
+// every answer is audited; a terminal has an hourly budget of them.
+TEST_P(Certification, StatusLookUpsAreNoOracleAreAuditedAndLimited) {
+    BackofficeEnv env(GetParam(), {"--limit-terminal-status-lookups", "3/3600"});
+    const auto staff = env.staff();
+    CertClients c(env);
+    const SeededCard person = renshe::testing::inventedCard(41);
+    registerPerson(staff, person, addDays(addMonths(chinaToday(), -12), 10));
+    GetCertificationStatusResponse st;
+    const auto known = status(*c.elsewhere, person.ssn, &st);
+    const auto unknown = status(*c.elsewhere, renshe::testing::inventedCard(42).ssn, &st);
+    EXPECT_EQ(known.code, grpc::StatusCode::NOT_FOUND) << known;
+    EXPECT_EQ(known.code, unknown.code);
+    EXPECT_EQ(known.refusal, unknown.refusal);
+
+    for (int i = 0; i < 3; ++i)
+        ASSERT_TRUE(status(*c.touch, person.ssn, &st).ok()) << i;
+    GetCertificationStatusResponse refused;
+    const auto fourth = status(*c.touch, person.ssn, &refused);
+    EXPECT_EQ(fourth.code, grpc::StatusCode::RESOURCE_EXHAUSTED) << fourth;
+    EXPECT_EQ(fourth.refusal, "REFUSAL_REASON_RATE_LIMITED");
+    EXPECT_FALSE(refused.has_status());                   // nothing given out with the refusal
+    EXPECT_TRUE(status(*c.staff, person.ssn, &st).ok());  // staff are not held by it
+
+    const auto events = auditOf(staff, person.ssn);
+    EXPECT_EQ(count(events, "certification.get_status", "OK"), 4);  // 3 at the terminal, staff
+    EXPECT_EQ(count(events, "certification.get_status", "REFUSAL_REASON_RATE_LIMITED"), 1);
+    EXPECT_EQ(count(events, "certification.get_status", "REFUSAL_REASON_UNKNOWN_PERSON"), 1);
 }
 
 TEST_P(Certification, FailedScansAreLimitedPerPerson) {

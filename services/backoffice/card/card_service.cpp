@@ -229,6 +229,15 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
             requireTouchTerminal(caller);
             subject.ssn = ssn;
             const auto person = loadPerson(tx, ssn, true);
+            // A person registered outside this terminal's region answers as an unknown ID
+            // number does, whatever the name: no probing which names go with which numbers
+            // elsewhere, and a stranger's guesses count against the terminal, never lock the
+            // person out. (The citizen is sent to the staff, who serve any region.)
+            if (person && !inRegion(caller, person->region)) {
+                subject.failuresCountForSubject = false;
+                throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                                              "second factor does not match"));
+            }
             // An unknown ID number and a wrong name answer alike, so the RPC cannot probe
             // the registry.
             if (!person ||

@@ -324,17 +324,55 @@ void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::st
 grpc::Status CertificationServiceImpl::GetCertificationStatus(
     grpc::ServerContext* ctx, const GetCertificationStatusRequest* req,
     GetCertificationStatusResponse* resp) {
-    return m_runner.query(
+    // Whether a person's pension is paid is personal: a terminal learns it only for persons
+    // of its region (anyone else answers as unknown: no "registered elsewhere" oracle), at
+    // most terminalStatusLookups an hour, and every answer is audited, not only refusals.
+    std::optional<Caller> who;
+    Subject about;
+    auto status = m_runner.query(
         ctx, kEventStatus, checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
+            who = caller;
             requireTouchOrStaff(caller);
             const PersonRow person = resolvePerson(tx, req->person(), subject, false);
+            about = subject;
+            if (!caller.isStaff() && !inRegion(caller, person.region)) {
+                throw Refused(req->person().has_card_number()
+                                  ? Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD,
+                                                      "no such card in the registry")
+                                  : Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON,
+                                                      "no such person in the registry"));
+            }
             requireRegion(caller, person.region);
             *resp->mutable_status() =
                 statusProto(certificationOf(tx, m_runner.policy(), person, now), person,
                             templates::list(tx, person.ssn));
         });
+    if (!status.ok() || !who)
+        return status;
+    std::optional<Refusal> overBudget;
+    try {
+        m_runner.store().write([&](store::Tx& tx) {
+            const std::int64_t now = m_runner.clock().nowMicros();
+            overBudget.reset();
+            if (!who->isStaff()) {
+                overBudget = takeBudget(tx, "term-certstatus:" + who->identity.id,
+                                        m_runner.policy().terminalStatusLookups, now,
+                                        "certification status look-ups at this terminal");
+            }
+            m_runner.auditInTx(tx, &*who, kEventStatus, about,
+                               overBudget ? RefusalReason_Name(overBudget->reason) : "OK", "", now);
+        });
+    } catch (const std::exception&) {
+        resp->Clear();
+        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
+    }
+    if (overBudget) {
+        resp->Clear();
+        return m_runner.finish(ctx, *overBudget);
+    }
+    return status;
 }
 
 grpc::Status CertificationServiceImpl::GetTemplatesForVerify(

@@ -441,7 +441,7 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
             }
             if (rateLimited) {
                 bumpRateLimits(
-                    tx, *caller, ssnDigest,
+                    tx, *caller, subject.failuresCountForSubject ? ssnDigest : std::string(),
                     outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
             }
             if (isFinal(outcome.code))

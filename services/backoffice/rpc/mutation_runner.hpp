@@ -49,6 +49,7 @@ struct Policy {
     Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
     Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
     Limit terminalCertifications{60, 3600};       // pension certifications recorded per terminal
+    Limit terminalStatusLookups{300, 3600};       // GetCertificationStatus per terminal
     // The terminal fleet (terminal_service.hpp).
     std::int64_t heartbeatIntervalSeconds = 30;  // asked of every terminal in HeartbeatResponse
     std::int64_t staleAfterSeconds = 0;  // no heartbeat for this long = stale; 0 = 3 intervals
@@ -63,6 +64,9 @@ struct Subject {
     std::string region;
     // What the audit shows when the subject is not a person (a terminal id); ignored with ssn.
     std::string label;
+    // False: a failed second factor counts against the calling terminal only, not against the
+    // ID number (guesses about a person outside the caller's region must not lock them out).
+    bool failuresCountForSubject = true;
     std::string masked() const;
 };
 

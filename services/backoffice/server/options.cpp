@@ -52,6 +52,8 @@ std::string usage() {
            "300/3600)\n"
            "  --limit-terminal-certifications N/SECONDS   pension certifications per terminal "
            "(default 60/3600)\n"
+           "  --limit-terminal-status-lookups N/SECONDS   certification status look-ups per "
+           "terminal (default 300/3600)\n"
            "  --heartbeat-interval-seconds N   the interval terminals are asked to heartbeat at "
            "(default 30)\n"
            "  --stale-after-seconds N          a terminal silent this long is stale (default 3 "
@@ -218,6 +220,7 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--limit-terminal-failures", limit(&Policy::terminalSecondFactorFailures)},
         {"--limit-terminal-lookups", limit(&Policy::terminalIdentityLookups)},
         {"--limit-terminal-certifications", limit(&Policy::terminalCertifications)},
+        {"--limit-terminal-status-lookups", limit(&Policy::terminalStatusLookups)},
         {"--heartbeat-interval-seconds",
          wholeNumber(5, 600, " from 5 to 600",
                      [](Options& o, long long n) { o.policy.heartbeatIntervalSeconds = n; })},
