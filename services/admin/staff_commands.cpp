@@ -36,9 +36,12 @@ std::string staffUsage() {
            "  card formal-loss|lift-loss|request-replacement|cancel NUMBER --reason TEXT\n"
            "             card operations at the counter\n"
            "  audit query [--ssn ID] [--actor ID] [--type PREFIX.] [--limit N]\n"
-           "  audit verify [--from SEQ]\n"
+           "  audit verify [--from SEQ] [--checkpoint FILE]\n"
            "             recompute the hash chain; exit 1 and name the first broken event if it is "
-           "broken\n"
+           "broken;\n"
+           "             with the back office's --audit-checkpoint file, also catch a rewritten "
+           "chain or a\n"
+           "             cut tail\n"
            "\n"
            "  Connection: --server HOST:PORT --ca FILE --cert FILE --key FILE (a staff "
            "certificate), or\n"
@@ -193,11 +196,36 @@ int cardOperation(Args& args, AdminService::Stub& stub) {
     return 0;
 }
 
-// renshe-admin audit verify [--from SEQUENCE]
+// renshe-admin audit verify [--from SEQUENCE] [--checkpoint FILE]
 int verifyAudit(Args& args, AdminService::Stub& stub) {
     VerifyAuditChainRequest req;
     if (auto from = args.take("--from"))
         req.set_from_sequence(std::stoll(*from));
+    if (auto file = args.take("--checkpoint")) {
+        // "seq=…", "hash=…", "at=…", "mac=…" lines, as the back office writes them.
+        std::istringstream in(pki::readFile(*file));
+        std::string line;
+        auto* c = req.mutable_checkpoint();
+        while (std::getline(in, line)) {
+            const auto eq = line.find('=');
+            if (eq == std::string::npos)
+                continue;
+            const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+            try {
+                if (key == "seq")
+                    c->set_sequence(std::stoll(value));
+                else if (key == "hash")
+                    c->set_hash_hex(value);
+                else if (key == "at")
+                    c->set_at_micros(std::stoll(value));
+                else if (key == "mac")
+                    c->set_mac_hex(value);
+            } catch (const std::exception&) {
+                std::cerr << "renshe-admin: " << *file << " is not an audit checkpoint\n";
+                return 2;
+            }
+        }
+    }
     VerifyAuditChainResponse resp;
     const auto r = withRetries(
         [&](grpc::ClientContext& ctx) { return stub.VerifyAuditChain(&ctx, req, &resp); });

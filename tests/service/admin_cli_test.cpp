@@ -9,10 +9,12 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
+#include "services/backoffice/rpc/audit.hpp"
 #include "services/pki/pki.hpp"
 #include "services/store/store.hpp"
 #include "tests/fixtures/process.hpp"
@@ -353,6 +355,120 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
         content << std::ifstream(file, std::ios::binary).rdbuf();
         EXPECT_EQ(content.str().find(body), std::string::npos) << file;
     }
+}
+
+}  // namespace
+
+namespace {
+
+namespace bo = renshe::services::backoffice;
+
+// Rewrites the audit chain from `from` on with plain SHA-256 (as a database writer without the
+// audit key can), head included; `alter` edits each row's fields first.
+void rewriteChainUnkeyed(renshe::services::store::Store& db, std::int64_t from) {
+    db.write([&](auto& tx) {
+        const auto prev = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {from - 1});
+        std::string previous = prev ? prev->text(0) : std::string(64, '0');
+        const auto rows = tx.query(
+            "SELECT seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, "
+            "outcome, request_id FROM audit_events WHERE seq >= $1 ORDER BY seq",
+            {from});
+        std::int64_t last = from - 1;
+        for (const auto& r : rows) {
+            bo::AuditEntry e{r.text(2), r.text(3), r.text(4), r.text(5),
+                             r.text(6), r.text(7), r.text(8)};
+            const std::string hash = bo::auditHashHex(previous, r.integer(0), r.integer(1), e);
+            tx.exec(
+                "UPDATE audit_events SET previous_hash = $1, hash = $2, keyed = 0 WHERE seq = $3",
+                {previous, hash, r.integer(0)});
+            previous = hash;
+            last = r.integer(0);
+        }
+        tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {last, previous});
+    });
+}
+
+// The keyed chain and its checkpoint outside the database: an edited row re-hashed without the
+// audit key, a chain rewritten whole, a cut tail.
+class AuditCheckpoints : public ::testing::Test {
+protected:
+    TempDir dir{"renshe-audit-checkpoint"};
+    std::unique_ptr<BackofficeEnv> env;
+    std::unique_ptr<renshe::services::store::Store> db;
+    std::int64_t checkpointSeq = 0;
+
+    void SetUp() override {
+        env = std::make_unique<BackofficeEnv>(
+            StoreKind::Sqlite,
+            std::vector<std::string>{"--audit-checkpoint", (dir / "audit.checkpoint").string()});
+        for (int i = 0; i < 4; ++i)
+            renshe::testing::seed(env->staff(), renshe::testing::inventedCard(60 + i));
+        ASSERT_EQ(env->backoffice().stop(), 0);  // the shutdown writes the checkpoint
+        std::ifstream in(dir / "audit.checkpoint");
+        std::string line;
+        while (std::getline(in, line))
+            if (line.rfind("seq=", 0) == 0)
+                checkpointSeq = std::stoll(line.substr(4));
+        ASSERT_GE(checkpointSeq, 8);  // registration and card issue of four persons
+        env->backoffice().restart();
+        db = renshe::services::store::Store::open("sqlite:" +
+                                                  env->backoffice().sqlitePath().string());
+    }
+
+    CliRun verify(bool withCheckpoint) {
+        std::vector<std::string> args{"audit", "verify"};
+        if (withCheckpoint)
+            args.insert(args.end(), {"--checkpoint", (dir / "audit.checkpoint").string()});
+        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(), args);
+    }
+};
+
+TEST_F(AuditCheckpoints, AnIntactChainPassesWithItsCheckpoint) {
+    const auto r = verify(true);
+    EXPECT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("intact"), std::string::npos) << r.output;
+    // A checkpoint not signed with this back office's audit key is refused.
+    std::string text;
+    {
+        std::ifstream in(dir / "audit.checkpoint");
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    const auto at = text.find("mac=") + 4;
+    text[at] = text[at] == '0' ? '1' : '0';
+    std::ofstream(dir / "audit.checkpoint") << text;
+    EXPECT_NE(verify(true).code, 0);
+}
+
+TEST_F(AuditCheckpoints, AnEditedRowReHashedWithoutTheKeyIsCaught) {
+    db->write([](auto& tx) { tx.exec("UPDATE audit_events SET outcome = 'OK' WHERE seq = 5"); });
+    rewriteChainUnkeyed(*db, 5);
+    const auto r = verify(false);
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("BROKEN at event 5"), std::string::npos) << r.output;
+}
+
+TEST_F(AuditCheckpoints, AChainRewrittenWholeIsCaughtByTheCheckpoint) {
+    db->write([](auto& tx) { tx.exec("UPDATE audit_events SET outcome = 'OK' WHERE seq = 5"); });
+    rewriteChainUnkeyed(*db, 1);
+    // Without the checkpoint a chain rewritten from its first event looks whole (docs/SECURITY.md)…
+    EXPECT_EQ(verify(false).code, 0);
+    // …the checkpoint written outside the database is not fooled.
+    const auto r = verify(true);
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("checkpoint mismatch"), std::string::npos) << r.output;
+}
+
+TEST_F(AuditCheckpoints, ACutTailIsCaughtByTheCheckpoint) {
+    const std::int64_t keep = checkpointSeq - 3;
+    db->write([&](auto& tx) {
+        tx.exec("DELETE FROM audit_events WHERE seq > $1", {keep});
+        const auto last = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {keep});
+        tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {keep, last->text(0)});
+    });
+    EXPECT_EQ(verify(false).code, 0);  // a shorter chain is still a chain
+    const auto r = verify(true);
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("cut tail"), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -399,7 +399,19 @@ grpc::Status AdminServiceImpl::VerifyAuditChain(grpc::ServerContext* ctx,
     return m_runner.query(ctx, "admin.verify_audit", checks::check(*req),
                           [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t) {
                               requireStaff(caller);
-                              const auto v = verifyAudit(tx, req->from_sequence());
+                              std::optional<AuditCheckpoint> checkpoint;
+                              if (req->has_checkpoint()) {
+                                  const auto& c = req->checkpoint();
+                                  checkpoint = AuditCheckpoint{c.sequence(), c.hash_hex(),
+                                                               c.at_micros(), c.mac_hex()};
+                                  if (!checkpointSigned(*checkpoint, m_runner.keys())) {
+                                      throw Refused(Refusal::malformed(
+                                          "checkpoint is not signed by this back office's "
+                                          "audit key"));
+                                  }
+                              }
+                              const auto v = verifyAudit(tx, m_runner.keys(), req->from_sequence(),
+                                                         checkpoint ? &*checkpoint : nullptr);
                               resp->set_intact(v.intact);
                               resp->set_events_checked(v.eventsChecked);
                               resp->set_first_broken_sequence(v.firstBrokenSequence);

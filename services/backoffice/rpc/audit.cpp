@@ -16,20 +16,35 @@ void field(std::string& out, const std::string& value) {
     out += value;
 }
 
-StoredAuditEvent fromRow(const store::Row& r) {
-    StoredAuditEvent e;
+struct Row {
+    StoredAuditEvent event;
+    bool keyed = false;
+};
+
+Row fromRow(const store::Row& r) {
+    Row out;
+    out.keyed = r.integer(11) != 0;
+    StoredAuditEvent& e = out.event;
     e.seq = r.integer(0);
     e.atMicros = r.integer(1);
     e.entry = {r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7), r.text(8)};
     e.previousHashHex = r.text(9);
     e.hashHex = r.text(10);
-    return e;
+    return out;
+}
+
+std::string checkpointMessage(const AuditCheckpoint& c) {
+    std::string m = "renshe-audit-checkpoint";
+    field(m, std::to_string(c.seq));
+    field(m, c.hashHex);
+    field(m, std::to_string(c.atMicros));
+    return m;
 }
 
 }  // namespace
 
 std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
-                         std::int64_t atMicros, const AuditEntry& entry) {
+                         std::int64_t atMicros, const AuditEntry& entry, const Keystore* keys) {
     std::string canonical = store::fromHex(previousHashHex);
     field(canonical, std::to_string(seq));
     field(canonical, std::to_string(atMicros));
@@ -40,10 +55,11 @@ std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
     field(canonical, entry.subjectDigest);
     field(canonical, entry.outcome);
     field(canonical, entry.requestId);
-    return store::toHex(sha256(canonical));
+    return store::toHex(keys ? keys->auditMac(canonical) : sha256(canonical));
 }
 
-std::int64_t appendAudit(store::Tx& tx, const AuditEntry& entry, std::int64_t atMicros) {
+std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& entry,
+                         std::int64_t atMicros) {
     const auto head = tx.queryOne(std::string("SELECT seq, hash FROM audit_head WHERE id = 1") +
                                   std::string(tx.forUpdate()));
     if (!head) {
@@ -51,20 +67,22 @@ std::int64_t appendAudit(store::Tx& tx, const AuditEntry& entry, std::int64_t at
     }
     const std::int64_t seq = head->integer(0) + 1;
     const std::string previous = head->text(1);
-    const std::string hash = auditHashHex(previous, seq, atMicros, entry);
+    const std::string hash = auditHashHex(previous, seq, atMicros, entry, &keys);
     tx.exec(
         "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
         "subject_digest, "
-        "outcome, request_id, previous_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-        "$10, $11)",
+        "outcome, request_id, previous_hash, hash, keyed) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+        "$8, $9, $10, $11, 1)",
         {seq, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject,
          entry.subjectDigest, entry.outcome, entry.requestId, previous, hash});
     tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
     return seq;
 }
 
-AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
+AuditVerification verifyAudit(store::Tx& tx, const Keystore& keys, std::int64_t fromSequence,
+                              const AuditCheckpoint* checkpoint) {
     AuditVerification v;
+    bool keyedSeen = false;
     [&] {
         std::int64_t expectedSeq = fromSequence <= 1 ? 1 : fromSequence;
         std::string previous;
@@ -87,10 +105,10 @@ AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
             const auto rows = tx.query(
                 "SELECT seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, "
                 "outcome, request_id, "
-                "previous_hash, hash FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
+                "previous_hash, hash, keyed FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2",
                 {after, kPage});
             for (const auto& row : rows) {
-                const auto e = fromRow(row);
+                const auto [e, keyed] = fromRow(row);
                 if (e.seq != expectedSeq) {
                     v.intact = false;
                     v.firstBrokenSequence = expectedSeq;
@@ -103,7 +121,16 @@ AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
                     v.reason = "previous_hash mismatch";
                     return;
                 }
-                if (auditHashHex(e.previousHashHex, e.seq, e.atMicros, e.entry) != e.hashHex) {
+                // Unkeyed events are those from before the chain was keyed: never after one.
+                if (!keyed && keyedSeen) {
+                    v.intact = false;
+                    v.firstBrokenSequence = e.seq;
+                    v.reason = "unkeyed event after keyed ones";
+                    return;
+                }
+                keyedSeen = keyedSeen || keyed;
+                if (auditHashHex(e.previousHashHex, e.seq, e.atMicros, e.entry,
+                                 keyed ? &keys : nullptr) != e.hashHex) {
                     v.intact = false;
                     v.firstBrokenSequence = e.seq;
                     v.reason = "hash mismatch";
@@ -124,9 +151,81 @@ AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence) {
             v.intact = false;
             v.firstBrokenSequence = expectedSeq;
             v.reason = head->integer(0) >= expectedSeq ? "sequence gap" : "head mismatch";
+            return;
+        }
+        if (!checkpoint)
+            return;
+        // What the back office signed outside the database must still be in it.
+        const auto at =
+            tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {checkpoint->seq});
+        if (!at && checkpoint->seq > 0) {
+            v.intact = false;
+            v.firstBrokenSequence = expectedSeq;
+            v.reason = "cut tail";
+        } else if (at && at->text(0) != checkpoint->hashHex) {
+            v.intact = false;
+            v.firstBrokenSequence = checkpoint->seq;
+            v.reason = "checkpoint mismatch";
         }
     }();
     return v;
+}
+
+AuditCheckpoint auditCheckpoint(store::Tx& tx, const Keystore& keys, std::int64_t atMicros) {
+    const auto head = tx.queryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+    if (!head)
+        throw store::StoreError("audit_head row missing");
+    AuditCheckpoint c;
+    c.seq = head->integer(0);
+    c.hashHex = head->text(1);
+    c.atMicros = atMicros;
+    c.macHex = store::toHex(keys.auditMac(checkpointMessage(c)));
+    return c;
+}
+
+bool checkpointSigned(const AuditCheckpoint& c, const Keystore& keys) {
+    return store::toHex(keys.auditMac(checkpointMessage(c))) == c.macHex;
+}
+
+std::string checkpointText(const AuditCheckpoint& c) {
+    return "seq=" + std::to_string(c.seq) + "\nhash=" + c.hashHex +
+           "\nat=" + std::to_string(c.atMicros) + "\nmac=" + c.macHex + "\n";
+}
+
+std::optional<AuditCheckpoint> parseCheckpoint(const std::string& text) {
+    AuditCheckpoint c;
+    int seen = 0;
+    std::size_t pos = 0;
+    try {
+        while (pos < text.size()) {
+            const auto end = text.find('\n', pos);
+            const std::string line =
+                text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+            pos = end == std::string::npos ? text.size() : end + 1;
+            const auto eq = line.find('=');
+            if (eq == std::string::npos)
+                continue;
+            const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
+            if (key == "seq") {
+                c.seq = std::stoll(value);
+                seen |= 1;
+            } else if (key == "hash") {
+                c.hashHex = value;
+                seen |= 2;
+            } else if (key == "at") {
+                c.atMicros = std::stoll(value);
+                seen |= 4;
+            } else if (key == "mac") {
+                c.macHex = value;
+                seen |= 8;
+            }
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (seen != 15 || c.seq < 0 || c.hashHex.size() != 64 || c.macHex.size() != 64)
+        return std::nullopt;
+    return c;
 }
 
 }  // namespace renshe::services::backoffice

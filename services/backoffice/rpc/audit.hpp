@@ -2,18 +2,26 @@
 // each event's hash covers the previous event's hash and its own canonical form, so an
 // edited, removed or reordered row breaks the chain at that row.
 //
-//   hash(n) = SHA-256( previous_hash(n) || canonical(n) )
+//   hash(n) = HMAC-SHA-256( audit-key, previous_hash(n) || canonical(n) )   (keyed = 1)
+//   hash(n) = SHA-256( previous_hash(n) || canonical(n) )   (keyed = 0: events written before
+//             the chain was keyed; none may follow a keyed one)
 //   canonical = for each field in order (seq, at, actor, terminal_id, event_type,
 //               masked_subject, subject_digest, outcome, request_id):
 //               8-byte big-endian length || bytes   (integers as decimal text)
 //
 // The chain head (last sequence and hash) is one row (audit_head) locked by every append, so
-// sequences are gapless across replicas of the back office.
+// sequences are gapless across replicas of the back office. A database writer without the
+// audit key cannot recompute keyed hashes; one who rewrites the whole chain unkeyed, or cuts
+// its tail and moves the head back, is caught by a checkpoint: (sequence, hash, time) with
+// an HMAC under the audit key, written outside the database (--audit-checkpoint FILE) every
+// minute and at shutdown, and given back to VerifyAuditChain.
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
+#include "services/backoffice/rpc/keystore.hpp"
 #include "services/store/store.hpp"
 
 namespace renshe::services::backoffice {
@@ -36,11 +44,27 @@ struct StoredAuditEvent {
     std::string hashHex;
 };
 
-// Appends inside the caller's transaction; returns the new sequence number.
-std::int64_t appendAudit(store::Tx& tx, const AuditEntry& entry, std::int64_t atMicros);
+// Appends inside the caller's transaction (keyed); returns the new sequence number.
+std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& entry,
+                         std::int64_t atMicros);
 
+// The hash of an event: keyed with `keys` (HMAC), or plain SHA-256 when `keys` is null.
 std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
-                         std::int64_t atMicros, const AuditEntry& entry);
+                         std::int64_t atMicros, const AuditEntry& entry,
+                         const Keystore* keys = nullptr);
+
+struct AuditCheckpoint {
+    std::int64_t seq = 0;
+    std::string hashHex;
+    std::int64_t atMicros = 0;
+    std::string macHex;  // HMAC(audit-key, "renshe-audit-checkpoint" || seq || hash || at)
+};
+// The current head, signed. Throws store::StoreError.
+AuditCheckpoint auditCheckpoint(store::Tx& tx, const Keystore& keys, std::int64_t atMicros);
+bool checkpointSigned(const AuditCheckpoint& c, const Keystore& keys);
+// "seq=…\nhash=…\nat=…\nmac=…\n" and back (nullopt when malformed).
+std::string checkpointText(const AuditCheckpoint& c);
+std::optional<AuditCheckpoint> parseCheckpoint(const std::string& text);
 
 struct AuditVerification {
     bool intact = true;
@@ -50,7 +74,10 @@ struct AuditVerification {
         reason;  // "hash mismatch", "previous_hash mismatch", "sequence gap", "head mismatch"
 };
 
-// Recomputes the chain from `fromSequence` (0 = the first event), in pages.
-AuditVerification verifyAudit(store::Tx& tx, std::int64_t fromSequence);
+// Recomputes the chain from `fromSequence` (0 = the first event), in pages; with a
+// checkpoint, also that the chain still holds the checkpoint's event with its hash (else
+// "checkpoint mismatch", or "cut tail" when the chain ends before it).
+AuditVerification verifyAudit(store::Tx& tx, const Keystore& keys, std::int64_t fromSequence,
+                              const AuditCheckpoint* checkpoint = nullptr);
 
 }  // namespace renshe::services::backoffice

@@ -198,8 +198,13 @@ std::string Keystore::subjectDigest(std::string_view ssn) const {
     return store::toHex(hmac(m_auditKey.data(), m_auditKey.size(), ssn));
 }
 
+std::string Keystore::auditMac(std::string_view data) const {
+    return hmac(m_auditKey.data(), m_auditKey.size(), data);
+}
+
 std::string Keystore::requestFingerprint(std::string_view data) const {
-    std::string input("request", 8);  // with its terminating NUL: domain separation
+    std::string input = "request";  // and a NUL: domain separation
+    input.push_back('\0');
     input.append(data);
     const std::string mac = hmac(m_pepper.data(), m_pepper.size(), input);
     OPENSSL_cleanse(input.data(), input.size());

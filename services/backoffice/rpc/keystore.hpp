@@ -60,6 +60,10 @@ public:
     // them would give it back to anyone with the database and 10^6 tries.
     std::string requestFingerprint(std::string_view data) const;
 
+    // HMAC-SHA-256(audit-key, data), raw 32 bytes: the keyed audit chain and its checkpoints
+    // (whoever can write the database cannot recompute them without this key).
+    std::string auditMac(std::string_view data) const;
+
     // Salted keyed hash of a 6-digit service password: "hmac-sha256$<salt hex>$<hash hex>",
     // hash = HMAC-SHA-256(pepper, salt || password). A 6-digit secret has only 10^6 values,
     // so no amount of hash slowness protects it once the database and the pepper are both

@@ -50,6 +50,10 @@ std::string usage() {
            "20/3600)\n"
            "  --limit-terminal-lookups N/SECONDS   identity look-ups per terminal (default "
            "300/3600)\n"
+           "  --audit-checkpoint FILE   write the signed audit chain head there every sweep "
+           "round\n"
+           "                        and at shutdown (renshe-admin audit verify --checkpoint "
+           "FILE)\n"
            "  --limit-terminal-certifications N/SECONDS   pension certifications per terminal "
            "(default 60/3600)\n"
            "  --limit-terminal-status-lookups N/SECONDS   certification status look-ups per "
@@ -189,6 +193,7 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         // the test moves forward instead of sleeping (drivers/util/clock.hpp).
         {"--test-clock-file", text(&Options::testClockFile)},
 #endif
+        {"--audit-checkpoint", text(&Options::auditCheckpoint)},
         {"--terminal-certificate-days",
          [](Options& o, const std::string&, const std::string& v) -> std::optional<std::string> {
              long long n = 0;

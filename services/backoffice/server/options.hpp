@@ -28,6 +28,9 @@ struct Options {
     int terminalCertificateDays = 730;
     // Test builds only (--test-clock-file): real time plus the offset a test moves forward.
     std::filesystem::path testClockFile;
+    // Where the signed audit checkpoint is written (every sweep round and at shutdown); empty
+    // = none. Keep it off the database's disk, ideally on write-once or remote storage.
+    std::filesystem::path auditCheckpoint;
     Policy policy;
 };
 

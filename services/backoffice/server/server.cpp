@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "drivers/util/json.hpp"
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
 #include "renshe/v1/certification.grpc.pb.h"
@@ -29,6 +30,7 @@
 #include "services/backoffice/fleet/terminal_service.hpp"
 #include "services/backoffice/guides/guides_service.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
+#include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
 #include "services/backoffice/server/metrics_http.hpp"
@@ -65,6 +67,26 @@ struct Server::Impl {
     bool stopping = false;
     std::thread sweeper;
 
+    // The audit head, signed with the audit key, in --audit-checkpoint (outside the
+    // database): every sweep round and at shutdown.
+    void writeCheckpoint() {
+        if (options.auditCheckpoint.empty())
+            return;
+        try {
+            AuditCheckpoint c;
+            store->read([&](store::Tx& tx) {
+                c = auditCheckpoint(tx, *keys, runner->clock().nowMicros());
+            });
+            pki::writeFileAtomically(
+                options.auditCheckpoint, checkpointText(c),
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+        } catch (const std::exception& e) {
+            runner->log(std::string("{\"level\":\"error\",\"event\":\"audit_checkpoint\","
+                                    "\"error\":\"") +
+                        util::jsonEscape(e.what()) + "\"}");
+        }
+    }
+
     void sweepLoop() {
         std::unique_lock lock(sweepMutex);
         while (!stopping) {
@@ -91,6 +113,7 @@ struct Server::Impl {
                     runner->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
                                 std::to_string(lifted) + "}");
                 }
+                writeCheckpoint();
             } catch (const std::exception&) {
                 runner->log(
                     "{\"level\":\"error\",\"event\":\"auto_lift\",\"error\":\"store "
@@ -247,6 +270,7 @@ void Server::shutdown() {
         m_impl->server->GetHealthCheckService()->SetServingStatus(false);
         stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
         m_impl->server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+        m_impl->writeCheckpoint();  // the last word: every event written before the stop
     });
 }
 
