@@ -4,6 +4,7 @@
 // versioned for terminal caches.
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <set>
 
 #include "renshe/v1/guides.grpc.pb.h"
@@ -265,6 +266,49 @@ TEST_P(JobsAndGuides, ImportErrorsArePerLineAndAllOrNothing) {
     j.set_json("{not json");
     EXPECT_EQ(call(*staff.jobs, &Jobs::ImportJobs, j, &resp).code,
               grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+// A posting's id belongs to its region: a clerk of another county cannot overwrite (or bring
+// back) it by importing the same id; timestamps outside the protobuf range are refused.
+TEST_P(JobsAndGuides, AnImportCannotTakeOverAnotherRegionsPosting) {
+    importCsv(kPostings);
+    ExpireJobRequest ex;
+    ex.set_request_id(newRequestId());
+    ex.set_id("J01");
+    ExpireJobResponse exr;
+    ASSERT_TRUE(call(*staff.jobs, &Jobs::ExpireJob, ex, &exr).ok());
+
+    // Staff of 罗庄区 import "J01" as one of their own postings.
+    Stubs other = stubsAs(env, env.pki().staff("S-0300", "371311"));
+    ImportJobsRequest r;
+    r.set_request_id(newRequestId());
+    r.set_csv("id,title,employer,region,expires_at\nJ01,保安,罗庄物业,371311001,2027-01-31\n");
+    ImportJobsResponse resp;
+    ASSERT_TRUE(call(*other.jobs, &Jobs::ImportJobs, r, &resp).ok());
+    ASSERT_EQ(resp.errors_size(), 1);
+    EXPECT_EQ(resp.errors(0).field(), "id");
+    EXPECT_EQ(resp.accepted(), 0);
+    // J01 is still 兰山's, still withdrawn.
+    EXPECT_EQ(search("货车司机"), Ids{});
+    EXPECT_EQ(search("保安"), Ids{});
+
+    // Timestamps a protobuf Timestamp cannot hold.
+    SearchJobsRequest sr;
+    sr.mutable_posted_since()->set_seconds(std::numeric_limits<std::int64_t>::max());
+    SearchJobsResponse srr;
+    const auto o = call(*touch.jobs, &Jobs::SearchJobs, sr, &srr);
+    EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
+    ImportJobsRequest farOff;
+    farOff.set_request_id(newRequestId());
+    auto* job = farOff.mutable_rows()->add_jobs();
+    job->set_title("保安");
+    job->set_employer("兰山物业");
+    job->mutable_region()->set_division_code("371302");
+    job->mutable_region()->set_township_code("101");
+    job->mutable_expires_at()->set_seconds(std::numeric_limits<std::int64_t>::max());
+    ASSERT_TRUE(call(*staff.jobs, &Jobs::ImportJobs, farOff, &resp).ok());
+    ASSERT_EQ(resp.errors_size(), 1);
+    EXPECT_EQ(resp.errors(0).field(), "expires_at");
 }
 
 Guide guide(const std::string& id, const std::string& title) {

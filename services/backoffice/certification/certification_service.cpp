@@ -230,7 +230,7 @@ constexpr std::int64_t kTicketSeconds = 300;
 // A ticket for one verify session of `caller` with this person and purpose.
 std::string issueTicket(store::Tx& tx, const Caller& caller, const std::string& subjectDigest,
                         VerificationPurpose purpose, std::int64_t now, std::int64_t* expiresAt) {
-    const std::string ticket = store::toHex(randomBytes(16));
+    std::string ticket = store::toHex(randomBytes(16));
     *expiresAt = now + kTicketSeconds * kSecond;
     tx.exec(
         "INSERT INTO verification_tickets (ticket_sha256, terminal, subject_digest, purpose, "
@@ -280,6 +280,42 @@ std::string fingerNames(const std::vector<Finger>& fingers) {
         out += Finger_Name(f);
     }
     return out;
+}
+
+// The enrolled template the scan was checked against: refused when there is none, when the
+// scanning sensor's driver suits no template or not that finger's, or when it is damaged
+// (then named in `damaged`).
+void requireScannedTemplate(const std::vector<templates::Entry>& enrolled,
+                            const RecordVerificationResultRequest& req,
+                            std::vector<Finger>& damaged) {
+    if (enrolled.empty()) {
+        throw Refused(Refusal::precondition(
+            REFUSAL_REASON_NOT_ENROLLED, "no fingerprint templates are enrolled for this person"));
+    }
+    const std::string& driver = req.device().driver();
+    if (std::none_of(enrolled.begin(), enrolled.end(),
+                     [&](const templates::Entry& e) { return e.device.driver() == driver; })) {
+        throw Refused(
+            Refusal::precondition(REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
+                                  "the scanning sensor's driver matches no enrolled template"));
+    }
+    const auto tried =
+        std::find_if(enrolled.begin(), enrolled.end(),
+                     [&](const templates::Entry& e) { return e.finger == req.finger(); });
+    if (tried == enrolled.end()) {
+        throw Refused(
+            Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED, "that finger is not enrolled"));
+    }
+    if (tried->device.driver() != driver) {
+        throw Refused(Refusal::precondition(REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
+                                            "that finger was enrolled on another sensor type"));
+    }
+    if (!tried->print) {
+        damaged.push_back(tried->finger);
+        throw Refused(Refusal::precondition(
+            REFUSAL_REASON_NOT_ENROLLED,
+            "the stored template failed its integrity check; re-enrol at the counter"));
+    }
 }
 
 }  // namespace
@@ -523,37 +559,8 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
             const int failuresLeft = requireScanBudget(tx, policy, caller, person.ssn, now);
             auto enrolled = templates::load(tx, m_runner.keys(), person.ssn);
             Wiped wiped{enrolled};
-            if (enrolled.empty()) {
-                throw Refused(
-                    Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED,
-                                          "no fingerprint templates are enrolled for this person"));
-            }
+            requireScannedTemplate(enrolled, *req, damaged);
             const std::string& driver = req->device().driver();
-            if (std::none_of(enrolled.begin(), enrolled.end(), [&](const templates::Entry& e) {
-                    return e.device.driver() == driver;
-                })) {
-                throw Refused(Refusal::precondition(
-                    REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
-                    "the scanning sensor's driver matches no enrolled template"));
-            }
-            const auto tried =
-                std::find_if(enrolled.begin(), enrolled.end(),
-                             [&](const templates::Entry& e) { return e.finger == req->finger(); });
-            if (tried == enrolled.end()) {
-                throw Refused(Refusal::precondition(REFUSAL_REASON_NOT_ENROLLED,
-                                                    "that finger is not enrolled"));
-            }
-            if (tried->device.driver() != driver) {
-                throw Refused(
-                    Refusal::precondition(REFUSAL_REASON_TEMPLATE_INCOMPATIBLE,
-                                          "that finger was enrolled on another sensor type"));
-            }
-            if (!tried->print) {
-                damaged.push_back(tried->finger);
-                throw Refused(Refusal::precondition(
-                    REFUSAL_REASON_NOT_ENROLLED,
-                    "the stored template failed its integrity check; re-enrol at the counter"));
-            }
 
             const std::string id = store::toHex(randomBytes(16));
             const bool factor = req->matched() && (purpose == VERIFICATION_PURPOSE_LOSS_REPORT ||

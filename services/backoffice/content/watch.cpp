@@ -263,10 +263,14 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
 }
 
 void ContentHub::logError(const std::string& what) {
-    const auto now = Clock::now();
-    if (now - m_lastErrorLog < std::chrono::seconds(10))
-        return;  // the poller retries 5 times a second
-    m_lastErrorLog = now;
+    // Called by the poller and by stream handlers: the last time is claimed atomically.
+    const std::int64_t now = Clock::now().time_since_epoch().count();
+    std::int64_t last = m_lastErrorLog.load();
+    do {
+        if (now - last <
+            std::chrono::duration_cast<Clock::duration>(std::chrono::seconds(10)).count())
+            return;  // the poller retries 5 times a second
+    } while (!m_lastErrorLog.compare_exchange_weak(last, now));
     m_runner.log("{\"ts\":" + std::to_string(m_runner.clock().nowMicros() / 1000) +
                  ",\"level\":\"error\",\"event\":\"content\",\"error\":\"" + jsonText(what) +
                  "\"}");

@@ -4,9 +4,11 @@
 
 #include <grpcpp/support/server_callback.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -81,7 +83,7 @@ private:
     std::map<std::pair<std::string, int>, std::vector<renshe::v1::Job>>
         m_newestJobs;  // per snapshot
     std::map<std::vector<std::string>, std::optional<std::vector<renshe::v1::Job>>> m_jobsById;
-    std::chrono::steady_clock::time_point m_lastErrorLog{};
+    std::atomic<std::int64_t> m_lastErrorLog{std::numeric_limits<std::int64_t>::min() / 2};
 };
 
 }  // namespace renshe::services::backoffice::content

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <set>
 
 #include "services/backoffice/card/lifecycle.hpp"
@@ -199,6 +200,10 @@ std::optional<ImportError> checkJob(const Job& j, std::int64_t now) {
     }
     if (!j.has_expires_at())
         return bad("expires_at", "required");
+    if (checks::checkTimestamp(j.expires_at(), "expires_at"))
+        return bad("expires_at", "out of range");
+    if (j.has_posted_at() && checks::checkTimestamp(j.posted_at(), "posted_at"))
+        return bad("posted_at", "out of range");
     const std::int64_t posted = j.has_posted_at() ? microsOf(j.posted_at()) : now;
     if (microsOf(j.expires_at()) <= posted)
         return bad("expires_at", "not after posted_at");
@@ -220,6 +225,8 @@ std::optional<Refusal> checkSearch(const SearchJobsRequest& r) {
         return Refusal::malformed("page size 0..100");
     if (r.page().page_token().size() > 128)
         return Refusal::malformed("bad page token");
+    if (r.has_posted_since())
+        return checks::checkTimestamp(r.posted_since(), "posted_since");
     return std::nullopt;
 }
 
@@ -446,6 +453,38 @@ grpc::Status JobServiceImpl::GetJob(grpc::ServerContext* ctx, const GetJobReques
         });
 }
 
+namespace {
+
+// The region of every existing posting among `rows`' ids.
+std::map<std::string, std::string> regionsOfJobs(store::Tx& tx,
+                                                 const std::vector<std::pair<int, Job>>& rows) {
+    std::map<std::string, std::string> owners;
+    constexpr std::size_t kChunk = 500;
+    std::vector<store::Value> params;
+    std::string in;
+    auto flush = [&] {
+        if (params.empty())
+            return;
+        for (const auto& r :
+             tx.query("SELECT id, region FROM jobs WHERE id IN (" + in + ")", params))
+            owners.emplace(r.text(0), r.text(1));
+        params.clear();
+        in.clear();
+    };
+    for (const auto& [line, j] : rows) {
+        if (j.id().empty())
+            continue;
+        params.emplace_back(j.id());
+        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+        if (params.size() == kChunk)
+            flush();
+    }
+    flush();
+    return owners;
+}
+
+}  // namespace
+
 grpc::Status JobServiceImpl::ImportJobs(grpc::ServerContext* ctx, const ImportJobsRequest* req,
                                         ImportJobsResponse* resp) {
     const auto invalid = checks::firstOf(
@@ -480,6 +519,9 @@ grpc::Status JobServiceImpl::ImportJobs(grpc::ServerContext* ctx, const ImportJo
             for (const auto& e : import->errors)
                 *resp->add_errors() = e;
             auto rows = import->rows;
+            // A posting's id belongs to the region that posted it: an import may not take over
+            // (or bring back) another region's posting.
+            const std::map<std::string, std::string> owners = regionsOfJobs(tx, rows);
             std::vector<Job> accepted;
             std::set<std::string> ids;
             for (auto& [line, j] : rows) {
@@ -489,6 +531,11 @@ grpc::Status JobServiceImpl::ImportJobs(grpc::ServerContext* ctx, const ImportJo
                 }
                 if (!inRegion(caller, regionText(j.region()))) {
                     addError(line, "region", "outside your region");
+                    continue;
+                }
+                if (const auto owner = owners.find(j.id());
+                    owner != owners.end() && !inRegion(caller, owner->second)) {
+                    addError(line, "id", "a posting of another region has this id");
                     continue;
                 }
                 if (j.id().empty())
