@@ -376,7 +376,7 @@ void rewriteChainUnkeyed(renshe::services::store::Store& db, std::int64_t from) 
         std::int64_t last = from - 1;
         for (const auto& r : rows) {
             bo::AuditEntry e{r.text(2), r.text(3), r.text(4), r.text(5),
-                             r.text(6), r.text(7), r.text(8)};
+                             r.text(6), r.text(7), r.text(8), ""};
             const std::string hash = bo::auditHashHex(previous, r.integer(0), r.integer(1), e);
             tx.exec(
                 "UPDATE audit_events SET previous_hash = $1, hash = $2, keyed = 0 WHERE seq = $3",

@@ -370,6 +370,26 @@ TEST_P(BackofficeSecurity, LossReportsFromAnotherRegionAreNeitherOracleNorLockOu
     EXPECT_TRUE(home.ok()) << home;
 }
 
+// The audit log is read by region: a county clerk sees their county's events only.
+TEST_P(BackofficeSecurity, AClerkReadsOnlyTheirRegionsAudit) {
+    BackofficeEnv env(GetParam());
+    const SeededCard card;  // 371302101
+    renshe::testing::seed(env.staff(), card);
+    auto eventsFor = [&](const renshe::testing::Clients& who) {
+        QueryAuditRequest q;
+        q.set_subject_ssn(card.ssn);
+        QueryAuditResponse r;
+        const auto o = call(*who.admin, &Admin::QueryAudit, q, &r);
+        EXPECT_TRUE(o.ok()) << o;
+        return r;
+    };
+    const auto home = eventsFor(env.staff());
+    ASSERT_EQ(home.events_size(), 2);  // registered, card issued
+    EXPECT_EQ(home.events(0).region(), "371302101");
+    EXPECT_EQ(eventsFor(env.as(env.pki().staff("S-0900", "370102"))).events_size(), 0);
+    EXPECT_EQ(eventsFor(env.as(env.pki().staff("S-PROV", ""))).events_size(), 2);
+}
+
 TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     BackofficeEnv env(GetParam());
     const auto touch = env.touch();

@@ -548,6 +548,17 @@ TEST_P(ContentWatch, WhoMayWatch) {
     Display touch(
         channelTo(env, env.backoffice(), env.pki().touchTerminal("T-371302-001", "371302")));
     EXPECT_TRUE(touch.waitFor(showsTitles({"一"}), 5s));
+    // At most four streams per terminal: the fifth is refused, the others keep going.
+    std::vector<std::unique_ptr<Display>> streams;
+    for (int i = 0; i < 4; ++i) {
+        streams.push_back(std::make_unique<Display>(displayChannel(env), 0, false));
+        ASSERT_TRUE(streams.back()->waitFor(showsTitles({"一"}), 5s)) << i;
+    }
+    const Outcome fifth = refusal(*display, 0);
+    EXPECT_EQ(fifth.code, grpc::StatusCode::RESOURCE_EXHAUSTED) << fifth.message;
+    EXPECT_EQ(fifth.refusal, "REFUSAL_REASON_RATE_LIMITED");
+    for (auto& d : streams)
+        d->stop();
     // A certificate of another CA never gets an RPC (the handshake fails).
     renshe::testing::TestPki stranger("Stranger CA");
     auto foreign = ContentService::NewStub(renshe::services::client::makeChannel(stranger.endpoint(

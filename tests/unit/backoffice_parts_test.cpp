@@ -84,8 +84,9 @@ TEST(Keystore, ServicePasswordHashesAreSaltedAndPeppered) {
 
 TEST(AuditHash, CoversEveryFieldAndThePreviousHash) {
     const std::string zero(64, '0');
-    bo::AuditEntry e{"T-1", "T-1", "card.report_temporary_loss", "370***********0017", "ab",
-                     "OK",  "id-1"};
+    bo::AuditEntry e{
+        "T-1",  "T-1",   "card.report_temporary_loss", "370***********0017", "ab", "OK",
+        "id-1", "371302"};
     const auto h = bo::auditHashHex(zero, 1, 1000, e);
     EXPECT_EQ(h.size(), 64u);
     EXPECT_EQ(h, bo::auditHashHex(zero, 1, 1000, e));

@@ -345,10 +345,16 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
             std::string sql =
                 "SELECT seq, at, actor, terminal_id, event_type, masked_subject, outcome, "
                 "request_id, previous_hash, "
-                "hash FROM audit_events WHERE seq > $1 AND at >= $2 AND at < $3";
+                "hash, region FROM audit_events WHERE seq > $1 AND at >= $2 AND at < $3";
             std::vector<store::Value> params{
                 after, req->has_from_time() ? microsOf(req->from_time()) : std::int64_t{0},
                 req->has_to_time() ? microsOf(req->to_time()) : now + 1};
+            // A clerk reads their region's events; province staff (no region) read all.
+            if (const std::string& mine = caller.identity.region; !mine.empty()) {
+                params.push_back(mine);
+                sql += " AND substr(region, 1, " + std::to_string(mine.size()) + ") = $" +
+                       std::to_string(params.size());
+            }
             if (!req->actor().empty()) {
                 params.push_back(req->actor());
                 sql += " AND actor = $" + std::to_string(params.size());
@@ -385,6 +391,7 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
                 e->set_request_id(r.text(7));
                 e->set_previous_hash(store::fromHex(r.text(8)));
                 e->set_hash(store::fromHex(r.text(9)));
+                e->set_region(r.text(10));
             }
             if (static_cast<int>(rows.size()) > pageSize) {
                 resp->mutable_page()->set_next_page_token(

@@ -34,6 +34,8 @@ std::string jsonText(const std::string& s) {
     return out;
 }
 
+constexpr long kMaxStreamsPerTerminal = 4;
+
 // A stream refused before it started.
 class Refuser final : public grpc::ServerWriteReactor<ContentUpdate> {
 public:
@@ -247,6 +249,19 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
         if (m_streamsStopped) {
             return new Refuser(grpc::Status(grpc::StatusCode::UNAVAILABLE,
                                             "server shutting down; reconnect and resume"));
+        }
+        // A display needs one stream (two while it reconnects): a terminal opening more is
+        // broken or hostile, and each stream costs the hub a watcher.
+        const std::string key = caller->key();
+        const auto open = std::count_if(m_watchers.begin(), m_watchers.end(), [&](const auto& w) {
+            return w.second->caller().key() == key;
+        });
+        if (open >= kMaxStreamsPerTerminal) {
+            context->AddTrailingMetadata("renshe-refusal",
+                                         RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED));
+            context->AddTrailingMetadata("renshe-retry-after", "30");
+            return new Refuser(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                            "too many content streams for this terminal"));
         }
         watcher->adopt(watcher);
         m_new.push_back(watcher);

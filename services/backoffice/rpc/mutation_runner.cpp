@@ -239,6 +239,7 @@ void MutationRunner::auditInTx(store::Tx& tx, const Caller* caller, const std::s
     e.subjectDigest = subject.ssn.empty() ? "" : m_keys.subjectDigest(subject.ssn);
     e.outcome = outcome;
     e.requestId = requestId;
+    e.region = !subject.region.empty() ? subject.region : caller ? caller->identity.region : "";
     appendAudit(tx, m_keys, e, now);
     m_metrics.countAudit();
 }
