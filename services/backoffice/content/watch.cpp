@@ -34,8 +34,6 @@ std::string jsonText(const std::string& s) {
     return out;
 }
 
-constexpr long kMaxStreamsPerTerminal = 4;
-
 // A stream refused before it started.
 class Refuser final : public grpc::ServerWriteReactor<ContentUpdate> {
 public:
@@ -256,7 +254,7 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
         const auto open = std::count_if(m_watchers.begin(), m_watchers.end(), [&](const auto& w) {
             return w.second->caller().key() == key;
         });
-        if (open >= kMaxStreamsPerTerminal) {
+        if (open >= m_runner.policy().maxStreamsPerTerminal) {
             context->AddTrailingMetadata("renshe-refusal",
                                          RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED));
             context->AddTrailingMetadata("renshe-retry-after", "30");

@@ -56,6 +56,8 @@ struct Policy {
     std::int64_t facilityWindowSeconds =
         86400;  // a facility check counts terminals heard from within this
     std::int64_t requestRetentionSeconds = 31 * 86400;
+    int maxStreamsPerTerminal =
+        4;  // open WatchContent streams (a display needs one, two at a reconnect)
 };
 
 // Who the request is about, filled in by the handler as soon as it knows.

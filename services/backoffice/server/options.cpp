@@ -56,6 +56,7 @@ std::string usage() {
            "FILE)\n"
            "  --limit-terminal-certifications N/SECONDS   pension certifications per terminal "
            "(default 60/3600)\n"
+           "  --max-streams-per-terminal N   open content streams per terminal (default 4)\n"
            "  --limit-terminal-status-lookups N/SECONDS   certification status look-ups per "
            "terminal (default 300/3600)\n"
            "  --heartbeat-interval-seconds N   the interval terminals are asked to heartbeat at "
@@ -226,6 +227,11 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--limit-terminal-lookups", limit(&Policy::terminalIdentityLookups)},
         {"--limit-terminal-certifications", limit(&Policy::terminalCertifications)},
         {"--limit-terminal-status-lookups", limit(&Policy::terminalStatusLookups)},
+        {"--max-streams-per-terminal", wholeNumber(1, 10000, " from 1 to 10000",
+                                                   [](Options& o, long long n) {
+                                                       o.policy.maxStreamsPerTerminal =
+                                                           static_cast<int>(n);
+                                                   })},
         {"--heartbeat-interval-seconds",
          wholeNumber(5, 600, " from 5 to 600",
                      [](Options& o, long long n) { o.policy.heartbeatIntervalSeconds = n; })},
