@@ -73,6 +73,16 @@ SeededCard inventedCard(int n) {
     return c;
 }
 
+ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,
+                                      const std::string& password) {
+    ReportTemporaryLossRequest r;
+    r.set_request_id(newRequestId());
+    r.set_ssn(card.ssn);
+    r.set_name(name);
+    r.mutable_second_factor()->set_service_password(password);
+    return r;
+}
+
 Outcome activate(const Clients& touch, const SeededCard& card, const std::string& servicePassword,
                  ReportPinChangedResponse* resp) {
     ReportPinChangedRequest r;

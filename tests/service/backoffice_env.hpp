@@ -129,6 +129,10 @@ void seed(const Clients& staff, const SeededCard& card);
 // The n-th invented person (valid check digit) with a card; n < 100000.
 SeededCard inventedCard(int n);
 
+// A loss report for `card`'s ID number with `name` and `password`, under a new request id.
+renshe::v1::ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,
+                                                  const std::string& password);
+
 // Activates an issued card with `servicePassword` through `touch`.
 Outcome activate(const Clients& touch, const SeededCard& card, const std::string& servicePassword,
                  renshe::v1::ReportPinChangedResponse* resp = nullptr);

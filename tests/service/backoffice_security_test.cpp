@@ -18,6 +18,7 @@ using namespace renshe::v1;
 using renshe::testing::activate;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::call;
+using renshe::testing::lossReport;
 using renshe::testing::newRequestId;
 using renshe::testing::Outcome;
 using renshe::testing::SeededCard;
@@ -251,13 +252,9 @@ TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
     for (int t = 0; t < 16; ++t) {
         threads.emplace_back([&, t] {
             for (int i = next++; i < 40; i = next++) {
-                ReportTemporaryLossRequest r;
-                r.set_request_id(newRequestId());
-                r.set_ssn(card.ssn);
-                r.set_name(card.name);
-                r.mutable_second_factor()->set_service_password("999888");
                 ReportTemporaryLossResponse resp;
-                const auto o = call(*clients[t].card, &Card::ReportTemporaryLoss, r, &resp);
+                const auto o = call(*clients[t].card, &Card::ReportTemporaryLoss,
+                                    lossReport(card, card.name, "999888"), &resp);
                 if (o.refusal == "REFUSAL_REASON_SECOND_FACTOR_FAILED")
                     ++wrong;
                 else if (o.refusal == "REFUSAL_REASON_RATE_LIMITED")
@@ -276,13 +273,10 @@ TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
     EXPECT_EQ(wrong + limited, 40);
     EXPECT_EQ(other.load(), 0);
     // The right password is refused too until the window passes: the budget is spent.
-    ReportTemporaryLossRequest right;
-    right.set_request_id(newRequestId());
-    right.set_ssn(card.ssn);
-    right.set_name(card.name);
-    right.mutable_second_factor()->set_service_password("285714");
     ReportTemporaryLossResponse resp;
-    EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss, right, &resp).refusal,
+    EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss,
+                   lossReport(card, card.name, "285714"), &resp)
+                  .refusal,
               "REFUSAL_REASON_RATE_LIMITED");
 }
 
@@ -293,11 +287,7 @@ TEST_P(BackofficeSecurity, ADatabaseDumpGivesNoServicePasswordByEnumeration) {
     const SeededCard card;
     renshe::testing::seed(env.staff(), card);
     ASSERT_TRUE(activate(env.touch(), card, "285714").ok());
-    ReportTemporaryLossRequest loss;
-    loss.set_request_id(newRequestId());
-    loss.set_ssn(card.ssn);
-    loss.set_name(card.name);
-    loss.mutable_second_factor()->set_service_password("285714");
+    const ReportTemporaryLossRequest loss = lossReport(card, card.name, "285714");
     ReportTemporaryLossResponse lr;
     ASSERT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss, loss, &lr).ok());
 
@@ -349,13 +339,9 @@ TEST_P(BackofficeSecurity, LossReportsFromAnotherRegionAreNeitherOracleNorLockOu
     ASSERT_TRUE(activate(env.touch(), card, "285714").ok());
     auto report = [&](const renshe::testing::Clients& from, const std::string& name,
                       const std::string& password) {
-        ReportTemporaryLossRequest r;
-        r.set_request_id(newRequestId());
-        r.set_ssn(card.ssn);
-        r.set_name(name);
-        r.mutable_second_factor()->set_service_password(password);
         ReportTemporaryLossResponse resp;
-        return call(*from.card, &Card::ReportTemporaryLoss, r, &resp);
+        return call(*from.card, &Card::ReportTemporaryLoss, lossReport(card, name, password),
+                    &resp);
     };
     const auto elsewhere = env.elsewhere();
     const auto rightName = report(elsewhere, card.name, "285714");

@@ -15,6 +15,7 @@ using namespace renshe::v1;
 using renshe::testing::activate;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::call;
+using renshe::testing::lossReport;
 using renshe::testing::newRequestId;
 using renshe::testing::Outcome;
 using renshe::testing::SeededCard;
@@ -36,16 +37,6 @@ Outcome status(const renshe::testing::Clients& c, const SeededCard& card,
     GetCardStatusRequest r;
     *r.mutable_card() = card.inserted();
     return call(*c.card, &Card::GetCardStatus, r, out);
-}
-
-ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,
-                                      const std::string& password) {
-    ReportTemporaryLossRequest r;
-    r.set_request_id(newRequestId());
-    r.set_ssn(card.ssn);
-    r.set_name(name);
-    r.mutable_second_factor()->set_service_password(password);
-    return r;
 }
 
 UnreportLossRequest unreport(const SeededCard& card, std::optional<int> verifiedSecondsAgo) {

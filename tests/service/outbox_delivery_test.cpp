@@ -44,12 +44,7 @@ bool eventually(F done, std::chrono::milliseconds limit = std::chrono::seconds(1
 }
 
 ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& password) {
-    ReportTemporaryLossRequest r;
-    r.set_request_id(newRequestId());
-    r.set_ssn(card.ssn);
-    r.set_name(card.name);
-    r.mutable_second_factor()->set_service_password(password);
-    return r;
+    return renshe::testing::lossReport(card, card.name, password);
 }
 
 CardStatus statusOf(BackofficeEnv& env, const SeededCard& card) {

@@ -173,13 +173,10 @@ TEST_P(TerminalTrust, RevokedTerminalIsRefusedWithinASecondOnEveryReplica) {
     std::cout << "revocation refused on the " << (second ? "second replica" : "back office")
               << " after " << tookMs << " ms\n";
     // Every RPC, on every replica: a mutation and a heartbeat too.
-    ReportTemporaryLossRequest loss;
-    loss.set_request_id(newRequestId());
-    loss.set_ssn(card.ssn);
-    loss.set_name(card.name);
-    loss.mutable_second_factor()->set_service_password("285714");
     ReportTemporaryLossResponse lr;
-    EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss, loss, &lr).refusal,
+    EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss,
+                   renshe::testing::lossReport(card, card.name, "285714"), &lr)
+                  .refusal,
               "REFUSAL_REASON_TERMINAL_REVOKED");
     EXPECT_EQ(heartbeat(env, touchFiles).refusal, "REFUSAL_REASON_TERMINAL_REVOKED");
 

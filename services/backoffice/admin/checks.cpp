@@ -180,7 +180,9 @@ std::optional<Refusal> check(const UpsertServicePointRequest& r) {
         [&] { return checkText(sp.address(), kMaxAddressBytes, "service_point.address", false); });
 }
 
-std::optional<Refusal> check(const ListServicePointsRequest& r) {
+// A listing by region: the prefix (up to 12 digits) and the page.
+template <typename Listing>
+Result checkRegionListing(const Listing& r) {
     return firstOf([&] { return tooLarge(r); },
                    [&]() -> Result {
                        if (r.region_prefix().size() > 12 || !allDigits(r.region_prefix())) {
@@ -189,6 +191,10 @@ std::optional<Refusal> check(const ListServicePointsRequest& r) {
                        return std::nullopt;
                    },
                    [&] { return checkPage(r.page()); });
+}
+
+std::optional<Refusal> check(const ListServicePointsRequest& r) {
+    return checkRegionListing(r);
 }
 
 std::optional<Refusal> check(const RegisterTerminalsRequest& r) {
@@ -231,14 +237,7 @@ std::optional<Refusal> check(const RevokeTerminalRequest& r) {
 }
 
 std::optional<Refusal> check(const ListEnrolmentsRequest& r) {
-    return firstOf([&] { return tooLarge(r); },
-                   [&]() -> Result {
-                       if (r.region_prefix().size() > 12 || !allDigits(r.region_prefix())) {
-                           return Refusal::malformed("region_prefix is not up to 12 digits");
-                       }
-                       return std::nullopt;
-                   },
-                   [&] { return checkPage(r.page()); });
+    return checkRegionListing(r);
 }
 
 std::optional<Refusal> check(const EnrollTerminalRequest& r) {
