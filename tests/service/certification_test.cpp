@@ -474,14 +474,14 @@ TEST_P(Certification, TemplatesGoOnlyToTouchTerminalsOfThePersonsRegion) {
     auto byStaff = fetch(*c.staff, person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, &tpl);
     EXPECT_EQ(byStaff.refusal, "REFUSAL_REASON_WRONG_ROLE") << byStaff;
     EXPECT_EQ(tpl.templates_size(), 0);
+    // Outside its region a terminal gets the answer an unknown person gets (no oracle).
     auto elsewhere = fetch(*c.elsewhere, person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, &tpl);
-    EXPECT_EQ(elsewhere.code, grpc::StatusCode::PERMISSION_DENIED) << elsewhere;
-    EXPECT_EQ(elsewhere.refusal, "REFUSAL_REASON_OUTSIDE_REGION");
+    EXPECT_EQ(elsewhere.code, grpc::StatusCode::NOT_FOUND) << elsewhere;
+    EXPECT_EQ(elsewhere.refusal, "REFUSAL_REASON_UNKNOWN_PERSON");
     EXPECT_EQ(tpl.templates_size(), 0);
 
     GetCertificationStatusResponse st;
     EXPECT_EQ(status(*c.display, person.ssn, &st).refusal, "REFUSAL_REASON_WRONG_ROLE");
-    // Outside its region a terminal gets the answer an unknown person gets (no oracle).
     EXPECT_EQ(status(*c.elsewhere, person.ssn, &st).refusal, "REFUSAL_REASON_UNKNOWN_PERSON");
     EXPECT_EQ(record(*c.display, scan(person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, true)).refusal,
               "REFUSAL_REASON_WRONG_ROLE");
@@ -490,7 +490,7 @@ TEST_P(Certification, TemplatesGoOnlyToTouchTerminalsOfThePersonsRegion) {
     RecordVerificationResultResponse rr;
     auto recordElsewhere =
         record(*c.elsewhere, scan(person.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, true), &rr);
-    EXPECT_EQ(recordElsewhere.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << recordElsewhere;
+    EXPECT_EQ(recordElsewhere.refusal, "REFUSAL_REASON_UNKNOWN_PERSON") << recordElsewhere;
     EXPECT_TRUE(rr.verification_id().empty());
 
     // The card read at a terminal names the person as well as the typed ID number.
@@ -508,7 +508,7 @@ TEST_P(Certification, TemplatesGoOnlyToTouchTerminalsOfThePersonsRegion) {
     const auto events = auditOf(staff, person.ssn);
     EXPECT_EQ(count(events, "certification.get_templates", "OK"), 1);
     // The one above and record()'s two tries for a ticket at the terminal elsewhere.
-    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_OUTSIDE_REGION"), 3);
+    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_UNKNOWN_PERSON"), 3);
 }
 
 TEST_P(Certification, OverduePensionIsSuspendedAndResumedWithBackPay) {

@@ -318,6 +318,18 @@ void requireScannedTemplate(const std::vector<templates::Entry>& enrolled,
     }
 }
 
+// A terminal asking about a person outside its region gets the answer an unknown person or
+// card gets: no "registered elsewhere" oracle. (Staff keep OUTSIDE_REGION.)
+void requireInRegionOrUnknown(const Caller& caller, const PersonRef& ref,
+                              const std::string& region) {
+    if (caller.isStaff() || inRegion(caller, region))
+        return;
+    throw Refused(
+        ref.has_card_number()
+            ? Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry")
+            : Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person in the registry"));
+}
+
 }  // namespace
 
 void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::string& ssn,
@@ -373,13 +385,7 @@ grpc::Status CertificationServiceImpl::GetCertificationStatus(
             requireTouchOrStaff(caller);
             const PersonRow person = resolvePerson(tx, req->person(), subject, false);
             about = subject;
-            if (!caller.isStaff() && !inRegion(caller, person.region)) {
-                throw Refused(req->person().has_card_number()
-                                  ? Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD,
-                                                      "no such card in the registry")
-                                  : Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON,
-                                                      "no such person in the registry"));
-            }
+            requireInRegionOrUnknown(caller, req->person(), person.region);
             requireRegion(caller, person.region);
             *resp->mutable_status() =
                 statusProto(certificationOf(tx, m_runner.policy(), person, now), person,
@@ -429,7 +435,7 @@ grpc::Status CertificationServiceImpl::GetTemplatesForVerify(
             requireTouchTerminal(caller);
             const PersonRow person = resolvePerson(tx, req->person(), subject, false);
             about = subject;
-            requireRegion(caller, person.region);
+            requireInRegionOrUnknown(caller, req->person(), person.region);
             requireFetchBudget(tx, m_runner.policy(), caller, now);
             requireScanBudget(tx, m_runner.policy(), caller, person.ssn, now);
             if (req->purpose() == VERIFICATION_PURPOSE_CERTIFICATION &&
@@ -543,7 +549,7 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
             // The person's row lock serialises certifications of one person (PostgreSQL).
             const PersonRow person = resolvePerson(tx, req->person(), subject, true);
             about = subject;
-            requireRegion(caller, person.region);
+            requireInRegionOrUnknown(caller, req->person(), person.region);
             const Policy& policy = m_runner.policy();
             const VerificationPurpose purpose = req->purpose();
             const Certification before = certificationOf(tx, policy, person, now);
