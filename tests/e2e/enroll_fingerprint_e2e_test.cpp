@@ -99,7 +99,7 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
     EXPECT_EQ(templates.templates(0).device().driver(), "virtual_image");
     EXPECT_EQ(templates.templates(0).finger(), FINGER_RIGHT_INDEX);
 
-    // ... and a terminal elsewhere does not.
+    // ... and a terminal elsewhere does not (it is told what an unknown person would get).
     auto elsewhere =
         CertificationService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
             env.backoffice().target(), env.pki().touchTerminal("T-370102-001", "370102"))));
@@ -107,7 +107,7 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
     EXPECT_EQ(renshe::testing::call(*elsewhere, &CertificationService::Stub::GetTemplatesForVerify,
                                     req, &none)
                   .refusal,
-              "REFUSAL_REASON_OUTSIDE_REGION");
+              "REFUSAL_REASON_UNKNOWN_PERSON");
 
     // The enrolled template verifies the same finger on the (virtual) terminal sensor.
     const std::string& bytes = templates.templates(0).serialized_print();
