@@ -21,7 +21,7 @@ install(FILES ${RENSHE_DEPLOY}/udev/70-renshe-fingerprint.rules DESTINATION lib/
 install(FILES ${RENSHE_DEPLOY}/etc/kiosk.env ${RENSHE_DEPLOY}/etc/display.env DESTINATION /etc/renshe COMPONENT kiosk)
 install(FILES ${RENSHE_DEPLOY}/debian/README.Debian DESTINATION ${CMAKE_INSTALL_DOCDIR}/../renshe-kiosk COMPONENT kiosk)
 
-install(TARGETS renshe-admin renshe-card RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
+install(TARGETS renshe-admin renshe-card renshe-idcard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME renshe)

@@ -8,6 +8,7 @@
 #include "drivers/fprint/fprint.hpp"
 #include "drivers/fprint/verify_session.hpp"
 #include "drivers/sscard/id_number.hpp"
+#include "kiosk/idcard_messages.hpp"
 #include "kiosk/messages.hpp"
 #include "kiosk/receipt.hpp"
 #include "renshe/v1/certification.grpc.pb.h"
@@ -75,7 +76,38 @@ void CertificationSession::startWithoutCard() {
     m_id.clear();
     m_statusText.clear();
     m_canScan = false;
-    set(Stage::EnterId, tr("请输入18位社会保障号码（身份证号）"), {}, false);
+    set(Stage::EnterId, enterIdPrompt(), {}, false);
+}
+
+QString CertificationSession::enterIdPrompt() const {
+    return m_idCardReady ? tr("请将身份证放在读卡区，或在下方输入18位社会保障号码（身份证号）")
+                         : tr("请输入18位社会保障号码（身份证号）");
+}
+
+void CertificationSession::setIdCardReaderReady(bool ready) {
+    if (m_idCardReady == ready)
+        return;
+    m_idCardReady = ready;
+    if (m_stage == Stage::EnterId)
+        set(Stage::EnterId, enterIdPrompt(), m_message, m_error);
+}
+
+void CertificationSession::useIdCard(const drivers::idcard::IdCardText& card,
+                                     const std::string& today) {
+    if (m_stage != Stage::EnterId)
+        return;
+    if (drivers::idcard::isExpired(card, today)) {
+        set(Stage::EnterId, m_prompt, IdCardMessages::expired(card.validUntil), true);
+        return;
+    }
+    m_id.set(card.idNumber);
+    submitId();
+}
+
+void CertificationSession::showIdCardProblem(drivers::idcard::Problem p) {
+    const QString text = IdCardMessages::problem(p);
+    if (m_stage == Stage::EnterId && !text.isEmpty())
+        set(Stage::EnterId, m_prompt, text, true);
 }
 
 void CertificationSession::submitId() {

@@ -1,9 +1,9 @@
 // 养老金领取资格认证 at the touchscreen: the inserted card's holder (or, without the card, the
-// ID number typed on the digit pad: the finger proves who it is) → the certification status
-// from the back office (certified until / due / overdue) → the enrolled templates → a 1:1
-// verify on the terminal's sensor with live guidance (place the finger, centre it, lift and
-// place again), at most 3 failed scans, every attempt recorded with the sensor's driver and
-// device id → the result, with a receipt.
+// ID card on its reader or the ID number typed on the digit pad: the finger proves who it is) → the
+// certification status from the back office (certified until / due / overdue) → the enrolled
+// templates → a 1:1 verify on the terminal's sensor with live guidance (place the finger, centre
+// it, lift and place again), at most 3 failed scans, every attempt recorded with the sensor's
+// driver and device id → the result, with a receipt.
 #pragma once
 
 #include <QtQml/qqmlregistration.h>
@@ -17,6 +17,8 @@
 #include <string>
 
 #include "drivers/fprint/fprint.hpp"
+#include "drivers/idcard/idcard_error.hpp"
+#include "drivers/idcard/text.hpp"
 #include "kiosk/id_number_entry.hpp"
 #include "kiosk/ui_async.hpp"
 #include "renshe/v1/certification.pb.h"
@@ -64,6 +66,14 @@ public:
     Q_INVOKABLE void reset();   // forget the person (card out, idle timeout, leaving the page)
     Q_INVOKABLE bool printReceipt();
 
+    // The ID card reader is there: EnterId asks for the ID card before the digit pad.
+    void setIdCardReaderReady(bool ready);
+    bool wantsIdCard() const { return m_stage == Stage::EnterId; }
+    // An ID card read during EnterId: its number is taken and the status asked, as submitId()
+    // does; the finger still has to prove who it is. An expired card is refused with the reason.
+    void useIdCard(const drivers::idcard::IdCardText& card, const std::string& today);
+    void showIdCardProblem(drivers::idcard::Problem p);
+
 Q_SIGNALS:
     void changed();
 
@@ -80,6 +90,7 @@ private:
     };
 
     void set(Stage stage, const QString& prompt, const QString& message, bool error);
+    QString enterIdPrompt() const;
     drivers::fprint::Context* sensors();
     void showStatus(const services::client::CallResult& result,
                     const renshe::v1::GetCertificationStatusResponse& resp);
@@ -99,6 +110,7 @@ private:
     QString m_statusText, m_prompt, m_message, m_receiptUntil;
     bool m_error = false;
     bool m_canScan = false;
+    bool m_idCardReady = false;
     UiAsync m_async{this};  // a new person or a reset drops the answers about the last one
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     std::mutex m_deviceMutex;

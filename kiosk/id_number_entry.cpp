@@ -48,6 +48,12 @@ void IdNumberEntry::clear() {
     Q_EMIT changed();
 }
 
+void IdNumberEntry::set(const std::string& id) {
+    PinEntry::wipe(m_id);
+    m_id = id.substr(0, 18);
+    Q_EMIT changed();
+}
+
 std::optional<QString> IdNumberEntry::problem() const {
     const auto problem = sscard::validateIdNumber(m_id);
     if (!problem)

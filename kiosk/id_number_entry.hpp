@@ -29,6 +29,8 @@ public:
     Q_INVOKABLE void key(const QString& key);  // "0"–"9" or "X"
     Q_INVOKABLE void backspace();
     void clear();
+    // The number read from an ID card (already checked): replaces what was typed.
+    void set(const std::string& id);
     // What is wrong with the number as typed, in words for the citizen; nullopt when valid.
     std::optional<QString> problem() const;
 

@@ -50,6 +50,8 @@ Kiosk::Kiosk(Config config, QObject* parent)
         updateScreen();
     });
     connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::updateScreen);
+    connect(m_lossReport.get(), &LossReport::changed, this, &Kiosk::checkIdCardWanted);
+    startIdCardReader();
     if (m_channel) {
         m_heartbeat = std::make_unique<Heartbeat>(
             m_channel, renshe::v1::TERMINAL_ROLE_TOUCH,
@@ -66,6 +68,7 @@ Kiosk::Kiosk(Config config, QObject* parent)
                                    ? renshe::v1::PRINTER_STATE_ABSENT
                                    : renshe::v1::PRINTER_STATE_OK);
                 d->set_display(renshe::v1::DISPLAY_STATE_ON);
+                reportIdCardReader(*d);
                 req.set_pending_outbox(m_outbox ? m_outbox->pending() : 0);
                 req.set_outbox_needs_staff(m_outbox ? m_outbox->needsStaff() : 0);
             },
@@ -177,9 +180,11 @@ void Kiosk::updateScreen() {
         m_screen = now;
         Q_EMIT screenChanged();
     }
+    checkIdCardWanted();
 }
 
 Kiosk::~Kiosk() {
+    m_idCard.reset();  // its thread stops before the view-models it feeds go
     if (QCoreApplication::instance()) {
         QCoreApplication::instance()->removeEventFilter(this);
     }

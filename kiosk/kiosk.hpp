@@ -16,6 +16,7 @@
 #include "kiosk/connectivity.hpp"
 #include "kiosk/guides_model.hpp"
 #include "kiosk/heartbeat.hpp"
+#include "kiosk/idcard_watcher.hpp"
 #include "kiosk/jobs_model.hpp"
 #include "kiosk/loss_report.hpp"
 #include "kiosk/outbox.hpp"
@@ -41,6 +42,8 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::ReceiptPrinter* receipts READ receipts CONSTANT)
     Q_PROPERTY(renshe::kiosk::CertificationSession* certification READ certification CONSTANT)
     Q_PROPERTY(renshe::kiosk::VoiceGuide* voice READ voice CONSTANT)
+    // The resident ID card reader answers: screens that ask for an ID number ask for the card.
+    Q_PROPERTY(bool idCardReaderReady READ idCardReaderReady NOTIFY idCardReaderChanged)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
     Q_PROPERTY(QString language READ language NOTIFY languageChanged)
     // -1 normally; the seconds left while the "are you still there?" warning is up.
@@ -65,7 +68,8 @@ public:
         QString receiptDir;    // receipts as PDF here (tests, demo); empty = the printer
         QString printerName;   // CUPS queue; empty = the system default
         std::chrono::seconds heartbeatInterval{30};
-        bool voice = true;  // voice guidance on at start (the citizen may switch it off)
+        bool voice = true;     // voice guidance on at start (the citizen may switch it off)
+        QString idCardDevice;  // the ID card reader's serial port; empty = none
     };
 
     explicit Kiosk(Config config, QObject* parent = nullptr);
@@ -100,6 +104,7 @@ public:
     bool elderlyMode() const { return m_elderlyMode; }
     void setElderlyMode(bool on);
     QString language() const { return m_language; }
+    bool idCardReaderReady() const;
 
     // zh_CN (source language), en or ko. Unknown codes are ignored and return false.
     Q_INVOKABLE bool setLanguage(const QString& code);
@@ -115,6 +120,7 @@ Q_SIGNALS:
     // Nobody touched the screen for the whole timeout: pages go home, personal data goes.
     void sessionTimedOut();
     void screenChanged();
+    void idCardReaderChanged();
 
 private:
     Config m_config;
@@ -142,6 +148,16 @@ private:
     bool m_cardIn = false;
     int m_idleLeft = -1;
     QTimer* m_idleTimer = nullptr;
+
+    // The ID card reader (kiosk_idcard.cpp): read cards go to the screen asking for an ID number.
+    void startIdCardReader();
+    void idCardRead(drivers::idcard::IdCard& card);
+    void idCardProblem(drivers::idcard::Problem p);
+    void idCardPresenceChanged();
+    void checkIdCardWanted();
+    void reportIdCardReader(renshe::v1::DeviceStatus& d) const;
+    std::unique_ptr<IdCardWatcher> m_idCard;
+    bool m_idCardWanted = false;
 };
 
 }  // namespace renshe::kiosk

@@ -7,6 +7,7 @@
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/util/atomic_file.hpp"
 #include "kiosk/china_time.hpp"
+#include "kiosk/idcard_messages.hpp"
 #include "kiosk/messages.hpp"
 #include "kiosk/outbox.hpp"
 #include "kiosk/receipt.hpp"
@@ -110,7 +111,9 @@ void LossReport::refreshSealingKey() {
 QString LossReport::prompt() const {
     switch (m_step) {
         case Step::IdNumber:
-            return tr("请输入18位社会保障号码（身份证号）");
+            return m_idCardReady
+                       ? tr("请将身份证放在读卡区，或在下方输入18位社会保障号码（身份证号）")
+                       : tr("请输入18位社会保障号码（身份证号）");
         case Step::Name:
             return tr("请输入姓名：按拼音输入，再点选汉字");
         case Step::Password:
@@ -184,7 +187,11 @@ void LossReport::back() {
             break;
         case Step::Password:
             m_password.clear();
-            m_step = Step::Name;
+            m_step = m_fromIdCard ? Step::IdNumber : Step::Name;
+            if (m_fromIdCard) {
+                dropIdCard();
+                m_id.clear();
+            }
             break;
         default:
             return;
@@ -193,8 +200,57 @@ void LossReport::back() {
     Q_EMIT changed();
 }
 
+void LossReport::setIdCardReaderReady(bool ready) {
+    if (m_idCardReady == ready)
+        return;
+    m_idCardReady = ready;
+    Q_EMIT changed();
+}
+
+void LossReport::useIdCard(const drivers::idcard::IdCardText& card, const std::string& today) {
+    if (m_step != Step::IdNumber)
+        return;
+    if (drivers::idcard::isExpired(card, today)) {
+        m_error = true;
+        m_message = IdCardMessages::expired(card.validUntil);
+        Q_EMIT changed();
+        return;
+    }
+    dropIdCard();
+    m_id.set(card.idNumber);
+    m_cardName = card.name;
+    m_fromIdCard = true;
+    m_name.clear();
+    m_password.clear();
+    m_error = false;
+    m_message = IdCardMessages::read(card.name);
+    m_step = Step::Password;
+    Q_EMIT changed();
+}
+
+void LossReport::showIdCardProblem(drivers::idcard::Problem p) {
+    if (m_step != Step::IdNumber)
+        return;
+    const QString text = IdCardMessages::problem(p);
+    if (text.isEmpty())
+        return;
+    m_error = true;
+    m_message = text;
+    Q_EMIT changed();
+}
+
+void LossReport::dropIdCard() {
+    PinEntry::wipe(m_cardName);
+    m_fromIdCard = false;
+}
+
+std::string LossReport::holderName() const {
+    return m_fromIdCard ? m_cardName : m_name.text().toStdString();
+}
+
 void LossReport::reset() {
     m_async.invalidate();
+    dropIdCard();
     m_id.clear();
     m_name.clear();
     m_password.clear();
@@ -224,7 +280,7 @@ void LossReport::submit() {
     auto req = std::make_shared<ReportTemporaryLossRequest>();
     req->set_request_id(client::newRequestId());
     req->set_ssn(m_id.value());
-    req->set_name(m_name.text().toStdString());
+    req->set_name(holderName());
     std::string password = m_password.take();
     // Sealed to the back office whenever its key is known: the request can then wait in the
     // outbox, byte for byte the one already tried, without the password in it.
@@ -269,11 +325,11 @@ void LossReport::showOutcome(const ReportTemporaryLossRequest& req,
         m_receiptLines = {
             tr("挂失申请凭证号：%1").arg(ref),
             tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(m_id.value()))),
-            tr("姓名：%1")
-                .arg(QString::fromStdString(sscard::maskName(m_name.text().toStdString()))),
+            tr("姓名：%1").arg(QString::fromStdString(sscard::maskName(holderName()))),
             tr("状态：已保存，待网络恢复后提交，尚未生效"), tr("请尽快拨打12333电话挂失")};
         m_id.clear();
         m_name.clear();
+        dropIdCard();
     } else if (result.ok()) {
         const auto& loss = resp.card().loss_report();
         m_reportNumber = QString::fromStdString(loss.report_number());
@@ -287,15 +343,16 @@ void LossReport::showOutcome(const ReportTemporaryLossRequest& req,
         m_receiptLines = {
             tr("挂失受理号：%1").arg(m_reportNumber),
             tr("社会保障号码：%1").arg(QString::fromStdString(sscard::maskIdNumber(m_id.value()))),
-            tr("姓名：%1")
-                .arg(QString::fromStdString(sscard::maskName(m_name.text().toStdString()))),
+            tr("姓名：%1").arg(QString::fromStdString(sscard::maskName(holderName()))),
             tr("临时挂失，%1自动解除").arg(lift),
             tr("找回卡片后插卡输入密码即可解挂；补卡请到窗口办理")};
         m_id.clear();
         m_name.clear();
+        dropIdCard();
     } else {
         m_error = true;
-        // A refusal about what was typed sends the citizen back to the first step.
+        // A refusal about what was typed sends the citizen back to the first step (an ID
+        // card read is dropped with it: the next try reads or types afresh).
         m_step = Step::IdNumber;
         switch (client::citizenMessage(result)) {
             case client::CitizenMessage::SecondFactorFailed:
@@ -317,6 +374,10 @@ void LossReport::showOutcome(const ReportTemporaryLossRequest& req,
             default:
                 m_message = CitizenMessages::text(client::CitizenMessage::Other);
                 m_step = Step::Password;
+        }
+        if (m_step == Step::IdNumber && m_fromIdCard) {
+            dropIdCard();
+            m_id.clear();
         }
     }
     Q_EMIT changed();

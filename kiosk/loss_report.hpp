@@ -1,5 +1,6 @@
-// 临时挂失 without the card: the citizen types the ID number (社会保障号码) on a digit pad with
-// X, the name with the pinyin keyboard, and the service password on the shuffled PIN pad; the
+// 临时挂失 without the card: the citizen puts the ID card on its reader (or types the ID number
+// (社会保障号码) on a digit pad with X and the name with the pinyin keyboard), then the service
+// password on the shuffled PIN pad; the
 // back office takes the report (or refuses, with the reason); the answer shows the report
 // number (挂失受理号) and when the report lifts itself.
 #pragma once
@@ -11,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+#include "drivers/idcard/idcard_error.hpp"
+#include "drivers/idcard/text.hpp"
 #include "kiosk/id_number_entry.hpp"
 #include "kiosk/pin_entry.hpp"
 #include "kiosk/pinyin_input.hpp"
@@ -70,11 +73,22 @@ public:
     // The receipt of a report just taken: its number, the masked holder, when it lifts.
     Q_INVOKABLE bool printReceipt();
 
+    // The ID card reader is there: the first step asks for the ID card before the digit pad.
+    void setIdCardReaderReady(bool ready);
+    bool wantsIdCard() const { return m_step == Step::IdNumber; }
+    // An ID card read while the first step is on: its number and name are taken (no typing,
+    // no pinyin) and the service password is asked next — the ID card proves only that it is
+    // at hand, not who holds it. An expired card is refused with the reason.
+    void useIdCard(const drivers::idcard::IdCardText& card, const std::string& today);
+    void showIdCardProblem(drivers::idcard::Problem p);
+
 Q_SIGNALS:
     void changed();
 
 private:
     void submit();
+    std::string holderName() const;
+    void dropIdCard();
     void showOutcome(const renshe::v1::ReportTemporaryLossRequest& req,
                      const renshe::v1::ReportTemporaryLossResponse& resp,
                      const services::client::CallResult& result, bool queued);
@@ -88,6 +102,9 @@ private:
     bool m_error = false;
     QString m_reportNumber;
     bool m_queued = false;
+    bool m_idCardReady = false;
+    bool m_fromIdCard = false;  // number and name came from the ID card
+    std::string m_cardName;     // wiped with the session
     class Outbox* m_outbox = nullptr;
     QString m_stateDir;
     std::optional<renshe::v1::GetSealingKeyResponse> m_sealingKey;

@@ -63,6 +63,11 @@ struct Flags {
         QStringLiteral("voice"),
         QStringLiteral("voice guidance at start, on or off (default on; speech-dispatcher)"),
         QStringLiteral("on|off"), QStringLiteral("on")};
+    const QCommandLineOption idCard{
+        QStringLiteral("idcard-device"),
+        QStringLiteral("serial port of the resident ID card reader, e.g. /dev/ttyUSB0 (found "
+                       "again when re-plugged; default: none)"),
+        QStringLiteral("path")};
 };
 
 // --geometry WxH. Returns the error.
@@ -97,6 +102,7 @@ QString readConnection(const QCommandLineParser& p, const Flags& f, Options& o) 
     o.automationSocket = p.value(f.automation);
     o.receiptDir = p.value(f.receipts);
     o.printerName = p.value(f.printer);
+    o.idCardDevice = p.value(f.idCard);
     o.stateDir = p.isSet(f.state)
                      ? p.value(f.state)
                      : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -134,7 +140,7 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     const Flags f;
     p.addOptions({f.role, f.backoffice, f.ca, f.cert, f.key, f.point, f.lang, f.automation,
                   f.fullscreen, f.idle, f.state, f.receipts, f.printer, f.geometry, f.timeScale,
-                  f.voice});
+                  f.voice, f.idCard});
     ParsedOptions r;
     if (!p.parse(arguments)) {
         r.error = p.errorText();

@@ -21,6 +21,7 @@ struct Options {
     int width = 0, height = 0;  // --geometry WxH: the window's size (0 = the QML default)
     double timeScale = 1.0;     // display role: play durations this many times faster (tests)
     bool voice = true;          // --voice on|off: voice guidance at start
+    QString idCardDevice;       // --idcard-device: the ID card reader's serial port
 };
 
 struct ParsedOptions {

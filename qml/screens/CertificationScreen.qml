@@ -28,15 +28,23 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
             color: Theme.text
         }
-        SpokenText {
-            objectName: "certPrompt"
+        RowLayout {
             Layout.fillWidth: true
+            spacing: Theme.spacing
             visible: cert.prompt.length > 0
-            text: cert.prompt
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
-            color: Theme.primary
+            IdCardHint {
+                objectName: "certIdCardHint"
+                visible: Kiosk.idCardReaderReady && cert.stage === CertificationSession.EnterId
+            }
+            SpokenText {
+                objectName: "certPrompt"
+                Layout.fillWidth: true
+                text: cert.prompt
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+                color: Theme.primary
+            }
         }
         // Without a card: the ID number on the digit pad.
         Text {

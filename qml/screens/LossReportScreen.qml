@@ -1,4 +1,5 @@
-// 临时挂失 without the card: ID number, name (pinyin), service password, then the report number.
+// 临时挂失 without the card: the ID card on its reader (or the ID number and the name in pinyin),
+// the service password, then the report number.
 // The LossReport view-model decides every step and message.
 import QtQuick
 import QtQuick.Layouts
@@ -20,13 +21,21 @@ Item {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
-        SpokenText {
-            objectName: "lossPrompt"
+        RowLayout {
             Layout.fillWidth: true
-            text: report.prompt
-            wrapMode: Text.Wrap
-            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
-            color: Theme.text
+            spacing: Theme.spacing
+            IdCardHint {
+                objectName: "lossIdCardHint"
+                visible: Kiosk.idCardReaderReady && report.step === LossReport.IdNumber
+            }
+            SpokenText {
+                objectName: "lossPrompt"
+                Layout.fillWidth: true
+                text: report.prompt
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+                color: Theme.text
+            }
         }
         SpokenText {
             objectName: "lossMessage"

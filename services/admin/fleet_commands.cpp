@@ -57,7 +57,8 @@ std::string fleetUsage() {
            "and\n"
            "             surveyed display area; with --id, replace that one's details\n"
            "  service-point list [--region PREFIX]\n"
-           "  service-point equip ID --kind touchscreen|display|card-reader|fingerprint|printer\n"
+           "  service-point equip ID --kind touchscreen|display|card-reader|fingerprint|printer|\n"
+           "                          id-card-reader\n"
            "                    [--terminal TERMINAL-ID] [--asset ASSET-NUMBER] [--model TEXT] "
            "[--serial TEXT]\n"
            "             register equipment of a service point (same asset number = replace)\n"
@@ -154,7 +155,12 @@ std::string devicesText(const TerminalSummary& t) {
             out << " (" << d.card_reader_count() << ")";
         out << (d.card_present() ? ", card in" : "") << ", fingerprint "
             << shortName(DevicePresence_Name(d.fingerprint_sensor()), "DEVICE_PRESENCE_")
-            << ", printer " << shortName(PrinterState_Name(d.printer()), "PRINTER_STATE_") << ", ";
+            << ", printer " << shortName(PrinterState_Name(d.printer()), "PRINTER_STATE_");
+        if (d.id_card_reader() != DEVICE_PRESENCE_UNSPECIFIED) {
+            out << ", ID card reader "
+                << shortName(DevicePresence_Name(d.id_card_reader()), "DEVICE_PRESENCE_");
+        }
+        out << ", ";
     }
     out << "display " << shortName(DisplayState_Name(d.display()), "DISPLAY_STATE_");
     if (t.role() == TERMINAL_ROLE_DISPLAY)
@@ -289,13 +295,14 @@ int servicePointEquip(Args& args, TerminalService::Stub& stub) {
         {"display", EQUIPMENT_KIND_DISPLAY},
         {"card-reader", EQUIPMENT_KIND_CARD_READER},
         {"fingerprint", EQUIPMENT_KIND_FINGERPRINT},
-        {"printer", EQUIPMENT_KIND_PRINTER}};
+        {"printer", EQUIPMENT_KIND_PRINTER},
+        {"id-card-reader", EQUIPMENT_KIND_ID_CARD_READER}};
     const auto kind = args.take("--kind");
     const auto it = kind ? kinds.find(*kind) : kinds.end();
     if (it == kinds.end()) {
         std::cerr << "renshe-admin: service-point equip needs --kind "
                      "touchscreen|display|card-reader|fingerprint|"
-                     "printer\n";
+                     "printer|id-card-reader\n";
         return 2;
     }
     RegisterEquipmentRequest req;

@@ -63,6 +63,7 @@ struct Beat {
     DevicePresence fingerprint = DEVICE_PRESENCE_PRESENT;
     PrinterState printer = PRINTER_STATE_OK;
     DisplayState display = DISPLAY_STATE_ON;
+    DevicePresence idCardReader = DEVICE_PRESENCE_PRESENT;
     int outbox = 0;
     int sentSecondsFromNow = 0;
 
@@ -81,6 +82,9 @@ struct Beat {
         }
         d->set_printer(printer);
         d->set_display(display);
+        d->set_id_card_reader(idCardReader);
+        if (idCardReader == DEVICE_PRESENCE_PRESENT)
+            d->set_id_card_sam_id("05.01-20101103-0012345678-1234567890");
         if (role == TERMINAL_ROLE_DISPLAY)
             d->set_content_revision(7);
         r.mutable_uptime()->set_seconds(3600);
@@ -224,6 +228,8 @@ TEST_P(Fleet, AHeartbeatIsListedWithItsStatusAndVersion) {
     EXPECT_EQ(t->devices().printer(), PRINTER_STATE_PAPER_OUT);
     EXPECT_EQ(t->devices().display(), DISPLAY_STATE_ON);
     EXPECT_EQ(t->devices().fingerprint_device().driver(), "virtual_image");
+    EXPECT_EQ(t->devices().id_card_reader(), DEVICE_PRESENCE_PRESENT);
+    EXPECT_EQ(t->devices().id_card_sam_id(), "05.01-20101103-0012345678-1234567890");
     EXPECT_EQ(t->pending_outbox(), 3);
     EXPECT_NEAR(static_cast<double>(t->last_seen().seconds()),
                 static_cast<double>(secondsFromNow(0).seconds()), 5);
@@ -453,6 +459,7 @@ TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
     ASSERT_TRUE(heartbeat(*touch, Beat{}).ok());
     Beat readerOut;
     readerOut.reader = DEVICE_PRESENCE_ABSENT;
+    readerOut.idCardReader = DEVICE_PRESENCE_ERROR;
     ASSERT_TRUE(heartbeat(*other, readerOut).ok());
     Beat d;
     d.role = TERMINAL_ROLE_DISPLAY;
@@ -464,10 +471,11 @@ TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
                                    equipment(EQUIPMENT_KIND_CARD_READER, kTouch),
                                    equipment(EQUIPMENT_KIND_FINGERPRINT, kTouch),
                                    equipment(EQUIPMENT_KIND_PRINTER, kTouch),
-                                   equipment(EQUIPMENT_KIND_DISPLAY, kDisplay)},
+                                   equipment(EQUIPMENT_KIND_DISPLAY, kDisplay),
+                                   equipment(EQUIPMENT_KIND_ID_CARD_READER, kTouch)},
                                   &registered)
                     .ok());
-    ASSERT_EQ(registered.equipment_size(), 5);
+    ASSERT_EQ(registered.equipment_size(), 6);
     EXPECT_EQ(registered.equipment(0).id(), "LS-0001");
     EXPECT_FALSE(registered.equipment(1).id().empty())
         << "the server assigns missing asset numbers";
@@ -476,20 +484,24 @@ TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
                                    equipment(EQUIPMENT_KIND_TOUCHSCREEN, "", "YQ-T2"),
                                    equipment(EQUIPMENT_KIND_DISPLAY, "", "YQ-LED"),
                                    equipment(EQUIPMENT_KIND_CARD_READER, "", "YQ-R1"),
-                                   equipment(EQUIPMENT_KIND_FINGERPRINT, "", "YQ-F1")})
+                                   equipment(EQUIPMENT_KIND_FINGERPRINT, "", "YQ-F1"),
+                                   equipment(EQUIPMENT_KIND_ID_CARD_READER, kOtherTouch, "YQ-ID1")})
                     .ok());
 
     auto pass = checkFacility(*staff, good);
     EXPECT_TRUE(pass.passed()) << describe(pass);
     EXPECT_EQ(pass.required_class(), FACILITY_CLASS_II);
     EXPECT_EQ(pass.achieved_class(), FACILITY_CLASS_II) << describe(pass);
-    ASSERT_EQ(pass.findings_size(), 5);
+    ASSERT_EQ(pass.findings_size(), 6);
     for (const auto& f : pass.findings())
         EXPECT_TRUE(f.passed()) << describe(pass);
     EXPECT_EQ(findingOf(pass, FACILITY_ITEM_TOUCHSCREENS).found(), 1);
     EXPECT_EQ(findingOf(pass, FACILITY_ITEM_TOUCHSCREENS).required(), 1);
     EXPECT_EQ(findingOf(pass, FACILITY_ITEM_DISPLAY_AREA_M2).found(), 5);
     EXPECT_EQ(findingOf(pass, FACILITY_ITEM_DISPLAY_AREA_M2).required(), 4);
+    // The ID card reader is counted and reported; no class requires one.
+    EXPECT_EQ(findingOf(pass, FACILITY_ITEM_ID_CARD_READERS).found(), 1);
+    EXPECT_EQ(findingOf(pass, FACILITY_ITEM_ID_CARD_READERS).required(), 0);
 
     auto fail = checkFacility(*staff, bad);
     EXPECT_FALSE(fail.passed()) << describe(fail);
@@ -510,6 +522,12 @@ TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
     EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_DISPLAY_AREA_M2).passed()) << describe(fail);
     EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_CARD_READERS).passed()) << describe(fail);
     EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_FINGERPRINT_DEVICES).passed()) << describe(fail);
+    const auto& idReaders = findingOf(fail, FACILITY_ITEM_ID_CARD_READERS);
+    EXPECT_EQ(idReaders.found(), 0);
+    EXPECT_NE(idReaders.reason().find("YQ-ID1 on " + std::string(kOtherTouch) +
+                                      " ID card reader failing"),
+              std::string::npos)
+        << idReaders.reason();
 
     // The reader is plugged back in, a printer is registered and a second touchscreen runs:
     // class I.

@@ -135,6 +135,10 @@ std::string deviceProblem(EquipmentKind kind, const ReportedTerminal& t) {
                 return std::string("fingerprint sensor ") + presenceText(t.fingerprintSensor);
             }
             return {};
+        case EQUIPMENT_KIND_ID_CARD_READER:
+            if (t.idCardReader != DEVICE_PRESENCE_PRESENT)
+                return std::string("ID card reader ") + presenceText(t.idCardReader);
+            return {};
         case EQUIPMENT_KIND_PRINTER:
             if (t.printer != PRINTER_STATE_OK && t.printer != PRINTER_STATE_PAPER_OUT &&
                 t.printer != PRINTER_STATE_PAPER_JAM) {
@@ -261,6 +265,9 @@ CheckFacilityResponse checkFacility(const FacilityInput& input) {
                 countReason(tally[EQUIPMENT_KIND_FINGERPRINT], "fingerprint device"));
     *resp.add_findings() = finding(FACILITY_ITEM_PRINTERS, s.printers, printers,
                                    countReason(tally[EQUIPMENT_KIND_PRINTER], "printer"));
+    *resp.add_findings() =
+        finding(FACILITY_ITEM_ID_CARD_READERS, 0, tally[EQUIPMENT_KIND_ID_CARD_READER].count,
+                countReason(tally[EQUIPMENT_KIND_ID_CARD_READER], "ID card reader"));
     return resp;
 }
 

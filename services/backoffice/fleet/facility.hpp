@@ -13,13 +13,15 @@
 //     card reader   card reader PRESENT; up to the reported card_reader_count per terminal;
 //     fingerprint   fingerprint sensor PRESENT; one per terminal;
 //     printer       printer OK, PAPER_OUT or PAPER_JAM (present; paper is a consumable),
-//                   not OFFLINE, ERROR, ABSENT or unreported; one per terminal.
+//                   not OFFLINE, ERROR, ABSENT or unreported; one per terminal;
+//     ID card reader  id_card_reader PRESENT (its SAM answers); one per terminal.
 // - A touchscreen not attached to a terminal does not count (only a running terminal's
 //   heartbeat confirms one). Other equipment without a terminal (a reader or printer at the
 //   counter, an LED wall) counts as registered: it has nothing to report with.
 // - The display area is the service point's declared (surveyed) area, counted only when at
 //   least one of its registered information displays counts; otherwise 0.
 // - Every class also needs at least one card reader, one fingerprint device and one printer.
+//   ID card readers are counted and reported (a finding with required 0) but no class needs one.
 // - achieved_class is the best class all of whose minimums are met; passed = achieved is at
 //   least the declared class. Findings are given against the declared class's minimums (class
 //   III's when none is declared).
@@ -55,6 +57,7 @@ struct ReportedTerminal {
     int fingerprintSensor = 0;  // DevicePresence
     int printer = 0;            // PrinterState
     int display = 0;            // DisplayState
+    int idCardReader = 0;       // DevicePresence
 };
 
 struct RegisteredEquipment {

@@ -9,10 +9,10 @@ namespace renshe::services::backoffice::fleet {
 
 namespace {
 
-// 17 parameters a row. SQLite looks numbered parameters up linearly while preparing, so a
+// 20 parameters a row. SQLite looks numbered parameters up linearly while preparing, so a
 // statement's cost grows with the square of its parameters: keep them modest.
 constexpr std::size_t kRowsPerStatement = 50;
-constexpr std::size_t kColumns = 18;
+constexpr std::size_t kColumns = 20;
 
 // One multi-row upsert of `rows`. A row older than the stored one (by the terminal's clock) is
 // skipped while the stored one is fresh; once that is stale, whatever arrives wins, so a
@@ -26,20 +26,34 @@ void upsert(store::Tx& tx, const std::vector<const TerminalRow*>& rows, std::int
         for (std::size_t c = 0; c < kColumns; ++c)
             values += "$" + std::to_string(base + c) + ", ";
         values += "$" + std::to_string(base + kColumns - 1) + ")";  // first_seen = last_seen
-        params.insert(params.end(),
-                      {r->terminalId, r->role, r->region, r->softwareVersion, r->cardReader,
-                       r->cardPresent, r->fingerprintSensor, r->printer, r->display,
-                       r->cardReaderCount, r->fingerprintDriver, r->fingerprintDevice,
-                       r->contentRevision, r->uptimeSeconds, r->pendingOutbox, r->outboxNeedsStaff,
-                       r->sentAt ? store::Value(*r->sentAt) : store::Value(nullptr), r->lastSeen});
+        params.insert(params.end(), {r->terminalId,
+                                     r->role,
+                                     r->region,
+                                     r->softwareVersion,
+                                     r->cardReader,
+                                     r->cardPresent,
+                                     r->fingerprintSensor,
+                                     r->printer,
+                                     r->display,
+                                     r->cardReaderCount,
+                                     r->fingerprintDriver,
+                                     r->fingerprintDevice,
+                                     r->contentRevision,
+                                     r->uptimeSeconds,
+                                     r->pendingOutbox,
+                                     r->outboxNeedsStaff,
+                                     r->idCardReader,
+                                     r->idCardSamId,
+                                     r->sentAt ? store::Value(*r->sentAt) : store::Value(nullptr),
+                                     r->lastSeen});
     }
     tx.exec(
         "INSERT INTO terminal_status (terminal_id, role, region, software_version, card_reader, "
         "card_present, "
         "fingerprint_sensor, printer, display, card_reader_count, fingerprint_driver, "
         "fingerprint_device, "
-        "content_revision, uptime_seconds, pending_outbox, outbox_needs_staff, sent_at, last_seen, "
-        "first_seen) "
+        "content_revision, uptime_seconds, pending_outbox, outbox_needs_staff, id_card_reader, "
+        "id_card_sam_id, sent_at, last_seen, first_seen) "
         "VALUES " +
             values +
             " ON CONFLICT (terminal_id) DO UPDATE SET role = excluded.role, region = "
@@ -54,6 +68,7 @@ void upsert(store::Tx& tx, const std::vector<const TerminalRow*>& rows, std::int
             "excluded.content_revision, "
             "uptime_seconds = excluded.uptime_seconds, pending_outbox = excluded.pending_outbox, "
             "outbox_needs_staff = excluded.outbox_needs_staff, "
+            "id_card_reader = excluded.id_card_reader, id_card_sam_id = excluded.id_card_sam_id, "
             "sent_at = excluded.sent_at, last_seen = excluded.last_seen "
             "WHERE terminal_status.sent_at IS NULL OR excluded.sent_at IS NULL "
             "OR terminal_status.sent_at <= excluded.sent_at OR terminal_status.last_seen < $1",

@@ -32,6 +32,8 @@ struct TerminalRow {
     std::int64_t cardReaderCount = 0;
     std::string fingerprintDriver, fingerprintDevice;
     std::int64_t contentRevision = 0, uptimeSeconds = 0, pendingOutbox = 0, outboxNeedsStaff = 0;
+    std::int64_t idCardReader = 0;
+    std::string idCardSamId;
     std::optional<std::int64_t> sentAt;  // terminal clock
     std::int64_t lastSeen = 0;           // server clock
 };

@@ -47,6 +47,10 @@ std::optional<Refusal> check(const HeartbeatRequest& r) {
         !fleet::isCleanText(d.fingerprint_device().device_id(), kMaxDeviceTextBytes)) {
         return Refusal::malformed("devices.fingerprint_device is malformed");
     }
+    if (!DevicePresence_IsValid(d.id_card_reader()) || d.id_card_sam_id().size() > 64 ||
+        !fleet::isCleanText(d.id_card_sam_id(), 64)) {
+        return Refusal::malformed("devices.id_card_reader or id_card_sam_id is malformed");
+    }
     if (r.pending_outbox() < 0)
         return Refusal::malformed("pending_outbox is negative");
     if (r.outbox_needs_staff() < 0)
@@ -181,6 +185,8 @@ public:
         row.uptimeSeconds = req->uptime().seconds();
         row.pendingOutbox = req->pending_outbox();
         row.outboxNeedsStaff = req->outbox_needs_staff();
+        row.idCardReader = d.id_card_reader();
+        row.idCardSamId = d.id_card_sam_id();
         if (req->has_sent_at())
             row.sentAt = microsOf(req->sent_at());
         row.lastSeen = now;
@@ -220,7 +226,7 @@ public:
                     "t.fingerprint_driver, "
                     "t.fingerprint_device, t.content_revision, t.pending_outbox, t.last_seen, "
                     "(SELECT MIN(e.service_point_id) FROM equipment e WHERE e.terminal_id = "
-                    "t.terminal_id), t.outbox_needs_staff "
+                    "t.terminal_id), t.outbox_needs_staff, t.id_card_reader, t.id_card_sam_id "
                     "FROM terminal_status t" +
                     where;
                 if (!req->page().page_token().empty()) {
@@ -254,6 +260,8 @@ public:
                     t->set_stale(r.integer(14) < staleBefore);
                     t->set_service_point_id(r.text(15));
                     t->set_outbox_needs_staff(static_cast<std::int32_t>(r.integer(16)));
+                    d->set_id_card_reader(static_cast<DevicePresence>(r.integer(17)));
+                    d->set_id_card_sam_id(r.text(18));
                 }
                 if (static_cast<int>(rows.size()) > pageSize) {
                     resp->mutable_page()->set_next_page_token(rows[pageSize - 1].text(0));
@@ -287,7 +295,8 @@ public:
                 for (const auto& r : tx.query("SELECT e.id, e.kind, e.terminal_id, e.model, "
                                               "e.serial_number, t.terminal_id, t.role, "
                                               "t.last_seen, t.card_reader, t.card_reader_count, "
-                                              "t.fingerprint_sensor, t.printer, t.display "
+                                              "t.fingerprint_sensor, t.printer, t.display, "
+                                              "t.id_card_reader "
                                               "FROM equipment e LEFT JOIN terminal_status t ON "
                                               "t.terminal_id = e.terminal_id "
                                               "WHERE e.service_point_id = $1 ORDER BY e.id",
@@ -308,6 +317,7 @@ public:
                         t.fingerprintSensor = static_cast<int>(r.integer(10));
                         t.printer = static_cast<int>(r.integer(11));
                         t.display = static_cast<int>(r.integer(12));
+                        t.idCardReader = static_cast<int>(r.integer(13));
                         e.terminal = t;
                     }
                     in.equipment.push_back(std::move(e));

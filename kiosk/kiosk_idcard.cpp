@@ -1,0 +1,97 @@
+// The Kiosk's resident ID card reader: a worker polls it (kiosk/idcard_watcher.hpp); a card
+// read goes to whichever screen is asking for an ID number now (the loss report's first step,
+// certification without a card), and is wiped once handed over. Nobody asking: dropped unread
+// by anyone. The reader is re-armed whenever such a screen opens, so a card placed early
+// counts.
+#include "kiosk/idcard_messages.hpp"
+#include "kiosk/kiosk.hpp"
+#include "kiosk/ui_async.hpp"
+
+namespace renshe::kiosk {
+
+namespace idcard = drivers::idcard;
+
+namespace {
+// A card on its way to the UI thread: wiped by its last owner, handed over or not.
+struct WipedIdCard {
+    idcard::IdCard card;
+    ~WipedIdCard() { card.cleanse(); }
+};
+}  // namespace
+
+void Kiosk::startIdCardReader() {
+    if (m_config.idCardDevice.isEmpty())
+        return;
+    IdCardWatcher::Options o;
+    o.device = m_config.idCardDevice.toStdString();
+    QPointer<QObject> self(this);
+    IdCardWatcher::Callbacks cb;
+    cb.read = [self, this](idcard::IdCard card) {
+        auto shared = std::make_shared<WipedIdCard>();
+        shared->card = std::move(card);
+        card.cleanse();
+        postToUi(self, [this, shared] { idCardRead(shared->card); });
+    };
+    cb.problem = [self, this](idcard::Problem p) {
+        postToUi(self, [this, p] { idCardProblem(p); });
+    };
+    cb.presenceChanged = [self, this] { postToUi(self, [this] { idCardPresenceChanged(); }); };
+    m_idCard = std::make_unique<IdCardWatcher>(std::move(o), std::move(cb));
+}
+
+bool Kiosk::idCardReaderReady() const {
+    return m_idCard && m_idCard->presence() == IdCardWatcher::Presence::Present;
+}
+
+void Kiosk::idCardPresenceChanged() {
+    const bool ready = idCardReaderReady();
+    m_lossReport->setIdCardReaderReady(ready);
+    m_certification->setIdCardReaderReady(ready);
+    Q_EMIT idCardReaderChanged();
+}
+
+void Kiosk::idCardRead(idcard::IdCard& card) {
+    touched();
+    const std::string today = IdCardMessages::today();
+    if (m_screen == Screen::LossReport && m_lossReport->wantsIdCard())
+        m_lossReport->useIdCard(card.text, today);
+    else if (m_certification->wantsIdCard())
+        m_certification->useIdCard(card.text, today);
+    card.cleanse();
+}
+
+void Kiosk::idCardProblem(idcard::Problem p) {
+    if (m_screen == Screen::LossReport && m_lossReport->wantsIdCard())
+        m_lossReport->showIdCardProblem(p);
+    else if (m_certification->wantsIdCard())
+        m_certification->showIdCardProblem(p);
+}
+
+void Kiosk::checkIdCardWanted() {
+    const bool wanted = (m_screen == Screen::LossReport && m_lossReport->wantsIdCard()) ||
+                        m_certification->wantsIdCard();
+    if (wanted && !m_idCardWanted && m_idCard)
+        m_idCard->rearm();
+    m_idCardWanted = wanted;
+}
+
+void Kiosk::reportIdCardReader(renshe::v1::DeviceStatus& d) const {
+    if (!m_idCard) {
+        d.set_id_card_reader(renshe::v1::DEVICE_PRESENCE_ABSENT);
+        return;
+    }
+    switch (m_idCard->presence()) {
+        case IdCardWatcher::Presence::Present:
+            d.set_id_card_reader(renshe::v1::DEVICE_PRESENCE_PRESENT);
+            d.set_id_card_sam_id(m_idCard->samId());
+            break;
+        case IdCardWatcher::Presence::Error:
+            d.set_id_card_reader(renshe::v1::DEVICE_PRESENCE_ERROR);
+            break;
+        case IdCardWatcher::Presence::Absent:
+            d.set_id_card_reader(renshe::v1::DEVICE_PRESENCE_ABSENT);
+            break;
+    }
+}
+
+}  // namespace renshe::kiosk
