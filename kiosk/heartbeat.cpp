@@ -29,8 +29,12 @@ Heartbeat::Heartbeat(std::shared_ptr<services::client::ChannelKeeper> backoffice
 }
 
 void Heartbeat::beat() {
-    if (!m_backoffice || m_inFlight.exchange(true))
+    if (!m_backoffice)
         return;
+    if (m_inFlight.exchange(true)) {
+        m_again = true;  // what changed goes in one more right after
+        return;
+    }
     auto req = std::make_shared<HeartbeatRequest>();
     req->set_software_version(RENSHE_VERSION);
     req->set_role(m_role);
@@ -52,6 +56,10 @@ void Heartbeat::beat() {
         },
         [this, resp, ok] {
             m_inFlight = false;
+            if (m_again) {
+                m_again = false;
+                QTimer::singleShot(0, this, &Heartbeat::beat);
+            }
             if (!*ok)
                 return;
             ++m_sent;

@@ -27,10 +27,11 @@ public:
               std::chrono::seconds interval, QObject* parent = nullptr);
 
     int sent() const { return m_sent.load(); }
-
-private:
+    // One heartbeat now, out of turn (a device came or went); while one is in flight, another
+    // follows it.
     void beat();
 
+private:
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     renshe::v1::TerminalRole m_role;
     std::function<void(renshe::v1::HeartbeatRequest&)> m_collect;
@@ -38,6 +39,7 @@ private:
     qint64 m_started;
     std::atomic<int> m_sent{0};
     std::atomic<bool> m_inFlight{false};
+    bool m_again = false;  // UI thread only
     UiAsync m_async{this};
 };
 

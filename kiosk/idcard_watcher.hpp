@@ -32,7 +32,7 @@ public:
     };
     struct Options {
         std::string device;                      // e.g. /dev/ttyUSB0
-        std::chrono::milliseconds poll{200};     // find card every
+        std::chrono::milliseconds poll{50};      // find card every (one find is ~1 ms on the line)
         std::chrono::milliseconds reopen{1000};  // retry a missing or mute reader every
         drivers::idcard::ReaderOptions reader;
     };

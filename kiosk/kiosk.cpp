@@ -50,7 +50,6 @@ Kiosk::Kiosk(Config config, QObject* parent)
         updateScreen();
     });
     connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::updateScreen);
-    connect(m_lossReport.get(), &LossReport::changed, this, &Kiosk::checkIdCardWanted);
     startIdCardReader();
     if (m_channel) {
         m_heartbeat = std::make_unique<Heartbeat>(

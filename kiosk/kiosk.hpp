@@ -157,7 +157,7 @@ private:
     void checkIdCardWanted();
     void reportIdCardReader(renshe::v1::DeviceStatus& d) const;
     std::unique_ptr<IdCardWatcher> m_idCard;
-    bool m_idCardWanted = false;
+    bool m_idCardPageOpen = false;
 };
 
 }  // namespace renshe::kiosk

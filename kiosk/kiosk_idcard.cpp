@@ -1,7 +1,7 @@
 // The Kiosk's resident ID card reader: a worker polls it (kiosk/idcard_watcher.hpp); a card
 // read goes to whichever screen is asking for an ID number now (the loss report's first step,
 // certification without a card), and is wiped once handed over. Nobody asking: dropped unread
-// by anyone. The reader is re-armed whenever such a screen opens, so a card placed early
+// by anyone. The reader is re-armed whenever such a page opens, so a card placed early
 // counts.
 #include "kiosk/idcard_messages.hpp"
 #include "kiosk/kiosk.hpp"
@@ -48,6 +48,8 @@ void Kiosk::idCardPresenceChanged() {
     m_lossReport->setIdCardReaderReady(ready);
     m_certification->setIdCardReaderReady(ready);
     Q_EMIT idCardReaderChanged();
+    if (m_heartbeat)
+        m_heartbeat->beat();  // operators see a reader come or go without waiting 30 s
 }
 
 void Kiosk::idCardRead(idcard::IdCard& card) {
@@ -68,11 +70,13 @@ void Kiosk::idCardProblem(idcard::Problem p) {
 }
 
 void Kiosk::checkIdCardWanted() {
-    const bool wanted = (m_screen == Screen::LossReport && m_lossReport->wantsIdCard()) ||
-                        m_certification->wantsIdCard();
-    if (wanted && !m_idCardWanted && m_idCard)
+    // Re-armed when a page that asks for an ID number opens, not when its first step comes
+    // back (上一步, a refusal): a card still lying there is read again only once re-placed.
+    const bool open = m_screen == Screen::LossReport ||
+                      m_certification->stage() != CertificationSession::Stage::Idle;
+    if (open && !m_idCardPageOpen && m_idCard)
         m_idCard->rearm();
-    m_idCardWanted = wanted;
+    m_idCardPageOpen = open;
 }
 
 void Kiosk::reportIdCardReader(renshe::v1::DeviceStatus& d) const {

@@ -112,7 +112,7 @@ QString LossReport::prompt() const {
     switch (m_step) {
         case Step::IdNumber:
             return m_idCardReady
-                       ? tr("请将身份证放在读卡区，或在下方输入18位社会保障号码（身份证号）")
+                       ? tr("请将身份证放在读卡区\n或在下方输入18位社会保障号码（身份证号）")
                        : tr("请输入18位社会保障号码（身份证号）");
         case Step::Name:
             return tr("请输入姓名：按拼音输入，再点选汉字");
@@ -357,6 +357,8 @@ void LossReport::showOutcome(const ReportTemporaryLossRequest& req,
         switch (client::citizenMessage(result)) {
             case client::CitizenMessage::SecondFactorFailed:
                 m_message = tr("号码、姓名或服务密码不正确，请核对后重试");
+                if (m_fromIdCard)
+                    m_step = Step::Password;  // number and name came from the card
                 break;
             case client::CitizenMessage::WrongCardState:
                 m_message =

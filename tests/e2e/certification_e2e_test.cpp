@@ -14,6 +14,7 @@
 #include "renshe/v1/certification.grpc.pb.h"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/fprint_device.hpp"
+#include "tests/fixtures/idcardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/service/backoffice_env.hpp"
@@ -164,6 +165,7 @@ protected:
     renshe::testing::TempDir state{"renshe-kiosk-cert"};
     renshe::testing::CertFiles terminal = env.pki().touchTerminal();
     std::unique_ptr<KioskProcess> kiosk;
+    virtual std::vector<std::string> extraKioskArgs() const { return {}; }
 
     void SetUp() override {
         ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
@@ -171,10 +173,13 @@ protected:
         enrolRetiree(env, sensors, card);
         if (HasFatalFailure())
             return;
-        kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
+        std::vector<std::string> args{
             "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
             "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-            "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()});
+            "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()};
+        const auto extra = extraKioskArgs();
+        args.insert(args.end(), extra.begin(), extra.end());
+        kiosk = std::make_unique<KioskProcess>(args);
     }
     void type(const std::string& digits) {
         for (char c : digits)
@@ -285,3 +290,39 @@ TEST_F(CertificationWithoutCard, ThreeFailedScansSendThePersonToTheCounter) {
 }
 
 }  // namespace
+
+// The same retiree without a social security card but with the ID card on the kiosk's reader
+// (renshe-idcardsim): no typing at all; the finger still proves who it is.
+class CertificationWithIdCard : public CertificationWithoutCard {
+protected:
+    renshe::testing::IdCardSim reader;  // empty at start
+    std::vector<std::string> extraKioskArgs() const override {
+        return {"--idcard-device", reader.device().string()};
+    }
+};
+
+TEST_F(CertificationWithIdCard, TheIdCardStartsItAndTheFingerCertifies) {
+    ASSERT_TRUE(kiosk);
+    std::filesystem::create_directories("screenshots/idcard");
+    kiosk->click("tileCertification");
+    const char* place = "请将身份证放在读卡区\n或在下方输入18位社会保障号码（身份证号）";
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text(place), 5s), text(place));
+    EXPECT_EQ(kiosk->waitForProperty("certIdCardHint", "visible", true, 5s), QJsonValue(true));
+    kiosk->screenshot("screenshots/idcard/cert-1-place-the-id-card.png");
+    reader.place("zhang-sanfeng");
+    ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
+        << kiosk->property("certMessage", "text").toString().toStdString();
+    kiosk->screenshot("screenshots/idcard/cert-2-status.png");
+    kiosk->click("certStart");
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+              text("请把手指平放在指纹仪上"));
+    fp::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
+    feeder.send(fp::synthetic::presentation(kFinger, 4));
+    ASSERT_EQ(kiosk->waitForProperty("certPrint", "visible", true, 15s), QJsonValue(true))
+        << kiosk->property("certMessage", "text").toString().toStdString();
+    kiosk->screenshot("screenshots/idcard/cert-3-certified.png");
+    EXPECT_EQ(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
+    kiosk->click("certBack");
+    EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),
+              QJsonValue(false));
+}
