@@ -60,12 +60,20 @@ if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
     --cert "$out/pki/display-T-371302-001-D.crt" --key "$out/pki/display-T-371302-001-D.key" \
     --service-point "费县探沂镇人社所" --state-dir "$out/display-state" --geometry 1280x720 &
   display_pid=$!
-  trap 'kill $backoffice_pid $display_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
+  # The resident ID card reader, simulated on a pseudo-terminal (empty until told otherwise).
+  "$bin/drivers/idcardsim/renshe-idcardsim" --link "$out/idcard-reader" \
+    --control "$out/idcard-reader.ctl" >"$out/idcardsim.log" 2>&1 &
+  idcard_pid=$!
+  trap 'kill $backoffice_pid $display_pid $idcard_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
+  echo "demo: ID card reader at $out/idcard-reader; put a card on it with"
+  echo "        $bin/drivers/idcardsim/renshe-idcardsim --tell $out/idcard-reader.ctl place drivers/idcardsim/cards/zhang-sanfeng.idcard"
+  echo "      and take it away with ... --tell $out/idcard-reader.ctl lift"
   echo "demo: kiosk on the screen (close the window to stop)"
-  "$bin/kiosk/renshe-kiosk" "${kiosk_args[@]}"
+  "$bin/kiosk/renshe-kiosk" "${kiosk_args[@]}" --idcard-device "$out/idcard-reader"
 else
   echo "demo: no display; playing the scripted journey headless"
   rm -rf "$out/screenshots"
   "$bin/tests/e2e/renshe-demo-journey" --out "$out/screenshots" \
-    --card-file drivers/sim/cards/zhang-sanfeng.card -- "${kiosk_args[@]}"
+    --card-file drivers/sim/cards/zhang-sanfeng.card \
+    --idcard-file drivers/idcardsim/cards/zhang-sanfeng.idcard -- "${kiosk_args[@]}"
 fi

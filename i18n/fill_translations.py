@@ -19,6 +19,7 @@ table = {}
 with open(here / "translations.tsv", encoding="utf-8") as f:
     for row in csv.reader(f, delimiter="\t"):
         if row and not row[0].startswith("#"):
+            row = [cell.replace("\\n", "\n") for cell in row]  # a written \n is a line break
             table[row[0]] = {"en": row[1], "ko": row[2]}
 
 for lang in ("en", "ko"):

@@ -357,22 +357,22 @@
         <translation>Pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="70" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="78" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="79" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="95" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="96" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
         <source>开始认证</source>
         <translation>Start</translation>
     </message>
@@ -380,145 +380,152 @@
 <context>
     <name>renshe::kiosk::CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="76" />
+        <location filename="../kiosk/certification_session.cpp" line="83" />
+        <source>请将身份证放在读卡区
+或在下方输入18位社会保障号码（身份证号）</source>
+        <translation>Place your ID card on the reader
+or type your 18-digit social security number (ID number) below</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="84" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="96" />
+        <location filename="../kiosk/certification_session.cpp" line="130" />
         <source>正在查询认证状态…</source>
         <translation>Checking your certification…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="98" />
+        <location filename="../kiosk/certification_session.cpp" line="132" />
         <source>网络未连接，暂时不能认证</source>
         <translation>Offline: certification is not possible now</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="125" />
+        <location filename="../kiosk/certification_session.cpp" line="159" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>The network is down. Please try again later</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="128" />
-        <location filename="../kiosk/certification_session.cpp" line="206" />
+        <location filename="../kiosk/certification_session.cpp" line="162" />
+        <location filename="../kiosk/certification_session.cpp" line="240" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>Certification is not possible here now; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="136" />
+        <location filename="../kiosk/certification_session.cpp" line="170" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>You do not receive a pension; no certification is needed</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="139" />
-        <location filename="../kiosk/certification_session.cpp" line="304" />
+        <location filename="../kiosk/certification_session.cpp" line="173" />
+        <location filename="../kiosk/certification_session.cpp" line="342" />
         <source>已认证，有效期至%1</source>
         <translation>Certified until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="142" />
+        <location filename="../kiosk/certification_session.cpp" line="176" />
         <source>请在%1前完成认证</source>
         <translation>Please certify before %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="145" />
+        <location filename="../kiosk/certification_session.cpp" line="179" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>Overdue (due %1): the pension is suspended and resumes once you certify</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="152" />
+        <location filename="../kiosk/certification_session.cpp" line="186" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>No fingerprint is enrolled; please enrol at the counter with your ID card</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="170" />
-        <location filename="../kiosk/certification_session.cpp" line="217" />
+        <location filename="../kiosk/certification_session.cpp" line="204" />
+        <location filename="../kiosk/certification_session.cpp" line="251" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>The fingerprint sensor is not available; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="174" />
+        <location filename="../kiosk/certification_session.cpp" line="208" />
         <source>正在准备指纹仪…</source>
         <translation>Preparing the sensor…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="181" />
+        <location filename="../kiosk/certification_session.cpp" line="215" />
         <source>请把手指平放在指纹仪上</source>
         <translation>Please put your finger flat on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="182" />
+        <location filename="../kiosk/certification_session.cpp" line="216" />
         <source>正在比对，请稍候…</source>
         <translation>Comparing, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="328" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="300" />
+        <location filename="../kiosk/certification_session.cpp" line="338" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>The fingerprint matched but the result could not be recorded; please check at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="305" />
+        <location filename="../kiosk/certification_session.cpp" line="343" />
         <source>认证成功，有效期至%1</source>
         <translation>Certified; valid until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="307" />
+        <location filename="../kiosk/certification_session.cpp" line="345" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. Your pension resumes and the suspended months will be paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="313" />
+        <location filename="../kiosk/certification_session.cpp" line="351" />
         <source>指纹不一致</source>
         <translation>The fingerprint does not match</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="317" />
+        <location filename="../kiosk/certification_session.cpp" line="355" />
         <source>按压时间太短</source>
         <translation>The finger was lifted too soon</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="320" />
+        <location filename="../kiosk/certification_session.cpp" line="358" />
         <source>请把手指放在指纹仪中间</source>
         <translation>Please centre your finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="323" />
+        <location filename="../kiosk/certification_session.cpp" line="361" />
         <source>请抬起手指再重新放上</source>
         <translation>Please lift your finger and put it down again</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="326" />
+        <location filename="../kiosk/certification_session.cpp" line="364" />
         <source>没有采集清楚</source>
         <translation>The scan was not clear</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="330" />
+        <location filename="../kiosk/certification_session.cpp" line="368" />
         <source>%1，还可以再试%2次</source>
         <translation>%1; %2 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="355" />
+        <location filename="../kiosk/certification_session.cpp" line="393" />
         <source>养老金领取资格认证回执</source>
         <translation>Receipt: pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="356" />
+        <location filename="../kiosk/certification_session.cpp" line="394" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="357" />
+        <location filename="../kiosk/certification_session.cpp" line="395" />
         <source>认证结果：成功</source>
         <translation>Result: certified</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="357" />
+        <location filename="../kiosk/certification_session.cpp" line="395" />
         <source>有效期至：%1</source>
         <translation>Valid until: %1</translation>
     </message>
@@ -844,6 +851,47 @@
     </message>
 </context>
 <context>
+    <name>IdCardHint</name>
+    <message>
+        <location filename="../qml/screens/IdCardHint.qml" line="15" />
+        <source>身份证读卡区</source>
+        <translation>ID card reader</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::IdCardMessages</name>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="16" />
+        <source>身份证没有读完，请把身份证平放在读卡区，读完前不要移动</source>
+        <translation>The ID card was not read completely. Lay it flat on the reader and keep it still until it is read</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="19" />
+        <source>无法识别这张身份证上的信息，请用下方数字键输入身份证号码</source>
+        <translation>The information on this ID card cannot be recognised. Please type the ID number on the keypad below</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="21" />
+        <source>这张卡不是有效的居民身份证，请换一张，或用数字键输入</source>
+        <translation>This is not a valid resident ID card. Try another card or type the number on the keypad</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="27" />
+        <source>身份证阅读器暂时不能使用，请用下方数字键输入身份证号码</source>
+        <translation>The ID card reader is not available right now. Please type the ID number on the keypad below</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="34" />
+        <source>这张身份证已过有效期（%1年%2月%3日到期），不能使用。请使用有效身份证，或到窗口办理</source>
+        <translation>This ID card expired on %1-%2-%3 and cannot be used. Please use a valid ID card or go to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="40" />
+        <source>已读取身份证：%1</source>
+        <translation>ID card read: %1</translation>
+    </message>
+</context>
+<context>
     <name>IdKeypad</name>
     <message>
         <location filename="../qml/components/IdKeypad.qml" line="26" />
@@ -854,22 +902,22 @@
 <context>
     <name>renshe::kiosk::IdNumberEntry</name>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="57" />
+        <location filename="../kiosk/id_number_entry.cpp" line="63" />
         <source>号码应为18位，请核对</source>
         <translation>The number must have 18 characters; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="59" />
+        <location filename="../kiosk/id_number_entry.cpp" line="65" />
         <source>号码有误（最后一位校验不符），请逐位核对</source>
         <translation>The number is wrong (the last check character does not match); please check each digit</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="61" />
+        <location filename="../kiosk/id_number_entry.cpp" line="67" />
         <source>号码中的出生日期不对，请核对</source>
         <translation>The date of birth in the number is wrong; please check</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="63" />
+        <location filename="../kiosk/id_number_entry.cpp" line="69" />
         <source>号码有误，请核对</source>
         <translation>The number is wrong; please check</translation>
     </message>
@@ -1043,124 +1091,131 @@
 <context>
     <name>renshe::kiosk::LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="113" />
+        <location filename="../kiosk/loss_report.cpp" line="115" />
+        <source>请将身份证放在读卡区
+或在下方输入18位社会保障号码（身份证号）</source>
+        <translation>Place your ID card on the reader
+or type your 18-digit social security number (ID number) below</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="116" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="115" />
+        <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Please enter your name: type the pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="117" />
+        <location filename="../kiosk/loss_report.cpp" line="120" />
         <source>请输入6位服务密码</source>
         <translation>Please enter your 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="119" />
+        <location filename="../kiosk/loss_report.cpp" line="122" />
         <source>正在挂失，请稍候…</source>
         <translation>Reporting the loss, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="121" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>挂失申请已保存，尚未生效</source>
         <translation>Loss report saved, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="121" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>挂失成功</source>
         <translation>Loss reported</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="157" />
+        <location filename="../kiosk/loss_report.cpp" line="160" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="166" />
+        <location filename="../kiosk/loss_report.cpp" line="169" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="214" />
+        <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>Temporary loss report (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="214" />
+        <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="220" />
+        <location filename="../kiosk/loss_report.cpp" line="276" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="265" />
+        <location filename="../kiosk/loss_report.cpp" line="321" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>The network is down. Your loss report is saved on this terminal (reference %1) and will be sent when the network returns. Until then it is not in effect: please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="270" />
+        <location filename="../kiosk/loss_report.cpp" line="326" />
         <source>挂失申请凭证号：%1</source>
         <translation>Loss report reference: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="271" />
-        <location filename="../kiosk/loss_report.cpp" line="289" />
+        <location filename="../kiosk/loss_report.cpp" line="327" />
+        <location filename="../kiosk/loss_report.cpp" line="345" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
-        <location filename="../kiosk/loss_report.cpp" line="290" />
+        <location filename="../kiosk/loss_report.cpp" line="328" />
+        <location filename="../kiosk/loss_report.cpp" line="346" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="274" />
+        <location filename="../kiosk/loss_report.cpp" line="329" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>Status: saved, to be sent when the network returns, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="274" />
+        <location filename="../kiosk/loss_report.cpp" line="329" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>Please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="282" />
+        <location filename="../kiosk/loss_report.cpp" line="338" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="288" />
+        <location filename="../kiosk/loss_report.cpp" line="344" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="292" />
+        <location filename="../kiosk/loss_report.cpp" line="347" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="293" />
+        <location filename="../kiosk/loss_report.cpp" line="348" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="302" />
+        <location filename="../kiosk/loss_report.cpp" line="359" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="306" />
+        <location filename="../kiosk/loss_report.cpp" line="365" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="314" />
+        <location filename="../kiosk/loss_report.cpp" line="373" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
@@ -1168,27 +1223,27 @@
 <context>
     <name>LossReportScreen</name>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="19" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="20" />
         <source>社保卡临时挂失</source>
         <translation>Report a lost card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="103" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="112" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="117" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="126" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>

@@ -357,22 +357,22 @@
         <translation>연금 수급 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="70" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="78" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="79" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="95" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="96" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
         <source>开始认证</source>
         <translation>인증 시작</translation>
     </message>
@@ -380,145 +380,152 @@
 <context>
     <name>renshe::kiosk::CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="76" />
+        <location filename="../kiosk/certification_session.cpp" line="83" />
+        <source>请将身份证放在读卡区
+或在下方输入18位社会保障号码（身份证号）</source>
+        <translation>신분증을 판독기에 올려 주세요
+또는 아래에 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="84" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="96" />
+        <location filename="../kiosk/certification_session.cpp" line="130" />
         <source>正在查询认证状态…</source>
         <translation>인증 상태를 조회하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="98" />
+        <location filename="../kiosk/certification_session.cpp" line="132" />
         <source>网络未连接，暂时不能认证</source>
         <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="125" />
+        <location filename="../kiosk/certification_session.cpp" line="159" />
         <source>网络暂时不通，请稍后再试</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="128" />
-        <location filename="../kiosk/certification_session.cpp" line="206" />
+        <location filename="../kiosk/certification_session.cpp" line="162" />
+        <location filename="../kiosk/certification_session.cpp" line="240" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>지금은 인증할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="136" />
+        <location filename="../kiosk/certification_session.cpp" line="170" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="139" />
-        <location filename="../kiosk/certification_session.cpp" line="304" />
+        <location filename="../kiosk/certification_session.cpp" line="173" />
+        <location filename="../kiosk/certification_session.cpp" line="342" />
         <source>已认证，有效期至%1</source>
         <translation>인증됨, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="142" />
+        <location filename="../kiosk/certification_session.cpp" line="176" />
         <source>请在%1前完成认证</source>
         <translation>%1 전에 인증하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="145" />
+        <location filename="../kiosk/certification_session.cpp" line="179" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>기한 경과(%1 만료): 연금 지급이 정지되었으며 인증하면 재개됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="152" />
+        <location filename="../kiosk/certification_session.cpp" line="186" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>등록된 지문이 없습니다. 신분증을 가지고 창구에서 등록하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="170" />
-        <location filename="../kiosk/certification_session.cpp" line="217" />
+        <location filename="../kiosk/certification_session.cpp" line="204" />
+        <location filename="../kiosk/certification_session.cpp" line="251" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>지문 인식기를 사용할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="174" />
+        <location filename="../kiosk/certification_session.cpp" line="208" />
         <source>正在准备指纹仪…</source>
         <translation>지문 인식기를 준비하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="181" />
+        <location filename="../kiosk/certification_session.cpp" line="215" />
         <source>请把手指平放在指纹仪上</source>
         <translation>손가락을 지문 인식기에 평평하게 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="182" />
+        <location filename="../kiosk/certification_session.cpp" line="216" />
         <source>正在比对，请稍候…</source>
         <translation>비교 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="290" />
+        <location filename="../kiosk/certification_session.cpp" line="328" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="300" />
+        <location filename="../kiosk/certification_session.cpp" line="338" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>지문은 일치했지만 결과를 기록하지 못했습니다. 창구에서 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="305" />
+        <location filename="../kiosk/certification_session.cpp" line="343" />
         <source>认证成功，有效期至%1</source>
         <translation>인증 완료, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="307" />
+        <location filename="../kiosk/certification_session.cpp" line="345" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. 연금 지급이 재개되며 정지 기간의 연금은 소급 지급됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="313" />
+        <location filename="../kiosk/certification_session.cpp" line="351" />
         <source>指纹不一致</source>
         <translation>지문이 일치하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="317" />
+        <location filename="../kiosk/certification_session.cpp" line="355" />
         <source>按压时间太短</source>
         <translation>손가락을 너무 빨리 뗐습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="320" />
+        <location filename="../kiosk/certification_session.cpp" line="358" />
         <source>请把手指放在指纹仪中间</source>
         <translation>손가락을 인식기 가운데에 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="323" />
+        <location filename="../kiosk/certification_session.cpp" line="361" />
         <source>请抬起手指再重新放上</source>
         <translation>손가락을 뗐다가 다시 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="326" />
+        <location filename="../kiosk/certification_session.cpp" line="364" />
         <source>没有采集清楚</source>
         <translation>지문이 제대로 읽히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="330" />
+        <location filename="../kiosk/certification_session.cpp" line="368" />
         <source>%1，还可以再试%2次</source>
         <translation>%1. %2번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="355" />
+        <location filename="../kiosk/certification_session.cpp" line="393" />
         <source>养老金领取资格认证回执</source>
         <translation>연금 수급 자격 인증 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="356" />
+        <location filename="../kiosk/certification_session.cpp" line="394" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="357" />
+        <location filename="../kiosk/certification_session.cpp" line="395" />
         <source>认证结果：成功</source>
         <translation>인증 결과: 성공</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="357" />
+        <location filename="../kiosk/certification_session.cpp" line="395" />
         <source>有效期至：%1</source>
         <translation>유효기간: %1</translation>
     </message>
@@ -844,6 +851,47 @@
     </message>
 </context>
 <context>
+    <name>IdCardHint</name>
+    <message>
+        <location filename="../qml/screens/IdCardHint.qml" line="15" />
+        <source>身份证读卡区</source>
+        <translation>신분증 판독 영역</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::IdCardMessages</name>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="16" />
+        <source>身份证没有读完，请把身份证平放在读卡区，读完前不要移动</source>
+        <translation>신분증을 끝까지 읽지 못했습니다. 판독기에 평평하게 올려 두고 다 읽을 때까지 움직이지 마세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="19" />
+        <source>无法识别这张身份证上的信息，请用下方数字键输入身份证号码</source>
+        <translation>이 신분증의 정보를 인식할 수 없습니다. 아래 숫자 키로 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="21" />
+        <source>这张卡不是有效的居民身份证，请换一张，或用数字键输入</source>
+        <translation>유효한 주민 신분증이 아닙니다. 다른 카드를 사용하거나 숫자 키로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="27" />
+        <source>身份证阅读器暂时不能使用，请用下方数字键输入身份证号码</source>
+        <translation>신분증 판독기를 지금 사용할 수 없습니다. 아래 숫자 키로 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="34" />
+        <source>这张身份证已过有效期（%1年%2月%3日到期），不能使用。请使用有效身份证，或到窗口办理</source>
+        <translation>이 신분증은 %1년 %2월 %3일에 만료되어 사용할 수 없습니다. 유효한 신분증을 사용하거나 창구에서 처리하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/idcard_messages.cpp" line="40" />
+        <source>已读取身份证：%1</source>
+        <translation>신분증을 읽었습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>IdKeypad</name>
     <message>
         <location filename="../qml/components/IdKeypad.qml" line="26" />
@@ -854,22 +902,22 @@
 <context>
     <name>renshe::kiosk::IdNumberEntry</name>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="57" />
+        <location filename="../kiosk/id_number_entry.cpp" line="63" />
         <source>号码应为18位，请核对</source>
         <translation>번호는 18자리여야 합니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="59" />
+        <location filename="../kiosk/id_number_entry.cpp" line="65" />
         <source>号码有误（最后一位校验不符），请逐位核对</source>
         <translation>번호가 틀렸습니다(마지막 검증 문자 불일치). 한 자리씩 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="61" />
+        <location filename="../kiosk/id_number_entry.cpp" line="67" />
         <source>号码中的出生日期不对，请核对</source>
         <translation>번호 안의 생년월일이 틀렸습니다. 확인해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/id_number_entry.cpp" line="63" />
+        <location filename="../kiosk/id_number_entry.cpp" line="69" />
         <source>号码有误，请核对</source>
         <translation>번호가 틀렸습니다. 확인해 주세요</translation>
     </message>
@@ -1043,124 +1091,131 @@
 <context>
     <name>renshe::kiosk::LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="113" />
+        <location filename="../kiosk/loss_report.cpp" line="115" />
+        <source>请将身份证放在读卡区
+或在下方输入18位社会保障号码（身份证号）</source>
+        <translation>신분증을 판독기에 올려 주세요
+또는 아래에 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/loss_report.cpp" line="116" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="115" />
+        <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="117" />
+        <location filename="../kiosk/loss_report.cpp" line="120" />
         <source>请输入6位服务密码</source>
         <translation>6자리 서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="119" />
+        <location filename="../kiosk/loss_report.cpp" line="122" />
         <source>正在挂失，请稍候…</source>
         <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="121" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>挂失申请已保存，尚未生效</source>
         <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="121" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>挂失成功</source>
         <translation>분실 신고 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="157" />
+        <location filename="../kiosk/loss_report.cpp" line="160" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="166" />
+        <location filename="../kiosk/loss_report.cpp" line="169" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="214" />
+        <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>임시 분실 신고 (제출 대기)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="214" />
+        <location filename="../kiosk/loss_report.cpp" line="270" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="220" />
+        <location filename="../kiosk/loss_report.cpp" line="276" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="265" />
+        <location filename="../kiosk/loss_report.cpp" line="321" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>네트워크가 끊겼습니다. 분실 신고가 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 전에는 효력이 없으니 지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="270" />
+        <location filename="../kiosk/loss_report.cpp" line="326" />
         <source>挂失申请凭证号：%1</source>
         <translation>분실 신고 참조 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="271" />
-        <location filename="../kiosk/loss_report.cpp" line="289" />
+        <location filename="../kiosk/loss_report.cpp" line="327" />
+        <location filename="../kiosk/loss_report.cpp" line="345" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
-        <location filename="../kiosk/loss_report.cpp" line="290" />
+        <location filename="../kiosk/loss_report.cpp" line="328" />
+        <location filename="../kiosk/loss_report.cpp" line="346" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="274" />
+        <location filename="../kiosk/loss_report.cpp" line="329" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>상태: 저장됨, 네트워크 복구 후 제출 예정, 아직 효력 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="274" />
+        <location filename="../kiosk/loss_report.cpp" line="329" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="282" />
+        <location filename="../kiosk/loss_report.cpp" line="338" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="288" />
+        <location filename="../kiosk/loss_report.cpp" line="344" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="292" />
+        <location filename="../kiosk/loss_report.cpp" line="347" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="293" />
+        <location filename="../kiosk/loss_report.cpp" line="348" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="302" />
+        <location filename="../kiosk/loss_report.cpp" line="359" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="306" />
+        <location filename="../kiosk/loss_report.cpp" line="365" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="314" />
+        <location filename="../kiosk/loss_report.cpp" line="373" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
@@ -1168,27 +1223,27 @@
 <context>
     <name>LossReportScreen</name>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="19" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="20" />
         <source>社保卡临时挂失</source>
         <translation>사회보장카드 임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="87" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
         <source>上一步</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="103" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="112" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="117" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="126" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>

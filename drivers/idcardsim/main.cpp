@@ -37,6 +37,7 @@ struct Options {
 int usage(std::ostream& out, int rc) {
     out << "usage: renshe-idcardsim --link PATH [--card FILE] [--control SOCKET]\n"
            "                        [--delay-ms N] [--fault MODE]\n"
+           "       renshe-idcardsim --tell SOCKET COMMAND...   (e.g. place FILE, lift)\n"
            "\n"
            "  --link PATH       symlink to the reader's serial port (a pseudo-terminal); the\n"
            "                    simulator prints \"ready PATH\" once it exists\n"
@@ -235,9 +236,39 @@ int Runner::run() {
     return 0;
 }
 
+// --tell: one command to a running simulator's control socket; prints the reply.
+int tell(const std::string& socket, const std::string& command) {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    if (socket.size() >= sizeof addr.sun_path)
+        return 2;
+    std::memcpy(addr.sun_path, socket.c_str(), socket.size() + 1);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        std::cerr << "renshe-idcardsim: " << socket << ": " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    const std::string line = command + "\n";
+    (void)!::write(fd, line.data(), line.size());
+    std::string reply;
+    char buf[256];
+    ssize_t n;
+    while (reply.find('\n') == std::string::npos && (n = ::read(fd, buf, sizeof buf)) > 0)
+        reply.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    std::cout << reply;
+    return reply.rfind("ok", 0) == 0 ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 4 && std::string(argv[1]) == "--tell") {
+        std::string command;
+        for (int i = 3; i < argc; ++i)
+            command += (i > 3 ? " " : "") + std::string(argv[i]);
+        return tell(argv[2], command);
+    }
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];

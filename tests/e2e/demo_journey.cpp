@@ -1,8 +1,10 @@
 // renshe-demo-journey: plays a scripted citizen journey on the real kiosk, headless, and
 // writes a screenshot per step. Used by deploy/demo.sh on machines without a display.
-//   renshe-demo-journey --out DIR [--card-file FILE] -- <renshe-kiosk arguments>
+//   renshe-demo-journey --out DIR [--card-file FILE] [--idcard-file FILE] -- <kiosk arguments>
 // With --card-file it also runs a private pcscd with the vpcd reader and renshe-cardsim
 // holding that card, and plays the card part: insert, activate on the PIN pad, take it out.
+// With --idcard-file it runs renshe-idcardsim as the kiosk's ID card reader and shows the
+// loss report started by that ID card (then goes back and types instead).
 #include <QJsonValue>
 #include <cstdio>
 #include <filesystem>
@@ -11,13 +13,14 @@
 #include <vector>
 
 #include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/idcardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 
 using namespace std::chrono_literals;
 
 int main(int argc, char** argv) {
-    std::filesystem::path out, cardFile;
+    std::filesystem::path out, cardFile, idCardFile;
     std::vector<std::string> kioskArgs;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -25,13 +28,15 @@ int main(int argc, char** argv) {
             out = argv[++i];
         } else if (a == "--card-file" && i + 1 < argc) {
             cardFile = argv[++i];
+        } else if (a == "--idcard-file" && i + 1 < argc) {
+            idCardFile = std::filesystem::absolute(argv[++i]);
         } else if (a == "--") {
             kioskArgs.assign(argv + i + 1, argv + argc);
             break;
         } else {
             std::fprintf(stderr,
-                         "usage: renshe-demo-journey --out DIR [--card-file FILE] -- <renshe-kiosk "
-                         "arguments>\n");
+                         "usage: renshe-demo-journey --out DIR [--card-file FILE] [--idcard-file "
+                         "FILE] -- <renshe-kiosk arguments>\n");
             return 2;
         }
     }
@@ -48,6 +53,11 @@ int main(int argc, char** argv) {
             pcscd = std::make_unique<renshe::testing::PrivatePcscd>();
             sim = std::make_unique<renshe::testing::CardSim>(
                 *pcscd, 0, cardFile, renshe::testing::CardSimOptions{false, {}, std::nullopt});
+        }
+        std::unique_ptr<renshe::testing::IdCardSim> idReader;
+        if (!idCardFile.empty()) {
+            idReader = std::make_unique<renshe::testing::IdCardSim>();
+            kioskArgs.insert(kioskArgs.end(), {"--idcard-device", idReader->device().string()});
         }
         renshe::testing::KioskProcess kiosk(kioskArgs);
         int n = 0;
@@ -106,6 +116,16 @@ int main(int argc, char** argv) {
 
             // Lost it on the way home: a loss report without the card.
             kiosk.click("tileLossReport");
+            if (idReader) {
+                kiosk.waitForProperty("lossIdCardHint", "visible", true, 10s);
+                shot("loss-idcard-prompt", "loss report: the ID card reader asks for the ID card");
+                idReader->place(idCardFile.string());
+                waitText("lossPrompt", "请输入6位服务密码");
+                shot("loss-idcard-read", "the ID card read: no typing, the service password next");
+                // Back, and the same report typed instead, as without a reader.
+                kiosk.click("lossBack");
+                idReader->lift();
+            }
             for (char c : std::string("370102194704090017"))
                 kiosk.click(QStringLiteral("idKey%1").arg(c));
             kiosk.click("lossNext");
