@@ -52,7 +52,11 @@ bool IdCardWatcher::openReader() {
         setPresence(Presence::Present);
         return true;
     } catch (const idcard::IdCardError& e) {
-        setPresence(e.problem() == idcard::Problem::NoReader ? Presence::Absent : Presence::Error);
+        const bool broken = e.problem() != idcard::Problem::NoReader;
+        const bool wasBroken = presence() == Presence::Error;
+        setPresence(broken ? Presence::Error : Presence::Absent);
+        if (broken && !wasBroken && m_callbacks.problem)
+            m_callbacks.problem(e.problem());  // once, when it turns out broken
     } catch (const std::exception&) {
         setPresence(Presence::Error);
     }
@@ -64,6 +68,7 @@ void IdCardWatcher::pollOnce() {
         m_cardOn = false;
     try {
         const bool found = m_reader->findCard();
+        m_failures = 0;
         if (!found) {
             if (m_cardOn && m_callbacks.lifted)
                 m_callbacks.lifted();
@@ -80,28 +85,42 @@ void IdCardWatcher::pollOnce() {
         else
             card.cleanse();
     } catch (const idcard::IdCardError& e) {
-        switch (e.problem()) {
-            case idcard::Problem::NoReader:
-            case idcard::Problem::Timeout:
-            case idcard::Problem::Truncated:
-            case idcard::Problem::SamFault:
-                // The reader itself: start again from opening it.
-                m_reader.reset();
-                setPresence(e.problem() == idcard::Problem::NoReader ? Presence::Absent
-                                                                     : Presence::Error);
-                if (m_cardOn && m_callbacks.problem)
-                    m_callbacks.problem(e.problem());
-                m_cardOn = false;
-                return;
-            case idcard::Problem::CardRemoved:
-                m_cardOn = false;  // placed again, it is read again
-                break;
-            default:
-                break;  // a card that cannot be read stays "read" until it is lifted
-        }
-        if (m_callbacks.problem)
-            m_callbacks.problem(e.problem());
+        handle(e.problem());
     }
+}
+
+void IdCardWatcher::handle(idcard::Problem p) {
+    const bool reading = m_cardOn;
+    bool broken = false;
+    switch (p) {
+        case idcard::Problem::BadText:
+        case idcard::Problem::CardRejected:
+            // The reader works, the card is wrong: said once, read again only once re-placed.
+            break;
+        case idcard::Problem::CardRemoved:
+            m_cardOn = false;  // placed again, it is read again
+            break;
+        case idcard::Problem::Checksum:
+        case idcard::Problem::BadFrame:
+        case idcard::Problem::Unsupported:
+            // A garbled line: the next poll tries again, a few in a row mean a broken reader.
+            m_cardOn = false;
+            if (++m_failures < kFailuresBeforeReopen)
+                break;
+            [[fallthrough]];
+        default:
+            // No reader, no answer, a broken SAM: start again from opening it.
+            m_reader.reset();
+            m_cardOn = false;
+            m_failures = 0;
+            broken = p != idcard::Problem::NoReader;
+            setPresence(broken ? Presence::Error : Presence::Absent);
+            break;
+    }
+    // Said on screen when a card was being read, or when the reader turned out broken (an
+    // unplugged idle reader only takes its prompt away).
+    if ((reading || broken) && m_callbacks.problem)
+        m_callbacks.problem(p);
 }
 
 void IdCardWatcher::run() {

@@ -52,6 +52,7 @@ private:
     void run();
     bool openReader();
     void pollOnce();
+    void handle(drivers::idcard::Problem p);
     void setPresence(Presence p);
     void sleepFor(std::chrono::milliseconds d, bool wakeOnRearm);
 
@@ -59,6 +60,8 @@ private:
     Callbacks m_callbacks;
     std::unique_ptr<drivers::idcard::Reader> m_reader;  // worker thread only
     bool m_cardOn = false;                              // worker thread only
+    int m_failures = 0;                                 // garbled polls in a row (worker only)
+    static constexpr int kFailuresBeforeReopen = 5;
     std::atomic<bool> m_rearm{false};
     std::atomic<Presence> m_presence{Presence::Absent};
     mutable std::mutex m_mutex;

@@ -63,6 +63,10 @@ void Kiosk::idCardRead(idcard::IdCard& card) {
 }
 
 void Kiosk::idCardProblem(idcard::Problem p) {
+    // Whatever broke the last read, a reader that is not working now is what the citizen
+    // needs to hear about: use the digit pad.
+    if (!idCardReaderReady())
+        p = idcard::Problem::SamFault;
     if (m_screen == Screen::LossReport && m_lossReport->wantsIdCard())
         m_lossReport->showIdCardProblem(p);
     else if (m_certification->wantsIdCard())

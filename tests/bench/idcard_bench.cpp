@@ -96,11 +96,13 @@ int main() {
     std::printf("ID card placed → data (%d placings each, ms):\n", kRounds);
     std::printf("  floor (find + select + read + parse on the serial link)  p50 %6.2f  p95 %6.2f\n",
                 f50, f95);
-    std::printf("  kiosk (placed → holder on the loss report's screen)       p50 %6.2f  p95 %6.2f\n",
-                o50, o95);
+    std::printf(
+        "  kiosk (placed → holder on the loss report's screen)       p50 %6.2f  p95 %6.2f\n", o50,
+        o95);
     const bool met = o95 - f95 <= 100.0;
-    std::printf("  over the floor: %+.1f ms at p50, %+.1f ms at p95 (ratio p50 %.1f×); target ≤ "
-                "+100 ms: %s\n",
-                o50 - f50, o95 - f95, o50 / f50, met ? "met" : "NOT met");
+    std::printf(
+        "  over the floor: %+.1f ms at p50, %+.1f ms at p95 (ratio p50 %.1f×); target ≤ "
+        "+100 ms: %s\n",
+        o50 - f50, o95 - f95, o50 / f50, met ? "met" : "NOT met");
     return 0;
 }

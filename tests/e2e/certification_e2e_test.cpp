@@ -173,10 +173,12 @@ protected:
         enrolRetiree(env, sensors, card);
         if (HasFatalFailure())
             return;
-        std::vector<std::string> args{
-            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-            "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-            "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string()};
+        std::vector<std::string> args{"--backoffice",  env.backoffice().target(),
+                                      "--ca",          env.pki().caCertificate().string(),
+                                      "--cert",        terminal.certificate.string(),
+                                      "--key",         terminal.privateKey.string(),
+                                      "--state-dir",   state.path().string(),
+                                      "--receipt-dir", (state / "receipts").string()};
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);

@@ -96,8 +96,9 @@ TEST_F(IdCardAtTheKiosk, LossReportStartsWithTheIdCardAndStillAsksThePassword) {
 
     // An expired card: refused with its end date, the step stays.
     reader.place("expired");
-    const char* expired = "这张身份证已过有效期（2021年04月09日到期），不能使用。请使用有效身份证，"
-                          "或到窗口办理";
+    const char* expired =
+        "这张身份证已过有效期（2021年04月09日到期），不能使用。请使用有效身份证，"
+        "或到窗口办理";
     EXPECT_EQ(waitText("lossMessage", expired), text(expired));
     EXPECT_EQ(kiosk->property("lossPrompt", "text"), text(kPlacePrompt));
     // A card whose number breaks its check digit: the typed pad instead.
@@ -170,6 +171,42 @@ TEST_F(IdCardAtTheKiosk, ACardPlacedBeforeThePageOpensIsReadWhenItOpens) {
     kiosk->click("lossBack");
     kiosk->click("lossBack");
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
+}
+
+// A reader that garbles every answer, then one that never answers: a clear message, the
+// typed pad keeps working, the fleet sees the reader failing, and it comes back when it heals.
+TEST_F(IdCardAtTheKiosk, AMisbehavingReaderNeverHangsTheScreen) {
+    ASSERT_TRUE(kiosk);
+    kiosk->click("tileLossReport");
+    EXPECT_EQ(kiosk->waitForProperty("lossIdCardHint", "visible", true, 5s), QJsonValue(true));
+    reader.place("zhang-sanfeng");
+    reader.fault("garble-always");
+    // Either the read broke off (the card was being read) or the reader is declared broken.
+    const QJsonValue notRead = text("身份证没有读完，请把身份证平放在读卡区，读完前不要移动");
+    const QJsonValue unusable = text("身份证阅读器暂时不能使用，请用下方数字键输入身份证号码");
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            const auto m = kiosk->property("lossMessage", "text");
+            return m == notRead || m == unusable;
+        },
+        5s))
+        << kiosk->property("lossMessage", "text").toString().toStdString();
+    reader.fault("mute");
+    EXPECT_EQ(kiosk->waitForProperty("lossIdCardHint", "visible", false, 10s), QJsonValue(false));
+    EXPECT_EQ(kiosk->waitForProperty("lossMessage", "text", unusable, 10s), unusable);
+    EXPECT_EQ(waitForReaderInTheFleet(DEVICE_PRESENCE_ERROR).id_card_reader(),
+              DEVICE_PRESENCE_ERROR);
+    kiosk->click("idKey3");  // the screen answers while the reader does not
+    EXPECT_EQ(kiosk->waitForProperty("lossIdNumber", "text", text("3"), 2s), text("3"));
+    kiosk->screenshot((shots / "loss-4-reader-not-answering.png").string());
+    kiosk->click("idBackspace");
+
+    // Healed, with the card taken away meanwhile: the prompt is back, a card placed is read.
+    reader.lift();
+    reader.fault("none");
+    EXPECT_EQ(kiosk->waitForProperty("lossIdCardHint", "visible", true, 10s), QJsonValue(true));
+    reader.place("zhang-sanfeng");
+    EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
 }
 
 }  // namespace
