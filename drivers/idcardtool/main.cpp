@@ -1,14 +1,18 @@
 // renshe-idcard: the technician's tool for the resident ID card reader (real or simulated).
 //   renshe-idcard read --device PATH [--json] [--reveal] [--baud N]
+//                      [--wlt-decoder LIB --photo-out FILE.bmp]
 //   renshe-idcard sam --device PATH [--baud N]
 // Personal data is masked unless --reveal is given. No reader, no card or an unreadable card
 // end with one line on stderr and a non-zero exit (3 no reader, 4 no card, 5 card data, 1
 // other) within a few seconds.
+#include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "drivers/idcard/photo_decoder.hpp"
 #include "drivers/idcard/reader.hpp"
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/util/clock.hpp"
@@ -25,16 +29,21 @@ struct Args {
     bool json = false;
     bool reveal = false;
     int baud = 115200;
+    std::string wltDecoder;  // a licensed decoder's shim (drivers/idcard/photo_decoder.hpp)
+    std::string photoOut;
 };
 
 int usage(std::ostream& out, int rc) {
     out << "usage: renshe-idcard read --device PATH [--json] [--reveal] [--baud N]\n"
+           "                          [--wlt-decoder LIB --photo-out FILE.bmp]\n"
            "       renshe-idcard sam --device PATH [--baud N]\n"
            "\n"
            "  read   read the ID card on the reader (name, ID number, address and birth date\n"
            "         masked unless --reveal); --json keys: name sex nation birth address\n"
            "         id_number authority valid_from valid_until (codes and YYYYMMDD as on the\n"
            "         card), expired, photo_bytes\n"
+           "         --photo-out writes the photo as BMP with a licensed decoder installed as LIB\n"
+           "         (none ships: the photo is 1024 bytes of WLT otherwise)\n"
            "  sam    the reader's SAM module id\n"
            "exit: 0 done, 2 usage, 3 no reader, 4 no card, 5 card data unreadable, 1 other\n";
     return rc;
@@ -115,6 +124,10 @@ int main(int argc, char** argv) {
             a.device = argv[++i];
         else if (v == "--baud" && i + 1 < argc)
             a.baud = std::atoi(argv[++i]);
+        else if (v == "--wlt-decoder" && i + 1 < argc)
+            a.wltDecoder = argv[++i];
+        else if (v == "--photo-out" && i + 1 < argc)
+            a.photoOut = argv[++i];
         else if (v == "--json")
             a.json = true;
         else if (v == "--reveal")
@@ -124,8 +137,17 @@ int main(int argc, char** argv) {
         else
             return usage(std::cerr, 2);
     }
-    if (a.command.empty() || a.device.empty())
+    if (a.command.empty() || a.device.empty() || a.wltDecoder.empty() != a.photoOut.empty())
         return usage(std::cerr, 2);
+    std::unique_ptr<idcard::PhotoDecoder> decoder;
+    if (!a.wltDecoder.empty()) {
+        std::string why;
+        decoder = idcard::PhotoDecoder::load(a.wltDecoder, &why);
+        if (!decoder) {
+            std::cerr << "renshe-idcard: no photo decoder: " << why << "\n";
+            return 1;
+        }
+    }
     try {
         idcard::Reader reader(std::make_unique<idcard::SerialLink>(a.device, a.baud));
         if (a.command == "sam") {
@@ -134,8 +156,22 @@ int main(int argc, char** argv) {
         }
         idcard::IdCard card = reader.read();
         print(card, a);
+        int rc = 0;
+        if (decoder) {
+            auto bmp = decoder->decode(card.photo);
+            std::ofstream out(a.photoOut, std::ios::binary | std::ios::trunc);
+            if (bmp && out.write(reinterpret_cast<const char*>(bmp->data()),
+                                 static_cast<std::streamsize>(bmp->size()))) {
+                std::cerr << "renshe-idcard: photo written to " << a.photoOut << "\n";
+            } else {
+                std::cerr << "renshe-idcard: the photo could not be decoded\n";
+                rc = 5;
+            }
+            if (bmp)
+                std::fill(bmp->begin(), bmp->end(), 0);
+        }
         card.cleanse();
-        return 0;
+        return rc;
     } catch (const idcard::IdCardError& e) {
         std::cerr << "renshe-idcard: " << e.what() << "\n";
         return exitFor(e.problem());

@@ -179,3 +179,22 @@ TEST(IdCardTool, NoCardNoReaderAndAMuteReaderFailFastWithOneLine) {
     EXPECT_EQ(r.exit, 0) << r.err;
     EXPECT_EQ(r.out, "05.01-20101103-0012345678-1234567890\n");
 }
+
+TEST(IdCardTool, WithALicensedDecoderInstalledThePhotoIsWrittenAsBmp) {
+    IdCardSim sim("zhang-sanfeng");
+    TempDir dir("renshe-idcard-photo");
+    const auto bmp = dir.path() / "photo.bmp";
+    auto r = runTool({"read", "--device", sim.device().string(), "--wlt-decoder",
+                      RENSHE_WLT_STAND_IN, "--photo-out", bmp.string()});
+    ASSERT_EQ(r.exit, 0) << r.err;
+    std::ifstream in(bmp, std::ios::binary);
+    std::string head(2, '\0');
+    in.read(head.data(), 2);
+    EXPECT_EQ(head, "BM");
+    EXPECT_EQ(std::filesystem::file_size(bmp), 54u + 308u * 126u);
+
+    r = runTool({"read", "--device", sim.device().string(), "--wlt-decoder", "/nonexistent.so",
+                 "--photo-out", bmp.string()});
+    EXPECT_EQ(r.exit, 1);
+    EXPECT_NE(r.err.find("no photo decoder"), std::string::npos) << r.err;
+}

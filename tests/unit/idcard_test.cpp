@@ -5,6 +5,7 @@
 
 #include <deque>
 
+#include "drivers/idcard/photo_decoder.hpp"
 #include "drivers/idcard/reader.hpp"
 #include "drivers/idcardsim/sam_model.hpp"
 
@@ -261,4 +262,29 @@ TEST(IdCardReader, ACardWithBrokenTextIsBadTextNotACrash) {
     c.photo = Bytes(idcard::kPhotoBytes, 0);
     rig.model.place(c);
     EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::BadText);
+}
+
+TEST(IdCardPhoto, ADecoderIsLoadedAtRunTimeOnlyWhenInstalled) {
+    std::string why;
+    EXPECT_EQ(idcard::PhotoDecoder::load("/nonexistent/libwlt.so", &why), nullptr);
+    EXPECT_FALSE(why.empty());
+    EXPECT_EQ(idcard::PhotoDecoder::load("libm.so.6", &why), nullptr);
+    EXPECT_NE(why.find("no renshe_wlt_decode"), std::string::npos) << why;
+
+    const auto decoder = idcard::PhotoDecoder::load(RENSHE_WLT_STAND_IN, &why);
+    ASSERT_NE(decoder, nullptr) << why;
+    Rig rig;
+    sim::SimCard c;
+    c.text = idcard::encodeText(zhang());
+    c.photo = Bytes(idcard::kPhotoBytes, 0x40);
+    c.photo[0] = 'W';
+    c.photo[1] = 'L';
+    rig.model.place(c);
+    const auto card = rig.reader->read();
+    const auto bmp = decoder->decode(card.photo);
+    ASSERT_TRUE(bmp);
+    EXPECT_EQ((*bmp)[0], 'B');
+    EXPECT_EQ((*bmp)[1], 'M');
+    EXPECT_EQ(bmp->size(), 54u + 308u * 126u);
+    EXPECT_FALSE(decoder->decode(Bytes(1024, 0))) << "a refusal is nullopt, not garbage";
 }
