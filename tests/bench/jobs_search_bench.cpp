@@ -80,7 +80,7 @@ const char* kRequirements[] = {"身体健康",       "有C1驾照",     "能吃�
                                "限本地",         "可接受倒班"};
 
 std::string regionOf(int city, int county, int township) {
-    char buf[16];
+    char buf[48];  // room for any int (GCC checks the worst case in the sanitizer build)
     std::snprintf(buf, sizeof buf, "37%02d%02d%03d", city + 1, county + 1, 101 + township);
     return buf;
 }
