@@ -16,9 +16,9 @@ void le32(unsigned char* p, std::uint32_t v) {
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int renshe_wlt_decode(const unsigned char* wlt,
-                                                                         std::size_t wltSize,
-                                                                         unsigned char* bmp,
-                                                                         std::size_t* bmpSize) {
+                                                                        std::size_t wltSize,
+                                                                        unsigned char* bmp,
+                                                                        std::size_t* bmpSize) {
     constexpr std::uint32_t kW = 102, kH = 126, kRow = (kW * 3 + 3) & ~3u;
     constexpr std::uint32_t kSize = 54 + kRow * kH;
     if (wltSize != 1024 || wlt[0] != 'W' || wlt[1] != 'L' || *bmpSize < kSize)
