@@ -28,8 +28,7 @@ void Kiosk::startIdCardReader() {
     IdCardWatcher::Callbacks cb;
     cb.read = [self, this](idcard::IdCard card) {
         auto shared = std::make_shared<WipedIdCard>();
-        shared->card = std::move(card);
-        card.cleanse();
+        shared->card = std::move(card);  // the moved-from strings and bytes are left empty
         postToUi(self, [this, shared] { idCardRead(shared->card); });
     };
     cb.problem = [self, this](idcard::Problem p) {
