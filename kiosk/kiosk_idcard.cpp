@@ -28,7 +28,8 @@ void Kiosk::startIdCardReader() {
     IdCardWatcher::Callbacks cb;
     cb.read = [self, this](idcard::IdCard card) {
         auto shared = std::make_shared<WipedIdCard>();
-        shared->card = std::move(card);  // the moved-from strings and bytes are left empty
+        shared->card = card;  // a copy, so the original can be wiped where it lies (a move
+        card.cleanse();       // would leave short strings' bytes behind in their buffers)
         postToUi(self, [this, shared] { idCardRead(shared->card); });
     };
     cb.problem = [self, this](idcard::Problem p) {
