@@ -81,9 +81,8 @@ void IdCardWatcher::pollOnce() {
         m_reader->selectCard();
         idcard::IdCard card = m_reader->readBase();
         if (m_callbacks.read)
-            m_callbacks.read(std::move(card));
-        else
-            card.cleanse();
+            m_callbacks.read(card);
+        card.cleanse();
     } catch (const idcard::IdCardError& e) {
         handle(e.problem());
     }

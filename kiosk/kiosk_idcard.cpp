@@ -26,10 +26,10 @@ void Kiosk::startIdCardReader() {
     o.device = m_config.idCardDevice.toStdString();
     QPointer<QObject> self(this);
     IdCardWatcher::Callbacks cb;
-    cb.read = [self, this](idcard::IdCard card) {
+    cb.read = [self, this](const idcard::IdCard& card) {
+        // A copy (the watcher wipes its own; a move would leave short strings' bytes behind).
         auto shared = std::make_shared<WipedIdCard>();
-        shared->card = card;  // a copy, so the original can be wiped where it lies (a move
-        card.cleanse();       // would leave short strings' bytes behind in their buffers)
+        shared->card = card;
         postToUi(self, [this, shared] { idCardRead(shared->card); });
     };
     cb.problem = [self, this](idcard::Problem p) {
