@@ -10,10 +10,12 @@
 
 #include "drivers/pcsc/pcsc.hpp"
 #include "drivers/sscard/sscard.hpp"
+#include "tests/bench/bench_stats.hpp"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 
 using Clock = std::chrono::steady_clock;
+using renshe::bench::percentile;
 namespace pcsc = renshe::drivers::pcsc;
 namespace sscard = renshe::drivers::sscard;
 
@@ -21,11 +23,6 @@ namespace {
 
 constexpr int kWarmup = 20;
 constexpr int kRounds = 300;
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 
 // The APDUs drivers/sscard sends for a read, built from the same profile table.
 std::vector<pcsc::Bytes> readSequence() {

@@ -25,10 +25,12 @@
 #include "drivers/fprint/synthetic.hpp"
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/certification.grpc.pb.h"
+#include "tests/bench/bench_stats.hpp"
 #include "tests/fixtures/fprint_device.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using Clock = std::chrono::steady_clock;
+using renshe::bench::percentile;
 namespace fprint = renshe::drivers::fprint;
 namespace synthetic = renshe::drivers::fprint::synthetic;
 using renshe::testing::VirtualFingerprintDevice;
@@ -38,11 +40,6 @@ namespace {
 constexpr int kWarmup = 10;
 constexpr int kRounds = 200;
 constexpr std::uint64_t kFinger = 11;
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 
 double msSince(Clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();

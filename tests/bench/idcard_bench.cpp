@@ -13,11 +13,15 @@
 #include <vector>
 
 #include "drivers/idcard/reader.hpp"
+#include "tests/bench/bench_stats.hpp"
 #include "tests/fixtures/idcardsim.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
+using renshe::bench::fail;
+using renshe::bench::ms;
+using renshe::bench::percentile;
 using renshe::testing::IdCardSim;
 using renshe::testing::KioskProcess;
 using renshe::testing::text;
@@ -26,20 +30,6 @@ namespace idcard = renshe::drivers::idcard;
 namespace {
 
 constexpr int kRounds = 40;
-
-[[noreturn]] void fail(const std::string& why) {
-    std::fprintf(stderr, "bench invalid: %s\n", why.c_str());
-    std::exit(2);
-}
-
-double ms(Clock::duration d) {
-    return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 
 std::vector<double> floorReads(IdCardSim& sim) {
     idcard::Reader reader(std::make_unique<idcard::SerialLink>(sim.device().string()));

@@ -22,6 +22,7 @@
 
 #include "drivers/pcsc/pcsc.hpp"
 #include "drivers/sscard/sscard.hpp"
+#include "tests/bench/bench_stats.hpp"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/notify_socket.hpp"
 #include "tests/fixtures/pcscd.hpp"
@@ -32,6 +33,9 @@
 
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
+using renshe::bench::fail;
+using renshe::bench::ms;
+using renshe::bench::percentile;
 using renshe::testing::KioskProcess;
 using renshe::testing::text;
 namespace pcsc = renshe::drivers::pcsc;
@@ -41,20 +45,6 @@ namespace {
 
 constexpr int kInserts = 20;
 constexpr int kStarts = 5;
-
-[[noreturn]] void fail(const std::string& why) {
-    std::fprintf(stderr, "bench invalid: %s\n", why.c_str());
-    std::exit(2);
-}
-
-double ms(Clock::duration d) {
-    return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[static_cast<std::size_t>(p * static_cast<double>(v.size() - 1))];
-}
 
 // One field of /proc/<pid>/status in KiB (VmRSS, RssAnon, RssFile, …).
 long statusKiB(pid_t pid, const std::string& field) {

@@ -24,16 +24,6 @@ idcard::Reader openReader(const IdCardSim& sim) {
     return idcard::Reader(std::make_unique<idcard::SerialLink>(sim.device().string()), o);
 }
 
-Problem problemOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const idcard::IdCardError& e) {
-        return e.problem();
-    }
-    ADD_FAILURE() << "no IdCardError";
-    return Problem::Unsupported;
-}
-
 struct ToolRun {
     int exit = -1;
     std::string out, err;
@@ -83,7 +73,7 @@ TEST(IdCardDevice, ReadsTheCardOverTheSerialLine) {
 
     sim.lift();
     EXPECT_FALSE(reader.findCard());
-    EXPECT_EQ(problemOf([&] { reader.read(); }), Problem::NoCard);
+    EXPECT_EQ(idCardProblemOf([&] { reader.read(); }), Problem::NoCard);
     sim.place("li-xiuying");
     EXPECT_EQ(reader.read().text.idNumber, "220102195006150029");
 }
@@ -104,7 +94,7 @@ TEST(IdCardDevice, EveryFaultModeEndsInItsTypedErrorOrARetriedRead) {
     };
     for (const auto& [mode, problem] : failing) {
         sim.fault(mode);
-        EXPECT_EQ(problemOf([&] { reader.read(); }), problem) << mode;
+        EXPECT_EQ(idCardProblemOf([&] { reader.read(); }), problem) << mode;
     }
     // After all that the link still works: the next command resynchronises.
     sim.fault("none");
@@ -112,9 +102,9 @@ TEST(IdCardDevice, EveryFaultModeEndsInItsTypedErrorOrARetriedRead) {
     EXPECT_EQ(reader.read().text.name, "张三丰");
 
     sim.place("bad-ucs2");
-    EXPECT_EQ(problemOf([&] { reader.read(); }), Problem::BadText);
+    EXPECT_EQ(idCardProblemOf([&] { reader.read(); }), Problem::BadText);
     sim.place("bad-check-digit");
-    EXPECT_EQ(problemOf([&] { reader.read(); }), Problem::BadText);
+    EXPECT_EQ(idCardProblemOf([&] { reader.read(); }), Problem::BadText);
 }
 
 TEST(IdCardDevice, AnUnpluggedReaderIsNoReaderAndIsFoundAgainAtItsPath) {
@@ -122,8 +112,8 @@ TEST(IdCardDevice, AnUnpluggedReaderIsNoReaderAndIsFoundAgainAtItsPath) {
     auto reader = openReader(sim);
     EXPECT_TRUE(reader.findCard());
     sim.unplug();
-    EXPECT_EQ(problemOf([&] { reader.findCard(); }), Problem::NoReader);
-    EXPECT_EQ(problemOf([&] { idcard::SerialLink link(sim.device().string()); }),
+    EXPECT_EQ(idCardProblemOf([&] { reader.findCard(); }), Problem::NoReader);
+    EXPECT_EQ(idCardProblemOf([&] { idcard::SerialLink link(sim.device().string()); }),
               Problem::NoReader);
     sim.plugIn("li-xiuying");
     auto again = openReader(sim);

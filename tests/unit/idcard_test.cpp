@@ -8,11 +8,13 @@
 #include "drivers/idcard/photo_decoder.hpp"
 #include "drivers/idcard/reader.hpp"
 #include "drivers/idcardsim/sam_model.hpp"
+#include "tests/fixtures/idcardsim.hpp"
 
 namespace idcard = renshe::drivers::idcard;
 namespace sim = renshe::drivers::idcardsim;
 using idcard::Bytes;
 using idcard::Problem;
+using renshe::testing::idCardProblemOf;
 
 namespace {
 
@@ -28,16 +30,6 @@ idcard::IdCardText zhang() {
     t.validFrom = "20150301";
     t.validUntil = "长期";
     return t;
-}
-
-Problem problemOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const idcard::IdCardError& e) {
-        return e.problem();
-    }
-    ADD_FAILURE() << "no IdCardError";
-    return Problem::Unsupported;
 }
 
 // The SAM model behind a link; `chunkSize` splits answers into small reads to exercise
@@ -194,12 +186,12 @@ TEST(IdCardText, RefusesBrokenFieldsNamingTheFieldNotTheValue) {
     Bytes raw = idcard::encodeText(zhang());
     raw[2] = 0x00;  // 三 → a lone surrogate D800
     raw[3] = 0xD8;
-    EXPECT_EQ(problemOf([&] { idcard::parseText(raw); }), Problem::BadText);
+    EXPECT_EQ(idCardProblemOf([&] { idcard::parseText(raw); }), Problem::BadText);
     raw = idcard::encodeText(zhang());
     raw[4] = 0x07;  // a control character
     raw[5] = 0x00;
-    EXPECT_EQ(problemOf([&] { idcard::parseText(raw); }), Problem::BadText);
-    EXPECT_EQ(problemOf([&] { idcard::parseText(Bytes(255, 0x20)); }), Problem::BadText);
+    EXPECT_EQ(idCardProblemOf([&] { idcard::parseText(raw); }), Problem::BadText);
+    EXPECT_EQ(idCardProblemOf([&] { idcard::parseText(Bytes(255, 0x20)); }), Problem::BadText);
 }
 
 TEST(IdCardText, ExpiryIsByTheLastValidDayAndLongTermNeverExpires) {
@@ -226,7 +218,7 @@ TEST(IdCardReader, ReadsTheCardOnTheReaderAcrossSmallReads) {
 TEST(IdCardReader, EveryFaultIsATypedError) {
     Rig rig;
     EXPECT_FALSE(rig.reader->findCard());
-    EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::NoCard);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->read(); }), Problem::NoCard);
     rig.place(zhang());
 
     rig.model.setFault(sim::Fault::GarbleOnce);  // one garbled answer: retried, read fine
@@ -237,20 +229,20 @@ TEST(IdCardReader, EveryFaultIsATypedError) {
     EXPECT_EQ(rig.reader->read().text.name, "张三丰");
 
     rig.model.setFault(sim::Fault::GarbleAlways);
-    EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::Checksum);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->read(); }), Problem::Checksum);
     rig.model.setFault(sim::Fault::Truncate);
-    EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::Truncated);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->read(); }), Problem::Truncated);
     rig.model.setFault(sim::Fault::Mute);
-    EXPECT_EQ(problemOf([&] { rig.reader->findCard(); }), Problem::Timeout);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->findCard(); }), Problem::Timeout);
     rig.model.setFault(sim::Fault::SamFault);
-    EXPECT_EQ(problemOf([&] { rig.reader->samId(); }), Problem::SamFault);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->samId(); }), Problem::SamFault);
     rig.model.setFault(sim::Fault::LiftMidRead);
-    EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::CardRemoved);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->read(); }), Problem::CardRemoved);
     EXPECT_FALSE(rig.reader->findCard()) << "the card is gone after it was lifted";
 
     rig.place(zhang());
     rig.link->m_gone = true;
-    EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::NoReader);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->read(); }), Problem::NoReader);
 }
 
 TEST(IdCardReader, ACardWithBrokenTextIsBadTextNotACrash) {
@@ -261,7 +253,7 @@ TEST(IdCardReader, ACardWithBrokenTextIsBadTextNotACrash) {
     c.text[122 + 34] = '8';  // last ID character → wrong check digit
     c.photo = Bytes(idcard::kPhotoBytes, 0);
     rig.model.place(c);
-    EXPECT_EQ(problemOf([&] { rig.reader->read(); }), Problem::BadText);
+    EXPECT_EQ(idCardProblemOf([&] { rig.reader->read(); }), Problem::BadText);
 }
 
 TEST(IdCardPhoto, ADecoderIsLoadedAtRunTimeOnlyWhenInstalled) {
