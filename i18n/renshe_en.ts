@@ -616,82 +616,82 @@ or type your 18-digit social security number (ID number) below</translation>
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="63" />
-        <source>M月d日</source>
-        <translation>MMM d</translation>
+        <location filename="../qml/screens/DisplayMain.qml" line="62" />
+        <source>%1月%2日</source>
+        <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="158" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="158" />
         <source>通知公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="256" />
+        <location filename="../qml/screens/DisplayMain.qml" line="252" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="333" />
+        <location filename="../qml/screens/DisplayMain.qml" line="329" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="355" />
+        <location filename="../qml/screens/DisplayMain.qml" line="351" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="363" />
+        <location filename="../qml/screens/DisplayMain.qml" line="359" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="381" />
+        <location filename="../qml/screens/DisplayMain.qml" line="377" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="382" />
+        <location filename="../qml/screens/DisplayMain.qml" line="378" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
     </message>
@@ -1256,17 +1256,17 @@ or type your 18-digit social security number (ID number) below</translation>
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="79" />
+        <location filename="../qml/screens/Main.qml" line="80" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="86" />
+        <location filename="../qml/screens/Main.qml" line="87" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="93" />
+        <location filename="../qml/screens/Main.qml" line="94" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -1308,27 +1308,27 @@ or type your 18-digit social security number (ID number) below</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="39" />
+        <location filename="../qml/components/StatusBar.qml" line="41" />
         <source>待上报 %1</source>
         <translation>%1 to send</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="50" />
+        <location filename="../qml/components/StatusBar.qml" line="52" />
         <source>%1 项请工作人员处理</source>
         <translation>%1 for staff</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="61" />
+        <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="61" />
+        <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="61" />
+        <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>

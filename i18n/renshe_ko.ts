@@ -616,82 +616,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="63" />
-        <source>M月d日</source>
-        <translation>M월 d일</translation>
+        <location filename="../qml/screens/DisplayMain.qml" line="62" />
+        <source>%1月%2日</source>
+        <translation>%1월 %2일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期日</source>
         <translation>일요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期一</source>
         <translation>월요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期二</source>
         <translation>화요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期三</source>
         <translation>수요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期四</source>
         <translation>목요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期五</source>
         <translation>금요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="67" />
+        <location filename="../qml/screens/DisplayMain.qml" line="65" />
         <source>星期六</source>
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="158" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="158" />
         <source>通知公告</source>
         <translation>공지사항</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="256" />
+        <location filename="../qml/screens/DisplayMain.qml" line="252" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="333" />
+        <location filename="../qml/screens/DisplayMain.qml" line="329" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="355" />
+        <location filename="../qml/screens/DisplayMain.qml" line="351" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="363" />
+        <location filename="../qml/screens/DisplayMain.qml" line="359" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="381" />
+        <location filename="../qml/screens/DisplayMain.qml" line="377" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="382" />
+        <location filename="../qml/screens/DisplayMain.qml" line="378" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
     </message>
@@ -1256,17 +1256,17 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="79" />
+        <location filename="../qml/screens/Main.qml" line="80" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="86" />
+        <location filename="../qml/screens/Main.qml" line="87" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="93" />
+        <location filename="../qml/screens/Main.qml" line="94" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>
@@ -1308,27 +1308,27 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="39" />
+        <location filename="../qml/components/StatusBar.qml" line="41" />
         <source>待上报 %1</source>
         <translation>전송 대기 %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="50" />
+        <location filename="../qml/components/StatusBar.qml" line="52" />
         <source>%1 项请工作人员处理</source>
         <translation>직원 확인 %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="61" />
+        <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>正在连接…</source>
         <translation>연결 중…</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="61" />
+        <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>在线</source>
         <translation>온라인</translation>
     </message>
     <message>
-        <location filename="../qml/components/StatusBar.qml" line="61" />
+        <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>离线</source>
         <translation>오프라인</translation>
     </message>

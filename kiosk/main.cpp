@@ -9,6 +9,7 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -99,6 +100,18 @@ int main(int argc, char** argv) {
     // bench.display; −2.5 % with this). A fixed threshold gives each such buffer its own
     // mapping, returned to the system when freed.
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+    // --help needs no screen: answered before the GUI application loads a platform plugin
+    // (which fails on a machine without a display).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            QCoreApplication help(argc, argv);
+            QCoreApplication::setApplicationName(QStringLiteral("renshe-kiosk"));
+            const QStringList args{QString::fromLocal8Bit(argv[0]),
+                                   QString::fromLocal8Bit(argv[i])};
+            std::printf("%s", qPrintable(renshe::kiosk::parseOptions(args).error));
+            return 0;
+        }
+    }
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("renshe-kiosk"));
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));

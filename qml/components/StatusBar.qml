@@ -11,6 +11,8 @@ Rectangle {
     property int pendingReports: 0
     // Reports the back office refused for good, kept for the staff (0 = none).
     property int heldReports: 0
+    // "2026-12-03  15:30" in China Standard Time (the screen's owner keeps it current).
+    property string clockText
 
     implicitHeight: Theme.touchMin
     color: Theme.primary
@@ -83,9 +85,7 @@ Rectangle {
             color: Theme.textOnPrimary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontStatus
-            function refresh() { text = Qt.formatDateTime(new Date(), "yyyy-MM-dd  hh:mm") }
-            Component.onCompleted: refresh()
-            Timer { interval: 10000; running: true; repeat: true; onTriggered: clock.refresh() }
+            text: bar.clockText
         }
     }
 }

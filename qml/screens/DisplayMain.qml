@@ -57,17 +57,13 @@ Window {
             anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
             color: DisplayTheme.textColor
             font { family: DisplayTheme.fontFamily; pixelSize: 48 * root.u }
-            function refresh() {
-                const now = new Date()
-                // Portrait screens are narrow: the weekday gives way to the service point's name.
-                text = Qt.formatDate(now, qsTr("M月d日")) + (root.portrait ? "" : " " + weekday(now.getDay()))
-                       + "  " + Qt.formatTime(now, "HH:mm")
-            }
+            // China Standard Time whatever the host's zone. Portrait screens are narrow: the
+            // weekday gives way to the service point's name.
+            text: qsTr("%1月%2日").arg(ChinaClock.month).arg(ChinaClock.day)
+                  + (root.portrait ? "" : " " + weekday(ChinaClock.weekday)) + "  " + ChinaClock.time
             function weekday(d) {
                 return [qsTr("星期日"), qsTr("星期一"), qsTr("星期二"), qsTr("星期三"), qsTr("星期四"), qsTr("星期五"), qsTr("星期六")][d]
             }
-            Component.onCompleted: refresh()
-            Timer { interval: 1000; running: true; repeat: true; onTriggered: clock.refresh() }
         }
     }
 

@@ -23,6 +23,7 @@ Window {
         checking: Kiosk.connectivity.state === Connectivity.Unknown
         pendingReports: Kiosk.outbox ? Kiosk.outbox.pending : 0
         heldReports: Kiosk.outbox ? Kiosk.outbox.needsStaff : 0
+        clockText: ChinaClock.date + "  " + ChinaClock.time
     }
 
     // The screen on show is decided in C++ (Kiosk.screen); this file only draws it.

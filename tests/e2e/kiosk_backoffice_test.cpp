@@ -4,6 +4,8 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <ctime>
+#include <fstream>
 
 #include "tests/fixtures/backoffice.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
@@ -93,4 +95,37 @@ TEST(KioskCommandLine, BackofficeWithoutCertificatesIsRefused) {
     opts.env = {{"QT_QPA_PLATFORM", "offscreen"}};
     opts.logFile = dir / "log";
     EXPECT_EQ(renshe::testing::runToCompletion(std::move(opts), 20s), 2);
+}
+
+// `renshe-kiosk --help` on a machine without a display (no DISPLAY, no platform set): the
+// options, exit 0, no platform plugin loaded.
+TEST(KioskCommandLine, HelpNeedsNoDisplay) {
+    renshe::testing::TempDir dir;
+    renshe::testing::ProcessOptions opts;
+    opts.argv = {"/bin/sh", "-c",
+                 std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM '") +
+                     RENSHE_KIOSK_BIN_FOR_TESTS + "' --help"};
+    opts.logFile = dir / "log";
+    EXPECT_EQ(renshe::testing::runToCompletion(opts, 20s), 0);
+    std::ifstream in(dir / "log");
+    const std::string out(std::istreambuf_iterator<char>(in), {});
+    EXPECT_NE(out.find("--idcard-device"), std::string::npos) << out;
+    EXPECT_NE(out.find("--backoffice"), std::string::npos) << out;
+    EXPECT_EQ(out.find("platform plugin"), std::string::npos) << out;
+}
+
+// The status bar's clock is China Standard Time even on a host set to another zone.
+TEST(KioskWithBackoffice, TheClockShowsChinaTimeWhateverTheHostsZone) {
+    renshe::testing::KioskProcess kiosk(
+        {}, {{"QT_QPA_PLATFORM", "offscreen"}, {"TZ", "America/New_York"}});
+    auto china = [](int minutesAgo) {
+        const std::time_t t = std::time(nullptr) + 8 * 3600 - minutesAgo * 60;
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[32];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d  %H:%M", &tm);
+        return QJsonValue(QString::fromLatin1(buf));
+    };
+    const auto shown = kiosk.waitForProperty("statusClock", "text", china(0), 5s);
+    EXPECT_TRUE(shown == china(0) || shown == china(1)) << shown.toString().toStdString();
 }
