@@ -90,6 +90,33 @@ int runDisplay(const renshe::kiosk::Options& o,
     return showAndRun(window, o);
 }
 
+// --help and option errors need no screen: answered before the GUI application loads a
+// platform plugin (which fails on a machine without a display). Qt's own single-dash options
+// (-platform, -style, ...) are left to the GUI application. The exit code, or nullopt to go on.
+std::optional<int> answerWithoutScreen(int argc, char** argv) {
+    QStringList args;
+    for (int i = 0; i < argc; ++i) {
+        args << QString::fromLocal8Bit(argv[i]);
+        if (i > 0 && argv[i][0] == '-' && argv[i][1] != '-' && std::strcmp(argv[i], "-h") != 0)
+            return std::nullopt;
+    }
+    QCoreApplication parsing(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("renshe-kiosk"));
+    const bool help =
+        args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"));
+    const auto parsed =
+        renshe::kiosk::parseOptions(help ? QStringList{args[0], QStringLiteral("--help")} : args);
+    if (help) {
+        std::printf("%s", qPrintable(parsed.error));
+        return 0;
+    }
+    if (!parsed.options) {
+        std::fprintf(stderr, "renshe-kiosk: %s\n", qPrintable(parsed.error));
+        return 2;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,18 +127,8 @@ int main(int argc, char** argv) {
     // bench.display; −2.5 % with this). A fixed threshold gives each such buffer its own
     // mapping, returned to the system when freed.
     mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-    // --help needs no screen: answered before the GUI application loads a platform plugin
-    // (which fails on a machine without a display).
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            QCoreApplication help(argc, argv);
-            QCoreApplication::setApplicationName(QStringLiteral("renshe-kiosk"));
-            const QStringList args{QString::fromLocal8Bit(argv[0]),
-                                   QString::fromLocal8Bit(argv[i])};
-            std::printf("%s", qPrintable(renshe::kiosk::parseOptions(args).error));
-            return 0;
-        }
-    }
+    if (const auto early = answerWithoutScreen(argc, argv))
+        return *early;
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("renshe-kiosk"));
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK SC")));

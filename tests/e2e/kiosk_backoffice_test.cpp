@@ -98,8 +98,8 @@ TEST(KioskCommandLine, BackofficeWithoutCertificatesIsRefused) {
 }
 
 // `renshe-kiosk --help` on a machine without a display (no DISPLAY, no platform set): the
-// options, exit 0, no platform plugin loaded.
-TEST(KioskCommandLine, HelpNeedsNoDisplay) {
+// options, exit 0, no platform plugin loaded; a wrong option: its error, exit 2.
+TEST(KioskCommandLine, HelpAndOptionErrorsNeedNoDisplay) {
     renshe::testing::TempDir dir;
     renshe::testing::ProcessOptions opts;
     opts.argv = {"/bin/sh", "-c",
@@ -112,6 +112,16 @@ TEST(KioskCommandLine, HelpNeedsNoDisplay) {
     EXPECT_NE(out.find("--idcard-device"), std::string::npos) << out;
     EXPECT_NE(out.find("--backoffice"), std::string::npos) << out;
     EXPECT_EQ(out.find("platform plugin"), std::string::npos) << out;
+
+    // An option error too: one line naming it, exit 2.
+    opts.argv[2] = std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM '") +
+                   RENSHE_KIOSK_BIN_FOR_TESTS + "' --idle-seconds 1";
+    opts.logFile = dir / "log2";
+    EXPECT_EQ(renshe::testing::runToCompletion(opts, 20s), 2);
+    std::ifstream in2(dir / "log2");
+    const std::string err(std::istreambuf_iterator<char>(in2), {});
+    EXPECT_NE(err.find("--idle-seconds wants 2..3600"), std::string::npos) << err;
+    EXPECT_EQ(err.find("platform plugin"), std::string::npos) << err;
 }
 
 // The status bar's clock is China Standard Time even on a host set to another zone.
