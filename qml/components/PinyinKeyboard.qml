@@ -15,27 +15,29 @@ Column {
         height: Theme.keySize
         radius: Theme.radius
         color: Theme.surface
-        Row {
-            anchors.fill: parent
-            anchors.margins: Theme.spacing / 4
-            spacing: Theme.spacing / 2
-            Text {
-                objectName: "pinyinSpelling"
-                anchors.verticalCenter: parent.verticalCenter
-                text: kb.input ? kb.input.spelling : ""
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
-                color: Theme.textMuted
-            }
-            Repeater {
-                model: kb.input ? kb.input.candidates : []
-                Tile {
-                    objectName: "pinyinCandidate" + index
-                    title: modelData
-                    height: parent.height
-                    width: Math.max(Theme.keySize, Theme.fontTitle * (modelData.length + 1))
-                    tint: Theme.tintConfirm
-                    onActivated: kb.input.choose(index)
-                }
+        Text {
+            id: spelling
+            objectName: "pinyinSpelling"
+            anchors { left: parent.left; leftMargin: Theme.spacing / 2; verticalCenter: parent.verticalCenter }
+            text: kb.input ? kb.input.spelling : ""
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+            color: Theme.textMuted
+        }
+        // More candidates than the bar holds scroll sideways.
+        ListView {
+            anchors { left: spelling.right; right: parent.right; top: parent.top; bottom: parent.bottom
+                      margins: Theme.spacing / 4; leftMargin: Theme.spacing / 2 }
+            orientation: ListView.Horizontal
+            spacing: Theme.targetGap
+            clip: true
+            model: kb.input ? kb.input.candidates : []
+            delegate: Tile {
+                objectName: "pinyinCandidate" + index
+                title: modelData
+                height: ListView.view.height
+                width: Math.max(Theme.keySize, Theme.fontTitle * (modelData.length + 1))
+                tint: Theme.tintConfirm
+                onActivated: kb.input.choose(index)
             }
         }
     }
@@ -44,13 +46,15 @@ Column {
         model: ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
         Row {
             anchors.horizontalCenter: kb.horizontalCenter
-            spacing: Theme.spacing / 3
+            spacing: Theme.targetGap
             Repeater {
                 model: modelData.split("")
                 Tile {
                     objectName: "pinyinKey_" + modelData
                     title: modelData
-                    width: Theme.letterKeySize; height: Theme.letterKeySize
+                    // Ten keys to a row: narrower keys on a narrow screen, never wider than square.
+                    width: Math.min(Theme.letterKeySize, (kb.width - 9 * Theme.targetGap) / 10)
+                    height: Theme.letterKeySize
                     onActivated: kb.input.letter(modelData)
                 }
             }

@@ -8,6 +8,11 @@ QtObject {
     // Kiosk.elderlyMode).
     property real scale: 1.0
     readonly property real elderlyScale: 1.35
+    // Elderly mode's scale on a screen of w×h: the full 1.35 where there is room (1280×1024,
+    // 1920×1080, 1080×1920), less on a short screen (1366×768: 1.1), never below 1.1.
+    function elderlyScaleFor(w, h) {
+        return Math.max(1.1, Math.min(elderlyScale, elderlyScale * h / 1024))
+    }
 
     readonly property string fontFamily: "Noto Sans CJK SC"
 
@@ -20,6 +25,7 @@ QtObject {
     // Touch targets: never below 64 px at scale 1.0.
     readonly property int touchMin: Math.round(64 * scale)
     readonly property int spacing: Math.round(16 * scale)
+    readonly property int targetGap: Math.round(8 * scale)  // at least between two touch targets
     readonly property int radius: Math.round(14 * scale)
 
     // Control sizes, all from touchMin: what each kind of control is across the screens.

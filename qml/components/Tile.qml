@@ -8,6 +8,16 @@ Rectangle {
     property string subtitle
     property color tint: Theme.primary
     signal activated()
+    // The width the title needs on one line at full size (for rows that size to their words).
+    readonly property real naturalWidth: titleMetrics.advanceWidth + 2 * Theme.spacing + 2
+
+    TextMetrics {
+        id: titleMetrics
+        text: tile.title
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontTitle
+        font.bold: true
+    }
 
     implicitWidth: Theme.tileWidth
     implicitHeight: Theme.tileHeight
@@ -26,6 +36,8 @@ Rectangle {
     Keys.onEnterPressed: tile.activated()
     Keys.onSpacePressed: tile.activated()
 
+    // The title takes what the subtitle leaves and shrinks (never below body text) rather than
+    // spill out of the tile when a word or a translation is longer than the tile is wide.
     Column {
         anchors.centerIn: parent
         width: parent.width - 2 * Theme.spacing
@@ -33,15 +45,21 @@ Rectangle {
         Text {
             objectName: tile.objectName + "Title"
             width: parent.width
+            height: tile.height - 2 * Math.round(4 * Theme.scale)
+                    - (subtitleText.visible ? subtitleText.height + parent.spacing : 0)
             text: tile.title
             color: Theme.textOnPrimary
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontTitle
             font.bold: true
+            fontSizeMode: Text.Fit
+            minimumPixelSize: Theme.fontBody
             horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: subtitleText.visible ? Text.AlignBottom : Text.AlignVCenter
             wrapMode: Text.Wrap
         }
         Text {
+            id: subtitleText
             width: parent.width
             visible: tile.subtitle.length > 0
             text: tile.subtitle

@@ -12,7 +12,7 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        spacing: Theme.spacing * 1.5
+        spacing: Theme.spacing
 
         Text {
             text: qsTr("养老金领取资格认证")
@@ -42,7 +42,10 @@ Rectangle {
                 text: cert.prompt
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.Wrap
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+                // The finger's guidance in the largest type; the ID step's longer prompt leaves
+                // room for the pad on a short screen.
+                font.family: Theme.fontFamily; font.bold: true
+                font.pixelSize: cert.stage === CertificationSession.EnterId ? Theme.fontTitle : Theme.fontHero
                 color: Theme.primary
             }
         }

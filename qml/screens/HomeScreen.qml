@@ -43,7 +43,8 @@ Item {
         GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            columns: 2
+            // A wide, short screen (1366×768) has room for the four side by side, not stacked.
+            columns: home.width > home.height * 1.6 ? 4 : 2
             rowSpacing: Theme.spacing * 2
             columnSpacing: Theme.spacing * 2
 
@@ -71,9 +72,13 @@ Item {
             onActivated: Kiosk.open(Kiosk.LossReport)
         }
 
-        RowLayout {
+        // Language, text size and voice: one row, or two in elderly mode and on narrow screens
+        // (the words keep their size and stay inside their buttons).
+        GridLayout {
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            columns: Kiosk.elderlyMode || home.width < 1300 ? 3 : 5
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
             Tile { objectName: "languageZh"; title: "简体中文"; Layout.preferredHeight: Theme.keySize
                    Layout.fillWidth: true; tint: Kiosk.language === "zh_CN" ? Theme.primary : Theme.textMuted
                    onActivated: Kiosk.setLanguage("zh_CN") }

@@ -53,10 +53,11 @@ Item {
                 color: jobs.input.text.length > 0 ? Theme.text : Theme.textMuted
             }
             Tile {
+                id: typeToggle
                 objectName: "jobTypeToggle"
                 title: keyboard.visible ? qsTr("收起键盘") : qsTr("打字搜索")
                 tint: Theme.textMuted
-                Layout.preferredWidth: Theme.toggleWidth
+                Layout.preferredWidth: Math.max(Theme.toggleWidth, typeToggle.naturalWidth)
                 Layout.preferredHeight: Theme.touchMin
                 onActivated: keyboard.visible = !keyboard.visible
             }

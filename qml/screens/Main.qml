@@ -12,7 +12,10 @@ Window {
     title: qsTr("人社自助服务终端")
     color: Theme.background
 
-    Binding { target: Theme; property: "scale"; value: Kiosk.elderlyMode ? Theme.elderlyScale : 1.0 }
+    Binding {
+        target: Theme; property: "scale"
+        value: Kiosk.elderlyMode ? Theme.elderlyScaleFor(root.width, root.height) : 1.0
+    }
 
     StatusBar {
         id: statusBar
