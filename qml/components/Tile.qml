@@ -18,6 +18,24 @@ Rectangle {
         font.pixelSize: Theme.fontTitle
         font.bold: true
     }
+    TextMetrics {
+        id: subtitleMetrics
+        text: tile.subtitle
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.fontBody
+    }
+    // The subtitle gives way when the title at full size and the subtitle do not both fit:
+    // the title keeps its size (the subtitle stays in Accessible.description).
+    readonly property real innerWidth: width - 2 * Theme.spacing
+    readonly property real innerHeight: height - 2 * Math.round(4 * Theme.scale)
+    readonly property bool subtitleFits: {
+        if (subtitle.length === 0 || innerWidth <= 0)
+            return false
+        const lines = (w) => Math.max(1, Math.ceil(w / innerWidth))
+        return lines(titleMetrics.advanceWidth) * titleMetrics.height
+               + lines(subtitleMetrics.advanceWidth) * subtitleMetrics.height + Theme.spacing / 2
+               <= innerHeight
+    }
 
     implicitWidth: Theme.tileWidth
     implicitHeight: Theme.tileHeight
@@ -61,7 +79,7 @@ Rectangle {
         Text {
             id: subtitleText
             width: parent.width
-            visible: tile.subtitle.length > 0
+            visible: tile.subtitleFits
             text: tile.subtitle
             color: Theme.textOnPrimary
             font.family: Theme.fontFamily

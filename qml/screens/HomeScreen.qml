@@ -21,7 +21,7 @@ Item {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        spacing: Theme.spacing * 2
+        spacing: Theme.spacing * 1.5
 
         SpokenText {
             objectName: "insertCardPrompt"
@@ -45,7 +45,7 @@ Item {
             Layout.fillHeight: true
             // A wide, short screen (1366×768) has room for the four side by side, not stacked.
             columns: home.width > home.height * 1.6 ? 4 : 2
-            rowSpacing: Theme.spacing * 2
+            rowSpacing: Theme.spacing * 1.5
             columnSpacing: Theme.spacing * 2
 
             Tile { objectName: "tileCard"; title: qsTr("社保卡服务"); subtitle: qsTr("启用 · 改密 · 挂失 · 解挂")
@@ -64,9 +64,12 @@ Item {
         }
 
         Tile {
+            id: lossBanner
             objectName: "tileLossReport"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.bannerHeight
+            // Two lines' height when its words (a long translation) do not fit on one.
+            Layout.preferredHeight: lossBanner.naturalWidth > lossBanner.width ? Theme.bannerHeight * 1.6
+                                                                              : Theme.bannerHeight
             title: qsTr("卡丢了？不用带卡，马上临时挂失")
             tint: Theme.tintLoss
             onActivated: Kiosk.open(Kiosk.LossReport)
@@ -76,7 +79,7 @@ Item {
         // (the words keep their size and stay inside their buttons).
         GridLayout {
             Layout.fillWidth: true
-            columns: Kiosk.elderlyMode || home.width < 1300 ? 3 : 5
+            columns: Kiosk.elderlyMode && home.width < 1200 ? 2 : Kiosk.elderlyMode || home.width < 1200 ? 3 : 5
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Tile { objectName: "languageZh"; title: "简体中文"; Layout.preferredHeight: Theme.keySize

@@ -19,6 +19,49 @@
 
 using namespace std::chrono_literals;
 
+namespace {
+
+// The home and card screens at every terminal size the kiosk supports, normal and elderly
+// (and the home screen in English), one kiosk start per size: anyone can look at how each
+// screen fits (tests/ui/tst_layout.qml checks it).
+void screenMatrix(const std::filesystem::path& dir, const std::vector<std::string>& kioskArgs,
+                  renshe::testing::CardSim& sim) {
+    std::filesystem::create_directories(dir);
+    std::printf("screen matrix: home and card screens at each size, in %s\n", dir.c_str());
+    int n = 0;
+    for (const char* size : {"1280x1024", "1366x768", "1920x1080", "1080x1920"}) {
+        auto args = kioskArgs;
+        args.insert(args.end(), {"--geometry", size});
+        renshe::testing::KioskProcess kiosk(args);
+        kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s);
+        auto shot = [&](const std::string& name) {
+            kiosk.screenshot((dir / (name + "-" + size + ".png")).string());
+            ++n;
+        };
+        auto withCard = [&](const std::string& name) {
+            sim.insert();
+            kiosk.waitForProperty("cardScreen", "visible", true, 10s);
+            kiosk.waitForProperty("cardStatus", "visible", true, 10s);
+            shot(name);
+            sim.remove();
+            kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+        };
+        shot("home");
+        kiosk.click("languageEn");
+        shot("home-en");
+        kiosk.click("languageZh");
+        withCard("card");
+        kiosk.click("elderlyToggle");
+        shot("home-elderly");
+        withCard("card-elderly");
+        kiosk.call({{"cmd", "quit"}});
+        kiosk.process().waitForExit(10s);
+    }
+    std::printf("  %d screenshots: home, home-en, home-elderly, card, card-elderly × 4 sizes\n", n);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
     std::filesystem::path out, cardFile, idCardFile;
     std::vector<std::string> kioskArgs;
@@ -154,6 +197,8 @@ int main(int argc, char** argv) {
         kiosk.call({{"cmd", "quit"}});
         kiosk.process().waitForExit(10s);
         std::printf("journey done: %d screenshots in %s\n", n, out.c_str());
+        if (sim)
+            screenMatrix(out / "matrix", kioskArgs, *sim);
         return online ? 0 : 1;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "renshe-demo-journey: %s\n", e.what());

@@ -191,7 +191,24 @@ Item {
             verify(all.indexOf("px apart") >= 0, all)
         }
 
-        function test_home() { matrix(homeComponent, (s, state, f) => check(s, "home " + state, f)) }
+        // The home screen's words keep their full size: its rows reflow rather than squeeze.
+        function fullSizeTitles(item, state, failures) {
+            const texts = [], controls = []
+            collect(item, null, texts, controls)
+            for (const t of texts) {
+                t.item.forceLayout()  // the size Fit chose, for the size the tile has now
+                if (t.control && t.item.objectName === t.control.objectName + "Title"
+                        && t.item.fontInfo.pixelSize < t.item.font.pixelSize - 1)
+                    failures.push(state + ": " + describe(t.item) + " squeezed to "
+                                  + t.item.fontInfo.pixelSize + " px of " + t.item.font.pixelSize)
+            }
+        }
+        function test_home() {
+            matrix(homeComponent, (s, state, f) => {
+                check(s, "home " + state, f)
+                fullSizeTitles(s, "home " + state, f)
+            })
+        }
 
         function test_card_overview() {
             matrix(cardComponent, (s, state, f) => {
