@@ -120,6 +120,11 @@ public:
 
     // For tests and the UI tests without a reader.
     void cardInserted(const drivers::sscard::CardData& data);
+    // For the UI tests without a back office: the card's state and actions as if it answered.
+    void cardInfoArrived(const renshe::v1::CardInfo& info) {
+        applyCardInfo(info);
+        Q_EMIT changed();
+    }
     void cardRemoved();
     void cardProblem(CardProblem problem);
 

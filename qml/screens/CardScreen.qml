@@ -10,13 +10,21 @@ Item {
     id: screen
     readonly property var card: Kiosk.card
 
-    ColumnLayout {
+    // While a flow asks for digits on a landscape screen the pad stands beside the words (with
+    // 取消 under them): stacked, they do not fit a 1280×1024 screen in elderly mode. Every item
+    // has its cell; those of other stages are hidden and take no room.
+    readonly property bool padBeside: card.stage === CardSession.Entry && width > height * 1.1
+
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        spacing: Theme.spacing * 1.5
+        columns: 2
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing * 2
 
         // Who and what: masked holder, card number, state.
         Rectangle {
+            Layout.row: 0; Layout.column: 0
             Layout.fillWidth: true
             implicitHeight: info.implicitHeight + Theme.spacing * 2
             radius: Theme.radius
@@ -28,13 +36,17 @@ Item {
                 spacing: Theme.spacing / 2
                 Text {
                     objectName: "cardHolder"
+                    Layout.fillWidth: true
                     text: card.maskedName + "　" + card.maskedSsn
+                    wrapMode: Text.Wrap
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
                     color: Theme.text
                 }
                 SpokenText {
                     objectName: "cardStatus"
+                    Layout.fillWidth: true
                     text: card.statusText.length > 0 ? qsTr("卡片状态：%1").arg(card.statusText) : qsTr("正在查询…")
+                    wrapMode: Text.Wrap
                     font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
                     color: card.statusNormal ? Theme.connectedColor : Theme.primary
                 }
@@ -43,6 +55,7 @@ Item {
 
         SpokenText {
             objectName: "cardMessage"
+            Layout.row: 1; Layout.column: 0
             Layout.fillWidth: true
             visible: card.message.length > 0
             text: card.message
@@ -53,18 +66,28 @@ Item {
 
         SpokenText {
             objectName: "cardPrompt"
+            Layout.row: 2; Layout.column: 0
             Layout.fillWidth: true
+            // Beside the pad it has the column's height to itself and shrinks (to title size at
+            // the least) rather than push 取消 off a short screen.
+            Layout.fillHeight: screen.padBeside
             visible: card.stage === CardSession.Entry
             text: card.prompt
             horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
             wrapMode: Text.Wrap
+            fontSizeMode: screen.padBeside ? Text.Fit : Text.FixedSize
+            minimumPixelSize: Theme.fontTitle
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
 
         PinPad {
             objectName: "pinPad"
-            Layout.alignment: Qt.AlignHCenter
+            Layout.row: screen.padBeside ? 0 : 3
+            Layout.column: screen.padBeside ? 1 : 0
+            Layout.rowSpan: screen.padBeside ? 8 : 1
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
             visible: card.stage === CardSession.Entry
             entry: card.pin
             onConfirmed: card.confirm()
@@ -72,9 +95,10 @@ Item {
 
         GridLayout {
             objectName: "cardActions"
+            Layout.row: 4; Layout.column: 0
             Layout.fillWidth: true
             visible: card.stage === CardSession.Ready
-            columns: 2
+            columns: screen.width > screen.height * 1.1 ? 3 : 2
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
@@ -91,6 +115,7 @@ Item {
 
         ListView {
             objectName: "cardHistory"
+            Layout.row: 5; Layout.column: 0
             Layout.fillWidth: true
             Layout.fillHeight: true
             visible: card.history.length > 0 && card.stage === CardSession.Ready
@@ -99,14 +124,20 @@ Item {
             delegate: Text {
                 width: ListView.view.width
                 text: modelData
+                wrapMode: Text.Wrap
                 font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                 color: Theme.text
             }
         }
 
-        Item { Layout.fillHeight: card.history.length === 0 }
+        Item {
+            Layout.row: 6; Layout.column: 0
+            Layout.fillHeight: !screen.padBeside
+                               && (card.history.length === 0 || card.stage !== CardSession.Ready)
+        }
 
         RowLayout {
+            Layout.row: 7; Layout.column: 0
             Layout.fillWidth: true
             Tile {
                 objectName: "cardPrint"
@@ -128,9 +159,12 @@ Item {
         }
 
         Text {
+            Layout.row: 8; Layout.column: 0
+            Layout.columnSpan: 2
             Layout.fillWidth: true
             text: card.stage === CardSession.Working ? qsTr("请不要拔卡") : qsTr("办理完毕请取走社保卡")
             horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
             color: Theme.textMuted
         }

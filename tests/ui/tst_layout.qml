@@ -219,6 +219,33 @@ Item {
             })
         }
 
+        // Every flow's digit steps, with every action offered (as a back office would).
+        function test_card_flows() {
+            matrix(cardComponent, (s, state, f) => {
+                UiFixture.insertSampleCard()
+                tryVerify(() => Kiosk.card.stage !== CardSession.NoCard)
+                UiFixture.offerEveryCardAction()
+                check(s, "card actions " + state, f)
+                for (const [action, steps] of [["activate", 2], ["changePin", 2], ["unreport", 0],
+                                               ["resetPin", 0], ["query", 0]]) {
+                    Kiosk.card.begin(action)
+                    compare(Kiosk.card.stage, CardSession.Entry, action)
+                    for (let step = 0; ; ++step) {
+                        check(s, "card " + action + " step " + step + " " + state, f)
+                        if (step === steps) break
+                        for (const d of [1, 3, 5, 7, 9, 2]) Kiosk.card.pin.press(d)
+                        Kiosk.card.confirm()
+                        if (Kiosk.card.stage !== CardSession.Entry) break  // a card command now
+                    }
+                    Kiosk.card.cancel()
+                }
+                UiFixture.removeCard()
+                UiFixture.muteCard()
+                check(s, "card problem " + state, f)
+                UiFixture.removeCard()
+            })
+        }
+
         function test_certification_by_id_number() {
             matrix(certComponent, (s, state, f) => {
                 Kiosk.certification.startWithoutCard()

@@ -28,6 +28,19 @@ public:
         kiosk()->card()->cardInserted(d);
     }
     Q_INVOKABLE void removeCard() { kiosk()->card()->cardRemoved(); }
+    // The card's state as a back office would answer it, every action offered: the flows'
+    // screens become reachable (their card commands are not: no reader here).
+    Q_INVOKABLE void offerEveryCardAction() {
+        renshe::v1::CardInfo info;
+        info.set_status(renshe::v1::CARD_STATUS_ACTIVE);
+        for (auto a : {renshe::v1::CARD_ACTION_ACTIVATE, renshe::v1::CARD_ACTION_CHANGE_PIN,
+                       renshe::v1::CARD_ACTION_UNREPORT_LOSS, renshe::v1::CARD_ACTION_RESET_PIN,
+                       renshe::v1::CARD_ACTION_CERTIFY, renshe::v1::CARD_ACTION_QUERY})
+            info.add_allowed_actions(a);
+        kiosk()->card()->cardInfoArrived(info);
+    }
+    // A card the kiosk cannot serve (inserted the wrong way round).
+    Q_INVOKABLE void muteCard() { kiosk()->card()->cardProblem(renshe::kiosk::CardProblem::Mute); }
 
 private:
     renshe::kiosk::Kiosk* kiosk() {
