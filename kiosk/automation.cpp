@@ -4,10 +4,12 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJSValue>
 #include <QJsonDocument>
 #include <QJsonValue>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QQmlEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTest>
@@ -88,6 +90,41 @@ QObject* Automation::find(const QString& objectName) const {
     return m_window->contentItem()->findChild<QObject*>(objectName);
 }
 
+// The layout audit of the tests (tests/ui/layout_audit.mjs, an ES module given by path) over
+// the whole window as it is now: {"ok": true, "problems": [...]}.
+QJsonObject Automation::layoutAudit(const QString& script) {
+    auto* engine = qobject_cast<QQmlEngine*>(qjsEngine(m_window->contentItem()));
+    if (!engine)
+        engine = qmlEngine(m_window);
+    if (!engine || script.isEmpty())
+        return {{"ok", false},
+                {"error", QStringLiteral("layoutAudit needs the QML engine and a script")}};
+    QJSValue module = engine->importModule(script);
+    if (module.isError())
+        return {{"ok", false}, {"error", module.toString()}};
+    // Let the last change be laid out first, as a finger would see it.
+    QEventLoop frame;
+    const auto connection =
+        QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
+    QTimer::singleShot(1000, &frame, &QEventLoop::quit);
+    m_window->update();
+    frame.exec();
+    QObject::disconnect(connection);
+    const int themeId = qmlTypeId("Renshe.Components", 1, 0, "Theme");
+    auto* theme = engine->singletonInstance<QObject*>(themeId);
+    const double scale = theme ? theme->property("scale").toDouble() : 1.0;
+    QQuickItem* root = m_window->contentItem();
+    QJSEngine::setObjectOwnership(root, QJSEngine::CppOwnership);
+    const QJSValue rootValue = engine->newQObject(root);
+    const QJSValue result =
+        module.property(QStringLiteral("audit")).call({rootValue, rootValue, scale});
+    if (result.isError())
+        return {{"ok", false}, {"error", result.toString()}};
+    const QJsonValue texts = module.property(QStringLiteral("textCount")).call({rootValue}).toInt();
+    return {
+        {"ok", true}, {"problems", QJsonValue::fromVariant(result.toVariant())}, {"texts", texts}};
+}
+
 QJsonObject Automation::handle(const QJsonObject& request) {
     const QString cmd = request.value("cmd").toString();
     auto fail = [](const QString& why) { return QJsonObject{{"ok", false}, {"error", why}}; };
@@ -105,6 +142,8 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         }
         return {{"ok", true}, {"width", image.width()}, {"height", image.height()}};
     }
+    if (cmd == QLatin1String("layoutAudit"))
+        return layoutAudit(request.value("script").toString());
     const QString name = request.value("object").toString();
     if (cmd == QLatin1String("click")) {
         // A finger acts on what is on the screen: let the last change be laid out and drawn

@@ -25,6 +25,7 @@ public:
 private:
     void serve(QLocalSocket* socket);
     QJsonObject handle(const QJsonObject& request);
+    QJsonObject layoutAudit(const QString& script);
     QObject* find(const QString& objectName) const;
 
     QPointer<QQuickWindow> m_window;

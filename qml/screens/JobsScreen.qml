@@ -124,6 +124,7 @@ Item {
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                         color: Theme.textMuted
                         elide: Text.ElideRight
+                        property bool fullTextElsewhere: true  // the posting's page has it all
                     }
                 }
                 MouseArea { anchors.fill: parent; onClicked: jobs.select(index) }
@@ -138,50 +139,71 @@ Item {
             visible: jobs.selected.title !== undefined
             radius: Theme.radius
             color: Theme.surface
-            ColumnLayout {
+            // The words scroll when they are longer than the screen is high (elderly mode on a
+            // short screen); the QR code stays beside them.
+            RowLayout {
                 anchors { fill: parent; margins: Theme.spacing * 1.5 }
                 spacing: Theme.spacing
-                Text {
-                    objectName: "jobDetailTitle"
-                    text: jobs.selected.title || ""
-                    font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
-                    color: Theme.text
-                }
-                Repeater {
-                    model: [
-                        [qsTr("招聘单位"), jobs.selected.employer],
-                        [qsTr("工资待遇"), jobs.selected.salary],
-                        [qsTr("招聘人数"), jobs.selected.headcount],
-                        [qsTr("任职要求"), jobs.selected.requirements],
-                        [qsTr("工作地点"), jobs.selected.address],
-                        [qsTr("联系方式"), jobs.selected.contact],
-                        [qsTr("截止日期"), jobs.selected.expires]
-                    ]
-                    Text {
-                        Layout.fillWidth: true
-                        visible: (modelData[1] || "").length > 0
-                        text: modelData[0] + "：" + (modelData[1] || "")
-                        wrapMode: Text.Wrap
-                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
-                        color: Theme.text
+                Flickable {
+                    id: detailFlick
+                    objectName: "jobDetailScroll"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    contentHeight: detailColumn.implicitHeight
+                    boundsBehavior: Flickable.StopAtBounds
+                    ColumnLayout {
+                        id: detailColumn
+                        width: detailFlick.width
+                        spacing: Theme.spacing
+                        Text {
+                            objectName: "jobDetailTitle"
+                            Layout.fillWidth: true
+                            text: jobs.selected.title || ""
+                            wrapMode: Text.Wrap
+                            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+                            color: Theme.text
+                        }
+                        Repeater {
+                            model: [
+                                [qsTr("招聘单位"), jobs.selected.employer],
+                                [qsTr("工资待遇"), jobs.selected.salary],
+                                [qsTr("招聘人数"), jobs.selected.headcount],
+                                [qsTr("任职要求"), jobs.selected.requirements],
+                                [qsTr("工作地点"), jobs.selected.address],
+                                [qsTr("联系方式"), jobs.selected.contact],
+                                [qsTr("截止日期"), jobs.selected.expires]
+                            ]
+                            Text {
+                                Layout.fillWidth: true
+                                visible: (modelData[1] || "").length > 0
+                                text: modelData[0] + "：" + (modelData[1] || "")
+                                wrapMode: Text.Wrap
+                                font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+                                color: Theme.text
+                            }
+                        }
                     }
                 }
-                Item { Layout.fillHeight: true }
-            }
-            Image {
-                objectName: "jobQr"
-                anchors { right: parent.right; bottom: parent.bottom; margins: Theme.spacing }
-                width: Theme.qrSize; height: width
-                sourceSize: Qt.size(width, height)
-                smooth: false
-                source: jobs.selected.qr ? "image://qr/" + jobs.selected.qr : ""
-            }
-            Text {
-                anchors { right: parent.right; bottom: parent.bottom; rightMargin: Theme.spacing; bottomMargin: Theme.qrSize + Theme.spacing * 1.5 }
-                visible: jobs.selected.qr !== undefined
-                text: qsTr("扫码保存")
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
-                color: Theme.textMuted
+                ColumnLayout {
+                    Layout.alignment: Qt.AlignBottom
+                    visible: jobs.selected.qr !== undefined
+                    spacing: Theme.spacing / 2
+                    Text {
+                        Layout.alignment: Qt.AlignHCenter
+                        text: qsTr("扫码保存")
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                        color: Theme.textMuted
+                    }
+                    Image {
+                        objectName: "jobQr"
+                        Layout.preferredWidth: Theme.qrSize
+                        Layout.preferredHeight: Theme.qrSize
+                        sourceSize: Qt.size(Theme.qrSize, Theme.qrSize)
+                        smooth: false
+                        source: jobs.selected.qr ? "image://qr/" + jobs.selected.qr : ""
+                    }
+                }
             }
         }
 

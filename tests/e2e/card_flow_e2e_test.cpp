@@ -161,6 +161,7 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     enter("482916");
     EXPECT_EQ(waitText("cardMessage", "密码已重置，请牢记新密码"),
               text("密码已重置，请牢记新密码"));
+    renshe::testing::expectLayoutFits(*kiosk, "PIN reset done");
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
     EXPECT_EQ(sim.cardValue("pin_tries_left"), std::optional<std::string>("3"));
 
@@ -171,6 +172,7 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
               text("以下是您的社保卡记录（最新在前）"));
     EXPECT_EQ(kiosk->property("cardHistory", "count"),
               QJsonValue(5));  // issued, activated, lost, un-reported, reset
+    renshe::testing::expectLayoutFits(*kiosk, "the card's history");
 
     // The back office saw it all, in order, from this terminal.
     GetPersonRequest gp;

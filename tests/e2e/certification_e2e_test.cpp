@@ -321,8 +321,10 @@ TEST_F(CertificationWithIdCard, TheIdCardStartsItAndTheFingerCertifies) {
     ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
         << kiosk->property("certMessage", "text").toString().toStdString();
     kiosk->screenshot("screenshots/idcard/cert-2-status.png");
+    renshe::testing::expectLayoutFits(*kiosk, "certification: the status");
     ASSERT_TRUE(scanTheRightFinger());
     kiosk->screenshot("screenshots/idcard/cert-3-certified.png");
+    renshe::testing::expectLayoutFits(*kiosk, "certification: certified");
     EXPECT_EQ(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
     kiosk->click("certBack");
     EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),

@@ -126,6 +126,7 @@ TEST_F(IdCardAtTheKiosk, LossReportStartsWithTheIdCardAndStillAsksThePassword) {
     EXPECT_EQ(kiosk->property("lossMessage", "text"), text("已读取身份证：张*丰"));
     EXPECT_EQ(kiosk->property("lossIdNumber", "visible"), QJsonValue(false));
     kiosk->screenshot((shots / "loss-2-card-read-password.png").string());
+    renshe::testing::expectLayoutFits(*kiosk, "loss report: the ID card read");
 
     // The ID card is not enough: a wrong service password is refused like a typed report's,
     // and only the password is asked again (number and name came from the card).
@@ -142,6 +143,7 @@ TEST_F(IdCardAtTheKiosk, LossReportStartsWithTheIdCardAndStillAsksThePassword) {
     EXPECT_EQ(waitText("lossPrompt", "挂失成功", 15s), text("挂失成功"));
     EXPECT_EQ(statusInTheBackOffice(), CARD_STATUS_TEMP_LOST);
     kiosk->screenshot((shots / "loss-3-reported.png").string());
+    renshe::testing::expectLayoutFits(*kiosk, "loss report: reported");
 
     // Nothing of the card in the kiosk's log.
     const std::string log = kiosk->process().logTail(1 << 20);
@@ -199,6 +201,7 @@ TEST_F(IdCardAtTheKiosk, AMisbehavingReaderNeverHangsTheScreen) {
     kiosk->click("idKey3");  // the screen answers while the reader does not
     EXPECT_EQ(kiosk->waitForProperty("lossIdNumber", "text", text("3"), 2s), text("3"));
     kiosk->screenshot((shots / "loss-4-reader-not-answering.png").string());
+    renshe::testing::expectLayoutFits(*kiosk, "loss report: the reader not answering");
     kiosk->click("idBackspace");
 
     // Healed, with the card taken away meanwhile: the prompt is back, a card placed is read.

@@ -2,10 +2,12 @@
 // terminal's township by default, one-touch job words, a posting's details; the guide
 // catalogue with everything to bring on one screen, still shown from the kiosk's copy when
 // the back office is down.
+#include <google/protobuf/util/json_util.h>
 #include <gtest/gtest.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <fstream>
 
 #include "renshe/v1/guides.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
@@ -118,3 +120,77 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// The demo's postings and guide catalogue (deploy/demo-data): real lengths of real words.
+void importDemoContent(BackofficeEnv& env) {
+    auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
+        env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+    ImportJobsRequest jobs;
+    jobs.set_request_id(renshe::testing::newRequestId());
+    jobs.set_csv(slurp(RENSHE_DEMO_DATA "/jobs.csv"));
+    ImportJobsResponse jr;
+    ASSERT_TRUE(renshe::testing::call(*JobService::NewStub(channel), &JobService::Stub::ImportJobs,
+                                      jobs, &jr)
+                    .ok());
+    ImportGuidesRequest guides;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(
+                    "{\"guides\": " + slurp(RENSHE_DEMO_DATA "/guides.json") + "}", &guides)
+                    .ok());
+    guides.set_request_id(renshe::testing::newRequestId());
+    ImportGuidesResponse gr;
+    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(channel),
+                                      &GuideService::Stub::ImportGuides, guides, &gr)
+                    .ok());
+}
+
+}  // namespace
+
+// The jobs list, a posting, the guide list and a guide with the demo's content, at every
+// terminal size, normal and elderly, Chinese and English: the layout audit of the ui tier
+// (tests/ui/layout_audit.mjs) run in the real kiosk finds nothing.
+TEST(InfoScreens, FitEveryTerminalWithRealContent) {
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
+    importDemoContent(env);
+    if (HasFatalFailure())
+        return;
+    const auto terminal = env.pki().touchTerminal("T-371302101-01", "371302101");
+    for (const char* size : {"1280x1024", "1366x768", "1920x1080", "1080x1920"}) {
+        KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca",
+                            env.pki().caCertificate().string(), "--cert",
+                            terminal.certificate.string(), "--key", terminal.privateKey.string(),
+                            "--geometry", size});
+        for (const char* pass : {"normal", "elderly", "elderly en"}) {
+            if (std::string(pass) == "elderly")
+                kiosk.click("elderlyToggle");
+            if (std::string(pass) == "elderly en")
+                kiosk.click("languageEn");
+            const std::string where = std::string(size) + " " + pass + ": ";
+            kiosk.click("tileJobs");
+            ASSERT_TRUE(renshe::testing::waitUntil(
+                [&] { return kiosk.property("jobsList", "count").toInt() > 0; }, 10s))
+                << where;
+            renshe::testing::expectLayoutFits(kiosk, where + "jobs");
+            kiosk.click("job0");
+            kiosk.waitForProperty("jobDetail", "visible", true, 10s);
+            renshe::testing::expectLayoutFits(kiosk, where + "a posting");
+            kiosk.click("jobsBack");
+            kiosk.click("jobsBack");
+            kiosk.click("tileGuides");
+            kiosk.waitForProperty("guide0", "visible", true, 10s);
+            renshe::testing::expectLayoutFits(kiosk, where + "guides");
+            kiosk.click("guide0");
+            kiosk.waitForProperty("guideMaterial0", "visible", true, 10s);
+            renshe::testing::expectLayoutFits(kiosk, where + "a guide");
+            kiosk.click("guidesBack");
+            kiosk.click("guidesBack");
+            kiosk.waitForProperty("homeScreen", "visible", true, 5s);
+        }
+    }
+}

@@ -3,13 +3,13 @@ import QtTest
 import Renshe.Components
 import Renshe.Kiosk
 import Renshe.Screens
+import "layout_audit.mjs" as LayoutAudit
 
 // Every touchscreen screen fits every terminal: at 1280×1024, 1366×768, 1920×1080 and
-// 1080×1920 (portrait), in normal and elderly mode, in Chinese, English and Korean, each
-// visible text is painted inside the control that carries it and inside the screen, overlaps
-// no other text, and is not cut short (elided) unless marked as having its full text
-// elsewhere (`property bool fullTextElsewhere: true`); neighbouring touch targets keep a gap
-// of at least 8 px at scale 1 so an unsteady finger does not hit the next one.
+// 1080×1920 (portrait), in normal and elderly mode, in Chinese, English and Korean, the
+// layout audit (layout_audit.mjs: each text inside its control and the screen, no overlap,
+// not cut short, 8 px between touch targets) finds nothing on any screen the ui tier reaches.
+// The e2e tier runs the same audit through the kiosk's automation hook on the rest.
 Item {
     id: root
     width: 1280
@@ -56,106 +56,9 @@ Item {
             root.height = 1024
         }
 
-        function isText(item) { return item.hasOwnProperty("elide") && item.hasOwnProperty("textFormat") }
-        function isControl(item) { return item.Accessible.role === Accessible.Button }
-        function describe(item) {
-            return (item.objectName || item.toString()) + (item.text !== undefined ? " \"" + item.text + "\"" : "")
-        }
-        function box(item) {
-            const p = item.mapToItem(root, 0, 0)
-            return { x: p.x, y: p.y, w: item.width, h: item.height }
-        }
-        // Where a Text's glyphs are, in root coordinates.
-        function painted(t) {
-            let x = 0, y = 0
-            if (t.horizontalAlignment === Text.AlignHCenter) x = (t.width - t.contentWidth) / 2
-            else if (t.horizontalAlignment === Text.AlignRight) x = t.width - t.contentWidth
-            if (t.verticalAlignment === Text.AlignVCenter) y = (t.height - t.contentHeight) / 2
-            else if (t.verticalAlignment === Text.AlignBottom) y = t.height - t.contentHeight
-            const p = t.mapToItem(root, x, y)
-            return { x: p.x, y: p.y, w: t.contentWidth, h: t.contentHeight }
-        }
-        function inside(a, b) {
-            const e = 1.5  // sub-pixel rounding
-            return a.x >= b.x - e && a.y >= b.y - e && a.x + a.w <= b.x + b.w + e && a.y + a.h <= b.y + b.h + e
-        }
-        function overlap(a, b) {
-            const e = 1.5
-            return a.x + e < b.x + b.w && b.x + e < a.x + a.w && a.y + e < b.y + b.h && b.y + e < a.y + a.h
-        }
-        function gap(a, b) {
-            const dx = Math.max(0, b.x - (a.x + a.w), a.x - (b.x + b.w))
-            const dy = Math.max(0, b.y - (a.y + a.h), a.y - (b.y + b.h))
-            return Math.max(dx, dy)
-        }
-        function visibleInTree(item) {
-            for (let i = item; i; i = i.parent) {
-                if (!i.visible || i.opacity === 0) return false
-            }
-            return true
-        }
-
-        // Collects the visible texts (with the control carrying each) and controls under `item`.
-        function collect(item, control, texts, controls) {
-            if (!item.visible || item.opacity === 0) return
-            if (isControl(item)) {
-                controls.push(item)
-                control = item
-            }
-            if (isText(item) && item.text.trim().length > 0)
-                texts.push({ item: item, control: control })
-            for (let i = 0; i < item.children.length; ++i)
-                collect(item.children[i], control, texts, controls)
-        }
-        // A ListView or Flickable clips what scrolls: texts outside its viewport are not shown.
-        function clipBox(item) {
-            for (let i = item.parent; i; i = i.parent) {
-                if (i.clip) return box(i)
-            }
-            return { x: 0, y: 0, w: root.width, h: root.height }
-        }
-
-        function audit(item, problems) {
-            const texts = [], controls = []
-            collect(item, null, texts, controls)
-            const screen = { x: 0, y: 0, w: root.width, h: root.height }
-            const shown = []
-            for (const t of texts) {
-                const p = painted(t.item)
-                const clip = clipBox(t.item)
-                if (!overlap(p, clip)) continue  // scrolled out of view
-                shown.push({ item: t.item, rect: p })
-                if (t.item.truncated && !t.item.fullTextElsewhere)
-                    problems.push(describe(t.item) + ": cut short")
-                if (t.control && !inside(p, box(t.control)))
-                    problems.push(describe(t.item) + ": outside its control " + describe(t.control)
-                                  + " " + JSON.stringify(p) + " in " + JSON.stringify(box(t.control)))
-                if (!inside(p, screen) && inside(clip, screen))
-                    problems.push(describe(t.item) + ": outside the screen " + JSON.stringify(p))
-            }
-            for (let i = 0; i < shown.length; ++i) {
-                for (let j = i + 1; j < shown.length; ++j) {
-                    if (overlap(shown[i].rect, shown[j].rect))
-                        problems.push(describe(shown[i].item) + " overlaps " + describe(shown[j].item))
-                }
-            }
-            const minGap = 8 * Theme.scale - 1
-            for (let i = 0; i < controls.length; ++i) {
-                for (let j = i + 1; j < controls.length; ++j) {
-                    const a = box(controls[i]), b = box(controls[j])
-                    if (inside(a, b) || inside(b, a)) continue  // a control within a control
-                    if (gap(a, b) < minGap)
-                        problems.push(describe(controls[i]) + " and " + describe(controls[j]) + ": "
-                                      + gap(a, b).toFixed(1) + " px apart")
-                }
-            }
-        }
-
         function check(item, state, failures) {
             wait(30)  // layouts settle
-            const problems = []
-            audit(item, problems)
-            for (const p of problems) failures.push(state + ": " + p)
+            for (const p of LayoutAudit.audit(item, root, Theme.scale)) failures.push(state + ": " + p)
         }
 
         // Runs `visit(screen, state, failures)` over the whole matrix; fails listing everything.
@@ -182,31 +85,18 @@ Item {
         }
 
         function test_the_audit_catches_an_overflowing_label() {
-            const problems = []
-            audit(createTemporaryObject(badComponent, root), problems)
-            const all = problems.join("\n")
+            const all = LayoutAudit.audit(createTemporaryObject(badComponent, root), root, 1.0).join("\n")
             verify(all.indexOf("outside its control") >= 0, all)
             verify(all.indexOf("overlaps") >= 0, all)
             verify(all.indexOf("cut short") >= 0, all)
             verify(all.indexOf("px apart") >= 0, all)
         }
 
-        // The home screen's words keep their full size: its rows reflow rather than squeeze.
-        function fullSizeTitles(item, state, failures) {
-            const texts = [], controls = []
-            collect(item, null, texts, controls)
-            for (const t of texts) {
-                t.item.forceLayout()  // the size Fit chose, for the size the tile has now
-                if (t.control && t.item.objectName === t.control.objectName + "Title"
-                        && t.item.fontInfo.pixelSize < t.item.font.pixelSize - 1)
-                    failures.push(state + ": " + describe(t.item) + " squeezed to "
-                                  + t.item.fontInfo.pixelSize + " px of " + t.item.font.pixelSize)
-            }
-        }
         function test_home() {
             matrix(homeComponent, (s, state, f) => {
                 check(s, "home " + state, f)
-                fullSizeTitles(s, "home " + state, f)
+                // Its words keep their full size: its rows reflow rather than squeeze.
+                for (const p of LayoutAudit.squeezedTitles(s)) f.push("home " + state + ": " + p)
             })
         }
 
