@@ -18,7 +18,7 @@ Item {
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        columns: 2
+        columns: screen.padBeside ? 2 : 1
         rowSpacing: Theme.spacing
         columnSpacing: Theme.spacing * 2
 
@@ -98,7 +98,9 @@ Item {
             Layout.row: 4; Layout.column: 0
             Layout.fillWidth: true
             visible: card.stage === CardSession.Ready
-            columns: screen.width > screen.height * 1.1 ? 3 : 2
+            // Landscape: the actions in one row when they are four or fewer (a short screen has
+            // no height to spare for a second), else rows of three.
+            columns: screen.width > screen.height * 1.1 ? (card.actionItems.length <= 4 ? 4 : 3) : 2
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {
@@ -160,7 +162,7 @@ Item {
 
         Text {
             Layout.row: 8; Layout.column: 0
-            Layout.columnSpan: 2
+            Layout.columnSpan: screen.padBeside ? 2 : 1
             Layout.fillWidth: true
             text: card.stage === CardSession.Working ? qsTr("请不要拔卡") : qsTr("办理完毕请取走社保卡")
             horizontalAlignment: Text.AlignHCenter

@@ -447,3 +447,36 @@ TEST_F(CardFlowIdle, AnAbandonedFlowWarnsThenForgetsTheDigits) {
 }
 
 }  // namespace
+
+// The activation journey in elderly mode at each terminal size but the default one: every
+// step passes the layout audit (tests/ui/layout_audit.mjs) in the real kiosk, result included.
+class CardFlowSized : public CardFlow, public ::testing::WithParamInterface<const char*> {
+protected:
+    std::vector<std::string> extraKioskArgs() const override { return {"--geometry", GetParam()}; }
+};
+
+TEST_P(CardFlowSized, ActivationFitsInElderlyMode) {
+    const std::string size = GetParam();
+    kiosk->click("elderlyToggle");
+    sim.insert();
+    EXPECT_EQ(waitText("cardStatus", "卡片状态：未启用"), text("卡片状态：未启用"));
+    renshe::testing::expectLayoutFits(*kiosk, size + " the card");
+    kiosk->click("action_activate");
+    EXPECT_EQ(waitText("cardPrompt", "请设置6位新密码"), text("请设置6位新密码"));
+    renshe::testing::expectLayoutFits(*kiosk, size + " new PIN");
+    enter("135790");
+    EXPECT_EQ(waitText("cardPrompt", "请再次输入新密码"), text("请再次输入新密码"));
+    enter("135790");
+    EXPECT_EQ(waitText("cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）"),
+              text("请设置6位服务密码（挂失时使用，不能与卡密码相同）"));
+    renshe::testing::expectLayoutFits(*kiosk, size + " service password");
+    enter("285714");
+    EXPECT_EQ(waitText("cardMessage", "社保卡已启用，请牢记您的新密码"),
+              text("社保卡已启用，请牢记您的新密码"));
+    renshe::testing::expectLayoutFits(*kiosk, size + " activated");
+    std::filesystem::create_directories("screenshots/sizes");
+    kiosk->screenshot("screenshots/sizes/activated-elderly-" + size + ".png");
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, CardFlowSized,
+                         ::testing::Values("1366x768", "1920x1080", "1080x1920"));
