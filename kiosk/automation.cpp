@@ -90,6 +90,17 @@ QObject* Automation::find(const QString& objectName) const {
     return m_window->contentItem()->findChild<QObject*>(objectName);
 }
 
+// Returns once the window has drawn a frame (at most a second).
+void Automation::waitForFrame() {
+    QEventLoop frame;
+    const auto connection =
+        QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
+    QTimer::singleShot(1000, &frame, &QEventLoop::quit);
+    m_window->update();
+    frame.exec();
+    QObject::disconnect(connection);
+}
+
 // The layout audit of the tests (tests/ui/layout_audit.mjs, an ES module given by path) over
 // the whole window as it is now: {"ok": true, "problems": [...]}.
 QJsonObject Automation::layoutAudit(const QString& script) {
@@ -102,14 +113,7 @@ QJsonObject Automation::layoutAudit(const QString& script) {
     QJSValue module = engine->importModule(script);
     if (module.isError())
         return {{"ok", false}, {"error", module.toString()}};
-    // Let the last change be laid out first, as a finger would see it.
-    QEventLoop frame;
-    const auto connection =
-        QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
-    QTimer::singleShot(1000, &frame, &QEventLoop::quit);
-    m_window->update();
-    frame.exec();
-    QObject::disconnect(connection);
+    waitForFrame();  // the last change laid out, as a finger would see it
     const int themeId = qmlTypeId("Renshe.Components", 1, 0, "Theme");
     auto* theme = engine->singletonInstance<QObject*>(themeId);
     const double scale = theme ? theme->property("scale").toDouble() : 1.0;
@@ -148,13 +152,7 @@ QJsonObject Automation::handle(const QJsonObject& request) {
     if (cmd == QLatin1String("click")) {
         // A finger acts on what is on the screen: let the last change be laid out and drawn
         // (a pad that just appeared has no key positions before its first polish).
-        QEventLoop frame;
-        const auto connection =
-            QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
-        QTimer::singleShot(1000, &frame, &QEventLoop::quit);
-        m_window->update();
-        frame.exec();
-        QObject::disconnect(connection);
+        waitForFrame();
     }
     QObject* obj = find(name);
     if (!obj) {

@@ -26,6 +26,7 @@ private:
     void serve(QLocalSocket* socket);
     QJsonObject handle(const QJsonObject& request);
     QJsonObject layoutAudit(const QString& script);
+    void waitForFrame();
     QObject* find(const QString& objectName) const;
 
     QPointer<QQuickWindow> m_window;
