@@ -3,32 +3,32 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="37" />
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="37" />
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="114" />
+        <location filename="../qml/screens/CardScreen.qml" line="148" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="122" />
+        <location filename="../qml/screens/CardScreen.qml" line="156" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="132" />
+        <location filename="../qml/screens/CardScreen.qml" line="168" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="132" />
+        <location filename="../qml/screens/CardScreen.qml" line="168" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
@@ -357,22 +357,22 @@
         <translation>Pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="78" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="81" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="90" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="95" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="98" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="107" />
         <source>开始认证</source>
         <translation>Start</translation>
     </message>
@@ -382,9 +382,9 @@
     <message>
         <location filename="../kiosk/certification_session.cpp" line="83" />
         <source>请将身份证放在读卡区
-或在下方输入18位社会保障号码（身份证号）</source>
+或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
-or type your 18-digit social security number (ID number) below</translation>
+or type your 18-digit social security number (ID number) on the number keys</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="84" />
@@ -775,12 +775,12 @@ or type your 18-digit social security number (ID number) below</translation>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="50" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="50" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
@@ -790,62 +790,62 @@ or type your 18-digit social security number (ID number) below</translation>
         <translation>Insert your social security card into the reader, chip side up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>养老资格认证</source>
         <translation>Pension certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="69" />
+        <location filename="../qml/screens/HomeScreen.qml" line="73" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="86" />
+        <location filename="../qml/screens/HomeScreen.qml" line="94" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="86" />
+        <location filename="../qml/screens/HomeScreen.qml" line="94" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="90" />
+        <location filename="../qml/screens/HomeScreen.qml" line="98" />
         <source>语音：开</source>
         <translation>Voice: on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="90" />
+        <location filename="../qml/screens/HomeScreen.qml" line="98" />
         <source>语音：关</source>
         <translation>Voice: off</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="95" />
+        <location filename="../qml/screens/HomeScreen.qml" line="103" />
         <source>语音提示已打开</source>
         <translation>Voice guidance is on</translation>
     </message>
@@ -867,8 +867,8 @@ or type your 18-digit social security number (ID number) below</translation>
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="19" />
-        <source>无法识别这张身份证上的信息，请用下方数字键输入身份证号码</source>
-        <translation>The information on this ID card cannot be recognised. Please type the ID number on the keypad below</translation>
+        <source>无法识别这张身份证上的信息，请用数字键输入身份证号码</source>
+        <translation>The information on this ID card cannot be recognised. Please type the ID number on the number keys</translation>
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="21" />
@@ -877,8 +877,8 @@ or type your 18-digit social security number (ID number) below</translation>
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="27" />
-        <source>身份证阅读器暂时不能使用，请用下方数字键输入身份证号码</source>
-        <translation>The ID card reader is not available right now. Please type the ID number on the keypad below</translation>
+        <source>身份证阅读器暂时不能使用，请用数字键输入身份证号码</source>
+        <translation>The ID card reader is not available right now. Please type the ID number on the number keys</translation>
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="34" />
@@ -1018,72 +1018,72 @@ or type your 18-digit social security number (ID number) below</translation>
         <translation>Type another job…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="57" />
+        <location filename="../qml/screens/JobsScreen.qml" line="58" />
         <source>收起键盘</source>
         <translation>Hide keyboard</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="57" />
+        <location filename="../qml/screens/JobsScreen.qml" line="58" />
         <source>打字搜索</source>
         <translation>Type to search</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="66" />
+        <location filename="../qml/screens/JobsScreen.qml" line="67" />
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="122" />
+        <location filename="../qml/screens/JobsScreen.qml" line="123" />
         <source>发布于%1</source>
         <translation>posted %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="151" />
+        <location filename="../qml/screens/JobsScreen.qml" line="169" />
         <source>招聘单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="152" />
+        <location filename="../qml/screens/JobsScreen.qml" line="170" />
         <source>工资待遇</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="153" />
+        <location filename="../qml/screens/JobsScreen.qml" line="171" />
         <source>招聘人数</source>
         <translation>Openings</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="154" />
+        <location filename="../qml/screens/JobsScreen.qml" line="172" />
         <source>任职要求</source>
         <translation>Requirements</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="155" />
+        <location filename="../qml/screens/JobsScreen.qml" line="173" />
         <source>工作地点</source>
         <translation>Workplace</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="174" />
         <source>联系方式</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="157" />
+        <location filename="../qml/screens/JobsScreen.qml" line="175" />
         <source>截止日期</source>
         <translation>Closing date</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="181" />
+        <location filename="../qml/screens/JobsScreen.qml" line="194" />
         <source>扫码保存</source>
         <translation>Scan to keep</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="191" />
+        <location filename="../qml/screens/JobsScreen.qml" line="214" />
         <source>返回列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="191" />
+        <location filename="../qml/screens/JobsScreen.qml" line="214" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
@@ -1093,9 +1093,9 @@ or type your 18-digit social security number (ID number) below</translation>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="115" />
         <source>请将身份证放在读卡区
-或在下方输入18位社会保障号码（身份证号）</source>
+或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
-or type your 18-digit social security number (ID number) below</translation>
+or type your 18-digit social security number (ID number) on the number keys</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="116" />
@@ -1223,27 +1223,27 @@ or type your 18-digit social security number (ID number) below</translation>
 <context>
     <name>LossReportScreen</name>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="20" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="31" />
         <source>社保卡临时挂失</source>
         <translation>Report a lost card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="112" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="143" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="126" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="157" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -1256,17 +1256,17 @@ or type your 18-digit social security number (ID number) below</translation>
         <translation>Social Security Self-Service Terminal</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="80" />
+        <location filename="../qml/screens/Main.qml" line="83" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>Are you still there? Touch the screen to continue</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="87" />
+        <location filename="../qml/screens/Main.qml" line="90" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>Are you still there? Back to the home screen in %1 s</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="94" />
+        <location filename="../qml/screens/Main.qml" line="97" />
         <source>继续办理</source>
         <translation>Continue</translation>
     </message>
@@ -1287,7 +1287,7 @@ or type your 18-digit social security number (ID number) below</translation>
 <context>
     <name>PinyinKeyboard</name>
     <message>
-        <location filename="../qml/components/PinyinKeyboard.qml" line="60" />
+        <location filename="../qml/components/PinyinKeyboard.qml" line="64" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>

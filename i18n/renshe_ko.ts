@@ -3,32 +3,32 @@
 <context>
     <name>CardScreen</name>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="37" />
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="37" />
+        <location filename="../qml/screens/CardScreen.qml" line="48" />
         <source>正在查询…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="114" />
+        <location filename="../qml/screens/CardScreen.qml" line="148" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="122" />
+        <location filename="../qml/screens/CardScreen.qml" line="156" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="132" />
+        <location filename="../qml/screens/CardScreen.qml" line="168" />
         <source>请不要拔卡</source>
         <translation>카드를 빼지 마세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="132" />
+        <location filename="../qml/screens/CardScreen.qml" line="168" />
         <source>办理完毕请取走社保卡</source>
         <translation>업무가 끝나면 카드를 가져가세요</translation>
     </message>
@@ -357,22 +357,22 @@
         <translation>연금 수급 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="78" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="81" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="87" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="90" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="95" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="98" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="107" />
         <source>开始认证</source>
         <translation>인증 시작</translation>
     </message>
@@ -382,9 +382,9 @@
     <message>
         <location filename="../kiosk/certification_session.cpp" line="83" />
         <source>请将身份证放在读卡区
-或在下方输入18位社会保障号码（身份证号）</source>
+或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
-또는 아래에 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+또는 숫자 키로 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="84" />
@@ -775,12 +775,12 @@
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="50" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="50" />
+        <location filename="../qml/screens/HomeScreen.qml" line="51" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
@@ -790,62 +790,62 @@
         <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="54" />
+        <location filename="../qml/screens/HomeScreen.qml" line="55" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="58" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="60" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="69" />
+        <location filename="../qml/screens/HomeScreen.qml" line="73" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="86" />
+        <location filename="../qml/screens/HomeScreen.qml" line="94" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="86" />
+        <location filename="../qml/screens/HomeScreen.qml" line="94" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="90" />
+        <location filename="../qml/screens/HomeScreen.qml" line="98" />
         <source>语音：开</source>
         <translation>음성: 켜짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="90" />
+        <location filename="../qml/screens/HomeScreen.qml" line="98" />
         <source>语音：关</source>
         <translation>음성: 꺼짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="95" />
+        <location filename="../qml/screens/HomeScreen.qml" line="103" />
         <source>语音提示已打开</source>
         <translation>음성 안내가 켜졌습니다</translation>
     </message>
@@ -867,8 +867,8 @@
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="19" />
-        <source>无法识别这张身份证上的信息，请用下方数字键输入身份证号码</source>
-        <translation>이 신분증의 정보를 인식할 수 없습니다. 아래 숫자 키로 신분증 번호를 입력하세요</translation>
+        <source>无法识别这张身份证上的信息，请用数字键输入身份证号码</source>
+        <translation>이 신분증의 정보를 인식할 수 없습니다. 숫자 키로 신분증 번호를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="21" />
@@ -877,8 +877,8 @@
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="27" />
-        <source>身份证阅读器暂时不能使用，请用下方数字键输入身份证号码</source>
-        <translation>신분증 판독기를 지금 사용할 수 없습니다. 아래 숫자 키로 신분증 번호를 입력하세요</translation>
+        <source>身份证阅读器暂时不能使用，请用数字键输入身份证号码</source>
+        <translation>신분증 판독기를 지금 사용할 수 없습니다. 숫자 키로 신분증 번호를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/idcard_messages.cpp" line="34" />
@@ -1018,72 +1018,72 @@
         <translation>다른 직종 입력…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="57" />
+        <location filename="../qml/screens/JobsScreen.qml" line="58" />
         <source>收起键盘</source>
         <translation>키보드 닫기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="57" />
+        <location filename="../qml/screens/JobsScreen.qml" line="58" />
         <source>打字搜索</source>
         <translation>입력해서 찾기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="66" />
+        <location filename="../qml/screens/JobsScreen.qml" line="67" />
         <source>搜索</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="122" />
+        <location filename="../qml/screens/JobsScreen.qml" line="123" />
         <source>发布于%1</source>
         <translation>%1 게시</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="151" />
+        <location filename="../qml/screens/JobsScreen.qml" line="169" />
         <source>招聘单位</source>
         <translation>채용 기관</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="152" />
+        <location filename="../qml/screens/JobsScreen.qml" line="170" />
         <source>工资待遇</source>
         <translation>급여</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="153" />
+        <location filename="../qml/screens/JobsScreen.qml" line="171" />
         <source>招聘人数</source>
         <translation>채용 인원</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="154" />
+        <location filename="../qml/screens/JobsScreen.qml" line="172" />
         <source>任职要求</source>
         <translation>자격 요건</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="155" />
+        <location filename="../qml/screens/JobsScreen.qml" line="173" />
         <source>工作地点</source>
         <translation>근무지</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="156" />
+        <location filename="../qml/screens/JobsScreen.qml" line="174" />
         <source>联系方式</source>
         <translation>연락처</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="157" />
+        <location filename="../qml/screens/JobsScreen.qml" line="175" />
         <source>截止日期</source>
         <translation>마감일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="181" />
+        <location filename="../qml/screens/JobsScreen.qml" line="194" />
         <source>扫码保存</source>
         <translation>스캔하여 저장</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="191" />
+        <location filename="../qml/screens/JobsScreen.qml" line="214" />
         <source>返回列表</source>
         <translation>목록으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="191" />
+        <location filename="../qml/screens/JobsScreen.qml" line="214" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
@@ -1093,9 +1093,9 @@
     <message>
         <location filename="../kiosk/loss_report.cpp" line="115" />
         <source>请将身份证放在读卡区
-或在下方输入18位社会保障号码（身份证号）</source>
+或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
-또는 아래에 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+또는 숫자 키로 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="116" />
@@ -1223,27 +1223,27 @@
 <context>
     <name>LossReportScreen</name>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="20" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="31" />
         <source>社保卡临时挂失</source>
         <translation>사회보장카드 임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="96" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
         <source>上一步</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="112" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="143" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="126" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="157" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
@@ -1256,17 +1256,17 @@
         <translation>사회보장 셀프서비스 단말기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="80" />
+        <location filename="../qml/screens/Main.qml" line="83" />
         <source>您还在吗？请触摸屏幕继续办理</source>
         <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="87" />
+        <location filename="../qml/screens/Main.qml" line="90" />
         <source>您还在吗？%1秒后将返回首页</source>
         <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/Main.qml" line="94" />
+        <location filename="../qml/screens/Main.qml" line="97" />
         <source>继续办理</source>
         <translation>계속하기</translation>
     </message>
@@ -1287,7 +1287,7 @@
 <context>
     <name>PinyinKeyboard</name>
     <message>
-        <location filename="../qml/components/PinyinKeyboard.qml" line="60" />
+        <location filename="../qml/components/PinyinKeyboard.qml" line="64" />
         <source>删除</source>
         <translation>지우기</translation>
     </message>

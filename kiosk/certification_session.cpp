@@ -80,7 +80,7 @@ void CertificationSession::startWithoutCard() {
 }
 
 QString CertificationSession::enterIdPrompt() const {
-    return m_idCardReady ? tr("请将身份证放在读卡区\n或在下方输入18位社会保障号码（身份证号）")
+    return m_idCardReady ? tr("请将身份证放在读卡区\n或用数字键输入18位社会保障号码（身份证号）")
                          : tr("请输入18位社会保障号码（身份证号）");
 }
 

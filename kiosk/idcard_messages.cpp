@@ -16,7 +16,7 @@ QString IdCardMessages::problem(idcard::Problem p) {
             return tr("身份证没有读完，请把身份证平放在读卡区，读完前不要移动");
         case idcard::Problem::BadText:
         case idcard::Problem::Unsupported:
-            return tr("无法识别这张身份证上的信息，请用下方数字键输入身份证号码");
+            return tr("无法识别这张身份证上的信息，请用数字键输入身份证号码");
         case idcard::Problem::CardRejected:
             return tr("这张卡不是有效的居民身份证，请换一张，或用数字键输入");
         case idcard::Problem::NoCard:
@@ -24,7 +24,7 @@ QString IdCardMessages::problem(idcard::Problem p) {
         case idcard::Problem::NoReader:
         case idcard::Problem::Timeout:
         case idcard::Problem::SamFault:
-            return tr("身份证阅读器暂时不能使用，请用下方数字键输入身份证号码");
+            return tr("身份证阅读器暂时不能使用，请用数字键输入身份证号码");
     }
     return {};
 }

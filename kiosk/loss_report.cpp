@@ -112,7 +112,7 @@ QString LossReport::prompt() const {
     switch (m_step) {
         case Step::IdNumber:
             return m_idCardReady
-                       ? tr("请将身份证放在读卡区\n或在下方输入18位社会保障号码（身份证号）")
+                       ? tr("请将身份证放在读卡区\n或用数字键输入18位社会保障号码（身份证号）")
                        : tr("请输入18位社会保障号码（身份证号）");
         case Step::Name:
             return tr("请输入姓名：按拼音输入，再点选汉字");

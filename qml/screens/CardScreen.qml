@@ -84,6 +84,7 @@ Item {
 
         PinPad {
             objectName: "pinPad"
+            Layout.minimumWidth: implicitWidth  // the words give way, never the keys
             Layout.row: screen.padBeside ? 0 : 3
             Layout.column: screen.padBeside ? 1 : 0
             Layout.rowSpan: screen.padBeside ? 8 : 1

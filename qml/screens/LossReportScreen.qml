@@ -10,18 +10,30 @@ Item {
     id: screen
     readonly property var report: Kiosk.lossReport
     signal back()
+    // On a landscape screen the digit pad (ID number) or the PIN pad (service password) stands
+    // beside the words, the buttons under both: stacked, they do not fit 1280×1024 or 1366×768
+    // in elderly mode. The pinyin keyboard always takes the whole width.
+    readonly property bool padBeside: (report.step === LossReport.IdNumber
+                                       || report.step === LossReport.Password)
+                                      && width > height * 1.1
 
-    ColumnLayout {
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        spacing: Theme.spacing
+        columns: screen.padBeside ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing * 2
 
         Text {
+            Layout.row: 0; Layout.column: 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
             text: qsTr("社保卡临时挂失")
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
         RowLayout {
+            Layout.row: 1; Layout.column: 0
             Layout.fillWidth: true
             spacing: Theme.spacing
             IdCardHint {
@@ -39,6 +51,7 @@ Item {
         }
         SpokenText {
             objectName: "lossMessage"
+            Layout.row: 2; Layout.column: 0
             Layout.fillWidth: true
             visible: report.message.length > 0
             text: report.message
@@ -50,14 +63,21 @@ Item {
         // Step 1: the ID number on a digit pad with X.
         Text {
             objectName: "lossIdNumber"
+            Layout.row: 3; Layout.column: 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap  // at its group spaces, 6-8-4
             visible: report.step === LossReport.IdNumber
             text: report.idNumber.length > 0 ? report.idNumber : " "
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.text
         }
         IdKeypad {
+            Layout.minimumWidth: implicitWidth  // the words give way, never the keys
+            Layout.row: screen.padBeside ? 0 : 4
+            Layout.column: screen.padBeside ? 1 : 0
+            Layout.rowSpan: screen.padBeside ? 7 : 1
             visible: report.step === LossReport.IdNumber
-            Layout.alignment: Qt.AlignHCenter
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
             onKeyPressed: (key) => report.idKey(key)
             onBackspacePressed: report.idBackspace()
         }
@@ -65,6 +85,9 @@ Item {
         // Step 2: the name.
         Text {
             objectName: "lossName"
+            Layout.row: 3; Layout.column: 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
             visible: report.step === LossReport.Name
             text: report.name.text.length > 0 ? report.name.text : " "
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
@@ -72,6 +95,7 @@ Item {
         }
         PinyinKeyboard {
             objectName: "pinyinKeyboard"
+            Layout.row: 4; Layout.column: 0
             visible: report.step === LossReport.Name
             Layout.fillWidth: true
             input: report.name
@@ -80,15 +104,22 @@ Item {
         // Step 3: the service password.
         PinPad {
             objectName: "lossPinPad"
+            Layout.minimumWidth: implicitWidth
+            Layout.row: screen.padBeside ? 0 : 5
+            Layout.column: screen.padBeside ? 1 : 0
+            Layout.rowSpan: screen.padBeside ? 7 : 1
             visible: report.step === LossReport.Password
-            Layout.alignment: Qt.AlignHCenter
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
             entry: report.password
             onConfirmed: report.next()
         }
 
-        Item { Layout.fillHeight: true }
+        Item { Layout.row: 6; Layout.column: 0; Layout.fillHeight: true }
 
+        // The buttons take the whole width under the words and the pad.
         RowLayout {
+            Layout.row: 7; Layout.column: 0
+            Layout.columnSpan: screen.padBeside ? 2 : 1
             Layout.fillWidth: true
             spacing: Theme.spacing
             Tile {

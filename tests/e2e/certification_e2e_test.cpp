@@ -313,7 +313,7 @@ TEST_F(CertificationWithIdCard, TheIdCardStartsItAndTheFingerCertifies) {
     ASSERT_TRUE(kiosk);
     std::filesystem::create_directories("screenshots/idcard");
     kiosk->click("tileCertification");
-    const char* place = "请将身份证放在读卡区\n或在下方输入18位社会保障号码（身份证号）";
+    const char* place = "请将身份证放在读卡区\n或用数字键输入18位社会保障号码（身份证号）";
     EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text(place), 5s), text(place));
     EXPECT_EQ(kiosk->waitForProperty("certIdCardHint", "visible", true, 5s), QJsonValue(true));
     kiosk->screenshot("screenshots/idcard/cert-1-place-the-id-card.png");

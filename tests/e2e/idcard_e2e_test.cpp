@@ -25,7 +25,7 @@ using renshe::testing::text;
 namespace {
 
 constexpr const char* kPlacePrompt =
-    "请将身份证放在读卡区\n或在下方输入18位社会保障号码（身份证号）";
+    "请将身份证放在读卡区\n或用数字键输入18位社会保障号码（身份证号）";
 
 class IdCardAtTheKiosk : public ::testing::Test {
 protected:
@@ -40,13 +40,26 @@ protected:
         renshe::testing::seed(env.staff(), card);
         ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
         const auto terminal = env.pki().touchTerminal();
-        kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
-            "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-            "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-            "--state-dir", state.path().string(), "--receipt-dir", (state / "receipts").string(),
-            "--idcard-device", reader.device().string()});
+        std::vector<std::string> args{"--backoffice",
+                                      env.backoffice().target(),
+                                      "--ca",
+                                      env.pki().caCertificate().string(),
+                                      "--cert",
+                                      terminal.certificate.string(),
+                                      "--key",
+                                      terminal.privateKey.string(),
+                                      "--state-dir",
+                                      state.path().string(),
+                                      "--receipt-dir",
+                                      (state / "receipts").string(),
+                                      "--idcard-device",
+                                      reader.device().string()};
+        const auto extra = extraKioskArgs();
+        args.insert(args.end(), extra.begin(), extra.end());
+        kiosk = std::make_unique<KioskProcess>(args);
         std::filesystem::create_directories(shots);
     }
+    virtual std::vector<std::string> extraKioskArgs() const { return {}; }
     QJsonValue waitText(const char* object, const char* expected,
                         std::chrono::milliseconds t = 10s) {
         return kiosk->waitForProperty(object, "text", text(expected), t);
@@ -104,7 +117,7 @@ TEST_F(IdCardAtTheKiosk, LossReportStartsWithTheIdCardAndStillAsksThePassword) {
     // A card whose number breaks its check digit: the typed pad instead.
     liftForAMoment();
     reader.place("bad-check-digit");
-    const char* unreadable = "无法识别这张身份证上的信息，请用下方数字键输入身份证号码";
+    const char* unreadable = "无法识别这张身份证上的信息，请用数字键输入身份证号码";
     EXPECT_EQ(waitText("lossMessage", unreadable), text(unreadable));
     liftForAMoment();
 
@@ -185,7 +198,7 @@ TEST_F(IdCardAtTheKiosk, AMisbehavingReaderNeverHangsTheScreen) {
     reader.fault("garble-always");
     // Either the read broke off (the card was being read) or the reader is declared broken.
     const QJsonValue notRead = text("身份证没有读完，请把身份证平放在读卡区，读完前不要移动");
-    const QJsonValue unusable = text("身份证阅读器暂时不能使用，请用下方数字键输入身份证号码");
+    const QJsonValue unusable = text("身份证阅读器暂时不能使用，请用数字键输入身份证号码");
     EXPECT_TRUE(renshe::testing::waitUntil(
         [&] {
             const auto m = kiosk->property("lossMessage", "text");
@@ -211,5 +224,34 @@ TEST_F(IdCardAtTheKiosk, AMisbehavingReaderNeverHangsTheScreen) {
     reader.place("zhang-sanfeng");
     EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
 }
+
+// The loss report by ID card in elderly mode at every terminal size: each step passes the
+// layout audit (tests/ui/layout_audit.mjs) in the real kiosk, the result included.
+class IdCardAtEverySize : public IdCardAtTheKiosk,
+                          public ::testing::WithParamInterface<const char*> {
+protected:
+    std::vector<std::string> extraKioskArgs() const override { return {"--geometry", GetParam()}; }
+};
+
+TEST_P(IdCardAtEverySize, TheLossReportFitsInElderlyMode) {
+    ASSERT_TRUE(kiosk);
+    const std::string size = GetParam();
+    kiosk->click("elderlyToggle");
+    kiosk->click("tileLossReport");
+    EXPECT_EQ(kiosk->waitForProperty("lossIdCardHint", "visible", true, 5s), QJsonValue(true));
+    renshe::testing::expectLayoutFits(*kiosk, size + " place the ID card");
+    reader.place("zhang-sanfeng");
+    EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
+    renshe::testing::expectLayoutFits(*kiosk, size + " service password");
+    for (char d : std::string("285714"))
+        kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    kiosk->click("pinConfirm");
+    EXPECT_EQ(waitText("lossPrompt", "挂失成功", 15s), text("挂失成功"));
+    renshe::testing::expectLayoutFits(*kiosk, size + " reported");
+    kiosk->screenshot((shots / ("loss-reported-elderly-" + size + ".png")).string());
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, IdCardAtEverySize,
+                         ::testing::Values("1280x1024", "1366x768", "1920x1080", "1080x1920"));
 
 }  // namespace
