@@ -74,7 +74,9 @@ LossReport::LossReport(std::shared_ptr<client::ChannelKeeper> backoffice, Receip
     connect(&m_id, &IdNumberEntry::changed, this, &LossReport::changed);
 }
 
-LossReport::~LossReport() = default;
+LossReport::~LossReport() {
+    dropIdCard();  // the name read from an ID card leaves memory with the view-model
+}
 
 QString LossReport::idNumber() const {
     return m_id.text();

@@ -39,20 +39,8 @@ protected:
     void SetUp() override {
         renshe::testing::seed(env.staff(), card);
         const auto terminal = env.pki().touchTerminal();
-        std::vector<std::string> args{"--backoffice",
-                                      env.backoffice().target(),
-                                      "--ca",
-                                      env.pki().caCertificate().string(),
-                                      "--cert",
-                                      terminal.certificate.string(),
-                                      "--key",
-                                      terminal.privateKey.string(),
-                                      "--service-point",
-                                      "费县探沂镇人社所",
-                                      "--state-dir",
-                                      stateDir,
-                                      "--receipt-dir",
-                                      stateDir + "/receipts"};
+        auto args = env.kioskArgs(terminal, {"--service-point", "费县探沂镇人社所", "--state-dir",
+                                             stateDir, "--receipt-dir", stateDir + "/receipts"});
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);
@@ -301,10 +289,7 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     sim.remove();
     const auto terminal = env.pki().touchTerminal();
     env.backoffice().restart();
-    kiosk = std::make_unique<KioskProcess>(std::vector<std::string>{
-        "--backoffice", env.backoffice().target(), "--ca", env.pki().caCertificate().string(),
-        "--cert", terminal.certificate.string(), "--key", terminal.privateKey.string(),
-        "--state-dir", stateDir});
+    kiosk = std::make_unique<KioskProcess>(env.kioskArgs(terminal, {"--state-dir", stateDir}));
     ASSERT_TRUE(waitForCardStatus(CARD_STATUS_ACTIVE, 20s).has_value());
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 10s), QJsonValue(false));
 }

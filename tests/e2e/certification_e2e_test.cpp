@@ -101,10 +101,8 @@ TEST(CertificationAtTheKiosk, WrongFingerThenTheRightOneCertifies) {
 
     renshe::testing::TempDir state("renshe-kiosk-cert");
     const auto terminal = env.pki().touchTerminal();
-    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca",
-                        env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
-                        "--key", terminal.privateKey.string(), "--state-dir", state.path().string(),
-                        "--receipt-dir", (state / "receipts").string()});
+    KioskProcess kiosk(env.kioskArgs(terminal, {"--state-dir", state.path().string(),
+                                                "--receipt-dir", (state / "receipts").string()}));
     sim.insert();
     EXPECT_EQ(kiosk.waitForProperty("cardStatus", "text", text("卡片状态：正常"), 15s),
               text("卡片状态：正常"));
@@ -173,12 +171,8 @@ protected:
         enrolRetiree(env, sensors, card);
         if (HasFatalFailure())
             return;
-        std::vector<std::string> args{"--backoffice",  env.backoffice().target(),
-                                      "--ca",          env.pki().caCertificate().string(),
-                                      "--cert",        terminal.certificate.string(),
-                                      "--key",         terminal.privateKey.string(),
-                                      "--state-dir",   state.path().string(),
-                                      "--receipt-dir", (state / "receipts").string()};
+        auto args = env.kioskArgs(terminal, {"--state-dir", state.path().string(), "--receipt-dir",
+                                             (state / "receipts").string()});
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);

@@ -40,20 +40,9 @@ protected:
         renshe::testing::seed(env.staff(), card);
         ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
         const auto terminal = env.pki().touchTerminal();
-        std::vector<std::string> args{"--backoffice",
-                                      env.backoffice().target(),
-                                      "--ca",
-                                      env.pki().caCertificate().string(),
-                                      "--cert",
-                                      terminal.certificate.string(),
-                                      "--key",
-                                      terminal.privateKey.string(),
-                                      "--state-dir",
-                                      state.path().string(),
-                                      "--receipt-dir",
-                                      (state / "receipts").string(),
-                                      "--idcard-device",
-                                      reader.device().string()};
+        auto args = env.kioskArgs(
+            terminal, {"--state-dir", state.path().string(), "--receipt-dir",
+                       (state / "receipts").string(), "--idcard-device", reader.device().string()});
         const auto extra = extraKioskArgs();
         args.insert(args.end(), extra.begin(), extra.end());
         kiosk = std::make_unique<KioskProcess>(args);

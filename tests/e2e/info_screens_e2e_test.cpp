@@ -59,9 +59,7 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
 
     // The terminal of township 371302101.
     const auto terminal = env.pki().touchTerminal("T-371302101-01", "371302101");
-    KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca",
-                        env.pki().caCertificate().string(), "--cert", terminal.certificate.string(),
-                        "--key", terminal.privateKey.string()});
+    KioskProcess kiosk(env.kioskArgs(terminal));
 
     kiosk.click("tileJobs");
     EXPECT_EQ(kiosk.waitForProperty("jobsList", "count", 2, 10s), QJsonValue(2));  // not J3 of 102
@@ -162,10 +160,7 @@ TEST(InfoScreens, FitEveryTerminalWithRealContent) {
         return;
     const auto terminal = env.pki().touchTerminal("T-371302101-01", "371302101");
     for (const char* size : {"1280x1024", "1366x768", "1920x1080", "1080x1920"}) {
-        KioskProcess kiosk({"--backoffice", env.backoffice().target(), "--ca",
-                            env.pki().caCertificate().string(), "--cert",
-                            terminal.certificate.string(), "--key", terminal.privateKey.string(),
-                            "--geometry", size});
+        KioskProcess kiosk(env.kioskArgs(terminal, {"--geometry", size}));
         for (const char* pass : {"normal", "elderly", "elderly en"}) {
             if (std::string(pass) == "elderly")
                 kiosk.click("elderlyToggle");

@@ -105,6 +105,16 @@ public:
     }
     Clients elsewhere() const { return as(m_pki.touchTerminal("T-370102-001", "370102")); }
     Clients staff() const { return as(m_pki.staff("S-0001", kRegion)); }
+    // renshe-kiosk's arguments to reach this back office as `terminal` over mutual TLS,
+    // followed by `more`.
+    std::vector<std::string> kioskArgs(const CertFiles& terminal,
+                                       const std::vector<std::string>& more = {}) const {
+        std::vector<std::string> a{
+            "--backoffice", m_backoffice->target(),        "--ca",  m_pki.caCertificate().string(),
+            "--cert",       terminal.certificate.string(), "--key", terminal.privateKey.string()};
+        a.insert(a.end(), more.begin(), more.end());
+        return a;
+    }
 
 private:
     TestPki m_pki;
