@@ -46,7 +46,9 @@ admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out
 "${admin[@]}" terminal register "$out/pki/touch-T-371302-001.crt" "$out/pki/display-T-371302-001-D.crt"
 "${admin[@]}" import --persons deploy/demo-data/persons.csv --cards deploy/demo-data/cards.csv
 "${admin[@]}" jobs import deploy/demo-data/jobs.csv
-"${admin[@]}" guides import deploy/demo-data/guides.json
+# The guide catalogue is the province's: written with the province staff certificate.
+"${admin[@]:0:5}" --cert "$out/pki/staff-P-0001.crt" --key "$out/pki/staff-P-0001.key" \
+  guides import deploy/demo-data/guides.json
 "${admin[@]}" content import deploy/demo-data/content.json
 "${admin[@]}" audit verify
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Checks that the C++ tree matches .clang-format (clang-format --dry-run -Werror) and, with
-# --tidy BUILD_DIR, runs clang-tidy (.clang-tidy) over the project's own sources with the
-# compile commands of BUILD_DIR, warnings as errors. Called by deploy/test.sh.
+# Checks that the C++ tree matches .clang-format (clang-format --dry-run -Werror) and that no
+# function in tests/ is over 120 lines (deploy/function_size.py; clang-tidy, deploy/tidy.py,
+# keeps that limit for the rest). Called by deploy/test.sh.
 #   ./deploy/lint.sh                 format only (a few seconds)
 #   ./deploy/lint.sh --fix           rewrite the files that deviate
 set -euo pipefail
@@ -25,3 +25,5 @@ if ! clang-format --dry-run -Werror "${files[@]}"; then
   exit 1
 fi
 echo "lint: ${#files[@]} C++ files match .clang-format"
+# Functions of tests/ at most 120 lines, as clang-tidy keeps them in the rest (deploy/tidy.py).
+"$root/deploy/function_size.py" tests

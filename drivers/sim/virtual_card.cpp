@@ -375,8 +375,12 @@ Bytes VirtualCard::reloadOrUnblock(const Command& c) {
     const auto body = c.data.first(expected - profile::kMacLength);
     Bytes signedPart = {c.cla, c.ins, c.p1, c.p2, c.lc};
     signedPart.insert(signedPart.end(), body.begin(), body.end());
-    const auto mac =
-        sscard::commandMac(sscard::deriveSessionKey(m_image.cardKey, *challenge), signedPart);
+    // The key is derived for the command being sent: a key for UNBLOCK does not MAC a RELOAD.
+    const auto operation =
+        reload ? sscard::ResetOperation::Reload : sscard::ResetOperation::Unblock;
+    auto sessionKey = sscard::deriveSessionKey(m_image.cardKey, *challenge, operation);
+    const auto mac = sscard::commandMac(sessionKey, signedPart);
+    OPENSSL_cleanse(sessionKey.data(), sessionKey.size());
     if (CRYPTO_memcmp(mac.data(), c.data.data() + body.size(), mac.size()) != 0) {
         return status(sw::kSecurityNotSatisfied);
     }

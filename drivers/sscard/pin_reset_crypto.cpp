@@ -33,13 +33,15 @@ Key deriveCardKey(const Key& masterKey, std::span<const std::uint8_t> cardIdenti
     return out;
 }
 
-Key deriveSessionKey(const Key& cardKey, std::span<const std::uint8_t> challenge) {
+Key deriveSessionKey(const Key& cardKey, std::span<const std::uint8_t> challenge,
+                     ResetOperation operation) {
     if (challenge.size() != 8) {
         throw std::invalid_argument("challenge is 8 bytes");
     }
     std::array<std::uint8_t, 16> block{};
     std::copy(challenge.begin(), challenge.end(), block.begin());
-    block[8] = 0x80;
+    block[8] = static_cast<std::uint8_t>(operation);
+    block[9] = 0x80;
     Key out{};
     sm4Ecb(cardKey, block.data(), out.data(), 16);
     return out;
@@ -69,7 +71,7 @@ std::vector<std::uint8_t> buildReloadPinCommand(const Key& sessionKey,
     }
     std::vector<std::uint8_t> apdu;
     apdu.reserve(12);  // also keeps GCC 12's -Warray-bounds false positive on insert quiet
-    apdu.assign({0x84, 0x5E, 0x00, 0x00, 0x07});
+    apdu.assign({0x84, static_cast<std::uint8_t>(ResetOperation::Reload), 0x00, 0x00, 0x07});
     apdu.insert(apdu.end(), newPinBcd.begin(), newPinBcd.end());
     const auto mac = commandMac(sessionKey, apdu);
     apdu.insert(apdu.end(), mac.begin(), mac.end());
@@ -79,7 +81,7 @@ std::vector<std::uint8_t> buildReloadPinCommand(const Key& sessionKey,
 std::vector<std::uint8_t> buildUnblockPinCommand(const Key& sessionKey) {
     std::vector<std::uint8_t> apdu;
     apdu.reserve(9);
-    apdu.assign({0x84, 0x24, 0x00, 0x00, 0x04});
+    apdu.assign({0x84, static_cast<std::uint8_t>(ResetOperation::Unblock), 0x00, 0x00, 0x04});
     const auto mac = commandMac(sessionKey, apdu);
     apdu.insert(apdu.end(), mac.begin(), mac.end());
     return apdu;

@@ -1,8 +1,8 @@
 // The information display (信息发布屏幕): a hands-off full screen for the hall, read from
 // five metres. Everything it plays comes from the Display view-model (playlist, rotation,
-// online state); this file only lays it out and fades from one entry to the next. Sizes
-// follow the shorter side of the screen (`u` = 1 at 1080 px), so 1920×1080, 3840×2160 and the
-// portrait forms all get the same proportions.
+// online state); this file only lays it out and fades from one entry to the next. Sizes are
+// DisplayTheme's tokens, which follow the shorter side of the screen, so 1920×1080, 3840×2160
+// and the portrait forms all get the same proportions.
 import QtQuick
 import QtQuick.Window
 import Renshe.Components
@@ -16,7 +16,11 @@ Window {
     title: Display.servicePointName
     color: DisplayTheme.background
 
-    readonly property real u: Math.min(width, height) / 1080
+    Binding {
+        target: DisplayTheme
+        property: "unit"
+        value: Math.min(root.width, root.height) / 1080
+    }
     readonly property bool portrait: height > width
 
     // What tests read through the automation hook.
@@ -41,22 +45,22 @@ Window {
     Rectangle {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top }
-        height: 120 * root.u
+        height: DisplayTheme.headerHeight
         color: DisplayTheme.panel
 
         Text {
-            anchors { left: parent.left; leftMargin: 48 * root.u; verticalCenter: parent.verticalCenter; right: clock.left; rightMargin: 24 * root.u }
+            anchors { left: parent.left; leftMargin: DisplayTheme.edge; verticalCenter: parent.verticalCenter; right: clock.left; rightMargin: DisplayTheme.gap }
             text: Display.servicePointName
             color: DisplayTheme.textColor
-            font { family: DisplayTheme.fontFamily; pixelSize: 52 * root.u; bold: true }
+            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontLead; bold: true }
             elide: Text.ElideRight
         }
         Text {
             id: clock
             objectName: "displayClock"
-            anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
+            anchors { right: parent.right; rightMargin: DisplayTheme.edge; verticalCenter: parent.verticalCenter }
             color: DisplayTheme.textColor
-            font { family: DisplayTheme.fontFamily; pixelSize: 48 * root.u }
+            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontClock }
             // China Standard Time whatever the host's zone. Portrait screens are narrow: the
             // weekday gives way to the service point's name.
             text: qsTr("%1月%2日").arg(ChinaClock.month).arg(ChinaClock.day)
@@ -76,7 +80,7 @@ Window {
     Item {
         id: stage
         anchors { left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top
-                  margins: 48 * root.u }
+                  margins: DisplayTheme.edge }
         property int shownKey: -1
         function present(entry) {
             if (!entry || entry.key === shownKey) {
@@ -157,18 +161,18 @@ Window {
                 anchors { left: parent.left; top: parent.top }
                 text: entry.kind === "guide" ? qsTr("办事指南") : qsTr("通知公告")
                 color: DisplayTheme.accent
-                font { family: DisplayTheme.fontFamily; pixelSize: 44 * root.u; bold: true }
+                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontLabel; bold: true }
             }
             Text {
                 id: noticeTitle
                 objectName: "displayTitle"
-                anchors { left: parent.left; right: parent.right; top: kindLabel.bottom; topMargin: 16 * root.u }
+                anchors { left: parent.left; right: parent.right; top: kindLabel.bottom; topMargin: DisplayTheme.gapSmall }
                 text: entry.title ?? ""
                 color: DisplayTheme.textColor
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
                 elide: Text.ElideRight
-                font { family: DisplayTheme.fontFamily; pixelSize: 84 * root.u; bold: true }
+                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontTitle; bold: true }
             }
             // A notice's image: beside the text on a landscape screen, under the title on a
             // portrait one; decoded at the size it is shown.
@@ -182,7 +186,7 @@ Window {
                 // Positions, not anchors that change with the orientation (an anchor reset
                 // does not give the width back to its binding).
                 x: parent.landscape ? parent.width - width : 0
-                y: noticeTitle.y + noticeTitle.height + 36 * root.u
+                y: noticeTitle.y + noticeTitle.height + DisplayTheme.gapBlock
                 width: parent.landscape ? parent.width * 0.42 : parent.width
                 height: parent.landscape ? parent.height - y : (parent.height - y) * 0.5
                 sourceComponent: Image {
@@ -198,17 +202,17 @@ Window {
             Text {
                 anchors {
                     left: parent.left; right: parent.right; top: noticeTitle.bottom; bottom: parent.bottom
-                    topMargin: parent.hasImage && !parent.landscape ? noticeImage.height + 72 * root.u : 36 * root.u
-                    rightMargin: parent.hasImage && parent.landscape ? noticeImage.width + 48 * root.u : 0
+                    topMargin: parent.hasImage && !parent.landscape ? noticeImage.height + 2 * DisplayTheme.gapBlock : DisplayTheme.gapBlock
+                    rightMargin: parent.hasImage && parent.landscape ? noticeImage.width + DisplayTheme.edge : 0
                 }
                 text: entry.body ?? ""
                 color: DisplayTheme.muted
                 wrapMode: Text.Wrap
                 lineHeight: 1.3
                 fontSizeMode: Text.VerticalFit
-                minimumPixelSize: 40 * root.u
+                minimumPixelSize: DisplayTheme.fontBodyMin
                 elide: Text.ElideRight
-                font { family: DisplayTheme.fontFamily; pixelSize: 56 * root.u }
+                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontBody }
             }
         }
     }
@@ -226,49 +230,49 @@ Window {
                 text: entry.title ?? ""
                 color: DisplayTheme.accent
                 elide: Text.ElideRight
-                font { family: DisplayTheme.fontFamily; pixelSize: 64 * root.u; bold: true }
+                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontBoardTitle; bold: true }
             }
             ListView {
                 id: board
                 objectName: "jobBoard"
-                anchors { left: parent.left; right: parent.right; top: boardTitle.bottom; topMargin: 24 * root.u; bottom: parent.bottom }
+                anchors { left: parent.left; right: parent.right; top: boardTitle.bottom; topMargin: DisplayTheme.gap; bottom: parent.bottom }
                 clip: true
                 interactive: false
-                spacing: 20 * root.u
+                spacing: DisplayTheme.gapRow
                 model: entry.jobs
-                readonly property real rowHeight: root.portrait ? 300 * root.u : 190 * root.u
+                readonly property real rowHeight: root.portrait ? DisplayTheme.jobRowHeightPortrait : DisplayTheme.jobRowHeight
                 delegate: Rectangle {
                     width: board.width
                     height: board.rowHeight
-                    radius: 16 * root.u
+                    radius: DisplayTheme.gapSmall
                     color: DisplayTheme.panel
                     Image {
                         id: qr
-                        anchors { right: parent.right; rightMargin: 20 * root.u; verticalCenter: parent.verticalCenter }
-                        width: parent.height - 32 * root.u
+                        anchors { right: parent.right; rightMargin: DisplayTheme.gapRow; verticalCenter: parent.verticalCenter }
+                        width: parent.height - 2 * DisplayTheme.gapSmall
                         height: width
                         sourceSize: Qt.size(width, width)
                         source: "image://qr/" + modelData.qr
                         Accessible.name: qsTr("扫码查看岗位详情")
                     }
                     Column {
-                        anchors { left: parent.left; leftMargin: 32 * root.u; right: qr.left; rightMargin: 24 * root.u; verticalCenter: parent.verticalCenter }
-                        spacing: 6 * root.u
+                        anchors { left: parent.left; leftMargin: DisplayTheme.gapWide; right: qr.left; rightMargin: DisplayTheme.gap; verticalCenter: parent.verticalCenter }
+                        spacing: DisplayTheme.gapTiny
                         Row {
                             width: parent.width
-                            spacing: 32 * root.u
+                            spacing: DisplayTheme.gapWide
                             Text {
                                 width: Math.min(implicitWidth, parent.width - salary.width - parent.spacing)
                                 text: modelData.title
                                 color: DisplayTheme.textColor
                                 elide: Text.ElideRight
-                                font { family: DisplayTheme.fontFamily; pixelSize: 60 * root.u; bold: true }
+                                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontJobTitle; bold: true }
                             }
                             Text {
                                 id: salary
                                 text: modelData.salary
                                 color: DisplayTheme.accent
-                                font { family: DisplayTheme.fontFamily; pixelSize: 52 * root.u; bold: true }
+                                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontLead; bold: true }
                             }
                         }
                         Text {
@@ -278,7 +282,7 @@ Window {
                             elide: Text.ElideRight
                             wrapMode: root.portrait ? Text.Wrap : Text.NoWrap
                             maximumLineCount: root.portrait ? 2 : 1
-                            font { family: DisplayTheme.fontFamily; pixelSize: 42 * root.u }
+                            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontDetail }
                         }
                     }
                 }
@@ -305,13 +309,13 @@ Window {
             Column {
                 anchors.centerIn: parent
                 width: parent.width
-                spacing: 24 * root.u
+                spacing: DisplayTheme.gap
                 Text {
                     width: parent.width
                     horizontalAlignment: Text.AlignHCenter
                     text: "12333"
                     color: DisplayTheme.accent
-                    font { family: DisplayTheme.fontFamily; pixelSize: 260 * root.u; bold: true }
+                    font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontHotline; bold: true }
                 }
                 Text {
                     objectName: "displayTitle"
@@ -320,7 +324,7 @@ Window {
                     wrapMode: Text.Wrap
                     text: entry.title ?? ""
                     color: DisplayTheme.textColor
-                    font { family: DisplayTheme.fontFamily; pixelSize: 72 * root.u; bold: true }
+                    font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontSubtitle; bold: true }
                 }
                 Text {
                     width: parent.width
@@ -328,7 +332,7 @@ Window {
                     wrapMode: Text.Wrap
                     text: entry.body ? entry.body : qsTr("社保、就业、劳动关系问题，请拨打人社服务热线")
                     color: DisplayTheme.muted
-                    font { family: DisplayTheme.fontFamily; pixelSize: 52 * root.u }
+                    font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontLead }
                 }
             }
         }
@@ -342,7 +346,7 @@ Window {
             Column {
                 anchors.centerIn: parent
                 width: parent.width
-                spacing: 32 * root.u
+                spacing: DisplayTheme.gapWide
                 Text {
                     objectName: "displayTitle"
                     width: parent.width
@@ -350,7 +354,7 @@ Window {
                     wrapMode: Text.Wrap
                     text: qsTr("欢迎来到%1").arg(Display.servicePointName)
                     color: DisplayTheme.textColor
-                    font { family: DisplayTheme.fontFamily; pixelSize: 96 * root.u; bold: true }
+                    font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontWelcome; bold: true }
                 }
                 Text {
                     width: parent.width
@@ -358,7 +362,7 @@ Window {
                     wrapMode: Text.Wrap
                     text: qsTr("人社服务热线 12333")
                     color: DisplayTheme.accent
-                    font { family: DisplayTheme.fontFamily; pixelSize: 72 * root.u }
+                    font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontSubtitle }
                 }
             }
         }
@@ -369,28 +373,28 @@ Window {
     Item {
         id: footer
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: 72 * root.u
+        height: DisplayTheme.footerHeight
         Text {
             objectName: "offlineNote"
-            anchors { left: parent.left; leftMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
+            anchors { left: parent.left; leftMargin: DisplayTheme.edge; verticalCenter: parent.verticalCenter }
             visible: !Display.online
             text: Display.lastUpdated !== "" ? qsTr("⚠ 网络中断，显示的是 %1 更新的内容").arg(Display.lastUpdated)
                                              : qsTr("⚠ 正在连接服务器")
             color: DisplayTheme.muted
-            font { family: DisplayTheme.fontFamily; pixelSize: 34 * root.u }
+            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontFootnote }
         }
         Row {
-            anchors { right: parent.right; rightMargin: 48 * root.u; verticalCenter: parent.verticalCenter }
-            spacing: 14 * root.u
+            anchors { right: parent.right; rightMargin: DisplayTheme.edge; verticalCenter: parent.verticalCenter }
+            spacing: DisplayTheme.dotGap
             visible: Display.entryCount > 1
             Repeater {
                 model: Display.entryCount
                 Rectangle {
-                    width: 18 * root.u
+                    width: DisplayTheme.dot
                     height: width
                     radius: width / 2
                     color: index === Display.current.position ? DisplayTheme.textColor : "transparent"
-                    border { color: DisplayTheme.muted; width: 3 * root.u }
+                    border { color: DisplayTheme.muted; width: DisplayTheme.dotBorder }
                 }
             }
         }

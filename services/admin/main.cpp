@@ -25,8 +25,9 @@ int usage(std::ostream& out, int rc) {
            "  pki demo   a throwaway CA for a demo or a test bench: ca.crt/ca.key, "
            "server.crt/.key\n"
            "             (127.0.0.1, localhost), touch-<ID>.crt/.key, display-<ID>.crt/.key and\n"
-           "             staff-<ID>.crt/.key. Existing files are kept, so it is safe to run "
-           "again.\n"
+           "             staff-<ID>.crt/.key (of the region) and staff-P-0001.crt/.key (of its\n"
+           "             province: the guide catalogue is the province's). Existing files are\n"
+           "             kept, so it is safe to run again.\n"
            "             Never use this CA on a real network.\n"
         << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
         << renshe::services::admin::fingerprintUsage() << renshe::services::admin::fleetUsage();
@@ -86,6 +87,8 @@ int pkiDemo(const std::vector<std::string>& args) {
     writeClient(ca, out, {terminal, pki::Role::Touch, region});
     writeClient(ca, out, {terminal + "-D", pki::Role::Display, region});
     writeClient(ca, out, {staff, pki::Role::Staff, region});
+    // Province staff (the province's 2 digits): the guide catalogue is theirs to write.
+    writeClient(ca, out, {"P-0001", pki::Role::Staff, region.substr(0, 2)});
     std::cout << "demo PKI in " << out.string() << "\n";
     return 0;
 }

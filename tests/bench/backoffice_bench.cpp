@@ -17,6 +17,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 #include <vector>
@@ -159,29 +160,16 @@ double metric(const std::string& text, const std::string& name) {
     return at == std::string::npos ? 0 : std::atof(text.c_str() + at + name.size() + 2);
 }
 
-}  // namespace
-
-int main() {
-    renshe::testing::TempDir work("renshe-bench-backoffice");
-    BackofficeEnv env(renshe::testing::StoreKind::Sqlite,
-                      {"--limit-terminal-lookups", "1000000/3600", "--metrics-listen",
-                       "127.0.0.1:0", "--metrics-port-file", (work / "metrics.port").string()});
-    const auto staff = env.staff();
-    const SeededCard card;
-    renshe::testing::seed(staff, card);
-
-    // (1) card status.
-    GetCardStatusRequest req;
-    *req.mutable_card() = card.inserted();
-    const auto touchFiles = env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion);
-    auto ourChannel = renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), touchFiles));
+// (1) card status: ours against a bare gRPC server answering the same response over the same
+// mutual TLS. Returns the failures.
+long statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& ourChannel,
+                   const renshe::testing::CertFiles& touchFiles, const GetCardStatusRequest& req) {
     GetCardStatusResponse canned;
     {
         grpc::ClientContext ctx;
         if (!CardService::NewStub(ourChannel)->GetCardStatus(&ctx, req, &canned).ok()) {
             std::fprintf(stderr, "bench invalid: the seeded card cannot be read\n");
-            return 1;
+            std::exit(1);
         }
     }
     const Load ours = statusLoad(ourChannel, req);
@@ -212,8 +200,11 @@ int main() {
         "  bare gRPC server, same TLS: %8.0f calls/s  p50 %6.0f us  p99 %6.0f us  (%ld failed)\n",
         floor.qps, floor.p50, floor.p99, floor.failures);
     std::printf("  ratio ours/bare: %.2f (target >= 0.5)\n", ours.qps / floor.qps);
+    return ours.failures + floor.failures;
+}
 
-    // (2) durable loss reports.
+// kReports persons with activated cards (service password 285714), for the loss reports.
+std::vector<SeededCard> activatedPeople(BackofficeEnv& env) {
     std::string persons = "ssn,name,sex,birth_date,region\n";
     std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
     std::vector<SeededCard> people;
@@ -228,44 +219,43 @@ int main() {
     imp.set_persons_csv(persons);
     imp.set_cards_csv(cards);
     ImportRegistryResponse ir;
-    const auto imported = call(*staff.admin, &AdminService::Stub::ImportRegistry, imp, &ir);
+    const auto imported = call(*env.staff().admin, &AdminService::Stub::ImportRegistry, imp, &ir);
     if (!imported.ok() || ir.cards_imported() != kReports) {
         std::fprintf(stderr, "bench invalid: import failed (%s, %d errors)\n",
                      imported.message.c_str(), ir.errors_size());
-        return 1;
+        std::exit(1);
     }
-    {
-        std::atomic<int> next{0}, bad{0};
-        std::vector<std::thread> threads;
-        for (int t = 0; t < 16; ++t) {
-            threads.emplace_back([&] {
-                const auto touch = env.touch();
-                for (int i; (i = next++) < kReports;) {
-                    if (!renshe::testing::activate(touch, people[i], "285714").ok())
-                        ++bad;
-                }
-            });
-        }
-        for (auto& t : threads)
-            t.join();
-        if (bad > 0) {
-            std::fprintf(stderr, "bench invalid: %d activations failed\n", bad.load());
-            return 1;
-        }
+    std::atomic<int> next{0}, bad{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 16; ++t) {
+        threads.emplace_back([&] {
+            const auto touch = env.touch();
+            for (int i; (i = next++) < kReports;) {
+                if (!renshe::testing::activate(touch, people[i], "285714").ok())
+                    ++bad;
+            }
+        });
     }
-    int metricsPort = 0;
-    std::ifstream(work / "metrics.port") >> metricsPort;
-    const std::string before = httpGet(metricsPort);
+    for (auto& t : threads)
+        t.join();
+    if (bad > 0) {
+        std::fprintf(stderr, "bench invalid: %d activations failed\n", bad.load());
+        std::exit(1);
+    }
+    return people;
+}
 
+// Every person's card reported temporarily lost, from kStreams threads.
+Load lossLoad(const std::shared_ptr<grpc::Channel>& channel,
+              const std::vector<SeededCard>& people) {
     std::vector<std::vector<double>> perThread(kStreams);
     std::atomic<int> next{0};
     std::atomic<long> failures{0};
     std::vector<std::thread> threads;
-    auto lossChannel = ourChannel;
     const auto t0 = Clock::now();
     for (int t = 0; t < kStreams; ++t) {
         threads.emplace_back([&, t] {
-            auto stub = CardService::NewStub(lossChannel);
+            auto stub = CardService::NewStub(channel);
             for (int i; (i = next++) < kReports;) {
                 ReportTemporaryLossRequest r;
                 r.set_request_id(renshe::testing::newRequestId());
@@ -292,7 +282,31 @@ int main() {
     std::vector<double> all;
     for (auto& v : perThread)
         all.insert(all.end(), v.begin(), v.end());
-    const Load reports = summarize(std::move(all), seconds, failures.load());
+    return summarize(std::move(all), seconds, failures.load());
+}
+
+}  // namespace
+
+int main() {
+    renshe::testing::TempDir work("renshe-bench-backoffice");
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite,
+                      {"--limit-terminal-lookups", "1000000/3600", "--metrics-listen",
+                       "127.0.0.1:0", "--metrics-port-file", (work / "metrics.port").string()});
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    GetCardStatusRequest req;
+    *req.mutable_card() = card.inserted();
+    const auto touchFiles = env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion);
+    auto ourChannel = renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), touchFiles));
+    const long statusFailures = statusSection(env, ourChannel, touchFiles, req);
+
+    // (2) durable loss reports, and how many writes the back office put in each commit.
+    const auto people = activatedPeople(env);
+    int metricsPort = 0;
+    std::ifstream(work / "metrics.port") >> metricsPort;
+    const std::string before = httpGet(metricsPort);
+    const Load reports = lossLoad(ourChannel, people);
     const std::string after = httpGet(metricsPort);
     const double writes =
         metric(after, "renshe_store_writes_total") - metric(before, "renshe_store_writes_total");
@@ -310,5 +324,5 @@ int main() {
         commits > 0 ? writes / commits : 0.0);
     std::printf("  raw SQLite, one insert per commit, one thread:      %7.0f inserts/s\n", raw);
     std::printf("  ratio ours/raw: %.2f (target >= 1.0)\n", reports.qps / raw);
-    return ours.failures + floor.failures + reports.failures == 0 ? 0 : 1;
+    return statusFailures + reports.failures == 0 ? 0 : 1;
 }

@@ -194,7 +194,7 @@ QJsonObject floorOf(const std::string& display, const std::string& quickBackend)
     QFile file(QString::fromStdString(out.string()));
     if (!file.open(QIODevice::ReadOnly))
         fail("no floor report");
-    const QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject report = QJsonDocument::fromJson(file.readAll()).object();
     if (report.value("frames").toInt() < 100)
         fail("too few floor frames measured");
     return report;

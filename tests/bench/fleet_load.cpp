@@ -288,19 +288,45 @@ void enrolTerminals(const std::shared_ptr<grpc::Channel>& staff,
 
 }  // namespace
 
-FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
-    if (o.terminals <= 0 || o.intervalSeconds <= 0 || o.seconds <= 0) {
-        throw std::runtime_error("terminals, interval and seconds must be positive");
+namespace {
+
+// One run of the load: the steps of runFleetLoad, sharing the terminals, the recorder and the
+// figures.
+class FleetRun {
+public:
+    FleetRun(const FleetLoadOptions& o, std::ostream& log)
+        : o(o),
+          log(log),
+          ca(pki::CertificateAuthority::fromPem(o.caCertificatePem, o.caPrivateKeyPem)),
+          terminals(static_cast<std::size_t>(o.terminals)) {
+        result.expectedTerminals = o.terminals;
     }
-    FleetLoadResult result;
-    result.expectedTerminals = o.terminals;
-    const auto ca = pki::CertificateAuthority::fromPem(o.caCertificatePem, o.caPrivateKeyPem);
+
+    FleetLoadResult run() {
+        issueCertificates();
+        prepare();
+        connect();
+        steady();
+        operatorView();
+        collect();
+        // Close every channel before returning (the caller may stop the back office next).
+        for (auto& t : terminals) {
+            t.fleet.reset();
+            t.card.reset();
+            t.channel.reset();
+        }
+        return result;
+    }
+
+private:
+    static double secondsSince(Clock::time_point started) {
+        return std::chrono::duration<double>(Clock::now() - started).count();
+    }
 
     // 1. A certificate per terminal (EC P-256), issued on every core.
-    log << "issuing " << o.terminals << " terminal certificates…" << std::endl;
-    auto started = Clock::now();
-    std::vector<Terminal> terminals(static_cast<std::size_t>(o.terminals));
-    {
+    void issueCertificates() {
+        log << "issuing " << o.terminals << " terminal certificates…" << std::endl;
+        const auto started = Clock::now();
         const unsigned workers = std::max(1u, std::thread::hardware_concurrency());
         std::vector<std::thread> pool;
         std::atomic<int> failed{0};
@@ -308,22 +334,8 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
             pool.emplace_back([&, w] {
                 try {
                     for (int i = static_cast<int>(w); i < o.terminals;
-                         i += static_cast<int>(workers)) {
-                        Terminal& t = terminals[static_cast<std::size_t>(i)];
-                        char township[8];
-                        std::snprintf(township, sizeof township, "%03d", 101 + i % kTownships);
-                        t.identity.region = o.county + township;
-                        char id[48];
-                        std::snprintf(id, sizeof id, "T-%s-%05d", t.identity.region.c_str(), i);
-                        t.identity.id = id;
-                        t.identity.role =
-                            o.displayEvery > 0 && i % o.displayEvery == o.displayEvery - 1
-                                ? pki::Role::Display
-                                : pki::Role::Touch;
-                        const auto issued = ca.issueClient(t.identity, std::chrono::hours(24));
-                        t.endpoint = {o.target, o.caCertificatePem, issued.certificatePem,
-                                      issued.privateKeyPem, o.serverNameOverride};
-                    }
+                         i += static_cast<int>(workers))
+                        issueFor(i);
                 } catch (const std::exception&) {
                     ++failed;
                 }
@@ -333,23 +345,39 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
             t.join();
         if (failed > 0)
             throw std::runtime_error("issuing terminal certificates failed");
+        result.certificateSeconds = secondsSince(started);
     }
-    result.certificateSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+
+    void issueFor(int i) {
+        Terminal& t = terminals[static_cast<std::size_t>(i)];
+        char township[8];
+        std::snprintf(township, sizeof township, "%03d", 101 + i % kTownships);
+        t.identity.region = o.county + township;
+        char id[48];
+        std::snprintf(id, sizeof id, "T-%s-%05d", t.identity.region.c_str(), i);
+        t.identity.id = id;
+        t.identity.role = o.displayEvery > 0 && i % o.displayEvery == o.displayEvery - 1
+                              ? pki::Role::Display
+                              : pki::Role::Touch;
+        const auto issued = ca.issueClient(t.identity, std::chrono::hours(24));
+        t.endpoint = {o.target, o.caCertificatePem, issued.certificatePem, issued.privateKeyPem,
+                      o.serverNameOverride};
+    }
 
     // 2. The terminals enrolled (an unenrolled terminal is refused), then persons and cards
     // for the status queries, from the touch terminals of township 101.
-    const auto staff = staffChannel(o, ca);
-    log << "enrolling " << o.terminals << " terminals…" << std::endl;
-    started = Clock::now();
-    enrolTerminals(staff, terminals);
-    result.enrolSeconds = std::chrono::duration<double>(Clock::now() - started).count();
-    std::vector<renshe::testing::SeededCard> cards;
-    std::vector<int> statusTerminals;
-    if (o.statusRate > 0) {
+    void prepare() {
+        staff = staffChannel(o, ca);
+        log << "enrolling " << o.terminals << " terminals…" << std::endl;
+        auto started = Clock::now();
+        enrolTerminals(staff, terminals);
+        result.enrolSeconds = secondsSince(started);
+        if (o.statusRate <= 0)
+            return;
         log << "seeding " << o.cards << " persons and cards…" << std::endl;
         started = Clock::now();
         seedCards(o, staff, cards);
-        result.seedSeconds = std::chrono::duration<double>(Clock::now() - started).count();
+        result.seedSeconds = secondsSince(started);
         for (int i = 0; i < o.terminals && statusTerminals.size() < 50; ++i) {
             const auto& t = terminals[static_cast<std::size_t>(i)];
             if (t.identity.role == pki::Role::Touch && i % kTownships == 0)
@@ -359,44 +387,45 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
             throw std::runtime_error("no terminal for status queries");
     }
 
-    // 3. The load. Phase 0 (persistent channels only): every terminal opens its channel and
-    // sends its first heartbeat, at most kConnectInFlight at a time, as after a back office
-    // restart: the cost of N TLS handshakes. Phase 1, the steady state: heartbeat k goes to
-    // terminal k % N at k × interval / N, card-status query s at s / rate, for `seconds`.
-    Recorder rec;
-    Graveyard graveyard;
-    const pid_t self = getpid();
-    double cpuB[3] = {-1, -1, -1}, cpuG[3] = {0, 0, 0};
-    auto sample = [&](int i) {
+    void sample(int i) {
         cpuB[i] = o.backofficePid > 0 ? cpuSecondsOf(o.backofficePid) : -1;
         cpuG[i] = cpuSecondsOf(self);
-    };
-    auto ensureChannel = [&](Terminal& t) {
+    }
+
+    void ensureChannel(Terminal& t) {
         if (!t.channel) {
             t.channel = client::makeChannel(t.endpoint);
             t.fleet = TerminalService::NewStub(t.channel);
             t.card = CardService::NewStub(t.channel);
         }
-    };
+    }
+
     // Sends `call` with `start(raw, done)` (an async stub call) and records its latency as
     // `kind` when it completes; the call's memory is freed off the completion thread.
-    auto issue = [&](std::unique_ptr<Call> call, Recorder::Rpc kind, auto&& start) {
+    template <typename Start>
+    void issue(std::unique_ptr<Call> call, Recorder::Rpc kind, Start&& start) {
         Call* raw = call.release();
         ++rec.outstanding;
         raw->issued = Clock::now();
-        start(raw, [&rec, &graveyard, raw, kind](grpc::Status st) {
+        start(raw, [this, raw, kind](const grpc::Status& st) {
             rec.record(
                 kind, raw->phase, st,
                 std::chrono::duration<double, std::milli>(Clock::now() - raw->issued).count());
             graveyard.bury(std::unique_ptr<Call>(raw));
             --rec.outstanding;
         });
-    };
-    auto fireHeartbeat = [&](int i, int phase) {
-        Terminal& t = terminals[static_cast<std::size_t>(i)];
+    }
+
+    std::unique_ptr<Call> newCall(int phase) {
         auto call = std::make_unique<Call>();
         call->phase = phase;
         call->ctx.set_deadline(std::chrono::system_clock::now() + kCallDeadline);
+        return call;
+    }
+
+    void fireHeartbeat(int i, int phase) {
+        Terminal& t = terminals[static_cast<std::size_t>(i)];
+        auto call = newCall(phase);
         call->beat = heartbeatOf(t, i);
         TerminalService::Stub* stub = nullptr;
         if (o.perBeatChannels) {
@@ -410,111 +439,125 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
         issue(std::move(call), Recorder::kHeartbeat, [stub](Call* raw, auto done) {
             stub->async()->Heartbeat(&raw->ctx, &raw->beat, &raw->beatResp, std::move(done));
         });
-    };
-    auto fireStatus = [&](long s, int phase) {
-        Terminal& t = terminals[static_cast<std::size_t>(
+    }
+
+    Terminal& statusTerminal(long s) {
+        return terminals[static_cast<std::size_t>(
             statusTerminals[static_cast<std::size_t>(s) % statusTerminals.size()])];
-        auto call = std::make_unique<Call>();
-        call->phase = phase;
-        call->ctx.set_deadline(std::chrono::system_clock::now() + kCallDeadline);
+    }
+
+    void fireStatus(long s, int phase) {
+        Terminal& t = statusTerminal(s);
+        auto call = newCall(phase);
         *call->status.mutable_card() = cards[static_cast<std::size_t>(s) % cards.size()].inserted();
         ensureChannel(t);
         issue(std::move(call), Recorder::kStatus, [&t](Call* raw, auto done) {
             t.card->async()->GetCardStatus(&raw->ctx, &raw->status, &raw->statusResp,
                                            std::move(done));
         });
-    };
+    }
+
     // The floor: grpc.health.v1 Check (no storage, no application code) on the same channels,
     // as often as the status queries: what transport and scheduling cost on this machine.
-    auto fireHealth = [&](long s, int phase) {
-        Terminal& t = terminals[static_cast<std::size_t>(
-            statusTerminals[static_cast<std::size_t>(s) % statusTerminals.size()])];
-        auto call = std::make_unique<Call>();
-        call->phase = phase;
-        call->ctx.set_deadline(std::chrono::system_clock::now() + kCallDeadline);
+    void fireHealth(long s, int phase) {
+        Terminal& t = statusTerminal(s);
+        auto call = newCall(phase);
         ensureChannel(t);
         if (!t.health)
             t.health = grpc::health::v1::Health::NewStub(t.channel);
         issue(std::move(call), Recorder::kHealth, [&t](Call* raw, auto done) {
             t.health->async()->Check(&raw->ctx, &raw->health, &raw->healthResp, std::move(done));
         });
-    };
-    auto drain = [&] {
+    }
+
+    void drain() {
         const auto until = Clock::now() + kCallDeadline + std::chrono::seconds(5);
         while (rec.outstanding.load() > 0 && Clock::now() < until) {
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         graveyard.clear();
-    };
+    }
 
-    result.loadAverageBefore = loadAverage();
-    sample(0);
-    auto phaseStart = Clock::now();
-    if (!o.perBeatChannels) {
-        log << "connecting: " << o.terminals << " terminals open their channel and heartbeat, "
-            << kConnectInFlight << " at a time…" << std::endl;
-        for (int i = 0; i < o.terminals; ++i) {
-            while (rec.outstanding.load() >= kConnectInFlight)
-                std::this_thread::sleep_for(std::chrono::microseconds(200));
-            fireHeartbeat(i, 0);
-            if (i % 256 == 0)
+    // 3. The load. Phase 0 (persistent channels only): every terminal opens its channel and
+    // sends its first heartbeat, at most kConnectInFlight at a time, as after a back office
+    // restart: the cost of N TLS handshakes.
+    void connect() {
+        result.loadAverageBefore = loadAverage();
+        sample(0);
+        const auto phaseStart = Clock::now();
+        if (!o.perBeatChannels) {
+            log << "connecting: " << o.terminals << " terminals open their channel and heartbeat, "
+                << kConnectInFlight << " at a time…" << std::endl;
+            for (int i = 0; i < o.terminals; ++i) {
+                while (rec.outstanding.load() >= kConnectInFlight)
+                    std::this_thread::sleep_for(std::chrono::microseconds(200));
+                fireHeartbeat(i, 0);
+                if (i % 256 == 0)
+                    graveyard.clear();
+            }
+        }
+        for (int i : statusTerminals)
+            ensureChannel(terminals[static_cast<std::size_t>(i)]);
+        drain();
+        result.connect.seconds = secondsSince(phaseStart);
+        sample(1);
+    }
+
+    // Phase 1, the steady state: heartbeat k goes to terminal k % N at k × interval / N,
+    // card-status query s at s / rate, for `seconds`. Terminal k's beats keep the order of the
+    // connect round, so each is ~interval apart.
+    void steady() {
+        log << "steady state: " << o.seconds << " s…" << std::endl;
+        const double beatPeriod = static_cast<double>(o.intervalSeconds) / o.terminals;
+        const double statusPeriod = o.statusRate > 0 ? 1.0 / o.statusRate : 1e18;
+        const double end = o.seconds;
+        const auto t0 = Clock::now() + std::chrono::milliseconds(100);
+        auto at = [&](double sec) {
+            return t0 +
+                   std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(sec));
+        };
+        long k = 0, s = 0, h = 0;
+        double lag = 0;
+        std::this_thread::sleep_until(t0);
+        for (long iteration = 0;; ++iteration) {
+            const double nb = static_cast<double>(k) * beatPeriod;
+            const double ns = static_cast<double>(s) * statusPeriod;
+            const double nh = (static_cast<double>(h) + 0.5) * statusPeriod;
+            const double next = std::min({nb, ns, nh});
+            if (next >= end)
+                break;
+            std::this_thread::sleep_until(at(next));
+            lag = std::max(
+                lag, std::chrono::duration<double, std::milli>(Clock::now() - at(next)).count());
+            if (next == nb) {
+                fireHeartbeat(static_cast<int>(k % o.terminals), 1);
+                ++k;
+            } else if (next == ns) {
+                fireStatus(s, 1);
+                ++s;
+            } else {
+                fireHealth(h, 1);
+                ++h;
+            }
+            if (iteration % 256 == 0)
                 graveyard.clear();
         }
+        std::this_thread::sleep_until(at(end));
+        sample(2);
+        result.steady.seconds = o.seconds;
+        result.steady.maxSchedulerLagMs = lag;
+        result.loadAverageAfter = loadAverage();
+        result.backofficeRssKb = o.backofficePid > 0 ? rssKbOf(o.backofficePid) : -1;
+        result.generatorRssKb = rssKbOf(self);
+        drain();
+        const std::string errors = rec.errors();
+        if (!errors.empty())
+            log << "first errors:\n" << errors;
     }
-    for (int i : statusTerminals)
-        ensureChannel(terminals[static_cast<std::size_t>(i)]);
-    drain();
-    result.connect.seconds = std::chrono::duration<double>(Clock::now() - phaseStart).count();
-    sample(1);
-
-    log << "steady state: " << o.seconds << " s…" << std::endl;
-    const double beatPeriod = static_cast<double>(o.intervalSeconds) / o.terminals;
-    const double statusPeriod = o.statusRate > 0 ? 1.0 / o.statusRate : 1e18;
-    const double end = o.seconds;
-    const auto t0 = Clock::now() + std::chrono::milliseconds(100);
-    auto at = [&](double sec) {
-        return t0 + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(sec));
-    };
-    // Terminal k's beats keep the order of the connect round, so each is ~interval apart.
-    long k = 0, s = 0, h = 0;
-    double lag = 0;
-    std::this_thread::sleep_until(t0);
-    for (long iteration = 0;; ++iteration) {
-        const double nb = static_cast<double>(k) * beatPeriod;
-        const double ns = static_cast<double>(s) * statusPeriod;
-        const double nh = (static_cast<double>(h) + 0.5) * statusPeriod;
-        const double next = std::min({nb, ns, nh});
-        if (next >= end)
-            break;
-        std::this_thread::sleep_until(at(next));
-        lag = std::max(lag,
-                       std::chrono::duration<double, std::milli>(Clock::now() - at(next)).count());
-        if (next == nb) {
-            fireHeartbeat(static_cast<int>(k % o.terminals), 1);
-            ++k;
-        } else if (next == ns) {
-            fireStatus(s, 1);
-            ++s;
-        } else {
-            fireHealth(h, 1);
-            ++h;
-        }
-        if (iteration % 256 == 0)
-            graveyard.clear();
-    }
-    std::this_thread::sleep_until(at(end));
-    sample(2);
-    result.loadAverageAfter = loadAverage();
-    result.backofficeRssKb = o.backofficePid > 0 ? rssKbOf(o.backofficePid) : -1;
-    result.generatorRssKb = rssKbOf(self);
-    drain();
-    const std::string errors = rec.errors();
-    if (!errors.empty())
-        log << "first errors:\n" << errors;
 
     // 4. What an operator sees: every terminal stored (heartbeats are written behind), the
     // first page of the fleet and the stale count.
-    {
+    void operatorView() {
         auto fleet = TerminalService::NewStub(staff);
         ListTerminalsRequest req;
         req.set_region_prefix(o.county);
@@ -537,23 +580,38 @@ FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
         }
     }
 
-    PhaseFigures* phases[2] = {&result.connect, &result.steady};
-    result.steady.seconds = o.seconds;
-    result.steady.maxSchedulerLagMs = lag;
-    for (int p = 0; p < 2; ++p) {
-        phases[p]->heartbeat = rec.figures(Recorder::kHeartbeat, p);
-        phases[p]->status = rec.figures(Recorder::kStatus, p);
-        phases[p]->health = rec.figures(Recorder::kHealth, p);
-        phases[p]->backofficeCpuSeconds = cpuB[p] < 0 ? -1 : cpuB[p + 1] - cpuB[p];
-        phases[p]->generatorCpuSeconds = cpuG[p + 1] - cpuG[p];
+    void collect() {
+        PhaseFigures* phases[2] = {&result.connect, &result.steady};
+        for (int p = 0; p < 2; ++p) {
+            phases[p]->heartbeat = rec.figures(Recorder::kHeartbeat, p);
+            phases[p]->status = rec.figures(Recorder::kStatus, p);
+            phases[p]->health = rec.figures(Recorder::kHealth, p);
+            phases[p]->backofficeCpuSeconds = cpuB[p] < 0 ? -1 : cpuB[p + 1] - cpuB[p];
+            phases[p]->generatorCpuSeconds = cpuG[p + 1] - cpuG[p];
+        }
     }
-    // Close every channel before returning (the caller may stop the back office next).
-    for (auto& t : terminals) {
-        t.fleet.reset();
-        t.card.reset();
-        t.channel.reset();
+
+    const FleetLoadOptions& o;
+    std::ostream& log;
+    const pki::CertificateAuthority ca;
+    FleetLoadResult result;
+    std::vector<Terminal> terminals;
+    std::shared_ptr<grpc::Channel> staff;
+    std::vector<renshe::testing::SeededCard> cards;
+    std::vector<int> statusTerminals;
+    Recorder rec;
+    Graveyard graveyard;
+    const pid_t self = getpid();
+    double cpuB[3] = {-1, -1, -1}, cpuG[3] = {0, 0, 0};
+};
+
+}  // namespace
+
+FleetLoadResult runFleetLoad(const FleetLoadOptions& o, std::ostream& log) {
+    if (o.terminals <= 0 || o.intervalSeconds <= 0 || o.seconds <= 0) {
+        throw std::runtime_error("terminals, interval and seconds must be positive");
     }
-    return result;
+    return FleetRun(o, log).run();
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
@@ -42,9 +43,12 @@ std::vector<double> tcpRoundTrips() {
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
-    ::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    ::listen(listener, 1);
-    ::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len);
+    if (::bind(listener, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::listen(listener, 1) != 0 ||
+        ::getsockname(listener, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
+        std::perror("bench invalid: loopback listener");
+        std::exit(1);
+    }
     const int one = 1;
 
     std::thread echo([listener, one] {
@@ -58,7 +62,10 @@ std::vector<double> tcpRoundTrips() {
         ::close(c);
     });
     const int s = ::socket(AF_INET, SOCK_STREAM, 0);
-    ::connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    if (::connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        std::perror("bench invalid: loopback connect");
+        std::exit(1);
+    }
     ::setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     std::vector<double> us;
     char buf[8] = {};

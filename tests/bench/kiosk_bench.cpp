@@ -77,6 +77,84 @@ struct Run {
     Rss atStart{}, afterJourney{};
 };
 
+// 1b. Ours: insert → the masked holder on screen → the state from the back office.
+void measureInserts(KioskProcess& kiosk, renshe::testing::CardSim& sim, Run& run) {
+    for (int i = 0; i < kInserts + 2; ++i) {
+        const auto t0 = Clock::now();
+        sim.insert();
+        Clock::time_point tHolder{}, tStatus{};
+        while (Clock::now() - t0 < 15s && tStatus == Clock::time_point{}) {
+            if (tHolder == Clock::time_point{} &&
+                kiosk.property("cardHolder", "text") == text("张*丰　370***********0017")) {
+                tHolder = Clock::now();
+            }
+            if (kiosk.property("cardStatus", "text") == text("卡片状态：未启用")) {
+                tStatus = Clock::now();
+                if (tHolder == Clock::time_point{})
+                    tHolder = tStatus;
+            }
+        }
+        if (tStatus == Clock::time_point{})
+            fail("the card never showed");
+        if (i >= 2) {
+            run.holder.push_back(ms(tHolder - t0));
+            run.status.push_back(ms(tStatus - t0));
+        }
+        sim.remove();
+        if (kiosk.waitForProperty("homeScreen", "visible", true, 10s) != QJsonValue(true))
+            fail("no way home");
+    }
+}
+
+// 3. A whole journey: activation, a loss report with a printed receipt, jobs and guides.
+void journey(KioskProcess& kiosk, renshe::testing::CardSim& sim,
+             const renshe::testing::SeededCard& card) {
+    auto enter = [&](const std::string& digits) {
+        for (char d : digits)
+            kiosk.click(QStringLiteral("pinKey%1").arg(d));
+        kiosk.click("pinConfirm");
+    };
+    sim.insert();
+    waitText(kiosk, "cardStatus", "卡片状态：未启用");
+    kiosk.click("action_activate");
+    waitText(kiosk, "cardPrompt", "请设置6位新密码");
+    enter("135790");
+    enter("135790");
+    waitText(kiosk, "cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）");
+    enter("285714");
+    waitText(kiosk, "cardMessage", "社保卡已启用，请牢记您的新密码");
+    sim.remove();
+    kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+    kiosk.click("tileLossReport");
+    for (char c : card.ssn)
+        kiosk.click(QStringLiteral("idKey%1").arg(c));
+    kiosk.click("lossNext");
+    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
+             {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
+        for (char c : pinyin)
+            kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+        for (int i = 0; i < 10; ++i) {
+            const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
+            if (kiosk.property(name, "title") == text(character)) {
+                kiosk.click(name);
+                break;
+            }
+        }
+    }
+    kiosk.click("lossNext");
+    enter("285714");
+    waitText(kiosk, "lossPrompt", "挂失成功");
+    kiosk.click("lossPrint");
+    kiosk.click("lossBack");
+    kiosk.click("tileJobs");
+    kiosk.waitForProperty("jobsScreen", "visible", true, 5s);
+    kiosk.click("jobsBack");
+    kiosk.click("tileGuides");
+    kiosk.waitForProperty("guidesScreen", "visible", true, 10s);
+    kiosk.click("guidesBack");
+    kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+}
+
 // Cold starts, inserts and a whole journey of the kiosk drawing with `quickBackend` ("" =
 // Qt's default, OpenGL: Mesa's llvmpipe here; "software" = Qt Quick's software renderer), on a
 // fresh back office and a pristine card.
@@ -88,21 +166,11 @@ Run measure(renshe::testing::CardSim& sim, const std::string& display,
     sim.setCard(renshe::testing::sampleCard("zhang-sanfeng"));
     sim.remove();
     Run run;
-    const auto terminal = env.pki().touchTerminal();
-    const std::vector<std::string> args{
-        "--backoffice",
-        env.backoffice().target(),
-        "--ca",
-        env.pki().caCertificate().string(),
-        "--cert",
-        terminal.certificate.string(),
-        "--key",
-        terminal.privateKey.string(),
-        "--service-point",
-        "费县探沂镇人社所",
-        "--fullscreen",
-        "--receipt-dir",
-        (dir / ("receipts-" + (quickBackend.empty() ? std::string("gl") : quickBackend))).string()};
+    const auto args = env.kioskArgs(
+        env.pki().touchTerminal(),
+        {"--service-point", "费县探沂镇人社所", "--fullscreen", "--receipt-dir",
+         (dir / ("receipts-" + (quickBackend.empty() ? std::string("gl") : quickBackend)))
+             .string()});
 
     // 2. Cold starts to the first frame.
     std::unique_ptr<KioskProcess> kiosk;
@@ -126,82 +194,11 @@ Run measure(renshe::testing::CardSim& sim, const std::string& display,
     run.atStart = rssOf(kiosk->process().pid());
     if (kiosk->waitForProperty("connectivityIndicator", "connected", true, 15s) != QJsonValue(true))
         fail("offline");
-
-    // 1b. Ours: insert → the masked holder on screen → the state from the back office.
-    for (int i = 0; i < kInserts + 2; ++i) {
-        const auto t0 = Clock::now();
-        sim.insert();
-        Clock::time_point tHolder{}, tStatus{};
-        while (Clock::now() - t0 < 15s && tStatus == Clock::time_point{}) {
-            if (tHolder == Clock::time_point{} &&
-                kiosk->property("cardHolder", "text") == text("张*丰　370***********0017")) {
-                tHolder = Clock::now();
-            }
-            if (kiosk->property("cardStatus", "text") == text("卡片状态：未启用")) {
-                tStatus = Clock::now();
-                if (tHolder == Clock::time_point{})
-                    tHolder = tStatus;
-            }
-        }
-        if (tStatus == Clock::time_point{})
-            fail("the card never showed");
-        if (i >= 2) {
-            run.holder.push_back(ms(tHolder - t0));
-            run.status.push_back(ms(tStatus - t0));
-        }
-        sim.remove();
-        if (kiosk->waitForProperty("homeScreen", "visible", true, 10s) != QJsonValue(true))
-            fail("no way home");
-    }
-
-    // 3. A whole journey, then the resident set.
-    auto enter = [&](const std::string& digits) {
-        for (char d : digits)
-            kiosk->click(QStringLiteral("pinKey%1").arg(d));
-        kiosk->click("pinConfirm");
-    };
-    sim.insert();
-    waitText(*kiosk, "cardStatus", "卡片状态：未启用");
-    kiosk->click("action_activate");
-    waitText(*kiosk, "cardPrompt", "请设置6位新密码");
-    enter("135790");
-    enter("135790");
-    waitText(*kiosk, "cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）");
-    enter("285714");
-    waitText(*kiosk, "cardMessage", "社保卡已启用，请牢记您的新密码");
-    sim.remove();
-    kiosk->waitForProperty("homeScreen", "visible", true, 10s);
-    kiosk->click("tileLossReport");
-    for (char c : card.ssn)
-        kiosk->click(QStringLiteral("idKey%1").arg(c));
-    kiosk->click("lossNext");
-    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
-             {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
-        for (char c : pinyin)
-            kiosk->click(QStringLiteral("pinyinKey_%1").arg(c));
-        for (int i = 0; i < 10; ++i) {
-            const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
-            if (kiosk->property(name, "title") == text(character)) {
-                kiosk->click(name);
-                break;
-            }
-        }
-    }
-    kiosk->click("lossNext");
-    enter("285714");
-    waitText(*kiosk, "lossPrompt", "挂失成功");
-    kiosk->click("lossPrint");
-    kiosk->click("lossBack");
-    kiosk->click("tileJobs");
-    kiosk->waitForProperty("jobsScreen", "visible", true, 5s);
-    kiosk->click("jobsBack");
-    kiosk->click("tileGuides");
-    kiosk->waitForProperty("guidesScreen", "visible", true, 10s);
-    kiosk->click("guidesBack");
-    kiosk->waitForProperty("homeScreen", "visible", true, 10s);
+    measureInserts(*kiosk, sim, run);
+    journey(*kiosk, sim, card);
+    // The resident set once the journey's screens have settled (real time is what is measured).
     std::this_thread::sleep_for(1s);
     run.afterJourney = rssOf(kiosk->process().pid());
-
     return run;
 }
 

@@ -161,10 +161,11 @@ std::filesystem::path cardWithTestKey(const TempDir& dir,
 }
 
 // K_s for the challenge the card just gave: what the back office computes from the master key.
-sscard::Key sessionKeyFor(const Bytes& challenge) {
+sscard::Key sessionKeyFor(const Bytes& challenge,
+                          sscard::ResetOperation op = sscard::ResetOperation::Reload) {
     const Bytes id =
         pcsc::fromHex(*renshe::testing::cardFileValue(sampleCard("zhang-sanfeng"), "card_id"));
-    return sscard::deriveSessionKey(sscard::deriveCardKey(kTestMaster, id), challenge);
+    return sscard::deriveSessionKey(sscard::deriveCardKey(kTestMaster, id), challenge, op);
 }
 
 CardSimOptions withArgs(std::vector<std::string> args) {
@@ -454,8 +455,8 @@ TEST(CardSim, ReloadPinWithABadMacIsRefusedAndThePinStays) {
     const auto again = c.transmit(getChallenge());
     sscard::Key otherMaster{};
     const Bytes id = pcsc::fromHex(*sim.cardValue("card_id"));
-    const auto wrongKey =
-        sscard::deriveSessionKey(sscard::deriveCardKey(otherMaster, id), again.data);
+    const auto wrongKey = sscard::deriveSessionKey(sscard::deriveCardKey(otherMaster, id),
+                                                   again.data, sscard::ResetOperation::Reload);
     EXPECT_EQ(c.transmit(fromRaw(sscard::buildReloadPinCommand(wrongKey, pinBcd("802417")))).sw(),
               pcsc::sw::kSecurityNotSatisfied);
     EXPECT_EQ(c.transmit(verify("123456")).sw(), pcsc::sw::kOk);
@@ -479,11 +480,42 @@ TEST(CardSim, AChallengeOpensExactlyOneCommand) {
               pcsc::sw::kSecurityNotSatisfied);
     // A failed attempt uses the challenge up too.
     const auto second = c.transmit(getChallenge());
-    Bytes bad = sscard::buildUnblockPinCommand(sessionKeyFor(second.data));
+    Bytes bad =
+        sscard::buildUnblockPinCommand(sessionKeyFor(second.data, sscard::ResetOperation::Unblock));
     bad.back() ^= 0xFF;
     EXPECT_EQ(c.transmit(fromRaw(bad)).sw(), pcsc::sw::kSecurityNotSatisfied);
-    EXPECT_EQ(c.transmit(fromRaw(sscard::buildUnblockPinCommand(sessionKeyFor(second.data)))).sw(),
+    EXPECT_EQ(c.transmit(fromRaw(sscard::buildUnblockPinCommand(
+                             sessionKeyFor(second.data, sscard::ResetOperation::Unblock))))
+                  .sw(),
               pcsc::sw::kSecurityNotSatisfied);
+}
+
+// The key the back office gives for UNBLOCK (解锁) opens UNBLOCK only: a terminal holding it
+// cannot set a PIN of its choosing with RELOAD (重置), and the other way round.
+TEST(CardSim, ASessionKeyOpensOnlyTheOperationItWasDerivedFor) {
+    TempDir dir;
+    PrivatePcscd pcscd;
+    CardSim sim(pcscd, 0, cardWithTestKey(dir, {{"pin_tries_left", "0"}}));
+    Connection c(sim.reader());
+    c.transmit(selectSsse());
+    auto challenge = c.transmit(getChallenge());
+    const auto unblockKey = sessionKeyFor(challenge.data, sscard::ResetOperation::Unblock);
+    EXPECT_EQ(c.transmit(fromRaw(sscard::buildReloadPinCommand(unblockKey, pinBcd("802417")))).sw(),
+              pcsc::sw::kSecurityNotSatisfied);
+    EXPECT_EQ(sim.cardValue("pin"), "123456");
+    EXPECT_EQ(sim.cardValue("pin_tries_left"), "0");
+    challenge = c.transmit(getChallenge());
+    const auto reloadKey = sessionKeyFor(challenge.data, sscard::ResetOperation::Reload);
+    EXPECT_EQ(c.transmit(fromRaw(sscard::buildUnblockPinCommand(reloadKey))).sw(),
+              pcsc::sw::kSecurityNotSatisfied);
+    EXPECT_EQ(sim.cardValue("pin_tries_left"), "0");
+    // Each key with its own command works.
+    challenge = c.transmit(getChallenge());
+    EXPECT_EQ(c.transmit(fromRaw(sscard::buildUnblockPinCommand(
+                             sessionKeyFor(challenge.data, sscard::ResetOperation::Unblock))))
+                  .sw(),
+              pcsc::sw::kOk);
+    EXPECT_EQ(sim.cardValue("pin_tries_left"), "3");
 }
 
 TEST(CardSim, UnblockPinRestoresTheTriesAndKeepsThePin) {
@@ -495,7 +527,8 @@ TEST(CardSim, UnblockPinRestoresTheTriesAndKeepsThePin) {
     EXPECT_EQ(card.verifyPin(*sscard::Pin::fromDigits("123456")).status,
               sscard::PinResult::Status::Blocked);
     const Bytes challenge = card.getChallenge();
-    EXPECT_EQ(card.unblockPin(sessionKeyFor(challenge)).status, sscard::PinResult::Status::Ok);
+    EXPECT_EQ(card.unblockPin(sessionKeyFor(challenge, sscard::ResetOperation::Unblock)).status,
+              sscard::PinResult::Status::Ok);
     EXPECT_EQ(sim.cardValue("pin_tries_left"), "3");
     EXPECT_EQ(card.verifyPin(*sscard::Pin::fromDigits("123456")).status,
               sscard::PinResult::Status::Ok);

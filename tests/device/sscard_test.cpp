@@ -135,8 +135,9 @@ TEST_F(SsCard, PinReloadWithTheBackOfficeKeyUnblocksAndSetsTheNewPin) {
     const auto data = app.readCardData();
     const auto challenge = app.getChallenge();
     // What the back office (the HSM) computes; the kiosk only ever sees the session key.
-    const auto sessionKey = sscard::deriveSessionKey(
-        sscard::deriveCardKey(kDemoMaster, data.cardIdentifier), challenge);
+    const auto sessionKey =
+        sscard::deriveSessionKey(sscard::deriveCardKey(kDemoMaster, data.cardIdentifier), challenge,
+                                 sscard::ResetOperation::Reload);
     EXPECT_EQ(app.reloadPin(sessionKey, pin("314159")).status, Status::Ok);
     EXPECT_EQ(app.verifyPin(pin("314159")).status, Status::Ok);
     // The session key opened one command only.
@@ -152,7 +153,7 @@ TEST_F(SsCard, PinResetWithAnotherCardsKeyIsRefusedAndChangesNothing) {
     const auto challenge = app.getChallenge();
     sscard::Key wrong = kDemoMaster;
     wrong[0] ^= 1;
-    const auto badKey = sscard::deriveSessionKey(wrong, challenge);
+    const auto badKey = sscard::deriveSessionKey(wrong, challenge, sscard::ResetOperation::Reload);
     EXPECT_EQ(app.reloadPin(badKey, pin("314159")).status, Status::Refused);
     EXPECT_EQ(app.verifyPin(pin("480327")).status, Status::Ok);
     EXPECT_EQ(*sim.cardValue("pin"), "480327");
@@ -166,8 +167,8 @@ TEST_F(SsCard, UnblockKeepsThePinAndRestoresTheTries) {
     auto session = card->beginSession();
     sscard::SocialSecurityCard app(session);
     const auto id = app.readCardData().cardIdentifier;
-    const auto key =
-        sscard::deriveSessionKey(sscard::deriveCardKey(kDemoMaster, id), app.getChallenge());
+    const auto key = sscard::deriveSessionKey(sscard::deriveCardKey(kDemoMaster, id),
+                                              app.getChallenge(), sscard::ResetOperation::Unblock);
     EXPECT_EQ(app.unblockPin(key).status, Status::Ok);
     EXPECT_EQ(*sim.cardValue("pin_tries_left"), *sim.cardValue("pin_tries_max"));
     EXPECT_EQ(app.verifyPin(pin("480327")).status, Status::Ok);

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -60,145 +62,182 @@ void screenMatrix(const std::filesystem::path& dir, const std::vector<std::strin
     std::printf("  %d screenshots: home, home-en, home-elderly, card, card-elderly × 4 sizes\n", n);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+struct Options {
     std::filesystem::path out, cardFile, idCardFile;
     std::vector<std::string> kioskArgs;
+};
+
+std::optional<Options> parse(int argc, char** argv) {
+    Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--out" && i + 1 < argc) {
-            out = argv[++i];
+            o.out = argv[++i];
         } else if (a == "--card-file" && i + 1 < argc) {
-            cardFile = argv[++i];
+            o.cardFile = argv[++i];
         } else if (a == "--idcard-file" && i + 1 < argc) {
-            idCardFile = std::filesystem::absolute(argv[++i]);
+            o.idCardFile = std::filesystem::absolute(argv[++i]);
         } else if (a == "--") {
-            kioskArgs.assign(argv + i + 1, argv + argc);
+            o.kioskArgs.assign(argv + i + 1, argv + argc);
             break;
         } else {
             std::fprintf(stderr,
                          "usage: renshe-demo-journey --out DIR [--card-file FILE] [--idcard-file "
                          "FILE] -- <renshe-kiosk arguments>\n");
-            return 2;
+            return std::nullopt;
         }
     }
-    if (out.empty()) {
+    if (o.out.empty()) {
         std::fprintf(stderr, "renshe-demo-journey: --out DIR is required\n");
-        return 2;
+        return std::nullopt;
     }
-    std::filesystem::create_directories(out);
+    return o;
+}
+
+// The kiosk being walked through, and the numbered screenshots taken on the way.
+class Journey {
+public:
+    Journey(const std::vector<std::string>& kioskArgs, std::filesystem::path out)
+        : kiosk(kioskArgs), m_out(std::move(out)) {}
+
+    void shot(const char* name, const char* what) {
+        ++m_shots;
+        const std::string prefix = (m_shots < 10 ? "0" : "") + std::to_string(m_shots) + "-";
+        const auto path = m_out / (prefix + name + ".png");
+        kiosk.screenshot(path.string());
+        std::printf("  %-34s %s\n", path.filename().c_str(), what);
+    }
+    void enter(const std::string& digits) {
+        for (char d : digits)
+            kiosk.click(QStringLiteral("pinKey%1").arg(d));
+        kiosk.click("pinConfirm");
+    }
+    bool waitText(const char* object, const char* expected) {
+        return kiosk.waitForProperty(object, "text", QString::fromUtf8(expected), 15s) ==
+               QJsonValue(QString::fromUtf8(expected));
+    }
+    int shots() const { return m_shots; }
+
+    renshe::testing::KioskProcess kiosk;
+
+private:
+    std::filesystem::path m_out;
+    int m_shots = 0;
+};
+
+// The card in: activation with a weak PIN refused first, then the card out.
+void activation(Journey& j, renshe::testing::CardSim& sim) {
+    sim.insert();
+    if (!j.waitText("cardStatus", "卡片状态：未启用")) {
+        throw std::runtime_error(
+            "the demo card is not shown as issued (was the registry imported?)");
+    }
+    j.shot("card-inserted", "card in: masked holder, state from the back office");
+    j.kiosk.click("action_activate");
+    j.waitText("cardPrompt", "请设置6位新密码");
+    j.enter("111111");
+    j.waitText("cardMessage", "密码不能是相同的数字，请重新设置");
+    j.shot("card-weak-pin", "activation: a weak PIN refused with the reason (shuffled pad)");
+    j.enter("135790");
+    j.enter("135790");
+    j.waitText("cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）");
+    j.enter("285714");
+    if (!j.waitText("cardMessage", "社保卡已启用，请牢记您的新密码")) {
+        throw std::runtime_error("activation did not complete");
+    }
+    j.shot("card-activated", "activated: new PIN on the card, ACTIVE in the back office");
+    sim.remove();
+    j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+    j.shot("card-removed", "card out: back to the home screen, nothing personal left");
+}
+
+// Lost it on the way home: a loss report without the card, by ID card (when there is a reader)
+// and then typed.
+void lossReport(Journey& j, renshe::testing::IdCardSim* idReader,
+                const std::filesystem::path& idCardFile) {
+    auto& kiosk = j.kiosk;
+    kiosk.click("tileLossReport");
+    if (idReader) {
+        kiosk.waitForProperty("lossIdCardHint", "visible", true, 10s);
+        j.shot("loss-idcard-prompt", "loss report: the ID card reader asks for the ID card");
+        idReader->place(idCardFile.string());
+        j.waitText("lossPrompt", "请输入6位服务密码");
+        j.shot("loss-idcard-read", "the ID card read: no typing, the service password next");
+        // Back, and the same report typed instead, as without a reader.
+        kiosk.click("lossBack");
+        idReader->lift();
+    }
+    for (char c : std::string("370102194704090017"))
+        kiosk.click(QStringLiteral("idKey%1").arg(c));
+    kiosk.click("lossNext");
+    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
+             {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
+        for (char c : pinyin)
+            kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
+        for (int i = 0; i < 10; ++i) {
+            const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
+            if (kiosk.property(name, "title") == QJsonValue(QString::fromUtf8(character))) {
+                kiosk.click(name);
+                break;
+            }
+        }
+    }
+    j.shot("loss-name-pinyin", "loss report: the name on the pinyin keyboard");
+    kiosk.click("lossNext");
+    j.enter("285714");
+    if (!j.waitText("lossPrompt", "挂失成功")) {
+        throw std::runtime_error("the loss report did not go through");
+    }
+    kiosk.click("lossPrint");
+    j.shot("loss-reported", "loss reported: report number, lift date, receipt printed (PDF)");
+    kiosk.click("lossBack");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto options = parse(argc, argv);
+    if (!options)
+        return 2;
+    auto& o = *options;
+    std::filesystem::create_directories(o.out);
     try {
         // The card reader first: the kiosk inherits PCSCLITE_CSOCK_NAME from this process.
         std::unique_ptr<renshe::testing::PrivatePcscd> pcscd;
         std::unique_ptr<renshe::testing::CardSim> sim;
-        if (!cardFile.empty()) {
+        if (!o.cardFile.empty()) {
             pcscd = std::make_unique<renshe::testing::PrivatePcscd>();
             sim = std::make_unique<renshe::testing::CardSim>(
-                *pcscd, 0, cardFile, renshe::testing::CardSimOptions{false, {}, std::nullopt});
+                *pcscd, 0, o.cardFile, renshe::testing::CardSimOptions{false, {}, std::nullopt});
         }
         std::unique_ptr<renshe::testing::IdCardSim> idReader;
-        if (!idCardFile.empty()) {
+        if (!o.idCardFile.empty()) {
             idReader = std::make_unique<renshe::testing::IdCardSim>();
-            kioskArgs.insert(kioskArgs.end(), {"--idcard-device", idReader->device().string()});
+            o.kioskArgs.insert(o.kioskArgs.end(), {"--idcard-device", idReader->device().string()});
         }
-        renshe::testing::KioskProcess kiosk(kioskArgs);
-        int n = 0;
-        auto shot = [&](const char* name, const char* what) {
-            ++n;
-            const std::string prefix = (n < 10 ? "0" : "") + std::to_string(n) + "-";
-            const auto path = out / (prefix + name + ".png");
-            kiosk.screenshot(path.string());
-            std::printf("  %-34s %s\n", path.filename().c_str(), what);
-        };
+        Journey j(o.kioskArgs, o.out);
         std::printf("journey: a citizen at the touchscreen\n");
         const bool online =
-            kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s).toBool();
+            j.kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s).toBool();
         std::printf("  back office: %s\n", online ? "online (mutual TLS)" : "OFFLINE");
-        shot("home-zh", "home screen, Simplified Chinese (default)");
-        kiosk.click("elderlyToggle");
-        shot("home-elderly", "elderly mode: larger text and targets");
-        kiosk.click("elderlyToggle");
-        kiosk.click("languageEn");
-        shot("home-en", "English");
-        kiosk.click("languageKo");
-        shot("home-ko", "Korean");
-        kiosk.click("languageZh");
+        j.shot("home-zh", "home screen, Simplified Chinese (default)");
+        j.kiosk.click("elderlyToggle");
+        j.shot("home-elderly", "elderly mode: larger text and targets");
+        j.kiosk.click("elderlyToggle");
+        j.kiosk.click("languageEn");
+        j.shot("home-en", "English");
+        j.kiosk.click("languageKo");
+        j.shot("home-ko", "Korean");
+        j.kiosk.click("languageZh");
         if (sim) {
-            auto enter = [&](const std::string& digits) {
-                for (char d : digits)
-                    kiosk.click(QStringLiteral("pinKey%1").arg(d));
-                kiosk.click("pinConfirm");
-            };
-            auto waitText = [&](const char* object, const char* expected) {
-                return kiosk.waitForProperty(object, "text", QString::fromUtf8(expected), 15s) ==
-                       QJsonValue(QString::fromUtf8(expected));
-            };
-            sim->insert();
-            if (!waitText("cardStatus", "卡片状态：未启用")) {
-                throw std::runtime_error(
-                    "the demo card is not shown as issued (was the registry imported?)");
-            }
-            shot("card-inserted", "card in: masked holder, state from the back office");
-            kiosk.click("action_activate");
-            waitText("cardPrompt", "请设置6位新密码");
-            enter("111111");
-            waitText("cardMessage", "密码不能是相同的数字，请重新设置");
-            shot("card-weak-pin", "activation: a weak PIN refused with the reason (shuffled pad)");
-            enter("135790");
-            enter("135790");
-            waitText("cardPrompt", "请设置6位服务密码（挂失时使用，不能与卡密码相同）");
-            enter("285714");
-            if (!waitText("cardMessage", "社保卡已启用，请牢记您的新密码")) {
-                throw std::runtime_error("activation did not complete");
-            }
-            shot("card-activated", "activated: new PIN on the card, ACTIVE in the back office");
-            sim->remove();
-            kiosk.waitForProperty("homeScreen", "visible", true, 10s);
-            shot("card-removed", "card out: back to the home screen, nothing personal left");
-
-            // Lost it on the way home: a loss report without the card.
-            kiosk.click("tileLossReport");
-            if (idReader) {
-                kiosk.waitForProperty("lossIdCardHint", "visible", true, 10s);
-                shot("loss-idcard-prompt", "loss report: the ID card reader asks for the ID card");
-                idReader->place(idCardFile.string());
-                waitText("lossPrompt", "请输入6位服务密码");
-                shot("loss-idcard-read", "the ID card read: no typing, the service password next");
-                // Back, and the same report typed instead, as without a reader.
-                kiosk.click("lossBack");
-                idReader->lift();
-            }
-            for (char c : std::string("370102194704090017"))
-                kiosk.click(QStringLiteral("idKey%1").arg(c));
-            kiosk.click("lossNext");
-            for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
-                     {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
-                for (char c : pinyin)
-                    kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
-                for (int i = 0; i < 10; ++i) {
-                    const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
-                    if (kiosk.property(name, "title") == QJsonValue(QString::fromUtf8(character))) {
-                        kiosk.click(name);
-                        break;
-                    }
-                }
-            }
-            shot("loss-name-pinyin", "loss report: the name on the pinyin keyboard");
-            kiosk.click("lossNext");
-            enter("285714");
-            if (!waitText("lossPrompt", "挂失成功")) {
-                throw std::runtime_error("the loss report did not go through");
-            }
-            kiosk.click("lossPrint");
-            shot("loss-reported", "loss reported: report number, lift date, receipt printed (PDF)");
-            kiosk.click("lossBack");
+            activation(j, *sim);
+            lossReport(j, idReader.get(), o.idCardFile);
         }
-        kiosk.call({{"cmd", "quit"}});
-        kiosk.process().waitForExit(10s);
-        std::printf("journey done: %d screenshots in %s\n", n, out.c_str());
+        j.kiosk.call({{"cmd", "quit"}});
+        j.kiosk.process().waitForExit(10s);
+        std::printf("journey done: %d screenshots in %s\n", j.shots(), o.out.c_str());
         if (sim)
-            screenMatrix(out / "matrix", kioskArgs, *sim);
+            screenMatrix(o.out / "matrix", o.kioskArgs, *sim);
         return online ? 0 : 1;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "renshe-demo-journey: %s\n", e.what());

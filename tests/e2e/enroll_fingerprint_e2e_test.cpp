@@ -122,13 +122,14 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
              {kFinger, fp::VerifyResult::Outcome::Match},
              {kOtherFinger, fp::VerifyResult::Outcome::NoMatch}}) {
         std::optional<fp::synthetic::VirtualImageFeeder> terminalFeeder;
+        const std::uint64_t finger = seed;  // a structured binding cannot be captured before C++20
         fp::ScanCallbacks callbacks;
         callbacks.fingerStatus = [&](const fp::FingerStatus& s) {
             if (!s.waitingForFinger())
                 return;
             if (!terminalFeeder)
                 terminalFeeder.emplace(sensors.imageSocket().string());
-            terminalFeeder->send(fp::synthetic::presentation(seed, 7));
+            terminalFeeder->send(fp::synthetic::presentation(finger, 7));
         };
         EXPECT_EQ(device.verify(print, callbacks).outcome, expected);
     }

@@ -23,6 +23,12 @@ namespace {
 
 using renshe::testing::text;
 
+// The guide catalogue is the province's to write.
+std::shared_ptr<grpc::Channel> provinceChannel(BackofficeEnv& env) {
+    return renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles()));
+}
+
 TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
     const auto staffFiles = env.pki().staff("S-0001", BackofficeEnv::kRegion);
@@ -53,7 +59,7 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     m->set_copies(1);
     m->set_original(true);
     ImportGuidesResponse gr;
-    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(channel),
+    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(provinceChannel(env)),
                                       &GuideService::Stub::ImportGuides, guides, &gr)
                     .ok());
 
@@ -143,7 +149,7 @@ void importDemoContent(BackofficeEnv& env) {
                     .ok());
     guides.set_request_id(renshe::testing::newRequestId());
     ImportGuidesResponse gr;
-    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(channel),
+    ASSERT_TRUE(renshe::testing::call(*GuideService::NewStub(provinceChannel(env)),
                                       &GuideService::Stub::ImportGuides, guides, &gr)
                     .ok());
 }

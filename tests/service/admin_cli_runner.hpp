@@ -23,14 +23,14 @@ struct CliRun {
     std::string output;  // stdout and stderr
 };
 
-// `renshe-admin args…` as staff S-0001 of `region` (certificates from `pki`) against
-// `target`; the log goes to `dir`.
+// `renshe-admin args…` as staff S-0001 of `region` (P-0001 for a province's 2 digits;
+// certificates from `pki`) against `target`; the log goes to `dir`.
 inline CliRun runAdmin(const std::string& target, const TestPki& pki,
                        const std::filesystem::path& dir, std::vector<std::string> args,
                        const std::string& region = "371302") {
     static int n = 0;
     const auto log = dir / ("admin-" + std::to_string(++n) + ".log");
-    const auto staff = pki.staff("S-0001", region);
+    const auto staff = pki.staff(region.size() <= 2 ? "P-0001" : "S-0001", region);
     ProcessOptions o;
     o.argv = {RENSHE_ADMIN_BIN};
     o.argv.insert(o.argv.end(), args.begin(), args.end());

@@ -105,6 +105,9 @@ public:
     }
     Clients elsewhere() const { return as(m_pki.touchTerminal("T-370102-001", "370102")); }
     Clients staff() const { return as(m_pki.staff("S-0001", kRegion)); }
+    // Province staff (山东省, region 37): what is the province's to say, e.g. the guide catalogue.
+    static constexpr const char* kProvince = "37";
+    CertFiles provinceStaffFiles() const { return m_pki.staff("P-0001", kProvince); }
     // renshe-kiosk's arguments to reach this back office as `terminal` over mutual TLS,
     // followed by `more`.
     std::vector<std::string> kioskArgs(const CertFiles& terminal,

@@ -127,7 +127,7 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
     renshe::testing::seed(staff, card);
     ASSERT_TRUE(activate(touch, card, "285714").ok());
 
-    auto expectInvalid = [&](ReportTemporaryLossRequest r, const std::string& reason) {
+    auto expectInvalid = [&](const ReportTemporaryLossRequest& r, const std::string& reason) {
         ReportTemporaryLossResponse lr;
         const auto o = call(*touch.card, &Card::ReportTemporaryLoss, r, &lr);
         EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT)
@@ -282,6 +282,50 @@ TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
 
 // What a database dump gives away: the stored fingerprint of a loss report that carried the
 // service password must not let anyone find that password by trying all 10^6 of them.
+// Rate-limit buckets count within their window only; once it has passed, the sweep deletes
+// them, so the table does not keep a row for every ID number ever tried (on PostgreSQL every
+// attempt creates its buckets before it locks them). A bucket inside its window stays.
+TEST_P(BackofficeSecurity, RateLimitBucketsAreSweptOnceTheirWindowHasPassed) {
+    BackofficeEnv env(GetParam(), {"--sweep-seconds", "1", "--limit-ssn-failures", "3/3600"});
+    const auto touch = env.touch();
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+    auto report = [&](const char* password) {
+        ReportTemporaryLossResponse lr;
+        return call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, card.name, password),
+                    &lr);
+    };
+    auto db = renshe::services::store::Store::open(
+        GetParam() == StoreKind::Sqlite ? "sqlite:" + env.backoffice().sqlitePath().string()
+                                        : env.database());
+    auto buckets = [&] {
+        std::int64_t n = 0;
+        db->read(
+            [&](auto& tx) { n = tx.queryOne("SELECT COUNT(*) FROM rate_limits")->integer(0); });
+        return n;
+    };
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(report("999888").refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    EXPECT_GE(buckets(), 3) << "the ID number's and the terminal's";
+
+    // Half an hour on, inside the window: sweeps run (every second; real time is what is
+    // tested here) and the ID number stays limited.
+    env.backoffice().advanceClock(std::chrono::seconds(1800));
+    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(2500);
+    while (std::chrono::steady_clock::now() < until) {
+        ASSERT_EQ(report("285714").refusal, "REFUSAL_REASON_RATE_LIMITED");
+        std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+
+    // Past the hour: every bucket goes, and the right password works again.
+    env.backoffice().advanceClock(std::chrono::seconds(1801));
+    EXPECT_TRUE(
+        renshe::testing::waitUntil([&] { return buckets() == 0; }, std::chrono::seconds(10)))
+        << buckets() << " buckets left";
+    EXPECT_TRUE(report("285714").ok());
+}
+
 TEST_P(BackofficeSecurity, ADatabaseDumpGivesNoServicePasswordByEnumeration) {
     BackofficeEnv env(GetParam());
     const SeededCard card;

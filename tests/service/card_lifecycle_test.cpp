@@ -64,6 +64,37 @@ bool hasAction(const CardInfo& info, CardAction a) {
     return false;
 }
 
+// After the un-report: the holder's history, then a new service password (PIN verified) that
+// replaces the old one.
+void historyAndANewServicePassword(const renshe::testing::Clients& touch, const SeededCard& card) {
+    // The holder's history, card present and PIN verified.
+    GetCardHistoryRequest hr;
+    *hr.mutable_card() = card.inserted();
+    *hr.mutable_pin_verified_at() = secondsAgo(1);
+    GetCardHistoryResponse history;
+    ASSERT_TRUE(call(*touch.card, &Card::GetCardHistory, hr, &history).ok());
+    ASSERT_EQ(history.cards_size(), 1);
+    ASSERT_GE(history.history_size(), 4);  // issued, activation, loss, un-report
+    EXPECT_EQ(history.history(0).to_status(), CARD_STATUS_ACTIVE);
+    EXPECT_EQ(history.history(0).from_status(), CARD_STATUS_TEMP_LOST);
+
+    // The service password can be changed with the PIN verified; the old one stops working.
+    SetServicePasswordRequest sp;
+    sp.set_request_id(newRequestId());
+    *sp.mutable_card() = card.inserted();
+    *sp.mutable_pin_verified_at() = secondsAgo(2);
+    sp.set_new_service_password("951357");
+    SetServicePasswordResponse spr;
+    ASSERT_TRUE(call(*touch.card, &Card::SetServicePassword, sp, &spr).ok());
+    ReportTemporaryLossResponse lr;
+    auto old =
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    EXPECT_EQ(old.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << old;
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "951357"), &lr)
+            .ok());
+}
+
 class CardLifecycle : public ::testing::TestWithParam<StoreKind> {};
 
 TEST_P(CardLifecycle, ActivationLossReportAndUnreportAtTheTerminal) {
@@ -168,31 +199,7 @@ TEST_P(CardLifecycle, ActivationLossReportAndUnreportAtTheTerminal) {
     auto notLost = call(*touch.card, &Card::UnreportLoss, unreport(card, 5), &ur);
     EXPECT_EQ(notLost.refusal, "REFUSAL_REASON_WRONG_CARD_STATE") << notLost;
 
-    // The holder's history, card present and PIN verified.
-    GetCardHistoryRequest hr;
-    *hr.mutable_card() = card.inserted();
-    *hr.mutable_pin_verified_at() = secondsAgo(1);
-    GetCardHistoryResponse history;
-    ASSERT_TRUE(call(*touch.card, &Card::GetCardHistory, hr, &history).ok());
-    ASSERT_EQ(history.cards_size(), 1);
-    ASSERT_GE(history.history_size(), 4);  // issued, activation, loss, un-report
-    EXPECT_EQ(history.history(0).to_status(), CARD_STATUS_ACTIVE);
-    EXPECT_EQ(history.history(0).from_status(), CARD_STATUS_TEMP_LOST);
-
-    // The service password can be changed with the PIN verified; the old one stops working.
-    SetServicePasswordRequest sp;
-    sp.set_request_id(newRequestId());
-    *sp.mutable_card() = card.inserted();
-    *sp.mutable_pin_verified_at() = secondsAgo(2);
-    sp.set_new_service_password("951357");
-    SetServicePasswordResponse spr;
-    ASSERT_TRUE(call(*touch.card, &Card::SetServicePassword, sp, &spr).ok());
-    auto old =
-        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
-    EXPECT_EQ(old.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << old;
-    ASSERT_TRUE(
-        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "951357"), &lr)
-            .ok());
+    ASSERT_NO_FATAL_FAILURE(historyAndANewServicePassword(touch, card));
 }
 
 TEST_P(CardLifecycle, StaffOperationsFormalLossReplacementAndCancellation) {
@@ -393,7 +400,8 @@ TEST_P(CardLifecycle, PinResetSessionGivesTheCardsSessionKeyForEachChallenge) {
     const auto cardKey = renshe::drivers::sscard::deriveCardKey(
         master, {reinterpret_cast<const std::uint8_t*>(id.data()), id.size()});
     const auto sessionKey = renshe::drivers::sscard::deriveSessionKey(
-        cardKey, {reinterpret_cast<const std::uint8_t*>(challenge.data()), challenge.size()});
+        cardKey, {reinterpret_cast<const std::uint8_t*>(challenge.data()), challenge.size()},
+        renshe::drivers::sscard::ResetOperation::Reload);
     EXPECT_EQ(k1.cryptogram(),
               std::string(reinterpret_cast<const char*>(sessionKey.data()), sessionKey.size()));
 
@@ -435,6 +443,65 @@ TEST_P(CardLifecycle, PinResetSessionGivesTheCardsSessionKeyForEachChallenge) {
     ReportPinResetResultResponse rr;
     ASSERT_TRUE(call(*touch.card, &Card::ReportPinResetResult, result, &rr).ok());
     EXPECT_EQ(rr.card().status(), CARD_STATUS_ACTIVE);
+}
+
+// One result per reset session, and none for a session that expired before it handed out a
+// cryptogram; a session that did hand one out still takes its (late) result: the card may have
+// changed while the kiosk was offline. The cryptogram is the key for the operation asked for.
+TEST_P(CardLifecycle, PinResetResultsOncePerSessionAndOnlyWhileTheyCanBeTrue) {
+    BackofficeEnv env(GetParam());
+    const auto touch = env.touch();
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+    auto begin = [&] {
+        BeginPinResetRequest b;
+        b.set_request_id(newRequestId());
+        *b.mutable_card() = card.inserted();
+        b.mutable_second_factor()->set_service_password("285714");
+        BeginPinResetResponse session;
+        EXPECT_TRUE(call(*touch.card, &Card::BeginPinReset, b, &session).ok());
+        return session.reset_session_id();
+    };
+    auto cryptogram = [&](const std::string& session, PinResetOperation op) {
+        ComputePinResetCryptogramRequest cr;
+        cr.set_request_id(newRequestId());
+        cr.set_reset_session_id(session);
+        cr.set_card_identifier(renshe::services::store::fromHex(card.identifierHex));
+        cr.set_challenge(std::string(8, '\x5A'));
+        cr.set_operation(op);
+        ComputePinResetCryptogramResponse k;
+        EXPECT_TRUE(call(*touch.card, &Card::ComputePinResetCryptogram, cr, &k).ok());
+        return k.cryptogram();
+    };
+    auto report = [&](const std::string& session) {
+        ReportPinResetResultRequest r;
+        r.set_request_id(newRequestId());
+        r.set_reset_session_id(session);
+        *r.mutable_card() = card.inserted();
+        r.set_operation(PIN_RESET_OPERATION_RELOAD);
+        r.set_succeeded(true);
+        r.set_card_status_word("9000");
+        ReportPinResetResultResponse rr;
+        return call(*touch.card, &Card::ReportPinResetResult, r, &rr);
+    };
+
+    const auto first = begin();
+    const auto reload = cryptogram(first, PIN_RESET_OPERATION_RELOAD);
+    const auto unblock = cryptogram(first, PIN_RESET_OPERATION_UNBLOCK);
+    EXPECT_EQ(reload.size(), 16u);
+    EXPECT_NE(reload, unblock) << "one key for both operations";
+    ASSERT_TRUE(report(first).ok());
+    const auto again = report(first);
+    EXPECT_EQ(again.refusal, "REFUSAL_REASON_RESET_SESSION_INVALID") << again;
+
+    const auto unused = begin();
+    const auto used = begin();
+    cryptogram(used, PIN_RESET_OPERATION_RELOAD);
+    env.backoffice().advanceClock(std::chrono::seconds(301));  // both sessions expire
+    const auto late = report(unused);
+    EXPECT_EQ(late.refusal, "REFUSAL_REASON_RESET_SESSION_INVALID") << late;
+    EXPECT_TRUE(report(used).ok()) << "a late result of a session that gave a cryptogram";
 }
 
 TEST_P(CardLifecycle, FailedSecondFactorsAreRateLimitedAcrossARestart) {

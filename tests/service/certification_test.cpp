@@ -245,6 +245,64 @@ std::unique_ptr<renshe::services::store::Store> openStore(BackofficeEnv& env) {
         env.postgres() ? env.database() : "sqlite:" + env.backoffice().sqlitePath().string());
 }
 
+// Enrolments refused: from a terminal, without a template, finger or device, by a clerk of
+// another region.
+void expectEnrolmentRefused(BackofficeEnv& env, CertClients& c, const std::string& ssn) {
+    auto byTerminal = enrol(*c.touch, ssn, FINGER_RIGHT_INDEX, printBytes(1));
+    EXPECT_EQ(byTerminal.code, grpc::StatusCode::PERMISSION_DENIED) << byTerminal;
+    EXPECT_EQ(byTerminal.refusal, "REFUSAL_REASON_STAFF_ONLY");
+    auto empty = enrol(*c.staff, ssn, FINGER_RIGHT_INDEX, "");
+    EXPECT_EQ(empty.code, grpc::StatusCode::INVALID_ARGUMENT) << empty;
+    EXPECT_EQ(empty.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    auto noFinger = enrol(*c.staff, ssn, FINGER_UNSPECIFIED, printBytes(1));
+    EXPECT_EQ(noFinger.refusal, "REFUSAL_REASON_MALFORMED_FIELD") << noFinger;
+    auto noDevice = enrol(*c.staff, ssn, FINGER_RIGHT_INDEX, printBytes(1), "");
+    EXPECT_EQ(noDevice.refusal, "REFUSAL_REASON_MALFORMED_FIELD") << noDevice;
+    auto otherStaff = certAs(env, env.pki().staff("S-0002", "370102"));
+    auto outside = enrol(*otherStaff, ssn, FINGER_RIGHT_INDEX, printBytes(1));
+    EXPECT_EQ(outside.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << outside;
+}
+
+// Scans the server cannot accept: another kind of sensor, a finger not enrolled, a fourth
+// attempt, no device.
+void expectUnacceptableScansRefused(CertClients& c, const std::string& ssn) {
+    auto otherSensor = record(*c.touch, scan(ssn, VERIFICATION_PURPOSE_CERTIFICATION, true,
+                                             FINGER_RIGHT_INDEX, 1, "goodixmoc"));
+    EXPECT_EQ(otherSensor.refusal, "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE") << otherSensor;
+    auto wrongFingerSensor = record(*c.touch, scan(ssn, VERIFICATION_PURPOSE_CERTIFICATION, true,
+                                                   FINGER_RIGHT_INDEX, 1, kOtherDriver));
+    EXPECT_EQ(wrongFingerSensor.refusal, "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE")
+        << wrongFingerSensor;
+    auto notEnrolledFinger =
+        record(*c.touch, scan(ssn, VERIFICATION_PURPOSE_CERTIFICATION, true, FINGER_LEFT_THUMB));
+    EXPECT_EQ(notEnrolledFinger.refusal, "REFUSAL_REASON_NOT_ENROLLED") << notEnrolledFinger;
+    auto fourth = record(
+        *c.touch, scan(ssn, VERIFICATION_PURPOSE_CERTIFICATION, false, FINGER_RIGHT_INDEX, 4));
+    EXPECT_EQ(fourth.code, grpc::StatusCode::INVALID_ARGUMENT) << fourth;
+    EXPECT_EQ(fourth.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    auto noDeviceScan = scan(ssn, VERIFICATION_PURPOSE_CERTIFICATION, true);
+    noDeviceScan.clear_device();
+    EXPECT_EQ(record(*c.touch, noDeviceScan).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+}
+
+// The journey's fetches, scans and enrolments, each in the audit log with the ID number masked.
+void expectEveryStepAudited(const renshe::testing::Clients& staff, const std::string& ssn) {
+    const auto events = auditOf(staff, ssn);
+    EXPECT_EQ(count(events, "certification.verify_match", "OK"), 1);
+    EXPECT_EQ(count(events, "certification.verify_no_match", "OK"), 1);
+    EXPECT_EQ(count(events, "certification.verify_match", "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE"),
+              2);
+    // The fetches above and the one before each scan (record() fetches the ticket).
+    EXPECT_EQ(count(events, "certification.get_templates", "OK"), 9);
+    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_NOT_ENROLLED"), 3);
+    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE"),
+              2);
+    EXPECT_EQ(count(events, "certification.enroll_fingerprint", "OK"), 3);
+    for (const auto& e : events) {
+        EXPECT_EQ(e.masked_subject().find(ssn), std::string::npos);  // masked only
+    }
+}
+
 class Certification : public ::testing::TestWithParam<StoreKind> {};
 
 TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) {
@@ -278,19 +336,7 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     EXPECT_EQ(unenrolledScan.refusal, "REFUSAL_REASON_VERIFICATION_STALE") << unenrolledScan;
 
     // Enrolment is face to face, at the counter: staff only, with a template and a device.
-    auto byTerminal = enrol(*c.touch, due.ssn, FINGER_RIGHT_INDEX, printBytes(1));
-    EXPECT_EQ(byTerminal.code, grpc::StatusCode::PERMISSION_DENIED) << byTerminal;
-    EXPECT_EQ(byTerminal.refusal, "REFUSAL_REASON_STAFF_ONLY");
-    auto empty = enrol(*c.staff, due.ssn, FINGER_RIGHT_INDEX, "");
-    EXPECT_EQ(empty.code, grpc::StatusCode::INVALID_ARGUMENT) << empty;
-    EXPECT_EQ(empty.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
-    auto noFinger = enrol(*c.staff, due.ssn, FINGER_UNSPECIFIED, printBytes(1));
-    EXPECT_EQ(noFinger.refusal, "REFUSAL_REASON_MALFORMED_FIELD") << noFinger;
-    auto noDevice = enrol(*c.staff, due.ssn, FINGER_RIGHT_INDEX, printBytes(1), "");
-    EXPECT_EQ(noDevice.refusal, "REFUSAL_REASON_MALFORMED_FIELD") << noDevice;
-    auto otherStaff = certAs(env, env.pki().staff("S-0002", "370102"));
-    auto outside = enrol(*otherStaff, due.ssn, FINGER_RIGHT_INDEX, printBytes(1));
-    EXPECT_EQ(outside.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << outside;
+    expectEnrolmentRefused(env, c, due.ssn);
 
     const auto first = enrolment(due.ssn, FINGER_RIGHT_INDEX, printBytes(1));
     EnrollFingerprintResponse er, again;
@@ -328,24 +374,7 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     EXPECT_EQ(incompatible.refusal, "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE");
     EXPECT_EQ(tpl.templates_size(), 0);
 
-    // Scans the server cannot accept.
-    auto otherSensor = record(*c.touch, scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true,
-                                             FINGER_RIGHT_INDEX, 1, "goodixmoc"));
-    EXPECT_EQ(otherSensor.refusal, "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE") << otherSensor;
-    auto wrongFingerSensor = record(*c.touch, scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION,
-                                                   true, FINGER_RIGHT_INDEX, 1, kOtherDriver));
-    EXPECT_EQ(wrongFingerSensor.refusal, "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE")
-        << wrongFingerSensor;
-    auto notEnrolledFinger = record(
-        *c.touch, scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true, FINGER_LEFT_THUMB));
-    EXPECT_EQ(notEnrolledFinger.refusal, "REFUSAL_REASON_NOT_ENROLLED") << notEnrolledFinger;
-    auto fourth = record(
-        *c.touch, scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, false, FINGER_RIGHT_INDEX, 4));
-    EXPECT_EQ(fourth.code, grpc::StatusCode::INVALID_ARGUMENT) << fourth;
-    EXPECT_EQ(fourth.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
-    auto noDeviceScan = scan(due.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true);
-    noDeviceScan.clear_device();
-    EXPECT_EQ(record(*c.touch, noDeviceScan).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    expectUnacceptableScansRefused(c, due.ssn);
 
     // A failed scan is recorded and changes nothing; a match certifies for a new cycle.
     RecordVerificationResultResponse rr;
@@ -384,20 +413,7 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     EXPECT_EQ(st.status().last_certified_at().seconds(), rr.status().last_certified_at().seconds());
 
     // Every fetch and every scan is in the audit log, match or not.
-    const auto events = auditOf(staff, due.ssn);
-    EXPECT_EQ(count(events, "certification.verify_match", "OK"), 1);
-    EXPECT_EQ(count(events, "certification.verify_no_match", "OK"), 1);
-    EXPECT_EQ(count(events, "certification.verify_match", "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE"),
-              2);
-    // The fetches above and the one before each scan (record() fetches the ticket).
-    EXPECT_EQ(count(events, "certification.get_templates", "OK"), 9);
-    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_NOT_ENROLLED"), 3);
-    EXPECT_EQ(count(events, "certification.get_templates", "REFUSAL_REASON_TEMPLATE_INCOMPATIBLE"),
-              2);
-    EXPECT_EQ(count(events, "certification.enroll_fingerprint", "OK"), 3);
-    for (const auto& e : events) {
-        EXPECT_EQ(e.masked_subject().find(due.ssn), std::string::npos);  // masked only
-    }
+    expectEveryStepAudited(staff, due.ssn);
 }
 
 TEST_P(Certification, NotARetireeAndUnknownPersons) {

@@ -191,7 +191,7 @@ private:
 };
 
 ContentItem notice(const std::string& id, const std::string& title,
-                   std::vector<std::string> regions = {"371302"}) {
+                   const std::vector<std::string>& regions = {"371302"}) {
     ContentItem item;
     item.set_id(id);
     item.set_kind(CONTENT_KIND_NOTICE);
@@ -204,7 +204,7 @@ ContentItem notice(const std::string& id, const std::string& title,
 }
 
 Playlist playlist(const std::string& id, const std::vector<std::string>& items,
-                  std::vector<std::string> regions = {"371302"}) {
+                  const std::vector<std::string>& regions = {"371302"}) {
     Playlist p;
     p.set_id(id);
     p.set_name("服务大厅");
@@ -248,7 +248,7 @@ std::vector<std::string> titles(const Playlist& p) {
     return out;
 }
 
-std::function<bool(const ContentUpdate&)> showsTitles(std::vector<std::string> expected) {
+std::function<bool(const ContentUpdate&)> showsTitles(const std::vector<std::string>& expected) {
     return [expected](const ContentUpdate& u) {
         return u.has_playlist() && titles(u.playlist()) == expected;
     };
@@ -508,6 +508,40 @@ TEST_P(ContentWatch, TargetingByRegionPrefixAndTerminalId) {
         EXPECT_NE(got.update.playlist().id(), "P-D2");
 }
 
+// A terminal revoked while its display stream is open: the stream ends within two seconds
+// (the hub looks for revoked keys every second), UNAUTHENTICATED; other terminals' streams go
+// on, and the revoked one cannot come back.
+TEST_P(ContentWatch, ARevokedTerminalsOpenStreamIsEnded) {
+    BackofficeEnv env(GetParam());
+    auto staff = ContentService::NewStub(staffChannel(env));
+    upsertItem(*staff, notice("N1", "一"));
+    upsertPlaylist(*staff, playlist("P1", {"N1"}));
+    Display stolen(displayChannel(env), 0, false);
+    Display other(displayChannel(env, "T-371302-002-D"), 0, false);
+    ASSERT_TRUE(stolen.waitFor(showsTitles({"一"}), 5s));
+    ASSERT_TRUE(other.waitFor(showsTitles({"一"}), 5s));
+
+    RevokeTerminalRequest rv;
+    rv.set_request_id(newRequestId());
+    rv.set_terminal_id(kDisplayId);
+    rv.set_reason("stolen from the hall");
+    RevokeTerminalResponse rvr;
+    ASSERT_TRUE(call(*env.staff().admin, &AdminService::Stub::RevokeTerminal, rv, &rvr).ok());
+    const auto revokedAt = Clock::now();
+    ASSERT_TRUE(stolen.waitForEnds(1, 5s)) << "the revoked terminal's stream runs on";
+    const auto took = Clock::now() - revokedAt;
+    std::cout << "[ revoked ] stream ended after "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(took).count() << " ms"
+              << std::endl;
+    EXPECT_LT(took, 2500ms);
+    EXPECT_EQ(stolen.ends().front().error_code(), grpc::StatusCode::UNAUTHENTICATED)
+        << stolen.ends().front().error_message();
+    EXPECT_TRUE(other.ends().empty()) << "another terminal's stream was ended";
+    Display again(displayChannel(env), 0, false);
+    ASSERT_TRUE(again.waitForEnds(1, 5s));
+    EXPECT_EQ(again.ends().front().error_code(), grpc::StatusCode::UNAUTHENTICATED);
+}
+
 TEST_P(ContentWatch, WhoMayWatch) {
     BackofficeEnv env(GetParam());
     auto staff = ContentService::NewStub(staffChannel(env));
@@ -637,7 +671,7 @@ TEST_P(ContentWatch, JobHighlightFollowsThePostings) {
     upsertItem(*staff, highlight);
     upsertPlaylist(*staff, playlist("P1", {"JOBS"}));
 
-    const auto bodyHas = [](std::vector<std::string> words, std::string absent = {}) {
+    const auto bodyHas = [](const std::vector<std::string>& words, const std::string& absent = {}) {
         return [words, absent](const ContentUpdate& u) {
             if (!u.has_playlist() || u.playlist().entries_size() != 1)
                 return false;
@@ -779,7 +813,7 @@ TEST_P(ContentStaff, ItemsAndPlaylistsWithTheirRefusals) {
               "REFUSAL_REASON_REQUEST_ID_REUSED");
 
     // Form refusals.
-    auto refused = [&](ContentItem item) {
+    auto refused = [&](const ContentItem& item) {
         upsertItem(*staff, item, &o);
         return o;
     };

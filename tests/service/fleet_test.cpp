@@ -434,6 +434,54 @@ TEST_P(Fleet, ServicePointsAreUpsertedOnceAndListedByRegion) {
     EXPECT_EQ(p1.page().total_estimate(), 3);
 }
 
+// The class I service point before its fixes: which items fail, and why, by name.
+void expectClassIFailuresNamed(const CheckFacilityResponse& fail) {
+    const auto& touchscreens = findingOf(fail, FACILITY_ITEM_TOUCHSCREENS);
+    EXPECT_FALSE(touchscreens.passed());
+    EXPECT_EQ(touchscreens.found(), 0);
+    EXPECT_EQ(touchscreens.required(), 2);
+    EXPECT_NE(touchscreens.reason().find(std::string(kOtherTouch) + " card reader absent"),
+              std::string::npos)
+        << touchscreens.reason();
+    EXPECT_NE(touchscreens.reason().find("YQ-T2: not attached to a terminal"), std::string::npos)
+        << touchscreens.reason();
+    EXPECT_FALSE(findingOf(fail, FACILITY_ITEM_PRINTERS).passed());
+    EXPECT_NE(findingOf(fail, FACILITY_ITEM_PRINTERS).reason().find("0 printers"),
+              std::string::npos);
+    EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_DISPLAY_AREA_M2).passed()) << describe(fail);
+    EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_CARD_READERS).passed()) << describe(fail);
+    EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_FINGERPRINT_DEVICES).passed()) << describe(fail);
+    const auto& idReaders = findingOf(fail, FACILITY_ITEM_ID_CARD_READERS);
+    EXPECT_EQ(idReaders.found(), 0);
+    EXPECT_NE(idReaders.reason().find("YQ-ID1 on " + std::string(kOtherTouch) +
+                                      " ID card reader failing"),
+              std::string::npos)
+        << idReaders.reason();
+}
+
+// Unknown service point, another region, an empty id, equipment of no kind.
+void expectFacilityRequestsRefused(BackofficeEnv& env, Terminal& staff, const std::string& good) {
+    CheckFacilityRequest unknown;
+    unknown.set_service_point_id("SP-371302101-none");
+    CheckFacilityResponse ignored;
+    auto o = call(staff, &Terminal::CheckFacility, unknown, &ignored);
+    EXPECT_EQ(o.code, grpc::StatusCode::NOT_FOUND) << o;
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_NOT_FOUND");
+    auto elsewhere = fleetStub(env, env.pki().staff("S-0002", "370102"));
+    CheckFacilityRequest theirs;
+    theirs.set_service_point_id(good);
+    o = call(*elsewhere, &Terminal::CheckFacility, theirs, &ignored);
+    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_OUTSIDE_REGION");
+    o = registerEquipment(*elsewhere, good, {equipment(EQUIPMENT_KIND_PRINTER)});
+    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
+    o = call(staff, &Terminal::CheckFacility, CheckFacilityRequest{}, &ignored);
+    EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
+    o = registerEquipment(staff, good, {equipment(EQUIPMENT_KIND_UNSPECIFIED)});
+    EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+}
+
 TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
     BackofficeEnv env(GetParam());
     auto admin = env.staff().admin;
@@ -507,27 +555,7 @@ TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
     EXPECT_FALSE(fail.passed()) << describe(fail);
     EXPECT_EQ(fail.required_class(), FACILITY_CLASS_I);
     EXPECT_EQ(fail.achieved_class(), FACILITY_CLASS_UNSPECIFIED) << describe(fail);
-    const auto& touchscreens = findingOf(fail, FACILITY_ITEM_TOUCHSCREENS);
-    EXPECT_FALSE(touchscreens.passed());
-    EXPECT_EQ(touchscreens.found(), 0);
-    EXPECT_EQ(touchscreens.required(), 2);
-    EXPECT_NE(touchscreens.reason().find(std::string(kOtherTouch) + " card reader absent"),
-              std::string::npos)
-        << touchscreens.reason();
-    EXPECT_NE(touchscreens.reason().find("YQ-T2: not attached to a terminal"), std::string::npos)
-        << touchscreens.reason();
-    EXPECT_FALSE(findingOf(fail, FACILITY_ITEM_PRINTERS).passed());
-    EXPECT_NE(findingOf(fail, FACILITY_ITEM_PRINTERS).reason().find("0 printers"),
-              std::string::npos);
-    EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_DISPLAY_AREA_M2).passed()) << describe(fail);
-    EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_CARD_READERS).passed()) << describe(fail);
-    EXPECT_TRUE(findingOf(fail, FACILITY_ITEM_FINGERPRINT_DEVICES).passed()) << describe(fail);
-    const auto& idReaders = findingOf(fail, FACILITY_ITEM_ID_CARD_READERS);
-    EXPECT_EQ(idReaders.found(), 0);
-    EXPECT_NE(idReaders.reason().find("YQ-ID1 on " + std::string(kOtherTouch) +
-                                      " ID card reader failing"),
-              std::string::npos)
-        << idReaders.reason();
+    expectClassIFailuresNamed(fail);
 
     // The reader is plugged back in, a printer is registered and a second touchscreen runs:
     // class I.
@@ -553,25 +581,7 @@ TEST_P(Fleet, FacilityCheckPassesAndFailsWithTheFailingItemsNamed) {
     EXPECT_EQ(find(listTerminals(*staff), kTouch)->service_point_id(), good);
 
     // Unknown service point, another region, an empty id.
-    CheckFacilityRequest unknown;
-    unknown.set_service_point_id("SP-371302101-none");
-    CheckFacilityResponse ignored;
-    o = call(*staff, &Terminal::CheckFacility, unknown, &ignored);
-    EXPECT_EQ(o.code, grpc::StatusCode::NOT_FOUND) << o;
-    EXPECT_EQ(o.refusal, "REFUSAL_REASON_NOT_FOUND");
-    auto elsewhere = fleetStub(env, env.pki().staff("S-0002", "370102"));
-    CheckFacilityRequest theirs;
-    theirs.set_service_point_id(good);
-    o = call(*elsewhere, &Terminal::CheckFacility, theirs, &ignored);
-    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
-    EXPECT_EQ(o.refusal, "REFUSAL_REASON_OUTSIDE_REGION");
-    o = registerEquipment(*elsewhere, good, {equipment(EQUIPMENT_KIND_PRINTER)});
-    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
-    o = call(*staff, &Terminal::CheckFacility, CheckFacilityRequest{}, &ignored);
-    EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
-    o = registerEquipment(*staff, good, {equipment(EQUIPMENT_KIND_UNSPECIFIED)});
-    EXPECT_EQ(o.code, grpc::StatusCode::INVALID_ARGUMENT) << o;
-    EXPECT_EQ(o.refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    expectFacilityRequestsRefused(env, *staff, good);
 }
 
 // A short staleness threshold and facility window, so that silence can be waited for.

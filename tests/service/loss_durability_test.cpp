@@ -213,6 +213,40 @@ TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
     expectExactlyOnce(env.staff(), people, numbers);
 }
 
+// haproxy in TCP mode on 127.0.0.1:`port`, round robin over the two replicas, with health
+// checks that take a dead replica out within a third of a second.
+std::unique_ptr<renshe::testing::ChildProcess> startHaproxy(const std::filesystem::path& dir,
+                                                            int port, const std::string& a,
+                                                            const std::string& b) {
+    const auto portOf = [](const std::string& target) {
+        return target.substr(target.rfind(':') + 1);
+    };
+    {
+        std::ofstream cfg(dir / "haproxy.cfg");
+        cfg << "global\n  maxconn 4000\n"
+               "defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 1h\n  timeout server "
+               "1h\n"
+               "  retries 3\n  option redispatch\n"
+               "frontend grpc\n  bind 127.0.0.1:"
+            << port
+            << "\n  default_backend replicas\n"
+               "backend replicas\n  balance roundrobin\n"
+               "  server a 127.0.0.1:"
+            << portOf(a)
+            << " check inter 300ms fall 1 rise 2\n"
+               "  server b 127.0.0.1:"
+            << portOf(b) << " check inter 300ms fall 1 rise 2\n";
+    }
+    renshe::testing::ProcessOptions ho;
+    ho.argv = {"/usr/sbin/haproxy", "-db", "-f", (dir / "haproxy.cfg").string()};
+    ho.logFile = dir / "haproxy.log";
+    auto haproxy = std::make_unique<renshe::testing::ChildProcess>(std::move(ho));
+    EXPECT_TRUE(renshe::testing::waitUntil([&] { return renshe::testing::isListening(port); },
+                                           std::chrono::seconds(10)))
+        << haproxy->logTail();
+    return haproxy;
+}
+
 // Two replicas on one PostgreSQL behind haproxy (TCP mode: mutual TLS ends at the back office,
 // which needs the terminal's certificate), a fleet of terminals heartbeating and querying
 // through it, and terminals reporting losses with the kiosk's rule (a transient failure is
@@ -227,35 +261,9 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
                                          env.backoffice().keystorePath().string(),
                                          "--limit-terminal-lookups", "1000000/3600"});
     const auto people = seedPeople(env.staff(), env.touch());
-    const auto portOf = [](const std::string& target) {
-        return target.substr(target.rfind(':') + 1);
-    };
-
     renshe::testing::TempDir dir("renshe-haproxy");
     const int port = renshe::testing::freeTcpPortPair();
-    {
-        std::ofstream cfg(dir / "haproxy.cfg");
-        cfg << "global\n  maxconn 4000\n"
-               "defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 1h\n  timeout server "
-               "1h\n"
-               "  retries 3\n  option redispatch\n"
-               "frontend grpc\n  bind 127.0.0.1:"
-            << port
-            << "\n  default_backend replicas\n"
-               "backend replicas\n  balance roundrobin\n"
-               "  server a 127.0.0.1:"
-            << portOf(env.backoffice().target())
-            << " check inter 300ms fall 1 rise 2\n"
-               "  server b 127.0.0.1:"
-            << portOf(second.target()) << " check inter 300ms fall 1 rise 2\n";
-    }
-    renshe::testing::ProcessOptions ho;
-    ho.argv = {"/usr/sbin/haproxy", "-db", "-f", (dir / "haproxy.cfg").string()};
-    ho.logFile = dir / "haproxy.log";
-    renshe::testing::ChildProcess haproxy(std::move(ho));
-    ASSERT_TRUE(renshe::testing::waitUntil([&] { return renshe::testing::isListening(port); },
-                                           std::chrono::seconds(10)))
-        << haproxy.logTail();
+    const auto haproxy = startHaproxy(dir.path(), port, env.backoffice().target(), second.target());
     const std::string balanced = "localhost:" + std::to_string(port);
 
     // The fleet, through haproxy.

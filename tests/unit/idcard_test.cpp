@@ -154,7 +154,7 @@ TEST(IdCardText, RoundTripsEveryField) {
 }
 
 TEST(IdCardText, RefusesBrokenFieldsNamingTheFieldNotTheValue) {
-    auto refused = [](idcard::IdCardText t) {
+    auto refused = [](const idcard::IdCardText& t) {
         try {
             idcard::parseText(idcard::encodeText(t));
         } catch (const idcard::IdCardError& e) {

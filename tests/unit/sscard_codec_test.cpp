@@ -132,9 +132,11 @@ TEST(PinResetCrypto, MacDependsOnKeyChallengeAndPin) {
     cardKey.fill(0x11);
     const Bytes c1 = pcsc::fromHex("0102030405060708");
     const Bytes c2 = pcsc::fromHex("0102030405060709");
-    const auto k1 = sscard::deriveSessionKey(cardKey, c1);
-    const auto k2 = sscard::deriveSessionKey(cardKey, c2);
+    const auto k1 = sscard::deriveSessionKey(cardKey, c1, sscard::ResetOperation::Reload);
+    const auto k2 = sscard::deriveSessionKey(cardKey, c2, sscard::ResetOperation::Reload);
     EXPECT_NE(k1, k2);
+    // The key is bound to its operation: the same challenge gives another key for UNBLOCK.
+    EXPECT_NE(sscard::deriveSessionKey(cardKey, c1, sscard::ResetOperation::Unblock), k1);
     const Bytes pinA = {0x27, 0x18, 0x28};
     const Bytes pinB = {0x27, 0x18, 0x29};
     const auto a = sscard::buildReloadPinCommand(k1, pinA);
@@ -145,6 +147,7 @@ TEST(PinResetCrypto, MacDependsOnKeyChallengeAndPin) {
     const auto u = sscard::buildUnblockPinCommand(k1);
     EXPECT_EQ(pcsc::toHex(Bytes(u.begin(), u.begin() + 5)), "8424000004");
     EXPECT_EQ(u.size(), 9u);
-    EXPECT_THROW(sscard::deriveSessionKey(cardKey, Bytes(7)), std::invalid_argument);
+    EXPECT_THROW(sscard::deriveSessionKey(cardKey, Bytes(7), sscard::ResetOperation::Reload),
+                 std::invalid_argument);
     EXPECT_THROW(sscard::deriveCardKey(cardKey, Bytes(15)), std::invalid_argument);
 }

@@ -379,8 +379,8 @@ grpc::Status CardServiceImpl::ComputePinResetCryptogram(grpc::ServerContext* ctx
             if ((session->integer(2) & op) == 0)
                 throw wrongState(*card, "this PIN reset operation");
             tx.exec(
-                "UPDATE pin_reset_sessions SET cryptograms_left = cryptograms_left - 1 WHERE id = "
-                "$1",
+                "UPDATE pin_reset_sessions SET cryptograms_left = cryptograms_left - 1, "
+                "cryptograms_issued = cryptograms_issued + 1 WHERE id = $1",
                 {req->reset_session_id()});
             resp->set_cryptograms_left(static_cast<int>(session->integer(4) - 1));
         });
@@ -391,7 +391,10 @@ grpc::Status CardServiceImpl::ComputePinResetCryptogram(grpc::ServerContext* ctx
             m_runner.keys().masterKey(),
             {reinterpret_cast<const std::uint8_t*>(id.data()), id.size()});
         auto sessionKey = drivers::sscard::deriveSessionKey(
-            cardKey, {reinterpret_cast<const std::uint8_t*>(ch.data()), ch.size()});
+            cardKey, {reinterpret_cast<const std::uint8_t*>(ch.data()), ch.size()},
+            req->operation() == PIN_RESET_OPERATION_RELOAD
+                ? drivers::sscard::ResetOperation::Reload
+                : drivers::sscard::ResetOperation::Unblock);
         resp->set_cryptogram(
             std::string(reinterpret_cast<const char*>(sessionKey.data()), sessionKey.size()));
         OPENSSL_cleanse(cardKey.data(), cardKey.size());
@@ -408,15 +411,29 @@ grpc::Status CardServiceImpl::ReportPinResetResult(grpc::ServerContext* ctx,
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             auto [card, person] =
                 requireCardAtTerminal(tx, caller, req->card(), subject, {.sameRegion = false});
-            const auto session =
-                tx.queryOne("SELECT terminal, card_number FROM pin_reset_sessions WHERE id = $1" +
-                                std::string(tx.forUpdate()),
-                            {req->reset_session_id()});
+            const auto session = tx.queryOne(
+                "SELECT terminal, card_number, operations, expires_at, closed, cryptograms_issued "
+                "FROM pin_reset_sessions WHERE id = $1" +
+                    std::string(tx.forUpdate()),
+                {req->reset_session_id()});
+            auto invalidSession = [](const std::string& why) {
+                return Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID, why));
+            };
             if (!session || session->text(0) != caller.key() ||
                 session->text(1) != card.cardNumber) {
-                throw Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID,
-                                                    "unknown reset session, or another card"));
+                throw invalidSession("unknown reset session, or another card");
             }
+            // One result per session (a retry of it is answered from its request id), for an
+            // operation the session allowed. After the expiry only if a cryptogram was issued:
+            // then the card may have changed and the kiosk may have been offline to say so.
+            if (session->integer(4) != 0)
+                throw invalidSession("the result of this reset session was already reported");
+            if (session->integer(3) < now && session->integer(5) == 0)
+                throw invalidSession("reset session expired before any cryptogram");
+            const std::int64_t op =
+                req->operation() == PIN_RESET_OPERATION_RELOAD ? kOpReload : kOpUnblock;
+            if ((session->integer(2) & op) == 0)
+                throw wrongState(card, "this PIN reset operation");
             tx.exec("UPDATE pin_reset_sessions SET closed = 1 WHERE id = $1",
                     {req->reset_session_id()});
             const std::string what =

@@ -3,6 +3,7 @@
 #include <grpcpp/security/auth_context.h>
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include "services/backoffice/card/lifecycle.hpp"
@@ -48,8 +49,10 @@ public:
 // full snapshot, so a slow display only ever gets the latest).
 class Watcher final : public grpc::ServerWriteReactor<ContentUpdate> {
 public:
-    Watcher(ContentHub& hub, Caller caller, std::int64_t resumeAfter)
+    Watcher(ContentHub& hub, grpc::CallbackServerContext* context, Caller caller,
+            std::int64_t resumeAfter)
         : m_hub(hub),
+          m_context(context),
           m_caller(std::move(caller)),
           m_resumeAfter(resumeAfter),
           m_since(Clock::now()) {}
@@ -76,11 +79,15 @@ public:
         return true;
     }
 
-    void end(const grpc::Status& status) {
+    // Ends the stream with `status` (and the refusal reason `refusal`, if any, in the trailing
+    // metadata as every refusal carries it).
+    void end(const grpc::Status& status, const char* refusal = nullptr) {
         {
             std::lock_guard lock(m_mutex);
             if (m_finishing)
                 return;
+            if (refusal)  // before Finish, which OnWriteDone may call once m_finishing is set
+                m_context->AddTrailingMetadata("renshe-refusal", refusal);
             m_finishing = true;
             m_status = status;
             m_pending.reset();
@@ -142,6 +149,7 @@ public:
 
 private:
     ContentHub& m_hub;
+    grpc::CallbackServerContext* const m_context;  // valid until OnDone
     const Caller m_caller;
     const std::int64_t m_resumeAfter;
     const Clock::time_point m_since;
@@ -156,7 +164,9 @@ private:
 };
 
 ContentHub::ContentHub(MutationRunner& runner, ContentJobSource jobs)
-    : m_runner(runner), m_jobs(std::move(jobs)) {
+    : m_runner(runner),
+      m_jobs(std::move(jobs)),
+      m_revokedSince(runner.clock().nowMicros() - 60'000'000) {
     m_thread = std::thread([this] { run(); });
 }
 
@@ -240,7 +250,8 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
         context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal->reason));
         return new Refuser(grpc::Status(refusal->code, refusal->message));
     }
-    auto watcher = std::make_shared<Watcher>(*this, *caller, request->resume_after_revision());
+    auto watcher =
+        std::make_shared<Watcher>(*this, context, *caller, request->resume_after_revision());
     Watcher* raw = watcher.get();
     {
         std::lock_guard lock(m_mutex);
@@ -328,7 +339,39 @@ void ContentHub::run() {
         }
         lock.unlock();
         iterate(fresh, all);
+        if (keepaliveScan)
+            closeRevoked(all);
         lock.lock();
+    }
+}
+
+void ContentHub::closeRevoked(const std::vector<std::shared_ptr<Watcher>>& all) {
+    // A revoked terminal's next call is refused by the gate; its open stream would run on.
+    // Every second, the keys revoked since this hub started (on any replica) end theirs: a
+    // handful of rows, as revocations are rare.
+    if (all.empty())
+        return;
+    std::set<std::string> revoked;
+    try {
+        m_runner.store().read([&](store::Tx& tx) {
+            revoked.clear();
+            for (const auto& row : tx.query(
+                     "SELECT public_key_sha256 FROM revoked_terminal_keys WHERE revoked_at >= $1",
+                     {m_revokedSince}))
+                revoked.insert(row.text(0));
+        });
+    } catch (const std::exception& e) {
+        logError(std::string("revoked keys: ") + e.what());
+        return;
+    }
+    if (revoked.empty())
+        return;
+    for (const auto& w : all) {
+        if (revoked.contains(w->caller().publicKeySha256)) {
+            w->end(grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                                "terminal " + w->caller().identity.id + " was revoked"),
+                   "REFUSAL_REASON_TERMINAL_REVOKED");
+        }
     }
 }
 

@@ -57,6 +57,7 @@ private:
     void run();
     void iterate(std::vector<std::shared_ptr<Watcher>>& fresh,
                  const std::vector<std::shared_ptr<Watcher>>& all);
+    void closeRevoked(const std::vector<std::shared_ptr<Watcher>>& all);
     enum class Refresh { Unchanged, Changed, Failed };
     Refresh refresh();
     const Resolved& resolve(const Watcher& w);
@@ -66,6 +67,8 @@ private:
 
     MutationRunner& m_runner;
     ContentJobSource m_jobs;
+    // Revocations from a minute before the hub started on end open streams (closeRevoked).
+    const std::int64_t m_revokedSince;
 
     std::mutex m_mutex;  // guards the members up to m_thread
     std::condition_variable m_wake;

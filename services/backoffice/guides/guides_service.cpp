@@ -108,7 +108,7 @@ grpc::Status GuideServiceImpl::ImportGuides(grpc::ServerContext* ctx,
     return m_runner.mutate(
         ctx, "guides.import", req->request_id(), *req, resp, invalid,
         [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
-            requireStaff(caller);
+            requireProvinceStaff(caller);  // one catalogue for the whole province
             const auto head = tx.queryOne("SELECT version FROM guide_catalogue WHERE id = 1" +
                                           std::string(tx.forUpdate()));
             const std::int64_t current = head->integer(0);

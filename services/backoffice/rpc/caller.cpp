@@ -121,6 +121,14 @@ void requireStaff(const Caller& caller) {
     }
 }
 
+void requireProvinceStaff(const Caller& caller) {
+    requireStaff(caller);
+    if (caller.identity.region.size() > 2) {
+        throw Refused(
+            Refusal::denied(REFUSAL_REASON_OUTSIDE_REGION, "needs a province staff certificate"));
+    }
+}
+
 bool inRegion(const Caller& caller, std::string_view subjectRegion) {
     const std::string& mine = caller.identity.region;
     // A staff certificate without a region acts province-wide (operators).

@@ -33,6 +33,10 @@ Caller callerOf(const grpc::ServerContextBase& context, bool plaintextDevelopmen
 void requireTouchTerminal(const Caller& caller);  // touch terminals only
 void requireTouchOrStaff(const Caller& caller);   // touch terminals and staff (read-only RPCs)
 void requireStaff(const Caller& caller);          // staff only (STAFF_ONLY)
+// Province staff only: a staff certificate whose region is a province (2 digits) or none (the
+// operators); a county or township clerk is OUTSIDE_REGION. For what is the province's to
+// say, such as the guide catalogue every terminal shows.
+void requireProvinceStaff(const Caller& caller);
 // The subject's full region code must lie inside the caller's region (prefix rule).
 void requireRegion(const Caller& caller, std::string_view subjectRegion);
 bool inRegion(const Caller& caller, std::string_view subjectRegion);

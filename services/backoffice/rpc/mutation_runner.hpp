@@ -7,6 +7,7 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -56,6 +57,18 @@ struct Policy {
     std::int64_t facilityWindowSeconds =
         86400;  // a facility check counts terminals heard from within this
     std::int64_t requestRetentionSeconds = 31 * 86400;
+
+    // The longest window of the rate limits above: a rate_limits row older than this counts
+    // nothing and is swept.
+    std::int64_t longestLimitWindowSeconds() const {
+        std::int64_t longest = 0;
+        for (const Limit* l :
+             {&ssnSecondFactorFailures, &terminalSecondFactorFailures, &terminalIdentityLookups,
+              &ssnFingerprintFailures, &terminalFingerprintFailures, &terminalTemplateFetches,
+              &terminalCertifications, &terminalStatusLookups})
+            longest = std::max(longest, l->windowSeconds);
+        return longest;
+    }
     int maxStreamsPerTerminal =
         4;  // open WatchContent streams (a display needs one, two at a reconnect)
 };

@@ -108,6 +108,10 @@ struct Server::Impl {
                             {now - 86400LL * 1'000'000});
                     tx.exec("DELETE FROM verification_tickets WHERE expires_at < $1",
                             {now - 86400LL * 1'000'000});
+                    // A rate-limit bucket whose window has passed counts nothing: gone, so
+                    // that every ID number ever tried does not stay a row.
+                    tx.exec("DELETE FROM rate_limits WHERE window_start <= $1",
+                            {now - options.policy.longestLimitWindowSeconds() * 1'000'000});
                 });
                 if (lifted > 0) {
                     runner->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
