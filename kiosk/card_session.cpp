@@ -408,6 +408,7 @@ void CardSession::run() {
         InsertedCard card;
         std::shared_ptr<client::ChannelKeeper> keeper;
         Outbox* outbox = nullptr;
+        std::optional<renshe::v1::GetSealingKeyResponse> sealingKey;
         card::Outcome outcome;
     };
     auto job = std::make_shared<Job>();
@@ -418,12 +419,14 @@ void CardSession::run() {
     job->card = inserted();
     job->keeper = m_backoffice;
     job->outbox = m_outbox;
+    if (m_sealingKeySource)
+        job->sealingKey = m_sealingKeySource();
     wipeSecrets();
 
     m_reader->post(
         [job](sscard::SocialSecurityCard& app) {
             card::SocialSecurityCardPort port(app);
-            card::GrpcCardBackOffice backOffice(job->keeper);
+            card::GrpcCardBackOffice backOffice(job->keeper, job->sealingKey);
             const auto flow = [&]() -> decltype(&card::activate) {
                 switch (job->flow) {
                     case Flow::Activate:

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,6 +78,13 @@ public:
                 class Outbox* outbox = nullptr, class ReceiptPrinter* receipts = nullptr,
                 QObject* parent = nullptr);
     ~CardSession() override;
+
+    // Where the back office's sealing key comes from (the loss report's cache): an activation
+    // then sends its service password sealed.
+    void setSealingKeySource(
+        std::function<std::optional<renshe::v1::GetSealingKeyResponse>()> source) {
+        m_sealingKeySource = std::move(source);
+    }
 
     Stage stage() const { return m_stage; }
     Step step() const { return m_step; }
@@ -153,6 +161,7 @@ private:
 
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     class Outbox* m_outbox = nullptr;
+    std::function<std::optional<renshe::v1::GetSealingKeyResponse>()> m_sealingKeySource;
     class ReceiptPrinter* m_receipts = nullptr;
     QString m_receiptTitle;
     QStringList m_receiptLines;

@@ -36,7 +36,9 @@ Kiosk::Kiosk(Config config, QObject* parent)
         setLanguage(m_config.language);
     }
     m_certification = std::make_unique<CertificationSession>(m_channel, m_receipts.get());
-    // The back office reached: fetch (again) the key loss reports seal the service password to.
+    // The back office reached: fetch (again) the key loss reports and activations seal the
+    // service password to.
+    m_card->setSealingKeySource([this] { return m_lossReport->sealingKey(); });
     connect(m_connectivity.get(), &Connectivity::stateChanged, this, [this] {
         if (m_connectivity->state() == Connectivity::State::Online)
             m_lossReport->refreshSealingKey();

@@ -60,6 +60,11 @@ public:
     bool queued() const { return m_queued; }
     // Asks the back office for its sealing key (when it comes online) and caches it on disk.
     void refreshSealingKey();
+    // The back office's sealing key as last fetched (or cached on disk); card flows seal an
+    // activation's service password to it too.
+    const std::optional<renshe::v1::GetSealingKeyResponse>& sealingKey() const {
+        return m_sealingKey;
+    }
     PinyinInput* name() { return &m_name; }
     PinEntry* password() { return &m_password; }
 

@@ -5,6 +5,7 @@
 #include <exception>
 
 #include "drivers/pcsc/pcsc.hpp"
+#include "services/pki/sealing.hpp"
 
 namespace renshe::kiosk::card {
 
@@ -99,6 +100,24 @@ std::optional<Outcome> pinRefused(CardPort& card, const sscard::Pin& pin) {
     return cardSaid(r);
 }
 
+// The service password of an activation: sealed to the back office whenever its key is known
+// (the report may have to wait in the outbox), else in clear.
+void setActivationPassword(ReportPinChangedRequest& req, const CardBackOffice& backOffice,
+                           const InsertedCard& inserted, const std::string& password) {
+    const auto key = backOffice.sealingKey();
+    if (!key) {
+        req.set_service_password(password);
+        return;
+    }
+    const auto s =
+        services::pki::seal(key->public_key(), password, req.request_id() + '\0' + inserted.ssn());
+    auto* out = req.mutable_sealed_service_password();
+    out->set_key_id(key->key_id());
+    out->set_ephemeral_public_key(s.ephemeralPublicKey);
+    out->set_nonce(s.nonce);
+    out->set_ciphertext(s.ciphertext);
+}
+
 Outcome changeAndReport(bool activation, CardPort& card, CardBackOffice& backOffice,
                         OutboxPort* outbox, const InsertedCard& inserted, Secrets& secrets,
                         const Clock& clock) {
@@ -119,7 +138,7 @@ Outcome changeAndReport(bool activation, CardPort& card, CardBackOffice& backOff
     *req.mutable_card() = inserted;
     req.set_kind(activation ? PIN_CHANGE_KIND_ACTIVATION : PIN_CHANGE_KIND_CHANGE);
     if (activation)
-        req.set_service_password(secrets.servicePassword);
+        setActivationPassword(req, backOffice, inserted, secrets.servicePassword);
     *req.mutable_changed_at() = timestampOf(clock());
     Reply<ReportPinChangedResponse> reply;
     for (int attempt = 0; attempt < kReportAttempts; ++attempt) {  // the same request id each time

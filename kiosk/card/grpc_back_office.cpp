@@ -8,8 +8,9 @@ namespace client = services::client;
 using namespace renshe::v1;
 
 GrpcCardBackOffice::GrpcCardBackOffice(std::shared_ptr<client::ChannelKeeper> keeper,
+                                       std::optional<GetSealingKeyResponse> sealingKey,
                                        std::chrono::milliseconds deadline)
-    : m_keeper(std::move(keeper)), m_deadline(deadline) {}
+    : m_keeper(std::move(keeper)), m_sealingKey(std::move(sealingKey)), m_deadline(deadline) {}
 
 template <class Request, class Response, class Method>
 Reply<Response> GrpcCardBackOffice::call(Method method, const Request& request) {

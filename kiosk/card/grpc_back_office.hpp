@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include "kiosk/card/ports.hpp"
 #include "renshe/v1/card.grpc.pb.h"
@@ -18,6 +19,7 @@ public:
     // Each call goes out on the keeper's current channel (renewed when it stays dead).
     explicit GrpcCardBackOffice(
         std::shared_ptr<services::client::ChannelKeeper> keeper,
+        std::optional<renshe::v1::GetSealingKeyResponse> sealingKey = std::nullopt,
         std::chrono::milliseconds deadline = services::client::kDefaultDeadline);
 
     Reply<renshe::v1::ReportPinChangedResponse> reportPinChanged(
@@ -32,12 +34,16 @@ public:
         const renshe::v1::ComputePinResetCryptogramRequest& request) override;
     Reply<renshe::v1::ReportPinResetResultResponse> reportPinResetResult(
         const renshe::v1::ReportPinResetResultRequest& request) override;
+    std::optional<renshe::v1::GetSealingKeyResponse> sealingKey() const override {
+        return m_sealingKey;
+    }
 
 private:
     template <class Request, class Response, class Method>
     Reply<Response> call(Method method, const Request& request);
 
     std::shared_ptr<services::client::ChannelKeeper> m_keeper;
+    std::optional<renshe::v1::GetSealingKeyResponse> m_sealingKey;
     std::chrono::milliseconds m_deadline;
 };
 

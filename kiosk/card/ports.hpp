@@ -3,6 +3,7 @@
 // grpc_back_office.hpp, kiosk::Outbox); the unit tests plug in scripted fakes.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "drivers/sscard/codec.hpp"
@@ -51,6 +52,12 @@ public:
         const renshe::v1::ComputePinResetCryptogramRequest& request) = 0;
     virtual Reply<renshe::v1::ReportPinResetResultResponse> reportPinResetResult(
         const renshe::v1::ReportPinResetResultRequest& request) = 0;
+    // The back office's sealing key (CardService.GetSealingKey) when the kiosk holds it: an
+    // activation's service password is then sent sealed, so that it never waits in the outbox
+    // in clear.
+    virtual std::optional<renshe::v1::GetSealingKeyResponse> sealingKey() const {
+        return std::nullopt;
+    }
 };
 
 // Where a report the back office must get goes while it is unreachable; delivered later with

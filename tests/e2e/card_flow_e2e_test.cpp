@@ -268,7 +268,10 @@ TEST_F(CardFlow, LossReportWithoutTheCardOnThePinyinKeyboard) {
     EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 5s), QJsonValue(true));
 }
 
+// The service password waits sealed to the back office's key, never in the clear on disk.
 TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfterAKioskCrash) {
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] { return std::filesystem::exists(stateDir + "/sealing-key.pb"); }, 10s));
     sim.insert();
     EXPECT_EQ(waitText("cardStatus", "卡片状态：未启用"), text("卡片状态：未启用"));
     env.backoffice().kill9();  // gone between the status and the report
@@ -282,6 +285,16 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", true, 5s), QJsonValue(true));
     EXPECT_EQ(kiosk->property("pendingReports", "text"), text("待上报 1"));
+    {
+        std::string bytes;
+        for (const char* file : {"/outbox.db", "/outbox.db-wal"}) {
+            std::ifstream in(stateDir + file, std::ios::binary);
+            bytes.append((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        }
+        EXPECT_NE(bytes.find("ReportPinChanged"), std::string::npos);
+        EXPECT_EQ(bytes.find("285714"), std::string::npos)
+            << "the service password is on disk in the clear";
+    }
 
     // The kiosk crashes too; a new one on the same state directory still has the report.
     kiosk->process().stop(std::chrono::milliseconds(0), SIGKILL);
@@ -292,6 +305,11 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     kiosk = std::make_unique<KioskProcess>(env.kioskArgs(terminal, {"--state-dir", stateDir}));
     ASSERT_TRUE(waitForCardStatus(CARD_STATUS_ACTIVE, 20s).has_value());
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", false, 10s), QJsonValue(false));
+    // The sealed password arrived whole: it is the second factor of a loss report now.
+    ReportTemporaryLossResponse lr;
+    EXPECT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss,
+                                      renshe::testing::lossReport(card, card.name, "285714"), &lr)
+                    .ok());
 }
 
 // The back office goes down in the middle of a citizen's visit: the kiosk says it is offline,

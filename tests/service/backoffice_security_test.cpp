@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "services/pki/pki.hpp"
+#include "services/pki/sealing.hpp"
 #include "services/store/store.hpp"
 #include "tests/service/backoffice_env.hpp"
 
@@ -282,6 +283,56 @@ TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
 
 // What a database dump gives away: the stored fingerprint of a loss report that carried the
 // service password must not let anyone find that password by trying all 10^6 of them.
+// An activation may carry its service password sealed to the back office (as the kiosk sends
+// it whenever it holds the key, so that a queued activation waits without it in clear): it
+// opens only with this back office's key and for its own request id and ID number, and a weak
+// password inside is refused as one sent in clear.
+TEST_P(BackofficeSecurity, ActivationWithASealedServicePassword) {
+    BackofficeEnv env(GetParam());
+    const auto touch = env.touch();
+    GetSealingKeyResponse key;
+    ASSERT_TRUE(call(*touch.card, &Card::GetSealingKey, GetSealingKeyRequest{}, &key).ok());
+    auto activation = [&](const SeededCard& card, const std::string& password,
+                          const std::string& boundTo = {}) {
+        ReportPinChangedRequest r;
+        r.set_request_id(newRequestId());
+        *r.mutable_card() = card.inserted();
+        r.set_kind(PIN_CHANGE_KIND_ACTIVATION);
+        const auto s = renshe::services::pki::seal(
+            key.public_key(), password,
+            boundTo.empty() ? r.request_id() + '\0' + card.ssn : boundTo);
+        auto* out = r.mutable_sealed_service_password();
+        out->set_key_id(key.key_id());
+        out->set_ephemeral_public_key(s.ephemeralPublicKey);
+        out->set_nonce(s.nonce);
+        out->set_ciphertext(s.ciphertext);
+        return r;
+    };
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+    ReportPinChangedResponse resp;
+    auto otherRequest = call(*touch.card, &Card::ReportPinChanged,
+                             activation(card, "285714", "another\0" + card.ssn), &resp);
+    EXPECT_EQ(otherRequest.refusal, "REFUSAL_REASON_MALFORMED_FIELD") << otherRequest;
+    auto weak = call(*touch.card, &Card::ReportPinChanged, activation(card, "123456"), &resp);
+    EXPECT_EQ(weak.refusal, "REFUSAL_REASON_WEAK_PASSWORD") << weak;
+    auto both = activation(card, "285714");
+    both.set_service_password("285714");
+    EXPECT_EQ(call(*touch.card, &Card::ReportPinChanged, both, &resp).refusal,
+              "REFUSAL_REASON_MALFORMED_FIELD");
+    const auto sealed = activation(card, "285714");
+    ASSERT_TRUE(call(*touch.card, &Card::ReportPinChanged, sealed, &resp).ok());
+    EXPECT_EQ(resp.card().status(), CARD_STATUS_ACTIVE);
+    ReportPinChangedResponse again;  // the outbox's retry, byte for byte: the same answer
+    ASSERT_TRUE(call(*touch.card, &Card::ReportPinChanged, sealed, &again).ok());
+    EXPECT_EQ(again.SerializeAsString(), resp.SerializeAsString());
+    // The password inside is the one the holder set: a loss report with it goes through.
+    ReportTemporaryLossResponse lr;
+    EXPECT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, card.name, "285714"), &lr)
+            .ok());
+}
+
 // Rate-limit buckets count within their window only; once it has passed, the sweep deletes
 // them, so the table does not keep a row for every ID number ever tried (on PostgreSQL every
 // attempt creates its buckets before it locks them). A bucket inside its window stays.

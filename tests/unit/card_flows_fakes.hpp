@@ -157,10 +157,14 @@ public:
     std::string cryptogram =
         std::string("\x10\x21\x32\x43\x54\x65\x76\x87\x98\xA9\xBA\xCB\xDC\xED\xFE\x0F", 16);
 
+    std::optional<GetSealingKeyResponse> key;  // the sealing key the kiosk holds, if any
+
     FakeBackOffice() {
         cardAfter.set_card_number("A37010001");
         cardAfter.set_status(CARD_STATUS_ACTIVE);
     }
+
+    std::optional<GetSealingKeyResponse> sealingKey() const override { return key; }
 
     card::Reply<ReportPinChangedResponse> reportPinChanged(
         const ReportPinChangedRequest& r) override {

@@ -2,6 +2,7 @@
 // activation, change PIN, un-report and the history query — what goes to the card and to the
 // back office, in which order, what is retried or queued, what the citizen is told — and the
 // secrets the flows wipe.
+#include "services/pki/sealing.hpp"
 #include "tests/unit/card_flows_fakes.hpp"
 
 namespace card_flows_test {
@@ -85,6 +86,38 @@ TEST_F(CardFlows, ActivationReportIsTriedThreeTimesWithOneRequestIdThenQueuedInT
     EXPECT_FALSE(out.error);
     EXPECT_EQ(out.message, MessageId::ActivatedPending);
     EXPECT_FALSE(out.info.has_value());
+}
+
+// With the back office's sealing key known, the service password travels sealed to it (bound
+// to the request id and the card's ID number) and waits in the outbox the same way: nowhere
+// in clear, and only the back office's private key opens it.
+TEST_F(CardFlows, ActivationSealsTheServicePasswordWhenTheKeyIsKnown) {
+    const auto privateKey = renshe::services::pki::newSealingKey();
+    office.key.emplace();
+    office.key->set_key_id("k1");
+    office.key->set_public_key(renshe::services::pki::sealingPublicKey(privateKey));
+    office.script[Rpc::ReportPinChanged] = {unavailable(), unavailable(), unavailable()};
+    const auto out = run(card::activate);
+    EXPECT_EQ(out.message, MessageId::ActivatedPending);
+    ASSERT_EQ(outbox.entries.size(), 1u);
+    EXPECT_EQ(outbox.entries[0].serialized.find(kServicePassword), std::string::npos)
+        << "the service password in clear in the outbox";
+    ReportPinChangedRequest queued;
+    ASSERT_TRUE(queued.ParseFromString(outbox.entries[0].serialized));
+    EXPECT_TRUE(queued.service_password().empty());
+    ASSERT_TRUE(queued.has_sealed_service_password());
+    const auto& s = queued.sealed_service_password();
+    EXPECT_EQ(s.key_id(), "k1");
+    const renshe::services::pki::SealedSecret sealed{s.ephemeral_public_key(), s.nonce(),
+                                                     s.ciphertext()};
+    const auto opened = renshe::services::pki::unseal(privateKey, sealed,
+                                                      queued.request_id() + '\0' + inserted.ssn());
+    ASSERT_TRUE(opened.has_value());
+    EXPECT_EQ(*opened, kServicePassword);
+    // Bound to its request: under another request id it does not open.
+    EXPECT_FALSE(renshe::services::pki::unseal(privateKey, sealed, "another\0" + inserted.ssn()));
+    EXPECT_EQ(office.pinChanged[0].SerializeAsString(), outbox.entries[0].serialized)
+        << "the queued report is byte for byte the one tried";
 }
 
 TEST_F(CardFlows, ActivationReportThatGetsThroughOnTheSecondTryIsNotQueued) {

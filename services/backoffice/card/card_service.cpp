@@ -113,6 +113,28 @@ std::string normalisedSsn(const std::string& ssn) {
     return checks::normalizeSsn(ssn);
 }
 
+// The stored verifier of an activation's service password, sent in clear or sealed (opened
+// here with the associated data it was sealed with: request id, '\0', the card's ID number).
+// A seal that does not open, or a weak password inside it, is refused like one sent in clear.
+std::string activationVerifier(const MutationRunner& runner, const ReportPinChangedRequest& req) {
+    if (!req.has_sealed_service_password())
+        return runner.keys().hashServicePassword(req.service_password());
+    const auto& s = req.sealed_service_password();
+    auto opened = runner.keys().openSealed({s.ephemeral_public_key(), s.nonce(), s.ciphertext()},
+                                           req.request_id() + '\0' + req.card().ssn());
+    if (!opened) {
+        throw Refused(Refusal::malformed(
+            "sealed_service_password does not open with this back office's key"));
+    }
+    struct Cleanse {
+        std::string& s;
+        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
+    } cleanse{*opened};
+    if (auto weak = checks::checkActivationServicePassword(*opened, req.card()))
+        throw Refused(*weak);
+    return runner.keys().hashServicePassword(*opened);
+}
+
 }  // namespace
 
 grpc::Status CardServiceImpl::GetSealingKey(grpc::ServerContext* ctx, const GetSealingKeyRequest*,
@@ -182,8 +204,7 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
             if (activation) {
                 if (card.status != CARD_STATUS_ISSUED)
                     throw wrongState(card, "activation");
-                person.servicePasswordHash =
-                    m_runner.keys().hashServicePassword(req->service_password());
+                person.servicePasswordHash = activationVerifier(m_runner, *req);
                 tx.exec(
                     "UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
                     {person.servicePasswordHash, now, person.ssn});

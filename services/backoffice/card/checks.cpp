@@ -60,6 +60,15 @@ Result checkNewServicePassword(std::string_view password, std::string_view field
                             str(field) + " is too weak (" + why + ")");
 }
 
+// The shape of a sealed secret (whether it opens is the back office key's to say).
+Result checkSealed(const SealedSecret& s, std::string_view field) {
+    if (s.ephemeral_public_key().size() != 32 || s.nonce().size() != 12 ||
+        s.ciphertext().size() < 17 || s.ciphertext().size() > 64 || s.key_id().size() > 32) {
+        return Refusal::malformed(std::string(field) + " is malformed");
+    }
+    return std::nullopt;
+}
+
 // `sealedAllowed`: a sealed service password (ReportTemporaryLoss only, where the request id
 // and ID number it is bound to are the request's own).
 Result checkSecondFactor(bool present, const SecondFactor& factor, bool sealedAllowed = false) {
@@ -68,13 +77,8 @@ Result checkSecondFactor(bool present, const SecondFactor& factor, bool sealedAl
             if (!sealedAllowed)
                 return Refusal::malformed(
                     "second_factor.sealed_service_password is not accepted here");
-            const auto& s = factor.sealed_service_password();
-            if (s.ephemeral_public_key().size() != 32 || s.nonce().size() != 12 ||
-                s.ciphertext().size() < 17 || s.ciphertext().size() > 64 ||
-                s.key_id().size() > 32) {
-                return Refusal::malformed("second_factor.sealed_service_password is malformed");
-            }
-            return std::nullopt;
+            return checkSealed(factor.sealed_service_password(),
+                               "second_factor.sealed_service_password");
         }
         case SecondFactor::kServicePassword:
             if (factor.service_password().empty()) {
@@ -111,10 +115,17 @@ std::optional<Refusal> check(const ReportPinChangedRequest& r) {
         [&] { return checkEnum(r.kind(), PinChangeKind_IsValid, true, "kind"); },
         [&]() -> Result {
             if (r.kind() != PIN_CHANGE_KIND_ACTIVATION) {
-                if (!r.service_password().empty()) {
+                if (!r.service_password().empty() || r.has_sealed_service_password()) {
                     return Refusal::malformed("service_password is only sent with an activation");
                 }
                 return std::nullopt;
+            }
+            if (r.has_sealed_service_password()) {
+                // Its strength is checked once it is opened (ReportPinChanged).
+                if (!r.service_password().empty())
+                    return Refusal::malformed(
+                        "service_password and sealed_service_password are exclusive");
+                return checkSealed(r.sealed_service_password(), "sealed_service_password");
             }
             if (r.service_password().empty()) {
                 return Refusal::malformed("service_password is required for an activation");
@@ -207,6 +218,10 @@ std::optional<Refusal> check(const GetCardHistoryRequest& r) {
             return r.has_pin_verified_at() ? checkTimestamp(r.pin_verified_at(), "pin_verified_at")
                                            : std::nullopt;
         });
+}
+
+Result checkActivationServicePassword(std::string_view password, const InsertedCard& card) {
+    return checkNewServicePassword(password, "sealed_service_password", birthDateOf(card.ssn()));
 }
 
 }  // namespace renshe::services::backoffice::checks

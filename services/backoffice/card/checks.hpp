@@ -17,4 +17,9 @@ Result check(const renshe::v1::ComputePinResetCryptogramRequest& request);
 Result check(const renshe::v1::ReportPinResetResultRequest& request);
 Result check(const renshe::v1::GetCardHistoryRequest& request);
 
+// An activation's service password once opened from its seal: 6 digits and not weak for the
+// card's holder (what check(ReportPinChangedRequest) says of one sent in clear).
+Result checkActivationServicePassword(std::string_view password,
+                                      const renshe::v1::InsertedCard& card);
+
 }  // namespace renshe::services::backoffice::checks
