@@ -333,6 +333,73 @@ TEST_P(BackofficeSecurity, ActivationWithASealedServicePassword) {
             .ok());
 }
 
+// Garbage names no one: a flood of malformed requests is audited as one event per caller,
+// kind and round with its count (not one durable write each); refusals about a person stay
+// one event each; the chain, aggregated events included, verifies.
+TEST_P(BackofficeSecurity, RefusalsThatNameNoOneAreAuditedInAggregate) {
+    BackofficeEnv env(GetParam(), {"--sweep-seconds", "1"});
+    const auto touch = env.touch();
+    const auto staff = env.staff();
+    const SeededCard card;
+    renshe::testing::seed(staff, card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+    constexpr int kGarbage = 100;
+    for (int i = 0; i < kGarbage; ++i) {
+        auto r = lossReport(card, card.name, "285714");
+        r.set_request_id("not a uuid");
+        ReportTemporaryLossResponse lr;
+        ASSERT_EQ(call(*touch.card, &Card::ReportTemporaryLoss, r, &lr).refusal,
+                  "REFUSAL_REASON_MALFORMED_FIELD");
+    }
+    ReportTemporaryLossResponse lr;
+    ASSERT_EQ(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, card.name, "999888"), &lr)
+            .refusal,
+        "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+
+    auto events = [&](const std::string& type) {
+        QueryAuditRequest q;
+        q.set_event_type(type);
+        q.mutable_page()->set_page_size(100);
+        QueryAuditResponse r;
+        EXPECT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &r).ok());
+        return r;
+    };
+    std::int64_t counted = 0;
+    int rows = 0;
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            counted = 0;
+            rows = 0;
+            const auto all = events("card.report_temporary_loss");
+            for (const auto& e : all.events()) {
+                if (e.outcome() == "REFUSAL_REASON_MALFORMED_FIELD") {
+                    counted += e.repeats();
+                    ++rows;
+                    EXPECT_EQ(e.actor(), "T-371302-001");
+                    EXPECT_TRUE(e.masked_subject().empty());
+                }
+            }
+            return counted == kGarbage;
+        },
+        std::chrono::seconds(10)))
+        << counted << " of " << kGarbage << " malformed requests audited";
+    EXPECT_LE(rows, 5) << "one event per round, not one per request";
+    int aboutThePerson = 0;
+    const auto all = events("card.report_temporary_loss");
+    for (const auto& e : all.events()) {
+        if (e.outcome() == "REFUSAL_REASON_SECOND_FACTOR_FAILED") {
+            ++aboutThePerson;
+            EXPECT_EQ(e.repeats(), 1);
+            EXPECT_EQ(e.masked_subject(), "370***********0017");
+        }
+    }
+    EXPECT_EQ(aboutThePerson, 1);
+    VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &Admin::VerifyAuditChain, VerifyAuditChainRequest{}, &v).ok());
+    EXPECT_TRUE(v.intact()) << v.reason();
+}
+
 // Rate-limit buckets count within their window only; once it has passed, the sweep deletes
 // them, so the table does not keep a row for every ID number ever tried (on PostgreSQL every
 // attempt creates its buckets before it locks them). A bucket inside its window stays.

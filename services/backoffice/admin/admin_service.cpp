@@ -345,7 +345,7 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
             std::string sql =
                 "SELECT seq, at, actor, terminal_id, event_type, masked_subject, outcome, "
                 "request_id, previous_hash, "
-                "hash, region FROM audit_events WHERE seq > $1 AND at >= $2 AND at < $3";
+                "hash, region, repeats FROM audit_events WHERE seq > $1 AND at >= $2 AND at < $3";
             std::vector<store::Value> params{
                 after, req->has_from_time() ? microsOf(req->from_time()) : std::int64_t{0},
                 req->has_to_time() ? microsOf(req->to_time()) : now + 1};
@@ -392,6 +392,7 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
                 e->set_previous_hash(store::fromHex(r.text(8)));
                 e->set_hash(store::fromHex(r.text(9)));
                 e->set_region(r.text(10));
+                e->set_repeats(r.integer(11));
             }
             if (static_cast<int>(rows.size()) > pageSize) {
                 resp->mutable_page()->set_next_page_token(

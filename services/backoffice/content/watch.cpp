@@ -228,17 +228,8 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
             Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "staff certificates do not watch content");
     }
     if (refusal) {
-        if (caller) {
-            try {
-                m_runner.store().write([&](store::Tx& tx) {
-                    m_runner.auditInTx(tx, &*caller, "content.watch", Subject{},
-                                       RefusalReason_Name(refusal->reason), "",
-                                       m_runner.clock().nowMicros());
-                });
-            } catch (const std::exception& e) {
-                logError(std::string("audit of a refused stream: ") + e.what());
-            }
-        }
+        if (caller)  // names no one: audited in aggregate
+            m_runner.tallyRefusal(&*caller, "content.watch", RefusalReason_Name(refusal->reason));
         m_runner.metrics().count(
             "content.watch", refusal->code,
             std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started));

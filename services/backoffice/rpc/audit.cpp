@@ -27,8 +27,8 @@ Row fromRow(const store::Row& r) {
     StoredAuditEvent& e = out.event;
     e.seq = r.integer(0);
     e.atMicros = r.integer(1);
-    e.entry = {r.text(2), r.text(3), r.text(4), r.text(5),
-               r.text(6), r.text(7), r.text(8), r.text(12)};
+    e.entry = {r.text(2), r.text(3), r.text(4),  r.text(5),    r.text(6),
+               r.text(7), r.text(8), r.text(12), r.integer(13)};
     e.previousHashHex = r.text(9);
     e.hashHex = r.text(10);
     return out;
@@ -59,6 +59,8 @@ std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
     if (!keys)  // events from before the key had no region
         return store::toHex(sha256(canonical));
     field(canonical, entry.region);
+    if (entry.repeats != 1)  // events before aggregation were all single
+        field(canonical, std::to_string(entry.repeats));
     return store::toHex(keys->auditMac(canonical));
 }
 
@@ -75,10 +77,11 @@ std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& 
     tx.exec(
         "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
         "subject_digest, "
-        "outcome, request_id, previous_hash, hash, keyed, region) VALUES ($1, $2, $3, $4, $5, "
-        "$6, $7, $8, $9, $10, $11, 1, $12)",
+        "outcome, request_id, previous_hash, hash, keyed, region, repeats) VALUES ($1, $2, $3, "
+        "$4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)",
         {seq, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject,
-         entry.subjectDigest, entry.outcome, entry.requestId, previous, hash, entry.region});
+         entry.subjectDigest, entry.outcome, entry.requestId, previous, hash, entry.region,
+         entry.repeats});
     tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
     return seq;
 }
@@ -109,7 +112,8 @@ AuditVerification verifyAudit(store::Tx& tx, const Keystore& keys, std::int64_t 
             const auto rows = tx.query(
                 "SELECT seq, at, actor, terminal_id, event_type, masked_subject, subject_digest, "
                 "outcome, request_id, "
-                "previous_hash, hash, keyed, region FROM audit_events WHERE seq > $1 ORDER BY seq "
+                "previous_hash, hash, keyed, region, repeats FROM audit_events WHERE seq > $1 "
+                "ORDER BY seq "
                 "LIMIT $2",
                 {after, kPage});
             for (const auto& row : rows) {

@@ -6,7 +6,8 @@
 //   hash(n) = SHA-256( previous_hash(n) || canonical(n) )   (keyed = 0: events written before
 //             the chain was keyed; none may follow a keyed one)
 //   canonical = for each field in order (seq, at, actor, terminal_id, event_type,
-//               masked_subject, subject_digest, outcome, request_id[, region when keyed]):
+//               masked_subject, subject_digest, outcome, request_id[, region when keyed]
+//               [, repeats when not 1]):
 //               8-byte big-endian length || bytes   (integers as decimal text)
 //
 // The chain head (last sequence and hash) is one row (audit_head) locked by every append, so
@@ -35,6 +36,7 @@ struct AuditEntry {
     std::string outcome;        // "OK" or a RefusalReason value name
     std::string requestId;
     std::string region;  // the subject's, else the caller's; "" = province-wide (keyed events)
+    std::int64_t repeats = 1;  // > 1: that many refusals of this kind in one round (RefusalTally)
 };
 
 struct StoredAuditEvent {

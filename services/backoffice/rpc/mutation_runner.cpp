@@ -244,6 +244,36 @@ void MutationRunner::auditInTx(store::Tx& tx, const Caller* caller, const std::s
     m_metrics.countAudit();
 }
 
+void MutationRunner::tallyRefusal(const Caller* caller, const std::string& eventType,
+                                  const std::string& outcome) {
+    AuditEntry e;
+    e.actor = caller ? caller->identity.id : "system";
+    e.terminalId = caller ? caller->terminalId() : "";
+    e.eventType = eventType;
+    e.outcome = outcome;
+    e.region = caller ? caller->identity.region : "";
+    m_refusals.add(e);
+}
+
+void MutationRunner::flushRefusals() {
+    auto kinds = m_refusals.take();
+    if (kinds.empty())
+        return;
+    try {
+        m_store.write([&](store::Tx& tx) {
+            const std::int64_t now = m_clock.nowMicros();
+            for (const auto& e : kinds)
+                appendAudit(tx, m_keys, e, now);
+        });
+    } catch (...) {
+        for (const auto& e : kinds)  // counted again, written next round
+            m_refusals.add(e, e.repeats);
+        throw;
+    }
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        m_metrics.countAudit();
+}
+
 std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Caller& caller,
                                                        const RateLimited& rl,
                                                        const std::string& ssnDigest,
@@ -375,6 +405,14 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
         return storeFailed(eventType, nullptr, subject, started, e.what(), false, true);
     }
 
+    // A malformed request names no one and changes nothing: counted, audited in aggregate.
+    if (validationRefusal) {
+        tallyRefusal(&*caller, eventType, RefusalReason_Name(validationRefusal->reason));
+        logCall(eventType, &*caller, subject, validationRefusal->code,
+                RefusalReason_Name(validationRefusal->reason), false, started);
+        return finish(context, *validationRefusal);
+    }
+
     // Keyed: the body may hold a service password (requestFingerprint). Rows written before
     // it was keyed carry the plain SHA-256, still recognised until they age out.
     std::string requestBytes;
@@ -402,10 +440,6 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
                 auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
                           requestId.substr(0, 64), now);
             };
-            if (validationRefusal) {
-                refuseWithoutStoring(*validationRefusal);
-                return;
-            }
             const auto previous = tx.queryOne(
                 "SELECT body_hash, status_code, refusal, message, response FROM requests "
                 "WHERE caller = $1 AND request_id = $2",
@@ -484,7 +518,11 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
                 }
             });
         }
-        if (refusal) {
+        // A refusal about a person is one event (what an investigation of them reads); one
+        // that names no one is counted and audited in aggregate.
+        if (refusal && subject.ssn.empty() && subject.label.empty()) {
+            tallyRefusal(&*caller, eventType, RefusalReason_Name(refusal->reason));
+        } else if (refusal) {
             m_store.write([&](store::Tx& tx) {
                 auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "",
                           m_clock.nowMicros());

@@ -23,6 +23,7 @@
 #include "services/backoffice/rpc/caller.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/refusal.hpp"
+#include "services/backoffice/rpc/refusal_tally.hpp"
 #include "services/backoffice/rpc/terminal_gate.hpp"
 #include "services/store/store.hpp"
 
@@ -140,6 +141,14 @@ public:
     grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
 
+    // A refusal that names no person, audited in aggregate (RefusalTally) with the next
+    // flushRefusals.
+    void tallyRefusal(const Caller* caller, const std::string& eventType,
+                      const std::string& outcome);
+    // Writes what the tally counted as audit events (each sweep round, and at shutdown).
+    // Throws store::StoreError; what it could not write stays counted for the next round.
+    void flushRefusals();
+
     // Appends an event outside any RPC (the auto-lift sweeper).
     void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
                    const Subject& subject, const std::string& outcome, const std::string& requestId,
@@ -147,7 +156,8 @@ public:
 
     // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
     // 64 KiB), so a busy back office does not pay a write(2) per call; a crash can lose the
-    // last 100 ms of log lines, never an audit event (those are in the database).
+    // last 100 ms of log lines, never an audit event of a write (those are in the database;
+    // refusals that name no person are counted in memory until the next round: RefusalTally).
     void log(const std::string& json);
     void flushLog();
 
@@ -175,6 +185,7 @@ private:
     bool m_plaintext;
     TerminalGate m_gate;
     Metrics m_metrics;
+    RefusalTally m_refusals;
     std::mutex m_logMutex;       // guards the buffer
     std::mutex m_logWriteMutex;  // one flush at a time, so lines keep their order
     std::string m_logBuffer;

@@ -87,6 +87,16 @@ struct Server::Impl {
         }
     }
 
+    void flushRefusals() {
+        try {
+            runner->flushRefusals();
+        } catch (const std::exception& e) {
+            runner->log(std::string("{\"level\":\"error\",\"event\":\"refusal_audit\","
+                                    "\"error\":\"") +
+                        util::jsonEscape(e.what()) + "\"}");
+        }
+    }
+
     void sweepLoop() {
         std::unique_lock lock(sweepMutex);
         while (!stopping) {
@@ -117,6 +127,7 @@ struct Server::Impl {
                     runner->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
                                 std::to_string(lifted) + "}");
                 }
+                flushRefusals();
                 writeCheckpoint();
             } catch (const std::exception&) {
                 runner->log(
@@ -274,6 +285,7 @@ void Server::shutdown() {
         m_impl->server->GetHealthCheckService()->SetServingStatus(false);
         stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
         m_impl->server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+        m_impl->flushRefusals();    // the refusals counted since the last round
         m_impl->writeCheckpoint();  // the last word: every event written before the stop
     });
 }
