@@ -129,17 +129,10 @@ void journey(KioskProcess& kiosk, renshe::testing::CardSim& sim,
     for (char c : card.ssn)
         kiosk.click(QStringLiteral("idKey%1").arg(c));
     kiosk.click("lossNext");
-    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
+    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, std::string>>{
              {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
-        for (char c : pinyin)
-            kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
-        for (int i = 0; i < 10; ++i) {
-            const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
-            if (kiosk.property(name, "title") == text(character)) {
-                kiosk.click(name);
-                break;
-            }
-        }
+        if (!renshe::testing::pickOnPinyinKeyboard(kiosk, pinyin, character))
+            fail("the pinyin keyboard did not offer " + character);
     }
     kiosk.click("lossNext");
     enter("285714");

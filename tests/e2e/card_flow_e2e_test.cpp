@@ -190,16 +190,8 @@ TEST_F(CardFlow, ACardTheKioskCannotServeSaysWhy) {
 
 // Picks `character` among the candidates for `pinyin`.
 void typeChinese(KioskProcess& kiosk, const std::string& pinyin, const char* character) {
-    for (char c : pinyin)
-        kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
-    for (int i = 0; i < 10; ++i) {
-        const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
-        if (kiosk.property(name, "title") == text(character)) {
-            kiosk.click(name);
-            return;
-        }
-    }
-    FAIL() << "no candidate " << character << " for " << pinyin;
+    if (!renshe::testing::pickOnPinyinKeyboard(kiosk, pinyin, character))
+        FAIL() << "no candidate " << character << " for " << pinyin;
 }
 
 // The loss report's three steps for 张三丰 with `password`, from the home screen.

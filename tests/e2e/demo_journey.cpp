@@ -170,17 +170,10 @@ void lossReport(Journey& j, renshe::testing::IdCardSim* idReader,
     for (char c : std::string("370102194704090017"))
         kiosk.click(QStringLiteral("idKey%1").arg(c));
     kiosk.click("lossNext");
-    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, const char*>>{
+    for (const auto& [pinyin, character] : std::vector<std::pair<std::string, std::string>>{
              {"zhang", "张"}, {"san", "三"}, {"feng", "丰"}}) {
-        for (char c : pinyin)
-            kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
-        for (int i = 0; i < 10; ++i) {
-            const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
-            if (kiosk.property(name, "title") == QJsonValue(QString::fromUtf8(character))) {
-                kiosk.click(name);
-                break;
-            }
-        }
+        if (!renshe::testing::pickOnPinyinKeyboard(kiosk, pinyin, character))
+            throw std::runtime_error("the pinyin keyboard did not offer " + character);
     }
     j.shot("loss-name-pinyin", "loss report: the name on the pinyin keyboard");
     kiosk.click("lossNext");

@@ -166,6 +166,7 @@ TEST_F(IdCardAtTheKiosk, ACardPlacedBeforeThePageOpensIsReadWhenItOpens) {
     kiosk->click("lossBack");
     EXPECT_EQ(waitText("lossPrompt", kPlacePrompt), text(kPlacePrompt));
     EXPECT_EQ(kiosk->property("lossIdNumber", "text"), text(" "));
+    // An absence (the card is not read again) is checked over real time.
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(kiosk->property("lossPrompt", "text"), text(kPlacePrompt));
     liftForAMoment();

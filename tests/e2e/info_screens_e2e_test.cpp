@@ -81,20 +81,7 @@ TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
 
     // Any other word on the pinyin keyboard: the whole word spelled, the word picked.
     kiosk.click("jobTypeToggle");
-    for (const auto& [pinyin, character] :
-         std::vector<std::pair<std::string, const char*>>{{"baojie", "保洁"}}) {
-        for (char c : pinyin)
-            kiosk.click(QStringLiteral("pinyinKey_%1").arg(c));
-        bool picked = false;
-        for (int i = 0; i < 10 && !picked; ++i) {
-            const auto name = QStringLiteral("pinyinCandidate%1").arg(i);
-            if (kiosk.property(name, "title") == text(character)) {
-                kiosk.click(name);
-                picked = true;
-            }
-        }
-        ASSERT_TRUE(picked) << character;
-    }
+    ASSERT_TRUE(renshe::testing::pickOnPinyinKeyboard(kiosk, "baojie", "保洁"));
     EXPECT_EQ(kiosk.property("jobTyped", "text"), text("保洁"));
     kiosk.click("jobSearchTyped");
     EXPECT_EQ(kiosk.waitForProperty("jobsList", "count", 1, 10s), QJsonValue(1));

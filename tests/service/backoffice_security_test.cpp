@@ -400,6 +400,47 @@ TEST_P(BackofficeSecurity, RefusalsThatNameNoOneAreAuditedInAggregate) {
     EXPECT_TRUE(v.intact()) << v.reason();
 }
 
+// A bulk import changes many people at once: each person and card it writes is in the audit
+// as if registered alone (with the import's request id), so a person's audit shows the import.
+TEST_P(BackofficeSecurity, ABulkImportAuditsEveryPersonAndCardItChanges) {
+    BackofficeEnv env(GetParam());
+    const auto staff = env.staff();
+    std::string persons = "ssn,name,sex,birth_date,region\n";
+    std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
+    std::vector<SeededCard> people;
+    for (int i = 0; i < 3; ++i) {
+        people.push_back(renshe::testing::inventedCard(700 + i));
+        const auto& p = people.back();
+        persons += p.ssn + "," + p.name + ",1," + p.ssn.substr(6, 8) + "," + p.region + "\n";
+        cards += p.cardNumber + "," + p.identifierHex + "," + p.ssn + ",2024-03-01,2034-02-28\n";
+    }
+    ImportRegistryRequest imp;
+    imp.set_request_id(newRequestId());
+    imp.set_persons_csv(persons);
+    imp.set_cards_csv(cards);
+    ImportRegistryResponse ir;
+    ASSERT_TRUE(call(*staff.admin, &Admin::ImportRegistry, imp, &ir).ok());
+    ASSERT_EQ(ir.cards_imported(), 3);
+    for (const auto& p : people) {
+        QueryAuditRequest q;
+        q.set_subject_ssn(p.ssn);
+        QueryAuditResponse events;
+        ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &events).ok());
+        std::vector<std::string> types;
+        for (const auto& e : events.events()) {
+            types.push_back(e.event_type());
+            EXPECT_EQ(e.request_id(), imp.request_id());
+            EXPECT_EQ(e.actor(), "S-0001");
+            EXPECT_EQ(e.masked_subject().find(p.ssn), std::string::npos);
+        }
+        EXPECT_EQ(types, (std::vector<std::string>{"admin.register_person", "admin.issue_card"}))
+            << p.ssn;
+    }
+    VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &Admin::VerifyAuditChain, VerifyAuditChainRequest{}, &v).ok());
+    EXPECT_TRUE(v.intact()) << v.reason();
+}
+
 // Rate-limit buckets count within their window only; once it has passed, the sweep deletes
 // them, so the table does not keep a row for every ID number ever tried (on PostgreSQL every
 // attempt creates its buckets before it locks them). A bucket inside its window stays.

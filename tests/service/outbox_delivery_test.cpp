@@ -100,6 +100,7 @@ TEST_P(OutboxDelivery, RateLimitedLossReportIsDeliveredAfterTheWait) {
 
     // Before the wait is over nothing is sent.
     outbox.deliverNow();
+    // An absence (nothing sent) is checked over a while: real time is what this waits for.
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_EQ(outbox.pending(), 1);
     EXPECT_EQ(statusOf(env, card), CARD_STATUS_ACTIVE);
@@ -134,7 +135,7 @@ TEST_P(OutboxDelivery, FinalRefusalIsKeptForStaffAndReported) {
     EXPECT_EQ(held.requestId, report.request_id());
     EXPECT_EQ(held.method, kLossMethod);
     EXPECT_FALSE(held.why.empty());
-    // Not retried: a later round leaves it as it is.
+    // Not retried: a later round leaves it as it is (an absence, checked over real time).
     outbox.deliverNow();
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_EQ(outbox.needsStaff(), 1);

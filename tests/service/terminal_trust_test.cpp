@@ -200,6 +200,7 @@ TEST_P(TerminalTrust, RevokedTerminalIsRefusedWithinASecondOnEveryReplica) {
     ASSERT_TRUE(call(*env.staff().admin, &Admin::RegisterTerminals,
                      registration({pki::readFile(replacement.certificate)}), &rr)
                     .ok());
+    // Past the gate's freshness (0.5 s of real time: the cache's age is what is waited out).
     std::this_thread::sleep_for(std::chrono::milliseconds(600));
     EXPECT_TRUE(status(env.as(replacement), card).ok());
     EXPECT_EQ(status(env.touch(), card).refusal, "REFUSAL_REASON_TERMINAL_KEY_MISMATCH");

@@ -190,6 +190,10 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx,
                 tx.exec("SAVEPOINT import_line");
                 try {
                     registerPerson(tx, caller, p, true, now, s);
+                    // Each person the import changes is in the audit like one registered on
+                    // their own, with the import's request id: their history shows it.
+                    m_runner.auditInTx(tx, &caller, "admin.register_person", s, "OK",
+                                       req->request_id(), now);
                     tx.exec("RELEASE SAVEPOINT import_line");
                     ++personsImported;
                 } catch (const Refused& r) {
@@ -209,6 +213,8 @@ grpc::Status AdminServiceImpl::ImportRegistry(grpc::ServerContext* ctx,
                         continue;  // imported before: nothing to do
                     }
                     issueCard(tx, caller, c, now, s, nullptr);
+                    m_runner.auditInTx(tx, &caller, "admin.issue_card", s, "OK", req->request_id(),
+                                       now);
                     tx.exec("RELEASE SAVEPOINT import_line");
                     ++cardsImported;
                 } catch (const Refused& r) {

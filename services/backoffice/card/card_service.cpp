@@ -109,6 +109,12 @@ void checkSecondFactor(store::Tx& tx, const Caller& caller, const MutationRunner
             Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED, "second factor does not match"));
 }
 
+// A PIN reset session that cannot be used for this: unknown, another terminal's or card's,
+// used up, expired, already reported.
+Refused invalidResetSession(const std::string& why) {
+    return Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID, why));
+}
+
 std::string normalisedSsn(const std::string& ssn) {
     return checks::normalizeSsn(ssn);
 }
@@ -381,18 +387,15 @@ grpc::Status CardServiceImpl::ComputePinResetCryptogram(grpc::ServerContext* ctx
                 "FROM pin_reset_sessions WHERE id = $1" +
                     std::string(tx.forUpdate()),
                 {req->reset_session_id()});
-            auto invalidSession = [](const std::string& why) {
-                return Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID, why));
-            };
             if (!session || session->text(0) != caller.key())
-                throw invalidSession("unknown reset session");
+                throw invalidResetSession("unknown reset session");
             if (session->integer(5) != 0 || session->integer(3) < now)
-                throw invalidSession("reset session expired");
+                throw invalidResetSession("reset session expired");
             if (session->integer(4) <= 0)
-                throw invalidSession("no cryptograms left in this session");
+                throw invalidResetSession("no cryptograms left in this session");
             const auto card = loadCard(tx, session->text(1));
             if (!card || card->identifierHex != store::toHex(req->card_identifier())) {
-                throw invalidSession("the session is for another card");
+                throw invalidResetSession("the session is for another card");
             }
             subject.ssn = card->ssn;
             const std::int64_t op =
@@ -437,20 +440,17 @@ grpc::Status CardServiceImpl::ReportPinResetResult(grpc::ServerContext* ctx,
                 "FROM pin_reset_sessions WHERE id = $1" +
                     std::string(tx.forUpdate()),
                 {req->reset_session_id()});
-            auto invalidSession = [](const std::string& why) {
-                return Refused(Refusal::precondition(REFUSAL_REASON_RESET_SESSION_INVALID, why));
-            };
             if (!session || session->text(0) != caller.key() ||
                 session->text(1) != card.cardNumber) {
-                throw invalidSession("unknown reset session, or another card");
+                throw invalidResetSession("unknown reset session, or another card");
             }
             // One result per session (a retry of it is answered from its request id), for an
             // operation the session allowed. After the expiry only if a cryptogram was issued:
             // then the card may have changed and the kiosk may have been offline to say so.
             if (session->integer(4) != 0)
-                throw invalidSession("the result of this reset session was already reported");
+                throw invalidResetSession("the result of this reset session was already reported");
             if (session->integer(3) < now && session->integer(5) == 0)
-                throw invalidSession("reset session expired before any cryptogram");
+                throw invalidResetSession("reset session expired before any cryptogram");
             const std::int64_t op =
                 req->operation() == PIN_RESET_OPERATION_RELOAD ? kOpReload : kOpUnblock;
             if ((session->integer(2) & op) == 0)
