@@ -31,8 +31,9 @@ if [[ ! -f $build_dir/build.ninja ]]; then
   cmake --preset "$preset"
 fi
 cmake --build --preset "$preset"
-# clang-tidy (.clang-tidy, warnings as errors) over drivers/, services/ and kiosk/; a unit
-# already clean is not checked again until it or a header it includes changes.
+# clang-tidy (.clang-tidy, warnings as errors) over drivers/, services/, kiosk/ and the test
+# fixtures and benches; a unit already clean is not checked again until it or a header it
+# includes changes.
 [[ $preset == default ]] && "$root/deploy/tidy.py" "$build_dir"
 
 cd "$build_dir"
