@@ -268,7 +268,10 @@ int queryAudit(Args& args, AdminService::Stub& stub) {
                       << std::left << std::setw(30) << e.event_type() << std::right << "  "
                       << e.actor() << "  "
                       << (e.masked_subject().empty() ? "-" : e.masked_subject()) << "  "
-                      << e.outcome() << "\n";
+                      << e.outcome()
+                      // Refusals that name no one come counted: one row for a round's worth.
+                      << (e.repeats() > 1 ? " ×" + std::to_string(e.repeats()) : std::string())
+                      << "\n";
         }
         if (resp.page().next_page_token().empty())
             return 0;
