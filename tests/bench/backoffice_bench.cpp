@@ -205,19 +205,10 @@ long statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& our
 
 // kReports persons with activated cards (service password 285714), for the loss reports.
 std::vector<SeededCard> activatedPeople(BackofficeEnv& env) {
-    std::string persons = "ssn,name,sex,birth_date,region\n";
-    std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
     std::vector<SeededCard> people;
-    for (int i = 0; i < kReports; ++i) {
+    for (int i = 0; i < kReports; ++i)
         people.push_back(renshe::testing::inventedCard(1000 + i));
-        const auto& p = people.back();
-        persons += p.ssn + "," + p.name + ",1," + p.ssn.substr(6, 8) + "," + p.region + "\n";
-        cards += p.cardNumber + "," + p.identifierHex + "," + p.ssn + ",2024-03-01,2034-02-28\n";
-    }
-    ImportRegistryRequest imp;
-    imp.set_request_id(renshe::testing::newRequestId());
-    imp.set_persons_csv(persons);
-    imp.set_cards_csv(cards);
+    const auto imp = renshe::testing::registryImportOf(people);
     ImportRegistryResponse ir;
     const auto imported = call(*env.staff().admin, &AdminService::Stub::ImportRegistry, imp, &ir);
     if (!imported.ok() || ir.cards_imported() != kReports) {

@@ -51,6 +51,20 @@ void seed(const Clients& staff, const SeededCard& card) {
     ASSERT_EQ(cr.card().status(), CARD_STATUS_ISSUED);
 }
 
+renshe::v1::ImportRegistryRequest registryImportOf(const std::vector<SeededCard>& people) {
+    std::string persons = "ssn,name,sex,birth_date,region\n";
+    std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
+    for (const auto& p : people) {
+        persons += p.ssn + "," + p.name + ",1," + p.ssn.substr(6, 8) + "," + p.region + "\n";
+        cards += p.cardNumber + "," + p.identifierHex + "," + p.ssn + ",2024-03-01,2034-02-28\n";
+    }
+    renshe::v1::ImportRegistryRequest imp;
+    imp.set_request_id(newRequestId());
+    imp.set_persons_csv(persons);
+    imp.set_cards_csv(cards);
+    return imp;
+}
+
 SeededCard inventedCard(int n) {
     SeededCard c;
     char first17[32];

@@ -141,6 +141,8 @@ struct SeededCard {
 void seed(const Clients& staff, const SeededCard& card);
 // The n-th invented person (valid check digit) with a card; n < 100000.
 SeededCard inventedCard(int n);
+// A registry import (persons and cards CSV) of `people`, under a new request id.
+renshe::v1::ImportRegistryRequest registryImportOf(const std::vector<SeededCard>& people);
 
 // A loss report for `card`'s ID number with `name` and `password`, under a new request id.
 renshe::v1::ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,

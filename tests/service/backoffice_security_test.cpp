@@ -405,19 +405,10 @@ TEST_P(BackofficeSecurity, RefusalsThatNameNoOneAreAuditedInAggregate) {
 TEST_P(BackofficeSecurity, ABulkImportAuditsEveryPersonAndCardItChanges) {
     BackofficeEnv env(GetParam());
     const auto staff = env.staff();
-    std::string persons = "ssn,name,sex,birth_date,region\n";
-    std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
     std::vector<SeededCard> people;
-    for (int i = 0; i < 3; ++i) {
+    for (int i = 0; i < 3; ++i)
         people.push_back(renshe::testing::inventedCard(700 + i));
-        const auto& p = people.back();
-        persons += p.ssn + "," + p.name + ",1," + p.ssn.substr(6, 8) + "," + p.region + "\n";
-        cards += p.cardNumber + "," + p.identifierHex + "," + p.ssn + ",2024-03-01,2034-02-28\n";
-    }
-    ImportRegistryRequest imp;
-    imp.set_request_id(newRequestId());
-    imp.set_persons_csv(persons);
-    imp.set_cards_csv(cards);
+    const auto imp = renshe::testing::registryImportOf(people);
     ImportRegistryResponse ir;
     ASSERT_TRUE(call(*staff.admin, &Admin::ImportRegistry, imp, &ir).ok());
     ASSERT_EQ(ir.cards_imported(), 3);

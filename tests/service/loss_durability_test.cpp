@@ -34,18 +34,9 @@ constexpr const char* kPassword = "285714";
 
 std::vector<SeededCard> seedPeople(const Clients& staff, const Clients& touch) {
     std::vector<SeededCard> people;
-    std::string persons = "ssn,name,sex,birth_date,region\n";
-    std::string cards = "card_number,card_identifier,ssn,issue_date,expiry_date\n";
-    for (int i = 0; i < kPeople; ++i) {
+    for (int i = 0; i < kPeople; ++i)
         people.push_back(renshe::testing::inventedCard(i));
-        const auto& p = people.back();
-        persons += p.ssn + "," + p.name + ",1," + p.ssn.substr(6, 8) + "," + p.region + "\n";
-        cards += p.cardNumber + "," + p.identifierHex + "," + p.ssn + ",2024-03-01,2034-02-28\n";
-    }
-    ImportRegistryRequest imp;
-    imp.set_request_id(newRequestId());
-    imp.set_persons_csv(persons);
-    imp.set_cards_csv(cards);
+    const auto imp = renshe::testing::registryImportOf(people);
     ImportRegistryResponse ir;
     const auto o = call(*staff.admin, &Admin::ImportRegistry, imp, &ir);
     EXPECT_TRUE(o.ok()) << o;
