@@ -122,7 +122,7 @@ TEST(EnrollFingerprint, AtTheCounterWithTheSensorThenVerifiedAtATerminal) {
              {kFinger, fp::VerifyResult::Outcome::Match},
              {kOtherFinger, fp::VerifyResult::Outcome::NoMatch}}) {
         std::optional<fp::synthetic::VirtualImageFeeder> terminalFeeder;
-        const std::uint64_t finger = seed;  // a structured binding cannot be captured before C++20
+        const std::uint64_t finger = seed;  // clang 14 cannot capture a structured binding
         fp::ScanCallbacks callbacks;
         callbacks.fingerStatus = [&](const fp::FingerStatus& s) {
             if (!s.waitingForFinger())
