@@ -36,6 +36,17 @@ protected:
     std::string stateDir = stateTemp.path().string();
     virtual std::vector<std::string> extraKioskArgs() const { return {}; }
 
+    // The kiosk's outbox database and its write-ahead log, as a thief of the disk would read
+    // them.
+    std::string outboxOnDisk() const {
+        std::string bytes;
+        for (const char* file : {"/outbox.db", "/outbox.db-wal"}) {
+            std::ifstream in(stateDir + file, std::ios::binary);
+            bytes.append((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        }
+        return bytes;
+    }
+
     void SetUp() override {
         renshe::testing::seed(env.staff(), card);
         const auto terminal = env.pki().touchTerminal();
@@ -278,11 +289,7 @@ TEST_F(CardFlow, AnActivationTheBackOfficeMissedIsDeliveredFromTheOutboxEvenAfte
     EXPECT_EQ(kiosk->waitForProperty("pendingReports", "visible", true, 5s), QJsonValue(true));
     EXPECT_EQ(kiosk->property("pendingReports", "text"), text("待上报 1"));
     {
-        std::string bytes;
-        for (const char* file : {"/outbox.db", "/outbox.db-wal"}) {
-            std::ifstream in(stateDir + file, std::ios::binary);
-            bytes.append((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        }
+        const std::string bytes = outboxOnDisk();
         EXPECT_NE(bytes.find("ReportPinChanged"), std::string::npos);
         EXPECT_EQ(bytes.find("285714"), std::string::npos)
             << "the service password is on disk in the clear";
@@ -343,12 +350,7 @@ TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOff
     std::filesystem::create_directories("screenshots/card");
     kiosk->screenshot("screenshots/card/loss-queued-offline.png");
     {
-        // The database and its write-ahead log, as a thief of the disk would read them.
-        std::string bytes;
-        for (const char* file : {"/outbox.db", "/outbox.db-wal"}) {
-            std::ifstream in(stateDir + file, std::ios::binary);
-            bytes.append((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        }
+        const std::string bytes = outboxOnDisk();
         EXPECT_NE(bytes.find("ReportTemporaryLoss"), std::string::npos);
         EXPECT_EQ(bytes.find("285714"), std::string::npos)
             << "the service password is on disk in the clear";
