@@ -136,6 +136,11 @@ DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
                 d->set_printer(PRINTER_STATE_ABSENT);
             },
             m_config.heartbeatInterval);
+        if (m_config.backoffice && !m_config.backoffice->certificateFile.empty()) {
+            m_heartbeat->renewCertificates(
+                {m_config.backoffice->certificateFile, m_config.backoffice->privateKeyFile},
+                m_config.certificateRenewBefore);
+        }
         m_thread = std::thread([this] { feed(); });
     }
 }

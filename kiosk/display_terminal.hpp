@@ -70,6 +70,9 @@ public:
         QString stateDir;                                      // the playlist cache; empty = none
         double timeScale = 1.0;  // > 1 plays durations faster (tests, the 24-hour bench)
         std::chrono::seconds heartbeatInterval{30};
+        // Renew the certificate in the back office's files when fewer than this are left
+        // (0: when a third of its lifetime is left).
+        std::chrono::seconds certificateRenewBefore{0};
         int transitionMs = 600;  // how long QML's transition runs (frame times are taken then)
     };
 

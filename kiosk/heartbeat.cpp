@@ -46,15 +46,25 @@ void Heartbeat::beat() {
     auto keeper = m_backoffice;
     auto resp = std::make_shared<HeartbeatResponse>();
     auto ok = std::make_shared<bool>(false);
+    std::optional<Renewal> renewal;
+    if (m_renewal && nowMs >= m_renewalNotBeforeMs)
+        renewal = m_renewal;
+    auto renewed = std::make_shared<services::client::RenewalResult>();
     // A heartbeat is small and frequent: a shorter deadline than a citizen's call.
     m_async.run(
-        [keeper, req, resp, ok] {
+        [keeper, req, resp, ok, renewal, renewed, nowMs] {
             *ok =
                 services::client::unary<TerminalService>(*keeper, &TerminalService::Stub::Heartbeat,
                                                          *req, resp.get(), kHeartbeatDeadline)
                     .ok();
+            if (*ok && renewal) {
+                *renewed = services::client::renewCertificateIfDue(
+                    *keeper, renewal->files, nowMs / 1000, renewal->renewBefore,
+                    services::client::kDefaultDeadline);
+            }
         },
-        [this, resp, ok] {
+        [this, resp, ok, renewed] {
+            afterRenewal(*renewed);
             m_inFlight = false;
             if (m_again) {
                 m_again = false;
@@ -67,6 +77,35 @@ void Heartbeat::beat() {
             if (askedMs >= 5000 && askedMs <= 600000 && askedMs != m_timer.interval())
                 m_timer.setInterval(static_cast<int>(askedMs));
         });
+}
+
+void Heartbeat::renewCertificates(services::client::IdentityFiles files,
+                                  std::chrono::seconds renewBefore) {
+    m_renewal = Renewal{std::move(files), renewBefore};
+}
+
+void Heartbeat::afterRenewal(const services::client::RenewalResult& result) {
+    using services::client::RenewalOutcome;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    switch (result.outcome) {
+        case RenewalOutcome::NotDue:
+            return;
+        case RenewalOutcome::Renewed:
+            ++m_renewals;
+            qInfo("renshe-kiosk: terminal certificate renewed, valid until %s (Unix seconds %lld)",
+                  qPrintable(QDateTime::fromSecsSinceEpoch(result.notAfter).toString(Qt::ISODate)),
+                  static_cast<long long>(result.notAfter));
+            return;
+        case RenewalOutcome::Unreachable:
+            m_renewalNotBeforeMs = nowMs + 60'000;
+            break;
+        case RenewalOutcome::Refused:
+        case RenewalOutcome::Failed:
+            m_renewalNotBeforeMs = nowMs + 3'600'000;
+            break;
+    }
+    qWarning("renshe-kiosk: terminal certificate renewal did not complete: %s",
+             result.detail.c_str());
 }
 
 }  // namespace renshe::kiosk

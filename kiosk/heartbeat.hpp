@@ -8,10 +8,12 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "kiosk/ui_async.hpp"
 #include "renshe/v1/terminal.pb.h"
 #include "services/client/client.hpp"
+#include "services/client/renewal.hpp"
 
 namespace renshe::kiosk {
 
@@ -31,7 +33,19 @@ public:
     // follows it.
     void beat();
 
+    // After each answered heartbeat, renews the terminal's certificate in `files` when it is
+    // due (services/client/renewal.hpp); a failed attempt is tried again an hour later (a
+    // minute when the back office did not answer).
+    void renewCertificates(services::client::IdentityFiles files, std::chrono::seconds renewBefore);
+    int certificateRenewals() const { return m_renewals; }
+
 private:
+    struct Renewal {
+        services::client::IdentityFiles files;
+        std::chrono::seconds renewBefore{0};
+    };
+    void afterRenewal(const services::client::RenewalResult& result);
+
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     renshe::v1::TerminalRole m_role;
     std::function<void(renshe::v1::HeartbeatRequest&)> m_collect;
@@ -40,6 +54,9 @@ private:
     std::atomic<int> m_sent{0};
     std::atomic<bool> m_inFlight{false};
     bool m_again = false;  // UI thread only
+    std::optional<Renewal> m_renewal;
+    qint64 m_renewalNotBeforeMs = 0;  // UI thread only
+    int m_renewals = 0;
     UiAsync m_async{this};
 };
 

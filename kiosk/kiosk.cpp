@@ -74,6 +74,11 @@ Kiosk::Kiosk(Config config, QObject* parent)
                 req.set_outbox_needs_staff(m_outbox ? m_outbox->needsStaff() : 0);
             },
             m_config.heartbeatInterval);
+        if (!m_config.backoffice->certificateFile.empty()) {
+            m_heartbeat->renewCertificates(
+                {m_config.backoffice->certificateFile, m_config.backoffice->privateKeyFile},
+                m_config.certificateRenewBefore);
+        }
     }
     m_idleTimer = new QTimer(this);
     m_idleTimer->setInterval(1000);

@@ -68,6 +68,9 @@ public:
         QString receiptDir;    // receipts as PDF here (tests, demo); empty = the printer
         QString printerName;   // CUPS queue; empty = the system default
         std::chrono::seconds heartbeatInterval{30};
+        // Renew the certificate in the back office's files when fewer than this are left
+        // (0: when a third of its lifetime is left).
+        std::chrono::seconds certificateRenewBefore{0};
         bool voice = true;     // voice guidance on at start (the citizen may switch it off)
         QString idCardDevice;  // the ID card reader's serial port; empty = none
     };

@@ -18,6 +18,7 @@
 #include "kiosk/kiosk.hpp"
 #include "kiosk/options.hpp"
 #include "kiosk/qr_image.hpp"
+#include "services/client/renewal.hpp"
 #ifdef RENSHE_AUTOMATION
 #include "kiosk/automation.hpp"
 #endif
@@ -72,6 +73,7 @@ int runDisplay(const renshe::kiosk::Options& o,
     config.backoffice = std::move(endpoint);
     config.stateDir = o.stateDir;
     config.timeScale = o.timeScale;
+    config.certificateRenewBefore = std::chrono::hours(24 * o.renewCertificateDays);
     renshe::kiosk::DisplayTerminal display(std::move(config));
 
     QQmlApplicationEngine engine;
@@ -144,6 +146,10 @@ int main(int argc, char** argv) {
     QDir().mkpath(o.stateDir);
     if (!o.backofficeTarget.isEmpty()) {
         try {
+            // A renewal cut short by a crash after its certificate was saved is completed
+            // before the files are read (services/client/renewal.hpp).
+            renshe::services::client::finishInterruptedRenewal(
+                {o.certFile.toStdString(), o.keyFile.toStdString()});
             endpoint = renshe::services::client::Endpoint::fromFiles(
                 o.backofficeTarget.toStdString(), o.caFile.toStdString(), o.certFile.toStdString(),
                 o.keyFile.toStdString());
@@ -160,6 +166,7 @@ int main(int argc, char** argv) {
     config.servicePointName = o.servicePointName;
     config.language = o.language;
     config.watchCardReaders = o.role == QStringLiteral("touch");
+    config.certificateRenewBefore = std::chrono::hours(24 * o.renewCertificateDays);
     config.idleSeconds = o.idleSeconds;
     config.voice = o.voice;
     config.stateDir = o.stateDir;

@@ -25,6 +25,11 @@ struct Flags {
     const QCommandLineOption key{QStringLiteral("key"),
                                  QStringLiteral("this terminal's private key"),
                                  QStringLiteral("file")};
+    const QCommandLineOption renewDays{
+        QStringLiteral("renew-certificate-days"),
+        QStringLiteral("renew this terminal's certificate when fewer days than this are left "
+                       "(default 0: when a third of its lifetime is left)"),
+        QStringLiteral("days"), QStringLiteral("0")};
     const QCommandLineOption point{QStringLiteral("service-point"),
                                    QStringLiteral("name shown in the status bar"),
                                    QStringLiteral("name")};
@@ -96,6 +101,10 @@ QString readConnection(const QCommandLineParser& p, const Flags& f, Options& o) 
         (o.caFile.isEmpty() || o.certFile.isEmpty() || o.keyFile.isEmpty())) {
         return QStringLiteral("--backoffice needs --ca, --cert and --key (mutual TLS)");
     }
+    bool ok = false;
+    o.renewCertificateDays = p.value(f.renewDays).toInt(&ok);
+    if (!ok || o.renewCertificateDays < 0 || o.renewCertificateDays > 3650)
+        return QStringLiteral("--renew-certificate-days wants 0..3650");
     if (p.isSet(f.point))
         o.servicePointName = p.value(f.point);
     o.language = p.value(f.lang);

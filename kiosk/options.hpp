@@ -10,6 +10,7 @@ struct Options {
     QString role = QStringLiteral("touch");
     QString backofficeTarget;  // host:port; empty = offline UI
     QString caFile, certFile, keyFile;
+    int renewCertificateDays = 0;  // renew when fewer days are left; 0 = a third of the lifetime
     QString servicePointName = QStringLiteral("人社服务站");
     QString language = QStringLiteral("zh_CN");
     QString automationSocket;  // test builds only

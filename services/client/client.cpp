@@ -18,6 +18,8 @@ Endpoint Endpoint::fromFiles(std::string target, const std::filesystem::path& ca
     e.caPem = pki::readFile(ca);
     e.certificatePem = pki::readFile(certificate);
     e.privateKeyPem = pki::readFile(privateKey);
+    e.certificateFile = certificate;
+    e.privateKeyFile = privateKey;
     return e;
 }
 
@@ -48,6 +50,7 @@ std::shared_ptr<grpc::Channel> ChannelKeeper::channel() {
     if (!m_channel || m_consecutiveFailures >= m_failuresBeforeRenewal) {
         if (m_channel) {
             ++m_renewals;
+            rereadIdentity();
         }
         m_channel = makeChannel(m_endpoint);
         m_consecutiveFailures = 0;
@@ -58,6 +61,27 @@ std::shared_ptr<grpc::Channel> ChannelKeeper::channel() {
 void ChannelKeeper::reportReachable(bool reachable) {
     std::lock_guard lock(m_mutex);
     m_consecutiveFailures = reachable ? 0 : m_consecutiveFailures + 1;
+}
+
+void ChannelKeeper::replaceIdentity(std::string certificatePem, std::string privateKeyPem) {
+    std::lock_guard lock(m_mutex);
+    m_endpoint.certificatePem = std::move(certificatePem);
+    m_endpoint.privateKeyPem = std::move(privateKeyPem);
+    m_channel.reset();
+}
+
+void ChannelKeeper::rereadIdentity() {
+    if (m_endpoint.certificateFile.empty() || m_endpoint.privateKeyFile.empty())
+        return;
+    // Another keeper of this process may have renewed the certificate in these files.
+    try {
+        std::string certificate = pki::readFile(m_endpoint.certificateFile);
+        std::string key = pki::readFile(m_endpoint.privateKeyFile);
+        m_endpoint.certificatePem = std::move(certificate);
+        m_endpoint.privateKeyPem = std::move(key);
+    } catch (const std::exception&) {
+        // Unreadable now (being replaced): keep what worked.
+    }
 }
 
 int ChannelKeeper::renewals() const {

@@ -18,6 +18,10 @@ struct Endpoint {
     std::string certificatePem;  // this terminal's / staff member's certificate
     std::string privateKeyPem;
     std::string serverNameOverride;  // TLS name to check when `target` is an alias
+    // Where the certificate and key were read from (fromFiles), so that a renewed certificate
+    // written there is picked up when the channel is made again; empty: given as PEM.
+    std::filesystem::path certificateFile;
+    std::filesystem::path privateKeyFile;
 
     static Endpoint fromFiles(std::string target, const std::filesystem::path& ca,
                               const std::filesystem::path& certificate,
@@ -41,8 +45,13 @@ public:
     // consecutive failures the next channel() is a new one.
     void reportReachable(bool reachable);
     int renewals() const;
+    // Calls from now on go out with this certificate and key (a renewed certificate): the
+    // next channel() is a new channel. Calls already under way finish on the old one.
+    void replaceIdentity(std::string certificatePem, std::string privateKeyPem);
 
 private:
+    void rereadIdentity();  // m_mutex held
+
     mutable std::mutex m_mutex;
     Endpoint m_endpoint;
     int m_failuresBeforeRenewal;

@@ -70,7 +70,7 @@ private:
     MutationRunner& m_runner;
     std::string m_clientCaPem;
     std::optional<pki::CertificateAuthority> m_terminalCa;
-    std::chrono::hours m_terminalValidity{24 * 730};
+    std::chrono::hours m_terminalValidity{24 * 90};
 };
 
 }  // namespace renshe::services::backoffice

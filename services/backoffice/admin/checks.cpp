@@ -243,22 +243,7 @@ std::optional<Refusal> check(const ListEnrolmentsRequest& r) {
 std::optional<Refusal> check(const EnrollTerminalRequest& r) {
     return firstOf(
         [&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
-        [&]() -> Result {
-            const std::string& pem = r.csr_pem();
-            if (pem.empty()) {
-                return Refusal::malformed("csr_pem is missing");
-            }
-            if (pem.size() > kMaxCsrBytes ||
-                pem.find("-----BEGIN CERTIFICATE REQUEST-----") == std::string::npos) {
-                return Refusal::malformed("csr_pem is not a PEM certificate request");
-            }
-            for (char c : pem) {
-                if (!(c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c <= 0x7E))) {
-                    return Refusal::malformed("csr_pem is not a PEM certificate request");
-                }
-            }
-            return std::nullopt;
-        },
+        [&] { return checkCsrPem(r.csr_pem(), "csr_pem"); },
         [&]() -> Result {
             if (!isTerminalId(r.terminal_id())) {
                 return Refusal::malformed(

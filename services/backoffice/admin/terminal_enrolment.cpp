@@ -214,8 +214,8 @@ grpc::Status AdminServiceImpl::RevokeTerminal(grpc::ServerContext* ctx,
             requireStaff(caller);
             subject.label = req->terminal_id();
             const auto row = tx.queryOne(
-                "SELECT region, public_key_sha256, revoked_at FROM terminal_enrolments WHERE "
-                "terminal_id = $1" +
+                "SELECT region, public_key_sha256, revoked_at, next_public_key_sha256 FROM "
+                "terminal_enrolments WHERE terminal_id = $1" +
                     std::string(tx.forUpdate()),
                 {req->terminal_id()});
             if (!row)
@@ -227,10 +227,20 @@ grpc::Status AdminServiceImpl::RevokeTerminal(grpc::ServerContext* ctx,
                     "UPDATE terminal_enrolments SET revoked_at = $2, revoked_by = $3, "
                     "revoke_reason = $4 WHERE terminal_id = $1",
                     {req->terminal_id(), now, caller.identity.id, req->reason()});
+                // A renewal's pending key goes with it: it must never become the enrolled one.
+                for (int column : {1, 3}) {
+                    if (row->isNull(column))
+                        continue;
+                    tx.exec(
+                        "INSERT INTO revoked_terminal_keys (public_key_sha256, terminal_id, "
+                        "revoked_at) VALUES ($1, $2, $3) ON CONFLICT (public_key_sha256) DO "
+                        "NOTHING",
+                        {row->text(column), req->terminal_id(), now});
+                }
                 tx.exec(
-                    "INSERT INTO revoked_terminal_keys (public_key_sha256, terminal_id, "
-                    "revoked_at) VALUES ($1, $2, $3) ON CONFLICT (public_key_sha256) DO NOTHING",
-                    {row->text(1), req->terminal_id(), now});
+                    "UPDATE terminal_enrolments SET next_public_key_sha256 = NULL, "
+                    "next_certificate_pem = NULL, next_not_after = NULL WHERE terminal_id = $1",
+                    {req->terminal_id()});
             }
             *resp->mutable_terminal() = readEnrolment(tx, req->terminal_id());
         });

@@ -1,5 +1,7 @@
 #include "services/backoffice/checks/checks.hpp"
 
+#include <algorithm>
+
 #include <glib.h>
 
 #include <cmath>
@@ -290,6 +292,21 @@ Result checkText(std::string_view text, std::size_t maxBytes, std::string_view f
     }
     if (hasControlCharacter(text)) {
         return Refusal::malformed(str(field) + " contains a control character");
+    }
+    return std::nullopt;
+}
+
+Result checkCsrPem(std::string_view pem, std::string_view field) {
+    constexpr std::size_t kMaxCsrBytes = 16 * 1024;
+    if (pem.empty())
+        return Refusal::malformed(str(field) + " is missing");
+    const auto printable = [](char c) {
+        return c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c <= 0x7E);
+    };
+    if (pem.size() > kMaxCsrBytes ||
+        pem.find("-----BEGIN CERTIFICATE REQUEST-----") == std::string_view::npos ||
+        !std::all_of(pem.begin(), pem.end(), printable)) {
+        return Refusal::malformed(str(field) + " is not a PEM certificate request");
     }
     return std::nullopt;
 }

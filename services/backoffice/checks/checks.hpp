@@ -118,6 +118,9 @@ Result checkText(std::string_view text, std::size_t maxBytes, std::string_view f
 Result checkOpaqueId(std::string_view id, std::size_t maxChars, std::string_view field,
                      bool required);
 Result checkEnum(int value, bool (*isValid)(int), bool required, std::string_view field);
+// A PKCS#10 request in PEM: present, up to 16 KiB of printable ASCII with its header (whether
+// it parses and its signature verifies is pki's to say).
+Result checkCsrPem(std::string_view pem, std::string_view field);
 // Inside google.protobuf.Timestamp's range.
 Result checkTimestamp(const google::protobuf::Timestamp& t, std::string_view field);
 Result checkDate(bool present, const renshe::v1::Date& d, std::string_view field, bool required);

@@ -8,6 +8,7 @@
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/checks/checks.hpp"
+#include "services/backoffice/fleet/certificate_renewal.hpp"
 #include "services/backoffice/fleet/facility.hpp"
 #include "services/backoffice/fleet/fleet_rules.hpp"
 #include "services/backoffice/fleet/heartbeats.hpp"
@@ -137,7 +138,8 @@ TerminalRole roleOf(const Caller& caller) {
 
 class TerminalServiceImpl final : public TerminalService::Service {
 public:
-    explicit TerminalServiceImpl(MutationRunner& runner) : m_runner(runner), m_heartbeats(runner) {}
+    TerminalServiceImpl(MutationRunner& runner, std::optional<TerminalCa> terminalCa)
+        : m_runner(runner), m_heartbeats(runner), m_terminalCa(std::move(terminalCa)) {}
 
     grpc::Status Heartbeat(grpc::ServerContext* ctx, const HeartbeatRequest* req,
                            HeartbeatResponse* resp) override {
@@ -388,6 +390,16 @@ public:
             });
     }
 
+    grpc::Status RenewCertificate(grpc::ServerContext* ctx, const RenewCertificateRequest* req,
+                                  RenewCertificateResponse* resp) override {
+        return m_runner.mutate(
+            ctx, "terminal.renew_certificate", req->request_id(), *req, resp, checkRenewal(*req),
+            [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+                renewCertificate(tx, caller, subject, now, m_terminalCa ? &*m_terminalCa : nullptr,
+                                 *req, resp);
+            });
+    }
+
 private:
     void countCall(grpc::StatusCode code, std::chrono::steady_clock::time_point started) {
         m_runner.metrics().count(kHeartbeatEvent, code,
@@ -406,12 +418,14 @@ private:
 
     MutationRunner& m_runner;
     fleet::HeartbeatBuffer m_heartbeats;
+    std::optional<TerminalCa> m_terminalCa;
 };
 
 }  // namespace
 
-std::unique_ptr<grpc::Service> makeTerminalService(MutationRunner& runner) {
-    return std::make_unique<TerminalServiceImpl>(runner);
+std::unique_ptr<grpc::Service> makeTerminalService(MutationRunner& runner,
+                                                  std::optional<TerminalCa> terminalCa) {
+    return std::make_unique<TerminalServiceImpl>(runner, std::move(terminalCa));
 }
 
 }  // namespace renshe::services::backoffice

@@ -1,5 +1,5 @@
-// renshe.v1.TerminalService: heartbeats, the fleet listing, registered equipment and the
-// facility class check of a service point.
+// renshe.v1.TerminalService: heartbeats, the fleet listing, registered equipment, the
+// facility class check of a service point and terminal certificate renewal.
 //
 // Heartbeats are the one frequent write of the back office (10,000 terminals every 30 s =
 // 333/s), so they take the cheap path: no request id, no stored outcome, no audit event, no
@@ -18,10 +18,13 @@
 
 #include <memory>
 
+#include "services/backoffice/fleet/certificate_renewal.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
 namespace renshe::services::backoffice {
 
-std::unique_ptr<grpc::Service> makeTerminalService(MutationRunner& runner);
+// Without a terminal CA, RenewCertificate is FAILED_PRECONDITION.
+std::unique_ptr<grpc::Service> makeTerminalService(MutationRunner& runner,
+                                                  std::optional<TerminalCa> terminalCa);
 
 }  // namespace renshe::services::backoffice

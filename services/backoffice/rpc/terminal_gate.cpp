@@ -14,21 +14,56 @@ constexpr std::size_t kMaxEntries = 100000;
 
 TerminalGate::State TerminalGate::lookUp(const Caller& caller) {
     State state = State::NotEnrolled;
+    bool pending = false;
     m_store.read([&](store::Tx& tx) {
         state = State::NotEnrolled;
+        pending = false;
         const auto row = tx.queryOne(
-            "SELECT public_key_sha256, revoked_at FROM terminal_enrolments WHERE terminal_id = $1",
+            "SELECT public_key_sha256, revoked_at, next_public_key_sha256 FROM "
+            "terminal_enrolments WHERE terminal_id = $1",
             {caller.identity.id});
         if (!row)
             return;
-        if (row->text(0) != caller.publicKeySha256)
-            state = State::KeyMismatch;
-        else if (!row->isNull(1))
-            state = State::Revoked;
-        else
+        if (!row->isNull(1))
+            state = row->text(0) == caller.publicKeySha256 ? State::Revoked : State::KeyMismatch;
+        else if (row->text(0) == caller.publicKeySha256)
             state = State::Enrolled;
+        else
+            state = State::KeyMismatch;
+        pending = state == State::KeyMismatch && row->isNull(1) && !row->isNull(2) &&
+                  row->text(2) == caller.publicKeySha256;
     });
+    if (pending && promote(caller))
+        state = State::Enrolled;
     return state;
+}
+
+bool TerminalGate::promote(const Caller& caller) {
+    bool promoted = false;
+    m_store.write([&](store::Tx& tx) {
+        promoted = false;
+        const auto row = tx.queryOne(
+            "SELECT next_certificate_pem, next_not_after FROM terminal_enrolments WHERE "
+            "terminal_id = $1 AND revoked_at IS NULL AND next_public_key_sha256 = $2" +
+                std::string(tx.forUpdate()),
+            {caller.identity.id, caller.publicKeySha256});
+        if (!row)
+            return;  // revoked or renewed again meanwhile
+        tx.exec(
+            "UPDATE terminal_enrolments SET public_key_sha256 = next_public_key_sha256, "
+            "certificate_pem = next_certificate_pem, not_after = next_not_after, "
+            "next_public_key_sha256 = NULL, next_certificate_pem = NULL, next_not_after = NULL "
+            "WHERE terminal_id = $1",
+            {caller.identity.id});
+        promoted = true;
+    });
+    if (promoted) {
+        // The old key's cached answer must not outlive the switch.
+        std::lock_guard lock(m_mutex);
+        const std::string prefix = caller.identity.id + '\0';
+        std::erase_if(m_entries, [&](const auto& e) { return e.first.starts_with(prefix); });
+    }
+    return promoted;
 }
 
 void TerminalGate::require(const Caller& caller) {

@@ -2,7 +2,8 @@
 // for its terminal id and that enrolment is not revoked (terminal_enrolments). The gate reads
 // the enrolment from the database and keeps each answer for at most kFreshness, so a
 // revocation made on any replica is seen by every replica within a second, while a busy
-// terminal costs one indexed read per kFreshness rather than one per call.
+// terminal costs one indexed read per kFreshness rather than one per call. The first call made
+// with a renewed certificate's new key switches the enrolment to it (one write).
 #pragma once
 
 #include <chrono>
@@ -33,6 +34,9 @@ private:
         std::chrono::steady_clock::time_point readAt;
     };
     State lookUp(const Caller& caller);
+    // The caller's key is its enrolment's pending key (RenewCertificate): from this first
+    // call on it is the enrolled key and the old one is refused. False when revoked meanwhile.
+    bool promote(const Caller& caller);
 
     store::Store& m_store;
     std::mutex m_mutex;

@@ -25,7 +25,7 @@ struct Options {
     // office does not enrol. Usually the province's terminal-issuing CA, the one --client-ca
     // trusts.
     std::filesystem::path terminalCaCertificate, terminalCaKey;
-    int terminalCertificateDays = 730;
+    int terminalCertificateDays = 90;  // terminals renew with a third of it left
     // Test builds only (--test-clock-file): real time plus the offset a test moves forward.
     std::filesystem::path testClockFile;
     // Where the signed audit checkpoint is written (every sweep round and at shutdown); empty

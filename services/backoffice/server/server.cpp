@@ -172,9 +172,13 @@ int Server::start() {
         terminalCa = pki::CertificateAuthority::fromPem(pki::readFile(o.terminalCaCertificate),
                                                         pki::readFile(o.terminalCaKey));
     }
+    const std::chrono::hours terminalValidity(24 * o.terminalCertificateDays);
+    std::optional<TerminalCa> renewalCa;
+    if (terminalCa)
+        renewalCa = TerminalCa{*terminalCa, terminalValidity};
     m_impl->admin = std::make_unique<AdminServiceImpl>(
         *m_impl->runner, o.insecurePlaintext ? std::string() : pki::readFile(o.clientCa),
-        std::move(terminalCa), std::chrono::hours(24 * o.terminalCertificateDays));
+        std::move(terminalCa), terminalValidity);
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->runner);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
@@ -187,7 +191,7 @@ int Server::start() {
         return openJobsById(tx, ids, clock.nowMicros());
     };
     m_impl->content = makeContentService(*m_impl->runner, std::move(jobHighlights));
-    m_impl->terminal = makeTerminalService(*m_impl->runner);
+    m_impl->terminal = makeTerminalService(*m_impl->runner, std::move(renewalCa));
     std::cerr << "renshe-backoffice: storage "
               << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
               << ", schema version " << m_impl->store->schemaVersion() << std::endl;
