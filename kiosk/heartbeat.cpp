@@ -92,6 +92,8 @@ void Heartbeat::afterRenewal(const services::client::RenewalResult& result) {
             return;
         case RenewalOutcome::Renewed:
             ++m_renewals;
+            // Once a day at most, whatever an operator's --renew-certificate-days says.
+            m_renewalNotBeforeMs = nowMs + 86'400'000;
             qInfo("renshe-kiosk: terminal certificate renewed, valid until %s (Unix seconds %lld)",
                   qPrintable(QDateTime::fromSecsSinceEpoch(result.notAfter).toString(Qt::ISODate)),
                   static_cast<long long>(result.notAfter));

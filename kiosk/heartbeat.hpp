@@ -35,7 +35,8 @@ public:
 
     // After each answered heartbeat, renews the terminal's certificate in `files` when it is
     // due (services/client/renewal.hpp); a failed attempt is tried again an hour later (a
-    // minute when the back office did not answer).
+    // minute when the back office did not answer); a renewed certificate is not renewed again
+    // within a day.
     void renewCertificates(services::client::IdentityFiles files, std::chrono::seconds renewBefore);
     int certificateRenewals() const { return m_renewals; }
 

@@ -147,9 +147,9 @@ ParsedOptions parseOptions(const QStringList& arguments) {
         QStringLiteral("renshe-kiosk: self-service terminal for social security service points"));
     p.addHelpOption();
     const Flags f;
-    p.addOptions({f.role, f.backoffice, f.ca, f.cert, f.key, f.point, f.lang, f.automation,
-                  f.fullscreen, f.idle, f.state, f.receipts, f.printer, f.geometry, f.timeScale,
-                  f.voice, f.idCard});
+    p.addOptions({f.role, f.backoffice, f.ca, f.cert, f.key, f.renewDays, f.point, f.lang,
+                  f.automation, f.fullscreen, f.idle, f.state, f.receipts, f.printer, f.geometry,
+                  f.timeScale, f.voice, f.idCard});
     ParsedOptions r;
     if (!p.parse(arguments)) {
         r.error = p.errorText();

@@ -240,8 +240,13 @@ std::shared_ptr<grpc::Channel> staffChannel(const FleetLoadOptions& o,
                                             const pki::CertificateAuthority& ca) {
     const auto staff =
         ca.issueClient({"S-FLEET-BENCH", pki::Role::Staff, o.county}, std::chrono::hours(24));
-    return client::makeChannel({o.target, o.caCertificatePem, staff.certificatePem,
-                                staff.privateKeyPem, o.serverNameOverride, {}, {}});
+    return client::makeChannel({o.target,
+                                o.caCertificatePem,
+                                staff.certificatePem,
+                                staff.privateKeyPem,
+                                o.serverNameOverride,
+                                {},
+                                {}});
 }
 
 void seedCards(const FleetLoadOptions& o, const std::shared_ptr<grpc::Channel>& staff,
@@ -360,8 +365,13 @@ private:
                               ? pki::Role::Display
                               : pki::Role::Touch;
         const auto issued = ca.issueClient(t.identity, std::chrono::hours(24));
-        t.endpoint = {o.target,           o.caCertificatePem, issued.certificatePem,
-                      issued.privateKeyPem, o.serverNameOverride, {}, {}};
+        t.endpoint = {o.target,
+                      o.caCertificatePem,
+                      issued.certificatePem,
+                      issued.privateKeyPem,
+                      o.serverNameOverride,
+                      {},
+                      {}};
     }
 
     // 2. The terminals enrolled (an unenrolled terminal is refused), then persons and cards

@@ -6,7 +6,11 @@
 #include <QJsonDocument>
 #include <ctime>
 #include <fstream>
+#include <thread>
 
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/terminal.grpc.pb.h"
+#include "services/pki/pki.hpp"
 #include "tests/fixtures/backoffice.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/fixtures/test_pki.hpp"
@@ -138,4 +142,79 @@ TEST(KioskWithBackoffice, TheClockShowsChinaTimeWhateverTheHostsZone) {
     };
     const auto shown = kiosk.waitForProperty("statusClock", "text", china(0), 5s);
     EXPECT_TRUE(shown == china(0) || shown == china(1)) << shown.toString().toStdString();
+}
+
+namespace {
+
+std::string enrolledKeyOf(const TestPki& pki, const BackofficeProcess& backoffice,
+                          const std::string& terminalId) {
+    auto admin = renshe::v1::AdminService::NewStub(renshe::services::client::makeChannel(
+        pki.endpoint(backoffice.target(), pki.staff("S-0001", "371302"))));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 10s);
+    renshe::v1::ListEnrolmentsRequest r;
+    r.set_region_prefix("371302");
+    renshe::v1::ListEnrolmentsResponse resp;
+    if (!admin->ListEnrolments(&ctx, r, &resp).ok())
+        return "(ListEnrolments failed)";
+    for (const auto& e : resp.terminals()) {
+        if (e.terminal_id() == terminalId)
+            return e.public_key_sha256();
+    }
+    return "(not enrolled)";
+}
+
+std::string keyOfCertificateFile(const std::filesystem::path& path) {
+    namespace pki = renshe::services::pki;
+    try {
+        return pki::certificateFacts(pki::readFile(path)).publicKeySha256;
+    } catch (const std::exception& e) {
+        return e.what();  // being replaced
+    }
+}
+
+}  // namespace
+
+// A terminal whose certificate is due renews it at its first heartbeat: new key, new files,
+// and its next heartbeat makes the new key the enrolled one; it stays online throughout, and
+// the old key is refused from then on.
+TEST(KioskWithBackoffice, RenewsItsCertificateWhenDueAndGoesOnWithTheNewKey) {
+    TestPki pki;
+    BackofficeProcess backoffice(pki, {"--heartbeat-interval-seconds", "5"});
+    const auto issued = pki.touchTerminal();
+    renshe::testing::TempDir dir("renshe-kiosk-renewal");
+    const auto cert = dir / "terminal.crt", key = dir / "terminal.key";
+    std::filesystem::copy_file(issued.certificate, cert);
+    std::filesystem::copy_file(issued.privateKey, key);
+    const std::string oldKey = keyOfCertificateFile(cert);
+    ASSERT_EQ(enrolledKeyOf(pki, backoffice, "T-371302-001"), oldKey);
+
+    // The test CA's certificates last a day: renewing 30 days ahead makes it due at once (and
+    // the renewed one, of the back office's 90 days, not).
+    KioskProcess kiosk({"--backoffice", backoffice.target(), "--ca", pki.caCertificate().string(),
+                        "--cert", cert.string(), "--key", key.string(), "--renew-certificate-days",
+                        "3650"});
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    std::string newKey = oldKey;
+    while (std::chrono::steady_clock::now() < deadline &&
+           (newKey == oldKey || enrolledKeyOf(pki, backoffice, "T-371302-001") != newKey)) {
+        std::this_thread::sleep_for(200ms);  // polling the files and the enrolment
+        newKey = keyOfCertificateFile(cert);
+    }
+    EXPECT_NE(newKey, oldKey) << "the kiosk did not renew its certificate";
+    EXPECT_EQ(enrolledKeyOf(pki, backoffice, "T-371302-001"), newKey)
+        << "the new key never reached the back office in a call";
+    EXPECT_FALSE(std::filesystem::exists(dir / "terminal.key.next"));
+    EXPECT_EQ(kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s),
+              QJsonValue(true));
+
+    // The original pair is refused now (a copy of the old key is worth nothing).
+    auto stub = renshe::v1::TerminalService::NewStub(
+        renshe::services::client::makeChannel(pki.endpoint(backoffice.target(), issued)));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 10s);
+    renshe::v1::HeartbeatRequest hb;
+    hb.set_role(renshe::v1::TERMINAL_ROLE_TOUCH);
+    renshe::v1::HeartbeatResponse hbr;
+    EXPECT_EQ(stub->Heartbeat(&ctx, hb, &hbr).error_code(), grpc::StatusCode::UNAUTHENTICATED);
 }

@@ -135,8 +135,8 @@ TEST_P(CertificateRenewal, TheNewKeyTakesOverOnItsFirstUseAndTheOldOneIsRefusedA
     HeartbeatRequest hb;
     hb.set_role(TERMINAL_ROLE_TOUCH);
     HeartbeatResponse hbr;
-    EXPECT_TRUE(client::unary<TerminalService>(keeper, &TerminalService::Stub::Heartbeat, hb, &hbr)
-                    .ok());
+    EXPECT_TRUE(
+        client::unary<TerminalService>(keeper, &TerminalService::Stub::Heartbeat, hb, &hbr).ok());
 
     // Audited, with the terminal as the subject.
     QueryAuditRequest q;
@@ -176,9 +176,9 @@ TEST_P(CertificateRenewal, ARenewalCutShortByACrashIsCompletedNotLost) {
     req.set_request_id(newRequestId());
     req.set_csr_pem(pki::createCsrPem(nextKey, identity));
     RenewCertificateResponse resp;
-    ASSERT_TRUE(client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate,
-                                               req, &resp)
-                    .ok());
+    ASSERT_TRUE(
+        client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate, req, &resp)
+            .ok());
     EXPECT_TRUE(resp.key_rotated());
     pki::writeFileAtomically(t.files.pendingCertificate(), resp.certificate_pem(),
                              fs::perms::owner_read | fs::perms::owner_write);
@@ -202,9 +202,9 @@ TEST_P(CertificateRenewal, ARevokedTerminalsPendingKeyNeverBecomesValidAndStaffC
     req.set_request_id(newRequestId());
     req.set_csr_pem(pki::createCsrPem(nextKey, identity));
     RenewCertificateResponse resp;
-    ASSERT_TRUE(client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate,
-                                               req, &resp)
-                    .ok());
+    ASSERT_TRUE(
+        client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate, req, &resp)
+            .ok());
     RevokeTerminalRequest rv;
     rv.set_request_id(newRequestId());
     rv.set_terminal_id(kTerminal);

@@ -1,9 +1,8 @@
 #include "services/backoffice/checks/checks.hpp"
 
-#include <algorithm>
-
 #include <glib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <memory>

@@ -17,15 +17,16 @@ void renewCertificate(store::Tx& tx, const Caller& caller, Subject& subject, std
                       const TerminalCa* terminalCa, const RenewCertificateRequest& req,
                       RenewCertificateResponse* resp) {
     if (caller.isStaff()) {
-        throw Refused(Refusal::denied(REFUSAL_REASON_WRONG_ROLE,
-                                      "only terminals renew their certificates"));
+        throw Refused(
+            Refusal::denied(REFUSAL_REASON_WRONG_ROLE, "only terminals renew their certificates"));
     }
     subject.region = caller.identity.region;
     subject.label = caller.identity.id;
     if (!terminalCa) {
-        throw Refused(Refusal::precondition(
-            REFUSAL_REASON_UNSPECIFIED, "this back office does not sign terminal certificates "
-                                        "(start it with --terminal-ca-cert and --terminal-ca-key)"));
+        throw Refused(
+            Refusal::precondition(REFUSAL_REASON_UNSPECIFIED,
+                                  "this back office does not sign terminal certificates "
+                                  "(start it with --terminal-ca-cert and --terminal-ca-key)"));
     }
     std::string keyDigest;
     try {

@@ -23,8 +23,7 @@ std::optional<Refusal> checkRenewal(const renshe::v1::RenewCertificateRequest& r
 // The body of the mutation: refuses staff, a back office without a terminal CA, a CSR that
 // does not verify or carries a revoked key; otherwise signs and writes the enrolment.
 void renewCertificate(store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now,
-                      const TerminalCa* terminalCa,
-                      const renshe::v1::RenewCertificateRequest& req,
+                      const TerminalCa* terminalCa, const renshe::v1::RenewCertificateRequest& req,
                       renshe::v1::RenewCertificateResponse* resp);
 
 }  // namespace renshe::services::backoffice

@@ -424,7 +424,7 @@ private:
 }  // namespace
 
 std::unique_ptr<grpc::Service> makeTerminalService(MutationRunner& runner,
-                                                  std::optional<TerminalCa> terminalCa) {
+                                                   std::optional<TerminalCa> terminalCa) {
     return std::make_unique<TerminalServiceImpl>(runner, std::move(terminalCa));
 }
 

@@ -25,6 +25,6 @@ namespace renshe::services::backoffice {
 
 // Without a terminal CA, RenewCertificate is FAILED_PRECONDITION.
 std::unique_ptr<grpc::Service> makeTerminalService(MutationRunner& runner,
-                                                  std::optional<TerminalCa> terminalCa);
+                                                   std::optional<TerminalCa> terminalCa);
 
 }  // namespace renshe::services::backoffice
