@@ -100,11 +100,11 @@ std::optional<Outcome> pinRefused(CardPort& card, const sscard::Pin& pin) {
     return cardSaid(r);
 }
 
-// The service password of an activation: sealed to the back office whenever its key is known
-// (the report may have to wait in the outbox), else in clear.
-void setActivationPassword(ReportPinChangedRequest& req, const CardBackOffice& backOffice,
+// The service password of an activation, sealed to the back office with `key`; in clear only
+// when the back office has no sealing key at all (it said so just now).
+void setActivationPassword(ReportPinChangedRequest& req,
+                           const std::optional<GetSealingKeyResponse>& key,
                            const InsertedCard& inserted, const std::string& password) {
-    const auto key = backOffice.sealingKey();
     if (!key) {
         req.set_service_password(password);
         return;
@@ -118,6 +118,22 @@ void setActivationPassword(ReportPinChangedRequest& req, const CardBackOffice& b
     out->set_ciphertext(s.ciphertext);
 }
 
+// Before an activation touches the card: the sealing key, held or fetched now, so that the
+// report can wait in the outbox without the password in clear. A back office that cannot be
+// asked stops the activation here, with the card unchanged (it would otherwise have to queue
+// the password in clear); one that answers it has no key gets the password in clear.
+std::optional<Outcome> sealingKeyForActivation(CardBackOffice& backOffice,
+                                               std::optional<GetSealingKeyResponse>& key) {
+    const auto reply = backOffice.getSealingKey();
+    if (reply.result.ok()) {
+        key = reply.response;
+        return std::nullopt;
+    }
+    if (reply.result.transient())
+        return failed(MessageId::NetworkDown);
+    return std::nullopt;
+}
+
 Outcome changeAndReport(bool activation, CardPort& card, CardBackOffice& backOffice,
                         OutboxPort* outbox, const InsertedCard& inserted, Secrets& secrets,
                         const Clock& clock) {
@@ -125,6 +141,11 @@ Outcome changeAndReport(bool activation, CardPort& card, CardBackOffice& backOff
     const auto newPin = sscard::Pin::fromDigits(secrets.newPin);
     if (!oldPin || !newPin)
         return malformedSecret();
+    std::optional<GetSealingKeyResponse> sealingKey;
+    if (activation) {
+        if (auto stop = sealingKeyForActivation(backOffice, sealingKey))
+            return std::move(*stop);
+    }
     const auto r = card.changePin(*oldPin, *newPin);
     if (r.status != sscard::PinResult::Status::Ok) {
         Outcome out = cardSaid(r);
@@ -138,7 +159,7 @@ Outcome changeAndReport(bool activation, CardPort& card, CardBackOffice& backOff
     *req.mutable_card() = inserted;
     req.set_kind(activation ? PIN_CHANGE_KIND_ACTIVATION : PIN_CHANGE_KIND_CHANGE);
     if (activation)
-        setActivationPassword(req, backOffice, inserted, secrets.servicePassword);
+        setActivationPassword(req, sealingKey, inserted, secrets.servicePassword);
     *req.mutable_changed_at() = timestampOf(clock());
     Reply<ReportPinChangedResponse> reply;
     for (int attempt = 0; attempt < kReportAttempts; ++attempt) {  // the same request id each time

@@ -20,6 +20,20 @@ Reply<Response> GrpcCardBackOffice::call(Method method, const Request& request) 
     return reply;
 }
 
+Reply<GetSealingKeyResponse> GrpcCardBackOffice::getSealingKey() {
+    if (m_sealingKey) {
+        Reply<GetSealingKeyResponse> held;
+        held.result.code = grpc::StatusCode::OK;
+        held.response = *m_sealingKey;
+        return held;
+    }
+    auto reply = call<GetSealingKeyRequest, GetSealingKeyResponse>(
+        &CardService::Stub::GetSealingKey, GetSealingKeyRequest());
+    if (reply.result.ok())
+        m_sealingKey = reply.response;
+    return reply;
+}
+
 Reply<ReportPinChangedResponse> GrpcCardBackOffice::reportPinChanged(
     const ReportPinChangedRequest& request) {
     return call<ReportPinChangedRequest, ReportPinChangedResponse>(

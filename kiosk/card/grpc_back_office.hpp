@@ -34,9 +34,7 @@ public:
         const renshe::v1::ComputePinResetCryptogramRequest& request) override;
     Reply<renshe::v1::ReportPinResetResultResponse> reportPinResetResult(
         const renshe::v1::ReportPinResetResultRequest& request) override;
-    std::optional<renshe::v1::GetSealingKeyResponse> sealingKey() const override {
-        return m_sealingKey;
-    }
+    Reply<renshe::v1::GetSealingKeyResponse> getSealingKey() override;
 
 private:
     template <class Request, class Response, class Method>

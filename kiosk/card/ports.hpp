@@ -52,12 +52,10 @@ public:
         const renshe::v1::ComputePinResetCryptogramRequest& request) = 0;
     virtual Reply<renshe::v1::ReportPinResetResultResponse> reportPinResetResult(
         const renshe::v1::ReportPinResetResultRequest& request) = 0;
-    // The back office's sealing key (CardService.GetSealingKey) when the kiosk holds it: an
-    // activation's service password is then sent sealed, so that it never waits in the outbox
-    // in clear.
-    virtual std::optional<renshe::v1::GetSealingKeyResponse> sealingKey() const {
-        return std::nullopt;
-    }
+    // The back office's sealing key: the one the kiosk holds, else CardService.GetSealingKey
+    // now (one attempt). An activation's service password is sent sealed with it, so that it
+    // never waits in the outbox in clear.
+    virtual Reply<renshe::v1::GetSealingKeyResponse> getSealingKey() = 0;
 };
 
 // Where a report the back office must get goes while it is unreachable; delivered later with

@@ -115,7 +115,8 @@ enum class Rpc {
     UnreportLoss,
     BeginPinReset,
     ComputeCryptogram,
-    ReportResetResult
+    ReportResetResult,
+    GetSealingKey
 };
 
 inline client::CallResult withCode(grpc::StatusCode code) {
@@ -158,13 +159,35 @@ public:
         std::string("\x10\x21\x32\x43\x54\x65\x76\x87\x98\xA9\xBA\xCB\xDC\xED\xFE\x0F", 16);
 
     std::optional<GetSealingKeyResponse> key;  // the sealing key the kiosk holds, if any
+    std::optional<GetSealingKeyResponse> fetchable;  // what GetSealingKey answers, if any
+    int sealingKeyFetches = 0;
 
     FakeBackOffice() {
         cardAfter.set_card_number("A37010001");
         cardAfter.set_status(CARD_STATUS_ACTIVE);
     }
 
-    std::optional<GetSealingKeyResponse> sealingKey() const override { return key; }
+    // The key the kiosk holds (`key`), else the back office's answer now: `script` for
+    // Rpc::GetSealingKey, then `fetchable` when set, else "no sealing key" (FAILED_PRECONDITION).
+    card::Reply<GetSealingKeyResponse> getSealingKey() override {
+        card::Reply<GetSealingKeyResponse> reply;
+        if (key) {
+            reply.result = ok();
+            reply.response = *key;
+            return reply;
+        }
+        ++sealingKeyFetches;
+        auto& q = script[Rpc::GetSealingKey];
+        if (!q.empty()) {
+            reply.result = q.front();
+            q.pop_front();
+        } else {
+            reply.result = fetchable ? ok() : refused(REFUSAL_REASON_UNSPECIFIED);
+        }
+        if (reply.result.ok() && fetchable)
+            reply.response = *fetchable;
+        return reply;
+    }
 
     card::Reply<ReportPinChangedResponse> reportPinChanged(
         const ReportPinChangedRequest& r) override {

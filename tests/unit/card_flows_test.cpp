@@ -120,6 +120,39 @@ TEST_F(CardFlows, ActivationSealsTheServicePasswordWhenTheKeyIsKnown) {
         << "the queued report is byte for byte the one tried";
 }
 
+// A kiosk that does not hold the sealing key asks for it before it touches the card; the key
+// it gets seals the password, which then waits in the outbox sealed.
+TEST_F(CardFlows, ActivationFetchesTheSealingKeyItLacksBeforeChangingTheCard) {
+    const auto privateKey = renshe::services::pki::newSealingKey();
+    office.fetchable.emplace();
+    office.fetchable->set_key_id("k2");
+    office.fetchable->set_public_key(renshe::services::pki::sealingPublicKey(privateKey));
+    office.script[Rpc::ReportPinChanged] = {unavailable(), unavailable(), unavailable()};
+    const auto out = run(card::activate);
+    EXPECT_EQ(office.sealingKeyFetches, 1);
+    EXPECT_EQ(out.message, MessageId::ActivatedPending);
+    ASSERT_EQ(outbox.entries.size(), 1u);
+    EXPECT_EQ(outbox.entries[0].serialized.find(kServicePassword), std::string::npos);
+    ReportPinChangedRequest queued;
+    ASSERT_TRUE(queued.ParseFromString(outbox.entries[0].serialized));
+    EXPECT_EQ(queued.sealed_service_password().key_id(), "k2");
+}
+
+// Without the key and without an answer from the back office, the activation stops before
+// the card is changed: otherwise its report would have to wait in the outbox with the
+// password in clear. Nothing changed, nothing queued, the citizen may try again.
+TEST_F(CardFlows, ActivationWithoutTheSealingKeyWhileTheBackOfficeIsAwayLeavesTheCardUntouched) {
+    office.script[Rpc::GetSealingKey] = {unavailable()};
+    const auto out = run(card::activate);
+    EXPECT_EQ(office.sealingKeyFetches, 1);
+    EXPECT_TRUE(cardPort.calls.empty()) << "the card was changed";
+    EXPECT_TRUE(office.pinChanged.empty());
+    EXPECT_TRUE(outbox.entries.empty());
+    EXPECT_EQ(out.message, MessageId::NetworkDown);
+    EXPECT_TRUE(out.error);
+    EXPECT_FALSE(out.done);
+}
+
 TEST_F(CardFlows, ActivationReportThatGetsThroughOnTheSecondTryIsNotQueued) {
     office.script[Rpc::ReportPinChanged] = {unavailable(), ok()};
     const auto out = run(card::activate);
