@@ -2,10 +2,12 @@
 // refused with INVALID_ARGUMENT and nothing written, and the hash-chained audit log.
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
+#include <openssl/hmac.h>
 #include <openssl/sha.h>
 
 #include <atomic>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "services/pki/pki.hpp"
@@ -476,6 +478,25 @@ TEST_P(BackofficeSecurity, RateLimitBucketsAreSweptOnceTheirWindowHasPassed) {
     EXPECT_TRUE(report("285714").ok());
 }
 
+// "hmac-sha256$<salt>$<HMAC-SHA-256(pepper, salt || password)>": the verifier scheme before
+// Argon2id, made with the pepper of the keystore at `keystore`.
+std::string oldSchemeVerifier(const std::filesystem::path& keystore, const std::string& password) {
+    std::istringstream in(renshe::services::pki::readFile(keystore));
+    std::string line, pepper;
+    while (std::getline(in, line)) {
+        if (line.rfind("password-pepper = ", 0) == 0)
+            pepper = renshe::services::store::fromHex(line.substr(18));
+    }
+    const std::string salt(16, '\x5a');
+    const std::string input = salt + password;
+    unsigned char mac[32];
+    unsigned int macLen = sizeof mac;
+    HMAC(EVP_sha256(), pepper.data(), static_cast<int>(pepper.size()),
+         reinterpret_cast<const unsigned char*>(input.data()), input.size(), mac, &macLen);
+    return "hmac-sha256$" + renshe::services::store::toHex(salt) + "$" +
+           renshe::services::store::toHex(std::string(reinterpret_cast<char*>(mac), macLen));
+}
+
 TEST_P(BackofficeSecurity, ADatabaseDumpGivesNoServicePasswordByEnumeration) {
     BackofficeEnv env(GetParam());
     const SeededCard card;
@@ -516,12 +537,40 @@ TEST_P(BackofficeSecurity, ADatabaseDumpGivesNoServicePasswordByEnumeration) {
             found = p;
     }
     EXPECT_EQ(found, -1) << "the service password came back from the request fingerprint";
-    // The verifier is keyed with the pepper (not in the database) and salted.
-    EXPECT_EQ(verifier.rfind("hmac-sha256$", 0), 0u) << verifier;
+    // The verifier is memory-hard (Argon2id, 19 MiB, 2 passes) over the password keyed with
+    // the pepper (not in the database), salted: with the keystore too, each guess costs ~12 ms.
+    EXPECT_EQ(verifier.rfind("argon2id$m=19456,t=2$", 0), 0u) << verifier;
     EXPECT_EQ(verifier.find("285714"), std::string::npos);
     // And a retry of the same request is still recognised as one.
     ReportTemporaryLossResponse again;
     EXPECT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss, loss, &again).ok());
+
+    // A verifier of the scheme before (keyed HMAC-SHA-256, fast) is replaced by Argon2id at its
+    // next successful check, and not by a failed one.
+    const std::string old = oldSchemeVerifier(env.backoffice().keystorePath(), "285714");
+    db->write([&](auto& tx) {
+        tx.exec("UPDATE persons SET service_password_hash = $1 WHERE ssn = $2", {old, card.ssn});
+    });
+    auto storedVerifier = [&] {
+        std::string v;
+        db->read([&](auto& tx) {
+            v = tx.queryOne("SELECT service_password_hash FROM persons WHERE ssn = $1", {card.ssn})
+                    ->text(0);
+        });
+        return v;
+    };
+    EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss,
+                   lossReport(card, card.name, "285715"), &again)
+                  .refusal,
+              "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    EXPECT_EQ(storedVerifier(), old);
+    ASSERT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss,
+                     lossReport(card, card.name, "285714"), &again)
+                    .ok());
+    EXPECT_EQ(storedVerifier().rfind("argon2id$m=19456,t=2$", 0), 0u) << storedVerifier();
+    EXPECT_TRUE(call(*env.touch().card, &Card::ReportTemporaryLoss,
+                     lossReport(card, card.name, "285714"), &again)
+                    .ok());
 }
 
 // A terminal of another region learns nothing from a loss report (the right name and a wrong

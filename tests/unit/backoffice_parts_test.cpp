@@ -77,6 +77,16 @@ TEST(Keystore, ServicePasswordHashesAreSaltedAndPeppered) {
     EXPECT_FALSE(b.verifyServicePassword("285714", h1));  // another pepper
     EXPECT_FALSE(a.verifyServicePassword("285714", "garbage"));
     EXPECT_FALSE(a.verifyServicePassword("285714", "hmac-sha256$00$00"));
+    // Argon2id, current parameters: not outdated. Parameters out of bounds, or text after
+    // them, are not a verifier (no 4 GiB allocation on a garbled row).
+    EXPECT_EQ(h1.rfind("argon2id$m=19456,t=2$", 0), 0u) << h1;
+    EXPECT_FALSE(a.checkServicePassword("285714", h1).outdated);
+    const std::string saltAndHash = h1.substr(h1.find('$', 9));
+    EXPECT_FALSE(a.verifyServicePassword("285714", "argon2id$m=99999999,t=2" + saltAndHash));
+    EXPECT_FALSE(a.verifyServicePassword("285714", "argon2id$m=19456,t=0" + saltAndHash));
+    EXPECT_FALSE(a.verifyServicePassword("285714", "argon2id$m=19456,t=2x" + saltAndHash));
+    // Another parameter set is the same password under other costs: no match here.
+    EXPECT_FALSE(a.verifyServicePassword("285714", "argon2id$m=19456,t=3" + saltAndHash));
     // Subject digests are keyed: same ID number, different keystores, different digests.
     EXPECT_EQ(a.subjectDigest("370102194704090017"), a.subjectDigest("370102194704090017"));
     EXPECT_NE(a.subjectDigest("370102194704090017"), b.subjectDigest("370102194704090017"));

@@ -158,7 +158,7 @@ public:
     std::string cryptogram =
         std::string("\x10\x21\x32\x43\x54\x65\x76\x87\x98\xA9\xBA\xCB\xDC\xED\xFE\x0F", 16);
 
-    std::optional<GetSealingKeyResponse> key;  // the sealing key the kiosk holds, if any
+    std::optional<GetSealingKeyResponse> key;        // the sealing key the kiosk holds, if any
     std::optional<GetSealingKeyResponse> fetchable;  // what GetSealingKey answers, if any
     int sealingKeyFetches = 0;
 

@@ -6,6 +6,7 @@
 #include "drivers/sscard/pin_reset_crypto.hpp"
 #include "services/backoffice/card/checks.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/card/service_password.hpp"
 #include "services/backoffice/certification/certification_service.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 
@@ -82,29 +83,24 @@ CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
 void checkSecondFactor(store::Tx& tx, const Caller& caller, const MutationRunner& runner,
                        const PersonRow& person, const SecondFactor& factor,
                        VerificationPurpose purpose, std::int64_t now,
-                       const std::string& sealedContext = {}) {
+                       const std::string& sealedContext = {},
+                       const std::optional<PasswordPrecheck>& pre = std::nullopt) {
     if (factor.has_fingerprint_verification_id()) {
         consumeFingerprintFactor(tx, caller, person.ssn, factor.fingerprint_verification_id(),
                                  purpose, now);
         return;
     }
-    std::optional<std::string> opened;
-    if (factor.has_sealed_service_password()) {
-        const auto& s = factor.sealed_service_password();
-        opened = runner.keys().openSealed({s.ephemeral_public_key(), s.nonce(), s.ciphertext()},
-                                          sealedContext);
-        if (!opened) {
-            throw Refused(Refusal::denied(
-                REFUSAL_REASON_SECOND_FACTOR_FAILED,
-                "the sealed service password does not open with this back office's key"));
-        }
+    auto password = passwordOf(runner.keys(), factor, sealedContext);
+    if (!password) {
+        throw Refused(Refusal::denied(
+            REFUSAL_REASON_SECOND_FACTOR_FAILED,
+            "the sealed service password does not open with this back office's key"));
     }
-    const std::string& password = opened ? *opened : factor.service_password();
-    const bool ok = !person.servicePasswordHash.empty() &&
-                    runner.keys().verifyServicePassword(password, person.servicePasswordHash);
-    if (opened)
-        OPENSSL_cleanse(opened->data(), opened->size());
-    if (!ok)
+    struct Cleanse {
+        std::string& s;
+        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
+    } cleanse{*password};
+    if (!servicePasswordMatches(tx, runner.keys(), person, *password, pre))
         throw Refused(
             Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED, "second factor does not match"));
 }
@@ -199,6 +195,16 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
                                                const ReportPinChangedRequest* req,
                                                ReportPinChangedResponse* resp) {
     const bool activation = req->kind() == PIN_CHANGE_KIND_ACTIVATION;
+    std::string verifier;  // Argon2id, computed before the transaction when it can be
+    const auto prepare = [&](const Caller&) {
+        if (!activation)
+            return;
+        try {
+            verifier = activationVerifier(m_runner, *req);
+        } catch (const Refused&) {
+            // Refused again, and answered, inside the transaction.
+        }
+    };
     return m_runner.mutate(
         ctx, activation ? "card.activate" : "card.pin_changed", req->request_id(), *req, resp,
         checks::check(*req),
@@ -210,7 +216,8 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
             if (activation) {
                 if (card.status != CARD_STATUS_ISSUED)
                     throw wrongState(card, "activation");
-                person.servicePasswordHash = activationVerifier(m_runner, *req);
+                person.servicePasswordHash =
+                    verifier.empty() ? activationVerifier(m_runner, *req) : verifier;
                 tx.exec(
                     "UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
                     {person.servicePasswordHash, now, person.ssn});
@@ -220,14 +227,20 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
                     throw wrongState(card, "a PIN change");
             }
             *resp->mutable_card() = toCardInfo(card, person, now);
-        });
+        },
+        std::nullopt, prepare);
 }
 
 grpc::Status CardServiceImpl::SetServicePassword(grpc::ServerContext* ctx,
                                                  const SetServicePasswordRequest* req,
                                                  SetServicePasswordResponse* resp) {
+    const auto invalid = checks::check(*req);
+    std::string verifier;  // Argon2id, computed before the transaction
+    const auto prepare = [&](const Caller&) {
+        verifier = m_runner.keys().hashServicePassword(req->new_service_password());
+    };
     return m_runner.mutate(
-        ctx, "card.set_service_password", req->request_id(), *req, resp, checks::check(*req),
+        ctx, "card.set_service_password", req->request_id(), *req, resp, invalid,
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             auto [card, person] =
                 requireCardAtTerminal(tx, caller, req->card(), subject, {.lockPerson = true});
@@ -238,11 +251,13 @@ grpc::Status CardServiceImpl::SetServicePassword(grpc::ServerContext* ctx,
             requireFreshVerification(req->pin_verified_at(), req->has_pin_verified_at(), now,
                                      m_runner.policy().pinVerificationMaxAgeSeconds);
             person.servicePasswordHash =
-                m_runner.keys().hashServicePassword(req->new_service_password());
+                verifier.empty() ? m_runner.keys().hashServicePassword(req->new_service_password())
+                                 : verifier;
             tx.exec("UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
                     {person.servicePasswordHash, now, person.ssn});
             *resp->mutable_card() = toCardInfo(card, person, now);
-        });
+        },
+        std::nullopt, prepare);
 }
 
 grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
@@ -250,6 +265,12 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
                                                   ReportTemporaryLossResponse* resp) {
     const std::string ssn = normalisedSsn(req->ssn());
     const auto invalid = checks::check(*req);
+    const std::string sealedContext = req->request_id() + '\0' + req->ssn();
+    std::optional<PasswordPrecheck> pre;
+    const auto prepare = [&](const Caller& caller) {
+        pre = precheckPassword(m_runner.store(), m_runner.keys(), caller, ssn, req->name(),
+                               req->second_factor(), sealedContext);
+    };
     return m_runner.mutate(
         ctx, "card.report_temporary_loss", req->request_id(), *req, resp, invalid,
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
@@ -281,8 +302,7 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
             }
             applyDueLift(tx, *card, now);
             checkSecondFactor(tx, caller, m_runner, *person, req->second_factor(),
-                              VERIFICATION_PURPOSE_LOSS_REPORT, now,
-                              req->request_id() + '\0' + req->ssn());
+                              VERIFICATION_PURPOSE_LOSS_REPORT, now, sealedContext, pre);
             if (card->status == CARD_STATUS_TEMP_LOST) {
                 *resp->mutable_card() = toCardInfo(*card, *person, now);  // the existing report
                 return;
@@ -298,7 +318,7 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
                          "temporary loss report", now);
             *resp->mutable_card() = toCardInfo(*card, *person, now);
         },
-        invalid ? std::nullopt : std::optional<RateLimited>(RateLimited{ssn}));
+        invalid ? std::nullopt : std::optional<RateLimited>(RateLimited{ssn}), prepare);
 }
 
 grpc::Status CardServiceImpl::UnreportLoss(grpc::ServerContext* ctx, const UnreportLossRequest* req,
@@ -331,6 +351,12 @@ grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx,
                                             const BeginPinResetRequest* req,
                                             BeginPinResetResponse* resp) {
     const auto invalid = checks::check(*req);
+    const std::string ssn = normalisedSsn(req->card().ssn());
+    std::optional<PasswordPrecheck> pre;
+    const auto prepare = [&](const Caller& caller) {
+        pre = precheckPassword(m_runner.store(), m_runner.keys(), caller, ssn, std::nullopt,
+                               req->second_factor(), {});
+    };
     return m_runner.mutate(
         ctx, "card.begin_pin_reset", req->request_id(), *req, resp, invalid,
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
@@ -352,7 +378,7 @@ grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx,
                                               "no second factor is registered for this person"));
             }
             checkSecondFactor(tx, caller, m_runner, person, req->second_factor(),
-                              VERIFICATION_PURPOSE_PIN_RESET, now);
+                              VERIFICATION_PURPOSE_PIN_RESET, now, {}, pre);
             const std::string id = store::toHex(randomBytes(16));
             const std::int64_t expires = now + m_runner.policy().resetSessionSeconds * kSecond;
             tx.exec(
@@ -369,8 +395,7 @@ grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx,
             if (ops & kOpUnblock)
                 resp->add_allowed_operations(PIN_RESET_OPERATION_UNBLOCK);
         },
-        invalid ? std::nullopt
-                : std::optional<RateLimited>(RateLimited{normalisedSsn(req->card().ssn())}));
+        invalid ? std::nullopt : std::optional<RateLimited>(RateLimited{ssn}), prepare);
 }
 
 grpc::Status CardServiceImpl::ComputePinResetCryptogram(grpc::ServerContext* ctx,

@@ -5,7 +5,9 @@
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
 #include <openssl/sha.h>
+#include <sodium.h>
 
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -211,33 +213,107 @@ std::string Keystore::requestFingerprint(std::string_view data) const {
     return store::toHex(mac);
 }
 
-std::string Keystore::hashServicePassword(std::string_view password) const {
-    const std::string salt = randomBytes(16);
-    std::string input = salt;
-    input.append(password);
-    const std::string hash = hmac(m_pepper.data(), m_pepper.size(), input);
-    OPENSSL_cleanse(input.data(), input.size());
-    return "hmac-sha256$" + store::toHex(salt) + "$" + store::toHex(hash);
+namespace {
+
+constexpr std::string_view kArgon2Scheme = "argon2id$";
+constexpr std::string_view kHmacScheme = "hmac-sha256$";
+constexpr unsigned long long kArgon2Passes = 2;
+constexpr std::size_t kArgon2MemoryKiB = 19456;  // 19 MiB (OWASP's minimum for Argon2id)
+constexpr std::size_t kPasswordSaltBytes = crypto_pwhash_SALTBYTES;
+constexpr std::size_t kPasswordHashBytes = 32;
+
+bool sodiumReady() {
+    static const bool ready = sodium_init() >= 0;
+    return ready;
 }
 
-bool Keystore::verifyServicePassword(std::string_view password, std::string_view stored) const {
-    constexpr std::string_view kScheme = "hmac-sha256$";
-    if (stored.substr(0, kScheme.size()) != kScheme)
-        return false;
-    const auto rest = stored.substr(kScheme.size());
+// "m=19456,t=2" → (19456, 2); nullopt when malformed or outside what is accepted.
+std::optional<std::pair<std::size_t, unsigned long long>> argon2Parameters(std::string_view text) {
+    unsigned long long m = 0, t = 0;
+    char extra = 0;
+    if (std::sscanf(std::string(text).c_str(), "m=%llu,t=%llu%c", &m, &t, &extra) != 2)
+        return std::nullopt;
+    if (m < 8 || m > 4 * 1024 * 1024 || t < 1 || t > 16)
+        return std::nullopt;
+    return std::pair{static_cast<std::size_t>(m), t};
+}
+
+}  // namespace
+
+std::string Keystore::peppered(std::string_view salt, std::string_view password) const {
+    std::string input = "service-password";  // and a NUL: domain separation
+    input.push_back('\0');
+    input.append(salt);
+    input.append(password);
+    std::string mac = hmac(m_pepper.data(), m_pepper.size(), input);
+    OPENSSL_cleanse(input.data(), input.size());
+    return mac;
+}
+
+std::string Keystore::argon2(std::string_view salt, std::string_view password,
+                             std::size_t memoryKiB, unsigned long long passes) const {
+    if (!sodiumReady() || salt.size() != kPasswordSaltBytes)
+        throw std::runtime_error("Argon2id is not available");
+    std::string key = peppered(salt, password);
+    std::string out(kPasswordHashBytes, '\0');
+    const int rc =
+        crypto_pwhash(reinterpret_cast<unsigned char*>(out.data()), out.size(), key.data(),
+                      key.size(), reinterpret_cast<const unsigned char*>(salt.data()), passes,
+                      memoryKiB * 1024, crypto_pwhash_ALG_ARGON2ID13);
+    OPENSSL_cleanse(key.data(), key.size());
+    if (rc != 0)
+        throw std::runtime_error("Argon2id failed (out of memory)");
+    return out;
+}
+
+std::string Keystore::hashServicePassword(std::string_view password) const {
+    const std::string salt = randomBytes(kPasswordSaltBytes);
+    const std::string hash = argon2(salt, password, kArgon2MemoryKiB, kArgon2Passes);
+    return std::string(kArgon2Scheme) + "m=" + std::to_string(kArgon2MemoryKiB) +
+           ",t=" + std::to_string(kArgon2Passes) + "$" + store::toHex(salt) + "$" +
+           store::toHex(hash);
+}
+
+Keystore::PasswordCheck Keystore::checkServicePassword(std::string_view password,
+                                                       std::string_view stored) const {
+    const bool argon = stored.substr(0, kArgon2Scheme.size()) == kArgon2Scheme;
+    if (!argon && stored.substr(0, kHmacScheme.size()) != kHmacScheme)
+        return {};
+    auto rest = stored.substr(argon ? kArgon2Scheme.size() : kHmacScheme.size());
+    std::optional<std::pair<std::size_t, unsigned long long>> params;
+    if (argon) {
+        const auto dollar = rest.find('$');
+        if (dollar == std::string_view::npos)
+            return {};
+        params = argon2Parameters(rest.substr(0, dollar));
+        if (!params)
+            return {};
+        rest = rest.substr(dollar + 1);
+    }
     const auto dollar = rest.find('$');
     if (dollar == std::string_view::npos)
-        return false;
+        return {};
     try {
-        std::string input = store::fromHex(rest.substr(0, dollar));
+        const std::string salt = store::fromHex(rest.substr(0, dollar));
         const std::string expected = store::fromHex(rest.substr(dollar + 1));
-        input.append(password);
-        const std::string got = hmac(m_pepper.data(), m_pepper.size(), input);
-        OPENSSL_cleanse(input.data(), input.size());
-        return got.size() == expected.size() &&
-               CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
+        std::string got;
+        if (argon) {
+            got = argon2(salt, password, params->first, params->second);
+        } else {
+            // The keyed scheme before Argon2id: HMAC-SHA-256(pepper, salt || password).
+            std::string input = salt;
+            input.append(password);
+            got = hmac(m_pepper.data(), m_pepper.size(), input);
+            OPENSSL_cleanse(input.data(), input.size());
+        }
+        PasswordCheck check;
+        check.matches = got.size() == expected.size() &&
+                        CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
+        check.outdated = check.matches && (!argon || params->first != kArgon2MemoryKiB ||
+                                           params->second != kArgon2Passes);
+        return check;
     } catch (const std::exception&) {
-        return false;
+        return {};
     }
 }
 

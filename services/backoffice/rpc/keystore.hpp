@@ -64,14 +64,23 @@ public:
     // (whoever can write the database cannot recompute them without this key).
     std::string auditMac(std::string_view data) const;
 
-    // Salted keyed hash of a 6-digit service password: "hmac-sha256$<salt hex>$<hash hex>",
-    // hash = HMAC-SHA-256(pepper, salt || password). A 6-digit secret has only 10^6 values,
-    // so no amount of hash slowness protects it once the database and the pepper are both
-    // stolen, and without the pepper (kept in this keystore, never in the database) there is
-    // nothing to brute-force at all; online guessing is stopped by the persisted rate limits.
-    // So the hash is keyed rather than slow, which keeps a loss report cheap at peak load.
+    // The verifier of a 6-digit service password: Argon2id (libsodium crypto_pwhash, 19 MiB,
+    // 2 passes: ~12 ms of one core) over HMAC-SHA-256(pepper, salt || password), so that a
+    // database dump alone gives nothing to try (the pepper is in this keystore), and with the
+    // keystore too each guess still costs the memory-hard hash: 10^6 guesses are hours of a
+    // core per person instead of a second. "argon2id$m=19456,t=2$<salt hex>$<hash hex>".
+    // It is slow on purpose: callers compute it outside any write transaction.
     std::string hashServicePassword(std::string_view password) const;
-    bool verifyServicePassword(std::string_view password, std::string_view stored) const;
+    struct PasswordCheck {
+        bool matches = false;
+        // Matched a verifier of an older scheme (keyed HMAC "hmac-sha256$…") or older
+        // parameters: replace it with hashServicePassword() of the same password.
+        bool outdated = false;
+    };
+    PasswordCheck checkServicePassword(std::string_view password, std::string_view stored) const;
+    bool verifyServicePassword(std::string_view password, std::string_view stored) const {
+        return checkServicePassword(password, stored).matches;
+    }
 
     // Fingerprint templates at rest: AES-256-GCM under the template key with a fresh random
     // 12-byte nonce per call; `associatedData` is authenticated, not stored. Returns
@@ -91,6 +100,10 @@ public:
 
 private:
     Keystore() = default;
+    // HMAC-SHA-256(pepper, "service-password\0" || salt || password): Argon2id's input.
+    std::string peppered(std::string_view salt, std::string_view password) const;
+    std::string argon2(std::string_view salt, std::string_view password, std::size_t memoryKiB,
+                       unsigned long long passes) const;
     drivers::sscard::Key m_master{};
     std::array<std::uint8_t, 32> m_auditKey{};
     std::array<std::uint8_t, 32> m_pepper{};

@@ -277,7 +277,7 @@ void MutationRunner::flushRefusals() {
 std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Caller& caller,
                                                        const RateLimited& rl,
                                                        const std::string& ssnDigest,
-                                                       std::int64_t now) {
+                                                       std::int64_t now, bool lockRows) {
     struct Check {
         std::string bucket;
         Policy::Limit limit;
@@ -306,7 +306,7 @@ std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Call
         params.push_back(c.bucket);
         in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
-    const std::string lock(tx.forUpdate());
+    const std::string lock(lockRows ? tx.forUpdate() : "");
     if (!lock.empty()) {
         std::string values;
         std::vector<store::Value> insertParams{now};
@@ -376,6 +376,27 @@ grpc::Status MutationRunner::storeFailed(const std::string& eventType, const Cal
             (mutation ? " with the same request id" : ""));
 }
 
+void MutationRunner::runPrepare(const Prepare& prepare, const Caller& caller,
+                                const std::optional<RateLimited>& rateLimited) {
+    try {
+        if (rateLimited) {
+            bool limited = false;
+            const std::string digest =
+                rateLimited->ssn.empty() ? "" : m_keys.subjectDigest(rateLimited->ssn);
+            m_store.read([&](store::Tx& tx) {
+                limited =
+                    checkRateLimits(tx, caller, *rateLimited, digest, m_clock.nowMicros(), false)
+                        .has_value();
+            });
+            if (limited)
+                return;
+        }
+        prepare(caller);
+    } catch (const store::StoreError&) {
+        // The transaction will say what storage says; the body does the work itself.
+    }
+}
+
 Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
     Caller caller = callerOf(context, m_plaintext);
     if (!m_plaintext)
@@ -383,13 +404,11 @@ Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
     return caller;
 }
 
-grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::string& eventType,
-                                    const std::string& requestId,
-                                    const google::protobuf::Message& request,
-                                    google::protobuf::Message* response,
-                                    const std::optional<Refusal>& validationRefusal,
-                                    const MutationBody& body,
-                                    std::optional<RateLimited> rateLimited) {
+grpc::Status MutationRunner::mutate(
+    grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
+    const google::protobuf::Message& request, google::protobuf::Message* response,
+    const std::optional<Refusal>& validationRefusal, const MutationBody& body,
+    std::optional<RateLimited> rateLimited, const Prepare& prepare) {
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
@@ -412,6 +431,9 @@ grpc::Status MutationRunner::mutate(grpc::ServerContext* context, const std::str
                 RefusalReason_Name(validationRefusal->reason), false, started);
         return finish(context, *validationRefusal);
     }
+
+    if (prepare)
+        runPrepare(prepare, *caller, rateLimited);
 
     // Keyed: the body may hold a service password (requestFingerprint). Rows written before
     // it was keyed carry the plain SHA-256, still recognised until they age out.

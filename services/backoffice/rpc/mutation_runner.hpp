@@ -127,15 +127,22 @@ public:
     using MutationBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
     using QueryBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
 
+    // Work a mutation can do before its transaction because it is slow and needs no lock
+    // (a service password's Argon2id); the body must not rely on it having run.
+    using Prepare = std::function<void(const Caller&)>;
+
     // A mutating RPC: validates (`validationRefusal`), then in one durable transaction either
     // replays the stored outcome of (caller, request id) or runs `body` (throwing Refused to
     // refuse; its writes are rolled back then), stores the outcome and appends the audit
-    // event. `response` is cleared before each attempt.
+    // event. `response` is cleared before each attempt. `prepare`, if given, runs after the
+    // validation and before the transaction, unless the caller is over a rate limit now (then
+    // the transaction refuses it without running the body, and nothing slow was spent).
     grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType,
                         const std::string& requestId, const google::protobuf::Message& request,
                         google::protobuf::Message* response,
                         const std::optional<Refusal>& validationRefusal, const MutationBody& body,
-                        std::optional<RateLimited> rateLimited = std::nullopt);
+                        std::optional<RateLimited> rateLimited = std::nullopt,
+                        const Prepare& prepare = {});
 
     // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
     grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
@@ -169,9 +176,14 @@ private:
     grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
                              const Subject& subject, std::chrono::steady_clock::time_point started,
                              const std::string& error, bool unavailable, bool mutation);
+    // `lockRows`: create and lock the buckets (the write transaction); false: a plain read
+    // (a read transaction's early look).
     std::optional<Refusal> checkRateLimits(store::Tx& tx, const Caller& caller,
                                            const RateLimited& rl, const std::string& ssnDigest,
-                                           std::int64_t now);
+                                           std::int64_t now, bool lockRows = true);
+    // Runs `prepare` unless the caller is over a rate limit now (a read, no lock).
+    void runPrepare(const Prepare& prepare, const Caller& caller,
+                    const std::optional<RateLimited>& rateLimited);
     void bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest,
                         bool failed, std::int64_t now);
     void logCall(const std::string& eventType, const Caller* caller, const Subject& subject,
