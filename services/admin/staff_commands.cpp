@@ -2,6 +2,7 @@
 
 #include <grpcpp/grpcpp.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <iomanip>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.pb.h"
@@ -39,9 +41,9 @@ std::string staffUsage() {
            "  audit verify [--from SEQ] [--checkpoint FILE]\n"
            "             recompute the hash chain; exit 1 and name the first broken event if it is "
            "broken;\n"
-           "             with the back office's --audit-checkpoint file, also catch a rewritten "
-           "chain or a\n"
-           "             cut tail\n"
+           "             with the back office's --audit-checkpoint file (or its .history), also "
+           "catch a\n"
+           "             rewritten chain or a cut tail\n"
            "\n"
            "  Connection: --server HOST:PORT --ca FILE --cert FILE --key FILE (a staff "
            "certificate), or\n"
@@ -196,35 +198,55 @@ int cardOperation(Args& args, AdminService::Stub& stub) {
     return 0;
 }
 
+// The checkpoint with the highest sequence among the "key=value" words of `text` (each "seq="
+// starts another); nullopt when a number does not parse or there is none.
+std::optional<AuditCheckpoint> furthestCheckpoint(const std::string& text) {
+    std::istringstream in(text);
+    std::vector<AuditCheckpoint> found;
+    std::string word;
+    try {
+        while (in >> word) {
+            const auto eq = word.find('=');
+            if (eq == std::string::npos)
+                continue;
+            const std::string key = word.substr(0, eq), value = word.substr(eq + 1);
+            if (key == "seq") {
+                found.emplace_back().set_sequence(std::stoll(value));
+            } else if (found.empty()) {
+                continue;
+            } else if (key == "hash") {
+                found.back().set_hash_hex(value);
+            } else if (key == "at") {
+                found.back().set_at_micros(std::stoll(value));
+            } else if (key == "mac") {
+                found.back().set_mac_hex(value);
+            }
+        }
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    if (found.empty())
+        return std::nullopt;
+    return *std::max_element(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.sequence() < b.sequence();
+    });
+}
+
 // renshe-admin audit verify [--from SEQUENCE] [--checkpoint FILE]
 int verifyAudit(Args& args, AdminService::Stub& stub) {
     VerifyAuditChainRequest req;
     if (auto from = args.take("--from"))
         req.set_from_sequence(std::stoll(*from));
     if (auto file = args.take("--checkpoint")) {
-        // "seq=…", "hash=…", "at=…", "mac=…" lines, as the back office writes them.
-        std::istringstream in(pki::readFile(*file));
-        std::string line;
-        auto* c = req.mutable_checkpoint();
-        while (std::getline(in, line)) {
-            const auto eq = line.find('=');
-            if (eq == std::string::npos)
-                continue;
-            const std::string key = line.substr(0, eq), value = line.substr(eq + 1);
-            try {
-                if (key == "seq")
-                    c->set_sequence(std::stoll(value));
-                else if (key == "hash")
-                    c->set_hash_hex(value);
-                else if (key == "at")
-                    c->set_at_micros(std::stoll(value));
-                else if (key == "mac")
-                    c->set_mac_hex(value);
-            } catch (const std::exception&) {
-                std::cerr << "renshe-admin: " << *file << " is not an audit checkpoint\n";
-                return 2;
-            }
+        // A checkpoint file ("seq=…", "hash=…", "at=…", "mac=…" lines) or its history (one
+        // checkpoint a line): the chain is checked against the furthest checkpoint, so a tail
+        // cut after it and a checkpoint written since from the cut chain change nothing.
+        auto checkpoint = furthestCheckpoint(pki::readFile(*file));
+        if (!checkpoint) {
+            std::cerr << "renshe-admin: " << *file << " is not an audit checkpoint\n";
+            return 2;
         }
+        *req.mutable_checkpoint() = *checkpoint;
     }
     VerifyAuditChainResponse resp;
     const auto r = withRetries(

@@ -343,8 +343,9 @@ int main() {
     std::printf("  raw SQLite, one insert per commit, one thread:      %7.0f inserts/s\n", raw);
     std::printf("  raw Argon2id (19 MiB, 2 passes), %2u threads:        %7.0f verifications/s\n",
                 std::max(1u, std::thread::hardware_concurrency()), kdf);
-    std::printf("  ratio ours/raw SQLite: %.2f (target >= 1.0 before each report cost an Argon2id)\n",
-                reports.qps / raw);
+    std::printf(
+        "  ratio ours/raw SQLite: %.2f (target >= 1.0 before each report cost an Argon2id)\n",
+        reports.qps / raw);
     std::printf("  ratio ours/lower floor: %.2f\n", reports.qps / std::min(raw, kdf));
     return statusFailures + reports.failures == 0 ? 0 : 1;
 }

@@ -422,10 +422,10 @@ protected:
                                                   env->backoffice().sqlitePath().string());
     }
 
-    CliRun verify(bool withCheckpoint) {
+    CliRun verify(bool withCheckpoint, const std::string& file = "audit.checkpoint") {
         std::vector<std::string> args{"audit", "verify"};
         if (withCheckpoint)
-            args.insert(args.end(), {"--checkpoint", (dir / "audit.checkpoint").string()});
+            args.insert(args.end(), {"--checkpoint", (dir / file).string()});
         return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(), args);
     }
 };
@@ -476,6 +476,38 @@ TEST_F(AuditCheckpoints, ACutTailIsCaughtByTheCheckpoint) {
     const auto r = verify(true);
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("cut tail"), std::string::npos) << r.output;
+}
+
+// The back office itself does not launder a cut tail: its next checkpoint round finds that
+// the chain no longer holds the last checkpoint's event, keeps the file as it was and logs it;
+// the history of checkpoints catches the cut whatever the chain became since.
+TEST_F(AuditCheckpoints, ACutTailIsNotLaunderedByTheNextCheckpoint) {
+    const std::int64_t keep = checkpointSeq - 3;
+    db->write([&](auto& tx) {
+        tx.exec("DELETE FROM audit_events WHERE seq > $1", {keep});
+        const auto last = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {keep});
+        tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {keep, last->text(0)});
+    });
+    ASSERT_EQ(env->backoffice().stop(), 0);  // a checkpoint round at shutdown
+    std::string log;
+    {
+        std::ifstream in(env->backoffice().logPath());
+        log.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    EXPECT_NE(log.find("audit_chain_regressed"), std::string::npos);
+    env->backoffice().restart();
+    for (const char* file : {"audit.checkpoint", "audit.checkpoint.history"}) {
+        const auto r = verify(true, file);
+        EXPECT_EQ(r.code, 1) << file << ": " << r.output;
+        EXPECT_NE(r.output.find("BROKEN"), std::string::npos) << r.output;
+    }
+    // The history holds one line per head written: the first run's shutdown at least.
+    std::ifstream history(dir / "audit.checkpoint.history");
+    std::string line;
+    int lines = 0;
+    while (std::getline(history, line))
+        lines += line.rfind("seq=", 0) == 0 ? 1 : 0;
+    EXPECT_GE(lines, 1);
 }
 
 }  // namespace

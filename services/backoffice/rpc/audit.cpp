@@ -1,5 +1,13 @@
 #include "services/backoffice/rpc/audit.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
 #include "services/backoffice/rpc/keystore.hpp"
 
 namespace renshe::services::backoffice {
@@ -235,6 +243,31 @@ std::optional<AuditCheckpoint> parseCheckpoint(const std::string& text) {
     if (seen != 15 || c.seq < 0 || c.hashHex.size() != 64 || c.macHex.size() != 64)
         return std::nullopt;
     return c;
+}
+
+std::optional<AuditCheckpoint> checkpointOnDisk(const std::filesystem::path& file,
+                                                const Keystore& keys) {
+    std::ifstream in(file);
+    if (!in)
+        return std::nullopt;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto c = parseCheckpoint(text);
+    if (!c || !checkpointSigned(*c, keys))
+        return std::nullopt;
+    return c;
+}
+
+void appendCheckpointHistory(const std::string& file, const AuditCheckpoint& c) {
+    const std::string line = "seq=" + std::to_string(c.seq) + " hash=" + c.hashHex +
+                             " at=" + std::to_string(c.atMicros) + " mac=" + c.macHex + "\n";
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw std::runtime_error("cannot open " + file + ": " + std::strerror(errno));
+    const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
+    const bool synced = written && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced)
+        throw std::runtime_error("cannot append to " + file + ": " + std::strerror(errno));
 }
 
 }  // namespace renshe::services::backoffice

@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -68,6 +69,12 @@ bool checkpointSigned(const AuditCheckpoint& c, const Keystore& keys);
 // "seq=…\nhash=…\nat=…\nmac=…\n" and back (nullopt when malformed).
 std::string checkpointText(const AuditCheckpoint& c);
 std::optional<AuditCheckpoint> parseCheckpoint(const std::string& text);
+// The checkpoint in `file` when it exists, parses and is signed with `keys`' audit key.
+std::optional<AuditCheckpoint> checkpointOnDisk(const std::filesystem::path& file,
+                                                const Keystore& keys);
+// Appends `c` to the history file as one line "seq=… hash=… at=… mac=…", synced to disk.
+// Throws std::runtime_error.
+void appendCheckpointHistory(const std::string& file, const AuditCheckpoint& c);
 
 struct AuditVerification {
     bool intact = true;

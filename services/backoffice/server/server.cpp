@@ -68,18 +68,47 @@ struct Server::Impl {
     std::thread sweeper;
 
     // The audit head, signed with the audit key, in --audit-checkpoint (outside the
-    // database): every sweep round and at shutdown.
+    // database): every sweep round and at shutdown; each new head also appended to
+    // `<file>.history`. A head that no longer holds the last checkpoint's event (a cut tail, a
+    // chain rewritten) is not written: the file keeps the evidence and the log says so.
+    std::optional<AuditCheckpoint> lastCheckpoint;
+    bool checkpointRead = false;
+
     void writeCheckpoint() {
         if (options.auditCheckpoint.empty())
             return;
         try {
+            if (!checkpointRead) {
+                checkpointRead = true;
+                lastCheckpoint = checkpointOnDisk(options.auditCheckpoint, *keys);
+            }
             AuditCheckpoint c;
+            std::optional<std::string> hashThen;
             store->read([&](store::Tx& tx) {
                 c = auditCheckpoint(tx, *keys, runner->clock().nowMicros());
+                hashThen.reset();
+                if (lastCheckpoint) {
+                    if (const auto r = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1",
+                                                   {lastCheckpoint->seq}))
+                        hashThen = r->text(0);
+                }
             });
-            pki::writeFileAtomically(
-                options.auditCheckpoint, checkpointText(c),
-                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+            if (lastCheckpoint && lastCheckpoint->seq > 0 &&
+                (c.seq < lastCheckpoint->seq || hashThen != lastCheckpoint->hashHex)) {
+                runner->log(
+                    "{\"level\":\"error\",\"event\":\"audit_chain_regressed\","
+                    "\"checkpoint_seq\":" +
+                    std::to_string(lastCheckpoint->seq) + ",\"head_seq\":" + std::to_string(c.seq) +
+                    ",\"message\":\"the audit chain no longer holds the last checkpoint's event; "
+                    "the checkpoint file is kept as it was\"}");
+                return;
+            }
+            const auto secret =
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
+            pki::writeFileAtomically(options.auditCheckpoint, checkpointText(c), secret);
+            if (!lastCheckpoint || lastCheckpoint->seq != c.seq)
+                appendCheckpointHistory(options.auditCheckpoint.string() + ".history", c);
+            lastCheckpoint = c;
         } catch (const std::exception& e) {
             runner->log(std::string("{\"level\":\"error\",\"event\":\"audit_checkpoint\","
                                     "\"error\":\"") +
