@@ -3,6 +3,8 @@
 #   ./deploy/test.sh            unit, device, service, ui, e2e
 #   ./deploy/test.sh --bench    ... and the benchmarks (label bench)
 #   ./deploy/test.sh --asan     the same in an AddressSanitizer+UBSan build (build-asan/)
+#   ./deploy/test.sh --tsan -L 'unit|device|service'
+#                               a ThreadSanitizer build (build-tsan/); a race stops the process
 #   ./deploy/test.sh -L unit    only one tier (any further arguments go to ctest)
 # Before the tests: the format check (deploy/lint.sh) and clang-tidy (deploy/tidy.py).
 set -euo pipefail
@@ -16,7 +18,8 @@ while [[ $# -gt 0 ]]; do
   case $1 in
     --bench) bench=1 ;;
     --asan) preset=asan ;;
-    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
+    --tsan) preset=tsan ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) ctest_args+=("$1") ;;
   esac
   shift
@@ -27,6 +30,7 @@ done
 
 build_dir=build
 [[ $preset == asan ]] && build_dir=build-asan
+[[ $preset == tsan ]] && build_dir=build-tsan
 if [[ ! -f $build_dir/build.ninja ]]; then
   cmake --preset "$preset"
 fi
@@ -41,4 +45,7 @@ if [[ $bench -eq 0 ]]; then
   ctest_args=(-LE bench "${ctest_args[@]}")
 fi
 [[ $preset == asan ]] && export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
+# A data race ends the process that has it (test binary or back office), so the test fails.
+[[ $preset == tsan ]] &&
+  export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/deploy/tsan.supp"
 ctest --output-on-failure --no-tests=error -j "$(nproc)" "${ctest_args[@]}"

@@ -1,5 +1,7 @@
 #include "drivers/pcsc/apdu.hpp"
 
+#include <string.h>  // explicit_bzero
+
 #include <stdexcept>
 
 namespace renshe::drivers::pcsc {
@@ -39,6 +41,15 @@ CommandApdu CommandApdu::case4(std::uint8_t cla, std::uint8_t ins, std::uint8_t 
         throw std::invalid_argument("case 4 APDU needs data");
     }
     return {cla, ins, p1, p2, std::move(data), le};
+}
+
+CommandApdu::~CommandApdu() {
+    wipe(m_data);
+}
+
+void wipe(Bytes& bytes) noexcept {
+    if (!bytes.empty())
+        explicit_bzero(bytes.data(), bytes.size());
 }
 
 Bytes CommandApdu::encode() const {

@@ -30,6 +30,9 @@ constexpr std::uint8_t kWrongLengthSw1 = 0x6C;  // 6Cxx: resend with Le = xx
 constexpr std::uint8_t kWrongPinSw1 = 0x63;     // 63Cx: x tries left
 }  // namespace sw
 
+// Overwrites `bytes` in place (not optimised away): buffers that held a PIN or a key.
+void wipe(Bytes& bytes) noexcept;
+
 class CommandApdu {
 public:
     // Case 1: no data, no answer expected (§5.1, case 1).
@@ -43,6 +46,13 @@ public:
     // Case 4: data and an expected answer.
     static CommandApdu case4(std::uint8_t cla, std::uint8_t ins, std::uint8_t p1, std::uint8_t p2,
                              Bytes data, int le);
+
+    // Command data may be a PIN (VERIFY, CHANGE PIN): it is wiped when the command goes.
+    ~CommandApdu();
+    CommandApdu(const CommandApdu&) = default;
+    CommandApdu(CommandApdu&&) noexcept = default;
+    CommandApdu& operator=(const CommandApdu&) = default;
+    CommandApdu& operator=(CommandApdu&&) noexcept = default;
 
     Bytes encode() const;
     // The same command with another Le (the 6Cxx retry).

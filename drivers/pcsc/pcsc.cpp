@@ -102,10 +102,17 @@ Bytes Session::exchange(const Bytes& raw) {
 }
 
 ResponseApdu Session::transmit(const CommandApdu& command) {
-    ResponseApdu r = ResponseApdu::parse(exchange(command.encode()));
+    // The encoded command may carry a PIN: wiped once sent, whatever happens.
+    struct Encoded {
+        Bytes bytes;
+        ~Encoded() { wipe(bytes); }
+    } encoded{command.encode()};
+    ResponseApdu r = ResponseApdu::parse(exchange(encoded.bytes));
     if (r.sw1 == sw::kWrongLengthSw1) {
         // 6Cxx: the card tells the right Le; resend once with it.
-        r = ResponseApdu::parse(exchange(command.withLe(r.sw2 == 0 ? 256 : r.sw2).encode()));
+        wipe(encoded.bytes);
+        encoded.bytes = command.withLe(r.sw2 == 0 ? 256 : r.sw2).encode();
+        r = ResponseApdu::parse(exchange(encoded.bytes));
     }
     Bytes data = std::move(r.data);
     for (int round = 0; r.sw1 == sw::kMoreDataSw1; ++round) {

@@ -1,5 +1,7 @@
 #include "drivers/sscard/sscard.hpp"
 
+#include <string.h>  // explicit_bzero
+
 #include <cstdio>
 
 #include "drivers/sscard/id_number.hpp"
@@ -157,19 +159,29 @@ PinResult SocialSecurityCard::pinCommand(const CommandApdu& command, bool change
     }
 }
 
+namespace {
+// The PIN's 3 bytes of BCD in a vector the caller wipes (or hands to a CommandApdu, which does);
+// the array it came from is wiped here.
+Bytes pinBytes(const Pin& pin) {
+    auto bcd = pin.bcd();
+    Bytes out(bcd.begin(), bcd.end());
+    explicit_bzero(bcd.data(), bcd.size());
+    return out;
+}
+}  // namespace
+
 PinResult SocialSecurityCard::verifyPin(const Pin& pin) {
-    const auto bcd = pin.bcd();
-    return pinCommand(
-        CommandApdu::case3(0x00, profile::ins::kVerify, 0x00, 0x00, Bytes(bcd.begin(), bcd.end())),
-        false);
+    Bytes bcd = pinBytes(pin);  // moved into the command, which wipes it
+    return pinCommand(CommandApdu::case3(0x00, profile::ins::kVerify, 0x00, 0x00, std::move(bcd)),
+                      false);
 }
 
 PinResult SocialSecurityCard::changePin(const Pin& oldPin, const Pin& newPin) {
-    const auto o = oldPin.bcd();
-    const auto n = newPin.bcd();
-    Bytes data(o.begin(), o.end());
+    Bytes data = pinBytes(oldPin);
     data.push_back(0xFF);
+    Bytes n = pinBytes(newPin);
     data.insert(data.end(), n.begin(), n.end());
+    pcsc::wipe(n);
     auto apdu =
         CommandApdu::case3(0x80, profile::ins::kChangeOrReloadPin, 0x01, 0x00, std::move(data));
     return pinCommand(apdu, true);
@@ -195,8 +207,12 @@ CommandApdu fromRaw(const Bytes& raw) {
 }  // namespace
 
 PinResult SocialSecurityCard::reloadPin(const Key& sessionKey, const Pin& newPin) {
-    const auto bcd = newPin.bcd();
-    return pinCommand(fromRaw(buildReloadPinCommand(sessionKey, bcd)), true);
+    Bytes bcd = pinBytes(newPin);
+    Bytes raw = buildReloadPinCommand(sessionKey, bcd);
+    pcsc::wipe(bcd);
+    const auto command = fromRaw(raw);
+    pcsc::wipe(raw);
+    return pinCommand(command, true);
 }
 
 PinResult SocialSecurityCard::unblockPin(const Key& sessionKey) {
