@@ -3,8 +3,8 @@
 #   ./deploy/test.sh            unit, device, service, ui, e2e
 #   ./deploy/test.sh --bench    ... and the benchmarks (label bench)
 #   ./deploy/test.sh --asan     the same in an AddressSanitizer+UBSan build (build-asan/)
-#   ./deploy/test.sh --tsan -L 'unit|device|service'
-#                               a ThreadSanitizer build (build-tsan/); a race stops the process
+#   ./deploy/test.sh --tsan     unit and device tiers in a ThreadSanitizer build (build-tsan/);
+#                               a race stops the process (deploy/tsan.supp says why not service)
 #   ./deploy/test.sh -L unit    only one tier (any further arguments go to ctest)
 # Before the tests: the format check (deploy/lint.sh) and clang-tidy (deploy/tidy.py).
 set -euo pipefail
@@ -46,6 +46,9 @@ if [[ $bench -eq 0 ]]; then
 fi
 [[ $preset == asan ]] && export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
 # A data race ends the process that has it (test binary or back office), so the test fails.
-[[ $preset == tsan ]] &&
+if [[ $preset == tsan ]]; then
   export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/deploy/tsan.supp"
+  # The fuzzers are their own clang builds; the service tier needs a TSan-built gRPC.
+  [[ " ${ctest_args[*]} " == *" -L "* ]] || ctest_args+=(-L 'unit|device' -E '^unit\.fuzz\.')
+fi
 ctest --output-on-failure --no-tests=error -j "$(nproc)" "${ctest_args[@]}"
