@@ -88,6 +88,25 @@ Outcome heartbeatAfterGate(const client::Endpoint& who) {
     return heartbeatAs(who);
 }
 
+// What renewCertificate() sends for `keyPem`, as the terminal in `files`, made by hand.
+RenewCertificateRequest renewalRequest(const client::IdentityFiles& files,
+                                       const std::string& keyPem) {
+    RenewCertificateRequest req;
+    req.set_request_id(newRequestId());
+    req.set_csr_pem(pki::createCsrPem(
+        keyPem, pki::identityFromCertificatePem(pki::readFile(files.certificate))));
+    return req;
+}
+
+RenewCertificateResponse renewedBy(client::ChannelKeeper& keeper,
+                                   const RenewCertificateRequest& req) {
+    RenewCertificateResponse resp;
+    const auto r = client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate,
+                                                  req, &resp);
+    EXPECT_TRUE(r.ok()) << r.message;
+    return resp;
+}
+
 TEST_P(CertificateRenewal, TheNewKeyTakesOverOnItsFirstUseAndTheOldOneIsRefusedAfter) {
     BackofficeEnv env(GetParam());
     Terminal t(env.pki().touchTerminal(kTerminal, BackofficeEnv::kRegion));
@@ -168,17 +187,10 @@ TEST_P(CertificateRenewal, ARenewalCutShortByACrashIsCompletedNotLost) {
     EXPECT_TRUE(heartbeatAs(endpointOf(env, t.files)).ok());
 
     // Crash after the answer was saved, before the files were moved into place.
-    const auto identity = pki::identityFromCertificatePem(pki::readFile(t.files.certificate));
     const std::string nextKey = pki::generatePrivateKeyPem();
     pki::writeFileAtomically(t.files.pendingKey(), nextKey,
                              fs::perms::owner_read | fs::perms::owner_write);
-    RenewCertificateRequest req;
-    req.set_request_id(newRequestId());
-    req.set_csr_pem(pki::createCsrPem(nextKey, identity));
-    RenewCertificateResponse resp;
-    ASSERT_TRUE(
-        client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate, req, &resp)
-            .ok());
+    const auto resp = renewedBy(keeper, renewalRequest(t.files, nextKey));
     EXPECT_TRUE(resp.key_rotated());
     pki::writeFileAtomically(t.files.pendingCertificate(), resp.certificate_pem(),
                              fs::perms::owner_read | fs::perms::owner_write);
@@ -196,15 +208,9 @@ TEST_P(CertificateRenewal, ARevokedTerminalsPendingKeyNeverBecomesValidAndStaffC
     client::ChannelKeeper keeper(endpointOf(env, t.files));
 
     // A renewal answered but not yet used, then the terminal is reported stolen.
-    const auto identity = pki::identityFromCertificatePem(pki::readFile(t.files.certificate));
     const std::string nextKey = pki::generatePrivateKeyPem();
-    RenewCertificateRequest req;
-    req.set_request_id(newRequestId());
-    req.set_csr_pem(pki::createCsrPem(nextKey, identity));
-    RenewCertificateResponse resp;
-    ASSERT_TRUE(
-        client::unary<TerminalService>(keeper, &TerminalService::Stub::RenewCertificate, req, &resp)
-            .ok());
+    RenewCertificateRequest req = renewalRequest(t.files, nextKey);
+    RenewCertificateResponse resp = renewedBy(keeper, req);
     RevokeTerminalRequest rv;
     rv.set_request_id(newRequestId());
     rv.set_terminal_id(kTerminal);
