@@ -422,6 +422,16 @@ protected:
                                                   env->backoffice().sqlitePath().string());
     }
 
+    // What a database writer does to hide the last events: delete them, move the head back.
+    void cutTail(std::int64_t keep) {
+        db->write([&](auto& tx) {
+            tx.exec("DELETE FROM audit_events WHERE seq > $1", {keep});
+            const auto last = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {keep});
+            tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1",
+                    {keep, last->text(0)});
+        });
+    }
+
     CliRun verify(bool withCheckpoint, const std::string& file = "audit.checkpoint") {
         std::vector<std::string> args{"audit", "verify"};
         if (withCheckpoint)
@@ -467,11 +477,7 @@ TEST_F(AuditCheckpoints, AChainRewrittenWholeIsCaughtByTheCheckpoint) {
 
 TEST_F(AuditCheckpoints, ACutTailIsCaughtByTheCheckpoint) {
     const std::int64_t keep = checkpointSeq - 3;
-    db->write([&](auto& tx) {
-        tx.exec("DELETE FROM audit_events WHERE seq > $1", {keep});
-        const auto last = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {keep});
-        tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {keep, last->text(0)});
-    });
+    cutTail(keep);
     EXPECT_EQ(verify(false).code, 0);  // a shorter chain is still a chain
     const auto r = verify(true);
     EXPECT_EQ(r.code, 1) << r.output;
@@ -483,11 +489,7 @@ TEST_F(AuditCheckpoints, ACutTailIsCaughtByTheCheckpoint) {
 // the history of checkpoints catches the cut whatever the chain became since.
 TEST_F(AuditCheckpoints, ACutTailIsNotLaunderedByTheNextCheckpoint) {
     const std::int64_t keep = checkpointSeq - 3;
-    db->write([&](auto& tx) {
-        tx.exec("DELETE FROM audit_events WHERE seq > $1", {keep});
-        const auto last = tx.queryOne("SELECT hash FROM audit_events WHERE seq = $1", {keep});
-        tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {keep, last->text(0)});
-    });
+    cutTail(keep);
     ASSERT_EQ(env->backoffice().stop(), 0);  // a checkpoint round at shutdown
     std::string log;
     {
