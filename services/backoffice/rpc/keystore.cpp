@@ -7,10 +7,13 @@
 #include <openssl/sha.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <semaphore>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "drivers/util/atomic_file.hpp"
@@ -250,10 +253,25 @@ std::string Keystore::peppered(std::string_view salt, std::string_view password)
     return mac;
 }
 
+// Each Argon2id evaluation holds 19 MiB: as many at once as there are cores, so that a burst
+// of concurrent loss reports (each handler thread computing one) costs at most cores × 19 MiB
+// of memory, not threads × 19 MiB; it is CPU-bound, so waiting here loses no throughput.
+namespace {
+std::counting_semaphore<>& argon2Slots() {
+    static std::counting_semaphore<> slots(
+        static_cast<std::ptrdiff_t>(std::max(2u, std::thread::hardware_concurrency())));
+    return slots;
+}
+}  // namespace
+
 std::string Keystore::argon2(std::string_view salt, std::string_view password,
                              std::size_t memoryKiB, unsigned long long passes) const {
     if (!sodiumReady() || salt.size() != kPasswordSaltBytes)
         throw std::runtime_error("Argon2id is not available");
+    argon2Slots().acquire();
+    struct Release {
+        ~Release() { argon2Slots().release(); }
+    } release;
     std::string key = peppered(salt, password);
     std::string out(kPasswordHashBytes, '\0');
     const int rc =

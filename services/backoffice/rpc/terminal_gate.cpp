@@ -39,31 +39,37 @@ TerminalGate::State TerminalGate::lookUp(const Caller& caller) {
 }
 
 bool TerminalGate::promote(const Caller& caller) {
-    bool promoted = false;
+    bool enrolled = false, switched = false;
     m_store.write([&](store::Tx& tx) {
-        promoted = false;
+        enrolled = switched = false;
         const auto row = tx.queryOne(
-            "SELECT next_certificate_pem, next_not_after FROM terminal_enrolments WHERE "
-            "terminal_id = $1 AND revoked_at IS NULL AND next_public_key_sha256 = $2" +
+            "SELECT public_key_sha256, next_public_key_sha256 FROM terminal_enrolments WHERE "
+            "terminal_id = $1 AND revoked_at IS NULL" +
                 std::string(tx.forUpdate()),
-            {caller.identity.id, caller.publicKeySha256});
+            {caller.identity.id});
         if (!row)
-            return;  // revoked or renewed again meanwhile
+            return;  // revoked meanwhile
+        if (row->text(0) == caller.publicKeySha256) {
+            enrolled = true;  // another call with this key switched it a moment ago
+            return;
+        }
+        if (row->isNull(1) || row->text(1) != caller.publicKeySha256)
+            return;  // renewed again meanwhile: another key is pending now
         tx.exec(
             "UPDATE terminal_enrolments SET public_key_sha256 = next_public_key_sha256, "
             "certificate_pem = next_certificate_pem, not_after = next_not_after, "
             "next_public_key_sha256 = NULL, next_certificate_pem = NULL, next_not_after = NULL "
             "WHERE terminal_id = $1",
             {caller.identity.id});
-        promoted = true;
+        enrolled = switched = true;
     });
-    if (promoted) {
+    if (switched) {
         // The old key's cached answer must not outlive the switch.
         std::lock_guard lock(m_mutex);
         const std::string prefix = caller.identity.id + '\0';
         std::erase_if(m_entries, [&](const auto& e) { return e.first.starts_with(prefix); });
     }
-    return promoted;
+    return enrolled;
 }
 
 void TerminalGate::require(const Caller& caller) {

@@ -35,7 +35,9 @@ private:
     };
     State lookUp(const Caller& caller);
     // The caller's key is its enrolment's pending key (RenewCertificate): from this first
-    // call on it is the enrolled key and the old one is refused. False when revoked meanwhile.
+    // call on it is the enrolled key and the old one is refused. True when the caller's key is
+    // the enrolled one afterwards (also when a concurrent call switched it first); false when
+    // the terminal was revoked or renewed again meanwhile.
     bool promote(const Caller& caller);
 
     store::Store& m_store;
