@@ -91,7 +91,6 @@ void Heartbeat::afterRenewal(const services::client::RenewalResult& result) {
         case RenewalOutcome::NotDue:
             return;
         case RenewalOutcome::Renewed:
-            ++m_renewals;
             // Once a day at most, whatever an operator's --renew-certificate-days says.
             m_renewalNotBeforeMs = nowMs + 86'400'000;
             qInfo("renshe-kiosk: terminal certificate renewed, valid until %s (Unix seconds %lld)",

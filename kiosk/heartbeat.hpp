@@ -38,7 +38,6 @@ public:
     // minute when the back office did not answer); a renewed certificate is not renewed again
     // within a day.
     void renewCertificates(services::client::IdentityFiles files, std::chrono::seconds renewBefore);
-    int certificateRenewals() const { return m_renewals; }
 
 private:
     struct Renewal {
@@ -57,7 +56,6 @@ private:
     bool m_again = false;  // UI thread only
     std::optional<Renewal> m_renewal;
     qint64 m_renewalNotBeforeMs = 0;  // UI thread only
-    int m_renewals = 0;
     UiAsync m_async{this};
 };
 

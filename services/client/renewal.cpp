@@ -1,9 +1,8 @@
 #include "services/client/renewal.hpp"
 
-#include <openssl/crypto.h>
-
 #include <system_error>
 
+#include "drivers/util/wipe.hpp"
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/client/call.hpp"
 #include "services/pki/pki.hpp"
@@ -73,10 +72,7 @@ RenewalResult renewCertificate(ChannelKeeper& keeper, const IdentityFiles& files
         result.detail = std::string("preparing the request: ") + e.what();
         return result;
     }
-    struct Cleanse {
-        std::string& s;
-        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
-    } cleanse{p.keyPem};
+    const util::WipeOnExit wipeOnExit(p.keyPem);
 
     renshe::v1::RenewCertificateRequest req;
     req.set_request_id(newRequestId());

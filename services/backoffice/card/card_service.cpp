@@ -4,6 +4,7 @@
 
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/pin_reset_crypto.hpp"
+#include "drivers/util/wipe.hpp"
 #include "services/backoffice/card/checks.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/card/service_password.hpp"
@@ -96,10 +97,7 @@ void checkSecondFactor(store::Tx& tx, const Caller& caller, const MutationRunner
             REFUSAL_REASON_SECOND_FACTOR_FAILED,
             "the sealed service password does not open with this back office's key"));
     }
-    struct Cleanse {
-        std::string& s;
-        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
-    } cleanse{*password};
+    const util::WipeOnExit wipeOnExit(*password);
     if (!servicePasswordMatches(tx, runner.keys(), person, *password, pre))
         throw Refused(
             Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED, "second factor does not match"));
@@ -128,10 +126,7 @@ std::string activationVerifier(const MutationRunner& runner, const ReportPinChan
         throw Refused(Refusal::malformed(
             "sealed_service_password does not open with this back office's key"));
     }
-    struct Cleanse {
-        std::string& s;
-        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
-    } cleanse{*opened};
+    const util::WipeOnExit wipeOnExit(*opened);
     if (auto weak = checks::checkActivationServicePassword(*opened, req.card()))
         throw Refused(*weak);
     return runner.keys().hashServicePassword(*opened);

@@ -1,19 +1,9 @@
 #include "services/backoffice/card/service_password.hpp"
 
-#include <openssl/crypto.h>
-
+#include "drivers/util/wipe.hpp"
 #include "services/backoffice/checks/checks.hpp"
 
 namespace renshe::services::backoffice {
-
-namespace {
-
-struct Cleanse {
-    std::string& s;
-    ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
-};
-
-}  // namespace
 
 std::optional<std::string> passwordOf(const Keystore& keys, const renshe::v1::SecondFactor& factor,
                                       const std::string& sealedContext) {
@@ -39,7 +29,7 @@ std::optional<PasswordPrecheck> precheckPassword(store::Store& store, const Keys
     auto password = passwordOf(keys, factor, sealedContext);
     if (!password)
         return std::nullopt;
-    Cleanse cleanse{*password};
+    const util::WipeOnExit wipeOnExit(*password);
     PasswordPrecheck pre;
     pre.verifier = person->servicePasswordHash;
     pre.check = keys.checkServicePassword(*password, pre.verifier);

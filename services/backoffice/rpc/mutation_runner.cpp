@@ -1,7 +1,5 @@
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
-#include <openssl/crypto.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -10,6 +8,7 @@
 
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/util/json.hpp"
+#include "drivers/util/wipe.hpp"
 #include "renshe/v1/common.pb.h"
 #include "services/backoffice/rpc/audit.hpp"
 
@@ -444,10 +443,7 @@ grpc::Status MutationRunner::mutate(
     const auto sameBody = [&](const std::string& stored) {
         return stored == bodyHash || stored == store::toHex(sha256(requestBytes));
     };
-    struct Cleanse {
-        std::string& s;
-        ~Cleanse() { OPENSSL_cleanse(s.data(), s.size()); }
-    } cleanse{requestBytes};
+    const util::WipeOnExit wipeOnExit(requestBytes);
     Outcome outcome;
     try {
         m_store.write([&](store::Tx& tx) {
