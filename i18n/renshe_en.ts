@@ -138,47 +138,47 @@
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="477" />
+        <location filename="../kiosk/card_session.cpp" line="480" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="480" />
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session.cpp" line="486" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="486" />
+        <location filename="../kiosk/card_session.cpp" line="489" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="496" />
+        <location filename="../kiosk/card_session.cpp" line="499" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="496" />
+        <location filename="../kiosk/card_session.cpp" line="499" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="497" />
+        <location filename="../kiosk/card_session.cpp" line="500" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="497" />
+        <location filename="../kiosk/card_session.cpp" line="500" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="499" />
+        <location filename="../kiosk/card_session.cpp" line="502" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -616,82 +616,82 @@ or type your 18-digit social security number (ID number) on the number keys</tra
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="62" />
+        <location filename="../qml/screens/DisplayMain.qml" line="66" />
         <source>%1月%2日</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="158" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="158" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>通知公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="252" />
+        <location filename="../qml/screens/DisplayMain.qml" line="256" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="329" />
+        <location filename="../qml/screens/DisplayMain.qml" line="333" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="351" />
+        <location filename="../qml/screens/DisplayMain.qml" line="355" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="359" />
+        <location filename="../qml/screens/DisplayMain.qml" line="363" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="377" />
+        <location filename="../qml/screens/DisplayMain.qml" line="381" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="378" />
+        <location filename="../qml/screens/DisplayMain.qml" line="382" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
     </message>
@@ -923,6 +923,24 @@ or type your 18-digit social security number (ID number) on the number keys</tra
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/screens/IdleWarning.qml" line="19" />
+        <source>您还在吗？请触摸屏幕继续办理</source>
+        <translation>Are you still there? Touch the screen to continue</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/IdleWarning.qml" line="30" />
+        <source>您还在吗？%1秒后将返回首页</source>
+        <translation>Are you still there? Back to the home screen in %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/IdleWarning.qml" line="37" />
+        <source>继续办理</source>
+        <translation>Continue</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::JobsModel</name>
     <message>
         <location filename="../kiosk/jobs_model.cpp" line="36" />
@@ -1091,131 +1109,131 @@ or type your 18-digit social security number (ID number) on the number keys</tra
 <context>
     <name>renshe::kiosk::LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="115" />
+        <location filename="../kiosk/loss_report.cpp" line="117" />
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
 or type your 18-digit social security number (ID number) on the number keys</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="116" />
+        <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please enter your 18-character social security number (ID number)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="118" />
+        <location filename="../kiosk/loss_report.cpp" line="120" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Please enter your name: type the pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="120" />
+        <location filename="../kiosk/loss_report.cpp" line="122" />
         <source>请输入6位服务密码</source>
         <translation>Please enter your 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="122" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>正在挂失，请稍候…</source>
         <translation>Reporting the loss, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="124" />
+        <location filename="../kiosk/loss_report.cpp" line="126" />
         <source>挂失申请已保存，尚未生效</source>
         <translation>Loss report saved, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="124" />
+        <location filename="../kiosk/loss_report.cpp" line="126" />
         <source>挂失成功</source>
         <translation>Loss reported</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="160" />
+        <location filename="../kiosk/loss_report.cpp" line="162" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="169" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="270" />
+        <location filename="../kiosk/loss_report.cpp" line="272" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>Temporary loss report (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="270" />
+        <location filename="../kiosk/loss_report.cpp" line="272" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="276" />
+        <location filename="../kiosk/loss_report.cpp" line="278" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="321" />
+        <location filename="../kiosk/loss_report.cpp" line="323" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>The network is down. Your loss report is saved on this terminal (reference %1) and will be sent when the network returns. Until then it is not in effect: please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="326" />
+        <location filename="../kiosk/loss_report.cpp" line="328" />
         <source>挂失申请凭证号：%1</source>
         <translation>Loss report reference: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="327" />
-        <location filename="../kiosk/loss_report.cpp" line="345" />
+        <location filename="../kiosk/loss_report.cpp" line="329" />
+        <location filename="../kiosk/loss_report.cpp" line="347" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="328" />
-        <location filename="../kiosk/loss_report.cpp" line="346" />
+        <location filename="../kiosk/loss_report.cpp" line="330" />
+        <location filename="../kiosk/loss_report.cpp" line="348" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="329" />
+        <location filename="../kiosk/loss_report.cpp" line="331" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>Status: saved, to be sent when the network returns, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="329" />
+        <location filename="../kiosk/loss_report.cpp" line="331" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>Please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="338" />
+        <location filename="../kiosk/loss_report.cpp" line="340" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="344" />
+        <location filename="../kiosk/loss_report.cpp" line="346" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="347" />
+        <location filename="../kiosk/loss_report.cpp" line="349" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="348" />
+        <location filename="../kiosk/loss_report.cpp" line="350" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="359" />
+        <location filename="../kiosk/loss_report.cpp" line="361" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="365" />
+        <location filename="../kiosk/loss_report.cpp" line="367" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="373" />
+        <location filename="../kiosk/loss_report.cpp" line="375" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
@@ -1254,21 +1272,6 @@ or type your 18-digit social security number (ID number) on the number keys</tra
         <location filename="../qml/screens/Main.qml" line="12" />
         <source>人社自助服务终端</source>
         <translation>Social Security Self-Service Terminal</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Main.qml" line="83" />
-        <source>您还在吗？请触摸屏幕继续办理</source>
-        <translation>Are you still there? Touch the screen to continue</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Main.qml" line="90" />
-        <source>您还在吗？%1秒后将返回首页</source>
-        <translation>Are you still there? Back to the home screen in %1 s</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Main.qml" line="97" />
-        <source>继续办理</source>
-        <translation>Continue</translation>
     </message>
 </context>
 <context>

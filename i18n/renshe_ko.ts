@@ -138,47 +138,47 @@
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="477" />
+        <location filename="../kiosk/card_session.cpp" line="480" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="480" />
+        <location filename="../kiosk/card_session.cpp" line="483" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session.cpp" line="486" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="486" />
+        <location filename="../kiosk/card_session.cpp" line="489" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="496" />
+        <location filename="../kiosk/card_session.cpp" line="499" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="496" />
+        <location filename="../kiosk/card_session.cpp" line="499" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="497" />
+        <location filename="../kiosk/card_session.cpp" line="500" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="497" />
+        <location filename="../kiosk/card_session.cpp" line="500" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="499" />
+        <location filename="../kiosk/card_session.cpp" line="502" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -616,82 +616,82 @@
 <context>
     <name>DisplayMain</name>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="62" />
+        <location filename="../qml/screens/DisplayMain.qml" line="66" />
         <source>%1月%2日</source>
         <translation>%1월 %2일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期日</source>
         <translation>일요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期一</source>
         <translation>월요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期二</source>
         <translation>화요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期三</source>
         <translation>수요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期四</source>
         <translation>목요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期五</source>
         <translation>금요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="65" />
+        <location filename="../qml/screens/DisplayMain.qml" line="69" />
         <source>星期六</source>
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="158" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="158" />
+        <location filename="../qml/screens/DisplayMain.qml" line="162" />
         <source>通知公告</source>
         <translation>공지사항</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="252" />
+        <location filename="../qml/screens/DisplayMain.qml" line="256" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="329" />
+        <location filename="../qml/screens/DisplayMain.qml" line="333" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="351" />
+        <location filename="../qml/screens/DisplayMain.qml" line="355" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="359" />
+        <location filename="../qml/screens/DisplayMain.qml" line="363" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="377" />
+        <location filename="../qml/screens/DisplayMain.qml" line="381" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="378" />
+        <location filename="../qml/screens/DisplayMain.qml" line="382" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
     </message>
@@ -923,6 +923,24 @@
     </message>
 </context>
 <context>
+    <name>IdleWarning</name>
+    <message>
+        <location filename="../qml/screens/IdleWarning.qml" line="19" />
+        <source>您还在吗？请触摸屏幕继续办理</source>
+        <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/IdleWarning.qml" line="30" />
+        <source>您还在吗？%1秒后将返回首页</source>
+        <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/IdleWarning.qml" line="37" />
+        <source>继续办理</source>
+        <translation>계속하기</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::JobsModel</name>
     <message>
         <location filename="../kiosk/jobs_model.cpp" line="36" />
@@ -1091,131 +1109,131 @@
 <context>
     <name>renshe::kiosk::LossReport</name>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="115" />
+        <location filename="../kiosk/loss_report.cpp" line="117" />
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
 또는 숫자 키로 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="116" />
+        <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="118" />
+        <location filename="../kiosk/loss_report.cpp" line="120" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="120" />
+        <location filename="../kiosk/loss_report.cpp" line="122" />
         <source>请输入6位服务密码</source>
         <translation>6자리 서비스 비밀번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="122" />
+        <location filename="../kiosk/loss_report.cpp" line="124" />
         <source>正在挂失，请稍候…</source>
         <translation>분실 신고 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="124" />
+        <location filename="../kiosk/loss_report.cpp" line="126" />
         <source>挂失申请已保存，尚未生效</source>
         <translation>분실 신고가 저장되었으나 아직 효력이 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="124" />
+        <location filename="../kiosk/loss_report.cpp" line="126" />
         <source>挂失成功</source>
         <translation>분실 신고 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="160" />
+        <location filename="../kiosk/loss_report.cpp" line="162" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="169" />
+        <location filename="../kiosk/loss_report.cpp" line="171" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="270" />
+        <location filename="../kiosk/loss_report.cpp" line="272" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>임시 분실 신고 (제출 대기)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="270" />
+        <location filename="../kiosk/loss_report.cpp" line="272" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="276" />
+        <location filename="../kiosk/loss_report.cpp" line="278" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="321" />
+        <location filename="../kiosk/loss_report.cpp" line="323" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>네트워크가 끊겼습니다. 분실 신고가 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 전에는 효력이 없으니 지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="326" />
+        <location filename="../kiosk/loss_report.cpp" line="328" />
         <source>挂失申请凭证号：%1</source>
         <translation>분실 신고 참조 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="327" />
-        <location filename="../kiosk/loss_report.cpp" line="345" />
+        <location filename="../kiosk/loss_report.cpp" line="329" />
+        <location filename="../kiosk/loss_report.cpp" line="347" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="328" />
-        <location filename="../kiosk/loss_report.cpp" line="346" />
+        <location filename="../kiosk/loss_report.cpp" line="330" />
+        <location filename="../kiosk/loss_report.cpp" line="348" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="329" />
+        <location filename="../kiosk/loss_report.cpp" line="331" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>상태: 저장됨, 네트워크 복구 후 제출 예정, 아직 효력 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="329" />
+        <location filename="../kiosk/loss_report.cpp" line="331" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="338" />
+        <location filename="../kiosk/loss_report.cpp" line="340" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="344" />
+        <location filename="../kiosk/loss_report.cpp" line="346" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="347" />
+        <location filename="../kiosk/loss_report.cpp" line="349" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="348" />
+        <location filename="../kiosk/loss_report.cpp" line="350" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="359" />
+        <location filename="../kiosk/loss_report.cpp" line="361" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="365" />
+        <location filename="../kiosk/loss_report.cpp" line="367" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="373" />
+        <location filename="../kiosk/loss_report.cpp" line="375" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
@@ -1254,21 +1272,6 @@
         <location filename="../qml/screens/Main.qml" line="12" />
         <source>人社自助服务终端</source>
         <translation>사회보장 셀프서비스 단말기</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Main.qml" line="83" />
-        <source>您还在吗？请触摸屏幕继续办理</source>
-        <translation>아직 계신가요? 계속하려면 화면을 눌러 주세요</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Main.qml" line="90" />
-        <source>您还在吗？%1秒后将返回首页</source>
-        <translation>계속 이용하시나요? %1초 후 처음 화면으로 돌아갑니다</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/Main.qml" line="97" />
-        <source>继续办理</source>
-        <translation>계속하기</translation>
     </message>
 </context>
 <context>

@@ -114,8 +114,7 @@ QJsonObject Automation::layoutAudit(const QString& script) {
     if (module.isError())
         return {{"ok", false}, {"error", module.toString()}};
     waitForFrame();  // the last change laid out, as a finger would see it
-    const int themeId = qmlTypeId("Renshe.Components", 1, 0, "Theme");
-    auto* theme = engine->singletonInstance<QObject*>(themeId);
+    QObject* theme = singleton("Renshe.Components", "Theme");
     const double scale = theme ? theme->property("scale").toDouble() : 1.0;
     QQuickItem* root = m_window->contentItem();
     QJSEngine::setObjectOwnership(root, QJSEngine::CppOwnership);
@@ -127,6 +126,33 @@ QJsonObject Automation::layoutAudit(const QString& script) {
     const QJsonValue texts = module.property(QStringLiteral("textCount")).call({rootValue}).toInt();
     return {
         {"ok", true}, {"problems", QJsonValue::fromVariant(result.toVariant())}, {"texts", texts}};
+}
+
+QObject* Automation::singleton(const char* module, const char* name) const {
+    auto* engine = qmlEngine(m_window);
+    if (!engine)
+        engine = qobject_cast<QQmlEngine*>(qjsEngine(m_window->contentItem()));
+    return engine ? engine->singletonInstance<QObject*>(qmlTypeId(module, 1, 0, name)) : nullptr;
+}
+
+// The window at another terminal's size and in (or out of) elderly mode, as if the kiosk had
+// started so: the layout audits look at one state of a journey on every terminal. Answers
+// the view it replaced, for the caller to put back.
+QJsonObject Automation::view(const QJsonObject& request) {
+    QObject* kiosk = singleton("Renshe.Kiosk", "Kiosk");
+    const int width = request.value("width").toInt();
+    const int height = request.value("height").toInt();
+    if (!kiosk || width < 320 || height < 320 || width > 7680 || height > 7680)
+        return {{"ok", false}, {"error", QStringLiteral("view wants width and height 320..7680")}};
+    const QJsonObject before{{"ok", true},
+                             {"width", m_window->width()},
+                             {"height", m_window->height()},
+                             {"elderly", kiosk->property("elderlyMode").toBool()}};
+    m_window->resize(width, height);
+    if (request.contains("elderly"))
+        kiosk->setProperty("elderlyMode", request.value("elderly").toBool());
+    waitForFrame();
+    return before;
 }
 
 QJsonObject Automation::handle(const QJsonObject& request) {
@@ -148,6 +174,8 @@ QJsonObject Automation::handle(const QJsonObject& request) {
     }
     if (cmd == QLatin1String("layoutAudit"))
         return layoutAudit(request.value("script").toString());
+    if (cmd == QLatin1String("view"))
+        return view(request);
     const QString name = request.value("object").toString();
     if (cmd == QLatin1String("click")) {
         // A finger acts on what is on the screen: let the last change be laid out and drawn

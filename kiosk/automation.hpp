@@ -3,6 +3,9 @@
 //   {"cmd":"property","object":"<objectName>","name":"<property>"} -> {"ok":true,"value":...}
 //   {"cmd":"click","object":"<objectName>"}                         -> {"ok":true}
 //   {"cmd":"screenshot","path":"/abs/file.png"}                       -> {"ok":true}
+//   {"cmd":"view","width":W,"height":H,"elderly":B}  -> {"ok":true,"width":..,"height":..,
+//                                                       "elderly":..} (the view it replaced)
+//   {"cmd":"layoutAudit","script":"/abs/layout_audit.mjs"} -> {"ok":true,"problems":[...]}
 //   {"cmd":"quit"}                                                    -> {"ok":true}
 // Errors: {"ok":false,"error":"..."}. Not compiled into production packages.
 #pragma once
@@ -26,6 +29,8 @@ private:
     void serve(QLocalSocket* socket);
     QJsonObject handle(const QJsonObject& request);
     QJsonObject layoutAudit(const QString& script);
+    QJsonObject view(const QJsonObject& request);
+    QObject* singleton(const char* module, const char* name) const;
     void waitForFrame();
     QObject* find(const QString& objectName) const;
 

@@ -9,7 +9,9 @@ QtObject {
     property real scale: 1.0
     readonly property real elderlyScale: 1.35
     // Elderly mode's scale on a screen of w×h: the full 1.35 where there is room (1280×1024,
-    // 1920×1080, 1080×1920), less on a short screen (1366×768: 1.1), never below 1.1.
+    // 1920×1080, 1080×1920), less on a short screen (1366×768: 1.1), never below 1.1. A
+    // 768-pixel-high panel is 18.5–21.5" on a kiosk (≈ 73–85 px per inch against 86–96 on a 17–19"
+    // 1280×1024), so its pixels are larger: 1.1 there is about 1.25–1.35 here in millimetres.
     function elderlyScaleFor(w, h) {
         return Math.max(1.1, Math.min(elderlyScale, elderlyScale * h / 1024))
     }
@@ -17,7 +19,11 @@ QtObject {
     readonly property string fontFamily: "Noto Sans CJK SC"
 
     // Text sizes (pixels at scale 1.0 on a 1280x1024 touchscreen).
-    readonly property int fontBody: Math.round(24 * scale)
+    // Body text in elderly mode is 30 px or more at any scale: on a short screen (1366×768,
+    // scale 1.1) the titles and targets grow less, the running text does not.
+    readonly property int fontBody: Math.round(scale > 1.0 ? Math.max(30, 24 * scale) : 24 * scale)
+    // The smallest a control's label shrinks to when a word is longer than its key.
+    readonly property int fontLabelMin: Math.round(24 * scale)
     readonly property int fontTitle: Math.round(34 * scale)
     readonly property int fontHero: Math.round(46 * scale)
     readonly property int fontStatus: Math.round(20 * scale)

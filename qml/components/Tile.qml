@@ -54,7 +54,7 @@ Rectangle {
     Keys.onEnterPressed: tile.activated()
     Keys.onSpacePressed: tile.activated()
 
-    // The title takes what the subtitle leaves and shrinks (never below body text) rather than
+    // The title takes what the subtitle leaves and shrinks (never below fontLabelMin) rather than
     // spill out of the tile when a word or a translation is longer than the tile is wide.
     Column {
         anchors.centerIn: parent
@@ -71,7 +71,7 @@ Rectangle {
             font.pixelSize: Theme.fontTitle
             font.bold: true
             fontSizeMode: Text.Fit
-            minimumPixelSize: Theme.fontBody
+            minimumPixelSize: Theme.fontLabelMin
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: subtitleText.visible ? Text.AlignBottom : Text.AlignVCenter
             wrapMode: Text.Wrap

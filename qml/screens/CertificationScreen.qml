@@ -8,19 +8,30 @@ Rectangle {
     id: screen
     readonly property var cert: Kiosk.certification
     color: Theme.background
+    // On a wide screen (16:9) the digit pad stands beside the words, the buttons under both (as
+    // on the loss report): stacked, they do not fit 1366×768 in elderly mode. On 5:4 the column
+    // beside the pad is too narrow for the English words; stacked, they fit.
+    readonly property bool padBeside: cert.stage === CertificationSession.EnterId
+                                      && width > height * 1.5
 
-    ColumnLayout {
+    GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        spacing: Theme.spacing
+        columns: screen.padBeside ? 2 : 1
+        rowSpacing: Theme.spacing
+        columnSpacing: Theme.spacing * 2
 
         Text {
+            Layout.row: 0; Layout.column: 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
             text: qsTr("养老金领取资格认证")
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
         SpokenText {
             objectName: "certStatus"
+            Layout.row: 1; Layout.column: 0
             Layout.fillWidth: true
             visible: cert.statusText.length > 0
             text: cert.statusText
@@ -29,6 +40,7 @@ Rectangle {
             color: Theme.text
         }
         RowLayout {
+            Layout.row: 2; Layout.column: 0
             Layout.fillWidth: true
             spacing: Theme.spacing
             visible: cert.prompt.length > 0
@@ -52,19 +64,27 @@ Rectangle {
         // Without a card: the ID number on the digit pad.
         Text {
             objectName: "certIdNumber"
+            Layout.row: 3; Layout.column: 0
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap  // at its group spaces, 6-8-4
             visible: cert.stage === CertificationSession.EnterId
             text: cert.idEntry.text.length > 0 ? cert.idEntry.text : " "
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.text
         }
         IdKeypad {
+            Layout.minimumWidth: implicitWidth  // the words give way, never the keys
+            Layout.row: screen.padBeside ? 0 : 4
+            Layout.column: screen.padBeside ? 1 : 0
+            Layout.rowSpan: screen.padBeside ? 7 : 1
             visible: cert.stage === CertificationSession.EnterId
-            Layout.alignment: Qt.AlignHCenter
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignVCenter
             onKeyPressed: (key) => cert.idEntry.key(key)
             onBackspacePressed: cert.idEntry.backspace()
         }
         SpokenText {
             objectName: "certMessage"
+            Layout.row: 5; Layout.column: 0
             Layout.fillWidth: true
             visible: cert.message.length > 0
             text: cert.message
@@ -72,8 +92,11 @@ Rectangle {
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
             color: cert.messageIsError ? Theme.disconnectedColor : Theme.connectedColor
         }
-        Item { Layout.fillHeight: true }
+        Item { Layout.row: 6; Layout.column: 0; Layout.fillHeight: true }
+        // The buttons take the whole width under the words and the pad.
         RowLayout {
+            Layout.row: 7; Layout.column: 0
+            Layout.columnSpan: screen.padBeside ? 2 : 1
             Layout.fillWidth: true
             spacing: Theme.spacing
             Tile {

@@ -23,11 +23,11 @@ Item {
             color: Theme.primary
         }
 
-        // Common jobs as one-touch searches.
+        // Common jobs as one-touch searches (out of the keyboard's way while one types).
         Flow {
             Layout.fillWidth: true
             spacing: Theme.spacing / 2
-            visible: jobs.selected.title === undefined
+            visible: jobs.selected.title === undefined && !keyboard.visible
             Repeater {
                 model: jobs.suggestions
                 Tile {

@@ -16,16 +16,23 @@ Item {
     readonly property bool padBeside: (report.step === LossReport.IdNumber
                                        || report.step === LossReport.Password)
                                       && width > height * 1.1
+    // While the name is spelt, the buttons stand beside the keyboard where the screen has room
+    // for both at full key size (under it, they fall off 1366×768 in elderly mode).
+    readonly property real besideKeyboard: width - Theme.spacing * 6
+                                           - (10 * Theme.letterKeySize + 9 * Theme.targetGap)
+    readonly property bool buttonsBeside: report.step === LossReport.Name
+                                          && besideKeyboard >= Theme.wideKeyWidth * 1.5
 
     GridLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        columns: screen.padBeside ? 2 : 1
+        columns: screen.padBeside || screen.buttonsBeside ? 2 : 1
         rowSpacing: Theme.spacing
         columnSpacing: Theme.spacing * 2
 
         Text {
             Layout.row: 0; Layout.column: 0
+            Layout.columnSpan: screen.buttonsBeside ? 2 : 1
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: qsTr("社保卡临时挂失")
@@ -34,6 +41,7 @@ Item {
         }
         RowLayout {
             Layout.row: 1; Layout.column: 0
+            Layout.columnSpan: screen.buttonsBeside ? 2 : 1
             Layout.fillWidth: true
             spacing: Theme.spacing
             IdCardHint {
@@ -52,6 +60,7 @@ Item {
         SpokenText {
             objectName: "lossMessage"
             Layout.row: 2; Layout.column: 0
+            Layout.columnSpan: screen.buttonsBeside ? 2 : 1
             Layout.fillWidth: true
             visible: report.message.length > 0
             text: report.message
@@ -86,6 +95,7 @@ Item {
         Text {
             objectName: "lossName"
             Layout.row: 3; Layout.column: 0
+            Layout.columnSpan: screen.buttonsBeside ? 2 : 1
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             visible: report.step === LossReport.Name
@@ -116,12 +126,20 @@ Item {
 
         Item { Layout.row: 6; Layout.column: 0; Layout.fillHeight: true }
 
-        // The buttons take the whole width under the words and the pad.
-        RowLayout {
-            Layout.row: 7; Layout.column: 0
+        // The buttons take the whole width under the words and the pad, or stand in a column
+        // beside the keyboard.
+        GridLayout {
+            Layout.row: screen.buttonsBeside ? 4 : 7
+            Layout.column: screen.buttonsBeside ? 1 : 0
             Layout.columnSpan: screen.padBeside ? 2 : 1
             Layout.fillWidth: true
-            spacing: Theme.spacing
+            Layout.fillHeight: screen.buttonsBeside
+            Layout.preferredWidth: screen.buttonsBeside ? screen.besideKeyboard : -1
+            flow: screen.buttonsBeside ? GridLayout.TopToBottom : GridLayout.LeftToRight
+            rows: screen.buttonsBeside ? 4 : 1
+            columns: screen.buttonsBeside ? 1 : 4
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
             Tile {
                 objectName: "lossBack"
                 title: report.step === LossReport.IdNumber || report.step === LossReport.Done ? qsTr("返回首页") : qsTr("上一步")

@@ -73,31 +73,10 @@ Window {
         property string voiceName: Kiosk.voice.voiceName
     }
 
-    // "Are you still there?" with a countdown; any touch keeps the session.
-    Rectangle {
+    IdleWarning {
         objectName: "idleWarning"
-        visible: Kiosk.idleSecondsLeft >= 0
         anchors.fill: parent
-        color: Theme.scrim
-        // Said once as it appears (the countdown itself is not read out every second).
-        onVisibleChanged: if (visible) Kiosk.voice.say(qsTr("您还在吗？请触摸屏幕继续办理"))
-        Column {
-            anchors.centerIn: parent
-            spacing: Theme.spacing * 2
-            Text {
-                objectName: "idleWarningText"
-                anchors.horizontalCenter: parent.horizontalCenter
-                text: qsTr("您还在吗？%1秒后将返回首页").arg(Kiosk.idleSecondsLeft)
-                color: Theme.textOnScrim
-                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
-            }
-            Tile {
-                objectName: "idleContinue"
-                anchors.horizontalCenter: parent.horizontalCenter
-                title: qsTr("继续办理")
-                tint: Theme.connectedColor
-                onActivated: Kiosk.touched()
-            }
-        }
+        secondsLeft: Kiosk.idleSecondsLeft
+        onContinued: Kiosk.touched()
     }
 }

@@ -186,6 +186,7 @@ protected:
         kiosk->click("certStart");
         EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
                   text("请把手指平放在指纹仪上"));
+        renshe::testing::expectLayoutFitsEverywhere(*kiosk, "certification: the finger, please");
         fp::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
         feeder.send(fp::synthetic::presentation(kFinger, 4));
         const bool shown =
@@ -222,6 +223,8 @@ TEST_F(CertificationWithoutCard, ByIdNumber) {
     EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
                                      text("号码有误（最后一位校验不符），请逐位核对"), 5s),
               text("号码有误（最后一位校验不符），请逐位核对"));
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "certification: a wrong check digit");
+    renshe::testing::screenshotEverywhere(*kiosk, "screenshots/sizes/certification-id-refused");
     // A valid number nobody is insured under.
     for (int i = 0; i < 18; ++i)
         kiosk->click("idBackspace");
@@ -232,6 +235,8 @@ TEST_F(CertificationWithoutCard, ByIdNumber) {
                   "certMessage", "text",
                   text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"), 10s),
               text("没有查到这个号码的参保信息，请核对号码，或带身份证到窗口办理"));
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk,
+                                                "certification: nobody insured under the number");
     kiosk->click("certBack");
     EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),
               QJsonValue(false));
@@ -275,6 +280,7 @@ TEST_F(CertificationWithoutCard, ThreeFailedScansSendThePersonToTheCounter) {
             EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
                                              text("指纹不一致，还可以再试2次"), 15s),
                       text("指纹不一致，还可以再试2次"));
+            renshe::testing::expectLayoutFitsEverywhere(*kiosk, "certification: not matched");
         } else if (attempt == 1) {
             EXPECT_EQ(kiosk->waitForProperty("certMessage", "text",
                                              text("指纹不一致，还可以再试1次"), 15s),
@@ -287,6 +293,7 @@ TEST_F(CertificationWithoutCard, ThreeFailedScansSendThePersonToTheCounter) {
               text("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"));
     EXPECT_EQ(kiosk->property("certStart", "visible"), QJsonValue(false));
     std::filesystem::create_directories("screenshots/certification");
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "certification: to the counter");
     kiosk->screenshot("screenshots/certification/three-failures.png");
     EXPECT_NE(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
 }
@@ -315,10 +322,10 @@ TEST_F(CertificationWithIdCard, TheIdCardStartsItAndTheFingerCertifies) {
     ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
         << kiosk->property("certMessage", "text").toString().toStdString();
     kiosk->screenshot("screenshots/idcard/cert-2-status.png");
-    renshe::testing::expectLayoutFits(*kiosk, "certification: the status");
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "certification: the status");
     ASSERT_TRUE(scanTheRightFinger());
     kiosk->screenshot("screenshots/idcard/cert-3-certified.png");
-    renshe::testing::expectLayoutFits(*kiosk, "certification: certified");
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "certification: certified");
     EXPECT_EQ(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
     kiosk->click("certBack");
     EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),

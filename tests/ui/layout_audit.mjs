@@ -58,6 +58,20 @@ function clipBox(item, root) {
     return null;  // nothing clips it: all of it is painted
 }
 
+// What a citizen sees under `item`: a visible item marked `coversScreen` (a modal warning over
+// the page, e.g. the idle warning) hides everything painted before it; the last one wins.
+function shownPart(item) {
+    let top = null;
+    const walk = (i) => {
+        if (!i.visible || i.opacity === 0) return;
+        if (i.coversScreen === true) top = i;
+        const children = i.children;
+        for (let k = 0; k < children.length; ++k) walk(children[k]);
+    };
+    walk(item);
+    return top || item;
+}
+
 // The visible texts (each with the control carrying it) and controls under `item`.
 export function collect(item, control, texts, controls) {
     if (!item.visible || item.opacity === 0) return;
@@ -73,7 +87,7 @@ export function collect(item, control, texts, controls) {
 export function audit(item, root, scale) {
     const problems = [];
     const texts = [], controls = [];
-    collect(item, null, texts, controls);
+    collect(shownPart(item), null, texts, controls);
     const screen = { x: 0, y: 0, w: root.width, h: root.height };
     const shown = [];
     for (const t of texts) {
@@ -95,13 +109,21 @@ export function audit(item, root, scale) {
                 problems.push(describe(shown[i].item) + " overlaps " + describe(shown[j].item));
         }
     }
+    // A control is touchable where its clip lets it show (a candidate scrolled past the end of
+    // its bar is not next to the button beyond the bar).
+    const touchable = [];
+    for (const c of controls) {
+        const clip = clipBox(c, root), b = box(c, root);
+        if (clip && !overlap(b, clip)) continue;
+        touchable.push({ item: c, rect: clip ? intersection(b, clip) : b });
+    }
     const minGap = 8 * scale - 1;
-    for (let i = 0; i < controls.length; ++i) {
-        for (let j = i + 1; j < controls.length; ++j) {
-            const a = box(controls[i], root), b = box(controls[j], root);
+    for (let i = 0; i < touchable.length; ++i) {
+        for (let j = i + 1; j < touchable.length; ++j) {
+            const a = touchable[i].rect, b = touchable[j].rect;
             if (inside(a, b) || inside(b, a)) continue;  // a control within a control
             if (gap(a, b) < minGap)
-                problems.push(describe(controls[i]) + " and " + describe(controls[j]) + ": "
+                problems.push(describe(touchable[i].item) + " and " + describe(touchable[j].item) + ": "
                               + gap(a, b).toFixed(1) + " px apart");
         }
     }
@@ -126,6 +148,6 @@ export function squeezedTitles(item) {
 // How many visible texts the audit looks at under `item` (a check that it saw the screen).
 export function textCount(item) {
     const texts = [], controls = [];
-    collect(item, null, texts, controls);
+    collect(shownPart(item), null, texts, controls);
     return texts.length;
 }

@@ -115,6 +115,11 @@ Item {
         function test_body_text_scales_to_30px() {
             verify(Theme.fontBody >= 30, Theme.fontBody)
             verify(Theme.touchMin >= 60 * 1.35 - 1, Theme.touchMin)
+            // A short screen's smaller elderly scale keeps body text at 30 px.
+            Theme.scale = Theme.elderlyScaleFor(1366, 768)
+            verify(Theme.scale < 1.35, Theme.scale)
+            verify(Theme.fontBody >= 30, Theme.fontBody)
+            Theme.scale = 1.35
         }
 
         function test_home_in_each_language() {

@@ -23,6 +23,7 @@ Item {
     Component { id: lossComponent; LossReportScreen { anchors.fill: parent } }
     Component { id: jobsComponent; JobsScreen { anchors.fill: parent } }
     Component { id: guidesComponent; GuidesScreen { anchors.fill: parent } }
+    Component { id: idleComponent; IdleWarning { anchors.fill: parent; secondsLeft: 20 } }
     // What the audit must catch: a label wider than its button, two texts on top of each
     // other, an elided text, two buttons touching.
     Component {
@@ -159,9 +160,22 @@ Item {
                 for (const c of "zhang") report.name.letter(c)
                 check(s, "loss: pinyin " + state, f)
                 report.name.choose(0)
+                // The longest name the step takes, the last syllable still being spelt.
+                while (report.name.text.length < 14) {
+                    for (const c of "ou") report.name.letter(c)
+                    report.name.choose(0)
+                }
+                for (const c of "zhang") report.name.letter(c)
+                check(s, "loss: a long name " + state, f)
+                report.name.choose(0)
                 report.next()
                 check(s, "loss: password " + state, f)
             })
+        }
+
+        // The idle warning over a page: its countdown wraps inside the screen in every language.
+        function test_idle_warning() {
+            matrix(idleComponent, (s, state, f) => check(s, "idle warning " + state, f))
         }
 
         function test_jobs_and_guides() {
