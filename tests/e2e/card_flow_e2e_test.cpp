@@ -464,3 +464,84 @@ TEST_F(CardFlowIdle, AnAbandonedFlowWarnsThenForgetsTheDigits) {
 }
 
 }  // namespace
+
+// Every card flow's steps and results in English and in Korean, at every terminal size, normal
+// and elderly: the longer translations fit too (the Chinese journey above is audited the same
+// way). The waits follow what the screen shows, not its words.
+class CardFlowTranslated : public CardFlow, public ::testing::WithParamInterface<const char*> {
+protected:
+    void audit(const std::string& where) {
+        renshe::testing::expectLayoutFitsEverywhere(*kiosk, std::string(GetParam()) + ": " + where);
+    }
+    // Digits on the pad, then the card command or the back office's answer: the actions again.
+    void enterAndWaitForTheResult(const std::string& digits) {
+        enter(digits);
+        EXPECT_EQ(kiosk->waitForProperty("cardActions", "visible", true, 15s), QJsonValue(true))
+            << GetParam() << " after " << digits;
+    }
+};
+
+TEST_P(CardFlowTranslated, EveryStepAndResultFitsEveryTerminal) {
+    kiosk->click(std::string(GetParam()) == "en" ? "languageEn" : "languageKo");
+    sim.insert();
+    ASSERT_EQ(kiosk->waitForProperty("action_activate", "visible", true, 15s), QJsonValue(true));
+    audit("a new card");
+    kiosk->click("action_activate");
+    const auto firstPrompt = kiosk->property("cardPrompt", "text");
+    enter("111111");  // refused at the terminal: the same digits
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] { return !kiosk->property("cardMessage", "text").toString().isEmpty(); }, 5s));
+    EXPECT_EQ(kiosk->property("cardPrompt", "text"), firstPrompt);
+    audit("activation: a weak PIN refused");
+    enter("135790");
+    enter("135790");
+    audit("activation: the service password");
+    enterAndWaitForTheResult("285714");
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
+    audit("activated");
+
+    kiosk->click("action_changePin");
+    enter("000000");
+    enter("482916");
+    enterAndWaitForTheResult("482916");  // the card refuses the wrong PIN
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
+    audit("change PIN: a wrong PIN");
+
+    ReportTemporaryLossRequest loss;
+    loss.set_request_id(renshe::testing::newRequestId());
+    loss.set_ssn(card.ssn);
+    loss.set_name(card.name);
+    loss.mutable_second_factor()->set_service_password("285714");
+    ReportTemporaryLossResponse lr;
+    ASSERT_TRUE(
+        renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss, loss, &lr)
+            .ok());
+    sim.remove();
+    ASSERT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    sim.insert();
+    ASSERT_EQ(kiosk->waitForProperty("action_unreport", "visible", true, 15s), QJsonValue(true));
+    audit("a card reported lost");
+    kiosk->click("action_unreport");
+    enterAndWaitForTheResult("135790");
+    EXPECT_TRUE(waitForCardStatus(CARD_STATUS_ACTIVE, 10s).has_value());
+    audit("un-reported");
+    renshe::testing::screenshotEverywhere(
+        *kiosk, "screenshots/sizes/unreported-" + std::string(GetParam()));
+
+    kiosk->click("action_resetPin");
+    enter("285714");
+    EXPECT_EQ(kiosk->waitForProperty("pinPad", "visible", true, 10s), QJsonValue(true));
+    audit("PIN reset: a new PIN");
+    enter("482916");
+    enterAndWaitForTheResult("482916");
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("482916"));
+    audit("PIN reset");
+
+    kiosk->click("action_query");
+    enter("482916");
+    EXPECT_EQ(kiosk->waitForProperty("cardHistory", "visible", true, 15s), QJsonValue(true));
+    audit("the card's history");
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, CardFlowTranslated, ::testing::Values("en", "ko"),
+                         [](const auto& info) { return std::string(info.param); });
