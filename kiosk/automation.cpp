@@ -144,10 +144,10 @@ QJsonObject Automation::view(const QJsonObject& request) {
     const int height = request.value("height").toInt();
     if (!kiosk || width < 320 || height < 320 || width > 7680 || height > 7680)
         return {{"ok", false}, {"error", QStringLiteral("view wants width and height 320..7680")}};
-    const QJsonObject before{{"ok", true},
-                             {"width", m_window->width()},
-                             {"height", m_window->height()},
-                             {"elderly", kiosk->property("elderlyMode").toBool()}};
+    QJsonObject before{{"ok", true},
+                       {"width", m_window->width()},
+                       {"height", m_window->height()},
+                       {"elderly", kiosk->property("elderlyMode").toBool()}};
     m_window->resize(width, height);
     if (request.contains("elderly"))
         kiosk->setProperty("elderlyMode", request.value("elderly").toBool());

@@ -331,3 +331,49 @@ TEST_F(CertificationWithIdCard, TheIdCardStartsItAndTheFingerCertifies) {
     EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),
               QJsonValue(false));
 }
+
+// Certification's stages in English and in Korean at every terminal size, normal and elderly:
+// the status, the finger asked for, a finger not matched and the result fit in the longer
+// translations (the Chinese ones are audited in the tests above). The waits follow what the
+// screen shows, not its words.
+class CertificationInEachLanguage : public CertificationWithoutCard,
+                                    public ::testing::WithParamInterface<const char*> {
+protected:
+    void audit(const std::string& where) {
+        renshe::testing::expectLayoutFitsEverywhere(*kiosk, std::string(GetParam()) + ": " + where);
+    }
+};
+
+TEST_P(CertificationInEachLanguage, EveryStageFitsEveryTerminal) {
+    ASSERT_TRUE(kiosk);
+    kiosk->click(std::string(GetParam()) == "en" ? "languageEn" : "languageKo");
+    kiosk->click("tileCertification");
+    EXPECT_EQ(kiosk->waitForProperty("certIdNumber", "visible", true, 5s), QJsonValue(true));
+    type(card.ssn.substr(0, 17));
+    kiosk->click("certIdNext");  // 17 digits: refused at the terminal
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] { return !kiosk->property("certMessage", "text").toString().isEmpty(); }, 5s));
+    audit("a short number refused");
+    type(card.ssn.substr(17));
+    kiosk->click("certIdNext");
+    ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
+    audit("the status");
+    kiosk->click("certStart");
+    EXPECT_EQ(kiosk->waitForProperty("certStart", "visible", false, 10s), QJsonValue(false));
+    audit("the finger, please");
+    fp::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
+    const auto asked = kiosk->property("certPrompt", "text");
+    const auto said = kiosk->property("certMessage", "text");
+    feeder.send(fp::synthetic::presentation(kOtherFinger, 0));
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] { return kiosk->property("certMessage", "text") != said; }, 15s));
+    audit("a finger not matched");
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", asked, 15s), asked);
+    feeder.send(fp::synthetic::presentation(kFinger, 4));
+    EXPECT_EQ(kiosk->waitForProperty("certPrint", "visible", true, 15s), QJsonValue(true));
+    EXPECT_EQ(stateInTheBackOffice(), CERTIFICATION_STATE_CERTIFIED);
+    audit("certified");
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, CertificationInEachLanguage, ::testing::Values("en", "ko"),
+                         [](const auto& info) { return std::string(info.param); });

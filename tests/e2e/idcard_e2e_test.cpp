@@ -215,22 +215,33 @@ TEST_F(IdCardAtTheKiosk, AMisbehavingReaderNeverHangsTheScreen) {
     EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
 }
 
-// The loss report by ID card at every terminal size, normal and elderly: each step passes the
-// layout audit (tests/ui/layout_audit.mjs) in the real kiosk, the result included.
-TEST_F(IdCardAtTheKiosk, TheLossReportFitsEveryTerminal) {
+// The loss report by ID card at every terminal size, normal and elderly, in each language:
+// each step passes the layout audit (tests/ui/layout_audit.mjs) in the real kiosk, the result
+// included. The waits follow what the screen shows, not its words.
+class IdCardInEachLanguage : public IdCardAtTheKiosk,
+                             public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(IdCardInEachLanguage, TheLossReportFitsEveryTerminal) {
     ASSERT_TRUE(kiosk);
+    const std::string language = GetParam();
+    if (language != "zh")
+        kiosk->click(language == "en" ? "languageEn" : "languageKo");
     kiosk->click("tileLossReport");
     EXPECT_EQ(kiosk->waitForProperty("lossIdCardHint", "visible", true, 5s), QJsonValue(true));
-    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "place the ID card");
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, language + ": place the ID card");
     reader.place("zhang-sanfeng");
-    EXPECT_EQ(waitText("lossPrompt", "请输入6位服务密码"), text("请输入6位服务密码"));
-    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "service password");
+    EXPECT_EQ(kiosk->waitForProperty("lossPinPad", "visible", true, 10s), QJsonValue(true));
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, language + ": service password");
     for (char d : std::string("285714"))
         kiosk->click(QStringLiteral("pinKey%1").arg(d));
     kiosk->click("pinConfirm");
-    EXPECT_EQ(waitText("lossPrompt", "挂失成功", 15s), text("挂失成功"));
-    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "reported");
-    renshe::testing::screenshotEverywhere(*kiosk, (shots / "loss-reported").string());
+    EXPECT_EQ(kiosk->waitForProperty("lossPrint", "visible", true, 15s), QJsonValue(true));
+    EXPECT_EQ(statusInTheBackOffice(), CARD_STATUS_TEMP_LOST);
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, language + ": reported");
+    renshe::testing::screenshotEverywhere(*kiosk, (shots / ("loss-reported-" + language)).string());
 }
+
+INSTANTIATE_TEST_SUITE_P(Languages, IdCardInEachLanguage, ::testing::Values("zh", "en", "ko"),
+                         [](const auto& info) { return std::string(info.param); });
 
 }  // namespace
