@@ -384,12 +384,12 @@
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
-or type your 18-digit social security number (ID number) on the number keys</translation>
+or type your ID number on the keys</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="84" />
         <source>请输入18位社会保障号码（身份证号）</source>
-        <translation>Please enter your 18-character social security number (ID number)</translation>
+        <translation>Please type your 18-character ID number</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="130" />
@@ -1113,12 +1113,12 @@ or type your 18-digit social security number (ID number) on the number keys</tra
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
-or type your 18-digit social security number (ID number) on the number keys</translation>
+or type your ID number on the keys</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>请输入18位社会保障号码（身份证号）</source>
-        <translation>Please enter your 18-character social security number (ID number)</translation>
+        <translation>Please type your 18-character ID number</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="120" />

@@ -384,12 +384,12 @@
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
-또는 숫자 키로 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+또는 숫자 키로 신분증 번호를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="84" />
         <source>请输入18位社会保障号码（身份证号）</source>
-        <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+        <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/certification_session.cpp" line="130" />
@@ -1113,12 +1113,12 @@
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
-또는 숫자 키로 18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+또는 숫자 키로 신분증 번호를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="118" />
         <source>请输入18位社会保障号码（身份证号）</source>
-        <translation>18자리 사회보장번호(신분증 번호)를 입력하세요</translation>
+        <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="120" />
