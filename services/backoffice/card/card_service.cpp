@@ -33,50 +33,6 @@ void requireNotExpired(const CardRow& card, std::int64_t now) {
     }
 }
 
-// A PIN verification reported by the terminal must be recent by the server's clock (and not
-// from the future beyond a minute of clock skew).
-void requireFreshVerification(const google::protobuf::Timestamp& at, bool present, std::int64_t now,
-                              std::int64_t maxAgeSeconds) {
-    const std::int64_t t = microsOf(at);
-    if (!present || t < now - maxAgeSeconds * kSecond || t > now + 60 * kSecond) {
-        throw Refused(Refusal::precondition(REFUSAL_REASON_VERIFICATION_STALE,
-                                            "the PIN verification is missing or too old"));
-    }
-}
-
-PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate = false) {
-    auto p = loadPerson(tx, ssn, forUpdate);
-    if (!p) {
-        // A card refers to its holder by foreign key, so this is a registry fault.
-        throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD,
-                                        "the card's holder is not in the registry"));
-    }
-    return *p;
-}
-
-// The card in a touch terminal's reader and its holder: the caller must be a touch terminal,
-// the card known and its holder in the registry; the audit subject gets the holder's region.
-struct CardAtTerminal {
-    CardRow card;
-    PersonRow person;
-};
-struct CardAtTerminalRules {
-    bool lockCard = true;     // SELECT … FOR UPDATE the card row (the request changes it)
-    bool lockPerson = false;  // … and the person row
-    bool sameRegion = true;   // the holder must live in the terminal's region
-};
-CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
-                                     const InsertedCard& inserted, Subject& subject,
-                                     CardAtTerminalRules rules) {
-    requireTouchTerminal(caller);
-    CardRow card = requireInsertedCard(tx, inserted, subject, rules.lockCard);
-    PersonRow person = requirePerson(tx, card.ssn, rules.lockPerson);
-    subject.region = person.region;
-    if (rules.sameRegion)
-        requireRegion(caller, person.region);
-    return {std::move(card), std::move(person)};
-}
-
 // The second factor of a request made without the PIN. Failure is PERMISSION_DENIED; a
 // fingerprint verification can also be NOT_ENROLLED or VERIFICATION_STALE, and is spent.
 // `sealedContext` is the associated data a sealed service password was bound to (request id

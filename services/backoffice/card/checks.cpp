@@ -8,10 +8,6 @@ namespace renshe::services::backoffice::checks {
 using namespace renshe::v1;
 namespace sscard = renshe::drivers::sscard;
 
-namespace {
-
-constexpr std::size_t kChallengeBytes = 8;
-
 Result checkInsertedCard(bool present, const InsertedCard& card) {
     if (!present) {
         return Refusal::malformed("card is missing");
@@ -24,6 +20,10 @@ Result checkInsertedCard(bool present, const InsertedCard& card) {
     }
     return checkSsn(card.ssn(), "card.ssn");
 }
+
+namespace {
+
+constexpr std::size_t kChallengeBytes = 8;
 
 // A service password being set: 6 digits and not weak by the PIN rules of drivers/sscard
 // (initial PIN, all the same, runs, the holder's birth date).

@@ -7,6 +7,9 @@
 
 namespace renshe::services::backoffice::checks {
 
+// The card in a reader: 16-byte identifier, 9-character number, a valid ID number.
+Result checkInsertedCard(bool present, const renshe::v1::InsertedCard& card);
+
 Result check(const renshe::v1::GetCardStatusRequest& request);
 Result check(const renshe::v1::ReportPinChangedRequest& request);
 Result check(const renshe::v1::SetServicePasswordRequest& request);

@@ -302,4 +302,36 @@ std::string newLossReportNumber(std::int64_t now) {
     return "GS" + util::chinaDate(now) + hex;
 }
 
+void requireFreshVerification(const google::protobuf::Timestamp& at, bool present, std::int64_t now,
+                              std::int64_t maxAgeSeconds) {
+    constexpr std::int64_t kSecond = 1'000'000;
+    const std::int64_t t = microsOf(at);
+    if (!present || t < now - maxAgeSeconds * kSecond || t > now + 60 * kSecond) {
+        throw Refused(Refusal::precondition(REFUSAL_REASON_VERIFICATION_STALE,
+                                            "the PIN verification is missing or too old"));
+    }
+}
+
+PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate) {
+    auto p = loadPerson(tx, ssn, forUpdate);
+    if (!p) {
+        // A card refers to its holder by foreign key, so this is a registry fault.
+        throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD,
+                                        "the card's holder is not in the registry"));
+    }
+    return *p;
+}
+
+CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
+                                     const InsertedCard& inserted, Subject& subject,
+                                     CardAtTerminalRules rules) {
+    requireTouchTerminal(caller);
+    CardRow card = requireInsertedCard(tx, inserted, subject, rules.lockCard);
+    PersonRow person = requirePerson(tx, card.ssn, rules.lockPerson);
+    subject.region = person.region;
+    if (rules.sameRegion)
+        requireRegion(caller, person.region);
+    return {std::move(card), std::move(person)};
+}
+
 }  // namespace renshe::services::backoffice

@@ -44,6 +44,29 @@ std::optional<CardRow> currentCardOf(store::Tx& tx, const std::string& ssn, bool
 CardRow requireInsertedCard(store::Tx& tx, const renshe::v1::InsertedCard& inserted,
                             Subject& subject, bool forUpdate);
 
+// A PIN verification reported by the terminal must be recent by the server's clock (and not
+// from the future beyond a minute of clock skew); else FAILED_PRECONDITION, VERIFICATION_STALE.
+void requireFreshVerification(const google::protobuf::Timestamp& at, bool present, std::int64_t now,
+                              std::int64_t maxAgeSeconds);
+
+// The card's holder (NOT_FOUND, UNKNOWN_CARD when the registry lacks them: a registry fault).
+PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate = false);
+
+// The card in a touch terminal's reader and its holder: the caller must be a touch terminal,
+// the card known and its holder in the registry; the audit subject gets the holder's region.
+struct CardAtTerminal {
+    CardRow card;
+    PersonRow person;
+};
+struct CardAtTerminalRules {
+    bool lockCard = true;     // SELECT … FOR UPDATE the card row (the request changes it)
+    bool lockPerson = false;  // … and the person row
+    bool sameRegion = true;   // the holder must live in the terminal's region
+};
+CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
+                                     const renshe::v1::InsertedCard& inserted, Subject& subject,
+                                     CardAtTerminalRules rules);
+
 // Moves the card to `to`, writing the history row.
 void changeStatus(store::Tx& tx, CardRow& card, renshe::v1::CardStatus to, const std::string& actor,
                   const std::string& reason, std::int64_t now);

@@ -30,6 +30,7 @@
 #include "services/backoffice/fleet/terminal_service.hpp"
 #include "services/backoffice/guides/guides_service.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
+#include "services/backoffice/records/records_service.hpp"
 #include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
@@ -53,6 +54,7 @@ struct Server::Impl {
     std::unique_ptr<CardServiceImpl> card;
     std::unique_ptr<AdminServiceImpl> admin;
     std::unique_ptr<JobServiceImpl> jobs;
+    std::unique_ptr<RecordsServiceImpl> records;
     std::unique_ptr<GuideServiceImpl> guides;
     std::unique_ptr<grpc::Service> content;
     std::unique_ptr<grpc::Service> terminal;
@@ -209,6 +211,7 @@ int Server::start() {
         *m_impl->runner, o.insecurePlaintext ? std::string() : pki::readFile(o.clientCa),
         std::move(terminalCa), terminalValidity);
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->runner);
+    m_impl->records = std::make_unique<RecordsServiceImpl>(*m_impl->runner);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
     ContentJobSource jobHighlights;
@@ -258,6 +261,7 @@ int Server::start() {
     builder.RegisterService(m_impl->card.get());
     builder.RegisterService(m_impl->certification.get());
     builder.RegisterService(m_impl->jobs.get());
+    builder.RegisterService(m_impl->records.get());
     builder.RegisterService(m_impl->guides.get());
     builder.RegisterService(m_impl->content.get());
     builder.RegisterService(m_impl->terminal.get());

@@ -1,0 +1,46 @@
+// renshe.v1.RecordsService: 我的社保 — a person's insurance records (参保信息) from the embedded
+// records provider (tables record_contributions and record_payments, migration 0020, loaded
+// by import), read by the card holder at a touch terminal (card + fresh PIN) or by staff.
+//
+// Participation status per insurance type is derived from the records, by the China month
+// "now" is in:
+// - RECEIVING: a pension type whose benefit was paid for one of the last three months;
+// - CONTRIBUTING: a month of that type recorded (paid or owed) in the last three months;
+// - INTERRUPTED: records, but none that recent.
+// A province's core insurance system replaces the provider: this service's reads and the
+// import are the seam (records_store.hpp).
+#pragma once
+
+#include "renshe/v1/records.grpc.pb.h"
+#include "services/backoffice/rpc/mutation_runner.hpp"
+
+namespace renshe::services::backoffice {
+
+class RecordsServiceImpl final : public renshe::v1::RecordsService::Service {
+public:
+    explicit RecordsServiceImpl(MutationRunner& runner) : m_runner(runner) {}
+
+    grpc::Status GetInsuranceSummary(grpc::ServerContext*,
+                                     const renshe::v1::GetInsuranceSummaryRequest*,
+                                     renshe::v1::GetInsuranceSummaryResponse*) override;
+    grpc::Status ListContributions(grpc::ServerContext*,
+                                   const renshe::v1::ListContributionsRequest*,
+                                   renshe::v1::ListContributionsResponse*) override;
+    grpc::Status ListBenefitPayments(grpc::ServerContext*,
+                                     const renshe::v1::ListBenefitPaymentsRequest*,
+                                     renshe::v1::ListBenefitPaymentsResponse*) override;
+    grpc::Status BeginRecordsImport(grpc::ServerContext*,
+                                    const renshe::v1::BeginRecordsImportRequest*,
+                                    renshe::v1::BeginRecordsImportResponse*) override;
+    grpc::Status AppendRecordsImport(grpc::ServerContext*,
+                                     const renshe::v1::AppendRecordsImportRequest*,
+                                     renshe::v1::AppendRecordsImportResponse*) override;
+    grpc::Status CommitRecordsImport(grpc::ServerContext*,
+                                     const renshe::v1::CommitRecordsImportRequest*,
+                                     renshe::v1::CommitRecordsImportResponse*) override;
+
+private:
+    MutationRunner& m_runner;
+};
+
+}  // namespace renshe::services::backoffice
