@@ -7,6 +7,7 @@
 #include "services/admin/catalogue_commands.hpp"
 #include "services/admin/fingerprint_commands.hpp"
 #include "services/admin/fleet_commands.hpp"
+#include "services/admin/records_commands.hpp"
 #include "services/admin/staff_commands.hpp"
 #include "services/pki/pki.hpp"
 
@@ -30,7 +31,8 @@ int usage(std::ostream& out, int rc) {
            "             kept, so it is safe to run again.\n"
            "             Never use this CA on a real network.\n"
         << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
-        << renshe::services::admin::fingerprintUsage() << renshe::services::admin::fleetUsage();
+        << renshe::services::admin::recordsUsage() << renshe::services::admin::fingerprintUsage()
+        << renshe::services::admin::fleetUsage();
     return rc;
 }
 
@@ -105,6 +107,8 @@ int main(int argc, char** argv) {
             return pkiDemo({args.begin() + 2, args.end()});
         }
         // Each family answers 2 for "not mine / wrong usage"; connection flags may come first.
+        if (const int rc = renshe::services::admin::runRecordsCommand(args); rc != 2)
+            return rc;
         if (const int rc = renshe::services::admin::runCatalogueCommand(args); rc != 2)
             return rc;
         if (const int rc = renshe::services::admin::runFingerprintCommand(args); rc != 2)

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -217,6 +218,67 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
     r = province({"guides", "import", write("bad.json", "{not an array").string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("is not a JSON array of guides"), std::string::npos) << r.output;
+}
+
+// 25,020 contribution lines (more than one chunk of 20,000) for five persons, one of them bad:
+// the bad line is named, nothing is applied; run again with --skip-bad, the import goes on
+// where it stopped (nothing sent again) and applies the rest; the counter reads a person.
+TEST_F(AdminCli, RecordsImportInChunksNamesTheBadLineAndGoesOnWithSkipBad) {
+    const auto holder = renshe::testing::inventedCard(7);
+    renshe::testing::seed(env->staff(), holder);
+    static constexpr std::array<const char*, 6> kTypes{"employee_pension", "resident_pension",
+                                                       "unemployment",     "work_injury",
+                                                       "employee_medical", "城乡居民基本医疗保险"};
+    std::string csv = "ssn,month,type,base,personal,employer,paid,payer\n";
+    int line = 1;
+    for (int p = 7; p < 12; ++p) {
+        const std::string ssn = renshe::testing::inventedCard(p).ssn;
+        for (int m = 0; m < 834; ++m) {
+            const int month = 1955 * 12 + m;
+            const std::string mm = std::to_string(month % 12 + 1);
+            for (const char* type : kTypes) {
+                ++line;
+                const std::string when =
+                    line == 20005 ? "2024-13"
+                                  : std::to_string(month / 12) + (mm.size() == 1 ? "-0" : "-") + mm;
+                csv += ssn + "," + when + "," + type + ",3000.5,240,480,paid,兰山机械厂\n";
+            }
+        }
+    }
+    ASSERT_EQ(line, 25021);
+    const auto file = write("contributions.csv", csv);
+    auto r = admin({"records", "import", "--contributions", file.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("contributions.csv:20005: month: month is not YYYY-MM"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("nothing was applied"), std::string::npos) << r.output;
+    r = admin({"records", "summary", "--ssn", holder.ssn});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_EQ(r.output.find("EMPLOYEE_PENSION"), std::string::npos) << r.output;
+
+    r = admin({"records", "import", "--contributions", file.string(), "--skip-bad"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("going on from line 25022"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("25019 row(s) applied, 1 bad row(s) skipped"), std::string::npos)
+        << r.output;
+    r = admin({"records", "summary", "--ssn", holder.ssn});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("EMPLOYEE_PENSION  INTERRUPTED  since 1955-01  paid 834 month(s), "
+                            "owed 0, latest paid 2024-06, base 3000.50"),
+              std::string::npos)
+        << r.output;
+    r = admin({"records", "contributions", "--ssn", holder.ssn, "--year", "2024", "--type",
+               "resident_medical"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("2024-06  RESIDENT_MEDICAL  base 3000.50  personal 240.00  employer "
+                            "480.00  paid  兰山机械厂"),
+              std::string::npos)
+        << r.output;
+    const auto bad = write("payments.csv", "ssn,month,amount\n");
+    r = admin({"records", "import", "--payments", bad.string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("payments.csv:1: the header is not"), std::string::npos) << r.output;
 }
 
 TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
