@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "services/backoffice/checks/csv.hpp"
+#include "services/backoffice/records/record_rows.hpp"
 #include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
@@ -119,4 +120,57 @@ TEST(Subject, IsMaskedForLogsAndAudit) {
     EXPECT_EQ(renshe::util::chinaDate(0), "19700101");
     EXPECT_EQ(renshe::util::chinaDate(16LL * 3600 * 1'000'000),
               "19700102");  // 16:00 UTC is midnight in China
+}
+
+namespace records = renshe::services::backoffice::records;
+
+TEST(RecordRows, AmountsInYuanBecomeFenExactly) {
+    EXPECT_EQ(records::parseYuan("0"), 0);
+    EXPECT_EQ(records::parseYuan("3000.5"), 300050);
+    EXPECT_EQ(records::parseYuan("215.05"), 21505);
+    EXPECT_EQ(records::parseYuan("9999999999.99"), 999999999999);
+    for (const char* bad :
+         {"", "-1", "1.", ".5", "1.234", "1e3", " 1", "1,000", "12345678901", "0x10", "１"})
+        EXPECT_FALSE(records::parseYuan(bad).has_value()) << bad;
+}
+
+TEST(RecordRows, MonthsAndNames) {
+    EXPECT_EQ(records::parseMonth("2024-06"), 202406);
+    for (const char* bad : {"2024-6", "2024-13", "2024-00", "202406", "2024/06", "24-06-01"})
+        EXPECT_FALSE(records::parseMonth(bad).has_value()) << bad;
+    EXPECT_EQ(records::monthText(195101), "1951-01");
+    EXPECT_EQ(records::insuranceTypeOf("失业保险"), renshe::v1::INSURANCE_TYPE_UNEMPLOYMENT);
+    EXPECT_EQ(records::insuranceTypeOf("employee_medical"),
+              renshe::v1::INSURANCE_TYPE_EMPLOYEE_MEDICAL);
+    EXPECT_EQ(records::insuranceTypeOf("pension"), 0);
+    EXPECT_EQ(records::benefitKindOf("失业保险金"), renshe::v1::BENEFIT_KIND_UNEMPLOYMENT);
+}
+
+TEST(RecordRows, EachLineIsARowOrAnErrorWithItsLineAndNeverTheIdNumber) {
+    const std::string bad = "370102194704090018";
+    const auto r = records::readRecordRows(
+        renshe::v1::RECORDS_FILE_KIND_PAYMENTS,
+        "370102194704090017,2024-05,employee_pension,3120.40,6217001234567890,2024-06-05\n"
+        "\n" +
+            bad + ",2024-05,employee_pension,1,62170012,2024-06-05\n" +
+            "370102194704090017,2024-05,unemployment,1,621700,2024-06-05\n"
+            "370102194704090017,2024-05,work_injury,1,62170012,2024-04-30\n"
+            "370102194704090017,2024-05,work_injury,1,62170012\n",
+        40, 202412);
+    ASSERT_FALSE(r.unreadable);
+    ASSERT_EQ(r.rows.size(), 1u);
+    EXPECT_EQ(r.rows[0].line, 40);
+    EXPECT_EQ(r.rows[0].a, 312040);
+    EXPECT_EQ(r.rows[0].text, "7890");  // the account's last four digits only
+    EXPECT_EQ(r.rows[0].b, 20240605);
+    ASSERT_EQ(r.errors.size(), 4u);
+    EXPECT_EQ(r.errors[0].line(), 42);
+    EXPECT_EQ(r.errors[0].field(), "ssn");
+    EXPECT_EQ(r.errors[0].reason().find(bad), std::string::npos);
+    EXPECT_EQ(r.errors[1].field(), "bank_account");
+    EXPECT_EQ(r.errors[2].field(), "paid_on");  // paid before the month it is for
+    EXPECT_EQ(r.errors[3].field(), "");         // a column missing
+    EXPECT_TRUE(records::readRecordRows(renshe::v1::RECORDS_FILE_KIND_CONTRIBUTIONS,
+                                        "a,\"open quote\n", 2, 202412)
+                    .unreadable);
 }
