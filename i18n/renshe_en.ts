@@ -36,149 +36,149 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="125" />
+        <location filename="../kiosk/card_session.cpp" line="132" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="165" />
+        <location filename="../kiosk/card_session.cpp" line="173" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="168" />
+        <location filename="../kiosk/card_session.cpp" line="176" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="171" />
+        <location filename="../kiosk/card_session.cpp" line="179" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="174" />
+        <location filename="../kiosk/card_session.cpp" line="182" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="185" />
+        <location filename="../kiosk/card_session.cpp" line="193" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="204" />
+        <location filename="../kiosk/card_session.cpp" line="212" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="209" />
-        <location filename="../kiosk/card_session_text.cpp" line="124" />
+        <location filename="../kiosk/card_session.cpp" line="217" />
+        <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="295" />
+        <location filename="../kiosk/card_session.cpp" line="312" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="304" />
+        <location filename="../kiosk/card_session.cpp" line="321" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="317" />
+        <location filename="../kiosk/card_session.cpp" line="334" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="319" />
+        <location filename="../kiosk/card_session.cpp" line="336" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="321" />
+        <location filename="../kiosk/card_session.cpp" line="338" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="323" />
+        <location filename="../kiosk/card_session.cpp" line="340" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="325" />
+        <location filename="../kiosk/card_session.cpp" line="342" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="345" />
-        <location filename="../kiosk/card_session.cpp" line="372" />
+        <location filename="../kiosk/card_session.cpp" line="362" />
+        <location filename="../kiosk/card_session.cpp" line="389" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="356" />
+        <location filename="../kiosk/card_session.cpp" line="373" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="390" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="394" />
+        <location filename="../kiosk/card_session.cpp" line="411" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="480" />
+        <location filename="../kiosk/card_session.cpp" line="508" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session.cpp" line="511" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="486" />
+        <location filename="../kiosk/card_session.cpp" line="514" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="489" />
+        <location filename="../kiosk/card_session.cpp" line="517" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="499" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="499" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="500" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="500" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="502" />
+        <location filename="../kiosk/card_session.cpp" line="530" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -298,53 +298,63 @@
         <translation>Card history</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="112" />
+        <location filename="../kiosk/card_session_text.cpp" line="92" />
+        <source>我的社保</source>
+        <translation>My social insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="114" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="114" />
+        <location filename="../kiosk/card_session_text.cpp" line="116" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="116" />
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <location filename="../kiosk/card_session_text.cpp" line="120" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="120" />
+        <location filename="../kiosk/card_session_text.cpp" line="122" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="122" />
+        <location filename="../kiosk/card_session_text.cpp" line="124" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>Your card's history, newest first</translation>
     </message>
     <message>
         <location filename="../kiosk/card_session_text.cpp" line="126" />
+        <source>参保记录已查询，取卡后不再显示</source>
+        <translation>Your insurance records were shown; they are gone once you take the card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="130" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="128" />
+        <location filename="../kiosk/card_session_text.cpp" line="132" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="130" />
+        <location filename="../kiosk/card_session_text.cpp" line="134" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="146" />
-        <location filename="../kiosk/card_session_text.cpp" line="147" />
+        <location filename="../kiosk/card_session_text.cpp" line="150" />
+        <location filename="../kiosk/card_session_text.cpp" line="151" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
@@ -352,27 +362,27 @@
 <context>
     <name>CertificationScreen</name>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="18" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="28" />
         <source>养老金领取资格认证</source>
         <translation>Pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="81" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="90" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="113" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="98" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="121" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="107" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="130" />
         <source>开始认证</source>
         <translation>Start</translation>
     </message>
@@ -1241,27 +1251,27 @@ or type your ID number on the keys</translation>
 <context>
     <name>LossReportScreen</name>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="31" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="38" />
         <source>社保卡临时挂失</source>
         <translation>Report a lost card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="145" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="145" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="143" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="161" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="157" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="175" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -1309,6 +1319,207 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>RecordsScreen</name>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="23" />
+        <source>我的社保</source>
+        <translation>My social insurance</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="62" />
+        <source>上一年</source>
+        <translation>Earlier year</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="81" />
+        <source>下一年</source>
+        <translation>Later year</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="174" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::RecordsView</name>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="87" />
+        <source>查询已超过5分钟，请返回后重新输入密码</source>
+        <translation>More than 5 minutes have passed; go back and enter your PIN again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="105" />
+        <source>企业职工基本养老保险</source>
+        <translation>Employee pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="107" />
+        <source>城乡居民基本养老保险</source>
+        <translation>Resident pension insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="109" />
+        <source>失业保险</source>
+        <translation>Unemployment insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="111" />
+        <source>工伤保险</source>
+        <translation>Work injury insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="113" />
+        <source>职工基本医疗保险</source>
+        <translation>Employee medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="115" />
+        <source>城乡居民基本医疗保险</source>
+        <translation>Resident medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="117" />
+        <source>其他险种</source>
+        <translation>Other insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="124" />
+        <source>基本养老金</source>
+        <translation>Basic pension</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="126" />
+        <source>城乡居民养老金</source>
+        <translation>Resident pension</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="128" />
+        <source>失业保险金</source>
+        <translation>Unemployment benefit</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="130" />
+        <source>工伤保险待遇</source>
+        <translation>Work injury benefit</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="132" />
+        <source>其他待遇</source>
+        <translation>Other benefit</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="137" />
+        <source>%1元</source>
+        <translation>%1 yuan</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="144" />
+        <source>正在领取待遇</source>
+        <translation>receiving benefits</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="147" />
+        <source>正常参保</source>
+        <translation>contributing</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="150" />
+        <source>中断缴费</source>
+        <translation>contributions stopped</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="154" />
+        <source>累计缴费%1年%2个月</source>
+        <translation>paid for %1 years %2 months</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="156" />
+        <source>累计缴费%1年</source>
+        <translation>paid for %1 years</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="158" />
+        <source>累计缴费%1个月</source>
+        <translation>paid for %1 months</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="161" />
+        <source>本月已缴</source>
+        <translation>this month paid</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="162" />
+        <source>最近缴到%1</source>
+        <translation>paid up to %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="165" />
+        <source>欠缴%1个月</source>
+        <translation>%1 months owed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="166" />
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="166" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="176" />
+        <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
+        <translation>No insurance records were found; please ask at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="181" />
+        <source>%1年缴费情况</source>
+        <translation>Contributions in %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="200" />
+        <source>%1月</source>
+        <translation>M%1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="204" />
+        <source>已缴</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="204" />
+        <source>欠缴</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="204" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="223" />
+        <source>%1年没有缴费记录</source>
+        <translation>No contributions recorded in %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="224" />
+        <source>%1年已缴%2个月</source>
+        <translation>%1: %2 months paid</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="226" />
+        <source>，欠缴%1个月</source>
+        <translation>, %1 months owed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="233" />
+        <source>%1 %2 %3，%4日发放到%5</source>
+        <translation>%1 %2 %3, paid on day %4 to %5</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../qml/components/StatusBar.qml" line="41" />
@@ -1334,6 +1545,14 @@ or type your ID number on the keys</translation>
         <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>离线</source>
         <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::RecordsView</name>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="25" />
+        <source>%1年%2月</source>
+        <translation>%1-%2</translation>
     </message>
 </context>
 </TS>

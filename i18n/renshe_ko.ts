@@ -36,149 +36,149 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="125" />
+        <location filename="../kiosk/card_session.cpp" line="132" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="165" />
+        <location filename="../kiosk/card_session.cpp" line="173" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="168" />
+        <location filename="../kiosk/card_session.cpp" line="176" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="171" />
+        <location filename="../kiosk/card_session.cpp" line="179" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="174" />
+        <location filename="../kiosk/card_session.cpp" line="182" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="185" />
+        <location filename="../kiosk/card_session.cpp" line="193" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="204" />
+        <location filename="../kiosk/card_session.cpp" line="212" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="209" />
-        <location filename="../kiosk/card_session_text.cpp" line="124" />
+        <location filename="../kiosk/card_session.cpp" line="217" />
+        <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="295" />
+        <location filename="../kiosk/card_session.cpp" line="312" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="304" />
+        <location filename="../kiosk/card_session.cpp" line="321" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="317" />
+        <location filename="../kiosk/card_session.cpp" line="334" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="319" />
+        <location filename="../kiosk/card_session.cpp" line="336" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="321" />
+        <location filename="../kiosk/card_session.cpp" line="338" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="323" />
+        <location filename="../kiosk/card_session.cpp" line="340" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="325" />
+        <location filename="../kiosk/card_session.cpp" line="342" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="345" />
-        <location filename="../kiosk/card_session.cpp" line="372" />
+        <location filename="../kiosk/card_session.cpp" line="362" />
+        <location filename="../kiosk/card_session.cpp" line="389" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="356" />
+        <location filename="../kiosk/card_session.cpp" line="373" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="390" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="394" />
+        <location filename="../kiosk/card_session.cpp" line="411" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="399" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="480" />
+        <location filename="../kiosk/card_session.cpp" line="508" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="483" />
+        <location filename="../kiosk/card_session.cpp" line="511" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="486" />
+        <location filename="../kiosk/card_session.cpp" line="514" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="489" />
+        <location filename="../kiosk/card_session.cpp" line="517" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="499" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="499" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="500" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="500" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="502" />
+        <location filename="../kiosk/card_session.cpp" line="530" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -298,53 +298,63 @@
         <translation>카드 기록 조회</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="112" />
+        <location filename="../kiosk/card_session_text.cpp" line="92" />
+        <source>我的社保</source>
+        <translation>나의 사회보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="114" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="114" />
+        <location filename="../kiosk/card_session_text.cpp" line="116" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="116" />
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <location filename="../kiosk/card_session_text.cpp" line="120" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="120" />
+        <location filename="../kiosk/card_session_text.cpp" line="122" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="122" />
+        <location filename="../kiosk/card_session_text.cpp" line="124" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>카드 기록입니다(최신순)</translation>
     </message>
     <message>
         <location filename="../kiosk/card_session_text.cpp" line="126" />
+        <source>参保记录已查询，取卡后不再显示</source>
+        <translation>사회보험 기록을 조회했습니다. 카드를 빼면 더 이상 표시되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="130" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="128" />
+        <location filename="../kiosk/card_session_text.cpp" line="132" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="130" />
+        <location filename="../kiosk/card_session_text.cpp" line="134" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="146" />
-        <location filename="../kiosk/card_session_text.cpp" line="147" />
+        <location filename="../kiosk/card_session_text.cpp" line="150" />
+        <location filename="../kiosk/card_session_text.cpp" line="151" />
         <source>发卡</source>
         <translation>발급</translation>
     </message>
@@ -352,27 +362,27 @@
 <context>
     <name>CertificationScreen</name>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="18" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="28" />
         <source>养老金领取资格认证</source>
         <translation>연금 수급 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="81" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="90" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="113" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="98" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="121" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="107" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="130" />
         <source>开始认证</source>
         <translation>인증 시작</translation>
     </message>
@@ -1241,27 +1251,27 @@
 <context>
     <name>LossReportScreen</name>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="31" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="38" />
         <source>社保卡临时挂失</source>
         <translation>사회보장카드 임시 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="145" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="127" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="145" />
         <source>上一步</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="143" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="161" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="157" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="175" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
@@ -1309,6 +1319,207 @@
     </message>
 </context>
 <context>
+    <name>RecordsScreen</name>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="23" />
+        <source>我的社保</source>
+        <translation>나의 사회보험</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="62" />
+        <source>上一年</source>
+        <translation>이전 해</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="81" />
+        <source>下一年</source>
+        <translation>다음 해</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="174" />
+        <source>返回</source>
+        <translation>돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::RecordsView</name>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="87" />
+        <source>查询已超过5分钟，请返回后重新输入密码</source>
+        <translation>5분이 지났습니다. 돌아가서 비밀번호를 다시 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="105" />
+        <source>企业职工基本养老保险</source>
+        <translation>직장인 기본 양로보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="107" />
+        <source>城乡居民基本养老保险</source>
+        <translation>도농 주민 기본 양로보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="109" />
+        <source>失业保险</source>
+        <translation>실업보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="111" />
+        <source>工伤保险</source>
+        <translation>산재보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="113" />
+        <source>职工基本医疗保险</source>
+        <translation>직장인 기본 의료보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="115" />
+        <source>城乡居民基本医疗保险</source>
+        <translation>도농 주민 기본 의료보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="117" />
+        <source>其他险种</source>
+        <translation>기타 보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="124" />
+        <source>基本养老金</source>
+        <translation>기본 양로금</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="126" />
+        <source>城乡居民养老金</source>
+        <translation>도농 주민 양로금</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="128" />
+        <source>失业保险金</source>
+        <translation>실업급여</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="130" />
+        <source>工伤保险待遇</source>
+        <translation>산재보험 급여</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="132" />
+        <source>其他待遇</source>
+        <translation>기타 급여</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="137" />
+        <source>%1元</source>
+        <translation>%1위안</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="144" />
+        <source>正在领取待遇</source>
+        <translation>급여 수령 중</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="147" />
+        <source>正常参保</source>
+        <translation>정상 가입</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="150" />
+        <source>中断缴费</source>
+        <translation>납부 중단</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="154" />
+        <source>累计缴费%1年%2个月</source>
+        <translation>누적 납부 %1년 %2개월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="156" />
+        <source>累计缴费%1年</source>
+        <translation>누적 납부 %1년</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="158" />
+        <source>累计缴费%1个月</source>
+        <translation>누적 납부 %1개월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="161" />
+        <source>本月已缴</source>
+        <translation>이번 달 납부 완료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="162" />
+        <source>最近缴到%1</source>
+        <translation>%1까지 납부</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="165" />
+        <source>欠缴%1个月</source>
+        <translation>미납 %1개월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="166" />
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="166" />
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="176" />
+        <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
+        <translation>사회보험 기록이 없습니다. 창구에 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="181" />
+        <source>%1年缴费情况</source>
+        <translation>%1년 납부 현황</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="200" />
+        <source>%1月</source>
+        <translation>%1월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="204" />
+        <source>已缴</source>
+        <translation>납부</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="204" />
+        <source>欠缴</source>
+        <translation>미납</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="204" />
+        <source>无</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="223" />
+        <source>%1年没有缴费记录</source>
+        <translation>%1년 납부 기록 없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="224" />
+        <source>%1年已缴%2个月</source>
+        <translation>%1년 %2개월 납부</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="226" />
+        <source>，欠缴%1个月</source>
+        <translation>, 미납 %1개월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="233" />
+        <source>%1 %2 %3，%4日发放到%5</source>
+        <translation>%1 %2 %3, %4일 %5(으)로 지급</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../qml/components/StatusBar.qml" line="41" />
@@ -1334,6 +1545,14 @@
         <location filename="../qml/components/StatusBar.qml" line="63" />
         <source>离线</source>
         <translation>오프라인</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::RecordsView</name>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="25" />
+        <source>%1年%2月</source>
+        <translation>%1년 %2월</translation>
     </message>
 </context>
 </TS>

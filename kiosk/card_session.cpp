@@ -8,6 +8,7 @@
 #include "kiosk/card/flows.hpp"
 #include "kiosk/card/grpc_back_office.hpp"
 #include "kiosk/card/sscard_port.hpp"
+#include "kiosk/china_time.hpp"
 #include "kiosk/messages.hpp"
 #include "kiosk/outbox.hpp"
 #include "kiosk/receipt.hpp"
@@ -41,7 +42,12 @@ std::string whatOf(const std::exception_ptr& error) {
 
 CardSession::CardSession(std::shared_ptr<client::ChannelKeeper> backoffice, bool watchReaders,
                          Outbox* outbox, ReceiptPrinter* receipts, QObject* parent)
-    : QObject(parent), m_backoffice(std::move(backoffice)), m_outbox(outbox), m_receipts(receipts) {
+    : QObject(parent),
+      m_backoffice(std::move(backoffice)),
+      m_outbox(outbox),
+      m_receipts(receipts),
+      m_records(new RecordsView(this)) {
+    connect(m_records, &RecordsView::changed, this, &CardSession::changed);
     if (watchReaders) {
         auto post = [this](std::function<void(CardSession&)> f) {
             postToUi(this, [this, f = std::move(f)] { f(*this); });
@@ -139,6 +145,7 @@ void CardSession::cardRemoved() {
     m_cardNumber.clear();
     m_actions.clear();
     m_history.clear();
+    m_records->clear();
     m_receiptTitle.clear();
     m_receiptLines.clear();
     m_message.clear();
@@ -240,6 +247,10 @@ void CardSession::applyCardInfo(const CardInfo& info) {
             case CARD_ACTION_QUERY:
                 m_actions << QStringLiteral("query");
                 break;
+            case CARD_ACTION_RECORDS:
+                if (m_backoffice)
+                    m_actions << QStringLiteral("records");
+                break;
             default:
                 break;
         }
@@ -269,6 +280,10 @@ void CardSession::begin(const QString& action) {
     } else if (action == QStringLiteral("query")) {
         m_flow = Flow::Query;
         setStage(Stage::Entry, Step::CurrentPin);
+    } else if (action == QStringLiteral("records")) {
+        m_flow = Flow::Records;
+        m_records->clear();
+        setStage(Stage::Entry, Step::CurrentPin);
     } else if (action == QStringLiteral("resetPin")) {
         m_flow = Flow::ResetPin;
         setStage(Stage::Entry, Step::ServicePassword);
@@ -290,6 +305,7 @@ void CardSession::timedOut() {
         return;
     wipeSecrets();
     m_flow = Flow::None;
+    m_records->clear();
     m_receiptTitle.clear();
     m_receiptLines.clear();
     m_message = tr("操作超时，请取走社保卡");
@@ -409,6 +425,7 @@ void CardSession::run() {
         std::shared_ptr<client::ChannelKeeper> keeper;
         Outbox* outbox = nullptr;
         std::optional<renshe::v1::GetSealingKeyResponse> sealingKey;
+        int year = 0;  // 我的社保: the year shown first (this one, China time)
         card::Outcome outcome;
     };
     auto job = std::make_shared<Job>();
@@ -421,11 +438,18 @@ void CardSession::run() {
     job->outbox = m_outbox;
     if (m_sealingKeySource)
         job->sealingKey = m_sealingKeySource();
+    job->year = chinaTime(QDateTime::currentSecsSinceEpoch()).date().year();
     wipeSecrets();
 
     m_reader->post(
         [job](sscard::SocialSecurityCard& app) {
             card::SocialSecurityCardPort port(app);
+            if (job->flow == Flow::Records) {
+                card::GrpcRecordsBackOffice records(job->keeper);
+                job->outcome = card::queryRecords(port, records, job->card, job->secrets,
+                                                  card::systemClock, job->year);
+                return;
+            }
             card::GrpcCardBackOffice backOffice(job->keeper, job->sealingKey);
             const auto flow = [&]() -> decltype(&card::activate) {
                 switch (job->flow) {
@@ -439,6 +463,7 @@ void CardSession::run() {
                         return card::resetPin;
                     case Flow::Query:
                         return card::queryHistory;
+                    case Flow::Records:
                     case Flow::None:
                         break;
                 }
@@ -465,6 +490,8 @@ void CardSession::applyOutcome(Flow flow, const card::Outcome& outcome) {
     m_history.clear();
     for (const auto& h : outcome.history)
         m_history << historyLine(h);
+    if (outcome.records)
+        m_records->show(*outcome.records, inserted(), m_backoffice);
     const QString text = outcomeText(outcome);
     if (outcome.done)
         keepReceipt(flow, text);

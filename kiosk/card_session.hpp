@@ -22,6 +22,7 @@
 #include "drivers/sscard/sscard.hpp"
 #include "kiosk/card_reader.hpp"
 #include "kiosk/pin_entry.hpp"
+#include "kiosk/records_view.hpp"
 #include "kiosk/ui_async.hpp"
 #include "renshe/v1/card.pb.h"
 #include "services/client/client.hpp"
@@ -55,6 +56,8 @@ class CardSession : public QObject {
     Q_PROPERTY(renshe::kiosk::PinEntry* pin READ pin CONSTANT)
     // 个人信息查询: the holder's cards and their history, one line each (after the PIN).
     Q_PROPERTY(QStringList history READ history NOTIFY changed)
+    // 我的社保: the holder's insurance records after the PIN (shown on their own screen).
+    Q_PROPERTY(renshe::kiosk::RecordsView* records READ records CONSTANT)
     // A receipt of the flow just completed (启用, 修改密码, 解挂, 密码重置) can be printed.
     Q_PROPERTY(bool canPrintReceipt READ canPrintReceipt NOTIFY changed)
 
@@ -103,6 +106,7 @@ public:
     bool messageIsError() const { return m_messageIsError; }
     PinEntry* pin() { return &m_pin; }
     QStringList history() const { return m_history; }
+    RecordsView* records() const { return m_records; }
     bool canPrintReceipt() const { return !m_receiptTitle.isEmpty(); }
     // The receipt of the flow just completed: what was done, the masked holder and card, the
     // card's state after it. False when there is none (or the printer failed).
@@ -140,7 +144,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin, Query };
+    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin, Query, Records };
 
     void setMessage(const QString& text, bool error);
     void setStage(Stage stage, Step step = Step::None);
@@ -175,6 +179,7 @@ private:
     QString m_maskedName, m_maskedSsn, m_cardNumber;
     QStringList m_actions;
     QStringList m_history;
+    RecordsView* m_records;  // a child: lives as long as the session
     QString m_message;
     bool m_messageIsError = false;
     std::string m_currentPin, m_newPin, m_servicePassword;  // wiped after each flow

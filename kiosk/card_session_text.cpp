@@ -88,6 +88,8 @@ QString CardSession::actionTitle(const QString& action) const {
         return tr("养老资格认证");
     if (action == QStringLiteral("query"))
         return tr("查询卡片记录");
+    if (action == QStringLiteral("records"))
+        return tr("我的社保");
     return action;
 }
 
@@ -120,6 +122,8 @@ QString CardSession::outcomeText(const card::Outcome& outcome) const {
             return tr("密码已重置，请牢记新密码");
         case MessageId::Queried:
             return tr("以下是您的社保卡记录（最新在前）");
+        case MessageId::RecordsFound:
+            return tr("参保记录已查询，取卡后不再显示");
         case MessageId::NetworkDown:
             return tr("网络暂时不通，请稍后再试，或到窗口办理");
         case MessageId::CardChangedButNotReported:

@@ -151,12 +151,12 @@ Kiosk::Screen Kiosk::screen() const {
     if (m_certification->stage() != CertificationSession::Stage::Idle)
         return Screen::Certification;
     if (m_card->stage() != CardSession::Stage::NoCard)
-        return Screen::Card;
+        return m_card->records()->shown() ? Screen::Records : Screen::Card;
     return m_page;
 }
 
 void Kiosk::open(Screen page) {
-    if (page == Screen::Card || page == Screen::Certification)
+    if (page == Screen::Card || page == Screen::Certification || page == Screen::Records)
         return;  // those follow the card and the certification session
     if (m_page != page) {
         m_page = page;

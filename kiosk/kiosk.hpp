@@ -54,7 +54,7 @@ class Kiosk : public QObject {
 public:
     // What the touchscreen shows. A card in the reader takes over from the page chosen on the
     // home screen; a certification in progress (with or without the card) takes over from both.
-    enum class Screen { Home, Jobs, LossReport, Guides, Card, Certification };
+    enum class Screen { Home, Jobs, LossReport, Guides, Card, Certification, Records };
     Q_ENUM(Screen)
 
     struct Config {

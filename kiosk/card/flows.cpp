@@ -348,4 +348,24 @@ Outcome queryHistory(CardPort& card, CardBackOffice& backOffice, OutboxPort* /*o
     });
 }
 
+Outcome queryRecords(CardPort& card, RecordsBackOffice& backOffice, const InsertedCard& inserted,
+                     Secrets& secrets, const Clock& clock, int year) {
+    return guarded(secrets, [&] {
+        const auto pin = sscard::Pin::fromDigits(secrets.currentPin);
+        if (!pin)
+            return malformedSecret();
+        if (auto refused = pinRefused(card, *pin))
+            return std::move(*refused);
+        RecordsData data;
+        const auto result = fetchRecords(backOffice, inserted, clock(), year, true, data);
+        if (!result.ok())
+            return backOfficeSaid(result);
+        Outcome out;
+        out.done = true;
+        out.message = MessageId::RecordsFound;
+        out.records = std::move(data);
+        return out;
+    });
+}
+
 }  // namespace renshe::kiosk::card

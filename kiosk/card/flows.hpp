@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kiosk/card/ports.hpp"
+#include "kiosk/card/records.hpp"
 #include "kiosk/card/secrets.hpp"
 
 namespace renshe::kiosk::card {
@@ -29,6 +30,7 @@ enum class MessageId {
     Unreported,        // 解挂成功
     Reset,             // 密码已重置
     Queried,           // the history follows
+    RecordsFound,      // 我的社保: the records follow
     NetworkDown,       // the back office did not answer
     CardChangedButNotReported,  // the card's PIN changed at activation, the back office refused to
                                 // hear of it
@@ -59,6 +61,7 @@ struct Outcome {
     int retryAfterSeconds = 0;                   // with RATE_LIMITED
     std::optional<renshe::v1::CardInfo> info;    // the back office's new view of the card
     std::vector<HistoryEntry> history;           // queryHistory: newest first
+    std::optional<RecordsData> records;          // queryRecords
     // For the technician's log when the card failed unexpectedly (the driver's message: status
     // words and commands, never card contents); empty when the card was simply pulled.
     std::string diagnostic;
@@ -92,6 +95,11 @@ Outcome resetPin(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
 Outcome queryHistory(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
                      const renshe::v1::InsertedCard& inserted, Secrets& secrets,
                      const Clock& clock);
+
+// 我的社保: VERIFY secrets.currentPin, then the summary and `year`'s records (RecordsService).
+Outcome queryRecords(CardPort& card, RecordsBackOffice& backOffice,
+                     const renshe::v1::InsertedCard& inserted, Secrets& secrets, const Clock& clock,
+                     int year);
 
 // "9000", "63C2": a status word as the back office records it (4 upper-case hex digits).
 std::string statusWordText(std::uint16_t statusWord);

@@ -99,9 +99,10 @@ Item {
             Layout.row: 4; Layout.column: 0
             Layout.fillWidth: true
             visible: card.stage === CardSession.Ready
-            // Landscape: the actions in one row when they are four or fewer (a short screen has
-            // no height to spare for a second), else rows of three.
-            columns: screen.width > screen.height * 1.1 ? (card.actionItems.length <= 4 ? 4 : 3) : 2
+            // Landscape: the actions in one row when they are five or fewer (a short screen has
+            // no height to spare for a second; a long title takes two lines), else rows of three.
+            columns: screen.width > screen.height * 1.1
+                     ? (card.actionItems.length <= 5 ? Math.max(1, card.actionItems.length) : 3) : 2
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Repeater {

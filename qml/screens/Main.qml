@@ -55,6 +55,12 @@ Window {
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 
+    RecordsScreen {
+        objectName: "recordsScreen"
+        visible: root.screen === Kiosk.Records
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
+    }
+
     CertificationScreen {
         objectName: "certificationScreen"
         visible: root.screen === Kiosk.Certification

@@ -122,7 +122,6 @@ int importFile(RecordsService::Stub& stub, const std::string& file, RecordsFileK
         ++line;
     if (line > 2)
         std::cout << file << ": going on from line " << line << "\n";
-    std::int64_t accepted = 0, rejected = 0;
     for (;;) {
         int lines = 0;
         AppendRecordsImportRequest append;
@@ -140,8 +139,10 @@ int importFile(RecordsService::Stub& stub, const std::string& file, RecordsFileK
             return cli::report(r);
         }
         printErrors(file, took.errors());
-        accepted += took.accepted();
-        rejected += took.rejected();
+        if (took.rejected() > took.errors_size())
+            std::cerr << file << ": " << took.rejected() - took.errors_size()
+                      << " more bad line(s) in lines " << line << "-" << took.next_line() - 1
+                      << "\n";
         line = took.next_line();
     }
     CommitRecordsImportRequest commit;

@@ -5,10 +5,13 @@
 // the PIN, then resets a forgotten PIN with the service password.
 #include <gtest/gtest.h>
 
+#include <QDate>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <fstream>
 
+#include "renshe/v1/records.grpc.pb.h"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
@@ -381,6 +384,93 @@ TEST_F(CardFlow, ALossReportDuringAnOutageIsKeptSealedAndDeliveredWhenTheBackOff
 
 // Change PIN: a wrong current PIN first (the card says how many tries are left), then the
 // right one; the card holds the new PIN and the back office knows it was changed; a receipt.
+// 我的社保: records imported for the holder; the card and its PIN open them: each insurance type
+// in a sentence, this year's months (owed ones say so in words), an earlier year on request;
+// every state fits every terminal; back to the card, and the card out forgets them.
+TEST_F(CardFlow, MyRecordsAfterThePinInPlainWordsAndAYearOfMonths) {
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    const QDate today = QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date();  // China
+    const auto monthText = [](QDate d) { return d.toString("yyyy-MM").toStdString(); };
+    std::string rows;
+    for (int back = 28; back >= 1; --back) {  // 28 months up to last month, the last 2 owed
+        const QDate m = today.addMonths(-back);
+        rows += card.ssn + "," + monthText(m) + ",employee_pension,4000,320,640," +
+                (back <= 2 ? "owed" : "paid") + ",临沂顺达物流有限公司\n";
+    }
+    auto records = RecordsService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+        env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion))));
+    BeginRecordsImportRequest begin;
+    begin.set_request_id(renshe::testing::newRequestId());
+    begin.set_kind(RECORDS_FILE_KIND_CONTRIBUTIONS);
+    begin.set_file_sha256(std::string(32, 'r'));
+    BeginRecordsImportResponse started;
+    ASSERT_TRUE(
+        renshe::testing::call(*records, &RecordsService::Stub::BeginRecordsImport, begin, &started)
+            .ok());
+    AppendRecordsImportRequest append;
+    append.set_import_id(started.import_id());
+    append.set_first_line(2);
+    append.set_csv_rows(rows);
+    AppendRecordsImportResponse appended;
+    ASSERT_TRUE(renshe::testing::call(*records, &RecordsService::Stub::AppendRecordsImport, append,
+                                      &appended)
+                    .ok());
+    CommitRecordsImportRequest commit;
+    commit.set_request_id(renshe::testing::newRequestId());
+    commit.set_import_id(started.import_id());
+    CommitRecordsImportResponse committed;
+    ASSERT_TRUE(renshe::testing::call(*records, &RecordsService::Stub::CommitRecordsImport, commit,
+                                      &committed)
+                    .ok());
+    ASSERT_EQ(committed.applied(), 28);
+
+    sim.insert();
+    ASSERT_EQ(kiosk->waitForProperty("action_records", "visible", true, 15s), QJsonValue(true));
+    kiosk->click("action_records");
+    EXPECT_EQ(waitText("cardPrompt", "请输入社保卡密码"), text("请输入社保卡密码"));
+    enter("000000");  // a wrong PIN shows nothing
+    EXPECT_EQ(waitText("cardMessage", "密码错误，还可以再试2次"), text("密码错误，还可以再试2次"));
+    EXPECT_EQ(kiosk->property("recordsScreen", "visible"), QJsonValue(false));
+    kiosk->click("action_records");
+    enter("123456");
+    ASSERT_EQ(kiosk->waitForProperty("recordsScreen", "visible", true, 15s), QJsonValue(true));
+    const QString latest = today.addMonths(-3).toString(QString::fromUtf8("yyyy年MM月"));
+    const QString summary =
+        QString::fromUtf8("企业职工基本养老保险：正常参保，累计缴费2年2个月，") +
+        QString::fromUtf8("最近缴到") + latest + QString::fromUtf8("，欠缴2个月");
+    EXPECT_EQ(kiosk->property("recordsSummary", "text"), QJsonValue(summary));
+    EXPECT_EQ(kiosk->property("recordsHolder", "text"), text("张*丰　370***********0017"));
+    const QString thisYear = QString::number(today.year());
+    EXPECT_EQ(kiosk->property("recordsYearTitle", "text"),
+              QJsonValue(thisYear + QString::fromUtf8("年缴费情况")));
+    // Last month is owed and says so; this month has no record yet.
+    const auto month = [&](QDate d) { return QStringLiteral("recordsMonth%1").arg(d.month() - 1); };
+    if (today.addMonths(-1).year() == today.year()) {
+        EXPECT_EQ(kiosk->property(month(today.addMonths(-1)), "monthState"), text("owed"));
+    }
+    EXPECT_EQ(kiosk->property(month(today), "monthState"), text("none"));
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "my records");
+    renshe::testing::screenshotEverywhere(*kiosk, "screenshots/sizes/records");
+
+    // The year before: every month paid.
+    kiosk->click("recordsEarlier");
+    const QString lastYear = QString::number(today.year() - 1);
+    EXPECT_EQ(kiosk->waitForProperty("recordsYearTitle", "text",
+                                     QJsonValue(lastYear + QString::fromUtf8("年缴费情况")), 10s),
+              QJsonValue(lastYear + QString::fromUtf8("年缴费情况")));
+    EXPECT_EQ(kiosk->property("recordsMonth5", "monthState"), text("paid"));
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "my records, the year before");
+
+    kiosk->click("recordsBack");
+    EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 5s), QJsonValue(true));
+    kiosk->click("action_records");
+    enter("123456");
+    ASSERT_EQ(kiosk->waitForProperty("recordsScreen", "visible", true, 15s), QJsonValue(true));
+    sim.remove();
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("recordsSummary", "text"), text(""));
+}
+
 TEST_F(CardFlow, ChangePinWithAWrongPinFirst) {
     ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
     sim.insert();
@@ -541,6 +631,14 @@ TEST_P(CardFlowTranslated, EveryStepAndResultFitsEveryTerminal) {
     enter("482916");
     EXPECT_EQ(kiosk->waitForProperty("cardHistory", "visible", true, 15s), QJsonValue(true));
     audit("the card's history");
+
+    kiosk->click("action_records");  // no records imported: the page says so
+    enter("482916");
+    EXPECT_EQ(kiosk->waitForProperty("recordsScreen", "visible", true, 15s), QJsonValue(true));
+    EXPECT_FALSE(kiosk->property("recordsSummary", "text").toString().isEmpty());
+    audit("my records, none yet");
+    kiosk->click("recordsBack");
+    EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 5s), QJsonValue(true));
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, CardFlowTranslated, ::testing::Values("en", "ko"),

@@ -237,13 +237,10 @@ CardInfo toCardInfo(const CardRow& stored, const PersonRow& person, std::int64_t
                 actions = {CARD_ACTION_ACTIVATE, CARD_ACTION_UNBLOCK_PIN, CARD_ACTION_QUERY};
                 break;
             case CARD_STATUS_ACTIVE:
-                actions = {CARD_ACTION_CHANGE_PIN,
-                           CARD_ACTION_RESET_PIN,
-                           CARD_ACTION_UNBLOCK_PIN,
-                           CARD_ACTION_REPORT_LOSS,
-                           CARD_ACTION_SET_SERVICE_PASSWORD,
-                           CARD_ACTION_QUERY,
-                           CARD_ACTION_CERTIFY};
+                actions = {CARD_ACTION_RECORDS,     CARD_ACTION_CHANGE_PIN,
+                           CARD_ACTION_RESET_PIN,   CARD_ACTION_UNBLOCK_PIN,
+                           CARD_ACTION_REPORT_LOSS, CARD_ACTION_SET_SERVICE_PASSWORD,
+                           CARD_ACTION_QUERY,       CARD_ACTION_CERTIFY};
                 break;
             case CARD_STATUS_TEMP_LOST:
                 actions = {CARD_ACTION_UNREPORT_LOSS, CARD_ACTION_QUERY};

@@ -1,0 +1,58 @@
+// 我的社保 at the card: the RecordsService reads behind a port (the real one over gRPC, fakes in
+// unit tests), and one year of a verified holder's records fetched whole (every page). No Qt.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+#include "kiosk/card/ports.hpp"
+#include "renshe/v1/records.pb.h"
+#include "services/client/client.hpp"
+
+namespace renshe::kiosk::card {
+
+// The RecordsService RPCs the card screen calls, one attempt each.
+class RecordsBackOffice {
+public:
+    virtual ~RecordsBackOffice() = default;
+    virtual Reply<renshe::v1::GetInsuranceSummaryResponse> getInsuranceSummary(
+        const renshe::v1::GetInsuranceSummaryRequest& request) = 0;
+    virtual Reply<renshe::v1::ListContributionsResponse> listContributions(
+        const renshe::v1::ListContributionsRequest& request) = 0;
+    virtual Reply<renshe::v1::ListBenefitPaymentsResponse> listBenefitPayments(
+        const renshe::v1::ListBenefitPaymentsRequest& request) = 0;
+};
+
+class GrpcRecordsBackOffice : public RecordsBackOffice {
+public:
+    explicit GrpcRecordsBackOffice(std::shared_ptr<services::client::ChannelKeeper> keeper);
+    Reply<renshe::v1::GetInsuranceSummaryResponse> getInsuranceSummary(
+        const renshe::v1::GetInsuranceSummaryRequest& request) override;
+    Reply<renshe::v1::ListContributionsResponse> listContributions(
+        const renshe::v1::ListContributionsRequest& request) override;
+    Reply<renshe::v1::ListBenefitPaymentsResponse> listBenefitPayments(
+        const renshe::v1::ListBenefitPaymentsRequest& request) override;
+
+private:
+    std::shared_ptr<services::client::ChannelKeeper> m_keeper;
+};
+
+// What 我的社保 shows: the summary (when asked for) and one year, whole.
+struct RecordsData {
+    renshe::v1::GetInsuranceSummaryResponse summary;
+    int year = 0;
+    std::vector<renshe::v1::Contribution> contributions;  // by month, then type
+    std::vector<renshe::v1::BenefitPayment> payments;     // by month
+    std::chrono::system_clock::time_point verifiedAt;     // the PIN verification they rest on
+};
+
+// The holder of `inserted`, whose PIN the card verified at `verifiedAt`: the summary (when
+// `withSummary`) and `year`'s contributions and payments. The first call that fails decides
+// the result (a stale verification is FAILED_PRECONDITION, VERIFICATION_STALE).
+services::client::CallResult fetchRecords(RecordsBackOffice& backOffice,
+                                          const renshe::v1::InsertedCard& inserted,
+                                          std::chrono::system_clock::time_point verifiedAt,
+                                          int year, bool withSummary, RecordsData& out);
+
+}  // namespace renshe::kiosk::card

@@ -1,0 +1,180 @@
+// 我的社保: the card holder's insurance records — each insurance type in plain words, a year of
+// months as bars (each month also says 已缴, 欠缴 or 无 in words: never colour alone), the year
+// in a sentence and the benefit payments. The RecordsView view-model decides every word.
+import QtQuick
+import QtQuick.Layouts
+import Renshe.Components
+import Renshe.Kiosk
+
+Rectangle {
+    id: screen
+    readonly property var records: Kiosk.card.records
+    color: Theme.background
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing * 2
+        spacing: Theme.spacing
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing * 2
+            Text {
+                text: qsTr("我的社保")
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+                color: Theme.primary
+            }
+            Text {
+                objectName: "recordsHolder"
+                height: Theme.fontHero * 1.4
+                verticalAlignment: Text.AlignVCenter
+                text: screen.records.holder
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+                color: Theme.text
+            }
+        }
+
+        // Each insurance type in a sentence; read aloud as the page opens.
+        Flickable {
+            objectName: "recordsSummaryArea"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(summary.height, screen.height * 0.3)
+            contentHeight: summary.height
+            clip: true
+            interactive: contentHeight > height
+            SpokenText {
+                id: summary
+                objectName: "recordsSummary"
+                width: parent.width
+                text: screen.records.summaryLines.join("\n")
+                wrapMode: Text.Wrap
+                lineHeight: 1.15
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+                color: Theme.text
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Tile {
+                objectName: "recordsEarlier"
+                title: qsTr("上一年")
+                tint: Theme.textMuted
+                enabled: screen.records.canShowEarlier
+                opacity: enabled ? 1 : 0.4
+                Layout.preferredWidth: Math.max(Theme.wideKeyWidth, naturalWidth)
+                Layout.preferredHeight: Theme.keySize
+                onActivated: screen.records.showEarlier()
+            }
+            Text {
+                objectName: "recordsYearTitle"
+                Layout.fillWidth: true
+                text: screen.records.yearTitle
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle; font.bold: true
+                color: Theme.text
+            }
+            Tile {
+                objectName: "recordsLater"
+                title: qsTr("下一年")
+                tint: Theme.textMuted
+                enabled: screen.records.canShowLater
+                opacity: enabled ? 1 : 0.4
+                Layout.preferredWidth: Math.max(Theme.wideKeyWidth, naturalWidth)
+                Layout.preferredHeight: Theme.keySize
+                onActivated: screen.records.showLater()
+            }
+        }
+
+        // Twelve months: a bar for what was paid (its height the month's amount), an outlined
+        // bar for an owed month, nothing for a month without a record; the word under each.
+        Row {
+            id: chart
+            objectName: "recordsChart"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchMin * 2.4
+            spacing: Math.round(Theme.spacing / 4)
+            Repeater {
+                model: screen.records.months
+                Item {
+                    objectName: "recordsMonth" + index
+                    readonly property string monthState: modelData.state  // for the tests
+                    width: (chart.width - 11 * chart.spacing) / 12
+                    height: chart.height
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: modelData.month + " " + modelData.mark
+                    Text {
+                        id: monthLabel
+                        anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
+                        text: modelData.month
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                        color: Theme.text
+                    }
+                    Text {
+                        id: mark
+                        anchors { bottom: monthLabel.top; horizontalCenter: parent.horizontalCenter }
+                        text: modelData.mark
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: modelData.state === "owed"
+                        color: modelData.state === "owed" ? Theme.disconnectedColor : Theme.textMuted
+                    }
+                    Rectangle {
+                        anchors { bottom: mark.top; bottomMargin: 2; horizontalCenter: parent.horizontalCenter }
+                        width: parent.width * 0.7
+                        height: Math.max(0, (parent.height - mark.height - monthLabel.height - 2) * modelData.share)
+                        visible: modelData.state !== "none"
+                        radius: Math.round(4 * Theme.scale)
+                        color: modelData.state === "paid" ? Theme.primary : Theme.surface
+                        border.width: modelData.state === "owed" ? Math.round(4 * Theme.scale) : 0
+                        border.color: Theme.disconnectedColor
+                    }
+                }
+            }
+        }
+
+        SpokenText {
+            objectName: "recordsYearSummary"
+            Layout.fillWidth: true
+            text: screen.records.yearSummary
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+            color: Theme.text
+        }
+
+        ListView {
+            objectName: "recordsPayments"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Math.round(Theme.spacing / 2)
+            model: screen.records.paymentLines
+            delegate: Text {
+                width: ListView.view.width
+                text: modelData
+                wrapMode: Text.Wrap
+                font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
+                color: Theme.text
+            }
+        }
+
+        SpokenText {
+            objectName: "recordsMessage"
+            Layout.fillWidth: true
+            visible: screen.records.message.length > 0
+            text: screen.records.message
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontTitle
+            color: Theme.disconnectedColor
+        }
+
+        Tile {
+            objectName: "recordsBack"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.buttonHeight
+            title: qsTr("返回")
+            tint: Theme.textMuted
+            onActivated: screen.records.close()
+        }
+    }
+}
