@@ -50,6 +50,15 @@ admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out
 "${admin[@]:0:5}" --cert "$out/pki/staff-P-0001.crt" --key "$out/pki/staff-P-0001.key" \
   guides import deploy/demo-data/guides.json
 "${admin[@]}" content import deploy/demo-data/content.json
+# 我的社保: 张三丰's contributions (1978 until he retired in 2007) and his pension for the last
+# 24 months (made here, so that it is always recent).
+payments="$out/records-payments.csv"
+echo "ssn,month,kind,amount,bank_account,paid_on" > "$payments"
+for i in $(seq 24 -1 1); do
+  m=$(date -d "$(date +%Y-%m-15) -$i month" +%Y-%m)
+  echo "370102194704090017,$m,employee_pension,3120.40,6217001234567890123,$m-15" >> "$payments"
+done
+"${admin[@]}" records import --contributions deploy/demo-data/contributions.csv --payments "$payments"
 "${admin[@]}" audit verify
 
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"

@@ -141,6 +141,15 @@ void activation(Journey& j, renshe::testing::CardSim& sim) {
         throw std::runtime_error("activation did not complete");
     }
     j.shot("card-activated", "activated: new PIN on the card, ACTIVE in the back office");
+    // 我的社保 with the new PIN: the records the demo imported.
+    j.kiosk.click("action_records");
+    j.waitText("cardPrompt", "请输入社保卡密码");
+    j.enter("135790");
+    if (j.kiosk.waitForProperty("recordsScreen", "visible", true, 15s) != QJsonValue(true))
+        throw std::runtime_error("我的社保 did not open");
+    j.shot("my-records", "我的社保: each insurance in words, this year's months, the pension paid");
+    j.kiosk.click("recordsBack");
+    j.kiosk.waitForProperty("cardScreen", "visible", true, 5s);
     sim.remove();
     j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
     j.shot("card-removed", "card out: back to the home screen, nothing personal left");

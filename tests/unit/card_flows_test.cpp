@@ -385,6 +385,97 @@ TEST_F(CardFlows, HistoryQueryWithAStaleVerificationIsRefused) {
     EXPECT_TRUE(out.history.empty());
 }
 
+// --- 我的社保 ----------------------------------------------------------------------------------
+
+// RecordsService answers: a summary, the year's contributions in pages of `pageSize`, one
+// payment; or the scripted failure of a call.
+class FakeRecords : public card::RecordsBackOffice {
+public:
+    std::vector<std::string> calls;  // "summary", "contributions <token>", "payments"
+    std::optional<client::CallResult> failSummary, failContributions;
+    std::vector<GetInsuranceSummaryRequest> summaries;
+    std::vector<ListContributionsRequest> contributionRequests;
+    int pageSize = 5;
+
+    card::Reply<GetInsuranceSummaryResponse> getInsuranceSummary(
+        const GetInsuranceSummaryRequest& r) override {
+        calls.push_back("summary");
+        summaries.push_back(r);
+        card::Reply<GetInsuranceSummaryResponse> reply;
+        reply.result = failSummary.value_or(ok());
+        reply.response.add_insurances()->set_type(INSURANCE_TYPE_EMPLOYEE_PENSION);
+        return reply;
+    }
+    card::Reply<ListContributionsResponse> listContributions(
+        const ListContributionsRequest& r) override {
+        calls.push_back("contributions " + r.page().page_token());
+        contributionRequests.push_back(r);
+        card::Reply<ListContributionsResponse> reply;
+        reply.result = failContributions.value_or(ok());
+        const int from = r.page().page_token().empty() ? 1 : std::stoi(r.page().page_token());
+        for (int m = from; m < from + pageSize && m <= 12; ++m)
+            reply.response.add_contributions()->set_month("2026-" + std::string(m < 10 ? "0" : "") +
+                                                          std::to_string(m));
+        if (from + pageSize <= 12)
+            reply.response.mutable_page()->set_next_page_token(std::to_string(from + pageSize));
+        return reply;
+    }
+    card::Reply<ListBenefitPaymentsResponse> listBenefitPayments(
+        const ListBenefitPaymentsRequest&) override {
+        calls.push_back("payments");
+        card::Reply<ListBenefitPaymentsResponse> reply;
+        reply.result = ok();
+        reply.response.add_payments()->set_month("2026-05");
+        return reply;
+    }
+};
+
+TEST_F(CardFlows, MyRecordsVerifyThePinThenReadTheSummaryAndEveryPageOfTheYear) {
+    FakeRecords records;
+    const auto out = card::queryRecords(cardPort, records, inserted, secrets, clock, 2026);
+    ASSERT_EQ(cardPort.commands(), std::vector<Cmd>{Cmd::Verify});
+    EXPECT_EQ(records.calls,
+              (std::vector<std::string>{"summary", "contributions ", "contributions 6",
+                                        "contributions 11", "payments"}));
+    ASSERT_EQ(records.summaries.size(), 1u);
+    expectSameCard(records.summaries[0].subject().card().card(), inserted);
+    expectNow(records.summaries[0].subject().card().pin_verified_at());
+    EXPECT_EQ(records.contributionRequests[0].year(), 2026);
+    EXPECT_TRUE(out.done);
+    EXPECT_EQ(out.message, MessageId::RecordsFound);
+    ASSERT_TRUE(out.records.has_value());
+    EXPECT_EQ(out.records->year, 2026);
+    EXPECT_EQ(out.records->contributions.size(), 12u);
+    EXPECT_EQ(out.records->contributions.back().month(), "2026-12");
+    EXPECT_EQ(out.records->payments.size(), 1u);
+    EXPECT_EQ(out.records->summary.insurances_size(), 1);
+    EXPECT_TRUE(secrets.currentPin.empty());  // wiped
+}
+
+TEST_F(CardFlows, MyRecordsWithAWrongPinAskNothingOfTheBackOffice) {
+    FakeRecords records;
+    cardPort.statusWords = {0x63C1};
+    const auto out = card::queryRecords(cardPort, records, inserted, secrets, clock, 2026);
+    EXPECT_EQ(out.message, MessageId::PinWrong);
+    EXPECT_TRUE(records.calls.empty());
+    EXPECT_FALSE(out.records.has_value());
+}
+
+TEST_F(CardFlows, MyRecordsRefusedOrUnreachableShowNothing) {
+    FakeRecords stale;
+    stale.failContributions = refused(REFUSAL_REASON_VERIFICATION_STALE);
+    auto out = card::queryRecords(cardPort, stale, inserted, secrets, clock, 2026);
+    EXPECT_EQ(out.message, MessageId::Refusal);
+    EXPECT_EQ(out.refusal, REFUSAL_REASON_VERIFICATION_STALE);
+    EXPECT_FALSE(out.records.has_value());
+    FakeRecords away;
+    away.failSummary = unavailable();
+    secrets.currentPin = kCurrentPin;
+    out = card::queryRecords(cardPort, away, inserted, secrets, clock, 2026);
+    EXPECT_EQ(out.message, MessageId::NetworkDown);
+    EXPECT_EQ(away.calls, std::vector<std::string>{"summary"});
+}
+
 // --- secrets ---------------------------------------------------------------------------------
 
 struct NamedFlow {
