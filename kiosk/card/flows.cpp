@@ -21,15 +21,6 @@ constexpr int kReportAttempts = 3;
 constexpr const char* kReportPinChangedMethod = "/renshe.v1.CardService/ReportPinChanged";
 constexpr const char* kReportPinResetResultMethod = "/renshe.v1.CardService/ReportPinResetResult";
 
-google::protobuf::Timestamp timestampOf(std::chrono::system_clock::time_point t) {
-    const auto us =
-        std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
-    google::protobuf::Timestamp ts;
-    ts.set_seconds(us / 1'000'000);
-    ts.set_nanos(static_cast<int>(us % 1'000'000) * 1000);
-    return ts;
-}
-
 Outcome failed(MessageId message) {
     Outcome out;
     out.error = true;
@@ -98,6 +89,15 @@ std::optional<Outcome> pinRefused(CardPort& card, const sscard::Pin& pin) {
     if (r.status == sscard::PinResult::Status::Ok)
         return std::nullopt;
     return cardSaid(r);
+}
+
+// VERIFY with secrets.currentPin: nothing when the card accepted it, else the outcome to end
+// the flow with (a malformed PIN never reaches the card).
+std::optional<Outcome> holderRefused(CardPort& card, const Secrets& secrets) {
+    const auto pin = sscard::Pin::fromDigits(secrets.currentPin);
+    if (!pin)
+        return malformedSecret();
+    return pinRefused(card, *pin);
 }
 
 // The service password of an activation, sealed to the back office with `key`; in clear only
@@ -264,10 +264,7 @@ Outcome changePin(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox
 Outcome unreport(CardPort& card, CardBackOffice& backOffice, OutboxPort* /*outbox*/,
                  const InsertedCard& inserted, Secrets& secrets, const Clock& clock) {
     return guarded(secrets, [&] {
-        const auto pin = sscard::Pin::fromDigits(secrets.currentPin);
-        if (!pin)
-            return malformedSecret();
-        if (auto refused = pinRefused(card, *pin))
+        if (auto refused = holderRefused(card, secrets))
             return std::move(*refused);
         UnreportLossRequest req;
         req.set_request_id(client::newRequestId());
@@ -326,10 +323,7 @@ Outcome resetPin(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
 Outcome queryHistory(CardPort& card, CardBackOffice& backOffice, OutboxPort* /*outbox*/,
                      const InsertedCard& inserted, Secrets& secrets, const Clock& clock) {
     return guarded(secrets, [&] {
-        const auto pin = sscard::Pin::fromDigits(secrets.currentPin);
-        if (!pin)
-            return malformedSecret();
-        if (auto refused = pinRefused(card, *pin))
+        if (auto refused = holderRefused(card, secrets))
             return std::move(*refused);
         GetCardHistoryRequest req;
         *req.mutable_card() = inserted;
@@ -351,10 +345,7 @@ Outcome queryHistory(CardPort& card, CardBackOffice& backOffice, OutboxPort* /*o
 Outcome queryRecords(CardPort& card, RecordsBackOffice& backOffice, const InsertedCard& inserted,
                      Secrets& secrets, const Clock& clock, int year) {
     return guarded(secrets, [&] {
-        const auto pin = sscard::Pin::fromDigits(secrets.currentPin);
-        if (!pin)
-            return malformedSecret();
-        if (auto refused = pinRefused(card, *pin))
+        if (auto refused = holderRefused(card, secrets))
             return std::move(*refused);
         RecordsData data;
         const auto result = fetchRecords(backOffice, inserted, clock(), year, true, data);

@@ -14,6 +14,8 @@ namespace {
 // corrections still end within a few.
 constexpr int kMaxPages = 10;
 
+}  // namespace
+
 google::protobuf::Timestamp timestampOf(std::chrono::system_clock::time_point t) {
     const auto us =
         std::chrono::duration_cast<std::chrono::microseconds>(t.time_since_epoch()).count();
@@ -22,8 +24,6 @@ google::protobuf::Timestamp timestampOf(std::chrono::system_clock::time_point t)
     ts.set_nanos(static_cast<int>(us % 1'000'000) * 1000);
     return ts;
 }
-
-}  // namespace
 
 GrpcRecordsBackOffice::GrpcRecordsBackOffice(std::shared_ptr<client::ChannelKeeper> keeper)
     : m_keeper(std::move(keeper)) {}

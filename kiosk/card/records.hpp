@@ -38,6 +38,9 @@ private:
     std::shared_ptr<services::client::ChannelKeeper> m_keeper;
 };
 
+// A terminal clock reading as the contract's Timestamp (pin_verified_at, changed_at).
+google::protobuf::Timestamp timestampOf(std::chrono::system_clock::time_point t);
+
 // What 我的社保 shows: the summary (when asked for) and one year, whole.
 struct RecordsData {
     renshe::v1::GetInsuranceSummaryResponse summary;

@@ -84,6 +84,15 @@ protected:
                         std::chrono::milliseconds t = 15s) {
         return kiosk->waitForProperty(object, "text", text(expected), t);
     }
+    // 临时挂失 at another terminal: the ID number, the name and the service password 285714.
+    bool reportLostWithoutTheCard() {
+        ReportTemporaryLossResponse lr;
+        const auto o =
+            renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss,
+                                  renshe::testing::lossReport(card, card.name, "285714"), &lr);
+        EXPECT_TRUE(o.ok()) << o;
+        return o.ok();
+    }
 };
 
 TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
@@ -138,15 +147,7 @@ TEST_F(CardFlow, ActivateUnreportAndResetOnTheTouchscreen) {
     EXPECT_EQ(kiosk->property("cardHolder", "text"), text("　"));
 
     // Reported lost without the card (ID number + name + service password) ...
-    ReportTemporaryLossRequest loss;
-    loss.set_request_id(renshe::testing::newRequestId());
-    loss.set_ssn(card.ssn);
-    loss.set_name(card.name);
-    loss.mutable_second_factor()->set_service_password("285714");
-    ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(
-        renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss, loss, &lr)
-            .ok());
+    ASSERT_TRUE(reportLostWithoutTheCard());
 
     // ... found again: un-report with the card and its PIN; a wrong PIN first.
     sim.insert();
@@ -597,15 +598,7 @@ TEST_P(CardFlowTranslated, EveryStepAndResultFitsEveryTerminal) {
     EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("135790"));
     audit("change PIN: a wrong PIN");
 
-    ReportTemporaryLossRequest loss;
-    loss.set_request_id(renshe::testing::newRequestId());
-    loss.set_ssn(card.ssn);
-    loss.set_name(card.name);
-    loss.mutable_second_factor()->set_service_password("285714");
-    ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(
-        renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss, loss, &lr)
-            .ok());
+    ASSERT_TRUE(reportLostWithoutTheCard());
     sim.remove();
     ASSERT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
     sim.insert();

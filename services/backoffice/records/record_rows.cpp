@@ -4,6 +4,7 @@
 #include <charconv>
 #include <utility>
 
+#include "drivers/util/clock.hpp"
 #include "services/backoffice/checks/checks.hpp"
 #include "services/backoffice/checks/csv.hpp"
 
@@ -157,6 +158,11 @@ LineResult payment(const std::vector<std::string>& f, RecordRow row, int latestM
 }
 
 }  // namespace
+
+int chinaMonth(std::int64_t micros) {
+    const std::string day = util::chinaDate(micros);  // YYYYMMDD
+    return parseInt(std::string_view(day).substr(0, 6)).value_or(0);
+}
 
 std::optional<int> parseMonth(std::string_view text) {
     if (text.size() != 7 || text[4] != '-' || !checks::allDigits(text.substr(0, 4)) ||

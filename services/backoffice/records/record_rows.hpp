@@ -50,6 +50,8 @@ struct RecordRows {
 RecordRows readRecordRows(renshe::v1::RecordsFileKind kind, std::string_view csv, int firstLine,
                           int latestMonth);
 
+// The month (YYYYMM) the instant `micros` falls in, China time: "now" for the rules of records.
+int chinaMonth(std::int64_t micros);
 // "YYYY-MM" → YYYYMM, or nullopt.
 std::optional<int> parseMonth(std::string_view text);
 // YYYYMM → "YYYY-MM".

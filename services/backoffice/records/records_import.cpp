@@ -1,9 +1,7 @@
 // RecordsService's imports: a file's rows are checked before each transaction, wait in
 // record_import_rows, and are applied all at once by the commit (migration 0020).
 #include <algorithm>
-#include <charconv>
 
-#include "drivers/util/clock.hpp"
 #include "services/backoffice/records/checks.hpp"
 #include "services/backoffice/records/record_rows.hpp"
 #include "services/backoffice/records/records_service.hpp"
@@ -23,13 +21,6 @@ std::string uuidOf(const std::string& seed) {
     const std::string hex = store::toHex(sha256(seed)).substr(0, 32);
     return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
            hex.substr(16, 4) + "-" + hex.substr(20, 12);
-}
-
-int chinaMonthNow(std::int64_t now) {
-    const std::string day = util::chinaDate(now);  // YYYYMMDD
-    int v = 0;
-    std::from_chars(day.data(), day.data() + 6, v);
-    return v;
 }
 
 // Physical lines in a chunk of whole lines (the last may lack its newline).
@@ -156,7 +147,7 @@ grpc::Status RecordsServiceImpl::AppendRecordsImport(grpc::ServerContext* ctx,
                                                      AppendRecordsImportResponse* resp) {
     // Read before the transaction (the writer is not held while 20000 lines are parsed), for
     // both kinds: which one applies is the import's to say.
-    const int month = chinaMonthNow(m_runner.clock().nowMicros());
+    const int month = records::chinaMonth(m_runner.clock().nowMicros());
     const auto contributions = records::readRecordRows(RECORDS_FILE_KIND_CONTRIBUTIONS,
                                                        req->csv_rows(), req->first_line(), month);
     const auto payments = records::readRecordRows(RECORDS_FILE_KIND_PAYMENTS, req->csv_rows(),

@@ -3,7 +3,6 @@
 #include <charconv>
 
 #include "drivers/sscard/id_number.hpp"
-#include "drivers/util/clock.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/records/checks.hpp"
 #include "services/backoffice/records/record_rows.hpp"
@@ -51,14 +50,6 @@ PersonRow holderOf(store::Tx& tx, const Caller& caller, const RecordsSubject& su
 
 int monthIndex(int yyyymm) {
     return (yyyymm / 100) * 12 + (yyyymm % 100) - 1;
-}
-
-// This month in China, YYYYMM.
-int chinaMonth(std::int64_t now) {
-    const std::string day = util::chinaDate(now);  // YYYYMMDD
-    int v = 0;
-    std::from_chars(day.data(), day.data() + 6, v);
-    return v;
 }
 
 // The insurance type a benefit kind belongs to.
@@ -149,7 +140,7 @@ grpc::Status RecordsServiceImpl::GetInsuranceSummary(grpc::ServerContext* ctx,
                                               m_runner.policy().pinVerificationMaxAgeSeconds);
             resp->mutable_holder()->set_masked_ssn(sscard::maskIdNumber(person.ssn));
             resp->mutable_holder()->set_masked_name(sscard::maskName(person.name));
-            fillSummary(tx, person.ssn, chinaMonth(now), resp);
+            fillSummary(tx, person.ssn, records::chinaMonth(now), resp);
         });
 }
 
