@@ -58,7 +58,9 @@ for i in $(seq 24 -1 1); do
   m=$(date -d "$(date +%Y-%m-15) -$i month" +%Y-%m)
   echo "370102194704090017,$m,employee_pension,3120.40,6217001234567890123,$m-15" >> "$payments"
 done
-"${admin[@]}" records import --contributions deploy/demo-data/contributions.csv --payments "$payments"
+# Records are the province's to load: the province staff certificate.
+"${admin[@]:0:5}" --cert "$out/pki/staff-P-0001.crt" --key "$out/pki/staff-P-0001.key" \
+  records import --contributions deploy/demo-data/contributions.csv --payments "$payments"
 "${admin[@]}" audit verify
 
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"

@@ -13,22 +13,22 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="148" />
+        <location filename="../qml/screens/CardScreen.qml" line="149" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="156" />
+        <location filename="../qml/screens/CardScreen.qml" line="157" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="168" />
+        <location filename="../qml/screens/CardScreen.qml" line="169" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="168" />
+        <location filename="../qml/screens/CardScreen.qml" line="169" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
@@ -36,149 +36,149 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="132" />
+        <location filename="../kiosk/card_session.cpp" line="131" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="173" />
+        <location filename="../kiosk/card_session.cpp" line="172" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="176" />
+        <location filename="../kiosk/card_session.cpp" line="175" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="179" />
+        <location filename="../kiosk/card_session.cpp" line="178" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="182" />
+        <location filename="../kiosk/card_session.cpp" line="181" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="193" />
+        <location filename="../kiosk/card_session.cpp" line="192" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="212" />
+        <location filename="../kiosk/card_session.cpp" line="211" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="217" />
+        <location filename="../kiosk/card_session.cpp" line="216" />
         <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="312" />
+        <location filename="../kiosk/card_session.cpp" line="311" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="321" />
+        <location filename="../kiosk/card_session.cpp" line="320" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="334" />
+        <location filename="../kiosk/card_session.cpp" line="333" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="336" />
+        <location filename="../kiosk/card_session.cpp" line="335" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="338" />
+        <location filename="../kiosk/card_session.cpp" line="337" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="340" />
+        <location filename="../kiosk/card_session.cpp" line="339" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="342" />
+        <location filename="../kiosk/card_session.cpp" line="341" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="362" />
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="361" />
+        <location filename="../kiosk/card_session.cpp" line="388" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="372" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="390" />
+        <location filename="../kiosk/card_session.cpp" line="389" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="411" />
+        <location filename="../kiosk/card_session.cpp" line="410" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="508" />
+        <location filename="../kiosk/card_session.cpp" line="507" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="511" />
+        <location filename="../kiosk/card_session.cpp" line="510" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="514" />
+        <location filename="../kiosk/card_session.cpp" line="513" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="517" />
+        <location filename="../kiosk/card_session.cpp" line="516" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="530" />
+        <location filename="../kiosk/card_session.cpp" line="529" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -1321,24 +1321,29 @@ or type your ID number on the keys</translation>
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="23" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="24" />
         <source>我的社保</source>
         <translation>My social insurance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="62" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="63" />
         <source>上一年</source>
         <translation>Earlier year</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="81" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="82" />
         <source>下一年</source>
         <translation>Later year</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="174" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="179" />
         <source>返回</source>
         <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="189" />
+        <source>朗读</source>
+        <translation>Read aloud</translation>
     </message>
 </context>
 <context>
@@ -1489,32 +1494,32 @@ or type your ID number on the keys</translation>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="204" />
+        <location filename="../kiosk/records_view.cpp" line="205" />
         <source>欠缴</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="204" />
+        <location filename="../kiosk/records_view.cpp" line="206" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="223" />
+        <location filename="../kiosk/records_view.cpp" line="225" />
         <source>%1年没有缴费记录</source>
         <translation>No contributions recorded in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="224" />
+        <location filename="../kiosk/records_view.cpp" line="226" />
         <source>%1年已缴%2个月</source>
         <translation>%1: %2 months paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="226" />
+        <location filename="../kiosk/records_view.cpp" line="228" />
         <source>，欠缴%1个月</source>
         <translation>, %1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="233" />
+        <location filename="../kiosk/records_view.cpp" line="235" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, paid on day %4 to %5</translation>
     </message>

@@ -13,22 +13,22 @@
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="148" />
+        <location filename="../qml/screens/CardScreen.qml" line="149" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="156" />
+        <location filename="../qml/screens/CardScreen.qml" line="157" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="168" />
+        <location filename="../qml/screens/CardScreen.qml" line="169" />
         <source>请不要拔卡</source>
         <translation>카드를 빼지 마세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="168" />
+        <location filename="../qml/screens/CardScreen.qml" line="169" />
         <source>办理完毕请取走社保卡</source>
         <translation>업무가 끝나면 카드를 가져가세요</translation>
     </message>
@@ -36,149 +36,149 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="132" />
+        <location filename="../kiosk/card_session.cpp" line="131" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="173" />
+        <location filename="../kiosk/card_session.cpp" line="172" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="176" />
+        <location filename="../kiosk/card_session.cpp" line="175" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="179" />
+        <location filename="../kiosk/card_session.cpp" line="178" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="182" />
+        <location filename="../kiosk/card_session.cpp" line="181" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="193" />
+        <location filename="../kiosk/card_session.cpp" line="192" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="212" />
+        <location filename="../kiosk/card_session.cpp" line="211" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="217" />
+        <location filename="../kiosk/card_session.cpp" line="216" />
         <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="312" />
+        <location filename="../kiosk/card_session.cpp" line="311" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="321" />
+        <location filename="../kiosk/card_session.cpp" line="320" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="334" />
+        <location filename="../kiosk/card_session.cpp" line="333" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="336" />
+        <location filename="../kiosk/card_session.cpp" line="335" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="338" />
+        <location filename="../kiosk/card_session.cpp" line="337" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="340" />
+        <location filename="../kiosk/card_session.cpp" line="339" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="342" />
+        <location filename="../kiosk/card_session.cpp" line="341" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="362" />
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="361" />
+        <location filename="../kiosk/card_session.cpp" line="388" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="372" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="390" />
+        <location filename="../kiosk/card_session.cpp" line="389" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="411" />
+        <location filename="../kiosk/card_session.cpp" line="410" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="508" />
+        <location filename="../kiosk/card_session.cpp" line="507" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="511" />
+        <location filename="../kiosk/card_session.cpp" line="510" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="514" />
+        <location filename="../kiosk/card_session.cpp" line="513" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="517" />
+        <location filename="../kiosk/card_session.cpp" line="516" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="530" />
+        <location filename="../kiosk/card_session.cpp" line="529" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -1321,24 +1321,29 @@
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="23" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="24" />
         <source>我的社保</source>
         <translation>나의 사회보험</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="62" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="63" />
         <source>上一年</source>
         <translation>이전 해</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="81" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="82" />
         <source>下一年</source>
         <translation>다음 해</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="174" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="179" />
         <source>返回</source>
         <translation>돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="189" />
+        <source>朗读</source>
+        <translation>읽어 주기</translation>
     </message>
 </context>
 <context>
@@ -1489,32 +1494,32 @@
         <translation>납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="204" />
+        <location filename="../kiosk/records_view.cpp" line="205" />
         <source>欠缴</source>
         <translation>미납</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="204" />
+        <location filename="../kiosk/records_view.cpp" line="206" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="223" />
+        <location filename="../kiosk/records_view.cpp" line="225" />
         <source>%1年没有缴费记录</source>
         <translation>%1년 납부 기록 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="224" />
+        <location filename="../kiosk/records_view.cpp" line="226" />
         <source>%1年已缴%2个月</source>
         <translation>%1년 %2개월 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="226" />
+        <location filename="../kiosk/records_view.cpp" line="228" />
         <source>，欠缴%1个月</source>
         <translation>, 미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="233" />
+        <location filename="../kiosk/records_view.cpp" line="235" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, %4일 %5(으)로 지급</translation>
     </message>

@@ -1,6 +1,7 @@
 // 我的社保: the card holder's insurance records — each insurance type in plain words, a year of
 // months as bars (each month also says 已缴, 欠缴 or 无 in words: never colour alone), the year
 // in a sentence and the benefit payments. The RecordsView view-model decides every word.
+// Nothing here is read aloud unless the citizen asks (朗读): a township hall is not private.
 import QtQuick
 import QtQuick.Layouts
 import Renshe.Components
@@ -34,7 +35,7 @@ Rectangle {
             }
         }
 
-        // Each insurance type in a sentence; read aloud as the page opens.
+        // Each insurance type in a sentence.
         Flickable {
             objectName: "recordsSummaryArea"
             Layout.fillWidth: true
@@ -42,7 +43,7 @@ Rectangle {
             contentHeight: summary.height
             clip: true
             interactive: contentHeight > height
-            SpokenText {
+            Text {
                 id: summary
                 objectName: "recordsSummary"
                 width: parent.width
@@ -133,7 +134,7 @@ Rectangle {
             }
         }
 
-        SpokenText {
+        Text {
             objectName: "recordsYearSummary"
             Layout.fillWidth: true
             text: screen.records.yearSummary
@@ -168,13 +169,27 @@ Rectangle {
             color: Theme.disconnectedColor
         }
 
-        Tile {
-            objectName: "recordsBack"
+        RowLayout {
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.buttonHeight
-            title: qsTr("返回")
-            tint: Theme.textMuted
-            onActivated: screen.records.close()
+            spacing: Theme.spacing
+            Tile {
+                objectName: "recordsBack"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+                title: qsTr("返回")
+                tint: Theme.textMuted
+                onActivated: screen.records.close()
+            }
+            // Read aloud on request only (with voice guidance on).
+            Tile {
+                objectName: "recordsRead"
+                visible: Kiosk.voice.enabled
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+                title: qsTr("朗读")
+                onActivated: Kiosk.voice.say(screen.records.summaryLines.join("。") + "。"
+                                             + screen.records.yearSummary)
+            }
         }
     }
 }

@@ -398,8 +398,8 @@ TEST_F(CardFlow, MyRecordsAfterThePinInPlainWordsAndAYearOfMonths) {
         rows += card.ssn + "," + monthText(m) + ",employee_pension,4000,320,640," +
                 (back <= 2 ? "owed" : "paid") + ",临沂顺达物流有限公司\n";
     }
-    auto records = RecordsService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
-        env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion))));
+    auto records = RecordsService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles())));
     BeginRecordsImportRequest begin;
     begin.set_request_id(renshe::testing::newRequestId());
     begin.set_kind(RECORDS_FILE_KIND_CONTRIBUTIONS);

@@ -247,7 +247,14 @@ TEST_F(AdminCli, RecordsImportInChunksNamesTheBadLineAndGoesOnWithSkipBad) {
     }
     ASSERT_EQ(line, 25021);
     const auto file = write("contributions.csv", csv);
-    auto r = admin({"records", "import", "--contributions", file.string()});
+    auto province = [&](std::vector<std::string> args) {
+        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+                                         std::move(args), BackofficeEnv::kProvince);
+    };
+    auto r = admin({"records", "import", "--contributions", file.string()});  // a county clerk
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("OUTSIDE_REGION"), std::string::npos) << r.output;
+    r = province({"records", "import", "--contributions", file.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("contributions.csv:20005: month: month is not YYYY-MM"),
               std::string::npos)
@@ -257,7 +264,7 @@ TEST_F(AdminCli, RecordsImportInChunksNamesTheBadLineAndGoesOnWithSkipBad) {
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_EQ(r.output.find("EMPLOYEE_PENSION"), std::string::npos) << r.output;
 
-    r = admin({"records", "import", "--contributions", file.string(), "--skip-bad"});
+    r = province({"records", "import", "--contributions", file.string(), "--skip-bad"});
     ASSERT_EQ(r.code, 0) << r.output;
     EXPECT_NE(r.output.find("going on from line 25022"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("25019 row(s) applied, 1 bad row(s) skipped"), std::string::npos)
@@ -276,7 +283,7 @@ TEST_F(AdminCli, RecordsImportInChunksNamesTheBadLineAndGoesOnWithSkipBad) {
               std::string::npos)
         << r.output;
     const auto bad = write("payments.csv", "ssn,month,amount\n");
-    r = admin({"records", "import", "--payments", bad.string()});
+    r = province({"records", "import", "--payments", bad.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("payments.csv:1: the header is not"), std::string::npos) << r.output;
 }

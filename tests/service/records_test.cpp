@@ -57,6 +57,7 @@ protected:
     renshe::testing::SeededCard card;  // 张三丰, township 371302101
     std::unique_ptr<Records> staff =
         recordsAs(env, env.pki().staff("S-0001", BackofficeEnv::kRegion));
+    std::unique_ptr<Records> province = recordsAs(env, env.provinceStaffFiles());
     std::unique_ptr<Records> touch =
         recordsAs(env, env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion));
     const int now = thisMonth();
@@ -85,7 +86,7 @@ protected:
         r.set_kind(kind);
         r.set_file_sha256(fileSha);
         BeginRecordsImportResponse resp;
-        const auto o = call(*staff, &Records::BeginRecordsImport, r, &resp);
+        const auto o = call(*province, &Records::BeginRecordsImport, r, &resp);
         EXPECT_TRUE(o.ok()) << o;
         if (nextLine)
             *nextLine = resp.next_line();
@@ -97,14 +98,14 @@ protected:
         r.set_import_id(id);
         r.set_first_line(firstLine);
         r.set_csv_rows(rows);
-        return call(*staff, &Records::AppendRecordsImport, r, resp);
+        return call(*province, &Records::AppendRecordsImport, r, resp);
     }
     Outcome commit(const std::string& id, bool skipBad, CommitRecordsImportResponse* resp) {
         CommitRecordsImportRequest r;
         r.set_request_id(newRequestId());
         r.set_import_id(id);
         r.set_skip_bad(skipBad);
-        return call(*staff, &Records::CommitRecordsImport, r, resp);
+        return call(*province, &Records::CommitRecordsImport, r, resp);
     }
     // One whole file through begin, one chunk and commit; the rows applied.
     std::int64_t importAll(RecordsFileKind kind, const std::string& rows) {
@@ -250,6 +251,16 @@ TEST_P(RecordsTest, OnlyTheHolderWithAFreshPinOrStaffOfTheRegionReadThem) {
     *r.mutable_subject() = byNumber(renshe::testing::inventedCard(42).ssn);
     o = call(*staff, &Records::GetInsuranceSummary, r, &resp);
     EXPECT_EQ(o.refusal, "REFUSAL_REASON_UNKNOWN_PERSON") << o;
+    // Only the province loads records: a county clerk or a terminal may not.
+    BeginRecordsImportRequest begin;
+    begin.set_request_id(newRequestId());
+    begin.set_kind(RECORDS_FILE_KIND_CONTRIBUTIONS);
+    begin.set_file_sha256(std::string(32, 'x'));
+    BeginRecordsImportResponse began;
+    o = call(*staff, &Records::BeginRecordsImport, begin, &began);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << o;
+    o = call(*touch, &Records::BeginRecordsImport, begin, &began);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_STAFF_ONLY") << o;
     auto otherCounty = recordsAs(env, env.pki().staff("S-0002", "370102"));
     *r.mutable_subject() = byNumber(card.ssn);
     o = call(*otherCounty, &Records::GetInsuranceSummary, r, &resp);

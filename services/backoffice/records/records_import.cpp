@@ -40,7 +40,7 @@ struct OpenImport {
 // The caller's unfinished import `id` (NOT_FOUND otherwise: unknown, another's, committed).
 OpenImport requireOpenImport(store::Tx& tx, const Caller& caller, const std::string& id,
                              Subject& subject) {
-    requireStaff(caller);
+    requireProvinceStaff(caller);
     subject.label = "records import " + id;
     const auto row = tx.queryOne(
         "SELECT kind, next_line, rejected FROM record_imports WHERE id = $1 AND caller = $2 "
@@ -121,7 +121,9 @@ grpc::Status RecordsServiceImpl::BeginRecordsImport(grpc::ServerContext* ctx,
     return m_runner.mutate(
         ctx, "records.import_begin", req->request_id(), *req, resp, checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            requireStaff(caller);
+            // Insurance records are the province's (its core system's) to load: a county clerk
+            // may read those of their region but never write anyone's.
+            requireProvinceStaff(caller);
             const std::string sha = store::toHex(req->file_sha256());
             const auto open = tx.queryOne(
                 "SELECT id, next_line FROM record_imports WHERE caller = $1 AND kind = $2 "
