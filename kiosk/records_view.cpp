@@ -3,6 +3,7 @@
 #include <QVariantMap>
 #include <algorithm>
 #include <array>
+#include <charconv>
 
 #include "kiosk/china_time.hpp"
 #include "kiosk/messages.hpp"
@@ -14,8 +15,18 @@ namespace client = services::client;
 
 namespace {
 
+// The number at `pos` of a "YYYY-MM" month from the back office, 0 when it is not one.
+int monthPart(const std::string& month, std::size_t pos, std::size_t length) {
+    int v = 0;
+    if (month.size() != 7 || month[4] != '-')
+        return 0;
+    const char* begin = month.data() + pos;
+    const auto [end, ec] = std::from_chars(begin, begin + length, v);
+    return ec == std::errc() && end == begin + length ? v : 0;
+}
+
 int yearOf(const std::string& month) {
-    return month.size() >= 4 ? std::stoi(month.substr(0, 4)) : 0;
+    return monthPart(month, 0, 4);
 }
 
 // "2024-06" → "2024年06月".
@@ -41,8 +52,8 @@ void RecordsView::show(const card::RecordsData& data, const InsertedCard& insert
     m_thisMonth = now.toString(QStringLiteral("yyyy-MM"));
     m_firstYear = m_thisYear;
     for (const auto& s : m_data.summary.insurances())
-        if (!s.first_month().empty())
-            m_firstYear = std::min(m_firstYear, yearOf(s.first_month()));
+        if (const int y = yearOf(s.first_month()); y > 0)
+            m_firstYear = std::min(m_firstYear, y);
     m_shown = true;
     m_busy = false;
     m_message.clear();
@@ -186,9 +197,10 @@ QVariantList RecordsView::months() const {
     std::array<int, 12> state{};      // 0 none, 1 paid, 2 owed
     std::array<qint64, 12> amount{};  // personal + employer, all types
     for (const auto& c : m_data.contributions) {
-        const auto m = static_cast<std::size_t>(std::stoi(c.month().substr(5)) - 1);
-        if (m >= 12)
-            continue;
+        const int month = monthPart(c.month(), 5, 2);
+        if (month < 1 || month > 12)
+            continue;  // not a month: nothing to draw
+        const auto m = static_cast<std::size_t>(month - 1);
         state.at(m) = std::max(state.at(m), c.paid() ? 1 : 2);
         amount.at(m) += c.personal().fen() + c.employer().fen();
     }

@@ -184,8 +184,9 @@ TEST_F(IdCardAtTheKiosk, AMisbehavingReaderNeverHangsTheScreen) {
     ASSERT_TRUE(kiosk);
     kiosk->click("tileLossReport");
     EXPECT_EQ(kiosk->waitForProperty("lossIdCardHint", "visible", true, 5s), QJsonValue(true));
-    reader.place("zhang-sanfeng");
+    // The fault first: a card placed on a healthy reader could be read before the fault came.
     reader.fault("garble-always");
+    reader.place("zhang-sanfeng");
     // Either the read broke off (the card was being read) or the reader is declared broken.
     const QJsonValue notRead = text("身份证没有读完，请把身份证平放在读卡区，读完前不要移动");
     const QJsonValue unusable = text("身份证阅读器暂时不能使用，请用数字键输入身份证号码");

@@ -78,4 +78,21 @@ TEST(RecordsWords, NothingShownBeforeRecordsArriveOrAfterTheyAreCleared) {
     EXPECT_EQ(view.months()[9].toMap().value("state").toString(), "none");  // the data is gone
 }
 
+// Garbage on the wire (a month that is not "YYYY-MM") draws nothing for it and breaks nothing.
+TEST(RecordsWords, AMonthThatIsNotOneIsLeftOut) {
+    RecordsView view;
+    renshe::kiosk::card::RecordsData data;
+    data.year = 2026;
+    for (const char* bad : {"2026-1", "abcd-ef", "", "2026-13", "2026/05"}) {
+        auto* c = &data.contributions.emplace_back();
+        c->set_month(bad);
+        c->set_paid(true);
+    }
+    data.summary.add_insurances()->set_first_month("19x1-01");
+    view.show(data, {}, nullptr);
+    for (const auto& m : view.months())
+        EXPECT_EQ(m.toMap().value("state").toString(), "none");
+    EXPECT_EQ(view.yearSummary(), QString::fromUtf8("2026年没有缴费记录"));
+}
+
 }  // namespace
