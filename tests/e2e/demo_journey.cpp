@@ -43,9 +43,7 @@ void screenMatrix(const std::filesystem::path& dir, const std::vector<std::strin
     kiosk.waitForProperty("cardScreen", "visible", true, 10s);
     kiosk.waitForProperty("cardStatus", "visible", true, 10s);
     every("card");
-    // The journey reported this card lost: 解挂 asks for the PIN; otherwise 修改密码 does.
-    const bool lost = kiosk.property("action_unreport", "visible") == QJsonValue(true);
-    kiosk.click(lost ? "action_unreport" : "action_changePin");
+    kiosk.click("action_changePin");  // the journey left the card active
     if (kiosk.waitForProperty("pinPad", "visible", true, 5s) == QJsonValue(true)) {
         every("card-pin");
         kiosk.click("cardCancel");
@@ -190,6 +188,47 @@ void lossReport(Journey& j, renshe::testing::IdCardSim* idReader,
     kiosk.click("lossBack");
 }
 
+// Found again: the card and its PIN lift the temporary loss.
+void unreport(Journey& j, renshe::testing::CardSim& sim) {
+    sim.insert();
+    if (!j.waitText("cardStatus", "卡片状态：临时挂失"))
+        throw std::runtime_error("the reported card is not shown as reported lost");
+    j.kiosk.click("action_unreport");
+    j.waitText("cardPrompt", "请输入社保卡密码");
+    j.enter("135790");
+    if (!j.waitText("cardMessage", "解挂成功，社保卡已恢复正常使用"))
+        throw std::runtime_error("the loss report was not lifted");
+    j.shot("card-unreported", "found again: the card and its PIN lift the loss report");
+    sim.remove();
+    j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+}
+
+// Looking for work and for what an errand needs: a job word typed in pinyin, a service guide.
+void jobsAndGuides(Journey& j) {
+    auto& kiosk = j.kiosk;
+    kiosk.click("tileJobs");
+    kiosk.click("jobTypeToggle");
+    if (!renshe::testing::pickOnPinyinKeyboard(kiosk, "baojie", "保洁"))
+        throw std::runtime_error("the pinyin keyboard did not offer 保洁");
+    kiosk.click("jobSearchTyped");
+    kiosk.waitForProperty("jobsList", "count", 1, 10s);
+    j.shot("jobs-pinyin", "就业信息: 保洁 typed in pinyin, this township's postings");
+    kiosk.click("job0");
+    kiosk.waitForProperty("jobQr", "status", renshe::testing::text("Ready"), 5s);
+    j.shot("job-posting", "a posting: pay, requirements, contact and a QR code to take it along");
+    kiosk.click("jobsBack");
+    kiosk.click("jobsBack");
+    kiosk.waitForProperty("homeScreen", "visible", true, 5s);
+    kiosk.click("tileGuides");
+    kiosk.waitForProperty("guide0", "visible", true, 10s);
+    kiosk.click("guide0");
+    kiosk.waitForProperty("guideMaterial0", "visible", true, 10s);
+    j.shot("guide", "办事指南: what to bring and each step, for one errand");
+    kiosk.click("guidesBack");
+    kiosk.click("guidesBack");
+    kiosk.waitForProperty("homeScreen", "visible", true, 5s);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -229,7 +268,9 @@ int main(int argc, char** argv) {
         if (sim) {
             activation(j, *sim);
             lossReport(j, idReader.get(), o.idCardFile);
+            unreport(j, *sim);
         }
+        jobsAndGuides(j);
         j.kiosk.call({{"cmd", "quit"}});
         j.kiosk.process().waitForExit(10s);
         std::printf("journey done: %d screenshots in %s\n", j.shots(), o.out.c_str());
