@@ -15,7 +15,7 @@ Rectangle {
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.spacing * 2
-        spacing: Theme.spacing
+        spacing: Math.round(Theme.spacing / 2)
 
         Flow {
             Layout.fillWidth: true
@@ -39,7 +39,9 @@ Rectangle {
         Flickable {
             objectName: "recordsSummaryArea"
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(summary.height, screen.height * 0.3)
+            // Six insurance types in elderly mode would push the year off a short screen: the
+            // sentences scroll beyond a fifth of the height.
+            Layout.preferredHeight: Math.min(summary.height, screen.height * 0.2)
             contentHeight: summary.height
             clip: true
             interactive: contentHeight > height
@@ -95,7 +97,7 @@ Rectangle {
             id: chart
             objectName: "recordsChart"
             Layout.fillWidth: true
-            Layout.preferredHeight: Theme.touchMin * 2.4
+            Layout.preferredHeight: Theme.touchMin * 2
             spacing: Math.round(Theme.spacing / 4)
             Repeater {
                 model: screen.records.months
@@ -106,9 +108,15 @@ Rectangle {
                     height: chart.height
                     Accessible.role: Accessible.StaticText
                     Accessible.name: modelData.month + " " + modelData.mark
+                    // Each word keeps inside its twelfth of the width (a long translation on
+                    // a narrow portrait screen shrinks, never below 18 dp).
                     Text {
                         id: monthLabel
                         anchors { bottom: parent.bottom; horizontalCenter: parent.horizontalCenter }
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Math.round(18 * Theme.scale)
                         text: modelData.month
                         font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                         color: Theme.text
@@ -116,8 +124,12 @@ Rectangle {
                     Text {
                         id: mark
                         anchors { bottom: monthLabel.top; horizontalCenter: parent.horizontalCenter }
+                        width: parent.width
+                        horizontalAlignment: Text.AlignHCenter
+                        fontSizeMode: Text.HorizontalFit
+                        minimumPixelSize: Math.round(18 * Theme.scale)
                         text: modelData.mark
-                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: modelData.state === "owed"
+                        font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody
                         color: modelData.state === "owed" ? Theme.disconnectedColor : Theme.textMuted
                     }
                     Rectangle {

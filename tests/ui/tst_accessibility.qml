@@ -21,6 +21,7 @@ Item {
     Component { id: lossComponent; LossReportScreen { anchors.fill: parent } }
     Component { id: jobsComponent; JobsScreen { anchors.fill: parent } }
     Component { id: guidesComponent; GuidesScreen { anchors.fill: parent } }
+    Component { id: recordsComponent; RecordsScreen { anchors.fill: parent } }
     Component {
         id: statusComponent
         StatusBar { width: root.width; servicePointName: "费县探沂镇人社所"; pendingReports: 1 }
@@ -136,6 +137,17 @@ Item {
             UiFixture.insertSampleCard()
             tryVerify(() => Kiosk.card.stage !== CardSession.NoCard)
             check(card, "card overview")
+        }
+
+        // 我的社保: every month's word and each sentence legible, the year buttons named.
+        function test_my_records() {
+            const records = createTemporaryObject(recordsComponent, root)
+            UiFixture.insertSampleCard()
+            UiFixture.showSampleRecords()
+            tryVerify(() => Kiosk.card.records.shown)
+            const counts = check(records, "my records")
+            verify(counts.controls >= 3, counts.controls)  // 上一年, 下一年, 返回
+            UiFixture.removeCard()
         }
 
         function test_certification_by_id_number_and_its_refusals() {

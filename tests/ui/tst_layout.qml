@@ -24,6 +24,7 @@ Item {
     Component { id: jobsComponent; JobsScreen { anchors.fill: parent } }
     Component { id: guidesComponent; GuidesScreen { anchors.fill: parent } }
     Component { id: idleComponent; IdleWarning { anchors.fill: parent; secondsLeft: 20 } }
+    Component { id: recordsComponent; RecordsScreen { anchors.fill: parent } }
     // What the audit must catch: a label wider than its button, two texts on top of each
     // other, an elided text, two buttons touching.
     Component {
@@ -170,6 +171,17 @@ Item {
                 report.name.choose(0)
                 report.next()
                 check(s, "loss: password " + state, f)
+            })
+        }
+
+        // 我的社保 with every insurance type, owed months and a year of pension payments.
+        function test_records() {
+            matrix(recordsComponent, (s, state, f) => {
+                UiFixture.insertSampleCard()
+                UiFixture.showSampleRecords()
+                tryVerify(() => Kiosk.card.records.shown)
+                check(s, "records " + state, f)
+                UiFixture.removeCard()
             })
         }
 

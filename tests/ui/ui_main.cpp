@@ -1,5 +1,6 @@
 #include <QtQml/qqmlextensionplugin.h>
 
+#include <QDate>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlContext>
@@ -38,6 +39,44 @@ public:
                        renshe::v1::CARD_ACTION_CERTIFY, renshe::v1::CARD_ACTION_QUERY})
             info.add_allowed_actions(a);
         kiosk()->card()->cardInfoArrived(info);
+    }
+    // 我的社保 as a back office would answer it: two years' insurance of every type, three
+    // months owed, a pension paid each month (the records screen without a reader).
+    Q_INVOKABLE void showSampleRecords() {
+        renshe::kiosk::card::RecordsData d;
+        d.year = QDate::currentDate().year();
+        d.summary.mutable_holder()->set_masked_name("张*丰");
+        d.summary.mutable_holder()->set_masked_ssn("370***********0017");
+        for (int t = renshe::v1::INSURANCE_TYPE_EMPLOYEE_PENSION;
+             t <= renshe::v1::INSURANCE_TYPE_RESIDENT_MEDICAL; ++t) {
+            auto* s = d.summary.add_insurances();
+            s->set_type(static_cast<renshe::v1::InsuranceType>(t));
+            s->set_status(static_cast<renshe::v1::ParticipationStatus>(1 + t % 3));
+            s->set_first_month("1998-12");
+            s->set_paid_months(280 + t);
+            s->set_latest_paid_month("2007-04");
+            s->set_owed_months(t % 2);
+            for (int m = 1; m <= 12; ++m) {
+                auto* c = &d.contributions.emplace_back();
+                c->set_month(QStringLiteral("%1-%2")
+                                 .arg(d.year)
+                                 .arg(m, 2, 10, QLatin1Char('0'))
+                                 .toStdString());
+                c->set_type(s->type());
+                c->set_paid(m < 10);
+                c->mutable_personal()->set_fen(32000 + m * 100);
+            }
+        }
+        for (int m = 1; m <= 12; ++m) {
+            auto* p = &d.payments.emplace_back();
+            p->set_month(
+                QStringLiteral("%1-%2").arg(d.year).arg(m, 2, 10, QLatin1Char('0')).toStdString());
+            p->set_kind(renshe::v1::BENEFIT_KIND_EMPLOYEE_PENSION);
+            p->mutable_amount()->set_fen(312040);
+            p->set_bank_account_masked("****0123");
+            p->mutable_paid_on()->set_day(15);
+        }
+        kiosk()->card()->records()->show(d, {}, nullptr);
     }
     // A card the kiosk cannot serve (inserted the wrong way round).
     Q_INVOKABLE void muteCard() { kiosk()->card()->cardProblem(renshe::kiosk::CardProblem::Mute); }
