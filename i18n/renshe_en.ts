@@ -1326,22 +1326,22 @@ or type your ID number on the keys</translation>
         <translation>My social insurance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="63" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="65" />
         <source>上一年</source>
         <translation>Earlier year</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="82" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="84" />
         <source>下一年</source>
         <translation>Later year</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="179" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="191" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="189" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="201" />
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -1349,177 +1349,182 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="87" />
+        <location filename="../kiosk/records_view.cpp" line="98" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>More than 5 minutes have passed; go back and enter your PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="105" />
+        <location filename="../kiosk/records_view.cpp" line="116" />
         <source>企业职工基本养老保险</source>
         <translation>Employee pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="107" />
+        <location filename="../kiosk/records_view.cpp" line="118" />
         <source>城乡居民基本养老保险</source>
         <translation>Resident pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="109" />
+        <location filename="../kiosk/records_view.cpp" line="120" />
         <source>失业保险</source>
         <translation>Unemployment insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="111" />
+        <location filename="../kiosk/records_view.cpp" line="122" />
         <source>工伤保险</source>
         <translation>Work injury insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="113" />
+        <location filename="../kiosk/records_view.cpp" line="124" />
         <source>职工基本医疗保险</source>
         <translation>Employee medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="115" />
+        <location filename="../kiosk/records_view.cpp" line="126" />
         <source>城乡居民基本医疗保险</source>
         <translation>Resident medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="117" />
+        <location filename="../kiosk/records_view.cpp" line="128" />
         <source>其他险种</source>
         <translation>Other insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="124" />
+        <location filename="../kiosk/records_view.cpp" line="135" />
         <source>基本养老金</source>
         <translation>Basic pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="126" />
+        <location filename="../kiosk/records_view.cpp" line="137" />
         <source>城乡居民养老金</source>
         <translation>Resident pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="128" />
+        <location filename="../kiosk/records_view.cpp" line="139" />
         <source>失业保险金</source>
         <translation>Unemployment benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="130" />
+        <location filename="../kiosk/records_view.cpp" line="141" />
         <source>工伤保险待遇</source>
         <translation>Work injury benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="132" />
+        <location filename="../kiosk/records_view.cpp" line="143" />
         <source>其他待遇</source>
         <translation>Other benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="137" />
+        <location filename="../kiosk/records_view.cpp" line="148" />
         <source>%1元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="144" />
+        <location filename="../kiosk/records_view.cpp" line="155" />
         <source>正在领取待遇</source>
         <translation>receiving benefits</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="147" />
+        <location filename="../kiosk/records_view.cpp" line="158" />
         <source>正常参保</source>
         <translation>contributing</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="150" />
+        <location filename="../kiosk/records_view.cpp" line="161" />
         <source>中断缴费</source>
         <translation>contributions stopped</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="154" />
+        <location filename="../kiosk/records_view.cpp" line="165" />
         <source>累计缴费%1年%2个月</source>
         <translation>paid for %1 years %2 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="156" />
+        <location filename="../kiosk/records_view.cpp" line="167" />
         <source>累计缴费%1年</source>
         <translation>paid for %1 years</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="158" />
+        <location filename="../kiosk/records_view.cpp" line="169" />
         <source>累计缴费%1个月</source>
         <translation>paid for %1 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="161" />
+        <location filename="../kiosk/records_view.cpp" line="172" />
         <source>本月已缴</source>
         <translation>this month paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="162" />
+        <location filename="../kiosk/records_view.cpp" line="173" />
         <source>最近缴到%1</source>
         <translation>paid up to %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="165" />
+        <location filename="../kiosk/records_view.cpp" line="176" />
         <source>欠缴%1个月</source>
         <translation>%1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="166" />
+        <location filename="../kiosk/records_view.cpp" line="177" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="166" />
+        <location filename="../kiosk/records_view.cpp" line="177" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="176" />
+        <location filename="../kiosk/records_view.cpp" line="187" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>No insurance records were found; please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="181" />
+        <location filename="../kiosk/records_view.cpp" line="194" />
+        <source>。</source>
+        <translation>. </translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="198" />
         <source>%1年缴费情况</source>
         <translation>Contributions in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="200" />
+        <location filename="../kiosk/records_view.cpp" line="218" />
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="204" />
+        <location filename="../kiosk/records_view.cpp" line="222" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="205" />
+        <location filename="../kiosk/records_view.cpp" line="223" />
         <source>欠缴</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="206" />
+        <location filename="../kiosk/records_view.cpp" line="224" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="225" />
+        <location filename="../kiosk/records_view.cpp" line="243" />
         <source>%1年没有缴费记录</source>
         <translation>No contributions recorded in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="226" />
+        <location filename="../kiosk/records_view.cpp" line="244" />
         <source>%1年已缴%2个月</source>
         <translation>%1: %2 months paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="228" />
+        <location filename="../kiosk/records_view.cpp" line="246" />
         <source>，欠缴%1个月</source>
         <translation>, %1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="235" />
+        <location filename="../kiosk/records_view.cpp" line="253" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, paid on day %4 to %5</translation>
     </message>
@@ -1555,7 +1560,7 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="25" />
+        <location filename="../kiosk/records_view.cpp" line="36" />
         <source>%1年%2月</source>
         <translation>%1-%2</translation>
     </message>

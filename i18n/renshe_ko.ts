@@ -1326,22 +1326,22 @@
         <translation>나의 사회보험</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="63" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="65" />
         <source>上一年</source>
         <translation>이전 해</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="82" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="84" />
         <source>下一年</source>
         <translation>다음 해</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="179" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="191" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="189" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="201" />
         <source>朗读</source>
         <translation>읽어 주기</translation>
     </message>
@@ -1349,177 +1349,182 @@
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="87" />
+        <location filename="../kiosk/records_view.cpp" line="98" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>5분이 지났습니다. 돌아가서 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="105" />
+        <location filename="../kiosk/records_view.cpp" line="116" />
         <source>企业职工基本养老保险</source>
         <translation>직장인 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="107" />
+        <location filename="../kiosk/records_view.cpp" line="118" />
         <source>城乡居民基本养老保险</source>
         <translation>도농 주민 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="109" />
+        <location filename="../kiosk/records_view.cpp" line="120" />
         <source>失业保险</source>
         <translation>실업보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="111" />
+        <location filename="../kiosk/records_view.cpp" line="122" />
         <source>工伤保险</source>
         <translation>산재보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="113" />
+        <location filename="../kiosk/records_view.cpp" line="124" />
         <source>职工基本医疗保险</source>
         <translation>직장인 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="115" />
+        <location filename="../kiosk/records_view.cpp" line="126" />
         <source>城乡居民基本医疗保险</source>
         <translation>도농 주민 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="117" />
+        <location filename="../kiosk/records_view.cpp" line="128" />
         <source>其他险种</source>
         <translation>기타 보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="124" />
+        <location filename="../kiosk/records_view.cpp" line="135" />
         <source>基本养老金</source>
         <translation>기본 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="126" />
+        <location filename="../kiosk/records_view.cpp" line="137" />
         <source>城乡居民养老金</source>
         <translation>도농 주민 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="128" />
+        <location filename="../kiosk/records_view.cpp" line="139" />
         <source>失业保险金</source>
         <translation>실업급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="130" />
+        <location filename="../kiosk/records_view.cpp" line="141" />
         <source>工伤保险待遇</source>
         <translation>산재보험 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="132" />
+        <location filename="../kiosk/records_view.cpp" line="143" />
         <source>其他待遇</source>
         <translation>기타 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="137" />
+        <location filename="../kiosk/records_view.cpp" line="148" />
         <source>%1元</source>
         <translation>%1위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="144" />
+        <location filename="../kiosk/records_view.cpp" line="155" />
         <source>正在领取待遇</source>
         <translation>급여 수령 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="147" />
+        <location filename="../kiosk/records_view.cpp" line="158" />
         <source>正常参保</source>
         <translation>정상 가입</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="150" />
+        <location filename="../kiosk/records_view.cpp" line="161" />
         <source>中断缴费</source>
         <translation>납부 중단</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="154" />
+        <location filename="../kiosk/records_view.cpp" line="165" />
         <source>累计缴费%1年%2个月</source>
         <translation>누적 납부 %1년 %2개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="156" />
+        <location filename="../kiosk/records_view.cpp" line="167" />
         <source>累计缴费%1年</source>
         <translation>누적 납부 %1년</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="158" />
+        <location filename="../kiosk/records_view.cpp" line="169" />
         <source>累计缴费%1个月</source>
         <translation>누적 납부 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="161" />
+        <location filename="../kiosk/records_view.cpp" line="172" />
         <source>本月已缴</source>
         <translation>이번 달 납부 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="162" />
+        <location filename="../kiosk/records_view.cpp" line="173" />
         <source>最近缴到%1</source>
         <translation>%1까지 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="165" />
+        <location filename="../kiosk/records_view.cpp" line="176" />
         <source>欠缴%1个月</source>
         <translation>미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="166" />
+        <location filename="../kiosk/records_view.cpp" line="177" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="166" />
+        <location filename="../kiosk/records_view.cpp" line="177" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="176" />
+        <location filename="../kiosk/records_view.cpp" line="187" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>사회보험 기록이 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="181" />
+        <location filename="../kiosk/records_view.cpp" line="194" />
+        <source>。</source>
+        <translation>. </translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="198" />
         <source>%1年缴费情况</source>
         <translation>%1년 납부 현황</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="200" />
+        <location filename="../kiosk/records_view.cpp" line="218" />
         <source>%1月</source>
         <translation>%1월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="204" />
+        <location filename="../kiosk/records_view.cpp" line="222" />
         <source>已缴</source>
         <translation>납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="205" />
+        <location filename="../kiosk/records_view.cpp" line="223" />
         <source>欠缴</source>
         <translation>미납</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="206" />
+        <location filename="../kiosk/records_view.cpp" line="224" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="225" />
+        <location filename="../kiosk/records_view.cpp" line="243" />
         <source>%1年没有缴费记录</source>
         <translation>%1년 납부 기록 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="226" />
+        <location filename="../kiosk/records_view.cpp" line="244" />
         <source>%1年已缴%2个月</source>
         <translation>%1년 %2개월 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="228" />
+        <location filename="../kiosk/records_view.cpp" line="246" />
         <source>，欠缴%1个月</source>
         <translation>, 미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="235" />
+        <location filename="../kiosk/records_view.cpp" line="253" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, %4일 %5(으)로 지급</translation>
     </message>
@@ -1555,7 +1560,7 @@
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="25" />
+        <location filename="../kiosk/records_view.cpp" line="36" />
         <source>%1年%2月</source>
         <translation>%1년 %2월</translation>
     </message>

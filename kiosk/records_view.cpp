@@ -188,6 +188,12 @@ QStringList RecordsView::summaryLines() const {
     return out;
 }
 
+QString RecordsView::spokenText() const {
+    if (!m_shown)
+        return {};
+    return (summaryLines() << yearSummary()).join(tr("。"));
+}
+
 QString RecordsView::yearTitle() const {
     return m_shown ? tr("%1年缴费情况").arg(m_data.year) : QString();
 }

@@ -33,6 +33,8 @@ class RecordsView : public QObject {
     Q_PROPERTY(QString yearSummary READ yearSummary NOTIFY changed)
     Q_PROPERTY(QStringList paymentLines READ paymentLines NOTIFY changed)
     Q_PROPERTY(QString message READ message NOTIFY changed)
+    // What 朗读 says: each sentence, then the year's.
+    Q_PROPERTY(QString spokenText READ spokenText NOTIFY changed)
     Q_PROPERTY(bool canShowEarlier READ canShowEarlier NOTIFY changed)
     Q_PROPERTY(bool canShowLater READ canShowLater NOTIFY changed)
 
@@ -59,6 +61,7 @@ public:
     QString yearSummary() const;
     QStringList paymentLines() const;
     QString message() const { return m_message; }
+    QString spokenText() const;
     bool canShowEarlier() const { return m_shown && !m_busy && m_data.year > m_firstYear; }
     bool canShowLater() const { return m_shown && !m_busy && m_data.year < m_thisYear; }
 

@@ -199,8 +199,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.buttonHeight
                 title: qsTr("朗读")
-                onActivated: Kiosk.voice.say(screen.records.summaryLines.join("。") + "。"
-                                             + screen.records.yearSummary)
+                onActivated: Kiosk.voice.say(screen.records.spokenText)
             }
         }
     }

@@ -72,6 +72,8 @@ TEST(RecordsWords, NothingShownBeforeRecordsArriveOrAfterTheyAreCleared) {
     EXPECT_EQ(months[9].toMap().value("state").toString(), "paid");
     EXPECT_EQ(months[0].toMap().value("state").toString(), "none");
     EXPECT_EQ(view.yearSummary(), QString::fromUtf8("2026年已缴1个月，欠缴1个月"));
+    EXPECT_TRUE(view.spokenText().endsWith(QString::fromUtf8("。2026年已缴1个月，欠缴1个月")))
+        << view.spokenText().toStdString();
     view.clear();
     EXPECT_FALSE(view.shown());
     EXPECT_TRUE(view.summaryLines().isEmpty());

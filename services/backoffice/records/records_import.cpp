@@ -147,13 +147,19 @@ grpc::Status RecordsServiceImpl::BeginRecordsImport(grpc::ServerContext* ctx,
 grpc::Status RecordsServiceImpl::AppendRecordsImport(grpc::ServerContext* ctx,
                                                      const AppendRecordsImportRequest* req,
                                                      AppendRecordsImportResponse* resp) {
-    // Read before the transaction (the writer is not held while 20000 lines are parsed), for
-    // both kinds: which one applies is the import's to say.
-    const int month = records::chinaMonth(m_runner.clock().nowMicros());
-    const auto contributions = records::readRecordRows(RECORDS_FILE_KIND_CONTRIBUTIONS,
-                                                       req->csv_rows(), req->first_line(), month);
-    const auto payments = records::readRecordRows(RECORDS_FILE_KIND_PAYMENTS, req->csv_rows(),
-                                                  req->first_line(), month);
+    // Read before the transaction (the writer is not held while 20000 lines are parsed), as the
+    // kind of file the import was begun with (an import's kind never changes; who may append
+    // to it is decided in the transaction, and an unknown import is refused there).
+    RecordsFileKind kind = RECORDS_FILE_KIND_CONTRIBUTIONS;
+    if (!checks::check(*req)) {
+        m_runner.store().read([&](store::Tx& tx) {
+            if (const auto row = tx.queryOne("SELECT kind FROM record_imports WHERE id = $1",
+                                             {req->import_id()}))
+                kind = static_cast<RecordsFileKind>(row->integer(0));
+        });
+    }
+    const auto rows = records::readRecordRows(kind, req->csv_rows(), req->first_line(),
+                                              records::chinaMonth(m_runner.clock().nowMicros()));
     // A chunk sent again is the same request: the stored answer comes back.
     const std::string requestId =
         uuidOf("append:" + req->import_id() + ':' + std::to_string(req->first_line()));
@@ -164,7 +170,9 @@ grpc::Status RecordsServiceImpl::AppendRecordsImport(grpc::ServerContext* ctx,
             if (req->first_line() != open.nextLine)
                 throw Refused(Refusal::malformed("the chunk does not start at line " +
                                                  std::to_string(open.nextLine)));
-            const auto& rows = open.kind == RECORDS_FILE_KIND_PAYMENTS ? payments : contributions;
+            if (open.kind != kind)  // begun only after the chunk was read: read it again
+                throw Refused(Refusal::malformed(
+                    "the import was not there when the chunk was read; send the chunk again"));
             if (rows.unreadable)
                 throw Refused(Refusal::malformed("csv_rows: " + *rows.unreadable));
             for (const auto& e : rows.errors)

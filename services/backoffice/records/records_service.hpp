@@ -4,8 +4,8 @@
 //
 // Participation status per insurance type is derived from the records, by the China month
 // "now" is in:
-// - RECEIVING: a pension type whose benefit was paid for one of the last three months;
-// - CONTRIBUTING: a month of that type recorded (paid or owed) in the last three months;
+// - RECEIVING: a pension type whose benefit was paid for this month or one of the three before;
+// - CONTRIBUTING: this month or one of the three before recorded (paid or owed);
 // - INTERRUPTED: records, but none that recent.
 // A province's core insurance system replaces the provider: this service's reads and the
 // import are the seam (records_store.hpp).
