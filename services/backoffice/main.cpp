@@ -53,6 +53,9 @@ int main(int argc, char** argv) {
     sigaddset(&stopSignals, SIGTERM);
     sigaddset(&stopSignals, SIGINT);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    // A browser that closes the verification page mid-answer must not end the process (TLS
+    // writes go through write(2), which raises SIGPIPE on a closed socket).
+    ::signal(SIGPIPE, SIG_IGN);
 
     Server server(std::move(*parsed.options));
     try {

@@ -2,6 +2,7 @@
 
 #include "services/backoffice/card/checks.hpp"
 #include "services/backoffice/records/record_rows.hpp"
+#include "services/backoffice/records/statements.hpp"
 
 namespace renshe::services::backoffice::checks {
 
@@ -12,6 +13,8 @@ namespace {
 constexpr std::size_t kSha256Bytes = 32;
 constexpr int kLatestYear = 9999;
 constexpr std::size_t kImportIdChars = 36;
+constexpr std::size_t kReasonBytes = 600;  // 200 Chinese characters
+constexpr std::size_t kPresentedBytes = 64 * 1024;
 
 Result checkSubject(bool present, const RecordsSubject& s) {
     switch (present ? s.holder_case() : RecordsSubject::HOLDER_NOT_SET) {
@@ -81,6 +84,40 @@ Result check(const AppendRecordsImportRequest& r) {
 Result check(const CommitRecordsImportRequest& r) {
     return firstOf([&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
                    [&] { return checkImportId(r.import_id()); });
+}
+
+Result check(const IssueStatementRequest& r) {
+    return firstOf([&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
+                   [&] { return checkSubject(r.has_subject(), r.subject()); },
+                   [&] { return checkEnum(r.kind(), StatementKind_IsValid, true, "kind"); },
+                   [&]() -> Result {
+                       if (r.kind() != STATEMENT_KIND_PARTICIPATION)
+                           return checkYear(r.year());
+                       if (r.year() != 0)
+                           return Refusal::malformed("year is only for a year's statement");
+                       return std::nullopt;
+                   });
+}
+
+Result check(const VerifyStatementRequest& r) {
+    return firstOf([&] { return tooLarge(r, kPresentedBytes); },
+                   [&]() -> Result {
+                       if (!records::normalizeStatementNumber(r.number()))
+                           return Refusal::malformed("number is not a statement number");
+                       if (!records::normalizeCheckCode(r.check_code()))
+                           return Refusal::malformed("check_code is not a check code");
+                       return std::nullopt;
+                   });
+}
+
+Result check(const WithdrawStatementRequest& r) {
+    return firstOf([&] { return tooLarge(r); }, [&] { return checkRequestId(r.request_id()); },
+                   [&]() -> Result {
+                       if (!records::normalizeStatementNumber(r.number()))
+                           return Refusal::malformed("number is not a statement number");
+                       return std::nullopt;
+                   },
+                   [&] { return checkText(r.reason(), kReasonBytes, "reason", true); });
 }
 
 }  // namespace renshe::services::backoffice::checks

@@ -13,5 +13,8 @@ Result check(const renshe::v1::ListBenefitPaymentsRequest& request);
 Result check(const renshe::v1::BeginRecordsImportRequest& request);
 Result check(const renshe::v1::AppendRecordsImportRequest& request);
 Result check(const renshe::v1::CommitRecordsImportRequest& request);
+Result check(const renshe::v1::IssueStatementRequest& request);
+Result check(const renshe::v1::VerifyStatementRequest& request);
+Result check(const renshe::v1::WithdrawStatementRequest& request);
 
 }  // namespace renshe::services::backoffice::checks

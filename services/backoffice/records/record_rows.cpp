@@ -41,6 +41,14 @@ int lookUp(const std::array<Name, N>& names, std::string_view name) {
     return 0;
 }
 
+template <std::size_t N>
+std::string_view nameOf(const std::array<Name, N>& names, int value) {
+    for (const auto& n : names)
+        if (n.value == value)
+            return n.chinese;
+    return {};
+}
+
 constexpr std::size_t kMaxPayerChars = 100;
 
 std::optional<int> parseInt(std::string_view text) {
@@ -242,6 +250,14 @@ RecordRows readRecordRows(RecordsFileKind kind, std::string_view text, int first
         }
     }
     return out;
+}
+
+std::string_view insuranceTypeName(int type) {
+    return nameOf(kTypes, type);
+}
+
+std::string_view benefitKindName(int kind) {
+    return nameOf(kKinds, kind);
 }
 
 }  // namespace renshe::services::backoffice::records

@@ -62,5 +62,8 @@ std::optional<std::int64_t> parseYuan(std::string_view text);
 // Chinese name (企业职工基本养老保险 …); 0 when unknown.
 int insuranceTypeOf(std::string_view name);
 int benefitKindOf(std::string_view name);
+// The Chinese name of an insurance type or benefit kind ("" when unknown).
+std::string_view insuranceTypeName(int type);
+std::string_view benefitKindName(int kind);
 
 }  // namespace renshe::services::backoffice::records

@@ -5,6 +5,7 @@
 #include "drivers/sscard/id_number.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/records/checks.hpp"
+#include "services/backoffice/records/reading.hpp"
 #include "services/backoffice/records/record_rows.hpp"
 #include "services/backoffice/records/records_store.hpp"
 
@@ -17,36 +18,6 @@ namespace {
 
 constexpr int kDefaultPageSize = 100;
 constexpr int kRecentMonths = 3;
-
-// Whose records: the card's holder (a touch terminal, the card ACTIVE, its PIN verified just
-// now, the holder in the terminal's region) or the person of an ID number (staff of their
-// region). Sets the audit subject.
-PersonRow holderOf(store::Tx& tx, const Caller& caller, const RecordsSubject& subject,
-                   Subject& audit, std::int64_t now, std::int64_t pinMaxAgeSeconds) {
-    if (subject.has_card()) {
-        auto [card, person] =
-            requireCardAtTerminal(tx, caller, subject.card().card(), audit, {.lockCard = false});
-        requireFreshVerification(subject.card().pin_verified_at(),
-                                 subject.card().has_pin_verified_at(), now, pinMaxAgeSeconds);
-        const CardRow state = effective(card, now);
-        if (state.status != CARD_STATUS_ACTIVE)
-            throw Refused(
-                Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE,
-                                      "records are shown only with an active card, this one is " +
-                                          CardStatus_Name(state.status)));
-        return person;
-    }
-    requireStaff(caller);
-    const std::string ssn = checks::normalizeSsn(subject.ssn());
-    audit.ssn = ssn;
-    auto person = loadPerson(tx, ssn);
-    if (!person)
-        throw Refused(
-            Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no person with this ID number"));
-    audit.region = person->region;
-    requireRegion(caller, person->region);
-    return *person;
-}
 
 int monthIndex(int yyyymm) {
     return (yyyymm / 100) * 12 + (yyyymm % 100) - 1;
@@ -85,13 +56,44 @@ std::pair<int, int> pageAfter(const std::string& token) {
     throw Refused(Refusal::malformed("page.page_token is not one this service gave"));
 }
 
-void fillSummary(store::Tx& tx, const std::string& ssn, int thisMonth,
-                 GetInsuranceSummaryResponse* resp) {
+}  // namespace
+
+namespace records {
+
+PersonRow holderOf(store::Tx& tx, const Caller& caller, const RecordsSubject& subject,
+                   Subject& audit, std::int64_t now, std::int64_t pinMaxAgeSeconds) {
+    if (subject.has_card()) {
+        auto [card, person] =
+            requireCardAtTerminal(tx, caller, subject.card().card(), audit, {.lockCard = false});
+        requireFreshVerification(subject.card().pin_verified_at(),
+                                 subject.card().has_pin_verified_at(), now, pinMaxAgeSeconds);
+        const CardRow state = effective(card, now);
+        if (state.status != CARD_STATUS_ACTIVE)
+            throw Refused(
+                Refusal::precondition(REFUSAL_REASON_WRONG_CARD_STATE,
+                                      "records are shown only with an active card, this one is " +
+                                          CardStatus_Name(state.status)));
+        return person;
+    }
+    requireStaff(caller);
+    const std::string ssn = checks::normalizeSsn(subject.ssn());
+    audit.ssn = ssn;
+    auto person = loadPerson(tx, ssn);
+    if (!person)
+        throw Refused(
+            Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no person with this ID number"));
+    audit.region = person->region;
+    requireRegion(caller, person->region);
+    return *person;
+}
+
+void summarise(store::Tx& tx, const std::string& ssn, int thisMonth,
+               google::protobuf::RepeatedPtrField<InsuranceSummary>* out, std::string* through) {
     auto totals = records::typeTotals(tx, ssn);
     const auto benefits = records::latestBenefitMonths(tx, ssn);
-    int through = 0;
+    int latest = 0;
     for (const auto& [kind, month] : benefits) {
-        through = std::max(through, month);
+        latest = std::max(latest, month);
         const int type = typeOfBenefit(kind);
         const bool known = std::any_of(totals.begin(), totals.end(),
                                        [&](const auto& t) { return t.type == type; });
@@ -102,7 +104,7 @@ void fillSummary(store::Tx& tx, const std::string& ssn, int thisMonth,
               [](const auto& a, const auto& b) { return a.type < b.type; });
     const int recent = monthIndex(thisMonth) - kRecentMonths;
     for (const auto& t : totals) {
-        auto* s = resp->add_insurances();
+        auto* s = out->Add();
         s->set_type(static_cast<InsuranceType>(t.type));
         bool receiving = false;
         for (const auto& [kind, month] : benefits)
@@ -121,13 +123,32 @@ void fillSummary(store::Tx& tx, const std::string& ssn, int thisMonth,
         if (t.latestPaidMonth != 0)
             s->set_latest_paid_month(records::monthText(t.latestPaidMonth));
         s->set_owed_months(t.owedMonths);
-        through = std::max(through, t.latestMonth);
+        latest = std::max(latest, t.latestMonth);
     }
-    if (through != 0)
-        resp->set_records_through(records::monthText(through));
+    *through = latest != 0 ? records::monthText(latest) : std::string();
 }
 
-}  // namespace
+void toProto(const ContributionRow& r, Contribution* c) {
+    c->set_month(monthText(r.month));
+    c->set_type(static_cast<InsuranceType>(r.type));
+    c->mutable_base()->set_fen(r.baseFen);
+    c->mutable_personal()->set_fen(r.personalFen);
+    c->mutable_employer()->set_fen(r.employerFen);
+    c->set_paid(r.paid);
+    c->set_payer(r.payer);
+}
+
+void toProto(const PaymentRow& r, BenefitPayment* p) {
+    p->set_month(monthText(r.month));
+    p->set_kind(static_cast<BenefitKind>(r.kind));
+    p->mutable_amount()->set_fen(r.amountFen);
+    p->set_bank_account_masked("****" + r.accountLast4);
+    p->mutable_paid_on()->set_year(r.paidOn / 10000);
+    p->mutable_paid_on()->set_month(r.paidOn / 100 % 100);
+    p->mutable_paid_on()->set_day(r.paidOn % 100);
+}
+
+}  // namespace records
 
 grpc::Status RecordsServiceImpl::GetInsuranceSummary(grpc::ServerContext* ctx,
                                                      const GetInsuranceSummaryRequest* req,
@@ -136,11 +157,13 @@ grpc::Status RecordsServiceImpl::GetInsuranceSummary(grpc::ServerContext* ctx,
         ctx, "records.get_summary", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
-            const PersonRow person = holderOf(tx, caller, req->subject(), subject, now,
-                                              m_runner.policy().pinVerificationMaxAgeSeconds);
+            const PersonRow person =
+                records::holderOf(tx, caller, req->subject(), subject, now,
+                                  m_runner.policy().pinVerificationMaxAgeSeconds);
             resp->mutable_holder()->set_masked_ssn(sscard::maskIdNumber(person.ssn));
             resp->mutable_holder()->set_masked_name(sscard::maskName(person.name));
-            fillSummary(tx, person.ssn, records::chinaMonth(now), resp);
+            records::summarise(tx, person.ssn, records::chinaMonth(now), resp->mutable_insurances(),
+                               resp->mutable_records_through());
         });
 }
 
@@ -151,8 +174,9 @@ grpc::Status RecordsServiceImpl::ListContributions(grpc::ServerContext* ctx,
         ctx, "records.list_contributions", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
-            const PersonRow person = holderOf(tx, caller, req->subject(), subject, now,
-                                              m_runner.policy().pinVerificationMaxAgeSeconds);
+            const PersonRow person =
+                records::holderOf(tx, caller, req->subject(), subject, now,
+                                  m_runner.policy().pinVerificationMaxAgeSeconds);
             const auto [afterMonth, afterType] = pageAfter(req->page().page_token());
             const int size =
                 req->page().page_size() > 0 ? req->page().page_size() : kDefaultPageSize;
@@ -162,16 +186,8 @@ grpc::Status RecordsServiceImpl::ListContributions(grpc::ServerContext* ctx,
             const bool more = static_cast<int>(rows.size()) > size;
             if (more)
                 rows.resize(static_cast<std::size_t>(size));
-            for (const auto& r : rows) {
-                auto* c = resp->add_contributions();
-                c->set_month(records::monthText(r.month));
-                c->set_type(static_cast<InsuranceType>(r.type));
-                c->mutable_base()->set_fen(r.baseFen);
-                c->mutable_personal()->set_fen(r.personalFen);
-                c->mutable_employer()->set_fen(r.employerFen);
-                c->set_paid(r.paid);
-                c->set_payer(r.payer);
-            }
+            for (const auto& r : rows)
+                records::toProto(r, resp->add_contributions());
             if (more)
                 resp->mutable_page()->set_next_page_token(std::to_string(rows.back().month) + ":" +
                                                           std::to_string(rows.back().type));
@@ -185,8 +201,9 @@ grpc::Status RecordsServiceImpl::ListBenefitPayments(grpc::ServerContext* ctx,
         ctx, "records.list_payments", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
-            const PersonRow person = holderOf(tx, caller, req->subject(), subject, now,
-                                              m_runner.policy().pinVerificationMaxAgeSeconds);
+            const PersonRow person =
+                records::holderOf(tx, caller, req->subject(), subject, now,
+                                  m_runner.policy().pinVerificationMaxAgeSeconds);
             const auto [afterMonth, afterKind] = pageAfter(req->page().page_token());
             const int size =
                 req->page().page_size() > 0 ? req->page().page_size() : kDefaultPageSize;
@@ -195,16 +212,8 @@ grpc::Status RecordsServiceImpl::ListBenefitPayments(grpc::ServerContext* ctx,
             const bool more = static_cast<int>(rows.size()) > size;
             if (more)
                 rows.resize(static_cast<std::size_t>(size));
-            for (const auto& r : rows) {
-                auto* p = resp->add_payments();
-                p->set_month(records::monthText(r.month));
-                p->set_kind(static_cast<BenefitKind>(r.kind));
-                p->mutable_amount()->set_fen(r.amountFen);
-                p->set_bank_account_masked("****" + r.accountLast4);
-                p->mutable_paid_on()->set_year(r.paidOn / 10000);
-                p->mutable_paid_on()->set_month(r.paidOn / 100 % 100);
-                p->mutable_paid_on()->set_day(r.paidOn % 100);
-            }
+            for (const auto& r : rows)
+                records::toProto(r, resp->add_payments());
             if (more)
                 resp->mutable_page()->set_next_page_token(std::to_string(rows.back().month) + ":" +
                                                           std::to_string(rows.back().kind));

@@ -18,7 +18,10 @@ namespace renshe::services::backoffice {
 
 class RecordsServiceImpl final : public renshe::v1::RecordsService::Service {
 public:
-    explicit RecordsServiceImpl(MutationRunner& runner) : m_runner(runner) {}
+    // `verifyUrl`: the public address of the verification page that statements' QR codes
+    // link to ("https://…/verify"), or "" for none.
+    RecordsServiceImpl(MutationRunner& runner, std::string verifyUrl)
+        : m_runner(runner), m_verifyUrl(std::move(verifyUrl)) {}
 
     grpc::Status GetInsuranceSummary(grpc::ServerContext*,
                                      const renshe::v1::GetInsuranceSummaryRequest*,
@@ -38,9 +41,18 @@ public:
     grpc::Status CommitRecordsImport(grpc::ServerContext*,
                                      const renshe::v1::CommitRecordsImportRequest*,
                                      renshe::v1::CommitRecordsImportResponse*) override;
+    // Statements (statement_service.cpp, statements.hpp).
+    grpc::Status IssueStatement(grpc::ServerContext*, const renshe::v1::IssueStatementRequest*,
+                                renshe::v1::IssueStatementResponse*) override;
+    grpc::Status VerifyStatement(grpc::ServerContext*, const renshe::v1::VerifyStatementRequest*,
+                                 renshe::v1::VerifyStatementResponse*) override;
+    grpc::Status WithdrawStatement(grpc::ServerContext*,
+                                   const renshe::v1::WithdrawStatementRequest*,
+                                   renshe::v1::WithdrawStatementResponse*) override;
 
 private:
     MutationRunner& m_runner;
+    std::string m_verifyUrl;
 };
 
 }  // namespace renshe::services::backoffice

@@ -59,14 +59,15 @@ void writeKeystore(const std::filesystem::path& path, const std::string& masterH
         throw KeystoreError(path.string() + " exists; not overwriting a keystore");
     }
     std::string audit = randomBytes(32), pepper = randomBytes(32), templates = randomBytes(32),
-                sealing = randomBytes(32);
+                sealing = randomBytes(32), statement = randomBytes(32);
     std::string text =
         "# renshe-backoffice keystore: keep 0600, outside the database, backed up offline.\n"
         "master-key = " +
         masterHex + "\n" + "audit-key = " + store::toHex(audit) + "\n" +
         "password-pepper = " + store::toHex(pepper) + "\n" +
         "template-key = " + store::toHex(templates) + "\n" +
-        "sealing-key = " + store::toHex(sealing) + "\n";
+        "sealing-key = " + store::toHex(sealing) + "\n" +
+        "statement-key = " + store::toHex(statement) + "\n";
     renshe::util::writeFileAtomically(
         path, text, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     OPENSSL_cleanse(text.data(), text.size());
@@ -74,6 +75,7 @@ void writeKeystore(const std::filesystem::path& path, const std::string& masterH
     OPENSSL_cleanse(pepper.data(), pepper.size());
     OPENSSL_cleanse(templates.data(), templates.size());
     OPENSSL_cleanse(sealing.data(), sealing.size());
+    OPENSSL_cleanse(statement.data(), statement.size());
 }
 
 }  // namespace
@@ -137,6 +139,15 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         } else if (name == "sealing-key") {
             ks.m_sealingKey.emplace();
             parseKey(value, *ks.m_sealingKey, where);
+        } else if (name == "statement-key") {
+            std::array<std::uint8_t, 32> seed{};
+            parseKey(value, seed, where);
+            ks.m_statementSecret.emplace();
+            if (sodium_init() < 0 ||
+                crypto_sign_ed25519_seed_keypair(ks.m_statementPublic.data(),
+                                                 ks.m_statementSecret->data(), seed.data()) != 0)
+                throw KeystoreError(where + ": Ed25519 is not available");
+            OPENSSL_cleanse(seed.data(), seed.size());
         } else {
             std::string why = where;
             why += ": unknown key name '";
@@ -168,9 +179,13 @@ Keystore::Keystore(Keystore&& other) noexcept
       m_auditKey(other.m_auditKey),
       m_pepper(other.m_pepper),
       m_templateKey(other.m_templateKey),
-      m_sealingKey(other.m_sealingKey) {
+      m_sealingKey(other.m_sealingKey),
+      m_statementSecret(other.m_statementSecret),
+      m_statementPublic(other.m_statementPublic) {
     if (other.m_sealingKey)
         OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
+    if (other.m_statementSecret)
+        OPENSSL_cleanse(other.m_statementSecret->data(), other.m_statementSecret->size());
     OPENSSL_cleanse(other.m_master.data(), other.m_master.size());
     OPENSSL_cleanse(other.m_auditKey.data(), other.m_auditKey.size());
     OPENSSL_cleanse(other.m_pepper.data(), other.m_pepper.size());
@@ -180,6 +195,8 @@ Keystore::Keystore(Keystore&& other) noexcept
 Keystore::~Keystore() {
     if (m_sealingKey)
         OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
+    if (m_statementSecret)
+        OPENSSL_cleanse(m_statementSecret->data(), m_statementSecret->size());
     OPENSSL_cleanse(m_master.data(), m_master.size());
     OPENSSL_cleanse(m_auditKey.data(), m_auditKey.size());
     OPENSSL_cleanse(m_pepper.data(), m_pepper.size());
@@ -197,6 +214,30 @@ std::optional<std::string> Keystore::openSealed(const pki::SealedSecret& sealed,
     if (!m_sealingKey)
         return std::nullopt;
     return pki::unseal(*m_sealingKey, sealed, associatedData);
+}
+
+std::optional<std::string> Keystore::signStatement(std::string_view message) const {
+    if (!m_statementSecret)
+        return std::nullopt;
+    std::string signature(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         m_statementSecret->data());
+    return signature;
+}
+
+bool Keystore::statementSignatureValid(std::string_view message, std::string_view signature) const {
+    return m_statementSecret && signature.size() == crypto_sign_BYTES &&
+           crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                       reinterpret_cast<const unsigned char*>(message.data()),
+                                       message.size(), m_statementPublic.data()) == 0;
+}
+
+std::optional<std::string> Keystore::statementPublicKey() const {
+    if (!m_statementSecret)
+        return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(m_statementPublic.data()),
+                       m_statementPublic.size());
 }
 
 std::string Keystore::subjectDigest(std::string_view ssn) const {

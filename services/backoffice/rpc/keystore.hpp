@@ -10,6 +10,8 @@
 //   template-key = 64 hex digits     (AES-256-GCM, 32 bytes: fingerprint templates at rest)
 //   sealing-key = 64 hex digits      (X25519, 32 bytes: service passwords kiosks seal for their
 //                                     outbox; optional, older keystores lack it)
+//   statement-key = 64 hex digits    (Ed25519 seed, 32 bytes: signs 我的社保 statements;
+//                                     optional, older keystores lack it)
 // `renshe-admin keystore new FILE` writes one with fresh random keys.
 //
 // Keys are never logged, never stored in the database, and never leave the process except as
@@ -98,6 +100,14 @@ public:
     std::optional<std::string> openSealed(const pki::SealedSecret& sealed,
                                           std::string_view associatedData) const;
 
+    // Statements (records/statements.hpp): an Ed25519 signature of `message` (64 bytes) with
+    // the statement key; nullopt without one.
+    std::optional<std::string> signStatement(std::string_view message) const;
+    // Whether `signature` is the statement key's over `message` (false without a key).
+    bool statementSignatureValid(std::string_view message, std::string_view signature) const;
+    // The statement key's public half (32 bytes); nullopt without one.
+    std::optional<std::string> statementPublicKey() const;
+
 private:
     Keystore() = default;
     // HMAC-SHA-256(pepper, "service-password\0" || salt || password): Argon2id's input.
@@ -109,6 +119,9 @@ private:
     std::array<std::uint8_t, 32> m_pepper{};
     std::array<std::uint8_t, 32> m_templateKey{};
     std::optional<pki::SealingPrivateKey> m_sealingKey;
+    // Ed25519: libsodium's 64-byte secret key (seed || public key) and the public key.
+    std::optional<std::array<std::uint8_t, 64>> m_statementSecret;
+    std::array<std::uint8_t, 32> m_statementPublic{};
 };
 
 // SHA-256 of `data`, raw 32 bytes.

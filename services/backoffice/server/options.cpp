@@ -52,6 +52,13 @@ std::string usage() {
            "20/3600)\n"
            "  --limit-terminal-lookups N/SECONDS   identity look-ups per terminal (default "
            "300/3600)\n"
+           "  --verify-listen HOST:PORT    the statement verification page over HTTPS (port 0 = "
+           "any free)\n"
+           "  --verify-cert FILE, --verify-key FILE   the page's own certificate and key, PEM\n"
+           "  --verify-url URL     the page's public address printed in statements' QR codes\n"
+           "                        (default https://HOST:PORT/verify of --verify-listen)\n"
+           "  --verify-limit N/SECONDS   page requests per client address (default 30/60)\n"
+           "  --verify-port-file FILE    write the page's bound port here\n"
            "  --audit-checkpoint FILE   write the signed audit chain head there every sweep "
            "round\n"
            "                        and at shutdown, each new head also appended to "
@@ -198,6 +205,17 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--test-clock-file", text(&Options::testClockFile)},
 #endif
         {"--audit-checkpoint", text(&Options::auditCheckpoint)},
+        {"--verify-listen", text(&Options::verifyListen)},
+        {"--verify-cert", text(&Options::verifyCertificate)},
+        {"--verify-key", text(&Options::verifyPrivateKey)},
+        {"--verify-port-file", text(&Options::verifyPortFile)},
+        {"--verify-url", text(&Options::verifyUrl)},
+        {"--verify-limit",
+         [](Options& o, const std::string&, const std::string& v) -> std::optional<std::string> {
+             if (!parseLimit(v, o.verifyLimit))
+                 return "--verify-limit wants N/SECONDS, e.g. 30/60";
+             return std::nullopt;
+         }},
         {"--terminal-certificate-days",
          [](Options& o, const std::string&, const std::string& v) -> std::optional<std::string> {
              long long n = 0;
@@ -271,6 +289,12 @@ std::optional<std::string> checkCombination(const Options& o) {
     }
     if (o.terminalCaCertificate.empty() != o.terminalCaKey.empty())
         return "--terminal-ca-cert and --terminal-ca-key go together";
+    if (!o.verifyListen.empty() && (o.verifyCertificate.empty() || o.verifyPrivateKey.empty()))
+        return "--verify-listen needs the page's own certificate: --verify-cert and --verify-key";
+    if (!o.verifyListen.empty() && o.verifyListen.find(':') == std::string::npos)
+        return "--verify-listen wants HOST:PORT, got " + o.verifyListen;
+    if (!o.verifyUrl.empty() && o.verifyUrl.rfind("https://", 0) != 0)
+        return "--verify-url must be an https:// address, got " + o.verifyUrl;
     return std::nullopt;
 }
 

@@ -31,6 +31,15 @@ struct Options {
     // Where the signed audit checkpoint is written (every sweep round and at shutdown); empty
     // = none. Keep it off the database's disk, ideally on write-once or remote storage.
     std::filesystem::path auditCheckpoint;
+    // The statement verification page (server/verify_page.hpp): HTTPS with its own
+    // certificate, no client certificate asked; "" = off. Not limited to loopback: citizens'
+    // employers and banks open it.
+    std::string verifyListen;
+    std::filesystem::path verifyCertificate, verifyPrivateKey;
+    std::filesystem::path verifyPortFile;  // written with the bound port
+    // The page's public address that statements' QR codes carry; "" = https://LISTEN/verify.
+    std::string verifyUrl;
+    Policy::Limit verifyLimit{30, 60};  // page requests per client address
     Policy policy;
 };
 

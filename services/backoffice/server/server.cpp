@@ -31,11 +31,14 @@
 #include "services/backoffice/guides/guides_service.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
 #include "services/backoffice/records/records_service.hpp"
+#include "services/backoffice/records/statements.hpp"
+#include "services/backoffice/records/verify_html.hpp"
 #include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
 #include "services/backoffice/server/metrics_http.hpp"
 #include "services/backoffice/server/status_interceptor.hpp"
+#include "services/backoffice/server/verify_page.hpp"
 #include "services/pki/pki.hpp"
 #include "services/store/store.hpp"
 
@@ -60,6 +63,7 @@ struct Server::Impl {
     std::unique_ptr<grpc::Service> terminal;
     std::unique_ptr<CertificationServiceImpl> certification;
     std::unique_ptr<MetricsHttp> metricsHttp;
+    std::unique_ptr<VerifyPage> verifyPage;
     std::unique_ptr<grpc::Server> server;  // last: shut down and gone before the services
     std::once_flag shutdownOnce;
 
@@ -211,7 +215,30 @@ int Server::start() {
         *m_impl->runner, o.insecurePlaintext ? std::string() : pki::readFile(o.clientCa),
         std::move(terminalCa), terminalValidity);
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->runner);
-    m_impl->records = std::make_unique<RecordsServiceImpl>(*m_impl->runner);
+    std::string verifyUrl = o.verifyUrl;
+    if (!o.verifyListen.empty()) {
+        store::Store* st = m_impl->store.get();
+        const Keystore* keys = &*m_impl->keys;
+        m_impl->verifyPage = std::make_unique<VerifyPage>(
+            o.verifyListen, o.verifyCertificate, o.verifyPrivateKey,
+            VerifyPageLimit{o.verifyLimit.max, o.verifyLimit.windowSeconds},
+            [st, keys](const std::string& number, const std::string& code) {
+                records::StatementCheck check;
+                st->read([&](store::Tx& tx) {
+                    check = records::verifyStatement(tx, *keys, number, code);
+                });
+                return records::verifyPageHtml(check, number);
+            });
+        if (verifyUrl.empty())
+            verifyUrl = "https://" + o.verifyListen.substr(0, o.verifyListen.rfind(':')) + ":" +
+                        std::to_string(m_impl->verifyPage->port()) + "/verify";
+        if (!o.verifyPortFile.empty())
+            pki::writeFileAtomically(
+                o.verifyPortFile, std::to_string(m_impl->verifyPage->port()) + "\n",
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                    std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    }
+    m_impl->records = std::make_unique<RecordsServiceImpl>(*m_impl->runner, verifyUrl);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
     ContentJobSource jobHighlights;

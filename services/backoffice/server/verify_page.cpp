@@ -1,0 +1,248 @@
+#include "services/backoffice/server/verify_page.hpp"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+#include "services/backoffice/records/verify_html.hpp"
+
+namespace renshe::services::backoffice {
+
+namespace {
+
+constexpr int kWorkers = 4;
+constexpr std::size_t kMaxHead = 8192;
+constexpr int kIoTimeoutSeconds = 5;
+constexpr std::size_t kMaxTrackedAddresses = 100000;
+
+std::int64_t steadySeconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+std::string response(int status, std::string_view reason, const std::string& body,
+                     const std::string& extraHeaders = {}) {
+    return "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason) +
+           "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+           std::to_string(body.size()) +
+           "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+           "Referrer-Policy: no-referrer\r\nX-Frame-Options: DENY\r\n"
+           "Strict-Transport-Security: max-age=31536000\r\n"
+           "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; "
+           "form-action 'self'\r\n" +
+           extraHeaders + "Connection: close\r\n\r\n" + body;
+}
+
+}  // namespace
+
+struct VerifyPage::Tls {
+    SSL_CTX* ctx = nullptr;
+    ~Tls() {
+        if (ctx)
+            SSL_CTX_free(ctx);
+    }
+};
+
+std::string urlDecode(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '+') {
+            out.push_back(' ');
+        } else if (text[i] == '%' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 &&
+                   hexDigit(text[i + 2]) >= 0) {
+            out.push_back(static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2])));
+            i += 2;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+std::string queryValue(std::string_view query, std::string_view name) {
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        const std::string_view pair = query.substr(0, amp);
+        const auto eq = pair.find('=');
+        if (eq != std::string_view::npos && pair.substr(0, eq) == name)
+            return urlDecode(pair.substr(eq + 1));
+        if (amp == std::string_view::npos)
+            break;
+        query.remove_prefix(amp + 1);
+    }
+    return {};
+}
+
+VerifyPage::VerifyPage(const std::string& listen, const std::filesystem::path& certificate,
+                       const std::filesystem::path& privateKey, VerifyPageLimit limit,
+                       Answer answer)
+    : m_tls(std::make_unique<Tls>()), m_limit(limit), m_answer(std::move(answer)) {
+    m_tls->ctx = SSL_CTX_new(TLS_server_method());
+    if (!m_tls->ctx || SSL_CTX_set_min_proto_version(m_tls->ctx, TLS1_2_VERSION) != 1 ||
+        SSL_CTX_use_certificate_chain_file(m_tls->ctx, certificate.c_str()) != 1 ||
+        SSL_CTX_use_PrivateKey_file(m_tls->ctx, privateKey.c_str(), SSL_FILETYPE_PEM) != 1 ||
+        SSL_CTX_check_private_key(m_tls->ctx) != 1) {
+        ERR_clear_error();
+        throw std::runtime_error("the verification page cannot use its certificate " +
+                                 certificate.string() + " and key " + privateKey.string());
+    }
+    const auto colon = listen.rfind(':');
+    std::string host = listen.substr(0, colon);
+    if (host == "localhost")
+        host = "127.0.0.1";
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1))));
+    if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1)
+        throw std::runtime_error("--verify-listen wants an IPv4 HOST:PORT, got " + listen);
+    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    const int one = 1;
+    if (m_fd >= 0)
+        ::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::listen(m_fd, 64) != 0 || ::pipe2(m_wake, O_CLOEXEC) != 0) {
+        const std::string why = std::strerror(errno);
+        if (m_fd >= 0)
+            ::close(m_fd);
+        throw std::runtime_error("cannot serve the verification page on " + listen + ": " + why);
+    }
+    socklen_t len = sizeof addr;
+    ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&addr), &len);
+    m_port = ntohs(addr.sin_port);
+    for (int i = 0; i < kWorkers; ++i)
+        m_workers.emplace_back([this] { work(); });
+}
+
+VerifyPage::~VerifyPage() {
+    if (m_wake[1] >= 0) {
+        const char c = 'q';
+        [[maybe_unused]] auto n = ::write(m_wake[1], &c, 1);
+    }
+    for (auto& t : m_workers)
+        t.join();
+    for (int fd : {m_fd, m_wake[0], m_wake[1]}) {
+        if (fd >= 0)
+            ::close(fd);
+    }
+}
+
+void VerifyPage::work() {
+    for (;;) {
+        pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            return;
+        }
+        if (fds[1].revents)
+            return;  // the wake byte stays: every worker sees it
+        sockaddr_in peer{};
+        socklen_t len = sizeof peer;
+        const int client = ::accept4(m_fd, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC);
+        if (client < 0)
+            continue;  // another worker took it
+        char address[INET_ADDRSTRLEN] = {};
+        ::inet_ntop(AF_INET, &peer.sin_addr, address, sizeof address);
+        serve(client, address);
+        ::close(client);
+    }
+}
+
+int VerifyPage::admit(const std::string& address) {
+    const std::int64_t now = steadySeconds();
+    std::lock_guard lock(m_mutex);
+    if (m_counts.size() > kMaxTrackedAddresses) {
+        for (auto it = m_counts.begin(); it != m_counts.end();)
+            it = now - it->second.first >= m_limit.windowSeconds ? m_counts.erase(it)
+                                                                 : std::next(it);
+    }
+    auto& [start, count] = m_counts[address];
+    if (now - start >= m_limit.windowSeconds) {
+        start = now;
+        count = 0;
+    }
+    if (count >= m_limit.max)
+        return static_cast<int>(std::max<std::int64_t>(1, start + m_limit.windowSeconds - now));
+    ++count;
+    return 0;
+}
+
+void VerifyPage::serve(int client, const std::string& address) {
+    timeval tv{kIoTimeoutSeconds, 0};
+    ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+    SSL* ssl = SSL_new(m_tls->ctx);
+    if (!ssl)
+        return;
+    SSL_set_fd(ssl, client);
+    std::string head;
+    if (SSL_accept(ssl) == 1) {
+        char buf[1024];
+        while (head.size() < kMaxHead && head.find("\r\n\r\n") == std::string::npos) {
+            const int n = SSL_read(ssl, buf, sizeof buf);
+            if (n <= 0)
+                break;
+            head.append(buf, static_cast<std::size_t>(n));
+        }
+    }
+    std::string reply;
+    const auto lineEnd = head.find("\r\n");
+    if (lineEnd != std::string::npos) {
+        const std::string line = head.substr(0, lineEnd);
+        const auto sp1 = line.find(' '), sp2 = line.rfind(' ');
+        const std::string method = line.substr(0, sp1);
+        const std::string target =
+            sp1 != std::string::npos && sp2 > sp1 ? line.substr(sp1 + 1, sp2 - sp1 - 1) : "";
+        const auto q = target.find('?');
+        const std::string path = target.substr(0, q);
+        const std::string query = q == std::string::npos ? "" : target.substr(q + 1);
+        if (method != "GET" && method != "HEAD") {
+            reply = response(405, "Method Not Allowed", records::verifyFormHtml(),
+                             "Allow: GET, HEAD\r\n");
+        } else if (path != "/verify" && path != "/") {
+            reply = response(404, "Not Found", records::verifyFormHtml());
+        } else if (const int wait = admit(address); wait > 0) {
+            reply = response(429, "Too Many Requests", records::verifyBusyHtml(wait),
+                             "Retry-After: " + std::to_string(wait) + "\r\n");
+        } else {
+            const std::string n = queryValue(query, "n"), c = queryValue(query, "c");
+            try {
+                reply = response(
+                    200, "OK", n.empty() && c.empty() ? records::verifyFormHtml() : m_answer(n, c));
+            } catch (const std::exception&) {  // the database is away: say so, keep serving
+                reply = response(503, "Service Unavailable", records::verifyUnavailableHtml(),
+                                 "Retry-After: 30\r\n");
+            }
+        }
+        if (method == "HEAD")
+            reply.resize(reply.find("\r\n\r\n") + 4);
+    } else if (!head.empty()) {
+        reply = response(400, "Bad Request", records::verifyFormHtml());
+    }
+    if (!reply.empty())
+        SSL_write(ssl, reply.data(), static_cast<int>(reply.size()));
+    SSL_shutdown(ssl);
+    SSL_free(ssl);
+}
+
+}  // namespace renshe::services::backoffice
