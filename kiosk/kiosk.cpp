@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QEvent>
-#include <QPrinterInfo>
 #include <QQmlEngine>
 
 namespace renshe::kiosk {
@@ -25,6 +24,11 @@ Kiosk::Kiosk(Config config, QObject* parent)
               : nullptr),
       m_receipts(std::make_unique<ReceiptPrinter>(m_config.servicePointName, m_config.receiptDir,
                                                   m_config.printerName)),
+      m_statements(std::make_unique<StatementPrinter>(
+          m_config.servicePointName,
+          m_config.statementPrinter.isEmpty() ? m_config.receiptDir : QString(),
+          m_config.statementPrinter,
+          m_config.statementPrinter.isEmpty() ? QString() : m_config.printerName)),
       m_card(std::make_unique<CardSession>(m_channel, m_config.watchCardReaders, m_outbox.get(),
                                            m_receipts.get())),
       m_jobs(std::make_unique<JobsModel>(m_channel)),
@@ -36,6 +40,7 @@ Kiosk::Kiosk(Config config, QObject* parent)
         setLanguage(m_config.language);
     }
     m_certification = std::make_unique<CertificationSession>(m_channel, m_receipts.get());
+    m_card->records()->setPrinter(m_statements.get());
     // The back office reached: fetch (again) the key loss reports and activations seal the
     // service password to.
     m_card->setSealingKeySource([this] { return m_lossReport->sealingKey(); });
@@ -64,10 +69,7 @@ Kiosk::Kiosk(Config config, QObject* parent)
                                    : readers > 0              ? renshe::v1::DEVICE_PRESENCE_PRESENT
                                                               : renshe::v1::DEVICE_PRESENCE_ABSENT);
                 d->set_card_present(m_card->stage() != CardSession::Stage::NoCard);
-                d->set_printer(m_config.receiptDir.isEmpty() &&
-                                       QPrinterInfo::availablePrinters().isEmpty()
-                                   ? renshe::v1::PRINTER_STATE_ABSENT
-                                   : renshe::v1::PRINTER_STATE_OK);
+                d->set_printer(m_statements->heartbeatState());
                 d->set_display(renshe::v1::DISPLAY_STATE_ON);
                 reportIdCardReader(*d);
                 req.set_pending_outbox(m_outbox ? m_outbox->pending() : 0);

@@ -21,6 +21,7 @@
 #include "kiosk/loss_report.hpp"
 #include "kiosk/outbox.hpp"
 #include "kiosk/receipt.hpp"
+#include "kiosk/statement_printer.hpp"
 #include "kiosk/voice_guide.hpp"
 
 class QQmlEngine;
@@ -67,6 +68,9 @@ public:
         QString stateDir;      // the outbox lives here; empty = no outbox (offline UI tests)
         QString receiptDir;    // receipts as PDF here (tests, demo); empty = the printer
         QString printerName;   // CUPS queue; empty = the system default
+        // The A4 printer's CUPS queue for statements; empty: receiptDir when set, else the
+        // system default.
+        QString statementPrinter;
         std::chrono::seconds heartbeatInterval{30};
         // Renew the certificate in the back office's files when fewer than this are left
         // (0: when a third of its lifetime is left).
@@ -92,6 +96,7 @@ public:
     LossReport* lossReport() const { return m_lossReport.get(); }
     Outbox* outbox() const { return m_outbox.get(); }
     ReceiptPrinter* receipts() const { return m_receipts.get(); }
+    StatementPrinter* statements() const { return m_statements.get(); }
     CertificationSession* certification() const { return m_certification.get(); }
     VoiceGuide* voice() const { return m_voice.get(); }
     // 养老资格认证 for the card in the reader (from the card screen).
@@ -131,6 +136,7 @@ private:
     std::shared_ptr<services::client::ChannelKeeper> m_channel;  // shared by the view-models
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<ReceiptPrinter> m_receipts;
+    std::unique_ptr<StatementPrinter> m_statements;
     std::unique_ptr<CardSession> m_card;
     std::unique_ptr<JobsModel> m_jobs;
     std::unique_ptr<GuidesModel> m_guides;

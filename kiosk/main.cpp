@@ -172,6 +172,7 @@ int main(int argc, char** argv) {
     config.stateDir = o.stateDir;
     config.receiptDir = o.receiptDir;
     config.printerName = o.printerName;
+    config.statementPrinter = o.statementPrinter;
     config.idCardDevice = o.idCardDevice;
     config.backoffice = std::move(endpoint);
     renshe::kiosk::Kiosk kiosk(std::move(config));

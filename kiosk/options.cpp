@@ -57,6 +57,11 @@ struct Flags {
         QStringLiteral("printer"),
         QStringLiteral("CUPS printer for receipts (default: the system's)"),
         QStringLiteral("name")};
+    const QCommandLineOption statementPrinter{
+        QStringLiteral("statement-printer"),
+        QStringLiteral("CUPS queue of the A4 printer for statements (证明); without it they go "
+                       "to --receipt-dir when given, else to the system's default printer"),
+        QStringLiteral("name")};
     const QCommandLineOption geometry{QStringLiteral("geometry"),
                                       QStringLiteral("window size, e.g. 1920x1080 or 1080x1920"),
                                       QStringLiteral("WxH")};
@@ -111,6 +116,7 @@ QString readConnection(const QCommandLineParser& p, const Flags& f, Options& o) 
     o.automationSocket = p.value(f.automation);
     o.receiptDir = p.value(f.receipts);
     o.printerName = p.value(f.printer);
+    o.statementPrinter = p.value(f.statementPrinter);
     o.idCardDevice = p.value(f.idCard);
     o.stateDir = p.isSet(f.state)
                      ? p.value(f.state)
@@ -148,7 +154,8 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     p.addHelpOption();
     const Flags f;
     p.addOptions({f.role, f.backoffice, f.ca, f.cert, f.key, f.renewDays, f.point, f.lang,
-                  f.automation, f.fullscreen, f.idle, f.state, f.receipts, f.printer, f.geometry,
+                  f.automation, f.fullscreen, f.idle, f.state, f.receipts, f.printer, f.statementPrinter,
+                  f.geometry,
                   f.timeScale, f.voice, f.idCard});
     ParsedOptions r;
     if (!p.parse(arguments)) {

@@ -19,6 +19,7 @@ struct Options {
     QString stateDir;           // outbox and caches; default: the app data location
     QString receiptDir;         // receipts as PDF files here instead of the printer
     QString printerName;        // CUPS queue for receipts; empty = the default printer
+    QString statementPrinter;   // CUPS queue of the A4 printer for statements (证明)
     int width = 0, height = 0;  // --geometry WxH: the window's size (0 = the QML default)
     double timeScale = 1.0;     // display role: play durations this many times faster (tests)
     bool voice = true;          // --voice on|off: voice guidance at start

@@ -7,6 +7,8 @@
 
 #include "kiosk/china_time.hpp"
 #include "kiosk/messages.hpp"
+#include "kiosk/statement_printer.hpp"
+#include "services/client/call.hpp"
 
 namespace renshe::kiosk {
 
@@ -57,6 +59,11 @@ void RecordsView::show(const card::RecordsData& data, const InsertedCard& insert
     m_shown = true;
     m_busy = false;
     m_message.clear();
+    m_printing = false;
+    m_printFailed = false;
+    m_printMessage.clear();
+    if (m_printer)
+        m_printer->refresh();
     Q_EMIT changed();
 }
 
@@ -69,6 +76,9 @@ void RecordsView::clear() {
     m_card.Clear();
     m_keeper.reset();
     m_message.clear();
+    m_printing = false;
+    m_printFailed = false;
+    m_printMessage.clear();
     if (was)
         Q_EMIT changed();
 }
@@ -100,6 +110,70 @@ void RecordsView::showYear(int year) {
                 m_message = CitizenMessages::text(job->result);
             }
             Q_EMIT changed();
+        });
+}
+
+void RecordsView::setPrinter(StatementPrinter* printer) {
+    m_printer = printer;
+    if (m_printer)
+        connect(m_printer, &StatementPrinter::changed, this, &RecordsView::changed);
+}
+
+bool RecordsView::canPrint() const {
+    return m_shown && !m_busy && !m_printing && m_keeper && m_printer && m_printer->ready();
+}
+
+QString RecordsView::printerText() const {
+    if (!m_shown || !m_keeper)
+        return {};
+    if (!m_printer)
+        return tr("本机不能打印证明，请到服务窗口打印。");
+    return m_printer->stateText();
+}
+
+void RecordsView::printStatement(bool yearRecord) {
+    if (!canPrint())
+        return;
+    m_printing = true;
+    m_printFailed = false;
+    m_printMessage = tr("正在出具证明，请稍候…");
+    Q_EMIT changed();
+    struct Job {
+        IssueStatementResponse statement;
+        client::CallResult result;
+    };
+    auto job = std::make_shared<Job>();
+    const StatementKind kind =
+        yearRecord ? STATEMENT_KIND_ANNUAL_RECORD : STATEMENT_KIND_PARTICIPATION;
+    m_async.run(
+        [job, keeper = m_keeper, inserted = m_card, at = m_data.verifiedAt, kind,
+         year = yearRecord ? m_data.year : 0] {
+            card::GrpcRecordsBackOffice backOffice(keeper);
+            job->result = card::issueStatement(backOffice, inserted, at, kind, year,
+                                               client::newRequestId(), job->statement);
+        },
+        [this, job, post = m_async.poster()] {
+            if (!job->result.ok()) {
+                m_printing = false;
+                m_printFailed = true;
+                m_printMessage = job->result.refusal == REFUSAL_REASON_VERIFICATION_STALE
+                                     ? tr("查询已超过5分钟，请返回后重新输入密码")
+                                     : CitizenMessages::text(job->result);
+                Q_EMIT changed();
+                return;
+            }
+            m_printMessage = tr("正在打印，请稍候…");
+            Q_EMIT changed();
+            const QString number = QString::fromStdString(job->statement.statement().number());
+            m_printer->print(job->statement, [this, post, number](bool ok, QString message) {
+                post([this, ok, number, message] {  // dropped if the card left meanwhile
+                    m_printing = false;
+                    m_printFailed = !ok;
+                    m_printMessage = ok ? tr("证明已打印，请取走。证明编号 %1").arg(number)
+                                        : message;
+                    Q_EMIT changed();
+                });
+            });
         });
 }
 

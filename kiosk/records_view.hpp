@@ -37,6 +37,13 @@ class RecordsView : public QObject {
     Q_PROPERTY(QString spokenText READ spokenText NOTIFY changed)
     Q_PROPERTY(bool canShowEarlier READ canShowEarlier NOTIFY changed)
     Q_PROPERTY(bool canShowLater READ canShowLater NOTIFY changed)
+    // Printing a statement (证明): offered only while the printer can print; otherwise why not.
+    Q_PROPERTY(bool canPrint READ canPrint NOTIFY changed)
+    Q_PROPERTY(QString printerText READ printerText NOTIFY changed)
+    Q_PROPERTY(bool printing READ printing NOTIFY changed)
+    // What became of the last print: "" none, or the outcome in words (its number when printed).
+    Q_PROPERTY(QString printMessage READ printMessage NOTIFY changed)
+    Q_PROPERTY(bool printFailed READ printFailed NOTIFY changed)
 
 public:
     explicit RecordsView(QObject* parent = nullptr);
@@ -50,6 +57,10 @@ public:
     Q_INVOKABLE void showEarlier() { showYear(m_data.year - 1); }
     Q_INVOKABLE void showLater() { showYear(m_data.year + 1); }
     Q_INVOKABLE void close() { clear(); }
+    // Issues and prints 参保证明 (`yearRecord` false) or the shown year's 个人权益记录.
+    Q_INVOKABLE void printStatement(bool yearRecord = false);
+    // Where statements are printed (may stay null: no printing offered).
+    void setPrinter(class StatementPrinter* printer);
 
     bool shown() const { return m_shown; }
     bool busy() const { return m_busy; }
@@ -64,6 +75,11 @@ public:
     QString spokenText() const;
     bool canShowEarlier() const { return m_shown && !m_busy && m_data.year > m_firstYear; }
     bool canShowLater() const { return m_shown && !m_busy && m_data.year < m_thisYear; }
+    bool canPrint() const;
+    QString printerText() const;
+    bool printing() const { return m_printing; }
+    QString printMessage() const { return m_printMessage; }
+    bool printFailed() const { return m_printFailed; }
 
     // One insurance type in words, for `thisMonth` ("YYYY-MM").
     static QString summaryLine(const renshe::v1::InsuranceSummary& s, const QString& thisMonth);
@@ -86,6 +102,9 @@ private:
     int m_firstYear = 0, m_thisYear = 0;
     QString m_thisMonth;  // "YYYY-MM", China time
     QString m_message;
+    class StatementPrinter* m_printer = nullptr;
+    bool m_printing = false, m_printFailed = false;
+    QString m_printMessage;
 };
 
 }  // namespace renshe::kiosk

@@ -13,6 +13,7 @@ namespace {
 // Pages of a year: six types × 12 months is 72 rows, one page; a province's extra types or
 // corrections still end within a few.
 constexpr int kMaxPages = 10;
+constexpr int kStatementAttempts = 3;
 
 }  // namespace
 
@@ -50,6 +51,39 @@ Reply<ListBenefitPaymentsResponse> GrpcRecordsBackOffice::listBenefitPayments(
     r.result = client::unary<RecordsService>(*m_keeper, &RecordsService::Stub::ListBenefitPayments,
                                              request, &r.response);
     return r;
+}
+
+Reply<IssueStatementResponse> GrpcRecordsBackOffice::issueStatement(
+    const IssueStatementRequest& request) {
+    Reply<IssueStatementResponse> r;
+    r.result = client::unary<RecordsService>(*m_keeper, &RecordsService::Stub::IssueStatement,
+                                             request, &r.response);
+    return r;
+}
+
+client::CallResult issueStatement(RecordsBackOffice& backOffice, const InsertedCard& inserted,
+                                  std::chrono::system_clock::time_point verifiedAt,
+                                  StatementKind kind, int year, const std::string& requestId,
+                                  IssueStatementResponse& out) {
+    IssueStatementRequest req;
+    req.set_request_id(requestId);
+    *req.mutable_subject()->mutable_card()->mutable_card() = inserted;
+    *req.mutable_subject()->mutable_card()->mutable_pin_verified_at() = timestampOf(verifiedAt);
+    req.set_kind(kind);
+    req.set_year(year);
+    client::CallResult result;
+    for (int attempt = 0; attempt < kStatementAttempts; ++attempt) {
+        auto reply = backOffice.issueStatement(req);
+        result = reply.result;
+        if (result.ok()) {
+            out = std::move(reply.response);
+            break;
+        }
+        if (result.code != grpc::StatusCode::UNAVAILABLE &&
+            result.code != grpc::StatusCode::DEADLINE_EXCEEDED)
+            break;
+    }
+    return result;
 }
 
 client::CallResult fetchRecords(RecordsBackOffice& backOffice, const InsertedCard& inserted,

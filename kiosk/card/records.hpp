@@ -22,6 +22,8 @@ public:
         const renshe::v1::ListContributionsRequest& request) = 0;
     virtual Reply<renshe::v1::ListBenefitPaymentsResponse> listBenefitPayments(
         const renshe::v1::ListBenefitPaymentsRequest& request) = 0;
+    virtual Reply<renshe::v1::IssueStatementResponse> issueStatement(
+        const renshe::v1::IssueStatementRequest& request) = 0;
 };
 
 class GrpcRecordsBackOffice : public RecordsBackOffice {
@@ -33,6 +35,8 @@ public:
         const renshe::v1::ListContributionsRequest& request) override;
     Reply<renshe::v1::ListBenefitPaymentsResponse> listBenefitPayments(
         const renshe::v1::ListBenefitPaymentsRequest& request) override;
+    Reply<renshe::v1::IssueStatementResponse> issueStatement(
+        const renshe::v1::IssueStatementRequest& request) override;
 
 private:
     std::shared_ptr<services::client::ChannelKeeper> m_keeper;
@@ -57,5 +61,16 @@ services::client::CallResult fetchRecords(RecordsBackOffice& backOffice,
                                           const renshe::v1::InsertedCard& inserted,
                                           std::chrono::system_clock::time_point verifiedAt,
                                           int year, bool withSummary, RecordsData& out);
+
+// The signed statement (证明) of `kind` for the holder of `inserted` (PIN verified at
+// `verifiedAt`), `year` for a year's kinds. Exactly once by `requestId`: an UNAVAILABLE or
+// DEADLINE_EXCEEDED answer is tried again, twice at most, with the same id, so a statement
+// issued whose answer was lost comes back as the same statement, never a second one.
+services::client::CallResult issueStatement(RecordsBackOffice& backOffice,
+                                            const renshe::v1::InsertedCard& inserted,
+                                            std::chrono::system_clock::time_point verifiedAt,
+                                            renshe::v1::StatementKind kind, int year,
+                                            const std::string& requestId,
+                                            renshe::v1::IssueStatementResponse& out);
 
 }  // namespace renshe::kiosk::card

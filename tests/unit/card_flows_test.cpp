@@ -406,6 +406,16 @@ public:
         reply.response.add_insurances()->set_type(INSURANCE_TYPE_EMPLOYEE_PENSION);
         return reply;
     }
+    card::Reply<IssueStatementResponse> issueStatement(const IssueStatementRequest& r) override {
+        calls.push_back("statement " + r.request_id());
+        card::Reply<IssueStatementResponse> reply;
+        reply.result = statementAnswers.empty() ? ok() : statementAnswers.front();
+        if (!statementAnswers.empty())
+            statementAnswers.erase(statementAnswers.begin());
+        reply.response.mutable_statement()->set_number("202612030000000001");
+        return reply;
+    }
+    std::vector<client::CallResult> statementAnswers;  // in order; then OK
     card::Reply<ListContributionsResponse> listContributions(
         const ListContributionsRequest& r) override {
         calls.push_back("contributions " + r.page().page_token());
@@ -474,6 +484,37 @@ TEST_F(CardFlows, MyRecordsRefusedOrUnreachableShowNothing) {
     out = card::queryRecords(cardPort, away, inserted, secrets, clock, 2026);
     EXPECT_EQ(out.message, MessageId::NetworkDown);
     EXPECT_EQ(away.calls, std::vector<std::string>{"summary"});
+}
+
+TEST_F(CardFlows, AStatementLostOnTheWayIsAskedForAgainWithTheSameRequestId) {
+    FakeRecords records;
+    records.statementAnswers = {unavailable(), unavailable()};
+    IssueStatementResponse out;
+    const auto result =
+        card::issueStatement(records, inserted, std::chrono::system_clock::now(),
+                             STATEMENT_KIND_PARTICIPATION, 0, "req-1", out);
+    EXPECT_TRUE(result.ok());
+    EXPECT_EQ(records.calls,
+              (std::vector<std::string>{"statement req-1", "statement req-1", "statement req-1"}));
+    EXPECT_EQ(out.statement().number(), "202612030000000001");
+
+    FakeRecords refusing;  // a refusal is an answer: not asked again
+    refusing.statementAnswers = {refused(REFUSAL_REASON_VERIFICATION_STALE)};
+    IssueStatementResponse none;
+    EXPECT_EQ(card::issueStatement(refusing, inserted, std::chrono::system_clock::now(),
+                                   STATEMENT_KIND_PARTICIPATION, 0, "req-2", none)
+                  .refusal,
+              REFUSAL_REASON_VERIFICATION_STALE);
+    EXPECT_EQ(refusing.calls.size(), 1u);
+    EXPECT_FALSE(none.has_statement());
+
+    FakeRecords away;
+    away.statementAnswers = {unavailable(), unavailable(), unavailable(), unavailable()};
+    EXPECT_EQ(card::issueStatement(away, inserted, std::chrono::system_clock::now(),
+                                   STATEMENT_KIND_PARTICIPATION, 0, "req-3", none)
+                  .code,
+              grpc::StatusCode::UNAVAILABLE);
+    EXPECT_EQ(away.calls.size(), 3u);
 }
 
 // --- secrets ---------------------------------------------------------------------------------
