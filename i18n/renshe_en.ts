@@ -1336,12 +1336,22 @@ or type your ID number on the keys</translation>
         <translation>Later year</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="191" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="207" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="201" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="215" />
+        <source>打印参保证明</source>
+        <translation>Print certificate</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="224" />
+        <source>打印本年记录</source>
+        <translation>Print this year</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="235" />
         <source>朗读</source>
         <translation>Read aloud</translation>
     </message>
@@ -1349,184 +1359,233 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="98" />
+        <location filename="../kiosk/records_view.cpp" line="108" />
+        <location filename="../kiosk/records_view.cpp" line="160" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>More than 5 minutes have passed; go back and enter your PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="116" />
+        <location filename="../kiosk/records_view.cpp" line="130" />
+        <source>本机不能打印证明，请到服务窗口打印。</source>
+        <translation>This terminal cannot print certificates. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="139" />
+        <source>正在出具证明，请稍候…</source>
+        <translation>Issuing the certificate, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="165" />
+        <source>正在打印，请稍候…</source>
+        <translation>Printing, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="172" />
+        <source>证明已打印，请取走。证明编号 %1</source>
+        <translation>Printed — please take your certificate. Number %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="190" />
         <source>企业职工基本养老保险</source>
         <translation>Employee pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="118" />
+        <location filename="../kiosk/records_view.cpp" line="192" />
         <source>城乡居民基本养老保险</source>
         <translation>Resident pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="120" />
+        <location filename="../kiosk/records_view.cpp" line="194" />
         <source>失业保险</source>
         <translation>Unemployment insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="122" />
+        <location filename="../kiosk/records_view.cpp" line="196" />
         <source>工伤保险</source>
         <translation>Work injury insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="124" />
+        <location filename="../kiosk/records_view.cpp" line="198" />
         <source>职工基本医疗保险</source>
         <translation>Employee medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="126" />
+        <location filename="../kiosk/records_view.cpp" line="200" />
         <source>城乡居民基本医疗保险</source>
         <translation>Resident medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="128" />
+        <location filename="../kiosk/records_view.cpp" line="202" />
         <source>其他险种</source>
         <translation>Other insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="135" />
+        <location filename="../kiosk/records_view.cpp" line="209" />
         <source>基本养老金</source>
         <translation>Basic pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="137" />
+        <location filename="../kiosk/records_view.cpp" line="211" />
         <source>城乡居民养老金</source>
         <translation>Resident pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="139" />
+        <location filename="../kiosk/records_view.cpp" line="213" />
         <source>失业保险金</source>
         <translation>Unemployment benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="141" />
+        <location filename="../kiosk/records_view.cpp" line="215" />
         <source>工伤保险待遇</source>
         <translation>Work injury benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="143" />
+        <location filename="../kiosk/records_view.cpp" line="217" />
         <source>其他待遇</source>
         <translation>Other benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="148" />
+        <location filename="../kiosk/records_view.cpp" line="222" />
         <source>%1元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="155" />
+        <location filename="../kiosk/records_view.cpp" line="229" />
         <source>正在领取待遇</source>
         <translation>receiving benefits</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="158" />
+        <location filename="../kiosk/records_view.cpp" line="232" />
         <source>正常参保</source>
         <translation>contributing</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="161" />
+        <location filename="../kiosk/records_view.cpp" line="235" />
         <source>中断缴费</source>
         <translation>contributions stopped</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="165" />
+        <location filename="../kiosk/records_view.cpp" line="239" />
         <source>累计缴费%1年%2个月</source>
         <translation>paid for %1 years %2 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="167" />
+        <location filename="../kiosk/records_view.cpp" line="241" />
         <source>累计缴费%1年</source>
         <translation>paid for %1 years</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="169" />
+        <location filename="../kiosk/records_view.cpp" line="243" />
         <source>累计缴费%1个月</source>
         <translation>paid for %1 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="172" />
+        <location filename="../kiosk/records_view.cpp" line="246" />
         <source>本月已缴</source>
         <translation>this month paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="173" />
+        <location filename="../kiosk/records_view.cpp" line="247" />
         <source>最近缴到%1</source>
         <translation>paid up to %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="176" />
+        <location filename="../kiosk/records_view.cpp" line="250" />
         <source>欠缴%1个月</source>
         <translation>%1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="177" />
+        <location filename="../kiosk/records_view.cpp" line="251" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="177" />
+        <location filename="../kiosk/records_view.cpp" line="251" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="187" />
+        <location filename="../kiosk/records_view.cpp" line="261" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>No insurance records were found; please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="194" />
+        <location filename="../kiosk/records_view.cpp" line="268" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="198" />
+        <location filename="../kiosk/records_view.cpp" line="272" />
         <source>%1年缴费情况</source>
         <translation>Contributions in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="218" />
+        <location filename="../kiosk/records_view.cpp" line="292" />
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="222" />
+        <location filename="../kiosk/records_view.cpp" line="296" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="223" />
+        <location filename="../kiosk/records_view.cpp" line="297" />
         <source>欠缴</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="224" />
+        <location filename="../kiosk/records_view.cpp" line="298" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="243" />
+        <location filename="../kiosk/records_view.cpp" line="317" />
         <source>%1年没有缴费记录</source>
         <translation>No contributions recorded in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="244" />
+        <location filename="../kiosk/records_view.cpp" line="318" />
         <source>%1年已缴%2个月</source>
         <translation>%1: %2 months paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="246" />
+        <location filename="../kiosk/records_view.cpp" line="320" />
         <source>，欠缴%1个月</source>
         <translation>, %1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="253" />
+        <location filename="../kiosk/records_view.cpp" line="327" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, paid on day %4 to %5</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::StatementPrinter</name>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="90" />
+        <source>打印机缺纸，暂时不能打印。请到服务窗口打印证明。</source>
+        <translation>The printer is out of paper. Please ask at the counter for your certificate.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="92" />
+        <source>打印机卡纸，暂时不能打印。请到服务窗口打印证明。</source>
+        <translation>The printer is jammed. Please ask at the counter for your certificate.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="95" />
+        <source>打印机暂停服务，暂时不能打印。请到服务窗口打印证明。</source>
+        <translation>The printer is out of service. Please ask at the counter for your certificate.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="97" />
+        <source>正在检查打印机…</source>
+        <translation>Checking the printer…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="101" />
+        <source>本机没有打印机。请到服务窗口打印证明。</source>
+        <translation>This terminal has no printer. Please ask at the counter for your certificate.</translation>
     </message>
 </context>
 <context>
@@ -1560,9 +1619,32 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="36" />
+        <location filename="../kiosk/records_view.cpp" line="38" />
         <source>%1年%2月</source>
         <translation>%1-%2</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::StatementPrinter</name>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="41" />
+        <source>打印失败，请到服务窗口打印。</source>
+        <translation>Printing failed. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="47" />
+        <source>打印机未能完成打印，请联系工作人员。</source>
+        <translation>The printer did not finish. Please ask a member of staff.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="137" />
+        <source>证明未能生成，请到服务窗口打印。</source>
+        <translation>The certificate could not be made. Please ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="151" />
+        <source>打印机暂停服务，请到服务窗口打印。</source>
+        <translation>The printer is out of service. Please ask at the counter.</translation>
     </message>
 </context>
 </TS>

@@ -1336,12 +1336,22 @@
         <translation>다음 해</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="191" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="207" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/RecordsScreen.qml" line="201" />
+        <location filename="../qml/screens/RecordsScreen.qml" line="215" />
+        <source>打印参保证明</source>
+        <translation>참보증명 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="224" />
+        <source>打印本年记录</source>
+        <translation>올해 기록 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RecordsScreen.qml" line="235" />
         <source>朗读</source>
         <translation>읽어 주기</translation>
     </message>
@@ -1349,184 +1359,233 @@
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="98" />
+        <location filename="../kiosk/records_view.cpp" line="108" />
+        <location filename="../kiosk/records_view.cpp" line="160" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>5분이 지났습니다. 돌아가서 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="116" />
+        <location filename="../kiosk/records_view.cpp" line="130" />
+        <source>本机不能打印证明，请到服务窗口打印。</source>
+        <translation>이 단말기에서는 증명서를 인쇄할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="139" />
+        <source>正在出具证明，请稍候…</source>
+        <translation>증명서를 발급하고 있습니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="165" />
+        <source>正在打印，请稍候…</source>
+        <translation>인쇄 중입니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="172" />
+        <source>证明已打印，请取走。证明编号 %1</source>
+        <translation>인쇄되었습니다. 증명서를 가져가세요. 증명 번호 %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="190" />
         <source>企业职工基本养老保险</source>
         <translation>직장인 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="118" />
+        <location filename="../kiosk/records_view.cpp" line="192" />
         <source>城乡居民基本养老保险</source>
         <translation>도농 주민 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="120" />
+        <location filename="../kiosk/records_view.cpp" line="194" />
         <source>失业保险</source>
         <translation>실업보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="122" />
+        <location filename="../kiosk/records_view.cpp" line="196" />
         <source>工伤保险</source>
         <translation>산재보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="124" />
+        <location filename="../kiosk/records_view.cpp" line="198" />
         <source>职工基本医疗保险</source>
         <translation>직장인 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="126" />
+        <location filename="../kiosk/records_view.cpp" line="200" />
         <source>城乡居民基本医疗保险</source>
         <translation>도농 주민 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="128" />
+        <location filename="../kiosk/records_view.cpp" line="202" />
         <source>其他险种</source>
         <translation>기타 보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="135" />
+        <location filename="../kiosk/records_view.cpp" line="209" />
         <source>基本养老金</source>
         <translation>기본 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="137" />
+        <location filename="../kiosk/records_view.cpp" line="211" />
         <source>城乡居民养老金</source>
         <translation>도농 주민 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="139" />
+        <location filename="../kiosk/records_view.cpp" line="213" />
         <source>失业保险金</source>
         <translation>실업급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="141" />
+        <location filename="../kiosk/records_view.cpp" line="215" />
         <source>工伤保险待遇</source>
         <translation>산재보험 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="143" />
+        <location filename="../kiosk/records_view.cpp" line="217" />
         <source>其他待遇</source>
         <translation>기타 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="148" />
+        <location filename="../kiosk/records_view.cpp" line="222" />
         <source>%1元</source>
         <translation>%1위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="155" />
+        <location filename="../kiosk/records_view.cpp" line="229" />
         <source>正在领取待遇</source>
         <translation>급여 수령 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="158" />
+        <location filename="../kiosk/records_view.cpp" line="232" />
         <source>正常参保</source>
         <translation>정상 가입</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="161" />
+        <location filename="../kiosk/records_view.cpp" line="235" />
         <source>中断缴费</source>
         <translation>납부 중단</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="165" />
+        <location filename="../kiosk/records_view.cpp" line="239" />
         <source>累计缴费%1年%2个月</source>
         <translation>누적 납부 %1년 %2개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="167" />
+        <location filename="../kiosk/records_view.cpp" line="241" />
         <source>累计缴费%1年</source>
         <translation>누적 납부 %1년</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="169" />
+        <location filename="../kiosk/records_view.cpp" line="243" />
         <source>累计缴费%1个月</source>
         <translation>누적 납부 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="172" />
+        <location filename="../kiosk/records_view.cpp" line="246" />
         <source>本月已缴</source>
         <translation>이번 달 납부 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="173" />
+        <location filename="../kiosk/records_view.cpp" line="247" />
         <source>最近缴到%1</source>
         <translation>%1까지 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="176" />
+        <location filename="../kiosk/records_view.cpp" line="250" />
         <source>欠缴%1个月</source>
         <translation>미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="177" />
+        <location filename="../kiosk/records_view.cpp" line="251" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="177" />
+        <location filename="../kiosk/records_view.cpp" line="251" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="187" />
+        <location filename="../kiosk/records_view.cpp" line="261" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>사회보험 기록이 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="194" />
+        <location filename="../kiosk/records_view.cpp" line="268" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="198" />
+        <location filename="../kiosk/records_view.cpp" line="272" />
         <source>%1年缴费情况</source>
         <translation>%1년 납부 현황</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="218" />
+        <location filename="../kiosk/records_view.cpp" line="292" />
         <source>%1月</source>
         <translation>%1월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="222" />
+        <location filename="../kiosk/records_view.cpp" line="296" />
         <source>已缴</source>
         <translation>납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="223" />
+        <location filename="../kiosk/records_view.cpp" line="297" />
         <source>欠缴</source>
         <translation>미납</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="224" />
+        <location filename="../kiosk/records_view.cpp" line="298" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="243" />
+        <location filename="../kiosk/records_view.cpp" line="317" />
         <source>%1年没有缴费记录</source>
         <translation>%1년 납부 기록 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="244" />
+        <location filename="../kiosk/records_view.cpp" line="318" />
         <source>%1年已缴%2个月</source>
         <translation>%1년 %2개월 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="246" />
+        <location filename="../kiosk/records_view.cpp" line="320" />
         <source>，欠缴%1个月</source>
         <translation>, 미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="253" />
+        <location filename="../kiosk/records_view.cpp" line="327" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, %4일 %5(으)로 지급</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::StatementPrinter</name>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="90" />
+        <source>打印机缺纸，暂时不能打印。请到服务窗口打印证明。</source>
+        <translation>프린터에 용지가 없습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="92" />
+        <source>打印机卡纸，暂时不能打印。请到服务窗口打印证明。</source>
+        <translation>프린터에 용지가 걸렸습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="95" />
+        <source>打印机暂停服务，暂时不能打印。请到服务窗口打印证明。</source>
+        <translation>프린터를 사용할 수 없습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="97" />
+        <source>正在检查打印机…</source>
+        <translation>프린터를 확인하고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="101" />
+        <source>本机没有打印机。请到服务窗口打印证明。</source>
+        <translation>이 단말기에는 프린터가 없습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
     </message>
 </context>
 <context>
@@ -1560,9 +1619,32 @@
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="36" />
+        <location filename="../kiosk/records_view.cpp" line="38" />
         <source>%1年%2月</source>
         <translation>%1년 %2월</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::StatementPrinter</name>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="41" />
+        <source>打印失败，请到服务窗口打印。</source>
+        <translation>인쇄하지 못했습니다. 창구에서 인쇄해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="47" />
+        <source>打印机未能完成打印，请联系工作人员。</source>
+        <translation>프린터가 인쇄를 끝내지 못했습니다. 직원에게 문의해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="137" />
+        <source>证明未能生成，请到服务窗口打印。</source>
+        <translation>증명서를 만들지 못했습니다. 창구에서 인쇄해 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/statement_printer.cpp" line="151" />
+        <source>打印机暂停服务，请到服务窗口打印。</source>
+        <translation>프린터를 사용할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
     </message>
 </context>
 </TS>

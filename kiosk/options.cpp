@@ -154,9 +154,8 @@ ParsedOptions parseOptions(const QStringList& arguments) {
     p.addHelpOption();
     const Flags f;
     p.addOptions({f.role, f.backoffice, f.ca, f.cert, f.key, f.renewDays, f.point, f.lang,
-                  f.automation, f.fullscreen, f.idle, f.state, f.receipts, f.printer, f.statementPrinter,
-                  f.geometry,
-                  f.timeScale, f.voice, f.idCard});
+                  f.automation, f.fullscreen, f.idle, f.state, f.receipts, f.printer,
+                  f.statementPrinter, f.geometry, f.timeScale, f.voice, f.idCard});
     ParsedOptions r;
     if (!p.parse(arguments)) {
         r.error = p.errorText();

@@ -169,8 +169,8 @@ void RecordsView::printStatement(bool yearRecord) {
                 post([this, ok, number, message] {  // dropped if the card left meanwhile
                     m_printing = false;
                     m_printFailed = !ok;
-                    m_printMessage = ok ? tr("证明已打印，请取走。证明编号 %1").arg(number)
-                                        : message;
+                    m_printMessage =
+                        ok ? tr("证明已打印，请取走。证明编号 %1").arg(number) : message;
                     Q_EMIT changed();
                 });
             });

@@ -17,32 +17,48 @@ namespace {
 
 QString typeName(int type) {
     switch (type) {
-        case INSURANCE_TYPE_EMPLOYEE_PENSION: return QStringLiteral("企业职工基本养老保险");
-        case INSURANCE_TYPE_RESIDENT_PENSION: return QStringLiteral("城乡居民基本养老保险");
-        case INSURANCE_TYPE_UNEMPLOYMENT: return QStringLiteral("失业保险");
-        case INSURANCE_TYPE_WORK_INJURY: return QStringLiteral("工伤保险");
-        case INSURANCE_TYPE_EMPLOYEE_MEDICAL: return QStringLiteral("职工基本医疗保险");
-        case INSURANCE_TYPE_RESIDENT_MEDICAL: return QStringLiteral("城乡居民基本医疗保险");
-        default: return QStringLiteral("其他");
+        case INSURANCE_TYPE_EMPLOYEE_PENSION:
+            return QStringLiteral("企业职工基本养老保险");
+        case INSURANCE_TYPE_RESIDENT_PENSION:
+            return QStringLiteral("城乡居民基本养老保险");
+        case INSURANCE_TYPE_UNEMPLOYMENT:
+            return QStringLiteral("失业保险");
+        case INSURANCE_TYPE_WORK_INJURY:
+            return QStringLiteral("工伤保险");
+        case INSURANCE_TYPE_EMPLOYEE_MEDICAL:
+            return QStringLiteral("职工基本医疗保险");
+        case INSURANCE_TYPE_RESIDENT_MEDICAL:
+            return QStringLiteral("城乡居民基本医疗保险");
+        default:
+            return QStringLiteral("其他");
     }
 }
 
 QString kindName(int kind) {
     switch (kind) {
-        case BENEFIT_KIND_EMPLOYEE_PENSION: return QStringLiteral("企业职工基本养老金");
-        case BENEFIT_KIND_RESIDENT_PENSION: return QStringLiteral("城乡居民养老保险待遇");
-        case BENEFIT_KIND_UNEMPLOYMENT: return QStringLiteral("失业保险金");
-        case BENEFIT_KIND_WORK_INJURY: return QStringLiteral("工伤保险待遇");
-        default: return QStringLiteral("其他待遇");
+        case BENEFIT_KIND_EMPLOYEE_PENSION:
+            return QStringLiteral("企业职工基本养老金");
+        case BENEFIT_KIND_RESIDENT_PENSION:
+            return QStringLiteral("城乡居民养老保险待遇");
+        case BENEFIT_KIND_UNEMPLOYMENT:
+            return QStringLiteral("失业保险金");
+        case BENEFIT_KIND_WORK_INJURY:
+            return QStringLiteral("工伤保险待遇");
+        default:
+            return QStringLiteral("其他待遇");
     }
 }
 
 QString statusName(ParticipationStatus s) {
     switch (s) {
-        case PARTICIPATION_STATUS_CONTRIBUTING: return QStringLiteral("正常参保");
-        case PARTICIPATION_STATUS_INTERRUPTED: return QStringLiteral("中断缴费");
-        case PARTICIPATION_STATUS_RECEIVING: return QStringLiteral("领取待遇");
-        default: return QStringLiteral("—");
+        case PARTICIPATION_STATUS_CONTRIBUTING:
+            return QStringLiteral("正常参保");
+        case PARTICIPATION_STATUS_INTERRUPTED:
+            return QStringLiteral("中断缴费");
+        case PARTICIPATION_STATUS_RECEIVING:
+            return QStringLiteral("领取待遇");
+        default:
+            return QStringLiteral("—");
     }
 }
 
@@ -70,8 +86,8 @@ public:
     }
     qreal y() const { return m_y; }
     void skip(qreal units) { m_y += units * m_unit; }
-    void text(const QString& s, qreal size, bool bold = false,
-              Qt::Alignment align = Qt::AlignLeft, qreal width = 0) {
+    void text(const QString& s, qreal size, bool bold = false, Qt::Alignment align = Qt::AlignLeft,
+              qreal width = 0) {
         font(size, bold);
         const QRectF box(m_area.left(), m_y, width > 0 ? width : m_area.width(), m_area.height());
         const int flags = static_cast<int>(align) | Qt::TextWordWrap;
@@ -102,7 +118,10 @@ public:
 
 private:
     void font(qreal size, bool bold) {
-        QFont f(QStringLiteral("Noto Sans CJK SC"));
+        // Latin letters and digits in DejaVu Sans, Chinese in Noto Sans CJK: a printer's
+        // PostScript step keeps the text of both (with the CJK font alone, digits lose theirs).
+        QFont f;
+        f.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans CJK SC")});
         f.setPixelSize(static_cast<int>(size));
         f.setBold(bold);
         m_p.setFont(f);
@@ -123,11 +142,11 @@ void body(Sheet& s, const StatementContent& c, qreal size) {
                QStringLiteral("累计缴费"), QStringLiteral("最近缴费")},
               {0.32, 0.16, 0.16, 0.18, 0.18}, size, true);
         for (const auto& i : c.insurances())
-            s.row({typeName(i.type()), statusName(i.status()), str(i.first_month()),
-                   months(i.paid_months()),
-                   i.latest_paid_month().empty() ? QStringLiteral("—")
-                                                 : str(i.latest_paid_month())},
-                  {0.32, 0.16, 0.16, 0.18, 0.18}, size, false);
+            s.row(
+                {typeName(i.type()), statusName(i.status()), str(i.first_month()),
+                 months(i.paid_months()),
+                 i.latest_paid_month().empty() ? QStringLiteral("—") : str(i.latest_paid_month())},
+                {0.32, 0.16, 0.16, 0.18, 0.18}, size, false);
     } else if (c.kind() == STATEMENT_KIND_ANNUAL_RECORD) {
         const QList<qreal> w{0.13, 0.27, 0.15, 0.15, 0.15, 0.15};
         s.row({QStringLiteral("月份"), QStringLiteral("险种"), QStringLiteral("缴费基数"),
@@ -168,7 +187,7 @@ void paintA4(QPainter& p, const QRectF& page, const IssueStatementResponse& r,
     s.line();
     s.text(QStringLiteral("兹证明 %1（公民身份号码 %2）的社会保险%3如下（记录截至 %4）：")
                .arg(str(c.holder().masked_name()), str(c.holder().masked_ssn()),
-                    c.kind() == STATEMENT_KIND_PARTICIPATION  ? QStringLiteral("参保情况")
+                    c.kind() == STATEMENT_KIND_PARTICIPATION   ? QStringLiteral("参保情况")
                     : c.kind() == STATEMENT_KIND_ANNUAL_RECORD ? QStringLiteral("缴费记录")
                                                                : QStringLiteral("待遇发放记录"),
                     c.records_through().empty() ? QStringLiteral("—") : str(c.records_through())),
@@ -187,12 +206,9 @@ void paintA4(QPainter& p, const QRectF& page, const IssueStatementResponse& r,
         p.drawImage(qr, code);
     }
     Sheet foot(p,
-               QRectF(page.left() + unit * 4, qr.top(), qr.left() - page.left() - unit * 6,
-                      qrSide),
+               QRectF(page.left() + unit * 4, qr.top(), qr.left() - page.left() - unit * 6, qrSide),
                unit);
-    foot.text(QStringLiteral("本证明由人力资源社会保障部门经电子签名出具，与加盖印章的纸质证明具有同等"
-                             "效力。"),
-              unit * 1.0);
+    foot.text(QStringLiteral("本证明经人社服务平台电子签名出具，真伪以核验结果为准。"), unit * 1.0);
     foot.text(r.verify_url().empty()
                   ? QStringLiteral("请持证明编号和校验码到人社服务窗口核验。")
                   : QStringLiteral("扫描右侧二维码，或访问 %1 输入证明编号和校验码，即可核验真伪。")
@@ -255,8 +271,8 @@ bool writeStatementPdf(const IssueStatementResponse& statement, const QString& s
         pdf.setResolution(300);
     } else {
         // Long enough for six insurance types and the QR code.
-        pdf.setPageSize(QPageSize(QSizeF(80, 200), QPageSize::Millimeter,
-                                  QStringLiteral("80mm roll")));
+        pdf.setPageSize(
+            QPageSize(QSizeF(80, 200), QPageSize::Millimeter, QStringLiteral("80mm roll")));
         pdf.setResolution(203);  // a thermal printer's dots per inch
     }
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));

@@ -20,12 +20,18 @@ constexpr auto kJobLook = std::chrono::milliseconds(250);
 
 StatementPrinter::State stateOf(printer::QueueState s) {
     switch (s) {
-        case printer::QueueState::Ready: return StatementPrinter::State::Ready;
-        case printer::QueueState::PaperOut: return StatementPrinter::State::PaperOut;
-        case printer::QueueState::PaperJam: return StatementPrinter::State::PaperJam;
-        case printer::QueueState::Offline: return StatementPrinter::State::Offline;
-        case printer::QueueState::Error: return StatementPrinter::State::Error;
-        case printer::QueueState::Absent: break;
+        case printer::QueueState::Ready:
+            return StatementPrinter::State::Ready;
+        case printer::QueueState::PaperOut:
+            return StatementPrinter::State::PaperOut;
+        case printer::QueueState::PaperJam:
+            return StatementPrinter::State::PaperJam;
+        case printer::QueueState::Offline:
+            return StatementPrinter::State::Offline;
+        case printer::QueueState::Error:
+            return StatementPrinter::State::Error;
+        case printer::QueueState::Absent:
+            break;
     }
     return StatementPrinter::State::Absent;
 }
@@ -76,10 +82,11 @@ void StatementPrinter::refresh() {
         return;
     }
     auto found = std::make_shared<State>(State::Absent);
-    m_async.run([found, queue = m_a4Queue.toStdString()] {
-                    *found = stateOf(printer::queueStatus(queue).state);
-                },
-                [this, found] { setState(*found); });
+    m_async.run(
+        [found, queue = m_a4Queue.toStdString()] {
+            *found = stateOf(printer::queueStatus(queue).state);
+        },
+        [this, found] { setState(*found); });
 }
 
 QString StatementPrinter::stateText() const {
@@ -103,13 +110,20 @@ QString StatementPrinter::stateText() const {
 
 renshe::v1::PrinterState StatementPrinter::heartbeatState() const {
     switch (m_state) {
-        case State::Ready: return renshe::v1::PRINTER_STATE_OK;
-        case State::PaperOut: return renshe::v1::PRINTER_STATE_PAPER_OUT;
-        case State::PaperJam: return renshe::v1::PRINTER_STATE_PAPER_JAM;
-        case State::Offline: return renshe::v1::PRINTER_STATE_OFFLINE;
-        case State::Error: return renshe::v1::PRINTER_STATE_ERROR;
-        case State::Unknown: return renshe::v1::PRINTER_STATE_UNSPECIFIED;
-        case State::Absent: break;
+        case State::Ready:
+            return renshe::v1::PRINTER_STATE_OK;
+        case State::PaperOut:
+            return renshe::v1::PRINTER_STATE_PAPER_OUT;
+        case State::PaperJam:
+            return renshe::v1::PRINTER_STATE_PAPER_JAM;
+        case State::Offline:
+            return renshe::v1::PRINTER_STATE_OFFLINE;
+        case State::Error:
+            return renshe::v1::PRINTER_STATE_ERROR;
+        case State::Unknown:
+            return renshe::v1::PRINTER_STATE_UNSPECIFIED;
+        case State::Absent:
+            break;
     }
     return renshe::v1::PRINTER_STATE_ABSENT;
 }
@@ -144,9 +158,8 @@ void StatementPrinter::print(const renshe::v1::IssueStatementResponse& statement
                 return;
             }
             // The job's title shows in the queue: the kind and number, nobody's name.
-            const auto submitted =
-                printer::submitPdf(a4Queue, a4.toStdString(),
-                                   (title + QLatin1Char(' ') + number).toStdString(), "A4");
+            const auto submitted = printer::submitPdf(
+                a4Queue, a4.toStdString(), (title + QLatin1Char(' ') + number).toStdString(), "A4");
             if (submitted.jobId == 0) {
                 job->message = QCoreApplication::translate("renshe::kiosk::StatementPrinter",
                                                            "打印机暂停服务，请到服务窗口打印。");

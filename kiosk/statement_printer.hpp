@@ -35,8 +35,8 @@ public:
     // `a4Queue`: the CUPS queue of the A4 printer ("" = the scheduler's default); `slipQueue`:
     // the receipt printer's queue for the slip ("" = no slip). `pdfDirectory` non-empty: write
     // there instead of printing.
-    StatementPrinter(QString servicePoint, QString pdfDirectory, QString a4Queue,
-                     QString slipQueue, QObject* parent = nullptr);
+    StatementPrinter(QString servicePoint, QString pdfDirectory, QString a4Queue, QString slipQueue,
+                     QObject* parent = nullptr);
 
     // Asks CUPS again now (off the UI thread); it is also asked every 15 s.
     Q_INVOKABLE void refresh();

@@ -181,6 +181,22 @@ Rectangle {
             color: Theme.disconnectedColor
         }
 
+        // Printing: why the printer cannot print (before the citizen chooses to), or what
+        // became of the print.
+        SpokenText {
+            objectName: "recordsPrintMessage"
+            readonly property string said: screen.records.printMessage.length > 0
+                                           ? screen.records.printMessage
+                                           : screen.records.printerText
+            Layout.fillWidth: true
+            visible: said.length > 0
+            text: said
+            wrapMode: Text.Wrap
+            font.family: Theme.fontFamily; font.pixelSize: Theme.fontBody; font.bold: true
+            color: screen.records.printFailed || screen.records.printMessage.length === 0
+                   ? Theme.disconnectedColor : Theme.text
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
@@ -191,6 +207,24 @@ Rectangle {
                 title: qsTr("返回")
                 tint: Theme.textMuted
                 onActivated: screen.records.close()
+            }
+            Tile {
+                objectName: "recordsPrint"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+                title: qsTr("打印参保证明")
+                enabled: screen.records.canPrint
+                opacity: enabled ? 1 : 0.4
+                onActivated: screen.records.printStatement(false)
+            }
+            Tile {
+                objectName: "recordsPrintYear"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+                title: qsTr("打印本年记录")
+                enabled: screen.records.canPrint
+                opacity: enabled ? 1 : 0.4
+                onActivated: screen.records.printStatement(true)
             }
             // Read aloud on request only (with voice guidance on).
             Tile {

@@ -490,9 +490,8 @@ TEST_F(CardFlows, AStatementLostOnTheWayIsAskedForAgainWithTheSameRequestId) {
     FakeRecords records;
     records.statementAnswers = {unavailable(), unavailable()};
     IssueStatementResponse out;
-    const auto result =
-        card::issueStatement(records, inserted, std::chrono::system_clock::now(),
-                             STATEMENT_KIND_PARTICIPATION, 0, "req-1", out);
+    const auto result = card::issueStatement(records, inserted, std::chrono::system_clock::now(),
+                                             STATEMENT_KIND_PARTICIPATION, 0, "req-1", out);
     EXPECT_TRUE(result.ok());
     EXPECT_EQ(records.calls,
               (std::vector<std::string>{"statement req-1", "statement req-1", "statement req-1"}));
