@@ -76,6 +76,13 @@ Kiosk::Kiosk(Config config, QObject* parent)
                 req.set_outbox_needs_staff(m_outbox ? m_outbox->needsStaff() : 0);
             },
             m_config.heartbeatInterval);
+        // A printer that runs out of paper or stops is reported at once, not at the next beat.
+        connect(m_statements.get(), &StatementPrinter::changed, this, [this] {
+            if (m_statements->heartbeatState() != m_reportedPrinter) {
+                m_reportedPrinter = m_statements->heartbeatState();
+                m_heartbeat->beat();
+            }
+        });
         if (!m_config.backoffice->certificateFile.empty()) {
             m_heartbeat->renewCertificates(
                 {m_config.backoffice->certificateFile, m_config.backoffice->privateKeyFile},

@@ -137,6 +137,7 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<ReceiptPrinter> m_receipts;
     std::unique_ptr<StatementPrinter> m_statements;
+    renshe::v1::PrinterState m_reportedPrinter = renshe::v1::PRINTER_STATE_UNSPECIFIED;
     std::unique_ptr<CardSession> m_card;
     std::unique_ptr<JobsModel> m_jobs;
     std::unique_ptr<GuidesModel> m_guides;

@@ -13,6 +13,7 @@
 #include <regex>
 
 #include "renshe/v1/records.grpc.pb.h"
+#include "renshe/v1/terminal.grpc.pb.h"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/cups.hpp"
 #include "tests/fixtures/pcscd.hpp"
@@ -204,6 +205,22 @@ TEST_F(PrintedStatement, AStoppedPrinterIsSaidBeforeTheCitizenChoosesToPrint) {
     EXPECT_EQ(kiosk->waitForProperty("recordsPrintMessage", "text", QJsonValue(why), 20s),
               QJsonValue(why));
     EXPECT_EQ(kiosk->property("recordsPrint", "enabled"), QJsonValue(false));
+    // The fleet hears of it at once, not at the next 30 s heartbeat.
+    auto fleet = TerminalService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+    PrinterState reported = PRINTER_STATE_UNSPECIFIED;
+    renshe::testing::waitUntil(
+        [&] {
+            ListTerminalsResponse r;
+            if (renshe::testing::call(*fleet, &TerminalService::Stub::ListTerminals,
+                                      ListTerminalsRequest(), &r)
+                    .ok() &&
+                r.terminals_size() > 0)
+                reported = r.terminals(0).devices().printer();
+            return reported == PRINTER_STATE_OFFLINE;
+        },
+        10s);
+    EXPECT_EQ(reported, PRINTER_STATE_OFFLINE);
     renshe::testing::expectLayoutFitsEverywhere(*kiosk, "my records, the printer stopped");
     // Disabled: a touch does nothing (the automation refuses to press it), nothing printed.
     EXPECT_THROW(kiosk->click("recordsPrint"), std::exception);
