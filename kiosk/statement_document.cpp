@@ -196,7 +196,7 @@ void paintA4(QPainter& p, const QRectF& page, const IssueStatementResponse& r,
     body(s, c, unit * 1.05);
     s.skip(1);
     s.text(QStringLiteral("出具时间：%1").arg(issuedAt(c)), unit * 1.1);
-    s.text(QStringLiteral("出具地点：%1（自助服务终端）").arg(servicePoint), unit * 1.1);
+    s.text(QStringLiteral("出具地点：%1").arg(servicePoint), unit * 1.1);
     // The verification block at the foot of the page: QR code and how to check by hand.
     const qreal qrSide = unit * 11;
     const QRectF qr(page.right() - unit * 4 - qrSide, page.bottom() - unit * 4 - qrSide, qrSide,

@@ -13,7 +13,8 @@ namespace renshe::kiosk {
 
 enum class StatementLayout { A4, Slip };
 
-// Writes `statement` as a PDF at `path`; `servicePoint` names where it was printed. Returns
+// Writes `statement` as a PDF at `path`; `servicePoint` names where it was printed, as the
+// paper says it ("费县探沂镇人社所（自助服务终端）"). Returns
 // false (nothing usable at `path`) when the file cannot be written.
 bool writeStatementPdf(const renshe::v1::IssueStatementResponse& statement,
                        const QString& servicePoint, StatementLayout layout, const QString& path);

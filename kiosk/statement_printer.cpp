@@ -136,8 +136,9 @@ void StatementPrinter::print(const renshe::v1::IssueStatementResponse& statement
     };
     auto job = std::make_shared<Job>();
     m_async.run(
-        [job, statement, servicePoint = m_servicePoint, dir = m_pdfDirectory,
-         a4Queue = m_a4Queue.toStdString(), slipQueue = m_slipQueue.toStdString()] {
+        [job, statement, servicePoint = m_servicePoint + QStringLiteral("（自助服务终端）"),
+         dir = m_pdfDirectory, a4Queue = m_a4Queue.toStdString(),
+         slipQueue = m_slipQueue.toStdString()] {
             const QString number = QString::fromStdString(statement.statement().number());
             QTemporaryDir temp;  // masked data only, but gone once CUPS has the bytes
             const QString out = dir.isEmpty() ? temp.path() : dir;

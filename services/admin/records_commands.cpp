@@ -9,6 +9,7 @@
 
 #include "renshe/v1/records.grpc.pb.h"
 #include "services/admin/cli_support.hpp"
+#include "services/admin/statement_commands.hpp"
 
 namespace renshe::services::admin {
 
@@ -30,7 +31,8 @@ std::string recordsUsage() {
            "stopped\n"
            "  records summary --ssn ID\n"
            "  records contributions --ssn ID --year YYYY [--type TYPE]\n"
-           "  records payments --ssn ID --year YYYY\n";
+           "  records payments --ssn ID --year YYYY\n" +
+           statementUsage();
 }
 
 namespace {
@@ -289,6 +291,9 @@ int runRecordsCommand(const std::vector<std::string>& argv) {
         {"records summary", showSummary},
         {"records contributions", listYear},
         {"records payments", listYear},
+        {"records statement", issueStatementCommand},
+        {"records verify", verifyStatementCommand},
+        {"records withdraw", withdrawStatementCommand},
     };
     const auto command = commands.find(what);
     return command == commands.end() ? 2 : command->second(args, connection, what);

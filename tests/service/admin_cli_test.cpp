@@ -11,6 +11,7 @@
 #include <array>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <sstream>
 
 #include "renshe/v1/content.grpc.pb.h"
@@ -286,6 +287,66 @@ TEST_F(AdminCli, RecordsImportInChunksNamesTheBadLineAndGoesOnWithSkipBad) {
     r = province({"records", "import", "--payments", bad.string()});
     EXPECT_EQ(r.code, 1) << r.output;
     EXPECT_NE(r.output.find("payments.csv:1: the header is not"), std::string::npos) << r.output;
+}
+
+// 证明 at the counter: the page the terminal prints, drawn by renshe-statement-pdf, then
+// verified and withdrawn by number and check code.
+TEST_F(AdminCli, RecordsStatementWritesThePageThenVerifyAndWithdrawIt) {
+    const auto holder = renshe::testing::inventedCard(13);
+    renshe::testing::seed(env->staff(), holder);
+    const auto file =
+        write("contributions.csv",
+              "ssn,month,type,base,personal,employer,paid,payer\n" + holder.ssn +
+                  ",2024-05,employee_pension,4000,320,640,paid,兰山机械厂\n" + holder.ssn +
+                  ",2024-06,employee_pension,4000,320,640,paid,兰山机械厂\n");
+    auto r = renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+                                       {"records", "import", "--contributions", file.string()},
+                                       BackofficeEnv::kProvince);
+    ASSERT_EQ(r.code, 0) << r.output;
+
+    ::setenv("RENSHE_STATEMENT_RENDERER", RENSHE_STATEMENT_PDF_BIN, 1);
+    const auto pdf = dir.path() / "statement.pdf";
+    r = admin({"records", "statement", "--ssn", holder.ssn, "--kind", "参保证明", "--out",
+               pdf.string(), "--service-point", "兰山区人社局"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r.output, m,
+                                  std::regex("statement ([0-9]{18})  check code ([2-9A-Z]{8})")))
+        << r.output;
+    const std::string number = m[1], code = m[2];
+    EXPECT_EQ(r.output.find(holder.ssn), std::string::npos) << r.output;
+    ASSERT_TRUE(std::filesystem::exists(pdf)) << r.output;
+    EXPECT_FALSE(std::filesystem::exists(pdf.string() + ".statement.pb"));
+    renshe::testing::ProcessOptions text;
+    text.argv = {"/usr/bin/pdftotext", pdf.string(), (dir.path() / "statement.txt").string()};
+    ASSERT_EQ(renshe::testing::runToCompletion(std::move(text)), 0);
+    std::stringstream page;
+    page << std::ifstream(dir.path() / "statement.txt").rdbuf();
+    EXPECT_NE(page.str().find("社会保险参保证明"), std::string::npos) << page.str();
+    EXPECT_NE(page.str().find(number), std::string::npos) << page.str();
+    // (人 and 山 come back as the radicals ⼈ ⼭: the CJK font draws each pair with one glyph.)
+    EXPECT_NE(page.str().find("社局"), std::string::npos) << page.str();
+    EXPECT_EQ(page.str().find(holder.ssn), std::string::npos) << page.str();
+
+    r = admin({"records", "verify", number, code});
+    EXPECT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("VALID (有效)"), std::string::npos) << r.output;
+    r = admin({"records", "withdraw", number, "--reason", "打印错误，重新出具"});
+    ASSERT_EQ(r.code, 0) << r.output;
+    r = admin({"records", "verify", number, code});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("WITHDRAWN (已作废)"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("打印错误，重新出具"), std::string::npos) << r.output;
+    r = admin({"records", "verify", number, "22222222"});
+    EXPECT_NE(r.output.find("UNKNOWN"), std::string::npos) << r.output;
+
+    // No renderer: the statement is issued (its number verifies), the page says why it is missing.
+    ::setenv("RENSHE_STATEMENT_RENDERER", "/nonexistent/renshe-statement-pdf", 1);
+    r = admin(
+        {"records", "statement", "--ssn", holder.ssn, "--out", (dir.path() / "none.pdf").string()});
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("renshe-statement-pdf not found"), std::string::npos) << r.output;
+    ::unsetenv("RENSHE_STATEMENT_RENDERER");
 }
 
 TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
