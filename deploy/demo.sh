@@ -28,6 +28,8 @@ rm -f "$out/backoffice.port" "$out"/backoffice.db*
   --client-ca "$out/pki/ca.crt" --port-file "$out/backoffice.port" \
   --keystore "$out/keystore" --database "sqlite:$out/backoffice.db" \
   --metrics-listen 127.0.0.1:0 --metrics-port-file "$out/metrics.port" \
+  --verify-listen 127.0.0.1:0 --verify-cert "$out/pki/server.crt" --verify-key "$out/pki/server.key" \
+  --verify-port-file "$out/verify.port" \
   >"$out/backoffice.log" 2>&1 &
 backoffice_pid=$!
 trap 'kill $backoffice_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
@@ -39,6 +41,7 @@ done
 port=$(cat "$out/backoffice.port")
 echo "demo: back office on 127.0.0.1:$port (mutual TLS, SQLite $out/backoffice.db), log $out/backoffice.log"
 echo "demo: metrics on http://127.0.0.1:$(cat "$out/metrics.port")/metrics"
+echo "demo: statements verified at https://127.0.0.1:$(cat "$out/verify.port")/verify (the demo CA's certificate)"
 
 admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.key")

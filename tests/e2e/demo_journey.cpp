@@ -110,6 +110,33 @@ public:
                QJsonValue(QString::fromUtf8(expected));
     }
     int shots() const { return m_shots; }
+    // The statement's A4 page as paper looks (pdftoppm), from the kiosk's PDF directory.
+    void printedPage() {
+        std::filesystem::path newest;
+        if (std::filesystem::exists(receiptDir)) {
+            for (const auto& e : std::filesystem::directory_iterator(receiptDir)) {
+                const std::string name = e.path().filename().string();
+                if (name.rfind("statement-", 0) == 0 && name.find("-slip") == std::string::npos &&
+                    (newest.empty() ||
+                     e.last_write_time() > std::filesystem::last_write_time(newest)))
+                    newest = e.path();
+            }
+        }
+        if (newest.empty()) {
+            std::printf("  (no statement PDF in %s)\n", receiptDir.c_str());
+            return;
+        }
+        ++m_shots;
+        const std::string stem =
+            (m_shots < 10 ? "0" : "") + std::to_string(m_shots) + "-statement-page";
+        renshe::testing::ProcessOptions o;
+        o.argv = {"/usr/bin/pdftoppm",    "-r", "100", "-png", "-singlefile", newest.string(),
+                  (m_out / stem).string()};
+        if (renshe::testing::runToCompletion(std::move(o)) == 0)
+            std::printf("  %-34s %s\n", (stem + ".png").c_str(),
+                        "the printed 参保证明: masked holder, figures, QR code to verify");
+    }
+    std::filesystem::path receiptDir;  // where the kiosk writes receipts and statements
 
     renshe::testing::KioskProcess kiosk;
 
@@ -146,6 +173,15 @@ void activation(Journey& j, renshe::testing::CardSim& sim) {
     if (j.kiosk.waitForProperty("recordsScreen", "visible", true, 15s) != QJsonValue(true))
         throw std::runtime_error("我的社保 did not open");
     j.shot("my-records", "我的社保: each insurance in words, this year's months, the pension paid");
+    j.kiosk.click("recordsPrint");
+    const QString printed = QString::fromUtf8("证明已打印");
+    renshe::testing::waitUntil(
+        [&] {
+            return j.kiosk.property("recordsPrintMessage", "text").toString().startsWith(printed);
+        },
+        30s);
+    j.shot("statement-printed", "参保证明 printed: its number on screen, the page below");
+    j.printedPage();
     j.kiosk.click("recordsBack");
     j.kiosk.waitForProperty("cardScreen", "visible", true, 5s);
     sim.remove();
@@ -252,6 +288,9 @@ int main(int argc, char** argv) {
             o.kioskArgs.insert(o.kioskArgs.end(), {"--idcard-device", idReader->device().string()});
         }
         Journey j(o.kioskArgs, o.out);
+        for (std::size_t i = 0; i + 1 < o.kioskArgs.size(); ++i)
+            if (o.kioskArgs[i] == "--receipt-dir")
+                j.receiptDir = o.kioskArgs[i + 1];
         std::printf("journey: a citizen at the touchscreen\n");
         const bool online =
             j.kiosk.waitForProperty("connectivityIndicator", "connected", true, 15s).toBool();
