@@ -42,11 +42,13 @@ constexpr int kRounds = 300;          // reads of each kind
 constexpr int kImportRows = 240'000;  // 1,000 persons × 20 years
 constexpr const char* kVersion = "records-county-v1";
 
-// A valid ID number for person `n` of the county (兰山区, born 1950-1999).
+// A valid ID number for person `n` of the county (兰山区): 1,000 a birth day, from 1950-01-01
+// (unique for n below 336,000).
 std::string ssnOf(int n) {
-    char body[20];
-    std::snprintf(body, sizeof body, "371302%04d%02d%02d%03d", 1950 + n % 50, 1 + (n / 50) % 12,
-                  1 + (n / 600) % 28, n % 1000);
+    char body[64];
+    const int day = n / 1000;
+    std::snprintf(body, sizeof body, "3713021950%02d%02d%03d", 1 + day / 28, 1 + day % 28,
+                  n % 1000);
     std::string s(body, 17);
     return s + renshe::drivers::sscard::idNumberCheckCharacter(s);
 }
