@@ -3,6 +3,7 @@
 // public HTTPS page, in headless Chromium too); a statement altered and re-signed with another
 // key does not; staff withdraw one; the page limits requests per address.
 #include <openssl/evp.h>
+#include <sqlite3.h>
 
 #include <regex>
 
@@ -250,6 +251,43 @@ TEST_P(StatementsTest, ThePageAnswersAFewRequestsPerAddressThenAsksToWait) {
     EXPECT_EQ(last.status, 429);
     EXPECT_GT(std::stoi(last.headers.at("retry-after")), 0);
     EXPECT_NE(last.body.find("查询过于频繁"), std::string::npos);
+}
+
+// A database writer edits a figure of an issued statement: it no longer carries the back
+// office's signature (SQLite: the file itself; the rule is the same on PostgreSQL).
+TEST_P(StatementsTest, AStatementEditedInTheDatabaseIsTampered) {
+    if (GetParam() != StoreKind::Sqlite)
+        GTEST_SKIP() << "edited through the SQLite file";
+    const auto issued = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION);
+    StatementContent edited = issued.statement();
+    edited.mutable_insurances(0)->set_paid_months(360);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(env.backoffice().sqlitePath().c_str(), &db), SQLITE_OK);
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db,
+                                 "UPDATE record_statements SET content_hex = ?1 WHERE number = ?2",
+                                 -1, &st, nullptr),
+              SQLITE_OK);
+    std::string hex;
+    for (const unsigned char c : edited.SerializeAsString()) {
+        static const char* digits = "0123456789abcdef";
+        hex += digits[c >> 4];
+        hex += digits[c & 15];
+    }
+    sqlite3_bind_text(st, 1, hex.c_str(), -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, issued.statement().number().c_str(), -1, SQLITE_TRANSIENT);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    EXPECT_EQ(sqlite3_changes(db), 1);
+    sqlite3_close(db);
+
+    const auto v = verify(issued.statement().number(), issued.check_code());
+    EXPECT_EQ(v.validity(), STATEMENT_VALIDITY_TAMPERED);
+    EXPECT_FALSE(v.has_statement());
+    const auto p = page(targetOf(issued.verify_url()));
+    EXPECT_NE(p.body.find("无效"), std::string::npos);
+    EXPECT_EQ(p.body.find("30 年"), std::string::npos) << "the edited figure is never shown";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StatementsTest,
