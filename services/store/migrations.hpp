@@ -10,7 +10,10 @@ namespace renshe::services::store::detail {
 struct Migration {
     int version;
     std::string_view name;
-    std::string_view sql;  // one or more statements, run as a script in one transaction
+    // One or more statements, run as a script in one transaction. A first line
+    // "-- only: postgresql" (or "-- only: sqlite") limits it to that backend; the other records
+    // the version with nothing done.
+    std::string_view sql;
 };
 
 std::span<const Migration> migrations() noexcept;

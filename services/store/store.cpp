@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <optional>
 
 #include "services/store/internal.hpp"
 
@@ -252,8 +253,23 @@ bool applyMigration(ScriptTx& tx, const Migration& m) {
                     {std::int64_t{m.version}})) {
         return false;
     }
+    // A migration whose first line is "-- only: postgresql" (or sqlite) runs on that backend
+    // only; the other records it as applied with nothing to do (e.g. PostgreSQL partitioning).
+    const auto onlyOn = [&]() -> std::optional<Backend> {
+        constexpr std::string_view kOnly = "-- only: ";
+        if (m.sql.substr(0, kOnly.size()) != kOnly)
+            return std::nullopt;
+        const auto word = m.sql.substr(kOnly.size(), m.sql.find('\n') - kOnly.size());
+        if (word == "postgresql")
+            return Backend::Postgres;
+        if (word == "sqlite")
+            return Backend::Sqlite;
+        throw StoreError("migration " + std::to_string(m.version) +
+                         ": '-- only:' names neither postgresql nor sqlite");
+    }();
     try {
-        tx.execScript(m.sql);
+        if (!onlyOn || *onlyOn == tx.backend())
+            tx.execScript(m.sql);
     } catch (const StoreUnavailable&) {
         throw;
     } catch (const StoreError& e) {

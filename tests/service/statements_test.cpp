@@ -265,10 +265,10 @@ TEST_P(StatementsTest, AStatementEditedInTheDatabaseIsTampered) {
     ASSERT_EQ(sqlite3_open(env.backoffice().sqlitePath().c_str(), &db), SQLITE_OK);
     sqlite3_busy_timeout(db, 5000);
     sqlite3_stmt* st = nullptr;
-    ASSERT_EQ(sqlite3_prepare_v2(db,
-                                 "UPDATE record_statements SET content_hex = ?1 WHERE number = ?2",
-                                 -1, &st, nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db, "UPDATE record_statements SET content_hex = ?1 WHERE number = ?2",
+                           -1, &st, nullptr),
+        SQLITE_OK);
     std::string hex;
     for (const unsigned char c : edited.SerializeAsString()) {
         static const char* digits = "0123456789abcdef";

@@ -889,6 +889,30 @@ TEST_P(PostgresOnlyStoreTest, OutageIsUnavailableAndThePoolReconnects) {
     EXPECT_EQ(countRows(*store, "SELECT count(*) FROM rate_limits"), 6 + 1 + 8);
 }
 
+// Migration 0022 is PostgreSQL's only: contributions partitioned by year there (rows land in
+// their year's partition), recorded as applied with nothing done on SQLite.
+TEST_P(StoreTest, ContributionsArePartitionedByYearOnPostgresOnly) {
+    auto store = open();
+    store->write([](Tx& tx) {
+        tx.exec(
+            "INSERT INTO record_contributions (ssn, month, insurance_type, base_fen, "
+            "personal_fen, employer_fen, paid, payer) VALUES ('370102194704090017', 202406, 1, "
+            "400000, 32000, 64000, 1, 'x')");
+    });
+    store->read([&](Tx& tx) {
+        EXPECT_TRUE(tx.queryOne("SELECT 1 FROM schema_migrations WHERE version = 22"));
+        EXPECT_EQ(tx.queryOne("SELECT count(*) FROM record_contributions")->integer(0), 1);
+        if (sqlite())
+            return;
+        EXPECT_GE(tx.queryOne("SELECT count(*) FROM pg_inherits WHERE inhparent = "
+                              "'record_contributions'::regclass")
+                      ->integer(0),
+                  111);
+        EXPECT_EQ(tx.queryOne("SELECT count(*) FROM record_contributions_2024")->integer(0), 1);
+        EXPECT_EQ(tx.queryOne("SELECT count(*) FROM record_contributions_2023")->integer(0), 0);
+    });
+}
+
 TEST_P(PostgresOnlyStoreTest, AcceptsTheUriForm) {
     const std::string conninfo = m_pg->connectionString();
     const auto at = conninfo.find("host=") + 5;
