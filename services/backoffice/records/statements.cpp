@@ -11,20 +11,7 @@ using namespace renshe::v1;
 
 namespace {
 
-constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32 symbols
-constexpr std::size_t kCodeChars = 8;
-constexpr std::size_t kNumberDigits = 18;
 constexpr std::size_t kKeyIdBytes = 8;
-
-// `text` without spaces and dashes (how people copy numbers off paper).
-std::string compact(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (c != ' ' && c != '-')
-            out.push_back(c);
-    }
-    return out;
-}
 
 bool sameBytes(std::string_view a, std::string_view b) {
     return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
@@ -44,30 +31,10 @@ std::string checkCodeOf(std::string_view signature) {
     std::uint64_t bits = 0;
     for (std::size_t i = 0; i < 5; ++i)  // 40 bits = 8 symbols of 5 bits
         bits = (bits << 8) | static_cast<unsigned char>(digest[i]);
-    std::string code(kCodeChars, ' ');
-    for (std::size_t i = 0; i < kCodeChars; ++i)
-        code[kCodeChars - 1 - i] = kCodeAlphabet[(bits >> (5 * i)) & 31U];
+    std::string code(kCheckCodeChars, ' ');
+    for (std::size_t i = 0; i < kCheckCodeChars; ++i)
+        code[kCheckCodeChars - 1 - i] = kCheckCodeAlphabet[(bits >> (5 * i)) & 31U];
     return code;
-}
-
-std::optional<std::string> normalizeStatementNumber(std::string_view number) {
-    std::string n = compact(number);
-    if (n.size() != kNumberDigits ||
-        !std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return std::nullopt;
-    return n;
-}
-
-std::optional<std::string> normalizeCheckCode(std::string_view code) {
-    std::string c = compact(code);
-    if (c.size() != kCodeChars)
-        return std::nullopt;
-    for (char& ch : c) {
-        ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        if (kCodeAlphabet.find(ch) == std::string_view::npos)
-            return std::nullopt;
-    }
-    return c;
 }
 
 std::string keyIdOf(std::string_view publicKey) {

@@ -16,6 +16,7 @@
 #include <string_view>
 
 #include "renshe/v1/records.pb.h"
+#include "services/backoffice/records/statement_numbers.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/store/store.hpp"
 
@@ -26,11 +27,6 @@ std::string statementMessage(std::string_view content);
 // The 8-character check code of a signature (SHA-256 of it, 40 bits in the alphabet
 // 23456789ABCDEFGHJKLMNPQRSTUVWXYZ).
 std::string checkCodeOf(std::string_view signature);
-// The number as stored (18 digits), ignoring spaces and dashes; nullopt when it is not one.
-std::optional<std::string> normalizeStatementNumber(std::string_view number);
-// The code as stored (upper case, no spaces or dashes); nullopt when it is not 8 characters of
-// the alphabet.
-std::optional<std::string> normalizeCheckCode(std::string_view code);
 // Hex of the first 8 bytes of SHA-256 of a public key.
 std::string keyIdOf(std::string_view publicKey);
 

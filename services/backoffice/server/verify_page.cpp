@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "services/backoffice/records/verify_html.hpp"
+#include "services/backoffice/server/query_string.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -28,16 +29,6 @@ std::int64_t steadySeconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 std::string response(int status, std::string_view reason, const std::string& body,
@@ -62,36 +53,6 @@ struct VerifyPage::Tls {
             SSL_CTX_free(ctx);
     }
 };
-
-std::string urlDecode(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') {
-            out.push_back(' ');
-        } else if (text[i] == '%' && i + 2 < text.size() && hexDigit(text[i + 1]) >= 0 &&
-                   hexDigit(text[i + 2]) >= 0) {
-            out.push_back(static_cast<char>(hexDigit(text[i + 1]) * 16 + hexDigit(text[i + 2])));
-            i += 2;
-        } else {
-            out.push_back(text[i]);
-        }
-    }
-    return out;
-}
-
-std::string queryValue(std::string_view query, std::string_view name) {
-    while (!query.empty()) {
-        const auto amp = query.find('&');
-        const std::string_view pair = query.substr(0, amp);
-        const auto eq = pair.find('=');
-        if (eq != std::string_view::npos && pair.substr(0, eq) == name)
-            return urlDecode(pair.substr(eq + 1));
-        if (amp == std::string_view::npos)
-            break;
-        query.remove_prefix(amp + 1);
-    }
-    return {};
-}
 
 VerifyPage::VerifyPage(const std::string& listen, const std::filesystem::path& certificate,
                        const std::filesystem::path& privateKey, VerifyPageLimit limit,

@@ -58,9 +58,4 @@ private:
     std::map<std::string, std::pair<std::int64_t, int>> m_counts;
 };
 
-// "a%20b+c" → "a b c"; invalid escapes are kept as they are.
-std::string urlDecode(std::string_view text);
-// The value of `name` in a query string ("n=1&c=2"), decoded; "" when absent.
-std::string queryValue(std::string_view query, std::string_view name);
-
 }  // namespace renshe::services::backoffice
