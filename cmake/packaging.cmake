@@ -14,7 +14,8 @@ install(FILES ${RENSHE_DEPLOY}/systemd/renshe-backoffice.service DESTINATION lib
 install(FILES ${RENSHE_DEPLOY}/etc/backoffice.conf DESTINATION /etc/renshe COMPONENT backoffice)
 install(FILES ${RENSHE_DEPLOY}/debian/README.Debian DESTINATION ${CMAKE_INSTALL_DOCDIR}/../renshe-backoffice COMPONENT backoffice)
 
-install(TARGETS renshe-kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
+# renshe-statement-pdf: the statement page renshe-admin asks for at the counter (Qt, like the kiosk).
+install(TARGETS renshe-kiosk renshe-statement-pdf RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT kiosk)
 install(FILES ${RENSHE_DEPLOY}/systemd/renshe-kiosk.service ${RENSHE_DEPLOY}/systemd/renshe-display.service
         DESTINATION lib/systemd/system COMPONENT kiosk)
 install(FILES ${RENSHE_DEPLOY}/udev/70-renshe-fingerprint.rules DESTINATION lib/udev/rules.d COMPONENT kiosk)
@@ -47,7 +48,7 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME renshe-kiosk)
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION
     "renshe self-service terminal and information display (Qt Quick) for social security service points")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, pcscd, fonts-noto-cjk, qt6-wayland, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qt6-speech-speechd-plugin, speech-dispatcher, speech-dispatcher-espeak-ng")
+    "adduser, cage, pcscd, fonts-noto-cjk, fonts-dejavu-core, qt6-wayland, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qt6-speech-speechd-plugin, speech-dispatcher, speech-dispatcher-espeak-ng")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/postinst;${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/conffiles")

@@ -91,5 +91,7 @@ else
   rm -rf "$out/screenshots"
   "$bin/tests/e2e/renshe-demo-journey" --out "$out/screenshots" \
     --card-file drivers/sim/cards/zhang-sanfeng.card \
-    --idcard-file drivers/idcardsim/cards/zhang-sanfeng.idcard -- "${kiosk_args[@]}"
+    --idcard-file drivers/idcardsim/cards/zhang-sanfeng.idcard \
+    --staff-cert "$out/pki/staff-S-0001.crt" --staff-key "$out/pki/staff-S-0001.key" \
+    -- "${kiosk_args[@]}"
 fi

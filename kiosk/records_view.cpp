@@ -165,7 +165,7 @@ void RecordsView::printStatement(bool yearRecord) {
             m_printMessage = tr("正在打印，请稍候…");
             Q_EMIT changed();
             const QString number = QString::fromStdString(job->statement.statement().number());
-            m_printer->print(job->statement, [this, post, number](bool ok, QString message) {
+            m_printer->print(job->statement, [this, post, number](bool ok, const QString& message) {
                 post([this, ok, number, message] {  // dropped if the card left meanwhile
                     m_printing = false;
                     m_printFailed = !ok;

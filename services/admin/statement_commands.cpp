@@ -55,6 +55,7 @@ int render(const std::string& responseFile, const std::string& out,
     if (!servicePoint.empty())
         argv.insert(argv.end(), {"--service-point", servicePoint});
     std::vector<char*> raw;
+    raw.reserve(argv.size() + 1);
     for (auto& a : argv)
         raw.push_back(a.data());
     raw.push_back(nullptr);

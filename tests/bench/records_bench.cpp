@@ -123,7 +123,7 @@ std::int64_t insertRows(sqlite3* c, int from, int to, int firstYear, int years, 
 
 // The county, made once and kept (a file is only renamed into place when complete).
 std::filesystem::path county(const std::filesystem::path& cache) {
-    const auto db = cache / (std::string(kVersion) + ".db");
+    auto db = cache / (std::string(kVersion) + ".db");
     if (std::filesystem::exists(db)) {
         std::printf("county: cached %s (%.0f MiB)\n", db.c_str(),
                     static_cast<double>(std::filesystem::file_size(db)) / (1 << 20));
@@ -260,6 +260,7 @@ private:
     }
     PGresult* run(const char* name, const std::vector<std::string>& params) {
         std::vector<const char*> values;
+        values.reserve(params.size());
         for (const auto& p : params)
             values.push_back(p.c_str());
         PGresult* r = PQexecPrepared(m_c, name, static_cast<int>(values.size()), values.data(),
@@ -319,7 +320,7 @@ std::string province(const std::filesystem::path& cache,
         return pg->connectionString("renshe");
     }
     const auto t0 = Clock::now();
-    const std::string conn = pg->createDatabase("renshe");
+    std::string conn = pg->createDatabase("renshe");
     { renshe::services::store::Store::open("postgres:" + conn); }  // the schema, partitioned
     PGconn* c = PQconnectdb(conn.c_str());
     if (PQstatus(c) != CONNECTION_OK)

@@ -5,8 +5,11 @@
 // holding that card, and plays the card part: insert, activate on the PIN pad, take it out.
 // With --idcard-file it runs renshe-idcardsim as the kiosk's ID card reader and shows the
 // loss report started by that ID card (then goes back and types instead).
+// With --staff-cert/--staff-key it enrols the card holder's finger on libfprint's virtual
+// sensor (as the counter does) and plays the pension certification with that finger.
 #include <QJsonValue>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -14,7 +17,13 @@
 #include <string>
 #include <vector>
 
+#include "drivers/fprint/fprint.hpp"
+#include "drivers/fprint/synthetic.hpp"
+#include "renshe/v1/certification.grpc.pb.h"
+#include "services/client/call.hpp"
+#include "services/client/client.hpp"
 #include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/fprint_device.hpp"
 #include "tests/fixtures/idcardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
@@ -56,8 +65,15 @@ void screenMatrix(const std::filesystem::path& dir, const std::vector<std::strin
 }
 
 struct Options {
-    std::filesystem::path out, cardFile, idCardFile;
+    std::filesystem::path out, cardFile, idCardFile, staffCert, staffKey;
     std::vector<std::string> kioskArgs;
+    // A value of the kiosk's arguments ("" when absent).
+    std::string kioskArg(const std::string& name) const {
+        for (std::size_t i = 0; i + 1 < kioskArgs.size(); ++i)
+            if (kioskArgs[i] == name)
+                return kioskArgs[i + 1];
+        return {};
+    }
 };
 
 std::optional<Options> parse(int argc, char** argv) {
@@ -70,13 +86,18 @@ std::optional<Options> parse(int argc, char** argv) {
             o.cardFile = argv[++i];
         } else if (a == "--idcard-file" && i + 1 < argc) {
             o.idCardFile = std::filesystem::absolute(argv[++i]);
+        } else if (a == "--staff-cert" && i + 1 < argc) {
+            o.staffCert = argv[++i];
+        } else if (a == "--staff-key" && i + 1 < argc) {
+            o.staffKey = argv[++i];
         } else if (a == "--") {
             o.kioskArgs.assign(argv + i + 1, argv + argc);
             break;
         } else {
             std::fprintf(stderr,
                          "usage: renshe-demo-journey --out DIR [--card-file FILE] [--idcard-file "
-                         "FILE] -- <renshe-kiosk arguments>\n");
+                         "FILE] [--staff-cert FILE --staff-key FILE] -- <renshe-kiosk "
+                         "arguments>\n");
             return std::nullopt;
         }
     }
@@ -145,8 +166,65 @@ private:
     int m_shots = 0;
 };
 
+constexpr std::uint64_t kFinger = 2024;  // the synthetic finger of the card's holder
+
+// At the counter: the holder's right index finger on the virtual sensor, five times, and the
+// template enrolled with the back office by the clerk (staff certificate).
+void enrolTheHolder(renshe::testing::VirtualFingerprintDevice& sensors, const Options& o) {
+    namespace fp = renshe::drivers::fprint;
+    fp::Context context;
+    auto device =
+        context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
+    std::vector<fp::synthetic::Image> five;
+    for (int i = 0; i < 5; ++i)
+        five.push_back(fp::synthetic::presentation(kFinger, i));
+    const auto enrolled = device.enroll(fp::Finger::RightIndex, sensors.presentFingers(five));
+    device.close();
+    sensors.dropImageConnection();
+    renshe::v1::EnrollFingerprintRequest e;
+    e.set_request_id(renshe::services::client::newRequestId());
+    e.mutable_person()->set_ssn("370102194704090017");  // 张三丰, the sample card's holder
+    e.set_finger(renshe::v1::FINGER_RIGHT_INDEX);
+    e.set_serialized_print(std::string(enrolled.serialized.begin(), enrolled.serialized.end()));
+    e.mutable_device()->set_driver(enrolled.driver);
+    e.mutable_device()->set_device_id(enrolled.deviceId);
+    e.set_replace_existing(true);  // a demo run again keeps its registry's enrolment fresh
+    auto staff = renshe::v1::CertificationService::NewStub(
+        renshe::services::client::makeChannel(renshe::services::client::Endpoint::fromFiles(
+            o.kioskArg("--backoffice"), o.kioskArg("--ca"), o.staffCert, o.staffKey)));
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + 10s);
+    renshe::v1::EnrollFingerprintResponse r;
+    const grpc::Status status = staff->EnrollFingerprint(&ctx, e, &r);
+    if (!status.ok())
+        throw std::runtime_error("the holder's fingerprint was not enrolled: " +
+                                 status.error_message());
+    std::printf(
+        "  enrolled 张三丰's right index finger on the virtual sensor (as the counter does)\n");
+}
+
+// 养老资格认证 with the card: the status, the finger asked for, the holder's finger, certified.
+void certification(Journey& j, renshe::testing::VirtualFingerprintDevice& sensors) {
+    j.kiosk.click("action_certify");
+    if (j.kiosk.waitForProperty("certStart", "visible", true, 10s) != QJsonValue(true))
+        throw std::runtime_error("the certification screen did not open");
+    j.shot("certification-status", "养老资格认证: when the pension was last certified, until when");
+    j.kiosk.click("certStart");
+    j.waitText("certPrompt", "请把手指平放在指纹仪上");
+    j.shot("certification-finger", "the finger on the sensor, please (libfprint's virtual sensor)");
+    renshe::drivers::fprint::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
+    feeder.send(renshe::drivers::fprint::synthetic::presentation(kFinger, 7));
+    if (j.kiosk.waitForProperty("certPrint", "visible", true, 20s) != QJsonValue(true))
+        throw std::runtime_error("certification did not succeed: " +
+                                 j.kiosk.property("certMessage", "text").toString().toStdString());
+    j.shot("certification-done", "certified: the new date the pension is certified until");
+    j.kiosk.click("certBack");
+    j.kiosk.waitForProperty("cardScreen", "visible", true, 10s);
+}
+
 // The card in: activation with a weak PIN refused first, then the card out.
-void activation(Journey& j, renshe::testing::CardSim& sim) {
+void activation(Journey& j, renshe::testing::CardSim& sim,
+                renshe::testing::VirtualFingerprintDevice* sensors) {
     sim.insert();
     if (!j.waitText("cardStatus", "卡片状态：未启用")) {
         throw std::runtime_error(
@@ -184,6 +262,8 @@ void activation(Journey& j, renshe::testing::CardSim& sim) {
     j.printedPage();
     j.kiosk.click("recordsBack");
     j.kiosk.waitForProperty("cardScreen", "visible", true, 5s);
+    if (sensors)
+        certification(j, *sensors);
     sim.remove();
     j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
     j.shot("card-removed", "card out: back to the home screen, nothing personal left");
@@ -287,6 +367,13 @@ int main(int argc, char** argv) {
             idReader = std::make_unique<renshe::testing::IdCardSim>();
             o.kioskArgs.insert(o.kioskArgs.end(), {"--idcard-device", idReader->device().string()});
         }
+        // The fingerprint sensor before the kiosk: it inherits FP_VIRTUAL_IMAGE from here.
+        std::unique_ptr<renshe::testing::VirtualFingerprintDevice> sensors;
+        if (!o.staffCert.empty() && !o.staffKey.empty() && sim) {
+            sensors = std::make_unique<renshe::testing::VirtualFingerprintDevice>();
+            ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+            enrolTheHolder(*sensors, o);
+        }
         Journey j(o.kioskArgs, o.out);
         for (std::size_t i = 0; i + 1 < o.kioskArgs.size(); ++i)
             if (o.kioskArgs[i] == "--receipt-dir")
@@ -305,7 +392,7 @@ int main(int argc, char** argv) {
         j.shot("home-ko", "Korean");
         j.kiosk.click("languageZh");
         if (sim) {
-            activation(j, *sim);
+            activation(j, *sim, sensors.get());
             lossReport(j, idReader.get(), o.idCardFile);
             unreport(j, *sim);
         }

@@ -80,6 +80,34 @@ struct Server::Impl {
     std::optional<AuditCheckpoint> lastCheckpoint;
     bool checkpointRead = false;
 
+    // The statement verification page (--verify-listen), when asked for; the link statements'
+    // QR codes carry ("" without a page or --verify-url).
+    std::string startVerifyPage() {
+        const Options& o = options;
+        if (o.verifyListen.empty())
+            return o.verifyUrl;
+        store::Store* st = store.get();
+        const Keystore* k = &*keys;
+        verifyPage = std::make_unique<VerifyPage>(
+            o.verifyListen, o.verifyCertificate, o.verifyPrivateKey,
+            VerifyPageLimit{o.verifyLimit.max, o.verifyLimit.windowSeconds},
+            [st, k](const std::string& number, const std::string& code) {
+                records::StatementCheck check;
+                st->read(
+                    [&](store::Tx& tx) { check = records::verifyStatement(tx, *k, number, code); });
+                return records::verifyPageHtml(check, number);
+            });
+        if (!o.verifyPortFile.empty())
+            pki::writeFileAtomically(
+                o.verifyPortFile, std::to_string(verifyPage->port()) + "\n",
+                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                    std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+        if (!o.verifyUrl.empty())
+            return o.verifyUrl;
+        return "https://" + o.verifyListen.substr(0, o.verifyListen.rfind(':')) + ":" +
+               std::to_string(verifyPage->port()) + "/verify";
+    }
+
     void writeCheckpoint() {
         if (options.auditCheckpoint.empty())
             return;
@@ -215,29 +243,7 @@ int Server::start() {
         *m_impl->runner, o.insecurePlaintext ? std::string() : pki::readFile(o.clientCa),
         std::move(terminalCa), terminalValidity);
     m_impl->jobs = std::make_unique<JobServiceImpl>(*m_impl->runner);
-    std::string verifyUrl = o.verifyUrl;
-    if (!o.verifyListen.empty()) {
-        store::Store* st = m_impl->store.get();
-        const Keystore* keys = &*m_impl->keys;
-        m_impl->verifyPage = std::make_unique<VerifyPage>(
-            o.verifyListen, o.verifyCertificate, o.verifyPrivateKey,
-            VerifyPageLimit{o.verifyLimit.max, o.verifyLimit.windowSeconds},
-            [st, keys](const std::string& number, const std::string& code) {
-                records::StatementCheck check;
-                st->read([&](store::Tx& tx) {
-                    check = records::verifyStatement(tx, *keys, number, code);
-                });
-                return records::verifyPageHtml(check, number);
-            });
-        if (verifyUrl.empty())
-            verifyUrl = "https://" + o.verifyListen.substr(0, o.verifyListen.rfind(':')) + ":" +
-                        std::to_string(m_impl->verifyPage->port()) + "/verify";
-        if (!o.verifyPortFile.empty())
-            pki::writeFileAtomically(
-                o.verifyPortFile, std::to_string(m_impl->verifyPage->port()) + "\n",
-                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                    std::filesystem::perms::group_read | std::filesystem::perms::others_read);
-    }
+    const std::string verifyUrl = m_impl->startVerifyPage();
     m_impl->records = std::make_unique<RecordsServiceImpl>(*m_impl->runner, verifyUrl);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
