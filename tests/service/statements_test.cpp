@@ -255,10 +255,9 @@ TEST_P(StatementsTest, ThePageAnswersAFewRequestsPerAddressThenAsksToWait) {
 
 // A database writer edits a figure of an issued statement: it no longer carries the back
 // office's signature (SQLite: the file itself; the rule is the same on PostgreSQL).
-TEST_P(StatementsTest, AStatementEditedInTheDatabaseIsTampered) {
-    if (GetParam() != StoreKind::Sqlite)
-        GTEST_SKIP() << "edited through the SQLite file";
-    const auto issued = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION);
+class StatementsInSqlite : public StatementsTest {};
+
+TEST_P(StatementsInSqlite, AStatementEditedInTheDatabaseIsTampered) {    const auto issued = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION);
     StatementContent edited = issued.statement();
     edited.mutable_insurances(0)->set_paid_months(360);
     sqlite3* db = nullptr;
@@ -289,6 +288,9 @@ TEST_P(StatementsTest, AStatementEditedInTheDatabaseIsTampered) {
     EXPECT_NE(p.body.find("无效"), std::string::npos);
     EXPECT_EQ(p.body.find("30 年"), std::string::npos) << "the edited figure is never shown";
 }
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, StatementsInSqlite, ::testing::Values(StoreKind::Sqlite),
+                         renshe::testing::storeKindName);
 
 INSTANTIATE_TEST_SUITE_P(Backends, StatementsTest,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
