@@ -398,32 +398,7 @@ TEST_F(CardFlow, MyRecordsAfterThePinInPlainWordsAndAYearOfMonths) {
         rows += card.ssn + "," + monthText(m) + ",employee_pension,4000,320,640," +
                 (back <= 2 ? "owed" : "paid") + ",临沂顺达物流有限公司\n";
     }
-    auto records = RecordsService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles())));
-    BeginRecordsImportRequest begin;
-    begin.set_request_id(renshe::testing::newRequestId());
-    begin.set_kind(RECORDS_FILE_KIND_CONTRIBUTIONS);
-    begin.set_file_sha256(std::string(32, 'r'));
-    BeginRecordsImportResponse started;
-    ASSERT_TRUE(
-        renshe::testing::call(*records, &RecordsService::Stub::BeginRecordsImport, begin, &started)
-            .ok());
-    AppendRecordsImportRequest append;
-    append.set_import_id(started.import_id());
-    append.set_first_line(2);
-    append.set_csv_rows(rows);
-    AppendRecordsImportResponse appended;
-    ASSERT_TRUE(renshe::testing::call(*records, &RecordsService::Stub::AppendRecordsImport, append,
-                                      &appended)
-                    .ok());
-    CommitRecordsImportRequest commit;
-    commit.set_request_id(renshe::testing::newRequestId());
-    commit.set_import_id(started.import_id());
-    CommitRecordsImportResponse committed;
-    ASSERT_TRUE(renshe::testing::call(*records, &RecordsService::Stub::CommitRecordsImport, commit,
-                                      &committed)
-                    .ok());
-    ASSERT_EQ(committed.applied(), 28);
+    ASSERT_EQ(renshe::testing::importContributions(env, rows), 28);
 
     sim.insert();
     ASSERT_EQ(kiosk->waitForProperty("action_records", "visible", true, 15s), QJsonValue(true));

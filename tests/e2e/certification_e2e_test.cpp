@@ -61,15 +61,7 @@ void enrolRetiree(BackofficeEnv& env, renshe::testing::VirtualFingerprintDevice&
     ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
     {
         // Enrolled at the counter (here: on the same kind of sensor, before the kiosk starts).
-        fp::Context context;
-        auto device =
-            context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
-        std::vector<fp::synthetic::Image> five;
-        for (int i = 0; i < 5; ++i)
-            five.push_back(fp::synthetic::presentation(kFinger, i));
-        const auto enrolled = device.enroll(fp::Finger::RightIndex, sensors.presentFingers(five));
-        device.close();
-        sensors.dropImageConnection();
+        const auto enrolled = sensors.enrolOnImageSensor(kFinger);
         EnrollFingerprintRequest e;
         e.set_request_id(renshe::testing::newRequestId());
         e.mutable_person()->set_ssn(card.ssn);

@@ -171,16 +171,7 @@ constexpr std::uint64_t kFinger = 2024;  // the synthetic finger of the card's h
 // At the counter: the holder's right index finger on the virtual sensor, five times, and the
 // template enrolled with the back office by the clerk (staff certificate).
 void enrolTheHolder(renshe::testing::VirtualFingerprintDevice& sensors, const Options& o) {
-    namespace fp = renshe::drivers::fprint;
-    fp::Context context;
-    auto device =
-        context.open(renshe::testing::VirtualFingerprintDevice::find(context, "virtual_image"));
-    std::vector<fp::synthetic::Image> five;
-    for (int i = 0; i < 5; ++i)
-        five.push_back(fp::synthetic::presentation(kFinger, i));
-    const auto enrolled = device.enroll(fp::Finger::RightIndex, sensors.presentFingers(five));
-    device.close();
-    sensors.dropImageConnection();
+    const auto enrolled = sensors.enrolOnImageSensor(kFinger);
     renshe::v1::EnrollFingerprintRequest e;
     e.set_request_id(renshe::services::client::newRequestId());
     e.mutable_person()->set_ssn("370102194704090017");  // 张三丰, the sample card's holder

@@ -81,30 +81,7 @@ protected:
                     ",employee_pension,4000,320,640," + (back <= 2 ? "owed" : "paid") +
                     ",临沂顺达物流有限公司\n";
         }
-        auto records = RecordsService::NewStub(renshe::services::client::makeChannel(
-            env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles())));
-        using Stub = RecordsService::Stub;
-        BeginRecordsImportRequest begin;
-        begin.set_request_id(renshe::testing::newRequestId());
-        begin.set_kind(RECORDS_FILE_KIND_CONTRIBUTIONS);
-        begin.set_file_sha256(std::string(32, 's'));
-        BeginRecordsImportResponse started;
-        ASSERT_TRUE(
-            renshe::testing::call(*records, &Stub::BeginRecordsImport, begin, &started).ok());
-        AppendRecordsImportRequest append;
-        append.set_import_id(started.import_id());
-        append.set_first_line(2);
-        append.set_csv_rows(rows);
-        AppendRecordsImportResponse appended;
-        ASSERT_TRUE(
-            renshe::testing::call(*records, &Stub::AppendRecordsImport, append, &appended).ok());
-        CommitRecordsImportRequest commit;
-        commit.set_request_id(renshe::testing::newRequestId());
-        commit.set_import_id(started.import_id());
-        CommitRecordsImportResponse committed;
-        ASSERT_TRUE(
-            renshe::testing::call(*records, &Stub::CommitRecordsImport, commit, &committed).ok());
-        ASSERT_EQ(committed.applied(), 28);
+        ASSERT_EQ(renshe::testing::importContributions(env, rows), 28);
     }
 
     void openRecords() {

@@ -1,6 +1,7 @@
 #include "tests/service/backoffice_env.hpp"
 
 #include "drivers/sscard/id_number.hpp"
+#include "renshe/v1/records.grpc.pb.h"
 #include "services/store/store.hpp"
 
 namespace renshe::testing {
@@ -106,6 +107,39 @@ Outcome activate(const Clients& touch, const SeededCard& card, const std::string
     r.set_service_password(servicePassword);
     ReportPinChangedResponse local;
     return call(*touch.card, &CardService::Stub::ReportPinChanged, r, resp ? resp : &local);
+}
+
+std::int64_t importContributions(BackofficeEnv& env, const std::string& rows) {
+    auto records = RecordsService::NewStub(services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles())));
+    using Stub = RecordsService::Stub;
+    BeginRecordsImportRequest begin;
+    begin.set_request_id(newRequestId());
+    begin.set_kind(RECORDS_FILE_KIND_CONTRIBUTIONS);
+    begin.set_file_sha256(std::string(32, static_cast<char>(rows.size() % 251)));
+    BeginRecordsImportResponse started;
+    if (const auto o = call(*records, &Stub::BeginRecordsImport, begin, &started); !o.ok()) {
+        ADD_FAILURE() << "begin import: " << o;
+        return -1;
+    }
+    AppendRecordsImportRequest append;
+    append.set_import_id(started.import_id());
+    append.set_first_line(started.next_line());
+    append.set_csv_rows(rows);
+    AppendRecordsImportResponse appended;
+    if (const auto o = call(*records, &Stub::AppendRecordsImport, append, &appended); !o.ok()) {
+        ADD_FAILURE() << "append to import: " << o;
+        return -1;
+    }
+    CommitRecordsImportRequest commit;
+    commit.set_request_id(newRequestId());
+    commit.set_import_id(started.import_id());
+    CommitRecordsImportResponse committed;
+    if (const auto o = call(*records, &Stub::CommitRecordsImport, commit, &committed); !o.ok()) {
+        ADD_FAILURE() << "commit import: " << o;
+        return -1;
+    }
+    return committed.applied();
 }
 
 }  // namespace renshe::testing

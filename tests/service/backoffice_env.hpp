@@ -152,4 +152,9 @@ renshe::v1::ReportTemporaryLossRequest lossReport(const SeededCard& card, const 
 Outcome activate(const Clients& touch, const SeededCard& card, const std::string& servicePassword,
                  renshe::v1::ReportPinChangedResponse* resp = nullptr);
 
+// Loads contribution rows (CSV lines without the header) through RecordsService as the
+// province's staff: begin, one chunk, commit. Returns the rows applied (-1 when a step failed,
+// with a gtest failure naming it).
+std::int64_t importContributions(BackofficeEnv& env, const std::string& rows);
+
 }  // namespace renshe::testing

@@ -257,7 +257,8 @@ TEST_P(StatementsTest, ThePageAnswersAFewRequestsPerAddressThenAsksToWait) {
 // office's signature (SQLite: the file itself; the rule is the same on PostgreSQL).
 class StatementsInSqlite : public StatementsTest {};
 
-TEST_P(StatementsInSqlite, AStatementEditedInTheDatabaseIsTampered) {    const auto issued = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION);
+TEST_P(StatementsInSqlite, AStatementEditedInTheDatabaseIsTampered) {
+    const auto issued = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION);
     StatementContent edited = issued.statement();
     edited.mutable_insurances(0)->set_paid_months(360);
     sqlite3* db = nullptr;

@@ -2,10 +2,11 @@
 // any GET (Prometheus scrapes /metrics). One thread; requests are tiny and rare.
 #pragma once
 
-#include <atomic>
 #include <functional>
 #include <string>
 #include <thread>
+
+#include "services/backoffice/server/listening_socket.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -17,14 +18,12 @@ public:
     MetricsHttp(const MetricsHttp&) = delete;
     MetricsHttp& operator=(const MetricsHttp&) = delete;
 
-    int port() const noexcept { return m_port; }
+    int port() const noexcept { return m_socket.port(); }
 
 private:
     void run();
     std::function<std::string()> m_render;
-    int m_fd = -1;
-    int m_port = 0;
-    int m_wake[2] = {-1, -1};
+    ListeningSocket m_socket;
     std::thread m_thread;
 };
 

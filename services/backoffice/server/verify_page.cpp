@@ -1,16 +1,10 @@
 #include "services/backoffice/server/verify_page.hpp"
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
-#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
 
 #include "services/backoffice/records/verify_html.hpp"
@@ -57,7 +51,10 @@ struct VerifyPage::Tls {
 VerifyPage::VerifyPage(const std::string& listen, const std::filesystem::path& certificate,
                        const std::filesystem::path& privateKey, VerifyPageLimit limit,
                        Answer answer)
-    : m_tls(std::make_unique<Tls>()), m_limit(limit), m_answer(std::move(answer)) {
+    : m_tls(std::make_unique<Tls>()),
+      m_socket(listen, false, "the verification page (--verify-listen)"),
+      m_limit(limit),
+      m_answer(std::move(answer)) {
     m_tls->ctx = SSL_CTX_new(TLS_server_method());
     if (!m_tls->ctx || SSL_CTX_set_min_proto_version(m_tls->ctx, TLS1_2_VERSION) != 1 ||
         SSL_CTX_use_certificate_chain_file(m_tls->ctx, certificate.c_str()) != 1 ||
@@ -67,63 +64,19 @@ VerifyPage::VerifyPage(const std::string& listen, const std::filesystem::path& c
         throw std::runtime_error("the verification page cannot use its certificate " +
                                  certificate.string() + " and key " + privateKey.string());
     }
-    const auto colon = listen.rfind(':');
-    std::string host = listen.substr(0, colon);
-    if (host == "localhost")
-        host = "127.0.0.1";
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(std::stoi(listen.substr(colon + 1))));
-    if (inet_pton(AF_INET, host.c_str(), &addr.sin_addr) != 1)
-        throw std::runtime_error("--verify-listen wants an IPv4 HOST:PORT, got " + listen);
-    m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-    const int one = 1;
-    if (m_fd >= 0)
-        ::setsockopt(m_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::listen(m_fd, 64) != 0 || ::pipe2(m_wake, O_CLOEXEC) != 0) {
-        const std::string why = std::strerror(errno);
-        if (m_fd >= 0)
-            ::close(m_fd);
-        throw std::runtime_error("cannot serve the verification page on " + listen + ": " + why);
-    }
-    socklen_t len = sizeof addr;
-    ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&addr), &len);
-    m_port = ntohs(addr.sin_port);
     for (int i = 0; i < kWorkers; ++i)
         m_workers.emplace_back([this] { work(); });
 }
 
 VerifyPage::~VerifyPage() {
-    if (m_wake[1] >= 0) {
-        const char c = 'q';
-        [[maybe_unused]] auto n = ::write(m_wake[1], &c, 1);
-    }
+    m_socket.wake();
     for (auto& t : m_workers)
         t.join();
-    for (int fd : {m_fd, m_wake[0], m_wake[1]}) {
-        if (fd >= 0)
-            ::close(fd);
-    }
 }
 
 void VerifyPage::work() {
-    for (;;) {
-        pollfd fds[2] = {{m_fd, POLLIN, 0}, {m_wake[0], POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            return;
-        }
-        if (fds[1].revents)
-            return;  // the wake byte stays: every worker sees it
-        sockaddr_in peer{};
-        socklen_t len = sizeof peer;
-        const int client = ::accept4(m_fd, reinterpret_cast<sockaddr*>(&peer), &len, SOCK_CLOEXEC);
-        if (client < 0)
-            continue;  // another worker took it
-        char address[INET_ADDRSTRLEN] = {};
-        ::inet_ntop(AF_INET, &peer.sin_addr, address, sizeof address);
+    std::string address;
+    for (int client; (client = m_socket.accept(&address)) >= 0;) {
         serve(client, address);
         ::close(client);
     }

@@ -6,7 +6,6 @@
 // so a slow or noisy client cannot hold the page for others.
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <functional>
@@ -16,6 +15,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "services/backoffice/server/listening_socket.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -37,7 +38,7 @@ public:
     VerifyPage(const VerifyPage&) = delete;
     VerifyPage& operator=(const VerifyPage&) = delete;
 
-    int port() const noexcept { return m_port; }
+    int port() const noexcept { return m_socket.port(); }
 
 private:
     struct Tls;
@@ -47,11 +48,9 @@ private:
     int admit(const std::string& address);
 
     std::unique_ptr<Tls> m_tls;
+    ListeningSocket m_socket;
     VerifyPageLimit m_limit;
     Answer m_answer;
-    int m_fd = -1;
-    int m_port = 0;
-    int m_wake[2] = {-1, -1};
     std::vector<std::thread> m_workers;
     std::mutex m_mutex;
     // Per address: the window's start (steady seconds) and the requests in it.
