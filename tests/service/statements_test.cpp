@@ -240,6 +240,24 @@ TEST_P(StatementsTest, AYearsRecordNeedsAYearAndAFreshPin) {
     EXPECT_EQ(o.refusal, "REFUSAL_REASON_VERIFICATION_STALE") << o;
 }
 
+// Who may have one: the holder at a terminal of their region, staff of their region; not a
+// terminal or clerk of another county, not a display.
+TEST_P(StatementsTest, OnlyTheHolderHereOrStaffOfTheRegionGetAStatement) {
+    Outcome o;
+    auto elsewhere = recordsAs(env, env.pki().touchTerminal("T-370102-001", "370102"));
+    issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION, 0, &o, {}, elsewhere.get());
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << o;
+    auto otherClerk = recordsAs(env, env.pki().staff("S-0002", "370102"));
+    issue(byNumber(card.ssn), STATEMENT_KIND_PARTICIPATION, 0, &o, {}, otherClerk.get());
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << o;
+    auto display = recordsAs(
+        env, env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display, "371302"}));
+    issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION, 0, &o, {}, display.get());
+    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
+    issue(byNumber(card.ssn), STATEMENT_KIND_PARTICIPATION, 0, &o, {}, touch.get());
+    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;  // a terminal by ID number
+}
+
 TEST_P(StatementsTest, ThePageAnswersAFewRequestsPerAddressThenAsksToWait) {
     int ok = 0;
     renshe::testing::HttpResponse last;

@@ -36,13 +36,11 @@ StatementContent contentOf(store::Tx& tx, const PersonRow& person, StatementKind
     content.mutable_holder()->set_masked_ssn(sscard::maskIdNumber(person.ssn));
     content.mutable_holder()->set_masked_name(sscard::maskName(person.name));
     content.set_region(person.region);
-    GetInsuranceSummaryResponse summary;
-    records::summarise(tx, person.ssn, records::chinaMonth(now), summary.mutable_insurances(),
+    records::summarise(tx, person.ssn, records::chinaMonth(now), content.mutable_insurances(),
                        content.mutable_records_through());
-    if (kind == STATEMENT_KIND_PARTICIPATION) {
-        *content.mutable_insurances() = summary.insurances();
+    if (kind == STATEMENT_KIND_PARTICIPATION)
         return content;
-    }
+    content.clear_insurances();  // a year's statement says only that year
     content.set_year(year);
     if (kind == STATEMENT_KIND_ANNUAL_RECORD) {
         for (const auto& r : records::contributions(tx, person.ssn, year * 100 + 1, year * 100 + 12,
