@@ -1,13 +1,15 @@
 // 我的社保 over mutual TLS on SQLite and PostgreSQL: records imported in chunks (a bad row named
 // by its line and nothing applied, skip_bad, a resumed import, a chunk sent twice), then read
-// by the holder at a touch terminal with the card and a fresh PIN, or by staff; participation
-// status derived from the months recorded; keyset paging; who may read whose records.
+// by the holder at a touch terminal with the card and a fresh PIN, or without the card with a
+// finger matched on the terminal's sensor, or by staff; participation status derived from the
+// months recorded; keyset paging; who may read whose records.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <set>
 
 #include "drivers/util/clock.hpp"
+#include "renshe/v1/certification.grpc.pb.h"
 #include "renshe/v1/records.grpc.pb.h"
 #include "tests/service/records_fixture.hpp"
 
@@ -141,6 +143,133 @@ TEST_P(RecordsTest, OnlyTheHolderWithAFreshPinOrStaffOfTheRegionReadThem) {
     *r.mutable_subject() = byNumber(card.ssn);
     o = call(*otherCounty, &Records::GetInsuranceSummary, r, &resp);
     EXPECT_EQ(o.refusal, "REFUSAL_REASON_OUTSIDE_REGION") << o;
+}
+
+// --- without the card: the finger ------------------------------------------------------------
+
+using Cert = CertificationService::Stub;
+
+std::unique_ptr<Cert> certAs(BackofficeEnv& env, const renshe::testing::CertFiles& who) {
+    return CertificationService::NewStub(
+        renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), who)));
+}
+
+// A scan on `terminal`'s sensor for `ssn` and `purpose` as a kiosk reports it: the templates
+// fetched (the ticket), then the result. Returns the verification id ("" for none).
+std::string scanned(Cert& terminal, const std::string& ssn, VerificationPurpose purpose,
+                    bool matched) {
+    GetTemplatesForVerifyRequest f;
+    f.mutable_person()->set_ssn(ssn);
+    f.set_purpose(purpose);
+    f.mutable_sensor()->set_driver("virtual_image");
+    f.mutable_sensor()->set_device_id("kiosk-0");
+    GetTemplatesForVerifyResponse tpl;
+    const auto fetched = call(terminal, &Cert::GetTemplatesForVerify, f, &tpl);
+    EXPECT_TRUE(fetched.ok()) << fetched;
+    RecordVerificationResultRequest r;
+    r.set_request_id(newRequestId());
+    r.mutable_person()->set_ssn(ssn);
+    r.set_purpose(purpose);
+    r.set_matched(matched);
+    r.set_finger(FINGER_RIGHT_INDEX);
+    r.set_attempt(1);
+    *r.mutable_device() = f.sensor();
+    r.set_ticket(tpl.ticket());
+    RecordVerificationResultResponse rr;
+    const auto recorded = call(terminal, &Cert::RecordVerificationResult, r, &rr);
+    EXPECT_TRUE(recorded.ok()) << recorded;
+    return rr.verification_id();
+}
+
+RecordsSubject byFinger(const std::string& ssn, const std::string& verificationId) {
+    RecordsSubject s;
+    s.mutable_fingerprint()->set_ssn(ssn);
+    s.mutable_fingerprint()->set_verification_id(verificationId);
+    return s;
+}
+
+TEST_P(RecordsTest, WithoutTheCardAFingerMatchedAtThisTerminalOpensThemForFiveMinutes) {
+    importAll(RECORDS_FILE_KIND_CONTRIBUTIONS, twoYears());
+    auto clerk = certAs(env, env.pki().staff("S-0001", BackofficeEnv::kRegion));
+    auto kiosk = certAs(env, env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion));
+    EnrollFingerprintRequest e;
+    e.set_request_id(newRequestId());
+    e.mutable_person()->set_ssn(card.ssn);
+    e.set_finger(FINGER_RIGHT_INDEX);
+    e.set_serialized_print(std::string("FP3\0print", 9));
+    e.mutable_device()->set_driver("virtual_image");
+    e.mutable_device()->set_device_id("counter-0");
+    EnrollFingerprintResponse er;
+    ASSERT_TRUE(call(*clerk, &Cert::EnrollFingerprint, e, &er).ok());
+
+    Outcome o;
+    // Made up, or a scan that did not match: no records, and no word on who is registered.
+    summary(byFinger(card.ssn, std::string(32, 'a')), &o);
+    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED");
+    EXPECT_TRUE(scanned(*kiosk, card.ssn, VERIFICATION_PURPOSE_RECORDS, false).empty());
+    const std::string nobody = renshe::testing::inventedCard(43).ssn;
+    summary(byFinger(nobody, std::string(32, 'a')), &o);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << o;
+
+    // A match: the summary, a year, again and again within the window.
+    const std::string id = scanned(*kiosk, card.ssn, VERIFICATION_PURPOSE_RECORDS, true);
+    ASSERT_FALSE(id.empty());
+    for (int i = 0; i < 2; ++i) {
+        const auto s = summary(byFinger(card.ssn, id));
+        EXPECT_EQ(s.holder().masked_name(), "张*丰");
+        ASSERT_EQ(s.insurances_size(), 2);
+        EXPECT_EQ(s.insurances(0).paid_months(), 22);
+    }
+    ListContributionsRequest lr;
+    *lr.mutable_subject() = byFinger(card.ssn, id);
+    lr.set_year(monthsBefore(now, 1) / 100);
+    ListContributionsResponse year;
+    o = call(*touch, &Records::ListContributions, lr, &year);
+    ASSERT_TRUE(o.ok()) << o;
+    EXPECT_GT(year.contributions_size(), 0);
+    // Written with the ID number in any case: the same person.
+    std::string lower = card.ssn;
+    lower.back() = static_cast<char>(std::tolower(lower.back()));
+    summary(byFinger(lower, id), &o);
+    EXPECT_TRUE(o.ok()) << o;
+
+    // Only at the terminal that scanned, for the person scanned, for this purpose.
+    auto other = recordsAs(env, env.pki().touchTerminal("T-371302-002", BackofficeEnv::kRegion));
+    GetInsuranceSummaryRequest r;
+    *r.mutable_subject() = byFinger(card.ssn, id);
+    GetInsuranceSummaryResponse resp;
+    o = call(*other, &Records::GetInsuranceSummary, r, &resp);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_VERIFICATION_STALE") << o;
+    const auto neighbour = renshe::testing::inventedCard(44);
+    renshe::testing::seed(env.staff(), neighbour);
+    summary(byFinger(neighbour.ssn, id), &o);
+    EXPECT_EQ(o.code, grpc::StatusCode::FAILED_PRECONDITION) << o;
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_VERIFICATION_STALE");
+    const std::string lossId = scanned(*kiosk, card.ssn, VERIFICATION_PURPOSE_LOSS_REPORT, true);
+    ASSERT_FALSE(lossId.empty());
+    summary(byFinger(card.ssn, lossId), &o);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_VERIFICATION_STALE") << o;
+    // Not for staff or a display (a clerk reads by ID number), not from another county.
+    o = call(*staff, &Records::GetInsuranceSummary, r, &resp);
+    EXPECT_EQ(o.code, grpc::StatusCode::PERMISSION_DENIED) << o;
+    auto display =
+        recordsAs(env, env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display,
+                                         BackofficeEnv::kRegion}));
+    o = call(*display, &Records::GetInsuranceSummary, r, &resp);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_WRONG_ROLE") << o;
+    auto elsewhere = recordsAs(env, env.pki().touchTerminal("T-370102-001", "370102"));
+    o = call(*elsewhere, &Records::GetInsuranceSummary, r, &resp);
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << o;
+
+    // Five minutes after the match it has to be done again.
+    env.backoffice().advanceClock(std::chrono::seconds(301));
+    summary(byFinger(card.ssn, id), &o);
+    EXPECT_EQ(o.code, grpc::StatusCode::FAILED_PRECONDITION) << o;
+    EXPECT_EQ(o.refusal, "REFUSAL_REASON_VERIFICATION_STALE");
+    const std::string again = scanned(*kiosk, card.ssn, VERIFICATION_PURPOSE_RECORDS, true);
+    summary(byFinger(card.ssn, again), &o);
+    EXPECT_TRUE(o.ok()) << o;
 }
 
 TEST_P(RecordsTest, BadRowsAreNamedByLineAndNothingIsAppliedUnlessSkipped) {

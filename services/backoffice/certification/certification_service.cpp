@@ -265,17 +265,17 @@ void requireInRegionOrUnknown(const Caller& caller, const PersonRef& ref,
 
 }  // namespace
 
-void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::string& ssn,
-                              const std::string& verificationId, VerificationPurpose purpose,
-                              std::int64_t now) {
-    if (!tx.queryOne("SELECT finger FROM fingerprint_templates WHERE ssn = $1 LIMIT 1", {ssn})) {
-        throw Refused(Refusal::precondition(
-            REFUSAL_REASON_NOT_ENROLLED, "no fingerprint templates are enrolled for this person"));
-    }
+namespace {
+
+// The matched verification `verificationId` of this terminal for `ssn` and `purpose`, still
+// usable at `now`; `spent` says whether an earlier use counts against it. Throws Refused.
+void requireUsableMatch(store::Tx& tx, const Caller& caller, const std::string& ssn,
+                        const std::string& verificationId, VerificationPurpose purpose,
+                        std::int64_t now, bool spent) {
     const auto v = tx.queryOne(
         "SELECT ssn, terminal, purpose, matched, usable_until, used_at "
         "FROM fingerprint_verifications WHERE id = $1" +
-            std::string(tx.forUpdate()),
+            std::string(spent ? tx.forUpdate() : ""),
         {verificationId});
     if (!v || v->integer(3) == 0 || v->isNull(4)) {
         throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
@@ -291,15 +291,34 @@ void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::st
         throw stale("was recorded at another terminal");
     if (v->integer(2) != static_cast<std::int64_t>(purpose))
         throw stale("was recorded for another purpose");
-    if (!v->isNull(5))
+    if (spent && !v->isNull(5))
         throw stale("was already used");
     if (v->integer(4) < now)
         throw stale("is too old");
+}
+
+}  // namespace
+
+void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::string& ssn,
+                              const std::string& verificationId, VerificationPurpose purpose,
+                              std::int64_t now) {
+    if (!tx.queryOne("SELECT finger FROM fingerprint_templates WHERE ssn = $1 LIMIT 1", {ssn})) {
+        throw Refused(Refusal::precondition(
+            REFUSAL_REASON_NOT_ENROLLED, "no fingerprint templates are enrolled for this person"));
+    }
+    requireUsableMatch(tx, caller, ssn, verificationId, purpose, now, true);
     if (tx.exec(
             "UPDATE fingerprint_verifications SET used_at = $1 WHERE id = $2 AND used_at IS NULL",
             {now, verificationId}) != 1) {
-        throw stale("was already used");
+        throw Refused(Refusal::precondition(REFUSAL_REASON_VERIFICATION_STALE,
+                                            "the fingerprint verification was already used"));
     }
+}
+
+void requireFingerprintMatch(store::Tx& tx, const Caller& caller, const std::string& ssn,
+                             const std::string& verificationId, VerificationPurpose purpose,
+                             std::int64_t now) {
+    requireUsableMatch(tx, caller, ssn, verificationId, purpose, now, false);
 }
 
 grpc::Status CertificationServiceImpl::GetCertificationStatus(
@@ -502,8 +521,7 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
             const std::string& driver = req->device().driver();
 
             const std::string id = store::toHex(randomBytes(16));
-            const bool factor = req->matched() && (purpose == VERIFICATION_PURPOSE_LOSS_REPORT ||
-                                                   purpose == VERIFICATION_PURPOSE_PIN_RESET);
+            const bool factor = req->matched() && purpose != VERIFICATION_PURPOSE_CERTIFICATION;
             tx.exec(
                 "INSERT INTO fingerprint_verifications (id, ssn, terminal, request_id, purpose, "
                 "matched, finger, "

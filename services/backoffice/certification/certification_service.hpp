@@ -34,6 +34,8 @@
 // - A match with purpose LOSS_REPORT or PIN_RESET yields a verification id that the same
 //   terminal can spend once, for the same person and the same purpose, within
 //   Policy::fingerprintFactorSeconds (default 300), as SecondFactor.fingerprint_verification_id.
+//   A match with purpose RECORDS yields one that opens that person's records (我的社保) at the
+//   same terminal, as often as needed within the same window (records/reading.hpp).
 #pragma once
 
 #include <cstdint>
@@ -76,5 +78,12 @@ private:
 void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::string& ssn,
                               const std::string& verificationId,
                               renshe::v1::VerificationPurpose purpose, std::int64_t now);
+
+// Checks, without spending it, a matched scan that this terminal recorded for `ssn` with
+// `purpose` (RECORDS) within the configured window. Throws Refused as consumeFingerprintFactor
+// does (an earlier use does not count).
+void requireFingerprintMatch(store::Tx& tx, const Caller& caller, const std::string& ssn,
+                             const std::string& verificationId,
+                             renshe::v1::VerificationPurpose purpose, std::int64_t now);
 
 }  // namespace renshe::services::backoffice

@@ -15,6 +15,7 @@ constexpr int kLatestYear = 9999;
 constexpr std::size_t kImportIdChars = 36;
 constexpr std::size_t kReasonBytes = 600;  // 200 Chinese characters
 constexpr std::size_t kPresentedBytes = 64 * 1024;
+constexpr std::size_t kVerificationIdChars = 64;
 
 Result checkSubject(bool present, const RecordsSubject& s) {
     switch (present ? s.holder_case() : RecordsSubject::HOLDER_NOT_SET) {
@@ -22,10 +23,15 @@ Result checkSubject(bool present, const RecordsSubject& s) {
             return checkInsertedCard(s.card().has_card(), s.card().card());
         case RecordsSubject::kSsn:
             return checkSsn(s.ssn(), "subject.ssn");
+        case RecordsSubject::kFingerprint:
+            if (auto bad = checkSsn(s.fingerprint().ssn(), "subject.fingerprint.ssn"))
+                return bad;
+            return checkOpaqueId(s.fingerprint().verification_id(), kVerificationIdChars,
+                                 "subject.fingerprint.verification_id", true);
         case RecordsSubject::HOLDER_NOT_SET:
             break;
     }
-    return Refusal::malformed("subject is missing (a card or an ID number)");
+    return Refusal::malformed("subject is missing (a card, a fingerprint match or an ID number)");
 }
 
 Result checkYear(int year) {

@@ -11,7 +11,9 @@
 namespace renshe::services::backoffice::records {
 
 // Whose records: the card's holder (a touch terminal, the card ACTIVE, its PIN verified within
-// `pinMaxAgeSeconds`, the holder in the terminal's region) or the person of an ID number
+// `pinMaxAgeSeconds`, the holder in the terminal's region), the person whose finger matched on
+// the terminal's sensor (FingerprintHolderProof: a touch terminal, the person in its region,
+// the match recorded by it for purpose RECORDS and still fresh) or the person of an ID number
 // (staff of their region). Sets the audit subject. Throws Refused.
 PersonRow holderOf(store::Tx& tx, const Caller& caller, const renshe::v1::RecordsSubject& subject,
                    Subject& audit, std::int64_t now, std::int64_t pinMaxAgeSeconds);

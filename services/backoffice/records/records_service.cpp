@@ -4,6 +4,7 @@
 
 #include "drivers/sscard/id_number.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/certification/certification_service.hpp"
 #include "services/backoffice/records/checks.hpp"
 #include "services/backoffice/records/reading.hpp"
 #include "services/backoffice/records/record_rows.hpp"
@@ -60,6 +61,27 @@ std::pair<int, int> pageAfter(const std::string& token) {
 
 namespace records {
 
+namespace {
+
+// Without the card: the person whose finger matched on this terminal's sensor (purpose RECORDS)
+// within the window. A person unknown or of another region is refused as a wrong id is.
+PersonRow fingerprintHolder(store::Tx& tx, const Caller& caller,
+                            const FingerprintHolderProof& proof, Subject& audit, std::int64_t now) {
+    requireTouchTerminal(caller);
+    const std::string ssn = checks::normalizeSsn(proof.ssn());
+    audit.ssn = ssn;
+    auto person = loadPerson(tx, ssn);
+    if (!person || !inRegion(caller, person->region))
+        throw Refused(Refusal::denied(REFUSAL_REASON_SECOND_FACTOR_FAILED,
+                                      "no such matched fingerprint verification"));
+    audit.region = person->region;
+    requireFingerprintMatch(tx, caller, ssn, proof.verification_id(), VERIFICATION_PURPOSE_RECORDS,
+                            now);
+    return *person;
+}
+
+}  // namespace
+
 PersonRow holderOf(store::Tx& tx, const Caller& caller, const RecordsSubject& subject,
                    Subject& audit, std::int64_t now, std::int64_t pinMaxAgeSeconds) {
     if (subject.has_card()) {
@@ -75,6 +97,8 @@ PersonRow holderOf(store::Tx& tx, const Caller& caller, const RecordsSubject& su
                                           CardStatus_Name(state.status)));
         return person;
     }
+    if (subject.has_fingerprint())
+        return fingerprintHolder(tx, caller, subject.fingerprint(), audit, now);
     requireStaff(caller);
     const std::string ssn = checks::normalizeSsn(subject.ssn());
     audit.ssn = ssn;

@@ -46,7 +46,7 @@ struct Policy {
     int certificationCycleMonths = 12;           // certified until = last certification + cycle
     std::int64_t certificationCycleSeconds = 0;  // > 0: the cycle in seconds instead (tests, demos)
     std::int64_t fingerprintFactorSeconds =
-        300;                                // a LOSS_REPORT/PIN_RESET match is usable this long
+        300;  // a LOSS_REPORT/PIN_RESET/RECORDS match is usable this long
     Limit ssnFingerprintFailures{9, 3600};  // failed scans per ID number (three sessions of three)
     Limit terminalFingerprintFailures{60, 3600};  // failed scans per terminal
     Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
