@@ -36,149 +36,149 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="131" />
+        <location filename="../kiosk/card_session.cpp" line="132" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="172" />
+        <location filename="../kiosk/card_session.cpp" line="173" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="175" />
+        <location filename="../kiosk/card_session.cpp" line="176" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="178" />
+        <location filename="../kiosk/card_session.cpp" line="179" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="181" />
+        <location filename="../kiosk/card_session.cpp" line="182" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="192" />
+        <location filename="../kiosk/card_session.cpp" line="193" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="211" />
+        <location filename="../kiosk/card_session.cpp" line="212" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="216" />
+        <location filename="../kiosk/card_session.cpp" line="217" />
         <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="311" />
+        <location filename="../kiosk/card_session.cpp" line="312" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="320" />
+        <location filename="../kiosk/card_session.cpp" line="321" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="333" />
+        <location filename="../kiosk/card_session.cpp" line="334" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="335" />
+        <location filename="../kiosk/card_session.cpp" line="336" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="337" />
+        <location filename="../kiosk/card_session.cpp" line="338" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="339" />
+        <location filename="../kiosk/card_session.cpp" line="340" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="341" />
+        <location filename="../kiosk/card_session.cpp" line="342" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="361" />
-        <location filename="../kiosk/card_session.cpp" line="388" />
+        <location filename="../kiosk/card_session.cpp" line="362" />
+        <location filename="../kiosk/card_session.cpp" line="389" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="372" />
+        <location filename="../kiosk/card_session.cpp" line="373" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="390" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="410" />
+        <location filename="../kiosk/card_session.cpp" line="411" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="507" />
+        <location filename="../kiosk/card_session.cpp" line="508" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="510" />
+        <location filename="../kiosk/card_session.cpp" line="511" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="513" />
+        <location filename="../kiosk/card_session.cpp" line="514" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="516" />
+        <location filename="../kiosk/card_session.cpp" line="517" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="526" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="526" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="529" />
+        <location filename="../kiosk/card_session.cpp" line="530" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -290,7 +290,7 @@
     <message>
         <location filename="../kiosk/card_session_text.cpp" line="88" />
         <source>养老资格认证</source>
-        <translation>Pension certification</translation>
+        <translation>Proof of life</translation>
     </message>
     <message>
         <location filename="../kiosk/card_session_text.cpp" line="90" />
@@ -362,180 +362,225 @@
 <context>
     <name>CertificationScreen</name>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="28" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="29" />
         <source>养老金领取资格认证</source>
         <translation>Pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="29" />
+        <source>我的社保</source>
+        <translation>My social insurance</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="105" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="113" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="114" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="121" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="122" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="130" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
         <source>开始认证</source>
         <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
+        <source>开始验证</source>
+        <translation>Verify</translation>
     </message>
 </context>
 <context>
     <name>renshe::kiosk::CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="83" />
+        <location filename="../kiosk/certification_session.cpp" line="93" />
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
 or type your ID number on the keys</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="84" />
+        <location filename="../kiosk/certification_session.cpp" line="94" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please type your 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="130" />
-        <source>正在查询认证状态…</source>
-        <translation>Checking your certification…</translation>
+        <location filename="../kiosk/certification_session.cpp" line="141" />
+        <source>暂时无法查询，请插入社保卡查询或到窗口办理</source>
+        <translation>Cannot look this up now. Please insert your social security card or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="132" />
-        <source>网络未连接，暂时不能认证</source>
-        <translation>Offline: certification is not possible now</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="159" />
-        <source>网络暂时不通，请稍后再试</source>
-        <translation>The network is down. Please try again later</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="162" />
-        <location filename="../kiosk/certification_session.cpp" line="240" />
+        <location filename="../kiosk/certification_session.cpp" line="142" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>Certification is not possible here now; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="170" />
+        <location filename="../kiosk/certification_session.cpp" line="156" />
+        <source>正在查询，请稍候…</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="156" />
+        <source>正在查询认证状态…</source>
+        <translation>Checking your certification…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="160" />
+        <source>网络未连接，暂时不能查询</source>
+        <translation>No network connection; cannot look this up now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="160" />
+        <source>网络未连接，暂时不能认证</source>
+        <translation>Offline: certification is not possible now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="187" />
+        <location filename="../kiosk/certification_session.cpp" line="404" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>The network is down. Please try again later</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="199" />
+        <source>您还没有登记指纹，请插入社保卡用密码查询，或带身份证到窗口登记指纹</source>
+        <translation>No fingerprint is enrolled for you. Insert your social security card and use your PIN, or bring your ID card to the counter to enrol one</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="202" />
+        <source>请按指纹验证身份，验证后查看您的参保和缴费记录</source>
+        <translation>Confirm who you are with your fingerprint, then see your insurance and contribution records</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="209" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>You do not receive a pension; no certification is needed</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="173" />
-        <location filename="../kiosk/certification_session.cpp" line="342" />
+        <location filename="../kiosk/certification_session.cpp" line="212" />
+        <location filename="../kiosk/certification_session.cpp" line="390" />
         <source>已认证，有效期至%1</source>
         <translation>Certified until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="176" />
+        <location filename="../kiosk/certification_session.cpp" line="215" />
         <source>请在%1前完成认证</source>
         <translation>Please certify before %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="179" />
+        <location filename="../kiosk/certification_session.cpp" line="218" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>Overdue (due %1): the pension is suspended and resumes once you certify</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="186" />
+        <location filename="../kiosk/certification_session.cpp" line="225" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>No fingerprint is enrolled; please enrol at the counter with your ID card</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="204" />
-        <location filename="../kiosk/certification_session.cpp" line="251" />
+        <location filename="../kiosk/certification_session.cpp" line="243" />
+        <location filename="../kiosk/certification_session.cpp" line="291" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>The fingerprint sensor is not available; please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="208" />
+        <location filename="../kiosk/certification_session.cpp" line="247" />
         <source>正在准备指纹仪…</source>
         <translation>Preparing the sensor…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="215" />
+        <location filename="../kiosk/certification_session.cpp" line="255" />
         <source>请把手指平放在指纹仪上</source>
         <translation>Please put your finger flat on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="216" />
+        <location filename="../kiosk/certification_session.cpp" line="256" />
         <source>正在比对，请稍候…</source>
         <translation>Comparing, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="328" />
+        <location filename="../kiosk/certification_session.cpp" line="374" />
+        <source>三次比对都没有成功，请插入社保卡用密码查询，或带身份证到窗口办理</source>
+        <translation>Three scans did not match. Insert your social security card and use your PIN, or bring your ID card to the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="375" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>Three scans did not match. Please bring your ID card to the counter; the staff will certify you there</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="338" />
+        <location filename="../kiosk/certification_session.cpp" line="386" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>The fingerprint matched but the result could not be recorded; please check at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="343" />
+        <location filename="../kiosk/certification_session.cpp" line="391" />
         <source>认证成功，有效期至%1</source>
         <translation>Certified; valid until %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="345" />
+        <location filename="../kiosk/certification_session.cpp" line="393" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. Your pension resumes and the suspended months will be paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="351" />
+        <location filename="../kiosk/certification_session.cpp" line="410" />
+        <source>验证通过，正在打开我的社保…</source>
+        <translation>Verified. Opening your social insurance records…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="415" />
         <source>指纹不一致</source>
         <translation>The fingerprint does not match</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="355" />
+        <location filename="../kiosk/certification_session.cpp" line="419" />
         <source>按压时间太短</source>
         <translation>The finger was lifted too soon</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="358" />
+        <location filename="../kiosk/certification_session.cpp" line="422" />
         <source>请把手指放在指纹仪中间</source>
         <translation>Please centre your finger on the sensor</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="361" />
+        <location filename="../kiosk/certification_session.cpp" line="425" />
         <source>请抬起手指再重新放上</source>
         <translation>Please lift your finger and put it down again</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="364" />
+        <location filename="../kiosk/certification_session.cpp" line="428" />
         <source>没有采集清楚</source>
         <translation>The scan was not clear</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="368" />
+        <location filename="../kiosk/certification_session.cpp" line="432" />
         <source>%1，还可以再试%2次</source>
         <translation>%1; %2 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="393" />
+        <location filename="../kiosk/certification_session.cpp" line="459" />
         <source>养老金领取资格认证回执</source>
         <translation>Receipt: pension eligibility certification</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="394" />
+        <location filename="../kiosk/certification_session.cpp" line="460" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="395" />
+        <location filename="../kiosk/certification_session.cpp" line="461" />
         <source>认证结果：成功</source>
         <translation>Result: certified</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="395" />
+        <location filename="../kiosk/certification_session.cpp" line="461" />
         <source>有效期至：%1</source>
         <translation>Valid until: %1</translation>
     </message>
@@ -785,12 +830,12 @@ or type your ID number on the keys</translation>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
@@ -800,62 +845,72 @@ or type your ID number on the keys</translation>
         <translation>Insert your social security card into the reader, chip side up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
-        <source>养老资格认证</source>
-        <translation>Pension certification</translation>
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <source>我的社保</source>
+        <translation>My social insurance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <source>查缴费 · 打印参保证明</source>
+        <translation>Contributions · print a statement</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <source>养老资格认证</source>
+        <translation>Proof of life</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="67" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="67" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="73" />
+        <location filename="../qml/screens/HomeScreen.qml" line="80" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="94" />
+        <location filename="../qml/screens/HomeScreen.qml" line="101" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="94" />
+        <location filename="../qml/screens/HomeScreen.qml" line="101" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="98" />
+        <location filename="../qml/screens/HomeScreen.qml" line="105" />
         <source>语音：开</source>
         <translation>Voice: on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="98" />
+        <location filename="../qml/screens/HomeScreen.qml" line="105" />
         <source>语音：关</source>
         <translation>Voice: off</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="103" />
+        <location filename="../qml/screens/HomeScreen.qml" line="110" />
         <source>语音提示已打开</source>
         <translation>Voice guidance is on</translation>
     </message>
@@ -1359,203 +1414,207 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="108" />
-        <location filename="../kiosk/records_view.cpp" line="160" />
+        <location filename="../kiosk/records_view.cpp" line="142" />
+        <source>查询已超过5分钟，请返回后重新验证指纹</source>
+        <translation>More than 5 minutes have passed. Go back and confirm your fingerprint again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="143" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>More than 5 minutes have passed; go back and enter your PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="130" />
+        <location filename="../kiosk/records_view.cpp" line="160" />
         <source>本机不能打印证明，请到服务窗口打印。</source>
         <translation>This terminal cannot print certificates. Please ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="139" />
+        <location filename="../kiosk/records_view.cpp" line="169" />
         <source>正在出具证明，请稍候…</source>
         <translation>Issuing the certificate, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="165" />
+        <location filename="../kiosk/records_view.cpp" line="195" />
         <source>正在打印，请稍候…</source>
         <translation>Printing, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="172" />
+        <location filename="../kiosk/records_view.cpp" line="203" />
         <source>证明已打印，请取走。证明编号 %1</source>
         <translation>Printed — please take your certificate. Number %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="190" />
+        <location filename="../kiosk/records_view.cpp" line="220" />
         <source>企业职工基本养老保险</source>
         <translation>Employee pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="192" />
+        <location filename="../kiosk/records_view.cpp" line="222" />
         <source>城乡居民基本养老保险</source>
         <translation>Resident pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="194" />
+        <location filename="../kiosk/records_view.cpp" line="224" />
         <source>失业保险</source>
         <translation>Unemployment insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="196" />
+        <location filename="../kiosk/records_view.cpp" line="226" />
         <source>工伤保险</source>
         <translation>Work injury insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="198" />
+        <location filename="../kiosk/records_view.cpp" line="228" />
         <source>职工基本医疗保险</source>
         <translation>Employee medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="200" />
+        <location filename="../kiosk/records_view.cpp" line="230" />
         <source>城乡居民基本医疗保险</source>
         <translation>Resident medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="202" />
+        <location filename="../kiosk/records_view.cpp" line="232" />
         <source>其他险种</source>
         <translation>Other insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="209" />
+        <location filename="../kiosk/records_view.cpp" line="239" />
         <source>基本养老金</source>
         <translation>Basic pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="211" />
+        <location filename="../kiosk/records_view.cpp" line="241" />
         <source>城乡居民养老金</source>
         <translation>Resident pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="213" />
+        <location filename="../kiosk/records_view.cpp" line="243" />
         <source>失业保险金</source>
         <translation>Unemployment benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="215" />
+        <location filename="../kiosk/records_view.cpp" line="245" />
         <source>工伤保险待遇</source>
         <translation>Work injury benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="217" />
+        <location filename="../kiosk/records_view.cpp" line="247" />
         <source>其他待遇</source>
         <translation>Other benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="222" />
+        <location filename="../kiosk/records_view.cpp" line="252" />
         <source>%1元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="229" />
+        <location filename="../kiosk/records_view.cpp" line="259" />
         <source>正在领取待遇</source>
         <translation>receiving benefits</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="232" />
+        <location filename="../kiosk/records_view.cpp" line="262" />
         <source>正常参保</source>
         <translation>contributing</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="235" />
+        <location filename="../kiosk/records_view.cpp" line="265" />
         <source>中断缴费</source>
         <translation>contributions stopped</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="239" />
+        <location filename="../kiosk/records_view.cpp" line="269" />
         <source>累计缴费%1年%2个月</source>
         <translation>paid for %1 years %2 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="241" />
+        <location filename="../kiosk/records_view.cpp" line="271" />
         <source>累计缴费%1年</source>
         <translation>paid for %1 years</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="243" />
+        <location filename="../kiosk/records_view.cpp" line="273" />
         <source>累计缴费%1个月</source>
         <translation>paid for %1 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="246" />
+        <location filename="../kiosk/records_view.cpp" line="276" />
         <source>本月已缴</source>
         <translation>this month paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="247" />
+        <location filename="../kiosk/records_view.cpp" line="277" />
         <source>最近缴到%1</source>
         <translation>paid up to %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="250" />
+        <location filename="../kiosk/records_view.cpp" line="280" />
         <source>欠缴%1个月</source>
         <translation>%1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="251" />
+        <location filename="../kiosk/records_view.cpp" line="281" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="251" />
+        <location filename="../kiosk/records_view.cpp" line="281" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="261" />
+        <location filename="../kiosk/records_view.cpp" line="291" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>No insurance records were found; please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="268" />
+        <location filename="../kiosk/records_view.cpp" line="298" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="272" />
+        <location filename="../kiosk/records_view.cpp" line="302" />
         <source>%1年缴费情况</source>
         <translation>Contributions in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="292" />
+        <location filename="../kiosk/records_view.cpp" line="322" />
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="296" />
+        <location filename="../kiosk/records_view.cpp" line="326" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="297" />
+        <location filename="../kiosk/records_view.cpp" line="327" />
         <source>欠缴</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="298" />
+        <location filename="../kiosk/records_view.cpp" line="328" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="317" />
+        <location filename="../kiosk/records_view.cpp" line="347" />
         <source>%1年没有缴费记录</source>
         <translation>No contributions recorded in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="318" />
+        <location filename="../kiosk/records_view.cpp" line="348" />
         <source>%1年已缴%2个月</source>
         <translation>%1: %2 months paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="320" />
+        <location filename="../kiosk/records_view.cpp" line="350" />
         <source>，欠缴%1个月</source>
         <translation>, %1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="327" />
+        <location filename="../kiosk/records_view.cpp" line="357" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, paid on day %4 to %5</translation>
     </message>
@@ -1563,27 +1622,27 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::StatementPrinter</name>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="90" />
+        <location filename="../kiosk/statement_printer.cpp" line="97" />
         <source>打印机缺纸，暂时不能打印。请到服务窗口打印证明。</source>
         <translation>The printer is out of paper. Please ask at the counter for your certificate.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="92" />
+        <location filename="../kiosk/statement_printer.cpp" line="99" />
         <source>打印机卡纸，暂时不能打印。请到服务窗口打印证明。</source>
         <translation>The printer is jammed. Please ask at the counter for your certificate.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="95" />
+        <location filename="../kiosk/statement_printer.cpp" line="102" />
         <source>打印机暂停服务，暂时不能打印。请到服务窗口打印证明。</source>
         <translation>The printer is out of service. Please ask at the counter for your certificate.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="97" />
+        <location filename="../kiosk/statement_printer.cpp" line="104" />
         <source>正在检查打印机…</source>
         <translation>Checking the printer…</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="101" />
+        <location filename="../kiosk/statement_printer.cpp" line="108" />
         <source>本机没有打印机。请到服务窗口打印证明。</source>
         <translation>This terminal has no printer. Please ask at the counter for your certificate.</translation>
     </message>
@@ -1627,22 +1686,22 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::StatementPrinter</name>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="41" />
+        <location filename="../kiosk/statement_printer.cpp" line="47" />
         <source>打印失败，请到服务窗口打印。</source>
         <translation>Printing failed. Please ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="47" />
+        <location filename="../kiosk/statement_printer.cpp" line="53" />
         <source>打印机未能完成打印，请联系工作人员。</source>
         <translation>The printer did not finish. Please ask a member of staff.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="137" />
+        <location filename="../kiosk/statement_printer.cpp" line="152" />
         <source>证明未能生成，请到服务窗口打印。</source>
         <translation>The certificate could not be made. Please ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="151" />
+        <location filename="../kiosk/statement_printer.cpp" line="165" />
         <source>打印机暂停服务，请到服务窗口打印。</source>
         <translation>The printer is out of service. Please ask at the counter.</translation>
     </message>

@@ -36,149 +36,149 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="131" />
+        <location filename="../kiosk/card_session.cpp" line="132" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="172" />
+        <location filename="../kiosk/card_session.cpp" line="173" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="175" />
+        <location filename="../kiosk/card_session.cpp" line="176" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="178" />
+        <location filename="../kiosk/card_session.cpp" line="179" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="181" />
+        <location filename="../kiosk/card_session.cpp" line="182" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="192" />
+        <location filename="../kiosk/card_session.cpp" line="193" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="211" />
+        <location filename="../kiosk/card_session.cpp" line="212" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="216" />
+        <location filename="../kiosk/card_session.cpp" line="217" />
         <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="311" />
+        <location filename="../kiosk/card_session.cpp" line="312" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="320" />
+        <location filename="../kiosk/card_session.cpp" line="321" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="333" />
+        <location filename="../kiosk/card_session.cpp" line="334" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="335" />
+        <location filename="../kiosk/card_session.cpp" line="336" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="337" />
+        <location filename="../kiosk/card_session.cpp" line="338" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="339" />
+        <location filename="../kiosk/card_session.cpp" line="340" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="341" />
+        <location filename="../kiosk/card_session.cpp" line="342" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="361" />
-        <location filename="../kiosk/card_session.cpp" line="388" />
+        <location filename="../kiosk/card_session.cpp" line="362" />
+        <location filename="../kiosk/card_session.cpp" line="389" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="372" />
+        <location filename="../kiosk/card_session.cpp" line="373" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="390" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="410" />
+        <location filename="../kiosk/card_session.cpp" line="411" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="416" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="507" />
+        <location filename="../kiosk/card_session.cpp" line="508" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="510" />
+        <location filename="../kiosk/card_session.cpp" line="511" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="513" />
+        <location filename="../kiosk/card_session.cpp" line="514" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="516" />
+        <location filename="../kiosk/card_session.cpp" line="517" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="526" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="526" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="528" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="529" />
+        <location filename="../kiosk/card_session.cpp" line="530" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -362,180 +362,225 @@
 <context>
     <name>CertificationScreen</name>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="28" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="29" />
         <source>养老金领取资格认证</source>
         <translation>연금 수급 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="104" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="29" />
+        <source>我的社保</source>
+        <translation>나의 사회보험</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="105" />
         <source>返回</source>
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="113" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="114" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="121" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="122" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="130" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
         <source>开始认证</source>
         <translation>인증 시작</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
+        <source>开始验证</source>
+        <translation>확인 시작</translation>
     </message>
 </context>
 <context>
     <name>renshe::kiosk::CertificationSession</name>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="83" />
+        <location filename="../kiosk/certification_session.cpp" line="93" />
         <source>请将身份证放在读卡区
 或用数字键输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
 또는 숫자 키로 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="84" />
+        <location filename="../kiosk/certification_session.cpp" line="94" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="130" />
-        <source>正在查询认证状态…</source>
-        <translation>인증 상태를 조회하고 있습니다…</translation>
+        <location filename="../kiosk/certification_session.cpp" line="141" />
+        <source>暂时无法查询，请插入社保卡查询或到窗口办理</source>
+        <translation>지금은 조회할 수 없습니다. 사회보장카드를 넣거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="132" />
-        <source>网络未连接，暂时不能认证</source>
-        <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="159" />
-        <source>网络暂时不通，请稍后再试</source>
-        <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/certification_session.cpp" line="162" />
-        <location filename="../kiosk/certification_session.cpp" line="240" />
+        <location filename="../kiosk/certification_session.cpp" line="142" />
         <source>暂时无法认证，请到窗口办理</source>
         <translation>지금은 인증할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="170" />
+        <location filename="../kiosk/certification_session.cpp" line="156" />
+        <source>正在查询，请稍候…</source>
+        <translation>조회 중입니다. 잠시 기다리세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="156" />
+        <source>正在查询认证状态…</source>
+        <translation>인증 상태를 조회하고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="160" />
+        <source>网络未连接，暂时不能查询</source>
+        <translation>네트워크에 연결되지 않아 지금은 조회할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="160" />
+        <source>网络未连接，暂时不能认证</source>
+        <translation>네트워크 연결 없음: 지금은 인증할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="187" />
+        <location filename="../kiosk/certification_session.cpp" line="404" />
+        <source>网络暂时不通，请稍后再试</source>
+        <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="199" />
+        <source>您还没有登记指纹，请插入社保卡用密码查询，或带身份证到窗口登记指纹</source>
+        <translation>등록된 지문이 없습니다. 사회보장카드를 넣고 비밀번호로 조회하거나, 신분증을 가지고 창구에서 지문을 등록하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="202" />
+        <source>请按指纹验证身份，验证后查看您的参保和缴费记录</source>
+        <translation>지문으로 본인 확인 후 보험 가입 및 납부 기록을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="209" />
         <source>您不是养老金领取人员，不需要认证</source>
         <translation>연금 수급자가 아니므로 인증할 필요가 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="173" />
-        <location filename="../kiosk/certification_session.cpp" line="342" />
+        <location filename="../kiosk/certification_session.cpp" line="212" />
+        <location filename="../kiosk/certification_session.cpp" line="390" />
         <source>已认证，有效期至%1</source>
         <translation>인증됨, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="176" />
+        <location filename="../kiosk/certification_session.cpp" line="215" />
         <source>请在%1前完成认证</source>
         <translation>%1 전에 인증하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="179" />
+        <location filename="../kiosk/certification_session.cpp" line="218" />
         <source>已逾期（%1到期），养老金暂停发放，认证后恢复</source>
         <translation>기한 경과(%1 만료): 연금 지급이 정지되었으며 인증하면 재개됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="186" />
+        <location filename="../kiosk/certification_session.cpp" line="225" />
         <source>您还没有登记指纹，请带身份证到窗口登记</source>
         <translation>등록된 지문이 없습니다. 신분증을 가지고 창구에서 등록하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="204" />
-        <location filename="../kiosk/certification_session.cpp" line="251" />
+        <location filename="../kiosk/certification_session.cpp" line="243" />
+        <location filename="../kiosk/certification_session.cpp" line="291" />
         <source>指纹仪暂时不可用，请到窗口办理</source>
         <translation>지문 인식기를 사용할 수 없습니다. 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="208" />
+        <location filename="../kiosk/certification_session.cpp" line="247" />
         <source>正在准备指纹仪…</source>
         <translation>지문 인식기를 준비하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="215" />
+        <location filename="../kiosk/certification_session.cpp" line="255" />
         <source>请把手指平放在指纹仪上</source>
         <translation>손가락을 지문 인식기에 평평하게 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="216" />
+        <location filename="../kiosk/certification_session.cpp" line="256" />
         <source>正在比对，请稍候…</source>
         <translation>비교 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="328" />
+        <location filename="../kiosk/certification_session.cpp" line="374" />
+        <source>三次比对都没有成功，请插入社保卡用密码查询，或带身份证到窗口办理</source>
+        <translation>세 번 모두 일치하지 않았습니다. 사회보장카드를 넣고 비밀번호로 조회하거나, 신분증을 가지고 창구로 오세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="375" />
         <source>三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理</source>
         <translation>세 번 모두 일치하지 않았습니다. 신분증을 가지고 창구로 오시면 직원이 처리해 드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="338" />
+        <location filename="../kiosk/certification_session.cpp" line="386" />
         <source>指纹比对成功，但没能登记结果，请到窗口确认</source>
         <translation>지문은 일치했지만 결과를 기록하지 못했습니다. 창구에서 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="343" />
+        <location filename="../kiosk/certification_session.cpp" line="391" />
         <source>认证成功，有效期至%1</source>
         <translation>인증 완료, %1까지 유효</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="345" />
+        <location filename="../kiosk/certification_session.cpp" line="393" />
         <source>。养老金将恢复发放，暂停期间的养老金将补发</source>
         <translation>. 연금 지급이 재개되며 정지 기간의 연금은 소급 지급됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="351" />
+        <location filename="../kiosk/certification_session.cpp" line="410" />
+        <source>验证通过，正在打开我的社保…</source>
+        <translation>확인되었습니다. 나의 사회보험을 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/certification_session.cpp" line="415" />
         <source>指纹不一致</source>
         <translation>지문이 일치하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="355" />
+        <location filename="../kiosk/certification_session.cpp" line="419" />
         <source>按压时间太短</source>
         <translation>손가락을 너무 빨리 뗐습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="358" />
+        <location filename="../kiosk/certification_session.cpp" line="422" />
         <source>请把手指放在指纹仪中间</source>
         <translation>손가락을 인식기 가운데에 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="361" />
+        <location filename="../kiosk/certification_session.cpp" line="425" />
         <source>请抬起手指再重新放上</source>
         <translation>손가락을 뗐다가 다시 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="364" />
+        <location filename="../kiosk/certification_session.cpp" line="428" />
         <source>没有采集清楚</source>
         <translation>지문이 제대로 읽히지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="368" />
+        <location filename="../kiosk/certification_session.cpp" line="432" />
         <source>%1，还可以再试%2次</source>
         <translation>%1. %2번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="393" />
+        <location filename="../kiosk/certification_session.cpp" line="459" />
         <source>养老金领取资格认证回执</source>
         <translation>연금 수급 자격 인증 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="394" />
+        <location filename="../kiosk/certification_session.cpp" line="460" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="395" />
+        <location filename="../kiosk/certification_session.cpp" line="461" />
         <source>认证结果：成功</source>
         <translation>인증 결과: 성공</translation>
     </message>
     <message>
-        <location filename="../kiosk/certification_session.cpp" line="395" />
+        <location filename="../kiosk/certification_session.cpp" line="461" />
         <source>有效期至：%1</source>
         <translation>유효기간: %1</translation>
     </message>
@@ -785,12 +830,12 @@
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="51" />
+        <location filename="../qml/screens/HomeScreen.qml" line="52" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
@@ -800,62 +845,72 @@
         <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <source>我的社保</source>
+        <translation>나의 사회보험</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <source>查缴费 · 打印参保证明</source>
+        <translation>납부 조회 · 증명서 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="55" />
+        <location filename="../qml/screens/HomeScreen.qml" line="61" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="58" />
+        <location filename="../qml/screens/HomeScreen.qml" line="64" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="67" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="67" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="73" />
+        <location filename="../qml/screens/HomeScreen.qml" line="80" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="94" />
+        <location filename="../qml/screens/HomeScreen.qml" line="101" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="94" />
+        <location filename="../qml/screens/HomeScreen.qml" line="101" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="98" />
+        <location filename="../qml/screens/HomeScreen.qml" line="105" />
         <source>语音：开</source>
         <translation>음성: 켜짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="98" />
+        <location filename="../qml/screens/HomeScreen.qml" line="105" />
         <source>语音：关</source>
         <translation>음성: 꺼짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="103" />
+        <location filename="../qml/screens/HomeScreen.qml" line="110" />
         <source>语音提示已打开</source>
         <translation>음성 안내가 켜졌습니다</translation>
     </message>
@@ -1359,203 +1414,207 @@
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="108" />
-        <location filename="../kiosk/records_view.cpp" line="160" />
+        <location filename="../kiosk/records_view.cpp" line="142" />
+        <source>查询已超过5分钟，请返回后重新验证指纹</source>
+        <translation>5분이 지났습니다. 돌아가서 지문을 다시 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/records_view.cpp" line="143" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>5분이 지났습니다. 돌아가서 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="130" />
+        <location filename="../kiosk/records_view.cpp" line="160" />
         <source>本机不能打印证明，请到服务窗口打印。</source>
         <translation>이 단말기에서는 증명서를 인쇄할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="139" />
+        <location filename="../kiosk/records_view.cpp" line="169" />
         <source>正在出具证明，请稍候…</source>
         <translation>증명서를 발급하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="165" />
+        <location filename="../kiosk/records_view.cpp" line="195" />
         <source>正在打印，请稍候…</source>
         <translation>인쇄 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="172" />
+        <location filename="../kiosk/records_view.cpp" line="203" />
         <source>证明已打印，请取走。证明编号 %1</source>
         <translation>인쇄되었습니다. 증명서를 가져가세요. 증명 번호 %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="190" />
+        <location filename="../kiosk/records_view.cpp" line="220" />
         <source>企业职工基本养老保险</source>
         <translation>직장인 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="192" />
+        <location filename="../kiosk/records_view.cpp" line="222" />
         <source>城乡居民基本养老保险</source>
         <translation>도농 주민 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="194" />
+        <location filename="../kiosk/records_view.cpp" line="224" />
         <source>失业保险</source>
         <translation>실업보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="196" />
+        <location filename="../kiosk/records_view.cpp" line="226" />
         <source>工伤保险</source>
         <translation>산재보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="198" />
+        <location filename="../kiosk/records_view.cpp" line="228" />
         <source>职工基本医疗保险</source>
         <translation>직장인 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="200" />
+        <location filename="../kiosk/records_view.cpp" line="230" />
         <source>城乡居民基本医疗保险</source>
         <translation>도농 주민 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="202" />
+        <location filename="../kiosk/records_view.cpp" line="232" />
         <source>其他险种</source>
         <translation>기타 보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="209" />
+        <location filename="../kiosk/records_view.cpp" line="239" />
         <source>基本养老金</source>
         <translation>기본 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="211" />
+        <location filename="../kiosk/records_view.cpp" line="241" />
         <source>城乡居民养老金</source>
         <translation>도농 주민 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="213" />
+        <location filename="../kiosk/records_view.cpp" line="243" />
         <source>失业保险金</source>
         <translation>실업급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="215" />
+        <location filename="../kiosk/records_view.cpp" line="245" />
         <source>工伤保险待遇</source>
         <translation>산재보험 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="217" />
+        <location filename="../kiosk/records_view.cpp" line="247" />
         <source>其他待遇</source>
         <translation>기타 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="222" />
+        <location filename="../kiosk/records_view.cpp" line="252" />
         <source>%1元</source>
         <translation>%1위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="229" />
+        <location filename="../kiosk/records_view.cpp" line="259" />
         <source>正在领取待遇</source>
         <translation>급여 수령 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="232" />
+        <location filename="../kiosk/records_view.cpp" line="262" />
         <source>正常参保</source>
         <translation>정상 가입</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="235" />
+        <location filename="../kiosk/records_view.cpp" line="265" />
         <source>中断缴费</source>
         <translation>납부 중단</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="239" />
+        <location filename="../kiosk/records_view.cpp" line="269" />
         <source>累计缴费%1年%2个月</source>
         <translation>누적 납부 %1년 %2개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="241" />
+        <location filename="../kiosk/records_view.cpp" line="271" />
         <source>累计缴费%1年</source>
         <translation>누적 납부 %1년</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="243" />
+        <location filename="../kiosk/records_view.cpp" line="273" />
         <source>累计缴费%1个月</source>
         <translation>누적 납부 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="246" />
+        <location filename="../kiosk/records_view.cpp" line="276" />
         <source>本月已缴</source>
         <translation>이번 달 납부 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="247" />
+        <location filename="../kiosk/records_view.cpp" line="277" />
         <source>最近缴到%1</source>
         <translation>%1까지 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="250" />
+        <location filename="../kiosk/records_view.cpp" line="280" />
         <source>欠缴%1个月</source>
         <translation>미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="251" />
+        <location filename="../kiosk/records_view.cpp" line="281" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="251" />
+        <location filename="../kiosk/records_view.cpp" line="281" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="261" />
+        <location filename="../kiosk/records_view.cpp" line="291" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>사회보험 기록이 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="268" />
+        <location filename="../kiosk/records_view.cpp" line="298" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="272" />
+        <location filename="../kiosk/records_view.cpp" line="302" />
         <source>%1年缴费情况</source>
         <translation>%1년 납부 현황</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="292" />
+        <location filename="../kiosk/records_view.cpp" line="322" />
         <source>%1月</source>
         <translation>%1월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="296" />
+        <location filename="../kiosk/records_view.cpp" line="326" />
         <source>已缴</source>
         <translation>납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="297" />
+        <location filename="../kiosk/records_view.cpp" line="327" />
         <source>欠缴</source>
         <translation>미납</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="298" />
+        <location filename="../kiosk/records_view.cpp" line="328" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="317" />
+        <location filename="../kiosk/records_view.cpp" line="347" />
         <source>%1年没有缴费记录</source>
         <translation>%1년 납부 기록 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="318" />
+        <location filename="../kiosk/records_view.cpp" line="348" />
         <source>%1年已缴%2个月</source>
         <translation>%1년 %2개월 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="320" />
+        <location filename="../kiosk/records_view.cpp" line="350" />
         <source>，欠缴%1个月</source>
         <translation>, 미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="327" />
+        <location filename="../kiosk/records_view.cpp" line="357" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, %4일 %5(으)로 지급</translation>
     </message>
@@ -1563,27 +1622,27 @@
 <context>
     <name>renshe::kiosk::StatementPrinter</name>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="90" />
+        <location filename="../kiosk/statement_printer.cpp" line="97" />
         <source>打印机缺纸，暂时不能打印。请到服务窗口打印证明。</source>
         <translation>프린터에 용지가 없습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="92" />
+        <location filename="../kiosk/statement_printer.cpp" line="99" />
         <source>打印机卡纸，暂时不能打印。请到服务窗口打印证明。</source>
         <translation>프린터에 용지가 걸렸습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="95" />
+        <location filename="../kiosk/statement_printer.cpp" line="102" />
         <source>打印机暂停服务，暂时不能打印。请到服务窗口打印证明。</source>
         <translation>프린터를 사용할 수 없습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="97" />
+        <location filename="../kiosk/statement_printer.cpp" line="104" />
         <source>正在检查打印机…</source>
         <translation>프린터를 확인하고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="101" />
+        <location filename="../kiosk/statement_printer.cpp" line="108" />
         <source>本机没有打印机。请到服务窗口打印证明。</source>
         <translation>이 단말기에는 프린터가 없습니다. 창구에서 증명서를 인쇄해 주세요.</translation>
     </message>
@@ -1627,22 +1686,22 @@
 <context>
     <name>renshe::kiosk::StatementPrinter</name>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="41" />
+        <location filename="../kiosk/statement_printer.cpp" line="47" />
         <source>打印失败，请到服务窗口打印。</source>
         <translation>인쇄하지 못했습니다. 창구에서 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="47" />
+        <location filename="../kiosk/statement_printer.cpp" line="53" />
         <source>打印机未能完成打印，请联系工作人员。</source>
         <translation>프린터가 인쇄를 끝내지 못했습니다. 직원에게 문의해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="137" />
+        <location filename="../kiosk/statement_printer.cpp" line="152" />
         <source>证明未能生成，请到服务窗口打印。</source>
         <translation>증명서를 만들지 못했습니다. 창구에서 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/statement_printer.cpp" line="151" />
+        <location filename="../kiosk/statement_printer.cpp" line="165" />
         <source>打印机暂停服务，请到服务窗口打印。</source>
         <translation>프린터를 사용할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
     </message>

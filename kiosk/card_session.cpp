@@ -124,6 +124,7 @@ void CardSession::cardInserted(const sscard::CardData& data) {
     m_card = data;
     m_info.reset();
     m_flow = Flow::None;
+    m_records->clear();  // records opened without a card (a finger) are someone else's
     m_maskedName = QString::fromStdString(sscard::maskName(data.name));
     m_maskedSsn = QString::fromStdString(sscard::maskIdNumber(data.ssn));
     m_cardNumber = QString::fromStdString(data.cardNumber);
@@ -491,7 +492,7 @@ void CardSession::applyOutcome(Flow flow, const card::Outcome& outcome) {
     for (const auto& h : outcome.history)
         m_history << historyLine(h);
     if (outcome.records)
-        m_records->show(*outcome.records, inserted(), m_backoffice);
+        m_records->show(*outcome.records, m_backoffice);
     const QString text = outcomeText(outcome);
     if (outcome.done)
         keepReceipt(flow, text);

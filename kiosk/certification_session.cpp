@@ -71,7 +71,17 @@ fp::Context* CertificationSession::sensors() {
 }
 
 void CertificationSession::startWithoutCard() {
+    startEntry(VERIFICATION_PURPOSE_CERTIFICATION);
+}
+
+void CertificationSession::startRecordsWithoutCard() {
+    startEntry(VERIFICATION_PURPOSE_RECORDS);
+}
+
+void CertificationSession::startEntry(VerificationPurpose purpose) {
     m_async.invalidate();
+    m_purpose = purpose;
+    m_recordsProof = {};
     m_ssn.clear();
     m_id.clear();
     m_statusText.clear();
@@ -119,17 +129,35 @@ void CertificationSession::submitId() {
     }
     const std::string ssn = m_id.value();
     m_id.clear();
-    begin(ssn);
+    lookUp(ssn);
 }
 
 void CertificationSession::begin(const std::string& ssn) {
+    m_purpose = VERIFICATION_PURPOSE_CERTIFICATION;
+    lookUp(ssn);
+}
+
+QString CertificationSession::unavailableText() const {
+    return forRecords() ? tr("暂时无法查询，请插入社保卡查询或到窗口办理")
+                        : tr("暂时无法认证，请到窗口办理");
+}
+
+void CertificationSession::showProblem(const QString& message) {
+    m_canScan = false;
+    set(Stage::Problem, {}, message, true);
+}
+
+// The person's certification status (for the records too: whether fingers are enrolled).
+void CertificationSession::lookUp(const std::string& ssn) {
     m_async.invalidate();
     m_ssn = ssn;
     m_statusText.clear();
     m_canScan = false;
-    set(Stage::Checking, {}, tr("正在查询认证状态…"), false);
+    set(Stage::Checking, {}, forRecords() ? tr("正在查询，请稍候…") : tr("正在查询认证状态…"),
+        false);
     if (!m_backoffice) {
-        set(Stage::Problem, {}, tr("网络未连接，暂时不能认证"), true);
+        set(Stage::Problem, {},
+            forRecords() ? tr("网络未连接，暂时不能查询") : tr("网络未连接，暂时不能认证"), true);
         return;
     }
     auto keeper = m_backoffice;
@@ -159,12 +187,23 @@ void CertificationSession::showStatus(const client::CallResult& result,
                 text = tr("网络暂时不通，请稍后再试");
                 break;
             default:
-                text = tr("暂时无法认证，请到窗口办理");
+                text = unavailableText();
         }
         set(Stage::Problem, {}, text, true);
         return;
     }
     const auto& st = resp.status();
+    if (forRecords()) {
+        if (st.enrolled_fingers_size() == 0) {
+            set(Stage::Problem, {},
+                tr("您还没有登记指纹，请插入社保卡用密码查询，或带身份证到窗口登记指纹"), true);
+            return;
+        }
+        m_statusText = tr("请按指纹验证身份，验证后查看您的参保和缴费记录");
+        m_canScan = true;
+        set(Stage::Ready, {}, {}, false);
+        return;
+    }
     switch (st.state()) {
         case CERTIFICATION_STATE_NOT_REQUIRED:
             set(Stage::Problem, {}, tr("您不是养老金领取人员，不需要认证"), false);
@@ -208,6 +247,7 @@ void CertificationSession::scan() {
     set(Stage::Scanning, tr("正在准备指纹仪…"), {}, false);
     ScanJob job{m_backoffice,
                 m_ssn,
+                m_purpose,
                 m_cancel,
                 context,
                 *sensor,
@@ -226,7 +266,7 @@ void CertificationSession::runScan(const ScanJob& job) {
     };
     GetTemplatesForVerifyRequest fetch;
     fetch.mutable_person()->set_ssn(job.ssn);
-    fetch.set_purpose(VERIFICATION_PURPOSE_CERTIFICATION);
+    fetch.set_purpose(job.purpose);
     fetch.mutable_sensor()->set_driver(job.sensor.driver);
     fetch.mutable_sensor()->set_device_id(job.sensor.deviceId);
     GetTemplatesForVerifyResponse templates;
@@ -237,7 +277,7 @@ void CertificationSession::runScan(const ScanJob& job) {
             s.set(Stage::Problem, {},
                   client::citizenMessage(fetched) == client::CitizenMessage::TemplateIncompatible
                       ? CitizenMessages::text(fetched)
-                      : tr("暂时无法认证，请到窗口办理"),
+                      : s.unavailableText(),
                   true);
         });
         return;
@@ -301,7 +341,7 @@ void CertificationSession::scanLoop(const ScanJob& job, fp::Device& device,
         RecordVerificationResultRequest record;
         record.set_request_id(client::newRequestId());
         record.mutable_person()->set_ssn(job.ssn);
-        record.set_purpose(VERIFICATION_PURPOSE_CERTIFICATION);
+        record.set_purpose(job.purpose);
         record.set_matched(result->isMatch());
         record.set_finger(stored.finger());
         record.set_attempt(++attempt);
@@ -314,7 +354,12 @@ void CertificationSession::scanLoop(const ScanJob& job, fp::Device& device,
         const auto r = client::unary<CertificationService>(
             *job.keeper, &CertificationService::Stub::RecordVerificationResult, record, &recorded);
         if (result->isMatch()) {
-            post([r, recorded](CertificationSession& s) { s.showMatch(r, recorded); });
+            post([r, recorded, purpose = job.purpose](CertificationSession& s) {
+                if (purpose == VERIFICATION_PURPOSE_RECORDS)
+                    s.showRecordsMatch(r, recorded);
+                else
+                    s.showMatch(r, recorded);
+            });
             break;
         }
         post([left = session.scansLeft(), retry = result->retry](CertificationSession& s) {
@@ -325,7 +370,10 @@ void CertificationSession::scanLoop(const ScanJob& job, fp::Device& device,
         post([](CertificationSession& s) {
             s.m_canScan = false;
             s.set(Stage::Problem, {},
-                  tr("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"), true);
+                  s.forRecords()
+                      ? tr("三次比对都没有成功，请插入社保卡用密码查询，或带身份证到窗口办理")
+                      : tr("三次比对都没有成功，请带身份证到窗口认证，工作人员会帮您办理"),
+                  true);
         });
     } else if (job.cancelled->load()) {
         post([](CertificationSession& s) { s.set(Stage::Ready, {}, {}, false); });
@@ -345,6 +393,22 @@ void CertificationSession::showMatch(const client::CallResult& r,
         text += tr("。养老金将恢复发放，暂停期间的养老金将补发");
     m_canScan = false;
     set(Stage::Done, {}, text, false);
+}
+
+void CertificationSession::showRecordsMatch(const client::CallResult& r,
+                                            const RecordVerificationResultResponse& recorded) {
+    m_canScan = false;
+    if (!r.ok() || recorded.verification_id().empty()) {
+        set(Stage::Problem, {},
+            client::citizenMessage(r) == client::CitizenMessage::NetworkDown
+                ? tr("网络暂时不通，请稍后再试")
+                : unavailableText(),
+            true);
+        return;
+    }
+    m_recordsProof = {m_ssn, recorded.verification_id()};
+    set(Stage::Done, {}, tr("验证通过，正在打开我的社保…"), false);
+    Q_EMIT recordsUnlocked();
 }
 
 void CertificationSession::showMismatch(int scansLeft, std::optional<fp::RetryReason> retry) {
@@ -379,6 +443,8 @@ void CertificationSession::reset() {
     cancel();
     m_async.invalidate();
     m_ssn.clear();
+    m_recordsProof = {};
+    m_purpose = VERIFICATION_PURPOSE_CERTIFICATION;
     m_id.clear();
     m_statusText.clear();
     m_receiptUntil.clear();
@@ -387,7 +453,7 @@ void CertificationSession::reset() {
 }
 
 bool CertificationSession::printReceipt() {
-    if (m_stage != Stage::Done || !m_receipts)
+    if (m_stage != Stage::Done || !m_receipts || forRecords())
         return false;
     return m_receipts->print(
         tr("养老金领取资格认证回执"),

@@ -4,6 +4,8 @@
 #include <QEvent>
 #include <QQmlEngine>
 
+#include "kiosk/messages.hpp"
+
 namespace renshe::kiosk {
 
 namespace {
@@ -48,15 +50,19 @@ Kiosk::Kiosk(Config config, QObject* parent)
         if (m_connectivity->state() == Connectivity::State::Online)
             m_lossReport->refreshSealingKey();
     });
-    // A card taken out ends its certification too.
+    // A card taken out ends its certification too; a card put in ends 我的社保 by finger (its
+    // PIN opens the records of the card's holder).
     connect(m_card.get(), &CardSession::changed, this, [this] {
-        if (m_card->stage() == CardSession::Stage::NoCard &&
-            m_certification->stage() != CertificationSession::Stage::Idle) {
+        const bool cardIn = m_card->stage() != CardSession::Stage::NoCard;
+        if (m_certification->stage() != CertificationSession::Stage::Idle &&
+            (cardIn ? m_certification->forRecords() : true)) {
             m_certification->reset();
         }
         updateScreen();
     });
     connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::updateScreen);
+    connect(m_certification.get(), &CertificationSession::recordsUnlocked, this,
+            &Kiosk::openRecordsByFinger);
     startIdCardReader();
     if (m_channel) {
         m_heartbeat = std::make_unique<Heartbeat>(
@@ -122,7 +128,7 @@ void Kiosk::touched() {
 void Kiosk::tick() {
     // Only a session in progress times out: the attract screen with no card just waits.
     const bool inSession = m_card->stage() != CardSession::Stage::NoCard ||
-                           m_page != Screen::Home ||
+                           m_page != Screen::Home || m_card->records()->shown() ||
                            m_certification->stage() != CertificationSession::Stage::Idle;
     if (!inSession) {
         touched();
@@ -137,6 +143,7 @@ void Kiosk::tick() {
         m_idleLeft = -1;
         Q_EMIT idleChanged();
         m_card->timedOut();
+        m_card->records()->clear();  // also those opened without a card
         m_jobs->reset();
         m_guides->clearSelection();
         m_lossReport->reset();
@@ -151,6 +158,25 @@ void Kiosk::tick() {
     }
 }
 
+// 我的社保 without the card: the finger matched; the records replace the certification screen
+// once they are here, or it says why they are not.
+void Kiosk::openRecordsByFinger() {
+    const auto& proof = m_certification->recordsProof();
+    if (proof.verificationId.empty() || m_card->stage() != CardSession::Stage::NoCard)
+        return;
+    QPointer<Kiosk> self(this);
+    m_card->records()->open(card::fingerHolder(proof.ssn, proof.verificationId), m_channel,
+                            [self](const services::client::CallResult& r) {
+                                if (!self)
+                                    return;
+                                if (r.ok())
+                                    self->m_certification->reset();
+                                else
+                                    self->m_certification->showProblem(CitizenMessages::text(r));
+                                self->updateScreen();
+                            });
+}
+
 void Kiosk::beginCertification() {
     if (const auto ssn = m_card->holderSsn(); !ssn.empty())
         m_certification->begin(ssn);
@@ -159,8 +185,10 @@ void Kiosk::beginCertification() {
 Kiosk::Screen Kiosk::screen() const {
     if (m_certification->stage() != CertificationSession::Stage::Idle)
         return Screen::Certification;
+    if (m_card->records()->shown())
+        return Screen::Records;  // after the card's PIN, or without a card after the finger
     if (m_card->stage() != CardSession::Stage::NoCard)
-        return m_card->records()->shown() ? Screen::Records : Screen::Card;
+        return Screen::Card;
     return m_page;
 }
 

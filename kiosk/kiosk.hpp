@@ -54,7 +54,8 @@ class Kiosk : public QObject {
 
 public:
     // What the touchscreen shows. A card in the reader takes over from the page chosen on the
-    // home screen; a certification in progress (with or without the card) takes over from both.
+    // home screen; a certification in progress (with or without the card) takes over from both;
+    // 我的社保 opened (by the card's PIN, or without a card by the finger) shows its records.
     enum class Screen { Home, Jobs, LossReport, Guides, Card, Certification, Records };
     Q_ENUM(Screen)
 
@@ -150,6 +151,7 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     QPointer<QQmlEngine> m_engine;
     void tick();
+    void openRecordsByFinger();
     bool eventFilter(QObject* watched, QEvent* event) override;
     int m_idleElapsed = 0;
     void updateScreen();

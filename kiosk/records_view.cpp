@@ -43,11 +43,37 @@ QString monthWords(const std::string& month) {
 
 RecordsView::RecordsView(QObject* parent) : QObject(parent) {}
 
-void RecordsView::show(const card::RecordsData& data, const InsertedCard& inserted,
+void RecordsView::open(const RecordsSubject& subject, std::shared_ptr<client::ChannelKeeper> keeper,
+                       std::function<void(const client::CallResult&)> done) {
+    clear();
+    if (!keeper) {
+        client::CallResult away;
+        away.code = grpc::StatusCode::UNAVAILABLE;
+        done(away);
+        return;
+    }
+    struct Job {
+        card::RecordsData data;
+        client::CallResult result;
+    };
+    auto job = std::make_shared<Job>();
+    const int year = chinaTime(QDateTime::currentSecsSinceEpoch()).date().year();
+    m_async.run(
+        [job, keeper, subject, year] {
+            card::GrpcRecordsBackOffice backOffice(keeper);
+            job->result = card::fetchRecords(backOffice, subject, year, true, job->data);
+        },
+        [this, job, keeper, done = std::move(done)] {
+            if (job->result.ok())
+                show(job->data, keeper);
+            done(job->result);
+        });
+}
+
+void RecordsView::show(const card::RecordsData& data,
                        std::shared_ptr<client::ChannelKeeper> keeper) {
     m_async.invalidate();
     m_data = data;
-    m_card = inserted;
     m_keeper = std::move(keeper);
     const QDateTime now = chinaTime(QDateTime::currentSecsSinceEpoch());
     m_thisYear = now.date().year();
@@ -73,7 +99,6 @@ void RecordsView::clear() {
     m_shown = false;
     m_busy = false;
     m_data = {};
-    m_card.Clear();
     m_keeper.reset();
     m_message.clear();
     m_printing = false;
@@ -96,21 +121,26 @@ void RecordsView::showYear(int year) {
     auto job = std::make_shared<Job>();
     job->data.summary = m_data.summary;
     m_async.run(
-        [job, keeper = m_keeper, inserted = m_card, at = m_data.verifiedAt, year] {
+        [job, keeper = m_keeper, subject = m_data.subject, year] {
             card::GrpcRecordsBackOffice backOffice(keeper);
-            job->result = card::fetchRecords(backOffice, inserted, at, year, false, job->data);
+            job->result = card::fetchRecords(backOffice, subject, year, false, job->data);
         },
         [this, job] {
             m_busy = false;
             if (job->result.ok()) {
                 m_data = std::move(job->data);
             } else if (job->result.refusal == REFUSAL_REASON_VERIFICATION_STALE) {
-                m_message = tr("查询已超过5分钟，请返回后重新输入密码");
+                m_message = staleText();
             } else {
                 m_message = CitizenMessages::text(job->result);
             }
             Q_EMIT changed();
         });
+}
+
+QString RecordsView::staleText() const {
+    return m_data.subject.has_fingerprint() ? tr("查询已超过5分钟，请返回后重新验证指纹")
+                                            : tr("查询已超过5分钟，请返回后重新输入密码");
 }
 
 void RecordsView::setPrinter(StatementPrinter* printer) {
@@ -146,10 +176,10 @@ void RecordsView::printStatement(bool yearRecord) {
     const StatementKind kind =
         yearRecord ? STATEMENT_KIND_ANNUAL_RECORD : STATEMENT_KIND_PARTICIPATION;
     m_async.run(
-        [job, keeper = m_keeper, inserted = m_card, at = m_data.verifiedAt, kind,
+        [job, keeper = m_keeper, subject = m_data.subject, kind,
          year = yearRecord ? m_data.year : 0] {
             card::GrpcRecordsBackOffice backOffice(keeper);
-            job->result = card::issueStatement(backOffice, inserted, at, kind, year,
+            job->result = card::issueStatement(backOffice, subject, kind, year,
                                                client::newRequestId(), job->statement);
         },
         [this, job, post = m_async.poster()] {
@@ -157,7 +187,7 @@ void RecordsView::printStatement(bool yearRecord) {
                 m_printing = false;
                 m_printFailed = true;
                 m_printMessage = job->result.refusal == REFUSAL_REASON_VERIFICATION_STALE
-                                     ? tr("查询已超过5分钟，请返回后重新输入密码")
+                                     ? staleText()
                                      : CitizenMessages::text(job->result);
                 Q_EMIT changed();
                 return;

@@ -1,7 +1,8 @@
-// 我的社保 on the touchscreen: what the card holder's insurance records say, in plain words and
-// a year of months, after the card verified their PIN (CardSession's "records" action). The
-// records stay only while the card is in and the page is open; other years are fetched with
-// the same verification while it is fresh (the back office allows 5 minutes).
+// 我的社保 on the touchscreen: what a person's insurance records say, in plain words and a year
+// of months, after the card verified their PIN (CardSession's "records" action) or, without
+// the card, their finger matched on the sensor (CertificationSession's records purpose). The
+// records stay only while the card is in (or no card came) and the page is open; other years
+// are fetched with the same proof while it is fresh (the back office allows 5 minutes).
 #pragma once
 
 #include <QtQml/qqmlregistration.h>
@@ -9,6 +10,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 
 #include "kiosk/card/records.hpp"
@@ -48,9 +50,14 @@ class RecordsView : public QObject {
 public:
     explicit RecordsView(QObject* parent = nullptr);
 
-    // The records a flow found, for `inserted` (kept to fetch other years).
-    void show(const card::RecordsData& data, const renshe::v1::InsertedCard& inserted,
+    // The records a flow found (their proof is kept to fetch other years and print).
+    void show(const card::RecordsData& data,
               std::shared_ptr<services::client::ChannelKeeper> keeper);
+    // Without the card: fetches this year's records of `subject` (a finger matched) and shows
+    // them; `done` hears the outcome on the UI thread (not called if cleared meanwhile).
+    void open(const renshe::v1::RecordsSubject& subject,
+              std::shared_ptr<services::client::ChannelKeeper> keeper,
+              std::function<void(const services::client::CallResult&)> done);
     // Everything forgotten (card out, timeout, the page closed).
     void clear();
 
@@ -92,12 +99,12 @@ Q_SIGNALS:
 
 private:
     void showYear(int year);
+    QString staleText() const;
 
     UiAsync m_async{this};
     bool m_shown = false;
     bool m_busy = false;
     card::RecordsData m_data;
-    renshe::v1::InsertedCard m_card;
     std::shared_ptr<services::client::ChannelKeeper> m_keeper;
     int m_firstYear = 0, m_thisYear = 0;
     QString m_thisMonth;  // "YYYY-MM", China time

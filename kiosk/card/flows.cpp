@@ -348,7 +348,8 @@ Outcome queryRecords(CardPort& card, RecordsBackOffice& backOffice, const Insert
         if (auto refused = holderRefused(card, secrets))
             return std::move(*refused);
         RecordsData data;
-        const auto result = fetchRecords(backOffice, inserted, clock(), year, true, data);
+        const auto result =
+            fetchRecords(backOffice, cardHolder(inserted, clock()), year, true, data);
         if (!result.ok())
             return backOfficeSaid(result);
         Outcome out;

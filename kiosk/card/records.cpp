@@ -61,14 +61,27 @@ Reply<IssueStatementResponse> GrpcRecordsBackOffice::issueStatement(
     return r;
 }
 
-client::CallResult issueStatement(RecordsBackOffice& backOffice, const InsertedCard& inserted,
-                                  std::chrono::system_clock::time_point verifiedAt,
+RecordsSubject cardHolder(const InsertedCard& inserted,
+                          std::chrono::system_clock::time_point verifiedAt) {
+    RecordsSubject subject;
+    *subject.mutable_card()->mutable_card() = inserted;
+    *subject.mutable_card()->mutable_pin_verified_at() = timestampOf(verifiedAt);
+    return subject;
+}
+
+RecordsSubject fingerHolder(const std::string& ssn, const std::string& verificationId) {
+    RecordsSubject subject;
+    subject.mutable_fingerprint()->set_ssn(ssn);
+    subject.mutable_fingerprint()->set_verification_id(verificationId);
+    return subject;
+}
+
+client::CallResult issueStatement(RecordsBackOffice& backOffice, const RecordsSubject& subject,
                                   StatementKind kind, int year, const std::string& requestId,
                                   IssueStatementResponse& out) {
     IssueStatementRequest req;
     req.set_request_id(requestId);
-    *req.mutable_subject()->mutable_card()->mutable_card() = inserted;
-    *req.mutable_subject()->mutable_card()->mutable_pin_verified_at() = timestampOf(verifiedAt);
+    *req.mutable_subject() = subject;
     req.set_kind(kind);
     req.set_year(year);
     client::CallResult result;
@@ -86,14 +99,10 @@ client::CallResult issueStatement(RecordsBackOffice& backOffice, const InsertedC
     return result;
 }
 
-client::CallResult fetchRecords(RecordsBackOffice& backOffice, const InsertedCard& inserted,
-                                std::chrono::system_clock::time_point verifiedAt, int year,
-                                bool withSummary, RecordsData& out) {
-    RecordsSubject subject;
-    *subject.mutable_card()->mutable_card() = inserted;
-    *subject.mutable_card()->mutable_pin_verified_at() = timestampOf(verifiedAt);
+client::CallResult fetchRecords(RecordsBackOffice& backOffice, const RecordsSubject& subject,
+                                int year, bool withSummary, RecordsData& out) {
     out.year = year;
-    out.verifiedAt = verifiedAt;
+    out.subject = subject;
     out.contributions.clear();
     out.payments.clear();
     if (withSummary) {

@@ -66,6 +66,7 @@ QtObject {
     readonly property color tintCertification: "#1E6B52"
     readonly property color tintJobs: "#8A4B08"
     readonly property color tintGuides: "#5B3F8C"
+    readonly property color tintRecords: "#00607A"
     readonly property color tintLoss: "#B3261E"
     readonly property color tintConfirm: "#1E6B52"   // 确认-like actions (keyboard, switches on)
     readonly property color focusRing: "#FFD54F"     // keyboard focus, the pending-reports badge

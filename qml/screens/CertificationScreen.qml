@@ -1,4 +1,5 @@
 // 养老资格认证: the status, then the finger on the sensor with live guidance, then the result.
+// The same steps open 我的社保 without the card (cert.forRecords): the finger proves who it is.
 import QtQuick
 import QtQuick.Layouts
 import Renshe.Components
@@ -25,7 +26,7 @@ Rectangle {
             Layout.row: 0; Layout.column: 0
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            text: qsTr("养老金领取资格认证")
+            text: cert.forRecords ? qsTr("我的社保") : qsTr("养老金领取资格认证")
             font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
             color: Theme.primary
         }
@@ -109,7 +110,7 @@ Rectangle {
             }
             Tile {
                 objectName: "certPrint"
-                visible: cert.stage === CertificationSession.Done
+                visible: cert.stage === CertificationSession.Done && !cert.forRecords
                 title: qsTr("打印回执")
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.choiceHeight
@@ -127,7 +128,7 @@ Rectangle {
             Tile {
                 objectName: "certStart"
                 visible: cert.canScan && cert.stage === CertificationSession.Ready
-                title: qsTr("开始认证")
+                title: cert.forRecords ? qsTr("开始验证") : qsTr("开始认证")
                 tint: Theme.connectedColor
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.choiceHeight

@@ -1,4 +1,4 @@
-// Home / attract screen: the four services as large tiles and the invitation to insert the card.
+// Home / attract screen: the five services as large tiles and the invitation to insert the card.
 import QtQuick
 import QtQuick.Layouts
 import Renshe.Components
@@ -41,16 +41,22 @@ Item {
         }
 
         GridLayout {
+            id: tiles
             Layout.fillWidth: true
             Layout.fillHeight: true
-            // A wide, short screen (1366×768) has room for the four side by side, not stacked.
-            columns: home.width > home.height * 1.6 ? 4 : 2
+            // A wide, short screen (1366×768) has room for the five side by side, not stacked.
+            columns: home.width > home.height * 1.6 ? 5 : 2
             rowSpacing: Theme.spacing * 1.5
             columnSpacing: Theme.spacing * 2
 
             Tile { objectName: "tileCard"; title: qsTr("社保卡服务"); subtitle: qsTr("启用 · 改密 · 挂失 · 解挂")
                    Layout.fillWidth: true; Layout.fillHeight: true
                    onActivated: home.showHint("card") }
+            // Without a card: the ID card (or number) and the finger; with one, its PIN (the
+            // card screen offers 我的社保 then).
+            Tile { objectName: "tileRecords"; title: qsTr("我的社保"); subtitle: qsTr("查缴费 · 打印参保证明")
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintRecords
+                   onActivated: Kiosk.certification.startRecordsWithoutCard() }
             // Without a card: by ID number (the finger proves who it is).
             Tile { objectName: "tileCertification"; title: qsTr("养老资格认证"); subtitle: qsTr("按指纹，免跑腿")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintCertification
@@ -60,6 +66,7 @@ Item {
                    onActivated: Kiosk.open(Kiosk.Jobs) }
             Tile { objectName: "tileGuides"; title: qsTr("办事指南"); subtitle: qsTr("一次告知，只跑一次")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintGuides
+                   Layout.columnSpan: tiles.columns === 2 ? 2 : 1  // the fifth: a row of its own
                    onActivated: Kiosk.open(Kiosk.Guides) }
         }
 

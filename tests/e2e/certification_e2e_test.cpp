@@ -4,14 +4,19 @@
 // then the right one: certified for another cycle, receipt printed.
 #include <gtest/gtest.h>
 
+#include <QDate>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <fstream>
+#include <regex>
 #include <thread>
 
 #include "drivers/fprint/fprint.hpp"
 #include "drivers/fprint/synthetic.hpp"
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/certification.grpc.pb.h"
+#include "renshe/v1/records.grpc.pb.h"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/fprint_device.hpp"
 #include "tests/fixtures/idcardsim.hpp"
@@ -29,6 +34,19 @@ namespace {
 
 using renshe::testing::text;
 constexpr std::uint64_t kFinger = 2024, kOtherFinger = 77;
+
+// The text of a PDF page (pdftotext), NFKC: a CJK font may draw an ideograph with its radical's
+// compatibility glyph.
+std::string pdfText(const std::filesystem::path& pdf, const std::filesystem::path& log) {
+    renshe::testing::ProcessOptions opts;
+    opts.argv = {"/usr/bin/pdftotext", "-layout", pdf.string(), "-"};
+    opts.logFile = log;
+    std::filesystem::remove(log);
+    EXPECT_EQ(renshe::testing::runToCompletion(std::move(opts), 60s), 0) << pdf;
+    std::ifstream in(log);
+    const std::string raw((std::istreambuf_iterator<char>(in)), {});
+    return QString::fromStdString(raw).normalized(QString::NormalizationForm_KC).toStdString();
+}
 
 // 张三丰 registered as a retiree since 2007, card activated, right index finger enrolled at
 // the counter (here: on the same kind of sensor, before the kiosk starts).
@@ -322,6 +340,92 @@ TEST_F(CertificationWithIdCard, TheIdCardStartsItAndTheFingerCertifies) {
     kiosk->click("certBack");
     EXPECT_EQ(kiosk->waitForProperty("certificationScreen", "visible", false, 5s),
               QJsonValue(false));
+}
+
+// 我的社保 without the social security card: the ID card on the reader and the finger on the
+// sensor open the records (the match certifies nothing); 参保证明 prints and the back office
+// answers it valid; five minutes after the match another year needs the finger again; 返回
+// forgets it all.
+TEST_F(CertificationWithIdCard, MyRecordsOpenWithTheIdCardAndTheFingerWithoutTheCard) {
+    ASSERT_TRUE(kiosk);
+    const QDate today = QDateTime::currentDateTimeUtc().addSecs(8 * 3600).date();
+    std::string rows;
+    for (int back = 14; back >= 1; --back)
+        rows += card.ssn + "," + today.addMonths(-back).toString("yyyy-MM").toStdString() +
+                ",employee_pension,4000,320,640,paid,临沂顺达物流有限公司\n";
+    ASSERT_EQ(renshe::testing::importContributions(env, rows), 14);
+    const CertificationState before = stateInTheBackOffice();
+    std::filesystem::create_directories("screenshots/records");
+
+    kiosk->click("tileRecords");
+    const char* place = "请将身份证放在读卡区\n或用数字键输入18位社会保障号码（身份证号）";
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text(place), 5s), text(place));
+    EXPECT_EQ(kiosk->property("certificationScreen", "visible"), QJsonValue(true));
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "my records by finger: the ID card");
+    kiosk->screenshot("screenshots/records/by-finger-1-id-card.png");
+    reader.place("zhang-sanfeng");
+    ASSERT_EQ(kiosk->waitForProperty("certStart", "visible", true, 10s), QJsonValue(true))
+        << kiosk->property("certMessage", "text").toString().toStdString();
+    EXPECT_EQ(kiosk->property("certStart", "title"), text("开始验证"));
+    EXPECT_EQ(kiosk->property("certPrint", "visible"), QJsonValue(false));
+    kiosk->click("certStart");
+    EXPECT_EQ(kiosk->waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+              text("请把手指平放在指纹仪上"));
+    kiosk->screenshot("screenshots/records/by-finger-2-finger.png");
+    fp::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
+    feeder.send(fp::synthetic::presentation(kFinger, 4));
+    ASSERT_EQ(kiosk->waitForProperty("recordsScreen", "visible", true, 20s), QJsonValue(true))
+        << kiosk->property("certMessage", "text").toString().toStdString();
+    EXPECT_EQ(kiosk->property("certificationScreen", "visible"), QJsonValue(false));
+    const QString holder = kiosk->property("recordsHolder", "text").toString();
+    EXPECT_TRUE(holder.startsWith(QString::fromUtf8("张*丰"))) << holder.toStdString();
+    EXPECT_TRUE(holder.contains(QStringLiteral("370***********0017"))) << holder.toStdString();
+    kiosk->screenshot("screenshots/records/by-finger-3-records.png");
+    renshe::testing::expectLayoutFitsEverywhere(*kiosk, "my records by finger: the records");
+    EXPECT_EQ(stateInTheBackOffice(), before);  // a records match is not a certification
+
+    // 参保证明 on the statement printer (here: PDFs in the receipt folder), valid.
+    ASSERT_EQ(kiosk->waitForProperty("recordsPrint", "enabled", true, 20s), QJsonValue(true));
+    kiosk->click("recordsPrint");
+    QString printed;
+    renshe::testing::waitUntil(
+        [&] {
+            printed = kiosk->property("recordsPrintMessage", "text").toString();
+            return printed.startsWith(QString::fromUtf8("证明已打印"));
+        },
+        60s);
+    ASSERT_TRUE(printed.startsWith(QString::fromUtf8("证明已打印，请取走。证明编号 ")))
+        << printed.toStdString();
+    VerifyStatementRequest vr;
+    vr.set_number(printed.section(QLatin1Char(' '), -1).toStdString());
+    ASSERT_EQ(vr.number().size(), 18U);
+    const std::string page = pdfText(state / "receipts" / ("statement-" + vr.number() + ".pdf"),
+                                     state / "pdftotext.log");
+    EXPECT_NE(page.find("张*丰"), std::string::npos) << page;
+    EXPECT_EQ(page.find(card.ssn), std::string::npos);
+    std::smatch code;
+    ASSERT_TRUE(std::regex_search(page, code, std::regex("校验码[:：]\\s*([0-9A-Z]{8})"))) << page;
+    vr.set_check_code(code[1]);
+    auto records = RecordsService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+    VerifyStatementResponse verified;
+    ASSERT_TRUE(
+        renshe::testing::call(*records, &RecordsService::Stub::VerifyStatement, vr, &verified)
+            .ok());
+    EXPECT_EQ(verified.validity(), STATEMENT_VALIDITY_VALID);
+    EXPECT_EQ(verified.statement().holder().masked_name(), "张*丰");
+
+    // Five minutes on, another year needs the finger again.
+    env.backoffice().advanceClock(std::chrono::seconds(301));
+    ASSERT_EQ(kiosk->property("recordsEarlier", "enabled"), QJsonValue(true));
+    kiosk->click("recordsEarlier");
+    const auto again = text("查询已超过5分钟，请返回后重新验证指纹");
+    EXPECT_EQ(kiosk->waitForProperty("recordsMessage", "text", again, 15s), again);
+
+    kiosk->click("recordsBack");
+    EXPECT_EQ(kiosk->waitForProperty("homeScreen", "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("recordsScreen", "visible"), QJsonValue(false));
+    EXPECT_EQ(kiosk->property("recordsHolder", "text"), text(""));
 }
 
 // Certification's stages in English and in Korean at every terminal size, normal and elderly:

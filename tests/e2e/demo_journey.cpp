@@ -260,6 +260,30 @@ void activation(Journey& j, renshe::testing::CardSim& sim,
     j.shot("card-removed", "card out: back to the home screen, nothing personal left");
 }
 
+// 我的社保 without the card: the ID card on the reader, the finger on the sensor.
+void recordsByFinger(Journey& j, renshe::testing::IdCardSim& idReader,
+                     const std::filesystem::path& idCardFile,
+                     renshe::testing::VirtualFingerprintDevice& sensors) {
+    j.kiosk.click("tileRecords");
+    j.kiosk.waitForProperty("certIdCardHint", "visible", true, 10s);
+    idReader.place(idCardFile.string());
+    if (j.kiosk.waitForProperty("certStart", "visible", true, 10s) != QJsonValue(true))
+        throw std::runtime_error("我的社保 by ID card did not ask for the finger: " +
+                                 j.kiosk.property("certMessage", "text").toString().toStdString());
+    j.kiosk.click("certStart");
+    j.waitText("certPrompt", "请把手指平放在指纹仪上");
+    j.shot("records-by-finger", "no card with them: the ID card read, the finger opens 我的社保");
+    renshe::drivers::fprint::synthetic::VirtualImageFeeder feeder(sensors.imageSocket().string());
+    feeder.send(renshe::drivers::fprint::synthetic::presentation(kFinger, 8));
+    if (j.kiosk.waitForProperty("recordsScreen", "visible", true, 20s) != QJsonValue(true))
+        throw std::runtime_error("我的社保 did not open by finger: " +
+                                 j.kiosk.property("certMessage", "text").toString().toStdString());
+    j.shot("records-by-finger-open", "我的社保 by ID card and finger: the same records, no PIN");
+    j.kiosk.click("recordsBack");
+    j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+    idReader.lift();
+}
+
 // Lost it on the way home: a loss report without the card, by ID card (when there is a reader)
 // and then typed.
 void lossReport(Journey& j, renshe::testing::IdCardSim* idReader,
@@ -384,6 +408,8 @@ int main(int argc, char** argv) {
         j.kiosk.click("languageZh");
         if (sim) {
             activation(j, *sim, sensors.get());
+            if (idReader && sensors)
+                recordsByFinger(j, *idReader, o.idCardFile, *sensors);
             lossReport(j, idReader.get(), o.idCardFile);
             unreport(j, *sim);
         }

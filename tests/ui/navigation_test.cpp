@@ -77,6 +77,62 @@ TEST(Navigation, TheCardsCertifyActionOpensCertificationAndTheOthersAreCardFlows
     EXPECT_EQ(kiosk.screen(), Screen::Home);
 }
 
+// 我的社保 without a card: the finger's step takes the screen; a card put in ends it (the card's
+// PIN is the way then); records opened by the finger show until 返回, and a card put in later
+// is someone else's: they go before its screen shows.
+TEST(Navigation, MyRecordsByFingerGiveWayToACardAndTheirRecordsGoWithIt) {
+    Kiosk kiosk(offline());
+    kiosk.certification()->startRecordsWithoutCard();
+    EXPECT_TRUE(kiosk.certification()->forRecords());
+    EXPECT_EQ(kiosk.screen(), Screen::Certification);
+    kiosk.card()->cardInserted(sampleCardData());
+    EXPECT_EQ(kiosk.certification()->stage(), renshe::kiosk::CertificationSession::Stage::Idle);
+    EXPECT_FALSE(kiosk.certification()->forRecords());
+    EXPECT_EQ(kiosk.screen(), Screen::Card);
+    kiosk.card()->cardRemoved();
+
+    renshe::kiosk::card::RecordsData data;
+    data.year = 2026;
+    data.subject = renshe::kiosk::card::fingerHolder("370102194704090017", std::string(32, 'a'));
+    data.summary.mutable_holder()->set_masked_name("张*丰");
+    kiosk.card()->records()->show(data, nullptr);
+    EXPECT_EQ(kiosk.screen(), Screen::Records);
+    kiosk.card()->cardInserted(sampleCardData());
+    EXPECT_FALSE(kiosk.card()->records()->shown());
+    EXPECT_EQ(kiosk.screen(), Screen::Card);
+    EXPECT_TRUE(kiosk.card()->records()->holder().isEmpty());
+    kiosk.card()->cardRemoved();
+    kiosk.card()->records()->show(data, nullptr);
+    kiosk.card()->records()->close();  // 返回
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+}
+
+// Records opened by the finger are a session: nobody touching the screen, they go.
+TEST(Navigation, MyRecordsWithoutACardTimeOut) {
+    Kiosk::Config config = offline();
+    config.idleSeconds = 2;
+    Kiosk kiosk(config);
+    renshe::kiosk::card::RecordsData data;
+    data.year = 2026;
+    data.subject = renshe::kiosk::card::fingerHolder("370102194704090017", std::string(32, 'a'));
+    kiosk.card()->records()->show(data, nullptr);
+    ASSERT_EQ(kiosk.screen(), Screen::Records);
+    QSignalSpy timedOut(&kiosk, &Kiosk::sessionTimedOut);
+    ASSERT_TRUE(timedOut.wait(10000));
+    EXPECT_FALSE(kiosk.card()->records()->shown());
+    EXPECT_EQ(kiosk.screen(), Screen::Home);
+}
+
+// A certification that started from the card is not ended by the card staying in.
+TEST(Navigation, TheCardsOwnCertificationStaysWhileTheCardIsIn) {
+    Kiosk kiosk(offline());
+    kiosk.card()->cardInserted(sampleCardData());
+    kiosk.certification()->begin("370102194704090017");
+    EXPECT_FALSE(kiosk.certification()->forRecords());
+    kiosk.card()->cardInserted(sampleCardData());  // the reader reports the card again
+    EXPECT_EQ(kiosk.screen(), Screen::Certification);
+}
+
 TEST(CardActions, TitlesComeFromTheViewModel) {
     CardSession session(nullptr, false);
     EXPECT_EQ(session.actionTitle(QStringLiteral("activate")), QStringLiteral("启用社保卡"));

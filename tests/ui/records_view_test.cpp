@@ -62,7 +62,7 @@ TEST(RecordsWords, NothingShownBeforeRecordsArriveOrAfterTheyAreCleared) {
     paid->set_month("2026-10");
     paid->set_paid(true);
     paid->mutable_personal()->set_fen(32000);
-    view.show(data, {}, nullptr);
+    view.show(data, nullptr);
     EXPECT_TRUE(view.shown());
     EXPECT_EQ(view.summaryLines().size(), 1);
     const auto months = view.months();
@@ -91,7 +91,7 @@ TEST(RecordsWords, AMonthThatIsNotOneIsLeftOut) {
         c->set_paid(true);
     }
     data.summary.add_insurances()->set_first_month("19x1-01");
-    view.show(data, {}, nullptr);
+    view.show(data, nullptr);
     for (const auto& m : view.months())
         EXPECT_EQ(m.toMap().value("state").toString(), "none");
     EXPECT_EQ(view.yearSummary(), QString::fromUtf8("2026年没有缴费记录"));

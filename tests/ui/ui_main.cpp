@@ -76,7 +76,7 @@ public:
             p->set_bank_account_masked("****0123");
             p->mutable_paid_on()->set_day(15);
         }
-        kiosk()->card()->records()->show(d, {}, nullptr);
+        kiosk()->card()->records()->show(d, nullptr);
     }
     // A card the kiosk cannot serve (inserted the wrong way round).
     Q_INVOKABLE void muteCard() { kiosk()->card()->cardProblem(renshe::kiosk::CardProblem::Mute); }

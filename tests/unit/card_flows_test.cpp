@@ -490,8 +490,9 @@ TEST_F(CardFlows, AStatementLostOnTheWayIsAskedForAgainWithTheSameRequestId) {
     FakeRecords records;
     records.statementAnswers = {unavailable(), unavailable()};
     IssueStatementResponse out;
-    const auto result = card::issueStatement(records, inserted, std::chrono::system_clock::now(),
-                                             STATEMENT_KIND_PARTICIPATION, 0, "req-1", out);
+    const auto result =
+        card::issueStatement(records, card::cardHolder(inserted, std::chrono::system_clock::now()),
+                             STATEMENT_KIND_PARTICIPATION, 0, "req-1", out);
     EXPECT_TRUE(result.ok());
     EXPECT_EQ(records.calls,
               (std::vector<std::string>{"statement req-1", "statement req-1", "statement req-1"}));
@@ -500,19 +501,21 @@ TEST_F(CardFlows, AStatementLostOnTheWayIsAskedForAgainWithTheSameRequestId) {
     FakeRecords refusing;  // a refusal is an answer: not asked again
     refusing.statementAnswers = {refused(REFUSAL_REASON_VERIFICATION_STALE)};
     IssueStatementResponse none;
-    EXPECT_EQ(card::issueStatement(refusing, inserted, std::chrono::system_clock::now(),
-                                   STATEMENT_KIND_PARTICIPATION, 0, "req-2", none)
-                  .refusal,
-              REFUSAL_REASON_VERIFICATION_STALE);
+    EXPECT_EQ(
+        card::issueStatement(refusing, card::cardHolder(inserted, std::chrono::system_clock::now()),
+                             STATEMENT_KIND_PARTICIPATION, 0, "req-2", none)
+            .refusal,
+        REFUSAL_REASON_VERIFICATION_STALE);
     EXPECT_EQ(refusing.calls.size(), 1u);
     EXPECT_FALSE(none.has_statement());
 
     FakeRecords away;
     away.statementAnswers = {unavailable(), unavailable(), unavailable(), unavailable()};
-    EXPECT_EQ(card::issueStatement(away, inserted, std::chrono::system_clock::now(),
-                                   STATEMENT_KIND_PARTICIPATION, 0, "req-3", none)
-                  .code,
-              grpc::StatusCode::UNAVAILABLE);
+    EXPECT_EQ(
+        card::issueStatement(away, card::cardHolder(inserted, std::chrono::system_clock::now()),
+                             STATEMENT_KIND_PARTICIPATION, 0, "req-3", none)
+            .code,
+        grpc::StatusCode::UNAVAILABLE);
     EXPECT_EQ(away.calls.size(), 3u);
 }
 
