@@ -8,6 +8,7 @@
 #include <mutex>
 #include <random>
 #include <thread>
+#include <unordered_map>
 
 #include "services/store/internal.hpp"
 
@@ -149,10 +150,17 @@ std::vector<bool> referencedParameters(std::string_view sql) {
     return refs;
 }
 
+// Statements prepared on one connection (server-side, named): the planner's work is kept
+// between calls, as SQLite's statement cache keeps it. A key is the parameters' types and the
+// text; texts with many parameters (batched inserts, each of its own length) are not kept.
+constexpr std::size_t kMaxPreparedStatements = 256;  // per connection
+constexpr std::size_t kMaxPreparedParameters = 32;
+
 // One pooled connection; the pool hands it to one thread at a time.
 struct PgConn {
     PGconn* c = nullptr;
     bool needsReset = false;
+    std::unordered_map<std::string, std::string> prepared;  // key → statement name
 
     ~PgConn() {
         if (c != nullptr) {
@@ -277,8 +285,12 @@ private:
                 }
             }
             const std::string text(sql);
-            Result r(PQexecParams(m_conn.c, text.c_str(), static_cast<int>(params.size()),
-                                  types.data(), values.data(), nullptr, nullptr, 0));
+            const int n = static_cast<int>(params.size());
+            const std::string* name = preparedName(text, types);
+            Result r(name != nullptr ? PQexecPrepared(m_conn.c, name->c_str(), n, values.data(),
+                                                      nullptr, nullptr, 0)
+                                     : PQexecParams(m_conn.c, text.c_str(), n, types.data(),
+                                                    values.data(), nullptr, nullptr, 0));
             check(r.get());
             if (rows != nullptr) {
                 readRows(r.get(), *rows);
@@ -288,6 +300,30 @@ private:
                 *changes = (tuples != nullptr && *tuples != '\0') ? std::stoll(tuples) : 0;
             }
         });
+    }
+
+    // The connection's prepared statement for `text` with parameters of `types`, prepared now
+    // if new; nullptr when it is not to be kept (many parameters, the cache full). A failed
+    // PREPARE raises as the statement would have.
+    const std::string* preparedName(const std::string& text, const std::vector<Oid>& types) {
+        if (types.size() > kMaxPreparedParameters)
+            return nullptr;
+        std::string key;
+        key.reserve(types.size() + 1 + text.size());
+        for (const Oid t : types)
+            key.push_back(t == kInt8Oid ? 'i' : 't');
+        key.push_back('\0');
+        key += text;
+        auto& cache = m_conn.prepared;
+        if (const auto it = cache.find(key); it != cache.end())
+            return &it->second;
+        if (cache.size() >= kMaxPreparedStatements)
+            return nullptr;
+        std::string name = "renshe_" + std::to_string(cache.size());
+        Result r(PQprepare(m_conn.c, name.c_str(), text.c_str(), static_cast<int>(types.size()),
+                           types.data()));
+        check(r.get());
+        return &cache.emplace(std::move(key), std::move(name)).first->second;
     }
 
     static void readRows(PGresult* r, std::vector<Row>& rows) {
@@ -466,6 +502,7 @@ private:
         } else {
             PQreset(conn.c);
         }
+        conn.prepared.clear();  // a new session has none
         conn.needsReset = !conn.ok();
         if (conn.needsReset) {
             throw StoreUnavailable("postgres: cannot connect: " + trimmed(PQerrorMessage(conn.c)));

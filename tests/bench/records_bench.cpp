@@ -5,12 +5,15 @@
 //  - ours: GetInsuranceSummary and a year of ListContributions as staff over mutual TLS
 //    against the real renshe-backoffice;
 //  - raw floor: the same indexed queries (the summary's aggregate and base look-up, the
-//    year's range) on a bare sqlite3 / libpq connection to the same database;
+//    year's range) on a bare sqlite3 / libpq connection to the same database, prepared once;
+//    ours and the floor take turns at reading a person first (the cold read from disk);
 //  - import: `renshe-admin records import` of 240,000 rows (chunks over gRPC, applied at
 //    once) against the raw floor, the same rows in one bare batched transaction.
-// Target: p95 ≤ 30 ms. The generated county and province are cached between runs
-// (bench-cache/ beside the bench, or $RENSHE_BENCH_CACHE; the province as a kept PostgreSQL
-// cluster): the first run spends several minutes making them.
+// Target: p95 ≤ 30 ms and ≤ 2× the floor; each line also gives the ratio to the floor plus a
+// bare round trip on the same mutual-TLS channel (gRPC's health check), what no RPC can go
+// under however small its query (a year's 12 rows take 10 µs in SQLite). The generated county and
+// province are cached between runs (bench-cache/ beside the bench, or $RENSHE_BENCH_CACHE; the
+// province as a kept PostgreSQL cluster): the first run spends several minutes making them.
 #include <grpcpp/grpcpp.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -24,6 +27,7 @@
 #include <vector>
 
 #include "drivers/sscard/id_number.hpp"
+#include "grpc/health/v1/health.grpc.pb.h"
 #include "renshe/v1/records.grpc.pb.h"
 #include "services/store/store.hpp"
 #include "tests/bench/bench_stats.hpp"
@@ -361,12 +365,16 @@ struct Figures {
     std::vector<double> ours, raw;
 };
 
-void report(const char* what, const Figures& f, bool& met) {
+// `rpc`: a bare round trip on the same mutual-TLS channel (gRPC's health check: no
+// authorisation, no database), the floor under any RPC however small its query.
+void report(const char* what, const Figures& f, const std::vector<double>& rpc, bool& met) {
     const double o50 = percentile(f.ours, 0.5), o95 = percentile(f.ours, 0.95);
     const double r50 = percentile(f.raw, 0.5), r95 = percentile(f.raw, 0.95);
+    const double rpc95 = percentile(rpc, 0.95);
     std::printf(
-        "  %-34s ours p50 %6.2f p95 %6.2f ms   raw p50 %6.3f p95 %6.3f ms   p95 ratio %.1f\n", what,
-        o50, o95, r50, r95, o95 / r95);
+        "  %-34s ours p50 %6.2f p95 %6.2f ms   raw p50 %6.3f p95 %6.3f ms   p95 ratio %.1f"
+        "   vs raw + bare RPC %.1f\n",
+        what, o50, o95, r50, r95, o95 / r95, o95 / (r95 + rpc95));
     met = met && o95 <= 30.0;
 }
 
@@ -377,43 +385,70 @@ bool reads(const char* where, const std::string& database, Floor& raw, int perso
         env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
     std::mt19937 rng(20261203);
     Figures summary, year;
+    std::vector<double> rpc;
+    auto health = grpc::health::v1::Health::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
     for (int i = 0; i < kRounds; ++i) {
         const std::string ssn = ssnOf(static_cast<int>(rng() % static_cast<unsigned>(persons)));
         const int y = kFirstYear + static_cast<int>(rng() % kYears);
-        GetInsuranceSummaryRequest s;
-        s.mutable_subject()->set_ssn(ssn);
-        GetInsuranceSummaryResponse sr;
-        auto t = Clock::now();
-        const auto o =
-            renshe::testing::call(*stub, &RecordsService::Stub::GetInsuranceSummary, s, &sr);
-        summary.ours.push_back(ms(Clock::now() - t));
-        if (!o.ok() || sr.insurances_size() != 1 ||
-            sr.insurances(0).paid_months() + sr.insurances(0).owed_months() != kYears * 12)
-            fail("the summary of " + std::to_string(i) + " is not the generated one");
-        t = Clock::now();
-        raw.summary(ssn);
-        summary.raw.push_back(ms(Clock::now() - t));
-
-        ListContributionsRequest l;
-        l.mutable_subject()->set_ssn(ssn);
-        l.set_year(y);
-        ListContributionsResponse lr;
-        t = Clock::now();
-        const auto lo =
-            renshe::testing::call(*stub, &RecordsService::Stub::ListContributions, l, &lr);
-        year.ours.push_back(ms(Clock::now() - t));
-        if (!lo.ok() || lr.contributions_size() != 12)
-            fail("a year of " + std::to_string(i) + " is not 12 months");
-        t = Clock::now();
-        if (raw.year(ssn, y) != 12)
-            fail("the raw year is not 12 months");
-        year.raw.push_back(ms(Clock::now() - t));
+        // Whichever reads a person first finds their pages on disk, the other in the cache:
+        // ours and the floor take turns at going first, so each pays the cold read as often.
+        const bool oursFirst = i % 2 == 0;
+        const auto ours = [&] {
+            GetInsuranceSummaryRequest s;
+            s.mutable_subject()->set_ssn(ssn);
+            GetInsuranceSummaryResponse sr;
+            const auto t = Clock::now();
+            const auto o =
+                renshe::testing::call(*stub, &RecordsService::Stub::GetInsuranceSummary, s, &sr);
+            summary.ours.push_back(ms(Clock::now() - t));
+            if (!o.ok() || sr.insurances_size() != 1 ||
+                sr.insurances(0).paid_months() + sr.insurances(0).owed_months() != kYears * 12)
+                fail("the summary of " + std::to_string(i) + " is not the generated one");
+            ListContributionsRequest l;
+            l.mutable_subject()->set_ssn(ssn);
+            l.set_year(y);
+            ListContributionsResponse lr;
+            const auto t2 = Clock::now();
+            const auto lo =
+                renshe::testing::call(*stub, &RecordsService::Stub::ListContributions, l, &lr);
+            year.ours.push_back(ms(Clock::now() - t2));
+            if (!lo.ok() || lr.contributions_size() != 12)
+                fail("a year of " + std::to_string(i) + " is not 12 months");
+        };
+        const auto floor = [&] {
+            auto t = Clock::now();
+            raw.summary(ssn);
+            summary.raw.push_back(ms(Clock::now() - t));
+            t = Clock::now();
+            if (raw.year(ssn, y) != 12)
+                fail("the raw year is not 12 months");
+            year.raw.push_back(ms(Clock::now() - t));
+        };
+        {
+            grpc::ClientContext ctx;
+            grpc::health::v1::HealthCheckRequest hq;
+            grpc::health::v1::HealthCheckResponse hr;
+            const auto t = Clock::now();
+            if (!health->Check(&ctx, hq, &hr).ok())
+                fail("the health check failed");
+            rpc.push_back(ms(Clock::now() - t));
+        }
+        if (oursFirst) {
+            ours();
+            floor();
+        } else {
+            floor();
+            ours();
+        }
     }
     std::printf("\n%s: reads over mutual TLS as staff, %d random persons of %d:\n", where, kRounds,
                 persons);
+    std::printf("  bare RPC (health check, same channel) p50 %.3f p95 %.3f ms\n",
+                percentile(rpc, 0.5), percentile(rpc, 0.95));
     bool met = true;
-    report("GetInsuranceSummary", summary, met);
-    report("ListContributions (a year)", year, met);
+    report("GetInsuranceSummary", summary, rpc, met);
+    report("ListContributions (a year)", year, rpc, met);
     std::printf("  target p95 <= 30 ms: %s\n", met ? "met" : "NOT met");
     return met;
 }
