@@ -913,6 +913,51 @@ TEST_P(StoreTest, ContributionsArePartitionedByYearOnPostgresOnly) {
     });
 }
 
+// A statement is prepared once per connection and reused; one that fails to prepare is not
+// kept (it fails again with the same error); the same text with other parameter types, batched
+// texts with many parameters, and more texts than the cache holds all still run.
+TEST_P(PostgresOnlyStoreTest, StatementsArePreparedOncePerConnection) {
+    auto store = open({.connections = 1});
+    const std::string lookUp = "SELECT count(*) FROM rate_limits WHERE bucket = $1";
+    for (int i = 0; i < 3; ++i)
+        EXPECT_EQ(countRows(*store, lookUp, {std::string("none")}), 0);
+    EXPECT_EQ(countRows(*store, "SELECT count(*) FROM pg_prepared_statements WHERE statement = $1",
+                        {lookUp}),
+              1);
+    for (int i = 0; i < 2; ++i) {
+        EXPECT_THROW(
+            store->read([](Tx& tx) { tx.query("SELECT no_such_column FROM rate_limits"); }),
+            StoreError);
+    }
+    EXPECT_EQ(countRows(*store,
+                        "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE "
+                        "'%no_such_column FROM rate_limits'"),
+              0);
+    // $1 as text and as a number: two statements, both right.
+    store->read([](Tx& tx) {
+        EXPECT_EQ(tx.query("SELECT $1::text IS NULL", {nullptr})[0].integer(0), 1);
+        EXPECT_EQ(tx.query("SELECT $1::text IS NULL", {std::int64_t{5}})[0].integer(0), 0);
+        EXPECT_EQ(tx.query("SELECT $1::text IS NULL", {std::string("x")})[0].integer(0), 0);
+    });
+    // 40 parameters: run, not kept.
+    std::string wide = "SELECT 0";
+    std::vector<Value> params;
+    for (int k = 1; k <= 40; ++k) {
+        wide += " + $" + std::to_string(k);
+        params.emplace_back(std::int64_t{k});
+    }
+    EXPECT_EQ(countRows(*store, wide, params), 820);
+    EXPECT_EQ(countRows(*store,
+                        "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE "
+                        "'% + $40'"),
+              0);
+    // Beyond the cache's 256: still answered.
+    for (int k = 0; k < 300; ++k)
+        EXPECT_EQ(countRows(*store, "SELECT " + std::to_string(k) + " + $1", {std::int64_t{1}}),
+                  k + 1);
+    EXPECT_LE(countRows(*store, "SELECT count(*) FROM pg_prepared_statements"), 256);
+}
+
 TEST_P(PostgresOnlyStoreTest, AcceptsTheUriForm) {
     const std::string conninfo = m_pg->connectionString();
     const auto at = conninfo.find("host=") + 5;
