@@ -43,7 +43,8 @@ QString monthWords(const std::string& month) {
 
 RecordsView::RecordsView(QObject* parent) : QObject(parent) {}
 
-void RecordsView::open(const RecordsSubject& subject, std::shared_ptr<client::ChannelKeeper> keeper,
+void RecordsView::open(const RecordsSubject& subject,
+                       const std::shared_ptr<client::ChannelKeeper>& keeper,
                        std::function<void(const client::CallResult&)> done) {
     clear();
     if (!keeper) {

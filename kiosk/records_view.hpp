@@ -56,7 +56,7 @@ public:
     // Without the card: fetches this year's records of `subject` (a finger matched) and shows
     // them; `done` hears the outcome on the UI thread (not called if cleared meanwhile).
     void open(const renshe::v1::RecordsSubject& subject,
-              std::shared_ptr<services::client::ChannelKeeper> keeper,
+              const std::shared_ptr<services::client::ChannelKeeper>& keeper,
               std::function<void(const services::client::CallResult&)> done);
     // Everything forgotten (card out, timeout, the page closed).
     void clear();
