@@ -371,9 +371,11 @@ public:
         ensureNotInsideWrite();
         WriteScope scope;
         for (int attempt = 1;; ++attempt) {
+            const auto asked = std::chrono::steady_clock::now();
             Lease lease(*this);
             PgConn& conn = lease.conn();
             begin(conn, "BEGIN");
+            m_writeWait.observe(std::chrono::steady_clock::now() - asked);
             PgTx tx(conn, true);
             std::exception_ptr error;
             try {
@@ -381,7 +383,9 @@ public:
                 if (tx.failure()) {
                     std::rethrow_exception(tx.failure());
                 }
+                const auto committing = std::chrono::steady_clock::now();
                 tx.commit();
+                m_commit.observe(std::chrono::steady_clock::now() - committing);
                 m_writes.fetch_add(1);
                 m_commits.fetch_add(1);
                 return;
@@ -406,9 +410,11 @@ public:
     }
 
     void read(const std::function<void(Tx&)>& fn) override {
+        const auto asked = std::chrono::steady_clock::now();
         Lease lease(*this);
         PgConn& conn = lease.conn();
         begin(conn, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
+        m_readWait.observe(std::chrono::steady_clock::now() - asked);
         PgTx tx(conn, false);
         std::exception_ptr error;
         try {
@@ -440,6 +446,9 @@ public:
         s.writes = m_writes.load();
         s.commits = m_commits.load();
         s.retries = m_retries.load();
+        s.readWait = m_readWait.snapshot();
+        s.writeWait = m_writeWait.snapshot();
+        s.commit = m_commit.snapshot();
         return s;
     }
 
@@ -599,6 +608,7 @@ private:
 
     std::atomic<std::uint64_t> m_writes{0};
     std::atomic<std::uint64_t> m_commits{0};
+    util::LatencyHistogram m_readWait, m_writeWait, m_commit;
     std::atomic<std::uint64_t> m_retries{0};
 };
 

@@ -65,6 +65,7 @@ public:
         // has already seen `done` and returned.
         const auto pending = std::make_shared<Pending>();
         pending->fn = &fn;
+        pending->queued = std::chrono::steady_clock::now();
         {
             std::lock_guard lock(m_mutex);
             if (m_stopping) {
@@ -80,11 +81,13 @@ public:
     }
 
     void read(const std::function<void(Tx&)>& fn) override {
+        const auto asked = std::chrono::steady_clock::now();
         std::unique_ptr<Connection> conn = acquireReader();
         bool keep = true;
         std::exception_ptr failure;
         try {
             conn->execSimple("BEGIN");
+            m_readWait.observe(std::chrono::steady_clock::now() - asked);
             SqliteTx tx(*conn);
             try {
                 fn(tx);
@@ -123,6 +126,9 @@ public:
         Stats s;
         s.writes = m_writes.load();
         s.commits = m_commits.load();
+        s.readWait = m_readWait.snapshot();
+        s.writeWait = m_writeWait.snapshot();
+        s.commit = m_commit.snapshot();
         return s;
     }
 
@@ -130,6 +136,7 @@ private:
     struct Pending {
         const std::function<void(Tx&)>* fn = nullptr;
         std::exception_ptr error;
+        std::chrono::steady_clock::time_point queued;
         // Set by the writer once the group is committed; each caller waits on its own flag
         // (a futex), so a commit wakes exactly the callers it completed.
         std::atomic<bool> done{false};
@@ -214,6 +221,7 @@ private:
                     lost = !m_writer->inTransaction();
                     continue;
                 }
+                m_writeWait.observe(std::chrono::steady_clock::now() - p->queued);
                 SqliteTx tx(*m_writer);
                 try {
                     (*p->fn)(tx);
@@ -250,7 +258,9 @@ private:
                 continue;  // the rest of the group gets a fresh transaction
             }
             try {
+                const auto committing = std::chrono::steady_clock::now();
                 m_writer->execSimple("COMMIT");
+                m_commit.observe(std::chrono::steady_clock::now() - committing);
                 m_commits.fetch_add(1);
                 m_writes.fetch_add(members.size());
             } catch (const std::exception& e) {
@@ -341,6 +351,7 @@ private:
 
     std::atomic<std::uint64_t> m_writes{0};
     std::atomic<std::uint64_t> m_commits{0};
+    util::LatencyHistogram m_readWait, m_writeWait, m_commit;
 };
 
 }  // namespace

@@ -41,6 +41,8 @@
 #include <variant>
 #include <vector>
 
+#include "drivers/util/histogram.hpp"
+
 namespace renshe::services::store {
 
 // The storage failed in a way a retry may cure (database down, disk full, lock timeout):
@@ -138,6 +140,9 @@ public:
         // PostgreSQL: callbacks run again after a serialization failure, a deadlock or a
         // unique-key race (always 0 on SQLite, whose one writer cannot race).
         std::uint64_t retries = 0;
+        // How long a read() or write() waited before its callback ran (a free connection;
+        // SQLite's writer queue), and how long its COMMIT took (the fsync).
+        util::LatencyHistogram::Snapshot readWait, writeWait, commit;
     };
     virtual Stats stats() const = 0;
 };

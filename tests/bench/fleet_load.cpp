@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <sstream>
@@ -273,21 +274,63 @@ void seedCards(const FleetLoadOptions& o, const std::shared_ptr<grpc::Channel>& 
         throw std::runtime_error("seeding the registry failed: " + s.error_message());
 }
 
-void enrolTerminals(const std::shared_ptr<grpc::Channel>& staff,
-                    const std::vector<Terminal>& terminals) {
-    auto admin = AdminService::NewStub(staff);
+void enrolBatches(AdminService::Stub& admin, const std::vector<Terminal>& terminals,
+                  const std::vector<std::size_t>& members, const std::string& servicePoint) {
     constexpr std::size_t kBatch = 500;
-    for (std::size_t first = 0; first < terminals.size(); first += kBatch) {
+    for (std::size_t first = 0; first < members.size(); first += kBatch) {
         renshe::v1::RegisterTerminalsRequest req;
         req.set_request_id(renshe::testing::newRequestId());
-        for (std::size_t i = first; i < std::min(terminals.size(), first + kBatch); ++i)
-            req.add_certificate_pem(terminals[i].endpoint.certificatePem);
+        req.set_service_point_id(servicePoint);
+        for (std::size_t m = first; m < std::min(members.size(), first + kBatch); ++m)
+            req.add_certificate_pem(terminals[members[m]].endpoint.certificatePem);
         renshe::v1::RegisterTerminalsResponse resp;
         grpc::ClientContext ctx;
         ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(120));
-        const auto s = admin->RegisterTerminals(&ctx, req, &resp);
+        const auto s = admin.RegisterTerminals(&ctx, req, &resp);
         if (!s.ok())
             throw std::runtime_error("enrolling the terminals failed: " + s.error_message());
+    }
+}
+
+// A service point (人社所) for each township of the county; their ids by township index.
+std::vector<std::string> createServicePoints(const FleetLoadOptions& o,
+                                             const std::shared_ptr<grpc::Channel>& staff) {
+    auto admin = AdminService::NewStub(staff);
+    std::vector<std::string> ids;
+    for (int k = 0; k < kTownships; ++k) {
+        renshe::v1::UpsertServicePointRequest req;
+        req.set_request_id(renshe::testing::newRequestId());
+        auto* sp = req.mutable_service_point();
+        sp->set_name("第" + std::to_string(k + 1) + "人社所");
+        sp->mutable_region()->set_division_code(o.county);
+        sp->mutable_region()->set_township_code(std::to_string(101 + k));
+        sp->set_facility_class(renshe::v1::FACILITY_CLASS_III);
+        sp->set_display_area_m2(1);
+        sp->set_address("负载测试");
+        renshe::v1::UpsertServicePointResponse resp;
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + kCallDeadline);
+        const auto s = admin->UpsertServicePoint(&ctx, req, &resp);
+        if (!s.ok())
+            throw std::runtime_error("creating a service point failed: " + s.error_message());
+        ids.push_back(resp.service_point().id());
+    }
+    return ids;
+}
+
+// Enrols the terminals; with `servicePoints`, each township's at its service point.
+void enrolTerminals(const std::shared_ptr<grpc::Channel>& staff,
+                    const std::vector<Terminal>& terminals,
+                    const std::vector<std::string>& servicePoints) {
+    auto admin = AdminService::NewStub(staff);
+    const int groups = servicePoints.empty() ? 1 : kTownships;
+    for (int g = 0; g < groups; ++g) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < terminals.size(); ++i)
+            if (servicePoints.empty() || static_cast<int>(i % kTownships) == g)
+                members.push_back(i);
+        enrolBatches(*admin, terminals, members,
+                     servicePoints.empty() ? "" : servicePoints[static_cast<std::size_t>(g)]);
     }
 }
 
@@ -380,7 +423,9 @@ private:
         staff = staffChannel(o, ca);
         log << "enrolling " << o.terminals << " terminals…" << std::endl;
         auto started = Clock::now();
-        enrolTerminals(staff, terminals);
+        if (o.servicePoints)
+            result.servicePointIds = createServicePoints(o, staff);
+        enrolTerminals(staff, terminals, result.servicePointIds);
         result.enrolSeconds = secondsSince(started);
         if (o.statusRate <= 0)
             return;
@@ -434,6 +479,8 @@ private:
     }
 
     void fireHeartbeat(int i, int phase) {
+        if (o.silentTownship && o.silentTownship->load() == i % kTownships)
+            return;
         Terminal& t = terminals[static_cast<std::size_t>(i)];
         auto call = newCall(phase);
         call->beat = heartbeatOf(t, i);
@@ -520,8 +567,10 @@ private:
         log << "steady state: " << o.seconds << " s…" << std::endl;
         const double beatPeriod = static_cast<double>(o.intervalSeconds) / o.terminals;
         const double statusPeriod = o.statusRate > 0 ? 1.0 / o.statusRate : 1e18;
-        const double end = o.seconds;
+        const double end = o.stop ? std::numeric_limits<double>::max() : o.seconds;
         const auto t0 = Clock::now() + std::chrono::milliseconds(100);
+        if (o.onSteady)
+            o.onSteady();
         auto at = [&](double sec) {
             return t0 +
                    std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(sec));
@@ -534,7 +583,7 @@ private:
             const double ns = static_cast<double>(s) * statusPeriod;
             const double nh = (static_cast<double>(h) + 0.5) * statusPeriod;
             const double next = std::min({nb, ns, nh});
-            if (next >= end)
+            if (next >= end || (o.stop && o.stop->load()))
                 break;
             std::this_thread::sleep_until(at(next));
             lag = std::max(
@@ -552,9 +601,10 @@ private:
             if (iteration % 256 == 0)
                 graveyard.clear();
         }
-        std::this_thread::sleep_until(at(end));
+        if (!o.stop)
+            std::this_thread::sleep_until(at(end));
         sample(2);
-        result.steady.seconds = o.seconds;
+        result.steady.seconds = o.stop ? secondsSince(t0) : o.seconds;
         result.steady.maxSchedulerLagMs = lag;
         result.loadAverageAfter = loadAverage();
         result.backofficeRssKb = o.backofficePid > 0 ? rssKbOf(o.backofficePid) : -1;

@@ -18,7 +18,9 @@
 
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <ostream>
 #include <string>
@@ -40,6 +42,16 @@ struct FleetLoadOptions {
     std::string county = "371302";  // terminals in 20 townships of it; cards in township 101
     bool perBeatChannels = false;   // a channel per heartbeat instead of one per terminal
     pid_t backofficePid = 0;        // > 0: report this process's CPU and memory
+    // As load beside another benchmark: called on the load's thread when the steady state
+    // begins; with `stop` set, the steady state lasts until *stop is true (`seconds` ignored).
+    std::function<void()> onSteady;
+    const std::atomic<bool>* stop = nullptr;
+    // One service point per township (县 + 101…120), each township's terminals enrolled at
+    // it; without, terminals are enrolled with none.
+    bool servicePoints = false;
+    // While >= 0, the terminals of township index *silentTownship (0 = 101) send no
+    // heartbeats: a hall whose network went down.
+    const std::atomic<int>* silentTownship = nullptr;
 };
 
 struct RpcFigures {
@@ -69,6 +81,7 @@ struct FleetLoadResult {
     long expectedTerminals = 0;
     long terminalsListed = 0;  // ListTerminals' total for the county after the run
     long terminalsStale = 0;
+    std::vector<std::string> servicePointIds;  // by township index, with servicePoints
     double listingMs = 0;  // the first page of that listing
     // RPCs that failed (not counting deadlines), plus one if fewer terminals were stored than ran.
     long failures() const;

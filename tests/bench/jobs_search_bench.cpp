@@ -6,17 +6,32 @@
 //  - raw floor: the one plain indexed SQL query our search ends in (job_search range, join,
 //    order, limit), on a bare sqlite3 connection to the same file;
 //  - LIKE baseline: the region's postings filtered by `search_text LIKE '%keyword%'`;
-// p50/p95 per kind of search (two-character keyword in a township and in a county, one
-// character, a longer word), target p95 ≤ 30 ms; and recall: for each two-character keyword
-// the postings our search pages through equal, as a set, those the LIKE scan finds.
+// p50/p95/p99 per kind of search (two-character keyword in a township and in a county, one
+// character, a longer word), twice: on a quiet back office, then with a fleet of terminals
+// heartbeating beside it (10,000 by default, RENSHE_BENCH_TERMINALS; 0 skips that pass), the
+// back office's normal day. Targets: p95 ≤ 30 ms and ≤ 2.5× the raw query in every row. The
+// three take turns going first, so no one always meets cold pages. The back office's own
+// stage histograms (/metrics: authorise, storage wait, work, commit) are printed beside the
+// client's figures, to say where a tail comes from. Recall: for each two-character keyword the
+// postings our search pages through equal, as a set, those the LIKE scan finds.
+//
+// The generated database is cached between runs (bench-cache/ beside the bench, or
+// $RENSHE_BENCH_CACHE), copied for each run (the back office writes into its copy).
 #include <grpcpp/grpcpp.h>
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <thread>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <random>
 #include <set>
@@ -27,7 +42,10 @@
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
 #include "services/store/store.hpp"
+#include "tests/bench/fleet_load.hpp"
+#include "tests/fixtures/prometheus_text.hpp"
 #include "tests/fixtures/temp_dir.hpp"
+#include "tests/fixtures/web.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using Clock = std::chrono::steady_clock;
@@ -191,11 +209,14 @@ void load(const std::filesystem::path& db, std::int64_t now) {
 }
 
 struct Stats {
-    double p50 = 0, p95 = 0;  // milliseconds
+    double p50 = 0, p95 = 0, p99 = 0;  // milliseconds
 };
 Stats stats(std::vector<double> ms) {
     std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 95 / 100)]};
+    const auto at = [&](double q) {
+        return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * static_cast<double>(ms.size())))];
+    };
+    return {at(0.5), at(0.95), at(0.99)};
 }
 
 std::string upperBound(std::string prefix) {
@@ -265,8 +286,9 @@ public:
           m_raw(db),
           m_now(now) {}
 
-    // Latency of the first page for each kind of keyword; false if a p95 is over the target.
-    bool latency() {
+    // Latency of the first page for each kind of keyword; false if a row misses a target
+    // (p95 over 30 ms, or over 2.5× the raw query's p95).
+    bool latency(const char* pass) {
         struct Kind {
             const char* name;
             std::vector<std::string> keywords;
@@ -282,9 +304,10 @@ public:
             {"one character, township", {"车", "焊", "工", "师"}, 9},
             {"longer word, county", {"货车司机", "仓库管理员", "养老护理员", "服务员"}, 6},
         };
-        std::printf("\nsearches over mutual TLS, first page of 20, %d per keyword:\n", kRounds);
-        std::printf("  %-28s %22s %22s %22s\n", "", "renshe p50/p95 ms", "raw index p50/p95 ms",
-                    "LIKE scan p50/p95 ms");
+        std::printf("\n%s: searches over mutual TLS, first page of 20, %d per keyword:\n", pass,
+                    kRounds);
+        std::printf("  %-26s %24s %24s %24s %8s\n", "", "renshe p50/p95/p99 ms",
+                    "raw index p50/p95/p99", "LIKE scan p50/p95/p99", "p95 x");
         bool met = true;
         for (const auto& kind : kinds) {
             std::vector<double> ours, floorMs, likeMs;
@@ -296,13 +319,15 @@ public:
                 }
             }
             const Stats o = stats(ours), f = stats(floorMs), l = stats(likeMs);
-            std::printf(
-                "  %-28s %10.2f / %-9.2f %10.2f / %-9.2f %10.2f / %-9.2f ratio p95 ours/raw "
-                "%.1f\n",
-                kind.name, o.p50, o.p95, f.p50, f.p95, l.p50, l.p95, o.p95 / f.p95);
-            met = met && o.p95 <= 30.0;
+            const double ratio = o.p95 / f.p95;
+            const bool rowMet = o.p95 <= 30.0 && ratio <= 2.5;
+            std::printf("  %-26s %7.2f/%7.2f/%8.2f %7.2f/%7.2f/%8.2f %7.2f/%7.2f/%8.2f %7.1f%s\n",
+                        kind.name, o.p50, o.p95, o.p99, f.p50, f.p95, f.p99, l.p50, l.p95, l.p99,
+                        ratio, rowMet ? "" : "  MISSED");
+            met = met && rowMet;
         }
-        std::printf("  target p95 <= 30 ms: %s\n", met ? "met" : "NOT met");
+        std::printf("  targets (p95 <= 30 ms and <= 2.5x the raw query, every row): %s\n",
+                    met ? "met" : "NOT met");
         return met;
     }
 
@@ -362,21 +387,33 @@ private:
         }
     }
 
-    // One first page three ways; ours must equal the LIKE scan's first 20.
+    // One first page three ways, taking turns at going first (whoever goes first may meet
+    // pages not yet in memory); ours must equal the LIKE scan's first 20.
     void firstPage(const std::string& kw, const std::string& prefix, std::vector<double>& ours,
                    std::vector<double>& floorMs, std::vector<double>& likeMs) {
         SearchJobsResponse resp;
-        auto t = Clock::now();
-        search(kw, prefix, "", &resp);
-        ours.push_back(msSince(t));
+        std::vector<std::string> liked;
+        const auto runOurs = [&] {
+            const auto t = Clock::now();
+            search(kw, prefix, "", &resp);
+            ours.push_back(msSince(t));
+        };
         // The floor walks the keyword's first pair (its first six bytes: two Chinese
         // characters in UTF-8): the plain query of one term.
-        t = Clock::now();
-        m_raw.floor(kw.substr(0, std::min<std::size_t>(kw.size(), 6)), prefix, m_now);
-        floorMs.push_back(msSince(t));
-        t = Clock::now();
-        const auto liked = m_raw.like(kw, prefix, m_now);
-        likeMs.push_back(msSince(t));
+        const auto runFloor = [&] {
+            const auto t = Clock::now();
+            m_raw.floor(kw.substr(0, std::min<std::size_t>(kw.size(), 6)), prefix, m_now);
+            floorMs.push_back(msSince(t));
+        };
+        const auto runLike = [&] {
+            const auto t = Clock::now();
+            liked = m_raw.like(kw, prefix, m_now);
+            likeMs.push_back(msSince(t));
+        };
+        const std::function<void()> order[3] = {runOurs, runFloor, runLike};
+        const int first = m_turn++ % 3;
+        for (int i = 0; i < 3; ++i)
+            order[(first + i) % 3]();
         std::vector<std::string> got;
         for (const auto& j : resp.jobs())
             got.push_back(j.id());
@@ -395,21 +432,154 @@ private:
     Raw m_raw;
     std::int64_t m_now;
     std::mt19937_64 m_rng{7};
+    int m_turn = 0;
 };
+
+// The generated database, from the cache when it is there and young enough that none of its
+// postings has expired (they expire 185 days after generation at the earliest). Bump
+// kCacheVersion when the generator or the jobs tables change.
+constexpr const char* kCacheVersion = "jobs-v1";
+constexpr std::int64_t kCacheMaxAgeMicros = 90 * kDay;
+
+std::filesystem::path cachedDatabase(std::int64_t now) {
+    const char* env = std::getenv("RENSHE_BENCH_CACHE");
+    const std::filesystem::path cache =
+        env ? std::filesystem::path(env) : std::filesystem::current_path() / "bench-cache";
+    const auto db = cache / (std::string(kCacheVersion) + ".db");
+    const auto stamp = cache / (std::string(kCacheVersion) + ".generated");
+    std::int64_t generated = 0;
+    std::ifstream(stamp) >> generated;
+    if (std::filesystem::exists(db) && generated > 0 && now - generated < kCacheMaxAgeMicros) {
+        std::printf("postings: cached %s (%.0f MiB)\n", db.c_str(),
+                    static_cast<double>(std::filesystem::file_size(db)) / (1 << 20));
+        return db;
+    }
+    std::filesystem::create_directories(cache);
+    const auto making = cache / (std::string(kCacheVersion) + ".making.db");
+    std::filesystem::remove(making);
+    load(making, now);
+    std::filesystem::rename(making, db);
+    std::ofstream(stamp) << now << "\n";
+    return db;
+}
+
+// The back office's own view of the searches between two scrapes of its /metrics: the call's
+// handler time and its stages, p50/p95/p99 from the histograms (bucket resolution).
+class StageProbe {
+public:
+    explicit StageProbe(int port) : m_port(port) {}
+    void start() { m_before = scrape(); }
+    void print() const {
+        const auto after = scrape();
+        std::printf("  the back office's view of jobs.search (histograms, p50/p95/p99 ms):\n");
+        const auto line = [&](const char* what, const std::string& name,
+                              const std::map<std::string, std::string>& match) {
+            const auto b = renshe::testing::bucketsBetween(
+                renshe::testing::histogramBuckets(m_before, name, match),
+                renshe::testing::histogramBuckets(after, name, match));
+            std::printf("    %-34s %7.2f / %7.2f / %7.2f  (%.0f calls)\n", what,
+                        1000 * renshe::testing::bucketQuantile(0.5, b),
+                        1000 * renshe::testing::bucketQuantile(0.95, b),
+                        1000 * renshe::testing::bucketQuantile(0.99, b),
+                        b.empty() ? 0.0 : b.rbegin()->second);
+        };
+        line("handler (arrival to answer)", "renshe_rpc_duration_seconds",
+             {{"method", "jobs.search"}});
+        for (const char* stage : {"authorise", "storage_wait", "work", "commit"})
+            line(stage, "renshe_rpc_stage_seconds", {{"method", "jobs.search"}, {"stage", stage}});
+        line("store: any read's wait (all methods)", "renshe_store_wait_seconds", {{"kind", "read"}});
+        line("store: commits (all writes)", "renshe_store_commit_seconds", {});
+    }
+
+private:
+    std::vector<renshe::testing::MetricSample> scrape() const {
+        const auto r = renshe::testing::httpGet(m_port, "/metrics");
+        if (r.status != 200) {
+            std::fprintf(stderr, "bench invalid: /metrics answered %d %s\n", r.status,
+                         r.error.c_str());
+            std::exit(2);
+        }
+        return renshe::testing::parseMetrics(r.body);
+    }
+    int m_port;
+    std::vector<renshe::testing::MetricSample> m_before;
+};
+
+int terminalsBeside() {
+    const char* env = std::getenv("RENSHE_BENCH_TERMINALS");
+    return env ? std::atoi(env) : 10000;
+}
+
+// The second pass, with the fleet heartbeating; false if it missed a target or the fleet's
+// calls failed.
+bool underFleetLoad(BackofficeEnv& env, SearchBench& bench, StageProbe& probe, int terminals) {
+    renshe::bench::FleetLoadOptions fleet;
+    fleet.target = env.backoffice().target();
+    fleet.caCertificatePem = env.pki().ca().certificatePem();
+    fleet.caPrivateKeyPem = env.pki().ca().privateKeyPem();
+    fleet.backofficePid = env.backoffice().process().pid();
+    fleet.terminals = terminals;
+    std::atomic<bool> stop{false}, steady{false};
+    fleet.stop = &stop;
+    fleet.onSteady = [&] { steady = true; };
+    std::optional<renshe::bench::FleetLoadResult> result;
+    std::string error;
+    std::thread load([&] {
+        try {
+            result = renshe::bench::runFleetLoad(fleet, std::cerr);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        steady = true;
+    });
+    while (!steady)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::seconds(5));  // the steady state under way
+    bool met = false;
+    if (error.empty()) {
+        probe.start();
+        char pass[96];
+        std::snprintf(pass, sizeof pass, "beside %d terminals heartbeating", terminals);
+        met = bench.latency(pass);
+        probe.print();
+    }
+    stop = true;
+    load.join();
+    if (!error.empty() || !result) {
+        std::fprintf(stderr, "bench invalid: the fleet load failed: %s\n", error.c_str());
+        std::exit(2);
+    }
+    std::printf("\nthe fleet beside it:\n");
+    renshe::bench::printFleetLoad(fleet, *result, std::cout);
+    std::fflush(stdout);
+    return met && result->failures() == 0;
+}
 
 }  // namespace
 
 int main() {
-    renshe::testing::TempDir dir("renshe-jobs-bench");
-    const auto db = dir.path() / "jobs.db";
     const std::int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();
-    load(db, now);
+    const auto cached = cachedDatabase(now);
+    renshe::testing::TempDir dir("renshe-jobs-bench");
+    const auto db = dir.path() / "jobs.db";
+    const auto copyStarted = Clock::now();
+    std::filesystem::copy_file(cached, db);
+    std::printf("copied for this run in %.1f s\n", msSince(copyStarted) / 1000);
 
-    BackofficeEnv env(renshe::testing::StoreKind::Sqlite, {"--database", "sqlite:" + db.string()});
+    BackofficeEnv env(renshe::testing::StoreKind::Sqlite,
+                      {"--database", "sqlite:" + db.string(), "--metrics-listen", "127.0.0.1:0",
+                       "--metrics-port-file", (dir.path() / "metrics.port").string()});
+    int metricsPort = 0;
+    std::ifstream(dir.path() / "metrics.port") >> metricsPort;
     SearchBench bench(env, db, now);
-    const bool met = bench.latency();
+    StageProbe probe(metricsPort);
+    probe.start();
+    bool met = bench.latency("quiet back office");
+    probe.print();
+    if (const int terminals = terminalsBeside(); terminals > 0)
+        met = underFleetLoad(env, bench, probe, terminals) && met;
     bench.recall();
     return met ? 0 : 1;
 }

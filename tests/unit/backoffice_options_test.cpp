@@ -86,3 +86,27 @@ TEST(BackofficeOptions, ConfigFileGoesFirstAndFlagsWin) {
     EXPECT_NE(parseOptions({"--config", "/nonexistent/renshe.conf"}).error.find("cannot read"),
               std::string::npos);
 }
+
+TEST(BackofficeOptions, MetricsBeyondLoopbackOnlyWithTheOperatorsClientCa) {
+    const std::vector<std::string> tls{"--tls-cert", "s.crt",    "--tls-key", "s.key",
+                                       "--client-ca", "ca.crt", "--keystore", "k"};
+    const auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = tls;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return parseOptions(args);
+    };
+    EXPECT_TRUE(with({"--metrics-listen", "127.0.0.1:0"}).options.has_value());
+    const auto open = with({"--metrics-listen", "0.0.0.0:9464"});
+    EXPECT_FALSE(open.options.has_value());
+    EXPECT_NE(open.error.find("--metrics-client-ca"), std::string::npos) << open.error;
+    const auto remote =
+        with({"--metrics-listen", "0.0.0.0:9464", "--metrics-client-ca", "operators.crt"});
+    ASSERT_TRUE(remote.options.has_value()) << remote.error;
+    EXPECT_EQ(remote.options->metricsClientCa, "operators.crt");
+    // TLS for the metrics needs the server's certificate: not in plaintext development.
+    const auto plain = parseOptions({"--insecure-plaintext-for-development", "--keystore", "k",
+                                     "--metrics-listen", "127.0.0.1:0", "--metrics-client-ca",
+                                     "operators.crt"});
+    EXPECT_FALSE(plain.options.has_value());
+    EXPECT_NE(plain.error.find("--metrics-client-ca"), std::string::npos) << plain.error;
+}

@@ -174,7 +174,8 @@ int requireScanBudget(store::Tx& tx, const Policy& policy, const Caller& caller,
             const std::int64_t oldest = r ? r->optionalInteger(1).value_or(now) : now;
             throw Refused(
                 Refusal::rateLimited(retryAfterSeconds(oldest + window, now),
-                                     std::string("too many failed fingerprint scans ") + what));
+                                     std::string("too many failed fingerprint scans ") + what,
+                                     std::string("fingerprint_failures_") + column));
         }
         return static_cast<int>(limit.max - failures);
     };
@@ -196,7 +197,8 @@ void requireFetchBudget(store::Tx& tx, const Policy& policy, const Caller& calle
     const std::int64_t windowEnd = row->integer(0) + limit.windowSeconds * kSecond;
     if (now < windowEnd && row->integer(1) >= limit.max) {
         throw Refused(Refusal::rateLimited(retryAfterSeconds(windowEnd, now),
-                                           "too many template fetches at this terminal"));
+                                           "too many template fetches at this terminal",
+                                           "template_fetches"));
     }
 }
 

@@ -21,6 +21,22 @@ int retryAfterSeconds(std::int64_t windowEnd, std::int64_t now) {
 // Counts one event in `bucket` and says whether it was over `limit`: one statement that
 // increments and returns, so concurrent callers can never all see room (it takes the row's
 // lock on PostgreSQL; SQLite has one writer).
+namespace {
+
+// The metrics' name of a budget, from its bucket's prefix.
+std::string limitKind(const std::string& bucket) {
+    const std::string prefix = bucket.substr(0, bucket.find(':'));
+    if (prefix == "term-fptpl")
+        return "template_fetches";
+    if (prefix == "term-cert")
+        return "certifications";
+    if (prefix == "term-certstatus")
+        return "certification_status_lookups";
+    return "other";
+}
+
+}  // namespace
+
 std::optional<Refusal> takeBudget(store::Tx& tx, const std::string& bucket,
                                   const Policy::Limit& limit, std::int64_t now,
                                   const std::string& what) {
@@ -35,7 +51,7 @@ std::optional<Refusal> takeBudget(store::Tx& tx, const std::string& bucket,
     if (row && row->integer(0) > limit.max) {
         return Refusal::rateLimited(
             retryAfterSeconds(row->integer(1) + limit.windowSeconds * kSecond, now),
-            "too many " + what);
+            "too many " + what, limitKind(bucket));
     }
     return std::nullopt;
 }

@@ -189,7 +189,8 @@ void ContentHub::poke() {
 
 void ContentHub::remove(Watcher* watcher) {
     std::lock_guard lock(m_mutex);
-    m_watchers.erase(watcher);
+    if (m_watchers.erase(watcher) > 0)
+        m_runner.metrics().streamClosed();
 }
 
 void ContentHub::stopStreams() {
@@ -230,9 +231,7 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
     if (refusal) {
         if (caller)  // names no one: audited in aggregate
             m_runner.tallyRefusal(&*caller, "content.watch", RefusalReason_Name(refusal->reason));
-        m_runner.metrics().count(
-            "content.watch", refusal->code,
-            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started));
+        m_runner.metrics().count("content.watch", refusal->code, Clock::now() - started);
         m_runner.log(
             "{\"ts\":" + std::to_string(m_runner.clock().nowMicros() / 1000) +
             ",\"level\":\"warn\",\"event\":\"rpc\",\"method\":\"content.watch\",\"caller\":\"" +
@@ -266,6 +265,7 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
         watcher->adopt(watcher);
         m_new.push_back(watcher);
         m_watchers.emplace(raw, std::move(watcher));
+        m_runner.metrics().streamOpened();
         m_poked = true;
     }
     m_wake.notify_all();

@@ -26,37 +26,6 @@ std::string jsonEscape(const std::string& s) {
     return util::jsonEscape(s);
 }
 
-const char* codeName(grpc::StatusCode code) {
-    switch (code) {
-        case grpc::StatusCode::OK:
-            return "OK";
-        case grpc::StatusCode::CANCELLED:
-            return "CANCELLED";
-        case grpc::StatusCode::INVALID_ARGUMENT:
-            return "INVALID_ARGUMENT";
-        case grpc::StatusCode::DEADLINE_EXCEEDED:
-            return "DEADLINE_EXCEEDED";
-        case grpc::StatusCode::NOT_FOUND:
-            return "NOT_FOUND";
-        case grpc::StatusCode::ALREADY_EXISTS:
-            return "ALREADY_EXISTS";
-        case grpc::StatusCode::PERMISSION_DENIED:
-            return "PERMISSION_DENIED";
-        case grpc::StatusCode::RESOURCE_EXHAUSTED:
-            return "RESOURCE_EXHAUSTED";
-        case grpc::StatusCode::FAILED_PRECONDITION:
-            return "FAILED_PRECONDITION";
-        case grpc::StatusCode::UNAVAILABLE:
-            return "UNAVAILABLE";
-        case grpc::StatusCode::UNAUTHENTICATED:
-            return "UNAUTHENTICATED";
-        case grpc::StatusCode::INTERNAL:
-            return "INTERNAL";
-        default:
-            return "OTHER";
-    }
-}
-
 // Transient outcomes are not final: a retry with the same request id runs again.
 bool isFinal(grpc::StatusCode code) {
     return code != grpc::StatusCode::UNAVAILABLE && code != grpc::StatusCode::DEADLINE_EXCEEDED &&
@@ -96,48 +65,46 @@ void storeOutcome(store::Tx& tx, const Caller& caller, const std::string& reques
          store::toHex(bytes), now});
 }
 
+// The stages of one call for the metrics: authorise (from the start to the store call),
+// storage wait (to the body's first run), work (the body's last run), commit (to the store's
+// return). A body run again (a PostgreSQL retry) counts its last run as the work.
+class StageClock {
+public:
+    using TimePoint = std::chrono::steady_clock::time_point;
+    StageClock(Metrics& metrics, const std::string& method, TimePoint started,
+               std::optional<TimePoint> authorised = std::nullopt)
+        : m_metrics(metrics), m_method(method), m_asked(authorised.value_or(Now())) {
+        m_metrics.stage(m_method, Metrics::Stage::Authorise, m_asked - started);
+    }
+    void bodyStarts() {
+        const auto now = Now();
+        if (!m_waited) {
+            m_metrics.stage(m_method, Metrics::Stage::StorageWait, now - m_asked);
+            m_waited = true;
+        }
+        m_bodyStarted = now;
+    }
+    void bodyEnds() { m_bodyEnded = Now(); }
+    void committed() {
+        if (!m_waited)
+            return;
+        m_metrics.stage(m_method, Metrics::Stage::Work, m_bodyEnded - m_bodyStarted);
+        m_metrics.stage(m_method, Metrics::Stage::Commit, Now() - m_bodyEnded);
+    }
+
+private:
+    static TimePoint Now() { return std::chrono::steady_clock::now(); }
+    Metrics& m_metrics;
+    const std::string& m_method;
+    TimePoint m_asked, m_bodyStarted, m_bodyEnded;
+    bool m_waited = false;
+};
+
 std::string outcomeName(const Outcome& outcome) {
     return outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
 }
 
 }  // namespace
-
-void Metrics::count(const std::string& method, grpc::StatusCode code,
-                    std::chrono::microseconds took) {
-    std::lock_guard lock(m_mutex);
-    ++m_calls[{method, static_cast<int>(code)}];
-    auto& l = m_latency[method];
-    ++l.first;
-    l.second += static_cast<double>(took.count()) / 1e6;
-}
-
-std::string Metrics::render(const store::Store::Stats& storeStats) const {
-    std::ostringstream out;
-    std::lock_guard lock(m_mutex);
-    out << "# HELP renshe_rpc_total RPCs handled, by method and status code.\n"
-           "# TYPE renshe_rpc_total counter\n";
-    for (const auto& [key, n] : m_calls) {
-        out << "renshe_rpc_total{method=\"" << key.first << "\",code=\""
-            << codeName(static_cast<grpc::StatusCode>(key.second)) << "\"} " << n << "\n";
-    }
-    out << "# HELP renshe_rpc_seconds Time spent handling RPCs, by method.\n"
-           "# TYPE renshe_rpc_seconds summary\n";
-    for (const auto& [method, l] : m_latency) {
-        out << "renshe_rpc_seconds_count{method=\"" << method << "\"} " << l.first << "\n";
-        out << "renshe_rpc_seconds_sum{method=\"" << method << "\"} " << l.second << "\n";
-    }
-    out << "# HELP renshe_store_writes_total Durable write transactions committed.\n"
-           "# TYPE renshe_store_writes_total counter\n"
-        << "renshe_store_writes_total " << storeStats.writes << "\n"
-        << "# HELP renshe_store_commits_total Commits (fsyncs) done; writes/commits is the "
-           "group-commit factor.\n"
-           "# TYPE renshe_store_commits_total counter\n"
-        << "renshe_store_commits_total " << storeStats.commits << "\n"
-        << "# HELP renshe_audit_events_total Audit events appended by this process.\n"
-           "# TYPE renshe_audit_events_total counter\n"
-        << "renshe_audit_events_total " << m_auditEvents.load() << "\n";
-    return out.str();
-}
 
 MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy policy,
                                bool plaintextDevelopment, const util::Clock& clock)
@@ -194,6 +161,8 @@ void MutationRunner::flushLog() {
 }
 
 grpc::Status MutationRunner::finish(grpc::ServerContext* context, const Refusal& refusal) {
+    if (refusal.reason == renshe::v1::REFUSAL_REASON_RATE_LIMITED)
+        m_metrics.countRateLimit(refusal.limit.empty() ? "other" : refusal.limit);
     if (refusal.reason != renshe::v1::REFUSAL_REASON_UNSPECIFIED) {
         context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal.reason));
     }
@@ -210,7 +179,9 @@ void MutationRunner::logCall(const std::string& eventType, const Caller* caller,
                              std::chrono::steady_clock::time_point started) {
     const auto took = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
-    m_metrics.count(eventType, code, took);
+    m_metrics.count(eventType, code, std::chrono::steady_clock::now() - started);
+    if (code != grpc::StatusCode::OK)
+        m_metrics.countRefusal(eventType, outcome);
     std::ostringstream line;
     line << "{\"ts\":" << m_clock.nowMicros() / 1000 << ",\"level\":\""
          << (code == grpc::StatusCode::OK ? "info" : "warn") << "\",\"event\":\"rpc\",\"method\":\""
@@ -281,16 +252,17 @@ std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Call
         std::string bucket;
         Policy::Limit limit;
         const char* what;
+        const char* kind;
     };
     std::vector<Check> checks{
         {"term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures,
-         "failed attempts at this terminal"},
+         "failed attempts at this terminal", "terminal_failures"},
         {"term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups,
-         "identity look-ups at this terminal"},
+         "identity look-ups at this terminal", "terminal_lookups"},
     };
     if (!rl.ssn.empty()) {
         checks.insert(checks.begin(), {"ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures,
-                                       "failed attempts for this ID number"});
+                                       "failed attempts for this ID number", "ssn_failures"});
     }
     // One query for all buckets: this runs in the single SQLite writer, where every statement
     // counts, and where that writer makes check, attempt and count one atomic step. On
@@ -331,7 +303,7 @@ std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Call
             const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
             if (now < windowEnd && row.integer(2) >= c.limit.max) {
                 const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
-                return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what);
+                return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what, c.kind);
             }
         }
     }
@@ -411,8 +383,10 @@ grpc::Status MutationRunner::mutate(
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
+    std::optional<std::chrono::steady_clock::time_point> authorised;
     try {
         caller = authenticate(*context);
+        authorised = std::chrono::steady_clock::now();
     } catch (const Refused& r) {
         logCall(eventType, nullptr, subject, r.refusal().code,
                 RefusalReason_Name(r.refusal().reason), false, started);
@@ -445,8 +419,10 @@ grpc::Status MutationRunner::mutate(
     };
     const util::WipeOnExit wipeOnExit(requestBytes);
     Outcome outcome;
+    StageClock stages(m_metrics, eventType, started, authorised);
     try {
         m_store.write([&](store::Tx& tx) {
+            stages.bodyStarts();
             outcome = Outcome{};
             subject = Subject{};
             response->Clear();
@@ -500,7 +476,9 @@ grpc::Status MutationRunner::mutate(
             if (isFinal(outcome.code))
                 storeOutcome(tx, *caller, requestId, eventType, bodyHash, outcome, *response, now);
             auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
+            stages.bodyEnds();
         });
+        stages.committed();
     } catch (const store::StoreUnavailable& e) {
         response->Clear();
         return storeFailed(eventType, &*caller, subject, started, e.what(), true, true);
@@ -525,8 +503,10 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
     std::optional<Refusal> refusal = validationRefusal;
     try {
         caller = authenticate(*context);
+        StageClock stages(m_metrics, eventType, started);
         if (!refusal) {
             m_store.read([&](store::Tx& tx) {
+                stages.bodyStarts();
                 subject = Subject{};
                 refusal.reset();
                 try {
@@ -534,7 +514,9 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
                 } catch (const Refused& r) {
                     refusal = r.refusal();
                 }
+                stages.bodyEnds();
             });
+            stages.committed();
         }
         // A refusal about a person is one event (what an investigation of them reads); one
         // that names no one is counted and audited in aggregate.

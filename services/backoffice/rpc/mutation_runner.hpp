@@ -22,6 +22,7 @@
 #include "drivers/util/clock.hpp"
 #include "services/backoffice/rpc/caller.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
+#include "services/backoffice/rpc/metrics.hpp"
 #include "services/backoffice/rpc/refusal.hpp"
 #include "services/backoffice/rpc/refusal_tally.hpp"
 #include "services/backoffice/rpc/terminal_gate.hpp"
@@ -89,20 +90,6 @@ struct Subject {
 // Which rate limits a mutation is subject to (identity look-ups with a second factor).
 struct RateLimited {
     std::string ssn;  // the ID number tried (per-ID-number failures); may be empty
-};
-
-class Metrics {
-public:
-    void count(const std::string& method, grpc::StatusCode code, std::chrono::microseconds took);
-    void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
-    // Prometheus text exposition format.
-    std::string render(const store::Store::Stats& storeStats) const;
-
-private:
-    mutable std::mutex m_mutex;
-    std::map<std::pair<std::string, int>, std::uint64_t> m_calls;
-    std::map<std::string, std::pair<std::uint64_t, double>> m_latency;  // count, seconds
-    std::atomic<std::uint64_t> m_auditEvents{0};
 };
 
 class MutationRunner {

@@ -19,6 +19,16 @@ struct Refusal {
     renshe::v1::RefusalReason reason = renshe::v1::REFUSAL_REASON_UNSPECIFIED;
     std::string message;
     int retryAfterSeconds = 0;  // RESOURCE_EXHAUSTED only
+    std::string limit;          // RATE_LIMITED: which limit (the metrics' kind label)
+
+    Refusal() = default;
+    Refusal(grpc::StatusCode c, renshe::v1::RefusalReason r, std::string m, int retryAfter = 0,
+            std::string whichLimit = {})
+        : code(c),
+          reason(r),
+          message(std::move(m)),
+          retryAfterSeconds(retryAfter),
+          limit(std::move(whichLimit)) {}
 
     static Refusal invalid(renshe::v1::RefusalReason r, std::string m) {
         return {grpc::StatusCode::INVALID_ARGUMENT, r, std::move(m)};
@@ -38,9 +48,9 @@ struct Refusal {
     static Refusal notFound(renshe::v1::RefusalReason r, std::string m) {
         return {grpc::StatusCode::NOT_FOUND, r, std::move(m)};
     }
-    static Refusal rateLimited(int retryAfter, std::string m) {
+    static Refusal rateLimited(int retryAfter, std::string m, std::string limit) {
         return {grpc::StatusCode::RESOURCE_EXHAUSTED, renshe::v1::REFUSAL_REASON_RATE_LIMITED,
-                std::move(m), retryAfter};
+                std::move(m), retryAfter, std::move(limit)};
     }
 };
 

@@ -28,8 +28,12 @@ std::string usage() {
            "  --database URL        sqlite:PATH (default sqlite:renshe-backoffice.db) or "
            "postgresql://…\n"
            "  --port-file FILE      write the bound port here once serving\n"
-           "  --metrics-listen HOST:PORT   Prometheus text metrics on loopback (port 0 = any "
-           "free)\n"
+           "  --metrics-listen HOST:PORT   Prometheus text metrics (port 0 = any free); plain "
+           "HTTP on loopback,\n"
+           "                        elsewhere only with --metrics-client-ca\n"
+           "  --metrics-client-ca FILE     serve metrics over TLS (the --tls-cert certificate) "
+           "to clients\n"
+           "                        holding a certificate of this CA (the operators')\n"
            "  --metrics-port-file FILE     write the bound metrics port here\n"
            "  --temp-loss-days N    a temporary loss report lifts itself after N days (default "
            "15)\n"
@@ -197,6 +201,7 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--database", text(&Options::database)},
         {"--metrics-listen", text(&Options::metricsListen)},
         {"--metrics-port-file", text(&Options::metricsPortFile)},
+        {"--metrics-client-ca", text(&Options::metricsClientCa)},
         {"--terminal-ca-cert", text(&Options::terminalCaCertificate)},
         {"--terminal-ca-key", text(&Options::terminalCaKey)},
 #ifdef RENSHE_TEST_HOOKS
@@ -279,8 +284,13 @@ std::optional<std::string> checkCombination(const Options& o) {
         return hostPort.rfind("127.0.0.1:", 0) == 0 || hostPort.rfind("[::1]:", 0) == 0 ||
                hostPort.rfind("localhost:", 0) == 0;
     };
-    if (!o.metricsListen.empty() && !loopback(o.metricsListen))
-        return "--metrics-listen serves on loopback only (127.0.0.1:PORT), got " + o.metricsListen;
+    if (!o.metricsListen.empty() && !loopback(o.metricsListen) && o.metricsClientCa.empty())
+        return "--metrics-listen beyond loopback needs --metrics-client-ca (TLS with the "
+               "operators' client certificates), got " +
+               o.metricsListen;
+    if (!o.metricsClientCa.empty() && o.insecurePlaintext)
+        return "--metrics-client-ca serves with the --tls-cert certificate: not with "
+               "--insecure-plaintext-for-development";
     // Without TLS anyone who can connect may claim any identity: never beyond this machine.
     if (o.insecurePlaintext && !loopback(o.listen)) {
         return "--insecure-plaintext-for-development listens on loopback only (127.0.0.1:PORT), "

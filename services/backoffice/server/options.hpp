@@ -18,7 +18,10 @@ struct Options {
     bool insecurePlaintext = false;          // development only; warns loudly
     std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
     std::filesystem::path keystore;         // master keys, outside the database (required)
-    std::string metricsListen;              // loopback host:port for Prometheus text; "" = off
+    std::string metricsListen;              // host:port for Prometheus text; "" = off
+    // The operators' CA: metrics then served over TLS (the --tls-cert certificate) to clients
+    // with a certificate of it only. Required for a --metrics-listen beyond loopback.
+    std::filesystem::path metricsClientCa;
     std::filesystem::path metricsPortFile;  // written with the bound metrics port
     int sweepSeconds = 60;                  // how often due temporary losses are lifted
     // The CA that signs enrolled terminals' certificates (EnrollTerminal); unset = this back

@@ -6,6 +6,8 @@
 #include <grpcpp/server.h>
 #include <grpcpp/server_builder.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <iostream>
@@ -27,6 +29,7 @@
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/certification/certification_service.hpp"
 #include "services/backoffice/content/content_service.hpp"
+#include "services/backoffice/fleet/fleet_metrics.hpp"
 #include "services/backoffice/fleet/terminal_service.hpp"
 #include "services/backoffice/guides/guides_service.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
@@ -79,6 +82,57 @@ struct Server::Impl {
     // chain rewritten) is not written: the file keeps the evidence and the log says so.
     std::optional<AuditCheckpoint> lastCheckpoint;
     bool checkpointRead = false;
+    // When the checkpoint file was last written (the back office's clock, µs); the start
+    // until the first one, so one that can never be written shows as ageing.
+    std::atomic<std::int64_t> checkpointWrittenAt{0};
+
+    // The fleet's gauges are read from the store at most every kFleetMetricsSeconds, however
+    // often and by how many Prometheus servers /metrics is scraped.
+    static constexpr int kFleetMetricsSeconds = 5;
+    std::mutex fleetMetricsMutex;
+    std::string fleetMetricsText;
+    std::optional<std::chrono::steady_clock::time_point> fleetMetricsAt;
+
+    std::string renderMetrics() {
+        std::string out = runner->metrics().render(store->stats());
+        out += fleetMetrics();
+        if (!options.auditCheckpoint.empty()) {
+            const double age =
+                static_cast<double>(runner->clock().nowMicros() - checkpointWrittenAt.load()) /
+                1e6;
+            out += "# HELP renshe_audit_checkpoint_age_seconds Seconds since the signed audit "
+                   "checkpoint (--audit-checkpoint) was last written.\n"
+                   "# TYPE renshe_audit_checkpoint_age_seconds gauge\n"
+                   "renshe_audit_checkpoint_age_seconds " +
+                   std::to_string(std::max(0.0, age)) + "\n";
+        }
+        return out;
+    }
+
+    std::string fleetMetrics() {
+        std::lock_guard lock(fleetMetricsMutex);
+        const auto now = std::chrono::steady_clock::now();
+        if (!fleetMetricsAt || now - *fleetMetricsAt >= std::chrono::seconds(kFleetMetricsSeconds)) {
+            try {
+                std::string text;
+                store->read([&](store::Tx& tx) {
+                    text = fleet::renderFleetMetrics(tx, options.policy, runner->clock().nowMicros());
+                });
+                fleetMetricsText = std::move(text);
+                fleetMetricsAt = now;
+            } catch (const std::exception& e) {
+                // Stale gauges would mislead: none until the store answers again.
+                fleetMetricsText.clear();
+                fleetMetricsAt.reset();
+                runner->log(std::string("{\"level\":\"error\",\"event\":\"metrics\","
+                                        "\"error\":\"") +
+                            util::jsonEscape(e.what()) + "\"}");
+            }
+        }
+        return "# HELP renshe_store_reachable 1 when the fleet's gauges could be read from the "
+               "store.\n# TYPE renshe_store_reachable gauge\nrenshe_store_reachable " +
+               std::string(fleetMetricsAt ? "1" : "0") + "\n" + fleetMetricsText;
+    }
 
     // The statement verification page (--verify-listen), when asked for; the link statements'
     // QR codes carry ("" without a page or --verify-url).
@@ -140,6 +194,7 @@ struct Server::Impl {
             const auto secret =
                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write;
             pki::writeFileAtomically(options.auditCheckpoint, checkpointText(c), secret);
+            checkpointWrittenAt = runner->clock().nowMicros();
             if (!lastCheckpoint || lastCheckpoint->seq != c.seq)
                 appendCheckpointHistory(options.auditCheckpoint.string() + ".history", c);
             lastCheckpoint = c;
@@ -313,10 +368,12 @@ int Server::start() {
                 std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     }
     if (!o.metricsListen.empty()) {
-        MutationRunner* runner = m_impl->runner.get();
-        store::Store* st = m_impl->store.get();
+        std::optional<MetricsTls> tls;
+        if (!o.metricsClientCa.empty())
+            tls = MetricsTls{o.tlsCertificate, o.tlsPrivateKey, o.metricsClientCa};
+        m_impl->checkpointWrittenAt = m_impl->runner->clock().nowMicros();
         m_impl->metricsHttp = std::make_unique<MetricsHttp>(
-            o.metricsListen, [runner, st] { return runner->metrics().render(st->stats()); });
+            o.metricsListen, [impl = m_impl.get()] { return impl->renderMetrics(); }, tls);
         if (!o.metricsPortFile.empty()) {
             pki::writeFileAtomically(
                 o.metricsPortFile, std::to_string(m_impl->metricsHttp->port()) + "\n",

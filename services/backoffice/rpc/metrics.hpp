@@ -1,0 +1,63 @@
+// What the back office counts about its RPCs for /metrics (Prometheus text format): calls by
+// method and status code with their latency as histograms, the stages of a call (authorise,
+// storage wait, the query or mutation itself, commit), refusals by reason, rate-limit refusals
+// by which limit, audit events and open WatchContent streams. Label values are method names,
+// status codes, refusal reasons and limit kinds: bounded sets, never an ID number or a
+// terminal id. The fleet's gauges come from the store at scrape time (fleet/fleet_metrics).
+#pragma once
+
+#include <grpcpp/support/status.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+#include "drivers/util/histogram.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::backoffice {
+
+// The gRPC status code's name ("OK", "UNAVAILABLE", …).
+const char* codeName(grpc::StatusCode code);
+
+class Metrics {
+public:
+    enum class Stage { Authorise, StorageWait, Work, Commit };
+
+    void count(const std::string& method, grpc::StatusCode code, std::chrono::nanoseconds took);
+    void stage(const std::string& method, Stage stage, std::chrono::nanoseconds took);
+    void countRefusal(const std::string& method, const std::string& reason);
+    void countRateLimit(const std::string& kind);
+    void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
+    void streamOpened() { m_streams.fetch_add(1, std::memory_order_relaxed); }
+    void streamClosed() { m_streams.fetch_sub(1, std::memory_order_relaxed); }
+
+    // A method's handler time over every status code, as observed so far.
+    util::LatencyHistogram::Snapshot latency(const std::string& method) const;
+
+    // Prometheus text exposition format.
+    std::string render(const store::Store::Stats& storeStats) const;
+
+private:
+    util::LatencyHistogram& histogram(
+        std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>&
+            map,
+        const std::string& a, const std::string& b);
+
+    mutable std::mutex m_mutex;
+    // (method, code) and (method, stage); histograms are never removed, so a reference taken
+    // under the mutex stays valid for a lock-free observe().
+    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>> m_calls;
+    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>
+        m_stages;
+    std::map<std::pair<std::string, std::string>, std::uint64_t> m_refusals;  // method, reason
+    std::map<std::string, std::uint64_t> m_rateLimits;                        // kind
+    std::atomic<std::uint64_t> m_auditEvents{0};
+    std::atomic<std::int64_t> m_streams{0};
+};
+
+}  // namespace renshe::services::backoffice
