@@ -24,32 +24,6 @@ LatencyHistogram::Snapshot LatencyHistogram::snapshot() const noexcept {
     return s;
 }
 
-LatencyHistogram::Snapshot& LatencyHistogram::Snapshot::operator+=(const Snapshot& other) {
-    for (std::size_t i = 0; i < kBuckets; ++i)
-        counts[i] += other.counts[i];
-    count += other.count;
-    sumSeconds += other.sumSeconds;
-    return *this;
-}
-
-double LatencyHistogram::Snapshot::quantile(double q) const {
-    if (count == 0)
-        return 0;
-    const double rank = q * static_cast<double>(count);
-    double below = 0;
-    for (std::size_t i = 0; i < kBuckets; ++i) {
-        const double here = static_cast<double>(counts[i]);
-        if (below + here >= rank && here > 0) {
-            if (i == kBounds.size())
-                return kBounds.back();
-            const double lower = i == 0 ? 0 : kBounds[i - 1];
-            return lower + (kBounds[i] - lower) * ((rank - below) / here);
-        }
-        below += here;
-    }
-    return kBounds.back();
-}
-
 namespace {
 
 void appendNumber(std::string& out, double v) {

@@ -16,20 +16,14 @@ namespace renshe::util {
 class LatencyHistogram {
 public:
     // Upper bounds in seconds; one more bucket (+Inf) follows.
-    static constexpr std::array<double, 14> kBounds{0.0005, 0.001, 0.0025, 0.005, 0.01,
-                                                    0.025,  0.05,  0.1,    0.25,  0.5,
-                                                    1,      2.5,   5,      10};
+    static constexpr std::array<double, 14> kBounds{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                    0.1,    0.25,  0.5,    1,     2.5,  5,     10};
     static constexpr std::size_t kBuckets = kBounds.size() + 1;
 
     struct Snapshot {
         std::array<std::uint64_t, kBuckets> counts{};  // per bucket, not cumulative
         std::uint64_t count = 0;
         double sumSeconds = 0;
-        // The q-quantile (0 < q ≤ 1) estimated as Prometheus's histogram_quantile() does:
-        // linear within the bucket it falls in; 0 when empty; the last finite bound when it
-        // falls in +Inf.
-        double quantile(double q) const;
-        Snapshot& operator+=(const Snapshot& other);
     };
 
     void observe(std::chrono::nanoseconds took) noexcept;

@@ -82,7 +82,7 @@ struct FleetLoadResult {
     long terminalsListed = 0;  // ListTerminals' total for the county after the run
     long terminalsStale = 0;
     std::vector<std::string> servicePointIds;  // by township index, with servicePoints
-    double listingMs = 0;  // the first page of that listing
+    double listingMs = 0;                      // the first page of that listing
     // RPCs that failed (not counting deadlines), plus one if fewer terminals were stored than ran.
     long failures() const;
 };

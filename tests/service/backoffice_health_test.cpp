@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <cstring>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -19,6 +20,7 @@
 #include "tests/fixtures/backoffice.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 #include "tests/fixtures/test_pki.hpp"
+#include "tests/fixtures/web.hpp"
 
 namespace client = renshe::services::client;
 using namespace std::chrono_literals;
@@ -188,4 +190,70 @@ TEST(BackofficeUnderSystemd, NotifiesReadyPingsTheWatchdogAndSaysWhenItStops) {
         stopping = got.back() == "STOPPING=1";
     EXPECT_TRUE(stopping);
     ::close(fd);
+}
+
+namespace {
+
+double metricValue(const BackofficeProcess& b, const std::string& name) {
+    const auto* s = renshe::testing::findMetric(b.scrapeMetrics(), name);
+    return s ? s->value : -1;
+}
+
+}  // namespace
+
+// Beyond loopback the metrics are served over TLS to the operators' client certificates only
+// (--metrics-client-ca; tested on 127.0.0.1, the same listener): no certificate, one of the
+// back office's own CA, or plain HTTP gets no answer.
+TEST(BackofficeMetrics, OverTlsOnlyToACertificateOfTheOperatorsCa) {
+    TestPki pki;
+    TestPki operators("Province Operations CA");
+    renshe::testing::TempDir dir("renshe-metrics-tls");
+    BackofficeProcess backoffice(pki, {"--metrics-listen", "127.0.0.1:0", "--metrics-port-file",
+                                       (dir.path() / "metrics.port").string(),
+                                       "--metrics-client-ca", operators.caCertificate().string()});
+    int port = 0;
+    std::ifstream(dir.path() / "metrics.port") >> port;
+    ASSERT_GT(port, 0);
+    const auto ops = operators.staff("OPS-0001", "37");
+    const renshe::testing::ClientCertificate operatorCert{ops.certificate, ops.privateKey};
+    const auto scraped =
+        renshe::testing::httpsGet(port, "/metrics", pki.caCertificate(), &operatorCert);
+    EXPECT_EQ(scraped.status, 200) << scraped.error;
+    EXPECT_NE(scraped.body.find("# TYPE renshe_rpc_duration_seconds histogram"), std::string::npos)
+        << scraped.body;
+
+    EXPECT_EQ(renshe::testing::httpsGet(port, "/metrics", pki.caCertificate()).status, 0);
+    const auto ownStaff = pki.staff("S-0001", "371302");
+    const renshe::testing::ClientCertificate notAnOperator{ownStaff.certificate,
+                                                           ownStaff.privateKey};
+    EXPECT_EQ(
+        renshe::testing::httpsGet(port, "/metrics", pki.caCertificate(), &notAnOperator).status, 0);
+    EXPECT_EQ(renshe::testing::httpGet(port, "/metrics").status, 0);
+    // Still serving the operators afterwards.
+    EXPECT_EQ(
+        renshe::testing::httpsGet(port, "/metrics", pki.caCertificate(), &operatorCert).status,
+        200);
+}
+
+// The audit checkpoint's age: rewritten every sweep round it stays young however far the clock
+// moves; one that cannot be written ages from the start (RensheAuditCheckpointStale).
+TEST(BackofficeMetrics, TheAuditCheckpointsAgeSaysWhenItIsNoLongerWritten) {
+    TestPki pki;
+    renshe::testing::TempDir dir("renshe-checkpoint-age");
+    BackofficeProcess written(pki, {"@metrics", "--audit-checkpoint",
+                                    (dir.path() / "checkpoint").string(), "--sweep-seconds", "1"});
+    BackofficeProcess unwritable(
+        pki, {"@metrics", "--audit-checkpoint", (dir.path() / "missing" / "checkpoint").string(),
+              "--sweep-seconds", "1"});
+    written.advanceClock(20min);
+    unwritable.advanceClock(20min);
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            const double age = metricValue(written, "renshe_audit_checkpoint_age_seconds");
+            return age >= 0 && age < 60;
+        },
+        10s))
+        << metricValue(written, "renshe_audit_checkpoint_age_seconds");
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "checkpoint"));
+    EXPECT_GE(metricValue(unwritable, "renshe_audit_checkpoint_age_seconds"), 1200);
 }

@@ -963,6 +963,61 @@ TEST_P(Certification, FingerprintVerificationExpires) {
     EXPECT_TRUE(fresh.ok()) << fresh;
 }
 
+// The fraud signal on /metrics: a terminal's pension certifications in the last hour carry
+// its id once they reach ten (the few terminals an operator must look at), every region its
+// total; the alert RensheTerminalCertificationRateImplausible reads the first.
+TEST_P(Certification, ATerminalsCertificationsInTheLastHourAreOnTheMetrics) {
+    BackofficeEnv env(GetParam(), {"@metrics"});
+    const auto staff = env.staff();
+    CertClients c(env);
+    const auto firstPayment = addDays(addMonths(chinaToday(), -12), 10);
+    const auto certify = [&](Cert& terminal, int n) {
+        const SeededCard p = renshe::testing::inventedCard(200 + n);
+        registerPerson(staff, p, firstPayment);
+        ASSERT_TRUE(enrol(*c.staff, p.ssn, FINGER_RIGHT_INDEX, printBytes(n)).ok());
+        RecordVerificationResultResponse rr;
+        ASSERT_TRUE(
+            record(terminal, scan(p.ssn, VERIFICATION_PURPOSE_CERTIFICATION, true), &rr).ok());
+        ASSERT_EQ(rr.status().state(), CERTIFICATION_STATE_CERTIFIED);
+    };
+    for (int n = 0; n < 9; ++n)
+        certify(*c.touch, n);
+    certify(*c.otherTouch, 9);
+    const std::map<std::string, std::string> busy{{"terminal", "T-371302-001"}};
+    auto m = env.backoffice().scrapeMetrics();
+    EXPECT_EQ(renshe::testing::findMetric(m, "renshe_terminal_certifications_last_hour", busy),
+              nullptr)
+        << "nine in an hour is an ordinary hall";
+    certify(*c.touch, 10);
+    const renshe::testing::MetricSample* terminal = nullptr;
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            m = env.backoffice().scrapeMetrics();
+            terminal =
+                renshe::testing::findMetric(m, "renshe_terminal_certifications_last_hour", busy);
+            return terminal != nullptr;
+        },
+        std::chrono::seconds(15)));
+    EXPECT_EQ(terminal->value, 10);
+    EXPECT_EQ(terminal->labels.at("region"), BackofficeEnv::kRegion);
+    EXPECT_EQ(renshe::testing::findMetric(m, "renshe_terminal_certifications_last_hour",
+                                          {{"terminal", "T-371302-002"}}),
+              nullptr);
+    const auto* region = renshe::testing::findMetric(m, "renshe_certifications_last_hour",
+                                                     {{"region", BackofficeEnv::kRegion}});
+    ASSERT_NE(region, nullptr);
+    EXPECT_EQ(region->value, 11);
+    // An hour later they have left the window.
+    env.backoffice().advanceClock(chr::minutes(61));
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            m = env.backoffice().scrapeMetrics();
+            return renshe::testing::findMetric(m, "renshe_terminal_certifications_last_hour",
+                                               busy) == nullptr;
+        },
+        std::chrono::seconds(15)));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Certification,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);

@@ -648,6 +648,102 @@ TEST_P(Fleet, SilentTerminalsAreFlaggedStaleAndStopCountingForTheFacility) {
     EXPECT_TRUE(checkFacility(*staff, sp).passed());
 }
 
+// The value of the first sample of `name` with these labels; -1 when there is none.
+double sampleValue(const std::vector<renshe::testing::MetricSample>& samples,
+                   const std::string& name, const std::map<std::string, std::string>& labels) {
+    const auto* s = renshe::testing::findMetric(samples, name, labels);
+    return s ? s->value : -1;
+}
+
+// /metrics, as an operator's Prometheus reads it: the hall's terminals by state (a hall gone
+// silent shows none online), what their outboxes hold and need a clerk for (only terminals
+// with some carry their id), and the calls as histograms with their stages.
+TEST_P(Fleet, MetricsSayWhichHallIsSilentAndWhatWaitsForStaff) {
+    auto args = shortClocks();
+    args.push_back("@metrics");
+    BackofficeEnv env(GetParam(), args);
+    auto staff = staffStub(env);
+    const std::string sp = createServicePoint(
+        *env.staff().admin, servicePoint("探沂镇人社所", "101", FACILITY_CLASS_II, 5));
+    const std::string township = "371302101";
+    const std::vector<std::string> ids{"T-371302101-001", "T-371302101-002", "T-371302101-003"};
+    RegisterTerminalsRequest reg;
+    reg.set_request_id(newRequestId());
+    reg.set_service_point_id(sp);
+    for (const auto& id : ids)
+        reg.add_certificate_pem(
+            renshe::services::pki::readFile(env.pki().touchTerminal(id, township).certificate));
+    RegisterTerminalsResponse registered;
+    ASSERT_TRUE(call(*env.staff().admin, &Admin::RegisterTerminals, reg, &registered).ok());
+
+    auto first = fleetStub(env, env.pki().touchTerminal(ids[0], township));
+    auto second = fleetStub(env, env.pki().touchTerminal(ids[1], township));
+    auto beat = Beat{}.request();
+    beat.set_pending_outbox(3);
+    beat.set_outbox_needs_staff(2);
+    HeartbeatResponse ignored;
+    ASSERT_TRUE(call(*first, &Terminal::Heartbeat, beat, &ignored).ok());
+    ASSERT_TRUE(heartbeat(*second, Beat{}).ok());
+    listTerminals(*staff);
+    ListTerminalsResponse notForTerminals;
+    EXPECT_EQ(
+        call(*second, &Terminal::ListTerminals, ListTerminalsRequest{}, &notForTerminals).code,
+        grpc::StatusCode::PERMISSION_DENIED);
+
+    const std::map<std::string, std::string> hall{
+        {"service_point", sp}, {"region", township}, {"role", "touch"}};
+    auto with = [&](std::map<std::string, std::string> labels, const char* state) {
+        labels["state"] = state;
+        return labels;
+    };
+    std::vector<renshe::testing::MetricSample> m;
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            m = env.backoffice().scrapeMetrics();
+            return sampleValue(m, "renshe_terminals", with(hall, "online")) == 2;
+        },
+        std::chrono::seconds(15)))
+        << "the two heartbeating terminals were never counted online";
+    EXPECT_EQ(sampleValue(m, "renshe_terminals", with(hall, "stale")), 0);
+    EXPECT_EQ(sampleValue(m, "renshe_terminals", with(hall, "never_seen")), 1);
+    EXPECT_EQ(sampleValue(m, "renshe_terminal_outbox_needs_staff",
+                          {{"terminal", ids[0]}, {"service_point", sp}, {"region", township}}),
+              2);
+    EXPECT_EQ(renshe::testing::findMetric(m, "renshe_terminal_outbox_needs_staff",
+                                          {{"terminal", ids[1]}}),
+              nullptr)
+        << "a terminal with nothing for staff carries no series";
+    EXPECT_EQ(sampleValue(m, "renshe_outbox_waiting", {{"region", township}}), 3);
+    EXPECT_GE(sampleValue(m, "renshe_rpc_duration_seconds_bucket",
+                          {{"method", "terminal.heartbeat"}, {"code", "OK"}, {"le", "+Inf"}}),
+              2);
+    EXPECT_GE(sampleValue(m, "renshe_rpc_duration_seconds_count",
+                          {{"method", "terminal.list"}, {"code", "OK"}}),
+              1);
+    for (const char* stage : {"authorise", "storage_wait", "work", "commit"})
+        EXPECT_GE(sampleValue(m, "renshe_rpc_stage_seconds_count",
+                              {{"method", "terminal.list"}, {"stage", stage}}),
+                  1)
+            << stage;
+    EXPECT_GE(sampleValue(m, "renshe_refusals_total",
+                          {{"method", "terminal.list"}, {"reason", "REFUSAL_REASON_STAFF_ONLY"}}),
+              1);
+    EXPECT_GT(sampleValue(m, "renshe_store_commit_seconds_count", {}), 0);
+    EXPECT_GT(sampleValue(m, "renshe_store_wait_seconds_count", {{"kind", "read"}}), 0);
+    EXPECT_EQ(sampleValue(m, "renshe_store_reachable", {}), 1);
+
+    // The hall goes silent: both stale, none online (what RensheServicePointAllStale reads).
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            m = env.backoffice().scrapeMetrics();
+            return sampleValue(m, "renshe_terminals", with(hall, "stale")) == 2;
+        },
+        std::chrono::seconds(20)))
+        << "the silent terminals were never counted stale";
+    EXPECT_EQ(sampleValue(m, "renshe_terminals", with(hall, "online")), 0);
+    EXPECT_EQ(sampleValue(m, "renshe_terminals", with(hall, "never_seen")), 1);
+}
+
 using renshe::testing::CliRun;
 
 CliRun admin(BackofficeEnv& env, const renshe::testing::TempDir& dir,

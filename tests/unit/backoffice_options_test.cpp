@@ -88,7 +88,7 @@ TEST(BackofficeOptions, ConfigFileGoesFirstAndFlagsWin) {
 }
 
 TEST(BackofficeOptions, MetricsBeyondLoopbackOnlyWithTheOperatorsClientCa) {
-    const std::vector<std::string> tls{"--tls-cert", "s.crt",    "--tls-key", "s.key",
+    const std::vector<std::string> tls{"--tls-cert",  "s.crt",  "--tls-key",  "s.key",
                                        "--client-ca", "ca.crt", "--keystore", "k"};
     const auto with = [&](std::vector<std::string> extra) {
         std::vector<std::string> args = tls;
@@ -104,9 +104,9 @@ TEST(BackofficeOptions, MetricsBeyondLoopbackOnlyWithTheOperatorsClientCa) {
     ASSERT_TRUE(remote.options.has_value()) << remote.error;
     EXPECT_EQ(remote.options->metricsClientCa, "operators.crt");
     // TLS for the metrics needs the server's certificate: not in plaintext development.
-    const auto plain = parseOptions({"--insecure-plaintext-for-development", "--keystore", "k",
-                                     "--metrics-listen", "127.0.0.1:0", "--metrics-client-ca",
-                                     "operators.crt"});
+    const auto plain =
+        parseOptions({"--insecure-plaintext-for-development", "--keystore", "k", "--metrics-listen",
+                      "127.0.0.1:0", "--metrics-client-ca", "operators.crt"});
     EXPECT_FALSE(plain.options.has_value());
     EXPECT_NE(plain.error.find("--metrics-client-ca"), std::string::npos) << plain.error;
 }

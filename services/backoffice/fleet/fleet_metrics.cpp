@@ -31,15 +31,15 @@ void header(std::string& out, const char* name, const char* help) {
 void terminalsByState(store::Tx& tx, std::string& out, std::int64_t staleBefore) {
     using Key = std::tuple<std::string, std::string, std::string>;  // region, point, role
     std::map<Key, std::map<std::string, std::int64_t>> counts;
-    for (const auto& r : tx.query(
-             "SELECT COALESCE(p.region, e.region), COALESCE(e.service_point_id, ''), e.role, "
-             "CASE WHEN s.terminal_id IS NULL THEN 'never_seen' WHEN s.last_seen < $1 "
-             "THEN 'stale' ELSE 'online' END, COUNT(*) "
-             "FROM terminal_enrolments e "
-             "LEFT JOIN service_points p ON p.id = e.service_point_id "
-             "LEFT JOIN terminal_status s ON s.terminal_id = e.terminal_id "
-             "WHERE e.revoked_at IS NULL GROUP BY 1, 2, 3, 4",
-             {staleBefore})) {
+    for (const auto& r :
+         tx.query("SELECT COALESCE(p.region, e.region), COALESCE(e.service_point_id, ''), e.role, "
+                  "CASE WHEN s.terminal_id IS NULL THEN 'never_seen' WHEN s.last_seen < $1 "
+                  "THEN 'stale' ELSE 'online' END, COUNT(*) "
+                  "FROM terminal_enrolments e "
+                  "LEFT JOIN service_points p ON p.id = e.service_point_id "
+                  "LEFT JOIN terminal_status s ON s.terminal_id = e.terminal_id "
+                  "WHERE e.revoked_at IS NULL GROUP BY 1, 2, 3, 4",
+                  {staleBefore})) {
         counts[{r.text(0), r.text(1).empty() ? "none" : r.text(1), roleName(r.integer(2))}]
               [r.text(3)] += r.integer(4);
     }
@@ -69,11 +69,11 @@ void outboxes(store::Tx& tx, std::string& out) {
     header(out, "renshe_terminal_outbox_needs_staff",
            "Outbox entries a terminal could not deliver and a clerk must handle (only terminals "
            "with some).");
-    for (const auto& r : tx.query(
-             "SELECT s.terminal_id, s.region, COALESCE(e.service_point_id, ''), "
-             "s.outbox_needs_staff FROM terminal_status s "
-             "LEFT JOIN terminal_enrolments e ON e.terminal_id = s.terminal_id "
-             "WHERE s.outbox_needs_staff > 0 ORDER BY s.terminal_id"))
+    for (const auto& r :
+         tx.query("SELECT s.terminal_id, s.region, COALESCE(e.service_point_id, ''), "
+                  "s.outbox_needs_staff FROM terminal_status s "
+                  "LEFT JOIN terminal_enrolments e ON e.terminal_id = s.terminal_id "
+                  "WHERE s.outbox_needs_staff > 0 ORDER BY s.terminal_id"))
         out += "renshe_terminal_outbox_needs_staff{" + label("region", r.text(1)) + "," +
                label("service_point", r.text(2).empty() ? "none" : r.text(2)) + "," +
                label("terminal", r.text(0)) + "} " + std::to_string(r.integer(3)) + "\n";
@@ -82,17 +82,17 @@ void outboxes(store::Tx& tx, std::string& out) {
 void certifications(store::Tx& tx, std::string& out, std::int64_t now) {
     std::map<std::string, std::int64_t> byRegion;
     std::string busy;
-    for (const auto& r : tx.query(
-             "SELECT substr(c.terminal, 7), COALESCE(e.region, ''), "
-             "COALESCE(e.service_point_id, ''), COUNT(*) FROM certifications c "
-             "LEFT JOIN terminal_enrolments e ON e.terminal_id = substr(c.terminal, 7) "
-             "WHERE c.certified_at > $1 AND c.terminal LIKE 'touch:%' GROUP BY 1, 2, 3 "
-             "ORDER BY 1",
-             {now - kHour})) {
+    for (const auto& r :
+         tx.query("SELECT substr(c.terminal, 7), COALESCE(e.region, ''), "
+                  "COALESCE(e.service_point_id, ''), COUNT(*) FROM certifications c "
+                  "LEFT JOIN terminal_enrolments e ON e.terminal_id = substr(c.terminal, 7) "
+                  "WHERE c.certified_at > $1 AND c.terminal LIKE 'touch:%' GROUP BY 1, 2, 3 "
+                  "ORDER BY 1",
+                  {now - kHour})) {
         byRegion[r.text(1)] += r.integer(3);
         if (r.integer(3) >= kBusyTerminalCertifications)
-            busy += "renshe_terminal_certifications_last_hour{" + label("region", r.text(1)) +
-                    "," + label("service_point", r.text(2).empty() ? "none" : r.text(2)) + "," +
+            busy += "renshe_terminal_certifications_last_hour{" + label("region", r.text(1)) + "," +
+                    label("service_point", r.text(2).empty() ? "none" : r.text(2)) + "," +
                     label("terminal", r.text(0)) + "} " + std::to_string(r.integer(3)) + "\n";
     }
     header(out, "renshe_certifications_last_hour",

@@ -89,15 +89,6 @@ void Metrics::countRateLimit(const std::string& kind) {
     ++m_rateLimits[kind];
 }
 
-util::LatencyHistogram::Snapshot Metrics::latency(const std::string& method) const {
-    std::lock_guard lock(m_mutex);
-    util::LatencyHistogram::Snapshot all;
-    for (auto it = m_calls.lower_bound({method, ""}); it != m_calls.end() && it->first.first == method;
-         ++it)
-        all += it->second->snapshot();
-    return all;
-}
-
 std::string Metrics::render(const store::Store::Stats& storeStats) const {
     std::string out;
     std::lock_guard lock(m_mutex);
@@ -141,16 +132,14 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
            "How long a transaction waited before it ran: a free connection (read), the "
            "writer's queue or a pool connection (write).");
     util::renderHistogram(out, "renshe_store_wait_seconds", "kind=\"read\"", storeStats.readWait);
-    util::renderHistogram(out, "renshe_store_wait_seconds", "kind=\"write\"",
-                          storeStats.writeWait);
+    util::renderHistogram(out, "renshe_store_wait_seconds", "kind=\"write\"", storeStats.writeWait);
     header(out, "renshe_store_commit_seconds", "histogram",
            "How long a write transaction's COMMIT took (SQLite: a group commit's fsync).");
     util::renderHistogram(out, "renshe_store_commit_seconds", "", storeStats.commit);
     header(out, "renshe_watch_content_streams", "gauge",
            "WatchContent streams open (display and touch terminals following their content).");
     out += "renshe_watch_content_streams " + std::to_string(m_streams.load()) + "\n";
-    header(out, "renshe_audit_events_total", "counter",
-           "Audit events appended by this process.");
+    header(out, "renshe_audit_events_total", "counter", "Audit events appended by this process.");
     out += "renshe_audit_events_total " + std::to_string(m_auditEvents.load()) + "\n";
     return out;
 }

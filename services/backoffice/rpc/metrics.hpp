@@ -36,24 +36,19 @@ public:
     void streamOpened() { m_streams.fetch_add(1, std::memory_order_relaxed); }
     void streamClosed() { m_streams.fetch_sub(1, std::memory_order_relaxed); }
 
-    // A method's handler time over every status code, as observed so far.
-    util::LatencyHistogram::Snapshot latency(const std::string& method) const;
-
     // Prometheus text exposition format.
     std::string render(const store::Store::Stats& storeStats) const;
 
 private:
     util::LatencyHistogram& histogram(
-        std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>&
-            map,
+        std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>& map,
         const std::string& a, const std::string& b);
 
     mutable std::mutex m_mutex;
     // (method, code) and (method, stage); histograms are never removed, so a reference taken
     // under the mutex stays valid for a lock-free observe().
     std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>> m_calls;
-    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>
-        m_stages;
+    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>> m_stages;
     std::map<std::pair<std::string, std::string>, std::uint64_t> m_refusals;  // method, reason
     std::map<std::string, std::uint64_t> m_rateLimits;                        // kind
     std::atomic<std::uint64_t> m_auditEvents{0};

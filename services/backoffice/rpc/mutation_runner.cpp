@@ -65,16 +65,18 @@ void storeOutcome(store::Tx& tx, const Caller& caller, const std::string& reques
          store::toHex(bytes), now});
 }
 
-// The stages of one call for the metrics: authorise (from the start to the store call),
-// storage wait (to the body's first run), work (the body's last run), commit (to the store's
+// The stages of one call for the metrics: authorise (from the start to `authorised`, or to
+// this clock's creation), storage wait (from this clock's creation, just before the store
+// call, to the body's first run), work (the body's last run), commit (to the store's
 // return). A body run again (a PostgreSQL retry) counts its last run as the work.
 class StageClock {
 public:
     using TimePoint = std::chrono::steady_clock::time_point;
     StageClock(Metrics& metrics, const std::string& method, TimePoint started,
                std::optional<TimePoint> authorised = std::nullopt)
-        : m_metrics(metrics), m_method(method), m_asked(authorised.value_or(Now())) {
-        m_metrics.stage(m_method, Metrics::Stage::Authorise, m_asked - started);
+        : m_metrics(metrics), m_method(method), m_asked(Now()) {
+        m_metrics.stage(m_method, Metrics::Stage::Authorise,
+                        authorised.value_or(m_asked) - started);
     }
     void bodyStarts() {
         const auto now = Now();

@@ -48,8 +48,7 @@ struct MetricsHttp::Tls {
 
 MetricsHttp::MetricsHttp(const std::string& listen, std::function<std::string()> render,
                          const std::optional<MetricsTls>& tls)
-    : m_render(std::move(render)),
-      m_socket(listen, !tls, "metrics (--metrics-listen)") {
+    : m_render(std::move(render)), m_socket(listen, !tls, "metrics (--metrics-listen)") {
     if (tls) {
         m_tls = std::make_unique<Tls>();
         m_tls->ctx = SSL_CTX_new(TLS_server_method());

@@ -17,8 +17,8 @@ struct Options {
     std::filesystem::path portFile;          // written with the bound port once serving
     bool insecurePlaintext = false;          // development only; warns loudly
     std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
-    std::filesystem::path keystore;         // master keys, outside the database (required)
-    std::string metricsListen;              // host:port for Prometheus text; "" = off
+    std::filesystem::path keystore;  // master keys, outside the database (required)
+    std::string metricsListen;       // host:port for Prometheus text; "" = off
     // The operators' CA: metrics then served over TLS (the --tls-cert certificate) to clients
     // with a certificate of it only. Required for a --metrics-listen beyond loopback.
     std::filesystem::path metricsClientCa;

@@ -39,6 +39,7 @@
 #include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
+#include "services/backoffice/server/callback_queue_ticker.hpp"
 #include "services/backoffice/server/metrics_http.hpp"
 #include "services/backoffice/server/status_interceptor.hpp"
 #include "services/backoffice/server/verify_page.hpp"
@@ -67,6 +68,7 @@ struct Server::Impl {
     std::unique_ptr<CertificationServiceImpl> certification;
     std::unique_ptr<MetricsHttp> metricsHttp;
     std::unique_ptr<VerifyPage> verifyPage;
+    std::unique_ptr<CallbackQueueTicker> callbackTicker;  // see callback_queue_ticker.hpp
     std::unique_ptr<grpc::Server> server;  // last: shut down and gone before the services
     std::once_flag shutdownOnce;
 
@@ -98,13 +100,13 @@ struct Server::Impl {
         out += fleetMetrics();
         if (!options.auditCheckpoint.empty()) {
             const double age =
-                static_cast<double>(runner->clock().nowMicros() - checkpointWrittenAt.load()) /
-                1e6;
-            out += "# HELP renshe_audit_checkpoint_age_seconds Seconds since the signed audit "
-                   "checkpoint (--audit-checkpoint) was last written.\n"
-                   "# TYPE renshe_audit_checkpoint_age_seconds gauge\n"
-                   "renshe_audit_checkpoint_age_seconds " +
-                   std::to_string(std::max(0.0, age)) + "\n";
+                static_cast<double>(runner->clock().nowMicros() - checkpointWrittenAt.load()) / 1e6;
+            out +=
+                "# HELP renshe_audit_checkpoint_age_seconds Seconds since the signed audit "
+                "checkpoint (--audit-checkpoint) was last written.\n"
+                "# TYPE renshe_audit_checkpoint_age_seconds gauge\n"
+                "renshe_audit_checkpoint_age_seconds " +
+                std::to_string(std::max(0.0, age)) + "\n";
         }
         return out;
     }
@@ -112,11 +114,13 @@ struct Server::Impl {
     std::string fleetMetrics() {
         std::lock_guard lock(fleetMetricsMutex);
         const auto now = std::chrono::steady_clock::now();
-        if (!fleetMetricsAt || now - *fleetMetricsAt >= std::chrono::seconds(kFleetMetricsSeconds)) {
+        if (!fleetMetricsAt ||
+            now - *fleetMetricsAt >= std::chrono::seconds(kFleetMetricsSeconds)) {
             try {
                 std::string text;
                 store->read([&](store::Tx& tx) {
-                    text = fleet::renderFleetMetrics(tx, options.policy, runner->clock().nowMicros());
+                    text =
+                        fleet::renderFleetMetrics(tx, options.policy, runner->clock().nowMicros());
                 });
                 fleetMetricsText = std::move(text);
                 fleetMetricsAt = now;
@@ -360,13 +364,9 @@ int Server::start() {
                                  " (address in use or not local?)");
     }
     m_impl->server->GetHealthCheckService()->SetServingStatus(true);
+    m_impl->callbackTicker = std::make_unique<CallbackQueueTicker>(
+        m_impl->server->InProcessChannel(grpc::ChannelArguments()));
 
-    if (!o.portFile.empty()) {
-        pki::writeFileAtomically(
-            o.portFile, std::to_string(port) + "\n",
-            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
-    }
     if (!o.metricsListen.empty()) {
         std::optional<MetricsTls> tls;
         if (!o.metricsClientCa.empty())
@@ -380,6 +380,12 @@ int Server::start() {
                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
                     std::filesystem::perms::group_read | std::filesystem::perms::others_read);
         }
+    }
+    if (!o.portFile.empty()) {
+        pki::writeFileAtomically(
+            o.portFile, std::to_string(port) + "\n",
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
     }
     m_impl->sweeper = std::thread([impl = m_impl.get()] { impl->sweepLoop(); });
     std::cerr << "renshe-backoffice: serving on port " << port
@@ -411,6 +417,7 @@ void Server::shutdown() {
     std::call_once(m_impl->shutdownOnce, [this] {
         m_impl->server->GetHealthCheckService()->SetServingStatus(false);
         stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
+        m_impl->callbackTicker.reset();
         m_impl->server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
         m_impl->flushRefusals();    // the refusals counted since the last round
         m_impl->writeCheckpoint();  // the last word: every event written before the stop
