@@ -464,7 +464,7 @@ std::filesystem::path cachedDatabase(std::int64_t now) {
     const char* env = std::getenv("RENSHE_BENCH_CACHE");
     const std::filesystem::path cache =
         env ? std::filesystem::path(env) : std::filesystem::current_path() / "bench-cache";
-    const auto db = cache / (std::string(kCacheVersion) + ".db");
+    auto db = cache / (std::string(kCacheVersion) + ".db");
     const auto stamp = cache / (std::string(kCacheVersion) + ".generated");
     std::int64_t generated = 0;
     std::ifstream(stamp) >> generated;
