@@ -22,10 +22,11 @@ rm -f "$out/keystore"
 ./build/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
 
 # A fresh registry each run, so the scripted journey finds the sample card as issued.
-rm -f "$out/backoffice.port" "$out"/backoffice.db*
+rm -f "$out/backoffice.port" "$out/staff.port" "$out"/backoffice.db*
 ./build/services/backoffice/renshe-backoffice --listen 127.0.0.1:0 \
   --tls-cert "$out/pki/server.crt" --tls-key "$out/pki/server.key" \
   --client-ca "$out/pki/ca.crt" --port-file "$out/backoffice.port" \
+  --staff-listen 127.0.0.1:0 --staff-port-file "$out/staff.port" \
   --keystore "$out/keystore" --database "sqlite:$out/backoffice.db" \
   --metrics-listen 127.0.0.1:0 --metrics-port-file "$out/metrics.port" \
   --verify-listen 127.0.0.1:0 --verify-cert "$out/pki/server.crt" --verify-key "$out/pki/server.key" \
@@ -40,10 +41,12 @@ for _ in $(seq 100); do
 done
 port=$(cat "$out/backoffice.port")
 echo "demo: back office on 127.0.0.1:$port (mutual TLS, SQLite $out/backoffice.db), log $out/backoffice.log"
+staff_port=$(cat "$out/staff.port")
+echo "demo: staff port (renshe-admin, imports) on 127.0.0.1:$staff_port"
 echo "demo: metrics on http://127.0.0.1:$(cat "$out/metrics.port")/metrics"
 echo "demo: statements verified at https://127.0.0.1:$(cat "$out/verify.port")/verify (the demo CA's certificate)"
 
-admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$port" --ca "$out/pki/ca.crt"
+admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$staff_port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.key")
 # A terminal is refused unless its certificate's key is enrolled: register the demo's two.
 "${admin[@]}" terminal register "$out/pki/touch-T-371302-001.crt" "$out/pki/display-T-371302-001-D.crt"

@@ -88,6 +88,13 @@ inline int report(const client::CallResult& r) {
     if (r.retryAfterSeconds > 0)
         std::cerr << "; retry after " << r.retryAfterSeconds << " s";
     std::cerr << "\n";
+    // gRPC's own refusal of a message over the port's limit (no refusal reason of ours).
+    if (r.code == grpc::StatusCode::RESOURCE_EXHAUSTED &&
+        r.refusal == renshe::v1::REFUSAL_REASON_UNSPECIFIED) {
+        std::cerr << "renshe-admin: the back office's terminal port reads at most 64 KiB a "
+                     "message; imports and uploads go to its staff port (renshe-backoffice "
+                     "--staff-listen): give that address as --server\n";
+    }
     return 1;
 }
 

@@ -47,7 +47,10 @@ std::string staffUsage() {
            "\n"
            "  Connection: --server HOST:PORT --ca FILE --cert FILE --key FILE (a staff "
            "certificate), or\n"
-           "  RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY in the environment.\n";
+           "  RENSHE_SERVER, RENSHE_CA, RENSHE_CERT, RENSHE_KEY in the environment. HOST:PORT is "
+           "the back\n"
+           "  office's staff port (its --staff-listen): its terminal port reads at most 64 KiB a "
+           "message.\n";
 }
 
 using cli::Args;

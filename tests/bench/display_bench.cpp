@@ -81,7 +81,7 @@ void fail(const std::string& why) {
 
 void seed(BackofficeEnv& env) {
     auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
-        env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+        env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
     ImportJobsRequest jobs;
     jobs.set_request_id(newRequestId());
     std::string csv = "title,employer,region,salary_min,salary_max,address,expires_at\n";

@@ -30,7 +30,8 @@ int usage(int rc) {
            "                   [--per-beat-channels] [--postgres]\n"
            "       bench_fleet --target HOST:PORT (--pki DIR | --ca FILE --ca-key FILE) "
            "[--server-name NAME]\n"
-           "                   [--backoffice-pid PID] [the options above]\n"
+           "                   [--staff-target HOST:PORT] [--backoffice-pid PID] [the options "
+           "above]\n"
            "\n"
            "  Without --target a renshe-backoffice is started on SQLite (or --postgres). With it, "
            "the CA\n"
@@ -38,7 +39,9 @@ int usage(int rc) {
            "certificate per\n"
            "  terminal and a staff certificate for seeding; it must be the CA the back office "
            "trusts\n"
-           "  and the one that signed its server certificate.\n"
+           "  and the one that signed its server certificate. The seeding (enrolment, registry) "
+           "goes to\n"
+           "  --staff-target, the back office's --staff-listen port (default: --target).\n"
            "  --seconds S  steady state measured after every terminal has connected (default 30)\n"
            "  --per-beat-channels  open a channel (a TLS handshake) around each heartbeat instead "
            "of one\n"
@@ -71,6 +74,8 @@ int main(int argc, char** argv) {
                 return usage(0);
             else if (a == "--target")
                 o.target = value();
+            else if (a == "--staff-target")
+                o.staffTarget = value();
             else if (a == "--server-name")
                 o.serverNameOverride = value();
             else if (a == "--pki") {
@@ -113,6 +118,7 @@ int main(int argc, char** argv) {
             env.emplace(postgres ? renshe::testing::StoreKind::Postgres
                                  : renshe::testing::StoreKind::Sqlite);
             o.target = env->backoffice().target();
+            o.staffTarget = env->backoffice().staffTarget();
             o.caCertificatePem = env->pki().ca().certificatePem();
             o.caPrivateKeyPem = env->pki().ca().privateKeyPem();
             o.backofficePid = env->backoffice().process().pid();

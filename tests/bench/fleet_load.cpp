@@ -241,7 +241,7 @@ std::shared_ptr<grpc::Channel> staffChannel(const FleetLoadOptions& o,
                                             const pki::CertificateAuthority& ca) {
     const auto staff =
         ca.issueClient({"S-FLEET-BENCH", pki::Role::Staff, o.county}, std::chrono::hours(24));
-    return client::makeChannel({o.target,
+    return client::makeChannel({o.staffTarget.empty() ? o.target : o.staffTarget,
                                 o.caCertificatePem,
                                 staff.certificatePem,
                                 staff.privateKeyPem,

@@ -30,6 +30,7 @@ namespace renshe::bench {
 
 struct FleetLoadOptions {
     std::string target;              // host:port of the back office (or its load balancer)
+    std::string staffTarget;         // its staff port, for the seeding imports ("" = target)
     std::string serverNameOverride;  // TLS name to check when `target` is an alias
     std::string caCertificatePem;    // the CA the back office trusts for client certificates,
     std::string caPrivateKeyPem;     // used to issue the terminals' and a staff certificate

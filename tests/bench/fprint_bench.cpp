@@ -267,7 +267,7 @@ bool certificationRound(Bench& bench, Report& report) {
         }
     }
     auto staff = CertificationService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
     auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().target(), env.pki().touchTerminal())));
     EnrollFingerprintRequest enrol;

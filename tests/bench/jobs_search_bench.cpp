@@ -284,7 +284,7 @@ class SearchBench {
 public:
     SearchBench(BackofficeEnv& env, const std::filesystem::path& db, std::int64_t now)
         : m_channel(renshe::services::client::makeChannel(
-              env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "37")))),
+              env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "37")))),
           m_stub(JobService::NewStub(m_channel)),
           m_health(grpc::health::v1::Health::NewStub(m_channel)),
           m_raw(db),
@@ -535,6 +535,7 @@ int terminalsBeside() {
 bool underFleetLoad(BackofficeEnv& env, SearchBench& bench, StageProbe& probe, int terminals) {
     renshe::bench::FleetLoadOptions fleet;
     fleet.target = env.backoffice().target();
+    fleet.staffTarget = env.backoffice().staffTarget();
     fleet.caCertificatePem = env.pki().ca().certificatePem();
     fleet.caPrivateKeyPem = env.pki().ca().privateKeyPem();
     fleet.backofficePid = env.backoffice().process().pid();

@@ -382,12 +382,12 @@ template <class Floor>
 bool reads(const char* where, const std::string& database, Floor& raw, int persons) {
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite, {"--database", database});
     auto stub = RecordsService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
     std::mt19937 rng(20261203);
     Figures summary, year;
     std::vector<double> rpc;
     auto health = grpc::health::v1::Health::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
     for (int i = 0; i < kRounds; ++i) {
         const std::string ssn = ssnOf(static_cast<int>(rng() % static_cast<unsigned>(persons)));
         const int y = kFirstYear + static_cast<int>(rng() % kYears);

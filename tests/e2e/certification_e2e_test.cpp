@@ -88,8 +88,9 @@ void enrolRetiree(BackofficeEnv& env, renshe::testing::VirtualFingerprintDevice&
         e.mutable_device()->set_driver(enrolled.driver);
         e.mutable_device()->set_device_id(enrolled.deviceId);
         EnrollFingerprintResponse er;
-        auto staff = CertificationService::NewStub(renshe::services::client::makeChannel(
-            env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        auto staff =
+            CertificationService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+                env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
         const auto o =
             renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, e, &er);
         ASSERT_TRUE(o.ok()) << o;
@@ -407,7 +408,7 @@ TEST_F(CertificationWithIdCard, MyRecordsOpenWithTheIdCardAndTheFingerWithoutThe
     ASSERT_TRUE(std::regex_search(page, code, std::regex("校验码[:：]\\s*([0-9A-Z]{8})"))) << page;
     vr.set_check_code(code[1]);
     auto records = RecordsService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
     VerifyStatementResponse verified;
     ASSERT_TRUE(
         renshe::testing::call(*records, &RecordsService::Stub::VerifyStatement, vr, &verified)

@@ -38,7 +38,7 @@ class Staff {
 public:
     explicit Staff(BackofficeEnv& env)
         : m_channel(renshe::services::client::makeChannel(env.pki().endpoint(
-              env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)))),
+              env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)))),
           m_content(ContentService::NewStub(m_channel)) {}
 
     void jobs(const std::string& csv) {
@@ -288,7 +288,7 @@ int pixelsOf(const QImage& shot, QColor colour) {
 TEST(DisplayScreen, NoticeImagesAreCachedWithThePlaylistAndPlayOffline) {
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
     auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
-        env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+        env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
     auto content = ContentService::NewStub(channel);
     // A poster: a deep orange field with a white band, as staff would upload a PNG.
     const QColor poster(0xd4, 0x38, 0x0d);

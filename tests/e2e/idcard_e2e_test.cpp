@@ -61,8 +61,9 @@ protected:
     }
     // What the fleet listing says of this kiosk's ID card reader, once it says `want`.
     DeviceStatus waitForReaderInTheFleet(DevicePresence want) {
-        auto staff = TerminalService::NewStub(renshe::services::client::makeChannel(
-            env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        auto staff =
+            TerminalService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+                env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
         DeviceStatus seen;
         renshe::testing::waitUntil(
             [&] {

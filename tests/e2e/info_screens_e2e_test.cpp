@@ -26,14 +26,14 @@ using renshe::testing::text;
 // The guide catalogue is the province's to write.
 std::shared_ptr<grpc::Channel> provinceChannel(BackofficeEnv& env) {
     return renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles()));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.provinceStaffFiles()));
 }
 
 TEST(InfoScreens, JobsOfTheTownshipAndGuidesFromTheCache) {
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite);
     const auto staffFiles = env.pki().staff("S-0001", BackofficeEnv::kRegion);
     auto channel = renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), staffFiles));
+        env.pki().endpoint(env.backoffice().staffTarget(), staffFiles));
     ImportJobsRequest jobs;
     jobs.set_request_id(renshe::testing::newRequestId());
     jobs.set_csv(
@@ -122,7 +122,7 @@ std::string slurp(const std::string& path) {
 // The demo's postings and guide catalogue (deploy/demo-data): real lengths of real words.
 void importDemoContent(BackofficeEnv& env) {
     auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
-        env.backoffice().target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+        env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
     ImportJobsRequest jobs;
     jobs.set_request_id(renshe::testing::newRequestId());
     jobs.set_csv(slurp(RENSHE_DEMO_DATA "/jobs.csv"));

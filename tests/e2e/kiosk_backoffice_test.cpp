@@ -149,7 +149,7 @@ namespace {
 std::string enrolledKeyOf(const TestPki& pki, const BackofficeProcess& backoffice,
                           const std::string& terminalId) {
     auto admin = renshe::v1::AdminService::NewStub(renshe::services::client::makeChannel(
-        pki.endpoint(backoffice.target(), pki.staff("S-0001", "371302"))));
+        pki.endpoint(backoffice.staffTarget(), pki.staff("S-0001", "371302"))));
     grpc::ClientContext ctx;
     ctx.set_deadline(std::chrono::system_clock::now() + 10s);
     renshe::v1::ListEnrolmentsRequest r;

@@ -184,7 +184,7 @@ TEST_F(PrintedStatement, AStoppedPrinterIsSaidBeforeTheCitizenChoosesToPrint) {
     EXPECT_EQ(kiosk->property("recordsPrint", "enabled"), QJsonValue(false));
     // The fleet hears of it at once, not at the next 30 s heartbeat.
     auto fleet = TerminalService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().staff("S-0001", "371302"))));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
     PrinterState reported = PRINTER_STATE_UNSPECIFIED;
     renshe::testing::waitUntil(
         [&] {

@@ -45,7 +45,7 @@ protected:
     }
 
     CliRun admin(std::vector<std::string> args) {
-        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+        return renshe::testing::runAdmin(env->backoffice().staffTarget(), env->pki(), dir.path(),
                                          std::move(args));
     }
 
@@ -206,7 +206,7 @@ TEST_F(AdminCli, JobsAndGuidesImportFromFilesWithLineErrors) {
     EXPECT_NE(r.code, 0) << r.output;
     EXPECT_NE(r.output.find("province staff"), std::string::npos) << r.output;
     auto province = [&](std::vector<std::string> args) {
-        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+        return renshe::testing::runAdmin(env->backoffice().staffTarget(), env->pki(), dir.path(),
                                          std::move(args), BackofficeEnv::kProvince);
     };
     r = province({"guides", "import", guides.string()});
@@ -249,7 +249,7 @@ TEST_F(AdminCli, RecordsImportInChunksNamesTheBadLineAndGoesOnWithSkipBad) {
     ASSERT_EQ(line, 25021);
     const auto file = write("contributions.csv", csv);
     auto province = [&](std::vector<std::string> args) {
-        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+        return renshe::testing::runAdmin(env->backoffice().staffTarget(), env->pki(), dir.path(),
                                          std::move(args), BackofficeEnv::kProvince);
     };
     auto r = admin({"records", "import", "--contributions", file.string()});  // a county clerk
@@ -299,7 +299,7 @@ TEST_F(AdminCli, RecordsStatementWritesThePageThenVerifyAndWithdrawIt) {
               "ssn,month,type,base,personal,employer,paid,payer\n" + holder.ssn +
                   ",2024-05,employee_pension,4000,320,640,paid,兰山机械厂\n" + holder.ssn +
                   ",2024-06,employee_pension,4000,320,640,paid,兰山机械厂\n");
-    auto r = renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(),
+    auto r = renshe::testing::runAdmin(env->backoffice().staffTarget(), env->pki(), dir.path(),
                                        {"records", "import", "--contributions", file.string()},
                                        BackofficeEnv::kProvince);
     ASSERT_EQ(r.code, 0) << r.output;
@@ -368,7 +368,7 @@ TEST_F(AdminCli, ContentImportCreatesItemsThenPlaylists) {
     EXPECT_NE(r.output.find("2 item(s), 1 playlist(s)"), std::string::npos) << r.output;
     auto content = renshe::v1::ContentService::NewStub(
         renshe::services::client::makeChannel(env->pki().endpoint(
-            env->backoffice().target(), env->pki().staff("S-0001", BackofficeEnv::kRegion))));
+            env->backoffice().staffTarget(), env->pki().staff("S-0001", BackofficeEnv::kRegion))));
     renshe::v1::GetPlaylistRequest get;
     get.set_id("HALL");
     renshe::v1::GetPlaylistResponse got;
@@ -429,7 +429,8 @@ TEST(AdminCliEnrolment, TheKeyStaysOnTheTerminalAndItsCertificateWorks) {
         pki,
         {"--terminal-ca-cert", pki.caCertificate().string(), "--terminal-ca-key", caKey.string()});
     auto admin = [&](std::vector<std::string> args) {
-        return renshe::testing::runAdmin(backoffice.target(), pki, dir.path(), std::move(args));
+        return renshe::testing::runAdmin(backoffice.staffTarget(), pki, dir.path(),
+                                         std::move(args));
     };
     auto r = admin({"service-point", "add", "--name", "探沂镇人社所", "--region", "371302101",
                     "--class", "II", "--area", "4.5"});
@@ -566,7 +567,8 @@ protected:
         std::vector<std::string> args{"audit", "verify"};
         if (withCheckpoint)
             args.insert(args.end(), {"--checkpoint", (dir / file).string()});
-        return renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(), args);
+        return renshe::testing::runAdmin(env->backoffice().staffTarget(), env->pki(), dir.path(),
+                                         args);
     }
 };
 

@@ -111,7 +111,7 @@ Outcome activate(const Clients& touch, const SeededCard& card, const std::string
 
 std::int64_t importContributions(BackofficeEnv& env, const std::string& rows) {
     auto records = RecordsService::NewStub(services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.provinceStaffFiles())));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.provinceStaffFiles())));
     using Stub = RecordsService::Stub;
     BeginRecordsImportRequest begin;
     begin.set_request_id(newRequestId());

@@ -93,18 +93,17 @@ public:
     PrivatePostgres* postgres() { return m_pg ? &*m_pg : nullptr; }
     const std::string& database() const { return m_database; }
 
-    Clients as(const CertFiles& who) const {
-        auto channel = services::client::makeChannel(m_pki.endpoint(m_backoffice->target(), who));
-        return {renshe::v1::CardService::NewStub(channel),
-                renshe::v1::AdminService::NewStub(channel)};
-    }
+    // Clients on the terminal port (64 KiB a message, any certificate of the CA).
+    Clients as(const CertFiles& who) const { return on(m_backoffice->target(), who); }
+    // Clients on the staff port (staff certificates only; imports of up to 40 MiB).
+    Clients asStaff(const CertFiles& who) const { return on(m_backoffice->staffTarget(), who); }
     Clients touch() const { return as(m_pki.touchTerminal("T-371302-001", kRegion)); }
     Clients otherTouch() const { return as(m_pki.touchTerminal("T-371302-002", kRegion)); }
     Clients display() const {
         return as(m_pki.client({"T-371302-001-D", services::pki::Role::Display, kRegion}));
     }
     Clients elsewhere() const { return as(m_pki.touchTerminal("T-370102-001", "370102")); }
-    Clients staff() const { return as(m_pki.staff("S-0001", kRegion)); }
+    Clients staff() const { return asStaff(m_pki.staff("S-0001", kRegion)); }
     // Province staff (山东省, region 37): what is the province's to say, e.g. the guide catalogue.
     static constexpr const char* kProvince = "37";
     CertFiles provinceStaffFiles() const { return m_pki.staff("P-0001", kProvince); }
@@ -120,6 +119,12 @@ public:
     }
 
 private:
+    Clients on(const std::string& target, const CertFiles& who) const {
+        auto channel = services::client::makeChannel(m_pki.endpoint(target, who));
+        return {renshe::v1::CardService::NewStub(channel),
+                renshe::v1::AdminService::NewStub(channel)};
+    }
+
     TestPki m_pki;
     std::optional<PrivatePostgres> m_pg;
     std::string m_database;

@@ -40,7 +40,7 @@ TEST_F(BackofficeHealth, TerminalWithCertificateFromTheCaSeesServing) {
 }
 
 TEST_F(BackofficeHealth, StaffCertificateIsAcceptedAtTheTransport) {
-    auto channel = client::makeChannel(pki.endpoint(backoffice.target(), pki.staff()));
+    auto channel = client::makeChannel(pki.endpoint(backoffice.staffTarget(), pki.staff()));
     EXPECT_EQ(client::checkHealth(channel, 5s).state, client::HealthState::Serving);
 }
 

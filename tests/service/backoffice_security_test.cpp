@@ -165,7 +165,7 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
     }
     {
         auto r = base();
-        r.set_name(std::string(100 * 1024, 'a'));  // oversized message
+        r.set_name(std::string(60 * 1024, 'a'));  // oversized field
         expectInvalid(r, "REFUSAL_REASON_MALFORMED_FIELD");
     }
     {
@@ -720,6 +720,68 @@ TEST_P(BackofficeSecurity, AuditChainRecordsEveryOutcomeAndDetectsTampering) {
     EXPECT_FALSE(v.intact());
     EXPECT_EQ(v.first_broken_sequence(), 3);
     EXPECT_EQ(v.reason(), "sequence gap");
+}
+
+// gRPC reads a whole message before any handler knows the caller, so the callers are split by
+// port: the terminal port reads at most 64 KiB a message from anyone; the staff port reads
+// imports of up to 40 MiB, and only from staff certificates (a terminal is refused on its
+// call's headers, whatever it sends).
+TEST(BackofficePorts, TerminalsAreHeardUpTo64KiBAndOnlyStaffReachThePortForImports) {
+    BackofficeEnv env(StoreKind::Sqlite);
+    const SeededCard card;
+    renshe::testing::seed(env.staff(), card);
+
+    // A terminal's message over 64 KiB on its port: gRPC refuses it, no handler runs.
+    auto touch = env.touch();
+    GetCardStatusResponse before;
+    ASSERT_TRUE(call(*touch.card, &Card::GetCardStatus, statusRequest(card), &before).ok());
+    auto huge = lossReport(card, std::string(100 * 1024, 'a'), "123456");
+    ReportTemporaryLossResponse lr;
+    EXPECT_EQ(call(*touch.card, &Card::ReportTemporaryLoss, huge, &lr).code,
+              grpc::StatusCode::RESOURCE_EXHAUSTED);
+    GetCardStatusResponse st;
+    ASSERT_TRUE(call(*touch.card, &Card::GetCardStatus, statusRequest(card), &st).ok());
+    EXPECT_EQ(st.card().status(), before.card().status());
+
+    // Terminals on the staff port: refused before their message is read, small or large.
+    const auto touchFiles = env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion);
+    const auto displayFiles =
+        env.pki().client({"T-371302-001-D", pki::Role::Display, BackofficeEnv::kRegion});
+    for (const auto& who : {touchFiles, displayFiles}) {
+        auto onStaffPort = env.asStaff(who);
+        EXPECT_EQ(call(*onStaffPort.card, &Card::GetCardStatus, statusRequest(card), &st).code,
+                  grpc::StatusCode::UNAUTHENTICATED);
+        auto big = renshe::testing::registryImportOf({renshe::testing::inventedCard(1)});
+        big.set_persons_csv(big.persons_csv() + std::string(8 << 20, '\n'));
+        ImportRegistryResponse ir;
+        EXPECT_EQ(call(*onStaffPort.admin, &Admin::ImportRegistry, big, &ir).code,
+                  grpc::StatusCode::UNAUTHENTICATED);
+    }
+
+    // A registry import over 64 KiB: refused whole on the terminal port, imported on the
+    // staff port.
+    std::vector<SeededCard> people;
+    for (int i = 0; i < 1500; ++i)
+        people.push_back(renshe::testing::inventedCard(2000 + i));
+    const auto imp = renshe::testing::registryImportOf(people);
+    ASSERT_GT(imp.ByteSizeLong(), 64u * 1024);
+    auto staffOnTerminalPort = env.as(env.pki().staff("S-0001", BackofficeEnv::kRegion));
+    ImportRegistryResponse ir;
+    EXPECT_EQ(call(*staffOnTerminalPort.admin, &Admin::ImportRegistry, imp, &ir).code,
+              grpc::StatusCode::RESOURCE_EXHAUSTED);
+    GetPersonRequest who;
+    who.mutable_person()->set_ssn(people.back().ssn);
+    GetPersonResponse person;
+    EXPECT_EQ(call(*env.staff().admin, &Admin::GetPerson, who, &person).code,
+              grpc::StatusCode::NOT_FOUND);
+    // Small staff calls still work on the terminal port.
+    GetPersonRequest known;
+    known.mutable_person()->set_ssn(card.ssn);
+    EXPECT_TRUE(call(*staffOnTerminalPort.admin, &Admin::GetPerson, known, &person).ok());
+    const auto o = call(*env.staff().admin, &Admin::ImportRegistry, imp, &ir);
+    ASSERT_TRUE(o.ok()) << o;
+    EXPECT_EQ(ir.cards_imported(), 1500);
+    EXPECT_TRUE(call(*env.staff().admin, &Admin::GetPerson, who, &person).ok());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BackofficeSecurity,

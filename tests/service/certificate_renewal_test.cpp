@@ -236,7 +236,7 @@ TEST_P(CertificateRenewal, ARevokedTerminalsPendingKeyNeverBecomesValidAndStaffC
 
     // Staff certificates are not renewed here; a CSR whose signature fails is malformed.
     auto staffStub = TerminalService::NewStub(
-        client::makeChannel(env.pki().endpoint(env.backoffice().target(), env.pki().staff())));
+        client::makeChannel(env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff())));
     req.set_request_id(newRequestId());
     o = call(*staffStub, &TerminalService::Stub::RenewCertificate, req, &resp);
     EXPECT_EQ(o.refusal, "REFUSAL_REASON_WRONG_ROLE") << o;

@@ -748,7 +748,7 @@ using renshe::testing::CliRun;
 
 CliRun admin(BackofficeEnv& env, const renshe::testing::TempDir& dir,
              std::vector<std::string> args) {
-    return renshe::testing::runAdmin(env.backoffice().target(), env.pki(), dir.path(),
+    return renshe::testing::runAdmin(env.backoffice().staffTarget(), env.pki(), dir.path(),
                                      std::move(args));
 }
 

@@ -260,6 +260,7 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     // The fleet, through haproxy.
     renshe::bench::FleetLoadOptions fo;
     fo.target = balanced;
+    fo.staffTarget = env.backoffice().staffTarget();
     fo.caCertificatePem = env.pki().ca().certificatePem();
     fo.caPrivateKeyPem = env.pki().ca().privateKeyPem();
     fo.terminals = 400;
@@ -334,8 +335,8 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     EXPECT_EQ(givenUp.load(), 0);
     EXPECT_EQ(acked.load(), kPeople);
     // Every report there once, with the number its terminal was told (asked of the survivor).
-    auto survivor = renshe::services::client::makeChannel(
-        env.pki().endpoint(second.target(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+    auto survivor = renshe::services::client::makeChannel(env.pki().endpoint(
+        second.staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
     const renshe::testing::Clients staff{CardService::NewStub(survivor),
                                          AdminService::NewStub(survivor)};
     expectExactlyOnce(staff, people, numbers);

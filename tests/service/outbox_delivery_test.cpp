@@ -150,7 +150,7 @@ TEST_P(OutboxDelivery, FinalRefusalIsKeptForStaffAndReported) {
     HeartbeatResponse beatResp;
     ASSERT_TRUE(call(*fleetStub, &TerminalService::Stub::Heartbeat, beat, &beatResp).ok());
     auto staffFleet = TerminalService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), env.pki().staff())));
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff())));
     ListTerminalsRequest list;
     ListTerminalsResponse listed;
     ASSERT_TRUE(call(*staffFleet, &TerminalService::Stub::ListTerminals, list, &listed).ok());

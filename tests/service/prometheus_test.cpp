@@ -179,6 +179,7 @@ TEST(PrometheusOnTheBackoffice, AHallGoneSilentFiresItsAlertAndTheLatencyAgrees)
 
     renshe::bench::FleetLoadOptions load;
     load.target = backoffice.target();
+    load.staffTarget = backoffice.staffTarget();
     load.caCertificatePem = renshe::services::pki::readFile(pki.caCertificate());
     load.caPrivateKeyPem = renshe::services::pki::readFile(pki.caPrivateKey());
     load.terminals = 1000;

@@ -214,7 +214,7 @@ TEST(TerminalTrustCli, RegisterListAndRevokeFromTheCommandLine) {
     BackofficeEnv env(StoreKind::Sqlite);
     renshe::testing::TempDir dir{"renshe-trust-cli"};
     auto admin = [&](std::vector<std::string> args) {
-        return renshe::testing::runAdmin(env.backoffice().target(), env.pki(), dir.path(),
+        return renshe::testing::runAdmin(env.backoffice().staffTarget(), env.pki(), dir.path(),
                                          std::move(args));
     };
     const auto a = env.pki().unenrolledClient({"T-371302101-11", pki::Role::Touch, "371302101"});

@@ -28,6 +28,11 @@ std::string usage() {
            "  --database URL        sqlite:PATH (default sqlite:renshe-backoffice.db) or "
            "postgresql://…\n"
            "  --port-file FILE      write the bound port here once serving\n"
+           "  --staff-listen HOST:PORT   the staff port: staff certificates only, messages up "
+           "to 40 MiB\n"
+           "                        (imports, uploads); --listen then reads at most 64 KiB a "
+           "message\n"
+           "  --staff-port-file FILE     write the bound staff port here\n"
            "  --metrics-listen HOST:PORT   Prometheus text metrics (port 0 = any free); plain "
            "HTTP on loopback,\n"
            "                        elsewhere only with --metrics-client-ca\n"
@@ -197,6 +202,8 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--tls-key", text(&Options::tlsPrivateKey)},
         {"--client-ca", text(&Options::clientCa)},
         {"--port-file", text(&Options::portFile)},
+        {"--staff-listen", text(&Options::staffListen)},
+        {"--staff-port-file", text(&Options::staffPortFile)},
         {"--keystore", text(&Options::keystore)},
         {"--database", text(&Options::database)},
         {"--metrics-listen", text(&Options::metricsListen)},
@@ -296,6 +303,13 @@ std::optional<std::string> checkCombination(const Options& o) {
         return "--insecure-plaintext-for-development listens on loopback only (127.0.0.1:PORT), "
                "got " +
                o.listen;
+    }
+    if (!o.staffListen.empty() && o.staffListen.find(':') == std::string::npos)
+        return "--staff-listen wants HOST:PORT, got " + o.staffListen;
+    if (o.insecurePlaintext && !o.staffListen.empty() && !loopback(o.staffListen)) {
+        return "--insecure-plaintext-for-development listens on loopback only, got "
+               "--staff-listen " +
+               o.staffListen;
     }
     if (o.terminalCaCertificate.empty() != o.terminalCaKey.empty())
         return "--terminal-ca-cert and --terminal-ca-key go together";

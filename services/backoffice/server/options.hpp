@@ -15,7 +15,13 @@ struct Options {
     std::filesystem::path tlsPrivateKey;     // its key (PEM)
     std::filesystem::path clientCa;          // CA that signs terminal and staff certificates
     std::filesystem::path portFile;          // written with the bound port once serving
-    bool insecurePlaintext = false;          // development only; warns loudly
+    // The staff port: staff certificates only (a terminal is UNAUTHENTICATED before its
+    // message is read), messages up to kStaffPortMaxMessageBytes for imports and uploads.
+    // The terminal port (--listen) reads at most kTerminalPortMaxMessageBytes per message,
+    // whoever calls. "" = no staff port: staff calls then fit the terminal port's limit.
+    std::string staffListen;
+    std::filesystem::path staffPortFile;  // written with the bound staff port once serving
+    bool insecurePlaintext = false;       // development only; warns loudly
     std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
     std::filesystem::path keystore;  // master keys, outside the database (required)
     std::string metricsListen;       // host:port for Prometheus text; "" = off

@@ -41,6 +41,7 @@
 #include "services/backoffice/rpc/mutation_runner.hpp"
 #include "services/backoffice/server/callback_queue_ticker.hpp"
 #include "services/backoffice/server/metrics_http.hpp"
+#include "services/backoffice/server/ports.hpp"
 #include "services/backoffice/server/status_interceptor.hpp"
 #include "services/backoffice/server/verify_page.hpp"
 #include "services/pki/pki.hpp"
@@ -69,6 +70,7 @@ struct Server::Impl {
     std::unique_ptr<MetricsHttp> metricsHttp;
     std::unique_ptr<VerifyPage> verifyPage;
     std::unique_ptr<CallbackQueueTicker> callbackTicker;  // see callback_queue_ticker.hpp
+    std::unique_ptr<grpc::Server> staffServer;            // --staff-listen; null without
     std::unique_ptr<grpc::Server> server;  // last: shut down and gone before the services
     std::once_flag shutdownOnce;
 
@@ -94,6 +96,29 @@ struct Server::Impl {
     std::mutex fleetMetricsMutex;
     std::string fleetMetricsText;
     std::optional<std::chrono::steady_clock::time_point> fleetMetricsAt;
+
+    // One gRPC server on `address` with every service; the port decides who may call and how
+    // large a message it reads (server/ports.hpp). Throws when it cannot listen.
+    std::unique_ptr<grpc::Server> serve(const std::string& address, Port port, int* bound) {
+        grpc::ServerBuilder builder;
+        builder.AddListeningPort(address, portCredentials(options, port), bound);
+        builder.SetMaxReceiveMessageSize(port == Port::Staff ? kStaffPortMaxMessageBytes
+                                                             : kTerminalPortMaxMessageBytes);
+        std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
+            interceptors;
+        interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
+        builder.experimental().SetInterceptorCreators(std::move(interceptors));
+        for (grpc::Service* service : std::initializer_list<grpc::Service*>{
+                 card.get(), certification.get(), jobs.get(), records.get(), guides.get(),
+                 content.get(), terminal.get(), admin.get()})
+            builder.RegisterService(service);
+        auto server = builder.BuildAndStart();
+        if (!server || *bound == 0) {
+            throw std::runtime_error("cannot listen on " + address +
+                                     " (address in use or not local?)");
+        }
+        return server;
+    }
 
     std::string renderMetrics() {
         std::string out = runner->metrics().render(store->stats());
@@ -320,7 +345,6 @@ int Server::start() {
               << (m_impl->store->backend() == store::Backend::Sqlite ? "SQLite" : "PostgreSQL")
               << ", schema version " << m_impl->store->schemaVersion() << std::endl;
 
-    std::shared_ptr<grpc::ServerCredentials> creds;
     if (o.insecurePlaintext) {
         std::cerr << "\n"
                   << "**************************************************************\n"
@@ -328,45 +352,24 @@ int Server::start() {
                   << "* Anyone who can reach " << o.listen << " can read and forge calls.\n"
                   << "* This flag is for development on one machine only.          *\n"
                   << "**************************************************************\n\n";
-        creds = grpc::InsecureServerCredentials();
-    } else {
-        grpc::SslServerCredentialsOptions tls(
-            GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-        tls.pem_root_certs = pki::readFile(o.clientCa);
-        tls.pem_key_cert_pairs.push_back(
-            {pki::readFile(o.tlsPrivateKey), pki::readFile(o.tlsCertificate)});
-        creds = grpc::SslServerCredentials(tls);
     }
-
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
-    grpc::ServerBuilder builder;
     int port = 0;
-    builder.AddListeningPort(o.listen, creds, &port);
-    // Registry imports carry up to 32 MiB of CSV; everything else is capped per message by
-    // validation (INVALID_ARGUMENT) long before this.
-    builder.SetMaxReceiveMessageSize(40 * 1024 * 1024);
-    std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
-        interceptors;
-    interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
-    builder.experimental().SetInterceptorCreators(std::move(interceptors));
-    builder.RegisterService(m_impl->card.get());
-    builder.RegisterService(m_impl->certification.get());
-    builder.RegisterService(m_impl->jobs.get());
-    builder.RegisterService(m_impl->records.get());
-    builder.RegisterService(m_impl->guides.get());
-    builder.RegisterService(m_impl->content.get());
-    builder.RegisterService(m_impl->terminal.get());
-    builder.RegisterService(m_impl->admin.get());
-    m_impl->server = builder.BuildAndStart();
-    if (!m_impl->server || port == 0) {
-        throw std::runtime_error("cannot listen on " + o.listen +
-                                 " (address in use or not local?)");
-    }
+    m_impl->server = m_impl->serve(o.listen, Port::Terminal, &port);
+    int staffPort = 0;
+    if (!o.staffListen.empty())
+        m_impl->staffServer = m_impl->serve(o.staffListen, Port::Staff, &staffPort);
     m_impl->server->GetHealthCheckService()->SetServingStatus(true);
     m_impl->callbackTicker = std::make_unique<CallbackQueueTicker>(
         m_impl->server->InProcessChannel(grpc::ChannelArguments()));
 
+    const auto writePort = [](const std::filesystem::path& file, int value) {
+        pki::writeFileAtomically(
+            file, std::to_string(value) + "\n",
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    };
     if (!o.metricsListen.empty()) {
         std::optional<MetricsTls> tls;
         if (!o.metricsClientCa.empty())
@@ -374,28 +377,28 @@ int Server::start() {
         m_impl->checkpointWrittenAt = m_impl->runner->clock().nowMicros();
         m_impl->metricsHttp = std::make_unique<MetricsHttp>(
             o.metricsListen, [impl = m_impl.get()] { return impl->renderMetrics(); }, tls);
-        if (!o.metricsPortFile.empty()) {
-            pki::writeFileAtomically(
-                o.metricsPortFile, std::to_string(m_impl->metricsHttp->port()) + "\n",
-                std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                    std::filesystem::perms::group_read | std::filesystem::perms::others_read);
-        }
+        if (!o.metricsPortFile.empty())
+            writePort(o.metricsPortFile, m_impl->metricsHttp->port());
     }
-    if (!o.portFile.empty()) {
-        pki::writeFileAtomically(
-            o.portFile, std::to_string(port) + "\n",
-            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
-                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
-    }
+    if (!o.staffPortFile.empty() && staffPort != 0)  // first: the port file says "all ready"
+        writePort(o.staffPortFile, staffPort);
+    if (!o.portFile.empty())
+        writePort(o.portFile, port);
     m_impl->sweeper = std::thread([impl = m_impl.get()] { impl->sweepLoop(); });
     std::cerr << "renshe-backoffice: serving on port " << port
-              << (o.insecurePlaintext ? " (PLAINTEXT)" : " (mutual TLS)") << std::endl;
+              << (o.insecurePlaintext ? " (PLAINTEXT)" : " (mutual TLS)");
+    if (staffPort != 0)
+        std::cerr << ", staff port " << staffPort;
+    std::cerr << std::endl;
     return port;
 }
 
 void Server::wait() {
     if (m_impl->server) {
         m_impl->server->Wait();
+    }
+    if (m_impl->staffServer) {
+        m_impl->staffServer->Wait();
     }
 }
 
@@ -418,7 +421,10 @@ void Server::shutdown() {
         m_impl->server->GetHealthCheckService()->SetServingStatus(false);
         stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
         m_impl->callbackTicker.reset();
-        m_impl->server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+        const auto deadline = std::chrono::system_clock::now() + kShutdownGrace;
+        if (m_impl->staffServer)
+            m_impl->staffServer->Shutdown(deadline);
+        m_impl->server->Shutdown(deadline);
         m_impl->flushRefusals();    // the refusals counted since the last round
         m_impl->writeCheckpoint();  // the last word: every event written before the stop
     });
