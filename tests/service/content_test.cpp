@@ -48,7 +48,9 @@ std::shared_ptr<grpc::Channel> channelTo(const BackofficeEnv& env, const Backoff
 std::shared_ptr<grpc::Channel> staffChannel(BackofficeEnv& env,
                                             const std::string& region = BackofficeEnv::kRegion,
                                             const std::string& id = "S-0001") {
-    return channelTo(env, env.backoffice(), env.pki().staff(id, region));
+    // The staff port: uploads (media up to 3 MiB) are read there only.
+    return renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff(id, region)));
 }
 
 std::shared_ptr<grpc::Channel> displayChannel(BackofficeEnv& env,

@@ -260,7 +260,7 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     // The fleet, through haproxy.
     renshe::bench::FleetLoadOptions fo;
     fo.target = balanced;
-    fo.staffTarget = env.backoffice().staffTarget();
+    fo.staffTarget = second.staffTarget();  // the replica that is not killed
     fo.caCertificatePem = env.pki().ca().certificatePem();
     fo.caPrivateKeyPem = env.pki().ca().privateKeyPem();
     fo.terminals = 400;
