@@ -19,6 +19,7 @@
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
+#include "services/backoffice/rpc/metrics.hpp"
 #include "services/client/client.hpp"
 #include "services/pki/pki.hpp"
 #include "tests/service/backoffice_env.hpp"
@@ -29,6 +30,7 @@ using namespace renshe::v1;
 using Clock = std::chrono::steady_clock;
 namespace pki = renshe::services::pki;
 namespace client = renshe::services::client;
+using renshe::services::backoffice::codeName;  // the names the back office's metrics use
 
 long FleetLoadResult::failures() const {
     long n = terminalsListed >= expectedTerminals ? 0 : 1;
@@ -84,33 +86,6 @@ long rssKbOf(pid_t pid) {
     return -1;
 }
 
-std::string codeName(grpc::StatusCode c) {
-    switch (c) {
-        case grpc::StatusCode::CANCELLED:
-            return "CANCELLED";
-        case grpc::StatusCode::UNKNOWN:
-            return "UNKNOWN";
-        case grpc::StatusCode::INVALID_ARGUMENT:
-            return "INVALID_ARGUMENT";
-        case grpc::StatusCode::NOT_FOUND:
-            return "NOT_FOUND";
-        case grpc::StatusCode::PERMISSION_DENIED:
-            return "PERMISSION_DENIED";
-        case grpc::StatusCode::RESOURCE_EXHAUSTED:
-            return "RESOURCE_EXHAUSTED";
-        case grpc::StatusCode::FAILED_PRECONDITION:
-            return "FAILED_PRECONDITION";
-        case grpc::StatusCode::INTERNAL:
-            return "INTERNAL";
-        case grpc::StatusCode::UNAVAILABLE:
-            return "UNAVAILABLE";
-        case grpc::StatusCode::UNAUTHENTICATED:
-            return "UNAUTHENTICATED";
-        default:
-            return "CODE_" + std::to_string(static_cast<int>(c));
-    }
-}
-
 struct Terminal {
     pki::Identity identity;
     client::Endpoint endpoint;
@@ -137,7 +112,8 @@ public:
             if (m_firstErrors < 5) {
                 ++m_firstErrors;
                 static const char* kNames[] = {"heartbeat: ", "status: ", "health: "};
-                m_errors += kNames[rpc] + codeName(s.error_code()) + " " + s.error_message() + "\n";
+                m_errors += std::string(kNames[rpc]) + codeName(s.error_code()) + " " +
+                            s.error_message() + "\n";
             }
         }
     }
