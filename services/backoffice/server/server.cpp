@@ -419,6 +419,8 @@ void Server::shutdown() {
     }
     std::call_once(m_impl->shutdownOnce, [this] {
         m_impl->server->GetHealthCheckService()->SetServingStatus(false);
+        if (m_impl->staffServer)
+            m_impl->staffServer->GetHealthCheckService()->SetServingStatus(false);
         stopContentStreams(*m_impl->content);  // else displays' streams hold the grace period
         m_impl->callbackTicker.reset();
         const auto deadline = std::chrono::system_clock::now() + kShutdownGrace;
