@@ -50,7 +50,7 @@ exec_start=$(systemctl show -P ExecStart renshe-backoffice 2>/dev/null | sed -n 
 echo "unit command: $exec_start"
 runuser -u renshe-backoffice -- $exec_start --tls-cert "$scratch/pki/server.crt" --tls-key "$scratch/pki/server.key" \
   --client-ca "$scratch/pki/ca.crt" --keystore "$scratch/keystore" --database "sqlite:$scratch/renshe.db" \
-  --listen 127.0.0.1:0 --port-file "$scratch/port" --metrics-listen 127.0.0.1:0 >"$scratch/backoffice.log" 2>&1 &
+  --listen 127.0.0.1:0 --port-file "$scratch/port" --staff-listen 127.0.0.1:0 --metrics-listen 127.0.0.1:0 >"$scratch/backoffice.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do [[ -s $scratch/port ]] && break; sleep 0.1; done
 [[ -s $scratch/port ]] || { cat "$scratch/backoffice.log" >&2; exit 1; }
