@@ -94,6 +94,29 @@ TEST_F(AdminCli, ImportReportsEveryBadLineAndImportsNothingUnlessSkipBad) {
     EXPECT_EQ(r.output.find("370102194704090017"), std::string::npos) << r.output;
 }
 
+// An import over 64 KiB sent to the terminal port: gRPC refuses it there, and the clerk is
+// told where imports go; sent to the staff port, it is imported.
+TEST_F(AdminCli, AnImportTooLargeForTheTerminalPortSaysToUseTheStaffPort) {
+    std::vector<renshe::testing::SeededCard> people;
+    for (int i = 0; i < 1500; ++i)
+        people.push_back(renshe::testing::inventedCard(3000 + i));
+    const auto imp = renshe::testing::registryImportOf(people);
+    const auto persons = write("persons.csv", imp.persons_csv());
+    const auto cards = write("cards.csv", imp.cards_csv());
+    const std::vector<std::string> args{"import", "--persons", persons.string(), "--cards",
+                                        cards.string()};
+    auto r = renshe::testing::runAdmin(env->backoffice().target(), env->pki(), dir.path(), args);
+    EXPECT_EQ(r.code, 1) << r.output;
+    EXPECT_NE(r.output.find("imports and uploads go to its staff port"), std::string::npos)
+        << r.output;
+    r = admin({"person", "--ssn", people.front().ssn});
+    EXPECT_EQ(r.code, 1) << r.output;  // nothing was imported
+
+    r = admin(args);
+    EXPECT_EQ(r.code, 0) << r.output;
+    EXPECT_NE(r.output.find("imported 1500 persons and 1500 cards"), std::string::npos) << r.output;
+}
+
 TEST_F(AdminCli, CardOperationsAuditQueryAndVerifyCatchesAnEditedRow) {
     renshe::testing::seed(env->staff(), renshe::testing::SeededCard{});
     auto r = admin({"card", "formal-loss", "A37010001"});
