@@ -25,7 +25,15 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
+# Each stage says how long it took, so a slow CI run shows where its minutes went.
+stage_start=$SECONDS
+stage() {
+  echo "test.sh: [$preset] $1 took $((SECONDS - stage_start)) s"
+  stage_start=$SECONDS
+}
+
 "$root/deploy/install-deps.sh"
+stage "package check/installation"
 "$root/deploy/lint.sh"  # the tree matches .clang-format before anything is built
 
 build_dir=build
@@ -35,10 +43,14 @@ if [[ ! -f $build_dir/build.ninja ]]; then
   cmake --preset "$preset"
 fi
 cmake --build --preset "$preset"
+stage "configure and build"
 # clang-tidy (.clang-tidy, warnings as errors) over drivers/, services/, kiosk/ and the test
 # fixtures and benches; a unit already clean is not checked again until it or a header it
 # includes changes.
-[[ $preset == default ]] && "$root/deploy/tidy.py" "$build_dir"
+if [[ $preset == default ]]; then
+  "$root/deploy/tidy.py" "$build_dir"
+  stage "clang-tidy"
+fi
 
 cd "$build_dir"
 if [[ $bench -eq 0 ]]; then
@@ -52,3 +64,4 @@ if [[ $preset == tsan ]]; then
   [[ " ${ctest_args[*]} " == *" -L "* ]] || ctest_args+=(-L 'unit|device' -E '^unit\.fuzz\.')
 fi
 ctest --output-on-failure --no-tests=error -j "$(nproc)" "${ctest_args[@]}"
+stage "tests"
