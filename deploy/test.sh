@@ -2,11 +2,13 @@
 # Installs what is missing, builds, and runs every test tier with ctest.
 #   ./deploy/test.sh            unit, device, service, ui, e2e
 #   ./deploy/test.sh --bench    ... and the benchmarks (label bench)
-#   ./deploy/test.sh --asan     the same in an AddressSanitizer+UBSan build (build-asan/)
+#   ./deploy/test.sh --asan     the same in an AddressSanitizer+UBSan build (build-asan/);
+#                               with -L 'unit|device|service' it builds only those tiers (CI)
 #   ./deploy/test.sh --tsan     unit and device tiers in a ThreadSanitizer build (build-tsan/);
 #                               a race stops the process (deploy/tsan.supp says why not service)
 #   ./deploy/test.sh -L unit    only one tier (any further arguments go to ctest)
-# Before the tests: the format check (deploy/lint.sh) and clang-tidy (deploy/tidy.py).
+# The sanitizer runs leave the fuzz targets to deploy/fuzz.sh.
+# Before the tests: the format check (deploy/lint.sh); beside them: clang-tidy (deploy/tidy.py).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -42,26 +44,69 @@ build_dir=build
 if [[ ! -f $build_dir/build.ninja ]]; then
   cmake --preset "$preset"
 fi
-cmake --build --preset "$preset"
+# The sanitizer builds make only what the tiers they run need (tests/CMakeLists.txt, tier_*):
+# the tiers named by -L when it is a plain list (-L 'unit|device|service'), else all but bench
+# (with --bench: everything).
+tiers() {
+  local i labels=""
+  for ((i = 0; i < ${#ctest_args[@]}; i++)); do
+    [[ ${ctest_args[i]} == -L ]] && labels=${ctest_args[i + 1]:-}
+  done
+  [[ -z $labels && $preset == tsan ]] && labels='unit|device'
+  if [[ $labels =~ ^(unit|device|service|ui|e2e)(\|(unit|device|service|ui|e2e))*$ ]]; then
+    echo "${labels//|/ }"
+  else
+    echo "unit device service ui e2e"
+  fi
+}
+if [[ $preset == default || $bench -eq 1 ]]; then
+  cmake --build --preset "$preset"
+else
+  targets=()
+  for t in $(tiers); do targets+=("tier_$t"); done
+  cmake --build --preset "$preset" --target "${targets[@]}"
+fi
 stage "configure and build"
 # clang-tidy (.clang-tidy, warnings as errors) over drivers/, services/, kiosk/ and the test
 # fixtures and benches; a unit already clean is not checked again until it or a header it
-# includes changes.
+# includes changes. It runs beside the tests on the CPU time they leave idle (SCHED_IDLE: a
+# test never waits for it), and its verdict is given after theirs.
+tidy_pid=
 if [[ $preset == default ]]; then
-  "$root/deploy/tidy.py" "$build_dir"
-  stage "clang-tidy"
+  tidy_log=$root/$build_dir/tidy.log
+  chrt --idle 0 "$root/deploy/tidy.py" "$build_dir" >"$tidy_log" 2>&1 &
+  tidy_pid=$!
+  trap '[[ -n $tidy_pid ]] && kill "$tidy_pid" 2>/dev/null; true' EXIT
 fi
 
 cd "$build_dir"
-if [[ $bench -eq 0 ]]; then
-  ctest_args=(-LE bench "${ctest_args[@]}")
-fi
+exclude=bench
+[[ $bench -eq 1 ]] && exclude=
+# The fuzz targets are the same clang builds whatever the preset: the default run has them
+# (unit.fuzz.*, 10 s each) and deploy/fuzz.sh runs them longer.
+[[ $preset != default ]] && exclude=${exclude:+$exclude|}fuzz
+[[ -n $exclude ]] && ctest_args=(-LE "$exclude" "${ctest_args[@]}")
 [[ $preset == asan ]] && export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1
 # A data race ends the process that has it (test binary or back office), so the test fails.
 if [[ $preset == tsan ]]; then
   export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/deploy/tsan.supp"
-  # The fuzzers are their own clang builds; the service tier needs a TSan-built gRPC.
-  [[ " ${ctest_args[*]} " == *" -L "* ]] || ctest_args+=(-L 'unit|device' -E '^unit\.fuzz\.')
+  # The service tier needs a TSan-built gRPC.
+  [[ " ${ctest_args[*]} " == *" -L "* ]] || ctest_args+=(-L 'unit|device')
 fi
-ctest --output-on-failure --no-tests=error -j "$(nproc)" "${ctest_args[@]}"
+test_rc=0
+ctest --output-on-failure --no-tests=error -j "$(nproc)" "${ctest_args[@]}" || test_rc=$?
 stage "tests"
+tidy_rc=0
+if [[ -n $tidy_pid ]]; then
+  wait "$tidy_pid" || tidy_rc=$?
+  tidy_pid=
+  cat "$tidy_log"
+  stage "clang-tidy (what was left of it after the tests)"
+fi
+failed=()
+[[ $test_rc -eq 0 ]] || failed+=(tests)
+[[ $tidy_rc -eq 0 ]] || failed+=(clang-tidy)
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "test.sh: failed: ${failed[*]}" >&2
+  exit 1
+fi

@@ -15,6 +15,7 @@
 #include "kiosk/jobs_model.hpp"
 #include "kiosk/ui_async.hpp"
 #include "renshe/v1/content.grpc.pb.h"
+#include "services/client/content_cache.hpp"
 
 namespace renshe::kiosk {
 
@@ -107,13 +108,19 @@ DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
         const std::filesystem::path cache = m_config.stateDir.toStdString() + "/" + kCacheName;
         std::error_code ec;
         if (std::filesystem::exists(cache, ec)) {
-            ContentUpdate cached;
             try {
-                if (cached.ParseFromString(util::readFile(cache)) && cached.has_playlist()) {
+                auto read = services::client::decodeContentCache(util::readFile(cache));
+                if (read.update) {
+                    const ContentUpdate& cached = *read.update;
                     m_lastContactMs = cached.server_time().seconds() * 1000;
                     // An image still missing: ask for the whole snapshot again (and fetch it).
                     m_resumeAfter = missingMedia(cached.playlist()).empty() ? cached.revision() : 0;
                     apply(cached);
+                } else {
+                    std::fprintf(stderr,
+                                 "renshe-kiosk: the content cache is set aside (%s); starting "
+                                 "empty until the back office sends the playlist\n",
+                                 read.problem.c_str());
                 }
             } catch (const std::exception& e) {
                 std::fprintf(
@@ -195,12 +202,21 @@ void DisplayTerminal::feed() {
         while (reader->Read(&update)) {
             heard = true;
             backoff = kFirstBackoff;
+            if (update.has_playlist()) {
+                if (const int fixes =
+                        services::client::sanitizePlaylist(*update.mutable_playlist())) {
+                    std::fprintf(stderr,
+                                 "renshe-kiosk: %d unsafe value(s) in revision %lld of the "
+                                 "playlist set aside (image names, play times)\n",
+                                 fixes, static_cast<long long>(update.revision()));
+                }
+            }
             if (update.has_playlist() && !m_config.stateDir.isEmpty()) {
                 // On disk before it plays: what is on screen survives a restart.
                 try {
                     std::filesystem::create_directories(m_config.stateDir.toStdString());
                     util::writeFileAtomically(m_config.stateDir.toStdString() + "/" + kCacheName,
-                                              update.SerializeAsString());
+                                              services::client::encodeContentCache(update));
                 } catch (const std::exception& e) {
                     std::fprintf(stderr, "renshe-kiosk: the content cache cannot be written (%s)\n",
                                  e.what());

@@ -18,6 +18,7 @@
 
 #include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
+#include "services/client/content_cache.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/service/backoffice_env.hpp"
 
@@ -260,10 +261,11 @@ TEST(DisplayScreen, AGarbledCacheIsSetAsideAndReplaced) {
     KioskProcess display(displayArgs(env, terminal, state.path()));
     EXPECT_EQ(display.waitForProperty("displayState", "currentTitle", text("停水通知"), 10s),
               text("停水通知"));
-    ContentUpdate cached;
     std::ifstream in(cache, std::ios::binary);
-    ASSERT_TRUE(cached.ParseFromIstream(&in));
-    EXPECT_EQ(cached.playlist().entries(0).item().title(), "停水通知");
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto cached = renshe::services::client::decodeContentCache(bytes);
+    ASSERT_TRUE(cached.update) << cached.problem;
+    EXPECT_EQ(cached.update->playlist().entries(0).item().title(), "停水通知");
 }
 
 // How many pixels of `shot` are (nearly) `colour`.

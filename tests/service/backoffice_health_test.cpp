@@ -195,7 +195,8 @@ TEST(BackofficeUnderSystemd, NotifiesReadyPingsTheWatchdogAndSaysWhenItStops) {
 namespace {
 
 double metricValue(const BackofficeProcess& b, const std::string& name) {
-    const auto* s = renshe::testing::findMetric(b.scrapeMetrics(), name);
+    const auto samples = b.scrapeMetrics();  // findMetric points into it
+    const auto* s = renshe::testing::findMetric(samples, name);
     return s ? s->value : -1;
 }
 

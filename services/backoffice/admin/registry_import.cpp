@@ -70,8 +70,11 @@ ImportLine<PersonRecord> readPerson(const Columns& cols, const csv::Record& r,
     p.set_sex(sex == "1" || sex == "male" || sex == "男"     ? SEX_MALE
               : sex == "2" || sex == "female" || sex == "女" ? SEX_FEMALE
                                                              : SEX_UNSPECIFIED);
+    // 1 (Han) when the column is empty; anything but 1..2 digits fails the form check (0).
     const std::string eth = cols.get(r, "ethnicity_code");
-    p.set_ethnicity_code(eth.empty() ? 1 : std::atoi(eth.c_str()));
+    p.set_ethnicity_code(eth.empty()                                 ? 1
+                         : eth.size() <= 2 && checks::allDigits(eth) ? std::stoi(eth)
+                                                                     : 0);
     if (auto d = parseDate(cols.get(r, "birth_date")))
         *p.mutable_birth_date() = *d;
     p.set_birthplace_code(cols.get(r, "birthplace_code"));

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "services/backoffice/card/lifecycle.hpp"
+#include "services/backoffice/checks/checks.hpp"
 #include "services/backoffice/checks/csv.hpp"
 
 namespace renshe::services::backoffice {
@@ -155,7 +156,7 @@ JobImport readJobImport(const ImportJobsRequest& request) {
                     const std::string v = get(field);
                     if (v.empty())
                         continue;
-                    if (v.size() > 9 || !std::all_of(v.begin(), v.end(), ::isdigit)) {
+                    if (v.size() > 9 || !checks::allDigits(v)) {
                         addError(out, rec.line, field, "whole yuan per month expected");
                         ok = false;
                         break;
@@ -168,7 +169,7 @@ JobImport readJobImport(const ImportJobsRequest& request) {
                     continue;
                 const std::string head = get("headcount");
                 if (!head.empty()) {
-                    if (head.size() > 6 || !std::all_of(head.begin(), head.end(), ::isdigit)) {
+                    if (head.size() > 6 || !checks::allDigits(head)) {
                         addError(out, rec.line, "headcount", "a whole number expected");
                         continue;
                     }
