@@ -16,18 +16,14 @@
 #include <string_view>
 
 #include "services/client/content_cache.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 namespace client = renshe::services::client;
 using namespace renshe::v1;
 
-namespace {
+using renshe::fuzz::require;
 
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "invariant broken: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 bool playTimeOk(const google::protobuf::Duration& d) {
     return d.seconds() >= client::kMinPlaySeconds && d.seconds() <= client::kMaxPlaySeconds &&

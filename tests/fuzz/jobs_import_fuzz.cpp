@@ -20,19 +20,15 @@
 #include <string_view>
 
 #include "services/backoffice/jobs/job_import.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 namespace backoffice = renshe::services::backoffice;
 using google::protobuf::util::TimeUtil;
 using namespace renshe::v1;
 
-namespace {
+using renshe::fuzz::require;
 
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "invariant broken: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 bool validTime(const google::protobuf::Timestamp& t) {
     return t.seconds() >= TimeUtil::kTimestampMinSeconds &&

@@ -17,21 +17,17 @@
 
 #include "services/backoffice/checks/checks.hpp"
 #include "services/backoffice/records/record_rows.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 namespace checks = renshe::services::backoffice::checks;
 namespace records = renshe::services::backoffice::records;
 using namespace renshe::v1;
 
+using renshe::fuzz::require;
+
 namespace {
 
 constexpr int kLatestMonth = 202612;
-
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "invariant broken: %s\n", what);
-        std::abort();
-    }
-}
 
 std::string yuanText(std::int64_t fen) {
     const std::string cents = std::to_string(fen % 100);

@@ -21,19 +21,15 @@
 #include "services/backoffice/admin/checks.hpp"
 #include "services/backoffice/admin/registry_import.hpp"
 #include "services/backoffice/checks/checks.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 namespace backoffice = renshe::services::backoffice;
 namespace checks = renshe::services::backoffice::checks;
 using namespace renshe::v1;
 
-namespace {
+using renshe::fuzz::require;
 
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "invariant broken: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 template <typename Record>
 void checkLines(const std::vector<backoffice::ImportLine<Record>>& lines) {

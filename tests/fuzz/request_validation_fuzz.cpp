@@ -25,23 +25,19 @@
 #include "services/backoffice/admin/checks.hpp"
 #include "services/backoffice/card/checks.hpp"
 #include "services/backoffice/checks/checks.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 namespace checks = renshe::services::backoffice::checks;
 namespace sscard = renshe::drivers::sscard;
 using renshe::services::backoffice::Refusal;
 using namespace renshe::v1;
 
+using renshe::fuzz::require;
+
 namespace {
 
 constexpr const char* kSsn = "370102194704090017";
 constexpr const char* kRequestId = "0f8fad5b-d9cb-469f-a165-70867728950e";
-
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "invariant broken: %s\n", what);
-        std::abort();
-    }
-}
 
 void requireValidSsn(std::string_view ssn) {
     require(!sscard::validateIdNumber(ssn), "an accepted ID number validates");

@@ -16,18 +16,14 @@
 #include "services/backoffice/records/statement_numbers.hpp"
 #include "services/backoffice/records/verify_html.hpp"
 #include "services/backoffice/server/query_string.hpp"
+#include "tests/fuzz/fuzz_support.hpp"
 
 namespace bo = renshe::services::backoffice;
 using namespace renshe::v1;
 
-namespace {
+using renshe::fuzz::require;
 
-void require(bool ok, const char* what) {
-    if (!ok) {
-        std::fprintf(stderr, "invariant broken: %s\n", what);
-        std::abort();
-    }
-}
+namespace {
 
 bool isMarkup(char ch) {
     return ch == '<' || ch == '>' || ch == '"' || ch == '\'';
