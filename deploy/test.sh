@@ -74,7 +74,9 @@ stage "configure and build"
 tidy_pid=
 if [[ $preset == default ]]; then
   tidy_log=$root/$build_dir/tidy.log
-  chrt --idle 0 "$root/deploy/tidy.py" "$build_dir" >"$tidy_log" 2>&1 &
+  idle=(chrt --idle 0)
+  "${idle[@]}" true 2>/dev/null || idle=(nice -n 19)  # where SCHED_IDLE is not allowed
+  "${idle[@]}" "$root/deploy/tidy.py" "$build_dir" >"$tidy_log" 2>&1 &
   tidy_pid=$!
   trap '[[ -n $tidy_pid ]] && kill "$tidy_pid" 2>/dev/null; true' EXIT
 fi
