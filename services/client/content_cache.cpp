@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::string_view kMagic = "renshe display content cache 1\n";
 constexpr std::size_t kDigestBytes = SHA256_DIGEST_LENGTH;
+constexpr std::size_t kMaxBodyBytes = 64u << 20;  // a playlist is kilobytes; images are beside it
 
 std::array<unsigned char, kDigestBytes> sha256(std::string_view bytes) {
     std::array<unsigned char, kDigestBytes> out{};
@@ -60,6 +61,10 @@ ContentCacheRead decodeContentCache(std::string_view bytes) {
     ContentCacheRead r;
     if (bytes.size() < kMagic.size() + kDigestBytes || bytes.substr(0, kMagic.size()) != kMagic) {
         r.problem = "not a content cache of this version";
+        return r;
+    }
+    if (bytes.size() - kMagic.size() - kDigestBytes > kMaxBodyBytes) {
+        r.problem = "too large to be a playlist";
         return r;
     }
     const std::string_view stored = bytes.substr(kMagic.size(), kDigestBytes);
