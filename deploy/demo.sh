@@ -8,22 +8,23 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
 "$root/deploy/install-deps.sh"
-[[ -f build/build.ninja ]] || cmake --preset default
-cmake --build --preset default
+# The optimized build (build-opt/); the tests' build/ is the sanitized one.
+[[ -f build-opt/build.ninja ]] || cmake --preset optimized
+cmake --build --preset optimized
 
 out=$root/demo-out
 mkdir -p "$out"
-bin=$root/build
-./build/services/admin/renshe-admin pki demo --out "$out/pki"
+bin=$root/build-opt
+"$bin"/services/admin/renshe-admin pki demo --out "$out/pki"
 
 # The demo keystore carries the well-known master key the sample cards were personalised with;
 # made afresh with the fresh registry below, so it always has every key this build needs.
 rm -f "$out/keystore"
-./build/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
+"$bin"/services/backoffice/renshe-backoffice keystore new "$out/keystore" --demo
 
 # A fresh registry each run, so the scripted journey finds the sample card as issued.
 rm -f "$out/backoffice.port" "$out/staff.port" "$out"/backoffice.db*
-./build/services/backoffice/renshe-backoffice --listen 127.0.0.1:0 \
+"$bin"/services/backoffice/renshe-backoffice --listen 127.0.0.1:0 \
   --tls-cert "$out/pki/server.crt" --tls-key "$out/pki/server.key" \
   --client-ca "$out/pki/ca.crt" --port-file "$out/backoffice.port" \
   --staff-listen 127.0.0.1:0 --staff-port-file "$out/staff.port" \
@@ -46,7 +47,7 @@ echo "demo: staff port (renshe-admin, imports) on 127.0.0.1:$staff_port"
 echo "demo: metrics on http://127.0.0.1:$(cat "$out/metrics.port")/metrics"
 echo "demo: statements verified at https://127.0.0.1:$(cat "$out/verify.port")/verify (the demo CA's certificate)"
 
-admin=(./build/services/admin/renshe-admin --server "127.0.0.1:$staff_port" --ca "$out/pki/ca.crt"
+admin=("$bin"/services/admin/renshe-admin --server "127.0.0.1:$staff_port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.key")
 # A terminal is refused unless its certificate's key is enrolled: register the demo's two.
 "${admin[@]}" terminal register "$out/pki/touch-T-371302-001.crt" "$out/pki/display-T-371302-001-D.crt"

@@ -33,6 +33,16 @@
 
 namespace {
 
+// How much more the load generator's own figure may be than the server's histogram: the
+// client's includes TLS, the network and its own work on a machine the back office shares.
+// Under AddressSanitizer the load generator is instrumented too and its share grows (measured
+// 0.9 ms against 42.5 ms on two cores); a histogram in the wrong unit is off by 1000 either way.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kClientOverhead = 200;
+#else
+constexpr double kClientOverhead = 20;
+#endif
+
 using namespace std::chrono_literals;
 using renshe::testing::BackofficeProcess;
 using renshe::testing::TempDir;
@@ -234,7 +244,7 @@ TEST(PrometheusOnTheBackoffice, AHallGoneSilentFiresItsAlertAndTheLatencyAgrees)
     EXPECT_GT(result->steady.status.ok, 100);
     ASSERT_FALSE(std::isnan(promP50Ms));
     EXPECT_LE(promP50Ms, clientP50Ms * 1.5 + 0.5);
-    EXPECT_GE(promP50Ms, clientP50Ms / 20);
+    EXPECT_GE(promP50Ms, clientP50Ms / kClientOverhead);
 
     backoffice.kill9();
     EXPECT_TRUE(renshe::testing::waitUntil(
