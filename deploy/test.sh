@@ -33,8 +33,11 @@ done
 
 # Each stage says how long it took, so a slow CI run shows where its minutes went.
 stage_start=$SECONDS
+build_kind=$preset
+[[ $preset == default ]] && build_kind="AddressSanitizer + UBSan"
+[[ $preset == tsan ]] && build_kind=ThreadSanitizer
 stage() {
-  echo "test.sh: [$preset] $1 took $((SECONDS - stage_start)) s"
+  echo "test.sh: [$build_kind] $1 took $((SECONDS - stage_start)) s"
   stage_start=$SECONDS
 }
 
