@@ -109,7 +109,12 @@ DisplayTerminal::DisplayTerminal(Config config, QObject* parent)
         std::error_code ec;
         if (std::filesystem::exists(cache, ec)) {
             try {
-                auto read = services::client::decodeContentCache(util::readFile(cache));
+                // Its size first: a file no playlist could fill is not read into memory.
+                services::client::ContentCacheRead read;
+                if (std::filesystem::file_size(cache) > services::client::kMaxContentCacheBytes)
+                    read.problem = "too large to be a playlist";
+                else
+                    read = services::client::decodeContentCache(util::readFile(cache));
                 if (read.update) {
                     const ContentUpdate& cached = *read.update;
                     m_lastContactMs = cached.server_time().seconds() * 1000;

@@ -14,7 +14,6 @@ namespace {
 
 constexpr std::string_view kMagic = "renshe display content cache 1\n";
 constexpr std::size_t kDigestBytes = SHA256_DIGEST_LENGTH;
-constexpr std::size_t kMaxBodyBytes = 64u << 20;  // a playlist is kilobytes; images are beside it
 
 std::array<unsigned char, kDigestBytes> sha256(std::string_view bytes) {
     std::array<unsigned char, kDigestBytes> out{};
@@ -63,7 +62,7 @@ ContentCacheRead decodeContentCache(std::string_view bytes) {
         r.problem = "not a content cache of this version";
         return r;
     }
-    if (bytes.size() - kMagic.size() - kDigestBytes > kMaxBodyBytes) {
+    if (bytes.size() > kMaxContentCacheBytes) {
         r.problem = "too large to be a playlist";
         return r;
     }

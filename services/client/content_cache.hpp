@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ inline constexpr int kMaxPlaylistEntries = 500;
 inline constexpr std::int64_t kMinPlaySeconds = 1;
 inline constexpr std::int64_t kMaxPlaySeconds = 3600;
 
+// The largest cache file read (a playlist is kilobytes; its images are files beside it): a
+// larger one is set aside unread.
+inline constexpr std::size_t kMaxContentCacheBytes = 64u << 20;
+
 // The bytes of the cache file for `update`.
 std::string encodeContentCache(const renshe::v1::ContentUpdate& update);
 // The frame around an already serialized body (encodeContentCache() = this of its bytes).
@@ -35,8 +40,9 @@ struct ContentCacheRead {
     std::string problem;                              // why not (for the log; no content)
 };
 
-// Reads a cache file's bytes. Refused: not framed by encodeContentCache, a body that does
-// not match its digest, not a ContentUpdate, no playlist, a negative revision.
+// Reads a cache file's bytes. Refused: not framed by encodeContentCache, over
+// kMaxContentCacheBytes, a body that does not match its digest, not a ContentUpdate, no
+// playlist, a negative revision.
 ContentCacheRead decodeContentCache(std::string_view bytes);
 
 // 64 lower-case hex digits: the only image names a display reads or writes.

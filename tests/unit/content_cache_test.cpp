@@ -65,6 +65,10 @@ TEST(ContentCache, AnyDamageRefusesTheWholeFileWithAReason) {
     keepalive.set_revision(7);
     keepalive.set_unchanged(true);
     EXPECT_EQ(decodeContentCache(encodeContentCache(keepalive)).problem, "no playlist in it");
+    // More than any playlist: refused before its digest is even computed.
+    EXPECT_EQ(
+        decodeContentCache(frameContentCache(std::string(kMaxContentCacheBytes, '\0'))).problem,
+        "too large to be a playlist");
 }
 
 TEST(ContentCache, ImageNamesThatAreNotDigestsNeverReachTheFileSystem) {
