@@ -53,6 +53,8 @@ struct Policy {
     Limit terminalTemplateFetches{120, 3600};     // GetTemplatesForVerify per terminal
     Limit terminalCertifications{60, 3600};       // pension certifications recorded per terminal
     Limit terminalStatusLookups{300, 3600};       // GetCertificationStatus per terminal
+    // Ratings and help requests per terminal (applications.proto's FeedbackService).
+    Limit terminalFeedback{120, 3600};
     // The terminal fleet (terminal_service.hpp).
     std::int64_t heartbeatIntervalSeconds = 30;  // asked of every terminal in HeartbeatResponse
     std::int64_t staleAfterSeconds = 0;  // no heartbeat for this long = stale; 0 = 3 intervals
@@ -67,7 +69,7 @@ struct Policy {
         for (const Limit* l :
              {&ssnSecondFactorFailures, &terminalSecondFactorFailures, &terminalIdentityLookups,
               &ssnFingerprintFailures, &terminalFingerprintFailures, &terminalTemplateFetches,
-              &terminalCertifications, &terminalStatusLookups})
+              &terminalCertifications, &terminalStatusLookups, &terminalFeedback})
             longest = std::max(longest, l->windowSeconds);
         return longest;
     }

@@ -76,8 +76,10 @@ std::string usage() {
            "  --limit-terminal-certifications N/SECONDS   pension certifications per terminal "
            "(default 60/3600)\n"
            "  --max-streams-per-terminal N   open content streams per terminal (default 4)\n"
-           "  --limit-terminal-status-lookups N/SECONDS   certification status look-ups per "
-           "terminal (default 300/3600)\n"
+           "  --limit-terminal-status-lookups N/SECONDS   certification and application status "
+           "look-ups per terminal (default 300/3600)\n"
+           "  --limit-terminal-feedback N/SECONDS   ratings and help requests per terminal "
+           "(default 120/3600)\n"
            "  --heartbeat-interval-seconds N   the interval terminals are asked to heartbeat at "
            "(default 30)\n"
            "  --stale-after-seconds N          a terminal silent this long is stale (default 3 "
@@ -260,6 +262,7 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--limit-terminal-lookups", limit(&Policy::terminalIdentityLookups)},
         {"--limit-terminal-certifications", limit(&Policy::terminalCertifications)},
         {"--limit-terminal-status-lookups", limit(&Policy::terminalStatusLookups)},
+        {"--limit-terminal-feedback", limit(&Policy::terminalFeedback)},
         {"--max-streams-per-terminal", wholeNumber(1, 10000, " from 1 to 10000",
                                                    [](Options& o, long long n) {
                                                        o.policy.maxStreamsPerTerminal =

@@ -25,6 +25,8 @@
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/backoffice/admin/admin_service.hpp"
+#include "services/backoffice/applications/application_service.hpp"
+#include "services/backoffice/applications/feedback_service.hpp"
 #include "services/backoffice/card/card_service.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/certification/certification_service.hpp"
@@ -64,6 +66,8 @@ struct Server::Impl {
     std::unique_ptr<JobServiceImpl> jobs;
     std::unique_ptr<RecordsServiceImpl> records;
     std::unique_ptr<GuideServiceImpl> guides;
+    std::unique_ptr<ApplicationServiceImpl> applications;
+    std::unique_ptr<FeedbackServiceImpl> feedback;
     std::unique_ptr<grpc::Service> content;
     std::unique_ptr<grpc::Service> terminal;
     std::unique_ptr<CertificationServiceImpl> certification;
@@ -110,7 +114,7 @@ struct Server::Impl {
         builder.experimental().SetInterceptorCreators(std::move(interceptors));
         for (grpc::Service* service : std::initializer_list<grpc::Service*>{
                  card.get(), certification.get(), jobs.get(), records.get(), guides.get(),
-                 content.get(), terminal.get(), admin.get()})
+                 content.get(), terminal.get(), admin.get(), applications.get(), feedback.get()})
             builder.RegisterService(service);
         auto server = builder.BuildAndStart();
         if (!server || *bound == 0) {
@@ -331,6 +335,8 @@ int Server::start() {
     m_impl->records = std::make_unique<RecordsServiceImpl>(*m_impl->runner, verifyUrl);
     m_impl->certification = std::make_unique<CertificationServiceImpl>(*m_impl->runner);
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
+    m_impl->applications = std::make_unique<ApplicationServiceImpl>(*m_impl->runner);
+    m_impl->feedback = std::make_unique<FeedbackServiceImpl>(*m_impl->runner);
     ContentJobSource jobHighlights;
     const util::Clock& clock = m_impl->runner->clock();
     jobHighlights.newest = [&clock](store::Tx& tx, const std::string& prefix, int limit) {
