@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "services/admin/application_commands.hpp"
 #include "services/admin/catalogue_commands.hpp"
 #include "services/admin/fingerprint_commands.hpp"
 #include "services/admin/fleet_commands.hpp"
@@ -32,7 +33,7 @@ int usage(std::ostream& out, int rc) {
            "             Never use this CA on a real network.\n"
         << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
         << renshe::services::admin::recordsUsage() << renshe::services::admin::fingerprintUsage()
-        << renshe::services::admin::fleetUsage();
+        << renshe::services::admin::fleetUsage() << renshe::services::admin::applicationUsage();
     return rc;
 }
 
@@ -114,6 +115,8 @@ int main(int argc, char** argv) {
         if (const int rc = renshe::services::admin::runFingerprintCommand(args); rc != 2)
             return rc;
         if (const int rc = renshe::services::admin::runFleetCommand(args); rc != 2)
+            return rc;
+        if (const int rc = renshe::services::admin::runApplicationCommand(args); rc != 2)
             return rc;
         const int rc = renshe::services::admin::runStaffCommand(args);
         if (rc != 2)
