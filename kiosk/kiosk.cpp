@@ -37,7 +37,10 @@ Kiosk::Kiosk(Config config, QObject* parent)
       m_guides(std::make_unique<GuidesModel>(m_channel)),
       m_lossReport(std::make_unique<LossReport>(m_channel, m_receipts.get(), m_outbox.get(),
                                                 m_config.stateDir)),
-      m_voice(std::make_unique<VoiceGuide>(m_config.voice)) {
+      m_voice(std::make_unique<VoiceGuide>(m_config.voice)),
+      m_applications(
+          std::make_unique<ApplicationsFlow>(m_channel, m_receipts.get(), m_outbox.get())),
+      m_feedback(std::make_unique<Feedback>(m_channel, m_outbox.get())) {
     if (m_config.language != m_language) {
         setLanguage(m_config.language);
     }
@@ -61,6 +64,11 @@ Kiosk::Kiosk(Config config, QObject* parent)
         updateScreen();
     });
     connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::updateScreen);
+    // 好差评 after each completed flow.
+    connect(m_applications.get(), &ApplicationsFlow::completed, this,
+            [this] { m_feedback->offerRating(renshe::v1::RATED_SERVICE_APPLICATIONS); });
+    connect(m_lossReport.get(), &LossReport::completed, this,
+            [this] { m_feedback->offerRating(renshe::v1::RATED_SERVICE_CARD); });
     connect(m_certification.get(), &CertificationSession::recordsUnlocked, this,
             &Kiosk::openRecordsByFinger);
     startIdCardReader();
@@ -147,6 +155,8 @@ void Kiosk::tick() {
         m_jobs->reset();
         m_guides->clearSelection();
         m_lossReport->reset();
+        m_applications->reset();
+        m_feedback->reset();
         m_certification->reset();
         m_voice->silence();
         m_page = Screen::Home;
@@ -196,6 +206,8 @@ void Kiosk::open(Screen page) {
     if (page == Screen::Card || page == Screen::Certification || page == Screen::Records)
         return;  // those follow the card and the certification session
     if (m_page != page) {
+        if (m_page == Screen::Applications)
+            m_applications->reset();  // what was typed goes with the page
         m_page = page;
         touched();  // a page open times out like a card session
     }
@@ -212,11 +224,12 @@ void Kiosk::act(const QString& action) {
 }
 
 void Kiosk::updateScreen() {
-    // A card inserted or taken out sends the chosen page home.
+    // A card inserted or taken out sends the chosen page home (and its holder's application).
     const bool cardIn = m_card->stage() != CardSession::Stage::NoCard;
     if (cardIn != m_cardIn) {
         m_cardIn = cardIn;
         m_page = Screen::Home;
+        m_applications->reset();
     }
     const Screen now = screen();
     if (now != m_screen) {

@@ -11,6 +11,8 @@
 #include <QTranslator>
 #include <memory>
 
+#include "kiosk/applications/applications_flow.hpp"
+#include "kiosk/applications/feedback.hpp"
 #include "kiosk/card_session.hpp"
 #include "kiosk/certification_session.hpp"
 #include "kiosk/connectivity.hpp"
@@ -43,6 +45,8 @@ class Kiosk : public QObject {
     Q_PROPERTY(renshe::kiosk::ReceiptPrinter* receipts READ receipts CONSTANT)
     Q_PROPERTY(renshe::kiosk::CertificationSession* certification READ certification CONSTANT)
     Q_PROPERTY(renshe::kiosk::VoiceGuide* voice READ voice CONSTANT)
+    Q_PROPERTY(renshe::kiosk::ApplicationsFlow* applications READ applications CONSTANT)
+    Q_PROPERTY(renshe::kiosk::Feedback* feedback READ feedback CONSTANT)
     // The resident ID card reader answers: screens that ask for an ID number ask for the card.
     Q_PROPERTY(bool idCardReaderReady READ idCardReaderReady NOTIFY idCardReaderChanged)
     Q_PROPERTY(bool elderlyMode READ elderlyMode WRITE setElderlyMode NOTIFY elderlyModeChanged)
@@ -56,7 +60,16 @@ public:
     // What the touchscreen shows. A card in the reader takes over from the page chosen on the
     // home screen; a certification in progress (with or without the card) takes over from both;
     // 我的社保 opened (by the card's PIN, or without a card by the finger) shows its records.
-    enum class Screen { Home, Jobs, LossReport, Guides, Card, Certification, Records };
+    enum class Screen {
+        Home,
+        Jobs,
+        LossReport,
+        Guides,
+        Card,
+        Certification,
+        Records,
+        Applications
+    };
     Q_ENUM(Screen)
 
     struct Config {
@@ -100,6 +113,8 @@ public:
     StatementPrinter* statements() const { return m_statements.get(); }
     CertificationSession* certification() const { return m_certification.get(); }
     VoiceGuide* voice() const { return m_voice.get(); }
+    ApplicationsFlow* applications() const { return m_applications.get(); }
+    Feedback* feedback() const { return m_feedback.get(); }
     // 养老资格认证 for the card in the reader (from the card screen).
     Q_INVOKABLE void beginCertification();
     Screen screen() const;
@@ -146,6 +161,8 @@ private:
     std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<CertificationSession> m_certification;
     std::unique_ptr<VoiceGuide> m_voice;
+    std::unique_ptr<ApplicationsFlow> m_applications;
+    std::unique_ptr<Feedback> m_feedback;
     bool m_elderlyMode = false;
     QString m_language = QStringLiteral("zh_CN");
     std::unique_ptr<QTranslator> m_translator;

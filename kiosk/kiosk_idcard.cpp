@@ -46,6 +46,7 @@ bool Kiosk::idCardReaderReady() const {
 void Kiosk::idCardPresenceChanged() {
     const bool ready = idCardReaderReady();
     m_lossReport->setIdCardReaderReady(ready);
+    m_applications->setIdCardReaderReady(ready);
     m_certification->setIdCardReaderReady(ready);
     Q_EMIT idCardReaderChanged();
     if (m_heartbeat)
@@ -57,6 +58,8 @@ void Kiosk::idCardRead(idcard::IdCard& card) {
     const std::string today = IdCardMessages::today();
     if (m_screen == Screen::LossReport && m_lossReport->wantsIdCard())
         m_lossReport->useIdCard(card.text, today);
+    else if (m_screen == Screen::Applications && m_applications->wantsIdCard())
+        m_applications->useIdCard(card.text, today);
     else if (m_certification->wantsIdCard())
         m_certification->useIdCard(card.text, today);
     card.cleanse();
@@ -69,6 +72,8 @@ void Kiosk::idCardProblem(idcard::Problem p) {
         p = idcard::Problem::SamFault;
     if (m_screen == Screen::LossReport && m_lossReport->wantsIdCard())
         m_lossReport->showIdCardProblem(p);
+    else if (m_screen == Screen::Applications && m_applications->wantsIdCard())
+        m_applications->showIdCardProblem(p);
     else if (m_certification->wantsIdCard())
         m_certification->showIdCardProblem(p);
 }
@@ -76,7 +81,7 @@ void Kiosk::idCardProblem(idcard::Problem p) {
 void Kiosk::checkIdCardWanted() {
     // Re-armed when a page that asks for an ID number opens, not when its first step comes
     // back (上一步, a refusal): a card still lying there is read again only once re-placed.
-    const bool open = m_screen == Screen::LossReport ||
+    const bool open = m_screen == Screen::LossReport || m_screen == Screen::Applications ||
                       m_certification->stage() != CertificationSession::Stage::Idle;
     if (open && !m_idCardPageOpen && m_idCard)
         m_idCard->rearm();

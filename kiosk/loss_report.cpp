@@ -251,6 +251,7 @@ std::string LossReport::holderName() const {
 }
 
 void LossReport::reset() {
+    const bool leavingDone = m_step == Step::Done;  // the rating is offered then
     m_async.invalidate();
     dropIdCard();
     m_id.clear();
@@ -263,6 +264,8 @@ void LossReport::reset() {
     m_receiptLines.clear();
     m_step = Step::IdNumber;
     Q_EMIT changed();
+    if (leavingDone)
+        Q_EMIT completed();
 }
 
 bool LossReport::printReceipt() {

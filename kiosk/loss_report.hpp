@@ -89,6 +89,9 @@ public:
 
 Q_SIGNALS:
     void changed();
+    // The citizen leaves the page of a report taken (or kept for later): the rating screen
+    // may follow.
+    void completed();
 
 private:
     void submit();

@@ -44,8 +44,8 @@ Item {
             id: tiles
             Layout.fillWidth: true
             Layout.fillHeight: true
-            // A wide, short screen (1366×768) has room for the five side by side, not stacked.
-            columns: home.width > home.height * 1.6 ? 5 : 2
+            // A wide, short screen (1366×768) has room for three side by side, two rows of them.
+            columns: home.width > home.height * 1.1 ? 3 : 2
             rowSpacing: Theme.spacing * 1.5
             columnSpacing: Theme.spacing * 2
 
@@ -66,10 +66,17 @@ Item {
                    onActivated: Kiosk.open(Kiosk.Jobs) }
             Tile { objectName: "tileGuides"; title: qsTr("办事指南"); subtitle: qsTr("一次告知，只跑一次")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintGuides
-                   Layout.columnSpan: tiles.columns === 2 ? 2 : 1  // the fifth: a row of its own
                    onActivated: Kiosk.open(Kiosk.Guides) }
+            // 失业登记, 预约, 上门服务, 进度查询: with the ID card or number (or, from the card
+            // screen, with the card and its PIN).
+            Tile { objectName: "tileApplications"; title: qsTr("业务申请"); subtitle: qsTr("失业登记 · 预约 · 上门服务")
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintConfirm
+                   onActivated: Kiosk.open(Kiosk.Applications) }
         }
 
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing * 1.5
         Tile {
             id: lossBanner
             objectName: "tileLossReport"
@@ -80,6 +87,14 @@ Item {
             title: qsTr("卡丢了？不用带卡，马上临时挂失")
             tint: Theme.tintLoss
             onActivated: Kiosk.open(Kiosk.LossReport)
+        }
+            HelpButton {
+                objectName: "tileHelp"
+                screenName: "Home"
+                tint: Theme.textMuted
+                Layout.preferredWidth: Math.max(naturalWidth, home.width * 0.25)
+                Layout.fillHeight: true
+            }
         }
 
         // Language, text size and voice: one row, or two in elderly mode and on narrow screens

@@ -207,6 +207,9 @@ Item {
             }
         }
 
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
         Tile {
             objectName: "jobsBack"
             Layout.fillWidth: true
@@ -217,6 +220,20 @@ Item {
                 if (jobs.selected.title !== undefined) jobs.clearSelection()
                 else { jobs.reset(); screen.back() }
             }
+        }
+        // 我要应聘: the application for this posting (identity, phone, confirmation).
+        Tile {
+            objectName: "jobApply"
+            visible: jobs.selected.title !== undefined && jobs.selected.id !== undefined
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.buttonHeight
+            title: qsTr("我要应聘")
+            tint: Theme.connectedColor
+            onActivated: {
+                Kiosk.applications.startJob(jobs.selected.id, jobs.selected.title)
+                Kiosk.open(Kiosk.Applications)
+            }
+        }
         }
     }
 }

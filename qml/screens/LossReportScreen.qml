@@ -155,6 +155,13 @@ Item {
                     }
                 }
             }
+            HelpButton {
+                objectName: "lossHelp"
+                visible: report.messageIsError && report.step !== LossReport.Working
+                screenName: "LossReport/Error"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
+            }
             Tile {
                 objectName: "lossPrint"
                 visible: report.step === LossReport.Done

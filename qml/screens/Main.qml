@@ -43,8 +43,10 @@ Window {
         active: sourceComponent !== null
         anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
         sourceComponent: root.screen === Kiosk.Jobs ? jobsPage : root.screen === Kiosk.LossReport ? lossPage
-                         : root.screen === Kiosk.Guides ? guidesPage : null
+                         : root.screen === Kiosk.Guides ? guidesPage
+                         : root.screen === Kiosk.Applications ? applicationsPage : null
     }
+    Component { id: applicationsPage; ApplicationsScreen { objectName: "applicationsScreen"; onBack: Kiosk.goHome() } }
     Component { id: lossPage; LossReportScreen { objectName: "lossReportScreen"; onBack: Kiosk.goHome() } }
     Component { id: jobsPage; JobsScreen { objectName: "jobsScreen"; onBack: Kiosk.goHome() } }
     Component { id: guidesPage; GuidesScreen { objectName: "guidesScreen"; onBack: Kiosk.goHome() } }
@@ -77,6 +79,11 @@ Window {
         property int utterances: Kiosk.voice.utterances
         property int finished: Kiosk.voice.finished
         property string voiceName: Kiosk.voice.voiceName
+    }
+
+    RatingPanel {
+        objectName: "ratingPanel"
+        anchors { left: parent.left; right: parent.right; top: statusBar.bottom; bottom: parent.bottom }
     }
 
     IdleWarning {
