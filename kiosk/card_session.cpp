@@ -249,8 +249,9 @@ void CardSession::applyCardInfo(const CardInfo& info) {
                 m_actions << QStringLiteral("query");
                 break;
             case CARD_ACTION_RECORDS:
+                // 我的社保 and 业务申请 both need an active card and its holder's PIN.
                 if (m_backoffice)
-                    m_actions << QStringLiteral("records");
+                    m_actions << QStringLiteral("records") << QStringLiteral("apply");
                 break;
             default:
                 break;
@@ -280,6 +281,9 @@ void CardSession::begin(const QString& action) {
         setStage(Stage::Entry, Step::CurrentPin);
     } else if (action == QStringLiteral("query")) {
         m_flow = Flow::Query;
+        setStage(Stage::Entry, Step::CurrentPin);
+    } else if (action == QStringLiteral("apply")) {
+        m_flow = Flow::Apply;
         setStage(Stage::Entry, Step::CurrentPin);
     } else if (action == QStringLiteral("records")) {
         m_flow = Flow::Records;
@@ -445,6 +449,10 @@ void CardSession::run() {
     m_reader->post(
         [job](sscard::SocialSecurityCard& app) {
             card::SocialSecurityCardPort port(app);
+            if (job->flow == Flow::Apply) {
+                job->outcome = card::verifyHolder(port, job->secrets, card::systemClock);
+                return;
+            }
             if (job->flow == Flow::Records) {
                 card::GrpcRecordsBackOffice records(job->keeper);
                 job->outcome = card::queryRecords(port, records, job->card, job->secrets,
@@ -465,6 +473,7 @@ void CardSession::run() {
                     case Flow::Query:
                         return card::queryHistory;
                     case Flow::Records:
+                    case Flow::Apply:
                     case Flow::None:
                         break;
                 }
@@ -493,6 +502,14 @@ void CardSession::applyOutcome(Flow flow, const card::Outcome& outcome) {
         m_history << historyLine(h);
     if (outcome.records)
         m_records->show(*outcome.records, m_backoffice);
+    if (outcome.verifiedAt) {
+        m_flow = Flow::None;
+        m_message.clear();
+        m_messageIsError = false;
+        setStage(Stage::Ready);
+        Q_EMIT holderVerified(inserted(), card::timestampOf(*outcome.verifiedAt));
+        return;
+    }
     const QString text = outcomeText(outcome);
     if (outcome.done)
         keepReceipt(flow, text);
@@ -500,6 +517,8 @@ void CardSession::applyOutcome(Flow flow, const card::Outcome& outcome) {
     m_message = text;
     m_messageIsError = outcome.error;
     setStage(Stage::Ready);
+    if (outcome.done)
+        Q_EMIT flowCompleted();
 }
 
 void CardSession::keepReceipt(Flow flow, const QString& result) {

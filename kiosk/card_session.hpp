@@ -142,9 +142,14 @@ public:
 
 Q_SIGNALS:
     void changed();
+    // A flow with a receipt completed (启用, 修改密码, 解挂, 密码重置): rated when the card leaves.
+    void flowCompleted();
+    // 业务申请: the card's holder proved by their PIN at `verifiedAt` (ApplicationsFlow::useCard).
+    void holderVerified(const renshe::v1::InsertedCard& card,
+                        const google::protobuf::Timestamp& verifiedAt);
 
 private:
-    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin, Query, Records };
+    enum class Flow { None, Activate, ChangePin, Unreport, ResetPin, Query, Records, Apply };
 
     void setMessage(const QString& text, bool error);
     void setStage(Stage stage, Step step = Step::None);

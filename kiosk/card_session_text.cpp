@@ -90,6 +90,8 @@ QString CardSession::actionTitle(const QString& action) const {
         return tr("查询卡片记录");
     if (action == QStringLiteral("records"))
         return tr("我的社保");
+    if (action == QStringLiteral("apply"))
+        return tr("业务申请");
     return action;
 }
 

@@ -64,6 +64,15 @@ Kiosk::Kiosk(Config config, QObject* parent)
         updateScreen();
     });
     connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::updateScreen);
+    // 业务申请 with the card: its holder proved by the PIN, the applications take the screen.
+    connect(m_card.get(), &CardSession::holderVerified, this,
+            [this](const renshe::v1::InsertedCard& card, const google::protobuf::Timestamp& at) {
+                m_applications->useCard(card, at);
+                updateScreen();
+            });
+    connect(m_applications.get(), &ApplicationsFlow::changed, this, &Kiosk::updateScreen);
+    connect(m_card.get(), &CardSession::flowCompleted, this,
+            [this] { m_rateWhenCardLeaves = true; });
     // 好差评 after each completed flow.
     connect(m_applications.get(), &ApplicationsFlow::completed, this,
             [this] { m_feedback->offerRating(renshe::v1::RATED_SERVICE_APPLICATIONS); });
@@ -198,7 +207,7 @@ Kiosk::Screen Kiosk::screen() const {
     if (m_card->records()->shown())
         return Screen::Records;  // after the card's PIN, or without a card after the finger
     if (m_card->stage() != CardSession::Stage::NoCard)
-        return Screen::Card;
+        return m_applications->identifiedByCard() ? Screen::Applications : Screen::Card;
     return m_page;
 }
 
@@ -230,6 +239,9 @@ void Kiosk::updateScreen() {
         m_cardIn = cardIn;
         m_page = Screen::Home;
         m_applications->reset();
+        if (!cardIn && m_rateWhenCardLeaves)
+            m_feedback->offerRating(renshe::v1::RATED_SERVICE_CARD);
+        m_rateWhenCardLeaves = false;
     }
     const Screen now = screen();
     if (now != m_screen) {

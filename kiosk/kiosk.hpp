@@ -175,6 +175,7 @@ private:
     Screen m_page = Screen::Home;    // chosen on the home screen
     Screen m_screen = Screen::Home;  // on show (see screen())
     bool m_cardIn = false;
+    bool m_rateWhenCardLeaves = false;  // a card flow completed: 好差评 once the card is out
     int m_idleLeft = -1;
     QTimer* m_idleTimer = nullptr;
 

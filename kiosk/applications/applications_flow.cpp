@@ -428,6 +428,7 @@ void ApplicationsFlow::reset() {
     m_number.clear();
     m_queued = false;
     m_slipLines.clear();
+    m_card.reset();  // the card's holder is proved again for the next application
     Q_EMIT changed();
     if (leavingDone)
         Q_EMIT completed();
@@ -440,7 +441,6 @@ void ApplicationsFlow::wipe() {
     PinEntry::wipe(m_digits);
     m_id.clear();
     m_text.clear();
-    m_card.reset();
 }
 
 bool ApplicationsFlow::printSlip() {

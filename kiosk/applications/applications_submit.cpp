@@ -79,7 +79,7 @@ void ApplicationsFlow::submitted(const SubmitApplicationRequest& req,
     } else {
         const auto& a = resp.application();
         m_number = QString::fromStdString(a.number());
-        m_message = tr("申请编号：%1。%2").arg(m_number, QString::fromStdString(resp.next_step()));
+        m_message = QString::fromStdString(resp.next_step());  // the number stands above
         m_error = false;
         m_slipLines = QStringList{tr("申请编号：%1").arg(m_number)} + m_summary;
         m_slipLines << tr("提交时间：%1")

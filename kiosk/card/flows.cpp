@@ -281,6 +281,16 @@ Outcome unreport(CardPort& card, CardBackOffice& backOffice, OutboxPort* /*outbo
     });
 }
 
+Outcome verifyHolder(CardPort& card, Secrets& secrets, const Clock& clock) {
+    return guarded(secrets, [&] {
+        if (auto refused = holderRefused(card, secrets))
+            return std::move(*refused);
+        Outcome out;
+        out.verifiedAt = clock();
+        return out;
+    });
+}
+
 Outcome resetPin(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
                  const InsertedCard& inserted, Secrets& secrets, const Clock& /*clock*/) {
     return guarded(secrets, [&] {

@@ -62,6 +62,8 @@ struct Outcome {
     std::optional<renshe::v1::CardInfo> info;    // the back office's new view of the card
     std::vector<HistoryEntry> history;           // queryHistory: newest first
     std::optional<RecordsData> records;          // queryRecords
+    // verifyHolder: when the card answered 9000 to the holder's PIN (the applicant's proof).
+    std::optional<std::chrono::system_clock::time_point> verifiedAt;
     // For the technician's log when the card failed unexpectedly (the driver's message: status
     // words and commands, never card contents); empty when the card was simply pulled.
     std::string diagnostic;
@@ -91,6 +93,9 @@ Outcome unreport(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
 // status word (queued if the back office is away).
 Outcome resetPin(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
                  const renshe::v1::InsertedCard& inserted, Secrets& secrets, const Clock& clock);
+// 业务申请 with the card: VERIFY secrets.currentPin; the time the card said yes proves the
+// holder to the back office for the next five minutes (CardHolderProof).
+Outcome verifyHolder(CardPort& card, Secrets& secrets, const Clock& clock);
 // 个人信息查询: VERIFY secrets.currentPin, then GetCardHistory.
 Outcome queryHistory(CardPort& card, CardBackOffice& backOffice, OutboxPort* outbox,
                      const renshe::v1::InsertedCard& inserted, Secrets& secrets,

@@ -1,4 +1,5 @@
-// 业务申请 on the real kiosk (offscreen) against the real back office: a 预约 with the ID number
+// 业务申请 on the real kiosk (offscreen) against the real back office: 失业登记 with the social
+// security card and its PIN (pcscd + vpcd + renshe-cardsim); a 预约 with the ID number
 // and name typed, then its status looked up by number; 我要应聘 from a posting's details with a
 // 差评 and its reason after it (the follow-up in the staff queue); a 上门服务 for a relative whose
 // name is refused first, with the "请工作人员帮助" button on that error reaching the staff.
@@ -9,6 +10,8 @@
 
 #include "renshe/v1/applications.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
+#include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/service/backoffice_env.hpp"
 
@@ -284,6 +287,57 @@ TEST_F(ApplicationsAtTheKiosk, AHomeVisitForARelativeAndAHelpRequestOnTheWay) {
     ASSERT_EQ(help.help_requests_size(), 1);
     EXPECT_EQ(help.help_requests(0).screen(), "Applications/Error");
     EXPECT_EQ(help.help_requests(0).terminal_id(), "T-371302-001");
+}
+
+// 失业登记 with the card: the card screen's 业务申请, the PIN, then only the questions (no ID
+// number typed); the application in the staff queue as the card's holder's; a rating when the
+// citizen leaves.
+TEST_F(ApplicationsAtTheKiosk, UnemploymentRegistrationWithTheCard) {
+    renshe::testing::PrivatePcscd pcscd;
+    renshe::testing::CardSim sim{pcscd, 0, renshe::testing::sampleCard("zhang-sanfeng"),
+                                 renshe::testing::CardSimOptions{false, {}, std::nullopt}};
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    startKiosk();
+    sim.insert();
+    ASSERT_EQ(kiosk->waitForProperty("action_apply", "visible", true, 15s), QJsonValue(true));
+    kiosk->click("action_apply");
+    for (char d : std::string("123456"))  // the sample card's PIN
+        kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    kiosk->click("pinConfirm");
+    ASSERT_EQ(kiosk->waitForProperty("applicationsScreen", "visible", true, 15s), QJsonValue(true));
+    kiosk->click("applyUnemployment");
+    EXPECT_EQ(waitPrompt("您为什么离开原来的工作？"), text("您为什么离开原来的工作？"));
+    EXPECT_EQ(kiosk->property("applicationsTitle", "text"), text("失业登记  第1步，共4步"));
+    shot("12-unemployment-with-card-reason");
+    kiosk->click(QStringLiteral("apply_reason=%1").arg(LEAVING_REASON_CONTRACT_ENDED));
+    typeName({{"shun", "顺"}, {"da", "达"}, {"wu", "物"}, {"liu", "流"}});
+    kiosk->click("applicationsNext");
+    kiosk->click("apply_left=1");  // last month
+    kiosk->click("apply_seeking=train");
+    typeDigits("13812345678");
+    kiosk->click("applicationsNext");
+    EXPECT_EQ(kiosk->property("applicationsLine1", "text"), text("申请人：社保卡持卡人本人"));
+    shot("13-unemployment-with-card-confirm");
+    kiosk->click("applicationsNext");
+    EXPECT_EQ(waitPrompt("提交成功"), text("提交成功"));
+    shot("14-unemployment-with-card-done");
+    const auto registered = queue(APPLICATION_KIND_UNEMPLOYMENT_REGISTRATION);
+    ASSERT_EQ(registered.applications_size(), 1);
+    EXPECT_EQ(registered.applications(0).applicant().masked_ssn(), "370***********0017");
+    EXPECT_EQ(registered.applications(0).summary(), "失业登记");
+    GetApplicationRequest get;
+    get.set_number(registered.applications(0).number());
+    GetApplicationResponse full;
+    ASSERT_TRUE(renshe::testing::call(*ApplicationService::NewStub(staff),
+                                      &ApplicationService::Stub::GetApplication, get, &full)
+                    .ok());
+    EXPECT_EQ(full.application().payload().unemployment().last_employer(), "顺达物流");
+    EXPECT_TRUE(full.application().payload().unemployment().wants_training());
+    // Leaving: back to the card's screen, and the rating.
+    kiosk->click("applicationsBack");
+    EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 5s), QJsonValue(true));
+    kiosk->click("rate4");
 }
 
 }  // namespace
