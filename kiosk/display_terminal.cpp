@@ -40,6 +40,8 @@ QString kindName(ContentKind k) {
             return QStringLiteral("jobs");
         case CONTENT_KIND_HOTLINE:
             return QStringLiteral("hotline");
+        case CONTENT_KIND_APPOINTMENT_QUEUE:
+            return QStringLiteral("queue");
         default:
             return QStringLiteral("notice");
     }
@@ -74,8 +76,19 @@ QVariantMap entryMap(const PlaylistEntry& e, const QString& stateDir) {
             {QStringLiteral("qr"), JobsModel::qrPayload(j)},
         });
     }
+    QVariantList queue;
+    for (const QueueEntry& q : item.queue()) {
+        queue.push_back(QVariantMap{
+            {QStringLiteral("ticket"), QString::fromStdString(q.ticket())},
+            {QStringLiteral("service"), QString::fromStdString(q.service())},
+            {QStringLiteral("halfDay"), QString::fromStdString(q.half_day())},
+            {QStringLiteral("name"), QString::fromStdString(q.masked_name())},
+            {QStringLiteral("accepted"), q.accepted()},
+        });
+    }
     return {
         {QStringLiteral("id"), QString::fromStdString(item.id())},
+        {QStringLiteral("queue"), queue},
         {QStringLiteral("kind"), kindName(item.kind())},
         {QStringLiteral("title"), QString::fromStdString(item.title())},
         {QStringLiteral("body"), QString::fromStdString(item.body())},

@@ -241,6 +241,8 @@ void Kiosk::updateScreen() {
         m_applications->reset();
         if (!cardIn && m_rateWhenCardLeaves)
             m_feedback->offerRating(renshe::v1::RATED_SERVICE_CARD);
+        else if (cardIn)
+            m_feedback->skipRating();  // a card put in starts a session of its own
         m_rateWhenCardLeaves = false;
     }
     const Screen now = screen();

@@ -36,7 +36,9 @@ Item {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
             text: vm.title + (vm.progress.length > 0 ? "  " + vm.progress : "")
-            font.family: Theme.fontFamily; font.pixelSize: Theme.fontHero; font.bold: true
+            // Smaller over the pinyin keyboard, which needs the height.
+            font.family: Theme.fontFamily; font.pixelSize: screen.typing ? Theme.fontTitle : Theme.fontHero
+            font.bold: true
             color: Theme.primary
         }
         RowLayout {

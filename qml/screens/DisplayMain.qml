@@ -142,6 +142,7 @@ Window {
                 if (!page.entry) return null
                 switch (page.entry.kind) {
                 case "jobs": return jobsView
+                case "queue": return queueView
                 case "hotline": return hotlineView
                 case "idle": return idleView
                 default: return noticeView
@@ -213,6 +214,65 @@ Window {
                 minimumPixelSize: DisplayTheme.fontBodyMin
                 elide: Text.ElideRight
                 font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontBody }
+            }
+        }
+    }
+
+    // 今日预约: the day's tickets, the service and the half day, the masked name, and whether
+    // the counter is serving it now.
+    Component {
+        id: queueView
+        Item {
+            readonly property var entry: parent && parent.entry ? parent.entry : ({})
+            Text {
+                id: queueTitle
+                objectName: "displayTitle"
+                anchors { left: parent.left; right: parent.right; top: parent.top }
+                text: entry.title ?? ""
+                color: DisplayTheme.accent
+                elide: Text.ElideRight
+                font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontBoardTitle; bold: true }
+            }
+            ListView {
+                id: queueBoard
+                objectName: "queueBoard"
+                anchors { left: parent.left; right: parent.right; top: queueTitle.bottom; topMargin: DisplayTheme.gap; bottom: parent.bottom }
+                clip: true
+                interactive: false
+                spacing: DisplayTheme.gapRow
+                model: entry.queue
+                delegate: Rectangle {
+                    objectName: "queueRow" + index
+                    required property var modelData
+                    required property int index
+                    readonly property bool accepted: modelData.accepted
+                    width: queueBoard.width
+                    height: DisplayTheme.fontJobTitle * 2
+                    radius: DisplayTheme.gapSmall
+                    color: modelData.accepted ? DisplayTheme.accent : DisplayTheme.panel
+                    Row {
+                        anchors { left: parent.left; leftMargin: DisplayTheme.gapWide; right: parent.right; verticalCenter: parent.verticalCenter }
+                        spacing: DisplayTheme.gapWide
+                        Text {
+                            objectName: "queueTicket" + index
+                            text: modelData.ticket
+                            color: modelData.accepted ? DisplayTheme.background : DisplayTheme.textColor
+                            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontJobTitle; bold: true }
+                        }
+                        Text {
+                            text: modelData.name
+                            color: modelData.accepted ? DisplayTheme.background : DisplayTheme.textColor
+                            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontJobTitle }
+                        }
+                        Text {
+                            text: modelData.halfDay + " · " + modelData.service
+                                  + (modelData.accepted ? "  " + qsTr("正在办理") : "")
+                            // Dark on the highlight, as readable from across the hall.
+                            color: modelData.accepted ? DisplayTheme.background : DisplayTheme.muted
+                            font { family: DisplayTheme.fontFamily; pixelSize: DisplayTheme.fontLead }
+                        }
+                    }
+                }
             }
         }
     }

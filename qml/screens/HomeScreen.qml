@@ -12,6 +12,8 @@ Item {
     // Which hint ("card"; "" = none): the words come from the binding below,
     // so they follow a change of language.
     property string hint: ""
+    // Large letters or a narrow screen: the settings wrap onto two or three rows.
+    readonly property bool compactSettings: Kiosk.elderlyMode || home.width < 1200
     function showHint(which) {
         hint = which
         hintTimer.restart()
@@ -45,7 +47,7 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             // A wide, short screen (1366×768) has room for three side by side, two rows of them.
-            columns: home.width > home.height * 1.1 ? 3 : 2
+            columns: home.width > home.height * 1.6 ? 3 : 2
             rowSpacing: Theme.spacing * 1.5
             columnSpacing: Theme.spacing * 2
 
@@ -88,8 +90,11 @@ Item {
             tint: Theme.tintLoss
             onActivated: Kiosk.open(Kiosk.LossReport)
         }
+            // Beside the banner where the row has room; with large letters or a narrow
+            // screen it takes the free place of the settings grid below instead.
             HelpButton {
                 objectName: "tileHelp"
+                visible: !home.compactSettings
                 screenName: "Home"
                 tint: Theme.textMuted
                 Layout.preferredWidth: Math.max(naturalWidth, home.width * 0.25)
@@ -101,7 +106,7 @@ Item {
         // (the words keep their size and stay inside their buttons).
         GridLayout {
             Layout.fillWidth: true
-            columns: Kiosk.elderlyMode && home.width < 1200 ? 2 : Kiosk.elderlyMode || home.width < 1200 ? 3 : 5
+            columns: Kiosk.elderlyMode && home.width < 1200 ? 2 : home.compactSettings ? 3 : 5
             rowSpacing: Theme.spacing
             columnSpacing: Theme.spacing
             Tile { objectName: "languageZh"; title: "简体中文"; Layout.preferredHeight: Theme.keySize
@@ -124,6 +129,8 @@ Item {
                        Kiosk.voice.enabled = !Kiosk.voice.enabled
                        Kiosk.voice.say(qsTr("语音提示已打开"))
                    } }
+            HelpButton { objectName: "tileHelpCompact"; visible: home.compactSettings; screenName: "Home"
+                         tint: Theme.textMuted; Layout.preferredHeight: Theme.keySize; Layout.fillWidth: true }
         }
     }
 }

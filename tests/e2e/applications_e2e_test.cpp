@@ -2,13 +2,16 @@
 // security card and its PIN (pcscd + vpcd + renshe-cardsim); a 预约 with the ID number
 // and name typed, then its status looked up by number; 我要应聘 from a posting's details with a
 // 差评 and its reason after it (the follow-up in the staff queue); a 上门服务 for a relative whose
-// name is refused first, with the "请工作人员帮助" button on that error reaching the staff.
+// name is refused first, with the "请工作人员帮助" button on that error reaching the staff; the
+// hall display's board of today's appointment tickets.
 // Screenshots in <build>/tests/e2e/screenshots/applications/.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "renshe/v1/applications.grpc.pb.h"
+#include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
@@ -45,7 +48,7 @@ protected:
     }
 
     // The terminal belongs to a service point offering three places a half day this week.
-    void offerSlots() {
+    std::string offerSlots() {
         auto admin = AdminService::NewStub(staff);
         UpsertServicePointRequest sp;
         sp.set_request_id(renshe::testing::newRequestId());
@@ -55,14 +58,14 @@ protected:
         sp.mutable_service_point()->set_display_area_m2(2);
         sp.mutable_service_point()->set_address("兰山区金雀山路1号");
         UpsertServicePointResponse spr;
-        ASSERT_TRUE(
+        EXPECT_TRUE(
             renshe::testing::call(*admin, &AdminService::Stub::UpsertServicePoint, sp, &spr).ok());
         RegisterTerminalsRequest reg;
         reg.set_request_id(renshe::testing::newRequestId());
         reg.add_certificate_pem(renshe::services::pki::readFile(terminal.certificate));
         reg.set_service_point_id(spr.service_point().id());
         RegisterTerminalsResponse regr;
-        ASSERT_TRUE(
+        EXPECT_TRUE(
             renshe::testing::call(*admin, &AdminService::Stub::RegisterTerminals, reg, &regr).ok());
         SetSlotCapacityRequest slots;
         slots.set_request_id(renshe::testing::newRequestId());
@@ -82,10 +85,11 @@ protected:
         slots.set_capacity(3);
         slots.set_include_non_working_days(true);
         SetSlotCapacityResponse slotsr;
-        ASSERT_TRUE(renshe::testing::call(*ApplicationService::NewStub(staff),
+        EXPECT_TRUE(renshe::testing::call(*ApplicationService::NewStub(staff),
                                           &ApplicationService::Stub::SetSlotCapacity, slots,
                                           &slotsr)
                         .ok());
+        return spr.service_point().id();
     }
 
     void typeDigits(const std::string& digits) {
@@ -338,6 +342,90 @@ TEST_F(ApplicationsAtTheKiosk, UnemploymentRegistrationWithTheCard) {
     EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 10s), QJsonValue(true));
     EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 5s), QJsonValue(true));
     kiosk->click("rate4");
+}
+
+// 今日预约 on the hall's display: tomorrow's bookings become today's tickets at midnight (the
+// back office's clock moved a day), masked names, the one being served marked, a finished one
+// gone from the board.
+TEST_F(ApplicationsAtTheKiosk, TodaysTicketsOnTheHallDisplay) {
+    offerSlots();
+    auto touch = ApplicationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), terminal)));
+    std::vector<std::string> numbers;
+    for (int i = 0; i < 3; ++i) {
+        renshe::testing::SeededCard who = i == 0 ? card : renshe::testing::inventedCard(200 + i);
+        if (i > 0)
+            renshe::testing::seed(env.staff(), who);
+        ListFreeSlotsRequest free;
+        free.set_service(APPOINTMENT_SERVICE_CARD);
+        ListFreeSlotsResponse slots;
+        ASSERT_TRUE(
+            renshe::testing::call(*touch, &ApplicationService::Stub::ListFreeSlots, free, &slots)
+                .ok());
+        ASSERT_GT(slots.slots_size(), 0);
+        SubmitApplicationRequest r;
+        r.set_request_id(renshe::testing::newRequestId());
+        r.mutable_applicant()->mutable_identity()->set_ssn(who.ssn);
+        r.mutable_applicant()->mutable_identity()->set_name(who.name);
+        auto* a = r.mutable_payload()->mutable_appointment();
+        a->set_service(APPOINTMENT_SERVICE_CARD);
+        *a->mutable_day() = slots.slots(0).day();
+        a->set_half_day(slots.slots(0).half_day());
+        SubmitApplicationResponse resp;
+        ASSERT_TRUE(
+            renshe::testing::call(*touch, &ApplicationService::Stub::SubmitApplication, r, &resp)
+                .ok());
+        numbers.push_back(resp.application().number());
+    }
+    auto content = ContentService::NewStub(staff);
+    UpsertContentItemRequest item;
+    item.set_request_id(renshe::testing::newRequestId());
+    item.mutable_item()->set_id("QUEUE");
+    item.mutable_item()->set_kind(CONTENT_KIND_APPOINTMENT_QUEUE);
+    item.mutable_item()->mutable_duration()->set_seconds(30);
+    item.mutable_item()->mutable_targeting()->add_region_prefixes(BackofficeEnv::kRegion);
+    UpsertContentItemResponse itemr;
+    ASSERT_TRUE(
+        renshe::testing::call(*content, &ContentService::Stub::UpsertContentItem, item, &itemr)
+            .ok());
+    UpsertPlaylistRequest pl;
+    pl.set_request_id(renshe::testing::newRequestId());
+    pl.mutable_playlist()->set_id("HALL");
+    pl.mutable_playlist()->set_name("大厅信息屏");
+    pl.mutable_playlist()->mutable_targeting()->add_region_prefixes(BackofficeEnv::kRegion);
+    pl.mutable_playlist()->add_entries()->set_item_id("QUEUE");
+    UpsertPlaylistResponse plr;
+    ASSERT_TRUE(
+        renshe::testing::call(*content, &ContentService::Stub::UpsertPlaylist, pl, &plr).ok());
+
+    // The bookings are for tomorrow: the board has nothing until the day comes.
+    const auto display =
+        env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display, "371302"});
+    KioskProcess board({"--role", "display", "--backoffice", env.backoffice().target(), "--ca",
+                        env.pki().caCertificate().string(), "--cert", display.certificate.string(),
+                        "--key", display.privateKey.string(), "--state-dir",
+                        (state / "display").string(), "--service-point", "兰山区人社服务站",
+                        "--geometry", "1920x1080"});
+    env.backoffice().advanceClock(std::chrono::hours(24));
+    EXPECT_EQ(board.waitForProperty("queueTicket0", "text", text("A01"), 20s), text("A01"));
+    EXPECT_EQ(board.property("queueTicket2", "text"), text("A03"));
+    const auto decide = [&](const std::string& number, Decision d) {
+        DecideApplicationRequest r;
+        r.set_request_id(renshe::testing::newRequestId());
+        r.set_number(number);
+        r.set_decision(d);
+        DecideApplicationResponse resp;
+        EXPECT_TRUE(renshe::testing::call(*ApplicationService::NewStub(staff),
+                                          &ApplicationService::Stub::DecideApplication, r, &resp)
+                        .ok());
+    };
+    decide(numbers[0], DECISION_ACCEPT);  // A01 at the counter now
+    EXPECT_EQ(board.waitForProperty("queueRow0", "accepted", true, 10s), QJsonValue(true));
+    std::filesystem::create_directories("screenshots/display");
+    std::this_thread::sleep_for(1500ms);  // the board's cross-fade over
+    board.screenshot("screenshots/display/todays-appointments-1920x1080.png");
+    decide(numbers[0], DECISION_COMPLETE);
+    EXPECT_EQ(board.waitForProperty("queueTicket0", "text", text("A02"), 10s), text("A02"));
 }
 
 }  // namespace

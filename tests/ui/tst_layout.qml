@@ -25,6 +25,8 @@ Item {
     Component { id: guidesComponent; GuidesScreen { anchors.fill: parent } }
     Component { id: idleComponent; IdleWarning { anchors.fill: parent; secondsLeft: 20 } }
     Component { id: recordsComponent; RecordsScreen { anchors.fill: parent } }
+    Component { id: applicationsComponent; ApplicationsScreen { anchors.fill: parent } }
+    Component { id: ratingComponent; RatingPanel { anchors.fill: parent } }
     // What the audit must catch: a label wider than its button, two texts on top of each
     // other, an elided text, two buttons touching.
     Component {
@@ -50,6 +52,8 @@ Item {
         function cleanup() {
             Kiosk.certification.reset()
             Kiosk.lossReport.reset()
+            Kiosk.applications.reset()
+            Kiosk.feedback.skipRating()
             UiFixture.removeCard()
             Kiosk.setLanguage("zh_CN")
             Kiosk.elderlyMode = false
@@ -84,6 +88,8 @@ Item {
                         screen.destroy()
                         Kiosk.certification.reset()
                         Kiosk.lossReport.reset()
+                        Kiosk.applications.reset()
+                        Kiosk.feedback.skipRating()
                     }
                 }
             }
@@ -171,6 +177,62 @@ Item {
                 report.name.choose(0)
                 report.next()
                 check(s, "loss: password " + state, f)
+            })
+        }
+
+        // 业务申请: the kinds, then every page of 失业登记 and the home visit's own pages, with the
+        // longest answers a page takes.
+        function test_applications_every_page() {
+            matrix(applicationsComponent, (s, state, f) => {
+                const a = Kiosk.applications
+                const spell = (letters) => { for (const c of letters) a.text.letter(c); a.text.choose(0) }
+                check(s, "applications: kinds " + state, f)
+                a.start(ApplicationsFlow.Unemployment)
+                check(s, "applications: ID number " + state, f)
+                for (const c of "370102194704090017") a.idKey(c)
+                a.next()
+                spell("zhang"); spell("san"); spell("feng")
+                check(s, "applications: name " + state, f)
+                a.next()
+                check(s, "applications: reason " + state, f)
+                a.choose("reason=1")
+                for (let i = 0; i < 20 && a.text.text.length < 20; ++i) spell("shunda")
+                check(s, "applications: employer " + state, f)
+                a.next()
+                check(s, "applications: month and wish " + state, f)
+                a.choose("left=5")
+                a.choose("seeking=train")
+                for (const c of "13812345678") a.digitKey(c)
+                a.next()
+                check(s, "applications: confirm " + state, f)
+                a.reset()
+                a.start(ApplicationsFlow.HomeVisit)
+                for (const c of "370102194704090017") a.idKey(c)
+                a.next()
+                spell("zhang")
+                a.next()
+                a.choose("forWhom=1")
+                for (const c of "370102194704090017") a.idKey(c)
+                a.next()
+                spell("li")
+                a.next()
+                check(s, "applications: what and why " + state, f)
+                a.choose("need=1")
+                a.choose("mobility=3")
+                for (let i = 0; i < 20 && a.text.text.length < 30; ++i) spell("dongcun")
+                check(s, "applications: address " + state, f)
+            })
+        }
+
+        // 好差评: the faces, then a poor rating's reasons with some chosen.
+        function test_rating() {
+            matrix(ratingComponent, (s, state, f) => {
+                UiFixture.offerRating()
+                check(s, "rating " + state, f)
+                Kiosk.feedback.rate(1)
+                Kiosk.feedback.toggleReason(1)
+                Kiosk.feedback.toggleReason(4)
+                check(s, "rating reasons " + state, f)
             })
         }
 

@@ -29,6 +29,10 @@ public:
         kiosk()->card()->cardInserted(d);
     }
     Q_INVOKABLE void removeCard() { kiosk()->card()->cardRemoved(); }
+    // 好差评 as it is offered after a completed flow.
+    Q_INVOKABLE void offerRating() {
+        kiosk()->feedback()->offerRating(renshe::v1::RATED_SERVICE_CARD);
+    }
     // The card's state as a back office would answer it, every action offered: the flows'
     // screens become reachable (their card commands are not: no reader here).
     Q_INVOKABLE void offerEveryCardAction() {

@@ -5,6 +5,7 @@
 #include "services/backoffice/applications/calendar.hpp"
 #include "services/backoffice/applications/checks.hpp"
 #include "services/backoffice/certification/tickets.hpp"
+#include "services/backoffice/content/content_service.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
 
 namespace renshe::services::backoffice {
@@ -256,6 +257,7 @@ grpc::Status ApplicationServiceImpl::SubmitApplication(grpc::ServerContext* ctx,
             refuseDuplicate(tx, row);
             if (row.payload.has_appointment()) {
                 bookPlace(tx, row.payload.appointment(), now);
+                bumpContentRevision(tx, now);  // the displays' 今日预约 boards
                 row.dueDay = toDay(row.payload.appointment().day());
             } else {
                 row.dueDay =
@@ -423,6 +425,8 @@ grpc::Status ApplicationServiceImpl::DecideApplication(grpc::ServerContext* ctx,
                                    ApplicationState_Name(row.state));
             if (*to == APPLICATION_STATE_REJECTED && row.payload.has_appointment())
                 freePlace(tx, row.payload.appointment());
+            if (row.payload.has_appointment())
+                bumpContentRevision(tx, now);  // the ticket leaves or changes on the boards
             row.state = *to;
             row.reason = req->reason();
             row.claimedBy = caller.identity.id;

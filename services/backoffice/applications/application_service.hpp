@@ -4,6 +4,7 @@
 #pragma once
 
 #include "renshe/v1/applications.grpc.pb.h"
+#include "renshe/v1/content.pb.h"
 #include "services/backoffice/applications/application_rows.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
@@ -59,6 +60,13 @@ void bookPlace(store::Tx& tx, const renshe::v1::Appointment& appointment, std::i
 void freePlace(store::Tx& tx, const renshe::v1::Appointment& appointment);
 // Whether a half day is over at `now` (China time: mornings end 12:00, afternoons 17:00).
 bool slotOver(int day, renshe::v1::HalfDay half, std::int64_t now);
+
+// The display boards' 今日预约 (slots.cpp): today's appointments at the service points of
+// `regionPrefix` not yet done or cancelled, as tickets ("A03": the service's letter, then the
+// booking's place among that day's bookings of the service there, so a cancellation renumbers
+// nobody), masked names, morning first.
+std::vector<renshe::v1::QueueEntry> queueToday(store::Tx& tx, const std::string& regionPrefix,
+                                               std::int64_t now);
 
 }  // namespace applications
 

@@ -1,8 +1,12 @@
 // ApplicationService's appointment places: capacities set by staff per service point, service,
 // day and half day; booked by SubmitApplication, one conditional UPDATE each.
+#include <map>
+
+#include "drivers/sscard/id_number.hpp"
 #include "services/backoffice/applications/application_service.hpp"
 #include "services/backoffice/applications/calendar.hpp"
 #include "services/backoffice/applications/checks.hpp"
+#include "services/backoffice/card/lifecycle.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -58,6 +62,49 @@ void applications::bookPlace(store::Tx& tx, const Appointment& a, std::int64_t n
                                slotKey(a))
                              .has_value();
     throw slotRefusal(offered ? "that half day is fully booked" : "that half day is not offered");
+}
+
+std::vector<QueueEntry> applications::queueToday(store::Tx& tx, const std::string& regionPrefix,
+                                                 std::int64_t now) {
+    const int today = chinaDay(now);
+    struct Ticket {
+        int half;
+        std::string ticket;
+        QueueEntry entry;
+    };
+    std::vector<Ticket> tickets;
+    std::map<std::pair<std::string, int>, int> issued;  // (service point, service) → count
+    for (const auto& r : tx.query(
+             "SELECT a.payload_hex, a.applicant_ssn, a.state, s.region FROM applications a JOIN "
+             "service_points s ON s.id = a.service_point_id WHERE a.kind = $1 AND a.due_day = $2 "
+             "ORDER BY a.submitted_at, a.number",
+             {std::int64_t{APPLICATION_KIND_APPOINTMENT}, std::int64_t{today}})) {
+        ApplicationPayload p;
+        p.ParseFromString(store::fromHex(r.text(0)));
+        const auto& a = p.appointment();
+        const int n = ++issued[{a.service_point_id(), a.service()}];
+        const auto state = static_cast<ApplicationState>(r.integer(2));
+        if (isFinal(state) || !r.text(3).starts_with(regionPrefix))
+            continue;
+        char ticket[16];
+        std::snprintf(ticket, sizeof ticket, "%c%02d",
+                      static_cast<char>('A' + std::max(0, a.service() - 1)), n);
+        QueueEntry e;
+        e.set_ticket(ticket);
+        e.set_service(appointmentServiceName(a.service()));
+        e.set_half_day(halfDayName(a.half_day()));
+        if (const auto person = loadPerson(tx, r.text(1)))
+            e.set_masked_name(drivers::sscard::maskName(person->name));
+        e.set_accepted(state == APPLICATION_STATE_ACCEPTED);
+        tickets.push_back({a.half_day(), ticket, e});
+    }
+    std::sort(tickets.begin(), tickets.end(), [](const Ticket& x, const Ticket& y) {
+        return std::tie(x.half, x.ticket) < std::tie(y.half, y.ticket);
+    });
+    std::vector<QueueEntry> out;
+    for (auto& t : tickets)
+        out.push_back(std::move(t.entry));
+    return out;
 }
 
 void applications::freePlace(store::Tx& tx, const Appointment& a) {

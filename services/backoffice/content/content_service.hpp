@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "renshe/v1/content.pb.h"
 #include "renshe/v1/jobs.pb.h"
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
@@ -50,6 +51,10 @@ struct ContentJobSource {
     // Unset: job_ids are neither checked by UpsertContentItem (NOT_FOUND) nor rendered; the
     // item plays as staff wrote it.
     JobLookup byIds;
+    // Today's appointment tickets at the service points of a region (prefix); unset: a queue
+    // board has nothing to show and is left out.
+    std::function<std::vector<renshe::v1::QueueEntry>(store::Tx&, const std::string& region)>
+        appointments;
 };
 
 // The service object registered with the server (synchronous unary methods, callback

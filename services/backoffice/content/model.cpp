@@ -438,12 +438,22 @@ std::optional<std::int64_t> nextBoundary(const Snapshot& snapshot) {
             if (!next || *change < *next)
                 next = change;
         }
+        // 今日预约 boards turn to the new day's tickets at China midnight.
+        if (it->second.kind() == CONTENT_KIND_APPOINTMENT_QUEUE) {
+            constexpr std::int64_t kDay = 86'400'000'000;
+            const std::int64_t offset = util::kChinaUtcOffsetSeconds * 1'000'000;
+            const std::int64_t local = snapshot.evaluatedAt + offset;
+            const std::int64_t midnight = (local / kDay + 1) * kDay - offset;
+            if (!next || midnight < *next)
+                next = midnight;
+        }
     }
     return next;
 }
 
 void fillItemDefaults(ContentItem& item) {
-    item.clear_jobs();  // output only: rendered from the postings when played
+    item.clear_jobs();   // output only: rendered from the postings when played
+    item.clear_queue();  // output only: today's appointments when played
     if (!item.has_duration()) {
         item.mutable_duration()->set_seconds(kDefaultItemDurationMillis / 1000);
     }
@@ -510,6 +520,16 @@ Playlist resolveFor(const Snapshot& snapshot, std::string_view terminalId, std::
                 continue;  // withdrawn since
             if (item.title().empty())
                 item.set_title(guide->second.title());
+        } else if (item.kind() == CONTENT_KIND_APPOINTMENT_QUEUE) {
+            if (!jobs.appointments)
+                continue;
+            const auto tickets = jobs.appointments(std::string(region));
+            if (tickets.empty())
+                continue;  // no appointments today: nothing to board
+            for (const auto& t : tickets)
+                *item.add_queue() = t;
+            if (item.title().empty())
+                item.set_title("今日预约");
         } else if (item.kind() == CONTENT_KIND_JOB_HIGHLIGHT) {
             std::optional<std::vector<Job>> postings;
             if (item.job_ids_size() == 0) {

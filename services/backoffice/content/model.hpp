@@ -84,6 +84,8 @@ struct JobLookups {
     // staff wrote it).
     std::function<std::optional<std::vector<renshe::v1::Job>>(const std::vector<std::string>& ids)>
         byIds;
+    // Today's appointment tickets in a region (CONTENT_KIND_APPOINTMENT_QUEUE).
+    std::function<std::vector<renshe::v1::QueueEntry>(const std::string& region)> appointments;
 };
 
 // The playlist a terminal plays at snapshot.revision: the best-fitting playlist, entries whose

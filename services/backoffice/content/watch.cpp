@@ -388,6 +388,7 @@ ContentHub::Refresh ContentHub::refresh() {
         m_resolved.clear();
         m_newestJobs.clear();
         m_jobsById.clear();
+        m_queues.clear();
         std::lock_guard lock(m_mutex);
         m_boundary = m_snapshot->nextBoundary;
         return Refresh::Changed;
@@ -441,6 +442,23 @@ std::optional<std::vector<Job>> ContentHub::jobsById(const std::vector<std::stri
     return ordered;
 }
 
+std::vector<QueueEntry> ContentHub::appointmentsToday(const std::string& region) {
+    if (const auto it = m_queues.find(region); it != m_queues.end())
+        return it->second;
+    std::vector<QueueEntry> tickets;
+    if (m_jobs.appointments) {
+        try {
+            m_runner.store().read(
+                [&](store::Tx& tx) { tickets = m_jobs.appointments(tx, region); });
+        } catch (const std::exception& e) {
+            logError(std::string("appointment queue: ") + e.what());
+            return {};
+        }
+    }
+    m_queues.emplace(region, tickets);
+    return tickets;
+}
+
 const ContentHub::Resolved& ContentHub::resolve(const Watcher& w) {
     const Caller& c = w.caller();
     // Terminals of one region get the same playlist unless some targeting names terminals.
@@ -453,6 +471,7 @@ const ContentHub::Resolved& ContentHub::resolve(const Watcher& w) {
         return newestJobs(prefix, limit);
     };
     lookups.byIds = [this](const std::vector<std::string>& ids) { return jobsById(ids); };
+    lookups.appointments = [this](const std::string& region) { return appointmentsToday(region); };
     auto playlist = std::make_shared<Playlist>(
         resolveFor(*m_snapshot, c.identity.id, c.identity.region, lookups));
     Resolved r;

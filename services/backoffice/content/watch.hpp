@@ -63,6 +63,7 @@ private:
     const Resolved& resolve(const Watcher& w);
     std::vector<renshe::v1::Job> newestJobs(const std::string& regionPrefix, int limit);
     std::optional<std::vector<renshe::v1::Job>> jobsById(const std::vector<std::string>& ids);
+    std::vector<renshe::v1::QueueEntry> appointmentsToday(const std::string& region);
     void logError(const std::string& what);
 
     MutationRunner& m_runner;
@@ -86,6 +87,7 @@ private:
     std::map<std::pair<std::string, int>, std::vector<renshe::v1::Job>>
         m_newestJobs;  // per snapshot
     std::map<std::vector<std::string>, std::optional<std::vector<renshe::v1::Job>>> m_jobsById;
+    std::map<std::string, std::vector<renshe::v1::QueueEntry>> m_queues;  // per snapshot
     std::atomic<std::int64_t> m_lastErrorLog{std::numeric_limits<std::int64_t>::min() / 2};
 };
 

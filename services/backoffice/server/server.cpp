@@ -345,6 +345,9 @@ int Server::start() {
     jobHighlights.byIds = [&clock](store::Tx& tx, const std::vector<std::string>& ids) {
         return openJobsById(tx, ids, clock.nowMicros());
     };
+    jobHighlights.appointments = [&clock](store::Tx& tx, const std::string& region) {
+        return applications::queueToday(tx, region, clock.nowMicros());
+    };
     m_impl->content = makeContentService(*m_impl->runner, std::move(jobHighlights));
     m_impl->terminal = makeTerminalService(*m_impl->runner, std::move(renewalCa));
     std::cerr << "renshe-backoffice: storage "
