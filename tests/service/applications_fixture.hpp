@@ -72,8 +72,8 @@ inline int dayOf(const renshe::v1::Date& d) {
 
 class ApplicationsFixture : public ::testing::TestWithParam<StoreKind> {
 protected:
-    BackofficeEnv env{GetParam()};
-    SeededCard card;  // 张三丰, township 371302101
+    BackofficeEnv env{GetParam(), {"@metrics"}};  // the operators' /metrics too
+    SeededCard card;                              // 张三丰, township 371302101
     Stubs touch = stubsOn(env.backoffice().target(), env.pki(),
                           env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion));
     Stubs staff = stubsOn(env.backoffice().staffTarget(), env.pki(),

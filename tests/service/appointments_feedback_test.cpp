@@ -5,6 +5,7 @@
 // posting only; 好差评 with a poor rating's follow-up and the month's report; help requests.
 #include <thread>
 
+#include "tests/fixtures/prometheus_text.hpp"
 #include "tests/service/applications_fixture.hpp"
 
 namespace {
@@ -15,6 +16,22 @@ using namespace renshe::testing::applications;
 
 class Appointments : public ApplicationsFixture {
 protected:
+    // The value of a sample of the back office's /metrics once it is `expected` (the fleet's
+    // gauges are read from the store at most every 5 s); the last value read otherwise.
+    double metricOnce(const std::string& name, const std::map<std::string, std::string>& labels,
+                      double expected) {
+        double value = -1;
+        renshe::testing::waitUntil(
+            [&] {
+                const auto samples = env.backoffice().scrapeMetrics();
+                const auto* s = renshe::testing::findMetric(samples, name, labels);
+                value = s ? s->value : -1;
+                return value == expected;
+            },
+            std::chrono::seconds(12));
+        return value;
+    }
+
     std::string point = servicePoint();
 
     SubmitApplicationRequest booking(const Applicant& who, int day, HalfDay half) const {
@@ -268,6 +285,11 @@ TEST_P(Appointments, APoorRatingBecomesAFollowUpAndTheMonthIsReported) {
     ASSERT_TRUE(decide(staff, f.number(), DECISION_COMPLETE, "已回访，设备已报修").ok());
     ASSERT_TRUE(call(*staff.feedback, &Feedback::RatingsReport, rr, &report).ok());
     EXPECT_EQ(report.rows(0).follow_ups_open(), 0);
+    // The operators' /metrics: the month's ratings by service point, service and level.
+    EXPECT_EQ(metricOnce("renshe_ratings_this_month",
+                         {{"service", "card"}, {"level", "1"}, {"region", "371302"}}, 1),
+              1);
+    EXPECT_EQ(metricOnce("renshe_ratings_this_month", {{"service", "card"}, {"level", "3"}}, 1), 1);
     // Staff do not rate; terminals do not read the report.
     EXPECT_EQ(call(*touch.feedback, &Feedback::RatingsReport, rr, &report).refusal,
               "REFUSAL_REASON_STAFF_ONLY");
@@ -300,6 +322,7 @@ TEST_P(Appointments, AHelpRequestReachesTheStaffOnceUntilAnswered) {
     EXPECT_EQ(call(*elsewhereStaff.feedback, &Feedback::AnswerHelpRequest, ar, &answered).refusal,
               "REFUSAL_REASON_OUTSIDE_REGION");
     ar.set_request_id(newRequestId());
+    EXPECT_EQ(metricOnce("renshe_help_requests_open", {{"region", "371302"}}, 1), 1);
     ASSERT_TRUE(call(*staff.feedback, &Feedback::AnswerHelpRequest, ar, &answered).ok());
     EXPECT_EQ(answered.help_request().answered_by(), "S-0001");
     ASSERT_TRUE(call(*staff.feedback, &Feedback::ListHelpRequests, lr, &open).ok());

@@ -3,7 +3,9 @@
 #include <map>
 #include <tuple>
 
+#include "drivers/util/clock.hpp"
 #include "drivers/util/histogram.hpp"
+#include "renshe/v1/applications.pb.h"
 #include "renshe/v1/terminal.pb.h"
 #include "services/backoffice/fleet/fleet_rules.hpp"
 
@@ -107,6 +109,50 @@ void certifications(store::Tx& tx, std::string& out, std::int64_t now) {
     out += busy;
 }
 
+// 好差评 this month (China time) by service point, service and level, and what waits for the
+// staff: open follow-ups of poor ratings and open help requests by service point.
+void feedback(store::Tx& tx, std::string& out, std::int64_t now) {
+    const std::string day = util::chinaDate(now);  // YYYYMMDD
+    const std::int64_t month = std::stoll(day.substr(0, 6));
+    header(out, "renshe_ratings_this_month",
+           "好差评 ratings made at terminals this month (China time), by service point, service "
+           "(card, certification, records, applications, jobs) and level (1 very dissatisfied .. "
+           "5 very satisfied).");
+    static const char* const kServices[] = {"unspecified", "card",         "certification",
+                                            "records",     "applications", "jobs"};
+    for (const auto& r :
+         tx.query("SELECT region, service_point_id, service, level, COUNT(*) FROM ratings WHERE "
+                  "month = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4",
+                  {month})) {
+        const auto service = r.integer(2);
+        out += "renshe_ratings_this_month{" + label("region", r.text(0)) + "," +
+               label("service_point", r.text(1).empty() ? "none" : r.text(1)) + "," +
+               label("service", service >= 0 && service <= 5 ? kServices[service] : "other") + "," +
+               label("level", std::to_string(r.integer(3))) + "} " + std::to_string(r.integer(4)) +
+               "\n";
+    }
+    header(out, "renshe_help_requests_open",
+           "请工作人员帮助 requests raised at terminals and not yet answered, by service point.");
+    for (const auto& r :
+         tx.query("SELECT region, service_point_id, COUNT(*) FROM help_requests WHERE open = 1 "
+                  "GROUP BY 1, 2 ORDER BY 1, 2")) {
+        out += "renshe_help_requests_open{" + label("region", r.text(0)) + "," +
+               label("service_point", r.text(1).empty() ? "none" : r.text(1)) + "} " +
+               std::to_string(r.integer(2)) + "\n";
+    }
+    header(out, "renshe_applications_overdue",
+           "Applications (and follow-ups of poor ratings) not finished by their due date, by "
+           "region.");
+    for (const auto& r :
+         tx.query("SELECT region, COUNT(*) FROM applications WHERE state <> $2 AND state <> $3 AND "
+                  "due_day < $1 GROUP BY 1 ORDER BY 1",
+                  {std::stoll(day), std::int64_t{renshe::v1::APPLICATION_STATE_REJECTED},
+                   std::int64_t{renshe::v1::APPLICATION_STATE_DONE}})) {
+        out += "renshe_applications_overdue{" + label("region", r.text(0)) + "} " +
+               std::to_string(r.integer(1)) + "\n";
+    }
+}
+
 }  // namespace
 
 std::string renderFleetMetrics(store::Tx& tx, const Policy& policy, std::int64_t now) {
@@ -114,6 +160,7 @@ std::string renderFleetMetrics(store::Tx& tx, const Policy& policy, std::int64_t
     terminalsByState(tx, out, now - staleAfterMicros(policy));
     outboxes(tx, out);
     certifications(tx, out, now);
+    feedback(tx, out, now);
     return out;
 }
 
