@@ -49,6 +49,7 @@ Kiosk::Kiosk(Config config, QObject* parent)
     // The back office reached: fetch (again) the key loss reports and activations seal the
     // service password to.
     m_card->setSealingKeySource([this] { return m_lossReport->sealingKey(); });
+    m_applications->setSealingKeySource([this] { return m_lossReport->sealingKey(); });
     connect(m_connectivity.get(), &Connectivity::stateChanged, this, [this] {
         if (m_connectivity->state() == Connectivity::State::Online)
             m_lossReport->refreshSealingKey();

@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,6 +27,7 @@
 #include "kiosk/pinyin_input.hpp"
 #include "kiosk/ui_async.hpp"
 #include "renshe/v1/applications.pb.h"
+#include "renshe/v1/card.pb.h"
 #include "services/client/call.hpp"
 #include "services/client/client.hpp"
 
@@ -100,6 +102,12 @@ public:
     Q_INVOKABLE void start(renshe::kiosk::ApplicationsFlow::Kind kind);
     // 我要应聘 on a posting's details.
     Q_INVOKABLE void startJob(const QString& jobId, const QString& jobTitle);
+    // Where the back office's sealing key comes from (the loss report's cache): an application
+    // is then sent sealed, and only a sealed one may wait in the outbox.
+    void setSealingKeySource(
+        std::function<std::optional<renshe::v1::GetSealingKeyResponse>()> source) {
+        m_sealingKeySource = std::move(source);
+    }
     // The card's holder, their PIN verified by the card at `verifiedAt`: no ID number asked.
     void useCard(const renshe::v1::InsertedCard& card,
                  const google::protobuf::Timestamp& verifiedAt);
@@ -164,6 +172,7 @@ private:
     std::shared_ptr<services::client::ChannelKeeper> m_backoffice;
     class ReceiptPrinter* m_receipts = nullptr;
     class Outbox* m_outbox = nullptr;
+    std::function<std::optional<renshe::v1::GetSealingKeyResponse>()> m_sealingKeySource;
     Step m_step = Step::Choose;
     Kind m_kind = Kind::None;
     std::size_t m_page = 0;

@@ -8,7 +8,9 @@
 #include "kiosk/china_time.hpp"
 #include "kiosk/messages.hpp"
 #include "kiosk/outbox.hpp"
+#include "kiosk/pin_entry.hpp"
 #include "renshe/v1/applications.grpc.pb.h"
+#include "services/pki/sealing.hpp"
 
 namespace renshe::kiosk {
 
@@ -34,8 +36,31 @@ void ApplicationsFlow::submit() {
     }
     auto req = std::make_shared<SubmitApplicationRequest>(request());
     req->set_request_id(client::newRequestId());
-    // An appointment takes a place now or not at all: it is never kept for later.
-    Outbox* outbox = m_kind == Kind::Appointment ? nullptr : m_outbox;
+    // Sealed to the back office whenever its key is known: the request that may wait in the
+    // outbox is then byte for byte the one tried, with no personal data in clear.
+    const auto key = m_sealingKeySource ? m_sealingKeySource() : std::nullopt;
+    if (key) {
+        std::string plain;
+        {
+            SubmitApplicationRequest inner = *req;
+            inner.clear_request_id();
+            plain = inner.SerializeAsString();
+            inner.Clear();
+        }
+        const auto s = services::pki::seal(key->public_key(), plain, req->request_id());
+        PinEntry::wipe(plain);
+        const std::string id = req->request_id();
+        req->Clear();
+        req->set_request_id(id);
+        auto* out = req->mutable_sealed();
+        out->set_key_id(key->key_id());
+        out->set_ephemeral_public_key(s.ephemeralPublicKey);
+        out->set_nonce(s.nonce);
+        out->set_ciphertext(s.ciphertext);
+    }
+    // An appointment takes a place now or not at all, and an unsealed application holds
+    // personal data in clear: neither is kept for later.
+    Outbox* outbox = m_kind == Kind::Appointment || !key ? nullptr : m_outbox;
     m_step = Step::Working;
     Q_EMIT changed();
     auto resp = std::make_shared<SubmitApplicationResponse>();

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "renshe/v1/applications.grpc.pb.h"
@@ -426,6 +427,47 @@ TEST_F(ApplicationsAtTheKiosk, TodaysTicketsOnTheHallDisplay) {
     board.screenshot("screenshots/display/todays-appointments-1920x1080.png");
     decide(numbers[0], DECISION_COMPLETE);
     EXPECT_EQ(board.waitForProperty("queueTicket0", "text", text("A02"), 10s), text("A02"));
+}
+
+// Offline: the application waits in the kiosk's outbox sealed to the back office's key (no ID
+// number, name or phone number on the kiosk's disk in clear), the citizen is told it is kept,
+// and it arrives once the back office is back.
+TEST_F(ApplicationsAtTheKiosk, OfflineAnApplicationWaitsSealedAndArrivesLater) {
+    startKiosk();
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] { return std::filesystem::exists(state / "sealing-key.pb"); }, 10s));
+    env.backoffice().kill9();
+    kiosk->click("tileApplications");
+    kiosk->click("applyUnemployment");
+    identify();
+    kiosk->click(QStringLiteral("apply_reason=%1").arg(LEAVING_REASON_NEVER_EMPLOYED));
+    kiosk->click("apply_seeking=work");
+    typeDigits("13812345678");
+    kiosk->click("applicationsNext");
+    kiosk->click("applicationsNext");
+    EXPECT_EQ(waitPrompt("申请已保存，网络恢复后自动提交"), text("申请已保存，网络恢复后自动提交"));
+    shot("15-offline-kept");
+    std::string disk;
+    for (const char* file : {"outbox.db", "outbox.db-wal"}) {
+        std::ifstream in(state / file, std::ios::binary);
+        disk.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    EXPECT_NE(disk.find("SubmitApplication"), std::string::npos) << "not in the outbox";
+    EXPECT_EQ(disk.find("13812345678"), std::string::npos);
+    EXPECT_EQ(disk.find(card.ssn), std::string::npos);
+    EXPECT_EQ(disk.find(card.name), std::string::npos);
+
+    env.backoffice().restart();
+    ListApplicationsResponse registered;
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            registered = queue(APPLICATION_KIND_UNEMPLOYMENT_REGISTRATION);
+            return registered.applications_size() == 1;
+        },
+        30s));
+    ASSERT_EQ(registered.applications_size(), 1);
+    EXPECT_EQ(registered.applications(0).phone_masked(), "138****5678");
+    EXPECT_EQ(registered.applications(0).applicant().masked_name(), "张*丰");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // visit for a relative, 我要应聘 for a posting, and the bad input each kind refuses.
 #include <set>
 
+#include "services/pki/sealing.hpp"
 #include "tests/service/applications_fixture.hpp"
 
 namespace {
@@ -219,6 +220,49 @@ TEST_P(Applications, DueDatesSkipTheProvincesHolidaysAndCountItsWorkedWeekends) 
     }
     EXPECT_EQ(call(*province.apps, &Apps::SetCalendar, twice, &calResp).code,
               grpc::StatusCode::INVALID_ARGUMENT);
+}
+
+// The kiosk's outbox form: applicant, payload and phone sealed to the back office's key with
+// the request id as associated data. It opens and is applied exactly once; altered, sealed for
+// another request id or mixed with plain fields, it is refused as malformed.
+TEST_P(Applications, ASealedApplicationOpensOnlyAsSealed) {
+    GetSealingKeyResponse key;
+    ASSERT_TRUE(
+        call(*env.touch().card, &CardService::Stub::GetSealingKey, GetSealingKeyRequest(), &key)
+            .ok());
+    auto inner = unemployment(withTheCard());
+    const std::string id = inner.request_id();
+    inner.clear_request_id();
+    const auto sealedFor = [&](const std::string& requestId) {
+        const auto s =
+            renshe::services::pki::seal(key.public_key(), inner.SerializeAsString(), requestId);
+        SubmitApplicationRequest r;
+        r.set_request_id(id);
+        r.mutable_sealed()->set_key_id(key.key_id());
+        r.mutable_sealed()->set_ephemeral_public_key(s.ephemeralPublicKey);
+        r.mutable_sealed()->set_nonce(s.nonce);
+        r.mutable_sealed()->set_ciphertext(s.ciphertext);
+        return r;
+    };
+    const auto good = sealedFor(id);
+    auto altered = good;
+    altered.mutable_sealed()->mutable_ciphertext()->back() ^= 1;
+    EXPECT_EQ(submit(touch, altered).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    auto otherId = sealedFor(newRequestId());
+    otherId.set_request_id(newRequestId());
+    EXPECT_EQ(submit(touch, otherId).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    auto mixed = good;
+    mixed.set_request_id(newRequestId());
+    mixed.set_phone("13812345678");
+    EXPECT_EQ(submit(touch, mixed).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+    SubmitApplicationResponse first, again;
+    ASSERT_TRUE(submit(touch, good, &first).ok());
+    ASSERT_TRUE(submit(touch, good, &again).ok());  // the outbox's retry
+    EXPECT_EQ(again.application().number(), first.application().number());
+    EXPECT_EQ(first.application().phone_masked(), "138****5678");
+    ListApplicationsResponse queue;
+    ASSERT_TRUE(call(*staff.apps, &Apps::ListApplications, ListApplicationsRequest(), &queue).ok());
+    EXPECT_EQ(queue.applications_size(), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Applications,

@@ -234,24 +234,46 @@ std::string applications::servicePointOf(store::Tx& tx, const Caller& caller) {
 grpc::Status ApplicationServiceImpl::SubmitApplication(grpc::ServerContext* ctx,
                                                        const SubmitApplicationRequest* req,
                                                        SubmitApplicationResponse* resp) {
+    // The sealed form is opened first; the form checks apply to what it holds. Replays compare
+    // the request as sent (the sealed bytes), as the outbox sends it again.
+    SubmitApplicationRequest opened;
+    const SubmitApplicationRequest* effective = req;
+    std::optional<Refusal> unsealable;
+    if (req->has_sealed()) {
+        const auto& s = req->sealed();
+        const auto plain =
+            req->has_applicant() || req->has_payload() || !req->phone().empty()
+                ? std::nullopt
+                : m_runner.keys().openSealed({s.ephemeral_public_key(), s.nonce(), s.ciphertext()},
+                                             req->request_id());
+        if (!plain || !opened.ParseFromString(*plain) || opened.has_sealed() ||
+            !opened.request_id().empty()) {
+            unsealable = Refusal::malformed(
+                "sealed does not open with this back office's key (or comes with plain fields)");
+        }
+        opened.set_request_id(req->request_id());
+        effective = &opened;
+    }
     RateLimited limited;
-    if (req->applicant().has_identity())
-        limited.ssn = checks::normalizeSsn(req->applicant().identity().ssn());
+    if (effective->applicant().has_identity())
+        limited.ssn = checks::normalizeSsn(effective->applicant().identity().ssn());
     return m_runner.mutate(
-        ctx, kEventSubmit, req->request_id(), *req, resp, checks::check(*req, today()),
+        ctx, kEventSubmit, req->request_id(), *req, resp,
+        unsealable ? unsealable : checks::check(*effective, today()),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             requireTouchOrStaff(caller);
-            const PersonRow applicant = applicantOf(tx, caller, req->applicant(), subject, now,
-                                                    m_runner.policy().pinVerificationMaxAgeSeconds);
+            const PersonRow applicant =
+                applicantOf(tx, caller, effective->applicant(), subject, now,
+                            m_runner.policy().pinVerificationMaxAgeSeconds);
             const int day = chinaDay(now);
             ApplicationRow row;
-            row.kind = kindOf(req->payload());
+            row.kind = kindOf(effective->payload());
             row.applicantSsn = applicant.ssn;
             row.region = applicant.region;
             row.terminalId = caller.terminalId();
             row.servicePointId = servicePointOf(tx, caller);
-            row.phone = req->phone();
-            row.payload = req->payload();
+            row.phone = effective->phone();
+            row.payload = effective->payload();
             row.submittedAt = now;
             completePayload(tx, caller, row, now);
             refuseDuplicate(tx, row);
