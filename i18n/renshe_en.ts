@@ -1,6 +1,647 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>renshe::kiosk::ApplicationsFlow</name>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="97" />
+        <source>请在每个问题下各选一项</source>
+        <translation>Please choose one answer for each question</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="119" />
+        <source>请将身份证放在读卡区
+或输入18位社会保障号码（身份证号）</source>
+        <translation>Place your ID card on the reader
+or type your 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="120" />
+        <source>请输入18位社会保障号码（身份证号）</source>
+        <translation>Please type your 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="123" />
+        <source>请输入姓名：按拼音输入，再点选汉字</source>
+        <translation>Type your name in pinyin, then touch the characters</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="125" />
+        <source>请输入14位申请编号（在回执上）</source>
+        <translation>Please type the 14-digit application number (it is on your receipt)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="128" />
+        <source>请输入手机号码，工作人员会打电话联系您</source>
+        <translation>Please enter your mobile number; the staff will call you</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="133" />
+        <source>您为什么离开原来的工作？</source>
+        <translation>Why did you leave your last job?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="134" />
+        <source>劳动合同到期</source>
+        <translation>Contract ended</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
+        <source>被单位辞退</source>
+        <translation>Dismissed by employer</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="136" />
+        <source>自己辞职</source>
+        <translation>I resigned</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="137" />
+        <source>单位破产或关闭</source>
+        <translation>Employer closed down</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="138" />
+        <source>从未就业（毕业生、返乡）</source>
+        <translation>Never worked before</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="139" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="196" />
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="141" />
+        <source>原来在哪个单位工作？按拼音输入单位名称</source>
+        <translation>Where did you work? Type the name in pinyin</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
+        <source>%1年%2月</source>
+        <translation>%1-%2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="149" />
+        <source>哪个月离开的？</source>
+        <translation>Which month did you leave?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="153" />
+        <source>您现在想找工作吗？</source>
+        <translation>Are you looking for work now?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="154" />
+        <source>想找工作，也想参加技能培训</source>
+        <translation>Yes, and skills training</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
+        <source>想找工作</source>
+        <translation>Yes, I want a job</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
+        <source>暂时不找工作</source>
+        <translation>Not for now</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="159" />
+        <source>您要预约办理什么业务？</source>
+        <translation>What would you like to book?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
+        <source>社保卡业务</source>
+        <translation>Card services</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
+        <source>养老保险、待遇认证</source>
+        <translation>Pension, proof of life</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="162" />
+        <source>就业、失业登记</source>
+        <translation>Jobs and unemployment</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
+        <source>医疗保险</source>
+        <translation>Medical insurance</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="164" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="188" />
+        <source>其他业务</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="166" />
+        <source>请选择办理时间</source>
+        <translation>Please choose a time</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="169" />
+        <source>请工作人员上门为谁服务？</source>
+        <translation>Who is the home visit for?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="170" />
+        <source>为我本人</source>
+        <translation>Myself</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="171" />
+        <source>为我的父母</source>
+        <translation>My father or mother</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="172" />
+        <source>为我的配偶</source>
+        <translation>My husband or wife</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="173" />
+        <source>为我的子女</source>
+        <translation>My son or daughter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="174" />
+        <source>为其他亲属</source>
+        <translation>Another relative</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="177" />
+        <source>请放上亲属的身份证
+或输入亲属的18位身份证号</source>
+        <translation>Place your relative's ID card on the reader
+or type their 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="178" />
+        <source>请输入亲属的18位身份证号</source>
+        <translation>Please type your relative's 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
+        <source>请输入亲属的姓名：按拼音输入，再点选汉字</source>
+        <translation>Relative's name: type pinyin, then touch characters</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <source>需要上门办理什么？</source>
+        <translation>What do you need the visit for?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="185" />
+        <source>养老金资格认证</source>
+        <translation>Pension proof of life</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
+        <source>参保登记</source>
+        <translation>Insurance registration</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="187" />
+        <source>社保卡办理</source>
+        <translation>Social security card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
+        <source>为什么不方便到服务窗口？</source>
+        <translation>Why is it hard to come to the counter?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
+        <source>长期卧床</source>
+        <translation>Bedridden</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
+        <source>残疾</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
+        <source>年纪大，行动不便</source>
+        <translation>Old age, hard to walk</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="195" />
+        <source>重病</source>
+        <translation>Serious illness</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="198" />
+        <source>上门地址：按拼音输入村、组和门牌</source>
+        <translation>Address in pinyin: village, group and house number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="199" />
+        <source>请核对以下信息，无误请点“提交”</source>
+        <translation>Please check the details, then touch “Send”</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <source>上午</source>
+        <translation>morning</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <source>下午</source>
+        <translation>afternoon</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
+        <source>%1月%2日%3（余%4个）</source>
+        <translation>%1/%2 %3 (%4 left)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="292" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="190" />
+        <source>申请事项：%1</source>
+        <translation>Application: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="294" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="191" />
+        <source>申请人：%1 %2</source>
+        <translation>Applicant: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="298" />
+        <source>申请人：社保卡持卡人本人</source>
+        <translation>Applicant: the cardholder</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="301" />
+        <source>离职原因：%1</source>
+        <translation>Reason for leaving: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="303" />
+        <source>原工作单位：%1</source>
+        <translation>Last employer: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="304" />
+        <source>离职时间：%1</source>
+        <translation>Left work in: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="305" />
+        <source>求职意愿：%1</source>
+        <translation>Looking for work: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="308" />
+        <source>预约业务：%1</source>
+        <translation>Appointment for: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="309" />
+        <source>办理时间：%1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="312" />
+        <source>服务对象：%1</source>
+        <translation>Visit for: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="314" />
+        <source>亲属：%1 %2</source>
+        <translation>Relative: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="317" />
+        <source>上门办理：%1</source>
+        <translation>Service needed: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="318" />
+        <source>原因：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="319" />
+        <source>地址：%1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="322" />
+        <source>应聘岗位：%1</source>
+        <translation>Job applied for: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
+        <source>联系电话：%1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="47" />
+        <source>失业登记</source>
+        <translation>Unemployment registration</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="49" />
+        <source>预约办事</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="51" />
+        <source>上门服务申请</source>
+        <translation>Home visit request</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="53" />
+        <source>我要应聘：%1</source>
+        <translation>Apply for: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="55" />
+        <source>办理进度查询</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="59" />
+        <source>业务申请</source>
+        <translation>Apply for services</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="65" />
+        <source>请选择要办理的业务</source>
+        <translation>Please choose a service</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
+        <source>正在查询，请稍候…</source>
+        <translation>Looking it up, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
+        <source>正在提交，请稍候…</source>
+        <translation>Sending, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <source>申请已保存，网络恢复后自动提交</source>
+        <translation>Application saved; it will be sent when the network returns</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <source>提交成功</source>
+        <translation>Your application has been sent</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <source>办理进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="94" />
+        <source>第%1步，共%2步</source>
+        <translation>Step %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="261" />
+        <source>请先输入姓名</source>
+        <translation>Please enter your name first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="261" />
+        <source>请先输入内容</source>
+        <translation>Please type something first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="265" />
+        <source>地址太短，工作人员找不到：请写上村、组和门牌</source>
+        <translation>The address is too short for the staff to find you: please give the village, group and house number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="272" />
+        <source>请输入11位手机号码</source>
+        <translation>Please enter an 11-digit mobile number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="276" />
+        <source>申请编号是14位数字，请核对回执</source>
+        <translation>The application number has 14 digits; please check your receipt</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="282" />
+        <source>请点选一项</source>
+        <translation>Please touch one answer</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="403" />
+        <source>近两周这项业务已约满，请选择其他业务或到窗口咨询</source>
+        <translation>This service is fully booked for the next two weeks. Please choose another or ask at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="449" />
+        <source>业务申请凭条（待提交）</source>
+        <translation>Application slip (not yet sent)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="449" />
+        <source>业务申请回执</source>
+        <translation>Application receipt</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="98" />
+        <source>网络中断，申请已保存在本机（凭证号%1），网络恢复后自动提交。提交后工作人员会电话联系您</source>
+        <translation>The network is down. Your application is saved on this terminal (reference %1) and will be sent when the network returns. The staff will then call you</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="102" />
+        <source>凭证号：%1</source>
+        <translation>Reference: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="103" />
+        <source>状态：已保存，网络恢复后自动提交</source>
+        <translation>Status: saved, to be sent when the network returns</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="109" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="189" />
+        <source>申请编号：%1</source>
+        <translation>Application number: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="110" />
+        <source>提交时间：%1</source>
+        <translation>Sent: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="113" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="195" />
+        <source>办理时限：%1前</source>
+        <translation>To be completed by: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="115" />
+        <source>凭申请编号和身份证号可在本机“进度查询”查看办理进度</source>
+        <translation>With the application number and your ID number you can follow it under “Check progress” on this terminal</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="127" />
+        <source>身份证号码和姓名与登记信息不一致，请核对后重试</source>
+        <translation>The ID number and name do not match our records; please check and try again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="131" />
+        <source>亲属的身份证号码或姓名与登记信息不一致，请核对</source>
+        <translation>Your relative's ID number or name does not match our records; please check</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="135" />
+        <source>这个时间刚刚约满了，请另选一个时间</source>
+        <translation>That time has just been fully booked. Please choose another time</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="140" />
+        <source>您已经提交过同样的申请，正在办理中。可用“进度查询”查看</source>
+        <translation>You have already sent the same application and it is being handled. See “Check progress”</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="143" />
+        <source>这个岗位已经招满或下架了，请看看其他岗位</source>
+        <translation>This job has been filled or withdrawn. Please look at other jobs</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="146" />
+        <source>密码验证已超过5分钟，请取出社保卡重新插入</source>
+        <translation>More than 5 minutes have passed since your PIN was checked. Please take out the card and insert it again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="182" />
+        <source>没有找到这个编号的申请，请核对申请编号和身份证号</source>
+        <translation>No application was found with this number. Please check the application number and ID number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="194" />
+        <source>当前状态：%1</source>
+        <translation>Current status: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="197" />
+        <source>说明：%1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="209" />
+        <source>已提交，等待工作人员审核</source>
+        <translation>Sent; waiting for staff to check it</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="211" />
+        <source>已受理，正在办理</source>
+        <translation>Accepted; being handled</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="213" />
+        <source>需要补充材料</source>
+        <translation>More documents needed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="215" />
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="217" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="219" />
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsScreen</name>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="82" />
+        <source>失业登记</source>
+        <translation>Unemployment registration</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="82" />
+        <source>领取失业保险、享受就业服务</source>
+        <translation>Unemployment benefit and job services</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <source>预约办事</source>
+        <translation>Book an appointment</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <source>约好时间，到窗口不排队</source>
+        <translation>Pick a time, no queuing at the counter</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
+        <source>上门服务</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
+        <source>老人、病人、残疾人在家办</source>
+        <translation>At home for older, ill or disabled people</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
+        <source>进度查询</source>
+        <translation>Check progress</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
+        <source>凭申请编号查询</source>
+        <translation>With your application number</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="203" />
+        <source>申请编号：%1</source>
+        <translation>Application number: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <source>返回首页</source>
+        <translation>Back to the home screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="264" />
+        <source>跳过</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="273" />
+        <source>打印回执</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <source>提交</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+</context>
+<context>
     <name>CardScreen</name>
     <message>
         <location filename="../qml/screens/CardScreen.qml" line="48" />
@@ -72,113 +713,113 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="217" />
-        <location filename="../kiosk/card_session_text.cpp" line="128" />
+        <location filename="../kiosk/card_session_text.cpp" line="130" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="312" />
+        <location filename="../kiosk/card_session.cpp" line="316" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="321" />
+        <location filename="../kiosk/card_session.cpp" line="325" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="334" />
+        <location filename="../kiosk/card_session.cpp" line="338" />
         <source>不能使用初始密码123456</source>
         <translation>The initial PIN 123456 cannot be used</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="336" />
+        <location filename="../kiosk/card_session.cpp" line="340" />
         <source>密码不能是相同的数字</source>
         <translation>The PIN cannot be one digit repeated</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="338" />
+        <location filename="../kiosk/card_session.cpp" line="342" />
         <source>密码不能是连续的数字</source>
         <translation>The PIN cannot be consecutive digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="340" />
+        <location filename="../kiosk/card_session.cpp" line="344" />
         <source>密码不能是您的出生日期</source>
         <translation>The PIN cannot be your date of birth</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="342" />
+        <location filename="../kiosk/card_session.cpp" line="346" />
         <source>新密码不能与原密码相同</source>
         <translation>The new PIN must differ from the old one</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="362" />
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="366" />
+        <location filename="../kiosk/card_session.cpp" line="393" />
         <source>%1，请重新设置</source>
         <translation>%1. Please choose another</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="377" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="390" />
+        <location filename="../kiosk/card_session.cpp" line="394" />
         <source>服务密码不能与卡密码相同</source>
         <translation>The service password cannot be the same as the PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="411" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session.cpp" line="420" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="508" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="511" />
+        <location filename="../kiosk/card_session.cpp" line="530" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="514" />
+        <location filename="../kiosk/card_session.cpp" line="533" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="517" />
+        <location filename="../kiosk/card_session.cpp" line="536" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="546" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="546" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="547" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="547" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="530" />
+        <location filename="../kiosk/card_session.cpp" line="549" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -303,58 +944,63 @@
         <translation>My social insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="114" />
+        <location filename="../kiosk/card_session_text.cpp" line="94" />
+        <source>业务申请</source>
+        <translation>Apply for services</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="116" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="116" />
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>Your card is activated. Please remember your new PIN. The social security system will be told as soon as the network is back</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <location filename="../kiosk/card_session_text.cpp" line="120" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>PIN changed. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="120" />
+        <location filename="../kiosk/card_session_text.cpp" line="122" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>Loss report cancelled; your card works again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="122" />
+        <location filename="../kiosk/card_session_text.cpp" line="124" />
         <source>密码已重置，请牢记新密码</source>
         <translation>PIN reset. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="124" />
+        <location filename="../kiosk/card_session_text.cpp" line="126" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>Your card's history, newest first</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="126" />
+        <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>参保记录已查询，取卡后不再显示</source>
         <translation>Your insurance records were shown; they are gone once you take the card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="130" />
+        <location filename="../kiosk/card_session_text.cpp" line="132" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>The card's PIN was changed but the social security system could not be told. Do not activate again; please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="132" />
+        <location filename="../kiosk/card_session_text.cpp" line="134" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>The card's initial PIN was already changed. Please activate it at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="134" />
+        <location filename="../kiosk/card_session_text.cpp" line="136" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>The card was removed; the operation may not be complete. Please insert it again to check</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="150" />
-        <location filename="../kiosk/card_session_text.cpp" line="151" />
+        <location filename="../kiosk/card_session_text.cpp" line="152" />
+        <location filename="../kiosk/card_session_text.cpp" line="153" />
         <source>发卡</source>
         <translation>Issued</translation>
     </message>
@@ -711,44 +1357,123 @@ or type your ID number on the keys</translation>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="163" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="163" />
         <source>通知公告</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="256" />
+        <location filename="../qml/screens/DisplayMain.qml" line="269" />
+        <source>正在办理</source>
+        <translation>Being served</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="316" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="333" />
+        <location filename="../qml/screens/DisplayMain.qml" line="393" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="355" />
+        <location filename="../qml/screens/DisplayMain.qml" line="415" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="363" />
+        <location filename="../qml/screens/DisplayMain.qml" line="423" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="381" />
+        <location filename="../qml/screens/DisplayMain.qml" line="441" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="382" />
+        <location filename="../qml/screens/DisplayMain.qml" line="442" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::Feedback</name>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="34" />
+        <source>等待时间长、办理慢</source>
+        <translation>Long wait, slow service</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="35" />
+        <source>操作复杂、看不清</source>
+        <translation>Hard to use or read</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="36" />
+        <source>问题没有解决</source>
+        <translation>Problem not solved</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="37" />
+        <source>设备有故障</source>
+        <translation>Machine not working</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="38" />
+        <source>服务态度不好</source>
+        <translation>Unfriendly service</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="39" />
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="54" />
+        <source>请您对本次服务进行评价</source>
+        <translation>Please rate this service</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="65" />
+        <source>很抱歉给您带来不便。请选择不满意的原因（可多选），再点“提交评价”</source>
+        <translation>We are sorry for the trouble. Please choose what was wrong (you may choose several), then touch “Send rating”</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="85" />
+        <source>请至少选择一个原因</source>
+        <translation>Please choose at least one reason</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <source>感谢您的评价，工作人员将在15个工作日内回访改进</source>
+        <translation>Thank you for your rating. The staff will follow it up and improve within 15 working days</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <source>感谢您的评价！</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="142" />
+        <source>正在呼叫工作人员…</source>
+        <translation>Calling the staff…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="146" />
+        <location filename="../kiosk/applications/feedback.cpp" line="165" />
+        <source>暂时联系不上工作人员，请到服务窗口咨询</source>
+        <translation>The staff cannot be reached right now. Please ask at the counter</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="164" />
+        <source>已通知工作人员，请在这里稍候，马上就来</source>
+        <translation>The staff have been told. Please wait here; someone will come soon</translation>
     </message>
 </context>
 <context>
@@ -823,94 +1548,117 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <location filename="../qml/screens/HelpButton.qml" line="9" />
+        <source>已呼叫工作人员</source>
+        <translation>Staff called</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HelpButton.qml" line="9" />
+        <source>请工作人员帮助</source>
+        <translation>Get staff help</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="29" />
+        <location filename="../qml/screens/HomeScreen.qml" line="31" />
         <source>请插入社保卡</source>
         <translation>Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>社保卡服务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>Activate · Change PIN · Report loss · Cancel report</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="29" />
+        <location filename="../qml/screens/HomeScreen.qml" line="31" />
         <source>请把社保卡插入读卡器，芯片朝上</source>
         <translation>Insert your social security card into the reader, chip side up</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>我的社保</source>
         <translation>My social insurance</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>查缴费 · 打印参保证明</source>
         <translation>Contributions · print a statement</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="63" />
         <source>养老资格认证</source>
         <translation>Proof of life</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="63" />
         <source>按指纹，免跑腿</source>
         <translation>By fingerprint, no extra trips</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="66" />
         <source>就业信息</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="66" />
         <source>本乡镇招聘岗位</source>
         <translation>Vacancies in this township</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="67" />
+        <location filename="../qml/screens/HomeScreen.qml" line="69" />
         <source>办事指南</source>
         <translation>Service guides</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="67" />
+        <location filename="../qml/screens/HomeScreen.qml" line="69" />
         <source>一次告知，只跑一次</source>
         <translation>Everything you need, one visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="80" />
+        <location filename="../qml/screens/HomeScreen.qml" line="74" />
+        <source>业务申请</source>
+        <translation>Apply for services</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="74" />
+        <source>失业登记 · 预约 · 上门服务</source>
+        <translation>Unemployment · Booking · Home visit</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="89" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>Lost your card? Report it now, no card needed</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="101" />
+        <location filename="../qml/screens/HomeScreen.qml" line="121" />
         <source>标准字体</source>
         <translation>Standard text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="101" />
+        <location filename="../qml/screens/HomeScreen.qml" line="121" />
         <source>大字模式</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="105" />
+        <location filename="../qml/screens/HomeScreen.qml" line="125" />
         <source>语音：开</source>
         <translation>Voice: on</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="105" />
+        <location filename="../qml/screens/HomeScreen.qml" line="125" />
         <source>语音：关</source>
         <translation>Voice: off</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="110" />
+        <location filename="../qml/screens/HomeScreen.qml" line="130" />
         <source>语音提示已打开</source>
         <translation>Voice guidance is on</translation>
     </message>
@@ -1161,14 +1909,19 @@ or type your ID number on the keys</translation>
         <translation>Scan to keep</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="214" />
+        <location filename="../qml/screens/JobsScreen.qml" line="217" />
         <source>返回列表</source>
         <translation>Back to the list</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="214" />
+        <location filename="../qml/screens/JobsScreen.qml" line="217" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="230" />
+        <source>我要应聘</source>
+        <translation>Apply for this job</translation>
     </message>
 </context>
 <context>
@@ -1188,7 +1941,7 @@ or type your ID number on the keys</translation>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="120" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
-        <translation>Please enter your name: type the pinyin, then touch the characters</translation>
+        <translation>Type your name in pinyin, then touch the characters</translation>
     </message>
     <message>
         <location filename="../kiosk/loss_report.cpp" line="122" />
@@ -1221,84 +1974,84 @@ or type your ID number on the keys</translation>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="275" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>Temporary loss report (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="275" />
         <source>社保卡临时挂失回执</source>
         <translation>Receipt: social security card reported lost</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="278" />
+        <location filename="../kiosk/loss_report.cpp" line="281" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>Offline: the loss cannot be reported here now. Please call 12333 or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="323" />
+        <location filename="../kiosk/loss_report.cpp" line="326" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>The network is down. Your loss report is saved on this terminal (reference %1) and will be sent when the network returns. Until then it is not in effect: please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="328" />
+        <location filename="../kiosk/loss_report.cpp" line="331" />
         <source>挂失申请凭证号：%1</source>
         <translation>Loss report reference: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="329" />
-        <location filename="../kiosk/loss_report.cpp" line="347" />
+        <location filename="../kiosk/loss_report.cpp" line="332" />
+        <location filename="../kiosk/loss_report.cpp" line="350" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="330" />
-        <location filename="../kiosk/loss_report.cpp" line="348" />
+        <location filename="../kiosk/loss_report.cpp" line="333" />
+        <location filename="../kiosk/loss_report.cpp" line="351" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="331" />
+        <location filename="../kiosk/loss_report.cpp" line="334" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>Status: saved, to be sent when the network returns, not yet in effect</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="331" />
+        <location filename="../kiosk/loss_report.cpp" line="334" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>Please call 12333 to report the loss now</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="340" />
+        <location filename="../kiosk/loss_report.cpp" line="343" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>Report number: %1. The card is temporarily reported lost until %2. If you find it, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="346" />
+        <location filename="../kiosk/loss_report.cpp" line="349" />
         <source>挂失受理号：%1</source>
         <translation>Report number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="349" />
+        <location filename="../kiosk/loss_report.cpp" line="352" />
         <source>临时挂失，%1自动解除</source>
         <translation>Temporarily reported lost; lifts itself on %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="350" />
+        <location filename="../kiosk/loss_report.cpp" line="353" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>If you find the card, insert it and enter the PIN to cancel the report; for a new card go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="361" />
+        <location filename="../kiosk/loss_report.cpp" line="364" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>The number, name or service password is wrong; please check and try again</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="367" />
+        <location filename="../kiosk/loss_report.cpp" line="370" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>Your card cannot be reported lost here now (not activated yet, or already formally reported); please go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="375" />
+        <location filename="../kiosk/loss_report.cpp" line="378" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>The network is down and the loss was not reported. Please try again later or call 12333</translation>
     </message>
@@ -1321,12 +2074,12 @@ or type your ID number on the keys</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="161" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="168" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="175" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="182" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -1372,6 +2125,49 @@ or type your ID number on the keys</translation>
         <source>请妥善保管本回执。咨询电话 12333</source>
         <translation>Please keep this receipt. Enquiries: 12333</translation>
     </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="27" />
+        <source>%1年%2月%3日</source>
+        <translation>%1-%2-%3</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="43" />
+        <source>非常满意</source>
+        <translation>Very satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="44" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="45" />
+        <source>基本满意</source>
+        <translation>Fairly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="46" />
+        <source>不满意</source>
+        <translation>Dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="47" />
+        <source>非常不满意</source>
+        <translation>Very dissatisfied</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="122" />
+        <source>不评价</source>
+        <translation>Skip rating</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="131" />
+        <source>提交评价</source>
+        <translation>Send rating</translation>
+    </message>
 </context>
 <context>
     <name>RecordsScreen</name>
@@ -1414,207 +2210,207 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="142" />
+        <location filename="../kiosk/records_view.cpp" line="143" />
         <source>查询已超过5分钟，请返回后重新验证指纹</source>
         <translation>More than 5 minutes have passed. Go back and confirm your fingerprint again</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="143" />
+        <location filename="../kiosk/records_view.cpp" line="144" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>More than 5 minutes have passed; go back and enter your PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="160" />
+        <location filename="../kiosk/records_view.cpp" line="161" />
         <source>本机不能打印证明，请到服务窗口打印。</source>
         <translation>This terminal cannot print certificates. Please ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="169" />
+        <location filename="../kiosk/records_view.cpp" line="170" />
         <source>正在出具证明，请稍候…</source>
         <translation>Issuing the certificate, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="195" />
+        <location filename="../kiosk/records_view.cpp" line="196" />
         <source>正在打印，请稍候…</source>
         <translation>Printing, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="203" />
+        <location filename="../kiosk/records_view.cpp" line="204" />
         <source>证明已打印，请取走。证明编号 %1</source>
         <translation>Printed — please take your certificate. Number %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="220" />
+        <location filename="../kiosk/records_view.cpp" line="221" />
         <source>企业职工基本养老保险</source>
         <translation>Employee pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="222" />
+        <location filename="../kiosk/records_view.cpp" line="223" />
         <source>城乡居民基本养老保险</source>
         <translation>Resident pension insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="224" />
+        <location filename="../kiosk/records_view.cpp" line="225" />
         <source>失业保险</source>
         <translation>Unemployment insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="226" />
+        <location filename="../kiosk/records_view.cpp" line="227" />
         <source>工伤保险</source>
         <translation>Work injury insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="228" />
+        <location filename="../kiosk/records_view.cpp" line="229" />
         <source>职工基本医疗保险</source>
         <translation>Employee medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="230" />
+        <location filename="../kiosk/records_view.cpp" line="231" />
         <source>城乡居民基本医疗保险</source>
         <translation>Resident medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="232" />
+        <location filename="../kiosk/records_view.cpp" line="233" />
         <source>其他险种</source>
         <translation>Other insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="239" />
+        <location filename="../kiosk/records_view.cpp" line="240" />
         <source>基本养老金</source>
         <translation>Basic pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="241" />
+        <location filename="../kiosk/records_view.cpp" line="242" />
         <source>城乡居民养老金</source>
         <translation>Resident pension</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="243" />
+        <location filename="../kiosk/records_view.cpp" line="244" />
         <source>失业保险金</source>
         <translation>Unemployment benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="245" />
+        <location filename="../kiosk/records_view.cpp" line="246" />
         <source>工伤保险待遇</source>
         <translation>Work injury benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="247" />
+        <location filename="../kiosk/records_view.cpp" line="248" />
         <source>其他待遇</source>
         <translation>Other benefit</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="252" />
+        <location filename="../kiosk/records_view.cpp" line="253" />
         <source>%1元</source>
         <translation>%1 yuan</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="259" />
+        <location filename="../kiosk/records_view.cpp" line="260" />
         <source>正在领取待遇</source>
         <translation>receiving benefits</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="262" />
+        <location filename="../kiosk/records_view.cpp" line="263" />
         <source>正常参保</source>
         <translation>contributing</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="265" />
+        <location filename="../kiosk/records_view.cpp" line="266" />
         <source>中断缴费</source>
         <translation>contributions stopped</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="269" />
+        <location filename="../kiosk/records_view.cpp" line="270" />
         <source>累计缴费%1年%2个月</source>
         <translation>paid for %1 years %2 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="271" />
+        <location filename="../kiosk/records_view.cpp" line="272" />
         <source>累计缴费%1年</source>
         <translation>paid for %1 years</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="273" />
+        <location filename="../kiosk/records_view.cpp" line="274" />
         <source>累计缴费%1个月</source>
         <translation>paid for %1 months</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="276" />
+        <location filename="../kiosk/records_view.cpp" line="277" />
         <source>本月已缴</source>
         <translation>this month paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="277" />
+        <location filename="../kiosk/records_view.cpp" line="278" />
         <source>最近缴到%1</source>
         <translation>paid up to %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="280" />
+        <location filename="../kiosk/records_view.cpp" line="281" />
         <source>欠缴%1个月</source>
         <translation>%1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="281" />
+        <location filename="../kiosk/records_view.cpp" line="282" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="281" />
+        <location filename="../kiosk/records_view.cpp" line="282" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="291" />
+        <location filename="../kiosk/records_view.cpp" line="292" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>No insurance records were found; please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="298" />
+        <location filename="../kiosk/records_view.cpp" line="299" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="302" />
+        <location filename="../kiosk/records_view.cpp" line="303" />
         <source>%1年缴费情况</source>
         <translation>Contributions in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="322" />
+        <location filename="../kiosk/records_view.cpp" line="323" />
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="326" />
+        <location filename="../kiosk/records_view.cpp" line="327" />
         <source>已缴</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="327" />
+        <location filename="../kiosk/records_view.cpp" line="328" />
         <source>欠缴</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="328" />
+        <location filename="../kiosk/records_view.cpp" line="329" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="347" />
+        <location filename="../kiosk/records_view.cpp" line="348" />
         <source>%1年没有缴费记录</source>
         <translation>No contributions recorded in %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="348" />
+        <location filename="../kiosk/records_view.cpp" line="349" />
         <source>%1年已缴%2个月</source>
         <translation>%1: %2 months paid</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="350" />
+        <location filename="../kiosk/records_view.cpp" line="351" />
         <source>，欠缴%1个月</source>
         <translation>, %1 months owed</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="357" />
+        <location filename="../kiosk/records_view.cpp" line="358" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, paid on day %4 to %5</translation>
     </message>

@@ -1,6 +1,647 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko" sourcelanguage="zh_CN">
 <context>
+    <name>renshe::kiosk::ApplicationsFlow</name>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="97" />
+        <source>请在每个问题下各选一项</source>
+        <translation>질문마다 하나씩 골라 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="119" />
+        <source>请将身份证放在读卡区
+或输入18位社会保障号码（身份证号）</source>
+        <translation>신분증을 판독기에 올려 주세요
+또는 18자리 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="120" />
+        <source>请输入18位社会保障号码（身份证号）</source>
+        <translation>18자리 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="123" />
+        <source>请输入姓名：按拼音输入，再点选汉字</source>
+        <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="125" />
+        <source>请输入14位申请编号（在回执上）</source>
+        <translation>14자리 신청 번호를 입력하세요 (영수증에 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="128" />
+        <source>请输入手机号码，工作人员会打电话联系您</source>
+        <translation>휴대전화 번호를 입력하세요. 직원이 전화로 연락드립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="133" />
+        <source>您为什么离开原来的工作？</source>
+        <translation>이전 직장을 그만두신 이유는 무엇인가요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="134" />
+        <source>劳动合同到期</source>
+        <translation>근로계약 만료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
+        <source>被单位辞退</source>
+        <translation>회사에서 해고됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="136" />
+        <source>自己辞职</source>
+        <translation>자진 퇴사</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="137" />
+        <source>单位破产或关闭</source>
+        <translation>회사 파산·폐업</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="138" />
+        <source>从未就业（毕业生、返乡）</source>
+        <translation>취업한 적 없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="139" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="196" />
+        <source>其他原因</source>
+        <translation>기타 이유</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="141" />
+        <source>原来在哪个单位工作？按拼音输入单位名称</source>
+        <translation>어느 회사에서 일하셨나요? 회사 이름을 병음으로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
+        <source>%1年%2月</source>
+        <translation>%1년 %2월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="149" />
+        <source>哪个月离开的？</source>
+        <translation>몇 월에 그만두셨나요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="153" />
+        <source>您现在想找工作吗？</source>
+        <translation>지금 일자리를 찾고 계신가요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="154" />
+        <source>想找工作，也想参加技能培训</source>
+        <translation>구직·기술훈련 희망</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
+        <source>想找工作</source>
+        <translation>구직 희망</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
+        <source>暂时不找工作</source>
+        <translation>당분간 구직 안 함</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="159" />
+        <source>您要预约办理什么业务？</source>
+        <translation>어떤 업무를 예약하시겠어요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
+        <source>社保卡业务</source>
+        <translation>사회보장카드 업무</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
+        <source>养老保险、待遇认证</source>
+        <translation>양로보험·자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="162" />
+        <source>就业、失业登记</source>
+        <translation>취업·실업 등록</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
+        <source>医疗保险</source>
+        <translation>의료보험</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="164" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="188" />
+        <source>其他业务</source>
+        <translation>기타 업무</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="166" />
+        <source>请选择办理时间</source>
+        <translation>예약 시간을 골라 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="169" />
+        <source>请工作人员上门为谁服务？</source>
+        <translation>직원이 누구를 찾아가면 될까요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="170" />
+        <source>为我本人</source>
+        <translation>본인</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="171" />
+        <source>为我的父母</source>
+        <translation>부모님</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="172" />
+        <source>为我的配偶</source>
+        <translation>배우자</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="173" />
+        <source>为我的子女</source>
+        <translation>자녀</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="174" />
+        <source>为其他亲属</source>
+        <translation>다른 가족</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="177" />
+        <source>请放上亲属的身份证
+或输入亲属的18位身份证号</source>
+        <translation>가족의 신분증을 판독기에 올려 주세요
+또는 가족의 18자리 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="178" />
+        <source>请输入亲属的18位身份证号</source>
+        <translation>가족의 18자리 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
+        <source>请输入亲属的姓名：按拼音输入，再点选汉字</source>
+        <translation>가족의 이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <source>需要上门办理什么？</source>
+        <translation>방문해서 어떤 업무를 처리할까요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="185" />
+        <source>养老金资格认证</source>
+        <translation>연금 자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
+        <source>参保登记</source>
+        <translation>보험 가입 등록</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="187" />
+        <source>社保卡办理</source>
+        <translation>사회보장카드 신청</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
+        <source>为什么不方便到服务窗口？</source>
+        <translation>창구에 오시기 어려운 이유는 무엇인가요?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
+        <source>长期卧床</source>
+        <translation>오랫동안 누워 지냄</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
+        <source>残疾</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
+        <source>年纪大，行动不便</source>
+        <translation>고령으로 거동 불편</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="195" />
+        <source>重病</source>
+        <translation>중병</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="198" />
+        <source>上门地址：按拼音输入村、组和门牌</source>
+        <translation>방문 주소: 마을, 조, 번지를 병음으로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="199" />
+        <source>请核对以下信息，无误请点“提交”</source>
+        <translation>아래 내용을 확인하고 맞으면 “제출”을 눌러 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <source>上午</source>
+        <translation>오전</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <source>下午</source>
+        <translation>오후</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
+        <source>%1月%2日%3（余%4个）</source>
+        <translation>%1월 %2일 %3 (%4자리 남음)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="292" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="190" />
+        <source>申请事项：%1</source>
+        <translation>신청 업무: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="294" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="191" />
+        <source>申请人：%1 %2</source>
+        <translation>신청인: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="298" />
+        <source>申请人：社保卡持卡人本人</source>
+        <translation>신청인: 카드 소지자 본인</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="301" />
+        <source>离职原因：%1</source>
+        <translation>퇴직 사유: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="303" />
+        <source>原工作单位：%1</source>
+        <translation>이전 직장: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="304" />
+        <source>离职时间：%1</source>
+        <translation>퇴직 시기: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="305" />
+        <source>求职意愿：%1</source>
+        <translation>구직 의사: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="308" />
+        <source>预约业务：%1</source>
+        <translation>예약 업무: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="309" />
+        <source>办理时间：%1</source>
+        <translation>처리 시간: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="312" />
+        <source>服务对象：%1</source>
+        <translation>서비스 대상: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="314" />
+        <source>亲属：%1 %2</source>
+        <translation>가족: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="317" />
+        <source>上门办理：%1</source>
+        <translation>방문 업무: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="318" />
+        <source>原因：%1</source>
+        <translation>사유: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="319" />
+        <source>地址：%1</source>
+        <translation>주소: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="322" />
+        <source>应聘岗位：%1</source>
+        <translation>지원 일자리: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
+        <source>联系电话：%1</source>
+        <translation>전화번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="47" />
+        <source>失业登记</source>
+        <translation>실업 등록</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="49" />
+        <source>预约办事</source>
+        <translation>업무 예약</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="51" />
+        <source>上门服务申请</source>
+        <translation>찾아가는 서비스 신청</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="53" />
+        <source>我要应聘：%1</source>
+        <translation>일자리 지원: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="55" />
+        <source>办理进度查询</source>
+        <translation>처리 현황 조회</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="59" />
+        <source>业务申请</source>
+        <translation>업무 신청</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="65" />
+        <source>请选择要办理的业务</source>
+        <translation>신청할 업무를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
+        <source>正在查询，请稍候…</source>
+        <translation>조회 중입니다. 잠시 기다리세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
+        <source>正在提交，请稍候…</source>
+        <translation>제출 중입니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <source>申请已保存，网络恢复后自动提交</source>
+        <translation>신청이 저장되었습니다. 네트워크가 복구되면 자동으로 제출됩니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <source>提交成功</source>
+        <translation>신청이 제출되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <source>办理进度</source>
+        <translation>처리 현황</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="94" />
+        <source>第%1步，共%2步</source>
+        <translation>%1/%2단계</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="261" />
+        <source>请先输入姓名</source>
+        <translation>먼저 이름을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="261" />
+        <source>请先输入内容</source>
+        <translation>먼저 내용을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="265" />
+        <source>地址太短，工作人员找不到：请写上村、组和门牌</source>
+        <translation>주소가 너무 짧아 직원이 찾을 수 없습니다. 마을, 조, 번지를 적어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="272" />
+        <source>请输入11位手机号码</source>
+        <translation>11자리 휴대전화 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="276" />
+        <source>申请编号是14位数字，请核对回执</source>
+        <translation>신청 번호는 14자리 숫자입니다. 영수증을 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="282" />
+        <source>请点选一项</source>
+        <translation>하나를 골라 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="403" />
+        <source>近两周这项业务已约满，请选择其他业务或到窗口咨询</source>
+        <translation>앞으로 2주 동안 이 업무는 예약이 모두 찼습니다. 다른 업무를 고르거나 창구에 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="449" />
+        <source>业务申请凭条（待提交）</source>
+        <translation>업무 신청서 (제출 대기)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="449" />
+        <source>业务申请回执</source>
+        <translation>업무 신청 영수증</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="98" />
+        <source>网络中断，申请已保存在本机（凭证号%1），网络恢复后自动提交。提交后工作人员会电话联系您</source>
+        <translation>네트워크가 끊겼습니다. 신청이 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 후 직원이 전화로 연락드립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="102" />
+        <source>凭证号：%1</source>
+        <translation>참조 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="103" />
+        <source>状态：已保存，网络恢复后自动提交</source>
+        <translation>상태: 저장됨, 네트워크 복구 후 자동 제출</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="109" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="189" />
+        <source>申请编号：%1</source>
+        <translation>신청 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="110" />
+        <source>提交时间：%1</source>
+        <translation>제출 시간: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="113" />
+        <location filename="../kiosk/applications/applications_submit.cpp" line="195" />
+        <source>办理时限：%1前</source>
+        <translation>처리 기한: %1까지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="115" />
+        <source>凭申请编号和身份证号可在本机“进度查询”查看办理进度</source>
+        <translation>신청 번호와 신분증 번호로 이 단말기의 “처리 현황 조회”에서 진행 상황을 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="127" />
+        <source>身份证号码和姓名与登记信息不一致，请核对后重试</source>
+        <translation>신분증 번호와 이름이 등록 정보와 다릅니다. 확인 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="131" />
+        <source>亲属的身份证号码或姓名与登记信息不一致，请核对</source>
+        <translation>가족의 신분증 번호나 이름이 등록 정보와 다릅니다. 확인해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="135" />
+        <source>这个时间刚刚约满了，请另选一个时间</source>
+        <translation>방금 이 시간의 예약이 모두 찼습니다. 다른 시간을 골라 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="140" />
+        <source>您已经提交过同样的申请，正在办理中。可用“进度查询”查看</source>
+        <translation>같은 신청을 이미 제출하셔서 처리 중입니다. “처리 현황 조회”에서 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="143" />
+        <source>这个岗位已经招满或下架了，请看看其他岗位</source>
+        <translation>이 일자리는 채용이 끝났거나 내려졌습니다. 다른 일자리를 살펴보세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="146" />
+        <source>密码验证已超过5分钟，请取出社保卡重新插入</source>
+        <translation>비밀번호 확인 후 5분이 지났습니다. 카드를 빼서 다시 넣어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="182" />
+        <source>没有找到这个编号的申请，请核对申请编号和身份证号</source>
+        <translation>이 번호의 신청을 찾을 수 없습니다. 신청 번호와 신분증 번호를 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="194" />
+        <source>当前状态：%1</source>
+        <translation>현재 상태: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="197" />
+        <source>说明：%1</source>
+        <translation>설명: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="209" />
+        <source>已提交，等待工作人员审核</source>
+        <translation>제출됨, 직원 검토 대기 중</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="211" />
+        <source>已受理，正在办理</source>
+        <translation>접수됨, 처리 중</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="213" />
+        <source>需要补充材料</source>
+        <translation>추가 서류 필요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="215" />
+        <source>不予受理</source>
+        <translation>반려됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="217" />
+        <source>已办结</source>
+        <translation>처리 완료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="219" />
+        <source>办理中</source>
+        <translation>처리 중</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsScreen</name>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="82" />
+        <source>失业登记</source>
+        <translation>실업 등록</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="82" />
+        <source>领取失业保险、享受就业服务</source>
+        <translation>실업급여·취업 지원</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <source>预约办事</source>
+        <translation>업무 예약</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <source>约好时间，到窗口不排队</source>
+        <translation>시간 예약, 창구 대기 없이</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
+        <source>上门服务</source>
+        <translation>찾아가는 서비스</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
+        <source>老人、病人、残疾人在家办</source>
+        <translation>어르신·환자·장애인 댁에서 처리</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
+        <source>进度查询</source>
+        <translation>처리 현황 조회</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
+        <source>凭申请编号查询</source>
+        <translation>신청 번호로 조회</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="203" />
+        <source>申请编号：%1</source>
+        <translation>신청 번호: %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <source>返回首页</source>
+        <translation>처음 화면으로</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <source>上一步</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="264" />
+        <source>跳过</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="273" />
+        <source>打印回执</source>
+        <translation>영수증 인쇄</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <source>提交</source>
+        <translation>제출</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <source>下一步</source>
+        <translation>다음</translation>
+    </message>
+</context>
+<context>
     <name>CardScreen</name>
     <message>
         <location filename="../qml/screens/CardScreen.qml" line="48" />
@@ -72,113 +713,113 @@
     </message>
     <message>
         <location filename="../kiosk/card_session.cpp" line="217" />
-        <location filename="../kiosk/card_session_text.cpp" line="128" />
+        <location filename="../kiosk/card_session_text.cpp" line="130" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="312" />
+        <location filename="../kiosk/card_session.cpp" line="316" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="321" />
+        <location filename="../kiosk/card_session.cpp" line="325" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="334" />
+        <location filename="../kiosk/card_session.cpp" line="338" />
         <source>不能使用初始密码123456</source>
         <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="336" />
+        <location filename="../kiosk/card_session.cpp" line="340" />
         <source>密码不能是相同的数字</source>
         <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="338" />
+        <location filename="../kiosk/card_session.cpp" line="342" />
         <source>密码不能是连续的数字</source>
         <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="340" />
+        <location filename="../kiosk/card_session.cpp" line="344" />
         <source>密码不能是您的出生日期</source>
         <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="342" />
+        <location filename="../kiosk/card_session.cpp" line="346" />
         <source>新密码不能与原密码相同</source>
         <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="362" />
-        <location filename="../kiosk/card_session.cpp" line="389" />
+        <location filename="../kiosk/card_session.cpp" line="366" />
+        <location filename="../kiosk/card_session.cpp" line="393" />
         <source>%1，请重新设置</source>
         <translation>%1. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="373" />
+        <location filename="../kiosk/card_session.cpp" line="377" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="390" />
+        <location filename="../kiosk/card_session.cpp" line="394" />
         <source>服务密码不能与卡密码相同</source>
         <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="411" />
+        <location filename="../kiosk/card_session.cpp" line="415" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="416" />
+        <location filename="../kiosk/card_session.cpp" line="420" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="508" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="511" />
+        <location filename="../kiosk/card_session.cpp" line="530" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="514" />
+        <location filename="../kiosk/card_session.cpp" line="533" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="517" />
+        <location filename="../kiosk/card_session.cpp" line="536" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="546" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="546" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="547" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="528" />
+        <location filename="../kiosk/card_session.cpp" line="547" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="530" />
+        <location filename="../kiosk/card_session.cpp" line="549" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -303,58 +944,63 @@
         <translation>나의 사회보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="114" />
+        <location filename="../kiosk/card_session_text.cpp" line="94" />
+        <source>业务申请</source>
+        <translation>업무 신청</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/card_session_text.cpp" line="116" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="116" />
+        <location filename="../kiosk/card_session_text.cpp" line="118" />
         <source>社保卡已启用，请牢记您的新密码。网络恢复后将自动通知社保系统</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요. 네트워크가 복구되면 사회보장 시스템에 자동으로 알립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="118" />
+        <location filename="../kiosk/card_session_text.cpp" line="120" />
         <source>密码修改成功，请牢记新密码</source>
         <translation>비밀번호가 변경되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="120" />
+        <location filename="../kiosk/card_session_text.cpp" line="122" />
         <source>解挂成功，社保卡已恢复正常使用</source>
         <translation>분실 신고가 해제되어 카드를 다시 쓸 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="122" />
+        <location filename="../kiosk/card_session_text.cpp" line="124" />
         <source>密码已重置，请牢记新密码</source>
         <translation>비밀번호가 재설정되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="124" />
+        <location filename="../kiosk/card_session_text.cpp" line="126" />
         <source>以下是您的社保卡记录（最新在前）</source>
         <translation>카드 기록입니다(최신순)</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="126" />
+        <location filename="../kiosk/card_session_text.cpp" line="128" />
         <source>参保记录已查询，取卡后不再显示</source>
         <translation>사회보험 기록을 조회했습니다. 카드를 빼면 더 이상 표시되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="130" />
+        <location filename="../kiosk/card_session_text.cpp" line="132" />
         <source>卡片密码已修改，但未能通知社保系统。请不要再次启用，联系工作人员处理</source>
         <translation>카드 비밀번호는 바뀌었지만 사회보장 시스템에 알리지 못했습니다. 다시 활성화하지 말고 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="132" />
+        <location filename="../kiosk/card_session_text.cpp" line="134" />
         <source>卡片的初始密码已被修改，请到窗口办理启用</source>
         <translation>카드의 초기 비밀번호가 이미 바뀌었습니다. 창구에서 활성화하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="134" />
+        <location filename="../kiosk/card_session_text.cpp" line="136" />
         <source>卡片被拔出，操作可能没有完成。请重新插卡查看</source>
         <translation>카드가 빠져 작업이 끝나지 않았을 수 있습니다. 다시 넣어 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session_text.cpp" line="150" />
-        <location filename="../kiosk/card_session_text.cpp" line="151" />
+        <location filename="../kiosk/card_session_text.cpp" line="152" />
+        <location filename="../kiosk/card_session_text.cpp" line="153" />
         <source>发卡</source>
         <translation>발급</translation>
     </message>
@@ -711,44 +1357,123 @@
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="163" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="162" />
+        <location filename="../qml/screens/DisplayMain.qml" line="163" />
         <source>通知公告</source>
         <translation>공지사항</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="256" />
+        <location filename="../qml/screens/DisplayMain.qml" line="269" />
+        <source>正在办理</source>
+        <translation>처리 중</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/DisplayMain.qml" line="316" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="333" />
+        <location filename="../qml/screens/DisplayMain.qml" line="393" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="355" />
+        <location filename="../qml/screens/DisplayMain.qml" line="415" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="363" />
+        <location filename="../qml/screens/DisplayMain.qml" line="423" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="381" />
+        <location filename="../qml/screens/DisplayMain.qml" line="441" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="382" />
+        <location filename="../qml/screens/DisplayMain.qml" line="442" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::Feedback</name>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="34" />
+        <source>等待时间长、办理慢</source>
+        <translation>대기가 길고 느림</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="35" />
+        <source>操作复杂、看不清</source>
+        <translation>조작 어려움·안 보임</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="36" />
+        <source>问题没有解决</source>
+        <translation>문제가 해결되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="37" />
+        <source>设备有故障</source>
+        <translation>기기 고장</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="38" />
+        <source>服务态度不好</source>
+        <translation>응대가 불친절함</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="39" />
+        <source>其他原因</source>
+        <translation>기타 이유</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="54" />
+        <source>请您对本次服务进行评价</source>
+        <translation>이번 서비스를 평가해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="65" />
+        <source>很抱歉给您带来不便。请选择不满意的原因（可多选），再点“提交评价”</source>
+        <translation>불편을 드려 죄송합니다. 불만족 이유를 고르신 뒤(여러 개 가능) “평가 제출”을 눌러 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="85" />
+        <source>请至少选择一个原因</source>
+        <translation>이유를 하나 이상 골라 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <source>感谢您的评价，工作人员将在15个工作日内回访改进</source>
+        <translation>평가해 주셔서 감사합니다. 15영업일 안에 직원이 확인하고 개선하겠습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <source>感谢您的评价！</source>
+        <translation>평가해 주셔서 감사합니다!</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="142" />
+        <source>正在呼叫工作人员…</source>
+        <translation>직원을 부르고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="146" />
+        <location filename="../kiosk/applications/feedback.cpp" line="165" />
+        <source>暂时联系不上工作人员，请到服务窗口咨询</source>
+        <translation>지금은 직원과 연결되지 않습니다. 창구에 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/feedback.cpp" line="164" />
+        <source>已通知工作人员，请在这里稍候，马上就来</source>
+        <translation>직원에게 알렸습니다. 곧 오니 여기서 잠시 기다려 주세요</translation>
     </message>
 </context>
 <context>
@@ -823,94 +1548,117 @@
     </message>
 </context>
 <context>
+    <name>HelpButton</name>
+    <message>
+        <location filename="../qml/screens/HelpButton.qml" line="9" />
+        <source>已呼叫工作人员</source>
+        <translation>직원을 불렀습니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HelpButton.qml" line="9" />
+        <source>请工作人员帮助</source>
+        <translation>직원 도움 요청</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="29" />
+        <location filename="../qml/screens/HomeScreen.qml" line="31" />
         <source>请插入社保卡</source>
         <translation>사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>社保卡服务</source>
         <translation>카드 서비스</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="52" />
+        <location filename="../qml/screens/HomeScreen.qml" line="54" />
         <source>启用 · 改密 · 挂失 · 解挂</source>
         <translation>활성화 · 비밀번호 변경 · 분실 신고 · 신고 해제</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="29" />
+        <location filename="../qml/screens/HomeScreen.qml" line="31" />
         <source>请把社保卡插入读卡器，芯片朝上</source>
         <translation>사회보장카드를 칩이 위로 오게 리더기에 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>我的社保</source>
         <translation>나의 사회보험</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="57" />
+        <location filename="../qml/screens/HomeScreen.qml" line="59" />
         <source>查缴费 · 打印参保证明</source>
         <translation>납부 조회 · 증명서 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="63" />
         <source>养老资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="61" />
+        <location filename="../qml/screens/HomeScreen.qml" line="63" />
         <source>按指纹，免跑腿</source>
         <translation>지문으로 간편하게</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="66" />
         <source>就业信息</source>
         <translation>일자리 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="64" />
+        <location filename="../qml/screens/HomeScreen.qml" line="66" />
         <source>本乡镇招聘岗位</source>
         <translation>이 지역 채용 정보</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="67" />
+        <location filename="../qml/screens/HomeScreen.qml" line="69" />
         <source>办事指南</source>
         <translation>업무 안내</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="67" />
+        <location filename="../qml/screens/HomeScreen.qml" line="69" />
         <source>一次告知，只跑一次</source>
         <translation>한 번에 안내, 한 번 방문</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="80" />
+        <location filename="../qml/screens/HomeScreen.qml" line="74" />
+        <source>业务申请</source>
+        <translation>업무 신청</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="74" />
+        <source>失业登记 · 预约 · 上门服务</source>
+        <translation>실업 등록 · 예약 · 찾아가는 서비스</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/HomeScreen.qml" line="89" />
         <source>卡丢了？不用带卡，马上临时挂失</source>
         <translation>카드를 잃어버리셨나요? 카드 없이 바로 분실 신고</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="101" />
+        <location filename="../qml/screens/HomeScreen.qml" line="121" />
         <source>标准字体</source>
         <translation>표준 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="101" />
+        <location filename="../qml/screens/HomeScreen.qml" line="121" />
         <source>大字模式</source>
         <translation>큰 글자</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="105" />
+        <location filename="../qml/screens/HomeScreen.qml" line="125" />
         <source>语音：开</source>
         <translation>음성: 켜짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="105" />
+        <location filename="../qml/screens/HomeScreen.qml" line="125" />
         <source>语音：关</source>
         <translation>음성: 꺼짐</translation>
     </message>
     <message>
-        <location filename="../qml/screens/HomeScreen.qml" line="110" />
+        <location filename="../qml/screens/HomeScreen.qml" line="130" />
         <source>语音提示已打开</source>
         <translation>음성 안내가 켜졌습니다</translation>
     </message>
@@ -1161,14 +1909,19 @@
         <translation>스캔하여 저장</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="214" />
+        <location filename="../qml/screens/JobsScreen.qml" line="217" />
         <source>返回列表</source>
         <translation>목록으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/JobsScreen.qml" line="214" />
+        <location filename="../qml/screens/JobsScreen.qml" line="217" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/JobsScreen.qml" line="230" />
+        <source>我要应聘</source>
+        <translation>지원하기</translation>
     </message>
 </context>
 <context>
@@ -1221,84 +1974,84 @@
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="275" />
         <source>社保卡临时挂失申请（待提交）</source>
         <translation>임시 분실 신고 (제출 대기)</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="272" />
+        <location filename="../kiosk/loss_report.cpp" line="275" />
         <source>社保卡临时挂失回执</source>
         <translation>사회보장카드 임시 분실 신고 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="278" />
+        <location filename="../kiosk/loss_report.cpp" line="281" />
         <source>网络未连接，暂时不能挂失。请拨打12333或到窗口办理</source>
         <translation>네트워크 연결 없음: 지금은 분실 신고를 할 수 없습니다. 12333에 전화하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="323" />
+        <location filename="../kiosk/loss_report.cpp" line="326" />
         <source>网络中断，挂失申请已保存在本机（凭证号%1），网络恢复后自动提交。提交前挂失尚未生效，请尽快拨打12333电话挂失</source>
         <translation>네트워크가 끊겼습니다. 분실 신고가 이 단말기에 저장되었으며(참조 번호 %1) 네트워크가 복구되면 자동으로 제출됩니다. 제출 전에는 효력이 없으니 지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="328" />
+        <location filename="../kiosk/loss_report.cpp" line="331" />
         <source>挂失申请凭证号：%1</source>
         <translation>분실 신고 참조 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="329" />
-        <location filename="../kiosk/loss_report.cpp" line="347" />
+        <location filename="../kiosk/loss_report.cpp" line="332" />
+        <location filename="../kiosk/loss_report.cpp" line="350" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="330" />
-        <location filename="../kiosk/loss_report.cpp" line="348" />
+        <location filename="../kiosk/loss_report.cpp" line="333" />
+        <location filename="../kiosk/loss_report.cpp" line="351" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="331" />
+        <location filename="../kiosk/loss_report.cpp" line="334" />
         <source>状态：已保存，待网络恢复后提交，尚未生效</source>
         <translation>상태: 저장됨, 네트워크 복구 후 제출 예정, 아직 효력 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="331" />
+        <location filename="../kiosk/loss_report.cpp" line="334" />
         <source>请尽快拨打12333电话挂失</source>
         <translation>지금 12333으로 전화해 분실 신고를 해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="340" />
+        <location filename="../kiosk/loss_report.cpp" line="343" />
         <source>挂失受理号：%1。卡片已临时挂失，%2自动解除；找回后插卡输入密码即可解挂，需要补卡请到窗口办理</source>
         <translation>접수 번호: %1. 카드가 임시 분실 신고되었으며 %2에 자동 해제됩니다. 찾으면 카드를 넣고 비밀번호를 입력해 해제하고, 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="346" />
+        <location filename="../kiosk/loss_report.cpp" line="349" />
         <source>挂失受理号：%1</source>
         <translation>접수 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="349" />
+        <location filename="../kiosk/loss_report.cpp" line="352" />
         <source>临时挂失，%1自动解除</source>
         <translation>임시 분실 신고, %1 자동 해제</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="350" />
+        <location filename="../kiosk/loss_report.cpp" line="353" />
         <source>找回卡片后插卡输入密码即可解挂；补卡请到窗口办理</source>
         <translation>카드를 찾으면 넣고 비밀번호를 입력해 해제하세요. 재발급은 창구에서 하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="361" />
+        <location filename="../kiosk/loss_report.cpp" line="364" />
         <source>号码、姓名或服务密码不正确，请核对后重试</source>
         <translation>번호, 이름 또는 서비스 비밀번호가 틀렸습니다. 확인 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="367" />
+        <location filename="../kiosk/loss_report.cpp" line="370" />
         <source>您的社保卡当前不能临时挂失（可能尚未启用或已正式挂失），请到窗口办理</source>
         <translation>지금은 카드를 임시 분실 신고할 수 없습니다(미활성 또는 정식 분실 신고됨). 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/loss_report.cpp" line="375" />
+        <location filename="../kiosk/loss_report.cpp" line="378" />
         <source>网络暂时不通，挂失没有完成。请稍后再试，或拨打12333</source>
         <translation>네트워크가 끊겨 분실 신고가 완료되지 않았습니다. 잠시 후 다시 시도하거나 12333에 전화하세요</translation>
     </message>
@@ -1321,12 +2074,12 @@
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="161" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="168" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LossReportScreen.qml" line="175" />
+        <location filename="../qml/screens/LossReportScreen.qml" line="182" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
@@ -1372,6 +2125,49 @@
         <source>请妥善保管本回执。咨询电话 12333</source>
         <translation>이 영수증을 잘 보관하세요. 문의 12333</translation>
     </message>
+    <message>
+        <location filename="../kiosk/applications/applications_submit.cpp" line="27" />
+        <source>%1年%2月%3日</source>
+        <translation>%1년 %2월 %3일</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="43" />
+        <source>非常满意</source>
+        <translation>매우 만족</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="44" />
+        <source>满意</source>
+        <translation>만족</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="45" />
+        <source>基本满意</source>
+        <translation>대체로 만족</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="46" />
+        <source>不满意</source>
+        <translation>불만족</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="47" />
+        <source>非常不满意</source>
+        <translation>매우 불만족</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="122" />
+        <source>不评价</source>
+        <translation>평가 안 함</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/RatingPanel.qml" line="131" />
+        <source>提交评价</source>
+        <translation>평가 제출</translation>
+    </message>
 </context>
 <context>
     <name>RecordsScreen</name>
@@ -1414,207 +2210,207 @@
 <context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="142" />
+        <location filename="../kiosk/records_view.cpp" line="143" />
         <source>查询已超过5分钟，请返回后重新验证指纹</source>
         <translation>5분이 지났습니다. 돌아가서 지문을 다시 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="143" />
+        <location filename="../kiosk/records_view.cpp" line="144" />
         <source>查询已超过5分钟，请返回后重新输入密码</source>
         <translation>5분이 지났습니다. 돌아가서 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="160" />
+        <location filename="../kiosk/records_view.cpp" line="161" />
         <source>本机不能打印证明，请到服务窗口打印。</source>
         <translation>이 단말기에서는 증명서를 인쇄할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="169" />
+        <location filename="../kiosk/records_view.cpp" line="170" />
         <source>正在出具证明，请稍候…</source>
         <translation>증명서를 발급하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="195" />
+        <location filename="../kiosk/records_view.cpp" line="196" />
         <source>正在打印，请稍候…</source>
         <translation>인쇄 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="203" />
+        <location filename="../kiosk/records_view.cpp" line="204" />
         <source>证明已打印，请取走。证明编号 %1</source>
         <translation>인쇄되었습니다. 증명서를 가져가세요. 증명 번호 %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="220" />
+        <location filename="../kiosk/records_view.cpp" line="221" />
         <source>企业职工基本养老保险</source>
         <translation>직장인 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="222" />
+        <location filename="../kiosk/records_view.cpp" line="223" />
         <source>城乡居民基本养老保险</source>
         <translation>도농 주민 기본 양로보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="224" />
+        <location filename="../kiosk/records_view.cpp" line="225" />
         <source>失业保险</source>
         <translation>실업보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="226" />
+        <location filename="../kiosk/records_view.cpp" line="227" />
         <source>工伤保险</source>
         <translation>산재보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="228" />
+        <location filename="../kiosk/records_view.cpp" line="229" />
         <source>职工基本医疗保险</source>
         <translation>직장인 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="230" />
+        <location filename="../kiosk/records_view.cpp" line="231" />
         <source>城乡居民基本医疗保险</source>
         <translation>도농 주민 기본 의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="232" />
+        <location filename="../kiosk/records_view.cpp" line="233" />
         <source>其他险种</source>
         <translation>기타 보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="239" />
+        <location filename="../kiosk/records_view.cpp" line="240" />
         <source>基本养老金</source>
         <translation>기본 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="241" />
+        <location filename="../kiosk/records_view.cpp" line="242" />
         <source>城乡居民养老金</source>
         <translation>도농 주민 양로금</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="243" />
+        <location filename="../kiosk/records_view.cpp" line="244" />
         <source>失业保险金</source>
         <translation>실업급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="245" />
+        <location filename="../kiosk/records_view.cpp" line="246" />
         <source>工伤保险待遇</source>
         <translation>산재보험 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="247" />
+        <location filename="../kiosk/records_view.cpp" line="248" />
         <source>其他待遇</source>
         <translation>기타 급여</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="252" />
+        <location filename="../kiosk/records_view.cpp" line="253" />
         <source>%1元</source>
         <translation>%1위안</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="259" />
+        <location filename="../kiosk/records_view.cpp" line="260" />
         <source>正在领取待遇</source>
         <translation>급여 수령 중</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="262" />
+        <location filename="../kiosk/records_view.cpp" line="263" />
         <source>正常参保</source>
         <translation>정상 가입</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="265" />
+        <location filename="../kiosk/records_view.cpp" line="266" />
         <source>中断缴费</source>
         <translation>납부 중단</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="269" />
+        <location filename="../kiosk/records_view.cpp" line="270" />
         <source>累计缴费%1年%2个月</source>
         <translation>누적 납부 %1년 %2개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="271" />
+        <location filename="../kiosk/records_view.cpp" line="272" />
         <source>累计缴费%1年</source>
         <translation>누적 납부 %1년</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="273" />
+        <location filename="../kiosk/records_view.cpp" line="274" />
         <source>累计缴费%1个月</source>
         <translation>누적 납부 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="276" />
+        <location filename="../kiosk/records_view.cpp" line="277" />
         <source>本月已缴</source>
         <translation>이번 달 납부 완료</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="277" />
+        <location filename="../kiosk/records_view.cpp" line="278" />
         <source>最近缴到%1</source>
         <translation>%1까지 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="280" />
+        <location filename="../kiosk/records_view.cpp" line="281" />
         <source>欠缴%1个月</source>
         <translation>미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="281" />
+        <location filename="../kiosk/records_view.cpp" line="282" />
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="281" />
+        <location filename="../kiosk/records_view.cpp" line="282" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="291" />
+        <location filename="../kiosk/records_view.cpp" line="292" />
         <source>暂未查到您的参保记录，如有疑问请到窗口咨询</source>
         <translation>사회보험 기록이 없습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="298" />
+        <location filename="../kiosk/records_view.cpp" line="299" />
         <source>。</source>
         <translation>. </translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="302" />
+        <location filename="../kiosk/records_view.cpp" line="303" />
         <source>%1年缴费情况</source>
         <translation>%1년 납부 현황</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="322" />
+        <location filename="../kiosk/records_view.cpp" line="323" />
         <source>%1月</source>
         <translation>%1월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="326" />
+        <location filename="../kiosk/records_view.cpp" line="327" />
         <source>已缴</source>
         <translation>납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="327" />
+        <location filename="../kiosk/records_view.cpp" line="328" />
         <source>欠缴</source>
         <translation>미납</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="328" />
+        <location filename="../kiosk/records_view.cpp" line="329" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="347" />
+        <location filename="../kiosk/records_view.cpp" line="348" />
         <source>%1年没有缴费记录</source>
         <translation>%1년 납부 기록 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="348" />
+        <location filename="../kiosk/records_view.cpp" line="349" />
         <source>%1年已缴%2个月</source>
         <translation>%1년 %2개월 납부</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="350" />
+        <location filename="../kiosk/records_view.cpp" line="351" />
         <source>，欠缴%1个月</source>
         <translation>, 미납 %1개월</translation>
     </message>
     <message>
-        <location filename="../kiosk/records_view.cpp" line="357" />
+        <location filename="../kiosk/records_view.cpp" line="358" />
         <source>%1 %2 %3，%4日发放到%5</source>
         <translation>%1 %2 %3, %4일 %5(으)로 지급</translation>
     </message>
