@@ -73,12 +73,14 @@ Kiosk::Kiosk(Config config, QObject* parent)
             });
     connect(m_applications.get(), &ApplicationsFlow::changed, this, &Kiosk::updateScreen);
     connect(m_card.get(), &CardSession::flowCompleted, this,
-            [this] { m_rateWhenCardLeaves = true; });
+            [this] { rate(renshe::v1::RATED_SERVICE_CARD); });
+    connect(m_certification.get(), &CertificationSession::changed, this, &Kiosk::rateFinishedFlows);
+    connect(m_card->records(), &RecordsView::changed, this, &Kiosk::rateFinishedFlows);
     // 好差评 after each completed flow.
     connect(m_applications.get(), &ApplicationsFlow::completed, this,
-            [this] { m_feedback->offerRating(renshe::v1::RATED_SERVICE_APPLICATIONS); });
+            [this] { rate(renshe::v1::RATED_SERVICE_APPLICATIONS); });
     connect(m_lossReport.get(), &LossReport::completed, this,
-            [this] { m_feedback->offerRating(renshe::v1::RATED_SERVICE_CARD); });
+            [this] { rate(renshe::v1::RATED_SERVICE_CARD); });
     connect(m_certification.get(), &CertificationSession::recordsUnlocked, this,
             &Kiosk::openRecordsByFinger);
     startIdCardReader();
@@ -197,6 +199,27 @@ void Kiosk::openRecordsByFinger() {
                             });
 }
 
+void Kiosk::rate(renshe::v1::RatedService service) {
+    if (m_card->stage() != CardSession::Stage::NoCard)
+        m_rateWhenCardLeaves = service;  // the last thing done is what is asked about
+    else
+        m_feedback->offerRating(service);
+}
+
+// 好差评 when the citizen leaves a certification that was done, or records they had open.
+void Kiosk::rateFinishedFlows() {
+    const auto stage = m_certification->stage();
+    if (m_certStage == CertificationSession::Stage::Done &&
+        stage == CertificationSession::Stage::Idle && !m_certForRecords)
+        rate(renshe::v1::RATED_SERVICE_CERTIFICATION);
+    m_certStage = stage;
+    m_certForRecords = m_certification->forRecords();
+    const bool shown = m_card->records()->shown();
+    if (m_recordsShown && !shown)
+        rate(renshe::v1::RATED_SERVICE_RECORDS);
+    m_recordsShown = shown;
+}
+
 void Kiosk::beginCertification() {
     if (const auto ssn = m_card->holderSsn(); !ssn.empty())
         m_certification->begin(ssn);
@@ -240,11 +263,11 @@ void Kiosk::updateScreen() {
         m_cardIn = cardIn;
         m_page = Screen::Home;
         m_applications->reset();
-        if (!cardIn && m_rateWhenCardLeaves)
-            m_feedback->offerRating(renshe::v1::RATED_SERVICE_CARD);
+        if (!cardIn && m_rateWhenCardLeaves != renshe::v1::RATED_SERVICE_UNSPECIFIED)
+            m_feedback->offerRating(m_rateWhenCardLeaves);
         else if (cardIn)
             m_feedback->skipRating();  // a card put in starts a session of its own
-        m_rateWhenCardLeaves = false;
+        m_rateWhenCardLeaves = renshe::v1::RATED_SERVICE_UNSPECIFIED;
     }
     const Screen now = screen();
     if (now != m_screen) {

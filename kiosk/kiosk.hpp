@@ -175,7 +175,16 @@ private:
     Screen m_page = Screen::Home;    // chosen on the home screen
     Screen m_screen = Screen::Home;  // on show (see screen())
     bool m_cardIn = false;
-    bool m_rateWhenCardLeaves = false;  // a card flow completed: 好差评 once the card is out
+    // 好差评 of what was done with the card in: offered once the card is out (the citizen may
+    // go on with the card meanwhile); unspecified = nothing to rate.
+    renshe::v1::RatedService m_rateWhenCardLeaves = renshe::v1::RATED_SERVICE_UNSPECIFIED;
+    // A flow of `service` was finished: rated now, or when the card leaves if one is in.
+    void rate(renshe::v1::RatedService service);
+    // What the last change showed, to rate a certification done and records closed.
+    CertificationSession::Stage m_certStage = CertificationSession::Stage::Idle;
+    bool m_certForRecords = false;
+    bool m_recordsShown = false;
+    void rateFinishedFlows();
     int m_idleLeft = -1;
     QTimer* m_idleTimer = nullptr;
 

@@ -14,6 +14,7 @@ namespace {
 constexpr const char* kRatingMethod = "/renshe.v1.FeedbackService/SubmitRating";
 constexpr int kThanksMs = 4000;
 constexpr int kAttempts = 2;
+constexpr int kUnansweredMs = 60'000;
 }  // namespace
 
 Feedback::Feedback(std::shared_ptr<client::ChannelKeeper> backoffice, Outbox* outbox,
@@ -25,6 +26,12 @@ Feedback::Feedback(std::shared_ptr<client::ChannelKeeper> backoffice, Outbox* ou
         m_service = RATED_SERVICE_UNSPECIFIED;
         m_ratingMessage.clear();
         Q_EMIT changed();
+    });
+    m_expire.setSingleShot(true);
+    m_expire.setInterval(kUnansweredMs);
+    connect(&m_expire, &QTimer::timeout, this, [this] {
+        if (!m_close.isActive())
+            skipRating();
     });
 }
 
@@ -52,6 +59,7 @@ void Feedback::offerRating(RatedService service) {
     m_level = 0;
     m_reasons.clear();
     m_ratingMessage = tr("请您对本次服务进行评价");
+    m_expire.start();
     Q_EMIT changed();
 }
 
@@ -59,6 +67,7 @@ void Feedback::rate(int level) {
     if (!ratingOpen() || level < RATING_LEVEL_VERY_DISSATISFIED ||
         level > RATING_LEVEL_VERY_SATISFIED || m_close.isActive())
         return;
+    m_expire.start();  // choosing reasons gets its own minute
     m_level = level;
     m_reasons.clear();
     if (level <= RATING_LEVEL_DISSATISFIED) {
@@ -92,6 +101,7 @@ void Feedback::sendRating() {
 void Feedback::skipRating() {
     m_async.invalidate();
     m_close.stop();
+    m_expire.stop();
     m_service = RATED_SERVICE_UNSPECIFIED;
     m_level = 0;
     m_reasons.clear();

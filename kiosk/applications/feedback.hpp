@@ -72,7 +72,8 @@ private:
     QString m_ratingMessage;
     HelpState m_help = HelpState::Idle;
     QString m_helpMessage;
-    QTimer m_close;  // the thanks stay a few seconds, then the rating closes
+    QTimer m_close;   // the thanks stay a few seconds, then the rating closes
+    QTimer m_expire;  // a rating nobody answers closes itself for the next citizen
     UiAsync m_async{this};
     UiAsync m_helpAsync{this};
 };

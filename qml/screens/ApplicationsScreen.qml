@@ -189,11 +189,21 @@ Item {
         }
         }
 
-        // What will be sent, what was sent, or what the back office says.
-        ColumnLayout {
+        // What will be sent, what was sent, or what the back office says; it scrolls where a
+        // home visit's nine lines in large letters are taller than a short screen.
+        Flickable {
+            id: summaryFlick
+            objectName: "applicationsSummaryScroll"
             Layout.row: 3; Layout.column: 0
             Layout.fillWidth: true
+            Layout.fillHeight: true
             visible: screen.listPage
+            clip: true
+            contentHeight: summaryColumn.implicitHeight
+            boundsBehavior: Flickable.StopAtBounds
+        ColumnLayout {
+            id: summaryColumn
+            width: summaryFlick.width
             spacing: Theme.spacing / 2
             Text {
                 objectName: "applicationsNumber"
@@ -218,8 +228,10 @@ Item {
                 }
             }
         }
+        }
 
-        Item { Layout.row: 6; Layout.column: 0; Layout.fillHeight: true; visible: vm.step !== ApplicationsFlow.Choice }
+        Item { Layout.row: 6; Layout.column: 0; Layout.fillHeight: true
+               visible: vm.step !== ApplicationsFlow.Choice && !screen.listPage }
 
         GridLayout {
             Layout.row: screen.buttonsBeside ? 4 : 7

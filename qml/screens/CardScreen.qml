@@ -111,7 +111,10 @@ Item {
                     objectName: "action_" + modelData.id
                     title: modelData.title
                     Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.actionHeight
+                    // Two rows of them on a landscape screen: button height, so that both fit
+                    // a short screen with large letters (still well above the smallest target).
+                    Layout.preferredHeight: card.actionItems.length > 5 && screen.width > screen.height * 1.1
+                                            ? Theme.buttonHeight : Theme.actionHeight
                     onActivated: Kiosk.act(modelData.id)
                 }
             }
@@ -150,6 +153,14 @@ Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: Theme.buttonHeight
                 onActivated: card.printReceipt()
+            }
+            HelpButton {
+                objectName: "cardHelp"
+                // A card the kiosk cannot serve (its actions give way to this).
+                visible: card.stage === CardSession.Problem
+                screenName: "Card/Error"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.buttonHeight
             }
             Tile {
                 objectName: "cardCancel"

@@ -108,6 +108,13 @@ Rectangle {
                 Layout.preferredHeight: Theme.choiceHeight
                 onActivated: cert.reset()
             }
+            HelpButton {
+                objectName: "certHelp"
+                visible: cert.messageIsError || cert.stage === CertificationSession.Problem
+                screenName: "Certification/Error"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.choiceHeight
+            }
             Tile {
                 objectName: "certPrint"
                 visible: cert.stage === CertificationSession.Done && !cert.forRecords

@@ -338,10 +338,13 @@ TEST_F(ApplicationsAtTheKiosk, UnemploymentRegistrationWithTheCard) {
                     .ok());
     EXPECT_EQ(full.application().payload().unemployment().last_employer(), "顺达物流");
     EXPECT_TRUE(full.application().payload().unemployment().wants_training());
-    // Leaving: back to the card's screen, and the rating.
+    // Leaving: back to the card's screen (the citizen may go on with the card); the rating
+    // comes when the card is taken out.
     kiosk->click("applicationsBack");
     EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 10s), QJsonValue(true));
-    EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 5s), QJsonValue(true));
+    EXPECT_EQ(kiosk->property("ratingPanel", "visible"), QJsonValue(false));
+    sim.remove();
+    EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 10s), QJsonValue(true));
     kiosk->click("rate4");
 }
 
@@ -468,6 +471,40 @@ TEST_F(ApplicationsAtTheKiosk, OfflineAnApplicationWaitsSealedAndArrivesLater) {
     ASSERT_EQ(registered.applications_size(), 1);
     EXPECT_EQ(registered.applications(0).phone_masked(), "138****5678");
     EXPECT_EQ(registered.applications(0).applicant().masked_name(), "张*丰");
+}
+
+// 好差评 after a loss report: leaving its result screen asks for the rating; 不满意 needs a
+// reason, and the follow-up lands in the staff queue as a card service's.
+TEST_F(ApplicationsAtTheKiosk, ARatingAfterALossReport) {
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+    startKiosk();
+    kiosk->click("tileLossReport");
+    typeDigits(card.ssn);
+    kiosk->click("lossNext");
+    typeName({{"zhang", "张"}, {"san", "三"}, {"feng", "丰"}});
+    kiosk->click("lossNext");
+    for (char d : std::string("285714"))
+        kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    kiosk->click("pinConfirm");
+    EXPECT_EQ(kiosk->waitForProperty("lossPrompt", "text", text("挂失成功"), 15s),
+              text("挂失成功"));
+    EXPECT_EQ(kiosk->property("ratingPanel", "visible"), QJsonValue(false));
+    kiosk->click("lossBack");
+    EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 5s), QJsonValue(true));
+    kiosk->click("rate2");
+    kiosk->click(QStringLiteral("ratingReason%1").arg(POOR_RATING_REASON_HARD_TO_USE));
+    shot("16-rating-after-loss-report");
+    kiosk->click("ratingSend");
+    ListApplicationsResponse followUps;
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            followUps = queue(APPLICATION_KIND_RATING_FOLLOW_UP);
+            return followUps.applications_size() == 1;
+        },
+        10s));
+    ASSERT_EQ(followUps.applications_size(), 1);
+    EXPECT_EQ(followUps.applications(0).summary(), "差评回访 · 社保卡");
+    EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", false, 10s), QJsonValue(false));
 }
 
 }  // namespace

@@ -221,6 +221,10 @@ Item {
                 a.choose("mobility=3")
                 for (let i = 0; i < 20 && a.text.text.length < 30; ++i) spell("dongcun")
                 check(s, "applications: address " + state, f)
+                a.next()
+                for (const c of "13912345678") a.digitKey(c)
+                a.next()
+                check(s, "applications: a home visit's confirmation " + state, f)
             })
         }
 
