@@ -606,37 +606,37 @@ or type their 18-character ID number</translation>
         <translation>With your application number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="203" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="213" />
         <source>申请编号：%1</source>
         <translation>Application number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="253" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="253" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="264" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="276" />
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="273" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="285" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="294" />
         <source>提交</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="294" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
@@ -654,22 +654,22 @@ or type their 18-character ID number</translation>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="149" />
+        <location filename="../qml/screens/CardScreen.qml" line="152" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="157" />
+        <location filename="../qml/screens/CardScreen.qml" line="168" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="169" />
+        <location filename="../qml/screens/CardScreen.qml" line="180" />
         <source>请不要拔卡</source>
         <translation>Please do not remove the card</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="169" />
+        <location filename="../qml/screens/CardScreen.qml" line="180" />
         <source>办理完毕请取走社保卡</source>
         <translation>Please take your card when you are done</translation>
     </message>
@@ -1023,22 +1023,22 @@ or type their 18-character ID number</translation>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="114" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="121" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="122" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="129" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="138" />
         <source>开始认证</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="138" />
         <source>开始验证</source>
         <translation>Verify</translation>
     </message>
@@ -1405,73 +1405,73 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::Feedback</name>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="34" />
+        <location filename="../kiosk/applications/feedback.cpp" line="41" />
         <source>等待时间长、办理慢</source>
         <translation>Long wait, slow service</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="35" />
+        <location filename="../kiosk/applications/feedback.cpp" line="42" />
         <source>操作复杂、看不清</source>
         <translation>Hard to use or read</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="36" />
+        <location filename="../kiosk/applications/feedback.cpp" line="43" />
         <source>问题没有解决</source>
         <translation>Problem not solved</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="37" />
+        <location filename="../kiosk/applications/feedback.cpp" line="44" />
         <source>设备有故障</source>
         <translation>Machine not working</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="38" />
+        <location filename="../kiosk/applications/feedback.cpp" line="45" />
         <source>服务态度不好</source>
         <translation>Unfriendly service</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="39" />
+        <location filename="../kiosk/applications/feedback.cpp" line="46" />
         <source>其他原因</source>
         <translation>Other reason</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="54" />
+        <location filename="../kiosk/applications/feedback.cpp" line="61" />
         <source>请您对本次服务进行评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="65" />
+        <location filename="../kiosk/applications/feedback.cpp" line="74" />
         <source>很抱歉给您带来不便。请选择不满意的原因（可多选），再点“提交评价”</source>
         <translation>We are sorry for the trouble. Please choose what was wrong (you may choose several), then touch “Send rating”</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="85" />
+        <location filename="../kiosk/applications/feedback.cpp" line="94" />
         <source>请至少选择一个原因</source>
         <translation>Please choose at least one reason</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <location filename="../kiosk/applications/feedback.cpp" line="115" />
         <source>感谢您的评价，工作人员将在15个工作日内回访改进</source>
         <translation>Thank you for your rating. The staff will follow it up and improve within 15 working days</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <location filename="../kiosk/applications/feedback.cpp" line="115" />
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="142" />
+        <location filename="../kiosk/applications/feedback.cpp" line="152" />
         <source>正在呼叫工作人员…</source>
         <translation>Calling the staff…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="146" />
-        <location filename="../kiosk/applications/feedback.cpp" line="165" />
+        <location filename="../kiosk/applications/feedback.cpp" line="156" />
+        <location filename="../kiosk/applications/feedback.cpp" line="175" />
         <source>暂时联系不上工作人员，请到服务窗口咨询</source>
         <translation>The staff cannot be reached right now. Please ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="164" />
+        <location filename="../kiosk/applications/feedback.cpp" line="174" />
         <source>已通知工作人员，请在这里稍候，马上就来</source>
         <translation>The staff have been told. Please wait here; someone will come soon</translation>
     </message>

@@ -606,37 +606,37 @@
         <translation>신청 번호로 조회</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="203" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="213" />
         <source>申请编号：%1</source>
         <translation>신청 번호: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="253" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="241" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="253" />
         <source>上一步</source>
         <translation>이전</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="264" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="276" />
         <source>跳过</source>
         <translation>건너뛰기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="273" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="285" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="294" />
         <source>提交</source>
         <translation>제출</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="282" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="294" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
@@ -654,22 +654,22 @@
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="149" />
+        <location filename="../qml/screens/CardScreen.qml" line="152" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="157" />
+        <location filename="../qml/screens/CardScreen.qml" line="168" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="169" />
+        <location filename="../qml/screens/CardScreen.qml" line="180" />
         <source>请不要拔卡</source>
         <translation>카드를 빼지 마세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CardScreen.qml" line="169" />
+        <location filename="../qml/screens/CardScreen.qml" line="180" />
         <source>办理完毕请取走社保卡</source>
         <translation>업무가 끝나면 카드를 가져가세요</translation>
     </message>
@@ -1023,22 +1023,22 @@
         <translation>돌아가기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="114" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="121" />
         <source>打印回执</source>
         <translation>영수증 인쇄</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="122" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="129" />
         <source>下一步</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="138" />
         <source>开始认证</source>
         <translation>인증 시작</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CertificationScreen.qml" line="131" />
+        <location filename="../qml/screens/CertificationScreen.qml" line="138" />
         <source>开始验证</source>
         <translation>확인 시작</translation>
     </message>
@@ -1405,73 +1405,73 @@
 <context>
     <name>renshe::kiosk::Feedback</name>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="34" />
+        <location filename="../kiosk/applications/feedback.cpp" line="41" />
         <source>等待时间长、办理慢</source>
         <translation>대기가 길고 느림</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="35" />
+        <location filename="../kiosk/applications/feedback.cpp" line="42" />
         <source>操作复杂、看不清</source>
         <translation>조작 어려움·안 보임</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="36" />
+        <location filename="../kiosk/applications/feedback.cpp" line="43" />
         <source>问题没有解决</source>
         <translation>문제가 해결되지 않음</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="37" />
+        <location filename="../kiosk/applications/feedback.cpp" line="44" />
         <source>设备有故障</source>
         <translation>기기 고장</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="38" />
+        <location filename="../kiosk/applications/feedback.cpp" line="45" />
         <source>服务态度不好</source>
         <translation>응대가 불친절함</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="39" />
+        <location filename="../kiosk/applications/feedback.cpp" line="46" />
         <source>其他原因</source>
         <translation>기타 이유</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="54" />
+        <location filename="../kiosk/applications/feedback.cpp" line="61" />
         <source>请您对本次服务进行评价</source>
         <translation>이번 서비스를 평가해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="65" />
+        <location filename="../kiosk/applications/feedback.cpp" line="74" />
         <source>很抱歉给您带来不便。请选择不满意的原因（可多选），再点“提交评价”</source>
         <translation>불편을 드려 죄송합니다. 불만족 이유를 고르신 뒤(여러 개 가능) “평가 제출”을 눌러 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="85" />
+        <location filename="../kiosk/applications/feedback.cpp" line="94" />
         <source>请至少选择一个原因</source>
         <translation>이유를 하나 이상 골라 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <location filename="../kiosk/applications/feedback.cpp" line="115" />
         <source>感谢您的评价，工作人员将在15个工作日内回访改进</source>
         <translation>평가해 주셔서 감사합니다. 15영업일 안에 직원이 확인하고 개선하겠습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="105" />
+        <location filename="../kiosk/applications/feedback.cpp" line="115" />
         <source>感谢您的评价！</source>
         <translation>평가해 주셔서 감사합니다!</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="142" />
+        <location filename="../kiosk/applications/feedback.cpp" line="152" />
         <source>正在呼叫工作人员…</source>
         <translation>직원을 부르고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="146" />
-        <location filename="../kiosk/applications/feedback.cpp" line="165" />
+        <location filename="../kiosk/applications/feedback.cpp" line="156" />
+        <location filename="../kiosk/applications/feedback.cpp" line="175" />
         <source>暂时联系不上工作人员，请到服务窗口咨询</source>
         <translation>지금은 직원과 연결되지 않습니다. 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/feedback.cpp" line="164" />
+        <location filename="../kiosk/applications/feedback.cpp" line="174" />
         <source>已通知工作人员，请在这里稍候，马上就来</source>
         <translation>직원에게 알렸습니다. 곧 오니 여기서 잠시 기다려 주세요</translation>
     </message>
