@@ -265,6 +265,53 @@ TEST_P(Applications, ASealedApplicationOpensOnlyAsSealed) {
     EXPECT_EQ(queue.applications_size(), 1);
 }
 
+// Every step of the state machine, and every step it has not, each on an application of its
+// own: a refused step changes nothing (the state afterwards is the state before).
+TEST_P(Applications, EveryTransitionOfTheStateMachine) {
+    constexpr auto S = APPLICATION_STATE_SUBMITTED, A = APPLICATION_STATE_ACCEPTED,
+                   M = APPLICATION_STATE_MORE_INFORMATION_NEEDED, R = APPLICATION_STATE_REJECTED,
+                   D = APPLICATION_STATE_DONE;
+    constexpr auto accept = DECISION_ACCEPT, info = DECISION_REQUEST_INFORMATION,
+                   reject = DECISION_REJECT, complete = DECISION_COMPLETE;
+    struct Step {
+        Decision decision;
+        ApplicationState after;  // the state the application is in afterwards
+        bool allowed;
+    };
+    const std::vector<std::vector<Step>> paths = {
+        {{accept, A, true}, {complete, D, true}},
+        {{info, M, true}, {accept, A, true}, {complete, D, true}},
+        {{info, M, true}, {reject, R, true}},
+        {{accept, A, true}, {reject, R, true}},
+        {{accept, A, true}, {info, M, true}},
+        {{reject, R, true}, {accept, R, false}, {complete, R, false}, {info, R, false}},
+        {{complete, S, false}},                   // a registration is accepted before done
+        {{accept, A, true}, {accept, A, false}},  // accepted twice
+        {{info, M, true}, {info, M, false}, {complete, M, false}},
+        {{accept, A, true}, {complete, D, true}, {reject, D, false}, {info, D, false}},
+    };
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        SeededCard person = inventedCard(400 + static_cast<int>(i));
+        seed(env.staff(), person);
+        SubmitApplicationResponse submitted;
+        ASSERT_TRUE(
+            submit(touch, unemployment(byIdentity(person.ssn, person.name)), &submitted).ok());
+        const std::string number = submitted.application().number();
+        for (const auto& step : paths[i]) {
+            const auto o = decide(staff, number, step.decision, "理由");
+            EXPECT_EQ(o.ok(), step.allowed)
+                << "path " << i << " " << Decision_Name(step.decision) << ": " << o;
+            if (!step.allowed) {
+                EXPECT_EQ(o.refusal, "REFUSAL_REASON_WRONG_APPLICATION_STATE") << "path " << i;
+            }
+            GetApplicationStatusResponse st;
+            ASSERT_TRUE(status(touch, number, person.ssn, &st).ok());
+            EXPECT_EQ(st.state(), step.after)
+                << "path " << i << " after " << Decision_Name(step.decision);
+        }
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Applications,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);
