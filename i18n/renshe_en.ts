@@ -3,340 +3,396 @@
 <context>
     <name>renshe::kiosk::ApplicationsFlow</name>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="97" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="100" />
         <source>请在每个问题下各选一项</source>
         <translation>Please choose one answer for each question</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="119" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="122" />
         <source>请将身份证放在读卡区
 或输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
 or type your 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="120" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="123" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please type your 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="123" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="126" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Type your name in pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="125" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="128" />
         <source>请输入14位申请编号（在回执上）</source>
         <translation>Please type the 14-digit application number (it is on your receipt)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="128" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="130" />
         <source>请输入手机号码，工作人员会打电话联系您</source>
         <translation>Please enter your mobile number; the staff will call you</translation>
     </message>
     <message>
         <location filename="../kiosk/applications/application_pages.cpp" line="133" />
-        <source>您为什么离开原来的工作？</source>
-        <translation>Why did you leave your last job?</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="134" />
-        <source>劳动合同到期</source>
-        <translation>Contract ended</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
-        <source>被单位辞退</source>
-        <translation>Dismissed by employer</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="136" />
-        <source>自己辞职</source>
-        <translation>I resigned</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="137" />
-        <source>单位破产或关闭</source>
-        <translation>Employer closed down</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="138" />
-        <source>从未就业（毕业生、返乡）</source>
-        <translation>Never worked before</translation>
+        <source>在哪个单位工作？按拼音输入单位名称</source>
+        <translation>Where do you work? Type the name in pinyin</translation>
     </message>
     <message>
         <location filename="../kiosk/applications/application_pages.cpp" line="139" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="196" />
-        <source>其他原因</source>
-        <translation>Other reason</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="141" />
-        <source>原来在哪个单位工作？按拼音输入单位名称</source>
-        <translation>Where did you work? Type the name in pinyin</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="167" />
         <source>%1年%2月</source>
         <translation>%1-%2</translation>
     </message>
     <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="141" />
+        <source>哪个月开始工作的？</source>
+        <translation>Which month did you start?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="145" />
+        <source>用工形式是什么？</source>
+        <translation>What kind of employment is it?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="146" />
+        <source>固定期限合同</source>
+        <translation>Fixed-term contract</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
+        <source>无固定期限合同</source>
+        <translation>Open-ended contract</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="148" />
+        <source>完成一定工作任务</source>
+        <translation>For a set task</translation>
+    </message>
+    <message>
         <location filename="../kiosk/applications/application_pages.cpp" line="149" />
+        <source>灵活就业</source>
+        <translation>Flexible work</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="150" />
+        <source>个体经营</source>
+        <translation>Self-employed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="153" />
+        <source>您为什么离开原来的工作？</source>
+        <translation>Why did you leave your last job?</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="154" />
+        <source>劳动合同到期</source>
+        <translation>Contract ended</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
+        <source>被单位辞退</source>
+        <translation>Dismissed by employer</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
+        <source>自己辞职</source>
+        <translation>I resigned</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="157" />
+        <source>单位破产或关闭</source>
+        <translation>Employer closed down</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="158" />
+        <source>从未就业（毕业生、返乡）</source>
+        <translation>Never worked before</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="159" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="216" />
+        <source>其他原因</source>
+        <translation>Other reason</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
+        <source>原来在哪个单位工作？按拼音输入单位名称</source>
+        <translation>Where did you work? Type the name in pinyin</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="169" />
         <source>哪个月离开的？</source>
         <translation>Which month did you leave?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="153" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="173" />
         <source>您现在想找工作吗？</source>
         <translation>Are you looking for work now?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="154" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="174" />
         <source>想找工作，也想参加技能培训</source>
         <translation>Yes, and skills training</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="175" />
         <source>想找工作</source>
         <translation>Yes, I want a job</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="176" />
         <source>暂时不找工作</source>
         <translation>Not for now</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="159" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="179" />
         <source>您要预约办理什么业务？</source>
         <translation>What would you like to book?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="180" />
         <source>社保卡业务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
         <source>养老保险、待遇认证</source>
         <translation>Pension, proof of life</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="162" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="182" />
         <source>就业、失业登记</source>
         <translation>Jobs and unemployment</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="183" />
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="164" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="188" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
         <source>其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="166" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
         <source>请选择办理时间</source>
         <translation>Please choose a time</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="169" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="189" />
         <source>请工作人员上门为谁服务？</source>
         <translation>Who is the home visit for?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="170" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="190" />
         <source>为我本人</source>
         <translation>Myself</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="171" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
         <source>为我的父母</source>
         <translation>My father or mother</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="172" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
         <source>为我的配偶</source>
         <translation>My husband or wife</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="173" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
         <source>为我的子女</source>
         <translation>My son or daughter</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="174" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
         <source>为其他亲属</source>
         <translation>Another relative</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="177" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="197" />
         <source>请放上亲属的身份证
 或输入亲属的18位身份证号</source>
         <translation>Place your relative's ID card on the reader
 or type their 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="178" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="198" />
         <source>请输入亲属的18位身份证号</source>
         <translation>Please type your relative's 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="201" />
         <source>请输入亲属的姓名：按拼音输入，再点选汉字</source>
         <translation>Relative's name: type pinyin, then touch characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="204" />
         <source>需要上门办理什么？</source>
         <translation>What do you need the visit for?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="185" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="205" />
         <source>养老金资格认证</source>
         <translation>Pension proof of life</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="206" />
         <source>参保登记</source>
         <translation>Insurance registration</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="187" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
         <source>社保卡办理</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="211" />
         <source>为什么不方便到服务窗口？</source>
         <translation>Why is it hard to come to the counter?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="212" />
         <source>长期卧床</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="213" />
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="214" />
         <source>年纪大，行动不便</source>
         <translation>Old age, hard to walk</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="195" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="215" />
         <source>重病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="198" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="218" />
         <source>上门地址：按拼音输入村、组和门牌</source>
         <translation>Address in pinyin: village, group and house number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="199" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="219" />
         <source>请核对以下信息，无误请点“提交”</source>
         <translation>Please check the details, then touch “Send”</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="227" />
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="227" />
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="228" />
         <source>%1月%2日%3（余%4个）</source>
         <translation>%1/%2 %3 (%4 left)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="292" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="320" />
         <location filename="../kiosk/applications/applications_submit.cpp" line="190" />
         <source>申请事项：%1</source>
         <translation>Application: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="294" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="322" />
         <location filename="../kiosk/applications/applications_submit.cpp" line="191" />
         <source>申请人：%1 %2</source>
         <translation>Applicant: %1 %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="298" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="326" />
         <source>申请人：社保卡持卡人本人</source>
         <translation>Applicant: the cardholder</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="301" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="329" />
         <source>离职原因：%1</source>
         <translation>Reason for leaving: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="303" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="331" />
         <source>原工作单位：%1</source>
         <translation>Last employer: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="304" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="332" />
         <source>离职时间：%1</source>
         <translation>Left work in: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="305" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="333" />
         <source>求职意愿：%1</source>
         <translation>Looking for work: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="308" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="336" />
+        <source>用人单位：%1</source>
+        <translation>Employer: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="337" />
+        <source>就业时间：%1</source>
+        <translation>Started: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="338" />
+        <source>用工形式：%1</source>
+        <translation>Employment: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="341" />
         <source>预约业务：%1</source>
         <translation>Appointment for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="309" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="342" />
         <source>办理时间：%1</source>
         <translation>Time: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="312" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="345" />
         <source>服务对象：%1</source>
         <translation>Visit for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="314" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="347" />
         <source>亲属：%1 %2</source>
         <translation>Relative: %1 %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="317" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="350" />
         <source>上门办理：%1</source>
         <translation>Service needed: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="318" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="351" />
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="319" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="352" />
         <source>地址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="322" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="355" />
         <source>应聘岗位：%1</source>
         <translation>Job applied for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="361" />
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>
@@ -347,106 +403,111 @@ or type their 18-character ID number</translation>
     </message>
     <message>
         <location filename="../kiosk/applications/applications_flow.cpp" line="49" />
+        <source>就业登记</source>
+        <translation>Employment registration</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="51" />
         <source>预约办事</source>
         <translation>Book an appointment</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="51" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="53" />
         <source>上门服务申请</source>
         <translation>Home visit request</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="53" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="55" />
         <source>我要应聘：%1</source>
         <translation>Apply for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="55" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="57" />
         <source>办理进度查询</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="59" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="61" />
         <source>业务申请</source>
         <translation>Apply for services</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="65" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
         <source>请选择要办理的业务</source>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="67" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
         <source>正在提交，请稍候…</source>
         <translation>Sending, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
         <source>申请已保存，网络恢复后自动提交</source>
         <translation>Application saved; it will be sent when the network returns</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
         <source>提交成功</source>
         <translation>Your application has been sent</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="94" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="96" />
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="261" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="263" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="261" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="263" />
         <source>请先输入内容</source>
         <translation>Please type something first</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="265" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="267" />
         <source>地址太短，工作人员找不到：请写上村、组和门牌</source>
         <translation>The address is too short for the staff to find you: please give the village, group and house number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="272" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="274" />
         <source>请输入11位手机号码</source>
         <translation>Please enter an 11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="276" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="278" />
         <source>申请编号是14位数字，请核对回执</source>
         <translation>The application number has 14 digits; please check your receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="282" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="284" />
         <source>请点选一项</source>
         <translation>Please touch one answer</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="403" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="405" />
         <source>近两周这项业务已约满，请选择其他业务或到窗口咨询</source>
         <translation>This service is fully booked for the next two weeks. Please choose another or ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="449" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="451" />
         <source>业务申请凭条（待提交）</source>
         <translation>Application slip (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="449" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="451" />
         <source>业务申请回执</source>
         <translation>Application receipt</translation>
     </message>
@@ -577,66 +638,76 @@ or type their 18-character ID number</translation>
     </message>
     <message>
         <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <source>就业登记</source>
+        <translation>Employment registration</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <source>找到工作后登记</source>
+        <translation>Register a new job</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
         <source>预约办事</source>
         <translation>Book an appointment</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="85" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
         <source>约好时间，到窗口不排队</source>
         <translation>Pick a time, no queuing at the counter</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
         <source>上门服务</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="88" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
         <source>老人、病人、残疾人在家办</source>
         <translation>At home for older, ill or disabled people</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="94" />
         <source>进度查询</source>
         <translation>Check progress</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="91" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="94" />
         <source>凭申请编号查询</source>
         <translation>With your application number</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="213" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="216" />
         <source>申请编号：%1</source>
         <translation>Application number: %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="253" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="256" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="253" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="256" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="276" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="279" />
         <source>跳过</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="285" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="288" />
         <source>打印回执</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="294" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="297" />
         <source>提交</source>
         <translation>Send</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ApplicationsScreen.qml" line="294" />
+        <location filename="../qml/screens/ApplicationsScreen.qml" line="297" />
         <source>下一步</source>
         <translation>Next</translation>
     </message>

@@ -68,6 +68,9 @@ std::vector<std::string> ApplicationsFlow::pages() const {
                 p.push_back("seeking");
             p.push_back("phone");
             break;
+        case Kind::Employment:
+            p.insert(p.end(), {"employer", "started+contract", "phone"});
+            break;
         case Kind::Appointment:
             p.insert(p.end(), {"service", "slot"});
             break;
@@ -127,7 +130,26 @@ ApplicationsFlow::Page ApplicationsFlow::questionOf(const std::string& id) const
         return {Step::Digits,
                 tr("请输入手机号码，工作人员会打电话联系您"),
                 {},
-                m_kind == Kind::Appointment};
+                m_kind == Kind::Appointment || m_kind == Kind::Employment};
+    if (id == "employer" && m_kind == Kind::Employment)
+        return {Step::Text, tr("在哪个单位工作？按拼音输入单位名称"), {}};
+    if (id == "started") {
+        QVariantList months;
+        const QDate now = today();
+        for (int back = 0; back < kMonthsOffered; ++back) {
+            const QDate m = now.addMonths(-back);
+            months << option(back, tr("%1年%2月").arg(m.year()).arg(m.month()));
+        }
+        return {Step::Choice, tr("哪个月开始工作的？"), months};
+    }
+    if (id == "contract")
+        return {Step::Choice,
+                tr("用工形式是什么？"),
+                {option(CONTRACT_TYPE_FIXED_TERM, tr("固定期限合同")),
+                 option(CONTRACT_TYPE_OPEN_ENDED, tr("无固定期限合同")),
+                 option(CONTRACT_TYPE_TASK_BASED, tr("完成一定工作任务")),
+                 option(CONTRACT_TYPE_FLEXIBLE, tr("灵活就业")),
+                 option(CONTRACT_TYPE_SELF_EMPLOYED, tr("个体经营"))}};
     if (id == "reason")
         return {Step::Choice,
                 tr("您为什么离开原来的工作？"),
@@ -244,6 +266,14 @@ SubmitApplicationRequest ApplicationsFlow::request() const {
             u->set_wants_training(answer("seeking") == "train");
             break;
         }
+        case Kind::Employment: {
+            auto* e = p->mutable_employment();
+            e->set_employer(answer("employer"));
+            const QDate month = today().addMonths(-number("started"));
+            *e->mutable_started_on() = dateOf(QDate(month.year(), month.month(), 1));
+            e->set_contract(static_cast<ContractType>(number("contract")));
+            break;
+        }
         case Kind::Appointment: {
             const auto& slot = m_slots.at(static_cast<std::size_t>(number("slot")));
             auto* a = p->mutable_appointment();
@@ -303,6 +333,11 @@ QStringList ApplicationsFlow::confirmLines() const {
                 lines << tr("原工作单位：%1").arg(QString::fromStdString(answer("employer")))
                       << tr("离职时间：%1").arg(chosen("left"));
             lines << tr("求职意愿：%1").arg(chosen("seeking"));
+            break;
+        case Kind::Employment:
+            lines << tr("用人单位：%1").arg(QString::fromStdString(answer("employer")))
+                  << tr("就业时间：%1").arg(chosen("started"))
+                  << tr("用工形式：%1").arg(chosen("contract"));
             break;
         case Kind::Appointment:
             lines << tr("预约业务：%1").arg(chosen("service"))

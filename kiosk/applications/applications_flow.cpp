@@ -45,6 +45,8 @@ QString ApplicationsFlow::title() const {
     switch (m_kind) {
         case Kind::Unemployment:
             return tr("失业登记");
+        case Kind::Employment:
+            return tr("就业登记");
         case Kind::Appointment:
             return tr("预约办事");
         case Kind::HomeVisit:

@@ -1,8 +1,8 @@
-// 业务申请 at the touchscreen: 失业登记, 预约, 上门服务, 我要应聘 (from a posting's details) and
-// 进度查询 by number. One page at a time, each a single question with large answers (a choice, a
-// word on the pinyin keyboard, digits on the pad), the applicant proved by the social security
-// card and its PIN or by the ID number and name (the ID card on its reader fills both); the
-// back office's number, what happens next and by when, on screen and on a printed slip.
+// 业务申请 at the touchscreen: 失业登记, 就业登记, 预约, 上门服务, 我要应聘 (from a posting's
+// details) and 进度查询 by number. One page at a time, each a single question with large answers (a
+// choice, a word on the pinyin keyboard, digits on the pad), the applicant proved by the social
+// security card and its PIN or by the ID number and name (the ID card on its reader fills both);
+// the back office's number, what happens next and by when, on screen and on a printed slip.
 // Offline, an application (not an appointment, which needs a free place now) waits in the
 // outbox and is delivered with the same request id. Which pages a kind asks, and what each
 // answer means for the request, is application_pages.cpp; QML only draws the page.
@@ -73,7 +73,7 @@ public:
         Status
     };
     Q_ENUM(Step)
-    enum class Kind { None, Unemployment, Appointment, HomeVisit, Job, Lookup };
+    enum class Kind { None, Unemployment, Appointment, HomeVisit, Job, Lookup, Employment };
     Q_ENUM(Kind)
 
     ApplicationsFlow(std::shared_ptr<services::client::ChannelKeeper> backoffice,

@@ -82,6 +82,9 @@ Item {
             Tile { objectName: "applyUnemployment"; title: qsTr("失业登记"); subtitle: qsTr("领取失业保险、享受就业服务")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintJobs
                    onActivated: vm.start(ApplicationsFlow.Unemployment) }
+            Tile { objectName: "applyEmployment"; title: qsTr("就业登记"); subtitle: qsTr("找到工作后登记")
+                   Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.tintRecords
+                   onActivated: vm.start(ApplicationsFlow.Employment) }
             Tile { objectName: "applyAppointment"; title: qsTr("预约办事"); subtitle: qsTr("约好时间，到窗口不排队")
                    Layout.fillWidth: true; Layout.fillHeight: true; tint: Theme.primary
                    onActivated: vm.start(ApplicationsFlow.Appointment) }

@@ -507,4 +507,28 @@ TEST_F(ApplicationsAtTheKiosk, ARatingAfterALossReport) {
     EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", false, 10s), QJsonValue(false));
 }
 
+// 就业登记: the employer on the pinyin keyboard, the month and the kind of contract on one page,
+// the phone skipped (optional here), then the staff queue has it.
+TEST_F(ApplicationsAtTheKiosk, EmploymentRegistrationWithThePhoneSkipped) {
+    startKiosk();
+    kiosk->click("tileApplications");
+    kiosk->click("applyEmployment");
+    identify();
+    EXPECT_EQ(waitPrompt("在哪个单位工作？按拼音输入单位名称"),
+              text("在哪个单位工作？按拼音输入单位名称"));
+    typeName({{"shun", "顺"}, {"da", "达"}, {"wu", "物"}, {"liu", "流"}});
+    kiosk->click("applicationsNext");
+    kiosk->click("apply_started=1");
+    kiosk->click(QStringLiteral("apply_contract=%1").arg(CONTRACT_TYPE_FIXED_TERM));
+    EXPECT_EQ(kiosk->property("applicationsSkip", "visible"), QJsonValue(true));
+    kiosk->click("applicationsSkip");
+    EXPECT_EQ(kiosk->property("applicationsLine4", "text"), text("用工形式：固定期限合同"));
+    kiosk->click("applicationsNext");
+    EXPECT_EQ(waitPrompt("提交成功"), text("提交成功"));
+    const auto registered = queue(APPLICATION_KIND_EMPLOYMENT_REGISTRATION);
+    ASSERT_EQ(registered.applications_size(), 1);
+    EXPECT_EQ(registered.applications(0).summary(), "就业登记 · 顺达物流");
+    EXPECT_EQ(registered.applications(0).phone_masked(), "");
+}
+
 }  // namespace

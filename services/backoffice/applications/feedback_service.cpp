@@ -45,7 +45,7 @@ google::protobuf::Timestamp timestampOf(std::int64_t micros) {
 // The region prefix a staff list covers: the request's, inside the caller's own.
 std::string staffPrefix(const Caller& caller, const std::string& asked, Subject& subject) {
     requireStaff(caller);
-    const std::string prefix = asked.empty() ? caller.identity.region : asked;
+    std::string prefix = asked.empty() ? caller.identity.region : asked;
     subject.region = prefix;
     requireRegion(caller, prefix);
     return prefix;

@@ -102,6 +102,7 @@ std::vector<QueueEntry> applications::queueToday(store::Tx& tx, const std::strin
         return std::tie(x.half, x.ticket) < std::tie(y.half, y.ticket);
     });
     std::vector<QueueEntry> out;
+    out.reserve(tickets.size());
     for (auto& t : tickets)
         out.push_back(std::move(t.entry));
     return out;
