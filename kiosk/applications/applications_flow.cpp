@@ -119,6 +119,10 @@ void ApplicationsFlow::start(Kind kind) {
     if (kind == Kind::None || kind == Kind::Job)
         return;
     m_kind = kind;
+    if (kind == Kind::Lookup && m_card) {
+        lookUpMine();
+        return;
+    }
     show(0);
 }
 

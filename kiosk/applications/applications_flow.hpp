@@ -162,6 +162,7 @@ private:
     void fetchSlots();
     void submit();
     void lookUp();
+    void lookUpMine();  // 进度查询 with the card: the holder's own, nothing typed
     void submitted(const renshe::v1::SubmitApplicationRequest& req,
                    const renshe::v1::SubmitApplicationResponse& resp,
                    const services::client::CallResult& result, bool kept);

@@ -203,6 +203,46 @@ void ApplicationsFlow::lookUp() {
         });
 }
 
+void ApplicationsFlow::lookUpMine() {
+    if (!m_backoffice || !m_card) {
+        fail(CitizenMessages::text(client::CitizenMessage::NetworkDown));
+        return;
+    }
+    ListMyApplicationsRequest req;
+    *req.mutable_card() = *m_card;
+    m_step = Step::Working;
+    Q_EMIT changed();
+    auto resp = std::make_shared<ListMyApplicationsResponse>();
+    auto result = std::make_shared<client::CallResult>();
+    auto keeper = m_backoffice;
+    m_async.run(
+        [=] {
+            *result = client::unary<ApplicationService>(
+                *keeper, &ApplicationService::Stub::ListMyApplications, req, resp.get());
+        },
+        [this, resp, result] {
+            m_step = Step::Status;
+            m_summary.clear();
+            if (!result->ok()) {
+                m_message = result->refusal == REFUSAL_REASON_VERIFICATION_STALE
+                                ? tr("密码验证已超过5分钟，请取出社保卡重新插入")
+                                : CitizenMessages::text(*result);
+                m_error = true;
+                Q_EMIT changed();
+                return;
+            }
+            for (const auto& a : resp->applications())
+                m_summary << tr("%1　%2　%3，%4前")
+                                 .arg(QString::fromStdString(a.number()),
+                                      QString::fromStdString(a.summary()), stateText(a.state()),
+                                      dateText(a.due_date()));
+            m_message = m_summary.isEmpty() ? tr("您目前没有办理中的申请")
+                                            : tr("您的申请（编号、事项、状态、办理时限）");
+            m_error = false;
+            Q_EMIT changed();
+        });
+}
+
 QString ApplicationsFlow::stateText(int state) {
     switch (state) {
         case APPLICATION_STATE_SUBMITTED:

@@ -343,6 +343,21 @@ TEST_F(ApplicationsAtTheKiosk, UnemploymentRegistrationWithTheCard) {
     kiosk->click("applicationsBack");
     EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 10s), QJsonValue(true));
     EXPECT_EQ(kiosk->property("ratingPanel", "visible"), QJsonValue(false));
+    // 进度查询 with the card: the holder's own applications, nothing typed.
+    kiosk->click("action_apply");
+    for (char d : std::string("123456"))
+        kiosk->click(QStringLiteral("pinKey%1").arg(d));
+    kiosk->click("pinConfirm");
+    ASSERT_EQ(kiosk->waitForProperty("applicationsScreen", "visible", true, 15s), QJsonValue(true));
+    kiosk->click("applyLookup");
+    EXPECT_EQ(waitPrompt("办理进度"), text("办理进度"));
+    EXPECT_TRUE(kiosk->property("applicationsLine0", "text")
+                    .toString()
+                    .startsWith(QString::fromStdString(registered.applications(0).number())))
+        << kiosk->property("applicationsLine0", "text").toString().toStdString();
+    shot("15-status-with-the-card");
+    kiosk->click("applicationsBack");
+    EXPECT_EQ(kiosk->waitForProperty("cardScreen", "visible", true, 10s), QJsonValue(true));
     sim.remove();
     EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 10s), QJsonValue(true));
     kiosk->click("rate4");
@@ -449,7 +464,7 @@ TEST_F(ApplicationsAtTheKiosk, OfflineAnApplicationWaitsSealedAndArrivesLater) {
     kiosk->click("applicationsNext");
     kiosk->click("applicationsNext");
     EXPECT_EQ(waitPrompt("申请已保存，网络恢复后自动提交"), text("申请已保存，网络恢复后自动提交"));
-    shot("15-offline-kept");
+    shot("16-offline-kept");
     std::string disk;
     for (const char* file : {"outbox.db", "outbox.db-wal"}) {
         std::ifstream in(state / file, std::ios::binary);
@@ -493,7 +508,7 @@ TEST_F(ApplicationsAtTheKiosk, ARatingAfterALossReport) {
     EXPECT_EQ(kiosk->waitForProperty("ratingPanel", "visible", true, 5s), QJsonValue(true));
     kiosk->click("rate2");
     kiosk->click(QStringLiteral("ratingReason%1").arg(POOR_RATING_REASON_HARD_TO_USE));
-    shot("16-rating-after-loss-report");
+    shot("17-rating-after-loss-report");
     kiosk->click("ratingSend");
     ListApplicationsResponse followUps;
     EXPECT_TRUE(renshe::testing::waitUntil(

@@ -312,6 +312,31 @@ TEST_P(Applications, EveryTransitionOfTheStateMachine) {
     }
 }
 
+// 进度查询 with the card: the holder's own applications (made by them or serving them), newest
+// first, only with a fresh PIN; nobody else's.
+TEST_P(Applications, TheCardHolderSeesTheirOwnApplications) {
+    SubmitApplicationResponse mine;
+    ASSERT_TRUE(submit(touch, unemployment(withTheCard()), &mine).ok());
+    const SeededCard other = inventedCard(77);
+    seed(env.staff(), other);
+    ASSERT_TRUE(submit(touch, unemployment(byIdentity(other.ssn, other.name))).ok());
+    ListMyApplicationsRequest r;
+    *r.mutable_card() = withTheCard().card();
+    ListMyApplicationsResponse resp;
+    ASSERT_TRUE(call(*touch.apps, &Apps::ListMyApplications, r, &resp).ok());
+    ASSERT_EQ(resp.applications_size(), 1);
+    EXPECT_EQ(resp.applications(0).number(), mine.application().number());
+    EXPECT_EQ(resp.applications(0).state(), APPLICATION_STATE_SUBMITTED);
+    EXPECT_FALSE(resp.applications(0).next_step().empty());
+    r.mutable_card()->mutable_pin_verified_at()->set_seconds(r.card().pin_verified_at().seconds() -
+                                                             600);
+    EXPECT_EQ(call(*touch.apps, &Apps::ListMyApplications, r, &resp).refusal,
+              "REFUSAL_REASON_VERIFICATION_STALE");
+    *r.mutable_card() = withTheCard().card();
+    EXPECT_EQ(call(*staff.apps, &Apps::ListMyApplications, r, &resp).refusal,
+              "REFUSAL_REASON_WRONG_ROLE");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Applications,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);

@@ -339,6 +339,30 @@ grpc::Status ApplicationServiceImpl::GetApplicationStatus(grpc::ServerContext* c
     return status;
 }
 
+grpc::Status ApplicationServiceImpl::ListMyApplications(grpc::ServerContext* ctx,
+                                                        const ListMyApplicationsRequest* req,
+                                                        ListMyApplicationsResponse* resp) {
+    constexpr std::int64_t kRecentMicros = 90LL * 86'400'000'000;
+    constexpr int kMostShown = 20;
+    return m_runner.query(
+        ctx, "applications.mine", checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+            resp->Clear();
+            Applicant proof;
+            *proof.mutable_card() = req->card();
+            const PersonRow holder = applicantOf(tx, caller, proof, subject, now,
+                                                 m_runner.policy().pinVerificationMaxAgeSeconds);
+            for (const auto& r :
+                 tx.query("SELECT number FROM applications WHERE (applicant_ssn = $1 OR "
+                          "beneficiary_ssn = $1) AND (state NOT IN ($2, $3) OR submitted_at > $4) "
+                          "ORDER BY submitted_at DESC, number LIMIT $5",
+                          {holder.ssn, std::int64_t{APPLICATION_STATE_REJECTED},
+                           std::int64_t{APPLICATION_STATE_DONE}, now - kRecentMicros,
+                           std::int64_t{kMostShown}}))
+                *resp->add_applications() = statusOf(tx, *loadApplication(tx, r.text(0), false));
+        });
+}
+
 grpc::Status ApplicationServiceImpl::ListApplications(grpc::ServerContext* ctx,
                                                       const ListApplicationsRequest* req,
                                                       ListApplicationsResponse* resp) {

@@ -21,6 +21,9 @@ public:
     grpc::Status GetApplicationStatus(grpc::ServerContext*,
                                       const renshe::v1::GetApplicationStatusRequest*,
                                       renshe::v1::GetApplicationStatusResponse*) override;
+    grpc::Status ListMyApplications(grpc::ServerContext*,
+                                    const renshe::v1::ListMyApplicationsRequest*,
+                                    renshe::v1::ListMyApplicationsResponse*) override;
     grpc::Status ListApplications(grpc::ServerContext*, const renshe::v1::ListApplicationsRequest*,
                                   renshe::v1::ListApplicationsResponse*) override;
     grpc::Status GetApplication(grpc::ServerContext*, const renshe::v1::GetApplicationRequest*,

@@ -225,6 +225,11 @@ Result check(const GetApplicationStatusRequest& r) {
                    [&] { return checkSsn(r.ssn(), "ssn"); });
 }
 
+Result check(const ListMyApplicationsRequest& r) {
+    return firstOf([&] { return tooLarge(r); },
+                   [&] { return checkInsertedCard(r.card().has_card(), r.card().card()); });
+}
+
 Result check(const ListApplicationsRequest& r) {
     return firstOf([&] { return tooLarge(r); },
                    [&] { return checkRegionPrefix(r.region_prefix()); },

@@ -20,6 +20,7 @@ std::optional<std::string> normalizeApplicationNumber(std::string_view number);
 
 Result check(const renshe::v1::SubmitApplicationRequest& request, int today);
 Result check(const renshe::v1::GetApplicationStatusRequest& request);
+Result check(const renshe::v1::ListMyApplicationsRequest& request);
 Result check(const renshe::v1::ListApplicationsRequest& request);
 Result check(const renshe::v1::GetApplicationRequest& request);
 Result check(const renshe::v1::ClaimApplicationRequest& request);
