@@ -131,6 +131,18 @@ public:
                QJsonValue(QString::fromUtf8(expected));
     }
     int shots() const { return m_shots; }
+    // 好差评 follows a finished flow (with the card in, once it is out): the journey answers it
+    // (非常满意, sent at once) and waits for the thanks to close, shooting it the first time.
+    void rateIfAsked() {
+        if (kiosk.waitForProperty("ratingPanel", "visible", true, 3s) != QJsonValue(true))
+            return;
+        if (!m_rated) {
+            shot("rating", "好差评 after a finished flow: five faces, skippable");
+            m_rated = true;
+        }
+        kiosk.click("rate5");
+        kiosk.waitForProperty("ratingPanel", "visible", false, 10s);
+    }
     // The statement's A4 page as paper looks (pdftoppm), from the kiosk's PDF directory.
     void printedPage() {
         std::filesystem::path newest;
@@ -164,6 +176,7 @@ public:
 private:
     std::filesystem::path m_out;
     int m_shots = 0;
+    bool m_rated = false;
 };
 
 constexpr std::uint64_t kFinger = 2024;  // the synthetic finger of the card's holder
@@ -257,6 +270,7 @@ void activation(Journey& j, renshe::testing::CardSim& sim,
         certification(j, *sensors);
     sim.remove();
     j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+    j.rateIfAsked();
     j.shot("card-removed", "card out: back to the home screen, nothing personal left");
 }
 
@@ -281,6 +295,7 @@ void recordsByFinger(Journey& j, renshe::testing::IdCardSim& idReader,
     j.shot("records-by-finger-open", "我的社保 by ID card and finger: the same records, no PIN");
     j.kiosk.click("recordsBack");
     j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+    j.rateIfAsked();
     idReader.lift();
 }
 
@@ -317,6 +332,7 @@ void lossReport(Journey& j, renshe::testing::IdCardSim* idReader,
     kiosk.click("lossPrint");
     j.shot("loss-reported", "loss reported: report number, lift date, receipt printed (PDF)");
     kiosk.click("lossBack");
+    j.rateIfAsked();
 }
 
 // Found again: the card and its PIN lift the temporary loss.
@@ -332,6 +348,7 @@ void unreport(Journey& j, renshe::testing::CardSim& sim) {
     j.shot("card-unreported", "found again: the card and its PIN lift the loss report");
     sim.remove();
     j.kiosk.waitForProperty("homeScreen", "visible", true, 10s);
+    j.rateIfAsked();
 }
 
 // Looking for work and for what an errand needs: a job word typed in pinyin, a service guide.
