@@ -363,7 +363,8 @@ void ApplicationsFlow::useIdCard(const drivers::idcard::IdCardText& card,
     const bool relative = m_pageId == "relId";
     m_answers[m_pageId] = card.idNumber;
     m_answers[relative ? "relName" : "name"] = card.name;
-    m_answers[relative ? "relIdcard" : "idcard"] = "1";
+    // (assign(1, '1'): GCC 12's -Wrestrict misreads `= "1"` here at -O2)
+    m_answers[relative ? "relIdcard" : "idcard"].assign(1, '1');
     m_message = IdCardMessages::read(card.name);
     m_error = false;
     // The name page is gone from the list now: the page after the number is the next one.

@@ -98,7 +98,7 @@ Item {
                 screenName: "Home"
                 tint: Theme.textMuted
                 Layout.preferredWidth: Math.max(naturalWidth, home.width * 0.25)
-                Layout.fillHeight: true
+                Layout.preferredHeight: lossBanner.Layout.preferredHeight  // the banner's row
             }
         }
 

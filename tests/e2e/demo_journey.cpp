@@ -15,6 +15,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "drivers/fprint/fprint.hpp"
@@ -137,6 +138,7 @@ public:
         if (kiosk.waitForProperty("ratingPanel", "visible", true, 3s) != QJsonValue(true))
             return;
         if (!m_rated) {
+            std::this_thread::sleep_for(500ms);  // the faces are drawn a frame later
             shot("rating", "好差评 after a finished flow: five faces, skippable");
             m_rated = true;
         }
