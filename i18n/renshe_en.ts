@@ -437,77 +437,82 @@ or type their 18-character ID number</translation>
         <translation>Please choose a service</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="70" />
+        <source>正在查询可预约的时间，请稍候…</source>
+        <translation>Looking up free times, please wait…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
         <source>正在查询，请稍候…</source>
         <translation>Looking it up, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
         <source>正在提交，请稍候…</source>
         <translation>Sending, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
         <source>申请已保存，网络恢复后自动提交</source>
         <translation>Application saved; it will be sent when the network returns</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
         <source>提交成功</source>
         <translation>Your application has been sent</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="75" />
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="96" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="98" />
         <source>第%1步，共%2步</source>
         <translation>Step %1 of %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="267" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="269" />
         <source>请先输入姓名</source>
         <translation>Please enter your name first</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="267" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="269" />
         <source>请先输入内容</source>
         <translation>Please type something first</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="271" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="273" />
         <source>地址太短，工作人员找不到：请写上村、组和门牌</source>
         <translation>The address is too short for the staff to find you: please give the village, group and house number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="278" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="280" />
         <source>请输入11位手机号码</source>
         <translation>Please enter an 11-digit mobile number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="282" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="284" />
         <source>申请编号是14位数字，请核对回执</source>
         <translation>The application number has 14 digits; please check your receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="288" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="290" />
         <source>请点选一项</source>
         <translation>Please touch one answer</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="409" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="412" />
         <source>近两周这项业务已约满，请选择其他业务或到窗口咨询</source>
         <translation>This service is fully booked for the next two weeks. Please choose another or ask at the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="455" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="458" />
         <source>业务申请凭条（待提交）</source>
         <translation>Application slip (not yet sent)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="455" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="458" />
         <source>业务申请回执</source>
         <translation>Application receipt</translation>
     </message>

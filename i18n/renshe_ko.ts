@@ -437,77 +437,82 @@
         <translation>신청할 업무를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="70" />
+        <source>正在查询可预约的时间，请稍候…</source>
+        <translation>예약 가능한 시간을 찾는 중입니다. 잠시 기다려 주세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
         <source>正在查询，请稍候…</source>
         <translation>조회 중입니다. 잠시 기다리세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="69" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
         <source>正在提交，请稍候…</source>
         <translation>제출 중입니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
         <source>申请已保存，网络恢复后自动提交</source>
         <translation>신청이 저장되었습니다. 네트워크가 복구되면 자동으로 제출됩니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="71" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
         <source>提交成功</source>
         <translation>신청이 제출되었습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="73" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="75" />
         <source>办理进度</source>
         <translation>처리 현황</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="96" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="98" />
         <source>第%1步，共%2步</source>
         <translation>%1/%2단계</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="267" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="269" />
         <source>请先输入姓名</source>
         <translation>먼저 이름을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="267" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="269" />
         <source>请先输入内容</source>
         <translation>먼저 내용을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="271" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="273" />
         <source>地址太短，工作人员找不到：请写上村、组和门牌</source>
         <translation>주소가 너무 짧아 직원이 찾을 수 없습니다. 마을, 조, 번지를 적어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="278" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="280" />
         <source>请输入11位手机号码</source>
         <translation>11자리 휴대전화 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="282" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="284" />
         <source>申请编号是14位数字，请核对回执</source>
         <translation>신청 번호는 14자리 숫자입니다. 영수증을 확인하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="288" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="290" />
         <source>请点选一项</source>
         <translation>하나를 골라 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="409" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="412" />
         <source>近两周这项业务已约满，请选择其他业务或到窗口咨询</source>
         <translation>앞으로 2주 동안 이 업무는 예약이 모두 찼습니다. 다른 업무를 고르거나 창구에 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="455" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="458" />
         <source>业务申请凭条（待提交）</source>
         <translation>업무 신청서 (제출 대기)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/applications_flow.cpp" line="455" />
+        <location filename="../kiosk/applications/applications_flow.cpp" line="458" />
         <source>业务申请回执</source>
         <translation>업무 신청 영수증</translation>
     </message>

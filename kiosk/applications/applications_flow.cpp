@@ -66,6 +66,8 @@ QString ApplicationsFlow::prompt() const {
         case Step::Choose:
             return tr("请选择要办理的业务");
         case Step::Working:
+            if (m_pageId == "slot")
+                return tr("正在查询可预约的时间，请稍候…");
             return m_kind == Kind::Lookup ? tr("正在查询，请稍候…") : tr("正在提交，请稍候…");
         case Step::Done:
             return m_queued ? tr("申请已保存，网络恢复后自动提交") : tr("提交成功");
