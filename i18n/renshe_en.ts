@@ -3,396 +3,395 @@
 <context>
     <name>renshe::kiosk::ApplicationsFlow</name>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="100" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="60" />
+        <source>%1年%2月</source>
+        <translation>%1-%2</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="112" />
         <source>请在每个问题下各选一项</source>
         <translation>Please choose one answer for each question</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="122" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="134" />
         <source>请将身份证放在读卡区
 或输入18位社会保障号码（身份证号）</source>
         <translation>Place your ID card on the reader
 or type your 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="123" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>Please type your 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="126" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="138" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>Type your name in pinyin, then touch the characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="128" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="140" />
         <source>请输入14位申请编号（在回执上）</source>
         <translation>Please type the 14-digit application number (it is on your receipt)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="131" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="143" />
         <source>请输入手机号码，工作人员会打电话联系您</source>
         <translation>Please enter your mobile number; the staff will call you</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
         <source>在哪个单位工作？按拼音输入单位名称</source>
         <translation>Where do you work? Type the name in pinyin</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="141" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="169" />
-        <source>%1年%2月</source>
-        <translation>%1-%2</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="143" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="149" />
         <source>哪个月开始工作的？</source>
         <translation>Which month did you start?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="152" />
         <source>用工形式是什么？</source>
         <translation>What kind of employment is it?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="148" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="153" />
         <source>固定期限合同</source>
         <translation>Fixed-term contract</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="149" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="154" />
         <source>无固定期限合同</source>
         <translation>Open-ended contract</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="150" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
         <source>完成一定工作任务</source>
         <translation>For a set task</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="151" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
         <source>灵活就业</source>
         <translation>Flexible work</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="152" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="157" />
         <source>个体经营</source>
         <translation>Self-employed</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
         <source>您为什么离开原来的工作？</source>
         <translation>Why did you leave your last job?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
         <source>劳动合同到期</source>
         <translation>Contract ended</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="157" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="162" />
         <source>被单位辞退</source>
         <translation>Dismissed by employer</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="158" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
         <source>自己辞职</source>
         <translation>I resigned</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="159" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="164" />
         <source>单位破产或关闭</source>
         <translation>Employer closed down</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="165" />
         <source>从未就业（毕业生、返乡）</source>
         <translation>Never worked before</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="218" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="166" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="216" />
         <source>其他原因</source>
         <translation>Other reason</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="168" />
         <source>原来在哪个单位工作？按拼音输入单位名称</source>
         <translation>Where did you work? Type the name in pinyin</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="171" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="170" />
         <source>哪个月离开的？</source>
         <translation>Which month did you leave?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="175" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="173" />
         <source>您现在想找工作吗？</source>
         <translation>Are you looking for work now?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="176" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="174" />
         <source>想找工作，也想参加技能培训</source>
         <translation>Yes, and skills training</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="177" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="175" />
         <source>想找工作</source>
         <translation>Yes, I want a job</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="178" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="176" />
         <source>暂时不找工作</source>
         <translation>Not for now</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="179" />
         <source>您要预约办理什么业务？</source>
         <translation>What would you like to book?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="182" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="180" />
         <source>社保卡业务</source>
         <translation>Card services</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="183" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
         <source>养老保险、待遇认证</source>
         <translation>Pension, proof of life</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="182" />
         <source>就业、失业登记</source>
         <translation>Jobs and unemployment</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="185" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="183" />
         <source>医疗保险</source>
         <translation>Medical insurance</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="210" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
         <source>其他业务</source>
         <translation>Other services</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="188" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
         <source>请选择办理时间</source>
         <translation>Please choose a time</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="189" />
         <source>请工作人员上门为谁服务？</source>
         <translation>Who is the home visit for?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="190" />
         <source>为我本人</source>
         <translation>Myself</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
         <source>为我的父母</source>
         <translation>My father or mother</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
         <source>为我的配偶</source>
         <translation>My husband or wife</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="195" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
         <source>为我的子女</source>
         <translation>My son or daughter</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="196" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
         <source>为其他亲属</source>
         <translation>Another relative</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="199" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="197" />
         <source>请放上亲属的身份证
 或输入亲属的18位身份证号</source>
         <translation>Place your relative's ID card on the reader
 or type their 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="200" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="198" />
         <source>请输入亲属的18位身份证号</source>
         <translation>Please type your relative's 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="203" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="201" />
         <source>请输入亲属的姓名：按拼音输入，再点选汉字</source>
         <translation>Relative's name: type pinyin, then touch characters</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="206" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="204" />
         <source>需要上门办理什么？</source>
         <translation>What do you need the visit for?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="205" />
         <source>养老金资格认证</source>
         <translation>Pension proof of life</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="206" />
         <source>参保登记</source>
         <translation>Insurance registration</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="209" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
         <source>社保卡办理</source>
         <translation>Social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="213" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="211" />
         <source>为什么不方便到服务窗口？</source>
         <translation>Why is it hard to come to the counter?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="214" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="212" />
         <source>长期卧床</source>
         <translation>Bedridden</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="215" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="213" />
         <source>残疾</source>
         <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="216" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="214" />
         <source>年纪大，行动不便</source>
         <translation>Old age, hard to walk</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="217" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="215" />
         <source>重病</source>
         <translation>Serious illness</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="220" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="218" />
         <source>上门地址：按拼音输入村、组和门牌</source>
         <translation>Address in pinyin: village, group and house number</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="221" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="219" />
         <source>请核对以下信息，无误请点“提交”</source>
         <translation>Please check the details, then touch “Send”</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="229" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="227" />
         <source>上午</source>
         <translation>morning</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="229" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="227" />
         <source>下午</source>
         <translation>afternoon</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="230" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="228" />
         <source>%1月%2日%3（余%4个）</source>
         <translation>%1/%2 %3 (%4 left)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="322" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="312" />
         <location filename="../kiosk/applications/applications_submit.cpp" line="190" />
         <source>申请事项：%1</source>
         <translation>Application: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="324" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="314" />
         <location filename="../kiosk/applications/applications_submit.cpp" line="191" />
         <source>申请人：%1 %2</source>
         <translation>Applicant: %1 %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="318" />
         <source>申请人：社保卡持卡人本人</source>
         <translation>Applicant: the cardholder</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="331" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="321" />
         <source>离职原因：%1</source>
         <translation>Reason for leaving: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="333" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="323" />
         <source>原工作单位：%1</source>
         <translation>Last employer: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="334" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="324" />
         <source>离职时间：%1</source>
         <translation>Left work in: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="335" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="325" />
         <source>求职意愿：%1</source>
         <translation>Looking for work: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="338" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
         <source>用人单位：%1</source>
         <translation>Employer: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="339" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="329" />
         <source>就业时间：%1</source>
         <translation>Started: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="340" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="330" />
         <source>用工形式：%1</source>
         <translation>Employment: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="343" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="333" />
         <source>预约业务：%1</source>
         <translation>Appointment for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="344" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="334" />
         <source>办理时间：%1</source>
         <translation>Time: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="347" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="337" />
         <source>服务对象：%1</source>
         <translation>Visit for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="349" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="339" />
         <source>亲属：%1 %2</source>
         <translation>Relative: %1 %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="352" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="342" />
         <source>上门办理：%1</source>
         <translation>Service needed: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="353" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="343" />
         <source>原因：%1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="354" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="344" />
         <source>地址：%1</source>
         <translation>Address: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="357" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="347" />
         <source>应聘岗位：%1</source>
         <translation>Job applied for: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="363" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="353" />
         <source>联系电话：%1</source>
         <translation>Phone: %1</translation>
     </message>

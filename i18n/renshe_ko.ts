@@ -3,396 +3,395 @@
 <context>
     <name>renshe::kiosk::ApplicationsFlow</name>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="100" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="60" />
+        <source>%1年%2月</source>
+        <translation>%1년 %2월</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/applications/application_pages.cpp" line="112" />
         <source>请在每个问题下各选一项</source>
         <translation>질문마다 하나씩 골라 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="122" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="134" />
         <source>请将身份证放在读卡区
 或输入18位社会保障号码（身份证号）</source>
         <translation>신분증을 판독기에 올려 주세요
 또는 18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="123" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
         <source>请输入18位社会保障号码（身份证号）</source>
         <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="126" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="138" />
         <source>请输入姓名：按拼音输入，再点选汉字</source>
         <translation>이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="128" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="140" />
         <source>请输入14位申请编号（在回执上）</source>
         <translation>14자리 신청 번호를 입력하세요 (영수증에 있습니다)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="131" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="143" />
         <source>请输入手机号码，工作人员会打电话联系您</source>
         <translation>휴대전화 번호를 입력하세요. 직원이 전화로 연락드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="135" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
         <source>在哪个单位工作？按拼音输入单位名称</source>
         <translation>어느 회사에서 일하시나요? 회사 이름을 병음으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="141" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="169" />
-        <source>%1年%2月</source>
-        <translation>%1년 %2월</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="143" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="149" />
         <source>哪个月开始工作的？</source>
         <translation>몇 월부터 일하셨나요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="147" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="152" />
         <source>用工形式是什么？</source>
         <translation>고용 형태는 무엇인가요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="148" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="153" />
         <source>固定期限合同</source>
         <translation>기간제 계약</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="149" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="154" />
         <source>无固定期限合同</source>
         <translation>무기 계약</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="150" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
         <source>完成一定工作任务</source>
         <translation>특정 업무 계약</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="151" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
         <source>灵活就业</source>
         <translation>유연 취업</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="152" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="157" />
         <source>个体经营</source>
         <translation>자영업</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="155" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
         <source>您为什么离开原来的工作？</source>
         <translation>이전 직장을 그만두신 이유는 무엇인가요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="156" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
         <source>劳动合同到期</source>
         <translation>근로계약 만료</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="157" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="162" />
         <source>被单位辞退</source>
         <translation>회사에서 해고됨</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="158" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
         <source>自己辞职</source>
         <translation>자진 퇴사</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="159" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="164" />
         <source>单位破产或关闭</source>
         <translation>회사 파산·폐업</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="160" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="165" />
         <source>从未就业（毕业生、返乡）</source>
         <translation>취업한 적 없음</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="161" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="218" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="166" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="216" />
         <source>其他原因</source>
         <translation>기타 이유</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="163" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="168" />
         <source>原来在哪个单位工作？按拼音输入单位名称</source>
         <translation>어느 회사에서 일하셨나요? 회사 이름을 병음으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="171" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="170" />
         <source>哪个月离开的？</source>
         <translation>몇 월에 그만두셨나요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="175" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="173" />
         <source>您现在想找工作吗？</source>
         <translation>지금 일자리를 찾고 계신가요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="176" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="174" />
         <source>想找工作，也想参加技能培训</source>
         <translation>구직·기술훈련 희망</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="177" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="175" />
         <source>想找工作</source>
         <translation>구직 희망</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="178" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="176" />
         <source>暂时不找工作</source>
         <translation>당분간 구직 안 함</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="179" />
         <source>您要预约办理什么业务？</source>
         <translation>어떤 업무를 예약하시겠어요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="182" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="180" />
         <source>社保卡业务</source>
         <translation>사회보장카드 업무</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="183" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="181" />
         <source>养老保险、待遇认证</source>
         <translation>양로보험·자격 인증</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="182" />
         <source>就业、失业登记</source>
         <translation>취업·실업 등록</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="185" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="183" />
         <source>医疗保险</source>
         <translation>의료보험</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
-        <location filename="../kiosk/applications/application_pages.cpp" line="210" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="184" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
         <source>其他业务</source>
         <translation>기타 업무</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="188" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="186" />
         <source>请选择办理时间</source>
         <translation>예약 시간을 골라 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="189" />
         <source>请工作人员上门为谁服务？</source>
         <translation>직원이 누구를 찾아가면 될까요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="190" />
         <source>为我本人</source>
         <translation>본인</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="191" />
         <source>为我的父母</source>
         <translation>부모님</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="192" />
         <source>为我的配偶</source>
         <translation>배우자</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="195" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="193" />
         <source>为我的子女</source>
         <translation>자녀</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="196" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="194" />
         <source>为其他亲属</source>
         <translation>다른 가족</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="199" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="197" />
         <source>请放上亲属的身份证
 或输入亲属的18位身份证号</source>
         <translation>가족의 신분증을 판독기에 올려 주세요
 또는 가족의 18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="200" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="198" />
         <source>请输入亲属的18位身份证号</source>
         <translation>가족의 18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="203" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="201" />
         <source>请输入亲属的姓名：按拼音输入，再点选汉字</source>
         <translation>가족의 이름을 입력하세요: 병음을 입력한 뒤 한자를 고르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="206" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="204" />
         <source>需要上门办理什么？</source>
         <translation>방문해서 어떤 업무를 처리할까요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="205" />
         <source>养老金资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="208" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="206" />
         <source>参保登记</source>
         <translation>보험 가입 등록</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="209" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="207" />
         <source>社保卡办理</source>
         <translation>사회보장카드 신청</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="213" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="211" />
         <source>为什么不方便到服务窗口？</source>
         <translation>창구에 오시기 어려운 이유는 무엇인가요?</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="214" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="212" />
         <source>长期卧床</source>
         <translation>오랫동안 누워 지냄</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="215" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="213" />
         <source>残疾</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="216" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="214" />
         <source>年纪大，行动不便</source>
         <translation>고령으로 거동 불편</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="217" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="215" />
         <source>重病</source>
         <translation>중병</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="220" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="218" />
         <source>上门地址：按拼音输入村、组和门牌</source>
         <translation>방문 주소: 마을, 조, 번지를 병음으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="221" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="219" />
         <source>请核对以下信息，无误请点“提交”</source>
         <translation>아래 내용을 확인하고 맞으면 “제출”을 눌러 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="229" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="227" />
         <source>上午</source>
         <translation>오전</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="229" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="227" />
         <source>下午</source>
         <translation>오후</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="230" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="228" />
         <source>%1月%2日%3（余%4个）</source>
         <translation>%1월 %2일 %3 (%4자리 남음)</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="322" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="312" />
         <location filename="../kiosk/applications/applications_submit.cpp" line="190" />
         <source>申请事项：%1</source>
         <translation>신청 업무: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="324" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="314" />
         <location filename="../kiosk/applications/applications_submit.cpp" line="191" />
         <source>申请人：%1 %2</source>
         <translation>신청인: %1 %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="318" />
         <source>申请人：社保卡持卡人本人</source>
         <translation>신청인: 카드 소지자 본인</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="331" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="321" />
         <source>离职原因：%1</source>
         <translation>퇴직 사유: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="333" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="323" />
         <source>原工作单位：%1</source>
         <translation>이전 직장: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="334" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="324" />
         <source>离职时间：%1</source>
         <translation>퇴직 시기: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="335" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="325" />
         <source>求职意愿：%1</source>
         <translation>구직 의사: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="338" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="328" />
         <source>用人单位：%1</source>
         <translation>고용 회사: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="339" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="329" />
         <source>就业时间：%1</source>
         <translation>취업 시기: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="340" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="330" />
         <source>用工形式：%1</source>
         <translation>고용 형태: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="343" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="333" />
         <source>预约业务：%1</source>
         <translation>예약 업무: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="344" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="334" />
         <source>办理时间：%1</source>
         <translation>처리 시간: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="347" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="337" />
         <source>服务对象：%1</source>
         <translation>서비스 대상: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="349" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="339" />
         <source>亲属：%1 %2</source>
         <translation>가족: %1 %2</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="352" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="342" />
         <source>上门办理：%1</source>
         <translation>방문 업무: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="353" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="343" />
         <source>原因：%1</source>
         <translation>사유: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="354" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="344" />
         <source>地址：%1</source>
         <translation>주소: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="357" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="347" />
         <source>应聘岗位：%1</source>
         <translation>지원 일자리: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/applications/application_pages.cpp" line="363" />
+        <location filename="../kiosk/applications/application_pages.cpp" line="353" />
         <source>联系电话：%1</source>
         <translation>전화번호: %1</translation>
     </message>

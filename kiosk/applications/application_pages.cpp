@@ -46,11 +46,23 @@ QDate today() {
 
 }  // namespace
 
+std::string ApplicationsFlow::answer(const char* id) const {
+    const auto it = m_answers.find(id);
+    return it == m_answers.end() ? std::string() : it->second;
+}
+
+// This month and the ones before it, as answers "0" (this month), "1" (last month) …
+QVariantList ApplicationsFlow::recentMonths() const {
+    QVariantList months;
+    const QDate now = today();
+    for (int back = 0; back < kMonthsOffered; ++back) {
+        const QDate m = now.addMonths(-back);
+        months << option(back, tr("%1年%2月").arg(m.year()).arg(m.month()));
+    }
+    return months;
+}
+
 std::vector<std::string> ApplicationsFlow::pages() const {
-    const auto answer = [this](const char* id) {
-        const auto it = m_answers.find(id);
-        return it == m_answers.end() ? std::string() : it->second;
-    };
     std::vector<std::string> p;
     if (m_kind == Kind::Lookup)
         return {"number", "id"};
@@ -133,15 +145,8 @@ ApplicationsFlow::Page ApplicationsFlow::questionOf(const std::string& id) const
                 m_kind == Kind::Appointment || m_kind == Kind::Employment};
     if (id == "employer" && m_kind == Kind::Employment)
         return {Step::Text, tr("在哪个单位工作？按拼音输入单位名称"), {}};
-    if (id == "started") {
-        QVariantList months;
-        const QDate now = today();
-        for (int back = 0; back < kMonthsOffered; ++back) {
-            const QDate m = now.addMonths(-back);
-            months << option(back, tr("%1年%2月").arg(m.year()).arg(m.month()));
-        }
-        return {Step::Choice, tr("哪个月开始工作的？"), months};
-    }
+    if (id == "started")
+        return {Step::Choice, tr("哪个月开始工作的？"), recentMonths()};
     if (id == "contract")
         return {Step::Choice,
                 tr("用工形式是什么？"),
@@ -161,15 +166,8 @@ ApplicationsFlow::Page ApplicationsFlow::questionOf(const std::string& id) const
                  option(LEAVING_REASON_OTHER, tr("其他原因"))}};
     if (id == "employer")
         return {Step::Text, tr("原来在哪个单位工作？按拼音输入单位名称"), {}};
-    if (id == "left") {
-        QVariantList months;
-        const QDate now = today();
-        for (int back = 0; back < kMonthsOffered; ++back) {
-            const QDate m = now.addMonths(-back);
-            months << option(back, tr("%1年%2月").arg(m.year()).arg(m.month()));
-        }
-        return {Step::Choice, tr("哪个月离开的？"), months};
-    }
+    if (id == "left")
+        return {Step::Choice, tr("哪个月离开的？"), recentMonths()};
     if (id == "seeking")
         return {Step::Choice,
                 tr("您现在想找工作吗？"),
@@ -237,10 +235,6 @@ QVariantList ApplicationsFlow::slotOptions() const {
 }
 
 SubmitApplicationRequest ApplicationsFlow::request() const {
-    const auto answer = [this](const char* id) {
-        const auto it = m_answers.find(id);
-        return it == m_answers.end() ? std::string() : it->second;
-    };
     const auto number = [&](const char* id) { return std::atoi(answer(id).c_str()); };
     SubmitApplicationRequest r;
     if (m_card) {
@@ -306,10 +300,6 @@ SubmitApplicationRequest ApplicationsFlow::request() const {
 }
 
 QStringList ApplicationsFlow::confirmLines() const {
-    const auto answer = [this](const char* id) {
-        const auto it = m_answers.find(id);
-        return it == m_answers.end() ? std::string() : it->second;
-    };
     // The title of the chosen option of a choice page.
     const auto chosen = [&](const char* id) {
         for (const auto& o : questionOf(id).options) {

@@ -153,6 +153,9 @@ private:
     // The page's answers with the chosen ones marked ({id: "key=value", title, selected}).
     QVariantList markedOptions() const;
     QVariantList slotOptions() const;
+    QVariantList recentMonths() const;
+    // The answer of a page ("" when not given).
+    std::string answer(const char* id) const;
     // The request the answers make (application_pages.cpp).
     renshe::v1::SubmitApplicationRequest request() const;
     QStringList confirmLines() const;

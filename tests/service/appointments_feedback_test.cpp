@@ -387,6 +387,48 @@ TEST_P(Appointments, BadInputIsRefusedBeforeAnythingIsWritten) {
     EXPECT_EQ(all.applications_size(), 0);
 }
 
+// A terminal of another county (a stolen one, say) learns nothing of this county's
+// applications and books nothing at its service points; a display terminal neither rates nor
+// calls staff.
+TEST_P(Appointments, ATerminalOfAnotherCountyLearnsAndBooksNothingHere) {
+    const int day = plusDays(chinaToday(), 1);
+    ASSERT_TRUE(setCapacity(day, day, 2).ok());
+    SubmitApplicationResponse mine;
+    ASSERT_TRUE(submit(touch, booking(withTheCard(), day, HALF_DAY_MORNING), &mine).ok());
+    Stubs there = stubsOn(env.backoffice().target(), env.pki(),
+                          env.pki().touchTerminal("T-370102-001", "370102"));
+    EXPECT_EQ(status(there, mine.application().number(), card.ssn).code,
+              grpc::StatusCode::NOT_FOUND);
+    ListFreeSlotsRequest free;
+    free.set_service_point_id(point);
+    free.set_service(APPOINTMENT_SERVICE_CARD);
+    ListFreeSlotsResponse slots;
+    EXPECT_EQ(call(*there.apps, &Apps::ListFreeSlots, free, &slots).refusal,
+              "REFUSAL_REASON_OUTSIDE_REGION");
+    ListMyApplicationsRequest mineThere;
+    *mineThere.mutable_card() = withTheCard().card();
+    ListMyApplicationsResponse listed;
+    EXPECT_FALSE(call(*there.apps, &Apps::ListMyApplications, mineThere, &listed).ok());
+    EXPECT_EQ(listed.applications_size(), 0);
+    Stubs display =
+        stubsOn(env.backoffice().target(), env.pki(),
+                env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display,
+                                  BackofficeEnv::kRegion}));
+    SubmitRatingRequest rating;
+    rating.set_request_id(newRequestId());
+    rating.set_service(RATED_SERVICE_CARD);
+    rating.set_level(RATING_LEVEL_SATISFIED);
+    SubmitRatingResponse rated;
+    EXPECT_EQ(call(*display.feedback, &Feedback::SubmitRating, rating, &rated).refusal,
+              "REFUSAL_REASON_WRONG_ROLE");
+    RaiseHelpRequestRequest help;
+    help.set_request_id(newRequestId());
+    help.set_screen("Home");
+    RaiseHelpRequestResponse raised;
+    EXPECT_EQ(call(*display.feedback, &Feedback::RaiseHelpRequest, help, &raised).refusal,
+              "REFUSAL_REASON_WRONG_ROLE");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Appointments,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);

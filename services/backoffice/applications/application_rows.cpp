@@ -59,10 +59,6 @@ void setMasked(store::Tx& tx, const std::string& ssn, PersonSummary* out) {
         out->set_masked_name(sscard::maskName(person->name));
 }
 
-google::protobuf::Timestamp timestampOf(std::int64_t micros) {
-    return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(micros);
-}
-
 std::string needName(int need) {
     switch (need) {
         case HOME_VISIT_NEED_CERTIFICATION:
@@ -298,6 +294,10 @@ std::string nextStepOf(const ApplicationRow& row) {
         default:
             return "";
     }
+}
+
+google::protobuf::Timestamp timestampOf(std::int64_t micros) {
+    return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(micros);
 }
 
 std::string maskPhone(const std::string& phone) {

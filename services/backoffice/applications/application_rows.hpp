@@ -56,6 +56,7 @@ renshe::v1::GetApplicationStatusResponse statusOf(store::Tx& tx, const Applicati
 std::string summaryOf(const renshe::v1::ApplicationPayload& payload);
 // What happens next, for the slip (Chinese).
 std::string nextStepOf(const ApplicationRow& row);
+google::protobuf::Timestamp timestampOf(std::int64_t micros);
 // "138****5678"; "" stays "".
 std::string maskPhone(const std::string& phone);
 std::string halfDayName(renshe::v1::HalfDay half);

@@ -222,6 +222,15 @@ int ApplicationServiceImpl::today() const {
     return chinaDay(m_runner.clock().nowMicros());
 }
 
+std::string applications::staffPrefix(const Caller& caller, const std::string& asked,
+                                      Subject& subject) {
+    requireStaff(caller);
+    std::string prefix = asked.empty() ? caller.identity.region : asked;
+    subject.region = prefix;
+    requireRegion(caller, prefix);
+    return prefix;
+}
+
 std::string applications::servicePointOf(store::Tx& tx, const Caller& caller) {
     if (caller.isStaff())
         return "";
@@ -370,11 +379,7 @@ grpc::Status ApplicationServiceImpl::ListApplications(grpc::ServerContext* ctx,
         ctx, "applications.list", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
-            requireStaff(caller);
-            const std::string prefix =
-                req->region_prefix().empty() ? caller.identity.region : req->region_prefix();
-            subject.region = prefix;
-            requireRegion(caller, prefix);
+            const std::string prefix = staffPrefix(caller, req->region_prefix(), subject);
             std::vector<store::Value> params{prefix};
             auto param = [&](store::Value v) {
                 params.push_back(std::move(v));

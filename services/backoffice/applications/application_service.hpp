@@ -52,6 +52,10 @@ private:
 
 namespace applications {
 
+// The region prefix a staff list covers: the request's (empty: the caller's own), which must
+// lie inside the caller's region (OUTSIDE_REGION); STAFF_ONLY for anyone else.
+std::string staffPrefix(const Caller& caller, const std::string& asked, Subject& subject);
+
 // The service point a terminal belongs to ("" when it was enrolled without one).
 std::string servicePointOf(store::Tx& tx, const Caller& caller);
 

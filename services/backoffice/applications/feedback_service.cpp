@@ -1,7 +1,5 @@
 #include "services/backoffice/applications/feedback_service.hpp"
 
-#include <google/protobuf/util/time_util.h>
-
 #include <map>
 
 #include "services/backoffice/applications/application_rows.hpp"
@@ -36,19 +34,6 @@ std::string ratedServiceName(RatedService s) {
         default:
             return "就业信息";
     }
-}
-
-google::protobuf::Timestamp timestampOf(std::int64_t micros) {
-    return google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(micros);
-}
-
-// The region prefix a staff list covers: the request's, inside the caller's own.
-std::string staffPrefix(const Caller& caller, const std::string& asked, Subject& subject) {
-    requireStaff(caller);
-    std::string prefix = asked.empty() ? caller.identity.region : asked;
-    subject.region = prefix;
-    requireRegion(caller, prefix);
-    return prefix;
 }
 
 constexpr const char* kHelpColumns =
