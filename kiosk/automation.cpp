@@ -7,6 +7,7 @@
 #include <QJSValue>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QKeySequence>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QQmlEngine>
@@ -139,17 +140,18 @@ QObject* Automation::singleton(const char* module, const char* name) const {
 // started so: the layout audits look at one state of a journey on every terminal. Answers
 // the view it replaced, for the caller to put back.
 QJsonObject Automation::view(const QJsonObject& request) {
+    // The counter has no Kiosk singleton and no elderly mode: only its size changes.
     QObject* kiosk = singleton("Renshe.Kiosk", "Kiosk");
     const int width = request.value("width").toInt();
     const int height = request.value("height").toInt();
-    if (!kiosk || width < 320 || height < 320 || width > 7680 || height > 7680)
+    if (width < 320 || height < 320 || width > 7680 || height > 7680)
         return {{"ok", false}, {"error", QStringLiteral("view wants width and height 320..7680")}};
     QJsonObject before{{"ok", true},
                        {"width", m_window->width()},
                        {"height", m_window->height()},
-                       {"elderly", kiosk->property("elderlyMode").toBool()}};
+                       {"elderly", kiosk && kiosk->property("elderlyMode").toBool()}};
     m_window->resize(width, height);
-    if (request.contains("elderly"))
+    if (kiosk && request.contains("elderly"))
         kiosk->setProperty("elderlyMode", request.value("elderly").toBool());
     waitForFrame();
     return before;
@@ -176,6 +178,17 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         return layoutAudit(request.value("script").toString());
     if (cmd == QLatin1String("view"))
         return view(request);
+    if (cmd == QLatin1String("key")) {
+        // A key combination typed on the keyboard ("F2", "Ctrl+Down", "Alt+A") to whatever
+        // has the focus, through the platform input path.
+        const QKeySequence sequence = QKeySequence::fromString(request.value("key").toString());
+        if (sequence.isEmpty() || !m_window)
+            return fail(QStringLiteral("key needs a key sequence such as \"Ctrl+Down\""));
+        waitForFrame();
+        const QKeyCombination combination = sequence[0];
+        QTest::keyClick(m_window, combination.key(), combination.keyboardModifiers());
+        return {{"ok", true}};
+    }
     const QString name = request.value("object").toString();
     if (cmd == QLatin1String("click")) {
         // A finger acts on what is on the screen: let the last change be laid out and drawn
@@ -194,6 +207,14 @@ QJsonObject Automation::handle(const QJsonObject& request) {
                 QStringLiteral("'%1' has no property '%2'").arg(name, QString::fromUtf8(prop)));
         }
         return {{"ok", true}, {"value", QJsonValue::fromVariant(v)}};
+    }
+    if (cmd == QLatin1String("set")) {
+        // Text typed into a field (the counter's keyboard input): the property as if edited.
+        const QByteArray prop = request.value("name").toString().toUtf8();
+        if (!obj->setProperty(prop.constData(), request.value("value").toVariant()))
+            return fail(
+                QStringLiteral("cannot set '%1' of '%2'").arg(QString::fromUtf8(prop), name));
+        return {{"ok", true}};
     }
     if (cmd == QLatin1String("click")) {
         auto* item = qobject_cast<QQuickItem*>(obj);

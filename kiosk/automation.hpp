@@ -2,6 +2,8 @@
 // it. One JSON object per line on a unix socket (never a TCP port), one answer per line:
 //   {"cmd":"property","object":"<objectName>","name":"<property>"} -> {"ok":true,"value":...}
 //   {"cmd":"click","object":"<objectName>"}                         -> {"ok":true}
+//   {"cmd":"set","object":"<objectName>","name":"<property>","value":V} -> {"ok":true}
+//   {"cmd":"key","key":"Ctrl+Down"}  (to the focused item)             -> {"ok":true}
 //   {"cmd":"screenshot","path":"/abs/file.png"}                       -> {"ok":true}
 //   {"cmd":"view","width":W,"height":H,"elderly":B}  -> {"ok":true,"width":..,"height":..,
 //                                                       "elderly":..} (the view it replaced)

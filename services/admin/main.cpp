@@ -1,4 +1,5 @@
 // renshe-admin: the staff and operator command line. Grows with each back office feature.
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -11,6 +12,7 @@
 #include "services/admin/records_commands.hpp"
 #include "services/admin/staff_commands.hpp"
 #include "services/pki/pki.hpp"
+#include "services/pki/protected_key.hpp"
 
 namespace fs = std::filesystem;
 namespace pki = renshe::services::pki;
@@ -31,6 +33,10 @@ int usage(std::ostream& out, int rc) {
            "             province: the guide catalogue is the province's). Existing files are\n"
            "             kept, so it is safe to run again.\n"
            "             Never use this CA on a real network.\n"
+           "  pki protect-key --key FILE --out FILE\n"
+           "             the key under a passphrase (renshe-counter signs in with it): read from\n"
+           "             RENSHE_KEY_PASSPHRASE or the first line of standard input, at least 8\n"
+           "             characters. An existing --out is replaced.\n"
         << renshe::services::admin::staffUsage() << renshe::services::admin::catalogueUsage()
         << renshe::services::admin::recordsUsage() << renshe::services::admin::fingerprintUsage()
         << renshe::services::admin::fleetUsage() << renshe::services::admin::applicationUsage();
@@ -96,6 +102,34 @@ int pkiDemo(const std::vector<std::string>& args) {
     return 0;
 }
 
+int protectKey(const std::vector<std::string>& args) {
+    fs::path in, out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const bool hasValue = i + 1 < args.size();
+        if (args[i] == "--key" && hasValue)
+            in = args[++i];
+        else if (args[i] == "--out" && hasValue)
+            out = args[++i];
+        else {
+            std::cerr << "renshe-admin: unknown or incomplete argument: " << args[i] << "\n";
+            return usage(std::cerr, 2);
+        }
+    }
+    if (in.empty() || out.empty()) {
+        std::cerr << "renshe-admin: pki protect-key needs --key FILE and --out FILE\n";
+        return usage(std::cerr, 2);
+    }
+    std::string passphrase;
+    if (const char* given = std::getenv("RENSHE_KEY_PASSPHRASE"))
+        passphrase = given;
+    else
+        std::getline(std::cin, passphrase);
+    pki::writeFileAtomically(out, pki::protectPrivateKeyPem(pki::readFile(in), passphrase),
+                             kSecret);
+    std::cout << "protected key in " << out.string() << "\n";
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -106,6 +140,9 @@ int main(int argc, char** argv) {
     try {
         if (args.size() >= 2 && args[0] == "pki" && args[1] == "demo") {
             return pkiDemo({args.begin() + 2, args.end()});
+        }
+        if (args.size() >= 2 && args[0] == "pki" && args[1] == "protect-key") {
+            return protectKey({args.begin() + 2, args.end()});
         }
         // Each family answers 2 for "not mine / wrong usage"; connection flags may come first.
         if (const int rc = renshe::services::admin::runRecordsCommand(args); rc != 2)

@@ -433,6 +433,28 @@ grpc::Status AdminServiceImpl::VerifyAuditChain(grpc::ServerContext* ctx,
                           });
 }
 
+void describePerson(store::Tx& tx, const PersonRow& person, std::int64_t now,
+                    GetPersonResponse* resp) {
+    resp->mutable_person()->set_masked_ssn(drivers::sscard::maskIdNumber(person.ssn));
+    resp->mutable_person()->set_masked_name(drivers::sscard::maskName(person.name));
+    *resp->mutable_region() = regionProto(person.region);
+    if (!person.pensionFirstPayment.empty()) {
+        *resp->mutable_pension_first_payment() = dateProto(person.pensionFirstPayment);
+    }
+    resp->set_service_password_set(!person.servicePasswordHash.empty());
+    std::vector<CardStatusChange> all;
+    for (const auto& c : cardsOf(tx, person.ssn)) {
+        *resp->add_cards() = toCardInfo(c, person, now);
+        for (auto& h : historyOf(tx, c.cardNumber))
+            all.push_back(std::move(h));
+    }
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+        return microsOf(a.at()) > microsOf(b.at());
+    });
+    for (auto& h : all)
+        *resp->add_history() = std::move(h);
+}
+
 grpc::Status AdminServiceImpl::GetPerson(grpc::ServerContext* ctx, const GetPersonRequest* req,
                                          GetPersonResponse* resp) {
     return m_runner.query(
@@ -455,24 +477,7 @@ grpc::Status AdminServiceImpl::GetPerson(grpc::ServerContext* ctx, const GetPers
                 throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person"));
             subject.region = person->region;
             requireRegion(caller, person->region);
-            resp->mutable_person()->set_masked_ssn(drivers::sscard::maskIdNumber(ssn));
-            resp->mutable_person()->set_masked_name(drivers::sscard::maskName(person->name));
-            *resp->mutable_region() = regionProto(person->region);
-            if (!person->pensionFirstPayment.empty()) {
-                *resp->mutable_pension_first_payment() = dateProto(person->pensionFirstPayment);
-            }
-            resp->set_service_password_set(!person->servicePasswordHash.empty());
-            std::vector<CardStatusChange> all;
-            for (const auto& c : cardsOf(tx, ssn)) {
-                *resp->add_cards() = toCardInfo(c, *person, now);
-                for (auto& h : historyOf(tx, c.cardNumber))
-                    all.push_back(std::move(h));
-            }
-            std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-                return microsOf(a.at()) > microsOf(b.at());
-            });
-            for (auto& h : all)
-                *resp->add_history() = std::move(h);
+            describePerson(tx, *person, now, resp);
         });
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "renshe/v1/admin.grpc.pb.h"
+#include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
 #include "services/pki/pki.hpp"
 
@@ -72,5 +73,11 @@ private:
     std::optional<pki::CertificateAuthority> m_terminalCa;
     std::chrono::hours m_terminalValidity{24 * 90};
 };
+
+// The registry's masked view of `person`: region, pension start, whether a service password is
+// set, their cards (newest first) and every card's status history (newest first). GetPerson
+// and the counter's person file (counter/) answer with it.
+void describePerson(store::Tx& tx, const PersonRow& person, std::int64_t now,
+                    renshe::v1::GetPersonResponse* resp);
 
 }  // namespace renshe::services::backoffice

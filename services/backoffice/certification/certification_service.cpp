@@ -31,22 +31,6 @@ const std::string kEventNoMatch = "certification.verify_no_match";
 const std::string kEventEnroll = "certification.enroll_fingerprint";
 const std::string kEventIntegrity = "certification.template_integrity";
 
-CertificationStatus statusProto(const Certification& c, const PersonRow& person,
-                                const std::vector<templates::Entry>& enrolled) {
-    CertificationStatus s;
-    s.set_state(c.state);
-    s.set_pension(c.pension);
-    if (!c.certifiedUntil.empty())
-        *s.mutable_certified_until() = dateProto(c.certifiedUntil);
-    if (c.lastCertifiedAt != 0)
-        setTimestamp(s.mutable_last_certified_at(), c.lastCertifiedAt);
-    for (const auto& e : enrolled)
-        s.add_enrolled_fingers(e.finger);
-    s.mutable_person()->set_masked_ssn(drivers::sscard::maskIdNumber(person.ssn));
-    s.mutable_person()->set_masked_name(drivers::sscard::maskName(person.name));
-    return s;
-}
-
 // --- helpers -------------------------------------------------------------------------------
 
 // The person a request names: by ID number, or by card number (any card of theirs).
@@ -179,6 +163,22 @@ void requireInRegionOrUnknown(const Caller& caller, const PersonRef& ref,
 }
 
 }  // namespace
+
+CertificationStatus statusProto(const Certification& c, const PersonRow& person,
+                                const std::vector<templates::Entry>& enrolled) {
+    CertificationStatus s;
+    s.set_state(c.state);
+    s.set_pension(c.pension);
+    if (!c.certifiedUntil.empty())
+        *s.mutable_certified_until() = dateProto(c.certifiedUntil);
+    if (c.lastCertifiedAt != 0)
+        setTimestamp(s.mutable_last_certified_at(), c.lastCertifiedAt);
+    for (const auto& e : enrolled)
+        s.add_enrolled_fingers(e.finger);
+    s.mutable_person()->set_masked_ssn(drivers::sscard::maskIdNumber(person.ssn));
+    s.mutable_person()->set_masked_name(drivers::sscard::maskName(person.name));
+    return s;
+}
 
 namespace {
 

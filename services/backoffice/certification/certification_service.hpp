@@ -42,6 +42,8 @@
 #include <string>
 
 #include "renshe/v1/certification.grpc.pb.h"
+#include "services/backoffice/certification/cycle.hpp"
+#include "services/backoffice/certification/template_store.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
 namespace renshe::services::backoffice {
@@ -85,5 +87,10 @@ void consumeFingerprintFactor(store::Tx& tx, const Caller& caller, const std::st
 void requireFingerprintMatch(store::Tx& tx, const Caller& caller, const std::string& ssn,
                              const std::string& verificationId,
                              renshe::v1::VerificationPurpose purpose, std::int64_t now);
+
+// The status a terminal or the counter is shown: state, pension, cycle end, last
+// certification, enrolled fingers and the person masked.
+renshe::v1::CertificationStatus statusProto(const Certification& c, const PersonRow& person,
+                                            const std::vector<templates::Entry>& enrolled);
 
 }  // namespace renshe::services::backoffice

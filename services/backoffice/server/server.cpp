@@ -31,6 +31,7 @@
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/certification/certification_service.hpp"
 #include "services/backoffice/content/content_service.hpp"
+#include "services/backoffice/counter/counter_service.hpp"
 #include "services/backoffice/fleet/fleet_metrics.hpp"
 #include "services/backoffice/fleet/terminal_service.hpp"
 #include "services/backoffice/guides/guides_service.hpp"
@@ -68,6 +69,7 @@ struct Server::Impl {
     std::unique_ptr<GuideServiceImpl> guides;
     std::unique_ptr<ApplicationServiceImpl> applications;
     std::unique_ptr<FeedbackServiceImpl> feedback;
+    std::unique_ptr<CounterServiceImpl> counter;
     std::unique_ptr<grpc::Service> content;
     std::unique_ptr<grpc::Service> terminal;
     std::unique_ptr<CertificationServiceImpl> certification;
@@ -114,7 +116,8 @@ struct Server::Impl {
         builder.experimental().SetInterceptorCreators(std::move(interceptors));
         for (grpc::Service* service : std::initializer_list<grpc::Service*>{
                  card.get(), certification.get(), jobs.get(), records.get(), guides.get(),
-                 content.get(), terminal.get(), admin.get(), applications.get(), feedback.get()})
+                 content.get(), terminal.get(), admin.get(), applications.get(), feedback.get(),
+                 counter.get()})
             builder.RegisterService(service);
         auto server = builder.BuildAndStart();
         if (!server || *bound == 0) {
@@ -337,6 +340,7 @@ int Server::start() {
     m_impl->guides = std::make_unique<GuideServiceImpl>(*m_impl->runner);
     m_impl->applications = std::make_unique<ApplicationServiceImpl>(*m_impl->runner);
     m_impl->feedback = std::make_unique<FeedbackServiceImpl>(*m_impl->runner);
+    m_impl->counter = std::make_unique<CounterServiceImpl>(*m_impl->runner);
     ContentJobSource jobHighlights;
     const util::Clock& clock = m_impl->runner->clock();
     jobHighlights.newest = [&clock](store::Tx& tx, const std::string& prefix, int limit) {

@@ -1,0 +1,155 @@
+#include "kiosk/counter/hall_machines.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "kiosk/counter/staff_text.hpp"
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/terminal.grpc.pb.h"
+
+namespace renshe::kiosk::counter {
+
+using namespace renshe::v1;
+using services::client::CallResult;
+using services::client::unary;
+
+namespace {
+
+constexpr int kMaxServicePoints = 20;  // facility checks made per refresh
+constexpr int kPageSize = 500;
+
+QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString printerText(int state) {
+    switch (state) {
+        case PRINTER_STATE_OK:
+            return StaffText::deviceState(DEVICE_PRESENCE_PRESENT);
+        case PRINTER_STATE_ABSENT:
+            return StaffText::deviceState(DEVICE_PRESENCE_ABSENT);
+        case PRINTER_STATE_UNSPECIFIED:
+            return StaffText::deviceState(DEVICE_PRESENCE_UNSPECIFIED);
+        default:
+            return StaffText::deviceState(DEVICE_PRESENCE_ERROR);
+    }
+}
+
+struct Fetched {
+    CallResult result;
+    ListServicePointsResponse points;
+    ListTerminalsResponse terminals;
+    std::vector<CheckFacilityResponse> checks;
+};
+
+QVariantMap terminalRow(const TerminalSummary& t) {
+    const bool display = t.role() == TERMINAL_ROLE_DISPLAY;
+    return {{QStringLiteral("id"), fromStd(t.terminal_id())},
+            {QStringLiteral("display"), display},
+            {QStringLiteral("servicePoint"), fromStd(t.service_point_id())},
+            {QStringLiteral("lastSeen"), StaffText::time(t.last_seen())},
+            {QStringLiteral("stale"), t.stale()},
+            {QStringLiteral("version"), fromStd(t.software_version())},
+            {QStringLiteral("reader"),
+             display ? QString() : StaffText::deviceState(t.devices().card_reader())},
+            {QStringLiteral("sensor"),
+             display ? QString() : StaffText::deviceState(t.devices().fingerprint_sensor())},
+            {QStringLiteral("printer"), display ? QString() : printerText(t.devices().printer())},
+            {QStringLiteral("idReader"),
+             display ? QString() : StaffText::deviceState(t.devices().id_card_reader())},
+            {QStringLiteral("outbox"), t.pending_outbox()},
+            {QStringLiteral("needsStaff"), t.outbox_needs_staff()}};
+}
+
+}  // namespace
+
+void HallMachines::setLink(std::shared_ptr<StaffLink> link) {
+    m_link = std::move(link);
+    if (!m_link) {
+        m_async.invalidate();
+        m_loading = false;
+        m_message.clear();
+        m_terminals.clear();
+        m_servicePoints.clear();
+        m_staleCount = 0;
+        Q_EMIT changed();
+    }
+}
+
+void HallMachines::refresh() {
+    if (!m_link)
+        return;
+    if (!m_link->online()) {
+        m_message = StaffMessages::offline();
+        Q_EMIT changed();
+        return;
+    }
+    m_loading = true;
+    Q_EMIT changed();
+    auto link = m_link;
+    auto fetched = std::make_shared<Fetched>();
+    m_async.run(
+        [link, fetched] {
+            auto& keeper = link->keeper();
+            ListServicePointsRequest points;
+            points.mutable_page()->set_page_size(kMaxServicePoints);
+            fetched->result = unary<AdminService>(keeper, &AdminService::Stub::ListServicePoints,
+                                                  points, &fetched->points);
+            ListTerminalsRequest terminals;
+            terminals.mutable_page()->set_page_size(kPageSize);
+            if (fetched->result.ok())
+                fetched->result = unary<TerminalService>(
+                    keeper, &TerminalService::Stub::ListTerminals, terminals, &fetched->terminals);
+            for (const auto& sp : fetched->points.service_points()) {
+                if (!fetched->result.ok())
+                    break;
+                CheckFacilityRequest check;
+                check.set_service_point_id(sp.id());
+                fetched->result =
+                    unary<TerminalService>(keeper, &TerminalService::Stub::CheckFacility, check,
+                                           &fetched->checks.emplace_back());
+            }
+        },
+        [this, fetched] {
+            m_loading = false;
+            m_message = StaffMessages::text(fetched->result);
+            if (!fetched->result.ok()) {
+                Q_EMIT changed();
+                return;
+            }
+            std::vector<TerminalSummary> terminals(fetched->terminals.terminals().begin(),
+                                                   fetched->terminals.terminals().end());
+            // Silent ones first, then by id.
+            std::stable_sort(terminals.begin(), terminals.end(), [](const auto& a, const auto& b) {
+                return a.stale() != b.stale() ? a.stale() : a.terminal_id() < b.terminal_id();
+            });
+            m_terminals.clear();
+            m_staleCount = 0;
+            for (const auto& t : terminals) {
+                m_staleCount += t.stale() ? 1 : 0;
+                m_terminals.append(terminalRow(t));
+            }
+            m_servicePoints.clear();
+            for (int i = 0; i < fetched->points.service_points_size(); ++i) {
+                const auto& sp = fetched->points.service_points(i);
+                const auto& check = fetched->checks.at(static_cast<std::size_t>(i));
+                QVariantList findings;
+                for (const auto& f : check.findings())
+                    findings.append(
+                        QVariantMap{{QStringLiteral("item"), StaffText::facilityItem(f.item())},
+                                    {QStringLiteral("required"), f.required()},
+                                    {QStringLiteral("found"), f.found()},
+                                    {QStringLiteral("passed"), f.passed()}});
+                m_servicePoints.append(QVariantMap{
+                    {QStringLiteral("id"), fromStd(sp.id())},
+                    {QStringLiteral("name"), fromStd(sp.name())},
+                    {QStringLiteral("required"), StaffText::facilityClass(check.required_class())},
+                    {QStringLiteral("achieved"), StaffText::facilityClass(check.achieved_class())},
+                    {QStringLiteral("passed"), check.passed()},
+                    {QStringLiteral("findings"), findings}});
+            }
+            Q_EMIT changed();
+        });
+}
+
+}  // namespace renshe::kiosk::counter
