@@ -1,6 +1,9 @@
 #include "kiosk/counter/hall_machines.hpp"
 
+#include <QHash>
+
 #include <algorithm>
+#include <unordered_map>
 #include <vector>
 
 #include "kiosk/counter/staff_text.hpp"
@@ -16,7 +19,8 @@ using services::client::unary;
 namespace {
 
 constexpr int kMaxServicePoints = 20;  // facility checks made per refresh
-constexpr int kPageSize = 500;
+constexpr int kPageSize = 100;  // the back office's largest page
+constexpr int kMaxPages = 10;
 
 QString fromStd(const std::string& s) {
     return QString::fromStdString(s);
@@ -42,11 +46,44 @@ struct Fetched {
     std::vector<CheckFacilityResponse> checks;
 };
 
-QVariantMap terminalRow(const TerminalSummary& t) {
+// Terminals enrolled in the region that never sent a heartbeat are not in ListTerminals: they
+// are added as silent (never seen), with the service point they were registered to.
+void addNeverSeen(services::client::ChannelKeeper& keeper, Fetched& fetched) {
+    // RepeatedPtrField keeps its elements where they are as it grows.
+    std::unordered_map<std::string, TerminalSummary*> seen;
+    for (auto& t : *fetched.terminals.mutable_terminals())
+        seen.emplace(t.terminal_id(), &t);
+    ListEnrolmentsRequest request;
+    request.mutable_page()->set_page_size(kPageSize);
+    for (int page = 0; page < kMaxPages && fetched.result.ok(); ++page) {
+        ListEnrolmentsResponse one;
+        fetched.result =
+            unary<AdminService>(keeper, &AdminService::Stub::ListEnrolments, request, &one);
+        for (const auto& e : one.terminals()) {
+            if (e.has_revoked_at())
+                continue;
+            const auto known = seen.find(e.terminal_id());
+            TerminalSummary* t = known == seen.end() ? nullptr : known->second;
+            if (!t) {
+                t = fetched.terminals.add_terminals();
+                t->set_terminal_id(e.terminal_id());
+                t->set_role(e.role());
+                t->set_stale(true);
+            }
+            if (t->service_point_id().empty())
+                t->set_service_point_id(e.service_point_id());
+        }
+        if (one.page().next_page_token().empty())
+            break;
+        request.mutable_page()->set_page_token(one.page().next_page_token());
+    }
+}
+
+QVariantMap terminalRow(const TerminalSummary& t, const QString& servicePoint) {
     const bool display = t.role() == TERMINAL_ROLE_DISPLAY;
     return {{QStringLiteral("id"), fromStd(t.terminal_id())},
             {QStringLiteral("display"), display},
-            {QStringLiteral("servicePoint"), fromStd(t.service_point_id())},
+            {QStringLiteral("servicePoint"), servicePoint},
             {QStringLiteral("lastSeen"), StaffText::time(t.last_seen())},
             {QStringLiteral("stale"), t.stale()},
             {QStringLiteral("version"), fromStd(t.software_version())},
@@ -97,9 +134,17 @@ void HallMachines::refresh() {
                                                   points, &fetched->points);
             ListTerminalsRequest terminals;
             terminals.mutable_page()->set_page_size(kPageSize);
-            if (fetched->result.ok())
+            for (int page = 0; page < kMaxPages && fetched->result.ok(); ++page) {
+                ListTerminalsResponse one;
                 fetched->result = unary<TerminalService>(
-                    keeper, &TerminalService::Stub::ListTerminals, terminals, &fetched->terminals);
+                    keeper, &TerminalService::Stub::ListTerminals, terminals, &one);
+                for (auto& t : *one.mutable_terminals())
+                    *fetched->terminals.add_terminals() = std::move(t);
+                if (one.page().next_page_token().empty())
+                    break;
+                terminals.mutable_page()->set_page_token(one.page().next_page_token());
+            }
+            addNeverSeen(keeper, *fetched);
             for (const auto& sp : fetched->points.service_points()) {
                 if (!fetched->result.ok())
                     break;
@@ -123,11 +168,16 @@ void HallMachines::refresh() {
             std::stable_sort(terminals.begin(), terminals.end(), [](const auto& a, const auto& b) {
                 return a.stale() != b.stale() ? a.stale() : a.terminal_id() < b.terminal_id();
             });
+            QHash<QString, QString> names;
+            for (const auto& sp : fetched->points.service_points())
+                names.insert(fromStd(sp.id()), fromStd(sp.name()));
             m_terminals.clear();
             m_staleCount = 0;
             for (const auto& t : terminals) {
                 m_staleCount += t.stale() ? 1 : 0;
-                m_terminals.append(terminalRow(t));
+                const QString id = fromStd(t.service_point_id());
+                m_terminals.append(terminalRow(
+                    t, id.isEmpty() ? tr("未登记到服务点") : names.value(id, id)));
             }
             m_servicePoints.clear();
             for (int i = 0; i < fetched->points.service_points_size(); ++i) {

@@ -26,6 +26,8 @@ QString StaffText::cardStatus(int status) {
             return tr("已补换");
         case CARD_STATUS_CANCELLED:
             return tr("已注销");
+        case CARD_STATUS_UNSPECIFIED:
+            return QStringLiteral("—");
         default:
             return tr("未知");
     }
@@ -65,6 +67,19 @@ QString StaffText::applicationKind(int kind) {
         default:
             return tr("未知");
     }
+}
+
+QString StaffText::applicationAction(const std::string& action) {
+    static const std::pair<const char*, const char*> names[] = {
+        {"submitted", QT_TR_NOOP("提交")},      {"claimed", QT_TR_NOOP("认领")},
+        {"taken_over", QT_TR_NOOP("接手")},     {"accepted", QT_TR_NOOP("受理")},
+        {"more_information", QT_TR_NOOP("要求补充材料")}, {"rejected", QT_TR_NOOP("不予受理")},
+        {"done", QT_TR_NOOP("办结")},           {"note", QT_TR_NOOP("备注")}};
+    for (const auto& [code, name] : names) {
+        if (action == code)
+            return tr(name);
+    }
+    return QString::fromStdString(action);
 }
 
 QString StaffText::certificationState(int state) {

@@ -17,6 +17,8 @@ public:
     static QString cardStatus(int status);
     static QString applicationState(int state);
     static QString applicationKind(int kind);
+    // An application's history event ("submitted", "claimed", …, "note").
+    static QString applicationAction(const std::string& action);
     static QString certificationState(int state);
     static QString pensionStatus(int status);
     static QString finger(int finger);

@@ -15,7 +15,8 @@ using services::client::unary;
 
 namespace {
 
-constexpr int kPageSize = 200;
+constexpr int kPageSize = 100;  // the back office's largest page
+constexpr int kMaxPages = 5;    // 500 open applications: more is a county's, not a counter's
 
 QString fromStd(const std::string& s) {
     return QString::fromStdString(s);
@@ -83,8 +84,18 @@ void WorkQueue::refresh() {
         [link, list, help, results] {
             ListApplicationsRequest request;
             request.mutable_page()->set_page_size(kPageSize);
-            results->first = unary<ApplicationService>(
-                link->keeper(), &ApplicationService::Stub::ListApplications, request, list.get());
+            for (int page = 0; page < kMaxPages; ++page) {
+                ListApplicationsResponse one;
+                results->first = unary<ApplicationService>(
+                    link->keeper(), &ApplicationService::Stub::ListApplications, request, &one);
+                if (!results->first.ok())
+                    break;
+                for (auto& a : *one.mutable_applications())
+                    *list->add_applications() = std::move(a);
+                if (one.page().next_page_token().empty())
+                    break;
+                request.mutable_page()->set_page_token(one.page().next_page_token());
+            }
             results->second =
                 unary<FeedbackService>(link->keeper(), &FeedbackService::Stub::ListHelpRequests,
                                        ListHelpRequestsRequest(), help.get());
@@ -150,7 +161,7 @@ void WorkQueue::select(const QString& number) {
                 history.append(
                     QVariantMap{{QStringLiteral("at"), StaffText::time(e.at())},
                                 {QStringLiteral("actor"), fromStd(e.actor())},
-                                {QStringLiteral("action"), fromStd(e.action())},
+                                {QStringLiteral("action"), StaffText::applicationAction(e.action())},
                                 {QStringLiteral("state"), StaffText::applicationState(e.state())},
                                 {QStringLiteral("text"), fromStd(e.text())}});
             m_selected.insert(QStringLiteral("history"), history);

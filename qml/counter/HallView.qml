@@ -55,6 +55,7 @@ Item {
                     model: view.hall.servicePoints
                     Panel {
                         objectName: "facility_" + modelData.id
+                        property bool passed: modelData.passed
                         Layout.fillWidth: true
                         title: qsTr("%1：申报%2，实际%3 %4").arg(modelData.name).arg(modelData.required)
                                .arg(modelData.achieved).arg(modelData.passed ? qsTr("✓ 达标") : qsTr("✗ 未达标"))

@@ -8,6 +8,8 @@ import Renshe.Counter
 
 Item {
     id: view
+    objectName: "signInView"
+    property bool locked: Counter.lockedSeconds > 0
     onVisibleChanged: if (visible) passphrase.input.forceActiveFocus()
     Component.onCompleted: passphrase.input.forceActiveFocus()
 

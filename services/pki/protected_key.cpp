@@ -16,7 +16,7 @@ namespace renshe::services::pki {
 namespace {
 
 constexpr std::size_t kMinPassphrase = 8;
-constexpr std::uint64_t kScryptN = 1U << 15;
+constexpr std::uint64_t kScryptN = 1U << 14;  // 16 MiB: within OpenSSL's scrypt memory cap
 constexpr std::uint64_t kScryptR = 8;
 constexpr std::uint64_t kScryptP = 1;
 constexpr const char* kProtectedHeader = "-----BEGIN ENCRYPTED PRIVATE KEY-----";

@@ -1,5 +1,5 @@
 // A private key kept on disk under a passphrase (the counter's staff key): PKCS#8
-// EncryptedPrivateKeyInfo, AES-256-CBC with a key derived by scrypt (N = 2^15, r = 8, p = 1),
+// EncryptedPrivateKeyInfo, AES-256-CBC with a key derived by scrypt (N = 2^14, r = 8, p = 1),
 // so that a copied key file is useless without the passphrase and guessing it is slow.
 #pragma once
 

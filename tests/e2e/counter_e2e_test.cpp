@@ -1,0 +1,317 @@
+// renshe-counter (offscreen) against the real back office with the counter's own PC/SC reader
+// (pcscd + vpcd + renshe-cardsim): the sign-in with the key's passphrase and its lock, a person
+// found by the card in the reader, the full identity revealed with a reason, a formal loss with
+// its reason; an application made at a terminal claimed and sent back for information, and a
+// terminal's help request answered; the hall's machines; the back office gone; a clerk of
+// another county. Screenshots of every screen at 1366×768 and 1920×1080 in
+// <build>/tests/e2e/screenshots/counter/.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "renshe/v1/applications.grpc.pb.h"
+#include "renshe/v1/terminal.grpc.pb.h"
+#include "services/pki/protected_key.hpp"
+#include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/pcscd.hpp"
+#include "tests/fixtures/qt/kiosk_process.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using namespace std::chrono_literals;
+using namespace renshe::v1;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::KioskProcess;
+using renshe::testing::text;
+
+namespace {
+
+constexpr const char* kPassphrase = "counter-pass-2026";
+
+class CounterAtTheDesk : public ::testing::Test {
+protected:
+    renshe::testing::PrivatePcscd pcscd;
+    renshe::testing::CardSim sim{pcscd, 0, renshe::testing::sampleCard("zhang-sanfeng"),
+                                 renshe::testing::CardSimOptions{false, {}, std::nullopt}};
+    BackofficeEnv env{renshe::testing::StoreKind::Sqlite};
+    renshe::testing::SeededCard card;  // 张三丰, the sample card's holder
+    renshe::testing::TempDir dir{"renshe-counter-e2e"};
+    std::unique_ptr<KioskProcess> counter;
+
+    void SetUp() override {
+        renshe::testing::seed(env.staff(), card);
+        ASSERT_TRUE(renshe::testing::activate(env.touch(), card, "285714").ok());
+        std::filesystem::create_directories("screenshots/counter");
+    }
+
+    // The staff member's key, protected by the passphrase, beside their certificate.
+    std::vector<std::string> counterArgs(const std::string& staffId, const std::string& region) {
+        const auto files = env.pki().staff(staffId, region);
+        const auto key = dir / (staffId + ".protected.key");
+        renshe::services::pki::writeFileAtomically(
+            key,
+            renshe::services::pki::protectPrivateKeyPem(
+                renshe::services::pki::readFile(files.privateKey), kPassphrase),
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+        return {"--backoffice", env.backoffice().staffTarget(), "--ca",
+                env.pki().caCertificate().string(), "--cert", files.certificate.string(),
+                "--key", key.string(), "--state-dir", (dir / ("state-" + staffId)).string()};
+    }
+    void start(const std::string& staffId = "S-0001",
+               const std::string& region = BackofficeEnv::kRegion) {
+        counter = std::make_unique<KioskProcess>(counterArgs(staffId, region),
+                                                 std::vector<std::pair<std::string, std::string>>{},
+                                                 std::vector<std::string>{}, RENSHE_COUNTER_BIN);
+    }
+    void type(const QString& field, const QString& value) {
+        const auto answer = counter->call(
+            {{"cmd", "set"}, {"object", field + "Input"}, {"name", "text"}, {"value", value}});
+        ASSERT_TRUE(answer.value("ok").toBool()) << answer.value("error").toString().toStdString();
+    }
+    void key(const QString& sequence) {
+        ASSERT_TRUE(counter->call({{"cmd", "key"}, {"key", sequence}}).value("ok").toBool());
+    }
+    void signIn(const QString& passphrase = QString::fromUtf8(kPassphrase)) {
+        type("passphrase", passphrase);
+        counter->click("signInButton");
+    }
+    void signedIn() {
+        signIn();
+        ASSERT_EQ(counter->waitForProperty("onlineBadge", "online", true, 10s), QJsonValue(true));
+    }
+    // The screen as it is now at the counter's two sizes.
+    void shoot(const std::string& stem) {
+        for (const auto& [w, h] : {std::pair{1366, 768}, std::pair{1920, 1080}}) {
+            const auto before = counter->view({w, h, false});
+            counter->screenshot("screenshots/counter/" + stem + "-" + std::to_string(w) + "x" +
+                                std::to_string(h) + ".png");
+            counter->view(before);
+        }
+    }
+    CardStatus statusInRegistry() {
+        GetPersonRequest r;
+        r.mutable_person()->set_ssn(card.ssn);
+        GetPersonResponse person;
+        EXPECT_TRUE(renshe::testing::call(*env.staff().admin, &AdminService::Stub::GetPerson, r,
+                                          &person)
+                        .ok());
+        return person.cards_size() > 0 ? person.cards(0).status() : CARD_STATUS_UNSPECIFIED;
+    }
+};
+
+TEST_F(CounterAtTheDesk, ThreeWrongPassphrasesLockTheKeyEvenAcrossARestart) {
+    start();
+    shoot("sign-in");
+    signIn("wrong-passphrase-1");
+    EXPECT_EQ(counter->waitForProperty("signInMessage", "text", text("口令错误，还可尝试2次"), 10s),
+              text("口令错误，还可尝试2次"));
+    signIn("wrong-passphrase-2");
+    EXPECT_EQ(counter->waitForProperty("signInMessage", "text", text("口令错误，还可尝试1次"), 10s),
+              text("口令错误，还可尝试1次"));
+    signIn("wrong-passphrase-3");
+    EXPECT_EQ(counter->waitForProperty("signInView", "locked", true, 10s), QJsonValue(true));
+    EXPECT_EQ(counter->property("signInButton", "enabled"), QJsonValue(false));
+    EXPECT_TRUE(counter->property("signInMessage", "text").toString().startsWith(
+        QString::fromUtf8("密钥已锁定")));
+    shoot("sign-in-locked");
+    // Restarted, the workstation still refuses the key, even with the right passphrase.
+    counter.reset();
+    start();
+    EXPECT_EQ(counter->property("signInView", "locked"), QJsonValue(true));
+    EXPECT_EQ(counter->property("signInButton", "enabled"), QJsonValue(false));
+    EXPECT_EQ(counter->property("passphraseInput", "enabled"), QJsonValue(false));
+    EXPECT_EQ(counter->waitForProperty("onlineBadge", "online", true, 3s), QJsonValue(false));
+}
+
+TEST_F(CounterAtTheDesk, APersonFoundByTheCardIsRevealedWithAReasonAndTheirCardFormallyLost) {
+    start();
+    signedIn();
+    sim.insert();
+    counter->click("readCardButton");
+    ASSERT_EQ(counter->waitForProperty("personName", "value", text("张*丰"), 15s), text("张*丰"));
+    EXPECT_EQ(counter->property("personSsn", "value"), text("370***********0017"));
+    EXPECT_EQ(counter->property("cardStatus_A37010001", "status"), QJsonValue(CARD_STATUS_ACTIVE));
+    shoot("person");
+    // The full identity: refused without a reason, shown with one.
+    counter->click("revealButton");
+    counter->click("confirmReveal");
+    EXPECT_EQ(counter->waitForProperty("personMessage", "text", text("查看完整身份信息须填写原因"), 5s),
+              text("查看完整身份信息须填写原因"));
+    type("revealReason", QString::fromUtf8("核对身份证原件"));
+    counter->click("confirmReveal");
+    EXPECT_EQ(counter->waitForProperty("personSsn", "value", text("370102194704090017"), 10s),
+              text("370102194704090017"));
+    counter->click("hideButton");
+    EXPECT_EQ(counter->waitForProperty("personSsn", "value", text("370***********0017"), 5s),
+              text("370***********0017"));
+    // 正式挂失, with its reason.
+    counter->click("operation_formal_loss");
+    counter->click("confirmOperation");
+    EXPECT_EQ(counter->waitForProperty("operationMessage", "text",
+                                       text("请填写办理原因（例如：本人持身份证申请）"), 5s),
+              text("请填写办理原因（例如：本人持身份证申请）"));
+    EXPECT_EQ(statusInRegistry(), CARD_STATUS_ACTIVE);
+    type("operationReason", QString::fromUtf8("本人持身份证申请正式挂失"));
+    shoot("formal-loss-confirm");
+    counter->click("confirmOperation");
+    EXPECT_EQ(counter->waitForProperty("operationMessage", "text",
+                                       text("已办理：卡号 A37010001 现为“正式挂失”"), 10s),
+              text("已办理：卡号 A37010001 现为“正式挂失”"));
+    EXPECT_EQ(statusInRegistry(), CARD_STATUS_LOST);
+    counter->click("closeOperation");
+    EXPECT_EQ(counter->waitForProperty("cardStatus_A37010001", "status", QJsonValue(CARD_STATUS_LOST), 10s),
+              QJsonValue(CARD_STATUS_LOST));
+}
+
+TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInformation) {
+    // Made at the touch terminal, as the kiosk does: 失业登记 by ID number and name.
+    auto touch = renshe::services::client::makeChannel(env.pki().endpoint(
+        env.backoffice().target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
+    auto apps = ApplicationService::NewStub(touch);
+    SubmitApplicationRequest r;
+    r.set_request_id(renshe::testing::newRequestId());
+    r.mutable_applicant()->mutable_identity()->set_ssn(card.ssn);
+    r.mutable_applicant()->mutable_identity()->set_name(card.name);
+    auto* u = r.mutable_payload()->mutable_unemployment();
+    u->set_last_employer("兰山机械厂");
+    u->mutable_left_on()->set_year(2026);
+    u->mutable_left_on()->set_month(11);
+    u->mutable_left_on()->set_day(2);
+    u->set_reason(LEAVING_REASON_CONTRACT_ENDED);
+    u->set_seeking_work(true);
+    u->set_wanted_job("电焊工");
+    r.set_phone("13812345678");
+    SubmitApplicationResponse submitted;
+    ASSERT_TRUE(renshe::testing::call(*apps, &ApplicationService::Stub::SubmitApplication, r,
+                                      &submitted)
+                    .ok());
+    const QString number = QString::fromStdString(submitted.application().number());
+    RaiseHelpRequestRequest help;
+    help.set_request_id(renshe::testing::newRequestId());
+    help.set_screen("Applications/Error");
+    RaiseHelpRequestResponse raised;
+    ASSERT_TRUE(renshe::testing::call(*FeedbackService::NewStub(touch),
+                                      &FeedbackService::Stub::RaiseHelpRequest, help, &raised)
+                    .ok());
+
+    start();
+    signedIn();
+    key("F2");
+    counter->click("refreshQueue");
+    ASSERT_EQ(counter->waitForProperty("application_" + number, "visible", true, 10s), QJsonValue(true));
+    shoot("queue");
+    counter->click("application_" + number);
+    ASSERT_EQ(counter->waitForProperty("selectedState", "value", text("已提交"), 10s), text("已提交"));
+    key("Alt+C");  // 认领
+    EXPECT_EQ(counter->waitForProperty("selectedClaim", "value", text("S-0001"), 10s), text("S-0001"));
+    // Sent back without a reason: refused next to the field, nothing sent.
+    counter->click("moreInfoButton");
+    EXPECT_EQ(counter->waitForProperty("decisionReasonError", "visible", true, 5s), QJsonValue(true));
+    EXPECT_EQ(counter->property("selectedState", "value"), text("已提交"));
+    type("decisionReason", QString::fromUtf8("请携带劳动合同解除证明到窗口"));
+    counter->click("moreInfoButton");
+    EXPECT_EQ(counter->waitForProperty("selectedState", "value", text("需补充材料"), 10s),
+              text("需补充材料"));
+    shoot("queue-decided");
+    // The citizen's view at a terminal says the same.
+    GetApplicationStatusRequest st;
+    st.set_number(number.toStdString());
+    st.set_ssn(card.ssn);
+    GetApplicationStatusResponse status;
+    ASSERT_TRUE(renshe::testing::call(*apps, &ApplicationService::Stub::GetApplicationStatus, st,
+                                      &status)
+                    .ok());
+    EXPECT_EQ(status.state(), APPLICATION_STATE_MORE_INFORMATION_NEEDED);
+    EXPECT_EQ(status.reason(), "请携带劳动合同解除证明到窗口");
+    // The hall's help request, answered.
+    counter->click("answerHelp_" + QString::fromStdString(raised.help_request().id()));
+    EXPECT_NE(counter->waitForProperty("answerHelp_" + QString::fromStdString(raised.help_request().id()),
+                                       "visible", false, 10s),
+              QJsonValue(true));
+    ListHelpRequestsResponse open;
+    const auto staff = renshe::services::client::makeChannel(env.pki().endpoint(
+        env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+    ASSERT_TRUE(renshe::testing::call(*FeedbackService::NewStub(staff),
+                                      &FeedbackService::Stub::ListHelpRequests,
+                                      ListHelpRequestsRequest(), &open)
+                    .ok());
+    EXPECT_EQ(open.help_requests_size(), 0);
+}
+
+TEST_F(CounterAtTheDesk, TheHallsMachinesWithTheSilentOneFirstAndTheFacilityCheck) {
+    // A 服务站 declared class II with two touchscreens registered; only one of them reports.
+    const auto staff = env.staff();
+    auto* admin = staff.admin.get();
+    UpsertServicePointRequest sp;
+    sp.set_request_id(renshe::testing::newRequestId());
+    sp.mutable_service_point()->set_name("兰山区人社服务站");
+    sp.mutable_service_point()->mutable_region()->set_division_code("371302");
+    sp.mutable_service_point()->set_facility_class(FACILITY_CLASS_II);
+    sp.mutable_service_point()->set_display_area_m2(2);
+    UpsertServicePointResponse point;
+    ASSERT_TRUE(
+        renshe::testing::call(*admin, &AdminService::Stub::UpsertServicePoint, sp, &point).ok());
+    const auto first = env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion);
+    const auto second = env.pki().touchTerminal("T-371302-002", BackofficeEnv::kRegion);
+    RegisterTerminalsRequest reg;
+    reg.set_request_id(renshe::testing::newRequestId());
+    reg.add_certificate_pem(renshe::services::pki::readFile(first.certificate));
+    reg.add_certificate_pem(renshe::services::pki::readFile(second.certificate));
+    reg.set_service_point_id(point.service_point().id());
+    RegisterTerminalsResponse registered;
+    ASSERT_TRUE(
+        renshe::testing::call(*admin, &AdminService::Stub::RegisterTerminals, reg, &registered).ok());
+    auto touch = renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), first));
+    HeartbeatRequest beat;
+    beat.set_software_version("0.1.0");
+    beat.set_role(TERMINAL_ROLE_TOUCH);
+    beat.mutable_devices()->set_card_reader(DEVICE_PRESENCE_PRESENT);
+    beat.mutable_devices()->set_fingerprint_sensor(DEVICE_PRESENCE_ERROR);
+    beat.mutable_devices()->set_printer(PRINTER_STATE_PAPER_OUT);
+    HeartbeatResponse beatResponse;
+    ASSERT_TRUE(renshe::testing::call(*TerminalService::NewStub(touch),
+                                      &TerminalService::Stub::Heartbeat, beat, &beatResponse)
+                    .ok());
+    start();
+    signedIn();
+    key("F3");
+    EXPECT_EQ(counter->waitForProperty("terminal_T-371302-001", "stale", false, 10s),
+              QJsonValue(false));
+    EXPECT_EQ(counter->property("terminal_T-371302-002", "stale"), QJsonValue(true));
+    EXPECT_EQ(counter->property("hallSummary", "text"), text("终端 2 台，其中 1 台失联"));
+    const QString facility = "facility_" + QString::fromStdString(point.service_point().id());
+    EXPECT_EQ(counter->property(facility, "passed"), QJsonValue(false));
+    shoot("hall");
+}
+
+TEST_F(CounterAtTheDesk, ABackOfficeGoneIsShownAtOnceAndActionsAreRefused) {
+    start();
+    signedIn();
+    type("idNumber", QString::fromUtf8("37010219470409001"));  // 17 digits
+    counter->click("searchButton");
+    EXPECT_EQ(counter->waitForProperty("idNumberError", "visible", true, 5s), QJsonValue(true));
+    env.backoffice().kill9();
+    EXPECT_EQ(counter->waitForProperty("onlineBadge", "online", false, 10s), QJsonValue(false));
+    type("idNumber", QString::fromStdString(card.ssn));
+    counter->click("searchButton");
+    EXPECT_EQ(counter->waitForProperty("personMessage", "text",
+                                       text("与后台的连接已中断，操作未执行。请在连接恢复后重试。"), 5s),
+              text("与后台的连接已中断，操作未执行。请在连接恢复后重试。"));
+    shoot("offline");
+    env.backoffice().restart();
+    EXPECT_EQ(counter->waitForProperty("onlineBadge", "online", true, 20s), QJsonValue(true));
+    counter->click("searchButton");
+    EXPECT_EQ(counter->waitForProperty("personName", "value", text("张*丰"), 10s), text("张*丰"));
+}
+
+TEST_F(CounterAtTheDesk, AClerkOfAnotherCountySeesNothingOfThisOne) {
+    start("S-0900", "370102");
+    signedIn();
+    type("idNumber", QString::fromStdString(card.ssn));
+    counter->click("searchButton");
+    EXPECT_EQ(counter->waitForProperty("personMessage", "text", text("不属于您所辖区域，无权查看或办理"), 10s),
+              text("不属于您所辖区域，无权查看或办理"));
+    EXPECT_EQ(counter->property("personPanel", "visible"), QJsonValue(false));
+}
+
+}  // namespace
