@@ -33,7 +33,8 @@ for lang in ("en", "ko"):
         files = {loc.get("filename", "") for loc in context.iter("location")}
         cpp = files and all(f.startswith("../kiosk/") and f.endswith((".cpp", ".hpp")) for f in files)
         if cpp and "::" not in name.text and name.text != "QObject":
-            name.text = "renshe::kiosk::" + name.text
+            counter = all(f.startswith("../kiosk/counter/") for f in files)
+            name.text = ("renshe::kiosk::counter::" if counter else "renshe::kiosk::") + name.text
     for msg in root.iter("message"):
         src = msg.find("source").text
         tr = msg.find("translation")

@@ -1406,6 +1406,108 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::Counter</name>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="88" />
+        <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
+        <translation>Too many wrong passphrases: the key is locked. Try again in %1 minutes</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="93" />
+        <source>请输入密钥口令</source>
+        <translation>Please enter the key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="110" />
+        <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
+        <translation>The key file is not protected by a passphrase and cannot be used (protect it with renshe-admin pki protect-key)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="115" />
+        <source>无法读取密钥文件</source>
+        <translation>Cannot read the key file</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="128" />
+        <source>口令连续%1次错误，密钥已锁定%2分钟</source>
+        <translation>%1 wrong passphrases in a row: the key is locked for %2 minutes</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="133" />
+        <source>口令错误，还可尝试%1次</source>
+        <translation>Wrong passphrase. %1 tries left</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="146" />
+        <source>此证书不是工作人员证书</source>
+        <translation>This is not a staff certificate</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="153" />
+        <source>无法读取证书文件</source>
+        <translation>Cannot read the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="186" />
+        <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
+        <translation>No activity for %1 minutes: the workstation is locked. Please enter your passphrase again</translation>
+    </message>
+</context>
+<context>
+    <name>CounterHeader</name>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="18" />
+        <source>人社窗口工作站</source>
+        <translation>Social Security Counter Workstation</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="26" />
+        <source>工作人员 %1 · 辖区 %2</source>
+        <translation>Staff %1 · Area %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="43" />
+        <source>后台已连接</source>
+        <translation>Back office connected</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="43" />
+        <source>后台连接中断：操作暂不可用</source>
+        <translation>Back office unreachable: actions unavailable</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="60" />
+        <source>锁定</source>
+        <translation>Lock</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMain</name>
+    <message>
+        <location filename="../qml/counter/CounterMain.qml" line="16" />
+        <source>人社窗口工作站</source>
+        <translation>Social Security Counter Workstation</translation>
+    </message>
+</context>
+<context>
+    <name>CounterNav</name>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="21" />
+        <source>人员查询</source>
+        <translation>Person look-up</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="22" />
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="23" />
+        <source>大厅设备</source>
+        <translation>Hall machines</translation>
+    </message>
+</context>
+<context>
     <name>DisplayMain</name>
     <message>
         <location filename="../qml/screens/DisplayMain.qml" line="66" />
@@ -1636,6 +1738,87 @@ or type your ID number on the keys</translation>
         <location filename="../qml/screens/GuidesScreen.qml" line="131" />
         <source>返回首页</source>
         <translation>Back to the home screen</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::HallMachines</name>
+    <message>
+        <location filename="../kiosk/counter/hall_machines.cpp" line="186" />
+        <source>未登记到服务点</source>
+        <translation>Not registered to a service point</translation>
+    </message>
+</context>
+<context>
+    <name>HallView</name>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="22" />
+        <source>终端 %1 台，其中 %2 台失联</source>
+        <translation>%1 terminals, %2 of them silent</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="30" />
+        <source>刷新中…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="30" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="60" />
+        <source>%1：申报%2，实际%3 %4</source>
+        <translation>%1: declared %2, actual %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="61" />
+        <source>✓ 达标</source>
+        <translation>✓ Meets the standard</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="61" />
+        <source>✗ 未达标</source>
+        <translation>✗ Below the standard</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="68" />
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="69" />
+        <source>（缺）</source>
+        <translation> (short)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="95" />
+        <source>%1 %2 · %3 · 最后心跳 %4%5</source>
+        <translation>%1 %2 · %3 · last heartbeat %4%5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="95" />
+        <source>信息屏</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="95" />
+        <source>触摸屏</source>
+        <translation>Touchscreen</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="96" />
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="97" />
+        <source>（失联）</source>
+        <translation> (silent)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="107" />
+        <source>读卡器 %1 · 指纹仪 %2 · 打印机 %3 · 身份证阅读器 %4 · 待发送 %5（需处理 %6）</source>
+        <translation>Card reader %1 · Fingerprint sensor %2 · Printer %3 · ID card reader %4 · To send %5 (%6 for staff)</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2367,295 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::PersonFile</name>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="123" />
+        <source>请输入18位身份证号码</source>
+        <translation>Please enter the 18-character ID number</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="128" />
+        <source>身份证号码不正确（应为18位，末位为校验码）</source>
+        <translation>Wrong ID number (it has 18 characters, the last one a check character)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="170" />
+        <source>查看完整身份信息须填写原因</source>
+        <translation>A reason is required to see the full identity</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="321" />
+        <source>未知的操作</source>
+        <translation>Unknown action</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="326" />
+        <source>请填写办理原因（例如：本人持身份证申请）</source>
+        <translation>Please enter the reason (e.g. applied in person with ID card)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="352" />
+        <source>已办理：卡号 %1 现为“%2”</source>
+        <translation>Done: card %1 is now “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="15" />
+        <source>办理正式挂失</source>
+        <translation>Record formal loss</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="16" />
+        <source>解挂</source>
+        <translation>Lift loss report</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="17" />
+        <source>补换卡申请</source>
+        <translation>Request replacement</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="18" />
+        <source>注销</source>
+        <translation>Cancel card</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="33" />
+        <source>身份证号码 / 社会保障号码</source>
+        <translation>ID number / social security number</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="34" />
+        <source>18位号码，输入后按回车</source>
+        <translation>18 characters, then press Enter</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="41" />
+        <source>查询</source>
+        <translation>Look up</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="47" />
+        <source>读社保卡</source>
+        <translation>Read card</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="56" />
+        <source>正在读卡…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="57" />
+        <source>正在查询…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="80" />
+        <source>人员信息</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="86" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="91" />
+        <source>社会保障号码</source>
+        <translation>Social security number</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <source>参保地</source>
+        <translation>Insured in</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="96" />
+        <source>养老金首次发放</source>
+        <translation>First pension payment</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="97" />
+        <location filename="../qml/counter/PersonView.qml" line="134" />
+        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="100" />
+        <source>服务密码</source>
+        <translation>Service password</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <source>已设置</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="108" />
+        <source>显示完整信息</source>
+        <translation>Show full details</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="115" />
+        <source>隐藏完整信息</source>
+        <translation>Hide full details</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="124" />
+        <source>养老金资格认证</source>
+        <translation>Pension proof of life</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="130" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="133" />
+        <source>养老金</source>
+        <translation>Pension</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="134" />
+        <source>本期认证有效至</source>
+        <translation>Certified until</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <source>最近一次认证</source>
+        <translation>Last certified</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="138" />
+        <source>已登记指纹</source>
+        <translation>Enrolled fingers</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="139" />
+        <source>未登记</source>
+        <translation>None enrolled</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="144" />
+        <source>%1 在 %2 认证%3</source>
+        <translation>%1 certified at %2%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="145" />
+        <source>（恢复发放）</source>
+        <translation> (pension resumed)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="157" />
+        <source>社保卡</source>
+        <translation>Social security cards</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="162" />
+        <source>没有卡</source>
+        <translation>No card</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="181" />
+        <source>卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5</source>
+        <translation>Card %1 · %2 · issued %3 · valid until %4%5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="183" />
+        <source>（已过期）</source>
+        <translation> (expired)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="212" />
+        <source>卡状态记录</source>
+        <translation>Card status history</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="219" />
+        <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
+        <translation>%1 card %2: %3 → %4 (%5, %6)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="231" />
+        <source>申请记录</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="237" />
+        <source>没有申请</source>
+        <translation>No applications</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="244" />
+        <source>%1 %2 · %3 · %4 · 期限 %5</source>
+        <translation>%1 %2 · %3 · %4 · due %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="270" />
+        <source>查看完整身份信息将记入审计日志。请填写原因。</source>
+        <translation>Seeing the full identity is recorded in the audit log. Please give a reason.</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="280" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="281" />
+        <source>例如：核对身份证原件</source>
+        <translation>e.g. checking the original ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="288" />
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="297" />
+        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="324" />
+        <source>确认办理：%1（卡号 %2）</source>
+        <translation>Confirm: %1 (card %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="336" />
+        <source>办理原因（记入卡状态记录）</source>
+        <translation>Reason (kept in the card status history)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="337" />
+        <source>例如：本人持身份证申请</source>
+        <translation>e.g. applied in person with ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <source>正在办理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <source>确认办理</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../qml/components/PinPad.qml" line="55" />
@@ -2220,6 +2692,155 @@ or type your ID number on the keys</translation>
         <location filename="../kiosk/applications/applications_submit.cpp" line="27" />
         <source>%1年%2月%3日</source>
         <translation>%1-%2-%3</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="49" />
+        <source>待办申请（%1 件，%2 件即将或已经到期）</source>
+        <translation>Open applications (%1; %2 due soon or overdue)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="59" />
+        <source>刷新中…</source>
+        <translation>Refreshing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="59" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="89" />
+        <source>%1 请求帮助（%2，%3）</source>
+        <translation>%1 asks for help (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="98" />
+        <source>已前往</source>
+        <translation>On my way</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="129" />
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="137" />
+        <source>期限 %1%2 · %3</source>
+        <translation>Due %1%2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="138" />
+        <source>（已超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="138" />
+        <source>（即将到期）</source>
+        <translation> (due soon)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="139" />
+        <source>经办人 %1</source>
+        <translation>Handled by %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="139" />
+        <location filename="../qml/counter/QueueView.qml" line="175" />
+        <source>未认领</source>
+        <translation>Unclaimed</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="168" />
+        <source>申请 %1 · %2</source>
+        <translation>Application %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="169" />
+        <source>请从左侧选择一件申请</source>
+        <translation>Choose an application on the left</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="170" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="171" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="172" />
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="173" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="174" />
+        <source>提交 / 期限</source>
+        <translation>Submitted / due</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="175" />
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="176" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="188" />
+        <source>%1 %2：%3 → %4 %5</source>
+        <translation>%1 %2: %3 → %4 %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="205" />
+        <source>原因 / 备注（不予受理、补充材料时必填，申请人可见）</source>
+        <translation>Reason / note (required to reject or ask for more info; the applicant sees it)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="221" />
+        <source>认领</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="222" />
+        <source>接手</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="223" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="224" />
+        <source>补充材料</source>
+        <translation>More info</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="225" />
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="226" />
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="227" />
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +3128,402 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="19" />
+        <source>人社窗口工作站 · 工作人员登录</source>
+        <translation>Social Security Counter Workstation · Staff sign-in</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="22" />
+        <source>请输入您的工作人员密钥口令。连续输错3次，密钥将被锁定数分钟。</source>
+        <translation>Please enter your staff key passphrase. After 3 wrong tries in a row the key is locked for a few minutes.</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="33" />
+        <source>密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="42" />
+        <source>密钥已锁定，%1秒后可再试</source>
+        <translation>The key is locked. Try again in %1 s</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="54" />
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="54" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::StaffMessages</name>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="8" />
+        <source>与后台的连接已中断，操作未执行。请在连接恢复后重试。</source>
+        <translation>The connection to the back office is down; nothing was done. Please try again once it is back.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="18" />
+        <source>登记库中没有这个人员</source>
+        <translation>This person is not in the register</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="20" />
+        <source>登记库中没有这张卡</source>
+        <translation>This card is not in the register</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="22" />
+        <source>不属于您所辖区域，无权查看或办理</source>
+        <translation>Outside your area: you may not see or handle this</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="24" />
+        <source>此证书不是工作人员证书</source>
+        <translation>This is not a staff certificate</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="26" />
+        <source>卡片当前状态不能办理此项操作</source>
+        <translation>Not possible in the card's current status</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="28" />
+        <source>申请的当前状态不允许此操作（或已由其他工作人员受理）</source>
+        <translation>Not possible in the application's current status (or another staff member has already accepted it)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="30" />
+        <source>身份证号码格式不正确</source>
+        <translation>The ID number is not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="32" />
+        <source>填写的内容不符合要求</source>
+        <translation>What was entered does not meet the requirements</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="34" />
+        <source>操作过于频繁，请稍后再试</source>
+        <translation>Too many requests. Please try again later</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="39" />
+        <source>后台不接受此证书（已吊销或已过期）</source>
+        <translation>The back office does not accept this certificate (revoked or expired)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="41" />
+        <source>没有找到</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="42" />
+        <source>后台拒绝了此操作（%1）</source>
+        <translation>The back office refused this (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::StaffText</name>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="16" />
+        <source>已发放（待启用）</source>
+        <translation>Issued (not yet activated)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="18" />
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="20" />
+        <source>临时挂失</source>
+        <translation>Temporarily reported lost</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="22" />
+        <source>正式挂失</source>
+        <translation>Formally reported lost</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="24" />
+        <source>补换卡申请中</source>
+        <translation>Replacement requested</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="26" />
+        <source>已补换</source>
+        <translation>Replaced</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="28" />
+        <source>已注销</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="32" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="49" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="68" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="100" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="113" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="124" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="156" />
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="39" />
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="41" />
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="43" />
+        <source>需补充材料</source>
+        <translation>More info needed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="45" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="79" />
+        <source>不予受理</source>
+        <translation>Not accepted</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="47" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="56" />
+        <source>失业登记</source>
+        <translation>Unemployment registration</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="58" />
+        <source>就业登记</source>
+        <translation>Employment registration</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="60" />
+        <source>岗位申请</source>
+        <translation>Job application</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="62" />
+        <source>预约</source>
+        <translation>Appointment</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="64" />
+        <source>上门服务</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="66" />
+        <source>差评回访</source>
+        <translation>Poor rating follow-up</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="74" />
+        <source>提交</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="75" />
+        <source>认领</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="76" />
+        <source>接手</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="77" />
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="78" />
+        <source>要求补充材料</source>
+        <translation>Asked for more info</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="80" />
+        <source>办结</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="81" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="92" />
+        <source>无需认证</source>
+        <translation>Not required</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="94" />
+        <source>已认证</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="96" />
+        <source>待认证（本期即将到期）</source>
+        <translation>Due (this period ends soon)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="98" />
+        <source>逾期未认证（养老金暂停发放）</source>
+        <translation>Overdue (pension suspended)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="107" />
+        <source>未领取养老金</source>
+        <translation>No pension</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="109" />
+        <source>正常发放</source>
+        <translation>Being paid</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="111" />
+        <source>暂停发放</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="118" />
+        <source>左手拇指</source>
+        <translation>Left thumb</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="118" />
+        <source>左手食指</source>
+        <translation>Left index finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="119" />
+        <source>左手中指</source>
+        <translation>Left middle finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="119" />
+        <source>左手无名指</source>
+        <translation>Left ring finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="120" />
+        <source>左手小指</source>
+        <translation>Left little finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="120" />
+        <source>右手拇指</source>
+        <translation>Right thumb</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="121" />
+        <source>右手食指</source>
+        <translation>Right index finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="121" />
+        <source>右手中指</source>
+        <translation>Right middle finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="122" />
+        <source>右手无名指</source>
+        <translation>Right ring finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="122" />
+        <source>右手小指</source>
+        <translation>Right little finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="131" />
+        <source>工作正常</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="133" />
+        <source>未连接</source>
+        <translation>Not connected</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="135" />
+        <source>故障</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="137" />
+        <source>未报告</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="144" />
+        <source>触摸屏</source>
+        <translation>Touchscreen</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="146" />
+        <source>信息发布屏面积（平方米）</source>
+        <translation>Display area (m²)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="148" />
+        <source>社保卡读卡器</source>
+        <translation>Card readers</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="150" />
+        <source>指纹识别设备</source>
+        <translation>Fingerprint sensors</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="152" />
+        <source>打印机</source>
+        <translation>Printers</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="154" />
+        <source>身份证阅读器</source>
+        <translation>ID card readers</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="163" />
+        <source>一类</source>
+        <translation>Class I</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="165" />
+        <source>二类</source>
+        <translation>Class II</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="167" />
+        <source>三类</source>
+        <translation>Class III</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="169" />
+        <source>不达标</source>
+        <translation>Below the standard</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::StatementPrinter</name>
     <message>
         <location filename="../kiosk/statement_printer.cpp" line="97" />
@@ -2563,6 +3580,64 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::WorkQueue</name>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="195" />
+        <source>请先在左侧选择一件申请</source>
+        <translation>First choose an application on the left</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="242" />
+        <source>已认领</source>
+        <translation>Claimed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="252" />
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="255" />
+        <source>已通知申请人补充材料</source>
+        <translation>The applicant has been asked for more info</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="258" />
+        <source>已作不予受理处理</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="261" />
+        <source>已办结</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="263" />
+        <source>未知的操作</source>
+        <translation>Unknown action</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="271" />
+        <source>不予受理或要求补充材料时，必须填写原因（申请人会看到）</source>
+        <translation>A reason is required to reject or ask for more info (the applicant will see it)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="276" />
+        <source>原因最多200字</source>
+        <translation>The reason can be at most 200 characters</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="292" />
+        <source>备注应为1至500字</source>
+        <translation>A note must be 1 to 500 characters</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="301" />
+        <source>备注已保存</source>
+        <translation>Note saved</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
         <location filename="../kiosk/records_view.cpp" line="38" />
@@ -2591,6 +3666,39 @@ or type your ID number on the keys</translation>
         <location filename="../kiosk/statement_printer.cpp" line="165" />
         <source>打印机暂停服务，请到服务窗口打印。</source>
         <translation>The printer is out of service. Please ask at the counter.</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::PersonFile</name>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="56" />
+        <source>没有连接读卡器</source>
+        <translation>No card reader is connected</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="70" />
+        <source>读卡器中没有卡，请插入社保卡</source>
+        <translation>No card in the reader. Please insert the social security card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="72" />
+        <source>读卡服务（pcscd）没有运行</source>
+        <translation>The card service (pcscd) is not running</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="74" />
+        <source>这不是社保卡</source>
+        <translation>This is not a social security card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="76" />
+        <source>社保卡已锁定或数据无法读取</source>
+        <translation>The card is locked or its data cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="78" />
+        <source>读卡失败，请重新插卡后再试</source>
+        <translation>Reading the card failed. Insert it again and retry</translation>
     </message>
 </context>
 </TS>

@@ -1406,6 +1406,108 @@
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::Counter</name>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="88" />
+        <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
+        <translation>암호를 여러 번 잘못 입력해 키가 잠겼습니다. %1분 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="93" />
+        <source>请输入密钥口令</source>
+        <translation>키 암호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="110" />
+        <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
+        <translation>키 파일이 암호로 보호되어 있지 않아 사용할 수 없습니다 (renshe-admin pki protect-key로 암호화하세요)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="115" />
+        <source>无法读取密钥文件</source>
+        <translation>키 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="128" />
+        <source>口令连续%1次错误，密钥已锁定%2分钟</source>
+        <translation>암호를 %1번 연속 잘못 입력해 키가 %2분 동안 잠겼습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="133" />
+        <source>口令错误，还可尝试%1次</source>
+        <translation>암호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="146" />
+        <source>此证书不是工作人员证书</source>
+        <translation>직원 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="153" />
+        <source>无法读取证书文件</source>
+        <translation>인증서 파일을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter.cpp" line="186" />
+        <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
+        <translation>%1분 동안 사용하지 않아 워크스테이션이 잠겼습니다. 암호를 다시 입력하세요</translation>
+    </message>
+</context>
+<context>
+    <name>CounterHeader</name>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="18" />
+        <source>人社窗口工作站</source>
+        <translation>사회보장 창구 워크스테이션</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="26" />
+        <source>工作人员 %1 · 辖区 %2</source>
+        <translation>직원 %1 · 관할 %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="43" />
+        <source>后台已连接</source>
+        <translation>백오피스 연결됨</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="43" />
+        <source>后台连接中断：操作暂不可用</source>
+        <translation>백오피스 연결 끊김: 지금은 작업할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterHeader.qml" line="60" />
+        <source>锁定</source>
+        <translation>잠금</translation>
+    </message>
+</context>
+<context>
+    <name>CounterMain</name>
+    <message>
+        <location filename="../qml/counter/CounterMain.qml" line="16" />
+        <source>人社窗口工作站</source>
+        <translation>사회보장 창구 워크스테이션</translation>
+    </message>
+</context>
+<context>
+    <name>CounterNav</name>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="21" />
+        <source>人员查询</source>
+        <translation>개인 조회</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="22" />
+        <source>待办</source>
+        <translation>처리할 일</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="23" />
+        <source>大厅设备</source>
+        <translation>민원실 기기</translation>
+    </message>
+</context>
+<context>
     <name>DisplayMain</name>
     <message>
         <location filename="../qml/screens/DisplayMain.qml" line="66" />
@@ -1636,6 +1738,87 @@
         <location filename="../qml/screens/GuidesScreen.qml" line="131" />
         <source>返回首页</source>
         <translation>처음 화면으로</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::HallMachines</name>
+    <message>
+        <location filename="../kiosk/counter/hall_machines.cpp" line="186" />
+        <source>未登记到服务点</source>
+        <translation>서비스 지점 미등록</translation>
+    </message>
+</context>
+<context>
+    <name>HallView</name>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="22" />
+        <source>终端 %1 台，其中 %2 台失联</source>
+        <translation>단말기 %1대, 그중 %2대 응답 없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="30" />
+        <source>刷新中…</source>
+        <translation>새로 고치는 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="30" />
+        <source>刷新</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="60" />
+        <source>%1：申报%2，实际%3 %4</source>
+        <translation>%1: 신고 %2, 실제 %3 %4</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="61" />
+        <source>✓ 达标</source>
+        <translation>✓ 기준 충족</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="61" />
+        <source>✗ 未达标</source>
+        <translation>✗ 기준 미달</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="68" />
+        <source>%1 %2/%3</source>
+        <translation>%1 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="69" />
+        <source>（缺）</source>
+        <translation> (부족)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="95" />
+        <source>%1 %2 · %3 · 最后心跳 %4%5</source>
+        <translation>%1 %2 · %3 · 마지막 응답 %4%5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="95" />
+        <source>信息屏</source>
+        <translation>안내 화면</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="95" />
+        <source>触摸屏</source>
+        <translation>터치스크린</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="96" />
+        <source>从未</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="97" />
+        <source>（失联）</source>
+        <translation> (응답 없음)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HallView.qml" line="107" />
+        <source>读卡器 %1 · 指纹仪 %2 · 打印机 %3 · 身份证阅读器 %4 · 待发送 %5（需处理 %6）</source>
+        <translation>카드 리더기 %1 · 지문 인식기 %2 · 프린터 %3 · 신분증 판독기 %4 · 전송 대기 %5 (직원 확인 %6)</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2367,295 @@
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::PersonFile</name>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="123" />
+        <source>请输入18位身份证号码</source>
+        <translation>18자리 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="128" />
+        <source>身份证号码不正确（应为18位，末位为校验码）</source>
+        <translation>신분증 번호가 올바르지 않습니다 (18자리, 마지막 자리는 검증 문자)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="170" />
+        <source>查看完整身份信息须填写原因</source>
+        <translation>전체 신원 정보를 보려면 사유를 입력해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="321" />
+        <source>未知的操作</source>
+        <translation>알 수 없는 작업입니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="326" />
+        <source>请填写办理原因（例如：本人持身份证申请）</source>
+        <translation>처리 사유를 입력하세요 (예: 본인이 신분증을 지참하여 신청)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="352" />
+        <source>已办理：卡号 %1 现为“%2”</source>
+        <translation>처리되었습니다: 카드 %1의 상태는 이제 “%2”입니다</translation>
+    </message>
+</context>
+<context>
+    <name>PersonView</name>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="15" />
+        <source>办理正式挂失</source>
+        <translation>정식 분실 등록</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="16" />
+        <source>解挂</source>
+        <translation>분실 신고 해제</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="17" />
+        <source>补换卡申请</source>
+        <translation>재발급 신청</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="18" />
+        <source>注销</source>
+        <translation>카드 해지</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="33" />
+        <source>身份证号码 / 社会保障号码</source>
+        <translation>신분증 번호 / 사회보장번호</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="34" />
+        <source>18位号码，输入后按回车</source>
+        <translation>18자리 번호를 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="41" />
+        <source>查询</source>
+        <translation>조회</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="47" />
+        <source>读社保卡</source>
+        <translation>카드 읽기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="56" />
+        <source>正在读卡…</source>
+        <translation>카드를 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="57" />
+        <source>正在查询…</source>
+        <translation>조회 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="80" />
+        <source>人员信息</source>
+        <translation>인적 사항</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="86" />
+        <source>姓名</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="91" />
+        <source>社会保障号码</source>
+        <translation>사회보장번호</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <source>参保地</source>
+        <translation>가입 지역</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="96" />
+        <source>养老金首次发放</source>
+        <translation>연금 최초 지급</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="97" />
+        <location filename="../qml/counter/PersonView.qml" line="134" />
+        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <source>无</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="100" />
+        <source>服务密码</source>
+        <translation>서비스 비밀번호</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <source>已设置</source>
+        <translation>설정됨</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <source>未设置</source>
+        <translation>설정 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="108" />
+        <source>显示完整信息</source>
+        <translation>전체 정보 보기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="115" />
+        <source>隐藏完整信息</source>
+        <translation>전체 정보 숨기기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="124" />
+        <source>养老金资格认证</source>
+        <translation>연금 자격 인증</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="130" />
+        <source>状态</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="133" />
+        <source>养老金</source>
+        <translation>연금</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="134" />
+        <source>本期认证有效至</source>
+        <translation>인증 유효기간</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <source>最近一次认证</source>
+        <translation>최근 인증</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="138" />
+        <source>已登记指纹</source>
+        <translation>등록된 지문</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="139" />
+        <source>未登记</source>
+        <translation>등록 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="144" />
+        <source>%1 在 %2 认证%3</source>
+        <translation>%1 %2에서 인증%3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="145" />
+        <source>（恢复发放）</source>
+        <translation> (연금 지급 재개)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="157" />
+        <source>社保卡</source>
+        <translation>사회보장카드</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="162" />
+        <source>没有卡</source>
+        <translation>카드 없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="181" />
+        <source>卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5</source>
+        <translation>카드 %1 · %2 · 발급 %3 · %4까지 유효%5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="183" />
+        <source>（已过期）</source>
+        <translation> (만료)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="212" />
+        <source>卡状态记录</source>
+        <translation>카드 상태 기록</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="219" />
+        <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
+        <translation>%1 카드 %2: %3 → %4 (%5, %6)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="231" />
+        <source>申请记录</source>
+        <translation>신청 내역</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="237" />
+        <source>没有申请</source>
+        <translation>신청 없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="244" />
+        <source>%1 %2 · %3 · %4 · 期限 %5</source>
+        <translation>%1 %2 · %3 · %4 · 기한 %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="270" />
+        <source>查看完整身份信息将记入审计日志。请填写原因。</source>
+        <translation>전체 신원 정보 조회는 감사 로그에 기록됩니다. 사유를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="280" />
+        <source>原因</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="281" />
+        <source>例如：核对身份证原件</source>
+        <translation>예: 신분증 원본 확인</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="288" />
+        <source>显示</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="297" />
+        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <source>取消</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="324" />
+        <source>确认办理：%1（卡号 %2）</source>
+        <translation>처리 확인: %1 (카드 %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="336" />
+        <source>办理原因（记入卡状态记录）</source>
+        <translation>처리 사유 (카드 상태 기록에 남습니다)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="337" />
+        <source>例如：本人持身份证申请</source>
+        <translation>예: 본인이 신분증을 지참하여 신청</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <source>正在办理…</source>
+        <translation>처리 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <source>确认办理</source>
+        <translation>처리 확인</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <source>完成</source>
+        <translation>완료</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <location filename="../qml/components/PinPad.qml" line="55" />
@@ -2220,6 +2692,155 @@
         <location filename="../kiosk/applications/applications_submit.cpp" line="27" />
         <source>%1年%2月%3日</source>
         <translation>%1년 %2월 %3일</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="49" />
+        <source>待办申请（%1 件，%2 件即将或已经到期）</source>
+        <translation>처리할 신청 (%1건, 그중 %2건 기한 임박 또는 경과)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="59" />
+        <source>刷新中…</source>
+        <translation>새로 고치는 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="59" />
+        <source>刷新</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="89" />
+        <source>%1 请求帮助（%2，%3）</source>
+        <translation>%1 도움 요청 (%2, %3)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="98" />
+        <source>已前往</source>
+        <translation>가는 중</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="129" />
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="137" />
+        <source>期限 %1%2 · %3</source>
+        <translation>기한 %1%2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="138" />
+        <source>（已超期）</source>
+        <translation> (기한 경과)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="138" />
+        <source>（即将到期）</source>
+        <translation> (기한 임박)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="139" />
+        <source>经办人 %1</source>
+        <translation>담당자 %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="139" />
+        <location filename="../qml/counter/QueueView.qml" line="175" />
+        <source>未认领</source>
+        <translation>담당자 없음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="168" />
+        <source>申请 %1 · %2</source>
+        <translation>신청 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="169" />
+        <source>请从左侧选择一件申请</source>
+        <translation>왼쪽에서 신청을 하나 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="170" />
+        <source>状态</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="171" />
+        <source>申请人</source>
+        <translation>신청인</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="172" />
+        <source>内容</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="173" />
+        <source>联系电话</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="174" />
+        <source>提交 / 期限</source>
+        <translation>제출 / 기한</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="175" />
+        <source>经办人</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="176" />
+        <source>原因</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="188" />
+        <source>%1 %2：%3 → %4 %5</source>
+        <translation>%1 %2: %3 → %4 %5</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="205" />
+        <source>原因 / 备注（不予受理、补充材料时必填，申请人可见）</source>
+        <translation>사유 / 메모 (반려·추가 서류 요청 시 필수, 신청인에게 보입니다)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="221" />
+        <source>认领</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="222" />
+        <source>接手</source>
+        <translation>넘겨받기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="223" />
+        <source>受理</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="224" />
+        <source>补充材料</source>
+        <translation>추가 서류</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="225" />
+        <source>不予受理</source>
+        <translation>반려됨</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="226" />
+        <source>办结</source>
+        <translation>완료 처리</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/QueueView.qml" line="227" />
+        <source>备注</source>
+        <translation>메모</translation>
     </message>
 </context>
 <context>
@@ -2507,6 +3128,402 @@
     </message>
 </context>
 <context>
+    <name>SignInView</name>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="19" />
+        <source>人社窗口工作站 · 工作人员登录</source>
+        <translation>사회보장 창구 워크스테이션 · 직원 로그인</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="22" />
+        <source>请输入您的工作人员密钥口令。连续输错3次，密钥将被锁定数分钟。</source>
+        <translation>직원 키 암호를 입력하세요. 연속 3번 틀리면 키가 몇 분 동안 잠깁니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="33" />
+        <source>密钥口令</source>
+        <translation>키 암호</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="42" />
+        <source>密钥已锁定，%1秒后可再试</source>
+        <translation>키가 잠겼습니다. %1초 후 다시 시도할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="54" />
+        <source>正在验证…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/SignInView.qml" line="54" />
+        <source>登录</source>
+        <translation>로그인</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::StaffMessages</name>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="8" />
+        <source>与后台的连接已中断，操作未执行。请在连接恢复后重试。</source>
+        <translation>백오피스와의 연결이 끊겨 작업이 실행되지 않았습니다. 연결이 복구되면 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="18" />
+        <source>登记库中没有这个人员</source>
+        <translation>등록부에 이 사람이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="20" />
+        <source>登记库中没有这张卡</source>
+        <translation>등록부에 이 카드가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="22" />
+        <source>不属于您所辖区域，无权查看或办理</source>
+        <translation>관할 지역이 아니므로 조회하거나 처리할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="24" />
+        <source>此证书不是工作人员证书</source>
+        <translation>직원 인증서가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="26" />
+        <source>卡片当前状态不能办理此项操作</source>
+        <translation>현재 카드 상태로는 이 작업을 할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="28" />
+        <source>申请的当前状态不允许此操作（或已由其他工作人员受理）</source>
+        <translation>현재 신청 상태로는 이 작업을 할 수 없습니다 (또는 다른 직원이 이미 접수했습니다)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="30" />
+        <source>身份证号码格式不正确</source>
+        <translation>신분증 번호 형식이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="32" />
+        <source>填写的内容不符合要求</source>
+        <translation>입력한 내용이 요건에 맞지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="34" />
+        <source>操作过于频繁，请稍后再试</source>
+        <translation>요청이 너무 많습니다. 잠시 후 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="39" />
+        <source>后台不接受此证书（已吊销或已过期）</source>
+        <translation>백오피스가 이 인증서를 받아들이지 않습니다 (폐기 또는 만료)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="41" />
+        <source>没有找到</source>
+        <translation>찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_link.cpp" line="42" />
+        <source>后台拒绝了此操作（%1）</source>
+        <translation>백오피스가 이 작업을 거부했습니다 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::StaffText</name>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="16" />
+        <source>已发放（待启用）</source>
+        <translation>발급됨 (활성화 대기)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="18" />
+        <source>正常</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="20" />
+        <source>临时挂失</source>
+        <translation>임시 분실 신고</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="22" />
+        <source>正式挂失</source>
+        <translation>정식 분실 신고</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="24" />
+        <source>补换卡申请中</source>
+        <translation>재발급 신청 중</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="26" />
+        <source>已补换</source>
+        <translation>재발급됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="28" />
+        <source>已注销</source>
+        <translation>해지됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="32" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="49" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="68" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="100" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="113" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="124" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="156" />
+        <source>未知</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="39" />
+        <source>已提交</source>
+        <translation>제출됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="41" />
+        <source>已受理</source>
+        <translation>접수됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="43" />
+        <source>需补充材料</source>
+        <translation>추가 서류 필요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="45" />
+        <location filename="../kiosk/counter/staff_text.cpp" line="79" />
+        <source>不予受理</source>
+        <translation>반려됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="47" />
+        <source>已办结</source>
+        <translation>처리 완료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="56" />
+        <source>失业登记</source>
+        <translation>실업 등록</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="58" />
+        <source>就业登记</source>
+        <translation>취업 등록</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="60" />
+        <source>岗位申请</source>
+        <translation>일자리 지원</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="62" />
+        <source>预约</source>
+        <translation>예약</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="64" />
+        <source>上门服务</source>
+        <translation>찾아가는 서비스</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="66" />
+        <source>差评回访</source>
+        <translation>불만족 평가 후속 연락</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="74" />
+        <source>提交</source>
+        <translation>제출</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="75" />
+        <source>认领</source>
+        <translation>담당</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="76" />
+        <source>接手</source>
+        <translation>넘겨받기</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="77" />
+        <source>受理</source>
+        <translation>접수</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="78" />
+        <source>要求补充材料</source>
+        <translation>추가 서류 요청</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="80" />
+        <source>办结</source>
+        <translation>완료 처리</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="81" />
+        <source>备注</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="92" />
+        <source>无需认证</source>
+        <translation>인증 불필요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="94" />
+        <source>已认证</source>
+        <translation>인증됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="96" />
+        <source>待认证（本期即将到期）</source>
+        <translation>인증 대기 (이번 기간 곧 만료)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="98" />
+        <source>逾期未认证（养老金暂停发放）</source>
+        <translation>기한 경과 (연금 지급 정지)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="107" />
+        <source>未领取养老金</source>
+        <translation>연금 미수급</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="109" />
+        <source>正常发放</source>
+        <translation>정상 지급</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="111" />
+        <source>暂停发放</source>
+        <translation>지급 정지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="118" />
+        <source>左手拇指</source>
+        <translation>왼손 엄지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="118" />
+        <source>左手食指</source>
+        <translation>왼손 검지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="119" />
+        <source>左手中指</source>
+        <translation>왼손 중지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="119" />
+        <source>左手无名指</source>
+        <translation>왼손 약지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="120" />
+        <source>左手小指</source>
+        <translation>왼손 새끼손가락</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="120" />
+        <source>右手拇指</source>
+        <translation>오른손 엄지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="121" />
+        <source>右手食指</source>
+        <translation>오른손 검지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="121" />
+        <source>右手中指</source>
+        <translation>오른손 중지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="122" />
+        <source>右手无名指</source>
+        <translation>오른손 약지</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="122" />
+        <source>右手小指</source>
+        <translation>오른손 새끼손가락</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="131" />
+        <source>工作正常</source>
+        <translation>정상 작동</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="133" />
+        <source>未连接</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="135" />
+        <source>故障</source>
+        <translation>고장</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="137" />
+        <source>未报告</source>
+        <translation>보고 없음</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="144" />
+        <source>触摸屏</source>
+        <translation>터치스크린</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="146" />
+        <source>信息发布屏面积（平方米）</source>
+        <translation>안내 화면 면적 (m²)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="148" />
+        <source>社保卡读卡器</source>
+        <translation>카드 리더기</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="150" />
+        <source>指纹识别设备</source>
+        <translation>지문 인식기</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="152" />
+        <source>打印机</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="154" />
+        <source>身份证阅读器</source>
+        <translation>신분증 판독기</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="163" />
+        <source>一类</source>
+        <translation>1등급</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="165" />
+        <source>二类</source>
+        <translation>2등급</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="167" />
+        <source>三类</source>
+        <translation>3등급</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/staff_text.cpp" line="169" />
+        <source>不达标</source>
+        <translation>기준 미달</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::StatementPrinter</name>
     <message>
         <location filename="../kiosk/statement_printer.cpp" line="97" />
@@ -2563,6 +3580,64 @@
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::WorkQueue</name>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="195" />
+        <source>请先在左侧选择一件申请</source>
+        <translation>먼저 왼쪽에서 신청을 하나 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="242" />
+        <source>已认领</source>
+        <translation>담당자로 지정되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="252" />
+        <source>已受理</source>
+        <translation>접수됨</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="255" />
+        <source>已通知申请人补充材料</source>
+        <translation>신청인에게 추가 서류를 요청했습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="258" />
+        <source>已作不予受理处理</source>
+        <translation>반려 처리되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="261" />
+        <source>已办结</source>
+        <translation>처리 완료</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="263" />
+        <source>未知的操作</source>
+        <translation>알 수 없는 작업입니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="271" />
+        <source>不予受理或要求补充材料时，必须填写原因（申请人会看到）</source>
+        <translation>반려하거나 추가 서류를 요청할 때는 사유를 꼭 입력해야 합니다 (신청인에게 보입니다)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="276" />
+        <source>原因最多200字</source>
+        <translation>사유는 200자까지 입력할 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="292" />
+        <source>备注应为1至500字</source>
+        <translation>메모는 1~500자여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/work_queue.cpp" line="301" />
+        <source>备注已保存</source>
+        <translation>메모를 저장했습니다</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::RecordsView</name>
     <message>
         <location filename="../kiosk/records_view.cpp" line="38" />
@@ -2591,6 +3666,39 @@
         <location filename="../kiosk/statement_printer.cpp" line="165" />
         <source>打印机暂停服务，请到服务窗口打印。</source>
         <translation>프린터를 사용할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::PersonFile</name>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="56" />
+        <source>没有连接读卡器</source>
+        <translation>연결된 카드 리더기가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="70" />
+        <source>读卡器中没有卡，请插入社保卡</source>
+        <translation>리더기에 카드가 없습니다. 사회보장카드를 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="72" />
+        <source>读卡服务（pcscd）没有运行</source>
+        <translation>카드 서비스(pcscd)가 실행되고 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="74" />
+        <source>这不是社保卡</source>
+        <translation>사회보장카드가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="76" />
+        <source>社保卡已锁定或数据无法读取</source>
+        <translation>카드가 잠겼거나 데이터를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="78" />
+        <source>读卡失败，请重新插卡后再试</source>
+        <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,6 @@
 #include "kiosk/counter/hall_machines.hpp"
 
 #include <QHash>
-
 #include <algorithm>
 #include <unordered_map>
 #include <vector>
@@ -19,7 +18,7 @@ using services::client::unary;
 namespace {
 
 constexpr int kMaxServicePoints = 20;  // facility checks made per refresh
-constexpr int kPageSize = 100;  // the back office's largest page
+constexpr int kPageSize = 100;         // the back office's largest page
 constexpr int kMaxPages = 10;
 
 QString fromStd(const std::string& s) {
@@ -162,44 +161,51 @@ void HallMachines::refresh() {
                 Q_EMIT changed();
                 return;
             }
-            std::vector<TerminalSummary> terminals(fetched->terminals.terminals().begin(),
-                                                   fetched->terminals.terminals().end());
-            // Silent ones first, then by id.
-            std::stable_sort(terminals.begin(), terminals.end(), [](const auto& a, const auto& b) {
-                return a.stale() != b.stale() ? a.stale() : a.terminal_id() < b.terminal_id();
-            });
-            QHash<QString, QString> names;
-            for (const auto& sp : fetched->points.service_points())
-                names.insert(fromStd(sp.id()), fromStd(sp.name()));
-            m_terminals.clear();
-            m_staleCount = 0;
-            for (const auto& t : terminals) {
-                m_staleCount += t.stale() ? 1 : 0;
-                const QString id = fromStd(t.service_point_id());
-                m_terminals.append(terminalRow(
-                    t, id.isEmpty() ? tr("未登记到服务点") : names.value(id, id)));
-            }
-            m_servicePoints.clear();
-            for (int i = 0; i < fetched->points.service_points_size(); ++i) {
-                const auto& sp = fetched->points.service_points(i);
-                const auto& check = fetched->checks.at(static_cast<std::size_t>(i));
-                QVariantList findings;
-                for (const auto& f : check.findings())
-                    findings.append(
-                        QVariantMap{{QStringLiteral("item"), StaffText::facilityItem(f.item())},
-                                    {QStringLiteral("required"), f.required()},
-                                    {QStringLiteral("found"), f.found()},
-                                    {QStringLiteral("passed"), f.passed()}});
-                m_servicePoints.append(QVariantMap{
-                    {QStringLiteral("id"), fromStd(sp.id())},
-                    {QStringLiteral("name"), fromStd(sp.name())},
-                    {QStringLiteral("required"), StaffText::facilityClass(check.required_class())},
-                    {QStringLiteral("achieved"), StaffText::facilityClass(check.achieved_class())},
-                    {QStringLiteral("passed"), check.passed()},
-                    {QStringLiteral("findings"), findings}});
-            }
-            Q_EMIT changed();
+            show(fetched->points, fetched->terminals, fetched->checks);
         });
+}
+
+void HallMachines::show(const ListServicePointsResponse& points,
+                        const ListTerminalsResponse& terminalList,
+                        const std::vector<CheckFacilityResponse>& checks) {
+    std::vector<TerminalSummary> terminals(terminalList.terminals().begin(),
+                                           terminalList.terminals().end());
+    // Silent ones first, then by id.
+    std::stable_sort(terminals.begin(), terminals.end(), [](const auto& a, const auto& b) {
+        return a.stale() != b.stale() ? a.stale() : a.terminal_id() < b.terminal_id();
+    });
+    QHash<QString, QString> names;
+    for (const auto& sp : points.service_points())
+        names.insert(fromStd(sp.id()), fromStd(sp.name()));
+    m_terminals.clear();
+    m_staleCount = 0;
+    for (const auto& t : terminals) {
+        m_staleCount += t.stale() ? 1 : 0;
+        const QString id = fromStd(t.service_point_id());
+        m_terminals.append(
+            terminalRow(t, id.isEmpty() ? tr("未登记到服务点") : names.value(id, id)));
+    }
+    m_servicePoints.clear();
+    for (int i = 0; i < points.service_points_size(); ++i) {
+        const auto& sp = points.service_points(i);
+        static const CheckFacilityResponse unchecked;
+        const auto index = static_cast<std::size_t>(i);
+        const auto& check = index < checks.size() ? checks[index] : unchecked;
+        QVariantList findings;
+        for (const auto& f : check.findings())
+            findings.append(QVariantMap{{QStringLiteral("item"), StaffText::facilityItem(f.item())},
+                                        {QStringLiteral("required"), f.required()},
+                                        {QStringLiteral("found"), f.found()},
+                                        {QStringLiteral("passed"), f.passed()}});
+        m_servicePoints.append(QVariantMap{
+            {QStringLiteral("id"), fromStd(sp.id())},
+            {QStringLiteral("name"), fromStd(sp.name())},
+            {QStringLiteral("required"), StaffText::facilityClass(check.required_class())},
+            {QStringLiteral("achieved"), StaffText::facilityClass(check.achieved_class())},
+            {QStringLiteral("passed"), check.passed()},
+            {QStringLiteral("findings"), findings}});
+    }
+    Q_EMIT changed();
 }
 
 }  // namespace renshe::kiosk::counter

@@ -8,9 +8,12 @@
 #include <QObject>
 #include <QVariantList>
 #include <memory>
+#include <vector>
 
 #include "kiosk/counter/staff_link.hpp"
 #include "kiosk/ui_async.hpp"
+#include "renshe/v1/admin.pb.h"
+#include "renshe/v1/terminal.pb.h"
 
 namespace renshe::kiosk::counter {
 
@@ -35,6 +38,10 @@ public:
     int staleCount() const { return m_staleCount; }
 
     Q_INVOKABLE void refresh();
+    // What the back office answered (the UI tests give it directly); `checks` one per point.
+    void show(const renshe::v1::ListServicePointsResponse& points,
+              const renshe::v1::ListTerminalsResponse& terminals,
+              const std::vector<renshe::v1::CheckFacilityResponse>& checks);
 
 Q_SIGNALS:
     void changed();

@@ -44,7 +44,7 @@ struct CardRead {
 };
 
 class CardReading {
-    Q_DECLARE_TR_FUNCTIONS(PersonFile)
+    Q_DECLARE_TR_FUNCTIONS(renshe::kiosk::counter::PersonFile)
 
 public:
     static CardRead read() {
@@ -211,7 +211,7 @@ void PersonFile::load(GetPersonFileRequest request) {
                 return;
             }
             m_person = request.person();
-            apply(*response);
+            show(*response);
             m_lastLoadMs = static_cast<int>(timer->elapsed());
             Q_EMIT changed();
         });
@@ -223,7 +223,7 @@ void PersonFile::fail(const QString& message) {
     Q_EMIT changed();
 }
 
-void PersonFile::apply(const GetPersonFileResponse& file) {
+void PersonFile::show(const GetPersonFileResponse& file) {
     const auto& p = file.person();
     m_revealed = file.has_revealed();
     m_summary = {{QStringLiteral("maskedSsn"), fromStd(p.person().masked_ssn())},

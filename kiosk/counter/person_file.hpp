@@ -79,13 +79,14 @@ public:
     // A new operation is being asked for: the last one's outcome is no longer shown.
     Q_INVOKABLE void resetOperation();
     Q_INVOKABLE void clear();
+    // The page of `file` (what a search answered; the UI tests give one directly).
+    void show(const renshe::v1::GetPersonFileResponse& file);
 
 Q_SIGNALS:
     void changed();
 
 private:
     void load(renshe::v1::GetPersonFileRequest request);
-    void apply(const renshe::v1::GetPersonFileResponse& file);
     void fail(const QString& message);
     bool requireOnline(QString* into);
 

@@ -26,7 +26,7 @@ private:
 };
 
 class StaffMessages {
-    Q_DECLARE_TR_FUNCTIONS(StaffMessages)
+    Q_DECLARE_TR_FUNCTIONS(renshe::kiosk::counter::StaffMessages)
 
 public:
     // The outcome in the staff member's words (empty for OK).

@@ -71,10 +71,14 @@ QString StaffText::applicationKind(int kind) {
 
 QString StaffText::applicationAction(const std::string& action) {
     static const std::pair<const char*, const char*> names[] = {
-        {"submitted", QT_TR_NOOP("提交")},      {"claimed", QT_TR_NOOP("认领")},
-        {"taken_over", QT_TR_NOOP("接手")},     {"accepted", QT_TR_NOOP("受理")},
-        {"more_information", QT_TR_NOOP("要求补充材料")}, {"rejected", QT_TR_NOOP("不予受理")},
-        {"done", QT_TR_NOOP("办结")},           {"note", QT_TR_NOOP("备注")}};
+        {"submitted", QT_TR_NOOP("提交")},
+        {"claimed", QT_TR_NOOP("认领")},
+        {"taken_over", QT_TR_NOOP("接手")},
+        {"accepted", QT_TR_NOOP("受理")},
+        {"more_information", QT_TR_NOOP("要求补充材料")},
+        {"rejected", QT_TR_NOOP("不予受理")},
+        {"done", QT_TR_NOOP("办结")},
+        {"note", QT_TR_NOOP("备注")}};
     for (const auto& [code, name] : names) {
         if (action == code)
             return tr(name);
@@ -124,7 +128,7 @@ QString StaffText::finger(int finger) {
 QString StaffText::deviceState(int presence) {
     switch (presence) {
         case DEVICE_PRESENCE_PRESENT:
-            return tr("正常");
+            return tr("工作正常");
         case DEVICE_PRESENCE_ABSENT:
             return tr("未连接");
         case DEVICE_PRESENCE_ERROR:

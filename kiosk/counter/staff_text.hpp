@@ -11,7 +11,7 @@
 namespace renshe::kiosk::counter {
 
 class StaffText {
-    Q_DECLARE_TR_FUNCTIONS(StaffText)
+    Q_DECLARE_TR_FUNCTIONS(renshe::kiosk::counter::StaffText)
 
 public:
     static QString cardStatus(int status);

@@ -103,28 +103,45 @@ void WorkQueue::refresh() {
         [this, list, help, results] {
             m_loading = false;
             m_message = StaffMessages::text(results->first.ok() ? results->second : results->first);
-            if (results->first.ok()) {
-                const QDate today = chinaToday();
-                m_applications.clear();
-                m_dueSoonCount = 0;
-                for (const auto& a : list->applications()) {
-                    auto r = row(a, today);
-                    m_dueSoonCount += r.value(QStringLiteral("dueSoon")).toBool() ? 1 : 0;
-                    m_applications.append(r);
-                }
-            }
-            if (results->second.ok()) {
-                m_helpRequests.clear();
-                for (const auto& h : help->help_requests())
-                    m_helpRequests.append(
-                        QVariantMap{{QStringLiteral("id"), fromStd(h.id())},
-                                    {QStringLiteral("terminal"), fromStd(h.terminal_id())},
-                                    {QStringLiteral("servicePoint"), fromStd(h.service_point_id())},
-                                    {QStringLiteral("screen"), fromStd(h.screen())},
-                                    {QStringLiteral("raised"), StaffText::time(h.raised_at())}});
-            }
+            if (results->first.ok())
+                showList(*list, results->second.ok() ? *help : ListHelpRequestsResponse());
             Q_EMIT changed();
         });
+}
+
+void WorkQueue::showList(const ListApplicationsResponse& list,
+                         const ListHelpRequestsResponse& help) {
+    const QDate today = chinaToday();
+    m_applications.clear();
+    m_dueSoonCount = 0;
+    for (const auto& a : list.applications()) {
+        auto r = row(a, today);
+        m_dueSoonCount += r.value(QStringLiteral("dueSoon")).toBool() ? 1 : 0;
+        m_applications.append(r);
+    }
+    m_helpRequests.clear();
+    for (const auto& h : help.help_requests())
+        m_helpRequests.append(
+            QVariantMap{{QStringLiteral("id"), fromStd(h.id())},
+                        {QStringLiteral("terminal"), fromStd(h.terminal_id())},
+                        {QStringLiteral("servicePoint"), fromStd(h.service_point_id())},
+                        {QStringLiteral("screen"), fromStd(h.screen())},
+                        {QStringLiteral("raised"), StaffText::time(h.raised_at())}});
+    Q_EMIT changed();
+}
+
+void WorkQueue::showSelected(const Application& a) {
+    m_selected = row(a, chinaToday());
+    QVariantList history;
+    for (const auto& e : a.history())
+        history.append(
+            QVariantMap{{QStringLiteral("at"), StaffText::time(e.at())},
+                        {QStringLiteral("actor"), fromStd(e.actor())},
+                        {QStringLiteral("action"), StaffText::applicationAction(e.action())},
+                        {QStringLiteral("state"), StaffText::applicationState(e.state())},
+                        {QStringLiteral("text"), fromStd(e.text())}});
+    m_selected.insert(QStringLiteral("history"), history);
+    Q_EMIT changed();
 }
 
 void WorkQueue::select(const QString& number) {
@@ -154,18 +171,7 @@ void WorkQueue::select(const QString& number) {
                 Q_EMIT changed();
                 return;
             }
-            const auto& a = response->application();
-            m_selected = row(a, chinaToday());
-            QVariantList history;
-            for (const auto& e : a.history())
-                history.append(
-                    QVariantMap{{QStringLiteral("at"), StaffText::time(e.at())},
-                                {QStringLiteral("actor"), fromStd(e.actor())},
-                                {QStringLiteral("action"), StaffText::applicationAction(e.action())},
-                                {QStringLiteral("state"), StaffText::applicationState(e.state())},
-                                {QStringLiteral("text"), fromStd(e.text())}});
-            m_selected.insert(QStringLiteral("history"), history);
-            Q_EMIT changed();
+            showSelected(response->application());
         });
 }
 
@@ -182,7 +188,7 @@ void WorkQueue::selectNext(int step) {
     select(m_applications[next].toMap().value(QStringLiteral("number")).toString());
 }
 
-bool WorkQueue::requireSelectedAndOnline() {
+bool WorkQueue::requireSelected() {
     m_actionMessage.clear();
     m_reasonError.clear();
     if (m_selected.isEmpty()) {
@@ -190,12 +196,15 @@ bool WorkQueue::requireSelectedAndOnline() {
         Q_EMIT changed();
         return false;
     }
-    if (!m_link || !m_link->online()) {
-        m_actionMessage = StaffMessages::offline();
-        Q_EMIT changed();
-        return false;
-    }
     return !m_acting;
+}
+
+bool WorkQueue::requireOnline() {
+    if (m_link && m_link->online())
+        return true;
+    m_actionMessage = StaffMessages::offline();
+    Q_EMIT changed();
+    return false;
 }
 
 template <typename Request, typename Response, typename Method>
@@ -225,7 +234,7 @@ void WorkQueue::act(Request request, Method method, QString done) {
 }
 
 void WorkQueue::claim(bool takeOver) {
-    if (!requireSelectedAndOnline())
+    if (!requireSelected() || !requireOnline())
         return;
     ClaimApplicationRequest request;
     request.set_take_over(takeOver);
@@ -234,7 +243,7 @@ void WorkQueue::claim(bool takeOver) {
 }
 
 void WorkQueue::decide(const QString& decision, const QString& reason) {
-    if (!requireSelectedAndOnline())
+    if (!requireSelected())
         return;
     DecideApplicationRequest request;
     QString done;
@@ -268,13 +277,15 @@ void WorkQueue::decide(const QString& decision, const QString& reason) {
         Q_EMIT changed();
         return;
     }
+    if (!requireOnline())
+        return;
     request.set_reason(text.toStdString());
     act<DecideApplicationRequest, DecideApplicationResponse>(
         request, &ApplicationService::Stub::DecideApplication, done);
 }
 
 void WorkQueue::addNote(const QString& text) {
-    if (!requireSelectedAndOnline())
+    if (!requireSelected())
         return;
     const QString note = text.trimmed();
     if (note.isEmpty() || note.size() > 500) {
@@ -282,6 +293,8 @@ void WorkQueue::addNote(const QString& text) {
         Q_EMIT changed();
         return;
     }
+    if (!requireOnline())
+        return;
     AddApplicationNoteRequest request;
     request.set_text(note.toStdString());
     act<AddApplicationNoteRequest, AddApplicationNoteResponse>(

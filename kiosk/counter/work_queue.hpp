@@ -14,6 +14,7 @@
 
 #include "kiosk/counter/staff_link.hpp"
 #include "kiosk/ui_async.hpp"
+#include "renshe/v1/applications.pb.h"
 
 namespace renshe::kiosk::counter {
 
@@ -56,11 +57,17 @@ public:
     Q_INVOKABLE void addNote(const QString& text);
     Q_INVOKABLE void answerHelp(const QString& id);
 
+    // What the back office answered (the UI tests give them directly).
+    void showList(const renshe::v1::ListApplicationsResponse& list,
+                  const renshe::v1::ListHelpRequestsResponse& help);
+    void showSelected(const renshe::v1::Application& application);
+
 Q_SIGNALS:
     void changed();
 
 private:
-    bool requireSelectedAndOnline();
+    bool requireSelected();
+    bool requireOnline();
     template <typename Request, typename Response, typename Method>
     void act(Request request, Method method, QString done);
 

@@ -1,4 +1,5 @@
-// A titled white panel of a counter page.
+// A titled white panel of a counter page. One layout, its title first: Qt 6.4's layouts nested
+// in a layout keep a wrapped text's first height when the text re-wraps (seen with English).
 import QtQuick
 import QtQuick.Layouts
 import Renshe.Components
@@ -6,7 +7,7 @@ import Renshe.Components
 Rectangle {
     id: panel
     property string title
-    default property alias content: body.data
+    default property alias content: column.data
     color: Theme.surface
     radius: Theme.radius / 2
     border.color: "#D5DAE1"
@@ -27,12 +28,6 @@ Rectangle {
             color: Theme.text
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-        }
-        ColumnLayout {
-            id: body
-            spacing: Theme.spacing / 2
-            Layout.fillWidth: true
-            Layout.fillHeight: true
         }
     }
 }

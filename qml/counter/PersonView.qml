@@ -12,8 +12,8 @@ Item {
     readonly property var person: Counter.person
     readonly property bool loaded: person.state === PersonFile.Loaded
     readonly property var operationNames: ({
-        "formal_loss": qsTr("正式挂失"),
-        "lift_loss": qsTr("解除挂失"),
+        "formal_loss": qsTr("办理正式挂失"),
+        "lift_loss": qsTr("解挂"),
         "replacement": qsTr("补换卡申请"),
         "cancel": qsTr("注销")
     })
@@ -100,7 +100,7 @@ Item {
                         label: qsTr("服务密码")
                         value: view.person.summary.servicePassword ? qsTr("已设置") : qsTr("未设置")
                     }
-                    RowLayout {
+                    Row {
                         spacing: Theme.spacing / 2
                         CounterButton {
                             objectName: "revealButton"
@@ -165,13 +165,19 @@ Item {
                     }
                     Repeater {
                         model: view.person.cards
-                        RowLayout {
+                        // The card's line and what may be done with it (positioned by hand: see
+                        // InfoLine.qml).
+                        Item {
+                            id: cardRow
+                            property string number: modelData.number
                             Layout.fillWidth: true
-                            spacing: Theme.spacing / 2
+                            implicitHeight: Math.max(cardText.implicitHeight, actions.height)
                             Text {
+                                id: cardText
                                 objectName: "cardStatus_" + modelData.number
                                 property int status: modelData.status
-                                Layout.fillWidth: true
+                                width: Math.max(0, cardRow.width - actions.width - Theme.spacing / 2)
+                                anchors.verticalCenter: parent.verticalCenter
                                 text: qsTr("卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5").arg(modelData.number)
                                       .arg(modelData.statusText).arg(modelData.issued).arg(modelData.expiry)
                                       .arg(modelData.expired ? qsTr("（已过期）") : "")
@@ -179,20 +185,24 @@ Item {
                                 font.pixelSize: Theme.fontBody
                                 wrapMode: Text.Wrap
                             }
-                            Repeater {
-                                model: view.person.operationsFor(modelData.status)
-                                CounterButton {
-                                    required property string modelData
-                                    objectName: "operation_" + modelData
-                                    text: view.operationNames[modelData]
-                                    tint: modelData === "cancel" || modelData === "formal_loss"
-                                          ? Theme.tintLoss : Theme.primary
-                                    outline: true
-                                    onActivated: operationPopup.ask(modelData, cardRow.number)
+                            Row {
+                                id: actions
+                                anchors.right: parent.right
+                                anchors.verticalCenter: parent.verticalCenter
+                                spacing: Theme.spacing / 2
+                                Repeater {
+                                    model: view.person.operationsFor(modelData.status)
+                                    CounterButton {
+                                        required property string modelData
+                                        objectName: "operation_" + modelData
+                                        text: view.operationNames[modelData]
+                                        tint: modelData === "cancel" || modelData === "formal_loss"
+                                              ? Theme.tintLoss : Theme.primary
+                                        outline: true
+                                        onActivated: operationPopup.ask(modelData, cardRow.number)
+                                    }
                                 }
                             }
-                            id: cardRow
-                            property string number: modelData.number
                         }
                     }
                 }
@@ -218,7 +228,7 @@ Item {
 
                 Panel {
                     objectName: "applicationsPanel"
-                    title: qsTr("业务申请")
+                    title: qsTr("申请记录")
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop

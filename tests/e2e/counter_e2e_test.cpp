@@ -52,9 +52,11 @@ protected:
             renshe::services::pki::protectPrivateKeyPem(
                 renshe::services::pki::readFile(files.privateKey), kPassphrase),
             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
-        return {"--backoffice", env.backoffice().staffTarget(), "--ca",
-                env.pki().caCertificate().string(), "--cert", files.certificate.string(),
-                "--key", key.string(), "--state-dir", (dir / ("state-" + staffId)).string()};
+        return {"--backoffice", env.backoffice().staffTarget(),
+                "--ca",         env.pki().caCertificate().string(),
+                "--cert",       files.certificate.string(),
+                "--key",        key.string(),
+                "--state-dir",  (dir / ("state-" + staffId)).string()};
     }
     void start(const std::string& staffId = "S-0001",
                const std::string& region = BackofficeEnv::kRegion) {
@@ -91,9 +93,9 @@ protected:
         GetPersonRequest r;
         r.mutable_person()->set_ssn(card.ssn);
         GetPersonResponse person;
-        EXPECT_TRUE(renshe::testing::call(*env.staff().admin, &AdminService::Stub::GetPerson, r,
-                                          &person)
-                        .ok());
+        EXPECT_TRUE(
+            renshe::testing::call(*env.staff().admin, &AdminService::Stub::GetPerson, r, &person)
+                .ok());
         return person.cards_size() > 0 ? person.cards(0).status() : CARD_STATUS_UNSPECIFIED;
     }
 };
@@ -110,8 +112,9 @@ TEST_F(CounterAtTheDesk, ThreeWrongPassphrasesLockTheKeyEvenAcrossARestart) {
     signIn("wrong-passphrase-3");
     EXPECT_EQ(counter->waitForProperty("signInView", "locked", true, 10s), QJsonValue(true));
     EXPECT_EQ(counter->property("signInButton", "enabled"), QJsonValue(false));
-    EXPECT_TRUE(counter->property("signInMessage", "text").toString().startsWith(
-        QString::fromUtf8("密钥已锁定")));
+    EXPECT_TRUE(counter->property("signInMessage", "text")
+                    .toString()
+                    .startsWith(QString::fromUtf8("密钥已锁定")));
     shoot("sign-in-locked");
     // Restarted, the workstation still refuses the key, even with the right passphrase.
     counter.reset();
@@ -134,8 +137,9 @@ TEST_F(CounterAtTheDesk, APersonFoundByTheCardIsRevealedWithAReasonAndTheirCardF
     // The full identity: refused without a reason, shown with one.
     counter->click("revealButton");
     counter->click("confirmReveal");
-    EXPECT_EQ(counter->waitForProperty("personMessage", "text", text("查看完整身份信息须填写原因"), 5s),
-              text("查看完整身份信息须填写原因"));
+    EXPECT_EQ(
+        counter->waitForProperty("personMessage", "text", text("查看完整身份信息须填写原因"), 5s),
+        text("查看完整身份信息须填写原因"));
     type("revealReason", QString::fromUtf8("核对身份证原件"));
     counter->click("confirmReveal");
     EXPECT_EQ(counter->waitForProperty("personSsn", "value", text("370102194704090017"), 10s),
@@ -158,14 +162,16 @@ TEST_F(CounterAtTheDesk, APersonFoundByTheCardIsRevealedWithAReasonAndTheirCardF
               text("已办理：卡号 A37010001 现为“正式挂失”"));
     EXPECT_EQ(statusInRegistry(), CARD_STATUS_LOST);
     counter->click("closeOperation");
-    EXPECT_EQ(counter->waitForProperty("cardStatus_A37010001", "status", QJsonValue(CARD_STATUS_LOST), 10s),
+    EXPECT_EQ(counter->waitForProperty("cardStatus_A37010001", "status",
+                                       QJsonValue(CARD_STATUS_LOST), 10s),
               QJsonValue(CARD_STATUS_LOST));
 }
 
 TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInformation) {
     // Made at the touch terminal, as the kiosk does: 失业登记 by ID number and name.
-    auto touch = renshe::services::client::makeChannel(env.pki().endpoint(
-        env.backoffice().target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
+    auto touch = renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(),
+                           env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
     auto apps = ApplicationService::NewStub(touch);
     SubmitApplicationRequest r;
     r.set_request_id(renshe::testing::newRequestId());
@@ -181,9 +187,9 @@ TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInform
     u->set_wanted_job("电焊工");
     r.set_phone("13812345678");
     SubmitApplicationResponse submitted;
-    ASSERT_TRUE(renshe::testing::call(*apps, &ApplicationService::Stub::SubmitApplication, r,
-                                      &submitted)
-                    .ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*apps, &ApplicationService::Stub::SubmitApplication, r, &submitted)
+            .ok());
     const QString number = QString::fromStdString(submitted.application().number());
     RaiseHelpRequestRequest help;
     help.set_request_id(renshe::testing::newRequestId());
@@ -197,15 +203,19 @@ TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInform
     signedIn();
     key("F2");
     counter->click("refreshQueue");
-    ASSERT_EQ(counter->waitForProperty("application_" + number, "visible", true, 10s), QJsonValue(true));
+    ASSERT_EQ(counter->waitForProperty("application_" + number, "visible", true, 10s),
+              QJsonValue(true));
     shoot("queue");
     counter->click("application_" + number);
-    ASSERT_EQ(counter->waitForProperty("selectedState", "value", text("已提交"), 10s), text("已提交"));
+    ASSERT_EQ(counter->waitForProperty("selectedState", "value", text("已提交"), 10s),
+              text("已提交"));
     key("Alt+C");  // 认领
-    EXPECT_EQ(counter->waitForProperty("selectedClaim", "value", text("S-0001"), 10s), text("S-0001"));
+    EXPECT_EQ(counter->waitForProperty("selectedClaim", "value", text("S-0001"), 10s),
+              text("S-0001"));
     // Sent back without a reason: refused next to the field, nothing sent.
     counter->click("moreInfoButton");
-    EXPECT_EQ(counter->waitForProperty("decisionReasonError", "visible", true, 5s), QJsonValue(true));
+    EXPECT_EQ(counter->waitForProperty("decisionReasonError", "visible", true, 5s),
+              QJsonValue(true));
     EXPECT_EQ(counter->property("selectedState", "value"), text("已提交"));
     type("decisionReason", QString::fromUtf8("请携带劳动合同解除证明到窗口"));
     counter->click("moreInfoButton");
@@ -217,16 +227,17 @@ TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInform
     st.set_number(number.toStdString());
     st.set_ssn(card.ssn);
     GetApplicationStatusResponse status;
-    ASSERT_TRUE(renshe::testing::call(*apps, &ApplicationService::Stub::GetApplicationStatus, st,
-                                      &status)
-                    .ok());
+    ASSERT_TRUE(
+        renshe::testing::call(*apps, &ApplicationService::Stub::GetApplicationStatus, st, &status)
+            .ok());
     EXPECT_EQ(status.state(), APPLICATION_STATE_MORE_INFORMATION_NEEDED);
     EXPECT_EQ(status.reason(), "请携带劳动合同解除证明到窗口");
     // The hall's help request, answered.
     counter->click("answerHelp_" + QString::fromStdString(raised.help_request().id()));
-    EXPECT_NE(counter->waitForProperty("answerHelp_" + QString::fromStdString(raised.help_request().id()),
-                                       "visible", false, 10s),
-              QJsonValue(true));
+    EXPECT_NE(
+        counter->waitForProperty("answerHelp_" + QString::fromStdString(raised.help_request().id()),
+                                 "visible", false, 10s),
+        QJsonValue(true));
     ListHelpRequestsResponse open;
     const auto staff = renshe::services::client::makeChannel(env.pki().endpoint(
         env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
@@ -259,9 +270,10 @@ TEST_F(CounterAtTheDesk, TheHallsMachinesWithTheSilentOneFirstAndTheFacilityChec
     reg.set_service_point_id(point.service_point().id());
     RegisterTerminalsResponse registered;
     ASSERT_TRUE(
-        renshe::testing::call(*admin, &AdminService::Stub::RegisterTerminals, reg, &registered).ok());
-    auto touch = renshe::services::client::makeChannel(
-        env.pki().endpoint(env.backoffice().target(), first));
+        renshe::testing::call(*admin, &AdminService::Stub::RegisterTerminals, reg, &registered)
+            .ok());
+    auto touch =
+        renshe::services::client::makeChannel(env.pki().endpoint(env.backoffice().target(), first));
     HeartbeatRequest beat;
     beat.set_software_version("0.1.0");
     beat.set_role(TERMINAL_ROLE_TOUCH);
@@ -294,9 +306,10 @@ TEST_F(CounterAtTheDesk, ABackOfficeGoneIsShownAtOnceAndActionsAreRefused) {
     EXPECT_EQ(counter->waitForProperty("onlineBadge", "online", false, 10s), QJsonValue(false));
     type("idNumber", QString::fromStdString(card.ssn));
     counter->click("searchButton");
-    EXPECT_EQ(counter->waitForProperty("personMessage", "text",
-                                       text("与后台的连接已中断，操作未执行。请在连接恢复后重试。"), 5s),
-              text("与后台的连接已中断，操作未执行。请在连接恢复后重试。"));
+    EXPECT_EQ(
+        counter->waitForProperty("personMessage", "text",
+                                 text("与后台的连接已中断，操作未执行。请在连接恢复后重试。"), 5s),
+        text("与后台的连接已中断，操作未执行。请在连接恢复后重试。"));
     shoot("offline");
     env.backoffice().restart();
     EXPECT_EQ(counter->waitForProperty("onlineBadge", "online", true, 20s), QJsonValue(true));
@@ -309,7 +322,8 @@ TEST_F(CounterAtTheDesk, AClerkOfAnotherCountySeesNothingOfThisOne) {
     signedIn();
     type("idNumber", QString::fromStdString(card.ssn));
     counter->click("searchButton");
-    EXPECT_EQ(counter->waitForProperty("personMessage", "text", text("不属于您所辖区域，无权查看或办理"), 10s),
+    EXPECT_EQ(counter->waitForProperty("personMessage", "text",
+                                       text("不属于您所辖区域，无权查看或办理"), 10s),
               text("不属于您所辖区域，无权查看或办理"));
     EXPECT_EQ(counter->property("personPanel", "visible"), QJsonValue(false));
 }
