@@ -1408,47 +1408,47 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::Counter</name>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="88" />
+        <location filename="../kiosk/counter/counter.cpp" line="90" />
         <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
         <translation>Too many wrong passphrases: the key is locked. Try again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="93" />
+        <location filename="../kiosk/counter/counter.cpp" line="95" />
         <source>请输入密钥口令</source>
         <translation>Please enter the key passphrase</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="110" />
+        <location filename="../kiosk/counter/counter.cpp" line="112" />
         <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
         <translation>The key file is not protected by a passphrase and cannot be used (protect it with renshe-admin pki protect-key)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="115" />
+        <location filename="../kiosk/counter/counter.cpp" line="117" />
         <source>无法读取密钥文件</source>
         <translation>Cannot read the key file</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="128" />
+        <location filename="../kiosk/counter/counter.cpp" line="130" />
         <source>口令连续%1次错误，密钥已锁定%2分钟</source>
         <translation>%1 wrong passphrases in a row: the key is locked for %2 minutes</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="133" />
+        <location filename="../kiosk/counter/counter.cpp" line="135" />
         <source>口令错误，还可尝试%1次</source>
         <translation>Wrong passphrase. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="146" />
+        <location filename="../kiosk/counter/counter.cpp" line="148" />
         <source>此证书不是工作人员证书</source>
         <translation>This is not a staff certificate</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="153" />
+        <location filename="../kiosk/counter/counter.cpp" line="155" />
         <source>无法读取证书文件</source>
         <translation>Cannot read the certificate file</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="186" />
+        <location filename="../kiosk/counter/counter.cpp" line="190" />
         <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
         <translation>No activity for %1 minutes: the workstation is locked. Please enter your passphrase again</translation>
     </message>
@@ -1670,6 +1670,132 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::FingerprintEnrolment</name>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="25" />
+        <source>按压时间太短，请再按一次</source>
+        <translation>Pressed too briefly: press again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="27" />
+        <source>手指没有放在中间，请放正后再按</source>
+        <translation>Finger off centre: centre it and press again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="29" />
+        <source>请抬起手指，再重新按下</source>
+        <translation>Lift the finger and press again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="33" />
+        <source>这次没有采集好，请再按一次</source>
+        <translation>That scan did not take: press again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="94" />
+        <source>请先查询要登记指纹的人员</source>
+        <translation>Look up the person to enrol first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="96" />
+        <source>请在手形图上选择要登记的手指</source>
+        <translation>Choose the finger to enrol on the hands</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="99" />
+        <source>%1已登记过，重新登记须填写原因</source>
+        <translation>%1 is already enrolled: give a reason to enrol it again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="105" />
+        <source>没有找到指纹仪，请检查连接</source>
+        <translation>No fingerprint sensor found: check its cable</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="113" />
+        <source>正在准备指纹仪…</source>
+        <translation>Preparing the sensor…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="122" />
+        <source>请把%1平放在指纹仪上</source>
+        <translation>Place the %1 flat on the sensor</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="123" />
+        <source>请抬起手指</source>
+        <translation>Lift the finger</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="168" />
+        <source>已取消登记</source>
+        <translation>Enrolment cancelled</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="170" />
+        <source>指纹仪被拔出，请重新连接后再登记</source>
+        <translation>The sensor was unplugged: reconnect it and enrol again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="171" />
+        <source>指纹仪出错（%1），请重试</source>
+        <translation>Sensor error (%1): try again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="189" />
+        <source>正在保存到后台…</source>
+        <translation>Saving to the back office…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="216" />
+        <source>已登记%1</source>
+        <translation>%1 enrolled</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintPanel</name>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="22" />
+        <source>指纹登记</source>
+        <translation>Fingerprint enrolment</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="38" />
+        <source>请在手形图上选择要登记的手指（绿色为已登记）</source>
+        <translation>Choose the finger to enrol on the hands (green: enrolled)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="39" />
+        <source>%1（已登记，将重新登记）</source>
+        <translation>%1 (enrolled; will be enrolled again)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="50" />
+        <source>重新登记的原因（记入审计日志）</source>
+        <translation>Reason for enrolling again (kept in the audit log)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="51" />
+        <source>例如：指纹磨损，原登记无法比对</source>
+        <translation>e.g. worn fingerprint, the old one no longer matches</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="57" />
+        <source>开始登记</source>
+        <translation>Start enrolment</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="65" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="89" />
+        <source>第%1/%2次：%3</source>
+        <translation>Scan %1 of %2: %3</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::GuidesModel</name>
     <message>
         <location filename="../kiosk/guides_model.cpp" line="43" />
@@ -1819,6 +1945,19 @@ or type your ID number on the keys</translation>
         <location filename="../qml/counter/HallView.qml" line="107" />
         <source>读卡器 %1 · 指纹仪 %2 · 打印机 %3 · 身份证阅读器 %4 · 待发送 %5（需处理 %6）</source>
         <translation>Card reader %1 · Fingerprint sensor %2 · Printer %3 · ID card reader %4 · To send %5 (%6 for staff)</translation>
+    </message>
+</context>
+<context>
+    <name>HandDiagram</name>
+    <message>
+        <location filename="../qml/counter/HandDiagram.qml" line="80" />
+        <source>左手</source>
+        <translation>Left hand</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HandDiagram.qml" line="82" />
+        <source>右手</source>
+        <translation>Right hand</translation>
     </message>
 </context>
 <context>
@@ -2369,32 +2508,32 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="123" />
+        <location filename="../kiosk/counter/person_file.cpp" line="124" />
         <source>请输入18位身份证号码</source>
         <translation>Please enter the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="128" />
+        <location filename="../kiosk/counter/person_file.cpp" line="129" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>Wrong ID number (it has 18 characters, the last one a check character)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="170" />
+        <location filename="../kiosk/counter/person_file.cpp" line="171" />
         <source>查看完整身份信息须填写原因</source>
         <translation>A reason is required to see the full identity</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="321" />
+        <location filename="../kiosk/counter/person_file.cpp" line="328" />
         <source>未知的操作</source>
         <translation>Unknown action</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="326" />
+        <location filename="../kiosk/counter/person_file.cpp" line="333" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>Please enter the reason (e.g. applied in person with ID card)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="352" />
+        <location filename="../kiosk/counter/person_file.cpp" line="359" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>Done: card %1 is now “%2”</translation>
     </message>
@@ -2574,83 +2713,83 @@ or type your ID number on the keys</translation>
         <translation> (expired)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="212" />
+        <location filename="../qml/counter/PersonView.qml" line="217" />
         <source>卡状态记录</source>
         <translation>Card status history</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="219" />
+        <location filename="../qml/counter/PersonView.qml" line="224" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 card %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="231" />
+        <location filename="../qml/counter/PersonView.qml" line="236" />
         <source>申请记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="237" />
+        <location filename="../qml/counter/PersonView.qml" line="242" />
         <source>没有申请</source>
         <translation>No applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="244" />
+        <location filename="../qml/counter/PersonView.qml" line="249" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · due %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="270" />
+        <location filename="../qml/counter/PersonView.qml" line="275" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>Seeing the full identity is recorded in the audit log. Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="280" />
+        <location filename="../qml/counter/PersonView.qml" line="285" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="281" />
+        <location filename="../qml/counter/PersonView.qml" line="286" />
         <source>例如：核对身份证原件</source>
         <translation>e.g. checking the original ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="288" />
+        <location filename="../qml/counter/PersonView.qml" line="293" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="297" />
-        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <location filename="../qml/counter/PersonView.qml" line="302" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="324" />
+        <location filename="../qml/counter/PersonView.qml" line="329" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>Confirm: %1 (card %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="336" />
+        <location filename="../qml/counter/PersonView.qml" line="341" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>Reason (kept in the card status history)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="337" />
+        <location filename="../qml/counter/PersonView.qml" line="342" />
         <source>例如：本人持身份证申请</source>
         <translation>e.g. applied in person with ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <location filename="../qml/counter/PersonView.qml" line="357" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <location filename="../qml/counter/PersonView.qml" line="357" />
         <source>确认办理</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>完成</source>
         <translation>Done</translation>
     </message>

@@ -1408,47 +1408,47 @@
 <context>
     <name>renshe::kiosk::counter::Counter</name>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="88" />
+        <location filename="../kiosk/counter/counter.cpp" line="90" />
         <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
         <translation>암호를 여러 번 잘못 입력해 키가 잠겼습니다. %1분 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="93" />
+        <location filename="../kiosk/counter/counter.cpp" line="95" />
         <source>请输入密钥口令</source>
         <translation>키 암호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="110" />
+        <location filename="../kiosk/counter/counter.cpp" line="112" />
         <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
         <translation>키 파일이 암호로 보호되어 있지 않아 사용할 수 없습니다 (renshe-admin pki protect-key로 암호화하세요)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="115" />
+        <location filename="../kiosk/counter/counter.cpp" line="117" />
         <source>无法读取密钥文件</source>
         <translation>키 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="128" />
+        <location filename="../kiosk/counter/counter.cpp" line="130" />
         <source>口令连续%1次错误，密钥已锁定%2分钟</source>
         <translation>암호를 %1번 연속 잘못 입력해 키가 %2분 동안 잠겼습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="133" />
+        <location filename="../kiosk/counter/counter.cpp" line="135" />
         <source>口令错误，还可尝试%1次</source>
         <translation>암호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="146" />
+        <location filename="../kiosk/counter/counter.cpp" line="148" />
         <source>此证书不是工作人员证书</source>
         <translation>직원 인증서가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="153" />
+        <location filename="../kiosk/counter/counter.cpp" line="155" />
         <source>无法读取证书文件</source>
         <translation>인증서 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="186" />
+        <location filename="../kiosk/counter/counter.cpp" line="190" />
         <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
         <translation>%1분 동안 사용하지 않아 워크스테이션이 잠겼습니다. 암호를 다시 입력하세요</translation>
     </message>
@@ -1670,6 +1670,132 @@
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::FingerprintEnrolment</name>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="25" />
+        <source>按压时间太短，请再按一次</source>
+        <translation>너무 짧게 눌렀습니다. 다시 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="27" />
+        <source>手指没有放在中间，请放正后再按</source>
+        <translation>손가락이 가운데에 있지 않습니다. 가운데에 놓고 다시 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="29" />
+        <source>请抬起手指，再重新按下</source>
+        <translation>손가락을 뗐다가 다시 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="33" />
+        <source>这次没有采集好，请再按一次</source>
+        <translation>이번 스캔이 제대로 되지 않았습니다. 다시 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="94" />
+        <source>请先查询要登记指纹的人员</source>
+        <translation>먼저 지문을 등록할 사람을 조회하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="96" />
+        <source>请在手形图上选择要登记的手指</source>
+        <translation>손 그림에서 등록할 손가락을 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="99" />
+        <source>%1已登记过，重新登记须填写原因</source>
+        <translation>%1은(는) 이미 등록되어 있습니다. 다시 등록하려면 사유를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="105" />
+        <source>没有找到指纹仪，请检查连接</source>
+        <translation>지문 인식기를 찾을 수 없습니다. 연결을 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="113" />
+        <source>正在准备指纹仪…</source>
+        <translation>지문 인식기를 준비하고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="122" />
+        <source>请把%1平放在指纹仪上</source>
+        <translation>%1을(를) 지문 인식기에 평평하게 올려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="123" />
+        <source>请抬起手指</source>
+        <translation>손가락을 떼세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="168" />
+        <source>已取消登记</source>
+        <translation>등록을 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="170" />
+        <source>指纹仪被拔出，请重新连接后再登记</source>
+        <translation>지문 인식기가 분리되었습니다. 다시 연결한 뒤 등록하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="171" />
+        <source>指纹仪出错（%1），请重试</source>
+        <translation>지문 인식기 오류(%1). 다시 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="189" />
+        <source>正在保存到后台…</source>
+        <translation>백오피스에 저장하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/enrolment.cpp" line="216" />
+        <source>已登记%1</source>
+        <translation>%1 등록 완료</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintPanel</name>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="22" />
+        <source>指纹登记</source>
+        <translation>지문 등록</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="38" />
+        <source>请在手形图上选择要登记的手指（绿色为已登记）</source>
+        <translation>손 그림에서 등록할 손가락을 고르세요(초록색: 등록됨)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="39" />
+        <source>%1（已登记，将重新登记）</source>
+        <translation>%1 (등록됨, 다시 등록합니다)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="50" />
+        <source>重新登记的原因（记入审计日志）</source>
+        <translation>다시 등록하는 사유(감사 기록에 남음)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="51" />
+        <source>例如：指纹磨损，原登记无法比对</source>
+        <translation>예: 지문이 닳아 기존 등록으로 대조되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="57" />
+        <source>开始登记</source>
+        <translation>등록 시작</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="65" />
+        <source>取消</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/FingerprintPanel.qml" line="89" />
+        <source>第%1/%2次：%3</source>
+        <translation>%2회 중 %1회: %3</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::GuidesModel</name>
     <message>
         <location filename="../kiosk/guides_model.cpp" line="43" />
@@ -1819,6 +1945,19 @@
         <location filename="../qml/counter/HallView.qml" line="107" />
         <source>读卡器 %1 · 指纹仪 %2 · 打印机 %3 · 身份证阅读器 %4 · 待发送 %5（需处理 %6）</source>
         <translation>카드 리더기 %1 · 지문 인식기 %2 · 프린터 %3 · 신분증 판독기 %4 · 전송 대기 %5 (직원 확인 %6)</translation>
+    </message>
+</context>
+<context>
+    <name>HandDiagram</name>
+    <message>
+        <location filename="../qml/counter/HandDiagram.qml" line="80" />
+        <source>左手</source>
+        <translation>왼손</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/HandDiagram.qml" line="82" />
+        <source>右手</source>
+        <translation>오른손</translation>
     </message>
 </context>
 <context>
@@ -2369,32 +2508,32 @@
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="123" />
+        <location filename="../kiosk/counter/person_file.cpp" line="124" />
         <source>请输入18位身份证号码</source>
         <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="128" />
+        <location filename="../kiosk/counter/person_file.cpp" line="129" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>신분증 번호가 올바르지 않습니다 (18자리, 마지막 자리는 검증 문자)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="170" />
+        <location filename="../kiosk/counter/person_file.cpp" line="171" />
         <source>查看完整身份信息须填写原因</source>
         <translation>전체 신원 정보를 보려면 사유를 입력해야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="321" />
+        <location filename="../kiosk/counter/person_file.cpp" line="328" />
         <source>未知的操作</source>
         <translation>알 수 없는 작업입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="326" />
+        <location filename="../kiosk/counter/person_file.cpp" line="333" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>처리 사유를 입력하세요 (예: 본인이 신분증을 지참하여 신청)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="352" />
+        <location filename="../kiosk/counter/person_file.cpp" line="359" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>처리되었습니다: 카드 %1의 상태는 이제 “%2”입니다</translation>
     </message>
@@ -2574,83 +2713,83 @@
         <translation> (만료)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="212" />
+        <location filename="../qml/counter/PersonView.qml" line="217" />
         <source>卡状态记录</source>
         <translation>카드 상태 기록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="219" />
+        <location filename="../qml/counter/PersonView.qml" line="224" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 카드 %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="231" />
+        <location filename="../qml/counter/PersonView.qml" line="236" />
         <source>申请记录</source>
         <translation>신청 내역</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="237" />
+        <location filename="../qml/counter/PersonView.qml" line="242" />
         <source>没有申请</source>
         <translation>신청 없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="244" />
+        <location filename="../qml/counter/PersonView.qml" line="249" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · 기한 %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="270" />
+        <location filename="../qml/counter/PersonView.qml" line="275" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>전체 신원 정보 조회는 감사 로그에 기록됩니다. 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="280" />
+        <location filename="../qml/counter/PersonView.qml" line="285" />
         <source>原因</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="281" />
+        <location filename="../qml/counter/PersonView.qml" line="286" />
         <source>例如：核对身份证原件</source>
         <translation>예: 신분증 원본 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="288" />
+        <location filename="../qml/counter/PersonView.qml" line="293" />
         <source>显示</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="297" />
-        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <location filename="../qml/counter/PersonView.qml" line="302" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="324" />
+        <location filename="../qml/counter/PersonView.qml" line="329" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>처리 확인: %1 (카드 %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="336" />
+        <location filename="../qml/counter/PersonView.qml" line="341" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>처리 사유 (카드 상태 기록에 남습니다)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="337" />
+        <location filename="../qml/counter/PersonView.qml" line="342" />
         <source>例如：本人持身份证申请</source>
         <translation>예: 본인이 신분증을 지참하여 신청</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <location filename="../qml/counter/PersonView.qml" line="357" />
         <source>正在办理…</source>
         <translation>처리 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="352" />
+        <location filename="../qml/counter/PersonView.qml" line="357" />
         <source>确认办理</source>
         <translation>처리 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="360" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>完成</source>
         <translation>완료</translation>
     </message>

@@ -9,6 +9,7 @@
 
 #include "kiosk/counter/hall_machines.hpp"
 #include "kiosk/counter/person_file.hpp"
+#include "kiosk/counter/staff_text.hpp"
 #include "kiosk/counter/work_queue.hpp"
 #include "services/pki/pki.hpp"
 #include "services/pki/protected_key.hpp"
@@ -34,7 +35,8 @@ Counter::Counter(Config config, QObject* parent)
       m_language(QStringLiteral("zh_CN")),
       m_person(std::make_unique<PersonFile>()),
       m_queue(std::make_unique<WorkQueue>()),
-      m_hall(std::make_unique<HallMachines>()) {
+      m_hall(std::make_unique<HallMachines>()),
+      m_enrolment(std::make_unique<FingerprintEnrolment>(*m_person)) {
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_config.idleMinutes * 60 * 1000);
     connect(&m_idle, &QTimer::timeout, this, &Counter::lockForIdle);
@@ -159,6 +161,7 @@ void Counter::finishSignIn(std::optional<std::string> keyPem, QString problem) {
         m_person->setLink(m_link);
         m_queue->setLink(m_link);
         m_hall->setLink(m_link);
+        m_enrolment->setLink(m_link);
         m_health.start();
         m_idle.start();
         checkHealth();
@@ -175,6 +178,7 @@ void Counter::signOut() {
     m_person->setLink(nullptr);
     m_queue->setLink(nullptr);
     m_hall->setLink(nullptr);
+    m_enrolment->setLink(nullptr);
     m_staffId.clear();
     m_staffRegion.clear();
     m_signingIn = false;
@@ -226,6 +230,10 @@ void Counter::checkHealth() {
                 Q_EMIT changed();
             }
         });
+}
+
+QString Counter::fingerName(int finger) const {
+    return StaffText::finger(finger);
 }
 
 bool Counter::setLanguage(const QString& code) {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "kiosk/counter/enrolment.hpp"
 #include "kiosk/counter/hall_machines.hpp"
 #include "kiosk/counter/person_file.hpp"
 #include "kiosk/counter/sign_in_guard.hpp"
@@ -41,6 +42,7 @@ class Counter : public QObject {
     Q_PROPERTY(renshe::kiosk::counter::PersonFile* person READ person CONSTANT)
     Q_PROPERTY(renshe::kiosk::counter::WorkQueue* queue READ queue CONSTANT)
     Q_PROPERTY(renshe::kiosk::counter::HallMachines* hall READ hall CONSTANT)
+    Q_PROPERTY(renshe::kiosk::counter::FingerprintEnrolment* enrolment READ enrolment CONSTANT)
 
 public:
     struct Config {
@@ -73,12 +75,15 @@ public:
     PersonFile* person() const { return m_person.get(); }
     WorkQueue* queue() const { return m_queue.get(); }
     HallMachines* hall() const { return m_hall.get(); }
+    FingerprintEnrolment* enrolment() const { return m_enrolment.get(); }
 
     Q_INVOKABLE void signIn(const QString& passphrase);
     Q_INVOKABLE void signOut();
     // Any key or click: the idle lock starts again (an event filter calls it too).
     Q_INVOKABLE void noteActivity();
     Q_INVOKABLE bool setLanguage(const QString& code);
+    // 右手食指 for renshe.v1.FINGER_RIGHT_INDEX, in the screen's language.
+    Q_INVOKABLE QString fingerName(int finger) const;
 
 Q_SIGNALS:
     void changed();
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<PersonFile> m_person;
     std::unique_ptr<WorkQueue> m_queue;
     std::unique_ptr<HallMachines> m_hall;
+    std::unique_ptr<FingerprintEnrolment> m_enrolment;
 };
 
 }  // namespace renshe::kiosk::counter

@@ -96,6 +96,7 @@ void PersonFile::clear() {
     m_fieldError.clear();
     m_operationMessage.clear();
     m_person.Clear();
+    m_enrolled.clear();
     m_summary.clear();
     m_certification.clear();
     m_cards.clear();
@@ -249,14 +250,20 @@ void PersonFile::show(const GetPersonFileResponse& file) {
                         {QStringLiteral("reason"), fromStd(h.reason())}});
     const auto& c = file.certification();
     QStringList fingers;
-    for (int f : c.enrolled_fingers())
+    QVariantList fingerCodes;
+    m_enrolled.clear();
+    for (int f : c.enrolled_fingers()) {
         fingers << StaffText::finger(f);
+        fingerCodes << f;
+        m_enrolled << f;
+    }
     m_certification = {{QStringLiteral("state"), static_cast<int>(c.state())},
                        {QStringLiteral("stateText"), StaffText::certificationState(c.state())},
                        {QStringLiteral("pension"), StaffText::pensionStatus(c.pension())},
                        {QStringLiteral("until"), StaffText::date(c.certified_until())},
                        {QStringLiteral("last"), StaffText::time(c.last_certified_at())},
-                       {QStringLiteral("fingers"), fingers.join(QStringLiteral("、"))}};
+                       {QStringLiteral("fingers"), fingers.join(QStringLiteral("、"))},
+                       {QStringLiteral("fingerCodes"), fingerCodes}};
     m_certifications.clear();
     for (const auto& e : file.certifications())
         m_certifications.append(

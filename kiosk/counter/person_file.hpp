@@ -79,6 +79,9 @@ public:
     // A new operation is being asked for: the last one's outcome is no longer shown.
     Q_INVOKABLE void resetOperation();
     Q_INVOKABLE void clear();
+    // Who is on the page (empty before a search found someone) and their enrolled fingers.
+    const renshe::v1::PersonRef& personRef() const { return m_person; }
+    QList<int> enrolledFingers() const { return m_enrolled; }
     // The page of `file` (what a search answered; the UI tests give one directly).
     void show(const renshe::v1::GetPersonFileResponse& file);
 
@@ -97,6 +100,7 @@ private:
     renshe::v1::PersonRef m_person;  // who is on the page (by ID number once known)
     QVariantMap m_summary, m_certification;
     QVariantList m_cards, m_history, m_certifications, m_applications;
+    QList<int> m_enrolled;
     bool m_revealed = false;
     bool m_operating = false;
     bool m_operationSucceeded = false;

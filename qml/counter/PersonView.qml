@@ -207,6 +207,11 @@ Item {
                     }
                 }
 
+                FingerprintPanel {
+                    Layout.columnSpan: 2
+                    Layout.fillWidth: true
+                }
+
                 Panel {
                     objectName: "historyPanel"
                     title: qsTr("卡状态记录")

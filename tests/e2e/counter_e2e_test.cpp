@@ -8,11 +8,15 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <thread>
 
+#include "drivers/fprint/synthetic.hpp"
 #include "renshe/v1/applications.grpc.pb.h"
+#include "renshe/v1/certification.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/pki/protected_key.hpp"
 #include "tests/fixtures/cardsim.hpp"
+#include "tests/fixtures/fprint_device.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/service/backoffice_env.hpp"
@@ -22,6 +26,7 @@ using namespace renshe::v1;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::KioskProcess;
 using renshe::testing::text;
+namespace fp = renshe::drivers::fprint;
 
 namespace {
 
@@ -326,6 +331,105 @@ TEST_F(CounterAtTheDesk, AClerkOfAnotherCountySeesNothingOfThisOne) {
                                        text("不属于您所辖区域，无权查看或办理"), 10s),
               text("不属于您所辖区域，无权查看或办理"));
     EXPECT_EQ(counter->property("personPanel", "visible"), QJsonValue(false));
+}
+
+// 见面登记 at the counter's sensor (libfprint's virtual_image: real NBIS on synthetic fingers),
+// then the retiree certifies with that finger at a kiosk's sensor.
+TEST_F(CounterAtTheDesk, AFingerEnrolledAtTheCounterCertifiesAtAKiosk) {
+    constexpr std::uint64_t kFinger = 3141;
+    renshe::testing::VirtualFingerprintDevice sensors;
+    ::setenv("FP_DRIVERS_WHITELIST", "virtual_image", 1);
+    {
+        // 张三丰 a retiree since 2007.
+        RegisterPersonRequest r;
+        r.set_request_id(renshe::testing::newRequestId());
+        auto* p = r.mutable_person();
+        p->set_ssn(card.ssn);
+        p->set_name(card.name);
+        p->set_sex(SEX_MALE);
+        p->set_ethnicity_code(1);
+        p->mutable_birth_date()->set_year(1947);
+        p->mutable_birth_date()->set_month(4);
+        p->mutable_birth_date()->set_day(9);
+        p->set_birthplace_code("370102");
+        p->mutable_region()->set_division_code("371302");
+        p->mutable_region()->set_township_code("101");
+        p->mutable_pension_first_payment()->set_year(2007);
+        p->mutable_pension_first_payment()->set_month(5);
+        p->mutable_pension_first_payment()->set_day(1);
+        r.set_update_existing(true);
+        RegisterPersonResponse rr;
+        ASSERT_TRUE(
+            renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, r, &rr)
+                .ok());
+    }
+    start();
+    signedIn();
+    type("idNumber", QString::fromStdString(card.ssn));
+    counter->click("searchButton");
+    ASSERT_EQ(counter->waitForProperty("personName", "value", text("张*丰"), 10s), text("张*丰"));
+    counter->click("finger_7");  // 右手食指
+    EXPECT_EQ(counter->property("chosenFinger", "text"), text("右手食指"));
+    counter->click("startEnrolment");
+    // The person presses the finger each time the sensor asks, stage after stage.
+    std::optional<fp::synthetic::VirtualImageFeeder> feeder;
+    int fed = 0;
+    const auto deadline = std::chrono::steady_clock::now() + 60s;
+    while (std::chrono::steady_clock::now() < deadline) {
+        const int state = counter->property("enrolmentPanel", "state").toInt();
+        if (state == 3 || state == 4)  // Done, Failed
+            break;
+        const int stage = counter->property("enrolmentPanel", "stage").toInt();
+        if (counter->property("enrolmentPanel", "waitingForFinger").toBool() && fed == stage) {
+            if (!feeder)
+                feeder.emplace(sensors.imageSocket().string());
+            feeder->send(fp::synthetic::presentation(kFinger, fed));
+            ++fed;
+            if (fed == 2)
+                shoot("enrolment-scanning");
+        }
+        std::this_thread::sleep_for(30ms);
+    }
+    ASSERT_EQ(counter->waitForProperty("enrolMessage", "text", text("已登记右手食指"), 10s),
+              text("已登记右手食指"));
+    EXPECT_EQ(counter->waitForProperty("finger_7", "enrolled", true, 10s), QJsonValue(true));
+    EXPECT_EQ(counter->property("enrolledFingers", "value"), text("右手食指"));
+    shoot("enrolment-done");
+    // Again without a reason: refused before the sensor is asked.
+    counter->click("startEnrolment");
+    EXPECT_EQ(counter->waitForProperty("enrolMessage", "text",
+                                       text("右手食指已登记过，重新登记须填写原因"), 5s),
+              text("右手食指已登记过，重新登记须填写原因"));
+
+    // The counter goes home (its sensor with it); at the kiosk the retiree certifies.
+    counter.reset();
+    feeder.reset();
+    renshe::testing::TempDir kioskState("renshe-counter-kiosk");
+    const auto terminal = env.pki().touchTerminal();
+    KioskProcess kiosk(
+        env.kioskArgs(terminal, {"--state-dir", kioskState.path().string(), "--receipt-dir",
+                                 (kioskState / "receipts").string()}));
+    sim.insert();
+    EXPECT_EQ(kiosk.waitForProperty("cardStatus", "text", text("卡片状态：正常"), 15s),
+              text("卡片状态：正常"));
+    kiosk.click("action_certify");
+    EXPECT_EQ(kiosk.waitForProperty("certStart", "visible", true, 10s), QJsonValue(true));
+    kiosk.click("certStart");
+    EXPECT_EQ(kiosk.waitForProperty("certPrompt", "text", text("请把手指平放在指纹仪上"), 15s),
+              text("请把手指平放在指纹仪上"));
+    fp::synthetic::VirtualImageFeeder atTheKiosk(sensors.imageSocket().string());
+    atTheKiosk.send(fp::synthetic::presentation(kFinger, 11));
+    EXPECT_EQ(kiosk.waitForProperty("certPrint", "visible", true, 15s), QJsonValue(true))
+        << kiosk.property("certMessage", "text").toString().toStdString();
+    GetCertificationStatusRequest q;
+    q.mutable_person()->set_ssn(card.ssn);
+    GetCertificationStatusResponse qr;
+    auto touch = CertificationService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(env.backoffice().target(), terminal)));
+    ASSERT_TRUE(
+        renshe::testing::call(*touch, &CertificationService::Stub::GetCertificationStatus, q, &qr)
+            .ok());
+    EXPECT_EQ(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
 }
 
 }  // namespace

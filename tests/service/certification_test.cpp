@@ -347,8 +347,13 @@ TEST_P(Certification, EnrolAtTheCounterThenCertifyAtTheTerminalStartsANewCycle) 
     auto twice = enrol(*c.staff, due.ssn, FINGER_RIGHT_INDEX, printBytes(2));
     EXPECT_EQ(twice.code, grpc::StatusCode::ALREADY_EXISTS) << twice;
     EXPECT_EQ(twice.refusal, "REFUSAL_REASON_ALREADY_EXISTS");
-    ASSERT_TRUE(enrol(*c.staff, due.ssn, FINGER_RIGHT_INDEX, printBytes(2), kDriver, true)
-                    .ok());  // replaced
+    auto replacement = enrolment(due.ssn, FINGER_RIGHT_INDEX, printBytes(2), kDriver, true);
+    replacement.set_reason("指纹磨损，本人到窗口重新登记");
+    ASSERT_TRUE(call(*c.staff, &Cert::EnrollFingerprint, replacement, &er).ok());  // replaced
+    // The replacement is audited with the finger and the reason.
+    EXPECT_EQ(count(auditOf(staff, due.ssn), "certification.fingerprint_replaced",
+                    "FINGER_RIGHT_INDEX: 指纹磨损，本人到窗口重新登记"),
+              1);
     // Another finger on another kind of sensor.
     ASSERT_TRUE(
         enrol(*c.staff, due.ssn, FINGER_LEFT_INDEX, printBytes(3), kOtherDriver, false, &er).ok());

@@ -30,6 +30,7 @@ const std::string kEventMatch = "certification.verify_match";
 const std::string kEventNoMatch = "certification.verify_no_match";
 const std::string kEventEnroll = "certification.enroll_fingerprint";
 const std::string kEventIntegrity = "certification.template_integrity";
+const std::string kEventReplaced = "certification.fingerprint_replaced";
 
 // --- helpers -------------------------------------------------------------------------------
 
@@ -523,6 +524,14 @@ grpc::Status CertificationServiceImpl::EnrollFingerprint(grpc::ServerContext* ct
             }
             templates::put(tx, m_runner.keys(), person.ssn, req->finger(), req->serialized_print(),
                            req->device(), caller.identity.id, now);
+            if (exists) {
+                // 重新登记: which finger was replaced and why, beside the enrolment's own event.
+                m_runner.auditInTx(
+                    tx, &caller, kEventReplaced, subject,
+                    Finger_Name(req->finger()) + ": " +
+                        (req->reason().empty() ? "(no reason given)" : req->reason()),
+                    req->request_id(), now);
+            }
             for (const auto& e : templates::list(tx, person.ssn))
                 resp->add_enrolled_fingers(e.finger);
         });

@@ -100,7 +100,8 @@ Result check(const EnrollFingerprintRequest& r) {
                        }
                        return std::nullopt;
                    },
-                   [&] { return checkDevice(r.has_device(), r.device(), "device"); });
+                   [&] { return checkDevice(r.has_device(), r.device(), "device"); },
+                   [&] { return checkText(r.reason(), 600, "reason", false); });
 }
 
 }  // namespace renshe::services::backoffice::checks
