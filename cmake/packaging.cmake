@@ -2,6 +2,8 @@
 #   renshe-backoffice  the back office, its systemd unit, an example configuration;
 #   renshe-kiosk       the touch terminal and information display (one binary), their units
 #                      under cage, the fingerprint udev rule, example configurations;
+#   renshe-counter     the clerk's workstation at the counter, its desktop entry and the
+#                      arguments it is started with (/etc/renshe/counter.args);
 #   renshe-tools       renshe-admin and renshe-card.
 # Built by deploy/package.sh from a release build (no automation hook, no tests). The
 # simulators (renshe-cardsim, renshe-fpsim) and vpcd are never packaged.
@@ -22,6 +24,10 @@ install(FILES ${RENSHE_DEPLOY}/udev/70-renshe-fingerprint.rules DESTINATION lib/
 install(FILES ${RENSHE_DEPLOY}/etc/kiosk.env ${RENSHE_DEPLOY}/etc/display.env DESTINATION /etc/renshe COMPONENT kiosk)
 install(FILES ${RENSHE_DEPLOY}/debian/README.Debian DESTINATION ${CMAKE_INSTALL_DOCDIR}/../renshe-kiosk COMPONENT kiosk)
 
+install(TARGETS renshe-counter RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT counter)
+install(FILES ${RENSHE_DEPLOY}/counter/renshe-counter.desktop DESTINATION share/applications COMPONENT counter)
+install(FILES ${RENSHE_DEPLOY}/etc/counter.args DESTINATION /etc/renshe COMPONENT counter)
+
 install(TARGETS renshe-admin renshe-card renshe-idcard RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
 
 set(CPACK_GENERATOR DEB)
@@ -34,7 +40,7 @@ set(CPACK_DEB_COMPONENT_INSTALL ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
-set(CPACK_COMPONENTS_ALL backoffice kiosk tools)
+set(CPACK_COMPONENTS_ALL backoffice kiosk counter tools)
 
 set(CPACK_DEBIAN_BACKOFFICE_PACKAGE_NAME renshe-backoffice)
 set(CPACK_COMPONENT_BACKOFFICE_DESCRIPTION
@@ -53,6 +59,14 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_RECOMMENDS "cups")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/postinst;${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/conffiles")
 
+set(CPACK_DEBIAN_COUNTER_PACKAGE_NAME renshe-counter)
+set(CPACK_COMPONENT_COUNTER_DESCRIPTION
+    "renshe counter workstation (Qt Quick) for the staff of social security service points")
+set(CPACK_DEBIAN_COUNTER_PACKAGE_DEPENDS
+    "pcscd, fonts-noto-cjk, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window")
+set(CPACK_DEBIAN_COUNTER_PACKAGE_SUGGESTS "renshe-tools")
+set(CPACK_DEBIAN_COUNTER_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_BINARY_DIR}/deb/counter/conffiles")
+
 set(CPACK_DEBIAN_TOOLS_PACKAGE_NAME renshe-tools)
 set(CPACK_COMPONENT_TOOLS_DESCRIPTION "renshe staff tools: renshe-admin and the card tool renshe-card")
 set(CPACK_DEBIAN_TOOLS_PACKAGE_DEPENDS "pcscd")
@@ -68,5 +82,7 @@ foreach(component backoffice kiosk)
 endforeach()
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/deb/backoffice/conffiles "/etc/renshe/backoffice.conf\n")
 file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/deb/kiosk/conffiles "/etc/renshe/kiosk.env\n/etc/renshe/display.env\n")
+file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/deb/counter)
+file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/deb/counter/conffiles "/etc/renshe/counter.args\n")
 
 include(CPack)

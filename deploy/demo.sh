@@ -70,6 +70,13 @@ done
   records import --contributions deploy/demo-data/contributions.csv --payments "$payments"
 "${admin[@]}" audit verify
 
+# The counter's staff key under a passphrase (renshe-counter asks for it at sign-in).
+counter_passphrase=renshe-demo-2026
+RENSHE_KEY_PASSPHRASE=$counter_passphrase "$bin"/services/admin/renshe-admin pki protect-key \
+  --key "$out/pki/staff-S-0001.key" --out "$out/pki/staff-S-0001.counter.key" >/dev/null
+counter_args=(--backoffice "127.0.0.1:$staff_port" --ca "$out/pki/ca.crt"
+  --cert "$out/pki/staff-S-0001.crt" --key "$out/pki/staff-S-0001.counter.key")
+
 kiosk_args=(--backoffice "127.0.0.1:$port" --ca "$out/pki/ca.crt"
   --cert "$out/pki/touch-T-371302-001.crt" --key "$out/pki/touch-T-371302-001.key"
   --service-point "费县探沂镇人社所" --state-dir "$out/kiosk-state" --receipt-dir "$out/receipts")
@@ -84,7 +91,12 @@ if [[ -n ${DISPLAY:-}${WAYLAND_DISPLAY:-} ]]; then
   "$bin/drivers/idcardsim/renshe-idcardsim" --link "$out/idcard-reader" \
     --control "$out/idcard-reader.ctl" >"$out/idcardsim.log" 2>&1 &
   idcard_pid=$!
-  trap 'kill $backoffice_pid $display_pid $idcard_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
+  # The clerk's workstation beside the kiosk.
+  rm -f "$out/counter-state/sign-in"
+  "$bin/kiosk/renshe-counter" "${counter_args[@]}" --state-dir "$out/counter-state" &
+  counter_pid=$!
+  echo "demo: renshe-counter (the clerk's workstation) in its own window; passphrase: $counter_passphrase"
+  trap 'kill $backoffice_pid $display_pid $idcard_pid $counter_pid 2>/dev/null; wait $backoffice_pid 2>/dev/null || true' EXIT
   echo "demo: ID card reader at $out/idcard-reader; put a card on it with"
   echo "        $bin/drivers/idcardsim/renshe-idcardsim --tell $out/idcard-reader.ctl place drivers/idcardsim/cards/zhang-sanfeng.idcard"
   echo "      and take it away with ... --tell $out/idcard-reader.ctl lift"
@@ -97,5 +109,7 @@ else
     --card-file drivers/sim/cards/zhang-sanfeng.card \
     --idcard-file drivers/idcardsim/cards/zhang-sanfeng.idcard \
     --staff-cert "$out/pki/staff-S-0001.crt" --staff-key "$out/pki/staff-S-0001.key" \
+    --counter-key "$out/pki/staff-S-0001.counter.key" --counter-passphrase "$counter_passphrase" \
+    --counter-backoffice "127.0.0.1:$staff_port" \
     -- "${kiosk_args[@]}"
 fi

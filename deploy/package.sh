@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages from a release build (no automation hook, no tests; build-release/):
-#   ./deploy/package.sh            renshe-backoffice, renshe-kiosk, renshe-tools .deb in build-release/
+#   ./deploy/package.sh            renshe-backoffice, renshe-kiosk, renshe-counter, renshe-tools .deb in build-release/
 #   ./deploy/package.sh --install  ... then installs them on this machine (apt resolves cage,
 #                                  pcscd, the Qt modules), runs `systemd-analyze verify` on every
 #                                  unit, starts the back office from its installed unit's command
@@ -17,7 +17,8 @@ install=0
 [[ -f build-release/build.ninja ]] || cmake --preset release
 cmake --build --preset release
 (cd build-release && cpack -G DEB >/dev/null)
-debs=(build-release/renshe-backoffice_*.deb build-release/renshe-kiosk_*.deb build-release/renshe-tools_*.deb)
+debs=(build-release/renshe-backoffice_*.deb build-release/renshe-kiosk_*.deb build-release/renshe-counter_*.deb
+      build-release/renshe-tools_*.deb)
 for d in "${debs[@]}"; do
   echo "package: $d"
   dpkg-deb --field "$d" Package Version Depends | sed 's/^/  /'
@@ -26,13 +27,15 @@ for d in "${debs[@]}"; do
     echo "package.sh: $d carries a simulator" >&2; exit 1
   fi
 done
-if strings build-release/kiosk/renshe-kiosk | grep -q 'automation-socket'; then
-  echo "package.sh: the release kiosk has the automation hook" >&2; exit 1
-fi
+for program in renshe-kiosk renshe-counter; do
+  if strings "build-release/kiosk/$program" | grep -q 'automation-socket'; then
+    echo "package.sh: the release $program has the automation hook" >&2; exit 1
+  fi
+done
 [[ $install -eq 1 ]] || exit 0
 
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${debs[@]/#/./}" >/dev/null
-echo "installed: $(dpkg-query -W -f='${Package} ${Version} ${Status}\n' renshe-backoffice renshe-kiosk renshe-tools | tr '\n' ';')"
+echo "installed: $(dpkg-query -W -f='${Package} ${Version} ${Status}\n' renshe-backoffice renshe-kiosk renshe-counter renshe-tools | tr '\n' ';')"
 units=(/lib/systemd/system/renshe-backoffice.service /lib/systemd/system/renshe-kiosk.service
        /lib/systemd/system/renshe-display.service)
 systemd-analyze verify "${units[@]}"

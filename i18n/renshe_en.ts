@@ -1406,49 +1406,165 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::ContentPublisher</name>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="116" />
+        <source>请填写标题</source>
+        <translation>Enter a title</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="118" />
+        <source>标题最多%1字（信息屏上两行）</source>
+        <translation>At most %1 characters in the title (two lines on the display)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="120" />
+        <source>正文最多%1字</source>
+        <translation>At most %1 characters in the text</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="123" />
+        <source>日期格式应为 2026-12-31</source>
+        <translation>Write dates as 2026-12-31</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="125" />
+        <source>结束日期早于开始日期</source>
+        <translation>The last day is before the first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="127" />
+        <source>结束日期已经过去</source>
+        <translation>The last day has passed</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="132" />
+        <source>找不到这个图片文件</source>
+        <translation>That image file cannot be found</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <source>图片须为 PNG 或 JPEG</source>
+        <translation>The image must be PNG or JPEG</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <source>图片最大3 MB</source>
+        <translation>The image may be at most 3 MB</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="238" />
+        <source>已发布：大厅信息屏将在几秒内播放</source>
+        <translation>Published: the hall's displays will play it within seconds</translation>
+    </message>
+</context>
+<context>
+    <name>ContentView</name>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="38" />
+        <source>发布到哪个播放列表</source>
+        <translation>Publish to which playlist</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="47" />
+        <source>新建：本所信息发布</source>
+        <translation>New: this service point's notices</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="94" />
+        <source>标题（最多60字）</source>
+        <translation>Title (at most 60 characters)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="98" />
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="129" />
+        <source>开始日期（空：今天起）</source>
+        <translation>First day (empty: from today)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="137" />
+        <source>结束日期（空：一直播放）</source>
+        <translation>Last day (empty: no end)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="145" />
+        <source>图片文件（PNG 或 JPEG，可不填）</source>
+        <translation>Image file (PNG or JPEG, optional)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="155" />
+        <source>横屏 1920×1080</source>
+        <translation>Landscape 1920×1080</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="163" />
+        <source>竖屏</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <source>正在发布…</source>
+        <translation>Publishing…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <source>发布</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="178" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::counter::Counter</name>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="90" />
+        <location filename="../kiosk/counter/counter.cpp" line="91" />
         <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
         <translation>Too many wrong passphrases: the key is locked. Try again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="95" />
+        <location filename="../kiosk/counter/counter.cpp" line="96" />
         <source>请输入密钥口令</source>
         <translation>Please enter the key passphrase</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="112" />
+        <location filename="../kiosk/counter/counter.cpp" line="113" />
         <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
         <translation>The key file is not protected by a passphrase and cannot be used (protect it with renshe-admin pki protect-key)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="117" />
+        <location filename="../kiosk/counter/counter.cpp" line="118" />
         <source>无法读取密钥文件</source>
         <translation>Cannot read the key file</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="130" />
+        <location filename="../kiosk/counter/counter.cpp" line="131" />
         <source>口令连续%1次错误，密钥已锁定%2分钟</source>
         <translation>%1 wrong passphrases in a row: the key is locked for %2 minutes</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="135" />
+        <location filename="../kiosk/counter/counter.cpp" line="136" />
         <source>口令错误，还可尝试%1次</source>
         <translation>Wrong passphrase. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="148" />
+        <location filename="../kiosk/counter/counter.cpp" line="149" />
         <source>此证书不是工作人员证书</source>
         <translation>This is not a staff certificate</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="155" />
+        <location filename="../kiosk/counter/counter.cpp" line="156" />
         <source>无法读取证书文件</source>
         <translation>Cannot read the certificate file</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="190" />
+        <location filename="../kiosk/counter/counter.cpp" line="193" />
         <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
         <translation>No activity for %1 minutes: the workstation is locked. Please enter your passphrase again</translation>
     </message>
@@ -1506,6 +1622,11 @@ or type your ID number on the keys</translation>
         <source>大厅设备</source>
         <translation>Hall machines</translation>
     </message>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="24" />
+        <source>信息发布</source>
+        <translation>Hall display</translation>
+    </message>
 </context>
 <context>
     <name>DisplayMain</name>
@@ -1550,47 +1671,37 @@ or type your ID number on the keys</translation>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="163" />
-        <source>办事指南</source>
-        <translation>Service guides</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="163" />
-        <source>通知公告</source>
-        <translation>Notices</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="269" />
+        <location filename="../qml/screens/DisplayMain.qml" line="209" />
         <source>正在办理</source>
         <translation>Being served</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="316" />
+        <location filename="../qml/screens/DisplayMain.qml" line="256" />
         <source>扫码查看岗位详情</source>
         <translation>Scan for the job details</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="393" />
+        <location filename="../qml/screens/DisplayMain.qml" line="333" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>Social security, jobs, employment rights: call the hotline</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="415" />
+        <location filename="../qml/screens/DisplayMain.qml" line="355" />
         <source>欢迎来到%1</source>
         <translation>Welcome to %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="423" />
+        <location filename="../qml/screens/DisplayMain.qml" line="363" />
         <source>人社服务热线 12333</source>
         <translation>Service hotline 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="441" />
+        <location filename="../qml/screens/DisplayMain.qml" line="381" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ Offline: showing content last updated %1</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="442" />
+        <location filename="../qml/screens/DisplayMain.qml" line="382" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ Connecting to the server</translation>
     </message>
@@ -2503,6 +2614,19 @@ or type your ID number on the keys</translation>
         <location filename="../qml/screens/Main.qml" line="12" />
         <source>人社自助服务终端</source>
         <translation>Social Security Self-Service Terminal</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSlide</name>
+    <message>
+        <location filename="../qml/components/NoticeSlide.qml" line="13" />
+        <source>办事指南</source>
+        <translation>Service guides</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NoticeSlide.qml" line="13" />
+        <source>通知公告</source>
+        <translation>Notices</translation>
     </message>
 </context>
 <context>

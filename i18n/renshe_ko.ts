@@ -1406,49 +1406,165 @@
     </message>
 </context>
 <context>
+    <name>renshe::kiosk::counter::ContentPublisher</name>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="116" />
+        <source>请填写标题</source>
+        <translation>제목을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="118" />
+        <source>标题最多%1字（信息屏上两行）</source>
+        <translation>제목은 최대 %1자입니다(화면에서 두 줄)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="120" />
+        <source>正文最多%1字</source>
+        <translation>본문은 최대 %1자입니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="123" />
+        <source>日期格式应为 2026-12-31</source>
+        <translation>날짜는 2026-12-31 형식으로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="125" />
+        <source>结束日期早于开始日期</source>
+        <translation>종료일이 시작일보다 빠릅니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="127" />
+        <source>结束日期已经过去</source>
+        <translation>종료일이 이미 지났습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="132" />
+        <source>找不到这个图片文件</source>
+        <translation>이미지 파일을 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <source>图片须为 PNG 或 JPEG</source>
+        <translation>이미지는 PNG 또는 JPEG여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <source>图片最大3 MB</source>
+        <translation>이미지는 최대 3MB입니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="238" />
+        <source>已发布：大厅信息屏将在几秒内播放</source>
+        <translation>게시했습니다. 몇 초 안에 민원실 정보 화면에 표시됩니다</translation>
+    </message>
+</context>
+<context>
+    <name>ContentView</name>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="38" />
+        <source>发布到哪个播放列表</source>
+        <translation>게시할 재생 목록</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="47" />
+        <source>新建：本所信息发布</source>
+        <translation>새로 만들기: 본소 게시</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="94" />
+        <source>标题（最多60字）</source>
+        <translation>제목(최대 60자)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="98" />
+        <source>正文</source>
+        <translation>본문</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="129" />
+        <source>开始日期（空：今天起）</source>
+        <translation>시작일(비우면 오늘부터)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="137" />
+        <source>结束日期（空：一直播放）</source>
+        <translation>종료일(비우면 계속 재생)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="145" />
+        <source>图片文件（PNG 或 JPEG，可不填）</source>
+        <translation>이미지 파일(PNG 또는 JPEG, 선택)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="155" />
+        <source>横屏 1920×1080</source>
+        <translation>가로 1920×1080</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="163" />
+        <source>竖屏</source>
+        <translation>세로</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <source>正在发布…</source>
+        <translation>게시하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <source>发布</source>
+        <translation>게시</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="178" />
+        <source>刷新</source>
+        <translation>새로 고침</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::counter::Counter</name>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="90" />
+        <location filename="../kiosk/counter/counter.cpp" line="91" />
         <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
         <translation>암호를 여러 번 잘못 입력해 키가 잠겼습니다. %1분 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="95" />
+        <location filename="../kiosk/counter/counter.cpp" line="96" />
         <source>请输入密钥口令</source>
         <translation>키 암호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="112" />
+        <location filename="../kiosk/counter/counter.cpp" line="113" />
         <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
         <translation>키 파일이 암호로 보호되어 있지 않아 사용할 수 없습니다 (renshe-admin pki protect-key로 암호화하세요)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="117" />
+        <location filename="../kiosk/counter/counter.cpp" line="118" />
         <source>无法读取密钥文件</source>
         <translation>키 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="130" />
+        <location filename="../kiosk/counter/counter.cpp" line="131" />
         <source>口令连续%1次错误，密钥已锁定%2分钟</source>
         <translation>암호를 %1번 연속 잘못 입력해 키가 %2분 동안 잠겼습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="135" />
+        <location filename="../kiosk/counter/counter.cpp" line="136" />
         <source>口令错误，还可尝试%1次</source>
         <translation>암호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="148" />
+        <location filename="../kiosk/counter/counter.cpp" line="149" />
         <source>此证书不是工作人员证书</source>
         <translation>직원 인증서가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="155" />
+        <location filename="../kiosk/counter/counter.cpp" line="156" />
         <source>无法读取证书文件</source>
         <translation>인증서 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="190" />
+        <location filename="../kiosk/counter/counter.cpp" line="193" />
         <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
         <translation>%1분 동안 사용하지 않아 워크스테이션이 잠겼습니다. 암호를 다시 입력하세요</translation>
     </message>
@@ -1506,6 +1622,11 @@
         <source>大厅设备</source>
         <translation>민원실 기기</translation>
     </message>
+    <message>
+        <location filename="../qml/counter/CounterNav.qml" line="24" />
+        <source>信息发布</source>
+        <translation>정보 게시</translation>
+    </message>
 </context>
 <context>
     <name>DisplayMain</name>
@@ -1550,47 +1671,37 @@
         <translation>토요일</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="163" />
-        <source>办事指南</source>
-        <translation>업무 안내</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="163" />
-        <source>通知公告</source>
-        <translation>공지사항</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="269" />
+        <location filename="../qml/screens/DisplayMain.qml" line="209" />
         <source>正在办理</source>
         <translation>처리 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="316" />
+        <location filename="../qml/screens/DisplayMain.qml" line="256" />
         <source>扫码查看岗位详情</source>
         <translation>QR 코드로 채용 상세 보기</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="393" />
+        <location filename="../qml/screens/DisplayMain.qml" line="333" />
         <source>社保、就业、劳动关系问题，请拨打人社服务热线</source>
         <translation>사회보장·일자리·노동 문제는 인사 서비스 핫라인으로 전화하세요</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="415" />
+        <location filename="../qml/screens/DisplayMain.qml" line="355" />
         <source>欢迎来到%1</source>
         <translation>%1에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="423" />
+        <location filename="../qml/screens/DisplayMain.qml" line="363" />
         <source>人社服务热线 12333</source>
         <translation>서비스 핫라인 12333</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="441" />
+        <location filename="../qml/screens/DisplayMain.qml" line="381" />
         <source>⚠ 网络中断，显示的是 %1 更新的内容</source>
         <translation>⚠ 연결 끊김: %1에 업데이트된 내용 표시 중</translation>
     </message>
     <message>
-        <location filename="../qml/screens/DisplayMain.qml" line="442" />
+        <location filename="../qml/screens/DisplayMain.qml" line="382" />
         <source>⚠ 正在连接服务器</source>
         <translation>⚠ 서버에 연결하는 중</translation>
     </message>
@@ -2503,6 +2614,19 @@
         <location filename="../qml/screens/Main.qml" line="12" />
         <source>人社自助服务终端</source>
         <translation>사회보장 셀프서비스 단말기</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeSlide</name>
+    <message>
+        <location filename="../qml/components/NoticeSlide.qml" line="13" />
+        <source>办事指南</source>
+        <translation>업무 안내</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NoticeSlide.qml" line="13" />
+        <source>通知公告</source>
+        <translation>공지사항</translation>
     </message>
 </context>
 <context>

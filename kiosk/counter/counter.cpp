@@ -36,7 +36,8 @@ Counter::Counter(Config config, QObject* parent)
       m_person(std::make_unique<PersonFile>()),
       m_queue(std::make_unique<WorkQueue>()),
       m_hall(std::make_unique<HallMachines>()),
-      m_enrolment(std::make_unique<FingerprintEnrolment>(*m_person)) {
+      m_enrolment(std::make_unique<FingerprintEnrolment>(*m_person)),
+      m_content(std::make_unique<ContentPublisher>()) {
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_config.idleMinutes * 60 * 1000);
     connect(&m_idle, &QTimer::timeout, this, &Counter::lockForIdle);
@@ -162,6 +163,7 @@ void Counter::finishSignIn(std::optional<std::string> keyPem, QString problem) {
         m_queue->setLink(m_link);
         m_hall->setLink(m_link);
         m_enrolment->setLink(m_link);
+        m_content->setLink(m_link, m_staffRegion);
         m_health.start();
         m_idle.start();
         checkHealth();
@@ -179,6 +181,7 @@ void Counter::signOut() {
     m_queue->setLink(nullptr);
     m_hall->setLink(nullptr);
     m_enrolment->setLink(nullptr);
+    m_content->setLink(nullptr, {});
     m_staffId.clear();
     m_staffRegion.clear();
     m_signingIn = false;

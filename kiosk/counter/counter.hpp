@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "kiosk/counter/content_publisher.hpp"
 #include "kiosk/counter/enrolment.hpp"
 #include "kiosk/counter/hall_machines.hpp"
 #include "kiosk/counter/person_file.hpp"
@@ -43,6 +44,7 @@ class Counter : public QObject {
     Q_PROPERTY(renshe::kiosk::counter::WorkQueue* queue READ queue CONSTANT)
     Q_PROPERTY(renshe::kiosk::counter::HallMachines* hall READ hall CONSTANT)
     Q_PROPERTY(renshe::kiosk::counter::FingerprintEnrolment* enrolment READ enrolment CONSTANT)
+    Q_PROPERTY(renshe::kiosk::counter::ContentPublisher* content READ content CONSTANT)
 
 public:
     struct Config {
@@ -76,6 +78,7 @@ public:
     WorkQueue* queue() const { return m_queue.get(); }
     HallMachines* hall() const { return m_hall.get(); }
     FingerprintEnrolment* enrolment() const { return m_enrolment.get(); }
+    ContentPublisher* content() const { return m_content.get(); }
 
     Q_INVOKABLE void signIn(const QString& passphrase);
     Q_INVOKABLE void signOut();
@@ -110,6 +113,7 @@ private:
     std::unique_ptr<WorkQueue> m_queue;
     std::unique_ptr<HallMachines> m_hall;
     std::unique_ptr<FingerprintEnrolment> m_enrolment;
+    std::unique_ptr<ContentPublisher> m_content;
 };
 
 }  // namespace renshe::kiosk::counter

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "drivers/util/service_notify.hpp"
 #include "kiosk/counter/counter.hpp"
 #include "kiosk/qr_image.hpp"
 #ifdef RENSHE_AUTOMATION
@@ -58,10 +59,13 @@ Options parse(const QStringList& arguments) {
     const QCommandLineOption geometry{QStringLiteral("geometry"),
                                       QStringLiteral("window size (default 1366x768)"),
                                       QStringLiteral("WxH")};
+    p.addOptions({backoffice, ca, cert, key, state, lang, idle, geometry});
+#ifdef RENSHE_AUTOMATION
     const QCommandLineOption automation{
         QStringLiteral("automation-socket"),
         QStringLiteral("test builds: unix socket of the automation hook"), QStringLiteral("path")};
-    p.addOptions({backoffice, ca, cert, key, state, lang, idle, geometry, automation});
+    p.addOption(automation);
+#endif
     p.process(arguments);
     Options o;
     o.config.target = p.value(backoffice);
@@ -94,7 +98,9 @@ Options parse(const QStringList& arguments) {
             std::exit(2);
         }
     }
+#ifdef RENSHE_AUTOMATION
     o.automationSocket = p.value(automation);
+#endif
     return o;
 }
 
@@ -120,6 +126,13 @@ int main(int argc, char** argv) {
         return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     window->resize(o.width, o.height);
+    // READY=1 once the first frame is drawn (a launcher's or systemd's readiness; bench.counter
+    // times the cold start with it).
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = QObject::connect(window, &QQuickWindow::frameSwapped, window, [once] {
+        QObject::disconnect(*once);
+        renshe::util::notifyServiceManager("READY=1");
+    });
 #ifdef RENSHE_AUTOMATION
     std::unique_ptr<renshe::kiosk::Automation> automation;
     if (!o.automationSocket.isEmpty()) {

@@ -1,5 +1,5 @@
 // renshe-counter's window: the sign-in until the staff member has given the key's passphrase,
-// then the three pages (人员查询 F1, 待办 F2, 大厅设备 F3) under a bar saying who is signed in
+// then the pages (人员查询 F1, 待办 F2, 大厅设备 F3, 信息发布 F4) under a bar saying who is signed in
 // and whether the back office is reachable. Mouse and keyboard first, 1366×768 and larger.
 import QtQuick
 import QtQuick.Controls
@@ -23,6 +23,7 @@ ApplicationWindow {
     Shortcut { sequence: "F1"; enabled: Counter.signedIn; onActivated: window.page = 0 }
     Shortcut { sequence: "F2"; enabled: Counter.signedIn; onActivated: window.page = 1 }
     Shortcut { sequence: "F3"; enabled: Counter.signedIn; onActivated: { window.page = 2; Counter.hall.refresh() } }
+    Shortcut { sequence: "F4"; enabled: Counter.signedIn; onActivated: { window.page = 3; Counter.content.refresh() } }
     Shortcut { sequence: "Ctrl+L"; enabled: Counter.signedIn; onActivated: Counter.signOut() }
 
     SignInView {
@@ -55,6 +56,7 @@ ApplicationWindow {
                 PersonView {}
                 QueueView {}
                 HallView {}
+                ContentView {}
             }
         }
     }

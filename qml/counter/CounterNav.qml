@@ -1,5 +1,5 @@
 // The pages of the counter (人员查询 F1, 待办 F2 with the count of what is overdue or due by
-// tomorrow, 大厅设备 F3); choosing one refreshes what it shows.
+// tomorrow, 大厅设备 F3, 信息发布 F4); choosing one refreshes what it shows.
 import QtQuick
 import QtQuick.Layouts
 import Renshe.Components
@@ -20,7 +20,8 @@ Rectangle {
             model: [
                 { name: "navPerson", text: qsTr("人员查询"), key: "F1" },
                 { name: "navQueue", text: qsTr("待办"), key: "F2" },
-                { name: "navHall", text: qsTr("大厅设备"), key: "F3" }
+                { name: "navHall", text: qsTr("大厅设备"), key: "F3" },
+                { name: "navContent", text: qsTr("信息发布"), key: "F4" }
             ]
             CounterButton {
                 objectName: modelData.name
@@ -34,6 +35,8 @@ Rectangle {
                         Counter.hall.refresh()
                     if (index === 1)
                         Counter.queue.refresh()
+                    if (index === 3)
+                        Counter.content.refresh()
                 }
                 // 待办: how many are overdue or due by tomorrow.
                 Rectangle {

@@ -432,4 +432,47 @@ TEST_F(CounterAtTheDesk, AFingerEnrolledAtTheCounterCertifiesAtAKiosk) {
     EXPECT_EQ(qr.status().state(), CERTIFICATION_STATE_CERTIFIED);
 }
 
+// 信息发布: a notice composed at the counter, checked, previewed and published; a running hall
+// display (renshe-kiosk --role display) plays it.
+TEST_F(CounterAtTheDesk, ANoticePublishedAtTheCounterPlaysOnTheHallsDisplay) {
+    const auto displayCert =
+        env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display, "371302"});
+    KioskProcess display(
+        {"--role", "display", "--backoffice", env.backoffice().target(), "--ca",
+         env.pki().caCertificate().string(), "--cert", displayCert.certificate.string(), "--key",
+         displayCert.privateKey.string(), "--state-dir", (dir / "display-state").string(),
+         "--service-point", "兰山区人社服务大厅"});
+    start();
+    signedIn();
+    key("F4");
+    // Checked before anything is sent: no title, an end before the start, a missing image.
+    type("lastDay", QStringLiteral("2020-01-01"));
+    type("imagePath", QStringLiteral("/nonexistent/通知.png"));
+    counter->click("publishNotice");
+    EXPECT_EQ(counter->waitForProperty("noticeTitleError", "text", text("请填写标题"), 5s),
+              text("请填写标题"));
+    EXPECT_EQ(counter->property("lastDayError", "visible"), QJsonValue(false));
+    EXPECT_EQ(counter->property("firstDayError", "text"), text("结束日期已经过去"));
+    EXPECT_EQ(counter->property("imagePathError", "text"), text("找不到这个图片文件"));
+    type("noticeTitle", QString::fromUtf8("本周五上午举办春风行动专场招聘会"));
+    counter->call(
+        {{"cmd", "set"},
+         {"object", "noticeBodyInput"},
+         {"name", "text"},
+         {"value", QString::fromUtf8("地点：兰山区人社服务大厅二楼。请携带身份证和简历。")}});
+    type("lastDay", QString());
+    type("imagePath", QString());
+    shoot("content-preview");
+    counter->click("publishNotice");
+    EXPECT_EQ(counter->waitForProperty("contentMessage", "text",
+                                       text("已发布：大厅信息屏将在几秒内播放"), 15s),
+              text("已发布：大厅信息屏将在几秒内播放"));
+    // The display gets it pushed and plays it.
+    EXPECT_EQ(display.waitForProperty("displayState", "currentTitle",
+                                      text("本周五上午举办春风行动专场招聘会"), 20s),
+              text("本周五上午举办春风行动专场招聘会"));
+    display.screenshot("screenshots/counter/content-on-the-display.png");
+    shoot("content-published");
+}
+
 }  // namespace

@@ -67,6 +67,9 @@ void screenMatrix(const std::filesystem::path& dir, const std::vector<std::strin
 
 struct Options {
     std::filesystem::path out, cardFile, idCardFile, staffCert, staffKey;
+    // renshe-counter after the kiosk: the staff key under its passphrase, the staff port.
+    std::filesystem::path counterKey;
+    std::string counterPassphrase, counterBackoffice;
     std::vector<std::string> kioskArgs;
     // A value of the kiosk's arguments ("" when absent).
     std::string kioskArg(const std::string& name) const {
@@ -91,14 +94,21 @@ std::optional<Options> parse(int argc, char** argv) {
             o.staffCert = argv[++i];
         } else if (a == "--staff-key" && i + 1 < argc) {
             o.staffKey = argv[++i];
+        } else if (a == "--counter-key" && i + 1 < argc) {
+            o.counterKey = argv[++i];
+        } else if (a == "--counter-passphrase" && i + 1 < argc) {
+            o.counterPassphrase = argv[++i];
+        } else if (a == "--counter-backoffice" && i + 1 < argc) {
+            o.counterBackoffice = argv[++i];
         } else if (a == "--") {
             o.kioskArgs.assign(argv + i + 1, argv + argc);
             break;
         } else {
             std::fprintf(stderr,
                          "usage: renshe-demo-journey --out DIR [--card-file FILE] [--idcard-file "
-                         "FILE] [--staff-cert FILE --staff-key FILE] -- <renshe-kiosk "
-                         "arguments>\n");
+                         "FILE] [--staff-cert FILE --staff-key FILE] [--counter-key FILE "
+                         "--counter-passphrase P --counter-backoffice HOST:PORT] -- "
+                         "<renshe-kiosk arguments>\n");
             return std::nullopt;
         }
     }
@@ -381,6 +391,46 @@ void jobsAndGuides(Journey& j) {
 
 }  // namespace
 
+// The clerk at the counter (renshe-counter): signs in with the key's passphrase, looks up the
+// citizen of the journey, the queue the journey filled, the hall's machines.
+void counterJourney(const Options& o) {
+    std::printf("journey: the clerk at the counter (renshe-counter)\n");
+    renshe::testing::KioskProcess counter(
+        {"--backoffice", o.counterBackoffice, "--ca", o.kioskArg("--ca"), "--cert",
+         o.staffCert.string(), "--key", o.counterKey.string()},
+        {}, {}, RENSHE_COUNTER_BIN);
+    int shots = 0;
+    const auto shot = [&](const char* name, const char* what) {
+        const auto path = o.out / ("counter-" + std::to_string(++shots) + "-" + name + ".png");
+        counter.screenshot(path.string());
+        std::printf("  %-34s %s\n", path.filename().c_str(), what);
+    };
+    shot("sign-in", "sign-in with the staff key's passphrase");
+    counter.call({{"cmd", "set"},
+                  {"object", "passphraseInput"},
+                  {"name", "text"},
+                  {"value", QString::fromStdString(o.counterPassphrase)}});
+    counter.click("signInButton");
+    if (counter.waitForProperty("onlineBadge", "online", true, 15s) != QJsonValue(true))
+        throw std::runtime_error("renshe-counter did not sign in");
+    counter.call({{"cmd", "set"},
+                  {"object", "idNumberInput"},
+                  {"name", "text"},
+                  {"value", QStringLiteral("370102194704090017")}});
+    counter.click("searchButton");
+    counter.waitForProperty("personName", "value", QString::fromUtf8("张*丰"), 15s);
+    shot("person", "人员查询: 张三丰's cards, certification, applications (masked)");
+    counter.call({{"cmd", "key"}, {"key", "F2"}});
+    counter.click("refreshQueue");
+    std::this_thread::sleep_for(1s);
+    shot("queue", "待办: the applications and follow-ups of the region");
+    counter.call({{"cmd", "key"}, {"key", "F3"}});
+    std::this_thread::sleep_for(1s);
+    shot("hall", "大厅设备: the hall's terminals and the facility check");
+    counter.call({{"cmd", "quit"}});
+    counter.process().waitForExit(10s);
+}
+
 int main(int argc, char** argv) {
     auto options = parse(argc, argv);
     if (!options)
@@ -438,6 +488,8 @@ int main(int argc, char** argv) {
         std::printf("journey done: %d screenshots in %s\n", j.shots(), o.out.c_str());
         if (sim)
             screenMatrix(o.out / "matrix", o.kioskArgs, *sim);
+        if (!o.counterKey.empty())
+            counterJourney(o);
         return online ? 0 : 1;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "renshe-demo-journey: %s\n", e.what());

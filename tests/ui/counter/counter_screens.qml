@@ -38,6 +38,7 @@ Item {
                 PersonView { anchors.fill: parent; visible: stack.page === 0 }
                 QueueView { anchors.fill: parent; visible: stack.page === 1 }
                 HallView { anchors.fill: parent; visible: stack.page === 2 }
+                ContentView { anchors.fill: parent; visible: stack.page === 3 }
             }
         }
     }
@@ -125,7 +126,7 @@ Item {
                     audit(signIn, lang + " " + w + "x" + h + " sign-in", failures)
                     signIn.destroy()
                     const pages = createTemporaryObject(pageComponent, root)
-                    for (let page = 0; page < 3; ++page) {
+                    for (let page = 0; page < 4; ++page) {
                         pages.page = page
                         audit(pages, lang + " " + w + "x" + h + " page " + page, failures)
                     }

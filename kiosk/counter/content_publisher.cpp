@@ -1,0 +1,246 @@
+#include "kiosk/counter/content_publisher.hpp"
+
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include "renshe/v1/content.grpc.pb.h"
+
+namespace renshe::kiosk::counter {
+
+using namespace renshe::v1;
+using services::client::CallResult;
+using services::client::unary;
+
+namespace {
+
+constexpr int kMaxTitleChars = 60;  // two lines on the display at five metres
+constexpr int kMaxBodyChars = 1000;
+constexpr qint64 kMaxImageBytes = 3 * 1024 * 1024;  // the media store's limit
+constexpr int kNoticeSeconds = 15;
+
+QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+std::optional<QDate> dayOf(const QString& text) {
+    if (text.trimmed().isEmpty())
+        return std::nullopt;
+    return QDate::fromString(text.trimmed(), QStringLiteral("yyyy-MM-dd"));
+}
+
+void setDate(Date* d, const QDate& day) {
+    d->set_year(day.year());
+    d->set_month(day.month());
+    d->set_day(day.day());
+}
+
+struct Publication {
+    CallResult result;
+    std::string step;  // where it stopped
+};
+
+}  // namespace
+
+void ContentPublisher::setLink(std::shared_ptr<StaffLink> link, const QString& region) {
+    m_link = std::move(link);
+    m_region = region;
+    if (!m_link) {
+        m_async.invalidate();
+        m_busy = m_published = false;
+        m_message.clear();
+        m_titleError.clear();
+        m_bodyError.clear();
+        m_daysError.clear();
+        m_imageError.clear();
+        m_playlists.clear();
+        Q_EMIT changed();
+    }
+}
+
+void ContentPublisher::refresh() {
+    if (!m_link)
+        return;
+    if (!m_link->online()) {
+        m_message = StaffMessages::offline();
+        Q_EMIT changed();
+        return;
+    }
+    auto link = m_link;
+    auto list = std::make_shared<ListPlaylistsResponse>();
+    auto result = std::make_shared<CallResult>();
+    m_async.run(
+        [link, list, result] {
+            ListPlaylistsRequest request;
+            request.mutable_page()->set_page_size(100);
+            *result = unary<ContentService>(link->keeper(), &ContentService::Stub::ListPlaylists,
+                                            request, list.get());
+        },
+        [this, list, result] {
+            if (!result->ok()) {
+                m_message = StaffMessages::text(*result);
+                Q_EMIT changed();
+                return;
+            }
+            m_playlists.clear();
+            for (const auto& p : list->playlists()) {
+                QVariantList entries;
+                for (const auto& e : p.entries())
+                    entries.append(QVariantMap{
+                        {QStringLiteral("title"),
+                         fromStd(e.item().title().empty() ? e.item_id() : e.item().title())},
+                        {QStringLiteral("kind"), static_cast<int>(e.item().kind())}});
+                m_playlists.append(QVariantMap{{QStringLiteral("id"), fromStd(p.id())},
+                                               {QStringLiteral("name"), fromStd(p.name())},
+                                               {QStringLiteral("entries"), entries}});
+            }
+            Q_EMIT changed();
+        });
+}
+
+QString ContentPublisher::imageUrl(const QString& imagePath) const {
+    const QFileInfo file(imagePath.trimmed());
+    return !imagePath.trimmed().isEmpty() && file.isFile() && file.isReadable()
+               ? QUrl::fromLocalFile(file.absoluteFilePath()).toString()
+               : QString();
+}
+
+bool ContentPublisher::validate(const QString& title, const QString& body, const QString& firstDay,
+                                const QString& lastDay, const QString& imagePath) {
+    m_titleError.clear();
+    m_bodyError.clear();
+    m_daysError.clear();
+    m_imageError.clear();
+    if (title.trimmed().isEmpty())
+        m_titleError = tr("请填写标题");
+    else if (title.trimmed().size() > kMaxTitleChars)
+        m_titleError = tr("标题最多%1字（信息屏上两行）").arg(kMaxTitleChars);
+    if (body.trimmed().size() > kMaxBodyChars)
+        m_bodyError = tr("正文最多%1字").arg(kMaxBodyChars);
+    const auto first = dayOf(firstDay), last = dayOf(lastDay);
+    if ((first && !first->isValid()) || (last && !last->isValid()))
+        m_daysError = tr("日期格式应为 2026-12-31");
+    else if (first && last && *last < *first)
+        m_daysError = tr("结束日期早于开始日期");
+    else if (last && *last < QDate::currentDate())
+        m_daysError = tr("结束日期已经过去");
+    if (!imagePath.trimmed().isEmpty()) {
+        const QFileInfo file(imagePath.trimmed());
+        const QString suffix = file.suffix().toLower();
+        if (!file.isFile() || !file.isReadable())
+            m_imageError = tr("找不到这个图片文件");
+        else if (suffix != QStringLiteral("png") && suffix != QStringLiteral("jpg") &&
+                 suffix != QStringLiteral("jpeg"))
+            m_imageError = tr("图片须为 PNG 或 JPEG");
+        else if (file.size() > kMaxImageBytes)
+            m_imageError = tr("图片最大3 MB");
+    }
+    const bool ok = m_titleError.isEmpty() && m_bodyError.isEmpty() && m_daysError.isEmpty() &&
+                    m_imageError.isEmpty();
+    if (!ok)
+        Q_EMIT changed();
+    return ok;
+}
+
+void ContentPublisher::publish(const QString& playlistId, const QString& title, const QString& body,
+                               const QString& firstDay, const QString& lastDay,
+                               const QString& imagePath) {
+    m_published = false;
+    m_message.clear();
+    if (m_busy || !validate(title, body, firstDay, lastDay, imagePath))
+        return;
+    if (!m_link || !m_link->online()) {
+        m_message = StaffMessages::offline();
+        Q_EMIT changed();
+        return;
+    }
+    ContentItem item;
+    item.set_kind(CONTENT_KIND_NOTICE);
+    item.set_title(title.trimmed().toStdString());
+    item.set_body(body.trimmed().toStdString());
+    item.mutable_duration()->set_seconds(kNoticeSeconds);
+    if (const auto first = dayOf(firstDay))
+        setDate(item.mutable_schedule()->mutable_first_day(), *first);
+    if (const auto last = dayOf(lastDay))
+        setDate(item.mutable_schedule()->mutable_last_day(), *last);
+    item.mutable_targeting()->add_region_prefixes(m_region.toStdString());
+    QByteArray image;
+    QString contentType;
+    if (!imagePath.trimmed().isEmpty()) {
+        QFile file(imagePath.trimmed());
+        if (file.open(QIODevice::ReadOnly))
+            image = file.readAll();
+        contentType = QFileInfo(file).suffix().toLower() == QStringLiteral("png")
+                          ? QStringLiteral("image/png")
+                          : QStringLiteral("image/jpeg");
+    }
+    m_busy = true;
+    Q_EMIT changed();
+    auto link = m_link;
+    auto outcome = std::make_shared<Publication>();
+    const std::string region = m_region.toStdString();
+    m_async.run(
+        [link, item, image, contentType, playlistId = playlistId.toStdString(), region,
+         outcome]() mutable {
+            auto& keeper = link->keeper();
+            if (!image.isEmpty()) {
+                PutMediaRequest media;
+                media.set_request_id(services::client::newRequestId());
+                media.set_data(image.constData(), static_cast<std::size_t>(image.size()));
+                media.set_content_type(contentType.toStdString());
+                PutMediaResponse stored;
+                outcome->step = "media";
+                outcome->result = services::client::unaryWithRetries<ContentService>(
+                    keeper, &ContentService::Stub::PutMedia, media, &stored, 2);
+                if (!outcome->result.ok())
+                    return;
+                item.set_media_sha256(stored.sha256());
+            }
+            UpsertContentItemRequest upsert;
+            upsert.set_request_id(services::client::newRequestId());
+            *upsert.mutable_item() = item;
+            UpsertContentItemResponse made;
+            outcome->step = "item";
+            outcome->result = services::client::unaryWithRetries<ContentService>(
+                keeper, &ContentService::Stub::UpsertContentItem, upsert, &made, 2);
+            if (!outcome->result.ok())
+                return;
+            Playlist playlist;
+            if (!playlistId.empty()) {
+                GetPlaylistRequest get;
+                get.set_id(playlistId);
+                GetPlaylistResponse got;
+                outcome->step = "playlist";
+                outcome->result =
+                    unary<ContentService>(keeper, &ContentService::Stub::GetPlaylist, get, &got);
+                if (!outcome->result.ok())
+                    return;
+                playlist = got.playlist();
+                for (auto& e : *playlist.mutable_entries())
+                    e.clear_item();  // entries go back by item_id only
+            } else {
+                playlist.set_name("本所信息发布");
+                playlist.mutable_targeting()->add_region_prefixes(region);
+            }
+            playlist.clear_revision();
+            playlist.add_entries()->set_item_id(made.item().id());
+            UpsertPlaylistRequest save;
+            save.set_request_id(services::client::newRequestId());
+            *save.mutable_playlist() = playlist;
+            UpsertPlaylistResponse saved;
+            outcome->result = services::client::unaryWithRetries<ContentService>(
+                keeper, &ContentService::Stub::UpsertPlaylist, save, &saved, 2);
+        },
+        [this, outcome] {
+            m_busy = false;
+            m_published = outcome->result.ok();
+            m_message = m_published ? tr("已发布：大厅信息屏将在几秒内播放")
+                                    : StaffMessages::text(outcome->result);
+            Q_EMIT changed();
+            if (m_published)
+                refresh();
+        });
+}
+
+}  // namespace renshe::kiosk::counter
