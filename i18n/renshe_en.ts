@@ -2632,32 +2632,52 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="124" />
+        <location filename="../kiosk/counter/person_file.cpp" line="126" />
         <source>请输入18位身份证号码</source>
         <translation>Please enter the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="129" />
+        <location filename="../kiosk/counter/person_file.cpp" line="131" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>Wrong ID number (it has 18 characters, the last one a check character)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="171" />
+        <location filename="../kiosk/counter/person_file.cpp" line="182" />
+        <source>请把身份证放在阅读器上</source>
+        <translation>Place the ID card on the reader</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="183" />
+        <source>身份证阅读器没有连接</source>
+        <translation>The ID card reader is not connected</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="184" />
+        <source>身份证未通过验证</source>
+        <translation>The ID card failed verification</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="185" />
+        <source>读身份证失败，请重放后再试</source>
+        <translation>The ID card could not be read: place it again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="208" />
         <source>查看完整身份信息须填写原因</source>
         <translation>A reason is required to see the full identity</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="328" />
+        <location filename="../kiosk/counter/person_file.cpp" line="365" />
         <source>未知的操作</source>
         <translation>Unknown action</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="333" />
+        <location filename="../kiosk/counter/person_file.cpp" line="370" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>Please enter the reason (e.g. applied in person with ID card)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="359" />
+        <location filename="../kiosk/counter/person_file.cpp" line="396" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>Done: card %1 is now “%2”</translation>
     </message>
@@ -2700,220 +2720,225 @@ or type your ID number on the keys</translation>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="47" />
+        <location filename="../qml/counter/PersonView.qml" line="48" />
+        <source>读身份证</source>
+        <translation>Read ID card</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="55" />
         <source>读社保卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="56" />
+        <location filename="../qml/counter/PersonView.qml" line="64" />
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="57" />
+        <location filename="../qml/counter/PersonView.qml" line="65" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="80" />
+        <location filename="../qml/counter/PersonView.qml" line="88" />
         <source>人员信息</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="86" />
+        <location filename="../qml/counter/PersonView.qml" line="94" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="91" />
+        <location filename="../qml/counter/PersonView.qml" line="99" />
         <source>社会保障号码</source>
         <translation>Social security number</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <location filename="../qml/counter/PersonView.qml" line="102" />
         <source>参保地</source>
         <translation>Insured in</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="96" />
+        <location filename="../qml/counter/PersonView.qml" line="104" />
         <source>养老金首次发放</source>
         <translation>First pension payment</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="97" />
-        <location filename="../qml/counter/PersonView.qml" line="134" />
-        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <location filename="../qml/counter/PersonView.qml" line="105" />
+        <location filename="../qml/counter/PersonView.qml" line="142" />
+        <location filename="../qml/counter/PersonView.qml" line="143" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="100" />
+        <location filename="../qml/counter/PersonView.qml" line="108" />
         <source>服务密码</source>
         <translation>Service password</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <location filename="../qml/counter/PersonView.qml" line="109" />
         <source>已设置</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <location filename="../qml/counter/PersonView.qml" line="109" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="108" />
+        <location filename="../qml/counter/PersonView.qml" line="116" />
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="115" />
+        <location filename="../qml/counter/PersonView.qml" line="123" />
         <source>隐藏完整信息</source>
         <translation>Hide full details</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="124" />
+        <location filename="../qml/counter/PersonView.qml" line="132" />
         <source>养老金资格认证</source>
         <translation>Pension proof of life</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="130" />
+        <location filename="../qml/counter/PersonView.qml" line="138" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="133" />
+        <location filename="../qml/counter/PersonView.qml" line="141" />
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="134" />
+        <location filename="../qml/counter/PersonView.qml" line="142" />
         <source>本期认证有效至</source>
         <translation>Certified until</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <location filename="../qml/counter/PersonView.qml" line="143" />
         <source>最近一次认证</source>
         <translation>Last certified</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="138" />
+        <location filename="../qml/counter/PersonView.qml" line="146" />
         <source>已登记指纹</source>
         <translation>Enrolled fingers</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="139" />
+        <location filename="../qml/counter/PersonView.qml" line="147" />
         <source>未登记</source>
         <translation>None enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="144" />
+        <location filename="../qml/counter/PersonView.qml" line="152" />
         <source>%1 在 %2 认证%3</source>
         <translation>%1 certified at %2%3</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="145" />
+        <location filename="../qml/counter/PersonView.qml" line="153" />
         <source>（恢复发放）</source>
         <translation> (pension resumed)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="157" />
+        <location filename="../qml/counter/PersonView.qml" line="165" />
         <source>社保卡</source>
         <translation>Social security cards</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="162" />
+        <location filename="../qml/counter/PersonView.qml" line="170" />
         <source>没有卡</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="181" />
+        <location filename="../qml/counter/PersonView.qml" line="189" />
         <source>卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5</source>
         <translation>Card %1 · %2 · issued %3 · valid until %4%5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="183" />
+        <location filename="../qml/counter/PersonView.qml" line="191" />
         <source>（已过期）</source>
         <translation> (expired)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="217" />
+        <location filename="../qml/counter/PersonView.qml" line="225" />
         <source>卡状态记录</source>
         <translation>Card status history</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="224" />
+        <location filename="../qml/counter/PersonView.qml" line="232" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 card %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="236" />
+        <location filename="../qml/counter/PersonView.qml" line="244" />
         <source>申请记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="242" />
+        <location filename="../qml/counter/PersonView.qml" line="250" />
         <source>没有申请</source>
         <translation>No applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="249" />
+        <location filename="../qml/counter/PersonView.qml" line="257" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · due %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="275" />
+        <location filename="../qml/counter/PersonView.qml" line="283" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>Seeing the full identity is recorded in the audit log. Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="285" />
+        <location filename="../qml/counter/PersonView.qml" line="293" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="286" />
+        <location filename="../qml/counter/PersonView.qml" line="294" />
         <source>例如：核对身份证原件</source>
         <translation>e.g. checking the original ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="293" />
+        <location filename="../qml/counter/PersonView.qml" line="301" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="302" />
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="310" />
+        <location filename="../qml/counter/PersonView.qml" line="373" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="329" />
+        <location filename="../qml/counter/PersonView.qml" line="337" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>Confirm: %1 (card %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="341" />
+        <location filename="../qml/counter/PersonView.qml" line="349" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>Reason (kept in the card status history)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="342" />
+        <location filename="../qml/counter/PersonView.qml" line="350" />
         <source>例如：本人持身份证申请</source>
         <translation>e.g. applied in person with ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="357" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="357" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>确认办理</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="373" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3934,32 +3959,32 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="56" />
+        <location filename="../kiosk/counter/person_file.cpp" line="58" />
         <source>没有连接读卡器</source>
         <translation>No card reader is connected</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="70" />
+        <location filename="../kiosk/counter/person_file.cpp" line="72" />
         <source>读卡器中没有卡，请插入社保卡</source>
         <translation>No card in the reader. Please insert the social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="72" />
+        <location filename="../kiosk/counter/person_file.cpp" line="74" />
         <source>读卡服务（pcscd）没有运行</source>
         <translation>The card service (pcscd) is not running</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="74" />
+        <location filename="../kiosk/counter/person_file.cpp" line="76" />
         <source>这不是社保卡</source>
         <translation>This is not a social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="76" />
+        <location filename="../kiosk/counter/person_file.cpp" line="78" />
         <source>社保卡已锁定或数据无法读取</source>
         <translation>The card is locked or its data cannot be read</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="78" />
+        <location filename="../kiosk/counter/person_file.cpp" line="80" />
         <source>读卡失败，请重新插卡后再试</source>
         <translation>Reading the card failed. Insert it again and retry</translation>
     </message>

@@ -2632,32 +2632,52 @@
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="124" />
+        <location filename="../kiosk/counter/person_file.cpp" line="126" />
         <source>请输入18位身份证号码</source>
         <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="129" />
+        <location filename="../kiosk/counter/person_file.cpp" line="131" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>신분증 번호가 올바르지 않습니다 (18자리, 마지막 자리는 검증 문자)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="171" />
+        <location filename="../kiosk/counter/person_file.cpp" line="182" />
+        <source>请把身份证放在阅读器上</source>
+        <translation>신분증을 판독기에 올려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="183" />
+        <source>身份证阅读器没有连接</source>
+        <translation>신분증 판독기가 연결되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="184" />
+        <source>身份证未通过验证</source>
+        <translation>신분증 인증에 실패했습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="185" />
+        <source>读身份证失败，请重放后再试</source>
+        <translation>신분증을 읽지 못했습니다. 다시 올려 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/person_file.cpp" line="208" />
         <source>查看完整身份信息须填写原因</source>
         <translation>전체 신원 정보를 보려면 사유를 입력해야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="328" />
+        <location filename="../kiosk/counter/person_file.cpp" line="365" />
         <source>未知的操作</source>
         <translation>알 수 없는 작업입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="333" />
+        <location filename="../kiosk/counter/person_file.cpp" line="370" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>처리 사유를 입력하세요 (예: 본인이 신분증을 지참하여 신청)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="359" />
+        <location filename="../kiosk/counter/person_file.cpp" line="396" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>처리되었습니다: 카드 %1의 상태는 이제 “%2”입니다</translation>
     </message>
@@ -2700,220 +2720,225 @@
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="47" />
+        <location filename="../qml/counter/PersonView.qml" line="48" />
+        <source>读身份证</source>
+        <translation>신분증 읽기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="55" />
         <source>读社保卡</source>
         <translation>카드 읽기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="56" />
+        <location filename="../qml/counter/PersonView.qml" line="64" />
         <source>正在读卡…</source>
         <translation>카드를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="57" />
+        <location filename="../qml/counter/PersonView.qml" line="65" />
         <source>正在查询…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="80" />
+        <location filename="../qml/counter/PersonView.qml" line="88" />
         <source>人员信息</source>
         <translation>인적 사항</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="86" />
+        <location filename="../qml/counter/PersonView.qml" line="94" />
         <source>姓名</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="91" />
+        <location filename="../qml/counter/PersonView.qml" line="99" />
         <source>社会保障号码</source>
         <translation>사회보장번호</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <location filename="../qml/counter/PersonView.qml" line="102" />
         <source>参保地</source>
         <translation>가입 지역</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="96" />
+        <location filename="../qml/counter/PersonView.qml" line="104" />
         <source>养老金首次发放</source>
         <translation>연금 최초 지급</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="97" />
-        <location filename="../qml/counter/PersonView.qml" line="134" />
-        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <location filename="../qml/counter/PersonView.qml" line="105" />
+        <location filename="../qml/counter/PersonView.qml" line="142" />
+        <location filename="../qml/counter/PersonView.qml" line="143" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="100" />
+        <location filename="../qml/counter/PersonView.qml" line="108" />
         <source>服务密码</source>
         <translation>서비스 비밀번호</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <location filename="../qml/counter/PersonView.qml" line="109" />
         <source>已设置</source>
         <translation>설정됨</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="101" />
+        <location filename="../qml/counter/PersonView.qml" line="109" />
         <source>未设置</source>
         <translation>설정 안 됨</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="108" />
+        <location filename="../qml/counter/PersonView.qml" line="116" />
         <source>显示完整信息</source>
         <translation>전체 정보 보기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="115" />
+        <location filename="../qml/counter/PersonView.qml" line="123" />
         <source>隐藏完整信息</source>
         <translation>전체 정보 숨기기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="124" />
+        <location filename="../qml/counter/PersonView.qml" line="132" />
         <source>养老金资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="130" />
+        <location filename="../qml/counter/PersonView.qml" line="138" />
         <source>状态</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="133" />
+        <location filename="../qml/counter/PersonView.qml" line="141" />
         <source>养老金</source>
         <translation>연금</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="134" />
+        <location filename="../qml/counter/PersonView.qml" line="142" />
         <source>本期认证有效至</source>
         <translation>인증 유효기간</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="135" />
+        <location filename="../qml/counter/PersonView.qml" line="143" />
         <source>最近一次认证</source>
         <translation>최근 인증</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="138" />
+        <location filename="../qml/counter/PersonView.qml" line="146" />
         <source>已登记指纹</source>
         <translation>등록된 지문</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="139" />
+        <location filename="../qml/counter/PersonView.qml" line="147" />
         <source>未登记</source>
         <translation>등록 안 됨</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="144" />
+        <location filename="../qml/counter/PersonView.qml" line="152" />
         <source>%1 在 %2 认证%3</source>
         <translation>%1 %2에서 인증%3</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="145" />
+        <location filename="../qml/counter/PersonView.qml" line="153" />
         <source>（恢复发放）</source>
         <translation> (연금 지급 재개)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="157" />
+        <location filename="../qml/counter/PersonView.qml" line="165" />
         <source>社保卡</source>
         <translation>사회보장카드</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="162" />
+        <location filename="../qml/counter/PersonView.qml" line="170" />
         <source>没有卡</source>
         <translation>카드 없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="181" />
+        <location filename="../qml/counter/PersonView.qml" line="189" />
         <source>卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5</source>
         <translation>카드 %1 · %2 · 발급 %3 · %4까지 유효%5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="183" />
+        <location filename="../qml/counter/PersonView.qml" line="191" />
         <source>（已过期）</source>
         <translation> (만료)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="217" />
+        <location filename="../qml/counter/PersonView.qml" line="225" />
         <source>卡状态记录</source>
         <translation>카드 상태 기록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="224" />
+        <location filename="../qml/counter/PersonView.qml" line="232" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 카드 %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="236" />
+        <location filename="../qml/counter/PersonView.qml" line="244" />
         <source>申请记录</source>
         <translation>신청 내역</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="242" />
+        <location filename="../qml/counter/PersonView.qml" line="250" />
         <source>没有申请</source>
         <translation>신청 없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="249" />
+        <location filename="../qml/counter/PersonView.qml" line="257" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · 기한 %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="275" />
+        <location filename="../qml/counter/PersonView.qml" line="283" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>전체 신원 정보 조회는 감사 로그에 기록됩니다. 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="285" />
+        <location filename="../qml/counter/PersonView.qml" line="293" />
         <source>原因</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="286" />
+        <location filename="../qml/counter/PersonView.qml" line="294" />
         <source>例如：核对身份证原件</source>
         <translation>예: 신분증 원본 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="293" />
+        <location filename="../qml/counter/PersonView.qml" line="301" />
         <source>显示</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="302" />
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="310" />
+        <location filename="../qml/counter/PersonView.qml" line="373" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="329" />
+        <location filename="../qml/counter/PersonView.qml" line="337" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>처리 확인: %1 (카드 %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="341" />
+        <location filename="../qml/counter/PersonView.qml" line="349" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>처리 사유 (카드 상태 기록에 남습니다)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="342" />
+        <location filename="../qml/counter/PersonView.qml" line="350" />
         <source>例如：本人持身份证申请</source>
         <translation>예: 본인이 신분증을 지참하여 신청</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="357" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>正在办理…</source>
         <translation>처리 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="357" />
+        <location filename="../qml/counter/PersonView.qml" line="365" />
         <source>确认办理</source>
         <translation>처리 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="373" />
         <source>完成</source>
         <translation>완료</translation>
     </message>
@@ -3934,32 +3959,32 @@
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="56" />
+        <location filename="../kiosk/counter/person_file.cpp" line="58" />
         <source>没有连接读卡器</source>
         <translation>연결된 카드 리더기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="70" />
+        <location filename="../kiosk/counter/person_file.cpp" line="72" />
         <source>读卡器中没有卡，请插入社保卡</source>
         <translation>리더기에 카드가 없습니다. 사회보장카드를 넣으세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="72" />
+        <location filename="../kiosk/counter/person_file.cpp" line="74" />
         <source>读卡服务（pcscd）没有运行</source>
         <translation>카드 서비스(pcscd)가 실행되고 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="74" />
+        <location filename="../kiosk/counter/person_file.cpp" line="76" />
         <source>这不是社保卡</source>
         <translation>사회보장카드가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="76" />
+        <location filename="../kiosk/counter/person_file.cpp" line="78" />
         <source>社保卡已锁定或数据无法读取</source>
         <translation>카드가 잠겼거나 데이터를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="78" />
+        <location filename="../kiosk/counter/person_file.cpp" line="80" />
         <source>读卡失败，请重新插卡后再试</source>
         <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
     </message>

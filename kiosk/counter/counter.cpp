@@ -33,7 +33,7 @@ Counter::Counter(Config config, QObject* parent)
       m_guard(std::filesystem::path(m_config.stateDir.toStdString()) / "sign-in",
               m_config.maxFailures, std::chrono::minutes(m_config.lockMinutes)),
       m_language(QStringLiteral("zh_CN")),
-      m_person(std::make_unique<PersonFile>()),
+      m_person(std::make_unique<PersonFile>(m_config.idCardDevice.toStdString())),
       m_queue(std::make_unique<WorkQueue>()),
       m_hall(std::make_unique<HallMachines>()),
       m_enrolment(std::make_unique<FingerprintEnrolment>(*m_person)),

@@ -51,6 +51,7 @@ public:
         QString target;                     // the back office's staff port, host:port
         QString caFile, certFile, keyFile;  // keyFile: passphrase-protected (pki protect-key)
         QString stateDir;                   // settings and the sign-in count
+        QString idCardDevice;               // the resident ID card reader's serial port ("" = none)
         QString language = QStringLiteral("zh_CN");
         int idleMinutes = 10;
         int maxFailures = 3;

@@ -59,7 +59,10 @@ Options parse(const QStringList& arguments) {
     const QCommandLineOption geometry{QStringLiteral("geometry"),
                                       QStringLiteral("window size (default 1366x768)"),
                                       QStringLiteral("WxH")};
-    p.addOptions({backoffice, ca, cert, key, state, lang, idle, geometry});
+    const QCommandLineOption idCard{QStringLiteral("idcard-device"),
+                                    QStringLiteral("the resident ID card reader's serial port"),
+                                    QStringLiteral("path")};
+    p.addOptions({backoffice, ca, cert, key, state, lang, idle, geometry, idCard});
 #ifdef RENSHE_AUTOMATION
     const QCommandLineOption automation{
         QStringLiteral("automation-socket"),
@@ -73,6 +76,7 @@ Options parse(const QStringList& arguments) {
     o.config.certFile = p.value(cert);
     o.config.keyFile = p.value(key);
     o.config.language = p.value(lang);
+    o.config.idCardDevice = p.value(idCard);
     o.config.stateDir =
         p.isSet(state) ? p.value(state)
                        : QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);

@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 
+#include "drivers/idcard/idcard_error.hpp"
+#include "drivers/idcard/reader.hpp"
 #include "drivers/pcsc/pcsc.hpp"
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/sscard.hpp"
@@ -156,6 +158,43 @@ void PersonFile::searchByCard() {
                     request.mutable_person()->set_card_number(read->cardNumber);
                     load(std::move(request));
                 });
+}
+
+void PersonFile::searchByIdCard() {
+    if (m_idCardDevice.empty() || !requireOnline(&m_message))
+        return;
+    m_async.invalidate();
+    m_state = State::ReadingCard;
+    m_message.clear();
+    m_fieldError.clear();
+    Q_EMIT changed();
+    auto number = std::make_shared<std::string>();
+    auto problem = std::make_shared<QString>();
+    m_async.run(
+        [device = m_idCardDevice, number, problem] {
+            try {
+                drivers::idcard::Reader reader(
+                    std::make_unique<drivers::idcard::SerialLink>(device));
+                auto card = reader.read();
+                *number = card.text.idNumber;
+                card.cleanse();
+            } catch (const drivers::idcard::IdCardError& e) {
+                using drivers::idcard::Problem;
+                *problem = e.problem() == Problem::NoCard ? tr("请把身份证放在阅读器上")
+                           : e.problem() == Problem::NoReader ? tr("身份证阅读器没有连接")
+                           : e.problem() == Problem::CardRejected
+                               ? tr("身份证未通过验证")
+                               : tr("读身份证失败，请重放后再试");
+            }
+        },
+        [this, number, problem] {
+            if (!problem->isEmpty())
+                return fail(*problem);
+            GetPersonFileRequest request;
+            request.mutable_person()->set_ssn(*number);
+            std::fill(number->begin(), number->end(), '\0');
+            load(std::move(request));
+        });
 }
 
 void PersonFile::reload() {

@@ -37,12 +37,14 @@ class PersonFile : public QObject {
     Q_PROPERTY(QString operationMessage READ operationMessage NOTIFY changed)
     Q_PROPERTY(bool operationSucceeded READ operationSucceeded NOTIFY changed)
     Q_PROPERTY(int lastLoadMs READ lastLoadMs NOTIFY changed)
+    Q_PROPERTY(bool idCardReader READ idCardReader CONSTANT)
 
 public:
-    enum class State { Empty, ReadingCard, Loading, Loaded, Failed };
+    enum class State { Empty, ReadingCard, Loading, Loaded, Failed };  // ReadingCard: either card
     Q_ENUM(State)
 
-    PersonFile() = default;
+    // `idCardDevice`: the counter's resident ID card reader (serial port), "" = none.
+    explicit PersonFile(std::string idCardDevice = {}) : m_idCardDevice(std::move(idCardDevice)) {}
 
     void setLink(std::shared_ptr<StaffLink> link);
 
@@ -60,12 +62,16 @@ public:
     QString operationMessage() const { return m_operationMessage; }
     bool operationSucceeded() const { return m_operationSucceeded; }
     int lastLoadMs() const { return m_lastLoadMs; }
+    bool idCardReader() const { return !m_idCardDevice.empty(); }
 
     // The ID number as typed (spaces ignored, x → X); a malformed one is refused next to the
     // field without a call.
     Q_INVOKABLE void searchById(const QString& idNumber);
     // The card in the counter's PC/SC reader.
     Q_INVOKABLE void searchByCard();
+    // The resident ID card on the counter's ID card reader (its number; the name is shown
+    // masked from the registry, as for a typed number).
+    Q_INVOKABLE void searchByIdCard();
     // The same person again (after an operation, or to see changes).
     Q_INVOKABLE void reload();
     // Shows the full ID number and name: `reason` is required and audited.
@@ -94,6 +100,7 @@ private:
     bool requireOnline(QString* into);
 
     std::shared_ptr<StaffLink> m_link;
+    std::string m_idCardDevice;
     UiAsync m_async{this};
     State m_state = State::Empty;
     QString m_message, m_fieldError, m_operationMessage;

@@ -42,6 +42,14 @@ Item {
                 onActivated: view.person.searchById(idNumber.text)
             }
             CounterButton {
+                objectName: "readIdCardButton"
+                Layout.alignment: Qt.AlignBottom
+                visible: view.person.idCardReader
+                text: qsTr("读身份证")
+                tint: Theme.tintRecords
+                onActivated: view.person.searchByIdCard()
+            }
+            CounterButton {
                 objectName: "readCardButton"
                 Layout.alignment: Qt.AlignBottom
                 text: qsTr("读社保卡")

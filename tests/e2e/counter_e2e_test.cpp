@@ -17,6 +17,7 @@
 #include "services/pki/protected_key.hpp"
 #include "tests/fixtures/cardsim.hpp"
 #include "tests/fixtures/fprint_device.hpp"
+#include "tests/fixtures/idcardsim.hpp"
 #include "tests/fixtures/pcscd.hpp"
 #include "tests/fixtures/qt/kiosk_process.hpp"
 #include "tests/service/backoffice_env.hpp"
@@ -64,10 +65,13 @@ protected:
                 "--state-dir",  (dir / ("state-" + staffId)).string()};
     }
     void start(const std::string& staffId = "S-0001",
-               const std::string& region = BackofficeEnv::kRegion) {
-        counter = std::make_unique<KioskProcess>(counterArgs(staffId, region),
-                                                 std::vector<std::pair<std::string, std::string>>{},
-                                                 std::vector<std::string>{}, RENSHE_COUNTER_BIN);
+               const std::string& region = BackofficeEnv::kRegion,
+               const std::vector<std::string>& more = {}) {
+        auto args = counterArgs(staffId, region);
+        args.insert(args.end(), more.begin(), more.end());
+        counter =
+            std::make_unique<KioskProcess>(args, std::vector<std::pair<std::string, std::string>>{},
+                                           std::vector<std::string>{}, RENSHE_COUNTER_BIN);
     }
     void type(const QString& field, const QString& value) {
         const auto answer = counter->call(
@@ -320,6 +324,20 @@ TEST_F(CounterAtTheDesk, ABackOfficeGoneIsShownAtOnceAndActionsAreRefused) {
     EXPECT_EQ(counter->waitForProperty("onlineBadge", "online", true, 20s), QJsonValue(true));
     counter->click("searchButton");
     EXPECT_EQ(counter->waitForProperty("personName", "value", text("张*丰"), 10s), text("张*丰"));
+}
+
+TEST_F(CounterAtTheDesk, ThePersonByTheIdCardOnTheCountersReader) {
+    renshe::testing::IdCardSim idReader;
+    start("S-0001", BackofficeEnv::kRegion, {"--idcard-device", idReader.device().string()});
+    signedIn();
+    counter->click("readIdCardButton");  // nothing on the reader yet
+    EXPECT_EQ(
+        counter->waitForProperty("personMessage", "text", text("请把身份证放在阅读器上"), 10s),
+        text("请把身份证放在阅读器上"));
+    idReader.place("zhang-sanfeng");
+    counter->click("readIdCardButton");
+    EXPECT_EQ(counter->waitForProperty("personName", "value", text("张*丰"), 10s), text("张*丰"));
+    EXPECT_EQ(counter->property("personSsn", "value"), text("370***********0017"));
 }
 
 TEST_F(CounterAtTheDesk, AClerkOfAnotherCountySeesNothingOfThisOne) {
