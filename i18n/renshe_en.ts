@@ -2632,52 +2632,52 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="126" />
+        <location filename="../kiosk/counter/person_file.cpp" line="130" />
         <source>请输入18位身份证号码</source>
         <translation>Please enter the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="131" />
+        <location filename="../kiosk/counter/person_file.cpp" line="135" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>Wrong ID number (it has 18 characters, the last one a check character)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="182" />
+        <location filename="../kiosk/counter/person_file.cpp" line="187" />
         <source>请把身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="183" />
+        <location filename="../kiosk/counter/person_file.cpp" line="188" />
         <source>身份证阅读器没有连接</source>
         <translation>The ID card reader is not connected</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="184" />
+        <location filename="../kiosk/counter/person_file.cpp" line="190" />
         <source>身份证未通过验证</source>
         <translation>The ID card failed verification</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="185" />
+        <location filename="../kiosk/counter/person_file.cpp" line="191" />
         <source>读身份证失败，请重放后再试</source>
         <translation>The ID card could not be read: place it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="208" />
+        <location filename="../kiosk/counter/person_file.cpp" line="214" />
         <source>查看完整身份信息须填写原因</source>
         <translation>A reason is required to see the full identity</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="365" />
+        <location filename="../kiosk/counter/person_file.cpp" line="378" />
         <source>未知的操作</source>
         <translation>Unknown action</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="370" />
+        <location filename="../kiosk/counter/person_file.cpp" line="383" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>Please enter the reason (e.g. applied in person with ID card)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="396" />
+        <location filename="../kiosk/counter/person_file.cpp" line="409" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>Done: card %1 is now “%2”</translation>
     </message>
@@ -2862,83 +2862,98 @@ or type your ID number on the keys</translation>
         <translation> (expired)</translation>
     </message>
     <message>
+        <location filename="../qml/counter/PersonView.qml" line="220" />
+        <source>参保概况</source>
+        <translation>Insurance summary</translation>
+    </message>
+    <message>
         <location filename="../qml/counter/PersonView.qml" line="225" />
+        <source>没有参保记录</source>
+        <translation>No insurance records</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="234" />
+        <source>%1（%2起参保）</source>
+        <translation>%1 (insured since %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="250" />
         <source>卡状态记录</source>
         <translation>Card status history</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="232" />
+        <location filename="../qml/counter/PersonView.qml" line="257" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 card %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="244" />
+        <location filename="../qml/counter/PersonView.qml" line="269" />
         <source>申请记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="250" />
+        <location filename="../qml/counter/PersonView.qml" line="275" />
         <source>没有申请</source>
         <translation>No applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="257" />
+        <location filename="../qml/counter/PersonView.qml" line="282" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · due %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="283" />
+        <location filename="../qml/counter/PersonView.qml" line="308" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>Seeing the full identity is recorded in the audit log. Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="293" />
+        <location filename="../qml/counter/PersonView.qml" line="318" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="294" />
+        <location filename="../qml/counter/PersonView.qml" line="319" />
         <source>例如：核对身份证原件</source>
         <translation>e.g. checking the original ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="301" />
+        <location filename="../qml/counter/PersonView.qml" line="326" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="310" />
-        <location filename="../qml/counter/PersonView.qml" line="373" />
+        <location filename="../qml/counter/PersonView.qml" line="335" />
+        <location filename="../qml/counter/PersonView.qml" line="398" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="337" />
+        <location filename="../qml/counter/PersonView.qml" line="362" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>Confirm: %1 (card %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="349" />
+        <location filename="../qml/counter/PersonView.qml" line="374" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>Reason (kept in the card status history)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="350" />
+        <location filename="../qml/counter/PersonView.qml" line="375" />
         <source>例如：本人持身份证申请</source>
         <translation>e.g. applied in person with ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="390" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="390" />
         <source>确认办理</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="373" />
+        <location filename="../qml/counter/PersonView.qml" line="398" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3959,32 +3974,32 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="58" />
+        <location filename="../kiosk/counter/person_file.cpp" line="61" />
         <source>没有连接读卡器</source>
         <translation>No card reader is connected</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="72" />
+        <location filename="../kiosk/counter/person_file.cpp" line="75" />
         <source>读卡器中没有卡，请插入社保卡</source>
         <translation>No card in the reader. Please insert the social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="74" />
+        <location filename="../kiosk/counter/person_file.cpp" line="77" />
         <source>读卡服务（pcscd）没有运行</source>
         <translation>The card service (pcscd) is not running</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="76" />
+        <location filename="../kiosk/counter/person_file.cpp" line="79" />
         <source>这不是社保卡</source>
         <translation>This is not a social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="78" />
+        <location filename="../kiosk/counter/person_file.cpp" line="81" />
         <source>社保卡已锁定或数据无法读取</source>
         <translation>The card is locked or its data cannot be read</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="80" />
+        <location filename="../kiosk/counter/person_file.cpp" line="83" />
         <source>读卡失败，请重新插卡后再试</source>
         <translation>Reading the card failed. Insert it again and retry</translation>
     </message>

@@ -2632,52 +2632,52 @@
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="126" />
+        <location filename="../kiosk/counter/person_file.cpp" line="130" />
         <source>请输入18位身份证号码</source>
         <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="131" />
+        <location filename="../kiosk/counter/person_file.cpp" line="135" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>신분증 번호가 올바르지 않습니다 (18자리, 마지막 자리는 검증 문자)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="182" />
+        <location filename="../kiosk/counter/person_file.cpp" line="187" />
         <source>请把身份证放在阅读器上</source>
         <translation>신분증을 판독기에 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="183" />
+        <location filename="../kiosk/counter/person_file.cpp" line="188" />
         <source>身份证阅读器没有连接</source>
         <translation>신분증 판독기가 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="184" />
+        <location filename="../kiosk/counter/person_file.cpp" line="190" />
         <source>身份证未通过验证</source>
         <translation>신분증 인증에 실패했습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="185" />
+        <location filename="../kiosk/counter/person_file.cpp" line="191" />
         <source>读身份证失败，请重放后再试</source>
         <translation>신분증을 읽지 못했습니다. 다시 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="208" />
+        <location filename="../kiosk/counter/person_file.cpp" line="214" />
         <source>查看完整身份信息须填写原因</source>
         <translation>전체 신원 정보를 보려면 사유를 입력해야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="365" />
+        <location filename="../kiosk/counter/person_file.cpp" line="378" />
         <source>未知的操作</source>
         <translation>알 수 없는 작업입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="370" />
+        <location filename="../kiosk/counter/person_file.cpp" line="383" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>처리 사유를 입력하세요 (예: 본인이 신분증을 지참하여 신청)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="396" />
+        <location filename="../kiosk/counter/person_file.cpp" line="409" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>처리되었습니다: 카드 %1의 상태는 이제 “%2”입니다</translation>
     </message>
@@ -2862,83 +2862,98 @@
         <translation> (만료)</translation>
     </message>
     <message>
+        <location filename="../qml/counter/PersonView.qml" line="220" />
+        <source>参保概况</source>
+        <translation>가입 현황</translation>
+    </message>
+    <message>
         <location filename="../qml/counter/PersonView.qml" line="225" />
+        <source>没有参保记录</source>
+        <translation>가입 기록이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="234" />
+        <source>%1（%2起参保）</source>
+        <translation>%1(%2부터 가입)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="250" />
         <source>卡状态记录</source>
         <translation>카드 상태 기록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="232" />
+        <location filename="../qml/counter/PersonView.qml" line="257" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 카드 %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="244" />
+        <location filename="../qml/counter/PersonView.qml" line="269" />
         <source>申请记录</source>
         <translation>신청 내역</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="250" />
+        <location filename="../qml/counter/PersonView.qml" line="275" />
         <source>没有申请</source>
         <translation>신청 없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="257" />
+        <location filename="../qml/counter/PersonView.qml" line="282" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · 기한 %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="283" />
+        <location filename="../qml/counter/PersonView.qml" line="308" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>전체 신원 정보 조회는 감사 로그에 기록됩니다. 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="293" />
+        <location filename="../qml/counter/PersonView.qml" line="318" />
         <source>原因</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="294" />
+        <location filename="../qml/counter/PersonView.qml" line="319" />
         <source>例如：核对身份证原件</source>
         <translation>예: 신분증 원본 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="301" />
+        <location filename="../qml/counter/PersonView.qml" line="326" />
         <source>显示</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="310" />
-        <location filename="../qml/counter/PersonView.qml" line="373" />
+        <location filename="../qml/counter/PersonView.qml" line="335" />
+        <location filename="../qml/counter/PersonView.qml" line="398" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="337" />
+        <location filename="../qml/counter/PersonView.qml" line="362" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>처리 확인: %1 (카드 %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="349" />
+        <location filename="../qml/counter/PersonView.qml" line="374" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>처리 사유 (카드 상태 기록에 남습니다)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="350" />
+        <location filename="../qml/counter/PersonView.qml" line="375" />
         <source>例如：本人持身份证申请</source>
         <translation>예: 본인이 신분증을 지참하여 신청</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="390" />
         <source>正在办理…</source>
         <translation>처리 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="365" />
+        <location filename="../qml/counter/PersonView.qml" line="390" />
         <source>确认办理</source>
         <translation>처리 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="373" />
+        <location filename="../qml/counter/PersonView.qml" line="398" />
         <source>完成</source>
         <translation>완료</translation>
     </message>
@@ -3959,32 +3974,32 @@
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="58" />
+        <location filename="../kiosk/counter/person_file.cpp" line="61" />
         <source>没有连接读卡器</source>
         <translation>연결된 카드 리더기가 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="72" />
+        <location filename="../kiosk/counter/person_file.cpp" line="75" />
         <source>读卡器中没有卡，请插入社保卡</source>
         <translation>리더기에 카드가 없습니다. 사회보장카드를 넣으세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="74" />
+        <location filename="../kiosk/counter/person_file.cpp" line="77" />
         <source>读卡服务（pcscd）没有运行</source>
         <translation>카드 서비스(pcscd)가 실행되고 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="76" />
+        <location filename="../kiosk/counter/person_file.cpp" line="79" />
         <source>这不是社保卡</source>
         <translation>사회보장카드가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="78" />
+        <location filename="../kiosk/counter/person_file.cpp" line="81" />
         <source>社保卡已锁定或数据无法读取</source>
         <translation>카드가 잠겼거나 데이터를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="80" />
+        <location filename="../kiosk/counter/person_file.cpp" line="83" />
         <source>读卡失败，请重新插卡后再试</source>
         <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
     </message>

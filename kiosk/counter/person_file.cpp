@@ -1,5 +1,6 @@
 #include "kiosk/counter/person_file.hpp"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 
 #include "drivers/idcard/idcard_error.hpp"
@@ -7,7 +8,9 @@
 #include "drivers/pcsc/pcsc.hpp"
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/sscard.hpp"
+#include "kiosk/china_time.hpp"
 #include "kiosk/counter/staff_text.hpp"
+#include "kiosk/records_view.hpp"
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/counter.grpc.pb.h"
 
@@ -105,6 +108,7 @@ void PersonFile::clear() {
     m_history.clear();
     m_certifications.clear();
     m_applications.clear();
+    m_insurances.clear();
     m_revealed = false;
     m_operating = false;
     m_operationSucceeded = false;
@@ -319,6 +323,15 @@ void PersonFile::show(const GetPersonFileResponse& file) {
                         {QStringLiteral("submitted"), StaffText::time(a.submitted_at())},
                         {QStringLiteral("due"), StaffText::date(a.due_date())},
                         {QStringLiteral("overdue"), a.overdue()}});
+    m_insurances.clear();
+    const QString thisMonth =
+        chinaTime(QDateTime::currentSecsSinceEpoch()).toString(QStringLiteral("yyyy-MM"));
+    for (const auto& i : file.insurances())
+        m_insurances.append(
+            QVariantMap{{QStringLiteral("type"), RecordsView::typeName(i.type())},
+                        {QStringLiteral("since"), fromStd(i.first_month())},
+                        {QStringLiteral("line"), RecordsView::summaryLine(i, thisMonth)},
+                        {QStringLiteral("owed"), i.owed_months() > 0}});
     m_state = State::Loaded;
 }
 

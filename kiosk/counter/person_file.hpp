@@ -32,6 +32,7 @@ class PersonFile : public QObject {
     Q_PROPERTY(QVariantMap certification READ certification NOTIFY changed)
     Q_PROPERTY(QVariantList certifications READ certifications NOTIFY changed)
     Q_PROPERTY(QVariantList applications READ applications NOTIFY changed)
+    Q_PROPERTY(QVariantList insurances READ insurances NOTIFY changed)  // 参保概况
     Q_PROPERTY(bool revealed READ revealed NOTIFY changed)
     Q_PROPERTY(bool operating READ operating NOTIFY changed)
     Q_PROPERTY(QString operationMessage READ operationMessage NOTIFY changed)
@@ -57,6 +58,7 @@ public:
     QVariantMap certification() const { return m_certification; }
     QVariantList certifications() const { return m_certifications; }
     QVariantList applications() const { return m_applications; }
+    QVariantList insurances() const { return m_insurances; }
     bool revealed() const { return m_revealed; }
     bool operating() const { return m_operating; }
     QString operationMessage() const { return m_operationMessage; }
@@ -106,7 +108,7 @@ private:
     QString m_message, m_fieldError, m_operationMessage;
     renshe::v1::PersonRef m_person;  // who is on the page (by ID number once known)
     QVariantMap m_summary, m_certification;
-    QVariantList m_cards, m_history, m_certifications, m_applications;
+    QVariantList m_cards, m_history, m_certifications, m_applications, m_insurances;
     QList<int> m_enrolled;
     bool m_revealed = false;
     bool m_operating = false;

@@ -215,6 +215,31 @@ Item {
                     }
                 }
 
+                Panel {
+                    objectName: "insurancePanel"
+                    title: qsTr("参保概况")
+                    Layout.columnSpan: 2
+                    Layout.fillWidth: true
+                    Text {
+                        visible: view.person.insurances.length === 0
+                        text: qsTr("没有参保记录")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                    }
+                    Repeater {
+                        model: view.person.insurances
+                        Text {
+                            objectName: "insurance_" + index
+                            Layout.fillWidth: true
+                            text: qsTr("%1（%2起参保）").arg(modelData.line).arg(modelData.since)
+                            color: modelData.owed ? Theme.tintLoss : Theme.text
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+
                 FingerprintPanel {
                     Layout.columnSpan: 2
                     Layout.fillWidth: true

@@ -60,6 +60,8 @@ TEST_P(Counter, APersonsFileHasCardsCertificationAndApplicationsAllMasked) {
     EXPECT_EQ(f.applications(0).number(), submitted.application().number());
     EXPECT_EQ(f.applications(0).kind(), APPLICATION_KIND_UNEMPLOYMENT_REGISTRATION);
     EXPECT_FALSE(f.has_revealed());
+    EXPECT_EQ(f.insurances_size(), 0);  // no records loaded for this person
+    EXPECT_EQ(f.records_through(), "");
     // By the card number: the same person.
     GetPersonFileRequest byCard;
     byCard.mutable_person()->set_card_number(card.cardNumber);

@@ -88,6 +88,15 @@ public:
             a->mutable_due_date()->set_day(18);
             a->set_overdue(i == 0);
         }
+        for (int t = INSURANCE_TYPE_EMPLOYEE_PENSION; t <= INSURANCE_TYPE_RESIDENT_MEDICAL; ++t) {
+            auto* i = f.add_insurances();
+            i->set_type(static_cast<InsuranceType>(t));
+            i->set_status(static_cast<ParticipationStatus>(1 + t % 3));
+            i->set_first_month("1998-12");
+            i->set_paid_months(280 + t);
+            i->set_latest_paid_month("2026-10");
+            i->set_owed_months(t % 2 ? 3 : 0);
+        }
         m_counter->person()->show(f);
     }
 

@@ -8,6 +8,8 @@
 #include "services/backoffice/applications/calendar.hpp"
 #include "services/backoffice/certification/certification_service.hpp"
 #include "services/backoffice/checks/checks.hpp"
+#include "services/backoffice/records/reading.hpp"
+#include "services/backoffice/records/record_rows.hpp"
 #include "services/backoffice/rpc/caller.hpp"
 #include "services/backoffice/rpc/refusal.hpp"
 
@@ -100,6 +102,8 @@ grpc::Status CounterServiceImpl::GetPersonFile(grpc::ServerContext* ctx,
                             templates::list(tx, ssn));
             addCertifications(tx, ssn, resp);
             addApplications(tx, ssn, now, resp);
+            records::summarise(tx, ssn, records::chinaMonth(now), resp->mutable_insurances(),
+                               resp->mutable_records_through());
             if (req->reveal()) {
                 resp->mutable_revealed()->set_ssn(person->ssn);
                 resp->mutable_revealed()->set_name(person->name);

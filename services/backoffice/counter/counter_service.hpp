@@ -1,7 +1,8 @@
 // renshe.v1.CounterService (counter.proto): the person page of the township counter's
 // workstation (renshe-counter) in one call — the registry's masked view with cards and their
 // history, the certification status and the person's certifications, the applications made by
-// or serving the person — and, on request with a reason, the full ID number and name.
+// or serving the person, the summary of their insurance records — and, on request with a
+// reason, the full ID number and name.
 //
 // Staff of the person's region only. Every read is audited ("counter.person_file", outcome
 // "OK", or "REVEALED: " and the staff member's reason); nothing is answered unless that audit event
