@@ -122,7 +122,7 @@ void Counter::signIn(const QString& passphrase) {
         [this, keyPem, problem] { finishSignIn(std::move(*keyPem), *problem); });
 }
 
-void Counter::finishSignIn(std::optional<std::string> keyPem, QString problem) {
+void Counter::finishSignIn(std::optional<std::string> keyPem, const QString& problem) {
     m_signingIn = false;
     if (!problem.isEmpty()) {
         m_signInMessage = problem;

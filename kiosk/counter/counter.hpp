@@ -96,7 +96,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void finishSignIn(std::optional<std::string> keyPem, QString problem);
+    void finishSignIn(std::optional<std::string> keyPem, const QString& problem);
     void lockForIdle();
     void checkHealth();
 

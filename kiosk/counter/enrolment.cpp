@@ -118,7 +118,7 @@ void FingerprintEnrolment::start(int finger, const QString& reason) {
 
     const auto post = m_async.poster();
     auto shared = m_shared;
-    const fp::DeviceInfo sensor = found.front();
+    const fp::DeviceInfo& sensor = found.front();  // copied into the scan below
     const QString place = tr("请把%1平放在指纹仪上").arg(StaffText::finger(finger));
     const QString lift = tr("请抬起手指");
     QThreadPool::globalInstance()->start(

@@ -140,7 +140,7 @@ void PersonFile::searchById(const QString& idNumber) {
         return;
     GetPersonFileRequest request;
     request.mutable_person()->set_ssn(id.toStdString());
-    load(std::move(request));
+    load(request);
 }
 
 void PersonFile::searchByCard() {
@@ -160,7 +160,7 @@ void PersonFile::searchByCard() {
                     }
                     GetPersonFileRequest request;
                     request.mutable_person()->set_card_number(read->cardNumber);
-                    load(std::move(request));
+                    load(request);
                 });
 }
 
@@ -197,7 +197,7 @@ void PersonFile::searchByIdCard() {
             GetPersonFileRequest request;
             request.mutable_person()->set_ssn(*number);
             std::fill(number->begin(), number->end(), '\0');
-            load(std::move(request));
+            load(request);
         });
 }
 
@@ -206,7 +206,7 @@ void PersonFile::reload() {
         return;
     GetPersonFileRequest request;
     *request.mutable_person() = m_person;
-    load(std::move(request));
+    load(request);
 }
 
 void PersonFile::reveal(const QString& reason) {
@@ -221,7 +221,7 @@ void PersonFile::reveal(const QString& reason) {
     *request.mutable_person() = m_person;
     request.set_reveal(true);
     request.set_reveal_reason(reason.trimmed().toStdString());
-    load(std::move(request));
+    load(request);
 }
 
 void PersonFile::hide() {
@@ -233,7 +233,7 @@ void PersonFile::hide() {
     Q_EMIT changed();
 }
 
-void PersonFile::load(GetPersonFileRequest request) {
+void PersonFile::load(const GetPersonFileRequest& request) {
     m_async.invalidate();  // an operation under way is done; the new page shows its outcome
     m_operating = false;
     m_state = State::Loading;

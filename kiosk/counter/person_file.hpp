@@ -97,7 +97,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    void load(renshe::v1::GetPersonFileRequest request);
+    void load(const renshe::v1::GetPersonFileRequest& request);
     void fail(const QString& message);
     bool requireOnline(QString* into);
 

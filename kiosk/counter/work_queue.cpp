@@ -208,7 +208,7 @@ bool WorkQueue::requireOnline() {
 }
 
 template <typename Request, typename Response, typename Method>
-void WorkQueue::act(Request request, Method method, QString done) {
+void WorkQueue::act(Request request, Method method, const QString& done) {
     request.set_request_id(services::client::newRequestId());
     request.set_number(m_selected.value(QStringLiteral("number")).toString().toStdString());
     m_acting = true;

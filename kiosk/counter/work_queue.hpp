@@ -69,7 +69,7 @@ private:
     bool requireSelected();
     bool requireOnline();
     template <typename Request, typename Response, typename Method>
-    void act(Request request, Method method, QString done);
+    void act(Request request, Method method, const QString& done);
 
     std::shared_ptr<StaffLink> m_link;
     UiAsync m_async{this};
