@@ -1408,52 +1408,77 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="116" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <source>时段格式应为 08:30 至 17:00</source>
+        <translation>Write the times as 08:30 and 17:00</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <source>时段的结束要晚于开始</source>
+        <translation>The end of the times must be after their start</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="140" />
+        <source>星期的选择不正确</source>
+        <translation>The days chosen are not valid</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="142" />
+        <source>优先级应为0至9</source>
+        <translation>The priority is a number from 0 to 9</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="179" />
+        <source>已撤下：信息屏将不再播放</source>
+        <translation>Taken down: the displays no longer play it</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="200" />
         <source>请填写标题</source>
         <translation>Enter a title</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="118" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
         <source>标题最多%1字（信息屏上两行）</source>
         <translation>At most %1 characters in the title (two lines on the display)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="120" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
         <source>正文最多%1字</source>
         <translation>At most %1 characters in the text</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="123" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="207" />
         <source>日期格式应为 2026-12-31</source>
         <translation>Write dates as 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="125" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
         <source>结束日期早于开始日期</source>
         <translation>The last day is before the first</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="127" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
         <source>结束日期已经过去</source>
         <translation>The last day has passed</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="132" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="216" />
         <source>找不到这个图片文件</source>
         <translation>That image file cannot be found</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="219" />
         <source>图片须为 PNG 或 JPEG</source>
         <translation>The image must be PNG or JPEG</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
         <source>图片最大3 MB</source>
         <translation>The image may be at most 3 MB</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="238" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="330" />
         <source>已发布：大厅信息屏将在几秒内播放</source>
         <translation>Published: the hall's displays will play it within seconds</translation>
     </message>
@@ -1471,52 +1496,112 @@ or type your ID number on the keys</translation>
         <translation>New: this service point's notices</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="94" />
+        <location filename="../qml/counter/ContentView.qml" line="85" />
+        <source>撤下</source>
+        <translation>Take down</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="115" />
         <source>标题（最多60字）</source>
         <translation>Title (at most 60 characters)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="98" />
+        <location filename="../qml/counter/ContentView.qml" line="119" />
         <source>正文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="129" />
+        <location filename="../qml/counter/ContentView.qml" line="150" />
         <source>开始日期（空：今天起）</source>
         <translation>First day (empty: from today)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="137" />
+        <location filename="../qml/counter/ContentView.qml" line="158" />
         <source>结束日期（空：一直播放）</source>
         <translation>Last day (empty: no end)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="145" />
+        <location filename="../qml/counter/ContentView.qml" line="164" />
+        <source>播放时间（不选星期即每天；时段不填即全天）</source>
+        <translation>When it plays (no day chosen: every day; no times: all day)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>一</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>二</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>三</source>
+        <translation>We</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>四</source>
+        <translation>Th</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>五</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>六</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>日</source>
+        <translation>Su</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="191" />
+        <source>每天从</source>
+        <translation>Each day from</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="199" />
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="206" />
+        <source>优先级（0–9，高者先播）</source>
+        <translation>Priority (0–9, higher plays first)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="214" />
         <source>图片文件（PNG 或 JPEG，可不填）</source>
         <translation>Image file (PNG or JPEG, optional)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="155" />
+        <location filename="../qml/counter/ContentView.qml" line="224" />
         <source>横屏 1920×1080</source>
         <translation>Landscape 1920×1080</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="163" />
+        <location filename="../qml/counter/ContentView.qml" line="232" />
         <source>竖屏</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <location filename="../qml/counter/ContentView.qml" line="245" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <location filename="../qml/counter/ContentView.qml" line="245" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="178" />
+        <location filename="../qml/counter/ContentView.qml" line="256" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
@@ -2667,17 +2752,17 @@ or type your ID number on the keys</translation>
         <translation>A reason is required to see the full identity</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="378" />
+        <location filename="../kiosk/counter/person_file.cpp" line="380" />
         <source>未知的操作</source>
         <translation>Unknown action</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="383" />
+        <location filename="../kiosk/counter/person_file.cpp" line="385" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>Please enter the reason (e.g. applied in person with ID card)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="409" />
+        <location filename="../kiosk/counter/person_file.cpp" line="411" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>Done: card %1 is now “%2”</translation>
     </message>

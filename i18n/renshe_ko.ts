@@ -1408,52 +1408,77 @@
 <context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="116" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <source>时段格式应为 08:30 至 17:00</source>
+        <translation>시간은 08:30, 17:00 형식으로 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <source>时段的结束要晚于开始</source>
+        <translation>끝 시간은 시작 시간보다 늦어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="140" />
+        <source>星期的选择不正确</source>
+        <translation>요일 선택이 올바르지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="142" />
+        <source>优先级应为0至9</source>
+        <translation>우선순위는 0부터 9까지입니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="179" />
+        <source>已撤下：信息屏将不再播放</source>
+        <translation>내렸습니다. 정보 화면에 더 이상 표시되지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="200" />
         <source>请填写标题</source>
         <translation>제목을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="118" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
         <source>标题最多%1字（信息屏上两行）</source>
         <translation>제목은 최대 %1자입니다(화면에서 두 줄)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="120" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
         <source>正文最多%1字</source>
         <translation>본문은 최대 %1자입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="123" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="207" />
         <source>日期格式应为 2026-12-31</source>
         <translation>날짜는 2026-12-31 형식으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="125" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
         <source>结束日期早于开始日期</source>
         <translation>종료일이 시작일보다 빠릅니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="127" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
         <source>结束日期已经过去</source>
         <translation>종료일이 이미 지났습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="132" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="216" />
         <source>找不到这个图片文件</source>
         <translation>이미지 파일을 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="219" />
         <source>图片须为 PNG 或 JPEG</source>
         <translation>이미지는 PNG 또는 JPEG여야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
         <source>图片最大3 MB</source>
         <translation>이미지는 최대 3MB입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="238" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="330" />
         <source>已发布：大厅信息屏将在几秒内播放</source>
         <translation>게시했습니다. 몇 초 안에 민원실 정보 화면에 표시됩니다</translation>
     </message>
@@ -1471,52 +1496,112 @@
         <translation>새로 만들기: 본소 게시</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="94" />
+        <location filename="../qml/counter/ContentView.qml" line="85" />
+        <source>撤下</source>
+        <translation>내리기</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="115" />
         <source>标题（最多60字）</source>
         <translation>제목(최대 60자)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="98" />
+        <location filename="../qml/counter/ContentView.qml" line="119" />
         <source>正文</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="129" />
+        <location filename="../qml/counter/ContentView.qml" line="150" />
         <source>开始日期（空：今天起）</source>
         <translation>시작일(비우면 오늘부터)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="137" />
+        <location filename="../qml/counter/ContentView.qml" line="158" />
         <source>结束日期（空：一直播放）</source>
         <translation>종료일(비우면 계속 재생)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="145" />
+        <location filename="../qml/counter/ContentView.qml" line="164" />
+        <source>播放时间（不选星期即每天；时段不填即全天）</source>
+        <translation>재생 시간(요일을 고르지 않으면 매일, 시간을 비우면 종일)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>一</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>二</source>
+        <translation>화</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>三</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>四</source>
+        <translation>목</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>五</source>
+        <translation>금</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>六</source>
+        <translation>토</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <source>日</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="191" />
+        <source>每天从</source>
+        <translation>매일 시작</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="199" />
+        <source>到</source>
+        <translation>까지</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="206" />
+        <source>优先级（0–9，高者先播）</source>
+        <translation>우선순위(0–9, 높을수록 먼저)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="214" />
         <source>图片文件（PNG 或 JPEG，可不填）</source>
         <translation>이미지 파일(PNG 또는 JPEG, 선택)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="155" />
+        <location filename="../qml/counter/ContentView.qml" line="224" />
         <source>横屏 1920×1080</source>
         <translation>가로 1920×1080</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="163" />
+        <location filename="../qml/counter/ContentView.qml" line="232" />
         <source>竖屏</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <location filename="../qml/counter/ContentView.qml" line="245" />
         <source>正在发布…</source>
         <translation>게시하는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="170" />
+        <location filename="../qml/counter/ContentView.qml" line="245" />
         <source>发布</source>
         <translation>게시</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="178" />
+        <location filename="../qml/counter/ContentView.qml" line="256" />
         <source>刷新</source>
         <translation>새로 고침</translation>
     </message>
@@ -2667,17 +2752,17 @@
         <translation>전체 신원 정보를 보려면 사유를 입력해야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="378" />
+        <location filename="../kiosk/counter/person_file.cpp" line="380" />
         <source>未知的操作</source>
         <translation>알 수 없는 작업입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="383" />
+        <location filename="../kiosk/counter/person_file.cpp" line="385" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>처리 사유를 입력하세요 (예: 본인이 신분증을 지참하여 신청)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="409" />
+        <location filename="../kiosk/counter/person_file.cpp" line="411" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>처리되었습니다: 카드 %1의 상태는 이제 “%2”입니다</translation>
     </message>

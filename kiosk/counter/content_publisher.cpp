@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QFile>
 #include <QFileInfo>
+#include <QTime>
 #include <QUrl>
 
 #include "renshe/v1/content.grpc.pb.h"
@@ -54,6 +55,9 @@ void ContentPublisher::setLink(std::shared_ptr<StaffLink> link, const QString& r
         m_bodyError.clear();
         m_daysError.clear();
         m_imageError.clear();
+        m_scheduleError.clear();
+        m_weekdays = m_priority = 0;
+        m_fromMinute = m_toMinute = -1;
         m_playlists.clear();
         Q_EMIT changed();
     }
@@ -76,6 +80,18 @@ void ContentPublisher::refresh() {
             request.mutable_page()->set_page_size(100);
             *result = unary<ContentService>(link->keeper(), &ContentService::Stub::ListPlaylists,
                                             request, list.get());
+            // The listing names items by id: each playlist again, with its items resolved.
+            for (auto& p : *list->mutable_playlists()) {
+                if (!result->ok())
+                    break;
+                GetPlaylistRequest one;
+                one.set_id(p.id());
+                GetPlaylistResponse resolved;
+                *result = unary<ContentService>(link->keeper(), &ContentService::Stub::GetPlaylist,
+                                                one, &resolved);
+                if (result->ok())
+                    p = resolved.playlist();
+            }
         },
         [this, list, result] {
             if (!result->ok()) {
@@ -88,6 +104,7 @@ void ContentPublisher::refresh() {
                 QVariantList entries;
                 for (const auto& e : p.entries())
                     entries.append(QVariantMap{
+                        {QStringLiteral("itemId"), fromStd(e.item_id())},
                         {QStringLiteral("title"),
                          fromStd(e.item().title().empty() ? e.item_id() : e.item().title())},
                         {QStringLiteral("kind"), static_cast<int>(e.item().kind())}});
@@ -96,6 +113,75 @@ void ContentPublisher::refresh() {
                                                {QStringLiteral("entries"), entries}});
             }
             Q_EMIT changed();
+        });
+}
+
+bool ContentPublisher::setSchedule(int weekdays, const QString& from, const QString& to,
+                                   const QString& priorityText) {
+    bool numeric = true;
+    const int priority =
+        priorityText.trimmed().isEmpty() ? 0 : priorityText.trimmed().toInt(&numeric);
+    m_scheduleError.clear();
+    const auto minuteOf = [](const QString& text) {
+        if (text.trimmed() == QStringLiteral("24:00"))
+            return 1440;
+        const QTime t = QTime::fromString(text.trimmed(), QStringLiteral("HH:mm"));
+        return t.isValid() ? t.hour() * 60 + t.minute() : -1;
+    };
+    int start = -1, end = -1;
+    if (!from.trimmed().isEmpty() || !to.trimmed().isEmpty()) {
+        start = minuteOf(from);
+        end = minuteOf(to);
+        if (start < 0 || end < 0 || start >= 1440)
+            m_scheduleError = tr("时段格式应为 08:30 至 17:00");
+        else if (end <= start)
+            m_scheduleError = tr("时段的结束要晚于开始");
+    }
+    if (weekdays < 0 || weekdays > 0x7f)
+        m_scheduleError = tr("星期的选择不正确");
+    if (!numeric || priority < 0 || priority > 9)
+        m_scheduleError = tr("优先级应为0至9");
+    if (!m_scheduleError.isEmpty()) {
+        Q_EMIT changed();
+        return false;
+    }
+    m_weekdays = weekdays;
+    m_fromMinute = start;
+    m_toMinute = end;
+    m_priority = priority;
+    Q_EMIT changed();
+    return true;
+}
+
+void ContentPublisher::withdraw(const QString& itemId) {
+    if (!m_link || itemId.isEmpty() || m_busy)
+        return;
+    if (!m_link->online()) {
+        m_message = StaffMessages::offline();
+        Q_EMIT changed();
+        return;
+    }
+    m_busy = true;
+    m_published = false;
+    Q_EMIT changed();
+    auto link = m_link;
+    auto result = std::make_shared<CallResult>();
+    DeleteContentItemRequest request;
+    request.set_request_id(services::client::newRequestId());
+    request.set_id(itemId.toStdString());
+    m_async.run(
+        [link, request, result] {
+            DeleteContentItemResponse response;
+            *result = services::client::unaryWithRetries<ContentService>(
+                link->keeper(), &ContentService::Stub::DeleteContentItem, request, &response, 2);
+        },
+        [this, result] {
+            m_busy = false;
+            m_message =
+                result->ok() ? tr("已撤下：信息屏将不再播放") : StaffMessages::text(*result);
+            Q_EMIT changed();
+            if (result->ok())
+                refresh();
         });
 }
 
@@ -148,7 +234,8 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
                                const QString& imagePath) {
     m_published = false;
     m_message.clear();
-    if (m_busy || !validate(title, body, firstDay, lastDay, imagePath))
+    if (m_busy || !validate(title, body, firstDay, lastDay, imagePath) ||
+        !m_scheduleError.isEmpty())
         return;
     if (!m_link || !m_link->online()) {
         m_message = StaffMessages::offline();
@@ -164,6 +251,13 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
         setDate(item.mutable_schedule()->mutable_first_day(), *first);
     if (const auto last = dayOf(lastDay))
         setDate(item.mutable_schedule()->mutable_last_day(), *last);
+    item.mutable_schedule()->set_weekday_mask(static_cast<std::uint32_t>(m_weekdays));
+    item.mutable_schedule()->set_priority(m_priority);
+    if (m_fromMinute >= 0) {
+        auto* window = item.mutable_schedule()->add_daily_windows();
+        window->set_start_minute(m_fromMinute);
+        window->set_end_minute(m_toMinute);
+    }
     item.mutable_targeting()->add_region_prefixes(m_region.toStdString());
     QByteArray image;
     QString contentType;

@@ -29,6 +29,7 @@ class ContentPublisher : public QObject {
     Q_PROPERTY(QString bodyError READ bodyError NOTIFY changed)
     Q_PROPERTY(QString daysError READ daysError NOTIFY changed)
     Q_PROPERTY(QString imageError READ imageError NOTIFY changed)
+    Q_PROPERTY(QString scheduleError READ scheduleError NOTIFY changed)
 
 public:
     ContentPublisher() = default;
@@ -42,6 +43,7 @@ public:
     QString bodyError() const { return m_bodyError; }
     QString daysError() const { return m_daysError; }
     QString imageError() const { return m_imageError; }
+    QString scheduleError() const { return m_scheduleError; }
 
     Q_INVOKABLE void refresh();
     // Publishes a notice into `playlistId` ("" = a new playlist 本所信息发布 for the region).
@@ -50,6 +52,13 @@ public:
     Q_INVOKABLE void publish(const QString& playlistId, const QString& title, const QString& body,
                              const QString& firstDay, const QString& lastDay,
                              const QString& imagePath);
+    // When it plays, for the next publish(): `weekdays` bit 0 = Monday … bit 6 = Sunday (0 =
+    // every day), a daily window "HH:MM"–"HH:MM" (both "" = all day), priority "0"–"9" ("" = 0;
+    // higher plays first). False, with scheduleError, when they do not make sense.
+    Q_INVOKABLE bool setSchedule(int weekdays, const QString& from, const QString& to,
+                                 const QString& priority);
+    // Takes an item off the hall's displays (out of every playlist, then deleted).
+    Q_INVOKABLE void withdraw(const QString& itemId);
     // The image as the preview loads it ("" when the path is not a readable file).
     Q_INVOKABLE QString imageUrl(const QString& imagePath) const;
 
@@ -65,7 +74,8 @@ private:
     UiAsync m_async{this};
     bool m_busy = false;
     bool m_published = false;
-    QString m_message, m_titleError, m_bodyError, m_daysError, m_imageError;
+    QString m_message, m_titleError, m_bodyError, m_daysError, m_imageError, m_scheduleError;
+    int m_weekdays = 0, m_fromMinute = -1, m_toMinute = -1, m_priority = 0;
     QVariantList m_playlists;
 };
 

@@ -13,11 +13,11 @@ Item {
     readonly property var content: Counter.content
     property string playlistId: ""
     readonly property var draft: ({
-        kind: "notice",
-        title: noticeTitle.text,
-        body: noticeBody.text,
-        image: content.imageUrl(imagePath.text)
-    })
+            kind: "notice",
+            title: noticeTitle.text,
+            body: noticeBody.text,
+            image: content.imageUrl(imagePath.text)
+        })
 
     RowLayout {
         anchors.fill: parent
@@ -62,14 +62,32 @@ Item {
                         }
                         Repeater {
                             model: modelData.entries
-                            Text {
+                            Item {
                                 width: parent.width
-                                leftPadding: Theme.spacing
-                                text: "· " + modelData.title
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.fontStatus
-                                color: Theme.textMuted
-                                elide: Text.ElideRight
+                                height: Math.max(entryText.implicitHeight, withdrawButton.height)
+                                Text {
+                                    id: entryText
+                                    objectName: "playlistEntry_" + modelData.itemId
+                                    width: parent.width - withdrawButton.width - Theme.spacing / 2
+                                    anchors.verticalCenter: parent.verticalCenter
+                                    leftPadding: Theme.spacing
+                                    text: "· " + modelData.title
+                                    font.family: Theme.fontFamily
+                                    font.pixelSize: Theme.fontStatus
+                                    color: Theme.textMuted
+                                    elide: Text.ElideRight
+                                }
+                                CounterButton {
+                                    id: withdrawButton
+                                    objectName: "withdraw_" + modelData.itemId
+                                    anchors.right: parent.right
+                                    height: Theme.touchMin * 0.8
+                                    text: qsTr("撤下")
+                                    tint: Theme.tintLoss
+                                    outline: true
+                                    enabled: !view.content.busy
+                                    onActivated: view.content.withdraw(modelData.itemId)
+                                }
                             }
                         }
                     }
@@ -77,92 +95,149 @@ Item {
             }
         }
 
-        // The notice and its previews.
-        ScrollView {
+        // The notice and its previews; 发布 and its outcome always in sight below them.
+        Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            contentWidth: availableWidth
-            clip: true
-            Column {
-                id: form
-                width: parent.width
-                spacing: Theme.spacing / 2
-                Field {
-                    id: noticeTitle
-                    objectName: "noticeTitle"
+            ScrollView {
+                anchors { left: parent.left; right: parent.right; top: parent.top; bottom: actions.top }
+                anchors.bottomMargin: Theme.spacing / 2
+                contentWidth: availableWidth
+                clip: true
+                Column {
+                    id: form
                     width: parent.width
-                    label: qsTr("标题（最多60字）")
-                    error: view.content.titleError
-                }
-                Text {
-                    text: qsTr("正文")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontStatus
-                    color: Theme.textMuted
-                }
-                TextArea {
-                    id: noticeBody
-                    objectName: "noticeBodyInput"
-                    width: parent.width
-                    height: Theme.touchMin * 2.4
-                    wrapMode: TextEdit.Wrap
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontBody
-                    background: Rectangle { border.color: "#B9C1CC"; color: Theme.surface }
-                }
-                Text {
-                    visible: text.length > 0
-                    width: parent.width
-                    text: view.content.bodyError
-                    color: Theme.disconnectedColor
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.fontStatus
-                    wrapMode: Text.Wrap
-                }
-                Row {
                     spacing: Theme.spacing / 2
-                    width: parent.width
                     Field {
-                        id: firstDay
-                        objectName: "firstDay"
-                        width: (parent.width - Theme.spacing / 2) / 2
-                        label: qsTr("开始日期（空：今天起）")
-                        placeholder: "2026-12-05"
-                        error: view.content.daysError
+                        id: noticeTitle
+                        objectName: "noticeTitle"
+                        width: parent.width
+                        label: qsTr("标题（最多60字）")
+                        error: view.content.titleError
+                    }
+                    Text {
+                        text: qsTr("正文")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontStatus
+                        color: Theme.textMuted
+                    }
+                    TextArea {
+                        id: noticeBody
+                        objectName: "noticeBodyInput"
+                        width: parent.width
+                        height: Theme.touchMin * 2.4
+                        wrapMode: TextEdit.Wrap
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontBody
+                        background: Rectangle { border.color: "#B9C1CC"; color: Theme.surface }
+                    }
+                    Text {
+                        visible: text.length > 0
+                        width: parent.width
+                        text: view.content.bodyError
+                        color: Theme.disconnectedColor
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontStatus
+                        wrapMode: Text.Wrap
+                    }
+                    Row {
+                        spacing: Theme.spacing / 2
+                        width: parent.width
+                        Field {
+                            id: firstDay
+                            objectName: "firstDay"
+                            width: (parent.width - Theme.spacing / 2) / 2
+                            label: qsTr("开始日期（空：今天起）")
+                            placeholder: "2026-12-05"
+                            error: view.content.daysError
+                        }
+                        Field {
+                            id: lastDay
+                            objectName: "lastDay"
+                            width: (parent.width - Theme.spacing / 2) / 2
+                            label: qsTr("结束日期（空：一直播放）")
+                            placeholder: "2026-12-31"
+                        }
+                    }
+                    // When it plays: weekdays (none chosen = every day), a daily window, a priority.
+                    Text {
+                        text: qsTr("播放时间（不选星期即每天；时段不填即全天）")
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.fontStatus
+                        color: Theme.textMuted
+                    }
+                    Row {
+                        id: weekdays
+                        property int mask: 0
+                        spacing: 4
+                        Repeater {
+                            model: [qsTr("一"), qsTr("二"), qsTr("三"), qsTr("四"), qsTr("五"), qsTr("六"), qsTr("日")]
+                            CounterButton {
+                                objectName: "weekday_" + index
+                                width: Theme.touchMin
+                                text: modelData
+                                outline: (weekdays.mask & (1 << index)) === 0
+                                onActivated: weekdays.mask ^= (1 << index)
+                            }
+                        }
+                    }
+                    Row {
+                        spacing: Theme.spacing / 2
+                        width: parent.width
+                        Field {
+                            id: fromTime
+                            objectName: "fromTime"
+                            width: (parent.width - Theme.spacing) / 3
+                            label: qsTr("每天从")
+                            placeholder: "08:30"
+                            error: view.content.scheduleError
+                        }
+                        Field {
+                            id: toTime
+                            objectName: "toTime"
+                            width: (parent.width - Theme.spacing) / 3
+                            label: qsTr("到")
+                            placeholder: "17:00"
+                        }
+                        Field {
+                            id: priority
+                            objectName: "priority"
+                            width: (parent.width - Theme.spacing) / 3
+                            label: qsTr("优先级（0–9，高者先播）")
+                            placeholder: "0"
+                        }
                     }
                     Field {
-                        id: lastDay
-                        objectName: "lastDay"
-                        width: (parent.width - Theme.spacing / 2) / 2
-                        label: qsTr("结束日期（空：一直播放）")
-                        placeholder: "2026-12-31"
+                        id: imagePath
+                        objectName: "imagePath"
+                        width: parent.width
+                        label: qsTr("图片文件（PNG 或 JPEG，可不填）")
+                        placeholder: "/home/staff/通知.png"
+                        error: view.content.imageError
+                    }
+                    Row {
+                        spacing: Theme.spacing
+                        NoticePreview {
+                            objectName: "previewLandscape"
+                            width: form.width * 0.55
+                            entry: view.draft
+                            caption: qsTr("横屏 1920×1080")
+                        }
+                        NoticePreview {
+                            objectName: "previewPortrait"
+                            width: form.width * 0.55 * 1080 / 1920 * 1080 / 1920
+                            screenWidth: 1080
+                            screenHeight: 1920
+                            entry: view.draft
+                            caption: qsTr("竖屏")
+                        }
                     }
                 }
-                Field {
-                    id: imagePath
-                    objectName: "imagePath"
-                    width: parent.width
-                    label: qsTr("图片文件（PNG 或 JPEG，可不填）")
-                    placeholder: "/home/staff/通知.png"
-                    error: view.content.imageError
-                }
-                Row {
-                    spacing: Theme.spacing
-                    NoticePreview {
-                        objectName: "previewLandscape"
-                        width: form.width * 0.55
-                        entry: view.draft
-                        caption: qsTr("横屏 1920×1080")
-                    }
-                    NoticePreview {
-                        objectName: "previewPortrait"
-                        width: form.width * 0.55 * 1080 / 1920 * 1080 / 1920
-                        screenWidth: 1080
-                        screenHeight: 1920
-                        entry: view.draft
-                        caption: qsTr("竖屏")
-                    }
-                }
+            }
+            Column {
+                id: actions
+                anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+                spacing: Theme.spacing / 2
                 Row {
                     spacing: Theme.spacing / 2
                     CounterButton {
@@ -170,8 +245,11 @@ Item {
                         text: view.content.busy ? qsTr("正在发布…") : qsTr("发布")
                         enabled: !view.content.busy
                         tint: Theme.tintConfirm
-                        onActivated: view.content.publish(view.playlistId, noticeTitle.text, noticeBody.text,
-                                                          firstDay.text, lastDay.text, imagePath.text)
+                        onActivated: {
+                            if (view.content.setSchedule(weekdays.mask, fromTime.text, toTime.text, priority.text))
+                                view.content.publish(view.playlistId, noticeTitle.text, noticeBody.text,
+                                                     firstDay.text, lastDay.text, imagePath.text)
+                        }
                     }
                     CounterButton {
                         objectName: "refreshContent"

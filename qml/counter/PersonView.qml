@@ -92,12 +92,12 @@ Item {
                     InfoLine {
                         objectName: "personName"
                         label: qsTr("姓名")
-                        value: view.person.revealed ? view.person.summary.fullName : view.person.summary.maskedName
+                        value: (view.person.revealed ? view.person.summary.fullName : view.person.summary.maskedName) || ""
                     }
                     InfoLine {
                         objectName: "personSsn"
                         label: qsTr("社会保障号码")
-                        value: view.person.revealed ? view.person.summary.fullSsn : view.person.summary.maskedSsn
+                        value: (view.person.revealed ? view.person.summary.fullSsn : view.person.summary.maskedSsn) || ""
                     }
                     InfoLine { label: qsTr("参保地"); value: view.person.summary.region || "" }
                     InfoLine {

@@ -13,6 +13,7 @@
 #include "drivers/fprint/synthetic.hpp"
 #include "renshe/v1/applications.grpc.pb.h"
 #include "renshe/v1/certification.grpc.pb.h"
+#include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/pki/protected_key.hpp"
 #include "tests/fixtures/cardsim.hpp"
@@ -480,6 +481,17 @@ TEST_F(CounterAtTheDesk, ANoticePublishedAtTheCounterPlaysOnTheHallsDisplay) {
          {"value", QString::fromUtf8("地点：兰山区人社服务大厅二楼。请携带身份证和简历。")}});
     type("lastDay", QString());
     type("imagePath", QString());
+    // A daily window that ends before it starts is refused; then all day, each day, priority 5.
+    type("fromTime", QStringLiteral("17:00"));
+    type("toTime", QStringLiteral("08:30"));
+    counter->click("publishNotice");
+    EXPECT_EQ(counter->waitForProperty("fromTimeError", "text", text("时段的结束要晚于开始"), 5s),
+              text("时段的结束要晚于开始"));
+    type("fromTime", QString());
+    type("toTime", QString());
+    type("priority", QStringLiteral("5"));
+    for (int day = 0; day < 7; ++day)  // every day chosen is every day
+        counter->click(QStringLiteral("weekday_%1").arg(day));
     shoot("content-preview");
     counter->click("publishNotice");
     EXPECT_EQ(counter->waitForProperty("contentMessage", "text",
@@ -491,6 +503,41 @@ TEST_F(CounterAtTheDesk, ANoticePublishedAtTheCounterPlaysOnTheHallsDisplay) {
               text("本周五上午举办春风行动专场招聘会"));
     display.screenshot("screenshots/counter/content-on-the-display.png");
     shoot("content-published");
+}
+
+// A notice taken down at the counter leaves the display.
+TEST_F(CounterAtTheDesk, ANoticeWithdrawnAtTheCounterLeavesTheDisplay) {
+    const auto displayCert =
+        env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display, "371302"});
+    KioskProcess display(
+        {"--role", "display", "--backoffice", env.backoffice().target(), "--ca",
+         env.pki().caCertificate().string(), "--cert", displayCert.certificate.string(), "--key",
+         displayCert.privateKey.string(), "--state-dir", (dir / "display-state").string()});
+    start();
+    signedIn();
+    key("F4");
+    type("noticeTitle", QString::fromUtf8("养老保险待遇资格认证提醒"));
+    counter->click("publishNotice");
+    ASSERT_EQ(display.waitForProperty("displayState", "entryCount", 1, 20s), QJsonValue(1));
+    // The playlist on the left now lists it, with 撤下.
+    ListPlaylistsRequest list;
+    ListPlaylistsResponse playlists;
+    auto content = ContentService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+        env.backoffice().staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion))));
+    ASSERT_TRUE(
+        renshe::testing::call(*content, &ContentService::Stub::ListPlaylists, list, &playlists)
+            .ok());
+    ASSERT_EQ(playlists.playlists_size(), 1);
+    ASSERT_EQ(playlists.playlists(0).entries_size(), 1);
+    const QString item = QString::fromStdString(playlists.playlists(0).entries(0).item_id());
+    ASSERT_EQ(counter->waitForProperty("withdraw_" + item, "visible", true, 10s), QJsonValue(true));
+    EXPECT_EQ(counter->property("playlistEntry_" + item, "text"),
+              text("· 养老保险待遇资格认证提醒"));
+    counter->click("withdraw_" + item);
+    EXPECT_EQ(
+        counter->waitForProperty("contentMessage", "text", text("已撤下：信息屏将不再播放"), 10s),
+        text("已撤下：信息屏将不再播放"));
+    EXPECT_EQ(display.waitForProperty("displayState", "entryCount", 0, 20s), QJsonValue(0));
 }
 
 }  // namespace
