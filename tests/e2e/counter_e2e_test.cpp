@@ -7,6 +7,8 @@
 // <build>/tests/e2e/screenshots/counter/.
 #include <gtest/gtest.h>
 
+#include <QColor>
+#include <QImage>
 #include <filesystem>
 #include <thread>
 
@@ -480,7 +482,14 @@ TEST_F(CounterAtTheDesk, ANoticePublishedAtTheCounterPlaysOnTheHallsDisplay) {
          {"name", "text"},
          {"value", QString::fromUtf8("地点：兰山区人社服务大厅二楼。请携带身份证和简历。")}});
     type("lastDay", QString());
-    type("imagePath", QString());
+    // A real picture for the notice (uploaded to the media store on publishing).
+    const auto picture = dir / "招聘会.png";
+    {
+        QImage image(320, 200, QImage::Format_RGB32);
+        image.fill(QColor(0x1e, 0x6b, 0x52));
+        ASSERT_TRUE(image.save(QString::fromStdString(picture.string()), "PNG"));
+    }
+    type("imagePath", QString::fromStdString(picture.string()));
     // A daily window that ends before it starts is refused; then all day, each day, priority 5.
     type("fromTime", QStringLiteral("17:00"));
     type("toTime", QStringLiteral("08:30"));
@@ -501,6 +510,11 @@ TEST_F(CounterAtTheDesk, ANoticePublishedAtTheCounterPlaysOnTheHallsDisplay) {
     EXPECT_EQ(display.waitForProperty("displayState", "currentTitle",
                                       text("本周五上午举办春风行动专场招聘会"), 20s),
               text("本周五上午举办春风行动专场招聘会"));
+    // …with its picture, fetched from the media store and kept by the display.
+    EXPECT_NE(display.property("displayState", "currentImage").toString(), QString());
+    display.waitForProperty("displayState", "settledTitle",
+                            text("本周五上午举办春风行动专场招聘会"),
+                            5s);  // the fade in is over
     display.screenshot("screenshots/counter/content-on-the-display.png");
     shoot("content-published");
 }
