@@ -427,10 +427,12 @@ TEST_F(CounterAtTheDesk, AFingerEnrolledAtTheCounterCertifiesAtAKiosk) {
     feeder.reset();
     renshe::testing::TempDir kioskState("renshe-counter-kiosk");
     const auto terminal = env.pki().touchTerminal();
+    // The card goes in first (pcscd sees it before any kiosk reads it); the kiosk reads it at
+    // start.
+    sim.insert();
     KioskProcess kiosk(
         env.kioskArgs(terminal, {"--state-dir", kioskState.path().string(), "--receipt-dir",
                                  (kioskState / "receipts").string()}));
-    sim.insert();
     EXPECT_EQ(kiosk.waitForProperty("cardStatus", "text", text("卡片状态：正常"), 15s),
               text("卡片状态：正常"));
     kiosk.click("action_certify");
