@@ -259,26 +259,24 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
         window->set_end_minute(m_toMinute);
     }
     item.mutable_targeting()->add_region_prefixes(m_region.toStdString());
-    QByteArray image;
-    QString contentType;
-    if (!imagePath.trimmed().isEmpty()) {
-        QFile file(imagePath.trimmed());
-        if (file.open(QIODevice::ReadOnly))
-            image = file.readAll();
-        contentType = QFileInfo(file).suffix().toLower() == QStringLiteral("png")
-                          ? QStringLiteral("image/png")
-                          : QStringLiteral("image/jpeg");
-    }
+    // The picture is read on the worker thread, not here on the UI thread.
+    const QString picture = imagePath.trimmed();
     m_busy = true;
     Q_EMIT changed();
     auto link = m_link;
     auto outcome = std::make_shared<Publication>();
     const std::string region = m_region.toStdString();
     m_async.run(
-        [link, item, image, contentType, playlistId = playlistId.toStdString(), region,
-         outcome]() mutable {
+        [link, item, picture, playlistId = playlistId.toStdString(), region, outcome]() mutable {
             auto& keeper = link->keeper();
-            if (!image.isEmpty()) {
+            if (!picture.isEmpty()) {
+                QFile file(picture);
+                const QByteArray image =
+                    file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+                const QString contentType =
+                    QFileInfo(picture).suffix().toLower() == QStringLiteral("png")
+                        ? QStringLiteral("image/png")
+                        : QStringLiteral("image/jpeg");
                 PutMediaRequest media;
                 media.set_request_id(services::client::newRequestId());
                 media.set_data(image.constData(), static_cast<std::size_t>(image.size()));
@@ -300,6 +298,15 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
                 keeper, &ContentService::Stub::UpsertContentItem, upsert, &made, 2);
             if (!outcome->result.ok())
                 return;
+            // Nothing half-published: an item no playlist took is removed again.
+            const auto undo = [&] {
+                DeleteContentItemRequest request;
+                request.set_request_id(services::client::newRequestId());
+                request.set_id(made.item().id());
+                DeleteContentItemResponse removed;
+                services::client::unaryWithRetries<ContentService>(
+                    keeper, &ContentService::Stub::DeleteContentItem, request, &removed, 2);
+            };
             Playlist playlist;
             if (!playlistId.empty()) {
                 GetPlaylistRequest get;
@@ -309,7 +316,7 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
                 outcome->result =
                     unary<ContentService>(keeper, &ContentService::Stub::GetPlaylist, get, &got);
                 if (!outcome->result.ok())
-                    return;
+                    return undo();
                 playlist = got.playlist();
                 for (auto& e : *playlist.mutable_entries())
                     e.clear_item();  // entries go back by item_id only
@@ -325,6 +332,8 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
             UpsertPlaylistResponse saved;
             outcome->result = services::client::unaryWithRetries<ContentService>(
                 keeper, &ContentService::Stub::UpsertPlaylist, save, &saved, 2);
+            if (!outcome->result.ok())
+                undo();
         },
         [this, outcome] {
             m_busy = false;

@@ -462,22 +462,9 @@ grpc::Status AdminServiceImpl::GetPerson(grpc::ServerContext* ctx, const GetPers
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
             requireStaff(caller);
-            std::string ssn;
-            if (req->person().has_card_number()) {
-                const auto card = loadCard(tx, req->person().card_number());
-                if (!card)
-                    throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card"));
-                ssn = card->ssn;
-            } else {
-                ssn = checks::normalizeSsn(req->person().ssn());
-            }
-            subject.ssn = ssn;
-            const auto person = loadPerson(tx, ssn);
-            if (!person)
-                throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person"));
-            subject.region = person->region;
-            requireRegion(caller, person->region);
-            describePerson(tx, *person, now, resp);
+            const PersonRow person = resolvePerson(tx, req->person(), subject);
+            requireRegion(caller, person.region);
+            describePerson(tx, person, now, resp);
         });
 }
 

@@ -1,6 +1,7 @@
 #include "services/backoffice/card/lifecycle.hpp"
 
 #include "drivers/sscard/id_number.hpp"
+#include "services/backoffice/checks/checks.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 
 namespace renshe::services::backoffice {
@@ -290,6 +291,27 @@ CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
     if (rules.sameRegion)
         requireRegion(caller, person.region);
     return {std::move(card), std::move(person)};
+}
+
+PersonRow resolvePerson(store::Tx& tx, const renshe::v1::PersonRef& ref, Subject& subject,
+                        bool forUpdate) {
+    std::string ssn;
+    if (ref.has_card_number()) {
+        const auto card = loadCard(tx, ref.card_number());
+        if (!card)
+            throw Refused(
+                Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
+        ssn = card->ssn;
+    } else {
+        ssn = checks::normalizeSsn(ref.ssn());
+    }
+    subject.ssn = ssn;
+    auto person = loadPerson(tx, ssn, forUpdate);
+    if (!person)
+        throw Refused(
+            Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person in the registry"));
+    subject.region = person->region;
+    return *person;
 }
 
 }  // namespace renshe::services::backoffice

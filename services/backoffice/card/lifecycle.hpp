@@ -51,6 +51,10 @@ void requireFreshVerification(const google::protobuf::Timestamp& at, bool presen
 
 // The card's holder (NOT_FOUND, UNKNOWN_CARD when the registry lacks them: a registry fault).
 PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate = false);
+// The person a request names: by ID number, or by card number (any card of theirs); sets the
+// audit subject's ID number and region. Throws Refused UNKNOWN_CARD / UNKNOWN_PERSON.
+PersonRow resolvePerson(store::Tx& tx, const renshe::v1::PersonRef& ref, Subject& subject,
+                        bool forUpdate = false);
 
 // The card in a touch terminal's reader and its holder: the caller must be a touch terminal,
 // the card known and its holder in the registry; the audit subject gets the holder's region.

@@ -34,27 +34,6 @@ const std::string kEventReplaced = "certification.fingerprint_replaced";
 
 // --- helpers -------------------------------------------------------------------------------
 
-// The person a request names: by ID number, or by card number (any card of theirs).
-PersonRow resolvePerson(store::Tx& tx, const PersonRef& ref, Subject& subject, bool forUpdate) {
-    std::string ssn;
-    if (ref.has_card_number()) {
-        const auto card = loadCard(tx, ref.card_number());
-        if (!card)
-            throw Refused(
-                Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
-        ssn = card->ssn;
-    } else {
-        ssn = checks::normalizeSsn(ref.ssn());
-    }
-    subject.ssn = ssn;
-    auto person = loadPerson(tx, ssn, forUpdate);
-    if (!person)
-        throw Refused(
-            Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person in the registry"));
-    subject.region = person->region;
-    return *person;
-}
-
 // Failed scans within the window, per ID number and per terminal; throws RATE_LIMITED at the
 // limit. Returns how many more failures the person may have.
 int requireScanBudget(store::Tx& tx, const Policy& policy, const Caller& caller,

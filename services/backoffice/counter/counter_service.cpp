@@ -79,34 +79,22 @@ grpc::Status CounterServiceImpl::GetPersonFile(grpc::ServerContext* ctx,
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
             requireStaff(caller);
-            std::string ssn;
-            if (req->person().has_card_number()) {
-                const auto card = loadCard(tx, req->person().card_number());
-                if (!card)
-                    throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card"));
-                ssn = card->ssn;
-            } else {
-                ssn = checks::normalizeSsn(req->person().ssn());
-            }
-            subject.ssn = ssn;
-            const auto person = loadPerson(tx, ssn);
-            if (!person)
-                throw Refused(Refusal::notFound(REFUSAL_REASON_UNKNOWN_PERSON, "no such person"));
-            subject.region = person->region;
-            requireRegion(caller, person->region);
+            const PersonRow person = resolvePerson(tx, req->person(), subject);
+            const std::string& ssn = person.ssn;
+            requireRegion(caller, person.region);
             who = caller;
             about = subject;
-            describePerson(tx, *person, now, resp->mutable_person());
+            describePerson(tx, person, now, resp->mutable_person());
             *resp->mutable_certification() =
-                statusProto(certificationOf(tx, m_runner.policy(), *person, now), *person,
+                statusProto(certificationOf(tx, m_runner.policy(), person, now), person,
                             templates::list(tx, ssn));
             addCertifications(tx, ssn, resp);
             addApplications(tx, ssn, now, resp);
             records::summarise(tx, ssn, records::chinaMonth(now), resp->mutable_insurances(),
                                resp->mutable_records_through());
             if (req->reveal()) {
-                resp->mutable_revealed()->set_ssn(person->ssn);
-                resp->mutable_revealed()->set_name(person->name);
+                resp->mutable_revealed()->set_ssn(person.ssn);
+                resp->mutable_revealed()->set_name(person.name);
             }
         });
     if (!status.ok() || !who)
