@@ -1,7 +1,8 @@
 // CounterService.GetPersonFile (counter.proto) on both backends: the counter's person page in
 // one call — the registry's masked view with cards and history, certification status, the
 // person's applications (made by them and serving them) — audited at every read, the full
-// identity only with a reason (audited with it), and nothing for terminals or other counties.
+// identity only with a reason (audited with it), and nothing for terminals or other counties;
+// an activation made on the counter's PIN pad, reported by the clerk.
 #include <gtest/gtest.h>
 
 #include "renshe/v1/counter.grpc.pb.h"
@@ -135,6 +136,47 @@ TEST_P(Counter, TerminalsAndOtherCountiesLearnNothing) {
               "REFUSAL_REASON_UNKNOWN_PERSON");
     GetPersonFileRequest none;
     EXPECT_EQ(file(*clerk, none, &f).refusal, "REFUSAL_REASON_MALFORMED_FIELD");
+}
+
+// 协助启用: the citizen types the new PIN on the counter's PIN pad window and the clerk's
+// workstation reports the activation as the staff member; only for a card of their region,
+// and staff report nothing but activations.
+TEST_P(Counter, AClerkReportsAnActivationMadeOnTheCountersPinPad) {
+    const SeededCard fresh = inventedCard(7);
+    seed(env.staff(), fresh);
+    const auto clerkCards = env.staff();
+    GetSealingKeyResponse key;
+    EXPECT_TRUE(call(*clerkCards.card, &CardService::Stub::GetSealingKey, GetSealingKeyRequest(),
+                     &key)
+                    .ok());
+    EXPECT_FALSE(key.public_key().empty());
+
+    const auto elsewhere = env.asStaff(env.pki().staff("S-0900", "370102"));
+    EXPECT_EQ(activate(elsewhere, fresh, "285714").refusal, "REFUSAL_REASON_OUTSIDE_REGION");
+    ReportPinChangedRequest change;
+    change.set_request_id(newRequestId());
+    *change.mutable_card() = fresh.inserted();
+    change.set_kind(PIN_CHANGE_KIND_CHANGE);
+    ReportPinChangedResponse changed;
+    EXPECT_EQ(call(*clerkCards.card, &CardService::Stub::ReportPinChanged, change, &changed).refusal,
+              "REFUSAL_REASON_WRONG_ROLE");
+
+    ReportPinChangedResponse activated;
+    ASSERT_TRUE(activate(clerkCards, fresh, "285714", &activated).ok());
+    EXPECT_EQ(activated.card().status(), CARD_STATUS_ACTIVE);
+    GetPersonFileResponse f;
+    ASSERT_TRUE(file(*clerk, byId(fresh.ssn), &f).ok());
+    ASSERT_GE(f.person().history_size(), 2);
+    bool byTheClerk = false;
+    for (const auto& h : f.person().history()) {
+        if (h.to_status() == CARD_STATUS_ACTIVE) {
+            byTheClerk = h.actor() == "S-0001" && h.reason() == "activation at the counter";
+        }
+    }
+    EXPECT_TRUE(byTheClerk) << f.person().DebugString();
+    EXPECT_TRUE(f.person().service_password_set());
+    // Once only: the card is no longer ISSUED.
+    EXPECT_EQ(activate(clerkCards, fresh, "285714").refusal, "REFUSAL_REASON_WRONG_CARD_STATE");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Counter,

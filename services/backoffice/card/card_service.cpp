@@ -96,7 +96,7 @@ grpc::Status CardServiceImpl::GetSealingKey(grpc::ServerContext* ctx, const GetS
         ctx, "card.get_sealing_key", std::nullopt,
         [&](store::Tx&, const Caller& caller, Subject&, std::int64_t) {
             resp->Clear();
-            requireTouchTerminal(caller);
+            requireTouchOrStaff(caller);  // a public key; the counter seals with it too
             const auto key = m_runner.keys().sealingPublicKey();
             if (!key) {
                 throw Refused(Refusal::precondition(REFUSAL_REASON_UNSPECIFIED,
@@ -160,8 +160,10 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
         ctx, activation ? "card.activate" : "card.pin_changed", req->request_id(), *req, resp,
         checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            auto [card, person] =
-                requireCardAtTerminal(tx, caller, req->card(), subject, {.lockPerson = true});
+            // Staff only activate (the citizen typing on the counter's PIN pad window).
+            auto [card, person] = requireCardAtTerminal(
+                tx, caller, req->card(), subject,
+                {.lockPerson = true, .staffAtCounter = activation});
             applyDueLift(tx, card, now);
             requireNotExpired(card, now);
             if (activation) {
@@ -172,7 +174,8 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
                 tx.exec(
                     "UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
                     {person.servicePasswordHash, now, person.ssn});
-                changeStatus(tx, card, CARD_STATUS_ACTIVE, caller.identity.id, "activation", now);
+                changeStatus(tx, card, CARD_STATUS_ACTIVE, caller.identity.id,
+                             caller.isStaff() ? "activation at the counter" : "activation", now);
             } else {
                 if (card.status != CARD_STATUS_ACTIVE)
                     throw wrongState(card, "a PIN change");

@@ -284,11 +284,12 @@ PersonRow requirePerson(store::Tx& tx, const std::string& ssn, bool forUpdate) {
 CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
                                      const InsertedCard& inserted, Subject& subject,
                                      CardAtTerminalRules rules) {
-    requireTouchTerminal(caller);
+    if (!(rules.staffAtCounter && caller.isStaff()))
+        requireTouchTerminal(caller);
     CardRow card = requireInsertedCard(tx, inserted, subject, rules.lockCard);
     PersonRow person = requirePerson(tx, card.ssn, rules.lockPerson);
     subject.region = person.region;
-    if (rules.sameRegion)
+    if (rules.sameRegion || caller.isStaff())
         requireRegion(caller, person.region);
     return {std::move(card), std::move(person)};
 }

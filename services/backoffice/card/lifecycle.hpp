@@ -66,6 +66,9 @@ struct CardAtTerminalRules {
     bool lockCard = true;     // SELECT … FOR UPDATE the card row (the request changes it)
     bool lockPerson = false;  // … and the person row
     bool sameRegion = true;   // the holder must live in the terminal's region
+    // Staff of the holder's region may make the call too, with the card in the counter's
+    // reader (activation assistance at the counter, 协助启用).
+    bool staffAtCounter = false;
 };
 CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
                                      const renshe::v1::InsertedCard& inserted, Subject& subject,
