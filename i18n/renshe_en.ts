@@ -1,6 +1,206 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>renshe::kiosk::counter::Activation</name>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <source>市民长时间未输入，已取消启用，卡片没有改变</source>
+        <translation>The citizen entered nothing for a long time: the activation was cancelled and the card is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <source>操作超时，请重新办理</source>
+        <translation>Timed out. Please start again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="78" />
+        <source>请设置6位新密码</source>
+        <translation>Please choose a new 6-digit PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="80" />
+        <source>请再次输入新密码</source>
+        <translation>Please enter the new PIN again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="82" />
+        <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
+        <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="84" />
+        <source>正在办理，请不要拔卡…</source>
+        <translation>Working, please do not remove the card…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="86" />
+        <location filename="../kiosk/counter/activation.cpp" line="280" />
+        <source>社保卡已启用，请牢记您的新密码</source>
+        <translation>Your card is activated. Please remember your new PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="95" />
+        <source>正在读卡…</source>
+        <translation>Reading the card…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="97" />
+        <source>请市民在密码键盘上设置6位新密码（您看不到密码）</source>
+        <translation>The citizen sets a 6-digit PIN on the PIN pad (you cannot see it)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="99" />
+        <source>请市民再次输入新密码</source>
+        <translation>The citizen enters the new PIN again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="101" />
+        <source>请市民设置6位服务密码</source>
+        <translation>The citizen sets a 6-digit service password</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="103" />
+        <source>正在写卡并报送后台，请勿拔卡…</source>
+        <translation>Writing the card and reporting to the back office. Do not remove the card…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="144" />
+        <source>上一张卡的启用还没有报送后台，请先点“补报启用”</source>
+        <translation>The previous card's activation has not reached the back office yet. Press "Report activation" first</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="170" />
+        <source>读卡器中的卡（%1）不是要启用的卡（%2）</source>
+        <translation>The card in the reader (%1) is not the card to activate (%2)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="186" />
+        <source>请输入6位数字</source>
+        <translation>Please enter 6 digits</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="209" />
+        <source>两次输入的密码不一致，请重新设置</source>
+        <translation>The two entries differ. Please choose the PIN again</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="229" />
+        <location filename="../kiosk/counter/activation.cpp" line="287" />
+        <location filename="../kiosk/counter/activation.cpp" line="301" />
+        <location filename="../kiosk/counter/activation.cpp" line="304" />
+        <source>暂时无法办理，请联系工作人员</source>
+        <translation>This cannot be done now. Please ask the staff</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <source>卡已被换成另一张，没有启用</source>
+        <translation>The card was swapped for another one: nothing was activated</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <source>请插入要启用的社保卡</source>
+        <translation>Please insert the card to be activated</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="265" />
+        <source>读卡失败，请重新插卡后再试</source>
+        <translation>Reading the card failed. Insert it again and retry</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="277" />
+        <source>卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序</source>
+        <translation>The card's PIN is set, but the back office has not recorded the activation yet: it is reported automatically when the connection returns. Do not close this program</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="279" />
+        <source>社保卡已启用，服务密码已设置</source>
+        <translation>The card is activated and the service password is set</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="289" />
+        <source>卡片的密码已不是初始密码，不能启用；市民忘记密码时请办理密码重置</source>
+        <translation>The card no longer has the initial PIN and cannot be activated; if the citizen forgot the PIN, do a PIN reset</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="290" />
+        <source>这张卡的初始密码已被修改，请工作人员协助</source>
+        <translation>This card's initial PIN has been changed. The staff will help you</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <source>卡片密码已锁定，不能启用</source>
+        <translation>The card's PIN is blocked: it cannot be activated</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <source>卡片密码已锁定，请工作人员协助</source>
+        <translation>The card's PIN is blocked. The staff will help you</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="294" />
+        <source>社保卡被拔出，启用可能没有完成：请重新插卡后查询</source>
+        <translation>The card was removed: the activation may not be complete. Insert it again and look it up</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="295" />
+        <source>社保卡被拔出，请交给工作人员</source>
+        <translation>The card was removed. Please hand it to the staff</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="300" />
+        <source>卡片密码已修改，但后台拒绝记录启用：%1</source>
+        <translation>The card's PIN changed, but the back office refused to record the activation: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="304" />
+        <source>卡片拒绝了这次操作</source>
+        <translation>The card refused this operation</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="314" />
+        <source>已取消启用，卡片没有改变</source>
+        <translation>Activation cancelled; the card is unchanged</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="349" />
+        <source>已补报：后台已记录启用</source>
+        <translation>Reported: the back office has recorded the activation</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="354" />
+        <source>后台拒绝记录启用：%1</source>
+        <translation>The back office refused to record the activation: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationPopup</name>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="38" />
+        <source>协助启用（卡号 %1）</source>
+        <translation>Assisted activation (card %1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="46" />
+        <source>请市民在面向他的密码键盘窗口上输入；密码不会显示在本屏幕上。</source>
+        <translation>The citizen types on the PIN pad window facing them; the PIN is never shown on this screen.</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="77" />
+        <source>补报启用</source>
+        <translation>Report activation</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="83" />
+        <source>取消启用</source>
+        <translation>Cancel activation</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="93" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::ApplicationsFlow</name>
     <message>
         <location filename="../kiosk/applications/application_pages.cpp" line="60" />
@@ -768,149 +968,113 @@ or type their 18-character ID number</translation>
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="132" />
+        <location filename="../kiosk/card_session.cpp" line="133" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>Checking your card, please wait…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="173" />
+        <location filename="../kiosk/card_session.cpp" line="174" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>Cannot read the card. Insert it again with the chip facing up and in</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="176" />
+        <location filename="../kiosk/card_session.cpp" line="177" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>This is not a social security card. Please insert your social security card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="179" />
+        <location filename="../kiosk/card_session.cpp" line="180" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>The card is locked. Please bring your ID card to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="182" />
+        <location filename="../kiosk/card_session.cpp" line="183" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>Reading the card failed. Please take it out and insert it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="193" />
+        <location filename="../kiosk/card_session.cpp" line="194" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>Offline: only the card's own information can be shown now</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="212" />
+        <location filename="../kiosk/card_session.cpp" line="213" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>A new card must be activated first: choose your own PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="217" />
+        <location filename="../kiosk/card_session.cpp" line="218" />
         <location filename="../kiosk/card_session_text.cpp" line="130" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>The network is down. Please try again later or go to the counter</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="316" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>操作超时，请取走社保卡</source>
         <translation>Timed out. Please take your card</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="325" />
+        <location filename="../kiosk/card_session.cpp" line="326" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="338" />
-        <source>不能使用初始密码123456</source>
-        <translation>The initial PIN 123456 cannot be used</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="340" />
-        <source>密码不能是相同的数字</source>
-        <translation>The PIN cannot be one digit repeated</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="342" />
-        <source>密码不能是连续的数字</source>
-        <translation>The PIN cannot be consecutive digits</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="344" />
-        <source>密码不能是您的出生日期</source>
-        <translation>The PIN cannot be your date of birth</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="346" />
-        <source>新密码不能与原密码相同</source>
-        <translation>The new PIN must differ from the old one</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="366" />
-        <location filename="../kiosk/card_session.cpp" line="393" />
-        <source>%1，请重新设置</source>
-        <translation>%1. Please choose another</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="377" />
+        <location filename="../kiosk/card_session.cpp" line="359" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="394" />
-        <source>服务密码不能与卡密码相同</source>
-        <translation>The service password cannot be the same as the PIN</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="395" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="420" />
+        <location filename="../kiosk/card_session.cpp" line="400" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="507" />
         <source>社保卡启用回执</source>
         <translation>Card activation receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="530" />
+        <location filename="../kiosk/card_session.cpp" line="510" />
         <source>社保卡修改密码回执</source>
         <translation>PIN change receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="533" />
+        <location filename="../kiosk/card_session.cpp" line="513" />
         <source>社保卡解挂回执</source>
         <translation>Loss report withdrawal receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="536" />
+        <location filename="../kiosk/card_session.cpp" line="516" />
         <source>社保卡密码重置回执</source>
         <translation>PIN reset receipt</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="546" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>姓名：%1</source>
         <translation>Name: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="546" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>社会保障号码：%1</source>
         <translation>Social security number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="547" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社保卡卡号：%1</source>
         <translation>Card number: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="547" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>办理结果：%1</source>
         <translation>Result: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="549" />
+        <location filename="../kiosk/card_session.cpp" line="529" />
         <source>卡片状态：%1</source>
         <translation>Card status: %1</translation>
     </message>
@@ -1406,79 +1570,97 @@ or type your ID number on the keys</translation>
     </message>
 </context>
 <context>
+    <name>CitizenPinWindow</name>
+    <message>
+        <location filename="../qml/counter/CitizenPinWindow.qml" line="20" />
+        <source>社保卡启用 · 请市民输入密码</source>
+        <translation>Card activation · for the citizen to enter the PIN</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CitizenPinWindow.qml" line="45" />
+        <source>%1 的社保卡（卡号 %2）</source>
+        <translation>%1's social security card (card %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CitizenPinWindow.qml" line="89" />
+        <source>不办了</source>
+        <translation>Stop</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="136" />
         <source>时段格式应为 08:30 至 17:00</source>
         <translation>Write the times as 08:30 and 17:00</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="138" />
         <source>时段的结束要晚于开始</source>
         <translation>The end of the times must be after their start</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="140" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="141" />
         <source>星期的选择不正确</source>
         <translation>The days chosen are not valid</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="142" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="143" />
         <source>优先级应为0至9</source>
         <translation>The priority is a number from 0 to 9</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="179" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="181" />
         <source>已撤下：信息屏将不再播放</source>
         <translation>Taken down: the displays no longer play it</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="200" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
         <source>请填写标题</source>
         <translation>Enter a title</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
         <source>标题最多%1字（信息屏上两行）</source>
         <translation>At most %1 characters in the title (two lines on the display)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="206" />
         <source>正文最多%1字</source>
         <translation>At most %1 characters in the text</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="207" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
         <source>日期格式应为 2026-12-31</source>
         <translation>Write dates as 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
         <source>结束日期早于开始日期</source>
         <translation>The last day is before the first</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="213" />
         <source>结束日期已经过去</source>
         <translation>The last day has passed</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="216" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="218" />
         <source>找不到这个图片文件</source>
         <translation>That image file cannot be found</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="219" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
         <source>图片须为 PNG 或 JPEG</source>
         <translation>The image must be PNG or JPEG</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="223" />
         <source>图片最大3 MB</source>
         <translation>The image may be at most 3 MB</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="330" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="341" />
         <source>已发布：大厅信息屏将在几秒内播放</source>
         <translation>Published: the hall's displays will play it within seconds</translation>
     </message>
@@ -1609,49 +1791,82 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::Counter</name>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="91" />
+        <location filename="../kiosk/counter/counter.cpp" line="94" />
         <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
         <translation>Too many wrong passphrases: the key is locked. Try again in %1 minutes</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="96" />
+        <location filename="../kiosk/counter/counter.cpp" line="99" />
         <source>请输入密钥口令</source>
         <translation>Please enter the key passphrase</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="113" />
+        <location filename="../kiosk/counter/counter.cpp" line="116" />
         <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
         <translation>The key file is not protected by a passphrase and cannot be used (protect it with renshe-admin pki protect-key)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="118" />
+        <location filename="../kiosk/counter/counter.cpp" line="121" />
         <source>无法读取密钥文件</source>
         <translation>Cannot read the key file</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="131" />
+        <location filename="../kiosk/counter/counter.cpp" line="134" />
         <source>口令连续%1次错误，密钥已锁定%2分钟</source>
         <translation>%1 wrong passphrases in a row: the key is locked for %2 minutes</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="136" />
+        <location filename="../kiosk/counter/counter.cpp" line="139" />
         <source>口令错误，还可尝试%1次</source>
         <translation>Wrong passphrase. %1 tries left</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="149" />
+        <location filename="../kiosk/counter/counter.cpp" line="152" />
         <source>此证书不是工作人员证书</source>
         <translation>This is not a staff certificate</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="156" />
+        <location filename="../kiosk/counter/counter.cpp" line="159" />
         <source>无法读取证书文件</source>
         <translation>Cannot read the certificate file</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="193" />
+        <location filename="../kiosk/counter/counter.cpp" line="199" />
         <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
         <translation>No activity for %1 minutes: the workstation is locked. Please enter your passphrase again</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::CounterCard</name>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="12" />
+        <source>没有连接读卡器</source>
+        <translation>No card reader is connected</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="25" />
+        <source>读卡器中没有卡，请插入社保卡</source>
+        <translation>No card in the reader. Please insert the social security card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="27" />
+        <source>读卡服务（pcscd）没有运行</source>
+        <translation>The card service (pcscd) is not running</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="29" />
+        <source>这不是社保卡</source>
+        <translation>This is not a social security card</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="31" />
+        <source>社保卡已锁定或数据无法读取</source>
+        <translation>The card is locked or its data cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="33" />
+        <source>读卡失败，请重新插卡后再试</source>
+        <translation>Reading the card failed. Insert it again and retry</translation>
     </message>
 </context>
 <context>
@@ -2717,52 +2932,52 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="130" />
+        <location filename="../kiosk/counter/person_file.cpp" line="85" />
         <source>请输入18位身份证号码</source>
         <translation>Please enter the 18-character ID number</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="135" />
+        <location filename="../kiosk/counter/person_file.cpp" line="90" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>Wrong ID number (it has 18 characters, the last one a check character)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="187" />
+        <location filename="../kiosk/counter/person_file.cpp" line="146" />
         <source>请把身份证放在阅读器上</source>
         <translation>Place the ID card on the reader</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="188" />
+        <location filename="../kiosk/counter/person_file.cpp" line="147" />
         <source>身份证阅读器没有连接</source>
         <translation>The ID card reader is not connected</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="190" />
+        <location filename="../kiosk/counter/person_file.cpp" line="149" />
         <source>身份证未通过验证</source>
         <translation>The ID card failed verification</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="191" />
+        <location filename="../kiosk/counter/person_file.cpp" line="150" />
         <source>读身份证失败，请重放后再试</source>
         <translation>The ID card could not be read: place it again</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="214" />
+        <location filename="../kiosk/counter/person_file.cpp" line="173" />
         <source>查看完整身份信息须填写原因</source>
         <translation>A reason is required to see the full identity</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="380" />
+        <location filename="../kiosk/counter/person_file.cpp" line="340" />
         <source>未知的操作</source>
         <translation>Unknown action</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="385" />
+        <location filename="../kiosk/counter/person_file.cpp" line="345" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>Please enter the reason (e.g. applied in person with ID card)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="411" />
+        <location filename="../kiosk/counter/person_file.cpp" line="371" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>Done: card %1 is now “%2”</translation>
     </message>
@@ -2771,274 +2986,289 @@ or type your ID number on the keys</translation>
     <name>PersonView</name>
     <message>
         <location filename="../qml/counter/PersonView.qml" line="15" />
+        <source>协助启用</source>
+        <translation>Assist activation</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="16" />
         <source>办理正式挂失</source>
         <translation>Record formal loss</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="16" />
+        <location filename="../qml/counter/PersonView.qml" line="17" />
         <source>解挂</source>
         <translation>Lift loss report</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="17" />
+        <location filename="../qml/counter/PersonView.qml" line="18" />
         <source>补换卡申请</source>
         <translation>Request replacement</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="18" />
+        <location filename="../qml/counter/PersonView.qml" line="19" />
         <source>注销</source>
         <translation>Cancel card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="33" />
+        <location filename="../qml/counter/PersonView.qml" line="34" />
         <source>身份证号码 / 社会保障号码</source>
         <translation>ID number / social security number</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="34" />
+        <location filename="../qml/counter/PersonView.qml" line="35" />
         <source>18位号码，输入后按回车</source>
         <translation>18 characters, then press Enter</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="41" />
+        <location filename="../qml/counter/PersonView.qml" line="42" />
         <source>查询</source>
         <translation>Look up</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="48" />
+        <location filename="../qml/counter/PersonView.qml" line="49" />
         <source>读身份证</source>
         <translation>Read ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="55" />
+        <location filename="../qml/counter/PersonView.qml" line="56" />
         <source>读社保卡</source>
         <translation>Read card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="64" />
+        <location filename="../qml/counter/PersonView.qml" line="65" />
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="65" />
+        <location filename="../qml/counter/PersonView.qml" line="66" />
         <source>正在查询…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="88" />
+        <location filename="../qml/counter/PersonView.qml" line="83" />
+        <source>卡号 %1 的启用还没有报送后台（连接恢复后自动补报）</source>
+        <translation>The activation of card %1 has not reached the back office yet (reported automatically when the connection returns)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <source>补报启用</source>
+        <translation>Report activation</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="114" />
         <source>人员信息</source>
         <translation>Personal details</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <location filename="../qml/counter/PersonView.qml" line="120" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="99" />
+        <location filename="../qml/counter/PersonView.qml" line="125" />
         <source>社会保障号码</source>
         <translation>Social security number</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="102" />
+        <location filename="../qml/counter/PersonView.qml" line="128" />
         <source>参保地</source>
         <translation>Insured in</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="104" />
+        <location filename="../qml/counter/PersonView.qml" line="130" />
         <source>养老金首次发放</source>
         <translation>First pension payment</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="105" />
-        <location filename="../qml/counter/PersonView.qml" line="142" />
-        <location filename="../qml/counter/PersonView.qml" line="143" />
+        <location filename="../qml/counter/PersonView.qml" line="131" />
+        <location filename="../qml/counter/PersonView.qml" line="168" />
+        <location filename="../qml/counter/PersonView.qml" line="169" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="108" />
+        <location filename="../qml/counter/PersonView.qml" line="134" />
         <source>服务密码</source>
         <translation>Service password</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="109" />
+        <location filename="../qml/counter/PersonView.qml" line="135" />
         <source>已设置</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="109" />
+        <location filename="../qml/counter/PersonView.qml" line="135" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="116" />
+        <location filename="../qml/counter/PersonView.qml" line="142" />
         <source>显示完整信息</source>
         <translation>Show full details</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="123" />
+        <location filename="../qml/counter/PersonView.qml" line="149" />
         <source>隐藏完整信息</source>
         <translation>Hide full details</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="132" />
+        <location filename="../qml/counter/PersonView.qml" line="158" />
         <source>养老金资格认证</source>
         <translation>Pension proof of life</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="138" />
+        <location filename="../qml/counter/PersonView.qml" line="164" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="141" />
+        <location filename="../qml/counter/PersonView.qml" line="167" />
         <source>养老金</source>
         <translation>Pension</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="142" />
+        <location filename="../qml/counter/PersonView.qml" line="168" />
         <source>本期认证有效至</source>
         <translation>Certified until</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="143" />
+        <location filename="../qml/counter/PersonView.qml" line="169" />
         <source>最近一次认证</source>
         <translation>Last certified</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="146" />
+        <location filename="../qml/counter/PersonView.qml" line="172" />
         <source>已登记指纹</source>
         <translation>Enrolled fingers</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="147" />
+        <location filename="../qml/counter/PersonView.qml" line="173" />
         <source>未登记</source>
         <translation>None enrolled</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="152" />
+        <location filename="../qml/counter/PersonView.qml" line="178" />
         <source>%1 在 %2 认证%3</source>
         <translation>%1 certified at %2%3</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="153" />
+        <location filename="../qml/counter/PersonView.qml" line="179" />
         <source>（恢复发放）</source>
         <translation> (pension resumed)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="165" />
+        <location filename="../qml/counter/PersonView.qml" line="191" />
         <source>社保卡</source>
         <translation>Social security cards</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="170" />
+        <location filename="../qml/counter/PersonView.qml" line="196" />
         <source>没有卡</source>
         <translation>No card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="189" />
+        <location filename="../qml/counter/PersonView.qml" line="215" />
         <source>卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5</source>
         <translation>Card %1 · %2 · issued %3 · valid until %4%5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="191" />
+        <location filename="../qml/counter/PersonView.qml" line="217" />
         <source>（已过期）</source>
         <translation> (expired)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="220" />
+        <location filename="../qml/counter/PersonView.qml" line="248" />
         <source>参保概况</source>
         <translation>Insurance summary</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="225" />
+        <location filename="../qml/counter/PersonView.qml" line="253" />
         <source>没有参保记录</source>
         <translation>No insurance records</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="234" />
+        <location filename="../qml/counter/PersonView.qml" line="262" />
         <source>%1（%2起参保）</source>
         <translation>%1 (insured since %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="250" />
+        <location filename="../qml/counter/PersonView.qml" line="278" />
         <source>卡状态记录</source>
         <translation>Card status history</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="257" />
+        <location filename="../qml/counter/PersonView.qml" line="285" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 card %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="269" />
+        <location filename="../qml/counter/PersonView.qml" line="297" />
         <source>申请记录</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="275" />
+        <location filename="../qml/counter/PersonView.qml" line="303" />
         <source>没有申请</source>
         <translation>No applications</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="282" />
+        <location filename="../qml/counter/PersonView.qml" line="310" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · due %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="308" />
+        <location filename="../qml/counter/PersonView.qml" line="341" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>Seeing the full identity is recorded in the audit log. Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="318" />
+        <location filename="../qml/counter/PersonView.qml" line="351" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="319" />
+        <location filename="../qml/counter/PersonView.qml" line="352" />
         <source>例如：核对身份证原件</source>
         <translation>e.g. checking the original ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="326" />
+        <location filename="../qml/counter/PersonView.qml" line="359" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="335" />
-        <location filename="../qml/counter/PersonView.qml" line="398" />
+        <location filename="../qml/counter/PersonView.qml" line="368" />
+        <location filename="../qml/counter/PersonView.qml" line="431" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="362" />
+        <location filename="../qml/counter/PersonView.qml" line="395" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>Confirm: %1 (card %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="374" />
+        <location filename="../qml/counter/PersonView.qml" line="407" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>Reason (kept in the card status history)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="375" />
+        <location filename="../qml/counter/PersonView.qml" line="408" />
         <source>例如：本人持身份证申请</source>
         <translation>e.g. applied in person with ID card</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="390" />
+        <location filename="../qml/counter/PersonView.qml" line="423" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="390" />
+        <location filename="../qml/counter/PersonView.qml" line="423" />
         <source>确认办理</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="398" />
+        <location filename="../qml/counter/PersonView.qml" line="431" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -3054,6 +3284,49 @@ or type your ID number on the keys</translation>
         <location filename="../qml/components/PinPad.qml" line="70" />
         <source>确认</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::PinRules</name>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="14" />
+        <source>请输入6位数字</source>
+        <translation>Please enter 6 digits</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="21" />
+        <source>不能使用初始密码123456</source>
+        <translation>The initial PIN 123456 cannot be used</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="23" />
+        <source>密码不能是相同的数字</source>
+        <translation>The PIN cannot be one digit repeated</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="25" />
+        <source>密码不能是连续的数字</source>
+        <translation>The PIN cannot be consecutive digits</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="27" />
+        <source>密码不能是您的出生日期</source>
+        <translation>The PIN cannot be your date of birth</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="29" />
+        <source>新密码不能与原密码相同</source>
+        <translation>The new PIN must differ from the old one</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="40" />
+        <source>服务密码不能与卡密码相同</source>
+        <translation>The service password cannot be the same as the PIN</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="44" />
+        <source>%1，请重新设置</source>
+        <translation>%1. Please choose another</translation>
     </message>
 </context>
 <context>
@@ -4054,39 +4327,6 @@ or type your ID number on the keys</translation>
         <location filename="../kiosk/statement_printer.cpp" line="165" />
         <source>打印机暂停服务，请到服务窗口打印。</source>
         <translation>The printer is out of service. Please ask at the counter.</translation>
-    </message>
-</context>
-<context>
-    <name>renshe::kiosk::counter::PersonFile</name>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="61" />
-        <source>没有连接读卡器</source>
-        <translation>No card reader is connected</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="75" />
-        <source>读卡器中没有卡，请插入社保卡</source>
-        <translation>No card in the reader. Please insert the social security card</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="77" />
-        <source>读卡服务（pcscd）没有运行</source>
-        <translation>The card service (pcscd) is not running</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="79" />
-        <source>这不是社保卡</source>
-        <translation>This is not a social security card</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="81" />
-        <source>社保卡已锁定或数据无法读取</source>
-        <translation>The card is locked or its data cannot be read</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="83" />
-        <source>读卡失败，请重新插卡后再试</source>
-        <translation>Reading the card failed. Insert it again and retry</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,206 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko" sourcelanguage="zh_CN">
 <context>
+    <name>renshe::kiosk::counter::Activation</name>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <source>市民长时间未输入，已取消启用，卡片没有改变</source>
+        <translation>시민이 오랫동안 입력하지 않아 활성화를 취소했습니다. 카드는 바뀌지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <source>操作超时，请重新办理</source>
+        <translation>시간이 초과되었습니다. 다시 진행해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="78" />
+        <source>请设置6位新密码</source>
+        <translation>새 6자리 비밀번호를 정하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="80" />
+        <source>请再次输入新密码</source>
+        <translation>새 비밀번호를 다시 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="82" />
+        <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
+        <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="84" />
+        <source>正在办理，请不要拔卡…</source>
+        <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="86" />
+        <location filename="../kiosk/counter/activation.cpp" line="280" />
+        <source>社保卡已启用，请牢记您的新密码</source>
+        <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="95" />
+        <source>正在读卡…</source>
+        <translation>카드를 읽는 중…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="97" />
+        <source>请市民在密码键盘上设置6位新密码（您看不到密码）</source>
+        <translation>시민이 비밀번호 패드에서 6자리 새 비밀번호를 설정합니다(직원에게는 보이지 않습니다)</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="99" />
+        <source>请市民再次输入新密码</source>
+        <translation>시민이 새 비밀번호를 다시 입력합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="101" />
+        <source>请市民设置6位服务密码</source>
+        <translation>시민이 6자리 서비스 비밀번호를 설정합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="103" />
+        <source>正在写卡并报送后台，请勿拔卡…</source>
+        <translation>카드에 쓰고 백오피스에 보고하는 중입니다. 카드를 빼지 마세요…</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="144" />
+        <source>上一张卡的启用还没有报送后台，请先点“补报启用”</source>
+        <translation>이전 카드의 활성화가 아직 백오피스에 보고되지 않았습니다. 먼저 "활성화 재보고"를 누르세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="170" />
+        <source>读卡器中的卡（%1）不是要启用的卡（%2）</source>
+        <translation>리더기의 카드(%1)는 활성화할 카드(%2)가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="186" />
+        <source>请输入6位数字</source>
+        <translation>6자리 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="209" />
+        <source>两次输入的密码不一致，请重新设置</source>
+        <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="229" />
+        <location filename="../kiosk/counter/activation.cpp" line="287" />
+        <location filename="../kiosk/counter/activation.cpp" line="301" />
+        <location filename="../kiosk/counter/activation.cpp" line="304" />
+        <source>暂时无法办理，请联系工作人员</source>
+        <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <source>卡已被换成另一张，没有启用</source>
+        <translation>카드가 다른 카드로 바뀌어 활성화하지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <source>请插入要启用的社保卡</source>
+        <translation>활성화할 사회보장카드를 넣어 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="265" />
+        <source>读卡失败，请重新插卡后再试</source>
+        <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="277" />
+        <source>卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序</source>
+        <translation>카드 비밀번호는 설정되었지만 백오피스에 아직 활성화가 기록되지 않았습니다. 연결이 복구되면 자동으로 보고됩니다. 이 프로그램을 닫지 마세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="279" />
+        <source>社保卡已启用，服务密码已设置</source>
+        <translation>카드가 활성화되었고 서비스 비밀번호가 설정되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="289" />
+        <source>卡片的密码已不是初始密码，不能启用；市民忘记密码时请办理密码重置</source>
+        <translation>카드 비밀번호가 초기 비밀번호가 아니어서 활성화할 수 없습니다. 시민이 비밀번호를 잊었다면 비밀번호 재설정을 진행하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="290" />
+        <source>这张卡的初始密码已被修改，请工作人员协助</source>
+        <translation>이 카드의 초기 비밀번호가 이미 변경되었습니다. 직원이 도와드립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <source>卡片密码已锁定，不能启用</source>
+        <translation>카드 비밀번호가 잠겨 활성화할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <source>卡片密码已锁定，请工作人员协助</source>
+        <translation>카드 비밀번호가 잠겼습니다. 직원이 도와드립니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="294" />
+        <source>社保卡被拔出，启用可能没有完成：请重新插卡后查询</source>
+        <translation>카드가 제거되어 활성화가 완료되지 않았을 수 있습니다. 카드를 다시 넣고 조회하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="295" />
+        <source>社保卡被拔出，请交给工作人员</source>
+        <translation>카드가 제거되었습니다. 직원에게 건네 주세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="300" />
+        <source>卡片密码已修改，但后台拒绝记录启用：%1</source>
+        <translation>카드 비밀번호는 바뀌었지만 백오피스가 활성화 기록을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="304" />
+        <source>卡片拒绝了这次操作</source>
+        <translation>카드가 이 작업을 거부했습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="314" />
+        <source>已取消启用，卡片没有改变</source>
+        <translation>활성화를 취소했습니다. 카드는 바뀌지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="349" />
+        <source>已补报：后台已记录启用</source>
+        <translation>보고 완료: 백오피스에 활성화가 기록되었습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/activation.cpp" line="354" />
+        <source>后台拒绝记录启用：%1</source>
+        <translation>백오피스가 활성화 기록을 거부했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationPopup</name>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="38" />
+        <source>协助启用（卡号 %1）</source>
+        <translation>활성화 지원 (카드 %1)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="46" />
+        <source>请市民在面向他的密码键盘窗口上输入；密码不会显示在本屏幕上。</source>
+        <translation>시민이 자신을 향한 비밀번호 패드 창에서 입력합니다. 비밀번호는 이 화면에 표시되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="77" />
+        <source>补报启用</source>
+        <translation>활성화 재보고</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="83" />
+        <source>取消启用</source>
+        <translation>활성화 취소</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ActivationPopup.qml" line="93" />
+        <source>完成</source>
+        <translation>완료</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::ApplicationsFlow</name>
     <message>
         <location filename="../kiosk/applications/application_pages.cpp" line="60" />
@@ -768,149 +968,113 @@
 <context>
     <name>renshe::kiosk::CardSession</name>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="132" />
+        <location filename="../kiosk/card_session.cpp" line="133" />
         <source>正在查询卡片状态，请稍候…</source>
         <translation>카드 상태를 조회하고 있습니다. 잠시 기다려 주세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="173" />
+        <location filename="../kiosk/card_session.cpp" line="174" />
         <source>读不到卡片，请确认芯片朝上、朝里重新插卡</source>
         <translation>카드를 읽을 수 없습니다. 칩이 위쪽·안쪽을 향하게 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="176" />
+        <location filename="../kiosk/card_session.cpp" line="177" />
         <source>这不是社会保障卡，请插入社保卡</source>
         <translation>사회보장카드가 아닙니다. 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="179" />
+        <location filename="../kiosk/card_session.cpp" line="180" />
         <source>社保卡已锁定，请带身份证到窗口办理</source>
         <translation>카드가 잠겼습니다. 신분증을 가지고 창구로 오세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="182" />
+        <location filename="../kiosk/card_session.cpp" line="183" />
         <source>卡片信息读取失败，请取出后重新插卡</source>
         <translation>카드 정보를 읽지 못했습니다. 빼서 다시 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="193" />
+        <location filename="../kiosk/card_session.cpp" line="194" />
         <source>网络未连接，暂时只能查看卡片信息</source>
         <translation>네트워크 연결 없음: 지금은 카드 정보만 볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="212" />
+        <location filename="../kiosk/card_session.cpp" line="213" />
         <source>新卡需要先启用：设置您自己的密码</source>
         <translation>새 카드는 먼저 활성화해야 합니다: 본인 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="217" />
+        <location filename="../kiosk/card_session.cpp" line="218" />
         <location filename="../kiosk/card_session_text.cpp" line="130" />
         <source>网络暂时不通，请稍后再试，或到窗口办理</source>
         <translation>네트워크가 일시적으로 끊겼습니다. 잠시 후 다시 시도하거나 창구를 이용하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="316" />
+        <location filename="../kiosk/card_session.cpp" line="317" />
         <source>操作超时，请取走社保卡</source>
         <translation>시간이 초과되었습니다. 카드를 가져가세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="325" />
+        <location filename="../kiosk/card_session.cpp" line="326" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="338" />
-        <source>不能使用初始密码123456</source>
-        <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="340" />
-        <source>密码不能是相同的数字</source>
-        <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="342" />
-        <source>密码不能是连续的数字</source>
-        <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="344" />
-        <source>密码不能是您的出生日期</source>
-        <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="346" />
-        <source>新密码不能与原密码相同</source>
-        <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="366" />
-        <location filename="../kiosk/card_session.cpp" line="393" />
-        <source>%1，请重新设置</source>
-        <translation>%1. 다시 정해 주세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="377" />
+        <location filename="../kiosk/card_session.cpp" line="359" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="394" />
-        <source>服务密码不能与卡密码相同</source>
-        <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/card_session.cpp" line="415" />
+        <location filename="../kiosk/card_session.cpp" line="395" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="420" />
+        <location filename="../kiosk/card_session.cpp" line="400" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="527" />
+        <location filename="../kiosk/card_session.cpp" line="507" />
         <source>社保卡启用回执</source>
         <translation>카드 활성화 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="530" />
+        <location filename="../kiosk/card_session.cpp" line="510" />
         <source>社保卡修改密码回执</source>
         <translation>비밀번호 변경 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="533" />
+        <location filename="../kiosk/card_session.cpp" line="513" />
         <source>社保卡解挂回执</source>
         <translation>분실 신고 해제 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="536" />
+        <location filename="../kiosk/card_session.cpp" line="516" />
         <source>社保卡密码重置回执</source>
         <translation>비밀번호 재설정 영수증</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="546" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>姓名：%1</source>
         <translation>이름: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="546" />
+        <location filename="../kiosk/card_session.cpp" line="526" />
         <source>社会保障号码：%1</source>
         <translation>사회보장번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="547" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>社保卡卡号：%1</source>
         <translation>카드 번호: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="547" />
+        <location filename="../kiosk/card_session.cpp" line="527" />
         <source>办理结果：%1</source>
         <translation>처리 결과: %1</translation>
     </message>
     <message>
-        <location filename="../kiosk/card_session.cpp" line="549" />
+        <location filename="../kiosk/card_session.cpp" line="529" />
         <source>卡片状态：%1</source>
         <translation>카드 상태: %1</translation>
     </message>
@@ -1406,79 +1570,97 @@
     </message>
 </context>
 <context>
+    <name>CitizenPinWindow</name>
+    <message>
+        <location filename="../qml/counter/CitizenPinWindow.qml" line="20" />
+        <source>社保卡启用 · 请市民输入密码</source>
+        <translation>카드 활성화 · 시민 비밀번호 입력</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CitizenPinWindow.qml" line="45" />
+        <source>%1 的社保卡（卡号 %2）</source>
+        <translation>%1 님의 사회보장카드 (카드 %2)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/CitizenPinWindow.qml" line="89" />
+        <source>不办了</source>
+        <translation>그만하기</translation>
+    </message>
+</context>
+<context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="135" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="136" />
         <source>时段格式应为 08:30 至 17:00</source>
         <translation>시간은 08:30, 17:00 형식으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="137" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="138" />
         <source>时段的结束要晚于开始</source>
         <translation>끝 시간은 시작 시간보다 늦어야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="140" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="141" />
         <source>星期的选择不正确</source>
         <translation>요일 선택이 올바르지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="142" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="143" />
         <source>优先级应为0至9</source>
         <translation>우선순위는 0부터 9까지입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="179" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="181" />
         <source>已撤下：信息屏将不再播放</source>
         <translation>내렸습니다. 정보 화면에 더 이상 표시되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="200" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
         <source>请填写标题</source>
         <translation>제목을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
         <source>标题最多%1字（信息屏上两行）</source>
         <translation>제목은 최대 %1자입니다(화면에서 두 줄)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="206" />
         <source>正文最多%1字</source>
         <translation>본문은 최대 %1자입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="207" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
         <source>日期格式应为 2026-12-31</source>
         <translation>날짜는 2026-12-31 형식으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
         <source>结束日期早于开始日期</source>
         <translation>종료일이 시작일보다 빠릅니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="213" />
         <source>结束日期已经过去</source>
         <translation>종료일이 이미 지났습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="216" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="218" />
         <source>找不到这个图片文件</source>
         <translation>이미지 파일을 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="219" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
         <source>图片须为 PNG 或 JPEG</source>
         <translation>이미지는 PNG 또는 JPEG여야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="223" />
         <source>图片最大3 MB</source>
         <translation>이미지는 최대 3MB입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="330" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="341" />
         <source>已发布：大厅信息屏将在几秒内播放</source>
         <translation>게시했습니다. 몇 초 안에 민원실 정보 화면에 표시됩니다</translation>
     </message>
@@ -1609,49 +1791,82 @@
 <context>
     <name>renshe::kiosk::counter::Counter</name>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="91" />
+        <location filename="../kiosk/counter/counter.cpp" line="94" />
         <source>口令连续输错，密钥已锁定，请%1分钟后再试</source>
         <translation>암호를 여러 번 잘못 입력해 키가 잠겼습니다. %1분 후 다시 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="96" />
+        <location filename="../kiosk/counter/counter.cpp" line="99" />
         <source>请输入密钥口令</source>
         <translation>키 암호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="113" />
+        <location filename="../kiosk/counter/counter.cpp" line="116" />
         <source>密钥文件没有口令保护，不能使用（请用 renshe-admin pki protect-key 加密）</source>
         <translation>키 파일이 암호로 보호되어 있지 않아 사용할 수 없습니다 (renshe-admin pki protect-key로 암호화하세요)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="118" />
+        <location filename="../kiosk/counter/counter.cpp" line="121" />
         <source>无法读取密钥文件</source>
         <translation>키 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="131" />
+        <location filename="../kiosk/counter/counter.cpp" line="134" />
         <source>口令连续%1次错误，密钥已锁定%2分钟</source>
         <translation>암호를 %1번 연속 잘못 입력해 키가 %2분 동안 잠겼습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="136" />
+        <location filename="../kiosk/counter/counter.cpp" line="139" />
         <source>口令错误，还可尝试%1次</source>
         <translation>암호가 틀렸습니다. %1번 더 시도할 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="149" />
+        <location filename="../kiosk/counter/counter.cpp" line="152" />
         <source>此证书不是工作人员证书</source>
         <translation>직원 인증서가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="156" />
+        <location filename="../kiosk/counter/counter.cpp" line="159" />
         <source>无法读取证书文件</source>
         <translation>인증서 파일을 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/counter.cpp" line="193" />
+        <location filename="../kiosk/counter/counter.cpp" line="199" />
         <source>已%1分钟无操作，工作站已锁定，请重新输入口令</source>
         <translation>%1분 동안 사용하지 않아 워크스테이션이 잠겼습니다. 암호를 다시 입력하세요</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::counter::CounterCard</name>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="12" />
+        <source>没有连接读卡器</source>
+        <translation>연결된 카드 리더기가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="25" />
+        <source>读卡器中没有卡，请插入社保卡</source>
+        <translation>리더기에 카드가 없습니다. 사회보장카드를 넣으세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="27" />
+        <source>读卡服务（pcscd）没有运行</source>
+        <translation>카드 서비스(pcscd)가 실행되고 있지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="29" />
+        <source>这不是社保卡</source>
+        <translation>사회보장카드가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="31" />
+        <source>社保卡已锁定或数据无法读取</source>
+        <translation>카드가 잠겼거나 데이터를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/counter_card.cpp" line="33" />
+        <source>读卡失败，请重新插卡后再试</source>
+        <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
     </message>
 </context>
 <context>
@@ -2717,52 +2932,52 @@
 <context>
     <name>renshe::kiosk::counter::PersonFile</name>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="130" />
+        <location filename="../kiosk/counter/person_file.cpp" line="85" />
         <source>请输入18位身份证号码</source>
         <translation>18자리 신분증 번호를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="135" />
+        <location filename="../kiosk/counter/person_file.cpp" line="90" />
         <source>身份证号码不正确（应为18位，末位为校验码）</source>
         <translation>신분증 번호가 올바르지 않습니다 (18자리, 마지막 자리는 검증 문자)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="187" />
+        <location filename="../kiosk/counter/person_file.cpp" line="146" />
         <source>请把身份证放在阅读器上</source>
         <translation>신분증을 판독기에 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="188" />
+        <location filename="../kiosk/counter/person_file.cpp" line="147" />
         <source>身份证阅读器没有连接</source>
         <translation>신분증 판독기가 연결되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="190" />
+        <location filename="../kiosk/counter/person_file.cpp" line="149" />
         <source>身份证未通过验证</source>
         <translation>신분증 인증에 실패했습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="191" />
+        <location filename="../kiosk/counter/person_file.cpp" line="150" />
         <source>读身份证失败，请重放后再试</source>
         <translation>신분증을 읽지 못했습니다. 다시 올려 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="214" />
+        <location filename="../kiosk/counter/person_file.cpp" line="173" />
         <source>查看完整身份信息须填写原因</source>
         <translation>전체 신원 정보를 보려면 사유를 입력해야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="380" />
+        <location filename="../kiosk/counter/person_file.cpp" line="340" />
         <source>未知的操作</source>
         <translation>알 수 없는 작업입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="385" />
+        <location filename="../kiosk/counter/person_file.cpp" line="345" />
         <source>请填写办理原因（例如：本人持身份证申请）</source>
         <translation>처리 사유를 입력하세요 (예: 본인이 신분증을 지참하여 신청)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="411" />
+        <location filename="../kiosk/counter/person_file.cpp" line="371" />
         <source>已办理：卡号 %1 现为“%2”</source>
         <translation>처리되었습니다: 카드 %1의 상태는 이제 “%2”입니다</translation>
     </message>
@@ -2771,274 +2986,289 @@
     <name>PersonView</name>
     <message>
         <location filename="../qml/counter/PersonView.qml" line="15" />
+        <source>协助启用</source>
+        <translation>활성화 지원</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="16" />
         <source>办理正式挂失</source>
         <translation>정식 분실 등록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="16" />
+        <location filename="../qml/counter/PersonView.qml" line="17" />
         <source>解挂</source>
         <translation>분실 신고 해제</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="17" />
+        <location filename="../qml/counter/PersonView.qml" line="18" />
         <source>补换卡申请</source>
         <translation>재발급 신청</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="18" />
+        <location filename="../qml/counter/PersonView.qml" line="19" />
         <source>注销</source>
         <translation>카드 해지</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="33" />
+        <location filename="../qml/counter/PersonView.qml" line="34" />
         <source>身份证号码 / 社会保障号码</source>
         <translation>신분증 번호 / 사회보장번호</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="34" />
+        <location filename="../qml/counter/PersonView.qml" line="35" />
         <source>18位号码，输入后按回车</source>
         <translation>18자리 번호를 입력하고 Enter를 누르세요</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="41" />
+        <location filename="../qml/counter/PersonView.qml" line="42" />
         <source>查询</source>
         <translation>조회</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="48" />
+        <location filename="../qml/counter/PersonView.qml" line="49" />
         <source>读身份证</source>
         <translation>신분증 읽기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="55" />
+        <location filename="../qml/counter/PersonView.qml" line="56" />
         <source>读社保卡</source>
         <translation>카드 읽기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="64" />
+        <location filename="../qml/counter/PersonView.qml" line="65" />
         <source>正在读卡…</source>
         <translation>카드를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="65" />
+        <location filename="../qml/counter/PersonView.qml" line="66" />
         <source>正在查询…</source>
         <translation>조회 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="88" />
+        <location filename="../qml/counter/PersonView.qml" line="83" />
+        <source>卡号 %1 的启用还没有报送后台（连接恢复后自动补报）</source>
+        <translation>카드 %1의 활성화가 아직 백오피스에 보고되지 않았습니다(연결이 복구되면 자동 보고)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <source>补报启用</source>
+        <translation>활성화 재보고</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/PersonView.qml" line="114" />
         <source>人员信息</source>
         <translation>인적 사항</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="94" />
+        <location filename="../qml/counter/PersonView.qml" line="120" />
         <source>姓名</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="99" />
+        <location filename="../qml/counter/PersonView.qml" line="125" />
         <source>社会保障号码</source>
         <translation>사회보장번호</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="102" />
+        <location filename="../qml/counter/PersonView.qml" line="128" />
         <source>参保地</source>
         <translation>가입 지역</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="104" />
+        <location filename="../qml/counter/PersonView.qml" line="130" />
         <source>养老金首次发放</source>
         <translation>연금 최초 지급</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="105" />
-        <location filename="../qml/counter/PersonView.qml" line="142" />
-        <location filename="../qml/counter/PersonView.qml" line="143" />
+        <location filename="../qml/counter/PersonView.qml" line="131" />
+        <location filename="../qml/counter/PersonView.qml" line="168" />
+        <location filename="../qml/counter/PersonView.qml" line="169" />
         <source>无</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="108" />
+        <location filename="../qml/counter/PersonView.qml" line="134" />
         <source>服务密码</source>
         <translation>서비스 비밀번호</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="109" />
+        <location filename="../qml/counter/PersonView.qml" line="135" />
         <source>已设置</source>
         <translation>설정됨</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="109" />
+        <location filename="../qml/counter/PersonView.qml" line="135" />
         <source>未设置</source>
         <translation>설정 안 됨</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="116" />
+        <location filename="../qml/counter/PersonView.qml" line="142" />
         <source>显示完整信息</source>
         <translation>전체 정보 보기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="123" />
+        <location filename="../qml/counter/PersonView.qml" line="149" />
         <source>隐藏完整信息</source>
         <translation>전체 정보 숨기기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="132" />
+        <location filename="../qml/counter/PersonView.qml" line="158" />
         <source>养老金资格认证</source>
         <translation>연금 자격 인증</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="138" />
+        <location filename="../qml/counter/PersonView.qml" line="164" />
         <source>状态</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="141" />
+        <location filename="../qml/counter/PersonView.qml" line="167" />
         <source>养老金</source>
         <translation>연금</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="142" />
+        <location filename="../qml/counter/PersonView.qml" line="168" />
         <source>本期认证有效至</source>
         <translation>인증 유효기간</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="143" />
+        <location filename="../qml/counter/PersonView.qml" line="169" />
         <source>最近一次认证</source>
         <translation>최근 인증</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="146" />
+        <location filename="../qml/counter/PersonView.qml" line="172" />
         <source>已登记指纹</source>
         <translation>등록된 지문</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="147" />
+        <location filename="../qml/counter/PersonView.qml" line="173" />
         <source>未登记</source>
         <translation>등록 안 됨</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="152" />
+        <location filename="../qml/counter/PersonView.qml" line="178" />
         <source>%1 在 %2 认证%3</source>
         <translation>%1 %2에서 인증%3</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="153" />
+        <location filename="../qml/counter/PersonView.qml" line="179" />
         <source>（恢复发放）</source>
         <translation> (연금 지급 재개)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="165" />
+        <location filename="../qml/counter/PersonView.qml" line="191" />
         <source>社保卡</source>
         <translation>사회보장카드</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="170" />
+        <location filename="../qml/counter/PersonView.qml" line="196" />
         <source>没有卡</source>
         <translation>카드 없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="189" />
+        <location filename="../qml/counter/PersonView.qml" line="215" />
         <source>卡号 %1 · %2 · 发卡 %3 · 有效期至 %4%5</source>
         <translation>카드 %1 · %2 · 발급 %3 · %4까지 유효%5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="191" />
+        <location filename="../qml/counter/PersonView.qml" line="217" />
         <source>（已过期）</source>
         <translation> (만료)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="220" />
+        <location filename="../qml/counter/PersonView.qml" line="248" />
         <source>参保概况</source>
         <translation>가입 현황</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="225" />
+        <location filename="../qml/counter/PersonView.qml" line="253" />
         <source>没有参保记录</source>
         <translation>가입 기록이 없습니다</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="234" />
+        <location filename="../qml/counter/PersonView.qml" line="262" />
         <source>%1（%2起参保）</source>
         <translation>%1(%2부터 가입)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="250" />
+        <location filename="../qml/counter/PersonView.qml" line="278" />
         <source>卡状态记录</source>
         <translation>카드 상태 기록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="257" />
+        <location filename="../qml/counter/PersonView.qml" line="285" />
         <source>%1 卡号 %2：%3 → %4（%5，%6）</source>
         <translation>%1 카드 %2: %3 → %4 (%5, %6)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="269" />
+        <location filename="../qml/counter/PersonView.qml" line="297" />
         <source>申请记录</source>
         <translation>신청 내역</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="275" />
+        <location filename="../qml/counter/PersonView.qml" line="303" />
         <source>没有申请</source>
         <translation>신청 없음</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="282" />
+        <location filename="../qml/counter/PersonView.qml" line="310" />
         <source>%1 %2 · %3 · %4 · 期限 %5</source>
         <translation>%1 %2 · %3 · %4 · 기한 %5</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="308" />
+        <location filename="../qml/counter/PersonView.qml" line="341" />
         <source>查看完整身份信息将记入审计日志。请填写原因。</source>
         <translation>전체 신원 정보 조회는 감사 로그에 기록됩니다. 사유를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="318" />
+        <location filename="../qml/counter/PersonView.qml" line="351" />
         <source>原因</source>
         <translation>사유</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="319" />
+        <location filename="../qml/counter/PersonView.qml" line="352" />
         <source>例如：核对身份证原件</source>
         <translation>예: 신분증 원본 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="326" />
+        <location filename="../qml/counter/PersonView.qml" line="359" />
         <source>显示</source>
         <translation>보기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="335" />
-        <location filename="../qml/counter/PersonView.qml" line="398" />
+        <location filename="../qml/counter/PersonView.qml" line="368" />
+        <location filename="../qml/counter/PersonView.qml" line="431" />
         <source>取消</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="362" />
+        <location filename="../qml/counter/PersonView.qml" line="395" />
         <source>确认办理：%1（卡号 %2）</source>
         <translation>처리 확인: %1 (카드 %2)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="374" />
+        <location filename="../qml/counter/PersonView.qml" line="407" />
         <source>办理原因（记入卡状态记录）</source>
         <translation>처리 사유 (카드 상태 기록에 남습니다)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="375" />
+        <location filename="../qml/counter/PersonView.qml" line="408" />
         <source>例如：本人持身份证申请</source>
         <translation>예: 본인이 신분증을 지참하여 신청</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="390" />
+        <location filename="../qml/counter/PersonView.qml" line="423" />
         <source>正在办理…</source>
         <translation>처리 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="390" />
+        <location filename="../qml/counter/PersonView.qml" line="423" />
         <source>确认办理</source>
         <translation>처리 확인</translation>
     </message>
     <message>
-        <location filename="../qml/counter/PersonView.qml" line="398" />
+        <location filename="../qml/counter/PersonView.qml" line="431" />
         <source>完成</source>
         <translation>완료</translation>
     </message>
@@ -3054,6 +3284,49 @@
         <location filename="../qml/components/PinPad.qml" line="70" />
         <source>确认</source>
         <translation>확인</translation>
+    </message>
+</context>
+<context>
+    <name>renshe::kiosk::PinRules</name>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="14" />
+        <source>请输入6位数字</source>
+        <translation>6자리 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="21" />
+        <source>不能使用初始密码123456</source>
+        <translation>초기 비밀번호 123456은 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="23" />
+        <source>密码不能是相同的数字</source>
+        <translation>같은 숫자만으로 된 비밀번호는 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="25" />
+        <source>密码不能是连续的数字</source>
+        <translation>연속된 숫자는 비밀번호로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="27" />
+        <source>密码不能是您的出生日期</source>
+        <translation>생년월일은 비밀번호로 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="29" />
+        <source>新密码不能与原密码相同</source>
+        <translation>새 비밀번호는 기존 비밀번호와 달라야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="40" />
+        <source>服务密码不能与卡密码相同</source>
+        <translation>서비스 비밀번호는 카드 비밀번호와 같을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/pin_rules.cpp" line="44" />
+        <source>%1，请重新设置</source>
+        <translation>%1. 다시 정해 주세요</translation>
     </message>
 </context>
 <context>
@@ -4054,39 +4327,6 @@
         <location filename="../kiosk/statement_printer.cpp" line="165" />
         <source>打印机暂停服务，请到服务窗口打印。</source>
         <translation>프린터를 사용할 수 없습니다. 창구에서 인쇄해 주세요.</translation>
-    </message>
-</context>
-<context>
-    <name>renshe::kiosk::counter::PersonFile</name>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="61" />
-        <source>没有连接读卡器</source>
-        <translation>연결된 카드 리더기가 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="75" />
-        <source>读卡器中没有卡，请插入社保卡</source>
-        <translation>리더기에 카드가 없습니다. 사회보장카드를 넣으세요</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="77" />
-        <source>读卡服务（pcscd）没有运行</source>
-        <translation>카드 서비스(pcscd)가 실행되고 있지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="79" />
-        <source>这不是社保卡</source>
-        <translation>사회보장카드가 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="81" />
-        <source>社保卡已锁定或数据无法读取</source>
-        <translation>카드가 잠겼거나 데이터를 읽을 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../kiosk/counter/person_file.cpp" line="83" />
-        <source>读卡失败，请重新插卡后再试</source>
-        <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
     </message>
 </context>
 </TS>

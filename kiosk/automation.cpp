@@ -62,12 +62,10 @@ void Automation::serve(QLocalSocket* socket) {
     });
 }
 
-QObject* Automation::find(const QString& objectName) const {
-    if (!m_window) {
-        return nullptr;
-    }
-    if (m_window->objectName() == objectName) {
-        return m_window;
+// In `window`: the window itself, then its visible items, then anything by name.
+static QObject* findIn(QQuickWindow* window, const QString& objectName) {
+    if (window->objectName() == objectName) {
+        return window;
     }
     // The visual tree first, visible items only: delegates a Repeater has just replaced (a
     // reshuffled PIN pad) linger as QObjects until deleted, at positions no longer theirs.
@@ -80,31 +78,62 @@ QObject* Automation::find(const QString& objectName) const {
         }
         return nullptr;
     };
-    if (QQuickItem* found = walk(m_window->contentItem())) {
+    if (QQuickItem* found = walk(window->contentItem())) {
         return found;
     }
     // Then anything by name, hidden items and non-visual objects included. Items declared in
     // the Window are QObject children of the window, not of its contentItem.
-    if (QObject* found = m_window->findChild<QObject*>(objectName)) {
+    if (QObject* found = window->findChild<QObject*>(objectName)) {
         return found;
     }
-    return m_window->contentItem()->findChild<QObject*>(objectName);
+    return window->contentItem()->findChild<QObject*>(objectName);
+}
+
+// The main window first, then the application's other windows (the counter's PIN pad window
+// turned towards the citizen).
+QObject* Automation::find(const QString& objectName) const {
+    if (!m_window) {
+        return nullptr;
+    }
+    if (QObject* found = findIn(m_window, objectName)) {
+        return found;
+    }
+    for (QWindow* other : QGuiApplication::topLevelWindows()) {
+        auto* quick = qobject_cast<QQuickWindow*>(other);
+        if (quick && quick != m_window && quick->isVisible()) {
+            if (QObject* found = findIn(quick, objectName))
+                return found;
+        }
+    }
+    return nullptr;
+}
+
+// The window a command names by its objectName ("window"), else the main window.
+QQuickWindow* Automation::windowFor(const QJsonObject& request) const {
+    const QString name = request.value("window").toString();
+    if (name.isEmpty())
+        return m_window;
+    return qobject_cast<QQuickWindow*>(find(name));
 }
 
 // Returns once the window has drawn a frame (at most a second).
-void Automation::waitForFrame() {
+void Automation::waitForFrame(QQuickWindow* window) {
+    if (!window)
+        window = m_window;
     QEventLoop frame;
     const auto connection =
-        QObject::connect(m_window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
+        QObject::connect(window, &QQuickWindow::frameSwapped, &frame, &QEventLoop::quit);
     QTimer::singleShot(1000, &frame, &QEventLoop::quit);
-    m_window->update();
+    window->update();
     frame.exec();
     QObject::disconnect(connection);
 }
 
 // The layout audit of the tests (tests/ui/layout_audit.mjs, an ES module given by path) over
 // the whole window as it is now: {"ok": true, "problems": [...]}.
-QJsonObject Automation::layoutAudit(const QString& script) {
+QJsonObject Automation::layoutAudit(const QString& script, QQuickWindow* window) {
+    if (!window)
+        return {{"ok", false}, {"error", QStringLiteral("layoutAudit: no such window")}};
     auto* engine = qobject_cast<QQmlEngine*>(qjsEngine(m_window->contentItem()));
     if (!engine)
         engine = qmlEngine(m_window);
@@ -114,10 +143,10 @@ QJsonObject Automation::layoutAudit(const QString& script) {
     QJSValue module = engine->importModule(script);
     if (module.isError())
         return {{"ok", false}, {"error", module.toString()}};
-    waitForFrame();  // the last change laid out, as a finger would see it
+    waitForFrame(window);  // the last change laid out, as a finger would see it
     QObject* theme = singleton("Renshe.Components", "Theme");
     const double scale = theme ? theme->property("scale").toDouble() : 1.0;
-    QQuickItem* root = m_window->contentItem();
+    QQuickItem* root = window->contentItem();
     QJSEngine::setObjectOwnership(root, QJSEngine::CppOwnership);
     const QJSValue rootValue = engine->newQObject(root);
     const QJSValue result =
@@ -165,17 +194,18 @@ QJsonObject Automation::handle(const QJsonObject& request) {
     }
     if (cmd == QLatin1String("screenshot")) {
         const QString path = request.value("path").toString();
-        if (!m_window || path.isEmpty()) {
+        QQuickWindow* window = windowFor(request);
+        if (!window || path.isEmpty()) {
             return fail(QStringLiteral("screenshot needs a window and a path"));
         }
-        const QImage image = m_window->grabWindow();
+        const QImage image = window->grabWindow();
         if (image.isNull() || !image.save(path, "PNG")) {
             return fail(QStringLiteral("cannot save screenshot to %1").arg(path));
         }
         return {{"ok", true}, {"width", image.width()}, {"height", image.height()}};
     }
     if (cmd == QLatin1String("layoutAudit"))
-        return layoutAudit(request.value("script").toString());
+        return layoutAudit(request.value("script").toString(), windowFor(request));
     if (cmd == QLatin1String("view"))
         return view(request);
     if (cmd == QLatin1String("key")) {
@@ -221,10 +251,12 @@ QJsonObject Automation::handle(const QJsonObject& request) {
         if (!item || !item->isVisible() || !item->isEnabled()) {
             return fail(QStringLiteral("'%1' is not a visible, enabled item").arg(name));
         }
+        if (item->window() != m_window)
+            waitForFrame(item->window());  // another window lays out on its own frames
         // A press and release at the item's centre through the platform input path, like a
         // finger on the touchscreen (not a direct call of the item's handler).
         const QPointF centre = item->mapToScene(QPointF(item->width() / 2, item->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+        QTest::mouseClick(item->window(), Qt::LeftButton, Qt::NoModifier, centre.toPoint());
         return {{"ok", true}};
     }
     return fail(QStringLiteral("unknown cmd '%1'").arg(cmd));

@@ -30,11 +30,13 @@ public:
 private:
     void serve(QLocalSocket* socket);
     QJsonObject handle(const QJsonObject& request);
-    QJsonObject layoutAudit(const QString& script);
+    // The layout audit over `window`'s items.
+    QJsonObject layoutAudit(const QString& script, QQuickWindow* window);
     QJsonObject view(const QJsonObject& request);
     QObject* singleton(const char* module, const char* name) const;
-    void waitForFrame();
+    void waitForFrame(QQuickWindow* window = nullptr);  // nullptr: the main window
     QObject* find(const QString& objectName) const;
+    QQuickWindow* windowFor(const QJsonObject& request) const;
 
     QPointer<QQuickWindow> m_window;
     QLocalServer* m_server;

@@ -11,6 +11,7 @@
 #include "kiosk/china_time.hpp"
 #include "kiosk/messages.hpp"
 #include "kiosk/outbox.hpp"
+#include "kiosk/pin_rules.hpp"
 #include "kiosk/receipt.hpp"
 #include "renshe/v1/card.grpc.pb.h"
 #include "services/client/call.hpp"
@@ -326,27 +327,7 @@ void CardSession::confirm() {
         return;
     }
     std::string digits = m_pin.take();
-    const auto weak = [&](const std::string& candidate,
-                          const std::optional<std::string>& old) -> QString {
-        const auto p = sscard::Pin::fromDigits(candidate);
-        const auto oldPin = old ? sscard::Pin::fromDigits(*old) : std::nullopt;
-        const auto reason = sscard::weakPinReason(*p, m_card->birthDate, oldPin);
-        if (!reason)
-            return {};
-        switch (*reason) {
-            case sscard::WeakPinReason::InitialPin:
-                return tr("不能使用初始密码123456");
-            case sscard::WeakPinReason::AllSame:
-                return tr("密码不能是相同的数字");
-            case sscard::WeakPinReason::Sequence:
-                return tr("密码不能是连续的数字");
-            case sscard::WeakPinReason::BirthDate:
-                return tr("密码不能是您的出生日期");
-            case sscard::WeakPinReason::SameAsOld:
-                return tr("新密码不能与原密码相同");
-        }
-        return {};
-    };
+    const auto birthDate = m_card->birthDate;
     switch (m_step) {
         case Step::CurrentPin:
             m_currentPin = digits;
@@ -358,12 +339,13 @@ void CardSession::confirm() {
             }
             break;
         case Step::NewPin: {
-            const QString why = weak(
-                digits, m_flow == Flow::Activate    ? std::optional<std::string>(card::kInitialPin)
-                        : m_flow == Flow::ChangePin ? std::optional<std::string>(m_currentPin)
-                                                    : std::nullopt);
+            const QString why = PinRules::weakPin(
+                digits, birthDate,
+                m_flow == Flow::Activate    ? std::optional<std::string>(card::kInitialPin)
+                : m_flow == Flow::ChangePin ? std::optional<std::string>(m_currentPin)
+                                            : std::nullopt);
             if (!why.isEmpty()) {
-                setMessage(tr("%1，请重新设置").arg(why), true);
+                setMessage(PinRules::setAgain(why), true);
                 break;
             }
             m_newPin = digits;
@@ -388,11 +370,9 @@ void CardSession::confirm() {
             break;
         case Step::ServicePassword:
             if (m_flow == Flow::Activate) {
-                const QString why = weak(digits, std::nullopt);
-                if (!why.isEmpty() || digits == m_newPin) {
-                    setMessage(tr("%1，请重新设置")
-                                   .arg(why.isEmpty() ? tr("服务密码不能与卡密码相同") : why),
-                               true);
+                const QString why = PinRules::weakServicePassword(digits, birthDate, m_newPin);
+                if (!why.isEmpty()) {
+                    setMessage(PinRules::setAgain(why), true);
                     break;
                 }
                 m_servicePassword = digits;

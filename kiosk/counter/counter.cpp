@@ -37,7 +37,10 @@ Counter::Counter(Config config, QObject* parent)
       m_queue(std::make_unique<WorkQueue>()),
       m_hall(std::make_unique<HallMachines>()),
       m_enrolment(std::make_unique<FingerprintEnrolment>(*m_person)),
-      m_content(std::make_unique<ContentPublisher>()) {
+      m_content(std::make_unique<ContentPublisher>()),
+      m_activation(std::make_unique<Activation>()) {
+    // A card activated at the counter: its page shows the new state.
+    connect(m_activation.get(), &Activation::activated, m_person.get(), &PersonFile::reload);
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_config.idleMinutes * 60 * 1000);
     connect(&m_idle, &QTimer::timeout, this, &Counter::lockForIdle);
@@ -164,6 +167,8 @@ void Counter::finishSignIn(std::optional<std::string> keyPem, const QString& pro
         m_hall->setLink(m_link);
         m_enrolment->setLink(m_link);
         m_content->setLink(m_link, m_staffRegion);
+        m_activation->setLink(m_link);
+        m_activation->backOnline();
         m_health.start();
         m_idle.start();
         checkHealth();
@@ -182,6 +187,7 @@ void Counter::signOut() {
     m_hall->setLink(nullptr);
     m_enrolment->setLink(nullptr);
     m_content->setLink(nullptr, {});
+    m_activation->setLink(nullptr);
     m_staffId.clear();
     m_staffRegion.clear();
     m_signingIn = false;
@@ -230,6 +236,8 @@ void Counter::checkHealth() {
         [this, serving] {
             if (*serving != m_online) {
                 m_online = *serving;
+                if (m_online)
+                    m_activation->backOnline();  // a held activation report goes out
                 Q_EMIT changed();
             }
         });

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "kiosk/counter/activation.hpp"
 #include "kiosk/counter/content_publisher.hpp"
 #include "kiosk/counter/enrolment.hpp"
 #include "kiosk/counter/hall_machines.hpp"
@@ -45,6 +46,7 @@ class Counter : public QObject {
     Q_PROPERTY(renshe::kiosk::counter::HallMachines* hall READ hall CONSTANT)
     Q_PROPERTY(renshe::kiosk::counter::FingerprintEnrolment* enrolment READ enrolment CONSTANT)
     Q_PROPERTY(renshe::kiosk::counter::ContentPublisher* content READ content CONSTANT)
+    Q_PROPERTY(renshe::kiosk::counter::Activation* activation READ activation CONSTANT)
 
 public:
     struct Config {
@@ -80,6 +82,7 @@ public:
     HallMachines* hall() const { return m_hall.get(); }
     FingerprintEnrolment* enrolment() const { return m_enrolment.get(); }
     ContentPublisher* content() const { return m_content.get(); }
+    Activation* activation() const { return m_activation.get(); }
 
     Q_INVOKABLE void signIn(const QString& passphrase);
     Q_INVOKABLE void signOut();
@@ -115,6 +118,7 @@ private:
     std::unique_ptr<HallMachines> m_hall;
     std::unique_ptr<FingerprintEnrolment> m_enrolment;
     std::unique_ptr<ContentPublisher> m_content;
+    std::unique_ptr<Activation> m_activation;
 };
 
 }  // namespace renshe::kiosk::counter

@@ -5,10 +5,10 @@
 
 #include "drivers/idcard/idcard_error.hpp"
 #include "drivers/idcard/reader.hpp"
-#include "drivers/pcsc/pcsc.hpp"
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/sscard.hpp"
 #include "kiosk/china_time.hpp"
+#include "kiosk/counter/counter_card.hpp"
 #include "kiosk/counter/staff_text.hpp"
 #include "kiosk/records_view.hpp"
 #include "renshe/v1/admin.grpc.pb.h"
@@ -40,51 +40,6 @@ QVariantMap cardRow(const CardInfo& c) {
             {QStringLiteral("expired"), c.expired()},
             {QStringLiteral("since"), StaffText::time(c.status_since())}};
 }
-
-// A card's number read from the first social security card found in the counter's readers,
-// or the problem in the staff member's words.
-struct CardRead {
-    std::string cardNumber;
-    QString problem;
-};
-
-class CardReading {
-    Q_DECLARE_TR_FUNCTIONS(renshe::kiosk::counter::PersonFile)
-
-public:
-    static CardRead read() {
-        CardRead out;
-        try {
-            drivers::pcsc::Context context;
-            const auto readers = context.listReaders();
-            if (readers.empty()) {
-                out.problem = tr("没有连接读卡器");
-                return out;
-            }
-            for (const auto& reader : readers) {
-                try {
-                    const auto card = context.connect(reader);
-                    auto session = card->beginSession();
-                    drivers::sscard::SocialSecurityCard app(session);
-                    out.cardNumber = app.readCardData().cardNumber;
-                    return out;
-                } catch (const drivers::pcsc::NoCard&) {
-                    continue;
-                }
-            }
-            out.problem = tr("读卡器中没有卡，请插入社保卡");
-        } catch (const drivers::pcsc::ServiceNotRunning&) {
-            out.problem = tr("读卡服务（pcscd）没有运行");
-        } catch (const drivers::sscard::NotSocialSecurityCard&) {
-            out.problem = tr("这不是社保卡");
-        } catch (const drivers::sscard::CardError&) {
-            out.problem = tr("社保卡已锁定或数据无法读取");
-        } catch (const std::exception&) {
-            out.problem = tr("读卡失败，请重新插卡后再试");
-        }
-        return out;
-    }
-};
 
 }  // namespace
 
@@ -151,17 +106,21 @@ void PersonFile::searchByCard() {
     m_message.clear();
     m_fieldError.clear();
     Q_EMIT changed();
-    auto read = std::make_shared<CardRead>();
-    m_async.run([read] { *read = CardReading::read(); },
-                [this, read] {
-                    if (!read->problem.isEmpty()) {
-                        fail(read->problem);
-                        return;
-                    }
-                    GetPersonFileRequest request;
-                    request.mutable_person()->set_card_number(read->cardNumber);
-                    load(request);
-                });
+    auto number = std::make_shared<std::string>();
+    auto problem = std::make_shared<QString>();
+    m_async.run(
+        [number, problem] {
+            *problem = CounterCard::use([&](drivers::sscard::SocialSecurityCard& app) {
+                *number = app.readCardData().cardNumber;
+            });
+        },
+        [this, number, problem] {
+            if (!problem->isEmpty())
+                return fail(*problem);
+            GetPersonFileRequest request;
+            request.mutable_person()->set_card_number(*number);
+            load(request);
+        });
 }
 
 void PersonFile::searchByIdCard() {
@@ -354,7 +313,8 @@ QStringList PersonFile::operationsFor(int cardStatus) const {
         case CARD_STATUS_LOST:
             return {QStringLiteral("lift_loss"), QStringLiteral("replacement"),
                     QStringLiteral("cancel")};
-        case CARD_STATUS_ISSUED:
+        case CARD_STATUS_ISSUED:  // 协助启用: the citizen sets the PIN on the counter's pad
+            return {QStringLiteral("activate"), QStringLiteral("cancel")};
         case CARD_STATUS_REPLACEMENT_REQUESTED:
             return {QStringLiteral("cancel")};
         default:

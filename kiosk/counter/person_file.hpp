@@ -82,7 +82,8 @@ public:
     // "formal_loss" | "lift_loss" | "replacement" | "cancel" on `cardNumber`, with `reason`.
     Q_INVOKABLE void operate(const QString& operation, const QString& cardNumber,
                              const QString& reason);
-    // What the staff member may do with a card of this status (operation names as above).
+    // What the staff member may do with a card of this status (operation names as above, and
+    // "activate": 协助启用, Counter.activation).
     Q_INVOKABLE QStringList operationsFor(int cardStatus) const;
     // A new operation is being asked for: the last one's outcome is no longer shown.
     Q_INVOKABLE void resetOperation();

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QString>
 #include <atomic>
+#include <memory>
 
 #include "services/client/call.hpp"
 #include "services/client/client.hpp"
@@ -14,14 +15,17 @@ namespace renshe::kiosk::counter {
 
 class StaffLink {
 public:
-    explicit StaffLink(services::client::Endpoint endpoint) : m_keeper(std::move(endpoint)) {}
-    services::client::ChannelKeeper& keeper() { return m_keeper; }
+    explicit StaffLink(services::client::Endpoint endpoint)
+        : m_keeper(std::make_shared<services::client::ChannelKeeper>(std::move(endpoint))) {}
+    services::client::ChannelKeeper& keeper() { return *m_keeper; }
+    // For what keeps the channel beyond one call (the card flows' back-office port).
+    std::shared_ptr<services::client::ChannelKeeper> sharedKeeper() const { return m_keeper; }
     // The last health check's answer (the banner; actions are refused at once while false).
     bool online() const { return m_online.load(); }
     void setOnline(bool online) { m_online.store(online); }
 
 private:
-    services::client::ChannelKeeper m_keeper;
+    std::shared_ptr<services::client::ChannelKeeper> m_keeper;
     std::atomic<bool> m_online{true};
 };
 

@@ -26,6 +26,9 @@ ApplicationWindow {
     Shortcut { sequence: "F4"; enabled: Counter.signedIn; onActivated: { window.page = 3; Counter.content.refresh() } }
     Shortcut { sequence: "Ctrl+L"; enabled: Counter.signedIn; onActivated: Counter.signOut() }
 
+    // 协助启用: the PIN pad window turned towards the citizen (shown only while it is used).
+    CitizenPinWindow {}
+
     SignInView {
         anchors.fill: parent
         visible: !Counter.signedIn

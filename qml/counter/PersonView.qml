@@ -12,6 +12,7 @@ Item {
     readonly property var person: Counter.person
     readonly property bool loaded: person.state === PersonFile.Loaded
     readonly property var operationNames: ({
+        "activate": qsTr("协助启用"),
         "formal_loss": qsTr("办理正式挂失"),
         "lift_loss": qsTr("解挂"),
         "replacement": qsTr("补换卡申请"),
@@ -68,6 +69,31 @@ Item {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.fontBody
             wrapMode: Text.Wrap
+        }
+        // A card whose PIN changed at 协助启用 while the back office could not record it.
+        Item {
+            Layout.fillWidth: true
+            visible: Counter.activation.pendingReport
+            implicitHeight: Math.max(pendingText.implicitHeight, pendingRetry.height)
+            Text {
+                id: pendingText
+                objectName: "activationPending"
+                width: Math.max(0, parent.width - pendingRetry.width - Theme.spacing / 2)
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("卡号 %1 的启用还没有报送后台（连接恢复后自动补报）")
+                      .arg(Counter.activation.cardNumber)
+                color: Theme.disconnectedColor
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.Wrap
+            }
+            CounterButton {
+                id: pendingRetry
+                anchors.right: parent.right
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("补报启用")
+                onActivated: Counter.activation.retryReport()
+            }
         }
 
         ScrollView {
@@ -207,7 +233,9 @@ Item {
                                         tint: modelData === "cancel" || modelData === "formal_loss"
                                               ? Theme.tintLoss : Theme.primary
                                         outline: true
-                                        onActivated: operationPopup.ask(modelData, cardRow.number)
+                                        onActivated: modelData === "activate"
+                                                     ? activationPopup.start(cardRow.number)
+                                                     : operationPopup.ask(modelData, cardRow.number)
                                     }
                                 }
                             }
@@ -291,6 +319,11 @@ Item {
                 }
             }
         }
+    }
+
+    ActivationPopup {
+        id: activationPopup
+        anchors.centerIn: parent
     }
 
     // 显示完整信息: the reason is required and goes into the audit log with the staff id.

@@ -146,9 +146,9 @@ TEST_P(Counter, AClerkReportsAnActivationMadeOnTheCountersPinPad) {
     seed(env.staff(), fresh);
     const auto clerkCards = env.staff();
     GetSealingKeyResponse key;
-    EXPECT_TRUE(call(*clerkCards.card, &CardService::Stub::GetSealingKey, GetSealingKeyRequest(),
-                     &key)
-                    .ok());
+    EXPECT_TRUE(
+        call(*clerkCards.card, &CardService::Stub::GetSealingKey, GetSealingKeyRequest(), &key)
+            .ok());
     EXPECT_FALSE(key.public_key().empty());
 
     const auto elsewhere = env.asStaff(env.pki().staff("S-0900", "370102"));
@@ -158,8 +158,9 @@ TEST_P(Counter, AClerkReportsAnActivationMadeOnTheCountersPinPad) {
     *change.mutable_card() = fresh.inserted();
     change.set_kind(PIN_CHANGE_KIND_CHANGE);
     ReportPinChangedResponse changed;
-    EXPECT_EQ(call(*clerkCards.card, &CardService::Stub::ReportPinChanged, change, &changed).refusal,
-              "REFUSAL_REASON_WRONG_ROLE");
+    EXPECT_EQ(
+        call(*clerkCards.card, &CardService::Stub::ReportPinChanged, change, &changed).refusal,
+        "REFUSAL_REASON_WRONG_ROLE");
 
     ReportPinChangedResponse activated;
     ASSERT_TRUE(activate(clerkCards, fresh, "285714", &activated).ok());

@@ -46,6 +46,7 @@ public:
         p->mutable_pension_first_payment()->set_day(1);
         p->set_service_password_set(true);
         for (const auto& [number, status] : {std::pair{"A37010002", CARD_STATUS_TEMP_LOST},
+                                             std::pair{"A37010003", CARD_STATUS_ISSUED},
                                              std::pair{"A37010001", CARD_STATUS_REPLACED}}) {
             auto* c = p->add_cards();
             c->set_card_number(number);

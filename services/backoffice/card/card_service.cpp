@@ -161,9 +161,9 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
         checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             // Staff only activate (the citizen typing on the counter's PIN pad window).
-            auto [card, person] = requireCardAtTerminal(
-                tx, caller, req->card(), subject,
-                {.lockPerson = true, .staffAtCounter = activation});
+            auto [card, person] =
+                requireCardAtTerminal(tx, caller, req->card(), subject,
+                                      {.lockPerson = true, .staffAtCounter = activation});
             applyDueLift(tx, card, now);
             requireNotExpired(card, now);
             if (activation) {

@@ -107,6 +107,11 @@ Item {
             compare(Counter.person.message, "查看完整身份信息须填写原因")
             compare(Counter.person.operationsFor(2), ["formal_loss", "replacement", "cancel"])
             compare(Counter.person.operationsFor(6), [])
+            // 协助启用 for a new card; refused at once while the back office is away.
+            compare(Counter.person.operationsFor(1), ["activate", "cancel"])
+            Counter.activation.begin("A37010003")
+            compare(Counter.activation.staffMessage, "与后台的连接已中断，操作未执行。请在连接恢复后重试。")
+            compare(Counter.activation.citizenWindow, false)
         }
 
         function test_3_every_page_fits() {
