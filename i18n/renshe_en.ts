@@ -3,146 +3,146 @@
 <context>
     <name>renshe::kiosk::counter::Activation</name>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <location filename="../kiosk/counter/activation.cpp" line="44" />
         <source>市民长时间未输入，已取消启用，卡片没有改变</source>
         <translation>The citizen entered nothing for a long time: the activation was cancelled and the card is unchanged</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <location filename="../kiosk/counter/activation.cpp" line="44" />
         <source>操作超时，请重新办理</source>
         <translation>Timed out. Please start again</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="78" />
+        <location filename="../kiosk/counter/activation.cpp" line="77" />
         <source>请设置6位新密码</source>
         <translation>Please choose a new 6-digit PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="80" />
+        <location filename="../kiosk/counter/activation.cpp" line="79" />
         <source>请再次输入新密码</source>
         <translation>Please enter the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="82" />
+        <location filename="../kiosk/counter/activation.cpp" line="81" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>Please choose a 6-digit service password (used to report a loss; not the same as the PIN)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="84" />
+        <location filename="../kiosk/counter/activation.cpp" line="83" />
         <source>正在办理，请不要拔卡…</source>
         <translation>Working, please do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="86" />
-        <location filename="../kiosk/counter/activation.cpp" line="280" />
+        <location filename="../kiosk/counter/activation.cpp" line="85" />
+        <location filename="../kiosk/counter/activation.cpp" line="279" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>Your card is activated. Please remember your new PIN</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="95" />
+        <location filename="../kiosk/counter/activation.cpp" line="94" />
         <source>正在读卡…</source>
         <translation>Reading the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="97" />
+        <location filename="../kiosk/counter/activation.cpp" line="96" />
         <source>请市民在密码键盘上设置6位新密码（您看不到密码）</source>
         <translation>The citizen sets a 6-digit PIN on the PIN pad (you cannot see it)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="99" />
+        <location filename="../kiosk/counter/activation.cpp" line="98" />
         <source>请市民再次输入新密码</source>
         <translation>The citizen enters the new PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="101" />
+        <location filename="../kiosk/counter/activation.cpp" line="100" />
         <source>请市民设置6位服务密码</source>
         <translation>The citizen sets a 6-digit service password</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="103" />
+        <location filename="../kiosk/counter/activation.cpp" line="102" />
         <source>正在写卡并报送后台，请勿拔卡…</source>
         <translation>Writing the card and reporting to the back office. Do not remove the card…</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="144" />
+        <location filename="../kiosk/counter/activation.cpp" line="143" />
         <source>上一张卡的启用还没有报送后台，请先点“补报启用”</source>
         <translation>The previous card's activation has not reached the back office yet. Press "Report activation" first</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="170" />
+        <location filename="../kiosk/counter/activation.cpp" line="169" />
         <source>读卡器中的卡（%1）不是要启用的卡（%2）</source>
         <translation>The card in the reader (%1) is not the card to activate (%2)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="186" />
+        <location filename="../kiosk/counter/activation.cpp" line="185" />
         <source>请输入6位数字</source>
         <translation>Please enter 6 digits</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="209" />
+        <location filename="../kiosk/counter/activation.cpp" line="207" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>The two entries differ. Please choose the PIN again</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="229" />
-        <location filename="../kiosk/counter/activation.cpp" line="287" />
+        <location filename="../kiosk/counter/activation.cpp" line="227" />
+        <location filename="../kiosk/counter/activation.cpp" line="286" />
         <location filename="../kiosk/counter/activation.cpp" line="301" />
         <location filename="../kiosk/counter/activation.cpp" line="304" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>This cannot be done now. Please ask the staff</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <location filename="../kiosk/counter/activation.cpp" line="261" />
         <source>卡已被换成另一张，没有启用</source>
         <translation>The card was swapped for another one: nothing was activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <location filename="../kiosk/counter/activation.cpp" line="261" />
         <source>请插入要启用的社保卡</source>
         <translation>Please insert the card to be activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="265" />
+        <location filename="../kiosk/counter/activation.cpp" line="263" />
         <source>读卡失败，请重新插卡后再试</source>
         <translation>Reading the card failed. Insert it again and retry</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="277" />
+        <location filename="../kiosk/counter/activation.cpp" line="276" />
         <source>卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序</source>
         <translation>The card's PIN is set, but the back office has not recorded the activation yet: it is reported automatically when the connection returns. Do not close this program</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="279" />
+        <location filename="../kiosk/counter/activation.cpp" line="278" />
         <source>社保卡已启用，服务密码已设置</source>
         <translation>The card is activated and the service password is set</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="289" />
+        <location filename="../kiosk/counter/activation.cpp" line="288" />
         <source>卡片的密码已不是初始密码，不能启用；市民忘记密码时请办理密码重置</source>
         <translation>The card no longer has the initial PIN and cannot be activated; if the citizen forgot the PIN, do a PIN reset</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="290" />
+        <location filename="../kiosk/counter/activation.cpp" line="289" />
         <source>这张卡的初始密码已被修改，请工作人员协助</source>
         <translation>This card's initial PIN has been changed. The staff will help you</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <location filename="../kiosk/counter/activation.cpp" line="291" />
         <source>卡片密码已锁定，不能启用</source>
         <translation>The card's PIN is blocked: it cannot be activated</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <location filename="../kiosk/counter/activation.cpp" line="291" />
         <source>卡片密码已锁定，请工作人员协助</source>
         <translation>The card's PIN is blocked. The staff will help you</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="294" />
+        <location filename="../kiosk/counter/activation.cpp" line="293" />
         <source>社保卡被拔出，启用可能没有完成：请重新插卡后查询</source>
         <translation>The card was removed: the activation may not be complete. Insert it again and look it up</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="295" />
+        <location filename="../kiosk/counter/activation.cpp" line="294" />
         <source>社保卡被拔出，请交给工作人员</source>
         <translation>The card was removed. Please hand it to the staff</translation>
     </message>
@@ -175,27 +175,27 @@
 <context>
     <name>ActivationPopup</name>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="38" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="40" />
         <source>协助启用（卡号 %1）</source>
         <translation>Assisted activation (card %1)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="46" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="48" />
         <source>请市民在面向他的密码键盘窗口上输入；密码不会显示在本屏幕上。</source>
         <translation>The citizen types on the PIN pad window facing them; the PIN is never shown on this screen.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="77" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="79" />
         <source>补报启用</source>
         <translation>Report activation</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="83" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="85" />
         <source>取消启用</source>
         <translation>Cancel activation</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="93" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="95" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -1590,77 +1590,82 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="136" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="226" />
         <source>时段格式应为 08:30 至 17:00</source>
         <translation>Write the times as 08:30 and 17:00</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="138" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="228" />
         <source>时段的结束要晚于开始</source>
         <translation>The end of the times must be after their start</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="141" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="231" />
         <source>星期的选择不正确</source>
         <translation>The days chosen are not valid</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="143" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="233" />
         <source>优先级应为0至9</source>
         <translation>The priority is a number from 0 to 9</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="181" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="314" />
         <source>已撤下：信息屏将不再播放</source>
         <translation>Taken down: the displays no longer play it</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="335" />
         <source>请填写标题</source>
         <translation>Enter a title</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="337" />
         <source>标题最多%1字（信息屏上两行）</source>
         <translation>At most %1 characters in the title (two lines on the display)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="206" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="339" />
         <source>正文最多%1字</source>
         <translation>At most %1 characters in the text</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="342" />
         <source>日期格式应为 2026-12-31</source>
         <translation>Write dates as 2026-12-31</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="344" />
         <source>结束日期早于开始日期</source>
         <translation>The last day is before the first</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="213" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="346" />
         <source>结束日期已经过去</source>
         <translation>The last day has passed</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="218" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="351" />
         <source>找不到这个图片文件</source>
         <translation>That image file cannot be found</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="354" />
         <source>图片须为 PNG 或 JPEG</source>
         <translation>The image must be PNG or JPEG</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="223" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="356" />
         <source>图片最大3 MB</source>
         <translation>The image may be at most 3 MB</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="341" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="426" />
+        <source>已修改：大厅信息屏将在几秒内更新</source>
+        <translation>Changed: the hall's displays update within seconds</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="427" />
         <source>已发布：大厅信息屏将在几秒内播放</source>
         <translation>Published: the hall's displays will play it within seconds</translation>
     </message>
@@ -1668,122 +1673,147 @@ or type your ID number on the keys</translation>
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="38" />
+        <location filename="../qml/counter/ContentView.qml" line="54" />
         <source>发布到哪个播放列表</source>
         <translation>Publish to which playlist</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="47" />
+        <location filename="../qml/counter/ContentView.qml" line="63" />
         <source>新建：本所信息发布</source>
         <translation>New: this service point's notices</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="85" />
+        <location filename="../qml/counter/ContentView.qml" line="104" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="114" />
         <source>撤下</source>
         <translation>Take down</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="115" />
+        <location filename="../qml/counter/ContentView.qml" line="150" />
+        <source>正在修改：%1（保存后所有播放它的信息屏都更新）</source>
+        <translation>Editing: %1 (once saved, every display playing it updates)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="162" />
+        <source>取消修改</source>
+        <translation>Stop editing</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="171" />
         <source>标题（最多60字）</source>
         <translation>Title (at most 60 characters)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="119" />
+        <location filename="../qml/counter/ContentView.qml" line="175" />
         <source>正文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="150" />
+        <location filename="../qml/counter/ContentView.qml" line="206" />
         <source>开始日期（空：今天起）</source>
         <translation>First day (empty: from today)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="158" />
+        <location filename="../qml/counter/ContentView.qml" line="214" />
         <source>结束日期（空：一直播放）</source>
         <translation>Last day (empty: no end)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="164" />
+        <location filename="../qml/counter/ContentView.qml" line="220" />
         <source>播放时间（不选星期即每天；时段不填即全天）</source>
         <translation>When it plays (no day chosen: every day; no times: all day)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>一</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>二</source>
         <translation>Tu</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>三</source>
         <translation>We</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>四</source>
         <translation>Th</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>五</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>六</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>日</source>
         <translation>Su</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="191" />
+        <location filename="../qml/counter/ContentView.qml" line="247" />
         <source>每天从</source>
         <translation>Each day from</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="199" />
+        <location filename="../qml/counter/ContentView.qml" line="255" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="206" />
+        <location filename="../qml/counter/ContentView.qml" line="262" />
         <source>优先级（0–9，高者先播）</source>
         <translation>Priority (0–9, higher plays first)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="214" />
+        <location filename="../qml/counter/ContentView.qml" line="270" />
+        <source>换一张图片（不填则保留原图片）</source>
+        <translation>Another picture (empty keeps the current one)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="271" />
         <source>图片文件（PNG 或 JPEG，可不填）</source>
         <translation>Image file (PNG or JPEG, optional)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="224" />
+        <location filename="../qml/counter/ContentView.qml" line="281" />
         <source>横屏 1920×1080</source>
         <translation>Landscape 1920×1080</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="232" />
+        <location filename="../qml/counter/ContentView.qml" line="289" />
         <source>竖屏</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="245" />
+        <location filename="../qml/counter/ContentView.qml" line="302" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="245" />
+        <location filename="../qml/counter/ContentView.qml" line="303" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="256" />
+        <location filename="../qml/counter/ContentView.qml" line="303" />
+        <source>保存修改</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="314" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>

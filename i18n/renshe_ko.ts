@@ -3,146 +3,146 @@
 <context>
     <name>renshe::kiosk::counter::Activation</name>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <location filename="../kiosk/counter/activation.cpp" line="44" />
         <source>市民长时间未输入，已取消启用，卡片没有改变</source>
         <translation>시민이 오랫동안 입력하지 않아 활성화를 취소했습니다. 카드는 바뀌지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="45" />
+        <location filename="../kiosk/counter/activation.cpp" line="44" />
         <source>操作超时，请重新办理</source>
         <translation>시간이 초과되었습니다. 다시 진행해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="78" />
+        <location filename="../kiosk/counter/activation.cpp" line="77" />
         <source>请设置6位新密码</source>
         <translation>새 6자리 비밀번호를 정하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="80" />
+        <location filename="../kiosk/counter/activation.cpp" line="79" />
         <source>请再次输入新密码</source>
         <translation>새 비밀번호를 다시 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="82" />
+        <location filename="../kiosk/counter/activation.cpp" line="81" />
         <source>请设置6位服务密码（挂失时使用，不能与卡密码相同）</source>
         <translation>6자리 서비스 비밀번호를 정하세요 (분실 신고용, 카드 비밀번호와 달라야 함)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="84" />
+        <location filename="../kiosk/counter/activation.cpp" line="83" />
         <source>正在办理，请不要拔卡…</source>
         <translation>처리 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="86" />
-        <location filename="../kiosk/counter/activation.cpp" line="280" />
+        <location filename="../kiosk/counter/activation.cpp" line="85" />
+        <location filename="../kiosk/counter/activation.cpp" line="279" />
         <source>社保卡已启用，请牢记您的新密码</source>
         <translation>카드가 활성화되었습니다. 새 비밀번호를 꼭 기억하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="95" />
+        <location filename="../kiosk/counter/activation.cpp" line="94" />
         <source>正在读卡…</source>
         <translation>카드를 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="97" />
+        <location filename="../kiosk/counter/activation.cpp" line="96" />
         <source>请市民在密码键盘上设置6位新密码（您看不到密码）</source>
         <translation>시민이 비밀번호 패드에서 6자리 새 비밀번호를 설정합니다(직원에게는 보이지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="99" />
+        <location filename="../kiosk/counter/activation.cpp" line="98" />
         <source>请市民再次输入新密码</source>
         <translation>시민이 새 비밀번호를 다시 입력합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="101" />
+        <location filename="../kiosk/counter/activation.cpp" line="100" />
         <source>请市民设置6位服务密码</source>
         <translation>시민이 6자리 서비스 비밀번호를 설정합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="103" />
+        <location filename="../kiosk/counter/activation.cpp" line="102" />
         <source>正在写卡并报送后台，请勿拔卡…</source>
         <translation>카드에 쓰고 백오피스에 보고하는 중입니다. 카드를 빼지 마세요…</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="144" />
+        <location filename="../kiosk/counter/activation.cpp" line="143" />
         <source>上一张卡的启用还没有报送后台，请先点“补报启用”</source>
         <translation>이전 카드의 활성화가 아직 백오피스에 보고되지 않았습니다. 먼저 "활성화 재보고"를 누르세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="170" />
+        <location filename="../kiosk/counter/activation.cpp" line="169" />
         <source>读卡器中的卡（%1）不是要启用的卡（%2）</source>
         <translation>리더기의 카드(%1)는 활성화할 카드(%2)가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="186" />
+        <location filename="../kiosk/counter/activation.cpp" line="185" />
         <source>请输入6位数字</source>
         <translation>6자리 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="209" />
+        <location filename="../kiosk/counter/activation.cpp" line="207" />
         <source>两次输入的密码不一致，请重新设置</source>
         <translation>두 번 입력한 비밀번호가 다릅니다. 다시 정해 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="229" />
-        <location filename="../kiosk/counter/activation.cpp" line="287" />
+        <location filename="../kiosk/counter/activation.cpp" line="227" />
+        <location filename="../kiosk/counter/activation.cpp" line="286" />
         <location filename="../kiosk/counter/activation.cpp" line="301" />
         <location filename="../kiosk/counter/activation.cpp" line="304" />
         <source>暂时无法办理，请联系工作人员</source>
         <translation>지금은 처리할 수 없습니다. 직원에게 문의하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <location filename="../kiosk/counter/activation.cpp" line="261" />
         <source>卡已被换成另一张，没有启用</source>
         <translation>카드가 다른 카드로 바뀌어 활성화하지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="263" />
+        <location filename="../kiosk/counter/activation.cpp" line="261" />
         <source>请插入要启用的社保卡</source>
         <translation>활성화할 사회보장카드를 넣어 주세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="265" />
+        <location filename="../kiosk/counter/activation.cpp" line="263" />
         <source>读卡失败，请重新插卡后再试</source>
         <translation>카드를 읽지 못했습니다. 다시 넣고 시도하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="277" />
+        <location filename="../kiosk/counter/activation.cpp" line="276" />
         <source>卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序</source>
         <translation>카드 비밀번호는 설정되었지만 백오피스에 아직 활성화가 기록되지 않았습니다. 연결이 복구되면 자동으로 보고됩니다. 이 프로그램을 닫지 마세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="279" />
+        <location filename="../kiosk/counter/activation.cpp" line="278" />
         <source>社保卡已启用，服务密码已设置</source>
         <translation>카드가 활성화되었고 서비스 비밀번호가 설정되었습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="289" />
+        <location filename="../kiosk/counter/activation.cpp" line="288" />
         <source>卡片的密码已不是初始密码，不能启用；市民忘记密码时请办理密码重置</source>
         <translation>카드 비밀번호가 초기 비밀번호가 아니어서 활성화할 수 없습니다. 시민이 비밀번호를 잊었다면 비밀번호 재설정을 진행하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="290" />
+        <location filename="../kiosk/counter/activation.cpp" line="289" />
         <source>这张卡的初始密码已被修改，请工作人员协助</source>
         <translation>이 카드의 초기 비밀번호가 이미 변경되었습니다. 직원이 도와드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <location filename="../kiosk/counter/activation.cpp" line="291" />
         <source>卡片密码已锁定，不能启用</source>
         <translation>카드 비밀번호가 잠겨 활성화할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="292" />
+        <location filename="../kiosk/counter/activation.cpp" line="291" />
         <source>卡片密码已锁定，请工作人员协助</source>
         <translation>카드 비밀번호가 잠겼습니다. 직원이 도와드립니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="294" />
+        <location filename="../kiosk/counter/activation.cpp" line="293" />
         <source>社保卡被拔出，启用可能没有完成：请重新插卡后查询</source>
         <translation>카드가 제거되어 활성화가 완료되지 않았을 수 있습니다. 카드를 다시 넣고 조회하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/activation.cpp" line="295" />
+        <location filename="../kiosk/counter/activation.cpp" line="294" />
         <source>社保卡被拔出，请交给工作人员</source>
         <translation>카드가 제거되었습니다. 직원에게 건네 주세요</translation>
     </message>
@@ -175,27 +175,27 @@
 <context>
     <name>ActivationPopup</name>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="38" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="40" />
         <source>协助启用（卡号 %1）</source>
         <translation>활성화 지원 (카드 %1)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="46" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="48" />
         <source>请市民在面向他的密码键盘窗口上输入；密码不会显示在本屏幕上。</source>
         <translation>시민이 자신을 향한 비밀번호 패드 창에서 입력합니다. 비밀번호는 이 화면에 표시되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="77" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="79" />
         <source>补报启用</source>
         <translation>활성화 재보고</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="83" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="85" />
         <source>取消启用</source>
         <translation>활성화 취소</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ActivationPopup.qml" line="93" />
+        <location filename="../qml/counter/ActivationPopup.qml" line="95" />
         <source>完成</source>
         <translation>완료</translation>
     </message>
@@ -1590,77 +1590,82 @@
 <context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="136" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="226" />
         <source>时段格式应为 08:30 至 17:00</source>
         <translation>시간은 08:30, 17:00 형식으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="138" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="228" />
         <source>时段的结束要晚于开始</source>
         <translation>끝 시간은 시작 시간보다 늦어야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="141" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="231" />
         <source>星期的选择不正确</source>
         <translation>요일 선택이 올바르지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="143" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="233" />
         <source>优先级应为0至9</source>
         <translation>우선순위는 0부터 9까지입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="181" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="314" />
         <source>已撤下：信息屏将不再播放</source>
         <translation>내렸습니다. 정보 화면에 더 이상 표시되지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="202" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="335" />
         <source>请填写标题</source>
         <translation>제목을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="204" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="337" />
         <source>标题最多%1字（信息屏上两行）</source>
         <translation>제목은 최대 %1자입니다(화면에서 두 줄)</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="206" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="339" />
         <source>正文最多%1字</source>
         <translation>본문은 최대 %1자입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="209" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="342" />
         <source>日期格式应为 2026-12-31</source>
         <translation>날짜는 2026-12-31 형식으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="211" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="344" />
         <source>结束日期早于开始日期</source>
         <translation>종료일이 시작일보다 빠릅니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="213" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="346" />
         <source>结束日期已经过去</source>
         <translation>종료일이 이미 지났습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="218" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="351" />
         <source>找不到这个图片文件</source>
         <translation>이미지 파일을 찾을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="221" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="354" />
         <source>图片须为 PNG 或 JPEG</source>
         <translation>이미지는 PNG 또는 JPEG여야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="223" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="356" />
         <source>图片最大3 MB</source>
         <translation>이미지는 최대 3MB입니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="341" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="426" />
+        <source>已修改：大厅信息屏将在几秒内更新</source>
+        <translation>수정됨: 몇 초 안에 홀 안내 화면이 갱신됩니다</translation>
+    </message>
+    <message>
+        <location filename="../kiosk/counter/content_publisher.cpp" line="427" />
         <source>已发布：大厅信息屏将在几秒内播放</source>
         <translation>게시했습니다. 몇 초 안에 민원실 정보 화면에 표시됩니다</translation>
     </message>
@@ -1668,122 +1673,147 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="38" />
+        <location filename="../qml/counter/ContentView.qml" line="54" />
         <source>发布到哪个播放列表</source>
         <translation>게시할 재생 목록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="47" />
+        <location filename="../qml/counter/ContentView.qml" line="63" />
         <source>新建：本所信息发布</source>
         <translation>새로 만들기: 본소 게시</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="85" />
+        <location filename="../qml/counter/ContentView.qml" line="104" />
+        <source>修改</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="114" />
         <source>撤下</source>
         <translation>내리기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="115" />
+        <location filename="../qml/counter/ContentView.qml" line="150" />
+        <source>正在修改：%1（保存后所有播放它的信息屏都更新）</source>
+        <translation>수정 중: %1 (저장하면 이를 재생하는 모든 안내 화면이 갱신됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="162" />
+        <source>取消修改</source>
+        <translation>수정 취소</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="171" />
         <source>标题（最多60字）</source>
         <translation>제목(최대 60자)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="119" />
+        <location filename="../qml/counter/ContentView.qml" line="175" />
         <source>正文</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="150" />
+        <location filename="../qml/counter/ContentView.qml" line="206" />
         <source>开始日期（空：今天起）</source>
         <translation>시작일(비우면 오늘부터)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="158" />
+        <location filename="../qml/counter/ContentView.qml" line="214" />
         <source>结束日期（空：一直播放）</source>
         <translation>종료일(비우면 계속 재생)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="164" />
+        <location filename="../qml/counter/ContentView.qml" line="220" />
         <source>播放时间（不选星期即每天；时段不填即全天）</source>
         <translation>재생 시간(요일을 고르지 않으면 매일, 시간을 비우면 종일)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>一</source>
         <translation>월</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>二</source>
         <translation>화</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>三</source>
         <translation>수</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>四</source>
         <translation>목</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>五</source>
         <translation>금</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>六</source>
         <translation>토</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="174" />
+        <location filename="../qml/counter/ContentView.qml" line="230" />
         <source>日</source>
         <translation>일</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="191" />
+        <location filename="../qml/counter/ContentView.qml" line="247" />
         <source>每天从</source>
         <translation>매일 시작</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="199" />
+        <location filename="../qml/counter/ContentView.qml" line="255" />
         <source>到</source>
         <translation>까지</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="206" />
+        <location filename="../qml/counter/ContentView.qml" line="262" />
         <source>优先级（0–9，高者先播）</source>
         <translation>우선순위(0–9, 높을수록 먼저)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="214" />
+        <location filename="../qml/counter/ContentView.qml" line="270" />
+        <source>换一张图片（不填则保留原图片）</source>
+        <translation>다른 그림 (비워 두면 현재 그림 유지)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="271" />
         <source>图片文件（PNG 或 JPEG，可不填）</source>
         <translation>이미지 파일(PNG 또는 JPEG, 선택)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="224" />
+        <location filename="../qml/counter/ContentView.qml" line="281" />
         <source>横屏 1920×1080</source>
         <translation>가로 1920×1080</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="232" />
+        <location filename="../qml/counter/ContentView.qml" line="289" />
         <source>竖屏</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="245" />
+        <location filename="../qml/counter/ContentView.qml" line="302" />
         <source>正在发布…</source>
         <translation>게시하는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="245" />
+        <location filename="../qml/counter/ContentView.qml" line="303" />
         <source>发布</source>
         <translation>게시</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="256" />
+        <location filename="../qml/counter/ContentView.qml" line="303" />
+        <source>保存修改</source>
+        <translation>변경 저장</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="314" />
         <source>刷新</source>
         <translation>새로 고침</translation>
     </message>

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QTime>
 #include <QUrl>
+#include <optional>
 
 #include "renshe/v1/content.grpc.pb.h"
 
@@ -42,6 +43,84 @@ struct Publication {
     std::string step;  // where it stopped
 };
 
+// Stores `picture` (if any) in the media store for `item`.
+bool storePicture(services::client::ChannelKeeper& keeper, const QString& picture,
+                  ContentItem& item, Publication& out) {
+    QFile file(picture);
+    const QByteArray image = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    const QString contentType = QFileInfo(picture).suffix().toLower() == QStringLiteral("png")
+                                    ? QStringLiteral("image/png")
+                                    : QStringLiteral("image/jpeg");
+    PutMediaRequest media;
+    media.set_request_id(services::client::newRequestId());
+    media.set_data(image.constData(), static_cast<std::size_t>(image.size()));
+    media.set_content_type(contentType.toStdString());
+    PutMediaResponse stored;
+    out.step = "media";
+    out.result = services::client::unaryWithRetries<ContentService>(
+        keeper, &ContentService::Stub::PutMedia, media, &stored, 2);
+    if (out.result.ok())
+        item.set_media_sha256(stored.sha256());
+    return out.result.ok();
+}
+
+// Appends `itemId` to the playlist `playlistId` ("" = a new 本所信息发布 for `region`).
+void appendToPlaylist(services::client::ChannelKeeper& keeper, const std::string& itemId,
+                      const std::string& playlistId, const std::string& region, Publication& out) {
+    Playlist playlist;
+    if (!playlistId.empty()) {
+        GetPlaylistRequest get;
+        get.set_id(playlistId);
+        GetPlaylistResponse got;
+        out.step = "playlist";
+        out.result = unary<ContentService>(keeper, &ContentService::Stub::GetPlaylist, get, &got);
+        if (!out.result.ok())
+            return;
+        playlist = got.playlist();
+        for (auto& e : *playlist.mutable_entries())
+            e.clear_item();  // entries go back by item_id only
+    } else {
+        playlist.set_name("本所信息发布");
+        playlist.mutable_targeting()->add_region_prefixes(region);
+    }
+    playlist.clear_revision();
+    playlist.add_entries()->set_item_id(itemId);
+    UpsertPlaylistRequest save;
+    save.set_request_id(services::client::newRequestId());
+    *save.mutable_playlist() = playlist;
+    UpsertPlaylistResponse saved;
+    out.result = services::client::unaryWithRetries<ContentService>(
+        keeper, &ContentService::Stub::UpsertPlaylist, save, &saved, 2);
+}
+
+// The picture, the item, then (a new notice) its place in a playlist. Nothing half-published:
+// a new item no playlist took is removed again; an edited one keeps playing as it was until
+// its replacement is stored.
+void publishNotice(services::client::ChannelKeeper& keeper, ContentItem item,
+                   const QString& picture, const std::optional<std::string>& playlistId,
+                   const std::string& region, Publication& out) {
+    if (!picture.isEmpty() && !storePicture(keeper, picture, item, out))
+        return;
+    UpsertContentItemRequest upsert;
+    upsert.set_request_id(services::client::newRequestId());
+    *upsert.mutable_item() = std::move(item);
+    UpsertContentItemResponse made;
+    out.step = "item";
+    out.result = services::client::unaryWithRetries<ContentService>(
+        keeper, &ContentService::Stub::UpsertContentItem, upsert, &made, 2);
+    if (!out.result.ok() || !playlistId)
+        return;
+    appendToPlaylist(keeper, made.item().id(), *playlistId, region, out);
+    if (!out.result.ok()) {
+        DeleteContentItemRequest request;
+        request.set_request_id(services::client::newRequestId());
+        request.set_id(made.item().id());
+        DeleteContentItemResponse removed;
+        services::client::unaryWithRetries<ContentService>(
+            keeper, &ContentService::Stub::DeleteContentItem, request, &removed, 2);
+    }
+}
+
 }  // namespace
 
 void ContentPublisher::setLink(std::shared_ptr<StaffLink> link, const QString& region) {
@@ -59,6 +138,8 @@ void ContentPublisher::setLink(std::shared_ptr<StaffLink> link, const QString& r
         m_weekdays = m_priority = 0;
         m_fromMinute = m_toMinute = -1;
         m_playlists.clear();
+        m_notices.clear();
+        m_editingId.clear();
         Q_EMIT changed();
     }
 }
@@ -100,18 +181,26 @@ void ContentPublisher::refresh() {
                 return;
             }
             m_playlists.clear();
+            m_notices.clear();
             for (const auto& p : list->playlists()) {
                 QVariantList entries;
-                for (const auto& e : p.entries())
+                for (const auto& e : p.entries()) {
+                    const bool notice = e.item().kind() == CONTENT_KIND_NOTICE;
+                    if (notice)
+                        m_notices[fromStd(e.item_id())] = e.item();
                     entries.append(QVariantMap{
                         {QStringLiteral("itemId"), fromStd(e.item_id())},
                         {QStringLiteral("title"),
                          fromStd(e.item().title().empty() ? e.item_id() : e.item().title())},
-                        {QStringLiteral("kind"), static_cast<int>(e.item().kind())}});
+                        {QStringLiteral("kind"), static_cast<int>(e.item().kind())},
+                        {QStringLiteral("editable"), notice}});
+                }
                 m_playlists.append(QVariantMap{{QStringLiteral("id"), fromStd(p.id())},
                                                {QStringLiteral("name"), fromStd(p.name())},
                                                {QStringLiteral("entries"), entries}});
             }
+            if (!m_editingId.isEmpty() && !m_notices.contains(m_editingId))
+                m_editingId.clear();  // taken down meanwhile (here or elsewhere)
             Q_EMIT changed();
         });
 }
@@ -151,6 +240,50 @@ bool ContentPublisher::setSchedule(int weekdays, const QString& from, const QStr
     m_priority = priority;
     Q_EMIT changed();
     return true;
+}
+
+QString ContentPublisher::editingTitle() const {
+    const auto it = m_notices.find(m_editingId);
+    return it == m_notices.end() ? QString() : fromStd(it->second.title());
+}
+
+QVariantMap ContentPublisher::edit(const QString& itemId) {
+    const auto it = m_notices.find(itemId);
+    if (it == m_notices.end() || m_busy)
+        return {};
+    const ContentItem& item = it->second;
+    const auto& s = item.schedule();
+    const auto day = [](const Date& d) {
+        return d.year() == 0 ? QString()
+                             : QDate(d.year(), d.month(), d.day()).toString(Qt::ISODate);
+    };
+    const auto time = [](int minute) {
+        return minute == 1440 ? QStringLiteral("24:00")
+                              : QTime(minute / 60, minute % 60).toString(QStringLiteral("HH:mm"));
+    };
+    const bool window = s.daily_windows_size() > 0;
+    m_editingId = itemId;
+    m_published = false;
+    m_message.clear();
+    Q_EMIT changed();
+    return {
+        {QStringLiteral("title"), fromStd(item.title())},
+        {QStringLiteral("body"), fromStd(item.body())},
+        {QStringLiteral("firstDay"), s.has_first_day() ? day(s.first_day()) : QString()},
+        {QStringLiteral("lastDay"), s.has_last_day() ? day(s.last_day()) : QString()},
+        {QStringLiteral("weekdays"), static_cast<int>(s.weekday_mask())},
+        {QStringLiteral("from"), window ? time(s.daily_windows(0).start_minute()) : QString()},
+        {QStringLiteral("to"), window ? time(s.daily_windows(0).end_minute()) : QString()},
+        {QStringLiteral("priority"), s.priority() == 0 ? QString() : QString::number(s.priority())},
+        {QStringLiteral("hasImage"), !item.media_sha256().empty()}};
+}
+
+void ContentPublisher::cancelEdit() {
+    if (m_busy)
+        return;
+    m_editingId.clear();
+    m_message.clear();
+    Q_EMIT changed();
 }
 
 void ContentPublisher::withdraw(const QString& itemId) {
@@ -229,19 +362,8 @@ bool ContentPublisher::validate(const QString& title, const QString& body, const
     return ok;
 }
 
-void ContentPublisher::publish(const QString& playlistId, const QString& title, const QString& body,
-                               const QString& firstDay, const QString& lastDay,
-                               const QString& imagePath) {
-    m_published = false;
-    m_message.clear();
-    if (m_busy || !validate(title, body, firstDay, lastDay, imagePath) ||
-        !m_scheduleError.isEmpty())
-        return;
-    if (!m_link || !m_link->online()) {
-        m_message = StaffMessages::offline();
-        Q_EMIT changed();
-        return;
-    }
+ContentItem ContentPublisher::noticeItem(const QString& title, const QString& body,
+                                         const QString& firstDay, const QString& lastDay) const {
     ContentItem item;
     item.set_kind(CONTENT_KIND_NOTICE);
     item.set_title(title.trimmed().toStdString());
@@ -259,87 +381,52 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
         window->set_end_minute(m_toMinute);
     }
     item.mutable_targeting()->add_region_prefixes(m_region.toStdString());
+    return item;
+}
+
+void ContentPublisher::publish(const QString& playlistId, const QString& title, const QString& body,
+                               const QString& firstDay, const QString& lastDay,
+                               const QString& imagePath) {
+    m_published = false;
+    m_message.clear();
+    if (m_busy || !validate(title, body, firstDay, lastDay, imagePath) ||
+        !m_scheduleError.isEmpty())
+        return;
+    if (!m_link || !m_link->online()) {
+        m_message = StaffMessages::offline();
+        Q_EMIT changed();
+        return;
+    }
+    ContentItem item = noticeItem(title, body, firstDay, lastDay);
+    const bool editing = !m_editingId.isEmpty();
+    if (editing) {
+        // The same item: every playlist playing it plays the new version; its picture stays
+        // unless another file is given.
+        item.set_id(m_editingId.toStdString());
+        if (const auto it = m_notices.find(m_editingId); it != m_notices.end())
+            item.set_media_sha256(it->second.media_sha256());
+    }
     // The picture is read on the worker thread, not here on the UI thread.
     const QString picture = imagePath.trimmed();
     m_busy = true;
     Q_EMIT changed();
     auto link = m_link;
     auto outcome = std::make_shared<Publication>();
-    const std::string region = m_region.toStdString();
     m_async.run(
-        [link, item, picture, playlistId = playlistId.toStdString(), region, outcome]() mutable {
-            auto& keeper = link->keeper();
-            if (!picture.isEmpty()) {
-                QFile file(picture);
-                const QByteArray image =
-                    file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-                const QString contentType =
-                    QFileInfo(picture).suffix().toLower() == QStringLiteral("png")
-                        ? QStringLiteral("image/png")
-                        : QStringLiteral("image/jpeg");
-                PutMediaRequest media;
-                media.set_request_id(services::client::newRequestId());
-                media.set_data(image.constData(), static_cast<std::size_t>(image.size()));
-                media.set_content_type(contentType.toStdString());
-                PutMediaResponse stored;
-                outcome->step = "media";
-                outcome->result = services::client::unaryWithRetries<ContentService>(
-                    keeper, &ContentService::Stub::PutMedia, media, &stored, 2);
-                if (!outcome->result.ok())
-                    return;
-                item.set_media_sha256(stored.sha256());
-            }
-            UpsertContentItemRequest upsert;
-            upsert.set_request_id(services::client::newRequestId());
-            *upsert.mutable_item() = item;
-            UpsertContentItemResponse made;
-            outcome->step = "item";
-            outcome->result = services::client::unaryWithRetries<ContentService>(
-                keeper, &ContentService::Stub::UpsertContentItem, upsert, &made, 2);
-            if (!outcome->result.ok())
-                return;
-            // Nothing half-published: an item no playlist took is removed again.
-            const auto undo = [&] {
-                DeleteContentItemRequest request;
-                request.set_request_id(services::client::newRequestId());
-                request.set_id(made.item().id());
-                DeleteContentItemResponse removed;
-                services::client::unaryWithRetries<ContentService>(
-                    keeper, &ContentService::Stub::DeleteContentItem, request, &removed, 2);
-            };
-            Playlist playlist;
-            if (!playlistId.empty()) {
-                GetPlaylistRequest get;
-                get.set_id(playlistId);
-                GetPlaylistResponse got;
-                outcome->step = "playlist";
-                outcome->result =
-                    unary<ContentService>(keeper, &ContentService::Stub::GetPlaylist, get, &got);
-                if (!outcome->result.ok())
-                    return undo();
-                playlist = got.playlist();
-                for (auto& e : *playlist.mutable_entries())
-                    e.clear_item();  // entries go back by item_id only
-            } else {
-                playlist.set_name("本所信息发布");
-                playlist.mutable_targeting()->add_region_prefixes(region);
-            }
-            playlist.clear_revision();
-            playlist.add_entries()->set_item_id(made.item().id());
-            UpsertPlaylistRequest save;
-            save.set_request_id(services::client::newRequestId());
-            *save.mutable_playlist() = playlist;
-            UpsertPlaylistResponse saved;
-            outcome->result = services::client::unaryWithRetries<ContentService>(
-                keeper, &ContentService::Stub::UpsertPlaylist, save, &saved, 2);
-            if (!outcome->result.ok())
-                undo();
+        [link, item, picture, playlistId = playlistId.toStdString(),
+         region = m_region.toStdString(), editing, outcome]() mutable {
+            publishNotice(link->keeper(), std::move(item), picture,
+                          editing ? std::optional<std::string>() : std::optional(playlistId),
+                          region, *outcome);
         },
-        [this, outcome] {
+        [this, outcome, editing] {
             m_busy = false;
             m_published = outcome->result.ok();
-            m_message = m_published ? tr("已发布：大厅信息屏将在几秒内播放")
-                                    : StaffMessages::text(outcome->result);
+            m_message = !m_published ? StaffMessages::text(outcome->result)
+                        : editing    ? tr("已修改：大厅信息屏将在几秒内更新")
+                                     : tr("已发布：大厅信息屏将在几秒内播放");
+            if (m_published)
+                m_editingId.clear();
             Q_EMIT changed();
             if (m_published)
                 refresh();

@@ -1,7 +1,9 @@
 // 信息发布 at the counter: the playlists of this staff member's region with what they play, and a
 // notice (通知公告) composed, previewed with the display's own page (NoticeSlide.qml) and
 // published: its image uploaded to the media store, the item made for the region with the
-// days it runs, and added to a playlist — the hall's displays get it pushed within seconds.
+// days it runs, and added to a playlist — the hall's displays get it pushed within seconds. A
+// published notice can be edited (its text, days, schedule or picture: the same item, so every
+// playlist playing it plays the new version) or taken down.
 #pragma once
 
 #include <QtQml/qqmlregistration.h>
@@ -9,10 +11,13 @@
 #include <QObject>
 #include <QString>
 #include <QVariantList>
+#include <QVariantMap>
+#include <map>
 #include <memory>
 
 #include "kiosk/counter/staff_link.hpp"
 #include "kiosk/ui_async.hpp"
+#include "renshe/v1/content.pb.h"
 
 namespace renshe::kiosk::counter {
 
@@ -30,6 +35,9 @@ class ContentPublisher : public QObject {
     Q_PROPERTY(QString daysError READ daysError NOTIFY changed)
     Q_PROPERTY(QString imageError READ imageError NOTIFY changed)
     Q_PROPERTY(QString scheduleError READ scheduleError NOTIFY changed)
+    // The notice being edited ("" = a new one) and its title as published.
+    Q_PROPERTY(QString editingId READ editingId NOTIFY changed)
+    Q_PROPERTY(QString editingTitle READ editingTitle NOTIFY changed)
 
 public:
     ContentPublisher() = default;
@@ -44,6 +52,8 @@ public:
     QString daysError() const { return m_daysError; }
     QString imageError() const { return m_imageError; }
     QString scheduleError() const { return m_scheduleError; }
+    QString editingId() const { return m_editingId; }
+    QString editingTitle() const;
 
     Q_INVOKABLE void refresh();
     // Publishes a notice into `playlistId` ("" = a new playlist 本所信息发布 for the region).
@@ -57,6 +67,12 @@ public:
     // higher plays first). False, with scheduleError, when they do not make sense.
     Q_INVOKABLE bool setSchedule(int weekdays, const QString& from, const QString& to,
                                  const QString& priority);
+    // Starts editing the published notice `itemId`: its fields for the form (title, body,
+    // firstDay, lastDay, weekdays, from, to, priority, hasImage); the next publish() replaces it
+    // (keeping its picture unless a new file is given) instead of adding a notice. Empty when
+    // it is not a notice of the list.
+    Q_INVOKABLE QVariantMap edit(const QString& itemId);
+    Q_INVOKABLE void cancelEdit();
     // Takes an item off the hall's displays (out of every playlist, then deleted).
     Q_INVOKABLE void withdraw(const QString& itemId);
     // The image as the preview loads it ("" when the path is not a readable file).
@@ -68,6 +84,8 @@ Q_SIGNALS:
 private:
     bool validate(const QString& title, const QString& body, const QString& firstDay,
                   const QString& lastDay, const QString& imagePath);
+    renshe::v1::ContentItem noticeItem(const QString& title, const QString& body,
+                                       const QString& firstDay, const QString& lastDay) const;
 
     std::shared_ptr<StaffLink> m_link;
     QString m_region;
@@ -77,6 +95,8 @@ private:
     QString m_message, m_titleError, m_bodyError, m_daysError, m_imageError, m_scheduleError;
     int m_weekdays = 0, m_fromMinute = -1, m_toMinute = -1, m_priority = 0;
     QVariantList m_playlists;
+    std::map<QString, renshe::v1::ContentItem> m_notices;  // the listed notices, by item id
+    QString m_editingId;
 };
 
 }  // namespace renshe::kiosk::counter

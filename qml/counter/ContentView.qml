@@ -1,6 +1,7 @@
 // 信息发布: what the region's playlists play, and a notice composed, previewed as the hall's
 // displays will show it (landscape and portrait, the display's own page) and published into a
-// playlist. Checks (title, days, image) are the ContentPublisher's, shown next to the fields.
+// playlist, or a published one edited (修改). Checks (title, days, image) are the
+// ContentPublisher's, shown next to the fields.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -12,6 +13,21 @@ Item {
     objectName: "contentView"
     readonly property var content: Counter.content
     property string playlistId: ""
+    readonly property bool editing: content.editingId.length > 0
+    // A published notice's fields into the form (修改); the checks stay the publisher's.
+    function load(fields) {
+        if (!fields.title)
+            return
+        noticeTitle.text = fields.title
+        noticeBody.text = fields.body
+        firstDay.text = fields.firstDay
+        lastDay.text = fields.lastDay
+        weekdays.mask = fields.weekdays
+        fromTime.text = fields.from
+        toTime.text = fields.to
+        priority.text = fields.priority
+        imagePath.text = ""
+    }
     readonly property var draft: ({
             kind: "notice",
             title: noticeTitle.text,
@@ -69,6 +85,7 @@ Item {
                                     id: entryText
                                     objectName: "playlistEntry_" + modelData.itemId
                                     width: parent.width - withdrawButton.width - Theme.spacing / 2
+                                           - (editButton.visible ? editButton.width + Theme.spacing / 2 : 0)
                                     anchors.verticalCenter: parent.verticalCenter
                                     leftPadding: Theme.spacing
                                     text: "· " + modelData.title
@@ -76,6 +93,18 @@ Item {
                                     font.pixelSize: Theme.fontStatus
                                     color: Theme.textMuted
                                     elide: Text.ElideRight
+                                }
+                                CounterButton {
+                                    id: editButton
+                                    objectName: "edit_" + modelData.itemId
+                                    visible: modelData.editable
+                                    anchors.right: withdrawButton.left
+                                    anchors.rightMargin: Theme.spacing / 2
+                                    height: Theme.touchMin * 0.8
+                                    text: qsTr("修改")
+                                    outline: true
+                                    enabled: !view.content.busy
+                                    onActivated: view.load(view.content.edit(modelData.itemId))
                                 }
                                 CounterButton {
                                     id: withdrawButton
@@ -108,6 +137,33 @@ Item {
                     id: form
                     width: parent.width
                     spacing: Theme.spacing / 2
+                    // 修改: which notice, and the way back to a new one.
+                    Item {
+                        width: parent.width
+                        visible: view.editing
+                        height: visible ? Math.max(editingText.implicitHeight, cancelEdit.height) : 0
+                        Text {
+                            id: editingText
+                            objectName: "editingNotice"
+                            width: parent.width - cancelEdit.width - Theme.spacing / 2
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: qsTr("正在修改：%1（保存后所有播放它的信息屏都更新）")
+                                  .arg(view.content.editingTitle)
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.fontBody
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                        }
+                        CounterButton {
+                            id: cancelEdit
+                            objectName: "cancelEdit"
+                            anchors.right: parent.right
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: qsTr("取消修改")
+                            outline: true
+                            onActivated: view.content.cancelEdit()
+                        }
+                    }
                     Field {
                         id: noticeTitle
                         objectName: "noticeTitle"
@@ -211,7 +267,8 @@ Item {
                         id: imagePath
                         objectName: "imagePath"
                         width: parent.width
-                        label: qsTr("图片文件（PNG 或 JPEG，可不填）")
+                        label: view.editing ? qsTr("换一张图片（不填则保留原图片）")
+                                            : qsTr("图片文件（PNG 或 JPEG，可不填）")
                         placeholder: "/home/staff/通知.png"
                         error: view.content.imageError
                     }
@@ -242,7 +299,8 @@ Item {
                     spacing: Theme.spacing / 2
                     CounterButton {
                         objectName: "publishNotice"
-                        text: view.content.busy ? qsTr("正在发布…") : qsTr("发布")
+                        text: view.content.busy ? qsTr("正在发布…")
+                              : view.editing ? qsTr("保存修改") : qsTr("发布")
                         enabled: !view.content.busy
                         tint: Theme.tintConfirm
                         onActivated: {

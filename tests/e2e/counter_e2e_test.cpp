@@ -441,8 +441,8 @@ TEST_F(CounterAtTheDesk, ANoticePublishedAtTheCounterPlaysOnTheHallsDisplay) {
     shoot("content-published");
 }
 
-// A notice taken down at the counter leaves the display.
-TEST_F(CounterAtTheDesk, ANoticeWithdrawnAtTheCounterLeavesTheDisplay) {
+// A notice edited at the counter changes on the display; taken down, it leaves the display.
+TEST_F(CounterAtTheDesk, ANoticeEditedThenWithdrawnAtTheCounterChangesThenLeavesTheDisplay) {
     const auto displayCert =
         env.pki().client({"T-371302-001-D", renshe::services::pki::Role::Display, "371302"});
     KioskProcess display(
@@ -469,6 +469,30 @@ TEST_F(CounterAtTheDesk, ANoticeWithdrawnAtTheCounterLeavesTheDisplay) {
     ASSERT_EQ(counter->waitForProperty("withdraw_" + item, "visible", true, 10s), QJsonValue(true));
     EXPECT_EQ(counter->property("playlistEntry_" + item, "text"),
               text("· 养老保险待遇资格认证提醒"));
+    // 修改: the notice back in the form, a new title and weekdays only; the same item plays the
+    // new version (no second item, no second entry).
+    counter->click("edit_" + item);
+    EXPECT_EQ(
+        counter->waitForProperty("noticeTitleInput", "text", text("养老保险待遇资格认证提醒"), 5s),
+        text("养老保险待遇资格认证提醒"));
+    EXPECT_EQ(counter->property("editingNotice", "visible"), QJsonValue(true));
+    shoot("content-editing");
+    type("noticeTitle", QString::fromUtf8("养老金资格认证：本月底前请到大厅办理"));
+    counter->click("publishNotice");
+    EXPECT_EQ(counter->waitForProperty("contentMessage", "text",
+                                       text("已修改：大厅信息屏将在几秒内更新"), 15s),
+              text("已修改：大厅信息屏将在几秒内更新"));
+    EXPECT_EQ(display.waitForProperty("displayState", "currentTitle",
+                                      text("养老金资格认证：本月底前请到大厅办理"), 20s),
+              text("养老金资格认证：本月底前请到大厅办理"));
+    EXPECT_EQ(display.property("displayState", "entryCount"), QJsonValue(1));
+    ASSERT_TRUE(
+        renshe::testing::call(*content, &ContentService::Stub::ListPlaylists, list, &playlists)
+            .ok());
+    ASSERT_EQ(playlists.playlists(0).entries_size(), 1);
+    EXPECT_EQ(QString::fromStdString(playlists.playlists(0).entries(0).item_id()), item);
+    EXPECT_EQ(counter->waitForProperty("editingNotice", "visible", false, 5s), QJsonValue(false));
+    shoot("content-edited");
     counter->click("withdraw_" + item);
     EXPECT_EQ(
         counter->waitForProperty("contentMessage", "text", text("已撤下：信息屏将不再播放"), 10s),
