@@ -63,7 +63,7 @@ set(CPACK_DEBIAN_COUNTER_PACKAGE_NAME renshe-counter)
 set(CPACK_COMPONENT_COUNTER_DESCRIPTION
     "renshe counter workstation (Qt Quick) for the staff of social security service points")
 set(CPACK_DEBIAN_COUNTER_PACKAGE_DEPENDS
-    "pcscd, fonts-noto-cjk, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window")
+    "pcscd, fonts-noto-cjk, qml6-module-qtquick, qml6-module-qtqml, qml6-module-qtqml-models, qml6-module-qtqml-workerscript, qml6-module-qtquick-controls, qml6-module-qtquick-templates, qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-dialogs")
 set(CPACK_DEBIAN_COUNTER_PACKAGE_SUGGESTS "renshe-tools")
 set(CPACK_DEBIAN_COUNTER_PACKAGE_CONTROL_EXTRA "${CMAKE_CURRENT_BINARY_DIR}/deb/counter/conffiles")
 

@@ -1590,22 +1590,22 @@ or type your ID number on the keys</translation>
 <context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="226" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="225" />
         <source>时段格式应为 08:30 至 17:00</source>
         <translation>Write the times as 08:30 and 17:00</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="228" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="227" />
         <source>时段的结束要晚于开始</source>
         <translation>The end of the times must be after their start</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="231" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="230" />
         <source>星期的选择不正确</source>
         <translation>The days chosen are not valid</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="233" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="232" />
         <source>优先级应为0至9</source>
         <translation>The priority is a number from 0 to 9</translation>
     </message>
@@ -1673,147 +1673,162 @@ or type your ID number on the keys</translation>
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="54" />
+        <location filename="../qml/counter/ContentView.qml" line="42" />
+        <source>选择通知的图片</source>
+        <translation>Choose the notice's picture</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="43" />
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="63" />
         <source>发布到哪个播放列表</source>
         <translation>Publish to which playlist</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="63" />
+        <location filename="../qml/counter/ContentView.qml" line="72" />
         <source>新建：本所信息发布</source>
         <translation>New: this service point's notices</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="104" />
+        <location filename="../qml/counter/ContentView.qml" line="113" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="114" />
+        <location filename="../qml/counter/ContentView.qml" line="123" />
         <source>撤下</source>
         <translation>Take down</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="150" />
+        <location filename="../qml/counter/ContentView.qml" line="159" />
         <source>正在修改：%1（保存后所有播放它的信息屏都更新）</source>
         <translation>Editing: %1 (once saved, every display playing it updates)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="162" />
+        <location filename="../qml/counter/ContentView.qml" line="171" />
         <source>取消修改</source>
         <translation>Stop editing</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="171" />
+        <location filename="../qml/counter/ContentView.qml" line="180" />
         <source>标题（最多60字）</source>
         <translation>Title (at most 60 characters)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="175" />
+        <location filename="../qml/counter/ContentView.qml" line="184" />
         <source>正文</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="206" />
+        <location filename="../qml/counter/ContentView.qml" line="215" />
         <source>开始日期（空：今天起）</source>
         <translation>First day (empty: from today)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="214" />
+        <location filename="../qml/counter/ContentView.qml" line="223" />
         <source>结束日期（空：一直播放）</source>
         <translation>Last day (empty: no end)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="220" />
+        <location filename="../qml/counter/ContentView.qml" line="229" />
         <source>播放时间（不选星期即每天；时段不填即全天）</source>
         <translation>When it plays (no day chosen: every day; no times: all day)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>一</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>二</source>
         <translation>Tu</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>三</source>
         <translation>We</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>四</source>
         <translation>Th</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>五</source>
         <translation>Fr</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>六</source>
         <translation>Sa</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>日</source>
         <translation>Su</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="247" />
+        <location filename="../qml/counter/ContentView.qml" line="256" />
         <source>每天从</source>
         <translation>Each day from</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="255" />
+        <location filename="../qml/counter/ContentView.qml" line="264" />
         <source>到</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="262" />
+        <location filename="../qml/counter/ContentView.qml" line="271" />
         <source>优先级（0–9，高者先播）</source>
         <translation>Priority (0–9, higher plays first)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="270" />
+        <location filename="../qml/counter/ContentView.qml" line="283" />
         <source>换一张图片（不填则保留原图片）</source>
         <translation>Another picture (empty keeps the current one)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="271" />
+        <location filename="../qml/counter/ContentView.qml" line="284" />
         <source>图片文件（PNG 或 JPEG，可不填）</source>
         <translation>Image file (PNG or JPEG, optional)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="281" />
+        <location filename="../qml/counter/ContentView.qml" line="294" />
+        <source>选择图片…</source>
+        <translation>Choose picture…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="305" />
         <source>横屏 1920×1080</source>
         <translation>Landscape 1920×1080</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="289" />
+        <location filename="../qml/counter/ContentView.qml" line="313" />
         <source>竖屏</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="302" />
+        <location filename="../qml/counter/ContentView.qml" line="326" />
         <source>正在发布…</source>
         <translation>Publishing…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="303" />
+        <location filename="../qml/counter/ContentView.qml" line="327" />
         <source>发布</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="303" />
+        <location filename="../qml/counter/ContentView.qml" line="327" />
         <source>保存修改</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="314" />
+        <location filename="../qml/counter/ContentView.qml" line="338" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>

@@ -1590,22 +1590,22 @@
 <context>
     <name>renshe::kiosk::counter::ContentPublisher</name>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="226" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="225" />
         <source>时段格式应为 08:30 至 17:00</source>
         <translation>시간은 08:30, 17:00 형식으로 입력하세요</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="228" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="227" />
         <source>时段的结束要晚于开始</source>
         <translation>끝 시간은 시작 시간보다 늦어야 합니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="231" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="230" />
         <source>星期的选择不正确</source>
         <translation>요일 선택이 올바르지 않습니다</translation>
     </message>
     <message>
-        <location filename="../kiosk/counter/content_publisher.cpp" line="233" />
+        <location filename="../kiosk/counter/content_publisher.cpp" line="232" />
         <source>优先级应为0至9</source>
         <translation>우선순위는 0부터 9까지입니다</translation>
     </message>
@@ -1673,147 +1673,162 @@
 <context>
     <name>ContentView</name>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="54" />
+        <location filename="../qml/counter/ContentView.qml" line="42" />
+        <source>选择通知的图片</source>
+        <translation>공지 그림 선택</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="43" />
+        <source>图片 (*.png *.jpg *.jpeg)</source>
+        <translation>그림 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="63" />
         <source>发布到哪个播放列表</source>
         <translation>게시할 재생 목록</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="63" />
+        <location filename="../qml/counter/ContentView.qml" line="72" />
         <source>新建：本所信息发布</source>
         <translation>새로 만들기: 본소 게시</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="104" />
+        <location filename="../qml/counter/ContentView.qml" line="113" />
         <source>修改</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="114" />
+        <location filename="../qml/counter/ContentView.qml" line="123" />
         <source>撤下</source>
         <translation>내리기</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="150" />
+        <location filename="../qml/counter/ContentView.qml" line="159" />
         <source>正在修改：%1（保存后所有播放它的信息屏都更新）</source>
         <translation>수정 중: %1 (저장하면 이를 재생하는 모든 안내 화면이 갱신됩니다)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="162" />
+        <location filename="../qml/counter/ContentView.qml" line="171" />
         <source>取消修改</source>
         <translation>수정 취소</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="171" />
+        <location filename="../qml/counter/ContentView.qml" line="180" />
         <source>标题（最多60字）</source>
         <translation>제목(최대 60자)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="175" />
+        <location filename="../qml/counter/ContentView.qml" line="184" />
         <source>正文</source>
         <translation>본문</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="206" />
+        <location filename="../qml/counter/ContentView.qml" line="215" />
         <source>开始日期（空：今天起）</source>
         <translation>시작일(비우면 오늘부터)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="214" />
+        <location filename="../qml/counter/ContentView.qml" line="223" />
         <source>结束日期（空：一直播放）</source>
         <translation>종료일(비우면 계속 재생)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="220" />
+        <location filename="../qml/counter/ContentView.qml" line="229" />
         <source>播放时间（不选星期即每天；时段不填即全天）</source>
         <translation>재생 시간(요일을 고르지 않으면 매일, 시간을 비우면 종일)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>一</source>
         <translation>월</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>二</source>
         <translation>화</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>三</source>
         <translation>수</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>四</source>
         <translation>목</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>五</source>
         <translation>금</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>六</source>
         <translation>토</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="230" />
+        <location filename="../qml/counter/ContentView.qml" line="239" />
         <source>日</source>
         <translation>일</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="247" />
+        <location filename="../qml/counter/ContentView.qml" line="256" />
         <source>每天从</source>
         <translation>매일 시작</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="255" />
+        <location filename="../qml/counter/ContentView.qml" line="264" />
         <source>到</source>
         <translation>까지</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="262" />
+        <location filename="../qml/counter/ContentView.qml" line="271" />
         <source>优先级（0–9，高者先播）</source>
         <translation>우선순위(0–9, 높을수록 먼저)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="270" />
+        <location filename="../qml/counter/ContentView.qml" line="283" />
         <source>换一张图片（不填则保留原图片）</source>
         <translation>다른 그림 (비워 두면 현재 그림 유지)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="271" />
+        <location filename="../qml/counter/ContentView.qml" line="284" />
         <source>图片文件（PNG 或 JPEG，可不填）</source>
         <translation>이미지 파일(PNG 또는 JPEG, 선택)</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="281" />
+        <location filename="../qml/counter/ContentView.qml" line="294" />
+        <source>选择图片…</source>
+        <translation>그림 선택…</translation>
+    </message>
+    <message>
+        <location filename="../qml/counter/ContentView.qml" line="305" />
         <source>横屏 1920×1080</source>
         <translation>가로 1920×1080</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="289" />
+        <location filename="../qml/counter/ContentView.qml" line="313" />
         <source>竖屏</source>
         <translation>세로</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="302" />
+        <location filename="../qml/counter/ContentView.qml" line="326" />
         <source>正在发布…</source>
         <translation>게시하는 중…</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="303" />
+        <location filename="../qml/counter/ContentView.qml" line="327" />
         <source>发布</source>
         <translation>게시</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="303" />
+        <location filename="../qml/counter/ContentView.qml" line="327" />
         <source>保存修改</source>
         <translation>변경 저장</translation>
     </message>
     <message>
-        <location filename="../qml/counter/ContentView.qml" line="314" />
+        <location filename="../qml/counter/ContentView.qml" line="338" />
         <source>刷新</source>
         <translation>새로 고침</translation>
     </message>

@@ -10,6 +10,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QUrl>
 #include <QVariantList>
 #include <QVariantMap>
 #include <map>
@@ -77,6 +78,8 @@ public:
     Q_INVOKABLE void withdraw(const QString& itemId);
     // The image as the preview loads it ("" when the path is not a readable file).
     Q_INVOKABLE QString imageUrl(const QString& imagePath) const;
+    // The file the picture dialog chose, as a path for the field.
+    Q_INVOKABLE QString localPath(const QUrl& chosen) const { return chosen.toLocalFile(); }
 
 Q_SIGNALS:
     void changed();

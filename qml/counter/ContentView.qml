@@ -4,6 +4,7 @@
 // ContentPublisher's, shown next to the fields.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Renshe.Components
 import Renshe.Counter
@@ -34,6 +35,14 @@ Item {
             body: noticeBody.text,
             image: content.imageUrl(imagePath.text)
         })
+
+    FileDialog {
+        id: pictureDialog
+        objectName: "pictureDialog"
+        title: qsTr("选择通知的图片")
+        nameFilters: [qsTr("图片 (*.png *.jpg *.jpeg)")]
+        onAccepted: imagePath.text = view.content.localPath(selectedFile)
+    }
 
     RowLayout {
         anchors.fill: parent
@@ -263,14 +272,29 @@ Item {
                             placeholder: "0"
                         }
                     }
-                    Field {
-                        id: imagePath
-                        objectName: "imagePath"
+                    // The picture: a path typed, or chosen in the file dialog (选择图片…).
+                    Item {
                         width: parent.width
-                        label: view.editing ? qsTr("换一张图片（不填则保留原图片）")
-                                            : qsTr("图片文件（PNG 或 JPEG，可不填）")
-                        placeholder: "/home/staff/通知.png"
-                        error: view.content.imageError
+                        implicitHeight: imagePath.implicitHeight
+                        Field {
+                            id: imagePath
+                            objectName: "imagePath"
+                            width: parent.width - choosePicture.width - Theme.spacing / 2
+                            label: view.editing ? qsTr("换一张图片（不填则保留原图片）")
+                                                : qsTr("图片文件（PNG 或 JPEG，可不填）")
+                            placeholder: "/home/staff/通知.png"
+                            error: view.content.imageError
+                        }
+                        CounterButton {
+                            id: choosePicture
+                            objectName: "choosePicture"
+                            anchors.right: parent.right
+                            anchors.top: parent.top
+                            anchors.topMargin: imagePath.input.y
+                            text: qsTr("选择图片…")
+                            outline: true
+                            onActivated: pictureDialog.open()
+                        }
                     }
                     Row {
                         spacing: Theme.spacing

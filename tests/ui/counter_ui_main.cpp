@@ -6,9 +6,11 @@
 
 #include <QFont>
 #include <QGuiApplication>
+#include <QImage>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtQuickTest>
 #include <memory>
 
@@ -168,8 +170,18 @@ public:
         m_counter->hall()->show(points, terminals, {check});
     }
 
+    // A real PNG on disk (for the picture dialog), its file URL.
+    Q_INVOKABLE QUrl samplePicture() {
+        const QString path = m_pictures.filePath(QStringLiteral("通知.png"));
+        QImage image(64, 40, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        image.save(path, "PNG");
+        return QUrl::fromLocalFile(path);
+    }
+
 private:
     renshe::kiosk::counter::Counter* m_counter;
+    QTemporaryDir m_pictures;
 };
 
 class Setup : public QObject {

@@ -114,6 +114,27 @@ Item {
             compare(Counter.activation.citizenWindow, false)
         }
 
+        function test_4_a_picture_chosen_in_the_file_dialog_fills_the_field() {
+            const pages = createTemporaryObject(pageComponent, root)
+            pages.page = 3
+            const dialog = findChild(pages, "pictureDialog")
+            verify(dialog !== null)
+            mouseClick(findChild(pages, "choosePicture"))
+            tryCompare(dialog, "visible", true)
+            const picture = CounterFixture.samplePicture()
+            dialog.currentFolder = picture.toString().replace(/\/[^\/]*$/, "")
+            // As a clerk would: the only picture in the folder clicked, then 打开.
+            let file = null
+            tryVerify(() => {
+                file = findChild(root.Window.window.contentItem, "fileDialogDelegate0")
+                return file !== null && file.visible
+            }, 5000)
+            mouseClick(file)
+            dialog.accept()
+            compare(findChild(pages, "imagePathInput").text, Counter.content.localPath(picture))
+            verify(findChild(pages, "imagePathInput").text.endsWith("/通知.png"))
+        }
+
         function test_3_every_page_fits() {
             CounterFixture.showSamplePerson()
             CounterFixture.showSampleQueue()
