@@ -68,7 +68,7 @@ void Activation::setLink(std::shared_ptr<StaffLink> link) {
 }
 
 bool Activation::citizenWindow() const {
-    return m_step != Step::Idle && m_step != Step::ReadingCard;
+    return m_citizenStarted && m_step != Step::Idle;
 }
 
 QString Activation::prompt() const {
@@ -107,9 +107,12 @@ QString Activation::stepText() const {
 
 void Activation::setStep(Step step) {
     m_step = step;
+    if (step == Step::Idle || step == Step::ReadingCard)
+        m_citizenStarted = false;
     const bool entering =
         step == Step::NewPin || step == Step::ConfirmPin || step == Step::ServicePassword;
     if (entering) {
+        m_citizenStarted = true;  // from now on the outcome is the citizen's to see too
         m_pin.clear();
         m_idle.start();
     } else {

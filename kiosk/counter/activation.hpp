@@ -34,7 +34,8 @@ class Activation : public QObject {
     QML_ELEMENT
     QML_UNCREATABLE("Activation belongs to the Counter singleton")
     Q_PROPERTY(Step step READ step NOTIFY changed)
-    Q_PROPERTY(bool citizenWindow READ citizenWindow NOTIFY changed)  // the PIN pad window is up
+    // The PIN pad window is up: from the first PIN asked for until the clerk closes the outcome.
+    Q_PROPERTY(bool citizenWindow READ citizenWindow NOTIFY changed)
     Q_PROPERTY(QString cardNumber READ cardNumber NOTIFY changed)
     Q_PROPERTY(QString holder READ holder NOTIFY changed)  // masked name, as the card has it
     Q_PROPERTY(QString prompt READ prompt NOTIFY changed)  // to the citizen
@@ -119,6 +120,7 @@ private:
     std::string m_newPin, m_servicePassword;
     std::string m_heldReport;  // a serialized ReportPinChangedRequest the back office has not had
     bool m_delivering = false;
+    bool m_citizenStarted = false;  // the citizen's window is up (a new PIN was asked for)
 };
 
 }  // namespace renshe::kiosk::counter

@@ -47,7 +47,23 @@ protected:
 
 TEST_F(CounterActivation, TheCitizenSetsTheirPinOnTheCountersPadAndTheClerkNeverSeesIt) {
     sim.insert();
-    startActivation();
+    start();
+    signedIn();
+    counter->click("readCardButton");
+    ASSERT_EQ(counter->waitForProperty(QString::fromStdString("cardStatus_" + card.cardNumber),
+                                       "status", CARD_STATUS_ISSUED, 15s),
+              QJsonValue(CARD_STATUS_ISSUED));
+    // The card taken out before 协助启用: the clerk is told, the citizen's window stays away.
+    sim.remove();
+    counter->click("operation_activate");
+    EXPECT_EQ(counter->waitForProperty("activationMessage", "text",
+                                       text("读卡器中没有卡，请插入社保卡"), 10s),
+              text("读卡器中没有卡，请插入社保卡"));
+    EXPECT_EQ(counter->property("citizenPinWindow", "visible"), QJsonValue(false));
+    counter->click("finishActivation");
+    sim.insert();
+    counter->click("operation_activate");
+    ASSERT_EQ(counter->waitForProperty("citizenPinWindow", "visible", true, 15s), QJsonValue(true));
     EXPECT_EQ(citizenSees("citizenPrompt", "请设置6位新密码"), text("请设置6位新密码"));
     EXPECT_EQ(citizenSees("citizenCard", "张*丰 的社保卡（卡号 A37010001）"),
               text("张*丰 的社保卡（卡号 A37010001）"));
