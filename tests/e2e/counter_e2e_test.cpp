@@ -1,9 +1,10 @@
 // renshe-counter (offscreen) against the real back office with the counter's own PC/SC reader
 // (pcscd + vpcd + renshe-cardsim): the sign-in with the key's passphrase and its lock, a person
 // found by the card in the reader, the full identity revealed with a reason, a formal loss with
-// its reason; an application made at a terminal claimed and sent back for information, and a
-// terminal's help request answered; the hall's machines; the back office gone; a clerk of
-// another county; 协助启用 (counter_activation_e2e_test.cpp). Screenshots of every screen at
+// its reason; an application made at a terminal claimed, sent back for information, accepted
+// and completed, and a terminal's help request answered; the hall's machines; the back office
+// gone; a clerk of another county; a notice published, edited and taken down on a running
+// display; 协助启用 is in counter_activation_e2e_test.cpp. Screenshots of every screen at
 // 1366×768 and 1920×1080 in <build>/tests/e2e/screenshots/counter/.
 #include <gtest/gtest.h>
 
@@ -99,7 +100,7 @@ TEST_F(CounterAtTheDesk, APersonFoundByTheCardIsRevealedWithAReasonAndTheirCardF
               QJsonValue(CARD_STATUS_LOST));
 }
 
-TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInformation) {
+TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedSentBackForInformationThenDecided) {
     // Made at the touch terminal, as the kiosk does: 失业登记 by ID number and name.
     auto touch = renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().target(),
@@ -164,6 +165,18 @@ TEST_F(CounterAtTheDesk, AnApplicationFromATerminalIsClaimedAndSentBackForInform
             .ok());
     EXPECT_EQ(status.state(), APPLICATION_STATE_MORE_INFORMATION_NEEDED);
     EXPECT_EQ(status.reason(), "请携带劳动合同解除证明到窗口");
+    // The citizen brings the paper: 受理 (Alt+A), then 办结 (Alt+D), the keyboard's common path.
+    type("decisionReason", QString());
+    key("Alt+A");
+    EXPECT_EQ(counter->waitForProperty("selectedState", "value", text("已受理"), 10s),
+              text("已受理"));
+    key("Alt+D");
+    EXPECT_EQ(counter->waitForProperty("selectedState", "value", text("已办结"), 10s),
+              text("已办结"));
+    ASSERT_TRUE(
+        renshe::testing::call(*apps, &ApplicationService::Stub::GetApplicationStatus, st, &status)
+            .ok());
+    EXPECT_EQ(status.state(), APPLICATION_STATE_DONE);
     // The hall's help request, answered.
     counter->click("answerHelp_" + QString::fromStdString(raised.help_request().id()));
     EXPECT_NE(
