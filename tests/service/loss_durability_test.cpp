@@ -15,6 +15,7 @@
 #include "tests/bench/fleet_load.hpp"
 #include "tests/fixtures/net.hpp"
 #include "tests/service/backoffice_env.hpp"
+#include "tests/service/loss_storm.hpp"
 
 namespace {
 
@@ -29,66 +30,7 @@ using renshe::testing::StoreKind;
 using Card = CardService::Stub;
 using Admin = AdminService::Stub;
 
-constexpr int kPeople = 96;
-constexpr const char* kPassword = "285714";
-
-std::vector<SeededCard> seedPeople(const Clients& staff, const Clients& touch) {
-    std::vector<SeededCard> people;
-    for (int i = 0; i < kPeople; ++i)
-        people.push_back(renshe::testing::inventedCard(i));
-    const auto imp = renshe::testing::registryImportOf(people);
-    ImportRegistryResponse ir;
-    const auto o = call(*staff.admin, &Admin::ImportRegistry, imp, &ir);
-    EXPECT_TRUE(o.ok()) << o;
-    EXPECT_EQ(ir.errors_size(), 0) << (ir.errors_size() ? ir.errors(0).error().reason() : "");
-    EXPECT_EQ(ir.persons_imported(), kPeople);
-    EXPECT_EQ(ir.cards_imported(), kPeople);
-    for (const auto& p : people) {
-        const auto a = renshe::testing::activate(touch, p, kPassword);
-        EXPECT_TRUE(a.ok()) << a;
-    }
-    return people;
-}
-
-ReportTemporaryLossRequest reportFor(const SeededCard& p, const std::string& requestId) {
-    ReportTemporaryLossRequest r;
-    r.set_request_id(requestId);
-    r.set_ssn(p.ssn);
-    r.set_name(p.name);
-    r.mutable_second_factor()->set_service_password(kPassword);
-    return r;
-}
-
-// Every person has exactly one successful loss report event, the card is TEMP_LOST with the
-// acknowledged report number, and the chain verifies.
-void expectExactlyOnce(const Clients& staff, const std::vector<SeededCard>& people,
-                       const std::map<int, std::string>& ackedNumbers) {
-    for (int i = 0; i < kPeople; ++i) {
-        QueryAuditRequest q;
-        q.set_subject_ssn(people[i].ssn);
-        q.set_event_type("card.report_temporary_loss");
-        q.mutable_page()->set_page_size(100);
-        QueryAuditResponse events;
-        ASSERT_TRUE(call(*staff.admin, &Admin::QueryAudit, q, &events).ok());
-        int ok = 0;
-        for (const auto& e : events.events())
-            ok += e.outcome() == "OK";
-        EXPECT_EQ(ok, 1) << "person " << i;
-
-        GetPersonRequest gp;
-        gp.mutable_person()->set_ssn(people[i].ssn);
-        GetPersonResponse person;
-        ASSERT_TRUE(call(*staff.admin, &Admin::GetPerson, gp, &person).ok());
-        EXPECT_EQ(person.cards(0).status(), CARD_STATUS_TEMP_LOST) << "person " << i;
-        if (auto it = ackedNumbers.find(i); it != ackedNumbers.end()) {
-            EXPECT_EQ(person.cards(0).loss_report().report_number(), it->second) << "person " << i;
-        }
-    }
-    VerifyAuditChainRequest vr;
-    VerifyAuditChainResponse v;
-    ASSERT_TRUE(call(*staff.admin, &Admin::VerifyAuditChain, vr, &v).ok());
-    EXPECT_TRUE(v.intact()) << v.reason() << " at " << v.first_broken_sequence();
-}
+using namespace renshe::testing::storm;
 
 class LossDurability : public ::testing::TestWithParam<StoreKind> {};
 
@@ -152,6 +94,28 @@ INSTANTIATE_TEST_SUITE_P(Backends, LossDurability,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);
 
+// The database gone while a loss report comes in (its second factor is checked before the
+// transaction, against the same database): the terminal is told UNAVAILABLE, which its outbox
+// retries, never UNKNOWN; with the database back the same request goes through once.
+TEST(LossDurabilityDatabaseDown, AReportWhileTheDatabaseIsDownIsUnavailableThenAppliedOnce) {
+    BackofficeEnv env(StoreKind::Postgres, {"--limit-terminal-lookups", "100000/3600"});
+    const SeededCard person = renshe::testing::inventedCard(3);
+    renshe::testing::seed(env.staff(), person);
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), person, kPassword).ok());
+    const auto report = reportFor(person, newRequestId());
+    env.postgres()->kill9();
+    ReportTemporaryLossResponse resp;
+    const auto touch = env.touch();
+    const auto down = call(*touch.card, &Card::ReportTemporaryLoss, report, &resp);
+    EXPECT_EQ(down.code, grpc::StatusCode::UNAVAILABLE) << down;
+    env.postgres()->start();
+    const auto back = call(*touch.card, &Card::ReportTemporaryLoss, report, &resp);
+    ASSERT_TRUE(back.ok()) << back;
+    EXPECT_EQ(resp.card().status(), CARD_STATUS_TEMP_LOST);
+    const auto again = call(*touch.card, &Card::ReportTemporaryLoss, report, &resp);
+    EXPECT_TRUE(again.ok()) << again;
+}
+
 TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
     BackofficeEnv env(StoreKind::Postgres, {"--limit-terminal-lookups", "100000/3600"});
     BackofficeProcess second(env.pki(), {"--database", env.database(), "--keystore",
@@ -204,40 +168,6 @@ TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {
     expectExactlyOnce(env.staff(), people, numbers);
 }
 
-// haproxy in TCP mode on 127.0.0.1:`port`, round robin over the two replicas, with health
-// checks that take a dead replica out within a third of a second.
-std::unique_ptr<renshe::testing::ChildProcess> startHaproxy(const std::filesystem::path& dir,
-                                                            int port, const std::string& a,
-                                                            const std::string& b) {
-    const auto portOf = [](const std::string& target) {
-        return target.substr(target.rfind(':') + 1);
-    };
-    {
-        std::ofstream cfg(dir / "haproxy.cfg");
-        cfg << "global\n  maxconn 4000\n"
-               "defaults\n  mode tcp\n  timeout connect 2s\n  timeout client 1h\n  timeout server "
-               "1h\n"
-               "  retries 3\n  option redispatch\n"
-               "frontend grpc\n  bind 127.0.0.1:"
-            << port
-            << "\n  default_backend replicas\n"
-               "backend replicas\n  balance roundrobin\n"
-               "  server a 127.0.0.1:"
-            << portOf(a)
-            << " check inter 300ms fall 1 rise 2\n"
-               "  server b 127.0.0.1:"
-            << portOf(b) << " check inter 300ms fall 1 rise 2\n";
-    }
-    renshe::testing::ProcessOptions ho;
-    ho.argv = {"/usr/sbin/haproxy", "-db", "-f", (dir / "haproxy.cfg").string()};
-    ho.logFile = dir / "haproxy.log";
-    auto haproxy = std::make_unique<renshe::testing::ChildProcess>(std::move(ho));
-    EXPECT_TRUE(renshe::testing::waitUntil([&] { return renshe::testing::isListening(port); },
-                                           std::chrono::seconds(10)))
-        << haproxy->logTail();
-    return haproxy;
-}
-
 // Two replicas on one PostgreSQL behind haproxy (TCP mode: mutual TLS ends at the back office,
 // which needs the terminal's certificate), a fleet of terminals heartbeating and querying
 // through it, and terminals reporting losses with the kiosk's rule (a transient failure is
@@ -254,7 +184,8 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     const auto people = seedPeople(env.staff(), env.touch());
     renshe::testing::TempDir dir("renshe-haproxy");
     const int port = renshe::testing::freeTcpPortPair();
-    const auto haproxy = startHaproxy(dir.path(), port, env.backoffice().target(), second.target());
+    const auto haproxy =
+        startHaproxy(dir.path(), port, {env.backoffice().target(), second.target()});
     const std::string balanced = "localhost:" + std::to_string(port);
 
     // The fleet, through haproxy.
@@ -277,69 +208,29 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     });
 
     // The reports, through haproxy, retried like the kiosk's outbox does.
-    std::vector<std::string> requestIds;
-    for (int i = 0; i < kPeople; ++i)
-        requestIds.push_back(newRequestId());
-    std::mutex m;
-    std::map<int, std::string> numbers;
-    std::atomic<int> acked{0}, retries{0}, givenUp{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < 4; ++t) {
-        threads.emplace_back([&, t] {
-            auto card =
-                CardService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
-                    balanced, env.pki().touchTerminal("T-371302-00" + std::to_string(t + 1),
-                                                      BackofficeEnv::kRegion))));
-            for (int i = t; i < kPeople; i += 4) {
-                const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-                for (;;) {
-                    ReportTemporaryLossResponse resp;
-                    const auto o = call(*card, &Card::ReportTemporaryLoss,
-                                        reportFor(people[i], requestIds[i]), &resp);
-                    if (o.ok()) {
-                        std::lock_guard lock(m);
-                        numbers[i] = resp.card().loss_report().report_number();
-                        ++acked;
-                        break;
-                    }
-                    if ((o.code != grpc::StatusCode::UNAVAILABLE &&
-                         o.code != grpc::StatusCode::DEADLINE_EXCEEDED &&
-                         o.code != grpc::StatusCode::INTERNAL) ||
-                        std::chrono::steady_clock::now() > until) {
-                        ADD_FAILURE() << "report " << i << ": " << o;
-                        ++givenUp;
-                        break;
-                    }
-                    ++retries;
-                    // A terminal's back-off before it retries with the same request id.
-                    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-                }
-                std::this_thread::sleep_for(std::chrono::milliseconds(700));  // spread over the run
-            }
-        });
-    }
+    ReportStorm storm(env, balanced, people, 4, std::chrono::milliseconds(700),
+                      std::chrono::seconds(60));
     // Mid-run: half of the reports in (about 9 s), the fleet in its steady state.
-    ASSERT_TRUE(renshe::testing::waitUntil([&] { return acked.load() >= kPeople / 2; },
+    ASSERT_TRUE(renshe::testing::waitUntil([&] { return storm.acked() >= kPeople / 2; },
                                            std::chrono::seconds(90)));
     env.backoffice().kill9();
-    const int ackedAtKill = acked.load();
-    for (auto& t : threads)
-        t.join();
+    const int ackedAtKill = storm.acked();
+    storm.join();
     fleetThread.join();
     std::cout << fleetLog.str();
     renshe::bench::printFleetLoad(fo, fleet, std::cout);
-    std::cout << "[ haproxy ] reports acknowledged " << acked.load() << "/" << kPeople << " ("
-              << ackedAtKill << " before the kill), " << retries.load() << " retries" << std::endl;
+    std::cout << "[ haproxy ] reports acknowledged " << storm.acked() << "/" << kPeople << " ("
+              << ackedAtKill << " before the kill), " << storm.retries() << " retries" << std::endl;
 
     EXPECT_LT(ackedAtKill, kPeople) << "the kill came too late to test anything";
-    EXPECT_EQ(givenUp.load(), 0);
-    EXPECT_EQ(acked.load(), kPeople);
+    EXPECT_EQ(storm.givenUp(), 0);
+    EXPECT_EQ(storm.acked(), kPeople);
     // Every report there once, with the number its terminal was told (asked of the survivor).
     auto survivor = renshe::services::client::makeChannel(env.pki().endpoint(
         second.staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
     const renshe::testing::Clients staff{CardService::NewStub(survivor),
                                          AdminService::NewStub(survivor)};
-    expectExactlyOnce(staff, people, numbers);
+    expectExactlyOnce(staff, people, storm.numbers());
     // The fleet kept working through the failover: only connection-level failures, and far
     // fewer than the calls that went through.
     for (const auto* rpc : {&fleet.steady.heartbeat, &fleet.steady.status}) {

@@ -365,8 +365,12 @@ void MutationRunner::runPrepare(const Prepare& prepare, const Caller& caller,
                 return;
         }
         prepare(caller);
+    } catch (const store::StoreUnavailable&) {
+        // The transaction will say what storage says (UNAVAILABLE); the body does the work
+        // itself. (Not a StoreError: uncaught here it left the handler, and gRPC answered
+        // UNKNOWN to a terminal that retries only transient failures. Found by
+        // Province.PrimaryKilledMidStormLosesNothing.)
     } catch (const store::StoreError&) {
-        // The transaction will say what storage says; the body does the work itself.
     }
 }
 
