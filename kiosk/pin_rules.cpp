@@ -34,7 +34,7 @@ QString PinRules::weakPin(const std::string& candidate,
 QString PinRules::weakServicePassword(const std::string& candidate,
                                       const std::optional<sscard::Date>& birthDate,
                                       const std::string& newPin) {
-    const QString why = weakPin(candidate, birthDate, std::nullopt);
+    QString why = weakPin(candidate, birthDate, std::nullopt);
     if (!why.isEmpty())
         return why;
     return candidate == newPin ? tr("服务密码不能与卡密码相同") : QString();

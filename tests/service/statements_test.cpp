@@ -92,8 +92,11 @@ std::string signWithAnotherKey(const std::string& content) {
 
 TEST_P(StatementsTest, AParticipationStatementIsSignedKeptAndVerifiable) {
     const std::string requestId = newRequestId();
+    // One subject for the request and its retry: atTheTerminal() stamps the PIN check "5 s
+    // ago" from now, and a retry made a second later would be a different request.
+    const RecordsSubject subject = atTheTerminal();
     Outcome o;
-    const auto issued = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION, 0, &o, requestId);
+    const auto issued = issue(subject, STATEMENT_KIND_PARTICIPATION, 0, &o, requestId);
     ASSERT_TRUE(o.ok()) << o;
     const auto& s = issued.statement();
     EXPECT_TRUE(std::regex_match(s.number(), std::regex("20[0-9]{16}"))) << s.number();
@@ -116,7 +119,7 @@ TEST_P(StatementsTest, AParticipationStatementIsSignedKeptAndVerifiable) {
     EXPECT_EQ(issued.signed_().content().find("张三丰"), std::string::npos);
 
     // The same request again is the same statement, not a second one.
-    const auto again = issue(atTheTerminal(), STATEMENT_KIND_PARTICIPATION, 0, nullptr, requestId);
+    const auto again = issue(subject, STATEMENT_KIND_PARTICIPATION, 0, nullptr, requestId);
     EXPECT_EQ(again.statement().number(), s.number());
     EXPECT_EQ(again.check_code(), issued.check_code());
 
