@@ -278,12 +278,17 @@ private:
 
 class PostgresStore final : public Store {
 public:
-    PostgresStore(std::string conninfo, std::size_t connections)
-        : m_conninfo(std::move(conninfo)), m_max(std::max<std::size_t>(connections, 1)) {
-        migrate();
+    PostgresStore(std::string conninfo, std::size_t connections, bool readReplica)
+        : m_conninfo(std::move(conninfo)),
+          m_max(std::max<std::size_t>(connections, 1)),
+          m_readReplica(readReplica) {
+        if (!m_readReplica)
+            migrate();  // a replica connects on its first read
     }
 
     void write(const std::function<void(Tx&)>& fn) override {
+        if (m_readReplica)
+            throw StoreError("postgres: a read replica takes no writes");
         ensureNotInsideWrite();
         WriteScope scope;
         for (int attempt = 1;; ++attempt) {
@@ -516,6 +521,7 @@ private:
 
     const std::string m_conninfo;
     const std::size_t m_max;
+    const bool m_readReplica;
 
     std::mutex m_poolMutex;
     std::condition_variable m_poolFree;
@@ -531,7 +537,7 @@ private:
 }  // namespace
 
 std::unique_ptr<Store> openPostgres(const std::string& conninfo, const Store::Options& options) {
-    return std::make_unique<PostgresStore>(conninfo, options.connections);
+    return std::make_unique<PostgresStore>(conninfo, options.connections, options.readReplica);
 }
 
 }  // namespace renshe::services::store::detail

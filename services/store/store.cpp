@@ -82,6 +82,8 @@ std::unique_ptr<Store> Store::open(const std::string& url) {
 std::unique_ptr<Store> Store::open(const std::string& url, const Options& options) {
     // The URL may carry a password: never put it into an error message.
     if (startsWith(url, "sqlite:")) {
+        if (options.readReplica)
+            throw StoreError("a read replica must be PostgreSQL");
         std::string path = url.substr(7);
         if (startsWith(path, "//")) {
             path = path.substr(2);  // sqlite:///abs/path.db

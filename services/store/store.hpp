@@ -113,6 +113,10 @@ public:
         // PostgreSQL: connections in the pool (0 = 8). SQLite: read-only connections for
         // read() (0 = 4); writes always go through the one writer connection.
         std::size_t connections = 0;
+        // PostgreSQL only: a hot standby for reads that may be a little stale (--database-
+        // replica). No migrations are run (the primary's are streamed to it); write() throws
+        // StoreError.
+        bool readReplica = false;
     };
     static std::unique_ptr<Store> open(const std::string& url, const Options& options);
 

@@ -198,11 +198,12 @@ TEST_F(CounterActivation, AReportTheBackOfficeMissedIsSentWhenItIsBack) {
     ASSERT_TRUE(renshe::testing::waitUntil(
         [&] { return sim.cardValue("pin") == std::optional<std::string>("135790"); }, 30s));
     env.backoffice().kill9();
-    EXPECT_EQ(counter->waitForProperty(
-                  "activationMessage", "text",
-                  text("卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序"),
-                  20s),
-              text("卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序"));
+    EXPECT_EQ(
+        counter->waitForProperty(
+            "activationMessage", "text",
+            text("卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序"),
+            20s),
+        text("卡片密码已设置，但后台还没有记录启用：连接恢复后自动补报，请不要关闭本程序"));
     EXPECT_EQ(citizenSees("citizenPrompt", "社保卡已启用，请牢记您的新密码"),
               text("社保卡已启用，请牢记您的新密码"));
     ASSERT_EQ(sim.control("delay 0").rfind("ok", 0), 0U);

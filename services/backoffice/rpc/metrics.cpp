@@ -141,6 +141,13 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
     out += "renshe_watch_content_streams " + std::to_string(m_streams.load()) + "\n";
     header(out, "renshe_audit_events_total", "counter", "Audit events appended by this process.");
     out += "renshe_audit_events_total " + std::to_string(m_auditEvents.load()) + "\n";
+    header(out, "renshe_replica_reads_total", "counter",
+           "Stale-tolerant reads (job search) by where they were served: the read replica, or "
+           "the primary because the replica failed.");
+    out += "renshe_replica_reads_total{served_by=\"replica\"} " +
+           std::to_string(m_replicaReads.load()) + "\n";
+    out += "renshe_replica_reads_total{served_by=\"primary_fallback\"} " +
+           std::to_string(m_replicaFallbacks.load()) + "\n";
     return out;
 }
 

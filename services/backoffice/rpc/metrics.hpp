@@ -35,6 +35,11 @@ public:
     void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
     void streamOpened() { m_streams.fetch_add(1, std::memory_order_relaxed); }
     void streamClosed() { m_streams.fetch_sub(1, std::memory_order_relaxed); }
+    // A stale-tolerant read served by the read replica (true) or, the replica failing, by the
+    // primary (false).
+    void replicaRead(bool served) {
+        (served ? m_replicaReads : m_replicaFallbacks).fetch_add(1, std::memory_order_relaxed);
+    }
 
     // Prometheus text exposition format.
     std::string render(const store::Store::Stats& storeStats) const;
@@ -53,6 +58,7 @@ private:
     std::map<std::string, std::uint64_t> m_rateLimits;                        // kind
     std::atomic<std::uint64_t> m_auditEvents{0};
     std::atomic<std::int64_t> m_streams{0};
+    std::atomic<std::uint64_t> m_replicaReads{0}, m_replicaFallbacks{0};
 };
 
 }  // namespace renshe::services::backoffice

@@ -503,6 +503,39 @@ grpc::Status MutationRunner::mutate(
 grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,
                                    const std::optional<Refusal>& validationRefusal,
                                    const QueryBody& body) {
+    return queryFrom(nullptr, context, eventType, validationRefusal, body);
+}
+
+grpc::Status MutationRunner::staleQuery(grpc::ServerContext* context, const std::string& eventType,
+                                        const std::optional<Refusal>& validationRefusal,
+                                        const QueryBody& body) {
+    return queryFrom(m_replica, context, eventType, validationRefusal, body);
+}
+
+// Runs `read` on `replica` when there is one; if the replica cannot answer (down, or a
+// statement it cannot run), on the primary.
+void MutationRunner::readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read) {
+    if (replica) {
+        try {
+            replica->read(read);
+            m_metrics.replicaRead(true);
+            return;
+        } catch (const store::StoreUnavailable& e) {
+            log(std::string("{\"level\":\"warn\",\"event\":\"replica\",\"error\":\"") +
+                jsonEscape(e.what()) + "\"}");
+        } catch (const store::StoreError& e) {
+            log(std::string("{\"level\":\"warn\",\"event\":\"replica\",\"error\":\"") +
+                jsonEscape(e.what()) + "\"}");
+        }
+        m_metrics.replicaRead(false);
+    }
+    m_store.read(read);
+}
+
+grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContext* context,
+                                       const std::string& eventType,
+                                       const std::optional<Refusal>& validationRefusal,
+                                       const QueryBody& body) {
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
@@ -511,7 +544,7 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
         caller = authenticate(*context);
         StageClock stages(m_metrics, eventType, started);
         if (!refusal) {
-            m_store.read([&](store::Tx& tx) {
+            readFrom(replica, [&](store::Tx& tx) {
                 stages.bodyStarts();
                 subject = Subject{};
                 refusal.reset();

@@ -136,6 +136,16 @@ public:
     // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
     grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+    // The same for a read that may be a little stale (job search): on the read replica when
+    // there is one (--database-replica), on the primary when there is none or it fails.
+    grpc::Status staleQuery(grpc::ServerContext* context, const std::string& eventType,
+                            const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+    // The hot standby staleQuery reads from (nullptr = none), also asked who a terminal is
+    // while the primary is away; it outlives the runner.
+    void setReadReplica(store::Store* replica) {
+        m_replica = replica;
+        m_gate.setReplica(replica);
+    }
 
     // A refusal that names no person, audited in aggregate (RefusalTally) with the next
     // flushRefusals.
@@ -161,6 +171,10 @@ public:
     grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
 
 private:
+    grpc::Status queryFrom(store::Store* replica, grpc::ServerContext* context,
+                           const std::string& eventType,
+                           const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+    void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
     // Logs a storage failure and answers UNAVAILABLE (the caller retries with its request id).
     grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
                              const Subject& subject, std::chrono::steady_clock::time_point started,
@@ -180,6 +194,7 @@ private:
                  std::chrono::steady_clock::time_point started);
 
     store::Store& m_store;
+    store::Store* m_replica = nullptr;
     const Keystore& m_keys;
     Policy m_policy;
     const util::Clock& m_clock;

@@ -15,7 +15,7 @@ constexpr std::size_t kMaxEntries = 100000;
 TerminalGate::State TerminalGate::lookUp(const Caller& caller) {
     State state = State::NotEnrolled;
     bool pending = false;
-    m_store.read([&](store::Tx& tx) {
+    const auto readEnrolment = [&](store::Tx& tx) {
         state = State::NotEnrolled;
         pending = false;
         const auto row = tx.queryOne(
@@ -32,7 +32,16 @@ TerminalGate::State TerminalGate::lookUp(const Caller& caller) {
             state = State::KeyMismatch;
         pending = state == State::KeyMismatch && row->isNull(1) && !row->isNull(2) &&
                   row->text(2) == caller.publicKeySha256;
-    });
+    };
+    try {
+        m_store.read(readEnrolment);
+    } catch (const store::StoreUnavailable&) {
+        // The primary is away (a failover): a standby knows the enrolments as of its last
+        // replay, and nothing can be revoked on a primary that takes no writes.
+        if (!m_replica)
+            throw;
+        m_replica->read(readEnrolment);
+    }
     if (pending && promote(caller))
         state = State::Enrolled;
     return state;

@@ -21,6 +21,9 @@ public:
     static constexpr std::chrono::milliseconds kFreshness{500};
 
     explicit TerminalGate(store::Store& store) : m_store(store) {}
+    // A read replica to ask when the primary is unavailable (nullptr = none); it outlives the
+    // gate.
+    void setReplica(store::Store* replica) { m_replica = replica; }
 
     // Throws Refused (UNAUTHENTICATED: TERMINAL_NOT_ENROLLED, TERMINAL_KEY_MISMATCH,
     // TERMINAL_REVOKED) for a terminal that may not call; staff pass (their certificates are
@@ -41,6 +44,7 @@ private:
     bool promote(const Caller& caller);
 
     store::Store& m_store;
+    store::Store* m_replica = nullptr;
     std::mutex m_mutex;
     // Keyed by terminal id + '\0' + key digest: a second key under one id gets its own answer.
     std::unordered_map<std::string, Entry> m_entries;

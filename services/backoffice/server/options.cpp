@@ -27,6 +27,9 @@ std::string usage() {
            "keystore new)\n"
            "  --database URL        sqlite:PATH (default sqlite:renshe-backoffice.db) or "
            "postgresql://…\n"
+           "  --database-replica URL  a PostgreSQL hot standby for job search (a little stale; "
+           "the primary\n"
+           "                        answers when it cannot)\n"
            "  --port-file FILE      write the bound port here once serving\n"
            "  --staff-listen HOST:PORT   the staff port: staff certificates only, messages up "
            "to 40 MiB\n"
@@ -208,6 +211,7 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--staff-port-file", text(&Options::staffPortFile)},
         {"--keystore", text(&Options::keystore)},
         {"--database", text(&Options::database)},
+        {"--database-replica", text(&Options::databaseReplica)},
         {"--metrics-listen", text(&Options::metricsListen)},
         {"--metrics-port-file", text(&Options::metricsPortFile)},
         {"--metrics-client-ca", text(&Options::metricsClientCa)},

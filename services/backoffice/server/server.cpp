@@ -59,6 +59,7 @@ constexpr auto kShutdownGrace = std::chrono::seconds(5);
 struct Server::Impl {
     Options options;
     std::unique_ptr<store::Store> store;
+    std::unique_ptr<store::Store> replica;  // --database-replica
     std::optional<Keystore> keys;
     std::unique_ptr<util::Clock> clock;  // before the runner, which reads it
     std::unique_ptr<MutationRunner> runner;
@@ -320,6 +321,12 @@ int Server::start() {
         m_impl->clock = std::make_unique<util::SystemClock>();
     m_impl->runner = std::make_unique<MutationRunner>(*m_impl->store, *m_impl->keys, o.policy,
                                                       o.insecurePlaintext, *m_impl->clock);
+    if (!o.databaseReplica.empty()) {
+        store::Store::Options replica;
+        replica.readReplica = true;
+        m_impl->replica = store::Store::open(o.databaseReplica, replica);
+        m_impl->runner->setReadReplica(m_impl->replica.get());
+    }
     m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->runner);
     std::optional<pki::CertificateAuthority> terminalCa;
     if (!o.terminalCaCertificate.empty()) {
