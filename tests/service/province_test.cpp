@@ -42,6 +42,22 @@ long failedCalls(const renshe::bench::RpcFigures& rpc) {
     return failed;
 }
 
+// Staff clients on `backoffice`'s staff port.
+renshe::testing::Clients staffOn(const BackofficeEnv& env, BackofficeProcess& backoffice) {
+    auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
+        backoffice.staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
+    return {CardService::NewStub(channel), AdminService::NewStub(channel)};
+}
+
+// The fleet kept working around the failover: it failed only with connection-level codes while
+// the database moved, and most of its calls went through.
+void expectTheFleetKeptWorking(const renshe::bench::FleetLoadResult& fleet) {
+    for (const auto* rpc : {&fleet.steady.heartbeat, &fleet.steady.status}) {
+        EXPECT_GT(rpc->ok, 0);
+        EXPECT_LT(failedCalls(*rpc), rpc->ok);
+    }
+}
+
 // Imports postings through the staff port (to the primary) and searches for a new one through
 // the terminal port (the read replica) until it is found; how long that took.
 std::optional<std::chrono::milliseconds> importJobsAndWaitForTheReplica(BackofficeEnv& env) {
@@ -235,17 +251,8 @@ TEST(Province, PrimaryKilledMidStormLosesNothing) {
     EXPECT_LT(replicaLag->count(), 2000) << "the replica lags by seconds";
     // Every report there once, with the number its terminal was told (asked of the survivor,
     // on the new primary).
-    auto survivor = renshe::services::client::makeChannel(env.pki().endpoint(
-        second.staffTarget(), env.pki().staff("S-0001", BackofficeEnv::kRegion)));
-    const renshe::testing::Clients staff{renshe::v1::CardService::NewStub(survivor),
-                                         renshe::v1::AdminService::NewStub(survivor)};
-    expectExactlyOnce(staff, people, storm.numbers());
-    // The fleet kept working around the failover: it failed only with connection-level codes
-    // while the database moved, and most of its calls went through.
-    for (const auto* rpc : {&fleet.steady.heartbeat, &fleet.steady.status}) {
-        EXPECT_GT(rpc->ok, 0);
-        EXPECT_LT(failedCalls(*rpc), rpc->ok);
-    }
+    expectExactlyOnce(staffOn(env, second), people, storm.numbers());
+    expectTheFleetKeptWorking(fleet);
 }
 
 }  // namespace
