@@ -177,6 +177,7 @@ TEST(Province, PrimaryKilledMidStormLosesNothing) {
     ASSERT_TRUE(renshe::testing::waitUntil([&] { return fleetSteady.load(); }, 120s))
         << fleetLog.str();
 
+    ASSERT_TRUE(db.waitForReplicas(2, 60s)) << db.logs();  // both standbys streaming
     JobSearches searches(env, balanced);
     ReportStorm storm(env, balanced, people, 4, 500ms, 90s);
     // A sixth of the reports in: the replica that is not synchronous goes (writes go on: the
