@@ -1,5 +1,6 @@
 #include "kiosk/counter/content_publisher.hpp"
 
+#include <QCryptographicHash>
 #include <QDate>
 #include <QFile>
 #include <QFileInfo>
@@ -140,6 +141,8 @@ void ContentPublisher::setLink(std::shared_ptr<StaffLink> link, const QString& r
         m_playlists.clear();
         m_notices.clear();
         m_editingId.clear();
+        m_media.invalidate();
+        m_editingImage.clear();
         Q_EMIT changed();
     }
 }
@@ -199,8 +202,10 @@ void ContentPublisher::refresh() {
                                                {QStringLiteral("name"), fromStd(p.name())},
                                                {QStringLiteral("entries"), entries}});
             }
-            if (!m_editingId.isEmpty() && !m_notices.contains(m_editingId))
+            if (!m_editingId.isEmpty() && !m_notices.contains(m_editingId)) {
                 m_editingId.clear();  // taken down meanwhile (here or elsewhere)
+                m_editingImage.clear();
+            }
             Q_EMIT changed();
         });
 }
@@ -263,6 +268,9 @@ QVariantMap ContentPublisher::edit(const QString& itemId) {
     };
     const bool window = s.daily_windows_size() > 0;
     m_editingId = itemId;
+    m_editingImage.clear();
+    if (!item.media_sha256().empty())
+        fetchEditingImage(item.media_sha256());
     m_published = false;
     m_message.clear();
     Q_EMIT changed();
@@ -278,9 +286,40 @@ QVariantMap ContentPublisher::edit(const QString& itemId) {
         {QStringLiteral("hasImage"), !item.media_sha256().empty()}};
 }
 
+void ContentPublisher::fetchEditingImage(const std::string& sha256) {
+    if (!m_link)
+        return;
+    m_media.invalidate();
+    auto link = m_link;
+    auto media = std::make_shared<GetMediaResponse>();
+    auto result = std::make_shared<CallResult>();
+    m_media.run(
+        [link, sha256, media, result] {
+            GetMediaRequest request;
+            request.set_sha256(sha256);
+            *result = unary<ContentService>(link->keeper(), &ContentService::Stub::GetMedia,
+                                            request, media.get());
+        },
+        [this, sha256, media, result, id = m_editingId] {
+            if (!result->ok() || m_editingId != id)
+                return;  // the preview goes without it; publishing keeps it all the same
+            const QByteArray data = QByteArray::fromStdString(media->data());
+            // The store names images by their SHA-256: anything else is not that picture.
+            if (QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex().toStdString() !=
+                sha256)
+                return;
+            m_editingImage =
+                QStringLiteral("data:%1;base64,%2")
+                    .arg(fromStd(media->content_type()), QString::fromLatin1(data.toBase64()));
+            Q_EMIT changed();
+        });
+}
+
 void ContentPublisher::cancelEdit() {
     if (m_busy)
         return;
+    m_media.invalidate();
+    m_editingImage.clear();
     m_editingId.clear();
     m_message.clear();
     Q_EMIT changed();
@@ -425,8 +464,10 @@ void ContentPublisher::publish(const QString& playlistId, const QString& title, 
             m_message = !m_published ? StaffMessages::text(outcome->result)
                         : editing    ? tr("已修改：大厅信息屏将在几秒内更新")
                                      : tr("已发布：大厅信息屏将在几秒内播放");
-            if (m_published)
+            if (m_published) {
                 m_editingId.clear();
+                m_editingImage.clear();
+            }
             Q_EMIT changed();
             if (m_published)
                 refresh();

@@ -39,6 +39,9 @@ class ContentPublisher : public QObject {
     // The notice being edited ("" = a new one) and its title as published.
     Q_PROPERTY(QString editingId READ editingId NOTIFY changed)
     Q_PROPERTY(QString editingTitle READ editingTitle NOTIFY changed)
+    // Its picture as published, for the preview (a data: URL, fetched from the media store into
+    // memory only; "" when it has none or while it is fetched).
+    Q_PROPERTY(QString editingImage READ editingImage NOTIFY changed)
 
 public:
     ContentPublisher() = default;
@@ -55,6 +58,7 @@ public:
     QString scheduleError() const { return m_scheduleError; }
     QString editingId() const { return m_editingId; }
     QString editingTitle() const;
+    QString editingImage() const { return m_editingImage; }
 
     Q_INVOKABLE void refresh();
     // Publishes a notice into `playlistId` ("" = a new playlist 本所信息发布 for the region).
@@ -99,7 +103,9 @@ private:
     int m_weekdays = 0, m_fromMinute = -1, m_toMinute = -1, m_priority = 0;
     QVariantList m_playlists;
     std::map<QString, renshe::v1::ContentItem> m_notices;  // the listed notices, by item id
-    QString m_editingId;
+    QString m_editingId, m_editingImage;
+    UiAsync m_media{this};  // the picture of the notice being edited
+    void fetchEditingImage(const std::string& sha256);
 };
 
 }  // namespace renshe::kiosk::counter

@@ -33,7 +33,8 @@ Item {
             kind: "notice",
             title: noticeTitle.text,
             body: noticeBody.text,
-            image: content.imageUrl(imagePath.text)
+            // A new file when one is given; editing, the picture the notice has.
+            image: content.imageUrl(imagePath.text) || (view.editing ? content.editingImage : "")
         })
 
     FileDialog {

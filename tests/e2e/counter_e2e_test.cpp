@@ -466,6 +466,13 @@ TEST_F(CounterAtTheDesk, ANoticeEditedThenWithdrawnAtTheCounterChangesThenLeaves
     signedIn();
     key("F4");
     type("noticeTitle", QString::fromUtf8("养老保险待遇资格认证提醒"));
+    const auto picture = dir / "认证提醒.png";
+    {
+        QImage image(160, 100, QImage::Format_RGB32);
+        image.fill(QColor(0x0b, 0x5c, 0xad));
+        ASSERT_TRUE(image.save(QString::fromStdString(picture.string()), "PNG"));
+    }
+    type("imagePath", QString::fromStdString(picture.string()));
     counter->click("publishNotice");
     ASSERT_EQ(display.waitForProperty("displayState", "entryCount", 1, 20s), QJsonValue(1));
     // The playlist on the left now lists it, with 撤下.
@@ -489,6 +496,16 @@ TEST_F(CounterAtTheDesk, ANoticeEditedThenWithdrawnAtTheCounterChangesThenLeaves
         counter->waitForProperty("noticeTitleInput", "text", text("养老保险待遇资格认证提醒"), 5s),
         text("养老保险待遇资格认证提醒"));
     EXPECT_EQ(counter->property("editingNotice", "visible"), QJsonValue(true));
+    // The preview shows the picture the notice has (from the media store, kept in memory).
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            return counter->property("noticeImage", "source")
+                .toString()
+                .startsWith(QStringLiteral("data:image/png;base64,"));
+        },
+        10s));
+    EXPECT_EQ(counter->waitForProperty("noticeImage", "status", QStringLiteral("Ready"), 5s),
+              QJsonValue(QStringLiteral("Ready")));
     shoot("content-editing");
     type("noticeTitle", QString::fromUtf8("养老金资格认证：本月底前请到大厅办理"));
     counter->click("publishNotice");
