@@ -36,9 +36,9 @@ InsertedCard insertedOf(const sscard::CardData& data) {
 
 }  // namespace
 
-Activation::Activation(QObject* parent) : QObject(parent) {
+Activation::Activation(int idleSeconds, QObject* parent) : QObject(parent) {
     m_idle.setSingleShot(true);
-    m_idle.setInterval(kIdleSeconds * 1000);
+    m_idle.setInterval(idleSeconds * 1000);
     connect(&m_idle, &QTimer::timeout, this, [this] {
         if (m_step == Step::NewPin || m_step == Step::ConfirmPin || m_step == Step::ServicePassword)
             fail(tr("市民长时间未输入，已取消启用，卡片没有改变"), tr("操作超时，请重新办理"));

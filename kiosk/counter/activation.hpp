@@ -60,7 +60,8 @@ public:
     };
     Q_ENUM(Step)
 
-    explicit Activation(QObject* parent = nullptr);
+    // `idleSeconds`: the citizen pressing no key this long cancels the activation.
+    explicit Activation(int idleSeconds = kIdleSeconds, QObject* parent = nullptr);
     ~Activation() override;
 
     void setLink(std::shared_ptr<StaffLink> link);
@@ -92,7 +93,7 @@ public:
     // 补报启用: the held report again now.
     Q_INVOKABLE void retryReport();
 
-    // Seconds without a key on the PIN pad before the activation is abandoned.
+    // Seconds without a key on the PIN pad before the activation is abandoned, by default.
     static constexpr int kIdleSeconds = 120;
 
 Q_SIGNALS:

@@ -38,7 +38,7 @@ Counter::Counter(Config config, QObject* parent)
       m_hall(std::make_unique<HallMachines>()),
       m_enrolment(std::make_unique<FingerprintEnrolment>(*m_person)),
       m_content(std::make_unique<ContentPublisher>()),
-      m_activation(std::make_unique<Activation>()) {
+      m_activation(std::make_unique<Activation>(m_config.pinPadIdleSeconds)) {
     // A card activated at the counter: its page shows the new state.
     connect(m_activation.get(), &Activation::activated, m_person.get(), &PersonFile::reload);
     m_idle.setSingleShot(true);

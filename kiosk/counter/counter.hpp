@@ -56,6 +56,7 @@ public:
         QString idCardDevice;               // the resident ID card reader's serial port ("" = none)
         QString language = QStringLiteral("zh_CN");
         int idleMinutes = 10;
+        int pinPadIdleSeconds = 120;  // 协助启用: no key for this long cancels it
         int maxFailures = 3;
         int lockMinutes = 5;
     };

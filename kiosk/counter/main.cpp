@@ -56,13 +56,17 @@ Options parse(const QStringList& arguments) {
     const QCommandLineOption idle{QStringLiteral("idle-minutes"),
                                   QStringLiteral("lock after this long without input (default 10)"),
                                   QStringLiteral("minutes"), QStringLiteral("10")};
+    const QCommandLineOption pinPadIdle{
+        QStringLiteral("pin-pad-idle-seconds"),
+        QStringLiteral("协助启用: cancel when the citizen presses no key this long (default 120)"),
+        QStringLiteral("seconds"), QStringLiteral("120")};
     const QCommandLineOption geometry{QStringLiteral("geometry"),
                                       QStringLiteral("window size (default 1366x768)"),
                                       QStringLiteral("WxH")};
     const QCommandLineOption idCard{QStringLiteral("idcard-device"),
                                     QStringLiteral("the resident ID card reader's serial port"),
                                     QStringLiteral("path")};
-    p.addOptions({backoffice, ca, cert, key, state, lang, idle, geometry, idCard});
+    p.addOptions({backoffice, ca, cert, key, state, lang, idle, pinPadIdle, geometry, idCard});
 #ifdef RENSHE_AUTOMATION
     const QCommandLineOption automation{
         QStringLiteral("automation-socket"),
@@ -84,6 +88,11 @@ Options parse(const QStringList& arguments) {
     o.config.idleMinutes = p.value(idle).toInt(&ok);
     if (!ok || o.config.idleMinutes < 1 || o.config.idleMinutes > 240) {
         std::fprintf(stderr, "renshe-counter: --idle-minutes must be 1..240\n");
+        std::exit(2);
+    }
+    o.config.pinPadIdleSeconds = p.value(pinPadIdle).toInt(&ok);
+    if (!ok || o.config.pinPadIdleSeconds < 1 || o.config.pinPadIdleSeconds > 600) {
+        std::fprintf(stderr, "renshe-counter: --pin-pad-idle-seconds must be 1..600\n");
         std::exit(2);
     }
     if (o.config.target.isEmpty() || o.config.caFile.isEmpty() || o.config.certFile.isEmpty() ||

@@ -28,8 +28,8 @@ protected:
         return counter->waitForProperty(object, "text", text(expected), 10s);
     }
     // The clerk's page for the card in the reader, then 协助启用 on it.
-    void startActivation() {
-        start();
+    void startActivation(const std::vector<std::string>& more = {}) {
+        start("S-0001", renshe::testing::BackofficeEnv::kRegion, more);
         signedIn();
         counter->click("readCardButton");
         ASSERT_EQ(counter->waitForProperty(QString::fromStdString("cardStatus_" + card.cardNumber),
@@ -218,6 +218,26 @@ TEST_F(CounterActivation, AReportTheBackOfficeMissedIsSentWhenItIsBack) {
     EXPECT_TRUE(renshe::testing::call(*env.touch().card, &CardService::Stub::ReportTemporaryLoss,
                                       renshe::testing::lossReport(card, card.name, "285714"), &lost)
                     .ok());
+}
+
+// Nobody at the PIN pad: the activation is cancelled after the configured seconds
+// (--pin-pad-idle-seconds), the card unchanged.
+TEST_F(CounterActivation, AnUnattendedPinPadIsCancelledWithTheCardUnchanged) {
+    sim.insert();
+    startActivation({"--pin-pad-idle-seconds", "2"});
+    counter->click("pinKey1");  // a key restarts the wait; then nothing
+    counter->click("pinKey3");
+    EXPECT_EQ(counter->waitForProperty("activationMessage", "text",
+                                       text("市民长时间未输入，已取消启用，卡片没有改变"), 10s),
+              text("市民长时间未输入，已取消启用，卡片没有改变"));
+    EXPECT_EQ(citizenSees("citizenMessage", "操作超时，请重新办理"), text("操作超时，请重新办理"));
+    EXPECT_EQ(counter->property("citizenPinPad", "visible"), QJsonValue(false));
+    counter->click("finishActivation");
+    EXPECT_EQ(counter->waitForProperty("citizenPinWindow", "visible", false, 5s),
+              QJsonValue(false));
+
+    EXPECT_EQ(sim.cardValue("pin"), std::optional<std::string>("123456"));
+    EXPECT_EQ(statusInRegistry(), CARD_STATUS_ISSUED);
 }
 
 }  // namespace
