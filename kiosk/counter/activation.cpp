@@ -339,25 +339,25 @@ void Activation::retryReport() {
     request->ParseFromString(m_heldReport);
     auto result = std::make_shared<services::client::CallResult>();
     auto link = m_link;
-    // Not through m_async: a new activation or a cancel must not drop the delivery's answer.
-    QThreadPool::globalInstance()->start(
-        [this, guard = QPointer<QObject>(this), request, result, link] {
+    // Its own UiAsync: a new activation or a cancel must not drop the delivery's answer.
+    m_delivery.run(
+        [request, result, link] {
             ReportPinChangedResponse response;
             *result = services::client::unary<CardService>(
                 link->keeper(), &CardService::Stub::ReportPinChanged, *request, &response);
-            postToUi(guard, [this, result] {
-                m_delivering = false;
-                if (result->ok()) {
-                    card::wipe(m_heldReport);
-                    m_staffMessage = tr("已补报：后台已记录启用");
-                    Q_EMIT changed();
-                    Q_EMIT activated();
-                } else if (!result->transient()) {
-                    card::wipe(m_heldReport);
-                    m_staffMessage = tr("后台拒绝记录启用：%1").arg(StaffMessages::text(*result));
-                    Q_EMIT changed();
-                }
-            });
+        },
+        [this, result] {
+            m_delivering = false;
+            if (result->ok()) {
+                card::wipe(m_heldReport);
+                m_staffMessage = tr("已补报：后台已记录启用");
+                Q_EMIT changed();
+                Q_EMIT activated();
+            } else if (!result->transient()) {
+                card::wipe(m_heldReport);
+                m_staffMessage = tr("后台拒绝记录启用：%1").arg(StaffMessages::text(*result));
+                Q_EMIT changed();
+            }
         });
 }
 

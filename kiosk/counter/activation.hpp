@@ -111,6 +111,7 @@ private:
 
     std::shared_ptr<StaffLink> m_link;
     UiAsync m_async{this};
+    UiAsync m_delivery{this};  // 补报: the held report's delivery
     PinEntry m_pin;
     QTimer m_idle;
     Step m_step = Step::Idle;

@@ -189,16 +189,8 @@ TEST(ScaleOut, BehindHaproxyAReplicaKilledMidRunLosesNothing) {
     const std::string balanced = "localhost:" + std::to_string(port);
 
     // The fleet, through haproxy.
-    renshe::bench::FleetLoadOptions fo;
-    fo.target = balanced;
-    fo.staffTarget = second.staffTarget();  // the replica that is not killed
-    fo.caCertificatePem = env.pki().ca().certificatePem();
-    fo.caPrivateKeyPem = env.pki().ca().privateKeyPem();
-    fo.terminals = 400;
-    fo.intervalSeconds = 4;
-    fo.statusRate = 20;
+    auto fo = stormFleet(env, balanced, second.staffTarget());  // `second` is not killed
     fo.seconds = 16;
-    fo.cards = 40;
     std::ostringstream fleetLog;
     renshe::bench::FleetLoadResult fleet;
     std::atomic<bool> fleetSteady{false};

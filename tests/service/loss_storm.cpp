@@ -91,6 +91,20 @@ std::unique_ptr<ChildProcess> startHaproxy(const std::filesystem::path& dir, int
     return haproxy;
 }
 
+renshe::bench::FleetLoadOptions stormFleet(const BackofficeEnv& env, const std::string& target,
+                                           const std::string& staffTarget) {
+    renshe::bench::FleetLoadOptions fo;
+    fo.target = target;
+    fo.staffTarget = staffTarget;
+    fo.caCertificatePem = env.pki().ca().certificatePem();
+    fo.caPrivateKeyPem = env.pki().ca().privateKeyPem();
+    fo.terminals = 400;
+    fo.intervalSeconds = 4;
+    fo.statusRate = 20;
+    fo.cards = 40;
+    return fo;
+}
+
 ReportStorm::ReportStorm(const BackofficeEnv& env, const std::string& target,
                          const std::vector<SeededCard>& people, int terminals,
                          std::chrono::milliseconds spacing, std::chrono::seconds patience) {

@@ -18,6 +18,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/bench/fleet_load.hpp"
 #include "tests/fixtures/process.hpp"
 #include "tests/service/backoffice_env.hpp"
 
@@ -41,6 +42,12 @@ void expectExactlyOnce(const Clients& staff, const std::vector<SeededCard>& peop
 // checks that take a dead replica out within a third of a second.
 std::unique_ptr<ChildProcess> startHaproxy(const std::filesystem::path& dir, int port,
                                            const std::vector<std::string>& targets);
+
+// The fleet beside a storm: 400 terminals through `target` heartbeating every 4 s and asking
+// card status 20 times a second, 40 cards seeded through `staffTarget` (a back office that is
+// not killed).
+renshe::bench::FleetLoadOptions stormFleet(const BackofficeEnv& env, const std::string& target,
+                                           const std::string& staffTarget);
 
 // The reports for `people`, from `terminals` touch terminals at once through `target`, each
 // retried every 200 ms while the answer is transient (UNAVAILABLE, DEADLINE_EXCEEDED,

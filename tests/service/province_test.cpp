@@ -159,15 +159,7 @@ TEST(Province, PrimaryKilledMidStormLosesNothing) {
     const std::string balanced = "localhost:" + std::to_string(port);
 
     // The fleet, through haproxy, until the reports are done.
-    renshe::bench::FleetLoadOptions fo;
-    fo.target = balanced;
-    fo.staffTarget = second.staffTarget();  // the back-office replica that is not killed
-    fo.caCertificatePem = env.pki().ca().certificatePem();
-    fo.caPrivateKeyPem = env.pki().ca().privateKeyPem();
-    fo.terminals = 400;
-    fo.intervalSeconds = 4;
-    fo.statusRate = 20;
-    fo.cards = 40;
+    auto fo = stormFleet(env, balanced, second.staffTarget());  // `second` is not killed
     std::atomic<bool> stopFleet{false}, fleetSteady{false};
     fo.stop = &stopFleet;
     fo.onSteady = [&] { fleetSteady = true; };
