@@ -286,14 +286,15 @@ public:
             migrate();  // a replica connects on its first read
     }
 
-    void write(const std::function<void(Tx&)>& fn) override {
+    using Store::write;
+    void write(const std::function<void(Tx&)>& fn, Priority priority) override {
         if (m_readReplica)
             throw StoreError("postgres: a read replica takes no writes");
         ensureNotInsideWrite();
         WriteScope scope;
         for (int attempt = 1;; ++attempt) {
             const auto asked = std::chrono::steady_clock::now();
-            Lease lease(*this);
+            Lease lease(*this, priority);
             PgConn& conn = lease.conn();
             begin(conn, "BEGIN");
             m_writeWait.observe(std::chrono::steady_clock::now() - asked);
@@ -377,7 +378,8 @@ private:
     // A connection borrowed from the pool for one transaction.
     class Lease {
     public:
-        explicit Lease(PostgresStore& store) : m_store(store), m_conn(store.acquire()) {}
+        explicit Lease(PostgresStore& store, Priority priority = Priority::Normal)
+            : m_store(store), m_conn(store.acquire(priority)) {}
         ~Lease() { release(); }
         Lease(const Lease&) = delete;
         Lease& operator=(const Lease&) = delete;
@@ -393,28 +395,52 @@ private:
         std::unique_ptr<PgConn> m_conn;
     };
 
-    std::unique_ptr<PgConn> acquire() {
+    // A free connection for a transaction of `priority`: none goes to a waiter while one of a
+    // higher priority waits (reads wait as Normal).
+    std::unique_ptr<PgConn> acquire(Priority priority) {
+        const auto level = static_cast<std::size_t>(priority);
         std::unique_lock lock(m_poolMutex);
-        const bool free =
-            m_poolFree.wait_for(lock, kPoolWait, [&] { return !m_idle.empty() || m_open < m_max; });
+        ++m_waiting[level];
+        const bool free = m_poolFree[level].wait_for(lock, kPoolWait, [&] {
+            for (std::size_t higher = 0; higher < level; ++higher)
+                if (m_waiting[higher] > 0)
+                    return false;
+            return !m_idle.empty() || m_open < m_max;
+        });
+        --m_waiting[level];
         if (!free) {
+            wakeNext();
             throw StoreUnavailable("postgres: no connection free in the pool");
         }
+        std::unique_ptr<PgConn> conn;
         if (!m_idle.empty()) {
-            auto conn = std::move(m_idle.back());
+            conn = std::move(m_idle.back());
             m_idle.pop_back();
-            return conn;
+        } else {
+            ++m_open;
+            conn = std::make_unique<PgConn>();  // connected by begin()
         }
-        ++m_open;
-        return std::make_unique<PgConn>();  // connected by begin()
+        wakeNext();  // a less urgent waiter may take what is left
+        return conn;
     }
 
     void giveBack(std::unique_ptr<PgConn> conn) {
-        {
-            std::lock_guard lock(m_poolMutex);
-            m_idle.push_back(std::move(conn));
+        std::lock_guard lock(m_poolMutex);
+        m_idle.push_back(std::move(conn));
+        wakeNext();
+    }
+
+    // Under m_poolMutex: when a connection is to be had, wakes one waiter of the most urgent
+    // level that has any.
+    void wakeNext() {
+        if (m_idle.empty() && m_open >= m_max)
+            return;
+        for (std::size_t level = 0; level < kLevels; ++level) {
+            if (m_waiting[level] > 0) {
+                m_poolFree[level].notify_one();
+                return;
+            }
         }
-        m_poolFree.notify_one();
     }
 
     // Connects a new pooled connection, or re-connects a broken one. Throws StoreUnavailable.
@@ -524,7 +550,9 @@ private:
     const bool m_readReplica;
 
     std::mutex m_poolMutex;
-    std::condition_variable m_poolFree;
+    static constexpr std::size_t kLevels = 3;  // Priority's values
+    std::condition_variable m_poolFree[kLevels];
+    std::size_t m_waiting[kLevels] = {0, 0, 0};
     std::vector<std::unique_ptr<PgConn>> m_idle;
     std::size_t m_open = 0;
 

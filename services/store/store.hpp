@@ -5,9 +5,11 @@
 // `RETURNING` work on both. Row locks go through Tx::forUpdate().
 //
 // Durability: write() returns only after the transaction is committed to stable storage
-// (SQLite: WAL fsync with synchronous=FULL; PostgreSQL: synchronous_commit). On SQLite one
-// writer thread runs queued writes back to back in one transaction, each inside its own
-// SAVEPOINT, and commits them together (group commit): one fsync for many callers.
+// (SQLite: the WAL fdatasync()ed; PostgreSQL: synchronous_commit). On SQLite one writer
+// thread runs queued writes back to back in one transaction, each inside its own SAVEPOINT,
+// and commits them together (group commit); a syncer thread flushes the WAL behind it, one
+// fsync for many callers while the writer goes on (a read() may see a group a moment before
+// its flush; sqlite_store.cpp says what that means).
 //
 // Rules both backends enforce alike, so that code tried on SQLite behaves the same on
 // PostgreSQL:
@@ -128,7 +130,15 @@ public:
     // are retried), so it must keep no state outside the transaction except what it
     // overwrites on each run. An exception from `fn` rolls back its work and is rethrown to
     // the caller, other writes of the same group commit are unaffected.
-    virtual void write(const std::function<void(Tx&)>& fn) = 0;
+    //
+    // `priority` orders writes waiting for the writer (SQLite) or for a connection
+    // (PostgreSQL): Urgent before Normal before Background. Urgent is for work callers are
+    // waiting on (the audit chainer's rounds); Background for work nobody waits on (sweeps,
+    // heartbeat flushes, aggregate audit) — at most one Background write joins each SQLite
+    // group, so a caller's write waits behind one at most, and background work still moves.
+    enum class Priority { Urgent, Normal, Background };
+    virtual void write(const std::function<void(Tx&)>& fn, Priority priority) = 0;
+    void write(const std::function<void(Tx&)>& fn) { write(fn, Priority::Normal); }
 
     // A read-only transaction with a consistent snapshot; runs concurrently with writes.
     virtual void read(const std::function<void(Tx&)>& fn) = 0;

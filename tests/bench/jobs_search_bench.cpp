@@ -43,10 +43,8 @@
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/jobs/jobs_service.hpp"
 #include "services/store/store.hpp"
-#include "tests/bench/fleet_load.hpp"
-#include "tests/fixtures/prometheus_text.hpp"
+#include "tests/bench/beside.hpp"
 #include "tests/fixtures/temp_dir.hpp"
-#include "tests/fixtures/web.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using Clock = std::chrono::steady_clock;
@@ -484,96 +482,15 @@ std::filesystem::path cachedDatabase(std::int64_t now) {
 
 // The back office's own view of the searches between two scrapes of its /metrics: the call's
 // handler time and its stages, p50/p95/p99 from the histograms (bucket resolution).
-class StageProbe {
-public:
-    explicit StageProbe(int port) : m_port(port) {}
-    void start() { m_before = scrape(); }
-    void print() const {
-        const auto after = scrape();
-        std::printf("  the back office's view of jobs.search (histograms, p50/p95/p99 ms):\n");
-        const auto line = [&](const char* what, const std::string& name,
-                              const std::map<std::string, std::string>& match) {
-            const auto b = renshe::testing::bucketsBetween(
-                renshe::testing::histogramBuckets(m_before, name, match),
-                renshe::testing::histogramBuckets(after, name, match));
-            std::printf("    %-34s %7.2f / %7.2f / %7.2f  (%.0f calls)\n", what,
-                        1000 * renshe::testing::bucketQuantile(0.5, b),
-                        1000 * renshe::testing::bucketQuantile(0.95, b),
-                        1000 * renshe::testing::bucketQuantile(0.99, b),
-                        b.empty() ? 0.0 : b.rbegin()->second);
-        };
-        line("handler (arrival to answer)", "renshe_rpc_duration_seconds",
-             {{"method", "jobs.search"}});
-        for (const char* stage : {"authorise", "storage_wait", "work", "commit"})
-            line(stage, "renshe_rpc_stage_seconds", {{"method", "jobs.search"}, {"stage", stage}});
-        line("store: any read's wait (all methods)", "renshe_store_wait_seconds",
-             {{"kind", "read"}});
-        line("store: commits (all writes)", "renshe_store_commit_seconds", {});
-    }
-
-private:
-    std::vector<renshe::testing::MetricSample> scrape() const {
-        const auto r = renshe::testing::httpGet(m_port, "/metrics");
-        if (r.status != 200) {
-            std::fprintf(stderr, "bench invalid: /metrics answered %d %s\n", r.status,
-                         r.error.c_str());
-            std::exit(2);
-        }
-        return renshe::testing::parseMetrics(r.body);
-    }
-    int m_port;
-    std::vector<renshe::testing::MetricSample> m_before;
-};
-
-int terminalsBeside() {
-    const char* env = std::getenv("RENSHE_BENCH_TERMINALS");
-    return env ? std::atoi(env) : 10000;
-}
-
 // The second pass, with the fleet heartbeating; false if it missed a target or the fleet's
 // calls failed.
-bool underFleetLoad(BackofficeEnv& env, SearchBench& bench, StageProbe& probe, int terminals) {
-    renshe::bench::FleetLoadOptions fleet;
-    fleet.target = env.backoffice().target();
-    fleet.staffTarget = env.backoffice().staffTarget();
-    fleet.caCertificatePem = env.pki().ca().certificatePem();
-    fleet.caPrivateKeyPem = env.pki().ca().privateKeyPem();
-    fleet.backofficePid = env.backoffice().process().pid();
-    fleet.terminals = terminals;
-    std::atomic<bool> stop{false}, steady{false};
-    fleet.stop = &stop;
-    fleet.onSteady = [&] { steady = true; };
-    std::optional<renshe::bench::FleetLoadResult> result;
-    std::string error;
-    std::thread load([&] {
-        try {
-            result = renshe::bench::runFleetLoad(fleet, std::cerr);
-        } catch (const std::exception& e) {
-            error = e.what();
-        }
-        steady = true;
-    });
-    while (!steady)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    std::this_thread::sleep_for(std::chrono::seconds(5));  // the steady state under way
-    bool met = false;
-    if (error.empty()) {
-        probe.start();
-        char pass[96];
-        std::snprintf(pass, sizeof pass, "beside %d terminals heartbeating", terminals);
-        met = bench.latency(pass);
-        probe.print();
-    }
-    stop = true;
-    load.join();
-    if (!error.empty() || !result) {
-        std::fprintf(stderr, "bench invalid: the fleet load failed: %s\n", error.c_str());
-        std::exit(2);
-    }
-    std::printf("\nthe fleet beside it:\n");
-    renshe::bench::printFleetLoad(fleet, *result, std::cout);
-    std::fflush(stdout);
-    return met && result->failures() == 0;
+bool underFleetLoad(BackofficeEnv& env, SearchBench& bench, renshe::bench::StageProbe& probe,
+                    int terminals) {
+    renshe::bench::FleetBeside fleet(env, terminals);
+    probe.start();
+    const bool met = bench.latency(fleet.label().c_str());
+    probe.print({"jobs.search"});
+    return fleet.finish(std::cout) && met;
 }
 
 }  // namespace
@@ -595,11 +512,11 @@ int main() {
     int metricsPort = 0;
     std::ifstream(dir.path() / "metrics.port") >> metricsPort;
     SearchBench bench(env, db, now);
-    StageProbe probe(metricsPort);
+    renshe::bench::StageProbe probe(metricsPort);
     probe.start();
     bool met = bench.latency("quiet back office");
-    probe.print();
-    if (const int terminals = terminalsBeside(); terminals > 0)
+    probe.print({"jobs.search"});
+    if (const int terminals = renshe::bench::terminalsBeside(); terminals > 0)
         met = underFleetLoad(env, bench, probe, terminals) && met;
     bench.recall();
     return met ? 0 : 1;

@@ -118,20 +118,22 @@ void HeartbeatBuffer::flush() {
     for (const auto& [id, row] : batch)
         rows.push_back(&row);
     try {
-        m_runner.store().write([&](store::Tx& tx) {
-            if (tx.backend() == store::Backend::Postgres) {
-                // Only the latest state: a crash may lose this commit, the next heartbeats
-                // replace it; waiting for the WAL flush would buy nothing.
-                tx.exec("SET LOCAL synchronous_commit TO OFF");
-            }
-            const std::int64_t staleBefore =
-                m_runner.clock().nowMicros() - staleAfterMicros(m_runner.policy());
-            for (std::size_t i = 0; i < rows.size(); i += kRowsPerStatement) {
-                const auto end =
-                    rows.begin() + static_cast<long>(std::min(rows.size(), i + kRowsPerStatement));
-                upsert(tx, {rows.begin() + static_cast<long>(i), end}, staleBefore);
-            }
-        });
+        m_runner.store().write(
+            [&](store::Tx& tx) {
+                if (tx.backend() == store::Backend::Postgres) {
+                    // Only the latest state: a crash may lose this commit, the next heartbeats
+                    // replace it; waiting for the WAL flush would buy nothing.
+                    tx.exec("SET LOCAL synchronous_commit TO OFF");
+                }
+                const std::int64_t staleBefore =
+                    m_runner.clock().nowMicros() - staleAfterMicros(m_runner.policy());
+                for (std::size_t i = 0; i < rows.size(); i += kRowsPerStatement) {
+                    const auto end = rows.begin() + static_cast<long>(std::min(
+                                                        rows.size(), i + kRowsPerStatement));
+                    upsert(tx, {rows.begin() + static_cast<long>(i), end}, staleBefore);
+                }
+            },
+            store::Store::Priority::Background);  // no caller waits on it: behind card writes
     } catch (...) {
         // Keep the rows for the next attempt, unless a terminal has sent a newer one meanwhile.
         std::lock_guard lock(m_mutex);

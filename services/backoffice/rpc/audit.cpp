@@ -7,6 +7,8 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <utility>
+#include <vector>
 
 #include "services/backoffice/rpc/keystore.hpp"
 
@@ -72,26 +74,95 @@ std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
     return store::toHex(keys->auditMac(canonical));
 }
 
-std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& entry,
-                         std::int64_t atMicros) {
+namespace {
+
+// The chain's head, locked until the transaction ends.
+std::pair<std::int64_t, std::string> lockHead(store::Tx& tx) {
     const auto head = tx.queryOne(std::string("SELECT seq, hash FROM audit_head WHERE id = 1") +
                                   std::string(tx.forUpdate()));
     if (!head) {
         throw store::StoreError("audit_head row missing");
     }
-    const std::int64_t seq = head->integer(0) + 1;
-    const std::string previous = head->text(1);
+    return {head->integer(0), head->text(1)};
+}
+
+constexpr int kChainedColumns = 13;
+
+// Appends the placeholders and values of one chained event to a multi-row INSERT.
+void addChained(std::string& sql, std::vector<store::Value>& params, std::int64_t seq,
+                std::int64_t atMicros, const AuditEntry& entry, const std::string& previous,
+                const std::string& hash) {
+    const std::size_t first = params.size() + 1;
+    sql += first == 1 ? "(" : ", (";
+    for (int i = 0; i < kChainedColumns; ++i) {
+        sql += (i == 0 ? "$" : ", $") + std::to_string(first + static_cast<std::size_t>(i));
+        if (i == 10)
+            sql += ", 1";  // keyed
+    }
+    sql += ")";
+    params.insert(params.end(), {seq, atMicros, entry.actor, entry.terminalId, entry.eventType,
+                                 entry.maskedSubject, entry.subjectDigest, entry.outcome,
+                                 entry.requestId, previous, hash, entry.region, entry.repeats});
+}
+
+const char* const kInsertChained =
+    "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
+    "subject_digest, outcome, request_id, previous_hash, hash, keyed, region, repeats) VALUES ";
+
+}  // namespace
+
+std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& entry,
+                         std::int64_t atMicros) {
+    const auto [last, previous] = lockHead(tx);
+    const std::int64_t seq = last + 1;
     const std::string hash = auditHashHex(previous, seq, atMicros, entry, &keys);
-    tx.exec(
-        "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
-        "subject_digest, "
-        "outcome, request_id, previous_hash, hash, keyed, region, repeats) VALUES ($1, $2, $3, "
-        "$4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)",
-        {seq, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject,
-         entry.subjectDigest, entry.outcome, entry.requestId, previous, hash, entry.region,
-         entry.repeats});
+    std::string sql = kInsertChained;
+    std::vector<store::Value> params;
+    addChained(sql, params, seq, atMicros, entry, previous, hash);
+    tx.exec(sql, params);
     tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
     return seq;
+}
+
+void appendAuditPending(store::Tx& tx, const std::string& id, const AuditEntry& entry,
+                        std::int64_t atMicros) {
+    tx.exec(
+        "INSERT INTO audit_pending (id, at, actor, terminal_id, event_type, masked_subject, "
+        "subject_digest, outcome, request_id, region, repeats) VALUES ($1, $2, $3, $4, $5, $6, "
+        "$7, $8, $9, $10, $11)",
+        {id, atMicros, entry.actor, entry.terminalId, entry.eventType, entry.maskedSubject,
+         entry.subjectDigest, entry.outcome, entry.requestId, entry.region, entry.repeats});
+}
+
+std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t limit) {
+    auto [seq, previous] = lockHead(tx);
+    // Under the head's lock: every pending event committed before this statement is seen, and
+    // no other chainer takes the same ones.
+    const auto rows = tx.query(
+        "SELECT id, at, actor, terminal_id, event_type, masked_subject, subject_digest, outcome, "
+        "request_id, region, repeats FROM audit_pending ORDER BY at, id LIMIT $1",
+        {static_cast<std::int64_t>(limit)});
+    if (rows.empty())
+        return 0;
+    std::string insert = kInsertChained;
+    std::vector<store::Value> params;
+    std::string remove = "DELETE FROM audit_pending WHERE id IN (";
+    std::vector<store::Value> ids;
+    for (const auto& r : rows) {
+        AuditEntry e{r.text(2), r.text(3), r.text(4), r.text(5),    r.text(6),
+                     r.text(7), r.text(8), r.text(9), r.integer(10)};
+        const std::int64_t at = r.integer(1);
+        ++seq;
+        std::string hash = auditHashHex(previous, seq, at, e, &keys);
+        addChained(insert, params, seq, at, e, previous, hash);
+        previous = std::move(hash);
+        remove += (ids.empty() ? "$" : ", $") + std::to_string(ids.size() + 1);
+        ids.emplace_back(r.text(0));
+    }
+    tx.exec(insert, params);
+    tx.exec(remove + ")", ids);
+    tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, previous});
+    return rows.size();
 }
 
 AuditVerification verifyAudit(store::Tx& tx, const Keystore& keys, std::int64_t fromSequence,

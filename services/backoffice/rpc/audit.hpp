@@ -11,13 +11,16 @@
 //               8-byte big-endian length || bytes   (integers as decimal text)
 //
 // The chain head (last sequence and hash) is one row (audit_head) locked by every append, so
-// sequences are gapless across replicas of the back office. A database writer without the
-// audit key cannot recompute keyed hashes; one who rewrites the whole chain unkeyed, or cuts
-// its tail and moves the head back, is caught by a checkpoint: (sequence, hash, time) with
-// an HMAC under the audit key, written outside the database (--audit-checkpoint FILE) every
-// minute and at shutdown, and given back to VerifyAuditChain.
+// sequences are gapless across replicas of the back office. On PostgreSQL a write records its
+// event as pending in its own transaction and a chainer appends pending events in batches
+// (audit_chainer.hpp), so that writes do not queue on that row's lock through their commits. A
+// database writer without the audit key cannot recompute keyed hashes; one who rewrites the whole
+// chain unkeyed, or cuts its tail and moves the head back, is caught by a checkpoint: (sequence,
+// hash, time) with an HMAC under the audit key, written outside the database (--audit-checkpoint
+// FILE) every minute and at shutdown, and given back to VerifyAuditChain.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -51,6 +54,16 @@ struct StoredAuditEvent {
 // Appends inside the caller's transaction (keyed); returns the new sequence number.
 std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& entry,
                          std::int64_t atMicros);
+
+// PostgreSQL: records the event in the caller's transaction without touching the head (no
+// lock shared by every write); chainPendingAudit() gives it its place in the chain later.
+// `id` is unique (random); pending events are chained in (at, id) order.
+void appendAuditPending(store::Tx& tx, const std::string& id, const AuditEntry& entry,
+                        std::int64_t atMicros);
+
+// Chains up to `limit` pending events (oldest first) in one transaction under the head's lock;
+// returns how many. Every event committed to audit_pending before the call is seen by it.
+std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t limit);
 
 // The hash of an event: keyed with `keys` (HMAC), or plain SHA-256 when `keys` is null.
 std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <iostream>
+#include <random>
 #include <sstream>
 
 #include "drivers/sscard/id_number.hpp"
@@ -24,6 +25,18 @@ namespace {
 
 std::string jsonEscape(const std::string& s) {
     return util::jsonEscape(s);
+}
+
+// This thread's last write appended audit events still to be chained (PostgreSQL).
+thread_local bool t_auditPending = false;
+
+// 128 random bits in hex: a pending audit event's id, unique across replicas.
+std::string pendingAuditId() {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    char buf[33];
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(rng()),
+                  static_cast<unsigned long long>(rng()));
+    return buf;
 }
 
 // Transient outcomes are not final: a retry with the same request id runs again.
@@ -125,9 +138,13 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
             lock.lock();
         }
     });
+    if (m_store.backend() == store::Backend::Postgres)
+        m_chainer = std::make_unique<AuditChainer>(m_store, m_keys,
+                                                   [this](const std::string& json) { log(json); });
 }
 
 MutationRunner::~MutationRunner() {
+    m_chainer.reset();  // its last round may log
     {
         std::lock_guard lock(m_logMutex);
         m_logStopping = true;
@@ -212,8 +229,18 @@ void MutationRunner::auditInTx(store::Tx& tx, const Caller* caller, const std::s
     e.outcome = outcome;
     e.requestId = requestId;
     e.region = !subject.region.empty() ? subject.region : caller ? caller->identity.region : "";
-    appendAudit(tx, m_keys, e, now);
+    if (m_chainer && tx.backend() == store::Backend::Postgres) {
+        appendAuditPending(tx, pendingAuditId(), e, now);
+        t_auditPending = true;
+    } else {
+        appendAudit(tx, m_keys, e, now);
+    }
     m_metrics.countAudit();
+}
+
+void MutationRunner::awaitAuditChained() {
+    if (m_chainer && std::exchange(t_auditPending, false))
+        m_chainer->awaitRound();
 }
 
 void MutationRunner::tallyRefusal(const Caller* caller, const std::string& eventType,
@@ -232,11 +259,13 @@ void MutationRunner::flushRefusals() {
     if (kinds.empty())
         return;
     try {
-        m_store.write([&](store::Tx& tx) {
-            const std::int64_t now = m_clock.nowMicros();
-            for (const auto& e : kinds)
-                appendAudit(tx, m_keys, e, now);
-        });
+        m_store.write(
+            [&](store::Tx& tx) {
+                const std::int64_t now = m_clock.nowMicros();
+                for (const auto& e : kinds)
+                    appendAudit(tx, m_keys, e, now);
+            },
+            store::Store::Priority::Background);
     } catch (...) {
         for (const auto& e : kinds)  // counted again, written next round
             m_refusals.add(e, e.repeats);
@@ -244,94 +273,6 @@ void MutationRunner::flushRefusals() {
     }
     for (std::size_t i = 0; i < kinds.size(); ++i)
         m_metrics.countAudit();
-}
-
-std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Caller& caller,
-                                                       const RateLimited& rl,
-                                                       const std::string& ssnDigest,
-                                                       std::int64_t now, bool lockRows) {
-    struct Check {
-        std::string bucket;
-        Policy::Limit limit;
-        const char* what;
-        const char* kind;
-    };
-    std::vector<Check> checks{
-        {"term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures,
-         "failed attempts at this terminal", "terminal_failures"},
-        {"term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups,
-         "identity look-ups at this terminal", "terminal_lookups"},
-    };
-    if (!rl.ssn.empty()) {
-        checks.insert(checks.begin(), {"ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures,
-                                       "failed attempts for this ID number", "ssn_failures"});
-    }
-    // One query for all buckets: this runs in the single SQLite writer, where every statement
-    // counts, and where that writer makes check, attempt and count one atomic step. On
-    // PostgreSQL (READ COMMITTED) concurrent attempts would all pass a plain read: the bucket
-    // rows are created if missing and locked, in one order, until this transaction commits
-    // its count, so the next attempt for the same ID number or terminal reads that count.
-    std::sort(checks.begin(), checks.end(),
-              [](const Check& a, const Check& b) { return a.bucket < b.bucket; });
-    std::vector<store::Value> params;
-    std::string in;
-    for (const auto& c : checks) {
-        params.push_back(c.bucket);
-        in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
-    }
-    const std::string lock(lockRows ? tx.forUpdate() : "");
-    if (!lock.empty()) {
-        std::string values;
-        std::vector<store::Value> insertParams{now};
-        for (const auto& c : checks) {
-            insertParams.push_back(c.bucket);
-            values +=
-                (values.empty() ? "($" : ", ($") + std::to_string(insertParams.size()) + ", $1, 0)";
-        }
-        tx.exec("INSERT INTO rate_limits (bucket, window_start, count) VALUES " + values +
-                    " ON CONFLICT (bucket) DO NOTHING",
-                insertParams);
-    }
-    const auto rows = tx.query(
-        "SELECT bucket, window_start, count FROM rate_limits WHERE bucket "
-        "IN (" +
-            in + ") ORDER BY bucket" + lock,
-        params);
-    for (const auto& c : checks) {
-        for (const auto& row : rows) {
-            if (row.text(0) != c.bucket)
-                continue;
-            const std::int64_t windowStart = row.integer(1);
-            const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
-            if (now < windowEnd && row.integer(2) >= c.limit.max) {
-                const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
-                return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what, c.kind);
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-void MutationRunner::bumpRateLimits(store::Tx& tx, const Caller& caller,
-                                    const std::string& ssnDigest, bool failed, std::int64_t now) {
-    auto bump = [&](const std::string& bucket, const Policy::Limit& limit) {
-        const std::int64_t staleBefore = now - limit.windowSeconds * 1'000'000;
-        tx.exec(
-            "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
-            "ON CONFLICT (bucket) DO UPDATE SET "
-            "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 "
-            "END, "
-            "window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 ELSE "
-            "rate_limits.window_start END",
-            {bucket, now, staleBefore});
-    };
-    bump("term-lookup:" + caller.identity.id, m_policy.terminalIdentityLookups);
-    if (failed) {
-        bump("term-fail:" + caller.identity.id, m_policy.terminalSecondFactorFailures);
-        if (!ssnDigest.empty()) {
-            bump("ssn-fail:" + ssnDigest, m_policy.ssnSecondFactorFailures);
-        }
-    }
 }
 
 grpc::Status MutationRunner::storeFailed(const std::string& eventType, const Caller* caller,
@@ -484,6 +425,7 @@ grpc::Status MutationRunner::mutate(
             auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
             stages.bodyEnds();
         });
+        awaitAuditChained();
         stages.committed();
     } catch (const store::StoreUnavailable& e) {
         response->Clear();
@@ -566,6 +508,7 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
                 auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "",
                           m_clock.nowMicros());
             });
+            awaitAuditChained();
         }
     } catch (const Refused& r) {
         logCall(eventType, caller ? &*caller : nullptr, subject, r.refusal().code,

@@ -14,12 +14,14 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
 #include "drivers/util/clock.hpp"
+#include "services/backoffice/rpc/audit_chainer.hpp"
 #include "services/backoffice/rpc/caller.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/metrics.hpp"
@@ -155,10 +157,15 @@ public:
     // Throws store::StoreError; what it could not write stays counted for the next round.
     void flushRefusals();
 
-    // Appends an event outside any RPC (the auto-lift sweeper).
+    // Appends an event in the caller's transaction (the auto-lift sweeper, services' own
+    // writes). On PostgreSQL it is pending until the chainer's next round (awaitAuditChained,
+    // or its sweep).
     void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
                    const Subject& subject, const std::string& outcome, const std::string& requestId,
                    std::int64_t now);
+    // After a write whose transaction appended pending audit events on this thread: waits for
+    // them to be chained (PostgreSQL; nothing on SQLite, which chains in the transaction).
+    void awaitAuditChained();
 
     // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
     // 64 KiB), so a busy back office does not pay a write(2) per call; a crash can lose the
@@ -208,6 +215,7 @@ private:
     std::condition_variable m_logWake;
     bool m_logStopping = false;
     std::thread m_logFlusher;
+    std::unique_ptr<AuditChainer> m_chainer;  // PostgreSQL only (audit_chainer.hpp)
 };
 
 }  // namespace renshe::services::backoffice

@@ -100,6 +100,7 @@ struct Server::Impl {
     // The fleet's gauges are read from the store at most every kFleetMetricsSeconds, however
     // often and by how many Prometheus servers /metrics is scraped.
     static constexpr int kFleetMetricsSeconds = 5;
+    static constexpr int kMaxIdleCallThreads = 256;
     std::mutex fleetMetricsMutex;
     std::string fleetMetricsText;
     std::optional<std::chrono::steady_clock::time_point> fleetMetricsAt;
@@ -111,6 +112,14 @@ struct Server::Impl {
         builder.AddListeningPort(address, portCredentials(options, port), bound);
         builder.SetMaxReceiveMessageSize(port == Port::Staff ? kStaffPortMaxMessageBytes
                                                              : kTerminalPortMaxMessageBytes);
+        // gRPC's sync-server thread pool keeps at most MAX_POLLERS threads waiting for calls
+        // (default 2): past that, a thread that ends a call exits and the next call starts a
+        // new one. With 64 calls waiting on a group commit, that was a pthread_create (and a
+        // stack mmap/munmap) per call, a third of the back office's CPU
+        // (tests/bench/backoffice_bench.cpp). Idle threads cost a stack each, nothing more.
+        builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 2);
+        builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                                    kMaxIdleCallThreads);
         std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
             interceptors;
         interceptors.push_back(std::make_unique<StatusInterceptorFactory>());
@@ -261,23 +270,25 @@ struct Server::Impl {
             lock.unlock();
             try {
                 int lifted = 0;
-                store->write([&](store::Tx& tx) {
-                    const std::int64_t now = runner->clock().nowMicros();
-                    lifted = liftDueLosses(tx, *runner, now);
-                    // Request ids are remembered for the retention period (at least 30 days, so
-                    // an outbox delivery days later still finds its first outcome); closed or
-                    // expired PIN reset sessions go after a day.
-                    tx.exec("DELETE FROM requests WHERE created_at < $1",
-                            {now - options.policy.requestRetentionSeconds * 1'000'000});
-                    tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1",
-                            {now - 86400LL * 1'000'000});
-                    tx.exec("DELETE FROM verification_tickets WHERE expires_at < $1",
-                            {now - 86400LL * 1'000'000});
-                    // A rate-limit bucket whose window has passed counts nothing: gone, so
-                    // that every ID number ever tried does not stay a row.
-                    tx.exec("DELETE FROM rate_limits WHERE window_start <= $1",
-                            {now - options.policy.longestLimitWindowSeconds() * 1'000'000});
-                });
+                store->write(
+                    [&](store::Tx& tx) {
+                        const std::int64_t now = runner->clock().nowMicros();
+                        lifted = liftDueLosses(tx, *runner, now);
+                        // Request ids are remembered for the retention period (at least 30 days, so
+                        // an outbox delivery days later still finds its first outcome); closed or
+                        // expired PIN reset sessions go after a day.
+                        tx.exec("DELETE FROM requests WHERE created_at < $1",
+                                {now - options.policy.requestRetentionSeconds * 1'000'000});
+                        tx.exec("DELETE FROM pin_reset_sessions WHERE expires_at < $1",
+                                {now - 86400LL * 1'000'000});
+                        tx.exec("DELETE FROM verification_tickets WHERE expires_at < $1",
+                                {now - 86400LL * 1'000'000});
+                        // A rate-limit bucket whose window has passed counts nothing: gone, so
+                        // that every ID number ever tried does not stay a row.
+                        tx.exec("DELETE FROM rate_limits WHERE window_start <= $1",
+                                {now - options.policy.longestLimitWindowSeconds() * 1'000'000});
+                    },
+                    store::Store::Priority::Background);
                 if (lifted > 0) {
                     runner->log("{\"level\":\"info\",\"event\":\"auto_lift\",\"cards\":" +
                                 std::to_string(lifted) + "}");

@@ -1,0 +1,92 @@
+#include "services/backoffice/rpc/audit_chainer.hpp"
+
+#include <pthread.h>
+
+#include "drivers/util/json.hpp"
+#include "services/backoffice/rpc/audit.hpp"
+
+namespace renshe::services::backoffice {
+
+namespace {
+
+// Events per transaction: 13 parameters each in one INSERT, well under PostgreSQL's 65,535.
+constexpr std::size_t kBatch = 500;
+
+}  // namespace
+
+AuditChainer::AuditChainer(store::Store& store, const Keystore& keys, Log log,
+                           std::chrono::milliseconds sweep)
+    : m_store(store), m_keys(keys), m_log(std::move(log)), m_sweep(sweep) {
+    m_thread = std::thread([this] { loop(); });
+}
+
+AuditChainer::~AuditChainer() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void AuditChainer::awaitRound(std::chrono::milliseconds limit) {
+    std::unique_lock lock(m_mutex);
+    const std::uint64_t ticket = ++m_asked;
+    m_wake.notify_one();
+    m_done.wait_for(lock, limit, [&] { return m_finished >= ticket || m_stopping; });
+}
+
+std::uint64_t AuditChainer::chained() const {
+    std::lock_guard lock(m_mutex);
+    return m_chained;
+}
+
+void AuditChainer::loop() {
+    pthread_setname_np(pthread_self(), "audit-chainer");
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        const bool asked =
+            m_wake.wait_for(lock, m_sweep, [&] { return m_stopping || m_asked > m_finished; });
+        const std::uint64_t covers = m_asked;
+        const bool last = m_stopping;
+        lock.unlock();
+        round(!asked || last);
+        lock.lock();
+        m_finished = std::max(m_finished, covers);
+        m_done.notify_all();
+        if (last)
+            return;
+    }
+}
+
+// One round: batches until fewer than a full one was pending. A sweep first looks (a read,
+// no lock) whether anything is pending at all.
+void AuditChainer::round(bool swept) {
+    try {
+        if (swept) {
+            bool any = false;
+            m_store.read([&](store::Tx& tx) {
+                any = tx.queryOne("SELECT id FROM audit_pending LIMIT 1").has_value();
+            });
+            if (!any)
+                return;
+        }
+        for (;;) {
+            std::size_t n = 0;
+            m_store.write([&](store::Tx& tx) { n = chainPendingAudit(tx, m_keys, kBatch); },
+                          store::Store::Priority::Urgent);
+            {
+                std::lock_guard lock(m_mutex);
+                m_chained += n;
+            }
+            if (n < kBatch)
+                return;
+        }
+    } catch (const std::exception& e) {
+        // Left pending: committed with their writes, chained by a later round.
+        m_log("{\"level\":\"warn\",\"event\":\"audit_chain\",\"error\":\"" +
+              util::jsonEscape(e.what()) + "\"}");
+    }
+}
+
+}  // namespace renshe::services::backoffice
