@@ -499,9 +499,13 @@ TEST_F(CounterAtTheDesk, ANoticeEditedThenWithdrawnAtTheCounterChangesThenLeaves
     // The preview shows the picture the notice has (from the media store, kept in memory).
     EXPECT_TRUE(renshe::testing::waitUntil(
         [&] {
-            return counter->property("noticeImage", "source")
-                .toString()
-                .startsWith(QStringLiteral("data:image/png;base64,"));
+            try {
+                return counter->property("noticeImage", "source")
+                    .toString()
+                    .startsWith(QStringLiteral("data:image/png;base64,"));
+            } catch (const std::exception&) {
+                return false;  // the preview's image is made once the picture has arrived
+            }
         },
         10s));
     EXPECT_EQ(counter->waitForProperty("noticeImage", "status", QStringLiteral("Ready"), 5s),

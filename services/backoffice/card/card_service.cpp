@@ -126,7 +126,7 @@ grpc::Status CardServiceImpl::GetCardStatus(grpc::ServerContext* ctx,
     if (status.ok() && liftDue) {
         // Make the lift the reader saw durable now rather than at the sweeper's next round.
         try {
-            m_runner.store().write([&](store::Tx& tx) {
+            m_runner.auditedWrite([&](store::Tx& tx) {
                 auto card = loadCard(tx, req->card().card_number(), true);
                 if (card && applyDueLift(tx, *card, m_runner.clock().nowMicros())) {
                     Subject subject;

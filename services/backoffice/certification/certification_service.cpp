@@ -242,7 +242,7 @@ grpc::Status CertificationServiceImpl::GetCertificationStatus(
         return status;
     std::optional<Refusal> overBudget;
     try {
-        m_runner.store().write([&](store::Tx& tx) {
+        m_runner.auditedWrite([&](store::Tx& tx) {
             const std::int64_t now = m_runner.clock().nowMicros();
             overBudget.reset();
             if (!who->isStaff()) {
@@ -339,7 +339,7 @@ grpc::Status CertificationServiceImpl::GetTemplatesForVerify(
     }
     std::optional<Refusal> overBudget;
     try {
-        m_runner.store().write([&](store::Tx& tx) {
+        m_runner.auditedWrite([&](store::Tx& tx) {
             overBudget.reset();
             const std::int64_t now = m_runner.clock().nowMicros();
             for (std::size_t i = 0; i < damaged.size(); ++i) {
@@ -473,7 +473,7 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
         m_runner.log("{\"level\":\"warn\",\"event\":\"template_integrity\",\"subject\":\"" +
                      about.masked() + "\",\"fingers\":\"" + fingerNames(damaged) + "\"}");
         try {
-            m_runner.store().write([&](store::Tx& tx) {
+            m_runner.auditedWrite([&](store::Tx& tx) {
                 m_runner.auditInTx(tx, &*who, kEventIntegrity, about, "TEMPLATE_DECRYPT_FAILED",
                                    req->request_id(), m_runner.clock().nowMicros());
             });

@@ -102,7 +102,7 @@ grpc::Status CounterServiceImpl::GetPersonFile(grpc::ServerContext* ctx,
     // A person's file is personal data: the read itself is audited (with the reason when the
     // full identity was revealed), and the answer goes out only once that event is durable.
     try {
-        m_runner.store().write([&](store::Tx& tx) {
+        m_runner.auditedWrite([&](store::Tx& tx) {
             m_runner.auditInTx(tx, &*who, kEventPersonFile, about,
                                req->reveal() ? "REVEALED: " + req->reveal_reason() : "OK", "",
                                m_runner.clock().nowMicros());

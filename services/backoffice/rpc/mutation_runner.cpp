@@ -1,6 +1,7 @@
 #include "services/backoffice/rpc/mutation_runner.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
@@ -30,12 +31,15 @@ std::string jsonEscape(const std::string& s) {
 // This thread's last write appended audit events still to be chained (PostgreSQL).
 thread_local bool t_auditPending = false;
 
-// 128 random bits in hex: a pending audit event's id, unique across replicas.
+// A pending audit event's id: this process's count of them, then 64 random bits drawn once
+// per process. Events are chained in (at, id) order, so those of one transaction (one `at`)
+// keep the order they were appended in, and ids of two replicas never meet.
 std::string pendingAuditId() {
-    thread_local std::mt19937_64 rng{std::random_device{}()};
+    static std::atomic<std::uint64_t> count{0};
+    static const std::uint64_t process = std::mt19937_64{std::random_device{}()}();
     char buf[33];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(rng()),
-                  static_cast<unsigned long long>(rng()));
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(count++),
+                  static_cast<unsigned long long>(process));
     return buf;
 }
 

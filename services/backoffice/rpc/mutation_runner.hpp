@@ -166,6 +166,12 @@ public:
     // After a write whose transaction appended pending audit events on this thread: waits for
     // them to be chained (PostgreSQL; nothing on SQLite, which chains in the transaction).
     void awaitAuditChained();
+    // A service's own write that audits (auditInTx): the write, then awaitAuditChained(), so
+    // that what the caller is answered is in the chain.
+    void auditedWrite(const std::function<void(store::Tx&)>& fn) {
+        m_store.write(fn);
+        awaitAuditChained();
+    }
 
     // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
     // 64 KiB), so a busy back office does not pay a write(2) per call; a crash can lose the
