@@ -1,4 +1,5 @@
 // renshe-backoffice: the authority for cards, certifications, jobs and content.
+#include <absl/synchronization/mutex.h>
 #include <pthread.h>
 #include <signal.h>
 
@@ -16,6 +17,10 @@ using renshe::services::backoffice::Server;
 using renshe::services::backoffice::usage;
 
 int main(int argc, char** argv) {
+    // Debian's abseil checks every absl::Mutex acquisition (gRPC's, all of them) for
+    // lock-order cycles, a debugging aid: it showed in the back office's profile under load
+    // (GraphCycles in the call threads; tests/bench/backoffice_bench.cpp).
+    absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
     if (argc >= 2 && std::string(argv[1]) == "keystore") {
         const std::vector<std::string> a(argv + 2, argv + argc);
         if (a.size() < 2 || a[0] != "new" || (a.size() == 3 && a[2] != "--demo") || a.size() > 3) {
