@@ -36,11 +36,6 @@ void AuditChainer::awaitRound(std::chrono::milliseconds limit) {
     m_done.wait_for(lock, limit, [&] { return m_finished >= ticket || m_stopping; });
 }
 
-std::uint64_t AuditChainer::chained() const {
-    std::lock_guard lock(m_mutex);
-    return m_chained;
-}
-
 void AuditChainer::loop() {
     pthread_setname_np(pthread_self(), "audit-chainer");
     std::unique_lock lock(m_mutex);
@@ -75,10 +70,6 @@ void AuditChainer::round(bool swept) {
             std::size_t n = 0;
             m_store.write([&](store::Tx& tx) { n = chainPendingAudit(tx, m_keys, kBatch); },
                           store::Store::Priority::Urgent);
-            {
-                std::lock_guard lock(m_mutex);
-                m_chained += n;
-            }
             if (n < kBatch)
                 return;
         }

@@ -37,9 +37,6 @@ public:
     // the call is then chained, unless that round failed), or after `limit`.
     void awaitRound(std::chrono::milliseconds limit = std::chrono::seconds(5));
 
-    // Events chained since start (for tests and metrics).
-    std::uint64_t chained() const;
-
 private:
     void loop();
     void round(bool swept);
@@ -48,12 +45,11 @@ private:
     const Keystore& m_keys;
     Log m_log;
     const std::chrono::milliseconds m_sweep;
-    mutable std::mutex m_mutex;
+    std::mutex m_mutex;
     std::condition_variable m_wake;  // the chainer: a round asked for, or stopping
     std::condition_variable m_done;  // callers: a round ended
     std::uint64_t m_asked = 0;       // tickets handed out
     std::uint64_t m_finished = 0;    // the highest ticket a finished round covered
-    std::uint64_t m_chained = 0;
     bool m_stopping = false;
     std::thread m_thread;
 };
