@@ -5,7 +5,8 @@ tests/.clang-tidy) with the compile commands of a build directory. The test file
 are left out (parsing them would add ~6 minutes to CI for findings of little weight); their
 functions are kept short by deploy/function_size.py. A translation unit that
 was clean is not checked again until it, a header it includes (ninja's dependency log), its
-compile command or .clang-tidy changes, so a second run takes seconds.
+compile command or .clang-tidy changes, so a second run takes seconds. A unity batch (CMake's
+Unity/unity_N_cxx.cxx, RENSHE_UNITY) is checked file by file with the batch's command.
 
   deploy/tidy.py BUILD_DIR [-j N]
 """
@@ -15,6 +16,7 @@ import hashlib
 import json
 import os
 import pathlib
+import re
 import shlex
 import subprocess
 import sys
@@ -56,6 +58,28 @@ def objectOf(entry):
     return ""
 
 
+def expandUnity(entries):
+    """Each source a unity batch #includes as an entry of its own: the batch's command with the
+    source in place of the batch, and the batch's object (whose recorded headers cover it)."""
+    out = []
+    for e in entries:
+        batch = pathlib.Path(e["file"])
+        if not (batch.suffix == ".cxx" and batch.name.startswith("unity_")):
+            out.append(e)
+            continue
+        for line in batch.read_text().splitlines():
+            m = re.match(r'#include "(.+)"$', line.strip())
+            if not m:
+                continue
+            one = dict(e, file=m.group(1), output=objectOf(e))
+            if "command" in one:
+                one["command"] = one["command"].replace(e["file"], m.group(1))
+            else:
+                one["arguments"] = [m.group(1) if a == e["file"] else a for a in one["arguments"]]
+            out.append(one)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build")
@@ -63,6 +87,15 @@ def main():
     args = ap.parse_args()
     build = pathlib.Path(args.build).resolve()
     entries = json.loads((build / "compile_commands.json").read_text())
+    expanded = expandUnity(entries)
+    database = build
+    if len(expanded) != len(entries) or expanded != entries:
+        # clang-tidy finds a file's command by its name: the batched files get a database of
+        # their own.
+        database = build / "tidy-db"
+        database.mkdir(exist_ok=True)
+        (database / "compile_commands.json").write_text(json.dumps(expanded))
+    entries = expanded
     deps = dependencies(build)
     config = (ROOT / ".clang-tidy").read_bytes()
     cache = build / "tidy-cache"
@@ -103,7 +136,7 @@ def main():
 
     def run(item):
         rel, source, stamp, key = item
-        r = subprocess.run(["clang-tidy", "-p", str(build), "--quiet", "--warnings-as-errors=*",
+        r = subprocess.run(["clang-tidy", "-p", str(database), "--quiet", "--warnings-as-errors=*",
                             "--extra-arg=-Wno-unknown-warning-option", source],
                            capture_output=True, text=True)
         if r.returncode == 0 and stamp is not None:

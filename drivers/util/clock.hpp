@@ -15,6 +15,8 @@ namespace renshe::util {
 
 // China Standard Time's offset from UTC.
 inline constexpr std::int64_t kChinaUtcOffsetSeconds = 8 * 3600;
+// Microseconds in a second (the stores' and the protocol's times are microseconds).
+inline constexpr std::int64_t kMicrosPerSecond = 1'000'000;
 
 class Clock {
 public:

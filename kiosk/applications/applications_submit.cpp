@@ -21,7 +21,7 @@ namespace sscard = drivers::sscard;
 namespace {
 
 constexpr const char* kSubmitMethod = "/renshe.v1.ApplicationService/SubmitApplication";
-constexpr int kAttempts = 3;
+constexpr int kSubmitAttempts = 3;
 
 QString dateText(const Date& d) {
     return QObject::tr("%1年%2月%3日").arg(d.year()).arg(d.month()).arg(d.day());
@@ -70,7 +70,8 @@ void ApplicationsFlow::submit() {
     m_async.run(
         [=] {
             *result = client::unaryWithRetries<ApplicationService>(
-                *keeper, &ApplicationService::Stub::SubmitApplication, *req, resp.get(), kAttempts);
+                *keeper, &ApplicationService::Stub::SubmitApplication, *req, resp.get(),
+                kSubmitAttempts);
             if (result->transient() && outbox) {
                 try {
                     outbox->enqueue(kSubmitMethod, req->request_id(), req->SerializeAsString());

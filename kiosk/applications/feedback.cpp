@@ -13,7 +13,7 @@ namespace client = services::client;
 namespace {
 constexpr const char* kRatingMethod = "/renshe.v1.FeedbackService/SubmitRating";
 constexpr int kThanksMs = 4000;
-constexpr int kAttempts = 2;
+constexpr int kFeedbackAttempts = 2;
 constexpr int kUnansweredMs = 60'000;
 }  // namespace
 
@@ -131,7 +131,7 @@ void Feedback::send() {
         [keeper, outbox, req] {
             SubmitRatingResponse resp;
             const auto r = client::unaryWithRetries<FeedbackService>(
-                *keeper, &FeedbackService::Stub::SubmitRating, req, &resp, kAttempts);
+                *keeper, &FeedbackService::Stub::SubmitRating, req, &resp, kFeedbackAttempts);
             if (r.transient() && outbox) {
                 try {
                     outbox->enqueue(kRatingMethod, req.request_id(), req.SerializeAsString());
@@ -166,7 +166,8 @@ void Feedback::callStaff(const QString& screen) {
         [keeper, req, ok] {
             RaiseHelpRequestResponse resp;
             *ok = client::unaryWithRetries<FeedbackService>(
-                      *keeper, &FeedbackService::Stub::RaiseHelpRequest, req, &resp, kAttempts)
+                      *keeper, &FeedbackService::Stub::RaiseHelpRequest, req, &resp,
+                      kFeedbackAttempts)
                       .ok();
         },
         [this, ok] {

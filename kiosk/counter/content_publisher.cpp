@@ -8,6 +8,7 @@
 #include <QUrl>
 #include <optional>
 
+#include "kiosk/counter/staff_text.hpp"
 #include "renshe/v1/content.grpc.pb.h"
 
 namespace renshe::kiosk::counter {
@@ -22,10 +23,6 @@ constexpr int kMaxTitleChars = 60;  // two lines on the display at five metres
 constexpr int kMaxBodyChars = 1000;
 constexpr qint64 kMaxImageBytes = 3 * 1024 * 1024;  // the media store's limit
 constexpr int kNoticeSeconds = 15;
-
-QString fromStd(const std::string& s) {
-    return QString::fromStdString(s);
-}
 
 std::optional<QDate> dayOf(const QString& text) {
     if (text.trimmed().isEmpty())

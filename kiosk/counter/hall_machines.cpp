@@ -17,13 +17,9 @@ using services::client::unary;
 
 namespace {
 
-constexpr int kMaxServicePoints = 20;  // facility checks made per refresh
-constexpr int kPageSize = 100;         // the back office's largest page
-constexpr int kMaxPages = 10;
-
-QString fromStd(const std::string& s) {
-    return QString::fromStdString(s);
-}
+constexpr int kMaxServicePoints = 20;   // facility checks made per refresh
+constexpr int kMachinesPageSize = 100;  // the back office's largest page
+constexpr int kMachinesMaxPages = 10;
 
 QString printerText(int state) {
     switch (state) {
@@ -53,8 +49,8 @@ void addNeverSeen(services::client::ChannelKeeper& keeper, Fetched& fetched) {
     for (auto& t : *fetched.terminals.mutable_terminals())
         seen.emplace(t.terminal_id(), &t);
     ListEnrolmentsRequest request;
-    request.mutable_page()->set_page_size(kPageSize);
-    for (int page = 0; page < kMaxPages && fetched.result.ok(); ++page) {
+    request.mutable_page()->set_page_size(kMachinesPageSize);
+    for (int page = 0; page < kMachinesMaxPages && fetched.result.ok(); ++page) {
         ListEnrolmentsResponse one;
         fetched.result =
             unary<AdminService>(keeper, &AdminService::Stub::ListEnrolments, request, &one);
@@ -132,8 +128,8 @@ void HallMachines::refresh() {
             fetched->result = unary<AdminService>(keeper, &AdminService::Stub::ListServicePoints,
                                                   points, &fetched->points);
             ListTerminalsRequest terminals;
-            terminals.mutable_page()->set_page_size(kPageSize);
-            for (int page = 0; page < kMaxPages && fetched->result.ok(); ++page) {
+            terminals.mutable_page()->set_page_size(kMachinesPageSize);
+            for (int page = 0; page < kMachinesMaxPages && fetched->result.ok(); ++page) {
                 ListTerminalsResponse one;
                 fetched->result = unary<TerminalService>(
                     keeper, &TerminalService::Stub::ListTerminals, terminals, &one);

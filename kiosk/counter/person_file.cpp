@@ -22,10 +22,6 @@ using services::client::unary;
 
 namespace {
 
-QString fromStd(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 QString regionName(const Region& r) {
     const QString code = fromStd(r.division_code() + r.township_code() + r.village_code());
     return r.name().empty() ? code : QStringLiteral("%1（%2）").arg(fromStd(r.name()), code);

@@ -4,11 +4,17 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <string>
 
 #include "google/protobuf/timestamp.pb.h"
 #include "renshe/v1/common.pb.h"
 
 namespace renshe::kiosk::counter {
+
+// A UTF-8 string from the back office as Qt text.
+inline QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 class StaffText {
     Q_DECLARE_TR_FUNCTIONS(renshe::kiosk::counter::StaffText)

@@ -18,10 +18,6 @@ namespace {
 constexpr int kPageSize = 100;  // the back office's largest page
 constexpr int kMaxPages = 5;    // 500 open applications: more is a county's, not a counter's
 
-QString fromStd(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
 QVariantMap row(const Application& a, const QDate& today) {
     const QDate due(a.due_date().year(), a.due_date().month(), a.due_date().day());
     const bool dueSoon = a.overdue() || (due.isValid() && due <= today.addDays(1));

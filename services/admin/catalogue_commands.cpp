@@ -45,14 +45,6 @@ std::string catalogueUsage() {
 
 namespace {
 
-void printErrors(const std::string& file,
-                 const google::protobuf::RepeatedPtrField<ImportError>& errors) {
-    for (const auto& e : errors) {
-        std::cerr << file << ":" << e.line() << ": " << (e.field().empty() ? "" : e.field() + ": ")
-                  << e.reason() << "\n";
-    }
-}
-
 // Uploads one notice image (PutMedia); the digest naming it, or nothing after reporting why.
 std::optional<std::string> uploadImage(ContentService::Stub& stub,
                                        const std::filesystem::path& file, int* rc) {
@@ -109,7 +101,7 @@ int importJobs(cli::Args& args, const cli::Connection& connection, const std::st
         [&](grpc::ClientContext& ctx) { return stub->ImportJobs(&ctx, req, &resp); });
     if (!r.ok())
         return cli::report(r);
-    printErrors(file, resp.errors());
+    cli::printImportErrors(file, resp.errors());
     std::cout << (dryRun ? "would import " : "imported ") << resp.accepted() << " posting(s)";
     if (resp.rejected() > 0) {
         std::cout << "; " << resp.rejected() << " rejected"
@@ -285,7 +277,7 @@ int importGuides(cli::Args& args, const cli::Connection& connection, const std::
         [&](grpc::ClientContext& ctx) { return stub->ImportGuides(&ctx, req, &resp); });
     if (!r.ok())
         return cli::report(r);
-    printErrors(file, resp.errors());
+    cli::printImportErrors(file, resp.errors());
     std::cout << "catalogue version " << resp.catalogue_version() << ": " << resp.accepted()
               << " guide(s) imported";
     if (req.withdraw_ids_size() > 0 && resp.errors_size() == 0) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "drivers/util/clock.hpp"
+#include "renshe/v1/common.pb.h"
 #include "services/client/call.hpp"
 #include "services/client/client.hpp"
 
@@ -55,6 +56,14 @@ private:
 // A server time as staff read it: China Standard Time, "2026-11-23 10:42:07 CST".
 inline std::string timeText(const google::protobuf::Timestamp& ts) {
     return util::chinaDateTime(ts.seconds()) + " CST";
+}
+
+// An import's refused lines, one `file:line: field: reason` each on stderr.
+inline void printImportErrors(const std::string& file,
+                              const google::protobuf::RepeatedPtrField<v1::ImportError>& errors) {
+    for (const auto& e : errors)
+        std::cerr << file << ":" << e.line() << ": " << (e.field().empty() ? "" : e.field() + ": ")
+                  << e.reason() << "\n";
 }
 
 inline std::string fromEnvOr(std::optional<std::string> v, const char* env) {

@@ -83,13 +83,6 @@ std::string nextChunk(std::istream& in, int& lines) {
     return chunk;
 }
 
-void printErrors(const std::string& file,
-                 const google::protobuf::RepeatedPtrField<ImportError>& errors) {
-    for (const auto& e : errors)
-        std::cerr << file << ":" << e.line() << ": " << (e.field().empty() ? "" : e.field() + ": ")
-                  << e.reason() << "\n";
-}
-
 // One file through Begin, Append… and Commit. 0 applied, 1 not (said why).
 int importFile(RecordsService::Stub& stub, const std::string& file, RecordsFileKind kind,
                bool skipBad) {
@@ -140,7 +133,7 @@ int importFile(RecordsService::Stub& stub, const std::string& file, RecordsFileK
             std::cerr << file << ": stopped at line " << line << "; run again to go on\n";
             return cli::report(r);
         }
-        printErrors(file, took.errors());
+        cli::printImportErrors(file, took.errors());
         if (took.rejected() > took.errors_size())
             std::cerr << file << ": " << took.rejected() - took.errors_size()
                       << " more bad line(s) in lines " << line << "-" << took.next_line() - 1

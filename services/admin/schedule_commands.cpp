@@ -72,7 +72,7 @@ std::optional<AppointmentService> serviceNamed(const std::string& key) {
     return std::nullopt;
 }
 
-std::string halfDayText(HalfDay half) {
+std::string halfDayShort(HalfDay half) {
     return half == HALF_DAY_MORNING ? "am (上午)" : "pm (下午)";
 }
 
@@ -180,7 +180,7 @@ int freeSlots(Args& args, const cli::Connection& connection, const std::string& 
     if (!r.ok())
         return report(r);
     for (const auto& s : resp.slots())
-        std::cout << dayText(s.day()) << "  " << halfDayText(s.half_day()) << "  "
+        std::cout << dayText(s.day()) << "  " << halfDayShort(s.half_day()) << "  "
                   << s.capacity() - s.booked() << " free of " << s.capacity() << "\n";
     std::cout << resp.slots_size() << " half day(s) with a free place at " << *point << " ("
               << appointmentServiceText(*parsedService) << ")\n";

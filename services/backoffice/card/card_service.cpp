@@ -4,6 +4,7 @@
 
 #include "drivers/sscard/id_number.hpp"
 #include "drivers/sscard/pin_reset_crypto.hpp"
+#include "drivers/util/clock.hpp"
 #include "drivers/util/wipe.hpp"
 #include "services/backoffice/card/checks.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
@@ -17,7 +18,6 @@ using namespace renshe::v1;
 
 namespace {
 
-constexpr std::int64_t kSecond = 1'000'000;
 constexpr std::int64_t kOpReload = 1, kOpUnblock = 2;
 
 Refused wrongState(const CardRow& card, const std::string& what) {
@@ -265,7 +265,7 @@ grpc::Status CardServiceImpl::ReportTemporaryLoss(grpc::ServerContext* ctx,
                 throw wrongState(*card, "a temporary loss report");
             card->lossReportNumber = newLossReportNumber(now);
             card->lossReportedAt = now;
-            card->lossAutoLiftAt = now + m_runner.policy().tempLossSeconds * kSecond;
+            card->lossAutoLiftAt = now + m_runner.policy().tempLossSeconds * util::kMicrosPerSecond;
             card->lossAtTerminal = true;
             card->lossFormal = false;
             changeStatus(tx, *card, CARD_STATUS_TEMP_LOST, caller.identity.id,
@@ -334,7 +334,8 @@ grpc::Status CardServiceImpl::BeginPinReset(grpc::ServerContext* ctx,
             checkSecondFactor(tx, caller, m_runner, person, req->second_factor(),
                               VERIFICATION_PURPOSE_PIN_RESET, now, {}, pre);
             const std::string id = store::toHex(randomBytes(16));
-            const std::int64_t expires = now + m_runner.policy().resetSessionSeconds * kSecond;
+            const std::int64_t expires =
+                now + m_runner.policy().resetSessionSeconds * util::kMicrosPerSecond;
             tx.exec(
                 "INSERT INTO pin_reset_sessions (id, terminal, card_number, operations, "
                 "expires_at, "

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "drivers/sscard/id_number.hpp"
+#include "drivers/util/clock.hpp"
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/certification/checks.hpp"
 #include "services/backoffice/certification/cycle.hpp"
@@ -21,8 +22,6 @@ namespace renshe::services::backoffice {
 using namespace renshe::v1;
 
 namespace {
-
-constexpr std::int64_t kSecond = 1'000'000;
 
 const std::string kEventStatus = "certification.get_status";
 const std::string kEventTemplates = "certification.get_templates";
@@ -40,7 +39,7 @@ int requireScanBudget(store::Tx& tx, const Policy& policy, const Caller& caller,
                       const std::string& ssn, std::int64_t now) {
     auto count = [&](const char* column, const std::string& value, const Policy::Limit& limit,
                      const char* what) {
-        const std::int64_t window = limit.windowSeconds * kSecond;
+        const std::int64_t window = limit.windowSeconds * util::kMicrosPerSecond;
         const auto r = tx.queryOne(
             std::string("SELECT COUNT(*), MIN(recorded_at) FROM fingerprint_verifications "
                         "WHERE ") +
@@ -71,7 +70,7 @@ void requireFetchBudget(store::Tx& tx, const Policy& policy, const Caller& calle
                                  {fetchBucket(caller)});
     if (!row)
         return;
-    const std::int64_t windowEnd = row->integer(0) + limit.windowSeconds * kSecond;
+    const std::int64_t windowEnd = row->integer(0) + limit.windowSeconds * util::kMicrosPerSecond;
     if (now < windowEnd && row->integer(1) >= limit.max) {
         throw Refused(Refusal::rateLimited(retryAfterSeconds(windowEnd, now),
                                            "too many template fetches at this terminal",
@@ -433,8 +432,9 @@ grpc::Status CertificationServiceImpl::RecordVerificationResult(
                  req->has_scanned_at() ? store::Value(microsOf(req->scanned_at()))
                                        : store::Value(nullptr),
                  now,
-                 factor ? store::Value(now + policy.fingerprintFactorSeconds * kSecond)
-                        : store::Value(nullptr)});
+                 factor
+                     ? store::Value(now + policy.fingerprintFactorSeconds * util::kMicrosPerSecond)
+                     : store::Value(nullptr)});
 
             int attemptsLeft = checks::kAttemptsPerSession - req->attempt();
             if (!req->matched())

@@ -15,8 +15,6 @@ namespace {
 
 namespace chr = std::chrono;
 
-constexpr std::int64_t kSecond = 1'000'000;
-
 // --- dates ---------------------------------------------------------------------------------
 
 std::optional<chr::year_month_day> ymdOf(const std::string& yyyymmdd) {
@@ -49,12 +47,12 @@ chr::year_month_day addMonths(const chr::year_month_day& d, int n) {
 std::int64_t startOfChinaDay(chr::sys_days d) {
     return (chr::duration_cast<chr::seconds>(d.time_since_epoch()).count() -
             util::kChinaUtcOffsetSeconds) *
-           kSecond;
+           util::kMicrosPerSecond;
 }
 
 chr::year_month_day chinaDay(std::int64_t micros) {
     return chr::year_month_day{chr::floor<chr::days>(
-        chr::sys_seconds{chr::seconds{util::chinaLocalSeconds(micros / kSecond)}})};
+        chr::sys_seconds{chr::seconds{util::chinaLocalSeconds(micros / util::kMicrosPerSecond)}})};
 }
 
 }  // namespace
@@ -69,7 +67,7 @@ Certification certificationOf(store::Tx& tx, const Policy& policy, const PersonR
         tx.queryOne("SELECT MAX(certified_at) FROM certifications WHERE ssn = $1", {person.ssn});
     c.lastCertifiedAt = last ? last->optionalInteger(0).value_or(0) : 0;
     if (c.lastCertifiedAt != 0 && policy.certificationCycleSeconds > 0) {
-        const std::int64_t cycle = policy.certificationCycleSeconds * kSecond;
+        const std::int64_t cycle = policy.certificationCycleSeconds * util::kMicrosPerSecond;
         c.deadline = c.lastCertifiedAt + cycle;
         c.dueFrom = c.deadline - std::max<std::int64_t>(cycle / 12, 1);
         c.certifiedUntil = util::chinaDate(c.deadline - 1);

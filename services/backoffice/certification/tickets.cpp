@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "drivers/util/clock.hpp"
 #include "services/backoffice/certification/checks.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 
@@ -10,12 +11,9 @@ namespace renshe::services::backoffice {
 
 using namespace renshe::v1;
 
-namespace {
-constexpr std::int64_t kSecond = 1'000'000;
-}  // namespace
-
 int retryAfterSeconds(std::int64_t windowEnd, std::int64_t now) {
-    return static_cast<int>(std::max<std::int64_t>((windowEnd - now + kSecond - 1) / kSecond, 1));
+    return static_cast<int>(std::max<std::int64_t>(
+        (windowEnd - now + util::kMicrosPerSecond - 1) / util::kMicrosPerSecond, 1));
 }
 
 // Counts one event in `bucket` and says whether it was over `limit`: one statement that
@@ -40,7 +38,7 @@ std::string limitKind(const std::string& bucket) {
 std::optional<Refusal> takeBudget(store::Tx& tx, const std::string& bucket,
                                   const Policy::Limit& limit, std::int64_t now,
                                   const std::string& what) {
-    const std::int64_t staleBefore = now - limit.windowSeconds * kSecond;
+    const std::int64_t staleBefore = now - limit.windowSeconds * util::kMicrosPerSecond;
     const auto row = tx.queryOne(
         "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
         "ON CONFLICT (bucket) DO UPDATE SET "
@@ -50,7 +48,7 @@ std::optional<Refusal> takeBudget(store::Tx& tx, const std::string& bucket,
         {bucket, now, staleBefore});
     if (row && row->integer(0) > limit.max) {
         return Refusal::rateLimited(
-            retryAfterSeconds(row->integer(1) + limit.windowSeconds * kSecond, now),
+            retryAfterSeconds(row->integer(1) + limit.windowSeconds * util::kMicrosPerSecond, now),
             "too many " + what, limitKind(bucket));
     }
     return std::nullopt;
@@ -62,7 +60,7 @@ constexpr std::int64_t kTicketSeconds = 300;
 std::string issueTicket(store::Tx& tx, const Caller& caller, const std::string& subjectDigest,
                         VerificationPurpose purpose, std::int64_t now, std::int64_t* expiresAt) {
     std::string ticket = store::toHex(randomBytes(16));
-    *expiresAt = now + kTicketSeconds * kSecond;
+    *expiresAt = now + kTicketSeconds * util::kMicrosPerSecond;
     tx.exec(
         "INSERT INTO verification_tickets (ticket_sha256, terminal, subject_digest, purpose, "
         "issued_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)",

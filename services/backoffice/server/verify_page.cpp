@@ -15,7 +15,7 @@ namespace renshe::services::backoffice {
 namespace {
 
 constexpr int kWorkers = 4;
-constexpr std::size_t kMaxHead = 8192;
+constexpr std::size_t kVerifyMaxHead = 8192;
 constexpr int kIoTimeoutSeconds = 5;
 constexpr std::size_t kMaxTrackedAddresses = 100000;
 
@@ -112,7 +112,7 @@ void VerifyPage::serve(int client, const std::string& address) {
     std::string head;
     if (SSL_accept(ssl) == 1) {
         char buf[1024];
-        while (head.size() < kMaxHead && head.find("\r\n\r\n") == std::string::npos) {
+        while (head.size() < kVerifyMaxHead && head.find("\r\n\r\n") == std::string::npos) {
             const int n = SSL_read(ssl, buf, sizeof buf);
             if (n <= 0)
                 break;
