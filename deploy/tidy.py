@@ -6,7 +6,8 @@ are left out (parsing them would add ~6 minutes to CI for findings of little wei
 functions are kept short by deploy/function_size.py. A translation unit that
 was clean is not checked again until it, a header it includes (ninja's dependency log), its
 compile command or .clang-tidy changes, so a second run takes seconds. A unity batch (CMake's
-Unity/unity_N_cxx.cxx, RENSHE_UNITY) is checked file by file with the batch's command.
+Unity/unity_N_cxx.cxx, RENSHE_UNITY) is checked as the compiler sees it, in one parse, its
+files' findings included.
 
   deploy/tidy.py BUILD_DIR [-j N]
 """
@@ -23,6 +24,8 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CHECKED = ("drivers/", "services/", "kiosk/", "tests/fixtures/", "tests/bench/")
+# .clang-tidy's HeaderFilterRegex with the sources a unity batch includes.
+BATCH_FILTER = r"--header-filter=/(drivers|services|kiosk|tests)/.*\.(hpp|cpp)$"
 
 
 def digest(*parts):
@@ -58,26 +61,14 @@ def objectOf(entry):
     return ""
 
 
-def expandUnity(entries):
-    """Each source a unity batch #includes as an entry of its own: the batch's command with the
-    source in place of the batch, and the batch's object (whose recorded headers cover it)."""
-    out = []
-    for e in entries:
-        batch = pathlib.Path(e["file"])
-        if not (batch.suffix == ".cxx" and batch.name.startswith("unity_")):
-            out.append(e)
-            continue
-        for line in batch.read_text().splitlines():
-            m = re.match(r'#include "(.+)"$', line.strip())
-            if not m:
-                continue
-            one = dict(e, file=m.group(1), output=objectOf(e))
-            if "command" in one:
-                one["command"] = one["command"].replace(e["file"], m.group(1))
-            else:
-                one["arguments"] = [m.group(1) if a == e["file"] else a for a in one["arguments"]]
-            out.append(one)
-    return out
+def batchSources(entry):
+    """The sources a CMake unity batch (Unity/unity_N_cxx.cxx, RENSHE_UNITY) #includes; [] for
+    an entry that compiles one file."""
+    batch = pathlib.Path(entry["file"])
+    if not (batch.suffix == ".cxx" and batch.name.startswith("unity_")):
+        return []
+    found = (re.match(r'#include "(.+)"$', line.strip()) for line in batch.read_text().splitlines())
+    return [m.group(1) for m in found if m]
 
 
 def main():
@@ -87,15 +78,6 @@ def main():
     args = ap.parse_args()
     build = pathlib.Path(args.build).resolve()
     entries = json.loads((build / "compile_commands.json").read_text())
-    expanded = expandUnity(entries)
-    database = build
-    if len(expanded) != len(entries) or expanded != entries:
-        # clang-tidy finds a file's command by its name: the batched files get a database of
-        # their own.
-        database = build / "tidy-db"
-        database.mkdir(exist_ok=True)
-        (database / "compile_commands.json").write_text(json.dumps(expanded))
-    entries = expanded
     deps = dependencies(build)
     config = (ROOT / ".clang-tidy").read_bytes()
     cache = build / "tidy-cache"
@@ -113,8 +95,13 @@ def main():
     todo = []
     for e in entries:
         source = pathlib.Path(e["file"]).resolve()
+        batched = batchSources(e)
         try:
-            rel = source.relative_to(ROOT).as_posix()
+            if batched:  # named by its files; the batch itself is in the build directory
+                rel = " ".join(pathlib.Path(b).resolve().relative_to(ROOT).as_posix()
+                               for b in batched)
+            else:
+                rel = source.relative_to(ROOT).as_posix()
         except ValueError:
             continue
         if not rel.startswith(CHECKED):
@@ -122,7 +109,7 @@ def main():
         headers = deps.get(objectOf(e), [])
         stamp = cache / (hashlib.sha256(rel.encode()).hexdigest() + ".ok")
         if not headers:  # not built yet, or unknown to ninja: checked, never taken as clean
-            todo.append((rel, str(source), None, ""))
+            todo.append((rel, str(source), None, "", bool(batched)))
             continue
         resolved = [pathlib.Path(build, h).resolve().as_posix() for h in headers]
         project = sorted(h for h in resolved
@@ -132,12 +119,15 @@ def main():
                      content(source), *[h + content(h) for h in project])
         if stamp.exists() and stamp.read_text() == key:
             continue
-        todo.append((rel, str(source), stamp, key))
+        todo.append((rel, str(source), stamp, key, bool(batched)))
 
     def run(item):
-        rel, source, stamp, key = item
-        r = subprocess.run(["clang-tidy", "-p", str(database), "--quiet", "--warnings-as-errors=*",
-                            "--extra-arg=-Wno-unknown-warning-option", source],
+        rel, source, stamp, key, batched = item
+        # A batch is checked in one parse: its files are included, so the header filter takes
+        # them in as well, and including a .cpp is what a batch is.
+        batch = [BATCH_FILTER, "--checks=-bugprone-suspicious-include"] if batched else []
+        r = subprocess.run(["clang-tidy", "-p", str(build), "--quiet", "--warnings-as-errors=*",
+                            "--extra-arg=-Wno-unknown-warning-option", *batch, source],
                            capture_output=True, text=True)
         if r.returncode == 0 and stamp is not None:
             stamp.write_text(key)
