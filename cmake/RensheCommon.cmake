@@ -43,8 +43,8 @@ endfunction()
 # are parsed once a batch instead of once a file, which took the back office's library from
 # 330 to 130 s of compile time on CI's two cores. The other presets compile file by file, so
 # a file that leans on another's includes or names still fails there. deploy/tidy.py checks
-# the batched files one by one. Names in anonymous namespaces must differ across a target's
-# files (a batch is one translation unit).
+# a batch in one parse, its files' findings included. Names in anonymous namespaces must
+# differ across a target's files (a batch is one translation unit).
 function(renshe_unity target)
   if(RENSHE_UNITY)
     set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
