@@ -263,9 +263,9 @@ std::string newLossReportNumber(std::int64_t now) {
 
 void requireFreshVerification(const google::protobuf::Timestamp& at, bool present, std::int64_t now,
                               std::int64_t maxAgeSeconds) {
-    constexpr std::int64_t kSecond = 1'000'000;
     const std::int64_t t = microsOf(at);
-    if (!present || t < now - maxAgeSeconds * kSecond || t > now + 60 * kSecond) {
+    if (!present || t < now - maxAgeSeconds * util::kMicrosPerSecond ||
+        t > now + 60 * util::kMicrosPerSecond) {
         throw Refused(Refusal::precondition(REFUSAL_REASON_VERIFICATION_STALE,
                                             "the PIN verification is missing or too old"));
     }

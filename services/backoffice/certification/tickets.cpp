@@ -1,8 +1,6 @@
 // Budgets counted atomically and the verification tickets (see tickets.hpp).
 #include "services/backoffice/certification/tickets.hpp"
 
-#include <algorithm>
-
 #include "drivers/util/clock.hpp"
 #include "services/backoffice/certification/checks.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
@@ -10,11 +8,6 @@
 namespace renshe::services::backoffice {
 
 using namespace renshe::v1;
-
-int retryAfterSeconds(std::int64_t windowEnd, std::int64_t now) {
-    return static_cast<int>(std::max<std::int64_t>(
-        (windowEnd - now + util::kMicrosPerSecond - 1) / util::kMicrosPerSecond, 1));
-}
 
 // Counts one event in `bucket` and says whether it was over `limit`: one statement that
 // increments and returns, so concurrent callers can never all see room (it takes the row's

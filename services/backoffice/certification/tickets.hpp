@@ -12,9 +12,6 @@
 
 namespace renshe::services::backoffice {
 
-// Whole seconds until `windowEnd` (at least 1), for renshe-retry-after.
-int retryAfterSeconds(std::int64_t windowEnd, std::int64_t now);
-
 // Counts one event in `bucket`; the refusal (RATE_LIMITED) when that went over `limit`.
 std::optional<Refusal> takeBudget(store::Tx& tx, const std::string& bucket,
                                   const Policy::Limit& limit, std::int64_t now,

@@ -60,10 +60,11 @@ std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Call
             if (row.text(0) != c.bucket)
                 continue;
             const std::int64_t windowStart = row.integer(1);
-            const std::int64_t windowEnd = windowStart + c.limit.windowSeconds * 1'000'000;
+            const std::int64_t windowEnd =
+                windowStart + c.limit.windowSeconds * util::kMicrosPerSecond;
             if (now < windowEnd && row.integer(2) >= c.limit.max) {
-                const int retryAfter = static_cast<int>((windowEnd - now + 999'999) / 1'000'000);
-                return Refusal::rateLimited(retryAfter, std::string("too many ") + c.what, c.kind);
+                return Refusal::rateLimited(retryAfterSeconds(windowEnd, now),
+                                            std::string("too many ") + c.what, c.kind);
             }
         }
     }
@@ -73,7 +74,7 @@ std::optional<Refusal> MutationRunner::checkRateLimits(store::Tx& tx, const Call
 void MutationRunner::bumpRateLimits(store::Tx& tx, const Caller& caller,
                                     const std::string& ssnDigest, bool failed, std::int64_t now) {
     auto bump = [&](const std::string& bucket, const Policy::Limit& limit) {
-        const std::int64_t staleBefore = now - limit.windowSeconds * 1'000'000;
+        const std::int64_t staleBefore = now - limit.windowSeconds * util::kMicrosPerSecond;
         tx.exec(
             "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
             "ON CONFLICT (bucket) DO UPDATE SET "

@@ -6,13 +6,22 @@
 
 #include <grpcpp/support/status.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 
+#include "drivers/util/clock.hpp"
 #include "renshe/v1/common.pb.h"
 
 namespace renshe::services::backoffice {
+
+// Whole seconds until `windowEnd` (microseconds; at least 1), for renshe-retry-after.
+inline int retryAfterSeconds(std::int64_t windowEnd, std::int64_t now) {
+    return static_cast<int>(std::max<std::int64_t>(
+        (windowEnd - now + util::kMicrosPerSecond - 1) / util::kMicrosPerSecond, 1));
+}
 
 struct Refusal {
     grpc::StatusCode code = grpc::StatusCode::FAILED_PRECONDITION;
