@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <exception>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -134,6 +135,10 @@ public:
         }
     }
 
+    // Transaction control (BEGIN, COMMIT, SAVEPOINT …): kept prepared like any statement, so
+    // that every read and every write of a group does not parse it again.
+    void control(std::string_view sql) { run(sql, {}, false, nullptr); }
+
     // Runs one statement with $1…$N parameters; collects rows when `wantRows`.
     std::vector<Row> run(std::string_view sql, const std::vector<Value>& params, bool wantRows,
                          std::int64_t* changes) {
@@ -176,8 +181,7 @@ private:
     }
 
     sqlite3_stmt* prepare(std::string_view sql) {
-        std::string key(sql);
-        if (const auto it = m_cache.find(key); it != m_cache.end()) {
+        if (const auto it = m_cache.find(sql); it != m_cache.end()) {
             return it->second;
         }
         sqlite3_stmt* stmt = nullptr;
@@ -207,12 +211,13 @@ private:
             }
             m_cache.clear();
         }
-        m_cache.emplace(std::move(key), stmt);
+        m_cache.emplace(std::string(sql), stmt);
         return stmt;
     }
 
-    // Parameters are $1…$N. SQLite numbers named parameters in order of appearance, so each
-    // is bound through its name; every parameter given must be used, and only those.
+    // Parameters are $1…$N. SQLite numbers named parameters in order of appearance (a name
+    // used twice keeps its first index), so each index is bound with the value its name
+    // says; every parameter given must be used, and only those.
     static void bind(sqlite3_stmt* stmt, const std::vector<Value>& params) {
         const int count = sqlite3_bind_parameter_count(stmt);
         std::vector<bool> used(params.size() + 1, false);
@@ -233,29 +238,27 @@ private:
                                  std::to_string(params.size()) + " parameters were given");
             }
             used[n] = true;
+            const Value& v = params[n - 1];
+            int rc = SQLITE_OK;
+            if (std::holds_alternative<std::nullptr_t>(v)) {
+                rc = sqlite3_bind_null(stmt, j);
+            } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
+                rc = sqlite3_bind_int64(stmt, j, *i);
+            } else {
+                const std::string& text = std::get<std::string>(v);
+                checkTextParameter(text);
+                // The parameter vector outlives the statement's use (reset + clear_bindings).
+                rc = sqlite3_bind_text64(stmt, j, text.data(), text.size(), SQLITE_STATIC,
+                                         SQLITE_UTF8);
+            }
+            if (rc != SQLITE_OK) {
+                fail(sqlite3_db_handle(stmt), rc, "cannot bind $" + std::to_string(n));
+            }
         }
         for (std::size_t n = 1; n <= params.size(); ++n) {
             if (!used[n]) {
                 throw StoreError("sqlite: parameter $" + std::to_string(n) +
                                  " is not used by the statement");
-            }
-            const std::string name = "$" + std::to_string(n);
-            const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
-            const Value& v = params[n - 1];
-            int rc = SQLITE_OK;
-            if (std::holds_alternative<std::nullptr_t>(v)) {
-                rc = sqlite3_bind_null(stmt, index);
-            } else if (const auto* i = std::get_if<std::int64_t>(&v)) {
-                rc = sqlite3_bind_int64(stmt, index, *i);
-            } else {
-                const std::string& text = std::get<std::string>(v);
-                checkTextParameter(text);
-                // The parameter vector outlives the statement's use (reset + clear_bindings).
-                rc = sqlite3_bind_text64(stmt, index, text.data(), text.size(), SQLITE_STATIC,
-                                         SQLITE_UTF8);
-            }
-            if (rc != SQLITE_OK) {
-                fail(sqlite3_db_handle(stmt), rc, "cannot bind " + name);
             }
         }
     }
@@ -292,7 +295,14 @@ private:
     }
 
     sqlite3* m_db = nullptr;
-    std::unordered_map<std::string, sqlite3_stmt*> m_cache;
+    // Looked up by the caller's string_view: no copy of the statement's text per call.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            return std::hash<std::string_view>{}(s);
+        }
+    };
+    std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> m_cache;
 };
 
 // A transaction (or, on the writer, one savepoint of a group) on one connection. The first

@@ -122,7 +122,7 @@ public:
         bool keep = true;
         std::exception_ptr failure;
         try {
-            conn->execSimple("BEGIN");
+            conn->control("BEGIN");
             m_readWait.observe(std::chrono::steady_clock::now() - asked);
             SqliteTx tx(*conn);
             try {
@@ -134,12 +134,12 @@ public:
             if (tx.failure()) {
                 std::rethrow_exception(tx.failure());
             }
-            conn->execSimple("COMMIT");
+            conn->control("COMMIT");
         } catch (...) {
             const std::exception_ptr error = writeOutcome(std::current_exception(), failure);
             try {
                 if (conn->inTransaction()) {
-                    conn->execSimple("ROLLBACK");
+                    conn->control("ROLLBACK");
                 }
             } catch (...) {
                 keep = false;
@@ -180,15 +180,15 @@ private:
 
     void migrate() {
         for (const Migration& m : migrations()) {
-            m_writer->execSimple("BEGIN IMMEDIATE");  // one migrator at a time, across processes
+            m_writer->control("BEGIN IMMEDIATE");  // one migrator at a time, across processes
             try {
                 SqliteTx tx(*m_writer);
                 applyMigration(tx, m);
-                m_writer->execSimple("COMMIT");
+                m_writer->control("COMMIT");
             } catch (...) {
                 if (m_writer->inTransaction()) {
                     try {
-                        m_writer->execSimple("ROLLBACK");
+                        m_writer->control("ROLLBACK");
                     } catch (...) {
                     }
                 }
@@ -281,7 +281,7 @@ private:
     void rollbackQuietly() noexcept {
         try {
             if (m_writer->inTransaction()) {
-                m_writer->execSimple("ROLLBACK");
+                m_writer->control("ROLLBACK");
             }
         } catch (...) {
         }
@@ -294,7 +294,7 @@ private:
         std::size_t i = 0;
         while (i < group.size()) {
             try {
-                m_writer->execSimple("BEGIN IMMEDIATE");
+                m_writer->control("BEGIN IMMEDIATE");
             } catch (...) {
                 const std::exception_ptr error = std::current_exception();
                 for (; i < group.size(); ++i) {
@@ -307,7 +307,7 @@ private:
             for (; i < group.size() && !lost; ++i) {
                 Pending* p = group[i];
                 try {
-                    m_writer->execSimple("SAVEPOINT s");
+                    m_writer->control("SAVEPOINT s");
                 } catch (...) {
                     p->error = std::current_exception();
                     lost = !m_writer->inTransaction();
@@ -323,7 +323,7 @@ private:
                     if (!m_writer->inTransaction()) {
                         throw StoreError("sqlite: the write callback ended the transaction");
                     }
-                    m_writer->execSimple("RELEASE s");
+                    m_writer->control("RELEASE s");
                     members.push_back(p);
                 } catch (...) {
                     p->error = writeOutcome(std::current_exception(), tx.failure());
@@ -332,8 +332,8 @@ private:
                         continue;
                     }
                     try {
-                        m_writer->execSimple("ROLLBACK TO s");
-                        m_writer->execSimple("RELEASE s");
+                        m_writer->control("ROLLBACK TO s");
+                        m_writer->control("RELEASE s");
                     } catch (...) {
                         rollbackQuietly();
                         lost = true;
@@ -351,7 +351,7 @@ private:
             }
             try {
                 const auto committing = std::chrono::steady_clock::now();
-                m_writer->execSimple("COMMIT");
+                m_writer->control("COMMIT");
                 if (m_walFd < 0) {
                     m_commit.observe(std::chrono::steady_clock::now() - committing);
                 }

@@ -58,7 +58,41 @@ struct Load {
     double qps = 0;
     double p50 = 0, p99 = 0;  // microseconds
     long failures = 0;
+    long calls = 0;  // succeeded
 };
+
+// CPU (user + system) a section cost the back office and this process (the client, and the
+// bare server or the fleet's generator when they run).
+struct CpuSpent {
+    pid_t backoffice;
+    double backoffice0, self0;
+    explicit CpuSpent(pid_t pid)
+        : backoffice(pid),
+          backoffice0(renshe::bench::cpuSeconds(pid)),
+          self0(renshe::bench::cpuSeconds()) {}
+    double backofficeSeconds() const { return renshe::bench::cpuSeconds(backoffice) - backoffice0; }
+    double selfSeconds() const { return renshe::bench::cpuSeconds() - self0; }
+};
+
+// CPU seconds of every process named "postgres" (the private server's backends and helpers).
+double postgresCpuSeconds() {
+    double total = 0;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+        const std::string name = entry.path().filename().string();
+        if (name.empty() || name.find_first_not_of("0123456789") != std::string::npos)
+            continue;
+        std::string comm;
+        std::getline(std::ifstream(entry.path() / "comm"), comm);
+        if (comm == "postgres")
+            total += std::max(0.0, renshe::bench::cpuSeconds(std::stoi(name)));
+    }
+    return total;
+}
+
+// Microseconds of CPU per call.
+double perCall(double seconds, long calls) {
+    return calls > 0 ? 1e6 * seconds / static_cast<double>(calls) : 0;
+}
 
 // `kStreams` threads each calling `once(thread, i)` (i counts the thread's calls) until `run`
 // has passed or `once` says there is no more to do (nullopt); true from `once` is a success.
@@ -96,6 +130,7 @@ Load streams(Clock::duration run, const std::function<std::optional<bool>(int, i
         all.insert(all.end(), v.begin(), v.end());
     Load l;
     l.failures = failures.load();
+    l.calls = static_cast<long>(all.size());
     l.qps = static_cast<double>(all.size()) / seconds;
     if (!all.empty()) {
         l.p50 = renshe::bench::percentile(all, 0.5);
@@ -148,7 +183,7 @@ Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStat
 
 // (1): ours against the bare server. True when the target is met.
 bool statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& ourChannel,
-                   const renshe::testing::CertFiles& touchFiles) {
+                   const renshe::testing::CertFiles& touchFiles, bool quiet) {
     const SeededCard card;
     renshe::testing::seed(env.staff(), card);
     GetCardStatusRequest req;
@@ -159,7 +194,9 @@ bool statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& our
         if (!CardService::NewStub(ourChannel)->GetCardStatus(deadline(ctx, 10), req, &canned).ok())
             fail("the seeded card cannot be read");
     }
+    const CpuSpent oursCpu(env.backoffice().process().pid());
     const Load ours = statusLoad(ourChannel, req);
+    const double oursServer = oursCpu.backofficeSeconds(), oursClient = oursCpu.selfSeconds();
 
     BareCardService bare(canned);
     grpc::SslServerCredentialsOptions tls(
@@ -176,15 +213,26 @@ bool statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& our
     builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 256);
     builder.RegisterService(&bare);
     auto bareServer = builder.BuildAndStart();
+    const CpuSpent bareCpu(0);
     const Load floor = statusLoad(renshe::services::client::makeChannel(env.pki().endpoint(
                                       "127.0.0.1:" + std::to_string(barePort), touchFiles)),
                                   req);
+    const double bareBoth = bareCpu.selfSeconds();
     bareServer->Shutdown();
 
     std::printf("card status, %d streams, %lld s each, mutual TLS:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (SQLite)", ours, "calls/s");
     printLoad("bare gRPC server, same TLS", floor, "calls/s");
+    if (quiet) {
+        // Two cores serve the client and the server: the ratio is about CPU per call.
+        const double client = perCall(oursClient, ours.calls);
+        std::printf(
+            "  CPU per call: renshe-backoffice %.0f us + client %.0f us; bare server and client "
+            "together %.0f us (the server's part ~%.0f us)\n",
+            perCall(oursServer, ours.calls), client, perCall(bareBoth, floor.calls),
+            perCall(bareBoth, floor.calls) - client);
+    }
     if (ours.failures + floor.failures > 0)
         fail("card-status calls failed");
     return ratio("ours/bare", ours.qps, floor.qps, 0.8);
@@ -376,17 +424,22 @@ bool sqliteSections(int terminals) {
     std::printf("=== SQLite back office, %s ===\n", fleet.label().c_str());
     std::fflush(stdout);
     probe.start();
-    bool met = statusSection(env, channel, touchFiles);
+    bool met = statusSection(env, channel, touchFiles, terminals <= 0);
     probe.print({"card.get_status"});
 
     probe.start();
+    const CpuSpent writeCpu(env.backoffice().process().pid());
     const Load writes = pinChangeLoad(channel, writers);
+    const double writeServer = writeCpu.backofficeSeconds(), writeClient = writeCpu.selfSeconds();
     probe.print({"card.pin_changed"});
     const double raw = rawSqliteInsertsPerSecond(work.path() / "raw.db");
     std::printf("durable card writes (PIN-change reports), %d streams, %lld s:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (SQLite, WAL, synchronous=FULL)", writes, "writes/s");
     std::printf("  %-46s %8.0f inserts/s\n", "raw SQLite, one insert per commit, one thread", raw);
+    if (terminals <= 0)
+        std::printf("  CPU per write: renshe-backoffice %.0f us + client %.0f us\n",
+                    perCall(writeServer, writes.calls), perCall(writeClient, writes.calls));
     met = ratio("ours/raw SQLite", writes.qps, raw, 1.5) && met;
 
     probe.start();
@@ -422,14 +475,30 @@ bool postgresSection(int terminals) {
                 fleet.label().c_str());
     std::fflush(stdout);
     probe.start();
+    const CpuSpent writeCpu(env.backoffice().process().pid());
+    const double postgres0 = postgresCpuSeconds();
     const Load writes = pinChangeLoad(channel, writers);
+    const double writePostgres = postgresCpuSeconds() - postgres0;
+    const double writeServer = writeCpu.backofficeSeconds(), writeClient = writeCpu.selfSeconds();
     probe.print({"card.pin_changed"});
+    const double postgresRaw0 = postgresCpuSeconds();
+    const auto rawStarted = Clock::now();
     const double raw = rawPostgresInsertsPerSecond(database);
+    const double rawInserts =
+        raw * std::chrono::duration<double>(Clock::now() - rawStarted).count();
+    const double rawPostgres = postgresCpuSeconds() - postgresRaw0;
     std::printf("durable card writes (PIN-change reports), %d streams, %lld s:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (PostgreSQL)", writes, "writes/s");
     std::printf("  %-46s %8.0f inserts/s\n", "raw libpq, one insert per commit, one connection",
                 raw);
+    if (terminals <= 0)
+        std::printf(
+            "  CPU per write: renshe-backoffice %.0f us + PostgreSQL %.0f us + client %.0f "
+            "us; raw insert: PostgreSQL %.0f us\n",
+            perCall(writeServer, writes.calls), perCall(writePostgres, writes.calls),
+            perCall(writeClient, writes.calls),
+            perCall(rawPostgres, static_cast<long>(rawInserts)));
     const bool met = ratio("ours/raw PostgreSQL", writes.qps, raw, 1.0);
     if (!fleet.finish(std::cout) || writes.failures > 0)
         fail("writes or the fleet's calls failed");

@@ -249,6 +249,23 @@ TEST_P(StoreTest, ParametersAndStatementsFollowTheSameRulesOnBothBackends) {
         << "NOT NULL";
     EXPECT_FALSE(bucketExists(*store, "kept?")) << "a refused statement aborts its write";
 
+    // A parameter may come before a lower-numbered one and be used more than once: each use
+    // gets the value its number names.
+    store->write([&](Tx& tx) {
+        tx.exec("INSERT INTO rate_limits (count, window_start, bucket) VALUES ($3, $2, $1)",
+                {std::string("ordered"), std::int64_t{7}, std::int64_t{5}});
+        tx.exec("UPDATE rate_limits SET count = $2 + $2 WHERE bucket = $1 AND window_start = $3",
+                {std::string("ordered"), std::int64_t{4}, std::int64_t{7}});
+    });
+    store->read([&](Tx& tx) {
+        const auto row = tx.queryOne(
+            "SELECT window_start, count FROM rate_limits WHERE bucket = $1 AND count > $2",
+            {std::string("ordered"), std::int64_t{0}});
+        ASSERT_TRUE(row);
+        EXPECT_EQ(row->integer(0), 7);
+        EXPECT_EQ(row->integer(1), 8);
+    });
+
     // Foreign keys are enforced on both.
     EXPECT_THROW(store->write([](Tx& tx) {
         tx.exec(

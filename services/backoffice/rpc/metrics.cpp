@@ -60,11 +60,16 @@ std::string label(const char* name, const std::string& value) {
 
 }  // namespace
 
-util::LatencyHistogram& Metrics::histogram(
-    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>& map,
-    const std::string& a, const std::string& b) {
-    std::lock_guard lock(m_mutex);
-    auto& h = map[{a, b}];
+util::LatencyHistogram& Metrics::histogram(Histograms& map, std::string_view a,
+                                           std::string_view b) {
+    const std::pair<std::string_view, std::string_view> key{a, b};
+    {
+        std::shared_lock lock(m_mutex);
+        if (const auto it = map.find(key); it != map.end())
+            return *it->second;
+    }
+    std::unique_lock lock(m_mutex);
+    auto& h = map[{std::string(a), std::string(b)}];
     if (!h)
         h = std::make_unique<util::LatencyHistogram>();
     return *h;
@@ -91,7 +96,7 @@ void Metrics::countRateLimit(const std::string& kind) {
 
 std::string Metrics::render(const store::Store::Stats& storeStats) const {
     std::string out;
-    std::lock_guard lock(m_mutex);
+    std::shared_lock lock(m_mutex);
     header(out, "renshe_rpc_total", "counter", "RPCs handled, by method and status code.");
     for (const auto& [key, h] : m_calls) {
         out += "renshe_rpc_total{" + label("method", key.first) + "," + label("code", key.second) +

@@ -13,7 +13,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 
 #include "drivers/util/histogram.hpp"
@@ -45,15 +47,28 @@ public:
     std::string render(const store::Store::Stats& storeStats) const;
 
 private:
-    util::LatencyHistogram& histogram(
-        std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>>& map,
-        const std::string& a, const std::string& b);
+    // Orders (method, label) keys and finds one by a pair of string_views (no copies on the
+    // way to an existing histogram).
+    struct PairLess {
+        using is_transparent = void;
+        template <typename A, typename B>
+        bool operator()(const A& x, const B& y) const noexcept {
+            const std::string_view x1 = x.first, y1 = y.first;
+            if (x1 != y1)
+                return x1 < y1;
+            return std::string_view(x.second) < std::string_view(y.second);
+        }
+    };
+    using Histograms = std::map<std::pair<std::string, std::string>,
+                                std::unique_ptr<util::LatencyHistogram>, PairLess>;
+    util::LatencyHistogram& histogram(Histograms& map, std::string_view a, std::string_view b);
 
-    mutable std::mutex m_mutex;
+    // Shared by every call's look-ups; exclusive only for adding a series.
+    mutable std::shared_mutex m_mutex;
     // (method, code) and (method, stage); histograms are never removed, so a reference taken
     // under the mutex stays valid for a lock-free observe().
-    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>> m_calls;
-    std::map<std::pair<std::string, std::string>, std::unique_ptr<util::LatencyHistogram>> m_stages;
+    Histograms m_calls;
+    Histograms m_stages;
     std::map<std::pair<std::string, std::string>, std::uint64_t> m_refusals;  // method, reason
     std::map<std::string, std::uint64_t> m_rateLimits;                        // kind
     std::atomic<std::uint64_t> m_auditEvents{0};
