@@ -1,7 +1,5 @@
-// PostgreSQL backend (libpq): a fixed pool of connections; write() = BEGIN; fn; COMMIT,
-// re-run on serialization failures, deadlocks and unique-key races between replicas.
-#include <libpq-fe.h>
-
+// PostgreSQL backend (libpq): a fixed pool of connections (pg_tx.hpp); write() = BEGIN; fn;
+// COMMIT, re-run on serialization failures, deadlocks and unique-key races between replicas.
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -10,8 +8,7 @@
 #include <thread>
 #include <unordered_map>
 
-#include "services/store/internal.hpp"
-#include "services/store/pg_parameters.hpp"
+#include "services/store/pg_tx.hpp"
 
 namespace renshe::services::store::detail {
 
@@ -22,259 +19,15 @@ constexpr auto kPoolWait = std::chrono::seconds(30);
 // pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
 constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
 
-constexpr Oid kBoolOid = 16;
-constexpr Oid kInt8Oid = 20;
-constexpr Oid kInt2Oid = 21;
-constexpr Oid kInt4Oid = 23;
-
-struct ResultDeleter {
-    void operator()(PGresult* r) const noexcept { PQclear(r); }
-};
-using Result = std::unique_ptr<PGresult, ResultDeleter>;
-
 void ignoreNotice(void*, const char*) {}
 
-bool startsWith(std::string_view s, std::string_view prefix) {
-    return s.substr(0, prefix.size()) == prefix;
-}
-
-// The server is gone or going: the connection must be re-established.
-bool connectionLost(std::string_view state) {
-    return startsWith(state, "08") || startsWith(state, "57P0");
-}
-
-// Worth running the whole callback again in a fresh transaction.
-bool retryable(std::string_view state) {
-    return state == "40001" || state == "40P01" || state == "23505";
-}
-
-// A retry later may cure it: the gRPC layer answers UNAVAILABLE.
-bool transient(std::string_view state, bool writable) {
-    return connectionLost(state) || state == "40001" || state == "40P01" ||
-           state == "55P03" ||              // lock_not_available (lock_timeout)
-           state == "57014" ||              // query_canceled (statement_timeout)
-           startsWith(state, "53") ||       // insufficient resources: disk, memory, connections
-           startsWith(state, "58") ||       // system error (I/O)
-           (writable && state == "25006");  // read-only: we reached a standby
-}
-
-std::string trimmed(const char* message) {
-    std::string s = message != nullptr ? message : "";
-    while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) {
-        s.pop_back();
-    }
-    return s;
-}
-
-// Statements prepared on one connection (server-side, named): the planner's work is kept
-// between calls, as SQLite's statement cache keeps it. A key is the parameters' types and the
-// text; texts with many parameters (batched inserts, each of its own length) are not kept.
-constexpr std::size_t kMaxPreparedStatements = 256;  // per connection
-constexpr std::size_t kMaxPreparedParameters = 32;
-
-// One pooled connection; the pool hands it to one thread at a time.
-struct PgConn {
-    PGconn* c = nullptr;
-    bool needsReset = false;
-    std::unordered_map<std::string, std::string> prepared;  // key → statement name
-
-    ~PgConn() {
-        if (c != nullptr) {
-            PQfinish(c);
-        }
-    }
-    bool ok() const { return c != nullptr && PQstatus(c) == CONNECTION_OK; }
-};
-
-// Raised by a statement; the PgTx keeps the SQLSTATE for the retry decision.
-[[noreturn]] void raise(std::string_view state, const std::string& message, bool lost,
-                        bool writable) {
-    if (lost) {
-        throw StoreUnavailable("postgres: connection lost: " + message);
-    }
-    if (transient(state, writable)) {
-        throw StoreUnavailable("postgres: " + message);
-    }
-    throw StoreError("postgres: " + message, state == "23505");
-}
-
-class PgTx final : public ScriptTx {
-public:
-    PgTx(PgConn& conn, bool writable) : m_conn(conn), m_writable(writable) {}
-
-    std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override {
-        std::vector<Row> rows;
-        run(sql, params, &rows, nullptr);
-        return rows;
-    }
-
-    std::int64_t exec(std::string_view sql, const std::vector<Value>& params) override {
-        std::int64_t changes = 0;
-        run(sql, params, nullptr, &changes);
-        return changes;
-    }
-
-    void execScript(std::string_view sql) override {
-        guarded([&] {
-            const std::string text(sql);
-            Result r(PQexec(m_conn.c, text.c_str()));
-            check(r.get());
-        });
-    }
-
-    Backend backend() const noexcept override { return Backend::Postgres; }
-
-    // COMMIT; throws (and records) like any statement.
-    void commit() {
-        guarded([&] {
-            Result r(PQexec(m_conn.c, "COMMIT"));
-            check(r.get());
-            if (std::string_view(PQcmdStatus(r.get())) != "COMMIT") {
-                throw StoreError("postgres: the transaction was rolled back at COMMIT");
-            }
-        });
-    }
-
-    std::exception_ptr failure() const noexcept { return m_failure; }
-    const std::string& state() const noexcept { return m_state; }
-    bool lost() const noexcept { return m_lost || !m_conn.ok(); }
-
-private:
-    template <typename F>
-    void guarded(F&& f) {
-        try {
-            f();
-        } catch (...) {
-            if (!m_failure) {
-                m_failure = std::current_exception();
-            }
-            throw;
-        }
-    }
-
-    void check(PGresult* r) {
-        const ExecStatusType status = PQresultStatus(r);
-        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-            return;
-        }
-        const char* state = r != nullptr ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
-        // The primary message only: PostgreSQL's DETAIL repeats key values (an ID number in a
-        // unique violation), and these messages end up in logs.
-        const char* primary =
-            r != nullptr ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-        const std::string message =
-            trimmed(primary != nullptr ? primary : PQerrorMessage(m_conn.c));
-        const std::string s = state != nullptr ? state : "";
-        const bool lost = PQstatus(m_conn.c) != CONNECTION_OK || connectionLost(s);
-        if (m_state.empty()) {
-            m_state = s;
-        }
-        m_lost = m_lost || lost;
-        raise(s, message.empty() ? "statement failed" : message, lost, m_writable);
-    }
-
-    void run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows,
-             std::int64_t* changes) {
-        guarded([&] {
-            const std::vector<bool> refs = referencedParameters(sql);
-            if (refs.size() > params.size() + 1) {
-                throw StoreError("postgres: statement uses $" + std::to_string(refs.size() - 1) +
-                                 " but " + std::to_string(params.size()) +
-                                 " parameters were given");
-            }
-            std::vector<std::string> storage(params.size());
-            std::vector<const char*> values(params.size(), nullptr);
-            std::vector<Oid> types(params.size(), 0);
-            for (std::size_t k = 0; k < params.size(); ++k) {
-                if (k + 1 >= refs.size() || !refs[k + 1]) {
-                    throw StoreError("postgres: parameter $" + std::to_string(k + 1) +
-                                     " is not used by the statement");
-                }
-                const Value& v = params[k];
-                if (const auto* i = std::get_if<std::int64_t>(&v)) {
-                    storage[k] = std::to_string(*i);
-                    values[k] = storage[k].c_str();
-                    types[k] = kInt8Oid;
-                } else if (const auto* s = std::get_if<std::string>(&v)) {
-                    checkTextParameter(*s);
-                    values[k] = s->c_str();
-                }
-            }
-            const std::string text(sql);
-            const int n = static_cast<int>(params.size());
-            const std::string* name = preparedName(text, types);
-            Result r(name != nullptr ? PQexecPrepared(m_conn.c, name->c_str(), n, values.data(),
-                                                      nullptr, nullptr, 0)
-                                     : PQexecParams(m_conn.c, text.c_str(), n, types.data(),
-                                                    values.data(), nullptr, nullptr, 0));
-            check(r.get());
-            if (rows != nullptr) {
-                readRows(r.get(), *rows);
-            }
-            if (changes != nullptr) {
-                const char* tuples = PQcmdTuples(r.get());
-                *changes = (tuples != nullptr && *tuples != '\0') ? std::stoll(tuples) : 0;
-            }
-        });
-    }
-
-    // The connection's prepared statement for `text` with parameters of `types`, prepared now
-    // if new; nullptr when it is not to be kept (many parameters, the cache full). A failed
-    // PREPARE raises as the statement would have.
-    const std::string* preparedName(const std::string& text, const std::vector<Oid>& types) {
-        if (types.size() > kMaxPreparedParameters)
-            return nullptr;
-        std::string key;
-        key.reserve(types.size() + 1 + text.size());
-        for (const Oid t : types)
-            key.push_back(t == kInt8Oid ? 'i' : 't');
-        key.push_back('\0');
-        key += text;
-        auto& cache = m_conn.prepared;
-        if (const auto it = cache.find(key); it != cache.end())
-            return &it->second;
-        if (cache.size() >= kMaxPreparedStatements)
-            return nullptr;
-        std::string name = "renshe_" + std::to_string(cache.size());
-        Result r(PQprepare(m_conn.c, name.c_str(), text.c_str(), static_cast<int>(types.size()),
-                           types.data()));
-        check(r.get());
-        return &cache.emplace(std::move(key), std::move(name)).first->second;
-    }
-
-    static void readRows(PGresult* r, std::vector<Row>& rows) {
-        const int n = PQntuples(r);
-        const int columns = PQnfields(r);
-        rows.reserve(static_cast<std::size_t>(n));
-        for (int row = 0; row < n; ++row) {
-            std::vector<Value> cells;
-            cells.reserve(static_cast<std::size_t>(columns));
-            for (int c = 0; c < columns; ++c) {
-                if (PQgetisnull(r, row, c)) {
-                    cells.emplace_back(nullptr);
-                    continue;
-                }
-                const char* value = PQgetvalue(r, row, c);
-                const auto length = static_cast<std::size_t>(PQgetlength(r, row, c));
-                const Oid type = PQftype(r, c);
-                if (type == kInt8Oid || type == kInt2Oid || type == kInt4Oid) {
-                    cells.emplace_back(static_cast<std::int64_t>(std::stoll(value)));
-                } else if (type == kBoolOid) {
-                    cells.emplace_back(std::int64_t{value[0] == 't' ? 1 : 0});
-                } else {
-                    cells.emplace_back(std::string(value, length));
-                }
-            }
-            rows.emplace_back(std::move(cells));
-        }
-    }
-
-    PgConn& m_conn;
-    const bool m_writable;
-    std::exception_ptr m_failure;
-    std::string m_state;  // SQLSTATE of the first failed statement
-    bool m_lost = false;
-};
+using pg::connectionLost;
+using pg::PgConn;
+using pg::PgTx;
+using pg::raise;
+using pg::Result;
+using pg::retryable;
+using pg::trimmed;
 
 class PostgresStore final : public Store {
 public:
@@ -493,7 +246,8 @@ private:
 
     // After a failed callback: rolls back. False when the connection is gone (it is then
     // re-connected by its next user).
-    bool finish(PgConn& conn, const PgTx& tx) {
+    bool finish(PgConn& conn, PgTx& tx) {
+        tx.abandon();  // what was sent ahead, read back first
         if (!tx.lost()) {
             Result r(PQexec(conn.c, "ROLLBACK"));
             if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {

@@ -91,6 +91,14 @@ public:
     virtual std::vector<Row> query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
     // Rows affected.
     virtual std::int64_t exec(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    // A statement whose result the callback does not read (a record inserted, an audit event,
+    // a savepoint): PostgreSQL sends it at once without waiting, and its outcome comes back
+    // with the next statement's or the COMMIT's (one round trip for several); SQLite runs it
+    // now. Its failure fails the write as any statement's does, raised by that next statement
+    // or by the commit.
+    virtual void execLater(std::string_view sql, const std::vector<Value>& params = {}) {
+        exec(sql, params);
+    }
     virtual Backend backend() const noexcept = 0;
     // " FOR UPDATE" on PostgreSQL, "" on SQLite (whose writer already holds the database).
     std::string_view forUpdate() const noexcept {

@@ -27,6 +27,8 @@ FleetBeside::FleetBeside(renshe::testing::BackofficeEnv& env, int terminals, int
     m_options.caPrivateKeyPem = env.pki().ca().privateKeyPem();
     m_options.backofficePid = env.backoffice().process().pid();
     m_options.terminals = terminals;
+    // Certification-status look-ups too (their tail beside the fleet), at the card-status rate.
+    m_options.certificationStatusRate = m_options.statusRate;
     m_options.stop = &m_stop;
     m_options.onSteady = [this] { m_steady = true; };
     if (terminals <= 0) {

@@ -18,6 +18,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
+#include "renshe/v1/certification.grpc.pb.h"
 #include "renshe/v1/terminal.grpc.pb.h"
 #include "services/backoffice/rpc/metrics.hpp"
 #include "services/client/client.hpp"
@@ -35,7 +36,7 @@ using renshe::services::backoffice::codeName;  // the names the back office's me
 long FleetLoadResult::failures() const {
     long n = terminalsListed >= expectedTerminals ? 0 : 1;
     for (const auto* p : {&connect, &steady}) {
-        for (const auto* r : {&p->heartbeat, &p->status, &p->health}) {
+        for (const auto* r : {&p->heartbeat, &p->status, &p->health, &p->certificationStatus}) {
             for (const auto& [code, count] : r->failed)
                 n += count;
         }
@@ -93,12 +94,13 @@ struct Terminal {
     std::unique_ptr<TerminalService::Stub> fleet;
     std::unique_ptr<CardService::Stub> card;
     std::unique_ptr<grpc::health::v1::Health::Stub> health;
+    std::unique_ptr<CertificationService::Stub> certification;
 };
 
 // Latencies and outcomes per RPC and phase (0 = connecting, 1 = steady state).
 class Recorder {
 public:
-    enum Rpc { kHeartbeat = 0, kStatus = 1, kHealth = 2 };
+    enum Rpc { kHeartbeat = 0, kStatus = 1, kHealth = 2, kCertificationStatus = 3 };
 
     void record(Rpc rpc, int phase, const grpc::Status& s, double ms) {
         std::lock_guard lock(m_mutex);
@@ -111,7 +113,8 @@ public:
             ++x.failed[codeName(s.error_code())];
             if (m_firstErrors < 5) {
                 ++m_firstErrors;
-                static const char* kNames[] = {"heartbeat: ", "status: ", "health: "};
+                static const char* kNames[] = {
+                    "heartbeat: ", "status: ", "health: ", "certification status: "};
                 m_errors += std::string(kNames[rpc]) + codeName(s.error_code()) + " " +
                             s.error_message() + "\n";
             }
@@ -148,7 +151,7 @@ private:
         std::map<std::string, long> failed;
     };
     std::mutex m_mutex;
-    Series m_series[3][2];
+    Series m_series[4][2];
     int m_firstErrors = 0;
     std::string m_errors;
 };
@@ -163,6 +166,8 @@ struct Call {
     GetCardStatusResponse statusResp;
     grpc::health::v1::HealthCheckRequest health;
     grpc::health::v1::HealthCheckResponse healthResp;
+    GetCertificationStatusRequest certification;
+    GetCertificationStatusResponse certificationResp;
     Clock::time_point issued;
     int phase = 0;
     std::shared_ptr<grpc::Channel> channel;  // per-beat channels only
@@ -503,6 +508,22 @@ private:
         });
     }
 
+    // A person's certification status from a terminal of their township: a read, then the
+    // audited write of the look-up (the budget and the audit event).
+    void fireCertificationStatus(long c, int phase) {
+        Terminal& t = statusTerminal(c + 1);  // not the terminal of the same-numbered status call
+        auto call = newCall(phase);
+        call->certification.mutable_person()->set_card_number(
+            cards[static_cast<std::size_t>(c) % cards.size()].cardNumber);
+        ensureChannel(t);
+        if (!t.certification)
+            t.certification = CertificationService::NewStub(t.channel);
+        issue(std::move(call), Recorder::kCertificationStatus, [&t](Call* raw, auto done) {
+            t.certification->async()->GetCertificationStatus(
+                &raw->ctx, &raw->certification, &raw->certificationResp, std::move(done));
+        });
+    }
+
     void drain() {
         const auto until = Clock::now() + kCallDeadline + std::chrono::seconds(5);
         while (rec.outstanding.load() > 0 && Clock::now() < until) {
@@ -543,6 +564,8 @@ private:
         log << "steady state: " << o.seconds << " s…" << std::endl;
         const double beatPeriod = static_cast<double>(o.intervalSeconds) / o.terminals;
         const double statusPeriod = o.statusRate > 0 ? 1.0 / o.statusRate : 1e18;
+        const double certificationPeriod =
+            o.certificationStatusRate > 0 ? 1.0 / o.certificationStatusRate : 1e18;
         const double end = o.stop ? std::numeric_limits<double>::max() : o.seconds;
         const auto t0 = Clock::now() + std::chrono::milliseconds(100);
         if (o.onSteady)
@@ -551,14 +574,15 @@ private:
             return t0 +
                    std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(sec));
         };
-        long k = 0, s = 0, h = 0;
+        long k = 0, s = 0, h = 0, c = 0;
         double lag = 0;
         std::this_thread::sleep_until(t0);
         for (long iteration = 0;; ++iteration) {
             const double nb = static_cast<double>(k) * beatPeriod;
             const double ns = static_cast<double>(s) * statusPeriod;
             const double nh = (static_cast<double>(h) + 0.5) * statusPeriod;
-            const double next = std::min({nb, ns, nh});
+            const double nc = (static_cast<double>(c) + 0.25) * certificationPeriod;
+            const double next = std::min({nb, ns, nh, nc});
             if (next >= end || (o.stop && o.stop->load()))
                 break;
             std::this_thread::sleep_until(at(next));
@@ -570,6 +594,9 @@ private:
             } else if (next == ns) {
                 fireStatus(s, 1);
                 ++s;
+            } else if (next == nc) {
+                fireCertificationStatus(c, 1);
+                ++c;
             } else {
                 fireHealth(h, 1);
                 ++h;
@@ -622,6 +649,7 @@ private:
             phases[p]->heartbeat = rec.figures(Recorder::kHeartbeat, p);
             phases[p]->status = rec.figures(Recorder::kStatus, p);
             phases[p]->health = rec.figures(Recorder::kHealth, p);
+            phases[p]->certificationStatus = rec.figures(Recorder::kCertificationStatus, p);
             phases[p]->backofficeCpuSeconds = cpuB[p] < 0 ? -1 : cpuB[p + 1] - cpuB[p];
             phases[p]->generatorCpuSeconds = cpuG[p + 1] - cpuG[p];
         }
@@ -681,7 +709,8 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
     out << "fleet load on " << o.target << ": " << o.terminals << " terminals ("
         << (o.terminals - displays) << " touch, " << displays << " display), a heartbeat every "
         << o.intervalSeconds << " s (" << static_cast<double>(o.terminals) / o.intervalSeconds
-        << "/s), " << o.statusRate << " card-status calls/s; "
+        << "/s), " << o.statusRate << " card-status calls/s, " << o.certificationStatusRate
+        << " certification-status calls/s; "
         << (o.perBeatChannels ? "a TLS channel per heartbeat"
                               : "one TLS channel per terminal, kept open")
         << "\n";
@@ -710,7 +739,10 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
                   "steady state, %.0f s (the generator was at worst %.1f ms late):\n", p.seconds,
                   p.maxSchedulerLagMs);
     out << buf << rpcLine("Heartbeat", p.heartbeat, p.seconds)
-        << rpcLine("CardStatus", p.status, p.seconds) << rpcLine("Health", p.health, p.seconds)
+        << rpcLine("CardStatus", p.status, p.seconds)
+        << (o.certificationStatusRate > 0 ? rpcLine("CertStatus", p.certificationStatus, p.seconds)
+                                          : std::string())
+        << rpcLine("Health", p.health, p.seconds)
         << "  (Health: grpc.health.v1 Check on the same channels, no storage: the floor of "
            "transport and scheduling)\n"
         << "  CPU: back office " << cpuText(p.backofficeCpuSeconds, p.seconds) << ", generator "

@@ -1,10 +1,11 @@
 // A terminal fleet as load on a back office: N terminals, each with its own client
 // certificate (the heartbeat's identity is the certificate's), heartbeating every interval
 // with the heartbeats spread evenly over it, plus a steady rate of card-status queries
-// (GetCardStatus for seeded cards) from touch terminals. Reports p50/p99 per RPC and the CPU
-// the back office process and the generator used, for connecting (every terminal opens its
-// channel and sends its first heartbeat, as after a back office restart: N TLS handshakes)
-// and for the steady state after it.
+// (GetCardStatus for seeded cards) from touch terminals and, if asked, of certification-status
+// queries (GetCertificationStatus: a read and an audited write each) from the same terminals.
+// Reports p50/p99 per RPC and the CPU the back office process and the generator used, for
+// connecting (every terminal opens its channel and sends its first heartbeat, as after a back
+// office restart: N TLS handshakes) and for the steady state after it.
 //
 // Channels: by default each terminal keeps one channel (one TLS connection) open, as the
 // kiosk does, so the back office holds N idle connections like in production; a handshake
@@ -35,8 +36,12 @@ struct FleetLoadOptions {
     std::string caCertificatePem;    // the CA the back office trusts for client certificates,
     std::string caPrivateKeyPem;     // used to issue the terminals' and a staff certificate
     int terminals = 10000;
-    int displayEvery = 10;          // every n-th terminal is a display terminal (0 = none)
-    double statusRate = 20;         // GetCardStatus calls per second
+    int displayEvery = 10;   // every n-th terminal is a display terminal (0 = none)
+    double statusRate = 20;  // GetCardStatus calls per second
+    // GetCertificationStatus calls per second (0 = none): each is audited and counts against
+    // the terminal's status look-up budget (--limit-terminal-status-lookups), spread over 50
+    // terminals.
+    double certificationStatusRate = 0;
     int seconds = 30;               // steady state measured after connecting
     int intervalSeconds = 30;       // heartbeat interval
     int cards = 200;                // persons + cards seeded with ImportRegistry
@@ -65,6 +70,7 @@ struct RpcFigures {
 struct PhaseFigures {
     double seconds = 0;
     RpcFigures heartbeat, status;
+    RpcFigures certificationStatus;    // with certificationStatusRate > 0
     RpcFigures health;                 // the floor: grpc.health.v1 Check on the same channels
     double backofficeCpuSeconds = -1;  // -1: unknown (no pid)
     double generatorCpuSeconds = 0;

@@ -489,7 +489,10 @@ bool underFleetLoad(BackofficeEnv& env, SearchBench& bench, renshe::bench::Stage
     renshe::bench::FleetBeside fleet(env, terminals);
     probe.start();
     const bool met = bench.latency(fleet.label().c_str());
-    probe.print({"jobs.search"});
+    // The fleet's own look-ups over the same section, beside the searches. (A certification-
+    // status call's histogram ends with its read; the audited write after it shows in the
+    // store's write waits and commits.)
+    probe.print({"jobs.search", "card.get_status", "certification.get_status"});
     return fleet.finish(std::cout) && met;
 }
 

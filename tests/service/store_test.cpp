@@ -306,6 +306,63 @@ TEST_P(StoreTest, ACaughtFailedStatementStillAbortsTheWholeWrite) {
     EXPECT_FALSE(bucketExists(*store, "after"));
 }
 
+TEST_P(StoreTest, StatementsSentAheadTakeEffectInOrderAndTheirFailureFailsTheWrite) {
+    auto store = open();
+    const std::int64_t one = 1;
+    // Sent ahead, then read back in the same transaction; over several writes, so that the
+    // statements prepared inside a pipeline are used again from the connection's cache.
+    for (int round = 0; round < 3; ++round) {
+        store->write([&](Tx& tx) {
+            const std::string bucket = "ahead-" + std::to_string(round);
+            tx.execLater(kInsertBucket, {bucket, one, one});
+            tx.execLater("UPDATE rate_limits SET count = count + $2 WHERE bucket = $1",
+                         {bucket, std::int64_t{41}});
+            const auto row =
+                tx.queryOne("SELECT count FROM rate_limits WHERE bucket = $1", {bucket});
+            ASSERT_TRUE(row);
+            EXPECT_EQ(row->integer(0), 42);
+            tx.execLater("UPDATE rate_limits SET window_start = $2 WHERE bucket = $1",
+                         {bucket, std::int64_t{7}});
+        });
+    }
+    store->read([&](Tx& tx) {
+        EXPECT_EQ(tx.query("SELECT bucket FROM rate_limits WHERE window_start = $1 AND count = $2",
+                           {std::int64_t{7}, std::int64_t{42}})
+                      .size(),
+                  3u);
+    });
+
+    // A failure sent ahead surfaces at the next statement, or at the commit, and the whole
+    // write is gone; the next write on the same connections goes through.
+    EXPECT_THROW(store->write([&](Tx& tx) {
+        tx.execLater(kInsertBucket, {std::string("lost-1"), one, one});
+        tx.execLater("INSERT INTO rate_limits (bucket) VALUES ($1)", {std::string("no count")});
+        tx.execLater(kInsertBucket, {std::string("lost-2"), one, one});
+        tx.query("SELECT 1");
+    }),
+                 StoreError);
+    EXPECT_THROW(store->write([&](Tx& tx) {
+        tx.execLater(kInsertBucket, {std::string("lost-3"), one, one});
+        tx.execLater("INSERT INTO rate_limits (bucket) VALUES ($1)", {std::string("no count")});
+    }),
+                 StoreError);
+    for (const char* gone : {"lost-1", "lost-2", "lost-3"})
+        EXPECT_FALSE(bucketExists(*store, gone)) << gone;
+    store->write([&](Tx& tx) { tx.execLater(kInsertBucket, {std::string("after"), one, one}); });
+    EXPECT_TRUE(bucketExists(*store, "after"));
+
+    // A callback that throws with statements still on their way back: rolled back, and the
+    // connection takes the next write.
+    EXPECT_THROW(store->write([&](Tx& tx) {
+        tx.execLater(kInsertBucket, {std::string("thrown"), one, one});
+        throw std::runtime_error("the caller changed its mind");
+    }),
+                 std::runtime_error);
+    EXPECT_FALSE(bucketExists(*store, "thrown"));
+    store->write([&](Tx& tx) { tx.exec(kInsertBucket, {std::string("again"), one, one}); });
+    EXPECT_TRUE(bucketExists(*store, "again"));
+}
+
 TEST_P(StoreTest, UniqueViolationIsReportedAsSuch) {
     auto store = open();
     store->write([](Tx& tx) { insertPerson(tx, "110101195001011234"); });

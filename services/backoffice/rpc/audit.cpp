@@ -119,14 +119,14 @@ std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& 
     std::string sql = kInsertChained;
     std::vector<store::Value> params;
     addChained(sql, params, seq, atMicros, entry, previous, hash);
-    tx.exec(sql, params);
-    tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
+    tx.execLater(sql, params);
+    tx.execLater("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, hash});
     return seq;
 }
 
 void appendAuditPending(store::Tx& tx, const std::string& id, const AuditEntry& entry,
                         std::int64_t atMicros) {
-    tx.exec(
+    tx.execLater(
         "INSERT INTO audit_pending (id, at, actor, terminal_id, event_type, masked_subject, "
         "subject_digest, outcome, request_id, region, repeats) VALUES ($1, $2, $3, $4, $5, $6, "
         "$7, $8, $9, $10, $11)",
@@ -159,9 +159,10 @@ std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t l
         remove += (ids.empty() ? "$" : ", $") + std::to_string(ids.size() + 1);
         ids.emplace_back(r.text(0));
     }
-    tx.exec(insert, params);
-    tx.exec(remove + ")", ids);
-    tx.exec("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, previous});
+    // Sent ahead: they travel with the COMMIT.
+    tx.execLater(insert, params);
+    tx.execLater(remove + ")", ids);
+    tx.execLater("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, previous});
     return rows.size();
 }
 

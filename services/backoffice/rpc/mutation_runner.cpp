@@ -73,7 +73,7 @@ void storeOutcome(store::Tx& tx, const Caller& caller, const std::string& reques
     std::string bytes;
     if (outcome.code == grpc::StatusCode::OK)
         response.SerializeToString(&bytes);
-    tx.exec(
+    tx.execLater(
         "INSERT INTO requests (caller, request_id, method, body_hash, status_code, refusal, "
         "message, response, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         {caller.key(), requestId, eventType, bodyHash, static_cast<std::int64_t>(outcome.code),
@@ -420,10 +420,12 @@ grpc::Status MutationRunner::mutate(
                     return;
                 }
             }
-            tx.exec("SAVEPOINT rpc_body");
+            // Sent ahead on PostgreSQL (store.hpp): the savepoint travels with the body's first
+            // statement, its release with the outcome, the audit event and the COMMIT.
+            tx.execLater("SAVEPOINT rpc_body");
             try {
                 body(tx, *caller, subject, now);
-                tx.exec("RELEASE SAVEPOINT rpc_body");
+                tx.execLater("RELEASE SAVEPOINT rpc_body");
             } catch (const Refused& r) {
                 tx.exec("ROLLBACK TO SAVEPOINT rpc_body");
                 tx.exec("RELEASE SAVEPOINT rpc_body");

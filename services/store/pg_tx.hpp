@@ -1,0 +1,112 @@
+// The PostgreSQL backend's pooled connection and its transaction (statement preparation, typed
+// parameters, error mapping, statements sent ahead in a libpq pipeline); postgres_store.cpp
+// builds the pool and the write/read loops on them.
+#pragma once
+
+#include <libpq-fe.h>
+
+#include <exception>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "services/store/internal.hpp"
+
+namespace renshe::services::store::detail::pg {
+
+struct ResultDeleter {
+    void operator()(PGresult* r) const noexcept { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+// The server is gone or going: the connection must be re-established.
+bool connectionLost(std::string_view state);
+// Worth running the whole callback again in a fresh transaction.
+bool retryable(std::string_view state);
+// libpq's message without its trailing newline.
+std::string trimmed(const char* message);
+// Throws StoreUnavailable (connection lost, or a state a retry may cure) or StoreError.
+[[noreturn]] void raise(std::string_view state, const std::string& message, bool lost,
+                        bool writable);
+
+// One pooled connection; the pool hands it to one thread at a time.
+struct PgConn {
+    PGconn* c = nullptr;
+    bool needsReset = false;
+    std::unordered_map<std::string, std::string> prepared;  // key → statement name
+    std::size_t nextPrepared = 0;                           // names are renshe_0, renshe_1 …
+
+    PgConn() = default;
+    PgConn(const PgConn&) = delete;
+    PgConn& operator=(const PgConn&) = delete;
+    ~PgConn() {
+        if (c != nullptr) {
+            PQfinish(c);
+        }
+    }
+    bool ok() const { return c != nullptr && PQstatus(c) == CONNECTION_OK; }
+};
+
+// A transaction on one connection. Statements given to execLater() are sent at once and
+// travel with the next statement or the COMMIT: their outcomes are collected in the same
+// round trip (a libpq pipeline ended by one Sync).
+class PgTx final : public ScriptTx {
+public:
+    PgTx(PgConn& conn, bool writable) : m_conn(conn), m_writable(writable) {}
+
+    std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override;
+    std::int64_t exec(std::string_view sql, const std::vector<Value>& params) override;
+    void execLater(std::string_view sql, const std::vector<Value>& params) override;
+    void execScript(std::string_view sql) override;
+    Backend backend() const noexcept override { return Backend::Postgres; }
+
+    // COMMIT (with whatever was sent ahead); throws (and records) like any statement.
+    void commit();
+    // After a failure: reads whatever is still on its way back, so that the connection can
+    // take a ROLLBACK; never throws (a broken connection shows in lost()).
+    void abandon() noexcept;
+
+    std::exception_ptr failure() const noexcept { return m_failure; }
+    const std::string& state() const noexcept { return m_state; }
+    bool lost() const noexcept { return m_lost || !m_conn.ok(); }
+
+private:
+    // One statement's parameters in libpq's form.
+    struct Bound {
+        std::vector<std::string> storage;
+        std::vector<const char*> values;
+        std::vector<Oid> types;
+    };
+    // An entry of the pipeline: what its result is checked for.
+    struct Sent {
+        enum Kind { Prepare, Statement, Commit } kind;
+        std::string key, name;  // Prepare: the cache entry it makes once it succeeded
+    };
+
+    template <typename F>
+    void guarded(F&& f);
+    void check(PGresult* r);
+    Bound bind(std::string_view sql, const std::vector<Value>& params) const;
+    void run(std::string_view sql, const std::vector<Value>& params, std::vector<Row>* rows,
+             std::int64_t* changes);
+    static std::string cacheKey(const std::string& text, const std::vector<Oid>& types);
+    const std::string* preparedName(const std::string& text, const std::vector<Oid>& types);
+    // Sends `text` into the pipeline (entering it if needed), prepared when it can be.
+    void send(const std::string& text, const Bound& b);
+    // Ends the pipeline with a Sync and reads every result in order; the last statement's
+    // rows and changes go to `rows`/`changes`. Throws the first failure once all are read.
+    void collect(std::vector<Row>* rows = nullptr, std::int64_t* changes = nullptr);
+    static void readRows(PGresult* r, std::vector<Row>& rows);
+
+    PgConn& m_conn;
+    const bool m_writable;
+    std::exception_ptr m_failure;
+    std::string m_state;  // SQLSTATE of the first failed statement
+    bool m_lost = false;
+    bool m_pipelined = false;
+    std::vector<Sent> m_sent;
+};
+
+}  // namespace renshe::services::store::detail::pg
