@@ -7,10 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "renshe/v1/certification.grpc.pb.h"
 #include "services/store/store.hpp"
+#include "tests/fixtures/prometheus_text.hpp"
+#include "tests/fixtures/web.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 namespace {
@@ -807,7 +810,10 @@ TEST_P(Certification, ATerminalCertifiesAtMostItsCeilingAnHour) {
 // Status look-ups: a terminal elsewhere cannot tell "registered elsewhere" from "unknown";
 // every answer is audited; a terminal has an hourly budget of them.
 TEST_P(Certification, StatusLookUpsAreNoOracleAreAuditedAndLimited) {
-    BackofficeEnv env(GetParam(), {"--limit-terminal-status-lookups", "3/3600"});
+    renshe::testing::TempDir work("renshe-cert-status");
+    BackofficeEnv env(
+        GetParam(), {"--limit-terminal-status-lookups", "3/3600", "--metrics-listen", "127.0.0.1:0",
+                     "--metrics-port-file", (work.path() / "metrics.port").string()});
     const auto staff = env.staff();
     CertClients c(env);
     const SeededCard person = renshe::testing::inventedCard(41);
@@ -832,6 +838,22 @@ TEST_P(Certification, StatusLookUpsAreNoOracleAreAuditedAndLimited) {
     EXPECT_EQ(count(events, "certification.get_status", "OK"), 4);  // 3 at the terminal, staff
     EXPECT_EQ(count(events, "certification.get_status", "REFUSAL_REASON_RATE_LIMITED"), 1);
     EXPECT_EQ(count(events, "certification.get_status", "REFUSAL_REASON_UNKNOWN_PERSON"), 1);
+
+    // The metrics count each look-up once, by how it ended: the refusal the budget gave (after
+    // the read had succeeded) is not an OK.
+    int port = 0;
+    std::ifstream(work.path() / "metrics.port") >> port;
+    const auto scraped = renshe::testing::httpGet(port, "/metrics");
+    ASSERT_EQ(scraped.status, 200) << scraped.error;
+    const auto samples = renshe::testing::parseMetrics(scraped.body);
+    const auto calls = [&](const char* code) {
+        const auto* m = renshe::testing::findMetric(
+            samples, "renshe_rpc_total", {{"method", "certification.get_status"}, {"code", code}});
+        return m != nullptr ? m->value : 0.0;
+    };
+    EXPECT_EQ(calls("OK"), 4);
+    EXPECT_EQ(calls("RESOURCE_EXHAUSTED"), 1);
+    EXPECT_EQ(calls("NOT_FOUND"), 2);
 }
 
 TEST_P(Certification, FailedScansAreLimitedPerPerson) {

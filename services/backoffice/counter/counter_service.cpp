@@ -72,8 +72,17 @@ void addApplications(store::Tx& tx, const std::string& ssn, std::int64_t now,
 grpc::Status CounterServiceImpl::GetPersonFile(grpc::ServerContext* ctx,
                                                const GetPersonFileRequest* req,
                                                GetPersonFileResponse* resp) {
-    std::optional<Caller> who;
-    Subject about;
+    // A person's file is personal data: the read itself is audited (with the reason when the
+    // full identity was revealed), and the answer goes out only once that event is durable
+    // (AfterRead: the call's metrics and log line cover the read and the write).
+    const auto audited = [&](const Caller& who, const Subject& about) -> std::optional<Refusal> {
+        m_runner.auditedWrite([&](store::Tx& tx) {
+            m_runner.auditInTx(tx, &who, kEventPersonFile, about,
+                               req->reveal() ? "REVEALED: " + req->reveal_reason() : "OK", "",
+                               m_runner.clock().nowMicros());
+        });
+        return std::nullopt;
+    };
     auto status = m_runner.query(
         ctx, kEventPersonFile, check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
@@ -82,8 +91,6 @@ grpc::Status CounterServiceImpl::GetPersonFile(grpc::ServerContext* ctx,
             const PersonRow person = resolvePerson(tx, req->person(), subject);
             const std::string& ssn = person.ssn;
             requireRegion(caller, person.region);
-            who = caller;
-            about = subject;
             describePerson(tx, person, now, resp->mutable_person());
             *resp->mutable_certification() =
                 statusProto(certificationOf(tx, m_runner.policy(), person, now), person,
@@ -96,21 +103,10 @@ grpc::Status CounterServiceImpl::GetPersonFile(grpc::ServerContext* ctx,
                 resp->mutable_revealed()->set_ssn(person.ssn);
                 resp->mutable_revealed()->set_name(person.name);
             }
-        });
-    if (!status.ok() || !who)
-        return status;
-    // A person's file is personal data: the read itself is audited (with the reason when the
-    // full identity was revealed), and the answer goes out only once that event is durable.
-    try {
-        m_runner.auditedWrite([&](store::Tx& tx) {
-            m_runner.auditInTx(tx, &*who, kEventPersonFile, about,
-                               req->reveal() ? "REVEALED: " + req->reveal_reason() : "OK", "",
-                               m_runner.clock().nowMicros());
-        });
-    } catch (const std::exception&) {
-        resp->Clear();
-        return grpc::Status(grpc::StatusCode::UNAVAILABLE, "storage unavailable; retry");
-    }
+        },
+        audited);
+    if (!status.ok())
+        resp->Clear();  // the file goes out only with its audit event durable
     return status;
 }
 

@@ -466,6 +466,12 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
     return queryFrom(nullptr, context, eventType, validationRefusal, body);
 }
 
+grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,
+                                   const std::optional<Refusal>& validationRefusal,
+                                   const QueryBody& body, const AfterRead& after) {
+    return queryFrom(nullptr, context, eventType, validationRefusal, body, after);
+}
+
 grpc::Status MutationRunner::staleQuery(grpc::ServerContext* context, const std::string& eventType,
                                         const std::optional<Refusal>& validationRefusal,
                                         const QueryBody& body) {
@@ -495,7 +501,7 @@ void MutationRunner::readFrom(store::Store* replica, const std::function<void(st
 grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContext* context,
                                        const std::string& eventType,
                                        const std::optional<Refusal>& validationRefusal,
-                                       const QueryBody& body) {
+                                       const QueryBody& body, const AfterRead& after) {
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
@@ -528,6 +534,8 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
             });
             awaitAuditChained();
         }
+        if (!refusal && after)
+            refusal = after(*caller, subject);
     } catch (const Refused& r) {
         logCall(eventType, caller ? &*caller : nullptr, subject, r.refusal().code,
                 RefusalReason_Name(r.refusal().reason), false, started);

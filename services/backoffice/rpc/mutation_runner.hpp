@@ -138,6 +138,14 @@ public:
     // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
     grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+    // A read whose answer waits for a durable write (an audited look-up, its budget taken):
+    // `after` runs once the read has succeeded, with the caller and the subject the body
+    // found, and a refusal it returns is the answer (it audits that itself). The call's log
+    // line and its metrics (latency, status code) cover the read and the write together.
+    using AfterRead = std::function<std::optional<Refusal>(const Caller&, const Subject&)>;
+    grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
+                       const std::optional<Refusal>& validationRefusal, const QueryBody& body,
+                       const AfterRead& after);
     // The same for a read that may be a little stale (job search): on the read replica when
     // there is one (--database-replica), on the primary when there is none or it fails.
     grpc::Status staleQuery(grpc::ServerContext* context, const std::string& eventType,
@@ -186,7 +194,8 @@ public:
 private:
     grpc::Status queryFrom(store::Store* replica, grpc::ServerContext* context,
                            const std::string& eventType,
-                           const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+                           const std::optional<Refusal>& validationRefusal, const QueryBody& body,
+                           const AfterRead& after = {});
     void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
     // Logs a storage failure and answers UNAVAILABLE (the caller retries with its request id).
     grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
