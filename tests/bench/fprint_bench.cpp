@@ -232,6 +232,57 @@ bool verifyRaw(Bench& bench, Report& report) {
     return valid;
 }
 
+// The person whose pension the rounds certify: a retiree of the terminals' county.
+bool registerRetiree(renshe::testing::BackofficeEnv& env,
+                     const renshe::testing::SeededCard& person) {
+    using namespace renshe::v1;
+    RegisterPersonRequest retiree;
+    retiree.set_request_id(renshe::testing::newRequestId());
+    auto* p = retiree.mutable_person();
+    p->set_ssn(person.ssn);
+    p->set_name(person.name);
+    p->set_sex(SEX_MALE);
+    p->set_ethnicity_code(1);
+    p->mutable_birth_date()->set_year(1947);
+    p->mutable_birth_date()->set_month(4);
+    p->mutable_birth_date()->set_day(9);
+    p->set_birthplace_code(person.ssn.substr(0, 6));
+    p->mutable_region()->set_division_code("371302");
+    p->mutable_region()->set_township_code("101");
+    p->mutable_pension_first_payment()->set_year(2007);
+    p->mutable_pension_first_payment()->set_month(5);
+    p->mutable_pension_first_payment()->set_day(1);
+    retiree.set_update_existing(true);
+    RegisterPersonResponse r;
+    if (!renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, retiree, &r)
+             .ok()) {
+        std::fprintf(stderr, "bench invalid: cannot register the retiree\n");
+        return false;
+    }
+    return true;
+}
+
+// Their right index finger, enrolled at the counter from the bench's print.
+bool enrolFinger(renshe::v1::CertificationService::Stub& staff, const Bench& bench,
+                 const renshe::testing::SeededCard& person) {
+    using namespace renshe::v1;
+    EnrollFingerprintRequest enrol;
+    enrol.set_request_id(renshe::testing::newRequestId());
+    enrol.mutable_person()->set_ssn(person.ssn);
+    enrol.set_finger(FINGER_RIGHT_INDEX);
+    enrol.set_serialized_print(std::string(bench.enrolled.begin(), bench.enrolled.end()));
+    enrol.mutable_device()->set_driver(VirtualFingerprintDevice::kImageDriver);
+    enrol.mutable_device()->set_device_id("0");
+    EnrollFingerprintResponse er;
+    const auto enrolled =
+        renshe::testing::call(staff, &CertificationService::Stub::EnrollFingerprint, enrol, &er);
+    if (!enrolled.ok()) {
+        std::fprintf(stderr, "bench invalid: enrolment refused: %s\n", enrolled.message.c_str());
+        return false;
+    }
+    return true;
+}
+
 // Ours, end to end: one certification round as the kiosk does it — fetch the person's templates
 // from the real back office over mutual TLS, 1:1 verify on the sensor, record the result —
 // with the back office's terminal fleet heartbeating beside the rounds (RENSHE_BENCH_TERMINALS,
@@ -249,32 +300,8 @@ bool certificationRound(Bench& bench, Report& report) {
          "--metrics-port-file", (work / "metrics.port").string()});
     renshe::testing::SeededCard person;
     renshe::testing::seed(env.staff(), person);
-    {
-        RegisterPersonRequest retiree;
-        retiree.set_request_id(renshe::testing::newRequestId());
-        auto* p = retiree.mutable_person();
-        p->set_ssn(person.ssn);
-        p->set_name(person.name);
-        p->set_sex(SEX_MALE);
-        p->set_ethnicity_code(1);
-        p->mutable_birth_date()->set_year(1947);
-        p->mutable_birth_date()->set_month(4);
-        p->mutable_birth_date()->set_day(9);
-        p->set_birthplace_code(person.ssn.substr(0, 6));
-        p->mutable_region()->set_division_code("371302");
-        p->mutable_region()->set_township_code("101");
-        p->mutable_pension_first_payment()->set_year(2007);
-        p->mutable_pension_first_payment()->set_month(5);
-        p->mutable_pension_first_payment()->set_day(1);
-        retiree.set_update_existing(true);
-        RegisterPersonResponse r;
-        if (!renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, retiree,
-                                   &r)
-                 .ok()) {
-            std::fprintf(stderr, "bench invalid: cannot register the retiree\n");
-            return false;
-        }
-    }
+    if (!registerRetiree(env, person))
+        return false;
     auto staff = CertificationService::NewStub(renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().staffTarget(), env.pki().staff("S-0001", "371302"))));
     // A terminal may fetch templates 120 times an hour: the rounds go round three terminals.
@@ -282,20 +309,8 @@ bool certificationRound(Bench& bench, Report& report) {
     for (const char* id : {"T-371302-001", "T-371302-002", "T-371302-003"})
         touches.push_back(CertificationService::NewStub(renshe::services::client::makeChannel(
             env.pki().endpoint(env.backoffice().target(), env.pki().touchTerminal(id, "371302")))));
-    EnrollFingerprintRequest enrol;
-    enrol.set_request_id(renshe::testing::newRequestId());
-    enrol.mutable_person()->set_ssn(person.ssn);
-    enrol.set_finger(FINGER_RIGHT_INDEX);
-    enrol.set_serialized_print(std::string(bench.enrolled.begin(), bench.enrolled.end()));
-    enrol.mutable_device()->set_driver(VirtualFingerprintDevice::kImageDriver);
-    enrol.mutable_device()->set_device_id("0");
-    EnrollFingerprintResponse er;
-    const auto enrolled =
-        renshe::testing::call(*staff, &CertificationService::Stub::EnrollFingerprint, enrol, &er);
-    if (!enrolled.ok()) {
-        std::fprintf(stderr, "bench invalid: enrolment refused: %s\n", enrolled.message.c_str());
+    if (!enrolFinger(*staff, bench, person))
         return false;
-    }
 
     int metricsPort = 0;
     std::ifstream(work / "metrics.port") >> metricsPort;
