@@ -110,10 +110,23 @@ void PgTx::execScript(std::string_view sql) {
     });
 }
 
+void PgTx::beginAhead(const char* sql) {
+    guarded([&] {
+        if (PQenterPipelineMode(m_conn.c) != 1 ||
+            PQsendQueryParams(m_conn.c, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+            m_lost = true;
+            raise("", "cannot begin: " + trimmed(PQerrorMessage(m_conn.c)), true, m_writable);
+        }
+        m_pipelined = true;
+        m_sent.push_back({Sent::Begin, {}, {}});
+    });
+}
+
 void PgTx::commit() {
     guarded([&] {
         if (m_pipelined) {
             // The statements sent ahead and the COMMIT: one round trip.
+            m_commitSent = true;  // from here on, the outcome may be unknown
             if (PQsendQueryParams(m_conn.c, "COMMIT", 0, nullptr, nullptr, nullptr, nullptr, 0) !=
                 1) {
                 m_lost = true;
@@ -123,6 +136,7 @@ void PgTx::commit() {
             collect();
             return;
         }
+        m_commitSent = true;
         Result r(PQexec(m_conn.c, "COMMIT"));
         check(r.get());
         if (std::string_view(PQcmdStatus(r.get())) != "COMMIT") {
@@ -300,7 +314,9 @@ void PgTx::collect(std::vector<Row>* rows, std::int64_t* changes) {
         if (PQresultStatus(r.get()) != PGRES_PIPELINE_ABORTED) {
             try {
                 check(r.get());
-                if (sent[i].kind == Sent::Prepare) {
+                if (sent[i].kind == Sent::Begin) {
+                    m_begun = true;
+                } else if (sent[i].kind == Sent::Prepare) {
                     // Prepared for the session, whatever becomes of the transaction.
                     m_conn.prepared.emplace(sent[i].key, sent[i].name);
                 } else if (sent[i].kind == Sent::Commit &&

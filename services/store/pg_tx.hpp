@@ -62,6 +62,14 @@ public:
     void execScript(std::string_view sql) override;
     Backend backend() const noexcept override { return Backend::Postgres; }
 
+    // BEGIN sent ahead: it travels with the transaction's first statement (or its COMMIT).
+    // Throws StoreUnavailable when the connection cannot take it.
+    void beginAhead(const char* sql);
+    // BEGIN's answer has come back; until then, and unless the COMMIT went out with it, a lost
+    // connection means that nothing of the transaction took effect.
+    bool begun() const noexcept { return m_begun; }
+    bool commitSent() const noexcept { return m_commitSent; }
+
     // COMMIT (with whatever was sent ahead); throws (and records) like any statement.
     void commit();
     // After a failure: reads whatever is still on its way back, so that the connection can
@@ -81,7 +89,7 @@ private:
     };
     // An entry of the pipeline: what its result is checked for.
     struct Sent {
-        enum Kind { Prepare, Statement, Commit } kind;
+        enum Kind { Begin, Prepare, Statement, Commit } kind;
         std::string key, name;  // Prepare: the cache entry it makes once it succeeded
     };
 
@@ -106,6 +114,8 @@ private:
     std::string m_state;  // SQLSTATE of the first failed statement
     bool m_lost = false;
     bool m_pipelined = false;
+    bool m_begun = false;
+    bool m_commitSent = false;
     std::vector<Sent> m_sent;
 };
 

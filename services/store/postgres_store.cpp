@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "services/store/pg_tx.hpp"
 
@@ -45,15 +46,19 @@ public:
             throw StoreError("postgres: a read replica takes no writes");
         ensureNotInsideWrite();
         WriteScope scope;
+        bool rerunOnFreshConnection = true;
         for (int attempt = 1;; ++attempt) {
             const auto asked = std::chrono::steady_clock::now();
             Lease lease(*this, priority);
             PgConn& conn = lease.conn();
-            begin(conn, "BEGIN");
+            if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
+                connect(conn);
+            }
             m_writeWait.observe(std::chrono::steady_clock::now() - asked);
             PgTx tx(conn, true);
             std::exception_ptr error;
             try {
+                tx.beginAhead("BEGIN");  // with the first statement: one round trip fewer
                 fn(tx);
                 if (tx.failure()) {
                     std::rethrow_exception(tx.failure());
@@ -68,6 +73,11 @@ public:
                 error = std::current_exception();
             }
             if (!finish(conn, tx)) {
+                // The BEGIN never answered and no COMMIT went out: nothing of the transaction
+                // took effect. A pooled connection the server dropped while it sat idle (a
+                // restart, a failover) is re-connected and the callback run again, once.
+                if (!tx.begun() && !tx.commitSent() && std::exchange(rerunOnFreshConnection, false))
+                    continue;
                 rethrowAsUnavailable(error);
             }
             error = writeOutcome(error, tx.failure());
