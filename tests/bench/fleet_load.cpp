@@ -23,6 +23,7 @@
 #include "services/backoffice/rpc/metrics.hpp"
 #include "services/client/client.hpp"
 #include "services/pki/pki.hpp"
+#include "tests/bench/bench_stats.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 namespace renshe::bench {
@@ -49,26 +50,6 @@ namespace {
 constexpr int kTownships = 20;
 constexpr auto kCallDeadline = std::chrono::seconds(10);
 constexpr long kConnectInFlight = 64;  // handshakes in flight at once while connecting
-
-// utime + stime of a process, in seconds (/proc/<pid>/stat fields 14 and 15).
-double cpuSecondsOf(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string line;
-    std::getline(in, line);
-    const auto paren = line.rfind(')');
-    if (paren == std::string::npos)
-        return -1;
-    std::istringstream fields(line.substr(paren + 2));
-    std::string f;
-    long long utime = 0, stime = 0;
-    for (int i = 3; i <= 15 && fields >> f; ++i) {
-        if (i == 14)
-            utime = std::stoll(f);
-        if (i == 15)
-            stime = std::stoll(f);
-    }
-    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
 
 std::string loadAverage() {
     std::ifstream in("/proc/loadavg");
@@ -424,8 +405,8 @@ private:
     }
 
     void sample(int i) {
-        cpuB[i] = o.backofficePid > 0 ? cpuSecondsOf(o.backofficePid) : -1;
-        cpuG[i] = cpuSecondsOf(self);
+        cpuB[i] = o.backofficePid > 0 ? renshe::bench::cpuSeconds(o.backofficePid) : -1;
+        cpuG[i] = renshe::bench::cpuSeconds(self);
     }
 
     void ensureChannel(Terminal& t) {

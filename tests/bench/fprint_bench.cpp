@@ -236,23 +236,7 @@ bool verifyRaw(Bench& bench, Report& report) {
 bool registerRetiree(renshe::testing::BackofficeEnv& env,
                      const renshe::testing::SeededCard& person) {
     using namespace renshe::v1;
-    RegisterPersonRequest retiree;
-    retiree.set_request_id(renshe::testing::newRequestId());
-    auto* p = retiree.mutable_person();
-    p->set_ssn(person.ssn);
-    p->set_name(person.name);
-    p->set_sex(SEX_MALE);
-    p->set_ethnicity_code(1);
-    p->mutable_birth_date()->set_year(1947);
-    p->mutable_birth_date()->set_month(4);
-    p->mutable_birth_date()->set_day(9);
-    p->set_birthplace_code(person.ssn.substr(0, 6));
-    p->mutable_region()->set_division_code("371302");
-    p->mutable_region()->set_township_code("101");
-    p->mutable_pension_first_payment()->set_year(2007);
-    p->mutable_pension_first_payment()->set_month(5);
-    p->mutable_pension_first_payment()->set_day(1);
-    retiree.set_update_existing(true);
+    const RegisterPersonRequest retiree = renshe::testing::retireeRegistration(person);
     RegisterPersonResponse r;
     if (!renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, retiree, &r)
              .ok()) {
@@ -327,7 +311,7 @@ bool certificationRound(Bench& bench, Report& report) {
     // the rounds, beside the same fleet (the generator and the back office share the two cores
     // a verify's image processing needs). drivers/fprint's verify, which the first sections
     // show to be the raw C API's (ratio wrapper / raw).
-    Row alone{"verify alone, beside the rounds' fleet", {}};
+    Row alone{"verify alone, taking turns with the rounds", {}};
     const auto enrolledPrint = fprint::Print::deserialize(bench.enrolled);
     const auto verifyAlone = [&](bool keep) {
         auto callbacks = bench.fixture.presentFingers({bench.probe});

@@ -54,23 +54,7 @@ void enrolRetiree(BackofficeEnv& env, renshe::testing::VirtualFingerprintDevice&
                   const renshe::testing::SeededCard& card) {
     {
         // A retiree since 2007.
-        RegisterPersonRequest r;
-        r.set_request_id(renshe::testing::newRequestId());
-        auto* p = r.mutable_person();
-        p->set_ssn(card.ssn);
-        p->set_name(card.name);
-        p->set_sex(SEX_MALE);
-        p->set_ethnicity_code(1);
-        p->mutable_birth_date()->set_year(1947);
-        p->mutable_birth_date()->set_month(4);
-        p->mutable_birth_date()->set_day(9);
-        p->set_birthplace_code("370102");
-        p->mutable_region()->set_division_code("371302");
-        p->mutable_region()->set_township_code("101");
-        p->mutable_pension_first_payment()->set_year(2007);
-        p->mutable_pension_first_payment()->set_month(5);
-        p->mutable_pension_first_payment()->set_day(1);
-        r.set_update_existing(true);
+        const RegisterPersonRequest r = renshe::testing::retireeRegistration(card);
         RegisterPersonResponse rr;
         ASSERT_TRUE(
             renshe::testing::call(*env.staff().admin, &AdminService::Stub::RegisterPerson, r, &rr)

@@ -16,7 +16,7 @@ InsertedCard SeededCard::inserted() const {
     return c;
 }
 
-void seed(const Clients& staff, const SeededCard& card) {
+RegisterPersonRequest personRegistration(const SeededCard& card) {
     RegisterPersonRequest p;
     p.set_request_id(newRequestId());
     auto* person = p.mutable_person();
@@ -31,6 +31,11 @@ void seed(const Clients& staff, const SeededCard& card) {
     person->mutable_region()->set_division_code(card.region.substr(0, 6));
     if (card.region.size() >= 9)
         person->mutable_region()->set_township_code(card.region.substr(6, 3));
+    return p;
+}
+
+void seed(const Clients& staff, const SeededCard& card) {
+    const RegisterPersonRequest p = personRegistration(card);
     RegisterPersonResponse pr;
     const auto registered = call(*staff.admin, &AdminService::Stub::RegisterPerson, p, &pr);
     ASSERT_TRUE(registered.ok()) << registered;
@@ -86,6 +91,16 @@ SeededCard inventedCard(int n) {
     std::snprintf(id, sizeof id, "371302D15600000586%014d", n);
     c.identifierHex = id;
     return c;
+}
+
+RegisterPersonRequest retireeRegistration(const SeededCard& card) {
+    RegisterPersonRequest r = personRegistration(card);
+    auto* firstPaid = r.mutable_person()->mutable_pension_first_payment();
+    firstPaid->set_year(2007);
+    firstPaid->set_month(5);
+    firstPaid->set_day(1);
+    r.set_update_existing(true);
+    return r;
 }
 
 ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,

@@ -149,6 +149,14 @@ SeededCard inventedCard(int n);
 // A registry import (persons and cards CSV) of `people`, under a new request id.
 renshe::v1::ImportRegistryRequest registryImportOf(const std::vector<SeededCard>& people);
 
+// `card`'s holder as seed() registers them (born and from where the ID number says, living in
+// card.region), under a new request id, for AdminService.RegisterPerson.
+renshe::v1::RegisterPersonRequest personRegistration(const SeededCard& card);
+// `card`'s holder registered (or updated) as a retiree whose pension was first paid on
+// 2007-05-01: born and from where the ID number says, living in card.region; under a new
+// request id, for AdminService.RegisterPerson.
+renshe::v1::RegisterPersonRequest retireeRegistration(const SeededCard& card);
+
 // A loss report for `card`'s ID number with `name` and `password`, under a new request id.
 renshe::v1::ReportTemporaryLossRequest lossReport(const SeededCard& card, const std::string& name,
                                                   const std::string& password);

@@ -89,19 +89,8 @@ struct CertClients {
 // `firstPayment` is given.
 void registerPerson(const Clients& staff, const SeededCard& who,
                     std::optional<chr::year_month_day> firstPayment) {
-    RegisterPersonRequest p;
-    p.set_request_id(newRequestId());
+    RegisterPersonRequest p = renshe::testing::personRegistration(who);
     auto* person = p.mutable_person();
-    person->set_ssn(who.ssn);
-    person->set_name(who.name);
-    person->set_sex(SEX_MALE);
-    person->set_ethnicity_code(1);
-    person->mutable_birth_date()->set_year(std::stoi(who.ssn.substr(6, 4)));
-    person->mutable_birth_date()->set_month(std::stoi(who.ssn.substr(10, 2)));
-    person->mutable_birth_date()->set_day(std::stoi(who.ssn.substr(12, 2)));
-    person->set_birthplace_code(who.ssn.substr(0, 6));
-    person->mutable_region()->set_division_code(who.region.substr(0, 6));
-    person->mutable_region()->set_township_code(who.region.substr(6, 3));
     if (firstPayment) {
         person->mutable_pension_first_payment()->set_year(static_cast<int>(firstPayment->year()));
         person->mutable_pension_first_payment()->set_month(
