@@ -28,6 +28,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "drivers/util/one_shot.hpp"
 #include "services/store/internal.hpp"
 #include "services/store/sqlite_connection.hpp"
 
@@ -110,7 +111,7 @@ public:
             m_queues[static_cast<std::size_t>(priority)].push_back(pending);
         }
         m_work.notify_one();
-        pending->done.wait(false, std::memory_order_acquire);
+        pending->done.wait();
         if (pending->error) {
             std::rethrow_exception(pending->error);
         }
@@ -174,8 +175,9 @@ private:
         std::exception_ptr error;
         std::chrono::steady_clock::time_point queued;
         // Set by the writer once the group is committed; each caller waits on its own flag
-        // (a futex), so a commit wakes exactly the callers it completed.
-        std::atomic<bool> done{false};
+        // (a futex on it, util/one_shot.hpp), so a commit wakes exactly the callers it
+        // completed.
+        util::OneShot done;
     };
 
     void migrate() {
@@ -243,8 +245,7 @@ private:
 
     static void complete(const std::vector<std::shared_ptr<Pending>>& done) {
         for (const auto& p : done) {
-            p->done.store(true, std::memory_order_release);
-            p->done.notify_one();
+            p->done.set();
         }
     }
 

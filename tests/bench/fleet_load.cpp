@@ -699,6 +699,10 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
     std::snprintf(buf, sizeof buf, "setup: %d certificates in %.1f s, %d cards seeded in %.1f s\n",
                   o.terminals, r.certificateSeconds, o.cards, r.seedSeconds);
     out << buf;
+    // Beside another benchmark the generator is threads of that benchmark's process, whose
+    // CPU time includes the benchmark's own client and floors: named so, not "generator".
+    const char* self =
+        o.stop ? ", this process (generator + the benchmark beside it) " : ", generator ";
     if (!o.perBeatChannels) {
         const auto& c = r.connect;
         std::snprintf(
@@ -706,7 +710,7 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
             "connecting: %d channels and first heartbeats in %.1f s (%.0f handshakes/s)\n",
             o.terminals, c.seconds, c.seconds > 0 ? o.terminals / c.seconds : 0.0);
         out << buf << rpcLine("Heartbeat", c.heartbeat, c.seconds) << "  CPU: back office "
-            << cpuText(c.backofficeCpuSeconds, c.seconds) << ", generator "
+            << cpuText(c.backofficeCpuSeconds, c.seconds) << self
             << cpuText(c.generatorCpuSeconds, c.seconds);
         if (c.backofficeCpuSeconds > 0) {
             std::snprintf(buf, sizeof buf, "; %.2f ms of back office CPU per connection",
@@ -726,7 +730,7 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
         << rpcLine("Health", p.health, p.seconds)
         << "  (Health: grpc.health.v1 Check on the same channels, no storage: the floor of "
            "transport and scheduling)\n"
-        << "  CPU: back office " << cpuText(p.backofficeCpuSeconds, p.seconds) << ", generator "
+        << "  CPU: back office " << cpuText(p.backofficeCpuSeconds, p.seconds) << self
         << cpuText(p.generatorCpuSeconds, p.seconds) << "\n";
     std::snprintf(buf, sizeof buf,
                   "fleet listing: %ld terminals stored (%ld stale), first page of 100 in %.1f ms\n",
@@ -735,7 +739,7 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
     out << "memory at the end: back office "
         << (r.backofficeRssKb < 0 ? std::string("unknown")
                                   : std::to_string(r.backofficeRssKb / 1024) + " MiB")
-        << " RSS, generator " << r.generatorRssKb / 1024 << " MiB RSS\n"
+        << " RSS" << self << r.generatorRssKb / 1024 << " MiB RSS\n"
         << "machine load average (1/5/15 min): " << r.loadAverageBefore << " before, "
         << r.loadAverageAfter << " after\n";
 }

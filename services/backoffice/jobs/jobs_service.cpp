@@ -379,50 +379,52 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
             const std::string keyword = lowerAscii(checks::normalizeName(req->keyword()));
             const std::vector<std::string> terms = searchTerms(keyword);
             // With a keyword, the walk starts from the term with the fewest postings in the region
-            // (counted up to a cap: only the order matters) and the whole keyword is confirmed on
-            // the text; postings are (posted_at, id) ordered through `k`.
-            std::string sql;
-            std::string postedAt = "posted_at", idColumn = "id";
+            // (counted up to a cap: only the order matters); the whole keyword is confirmed on the
+            // text unless it is that one term (the index holds the text's characters and pairs).
+            // The page is chosen on (posted_at, id) alone, then only its records are read (sorted
+            // with them, every candidate in the region had its record copied into the sorter).
+            std::string candidates, postedAt = "j.posted_at", idColumn = "j.id";
+            bool confirmOnText = !keyword.empty();
             if (!terms.empty()) {
                 const std::string best = rarestTerm(tx, terms, prefix);
-                sql =
-                    "SELECT j.record, j.withdrawn, j.expires_at, k.posted_at, k.job_id FROM "
-                    "job_search k CROSS JOIN jobs j "
-                    "WHERE k.term = " +
-                    param(best) + regionRange("k.region") +
-                    " AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > $1"
-                    " AND j.search_text LIKE " +
-                    param(containsPattern(keyword)) + " ESCAPE '!'";
                 postedAt = "k.posted_at";
                 idColumn = "k.job_id";
-            } else {
-                sql =
-                    "SELECT record, withdrawn, expires_at, posted_at, id FROM jobs j WHERE "
-                    "withdrawn = 0 "
-                    "AND expires_at > $1" +
-                    regionRange("region");
-                // Only separate single characters ("a b"): confirmed on the text alone.
-                if (!keyword.empty())
-                    sql +=
-                        " AND search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
+                candidates =
+                    "SELECT k.posted_at AS posted_at, k.job_id AS id FROM "
+                    "job_search k CROSS JOIN jobs j WHERE k.term = " +
+                    param(best) + regionRange("k.region") +
+                    " AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > $1";
+                confirmOnText = !(terms.size() == 1 && terms.front() == keyword);
+            } else {  // no keyword, or only separate single characters ("a b"): the text alone
+                candidates =
+                    "SELECT j.posted_at AS posted_at, j.id AS id FROM jobs j WHERE j.withdrawn = 0 "
+                    "AND j.expires_at > $1" +
+                    regionRange("j.region");
             }
+            if (confirmOnText)
+                candidates +=
+                    " AND j.search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
             if (!req->category().empty())
-                sql += " AND j.category = " + param(req->category());
+                candidates += " AND j.category = " + param(req->category());
             if (req->has_min_salary())
-                sql += " AND COALESCE(j.salary_max, j.salary_min) >= " +
-                       param(req->min_salary().fen());
+                candidates += " AND COALESCE(j.salary_max, j.salary_min) >= " +
+                              param(req->min_salary().fen());
             if (req->has_posted_since())
-                sql += " AND " + postedAt + " >= " + param(microsOf(req->posted_since()));
+                candidates += " AND " + postedAt + " >= " + param(microsOf(req->posted_since()));
             if (!req->page().page_token().empty()) {
                 // Keyset paging on (posted_at, id) descending: postings added meanwhile are newer
                 // and land before the cursor, so later pages neither repeat nor skip.
                 const auto [posted, lastId] = parsePageToken(req->page().page_token());
                 const std::string p = param(posted), id = param(lastId);
-                sql += " AND (" + postedAt + " < " + p + " OR (" + postedAt + " = " + p + " AND " +
-                       idColumn + " < " + id + "))";
+                candidates += " AND (" + postedAt + " < " + p + " OR (" + postedAt + " = " + p +
+                              " AND " + idColumn + " < " + id + "))";
             }
-            sql += " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC LIMIT " +
-                   param(static_cast<std::int64_t>(pageSize + 1));
+            candidates += " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC LIMIT " +
+                          param(static_cast<std::int64_t>(pageSize + 1));
+            const std::string sql =
+                "SELECT r.record, r.withdrawn, r.expires_at, c.posted_at, c.id FROM (" +
+                candidates +
+                ") AS c CROSS JOIN jobs r WHERE r.id = c.id ORDER BY c.posted_at DESC, c.id DESC";
             const auto rows = tx.query(sql, params);
             for (std::size_t i = 0; i < rows.size() && static_cast<int>(i) < pageSize; ++i) {
                 *resp->add_jobs() = jobFromRow(rows[i], now);
