@@ -12,7 +12,11 @@ namespace renshe::services::store {
 namespace {
 
 constexpr std::size_t kDefaultPostgresConnections = 8;
-constexpr std::size_t kDefaultSqliteReaders = 4;
+// Readers are opened as needed up to this many. With four, 64 calls at once queued for one
+// whenever a holder was preempted (bench.backoffice's card status: read-wait p99 2.2–2.4 ms);
+// with sixteen, 0.9–1.1 ms and 6 % fewer context switches per call. A reader costs three file
+// descriptors and at most SQLite's default page cache (about 2 MB).
+constexpr std::size_t kDefaultSqliteReaders = 16;
 
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;

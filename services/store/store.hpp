@@ -121,7 +121,7 @@ public:
 
     struct Options {
         // PostgreSQL: connections in the pool (0 = 8). SQLite: read-only connections for
-        // read() (0 = 4); writes always go through the one writer connection.
+        // read() (0 = 16); writes always go through the one writer connection.
         std::size_t connections = 0;
         // PostgreSQL only: a hot standby for reads that may be a little stale (--database-
         // replica). No migrations are run (the primary's are streamed to it); write() throws
