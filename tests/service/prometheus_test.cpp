@@ -89,12 +89,15 @@ public:
             throw std::runtime_error("prometheus did not start:\n" + m_process->logTail());
     }
 
-    // GET on the HTTP API, the JSON answer as a Struct; the "data" member.
+    // GET on the HTTP API, the JSON answer as a Struct; the "data" member. Throws when the
+    // answer is not that: an unread answer must not pass for "no alert".
     google::protobuf::Value api(const std::string& target) const {
         const auto r = renshe::testing::httpGet(m_port, target);
         google::protobuf::Struct body;
         if (r.status != 200 || !google::protobuf::util::JsonStringToMessage(r.body, &body).ok())
-            return {};
+            throw std::runtime_error("Prometheus " + target + ": status " +
+                                     std::to_string(r.status) + " " + r.error + " " +
+                                     r.body.substr(0, 200));
         return body.fields().at("data");
     }
 
@@ -127,6 +130,25 @@ public:
                 out.push_back(labels);
         }
         return out;
+    }
+
+    // What to print when an expected alert did not come: the scrape target's health, the
+    // scrapes of the last 2 min and how many succeeded, the region's series now and its online
+    // count over time, the alerts Prometheus recorded, its log.
+    std::string diagnosis(const std::string& region) {
+        const std::string selector = "renshe_terminals%7Bregion%3D%22" + region + "%22";
+        std::string out;
+        for (const auto& [what, target] :
+             std::initializer_list<std::pair<const char*, std::string>>{
+                 {"target", "/api/v1/targets"},
+                 {"scrapes in 2 min", "/api/v1/query?query=count_over_time(up%5B2m%5D)"},
+                 {"successful scrapes in 2 min", "/api/v1/query?query=sum_over_time(up%5B2m%5D)"},
+                 {"the region's series", "/api/v1/query?query=" + selector + "%7D"},
+                 {"its online terminals, 2 min",
+                  "/api/v1/query?query=" + selector + "%2Cstate%3D%22online%22%7D%5B2m%5D"},
+                 {"alerts, 2 min", "/api/v1/query?query=ALERTS%5B2m%5D"}})
+            out += std::string(what) + ": " + renshe::testing::httpGet(m_port, target).body + "\n";
+        return out + "log: " + m_process->logTail();
     }
 
     std::string logTail() { return m_process->logTail(); }
@@ -221,10 +243,13 @@ TEST(PrometheusOnTheBackoffice, AHallGoneSilentFiresItsAlertAndTheLatencyAgrees)
         },
         90s))
         << "the silent hall's alert never fired\n"
-        << prometheus.logTail();
+        << prometheus.diagnosis("371302106");
     std::cout << "RensheServicePointAllStale fired "
               << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
-              << " s after the hall went silent (stale after 6 s, scrape and evaluation 1 s)\n";
+              << " s after the hall went silent (stale after 6 s, scrape and evaluation 1 s; "
+                 "the last scrape took "
+              << prometheus.query("scrape_duration_seconds%7Bjob%3D%22renshe-backoffice%22%7D")
+              << " s)\n";
     ASSERT_EQ(alerts.size(), 1u);
     EXPECT_EQ(alerts[0]["region"], "371302106");
     EXPECT_EQ(alerts[0]["service_point"].rfind("SP-371302106", 0), 0u)
@@ -241,6 +266,10 @@ TEST(PrometheusOnTheBackoffice, AHallGoneSilentFiresItsAlertAndTheLatencyAgrees)
     const auto result = fleet.finish();
     ASSERT_TRUE(result.has_value()) << fleet.error();
     const double clientP50Ms = result->steady.status.p50Ms;
+    const auto& beats = result->steady.heartbeat;
+    std::cout << "heartbeats: " << beats.ok << " ok, " << beats.timedOut << " timed out, p50 "
+              << beats.p50Ms << " ms, p99 " << beats.p99Ms << " ms, max " << beats.maxMs
+              << " ms; the generator at worst " << result->steady.maxSchedulerLagMs << " ms late\n";
     std::cout << "card status p50: Prometheus (server histogram) " << promP50Ms
               << " ms, load generator (client) " << clientP50Ms << " ms\n";
     EXPECT_GT(result->steady.status.ok, 100);
