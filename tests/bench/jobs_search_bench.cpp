@@ -3,8 +3,9 @@
 // beside its floor in the same run:
 //  - ours: SearchJobs over mutual TLS against the real renshe-backoffice (SQLite), keyword +
 //    region, first page of 20, decoded postings;
-//  - raw floor: the one plain indexed SQL query our search ends in (job_search range, join,
-//    order, limit), on a bare sqlite3 connection to the same file;
+//  - raw floor: the plain indexed SQL our search ends in (under a county: the regions that
+//    hold the term, one index seek each, then each region's postings newest first, merged,
+//    joined, limited), on a bare sqlite3 connection to the same file;
 //  - LIKE baseline: the region's postings filtered by `search_text LIKE '%keyword%'`;
 // p50/p95/p99 per kind of search (two-character keyword in a township and in a county, one
 // character, a longer word), twice: on a quiet back office, then with a fleet of terminals
@@ -248,15 +249,41 @@ public:
         sqlite3_finalize(s);
         return ids;
     }
-    // The floor: the single indexed query our search runs for a keyword of one term.
+    // The floor: the plain indexed SQL our search runs for a keyword of one term. Under a
+    // county (six digits or more), the regions holding the term, one index seek each, then
+    // each region walked newest first and merged; a wider prefix, or more than 64 regions, is
+    // one range of the index, sorted.
     std::vector<std::string> floor(const std::string& term, const std::string& prefix,
                                    std::int64_t now) {
-        return run(
-            "SELECT k.job_id FROM job_search k CROSS JOIN jobs j WHERE k.term = ?2 AND k.region >= "
-            "?3 "
-            "AND k.region < ?4 AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > ?1 "
-            "ORDER BY k.posted_at DESC, k.job_id DESC LIMIT 21",
-            {term, prefix, upperBound(prefix)}, now);
+        const std::string upper = upperBound(prefix);
+        const std::string arm =
+            "SELECT k.job_id AS id, k.posted_at AS posted_at FROM job_search k CROSS JOIN jobs j "
+            "WHERE k.term = ?2 AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > ?1";
+        if (prefix.size() >= 6) {
+            const auto regions =
+                run("WITH RECURSIVE r(region, n) AS (SELECT (SELECT MIN(region) FROM job_search "
+                    "WHERE term = ?2 AND region >= ?3 AND region < ?4), 1 UNION ALL SELECT (SELECT "
+                    "MIN(s.region) FROM job_search s WHERE s.term = ?2 AND s.region > r.region AND "
+                    "s.region < ?4), r.n + 1 FROM r WHERE r.region IS NOT NULL AND r.n <= 64) "
+                    "SELECT region FROM r WHERE region IS NOT NULL",
+                    {term, prefix, upper}, now);
+            if (regions.size() <= 64) {
+                std::vector<std::string> text{term};
+                std::string merged;
+                for (const auto& region : regions) {
+                    text.push_back(region);
+                    merged += (merged.empty() ? "" : " UNION ALL ") + arm + " AND k.region = ?" +
+                              std::to_string(text.size() + 1);
+                }
+                if (merged.empty())
+                    return {};
+                return run(merged + " ORDER BY posted_at DESC, id DESC LIMIT 21", text, now);
+            }
+        }
+        return run(arm +
+                       " AND k.region >= ?3 AND k.region < ?4 ORDER BY k.posted_at DESC, "
+                       "k.job_id DESC LIMIT 21",
+                   {term, prefix, upper}, now);
     }
     // The baseline: the region's postings, their text matched with LIKE.
     std::vector<std::string> like(const std::string& keyword, const std::string& prefix,

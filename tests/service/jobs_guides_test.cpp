@@ -4,8 +4,10 @@
 // versioned for terminal caches.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <set>
+#include <tuple>
 
 #include "renshe/v1/guides.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
@@ -205,6 +207,71 @@ TEST_P(JobsAndGuides, PagingNeitherRepeatsNorSkipsWhilePostingsAreAdded) {
         EXPECT_TRUE(seen.count(id)) << "skipped " << id;
     }
     EXPECT_EQ(order.size(), 45u);  // the new ones are newer than the first page: not in this walk
+}
+
+// A search under a county's prefix walks each township's postings newest first and merges
+// them (up to 64 townships); beyond that it reads the prefix's range and sorts it. Both must
+// give the one newest-first order, page after page, with and without a keyword, and with a
+// keyword whose postings sit in only some of the townships.
+TEST_P(JobsAndGuides, CountyWidePagesMergeTheTownshipsInOneOrder) {
+    struct Posting {
+        std::string date, id, region;
+        bool welder;
+    };
+    std::vector<Posting> postings;
+    std::string csv = "id,title,employer,region,posted_at,expires_at\n";
+    for (int i = 0; i < 140; ++i) {
+        // 70 townships 371302101..170, two postings each, dates spread so that townships
+        // interleave; equal dates are ordered by id.
+        char region[16], date[16], id[8];
+        std::snprintf(region, sizeof region, "371302%03d", 101 + i % 70);
+        std::snprintf(date, sizeof date, "2026-10-%02d", 1 + (i * 11) % 28);
+        std::snprintf(id, sizeof id, "C%03d", i);
+        const bool welder = i % 3 == 0;
+        postings.push_back({date, id, region, welder});
+        csv += std::string(id) + "," + (welder ? "电焊工" : "普工") + ",兰山工厂," + region + "," +
+               date + ",2027-06-30\n";
+    }
+    importCsv(csv);
+    std::sort(postings.begin(), postings.end(), [](const Posting& a, const Posting& b) {
+        return std::tie(a.date, a.id) > std::tie(b.date, b.id);
+    });
+    const auto expected = [&](const std::string& prefix, bool weldersOnly) {
+        Ids ids;
+        for (const auto& p : postings)
+            if (p.region.rfind(prefix, 0) == 0 && (!weldersOnly || p.welder))
+                ids.push_back(p.id);
+        return ids;
+    };
+    const auto walk = [&](const std::string& keyword, const std::string& prefix) {
+        Ids ids;
+        std::string token;
+        for (int page = 0; page < 100; ++page) {
+            SearchJobsRequest r;
+            r.set_keyword(keyword);
+            r.set_region_prefix(prefix);
+            r.mutable_page()->set_page_size(7);
+            r.mutable_page()->set_page_token(token);
+            SearchJobsResponse resp;
+            const auto o = call(*staff.jobs, &Jobs::SearchJobs, r, &resp);
+            EXPECT_TRUE(o.ok()) << o;
+            for (const auto& j : resp.jobs())
+                ids.push_back(j.id());
+            token = resp.page().next_page_token();
+            if (token.empty())
+                break;
+        }
+        return ids;
+    };
+    // 371302 holds 70 townships (past the merge's 64: read as a range); 37130210 holds nine,
+    // 3713021 all 70; 371302105 one.
+    for (const std::string prefix : {"371302", "3713021", "37130210", "371302105", "371302999"}) {
+        EXPECT_EQ(walk("", prefix), expected(prefix, false)) << prefix;
+        EXPECT_EQ(walk("焊工", prefix), expected(prefix, true)) << prefix;
+        EXPECT_EQ(walk("焊", prefix), expected(prefix, true)) << prefix;
+        EXPECT_EQ(walk("电焊工", prefix), expected(prefix, true)) << prefix;
+    }
+    EXPECT_EQ(walk("", "37130210").size(), 18u);  // townships 101..109, two postings each
 }
 
 TEST_P(JobsAndGuides, ImportErrorsArePerLineAndAllOrNothing) {

@@ -12,6 +12,7 @@
 #include "services/backoffice/checks/checks.hpp"
 #include "services/backoffice/content/content_service.hpp"
 #include "services/backoffice/jobs/job_import.hpp"
+#include "services/backoffice/jobs/job_walk.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 
 namespace renshe::services::backoffice {
@@ -23,6 +24,8 @@ namespace {
 constexpr std::size_t kMaxImportBytes = 8 * 1024 * 1024;
 constexpr std::size_t kMaxKeywordChars = 32;
 constexpr int kDefaultPage = 20, kMaxPage = 100;
+// Up to this many regions under a search's prefix are walked one by one and merged.
+constexpr std::size_t kMaxMergedRegions = 64;
 
 // The characters (one UTF-8 sequence each) of valid text (validated by the caller), ASCII
 // lower-cased: the units of the n-gram index.
@@ -230,26 +233,6 @@ std::optional<Refusal> checkSearch(const SearchJobsRequest& r) {
     return std::nullopt;
 }
 
-// " AND column >= $n AND column < $m" for the codes starting with `prefix` ("371302" →
-// ["371302", "371303")), so that both databases answer a region prefix from an index whatever
-// their collation; "" for no prefix. Appends the bounds to `params`.
-std::string regionRangeSql(const std::string& column, const std::string& prefix,
-                           std::vector<store::Value>& params) {
-    if (prefix.empty())
-        return {};
-    params.emplace_back(prefix);
-    std::string where = " AND " + column + " >= $" + std::to_string(params.size());
-    std::string upper = prefix;
-    while (!upper.empty() && upper.back() == '9')
-        upper.pop_back();
-    if (!upper.empty()) {
-        ++upper.back();
-        params.emplace_back(upper);
-        where += " AND " + column + " < $" + std::to_string(params.size());
-    }
-    return where;
-}
-
 }  // namespace
 
 std::string jobSearchText(const Job& j) {
@@ -315,29 +298,6 @@ std::vector<std::string> searchTerms(const std::string& keyword) {
     return {unique.begin(), unique.end()};
 }
 
-// The term with the fewest postings in the region (counted up to a cap: only the order
-// matters), where a keyword search starts its walk.
-std::string rarestTerm(store::Tx& tx, const std::vector<std::string>& terms,
-                       const std::string& prefix) {
-    std::string best = terms.front();
-    if (terms.size() == 1)
-        return best;
-    std::int64_t fewest = std::numeric_limits<std::int64_t>::max();
-    constexpr std::size_t kMaxCounted = 6;
-    for (std::size_t i = 0; i < terms.size() && i < kMaxCounted; ++i) {
-        std::vector<store::Value> countParams{terms[i]};
-        const std::string where = "term = $1" + regionRangeSql("region", prefix, countParams);
-        const auto row = tx.queryOne(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM job_search WHERE " + where + " LIMIT 5000) AS c",
-            countParams);
-        if (row && row->integer(0) < fewest) {
-            fewest = row->integer(0);
-            best = terms[i];
-        }
-    }
-    return best;
-}
-
 // "POSTED_AT:ID", the last posting of the previous page; refused when malformed.
 std::pair<std::int64_t, std::string> parsePageToken(const std::string& token) {
     const auto colon = token.find(':');
@@ -373,9 +333,6 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
                 params.push_back(std::move(v));
                 return "$" + std::to_string(params.size());
             };
-            const auto regionRange = [&](const std::string& column) {
-                return regionRangeSql(column, prefix, params);
-            };
             const std::string keyword = lowerAscii(checks::normalizeName(req->keyword()));
             const std::vector<std::string> terms = searchTerms(keyword);
             // With a keyword, the walk starts from the term with the fewest postings in the region
@@ -383,44 +340,63 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
             // text unless it is that one term (the index holds the text's characters and pairs).
             // The page is chosen on (posted_at, id) alone, then only its records are read (sorted
             // with them, every candidate in the region had its record copied into the sorter).
-            std::string candidates, postedAt = "j.posted_at", idColumn = "j.id";
+            std::string head, filters, regionColumn = "j.region", postedAt = "j.posted_at",
+                                       idColumn = "j.id";
+            std::optional<std::string> best;
             bool confirmOnText = !keyword.empty();
             if (!terms.empty()) {
-                const std::string best = rarestTerm(tx, terms, prefix);
+                best = jobs::rarestTerm(tx, terms, prefix);
+                regionColumn = "k.region";
                 postedAt = "k.posted_at";
                 idColumn = "k.job_id";
-                candidates =
+                head =
                     "SELECT k.posted_at AS posted_at, k.job_id AS id FROM "
                     "job_search k CROSS JOIN jobs j WHERE k.term = " +
-                    param(best) + regionRange("k.region") +
-                    " AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > $1";
+                    param(*best) + " AND j.id = k.job_id AND j.withdrawn = 0 AND j.expires_at > $1";
                 confirmOnText = !(terms.size() == 1 && terms.front() == keyword);
             } else {  // no keyword, or only separate single characters ("a b"): the text alone
-                candidates =
+                head =
                     "SELECT j.posted_at AS posted_at, j.id AS id FROM jobs j WHERE j.withdrawn = 0 "
-                    "AND j.expires_at > $1" +
-                    regionRange("j.region");
+                    "AND j.expires_at > $1";
             }
             if (confirmOnText)
-                candidates +=
+                filters +=
                     " AND j.search_text LIKE " + param(containsPattern(keyword)) + " ESCAPE '!'";
             if (!req->category().empty())
-                candidates += " AND j.category = " + param(req->category());
+                filters += " AND j.category = " + param(req->category());
             if (req->has_min_salary())
-                candidates += " AND COALESCE(j.salary_max, j.salary_min) >= " +
-                              param(req->min_salary().fen());
+                filters += " AND COALESCE(j.salary_max, j.salary_min) >= " +
+                           param(req->min_salary().fen());
             if (req->has_posted_since())
-                candidates += " AND " + postedAt + " >= " + param(microsOf(req->posted_since()));
+                filters += " AND " + postedAt + " >= " + param(microsOf(req->posted_since()));
             if (!req->page().page_token().empty()) {
                 // Keyset paging on (posted_at, id) descending: postings added meanwhile are newer
                 // and land before the cursor, so later pages neither repeat nor skip.
                 const auto [posted, lastId] = parsePageToken(req->page().page_token());
                 const std::string p = param(posted), id = param(lastId);
-                candidates += " AND (" + postedAt + " < " + p + " OR (" + postedAt + " = " + p +
-                              " AND " + idColumn + " < " + id + "))";
+                filters += " AND (" + postedAt + " < " + p + " OR (" + postedAt + " = " + p +
+                           " AND " + idColumn + " < " + id + "))";
             }
-            candidates += " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC LIMIT " +
-                          param(static_cast<std::int64_t>(pageSize + 1));
+            // A county's townships (a few to a few dozen regions) are each walked newest first
+            // from the index and merged (UNION ALL under one ORDER BY: SQLite merges co-routines,
+            // PostgreSQL a Merge Append), so the walk stops after a page; a range of regions read
+            // as one would sort every posting of the county that holds the term.
+            const auto regions = jobs::regionsUnder(tx, prefix, best, kMaxMergedRegions);
+            if (regions && regions->empty()) {
+                resp->mutable_page()->set_total_estimate(0);
+                return;
+            }
+            std::string candidates;
+            if (regions) {
+                for (const auto& region : *regions)
+                    candidates += (candidates.empty() ? "" : " UNION ALL ") + head + " AND " +
+                                  regionColumn + " = " + param(region) + filters;
+                candidates += " ORDER BY posted_at DESC, id DESC";
+            } else {
+                candidates = head + jobs::regionRangeSql(regionColumn, prefix, params) + filters +
+                             " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC";
+            }
+            candidates += " LIMIT " + param(static_cast<std::int64_t>(pageSize + 1));
             const std::string sql =
                 "SELECT r.record, r.withdrawn, r.expires_at, c.posted_at, c.id FROM (" +
                 candidates +
