@@ -378,25 +378,35 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
                            " AND " + idColumn + " < " + id + "))";
             }
             // A county's townships (a few to a few dozen regions) are each walked newest first
-            // from the index and merged (UNION ALL under one ORDER BY: SQLite merges co-routines,
-            // PostgreSQL a Merge Append), so the walk stops after a page; a range of regions read
-            // as one would sort every posting of the county that holds the term.
+            // from the index and merged under one ORDER BY, so the walk stops after a page; a
+            // range of regions read as one would sort every posting of the county that holds
+            // the term. SQLite merges the arms as co-routines; PostgreSQL plans each arm of a
+            // UNION on its own, so there each arm carries the order and the limit, and a Merge
+            // Append joins them.
             const auto regions = jobs::regionsUnder(tx, prefix, best, kMaxMergedRegions);
             if (regions && regions->empty()) {
                 resp->mutable_page()->set_total_estimate(0);
                 return;
             }
+            const std::string order = " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC";
+            const std::string limit = " LIMIT " + param(static_cast<std::int64_t>(pageSize + 1));
             std::string candidates;
-            if (regions) {
-                for (const auto& region : *regions)
-                    candidates += (candidates.empty() ? "" : " UNION ALL ") + head + " AND " +
-                                  regionColumn + " = " + param(region) + filters;
-                candidates += " ORDER BY posted_at DESC, id DESC";
+            if (regions && regions->size() == 1) {
+                candidates = head + " AND " + regionColumn + " = " + param(regions->front()) +
+                             filters + order + limit;
+            } else if (regions) {
+                const bool postgres = tx.backend() == store::Backend::Postgres;
+                for (const auto& region : *regions) {
+                    const std::string arm =
+                        head + " AND " + regionColumn + " = " + param(region) + filters;
+                    candidates += (candidates.empty() ? "" : " UNION ALL ") +
+                                  (postgres ? "(" + arm + order + limit + ")" : arm);
+                }
+                candidates += " ORDER BY posted_at DESC, id DESC" + limit;
             } else {
                 candidates = head + jobs::regionRangeSql(regionColumn, prefix, params) + filters +
-                             " ORDER BY " + postedAt + " DESC, " + idColumn + " DESC";
+                             order + limit;
             }
-            candidates += " LIMIT " + param(static_cast<std::int64_t>(pageSize + 1));
             const std::string sql =
                 "SELECT r.record, r.withdrawn, r.expires_at, c.posted_at, c.id FROM (" +
                 candidates +
