@@ -397,10 +397,12 @@ grpc::Status JobServiceImpl::SearchJobs(grpc::ServerContext* ctx, const SearchJo
             } else if (regions) {
                 const bool postgres = tx.backend() == store::Backend::Postgres;
                 for (const auto& region : *regions) {
-                    const std::string arm =
-                        head + " AND " + regionColumn + " = " + param(region) + filters;
-                    candidates += (candidates.empty() ? "" : " UNION ALL ") +
-                                  (postgres ? "(" + arm + order + limit + ")" : arm);
+                    candidates += candidates.empty() ? "" : " UNION ALL ";
+                    candidates += postgres ? "(" : "";
+                    candidates.append(head).append(" AND ").append(regionColumn).append(" = ");
+                    candidates.append(param(region)).append(filters);
+                    if (postgres)
+                        candidates.append(order).append(limit).append(")");
                 }
                 candidates += " ORDER BY posted_at DESC, id DESC" + limit;
             } else {
