@@ -4,8 +4,8 @@
 #include <google/protobuf/util/time_util.h>
 
 #include <algorithm>
-#include <limits>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "services/backoffice/card/lifecycle.hpp"
