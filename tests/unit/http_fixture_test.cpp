@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <string>
@@ -20,6 +21,8 @@ class OneAnswerServer {
 public:
     explicit OneAnswerServer(std::string answer) : m_answer(std::move(answer)) {
         m_listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        timeval tv{10, 0};  // accept() gives up if the client never comes: a failure, not a hang
+        ::setsockopt(m_listener, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
         inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
