@@ -15,6 +15,7 @@
 //     commit loop on the same server — target >= 1.0.
 // After each section the back office's own histograms say where a call's time went (its
 // stages: authorise, storage wait, work, commit; the store's write queue and commits).
+// RENSHE_BENCH_BACKENDS=sqlite or =postgres runs one backend's sections only.
 // Exit status 0 when every target is met, 1 when one is missed, 2 when the run is invalid.
 #include <grpcpp/grpcpp.h>
 #include <libpq-fe.h>
@@ -381,6 +382,51 @@ double rawArgon2idPerSecond(int n) {
     return n / std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+// PostgreSQL's own account of a section (pg_stat_statements, preloaded by postgresSection):
+// the statements that took the server's time, each with its calls per write and the mean time
+// it ran (execution only; parsing, planning and the protocol are not in it).
+class StatementStats {
+public:
+    explicit StatementStats(const std::string& conninfo) : m_pg(PQconnectdb(conninfo.c_str())) {
+        if (PQstatus(m_pg) != CONNECTION_OK)
+            fail(std::string("statement statistics: ") + PQerrorMessage(m_pg));
+        run("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    }
+    ~StatementStats() { PQfinish(m_pg); }
+    StatementStats(const StatementStats&) = delete;
+    StatementStats& operator=(const StatementStats&) = delete;
+
+    void reset() { run("SELECT pg_stat_statements_reset()"); }
+
+    void print(long writes) {
+        PGresult* r = PQexec(
+            m_pg,
+            "SELECT calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 78) "
+            "FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = "
+            "current_database()) ORDER BY total_exec_time DESC LIMIT 14");
+        if (PQresultStatus(r) != PGRES_TUPLES_OK)
+            fail(std::string("statement statistics: ") + PQerrorMessage(m_pg));
+        std::printf("  PostgreSQL's statements over that section (calls per write, mean us):\n");
+        for (int i = 0; i < PQntuples(r); ++i) {
+            const double calls = std::atof(PQgetvalue(r, i, 0));
+            const double ms = std::atof(PQgetvalue(r, i, 1));
+            std::printf("    %6.2f x %7.1f us  %s\n", writes > 0 ? calls / writes : 0,
+                        calls > 0 ? 1000 * ms / calls : 0, PQgetvalue(r, i, 2));
+        }
+        PQclear(r);
+    }
+
+private:
+    void run(const char* sql) {
+        PGresult* r = PQexec(m_pg, sql);
+        const auto status = PQresultStatus(r);
+        PQclear(r);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+            fail(std::string("statement statistics: ") + PQerrorMessage(m_pg));
+    }
+    PGconn* m_pg;
+};
+
 // The back office's arguments for a benchmark: limits a real terminal has lifted (one
 // terminal does what a hall of them would), metrics on loopback.
 std::vector<std::string> benchArgs(const std::filesystem::path& work,
@@ -461,8 +507,10 @@ bool sqliteSections(int terminals) {
 // Section 4 on a flushing private PostgreSQL. True when the target was met.
 bool postgresSection(int terminals) {
     renshe::testing::TempDir work("renshe-bench-backoffice-pg");
-    renshe::testing::PrivatePostgres pg(work.path() / "pgdata", "128MB");
+    renshe::testing::PrivatePostgres pg(work.path() / "pgdata", "128MB",
+                                        {"shared_preload_libraries=pg_stat_statements"});
     const std::string database = pg.createDatabase("renshe");
+    StatementStats statements(database);
     BackofficeEnv env(renshe::testing::StoreKind::Sqlite,
                       benchArgs(work.path(), {"--database", "postgres:" + database}));
     auto channel = renshe::services::client::makeChannel(
@@ -475,12 +523,14 @@ bool postgresSection(int terminals) {
                 fleet.label().c_str());
     std::fflush(stdout);
     probe.start();
+    statements.reset();
     const CpuSpent writeCpu(env.backoffice().process().pid());
     const double postgres0 = postgresCpuSeconds();
     const Load writes = pinChangeLoad(channel, writers);
     const double writePostgres = postgresCpuSeconds() - postgres0;
     const double writeServer = writeCpu.backofficeSeconds(), writeClient = writeCpu.selfSeconds();
     probe.print({"card.pin_changed"});
+    statements.print(writes.calls);
     const double postgresRaw0 = postgresCpuSeconds();
     const auto rawStarted = Clock::now();
     const double raw = rawPostgresInsertsPerSecond(database);
@@ -511,8 +561,15 @@ int main() {
     if (sodium_init() < 0)
         return 2;
     const int terminals = renshe::bench::terminalsBeside();
-    bool met = sqliteSections(terminals);
-    met = postgresSection(terminals) && met;
+    // RENSHE_BENCH_BACKENDS=sqlite or =postgres runs the one backend's sections (both by
+    // default).
+    const char* only = std::getenv("RENSHE_BENCH_BACKENDS");
+    const std::string backends = only != nullptr ? only : "sqlite,postgres";
+    bool met = true;
+    if (backends.find("sqlite") != std::string::npos)
+        met = sqliteSections(terminals);
+    if (backends.find("postgres") != std::string::npos)
+        met = postgresSection(terminals) && met;
     std::printf("\n%s\n", met ? "every target met" : "a target was MISSED");
     return met ? 0 : 1;
 }

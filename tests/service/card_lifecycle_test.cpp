@@ -560,6 +560,54 @@ TEST_P(CardLifecycle, TerminalLookUpsAreRateLimitedPerTerminal) {
         << other;  // not activated: no password
 }
 
+// A first attempt does not look for an earlier one's outcome; it finds it by colliding with
+// its row, or, when it would not store its own (over a limit now), by looking then. Either
+// way a retry of an answered request gets that answer, and the retry changes nothing.
+TEST_P(CardLifecycle, ARetryGetsItsFirstAnswerEvenWhenTheTerminalIsNowOverItsLimit) {
+    BackofficeEnv env(GetParam(), {"--limit-terminal-lookups", "2/600"});
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    const SeededCard card;
+    renshe::testing::seed(staff, card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+    const auto report = lossReport(card, "张三丰", "285714");
+    ReportTemporaryLossResponse first, again;
+    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, report, &first).ok());
+    ASSERT_EQ(first.card().status(), CARD_STATUS_TEMP_LOST);
+    // The retry collides with the first attempt's row and answers what it answered.
+    ASSERT_TRUE(call(*touch.card, &Card::ReportTemporaryLoss, report, &again).ok());
+    EXPECT_EQ(again.SerializeAsString(), first.SerializeAsString());
+    // A second look-up: the terminal is at its limit now.
+    const SeededCard someone = renshe::testing::inventedCard(100);
+    ReportTemporaryLossResponse lr;
+    auto other = call(*touch.card, &Card::ReportTemporaryLoss,
+                      lossReport(someone, someone.name, "285714"), &lr);
+    EXPECT_EQ(other.refusal, "REFUSAL_REASON_SECOND_FACTOR_FAILED") << other;
+    auto limited =
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr);
+    EXPECT_EQ(limited.refusal, "REFUSAL_REASON_RATE_LIMITED") << limited;
+    // The first report's retry is not a new look-up: it still gets its answer.
+    again.Clear();
+    auto retry = call(*touch.card, &Card::ReportTemporaryLoss, report, &again);
+    ASSERT_TRUE(retry.ok()) << retry;
+    EXPECT_EQ(again.SerializeAsString(), first.SerializeAsString());
+    // Its request id with another body is still refused as reused.
+    auto changed = report;
+    changed.set_name("张三");
+    auto reused = call(*touch.card, &Card::ReportTemporaryLoss, changed, &lr);
+    EXPECT_EQ(reused.refusal, "REFUSAL_REASON_REQUEST_ID_REUSED") << reused;
+    // The card was reported once.
+    GetCardHistoryRequest hr;
+    *hr.mutable_card() = card.inserted();
+    *hr.mutable_pin_verified_at() = secondsAgo(1);
+    GetCardHistoryResponse history;
+    ASSERT_TRUE(call(*touch.card, &Card::GetCardHistory, hr, &history).ok());
+    int lost = 0;
+    for (const auto& h : history.history())
+        lost += h.to_status() == CARD_STATUS_TEMP_LOST ? 1 : 0;
+    EXPECT_EQ(lost, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CardLifecycle,
                          ::testing::Values(StoreKind::Sqlite, StoreKind::Postgres),
                          renshe::testing::storeKindName);

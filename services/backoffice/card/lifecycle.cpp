@@ -15,6 +15,27 @@ constexpr const char* kCardColumns =
     "loss_report_number, "
     "loss_reported_at, loss_auto_lift_at, loss_formal, loss_at_terminal";
 
+constexpr std::size_t kCardColumnCount = 12;
+
+constexpr const char* kPersonColumns =
+    "ssn, name, sex, ethnicity, birth_date, birthplace, region, pension_first_payment, "
+    "service_password_hash";
+
+// The person's columns (kPersonColumns) from column `at` on.
+PersonRow personFromRow(const store::Row& r, std::size_t at) {
+    PersonRow p;
+    p.ssn = r.text(at);
+    p.name = r.text(at + 1);
+    p.sex = static_cast<int>(r.integer(at + 2));
+    p.ethnicity = static_cast<int>(r.integer(at + 3));
+    p.birthDate = r.text(at + 4);
+    p.birthplace = r.text(at + 5);
+    p.region = r.text(at + 6);
+    p.pensionFirstPayment = r.text(at + 7);
+    p.servicePasswordHash = r.text(at + 8);
+    return p;
+}
+
 CardRow cardFromRow(const store::Row& r) {
     CardRow c;
     c.cardNumber = r.text(0);
@@ -36,27 +57,46 @@ std::string lockSuffix(store::Tx& tx, bool forUpdate) {
     return forUpdate ? std::string(tx.forUpdate()) : std::string();
 }
 
+// "a, b" as "t.a, t.b".
+std::string qualified(std::string_view table, std::string_view columns) {
+    std::string out;
+    while (!columns.empty()) {
+        const auto comma = columns.find(", ");
+        out += out.empty() ? "" : ", ";
+        out += table;
+        out += columns.substr(0, comma);
+        columns = comma == std::string_view::npos ? std::string_view() : columns.substr(comma + 2);
+    }
+    return out;
+}
+
+// The inserted card and its holder in one statement (one round trip on PostgreSQL, where each
+// row is locked as asked; SQLite's writer holds the whole database). Nullopt when the card is
+// unknown or (a registry fault: the foreign key forbids it) its holder is missing.
+std::optional<CardAtTerminal> loadCardWithHolder(store::Tx& tx, const std::string& cardNumber,
+                                                 bool lockCard, bool lockPerson) {
+    std::string sql = "SELECT " + qualified("c.", kCardColumns) + ", " +
+                      qualified("p.", kPersonColumns) +
+                      " FROM cards c JOIN persons p ON p.ssn = c.ssn WHERE c.card_number = $1";
+    if (tx.backend() == store::Backend::Postgres && (lockCard || lockPerson))
+        sql += lockCard && lockPerson ? " FOR UPDATE"
+               : lockCard             ? " FOR UPDATE OF c"
+                                      : " FOR UPDATE OF p";
+    const auto r = tx.queryOne(sql, {cardNumber});
+    if (!r)
+        return std::nullopt;
+    return CardAtTerminal{cardFromRow(*r), personFromRow(*r, kCardColumnCount)};
+}
+
 }  // namespace
 
 std::optional<PersonRow> loadPerson(store::Tx& tx, const std::string& ssn, bool forUpdate) {
-    const auto r = tx.queryOne(
-        "SELECT ssn, name, sex, ethnicity, birth_date, birthplace, region, "
-        "pension_first_payment, service_password_hash FROM persons WHERE ssn = $1" +
-            lockSuffix(tx, forUpdate),
-        {ssn});
+    const auto r = tx.queryOne(std::string("SELECT ") + kPersonColumns +
+                                   " FROM persons WHERE ssn = $1" + lockSuffix(tx, forUpdate),
+                               {ssn});
     if (!r)
         return std::nullopt;
-    PersonRow p;
-    p.ssn = r->text(0);
-    p.name = r->text(1);
-    p.sex = static_cast<int>(r->integer(2));
-    p.ethnicity = static_cast<int>(r->integer(3));
-    p.birthDate = r->text(4);
-    p.birthplace = r->text(5);
-    p.region = r->text(6);
-    p.pensionFirstPayment = r->text(7);
-    p.servicePasswordHash = r->text(8);
-    return p;
+    return personFromRow(*r, 0);
 }
 
 std::optional<CardRow> loadCard(store::Tx& tx, const std::string& cardNumber, bool forUpdate) {
@@ -91,18 +131,28 @@ std::optional<CardRow> currentCardOf(store::Tx& tx, const std::string& ssn, bool
     return cardFromRow(*r);
 }
 
-CardRow requireInsertedCard(store::Tx& tx, const InsertedCard& inserted, Subject& subject,
-                            bool forUpdate) {
+namespace {
+
+// The card the registry found must be the one in the reader: its ID number (sent with a
+// lower-case x or not) and its identifier agree. Sets subject.ssn to the sent ID number.
+void requireSameCard(const CardRow* card, const InsertedCard& inserted, Subject& subject) {
     std::string ssn = inserted.ssn();
     if (!ssn.empty() && ssn.back() == 'x')
         ssn.back() = 'X';
     subject.ssn = ssn;
-    auto card = loadCard(tx, inserted.card_number(), forUpdate);
-    if (!card || card->ssn != ssn ||
+    if (card == nullptr || card->ssn != ssn ||
         card->identifierHex != store::toHex(inserted.card_identifier())) {
         throw Refused(
             Refusal::notFound(REFUSAL_REASON_UNKNOWN_CARD, "no such card in the registry"));
     }
+}
+
+}  // namespace
+
+CardRow requireInsertedCard(store::Tx& tx, const InsertedCard& inserted, Subject& subject,
+                            bool forUpdate) {
+    auto card = loadCard(tx, inserted.card_number(), forUpdate);
+    requireSameCard(card ? &*card : nullptr, inserted, subject);
     return *card;
 }
 
@@ -286,8 +336,9 @@ CardAtTerminal requireCardAtTerminal(store::Tx& tx, const Caller& caller,
                                      CardAtTerminalRules rules) {
     if (!(rules.staffAtCounter && caller.isStaff()))
         requireTouchTerminal(caller);
-    CardRow card = requireInsertedCard(tx, inserted, subject, rules.lockCard);
-    PersonRow person = requirePerson(tx, card.ssn, rules.lockPerson);
+    auto found = loadCardWithHolder(tx, inserted.card_number(), rules.lockCard, rules.lockPerson);
+    requireSameCard(found ? &found->card : nullptr, inserted, subject);
+    auto& [card, person] = *found;
     subject.region = person.region;
     if (rules.sameRegion || caller.isStaff())
         requireRegion(caller, person.region);

@@ -12,6 +12,7 @@
 #include "drivers/util/wipe.hpp"
 #include "renshe/v1/common.pb.h"
 #include "services/backoffice/rpc/audit.hpp"
+#include "services/backoffice/rpc/request_outcome.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -40,45 +41,6 @@ std::string pendingAuditId() {
     std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(count++),
                   static_cast<unsigned long long>(process));
     return buf;
-}
-
-// Transient outcomes are not final: a retry with the same request id runs again.
-bool isFinal(grpc::StatusCode code) {
-    return code != grpc::StatusCode::UNAVAILABLE && code != grpc::StatusCode::DEADLINE_EXCEEDED &&
-           code != grpc::StatusCode::RESOURCE_EXHAUSTED;
-}
-
-struct Outcome {
-    grpc::StatusCode code = grpc::StatusCode::OK;
-    Refusal refusal;
-    bool replay = false;
-};
-
-// The outcome stored by an earlier attempt with the same caller and request id.
-void replayStored(const store::Row& previous, Outcome& outcome,
-                  google::protobuf::Message* response) {
-    outcome.replay = true;
-    outcome.code = static_cast<grpc::StatusCode>(previous.integer(1));
-    outcome.refusal.code = outcome.code;
-    outcome.refusal.reason = static_cast<renshe::v1::RefusalReason>(previous.integer(2));
-    outcome.refusal.message = previous.text(3);
-    if (outcome.code == grpc::StatusCode::OK)
-        response->ParseFromString(store::fromHex(previous.text(4)));
-}
-
-// Remembers a final outcome under (caller, request id), so a retry gets the same answer.
-void storeOutcome(store::Tx& tx, const Caller& caller, const std::string& requestId,
-                  const std::string& eventType, const std::string& bodyHash, const Outcome& outcome,
-                  const google::protobuf::Message& response, std::int64_t now) {
-    std::string bytes;
-    if (outcome.code == grpc::StatusCode::OK)
-        response.SerializeToString(&bytes);
-    tx.execLater(
-        "INSERT INTO requests (caller, request_id, method, body_hash, status_code, refusal, "
-        "message, response, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        {caller.key(), requestId, eventType, bodyHash, static_cast<std::int64_t>(outcome.code),
-         static_cast<std::int64_t>(outcome.refusal.reason), outcome.refusal.message,
-         store::toHex(bytes), now});
 }
 
 // The stages of one call for the metrics: authorise (from the start to `authorised`, or to
@@ -383,66 +345,75 @@ grpc::Status MutationRunner::mutate(
     const util::WipeOnExit wipeOnExit(requestBytes);
     Outcome outcome;
     StageClock stages(m_metrics, eventType, started, authorised);
-    try {
-        m_store.write([&](store::Tx& tx) {
-            stages.bodyStarts();
-            outcome = Outcome{};
-            subject = Subject{};
-            response->Clear();
-            const std::int64_t now = m_clock.nowMicros();
-            auto refuseWithoutStoring = [&](const Refusal& r) {
-                outcome.code = r.code;
-                outcome.refusal = r;
-                // A malformed request's id is whatever was sent: keep the audit row bounded.
-                auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
-                          requestId.substr(0, 64), now);
-            };
-            const auto previous = tx.queryOne(
-                "SELECT body_hash, status_code, refusal, message, response FROM requests "
-                "WHERE caller = $1 AND request_id = $2",
-                {caller->key(), requestId});
-            if (previous) {
-                if (!sameBody(previous->text(0))) {
-                    refuseWithoutStoring(
-                        Refusal::invalid(renshe::v1::REFUSAL_REASON_REQUEST_ID_REUSED,
-                                         "request id was used for a different request"));
+    // The stored outcome of an earlier attempt is looked for only when this one cannot store
+    // its own: storing it would collide with the earlier one's row (caller, request id), which
+    // fails the transaction and runs it again, looking first this time (PostgreSQL's store
+    // runs a callback again after a unique-key collision; on SQLite this loop does). One round
+    // trip fewer for every first attempt, which is nearly every call.
+    bool lookFirst = false;
+    int runs = 0;
+    const auto write = [&](store::Tx& tx) {
+        stages.bodyStarts();
+        outcome = Outcome{};
+        subject = Subject{};
+        response->Clear();
+        const bool looked = lookFirst || runs++ > 0;
+        const std::int64_t now = m_clock.nowMicros();
+        auto refuseWithoutStoring = [&](const Refusal& r) {
+            outcome.code = r.code;
+            outcome.refusal = r;
+            // A malformed request's id is whatever was sent: keep the audit row bounded.
+            auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
+                      requestId.substr(0, 64), now);
+        };
+        // True when an earlier attempt's outcome answers this one (or its id was reused).
+        // Nothing changes when there is none.
+        const auto earlier = [&] {
+            const auto found =
+                findEarlier(tx, caller->key(), requestId, sameBody, outcome, response);
+            if (found == Earlier::None)
+                return false;
+            subject = Subject{};  // a replay is not audited; a reused id names no one
+            if (found == Earlier::Reused)
+                refuseWithoutStoring(outcome.refusal);
+            return true;
+        };
+        if (looked && earlier())
+            return;
+        std::string ssnDigest;
+        if (rateLimited) {
+            ssnDigest = rateLimited->ssn.empty() ? "" : m_keys.subjectDigest(rateLimited->ssn);
+            subject.ssn = rateLimited->ssn;
+            if (auto limited = checkRateLimits(tx, *caller, *rateLimited, ssnDigest, now)) {
+                if (!looked && earlier())
                     return;
-                }
-                replayStored(*previous, outcome, response);
+                refuseWithoutStoring(*limited);
                 return;
             }
-            std::string ssnDigest;
-            if (rateLimited) {
-                ssnDigest = rateLimited->ssn.empty() ? "" : m_keys.subjectDigest(rateLimited->ssn);
-                subject.ssn = rateLimited->ssn;
-                if (auto limited = checkRateLimits(tx, *caller, *rateLimited, ssnDigest, now)) {
-                    refuseWithoutStoring(*limited);
-                    return;
-                }
-            }
-            // Sent ahead on PostgreSQL (store.hpp): the savepoint travels with the body's first
-            // statement, its release with the outcome, the audit event and the COMMIT.
-            tx.execLater("SAVEPOINT rpc_body");
-            try {
-                body(tx, *caller, subject, now);
-                tx.execLater("RELEASE SAVEPOINT rpc_body");
-            } catch (const Refused& r) {
-                tx.exec("ROLLBACK TO SAVEPOINT rpc_body");
-                tx.exec("RELEASE SAVEPOINT rpc_body");
-                response->Clear();
-                outcome.code = r.refusal().code;
-                outcome.refusal = r.refusal();
-            }
-            if (rateLimited) {
-                bumpRateLimits(
-                    tx, *caller, subject.failuresCountForSubject ? ssnDigest : std::string(),
-                    outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
-            }
-            if (isFinal(outcome.code))
-                storeOutcome(tx, *caller, requestId, eventType, bodyHash, outcome, *response, now);
-            auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
-            stages.bodyEnds();
-        });
+        }
+        runBody(
+            tx, [&] { body(tx, *caller, subject, now); }, outcome, response);
+        // An outcome that is not stored cannot collide with an earlier one: look now.
+        if (!isFinal(outcome.code) && !looked && earlier())
+            return;
+        if (rateLimited) {
+            bumpRateLimits(
+                tx, *caller, subject.failuresCountForSubject ? ssnDigest : std::string(),
+                outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
+        }
+        if (isFinal(outcome.code))
+            storeOutcome(tx, *caller, requestId, eventType, bodyHash, outcome, *response, now);
+        auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
+        stages.bodyEnds();
+    };
+    try {
+        try {
+            m_store.write(write);
+        } catch (const store::StoreError& e) {
+            if (!e.uniqueViolation() || std::exchange(lookFirst, true))
+                throw;
+            m_store.write(write);  // an earlier attempt's row was there (SQLite)
+        }
         awaitAuditChained();
         stages.committed();
     } catch (const store::StoreUnavailable& e) {

@@ -125,8 +125,11 @@ public:
     // A mutating RPC: validates (`validationRefusal`), then in one durable transaction either
     // replays the stored outcome of (caller, request id) or runs `body` (throwing Refused to
     // refuse; its writes are rolled back then), stores the outcome and appends the audit
-    // event. `response` is cleared before each attempt. `prepare`, if given, runs after the
-    // validation and before the transaction, unless the caller is over a rate limit now (then
+    // event. A first attempt does not look for a stored outcome before the body: storing its
+    // own collides with one (request_outcome.hpp), and the transaction runs again, looking
+    // first; an outcome that would not be stored (over a rate limit, transient) looks before
+    // it is answered. `response` is cleared before each attempt. `prepare`, if given, runs after
+    // the validation and before the transaction, unless the caller is over a rate limit now (then
     // the transaction refuses it without running the body, and nothing slow was spent).
     grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType,
                         const std::string& requestId, const google::protobuf::Message& request,

@@ -75,7 +75,7 @@ void MutationRunner::bumpRateLimits(store::Tx& tx, const Caller& caller,
                                     const std::string& ssnDigest, bool failed, std::int64_t now) {
     auto bump = [&](const std::string& bucket, const Policy::Limit& limit) {
         const std::int64_t staleBefore = now - limit.windowSeconds * util::kMicrosPerSecond;
-        tx.exec(
+        tx.execLater(
             "INSERT INTO rate_limits (bucket, window_start, count) VALUES ($1, $2, 1) "
             "ON CONFLICT (bucket) DO UPDATE SET "
             "count = CASE WHEN rate_limits.window_start <= $3 THEN 1 ELSE rate_limits.count + 1 "
