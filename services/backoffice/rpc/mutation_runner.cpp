@@ -80,6 +80,26 @@ private:
     bool m_waited = false;
 };
 
+// Runs a mutation's transaction `write` until it is written: once more, looking first, after
+// it collided with an earlier attempt's row (SQLite; PostgreSQL's store runs it again
+// itself); once more without the body after the body refused (only the body throws Refused,
+// and only while `refused` is unset), recording `lastRefusal`.
+void writeMutation(store::Store& store, const std::function<void(store::Tx&)>& write,
+                   bool& lookFirst, std::optional<Refusal>& refused, const Refusal& lastRefusal) {
+    for (;;) {
+        try {
+            store.write(write);
+            return;
+        } catch (const Refused&) {
+            refused = lastRefusal;
+            lookFirst = true;
+        } catch (const store::StoreError& e) {
+            if (!e.uniqueViolation() || std::exchange(lookFirst, true))
+                throw;
+        }
+    }
+}
+
 std::string outcomeName(const Outcome& outcome) {
     return outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
 }
@@ -300,6 +320,33 @@ Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
     return caller;
 }
 
+std::optional<grpc::Status> MutationRunner::admit(grpc::ServerContext* context,
+                                                  const std::string& eventType,
+                                                  const std::optional<Refusal>& validationRefusal,
+                                                  std::chrono::steady_clock::time_point started,
+                                                  std::optional<Caller>& caller) {
+    const Subject nobody;
+    try {
+        caller = authenticate(*context);
+    } catch (const Refused& r) {
+        logCall(eventType, nullptr, nobody, r.refusal().code,
+                RefusalReason_Name(r.refusal().reason), false, started);
+        return finish(context, r.refusal());
+    } catch (const store::StoreUnavailable& e) {
+        return storeFailed(eventType, nullptr, nobody, started, e.what(), true, true);
+    } catch (const store::StoreError& e) {
+        return storeFailed(eventType, nullptr, nobody, started, e.what(), false, true);
+    }
+    // A malformed request names no one and changes nothing: counted, audited in aggregate.
+    if (validationRefusal) {
+        tallyRefusal(&*caller, eventType, RefusalReason_Name(validationRefusal->reason));
+        logCall(eventType, &*caller, nobody, validationRefusal->code,
+                RefusalReason_Name(validationRefusal->reason), false, started);
+        return finish(context, *validationRefusal);
+    }
+    return std::nullopt;
+}
+
 grpc::Status MutationRunner::mutate(
     grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
     const google::protobuf::Message& request, google::protobuf::Message* response,
@@ -308,27 +355,9 @@ grpc::Status MutationRunner::mutate(
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
-    std::optional<std::chrono::steady_clock::time_point> authorised;
-    try {
-        caller = authenticate(*context);
-        authorised = std::chrono::steady_clock::now();
-    } catch (const Refused& r) {
-        logCall(eventType, nullptr, subject, r.refusal().code,
-                RefusalReason_Name(r.refusal().reason), false, started);
-        return finish(context, r.refusal());
-    } catch (const store::StoreUnavailable& e) {
-        return storeFailed(eventType, nullptr, subject, started, e.what(), true, true);
-    } catch (const store::StoreError& e) {
-        return storeFailed(eventType, nullptr, subject, started, e.what(), false, true);
-    }
-
-    // A malformed request names no one and changes nothing: counted, audited in aggregate.
-    if (validationRefusal) {
-        tallyRefusal(&*caller, eventType, RefusalReason_Name(validationRefusal->reason));
-        logCall(eventType, &*caller, subject, validationRefusal->code,
-                RefusalReason_Name(validationRefusal->reason), false, started);
-        return finish(context, *validationRefusal);
-    }
+    if (auto refusedAtTheDoor = admit(context, eventType, validationRefusal, started, caller))
+        return *refusedAtTheDoor;
+    const auto authorised = std::chrono::steady_clock::now();
 
     if (prepare)
         runPrepare(prepare, *caller, rateLimited);
@@ -348,10 +377,16 @@ grpc::Status MutationRunner::mutate(
     // The stored outcome of an earlier attempt is looked for only when this one cannot store
     // its own: storing it would collide with the earlier one's row (caller, request id), which
     // fails the transaction and runs it again, looking first this time (PostgreSQL's store
-    // runs a callback again after a unique-key collision; on SQLite this loop does). One round
+    // runs a callback again after a unique-key collision; on SQLite writeMutation does). One round
     // trip fewer for every first attempt, which is nearly every call.
+    // A body that refuses takes its transaction with it (no savepoint to roll back to: two
+    // statements fewer for every call that succeeds); the refusal is then recorded by a
+    // transaction of its own that does not run the body.
     bool lookFirst = false;
     int runs = 0;
+    std::optional<Refusal> refused;  // the body's refusal, once its transaction is undone
+    Refusal lastRefusal;
+    Subject refusedSubject;
     const auto write = [&](store::Tx& tx) {
         stages.bodyStarts();
         outcome = Outcome{};
@@ -391,11 +426,19 @@ grpc::Status MutationRunner::mutate(
                 return;
             }
         }
-        runBody(
-            tx, [&] { body(tx, *caller, subject, now); }, outcome, response);
-        // An outcome that is not stored cannot collide with an earlier one: look now.
-        if (!isFinal(outcome.code) && !looked && earlier())
-            return;
+        if (refused) {
+            subject = refusedSubject;
+            outcome.code = refused->code;
+            outcome.refusal = *refused;
+        } else {
+            try {
+                body(tx, *caller, subject, now);
+            } catch (const Refused& r) {
+                lastRefusal = r.refusal();
+                refusedSubject = subject;
+                throw;  // out of the store, which undoes the transaction
+            }
+        }
         if (rateLimited) {
             bumpRateLimits(
                 tx, *caller, subject.failuresCountForSubject ? ssnDigest : std::string(),
@@ -407,13 +450,7 @@ grpc::Status MutationRunner::mutate(
         stages.bodyEnds();
     };
     try {
-        try {
-            m_store.write(write);
-        } catch (const store::StoreError& e) {
-            if (!e.uniqueViolation() || std::exchange(lookFirst, true))
-                throw;
-            m_store.write(write);  // an earlier attempt's row was there (SQLite)
-        }
+        writeMutation(m_store, write, lookFirst, refused, lastRefusal);
         awaitAuditChained();
         stages.committed();
     } catch (const store::StoreUnavailable& e) {

@@ -200,6 +200,12 @@ private:
                            const std::optional<Refusal>& validationRefusal, const QueryBody& body,
                            const AfterRead& after = {});
     void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
+    // A mutation's caller authenticated (into `caller`) and its request valid: nullopt; else
+    // the answer, logged (and a malformed request tallied).
+    std::optional<grpc::Status> admit(grpc::ServerContext* context, const std::string& eventType,
+                                      const std::optional<Refusal>& validationRefusal,
+                                      std::chrono::steady_clock::time_point started,
+                                      std::optional<Caller>& caller);
     // Logs a storage failure and answers UNAVAILABLE (the caller retries with its request id).
     grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
                              const Subject& subject, std::chrono::steady_clock::time_point started,

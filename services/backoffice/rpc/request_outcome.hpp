@@ -40,10 +40,4 @@ Earlier findEarlier(store::Tx& tx, const std::string& caller, const std::string&
                     const std::function<bool(const std::string&)>& sameBody, Outcome& outcome,
                     google::protobuf::Message* response);
 
-// Runs a mutation's body inside a savepoint: a Refused rolls its writes back and becomes the
-// outcome. The savepoint is sent ahead on PostgreSQL (store.hpp): it travels with the body's
-// first statement, its release with the outcome, the audit event and the COMMIT.
-void runBody(store::Tx& tx, const std::function<void()>& body, Outcome& outcome,
-             google::protobuf::Message* response);
-
 }  // namespace renshe::services::backoffice
