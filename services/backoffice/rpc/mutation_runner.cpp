@@ -80,6 +80,10 @@ private:
     bool m_waited = false;
 };
 
+// The stored outcome of an earlier attempt is looked for only when an attempt cannot store its
+// own: storing it would collide with the earlier one's row (caller, request id), which fails
+// the transaction; it runs again then, looking first. One round trip fewer for every first
+// attempt, which is nearly every call.
 // Runs a mutation's transaction `write` until it is written: once more, looking first, after
 // it collided with an earlier attempt's row (SQLite; PostgreSQL's store runs it again
 // itself); once more without the body after the body refused (only the body throws Refused,
@@ -374,14 +378,11 @@ grpc::Status MutationRunner::mutate(
     const util::WipeOnExit wipeOnExit(requestBytes);
     Outcome outcome;
     StageClock stages(m_metrics, eventType, started, authorised);
-    // The stored outcome of an earlier attempt is looked for only when this one cannot store
-    // its own: storing it would collide with the earlier one's row (caller, request id), which
-    // fails the transaction and runs it again, looking first this time (PostgreSQL's store
-    // runs a callback again after a unique-key collision; on SQLite writeMutation does). One round
-    // trip fewer for every first attempt, which is nearly every call.
-    // A body that refuses takes its transaction with it (no savepoint to roll back to: two
-    // statements fewer for every call that succeeds); the refusal is then recorded by a
-    // transaction of its own that does not run the body.
+    // An earlier attempt's outcome is looked for only when this one cannot store its own
+    // (writeMutation says why). A body that refuses takes its transaction with it (no savepoint to
+    // roll back to: two statements fewer for every call that succeeds); the refusal is then
+    // recorded by a transaction of its own that does not run the body. Not so for a rate-limited
+    // call.
     bool lookFirst = false;
     int runs = 0;
     std::optional<Refusal> refused;  // the body's refusal, once its transaction is undone
@@ -430,6 +431,13 @@ grpc::Status MutationRunner::mutate(
             subject = refusedSubject;
             outcome.code = refused->code;
             outcome.refusal = *refused;
+        } else if (rateLimited) {
+            // One transaction from the check to the bump (request_outcome.hpp says why).
+            runBodyInSavepoint(
+                tx, [&] { body(tx, *caller, subject, now); }, outcome, response);
+            // An outcome that is not stored cannot collide with an earlier one: look now.
+            if (!isFinal(outcome.code) && !looked && earlier())
+                return;
         } else {
             try {
                 body(tx, *caller, subject, now);

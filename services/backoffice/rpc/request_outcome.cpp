@@ -58,4 +58,19 @@ Earlier findEarlier(store::Tx& tx, const std::string& caller, const std::string&
     return Earlier::Reused;
 }
 
+void runBodyInSavepoint(store::Tx& tx, const std::function<void()>& body, Outcome& outcome,
+                        google::protobuf::Message* response) {
+    tx.execLater("SAVEPOINT rpc_body");
+    try {
+        body();
+        tx.execLater("RELEASE SAVEPOINT rpc_body");
+    } catch (const Refused& r) {
+        tx.exec("ROLLBACK TO SAVEPOINT rpc_body");
+        tx.exec("RELEASE SAVEPOINT rpc_body");
+        response->Clear();
+        outcome.code = r.refusal().code;
+        outcome.refusal = r.refusal();
+    }
+}
+
 }  // namespace renshe::services::backoffice

@@ -40,4 +40,15 @@ Earlier findEarlier(store::Tx& tx, const std::string& caller, const std::string&
                     const std::function<bool(const std::string&)>& sameBody, Outcome& outcome,
                     google::protobuf::Message* response);
 
+// Runs a mutation's body inside a savepoint: a Refused rolls its writes back and becomes the
+// outcome. The savepoint is sent ahead on PostgreSQL (store.hpp): it travels with the body's
+// first statement, its release with the outcome, the audit event and the COMMIT.
+// For a rate-limited call (mutation_runner.hpp): its check, its body and its count stay one
+// transaction, the buckets locked throughout, so that concurrent attempts (guesses of one
+// person's service password) cannot all pass the check and be evaluated before any of them
+// is counted. Other calls run their body without a savepoint; one that refuses takes its
+// transaction with it, and a second transaction records the refusal.
+void runBodyInSavepoint(store::Tx& tx, const std::function<void()>& body, Outcome& outcome,
+                        google::protobuf::Message* response);
+
 }  // namespace renshe::services::backoffice
