@@ -1,5 +1,7 @@
 #include "services/backoffice/card/lifecycle.hpp"
 
+#include <string_view>
+
 #include "drivers/sscard/id_number.hpp"
 #include "services/backoffice/checks/checks.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
@@ -14,8 +16,6 @@ constexpr const char* kCardColumns =
     "card_number, card_identifier, ssn, issue_date, expiry_date, status, status_since, "
     "loss_report_number, "
     "loss_reported_at, loss_auto_lift_at, loss_formal, loss_at_terminal";
-
-constexpr std::size_t kCardColumnCount = 12;
 
 constexpr const char* kPersonColumns =
     "ssn, name, sex, ethnicity, birth_date, birthplace, region, pension_first_payment, "
@@ -57,6 +57,17 @@ std::string lockSuffix(store::Tx& tx, bool forUpdate) {
     return forUpdate ? std::string(tx.forUpdate()) : std::string();
 }
 
+// How many columns "a, b, …" names.
+constexpr std::size_t columnCount(std::string_view columns) {
+    std::size_t n = 1;
+    for (std::size_t at = 0; (at = columns.find(", ", at)) != std::string_view::npos; at += 2)
+        ++n;
+    return n;
+}
+
+static_assert(columnCount(kCardColumns) == 12, "cardFromRow reads twelve columns");
+static_assert(columnCount(kPersonColumns) == 9, "personFromRow reads nine columns");
+
 // "a, b" as "t.a, t.b".
 std::string qualified(std::string_view table, std::string_view columns) {
     std::string out;
@@ -75,17 +86,18 @@ std::string qualified(std::string_view table, std::string_view columns) {
 // unknown or (a registry fault: the foreign key forbids it) its holder is missing.
 std::optional<CardAtTerminal> loadCardWithHolder(store::Tx& tx, const std::string& cardNumber,
                                                  bool lockCard, bool lockPerson) {
-    std::string sql = "SELECT " + qualified("c.", kCardColumns) + ", " +
-                      qualified("p.", kPersonColumns) +
-                      " FROM cards c JOIN persons p ON p.ssn = c.ssn WHERE c.card_number = $1";
+    static const std::string select =
+        "SELECT " + qualified("c.", kCardColumns) + ", " + qualified("p.", kPersonColumns) +
+        " FROM cards c JOIN persons p ON p.ssn = c.ssn WHERE c.card_number = $1";
+    const char* lock = "";
     if (tx.backend() == store::Backend::Postgres && (lockCard || lockPerson))
-        sql += lockCard && lockPerson ? " FOR UPDATE"
+        lock = lockCard && lockPerson ? " FOR UPDATE"
                : lockCard             ? " FOR UPDATE OF c"
                                       : " FOR UPDATE OF p";
-    const auto r = tx.queryOne(sql, {cardNumber});
+    const auto r = tx.queryOne(select + lock, {cardNumber});
     if (!r)
         return std::nullopt;
-    return CardAtTerminal{cardFromRow(*r), personFromRow(*r, kCardColumnCount)};
+    return CardAtTerminal{cardFromRow(*r), personFromRow(*r, columnCount(kCardColumns))};
 }
 
 }  // namespace

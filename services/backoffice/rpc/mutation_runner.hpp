@@ -123,14 +123,17 @@ public:
     using Prepare = std::function<void(const Caller&)>;
 
     // A mutating RPC: validates (`validationRefusal`), then in one durable transaction either
-    // replays the stored outcome of (caller, request id) or runs `body` (throwing Refused to
-    // refuse; its writes are rolled back then), stores the outcome and appends the audit
-    // event. A first attempt does not look for a stored outcome before the body: storing its
-    // own collides with one (request_outcome.hpp), and the transaction runs again, looking
-    // first; an outcome that would not be stored (over a rate limit, transient) looks before
-    // it is answered. `response` is cleared before each attempt. `prepare`, if given, runs after
-    // the validation and before the transaction, unless the caller is over a rate limit now (then
-    // the transaction refuses it without running the body, and nothing slow was spent).
+    // replays the stored outcome of (caller, request id) or runs `body`, stores the outcome
+    // and appends the audit event. A body refuses by throwing Refused: its writes are undone
+    // with its whole transaction, and a second one records the refusal without running the
+    // body; a rate-limited call's body runs in a savepoint instead, so that the limit's check
+    // and its count stay one transaction (request_outcome.hpp). A first attempt does not look for a
+    // stored outcome before the body: storing its own collides with one (request_outcome.hpp), and
+    // the transaction runs again, looking first; an outcome that would not be stored (over a rate
+    // limit, transient) looks before it is answered. `response` is cleared before each attempt.
+    // `prepare`, if given, runs after the validation and before the transaction, unless the caller
+    // is over a rate limit now (then the transaction refuses it without running the body, and
+    // nothing slow was spent).
     grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType,
                         const std::string& requestId, const google::protobuf::Message& request,
                         google::protobuf::Message* response,
