@@ -12,7 +12,10 @@
 //     (docs/SECURITY.md): bounded by the hash, so beside the Argon2id rate of all cores;
 //  4. the same card writes with the back office on a private PostgreSQL that flushes like a
 //     production one (fsync=on, synchronous_commit=on), beside a raw libpq one-insert-per-
-//     commit loop on the same server — target >= 1.0.
+//     commit loop on the same server — target >= 1.0; and beside a second floor, a bare gRPC
+//     server with the same TLS whose PIN-change call is one INSERT on a pool of connections
+//     as large as the back office's (tests/bench/bare_servers.hpp), which says how much of the
+//     distance is the back office's own work and how much the RPC's.
 // After each section the back office's own histograms say where a call's time went (its
 // stages: authorise, storage wait, work, commit; the store's write queue and commits).
 // RENSHE_BENCH_BACKENDS=sqlite or =postgres runs one backend's sections only.
@@ -35,7 +38,7 @@
 
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
-#include "services/pki/pki.hpp"
+#include "tests/bench/bare_servers.hpp"
 #include "tests/bench/bench_stats.hpp"
 #include "tests/bench/beside.hpp"
 #include "tests/fixtures/postgres.hpp"
@@ -157,20 +160,6 @@ bool ratio(const char* what, double ours, double floor, double target) {
     return met;
 }
 
-// The floor of (1): the same RPC, the same TLS, answered from memory.
-class BareCardService final : public CardService::Service {
-public:
-    explicit BareCardService(GetCardStatusResponse canned) : m_canned(std::move(canned)) {}
-    grpc::Status GetCardStatus(grpc::ServerContext*, const GetCardStatusRequest*,
-                               GetCardStatusResponse* resp) override {
-        *resp = m_canned;
-        return grpc::Status::OK;
-    }
-
-private:
-    GetCardStatusResponse m_canned;
-};
-
 Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStatusRequest& req) {
     std::vector<std::unique_ptr<CardService::Stub>> stubs;
     for (int t = 0; t < kStreams; ++t)
@@ -199,27 +188,17 @@ bool statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& our
     const Load ours = statusLoad(ourChannel, req);
     const double oursServer = oursCpu.backofficeSeconds(), oursClient = oursCpu.selfSeconds();
 
-    BareCardService bare(canned);
-    grpc::SslServerCredentialsOptions tls(
-        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
-    tls.pem_root_certs = renshe::services::pki::readFile(env.pki().caCertificate());
-    tls.pem_key_cert_pairs.push_back(
-        {renshe::services::pki::readFile(env.pki().server().privateKey),
-         renshe::services::pki::readFile(env.pki().server().certificate)});
-    grpc::ServerBuilder builder;
-    int barePort = 0;
-    builder.AddListeningPort("127.0.0.1:0", grpc::SslServerCredentials(tls), &barePort);
-    // The back office's thread-pool settings (services/backoffice/server/server.cpp).
-    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MIN_POLLERS, 2);
-    builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS, 256);
-    builder.RegisterService(&bare);
-    auto bareServer = builder.BuildAndStart();
-    const CpuSpent bareCpu(0);
-    const Load floor = statusLoad(renshe::services::client::makeChannel(env.pki().endpoint(
-                                      "127.0.0.1:" + std::to_string(barePort), touchFiles)),
-                                  req);
-    const double bareBoth = bareCpu.selfSeconds();
-    bareServer->Shutdown();
+    renshe::bench::BareCardService bare(canned);
+    Load floor;
+    double bareBoth = 0;
+    {
+        const renshe::bench::BareServer server(env.pki(), bare);
+        const CpuSpent bareCpu(0);
+        floor = statusLoad(
+            renshe::services::client::makeChannel(env.pki().endpoint(server.target(), touchFiles)),
+            req);
+        bareBoth = bareCpu.selfSeconds();
+    }
 
     std::printf("card status, %d streams, %lld s each, mutual TLS:\n", kStreams,
                 static_cast<long long>(kRun.count()));
@@ -504,6 +483,32 @@ bool sqliteSections(int terminals) {
     return met;
 }
 
+// The second floor of (4): the same PIN-change calls against BareWriteService, with as many
+// connections as the back office's pool (services/store/store.cpp).
+struct BareWrite {
+    Load load;
+    double selfSeconds = 0, postgresSeconds = 0;
+};
+
+BareWrite bareWriteLoad(const BackofficeEnv& env, const std::string& database) {
+    constexpr std::size_t kBackofficeConnections = 8;
+    ReportPinChangedResponse canned;
+    canned.mutable_card()->set_status(CARD_STATUS_ACTIVE);
+    renshe::bench::BareWriteService service(database, kBackofficeConnections, canned);
+    const renshe::bench::BareServer server(env.pki(), service);
+    const auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
+        server.target(), env.pki().touchTerminal("T-371302-009", BackofficeEnv::kRegion)));
+    std::vector<SeededCard> cards;
+    for (int i = 0; i < kStreams; ++i)
+        cards.push_back(renshe::testing::inventedCard(3000 + i));
+    const double self0 = renshe::bench::cpuSeconds(), postgres0 = postgresCpuSeconds();
+    BareWrite out;
+    out.load = pinChangeLoad(channel, cards);
+    out.selfSeconds = renshe::bench::cpuSeconds() - self0;
+    out.postgresSeconds = postgresCpuSeconds() - postgres0;
+    return out;
+}
+
 // Section 4 on a flushing private PostgreSQL. True when the target was met.
 bool postgresSection(int terminals) {
     renshe::testing::TempDir work("renshe-bench-backoffice-pg");
@@ -537,6 +542,7 @@ bool postgresSection(int terminals) {
     const double rawInserts =
         raw * std::chrono::duration<double>(Clock::now() - rawStarted).count();
     const double rawPostgres = postgresCpuSeconds() - postgresRaw0;
+    const BareWrite bare = bareWriteLoad(env, database);
     std::printf("durable card writes (PIN-change reports), %d streams, %lld s:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (PostgreSQL)", writes, "writes/s");
@@ -549,6 +555,17 @@ bool postgresSection(int terminals) {
             perCall(writeServer, writes.calls), perCall(writePostgres, writes.calls),
             perCall(writeClient, writes.calls),
             perCall(rawPostgres, static_cast<long>(rawInserts)));
+    printLoad("bare gRPC server, same TLS, one INSERT a call", bare.load, "writes/s");
+    if (terminals <= 0)
+        std::printf(
+            "  CPU per write of the bare server: it and the client %.0f us + PostgreSQL "
+            "%.0f us\n",
+            perCall(bare.selfSeconds, bare.load.calls),
+            perCall(bare.postgresSeconds, bare.load.calls));
+    std::printf(
+        "  ratio ours/bare server: %.2f; bare server/raw PostgreSQL: %.2f (no targets: "
+        "what the back office's work costs, and what the RPC leaves of the floor)\n",
+        bare.load.qps > 0 ? writes.qps / bare.load.qps : 0, raw > 0 ? bare.load.qps / raw : 0);
     const bool met = ratio("ours/raw PostgreSQL", writes.qps, raw, 1.0);
     if (!fleet.finish(std::cout) || writes.failures > 0)
         fail("writes or the fleet's calls failed");
