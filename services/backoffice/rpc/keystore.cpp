@@ -11,12 +11,12 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <semaphore>
 #include <sstream>
 #include <thread>
 #include <vector>
 
 #include "drivers/util/atomic_file.hpp"
+#include "drivers/util/fair_slots.hpp"
 #include "services/store/store.hpp"
 
 namespace renshe::services::backoffice {
@@ -296,11 +296,12 @@ std::string Keystore::peppered(std::string_view salt, std::string_view password)
 
 // Each Argon2id evaluation holds 19 MiB: as many at once as there are cores, so that a burst
 // of concurrent loss reports (each handler thread computing one) costs at most cores × 19 MiB
-// of memory, not threads × 19 MiB; it is CPU-bound, so waiting here loses no throughput.
+// of memory, not threads × 19 MiB; it is CPU-bound, so waiting here loses no throughput. The
+// slots go first come first served (drivers/util/fair_slots.hpp): in a burst, every caller
+// waits about as long as the queue ahead of it takes, none for most of the burst.
 namespace {
-std::counting_semaphore<>& argon2Slots() {
-    static std::counting_semaphore<> slots(
-        static_cast<std::ptrdiff_t>(std::max(2u, std::thread::hardware_concurrency())));
+util::FairSlots& argon2Slots() {
+    static util::FairSlots slots(std::max(2u, std::thread::hardware_concurrency()));
     return slots;
 }
 }  // namespace
@@ -309,10 +310,7 @@ std::string Keystore::argon2(std::string_view salt, std::string_view password,
                              std::size_t memoryKiB, unsigned long long passes) const {
     if (!sodiumReady() || salt.size() != kPasswordSaltBytes)
         throw std::runtime_error("Argon2id is not available");
-    argon2Slots().acquire();
-    struct Release {
-        ~Release() { argon2Slots().release(); }
-    } release;
+    const util::FairSlot slot(argon2Slots());
     std::string key = peppered(salt, password);
     std::string out(kPasswordHashBytes, '\0');
     const int rc =
