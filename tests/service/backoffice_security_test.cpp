@@ -13,6 +13,7 @@
 #include "services/pki/pki.hpp"
 #include "services/pki/sealing.hpp"
 #include "services/store/store.hpp"
+#include "tests/fixtures/prometheus_text.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 namespace {
@@ -242,7 +243,7 @@ TEST_P(BackofficeSecurity, MalformedInputIsInvalidArgumentAndWritesNothing) {
 // once, from 16 threads, are at most 5 wrong passwords (the per-ID-number budget) and the
 // rest RATE_LIMITED, on SQLite's single writer and on PostgreSQL's READ COMMITTED alike.
 TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
-    BackofficeEnv env(GetParam());
+    BackofficeEnv env(GetParam(), {"@metrics"});
     const SeededCard card;
     renshe::testing::seed(env.staff(), card);
     ASSERT_TRUE(activate(env.touch(), card, "285714").ok());
@@ -275,6 +276,16 @@ TEST_P(BackofficeSecurity, ConcurrentWrongPasswordsCountNoMoreThanTheBudget) {
     EXPECT_LE(wrong.load(), 5);
     EXPECT_EQ(wrong + limited, 40);
     EXPECT_EQ(other.load(), 0);
+    // Each Argon2id evaluation (the activation's hash and every counted check) waited for
+    // its turn in the open: the operators' view of a burst of loss reports.
+    const auto m = env.backoffice().scrapeMetrics();
+    const auto* waits =
+        renshe::testing::findMetric(m, "renshe_password_hash_wait_seconds_count", {});
+    ASSERT_NE(waits, nullptr);
+    EXPECT_GE(waits->value, 1 + wrong.load());
+    const auto* waiting = renshe::testing::findMetric(m, "renshe_password_hashes_waiting", {});
+    ASSERT_NE(waiting, nullptr);
+    EXPECT_EQ(waiting->value, 0);
     // The right password is refused too until the window passes: the budget is spent.
     ReportTemporaryLossResponse resp;
     EXPECT_EQ(call(*env.touch().card, &Card::ReportTemporaryLoss,

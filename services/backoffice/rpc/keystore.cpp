@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -300,17 +301,32 @@ std::string Keystore::peppered(std::string_view salt, std::string_view password)
 // slots go first come first served (drivers/util/fair_slots.hpp): in a burst, every caller
 // waits about as long as the queue ahead of it takes, none for most of the burst.
 namespace {
-util::FairSlots& argon2Slots() {
-    static util::FairSlots slots(std::max(2u, std::thread::hardware_concurrency()));
-    return slots;
+struct Argon2Turns {
+    util::FairSlots slots{std::max(2u, std::thread::hardware_concurrency())};
+    util::LatencyHistogram waits;
+};
+Argon2Turns& argon2Turns() {
+    static Argon2Turns turns;
+    return turns;
 }
 }  // namespace
+
+util::LatencyHistogram::Snapshot passwordHashWaits() {
+    return argon2Turns().waits.snapshot();
+}
+
+std::size_t passwordHashesWaiting() {
+    return argon2Turns().slots.waiting();
+}
 
 std::string Keystore::argon2(std::string_view salt, std::string_view password,
                              std::size_t memoryKiB, unsigned long long passes) const {
     if (!sodiumReady() || salt.size() != kPasswordSaltBytes)
         throw std::runtime_error("Argon2id is not available");
-    const util::FairSlot slot(argon2Slots());
+    Argon2Turns& turns = argon2Turns();
+    const auto asked = std::chrono::steady_clock::now();
+    const util::FairSlot slot(turns.slots);
+    turns.waits.observe(std::chrono::steady_clock::now() - asked);
     std::string key = peppered(salt, password);
     std::string out(kPasswordHashBytes, '\0');
     const int rc =

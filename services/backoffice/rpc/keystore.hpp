@@ -27,6 +27,7 @@
 #include <string_view>
 
 #include "drivers/sscard/pin_reset_crypto.hpp"
+#include "drivers/util/histogram.hpp"
 #include "services/pki/sealing.hpp"
 
 namespace renshe::services::backoffice {
@@ -128,5 +129,10 @@ private:
 std::string sha256(std::string_view data);
 // Cryptographically random bytes (OpenSSL RAND_bytes).
 std::string randomBytes(std::size_t n);
+
+// The process's Argon2id turns (one per core at a time, first come first served; every
+// Keystore shares them): how long evaluations waited for theirs, and how many wait now.
+util::LatencyHistogram::Snapshot passwordHashWaits();
+std::size_t passwordHashesWaiting();
 
 }  // namespace renshe::services::backoffice

@@ -1,5 +1,7 @@
 #include "services/backoffice/rpc/metrics.hpp"
 
+#include "services/backoffice/rpc/keystore.hpp"
+
 namespace renshe::services::backoffice {
 
 const char* codeName(grpc::StatusCode code) {
@@ -144,6 +146,13 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
     header(out, "renshe_watch_content_streams", "gauge",
            "WatchContent streams open (display and touch terminals following their content).");
     out += "renshe_watch_content_streams " + std::to_string(m_streams.load()) + "\n";
+    header(out, "renshe_password_hash_wait_seconds", "histogram",
+           "How long a service-password check or hash (Argon2id, one per core at a time, first "
+           "come first served) waited for its turn: a burst of loss reports queues here.");
+    util::renderHistogram(out, "renshe_password_hash_wait_seconds", "", passwordHashWaits());
+    header(out, "renshe_password_hashes_waiting", "gauge",
+           "Service-password checks and hashes waiting for their turn now.");
+    out += "renshe_password_hashes_waiting " + std::to_string(passwordHashesWaiting()) + "\n";
     header(out, "renshe_audit_events_total", "counter", "Audit events appended by this process.");
     out += "renshe_audit_events_total " + std::to_string(m_auditEvents.load()) + "\n";
     header(out, "renshe_replica_reads_total", "counter",
