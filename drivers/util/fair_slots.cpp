@@ -4,6 +4,8 @@ namespace renshe::util {
 
 bool FairSlots::acquire(std::chrono::steady_clock::time_point until) {
     std::unique_lock lock(m_mutex);
+    if (std::chrono::steady_clock::now() >= until)
+        return false;  // a caller already gone takes no slot
     if (m_free > 0 && m_queue.empty()) {
         --m_free;
         return true;

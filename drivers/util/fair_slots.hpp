@@ -22,7 +22,8 @@ public:
     FairSlots(const FairSlots&) = delete;
     FairSlots& operator=(const FairSlots&) = delete;
 
-    // Waits for a slot, first come first served; false (and no slot) when `until` passes first.
+    // Waits for a slot, first come first served; false (and no slot) when `until` passes first
+    // or has already passed.
     bool acquire(
         std::chrono::steady_clock::time_point until = std::chrono::steady_clock::time_point::max());
     void release();

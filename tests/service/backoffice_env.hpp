@@ -40,12 +40,13 @@ inline std::ostream& operator<<(std::ostream& out, const Outcome& o) {
                << ")";
 }
 
-// Calls `method` on `stub` with a 10 s deadline.
+// Calls `method` on `stub` with a 10 s deadline (or `deadline`).
 template <typename Stub, typename Req, typename Resp>
 Outcome call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, const Req&, Resp*),
-             const Req& req, Resp* resp) {
+             const Req& req, Resp* resp,
+             std::chrono::milliseconds deadline = std::chrono::seconds(10)) {
     grpc::ClientContext ctx;
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    ctx.set_deadline(std::chrono::system_clock::now() + deadline);
     const grpc::Status s = (stub.*method)(&ctx, req, resp);
     Outcome o;
     o.code = s.error_code();

@@ -5,15 +5,20 @@
 // replicas behind haproxy with one killed while a terminal fleet runs through it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "tests/bench/fleet_load.hpp"
 #include "tests/fixtures/net.hpp"
+#include "tests/fixtures/process.hpp"
+#include "tests/fixtures/prometheus_text.hpp"
 #include "tests/service/backoffice_env.hpp"
 #include "tests/service/loss_storm.hpp"
 
@@ -114,6 +119,84 @@ TEST(LossDurabilityDatabaseDown, AReportWhileTheDatabaseIsDownIsUnavailableThenA
     EXPECT_EQ(resp.card().status(), CARD_STATUS_TEMP_LOST);
     const auto again = call(*touch.card, &Card::ReportTemporaryLoss, report, &resp);
     EXPECT_TRUE(again.ok()) << again;
+}
+
+// A burst of loss reports from callers who give up early (a short deadline), their password
+// checks queued for the Argon2id turns (one per core): a check whose caller's deadline passes
+// before its turn is abandoned, answered DEADLINE_EXCEEDED. It is neither hashed for no one
+// nor counted as a wrong password, and no outcome is stored for its request id, so every
+// report retried with its request id is served, and the card carries one loss.
+TEST(LossDurabilityOverload, ChecksForCallersWhoGaveUpAreAbandonedAndTheirRetriesServed) {
+    BackofficeEnv env(StoreKind::Sqlite, {"--limit-terminal-lookups", "100000/3600", "@metrics"});
+    const SeededCard person = renshe::testing::inventedCard(4);
+    renshe::testing::seed(env.staff(), person);
+    ASSERT_TRUE(renshe::testing::activate(env.touch(), person, kPassword).ok());
+    // 50 reports a turn (one per core): more than a 400 ms deadline lets through even with a
+    // hash of 8 ms, the floor of 19 MiB read and written twice.
+    const int reportCount =
+        50 * static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+    std::vector<ReportTemporaryLossRequest> reports;
+    for (int i = 0; i < reportCount; ++i)
+        reports.push_back(reportFor(person, newRequestId()));
+    const auto touch = env.touch();
+    std::atomic<int> gaveUp{0}, other{0};
+    std::vector<std::thread> threads;
+    for (const auto& report : reports) {
+        threads.emplace_back([&] {
+            ReportTemporaryLossResponse resp;
+            const auto o = call(*touch.card, &Card::ReportTemporaryLoss, report, &resp,
+                                std::chrono::milliseconds(400));
+            if (o.code == grpc::StatusCode::DEADLINE_EXCEEDED)
+                ++gaveUp;
+            else if (!o.ok())
+                ++other;
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(other.load(), 0);
+    EXPECT_GE(gaveUp.load(), 1);
+    std::vector<renshe::testing::MetricSample> m;
+    const auto value = [&](const char* name) {
+        const auto* s = renshe::testing::findMetric(m, name, {});
+        return s ? s->value : -1;
+    };
+    ASSERT_TRUE(renshe::testing::waitUntil(
+        [&] {
+            m = env.backoffice().scrapeMetrics();
+            return value("renshe_password_hashes_waiting") == 0;
+        },
+        std::chrono::seconds(20)));
+    const double abandoned = value("renshe_password_hashes_abandoned_total");
+    const double hashed = value("renshe_password_hash_wait_seconds_count");
+    std::cout << reportCount << " reports with a 400 ms deadline: " << gaveUp << " gave up; "
+              << abandoned << " checks abandoned, " << hashed << " hashes (1 the activation's)\n";
+    EXPECT_GE(abandoned, 1);
+    EXPECT_LT(hashed, 1 + reportCount);
+
+    // Every report retried with its request id (8 at a time): served, one loss.
+    std::mutex m2;
+    std::set<std::string> numbers;
+    std::atomic<std::size_t> next{0};
+    std::atomic<int> served{0};
+    threads.clear();
+    for (int t = 0; t < 8; ++t) {
+        threads.emplace_back([&] {
+            for (std::size_t i; (i = next++) < reports.size();) {
+                ReportTemporaryLossResponse resp;
+                if (!call(*touch.card, &Card::ReportTemporaryLoss, reports[i], &resp).ok() ||
+                    resp.card().status() != CARD_STATUS_TEMP_LOST)
+                    continue;
+                ++served;
+                const std::lock_guard lock(m2);
+                numbers.insert(resp.card().loss_report().report_number());
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(served.load(), reportCount);
+    EXPECT_EQ(numbers.size(), 1u) << "one loss, one report number";
 }
 
 TEST(ScaleOut, TwoReplicasOnOnePostgresApplyEachReportOnce) {

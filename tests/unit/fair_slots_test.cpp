@@ -72,8 +72,8 @@ TEST(FairSlots, NeverMoreHoldersThanSlots) {
     EXPECT_LE(most.load(), 2);
     EXPECT_GE(most.load(), 1);
     // Both slots are free again: two holders at once without waiting.
-    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now()));
-    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now()));
+    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now() + 1s));
+    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now() + 1s));
     EXPECT_FALSE(slots.acquire(std::chrono::steady_clock::now() + 20ms));
 }
 
@@ -94,7 +94,14 @@ TEST(FairSlots, ACallerWhoGivesUpLeavesTheQueueIntact) {
     patient.join();
     EXPECT_EQ(first.load(), 0);
     // The slot the patient one released is free: nothing was lost to the one that gave up.
-    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now()));
+    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now() + 1s));
+    slots.release();
+}
+
+TEST(FairSlots, ACallerWhoseDeadlineHasPassedTakesNoFreeSlot) {
+    FairSlots slots(1);
+    EXPECT_FALSE(slots.acquire(std::chrono::steady_clock::now() - 1ms));
+    EXPECT_TRUE(slots.acquire(std::chrono::steady_clock::now() + 1s));  // still free
     slots.release();
 }
 

@@ -17,7 +17,8 @@ std::optional<PasswordPrecheck> precheckPassword(store::Store& store, const Keys
                                                  const Caller& caller, const std::string& ssn,
                                                  const std::optional<std::string>& name,
                                                  const renshe::v1::SecondFactor& factor,
-                                                 const std::string& sealedContext) {
+                                                 const std::string& sealedContext,
+                                                 Keystore::Until until) {
     if (factor.has_fingerprint_verification_id())
         return std::nullopt;
     std::optional<PersonRow> person;
@@ -32,9 +33,9 @@ std::optional<PasswordPrecheck> precheckPassword(store::Store& store, const Keys
     const util::WipeOnExit wipeOnExit(*password);
     PasswordPrecheck pre;
     pre.verifier = person->servicePasswordHash;
-    pre.check = keys.checkServicePassword(*password, pre.verifier);
+    pre.check = keys.checkServicePassword(*password, pre.verifier, until);
     if (pre.check.outdated)
-        pre.upgraded = keys.hashServicePassword(*password);
+        pre.upgraded = keys.hashServicePassword(*password, until);
     return pre;
 }
 

@@ -31,12 +31,14 @@ std::optional<std::string> passwordOf(const Keystore& keys, const renshe::v1::Se
 // Before the transaction: the service password of `factor` checked against the verifier of
 // the person `ssn`. nullopt when there is nothing worth the cost: a fingerprint factor, a
 // person unknown, outside the caller's region, without a verifier, or (given `name`) whose
-// name differs — the transaction refuses those before it looks at the password.
+// name differs — the transaction refuses those before it looks at the password. Throws
+// PasswordCheckAbandoned when no Argon2id turn came before `until` (the caller's deadline).
 std::optional<PasswordPrecheck> precheckPassword(store::Store& store, const Keystore& keys,
                                                  const Caller& caller, const std::string& ssn,
                                                  const std::optional<std::string>& name,
                                                  const renshe::v1::SecondFactor& factor,
-                                                 const std::string& sealedContext);
+                                                 const std::string& sealedContext,
+                                                 Keystore::Until until);
 
 // Inside the transaction: whether `password` matches `person`'s verifier, from `pre` when it
 // was checked against the verifier stored now. A match against an outdated verifier replaces

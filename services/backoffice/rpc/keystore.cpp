@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -304,6 +305,7 @@ namespace {
 struct Argon2Turns {
     util::FairSlots slots{std::max(2u, std::thread::hardware_concurrency())};
     util::LatencyHistogram waits;
+    std::atomic<std::uint64_t> abandoned{0};
 };
 Argon2Turns& argon2Turns() {
     static Argon2Turns turns;
@@ -319,13 +321,24 @@ std::size_t passwordHashesWaiting() {
     return argon2Turns().slots.waiting();
 }
 
+std::uint64_t passwordHashesAbandoned() {
+    return argon2Turns().abandoned.load(std::memory_order_relaxed);
+}
+
 std::string Keystore::argon2(std::string_view salt, std::string_view password,
-                             std::size_t memoryKiB, unsigned long long passes) const {
+                             std::size_t memoryKiB, unsigned long long passes, Until until) const {
     if (!sodiumReady() || salt.size() != kPasswordSaltBytes)
         throw std::runtime_error("Argon2id is not available");
     Argon2Turns& turns = argon2Turns();
     const auto asked = std::chrono::steady_clock::now();
-    const util::FairSlot slot(turns.slots);
+    if (!turns.slots.acquire(until)) {
+        turns.abandoned.fetch_add(1, std::memory_order_relaxed);
+        throw PasswordCheckAbandoned();
+    }
+    struct Release {
+        util::FairSlots& slots;
+        ~Release() { slots.release(); }
+    } release{turns.slots};
     turns.waits.observe(std::chrono::steady_clock::now() - asked);
     std::string key = peppered(salt, password);
     std::string out(kPasswordHashBytes, '\0');
@@ -339,16 +352,16 @@ std::string Keystore::argon2(std::string_view salt, std::string_view password,
     return out;
 }
 
-std::string Keystore::hashServicePassword(std::string_view password) const {
+std::string Keystore::hashServicePassword(std::string_view password, Until until) const {
     const std::string salt = randomBytes(kPasswordSaltBytes);
-    const std::string hash = argon2(salt, password, kArgon2MemoryKiB, kArgon2Passes);
+    const std::string hash = argon2(salt, password, kArgon2MemoryKiB, kArgon2Passes, until);
     return std::string(kArgon2Scheme) + "m=" + std::to_string(kArgon2MemoryKiB) +
            ",t=" + std::to_string(kArgon2Passes) + "$" + store::toHex(salt) + "$" +
            store::toHex(hash);
 }
 
 Keystore::PasswordCheck Keystore::checkServicePassword(std::string_view password,
-                                                       std::string_view stored) const {
+                                                       std::string_view stored, Until until) const {
     const bool argon = stored.substr(0, kArgon2Scheme.size()) == kArgon2Scheme;
     if (!argon && stored.substr(0, kHmacScheme.size()) != kHmacScheme)
         return {};
@@ -371,7 +384,7 @@ Keystore::PasswordCheck Keystore::checkServicePassword(std::string_view password
         const std::string expected = store::fromHex(rest.substr(dollar + 1));
         std::string got;
         if (argon) {
-            got = argon2(salt, password, params->first, params->second);
+            got = argon2(salt, password, params->first, params->second, until);
         } else {
             // The keyed scheme before Argon2id: HMAC-SHA-256(pepper, salt || password).
             std::string input = salt;
@@ -385,6 +398,8 @@ Keystore::PasswordCheck Keystore::checkServicePassword(std::string_view password
         check.outdated = check.matches && (!argon || params->first != kArgon2MemoryKiB ||
                                            params->second != kArgon2Passes);
         return check;
+    } catch (const PasswordCheckAbandoned&) {
+        throw;  // not a mismatch: nothing was checked, and no failure may be counted
     } catch (const std::exception&) {
         return {};
     }

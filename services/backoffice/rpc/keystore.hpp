@@ -19,6 +19,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -31,6 +32,13 @@
 #include "services/pki/sealing.hpp"
 
 namespace renshe::services::backoffice {
+
+// An Argon2id evaluation not started because its caller's deadline passed while it waited for
+// a turn: nothing was hashed, the caller has stopped listening and will try again.
+class PasswordCheckAbandoned : public std::runtime_error {
+public:
+    PasswordCheckAbandoned() : std::runtime_error("the caller's deadline passed before a turn") {}
+};
 
 class KeystoreError : public std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -73,14 +81,18 @@ public:
     // keystore too each guess still costs the memory-hard hash: 10^6 guesses are hours of a
     // core per person instead of a second. "argon2id$m=19456,t=2$<salt hex>$<hash hex>".
     // It is slow on purpose: callers compute it outside any write transaction.
-    std::string hashServicePassword(std::string_view password) const;
+    // Both wait for an Argon2id turn until `until` at the latest (then PasswordCheckAbandoned).
+    using Until = std::chrono::steady_clock::time_point;
+    static constexpr Until kNoDeadline = Until::max();
+    std::string hashServicePassword(std::string_view password, Until until = kNoDeadline) const;
     struct PasswordCheck {
         bool matches = false;
         // Matched a verifier of an older scheme (keyed HMAC "hmac-sha256$…") or older
         // parameters: replace it with hashServicePassword() of the same password.
         bool outdated = false;
     };
-    PasswordCheck checkServicePassword(std::string_view password, std::string_view stored) const;
+    PasswordCheck checkServicePassword(std::string_view password, std::string_view stored,
+                                       Until until = kNoDeadline) const;
     bool verifyServicePassword(std::string_view password, std::string_view stored) const {
         return checkServicePassword(password, stored).matches;
     }
@@ -114,7 +126,7 @@ private:
     // HMAC-SHA-256(pepper, "service-password\0" || salt || password): Argon2id's input.
     std::string peppered(std::string_view salt, std::string_view password) const;
     std::string argon2(std::string_view salt, std::string_view password, std::size_t memoryKiB,
-                       unsigned long long passes) const;
+                       unsigned long long passes, Until until) const;
     drivers::sscard::Key m_master{};
     std::array<std::uint8_t, 32> m_auditKey{};
     std::array<std::uint8_t, 32> m_pepper{};
@@ -134,5 +146,7 @@ std::string randomBytes(std::size_t n);
 // Keystore shares them): how long evaluations waited for theirs, and how many wait now.
 util::LatencyHistogram::Snapshot passwordHashWaits();
 std::size_t passwordHashesWaiting();
+// Evaluations not started because the caller's deadline passed first (PasswordCheckAbandoned).
+std::uint64_t passwordHashesAbandoned();
 
 }  // namespace renshe::services::backoffice

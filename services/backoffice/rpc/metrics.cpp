@@ -153,6 +153,11 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
     header(out, "renshe_password_hashes_waiting", "gauge",
            "Service-password checks and hashes waiting for their turn now.");
     out += "renshe_password_hashes_waiting " + std::to_string(passwordHashesWaiting()) + "\n";
+    header(out, "renshe_password_hashes_abandoned_total", "counter",
+           "Service-password checks not begun because the caller's deadline passed while they "
+           "waited for a turn (answered DEADLINE_EXCEEDED; the kiosk's retry is served).");
+    out += "renshe_password_hashes_abandoned_total " + std::to_string(passwordHashesAbandoned()) +
+           "\n";
     header(out, "renshe_audit_events_total", "counter", "Audit events appended by this process.");
     out += "renshe_audit_events_total " + std::to_string(m_auditEvents.load()) + "\n";
     header(out, "renshe_replica_reads_total", "counter",

@@ -292,8 +292,9 @@ grpc::Status MutationRunner::storeFailed(const std::string& eventType, const Cal
             (mutation ? " with the same request id" : ""));
 }
 
-void MutationRunner::runPrepare(const Prepare& prepare, const Caller& caller,
-                                const std::optional<RateLimited>& rateLimited) {
+std::optional<grpc::Status> MutationRunner::runPrepare(
+    const Prepare& prepare, const Caller& caller, const std::optional<RateLimited>& rateLimited,
+    const std::string& eventType, std::chrono::steady_clock::time_point started) {
     try {
         if (rateLimited) {
             bool limited = false;
@@ -305,9 +306,17 @@ void MutationRunner::runPrepare(const Prepare& prepare, const Caller& caller,
                         .has_value();
             });
             if (limited)
-                return;
+                return std::nullopt;
         }
         prepare(caller);
+    } catch (const PasswordCheckAbandoned&) {
+        // Checked now, the password would be checked for no one; left to the body, it would
+        // be checked inside the write transaction. Neither: the retry is served in full.
+        logCall(eventType, &caller, Subject{}, grpc::StatusCode::DEADLINE_EXCEEDED,
+                "PASSWORD_CHECK_ABANDONED", false, started);
+        return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
+                            "the deadline passed while the password check waited for its turn; "
+                            "retry with the same request id");
     } catch (const store::StoreUnavailable&) {
         // The transaction will say what storage says (UNAVAILABLE); the body does the work
         // itself. (Not a StoreError: uncaught here it left the handler, and gRPC answered
@@ -315,6 +324,7 @@ void MutationRunner::runPrepare(const Prepare& prepare, const Caller& caller,
         // Province.PrimaryKilledMidStormLosesNothing.)
     } catch (const store::StoreError&) {
     }
+    return std::nullopt;
 }
 
 Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
@@ -363,8 +373,9 @@ grpc::Status MutationRunner::mutate(
         return *refusedAtTheDoor;
     const auto authorised = std::chrono::steady_clock::now();
 
-    if (prepare)
-        runPrepare(prepare, *caller, rateLimited);
+    if (auto gaveUp =
+            prepare ? runPrepare(prepare, *caller, rateLimited, eventType, started) : std::nullopt)
+        return *gaveUp;
 
     // Keyed: the body may hold a service password (requestFingerprint). Rows written before
     // it was keyed carry the plain SHA-256, still recognised until they age out.

@@ -218,9 +218,13 @@ private:
     std::optional<Refusal> checkRateLimits(store::Tx& tx, const Caller& caller,
                                            const RateLimited& rl, const std::string& ssnDigest,
                                            std::int64_t now, bool lockRows = true);
-    // Runs `prepare` unless the caller is over a rate limit now (a read, no lock).
-    void runPrepare(const Prepare& prepare, const Caller& caller,
-                    const std::optional<RateLimited>& rateLimited);
+    // Runs `prepare` unless the caller is over a rate limit now (a read, no lock). The answer
+    // to give at once when the caller's deadline passed while `prepare` waited for a password
+    // check's turn (DEADLINE_EXCEEDED: nothing done, nothing stored, the retry is served).
+    std::optional<grpc::Status> runPrepare(const Prepare& prepare, const Caller& caller,
+                                           const std::optional<RateLimited>& rateLimited,
+                                           const std::string& eventType,
+                                           std::chrono::steady_clock::time_point started);
     void bumpRateLimits(store::Tx& tx, const Caller& caller, const std::string& ssnDigest,
                         bool failed, std::int64_t now);
     void logCall(const std::string& eventType, const Caller* caller, const Subject& subject,
