@@ -85,9 +85,11 @@ std::string normalisedSsn(const std::string& ssn) {
 // The stored verifier of an activation's service password, sent in clear or sealed (opened
 // here with the associated data it was sealed with: request id, '\0', the card's ID number).
 // A seal that does not open, or a weak password inside it, is refused like one sent in clear.
-std::string activationVerifier(const MutationRunner& runner, const ReportPinChangedRequest& req) {
+// The hash waits for its Argon2id turn until `until` at the latest (turnDeadline).
+std::string activationVerifier(const MutationRunner& runner, const ReportPinChangedRequest& req,
+                               Keystore::Until until = Keystore::kNoDeadline) {
     if (!req.has_sealed_service_password())
-        return runner.keys().hashServicePassword(req.service_password());
+        return runner.keys().hashServicePassword(req.service_password(), until);
     const auto& s = req.sealed_service_password();
     auto opened = runner.keys().openSealed({s.ephemeral_public_key(), s.nonce(), s.ciphertext()},
                                            req.request_id() + '\0' + req.card().ssn());
@@ -98,7 +100,7 @@ std::string activationVerifier(const MutationRunner& runner, const ReportPinChan
     const util::WipeOnExit wipeOnExit(*opened);
     if (auto weak = checks::checkActivationServicePassword(*opened, req.card()))
         throw Refused(*weak);
-    return runner.keys().hashServicePassword(*opened);
+    return runner.keys().hashServicePassword(*opened, until);
 }
 
 }  // namespace
@@ -164,7 +166,7 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
         if (!activation)
             return;
         try {
-            verifier = activationVerifier(m_runner, *req);
+            verifier = activationVerifier(m_runner, *req, turnDeadline(*ctx));
         } catch (const Refused&) {
             // Refused again, and answered, inside the transaction.
         }
@@ -204,7 +206,8 @@ grpc::Status CardServiceImpl::SetServicePassword(grpc::ServerContext* ctx,
     const auto invalid = checks::check(*req);
     std::string verifier;  // Argon2id, computed before the transaction
     const auto prepare = [&](const Caller&) {
-        verifier = m_runner.keys().hashServicePassword(req->new_service_password());
+        verifier =
+            m_runner.keys().hashServicePassword(req->new_service_password(), turnDeadline(*ctx));
     };
     return m_runner.mutate(
         ctx, "card.set_service_password", req->request_id(), *req, resp, invalid,
