@@ -143,9 +143,9 @@ TEST(LossDurabilityOverload, ChecksForCallersWhoGaveUpAreAbandonedAndTheirRetrie
     std::atomic<int> gaveUp{0}, other{0};
     std::vector<std::thread> threads;
     for (const auto& report : reports) {
-        threads.emplace_back([&] {
+        threads.emplace_back([&, r = &report] {
             ReportTemporaryLossResponse resp;
-            const auto o = call(*touch.card, &Card::ReportTemporaryLoss, report, &resp,
+            const auto o = call(*touch.card, &Card::ReportTemporaryLoss, *r, &resp,
                                 std::chrono::milliseconds(400));
             if (o.code == grpc::StatusCode::DEADLINE_EXCEEDED)
                 ++gaveUp;
