@@ -324,8 +324,9 @@ TEST_P(BackofficeSecurity, ActivationWithASealedServicePassword) {
     const SeededCard card;
     renshe::testing::seed(env.staff(), card);
     ReportPinChangedResponse resp;
-    auto otherRequest = call(*touch.card, &Card::ReportPinChanged,
-                             activation(card, "285714", "another\0" + card.ssn), &resp);
+    auto otherRequest =
+        call(*touch.card, &Card::ReportPinChanged,
+             activation(card, "285714", std::string("another\0", 8) + card.ssn), &resp);
     EXPECT_EQ(otherRequest.refusal, "REFUSAL_REASON_MALFORMED_FIELD") << otherRequest;
     auto weak = call(*touch.card, &Card::ReportPinChanged, activation(card, "123456"), &resp);
     EXPECT_EQ(weak.refusal, "REFUSAL_REASON_WEAK_PASSWORD") << weak;
