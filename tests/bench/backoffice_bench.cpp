@@ -567,8 +567,8 @@ bool postgresSection(int terminals) {
         "what the back office's work costs, and what the RPC leaves of the floor)\n",
         bare.load.qps > 0 ? writes.qps / bare.load.qps : 0, raw > 0 ? bare.load.qps / raw : 0);
     const bool met = ratio("ours/raw PostgreSQL", writes.qps, raw, 1.0);
-    if (!fleet.finish(std::cout) || writes.failures > 0)
-        fail("writes or the fleet's calls failed");
+    if (!fleet.finish(std::cout) || writes.failures + bare.load.failures > 0)
+        fail("writes, the bare server's or the fleet's calls failed");
     return met;
 }
 

@@ -5,8 +5,8 @@
 //  - BareWriteService: ReportPinChanged doing one raw INSERT, its own transaction, on a pool of
 //    libpq connections as large as the back office's, then a canned answer. It is the floor of
 //    a durable write over the same RPC: the distance from it to the back office is the back
-//    office's work; the distance from the single-connection insert loop to it is what the RPC,
-//    TLS and the streams' scheduling cost on the same cores.
+//    office's work; its ratio to the single-connection insert loop is what the RPC and TLS
+//    take from that floor and a pool's group commit gives back, on the same cores.
 #pragma once
 
 #include <grpcpp/grpcpp.h>
