@@ -40,13 +40,13 @@ private:
     std::list<Waiter*> m_queue;  // oldest first
 };
 
-// Holds a slot for a scope.
-class FairSlot {
+// Gives back, at the end of its scope, a slot its owner has acquired.
+class HeldSlot {
 public:
-    explicit FairSlot(FairSlots& slots) : m_slots(slots) { m_slots.acquire(); }
-    ~FairSlot() { m_slots.release(); }
-    FairSlot(const FairSlot&) = delete;
-    FairSlot& operator=(const FairSlot&) = delete;
+    explicit HeldSlot(FairSlots& slots) : m_slots(slots) {}
+    ~HeldSlot() { m_slots.release(); }
+    HeldSlot(const HeldSlot&) = delete;
+    HeldSlot& operator=(const HeldSlot&) = delete;
 
 private:
     FairSlots& m_slots;

@@ -57,7 +57,8 @@ TEST(FairSlots, NeverMoreHoldersThanSlots) {
     for (int t = 0; t < 8; ++t) {
         callers.emplace_back([&] {
             for (int i = 0; i < 200; ++i) {
-                const renshe::util::FairSlot slot(slots);
+                ASSERT_TRUE(slots.acquire());
+                const renshe::util::HeldSlot held(slots);
                 const int now = ++holding;
                 int seen = most.load();
                 while (now > seen && !most.compare_exchange_weak(seen, now)) {

@@ -335,10 +335,7 @@ std::string Keystore::argon2(std::string_view salt, std::string_view password,
         turns.abandoned.fetch_add(1, std::memory_order_relaxed);
         throw PasswordCheckAbandoned();
     }
-    struct Release {
-        util::FairSlots& slots;
-        ~Release() { slots.release(); }
-    } release{turns.slots};
+    const util::HeldSlot held(turns.slots);
     turns.waits.observe(std::chrono::steady_clock::now() - asked);
     std::string key = peppered(salt, password);
     std::string out(kPasswordHashBytes, '\0');
