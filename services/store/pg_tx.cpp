@@ -156,6 +156,44 @@ void PgTx::abandon() noexcept {
     }
 }
 
+void PgTx::beginMember(std::size_t member) {
+    m_members.emplace_back(m_sent.size(), member);
+}
+
+std::exception_ptr PgTx::flush() noexcept {
+    if (!m_pipelined)
+        return nullptr;
+    try {
+        collect();
+        return nullptr;
+    } catch (...) {
+        if (!m_failure)
+            m_failure = std::current_exception();
+        return std::current_exception();
+    }
+}
+
+bool PgTx::rollbackToSavepoint(const char* name) noexcept {
+    if (flush() && lost())
+        return false;
+    try {
+        for (const char* verb : {"ROLLBACK TO SAVEPOINT ", "RELEASE SAVEPOINT "}) {
+            const std::string sql = verb + std::string(name);
+            Result r(PQexec(m_conn.c, sql.c_str()));
+            if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
+                m_lost = m_lost || !m_conn.ok();
+                return false;
+            }
+        }
+    } catch (...) {
+        return false;
+    }
+    m_failure = nullptr;
+    m_state.clear();
+    m_failedMember.reset();
+    return true;
+}
+
 void PgTx::check(PGresult* r) {
     const ExecStatusType status = PQresultStatus(r);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
@@ -295,6 +333,10 @@ void PgTx::send(const std::string& text, const Bound& b) {
 void PgTx::collect(std::vector<Row>* rows, std::int64_t* changes) {
     std::vector<Sent> sent;
     sent.swap(m_sent);
+    std::vector<std::pair<std::size_t, std::size_t>> members;
+    members.swap(m_members);
+    if (!members.empty())  // what is sent next belongs to the write running now
+        m_members.emplace_back(0, members.back().second);
     m_pipelined = false;
     if (PQpipelineSync(m_conn.c) != 1) {
         m_lost = true;
@@ -326,8 +368,10 @@ void PgTx::collect(std::vector<Row>* rows, std::int64_t* changes) {
                     take(r.get(), rows, changes, &PgTx::readRows);
                 }
             } catch (...) {
-                if (!first)
+                if (!first) {
                     first = std::current_exception();
+                    noteFailedMember(members, i);
+                }
             }
         }
         Result end(PQgetResult(m_conn.c));  // each statement's results end with a null
@@ -342,6 +386,18 @@ void PgTx::collect(std::vector<Row>* rows, std::int64_t* changes) {
         std::rethrow_exception(first);
     if (m_lost)
         raise("", "the pipeline was cut: " + trimmed(PQerrorMessage(m_conn.c)), true, m_writable);
+}
+
+void PgTx::noteFailedMember(const std::vector<std::pair<std::size_t, std::size_t>>& members,
+                            std::size_t index) {
+    if (m_failedMember || members.empty())
+        return;
+    // The BEGIN, sent before any write's statements, counts as the first write's.
+    m_failedMember = members.front().second;
+    for (const auto& [start, member] : members) {
+        if (start <= index)
+            m_failedMember = member;
+    }
 }
 
 void PgTx::readRows(PGresult* r, std::vector<Row>& rows) {

@@ -7,9 +7,11 @@
 
 #include <exception>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "services/store/internal.hpp"
@@ -76,6 +78,21 @@ public:
     // take a ROLLBACK; never throws (a broken connection shows in lost()).
     void abandon() noexcept;
 
+    // Group commit (postgres_store.cpp): the statements sent from here on belong to the
+    // write numbered `member`, until the next call. A write's last statements travel with the
+    // next write's first ones, so a failure read back may be an earlier write's.
+    void beginMember(std::size_t member);
+    // The write whose statement failed first (the member named when it was sent), if any
+    // failed since the last rollbackToSavepoint().
+    std::optional<std::size_t> failedMember() const noexcept { return m_failedMember; }
+    // Reads back whatever was sent ahead (a Sync): the first failure, or nullptr.
+    std::exception_ptr flush() noexcept;
+    // After a failure inside savepoint `name`: reads back what was sent ahead, rolls back to
+    // the savepoint and releases it, and forgets the failure, so that the transaction goes on.
+    // False when it cannot (the connection is gone, or the savepoint is): the transaction is
+    // then lost.
+    bool rollbackToSavepoint(const char* name) noexcept;
+
     std::exception_ptr failure() const noexcept { return m_failure; }
     const std::string& state() const noexcept { return m_state; }
     bool lost() const noexcept { return m_lost || !m_conn.ok(); }
@@ -107,6 +124,9 @@ private:
     // rows and changes go to `rows`/`changes`. Throws the first failure once all are read.
     void collect(std::vector<Row>* rows = nullptr, std::int64_t* changes = nullptr);
     static void readRows(PGresult* r, std::vector<Row>& rows);
+    // Records whose statement the one at `index` of a collected pipeline was.
+    void noteFailedMember(const std::vector<std::pair<std::size_t, std::size_t>>& members,
+                          std::size_t index);
 
     PgConn& m_conn;
     const bool m_writable;
@@ -117,6 +137,9 @@ private:
     bool m_begun = false;
     bool m_commitSent = false;
     std::vector<Sent> m_sent;
+    // (index in m_sent, member): where each write's statements begin (beginMember).
+    std::vector<std::pair<std::size_t, std::size_t>> m_members;
+    std::optional<std::size_t> m_failedMember;
 };
 
 }  // namespace renshe::services::store::detail::pg

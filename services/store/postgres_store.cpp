@@ -1,14 +1,24 @@
-// PostgreSQL backend (libpq): a fixed pool of connections (pg_tx.hpp); write() = BEGIN; fn;
-// COMMIT, re-run on serialization failures, deadlocks and unique-key races between replicas.
+// PostgreSQL backend (libpq): a fixed pool of connections (pg_tx.hpp). Writes are committed in
+// groups, as on SQLite: a few writer threads each take the writes queued (most urgent first),
+// run them in one transaction, each in a savepoint of its own, and COMMIT once, so that one
+// WAL flush and one BEGIN/COMMIT serve many callers. A write that fails rolls back to its
+// savepoint and the others commit; one that met a serialization failure, a deadlock or a
+// unique-key race between replicas is queued again by its caller.
+#include <pthread.h>
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <unordered_map>
 #include <utility>
 
+#include "drivers/util/one_shot.hpp"
 #include "services/store/pg_tx.hpp"
 
 namespace renshe::services::store::detail {
@@ -16,6 +26,11 @@ namespace renshe::services::store::detail {
 namespace {
 
 constexpr int kMaxAttempts = 8;
+// Writes one group transaction takes at most. Each runs in a savepoint, a subtransaction of
+// its own: PostgreSQL keeps up to 64 of a transaction's in shared memory, and snapshots
+// slow down past that.
+constexpr std::size_t kMaxGroup = 32;
+constexpr std::size_t kMaxWriters = 4;
 constexpr auto kPoolWait = std::chrono::seconds(30);
 // pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
 constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
@@ -36,15 +51,76 @@ public:
         : m_conninfo(std::move(conninfo)),
           m_max(std::max<std::size_t>(connections, 1)),
           m_readReplica(readReplica) {
-        if (!m_readReplica)
-            migrate();  // a replica connects on its first read
+        if (m_readReplica)
+            return;  // a replica connects on its first read
+        migrate();
+        // Group writers: while one commits, another runs its group. Each holds one of the
+        // pool's connections while it runs; the rest serve reads.
+        const std::size_t writers = std::clamp<std::size_t>(m_max / 4, 1, kMaxWriters);
+        for (std::size_t i = 0; i < writers; ++i)
+            m_writers.emplace_back([this] { writerLoop(); });
+    }
+
+    ~PostgresStore() override {
+        {
+            std::lock_guard lock(m_groupMutex);
+            m_stopping = true;
+        }
+        m_groupWork.notify_all();
+        for (std::thread& writer : m_writers)
+            writer.join();  // each leaves once the queues are empty
     }
 
     using Store::write;
+    // Queued for a group writer (runGroup), which runs it in a savepoint of a transaction it
+    // shares with other queued writes, and waits for that transaction's COMMIT (Urgent writes
+    // excepted). A write that
+    // met a retryable state is queued again here, after a pause; one whose connection was
+    // dropped before anything took effect, once more at once.
     void write(const std::function<void(Tx&)>& fn, Priority priority) override {
         if (m_readReplica)
             throw StoreError("postgres: a read replica takes no writes");
         ensureNotInsideWrite();
+        if (priority == Priority::Urgent) {
+            writeAlone(fn, priority);
+            return;
+        }
+        bool rerunOnFreshConnection = true;
+        for (int attempt = 1;; ++attempt) {
+            auto pending = std::make_shared<PendingWrite>();
+            pending->fn = &fn;
+            pending->priority = priority;
+            pending->queued = std::chrono::steady_clock::now();
+            {
+                std::lock_guard lock(m_groupMutex);
+                m_queues[static_cast<std::size_t>(priority)].push_back(pending);
+            }
+            m_groupWork.notify_one();
+            pending->done.wait();
+            switch (pending->outcome) {
+                case PendingWrite::Outcome::Committed:
+                    return;
+                case PendingWrite::Outcome::Rerun:
+                    if (std::exchange(rerunOnFreshConnection, false))
+                        continue;
+                    rethrowAsUnavailable(pending->error);
+                case PendingWrite::Outcome::Retry:
+                    if (attempt < kMaxAttempts) {
+                        m_retries.fetch_add(1);
+                        backOff(attempt);
+                        continue;
+                    }
+                    break;
+                case PendingWrite::Outcome::Failed:
+                    break;
+            }
+            std::rethrow_exception(pending->error);
+        }
+    }
+
+    // An Urgent write (the audit chainer's round, which callers wait on): run at once on the
+    // caller's thread, in a transaction of its own, behind no group.
+    void writeAlone(const std::function<void(Tx&)>& fn, Priority priority) {
         WriteScope scope;
         bool rerunOnFreshConnection = true;
         for (int attempt = 1;; ++attempt) {
@@ -138,6 +214,202 @@ public:
     }
 
 private:
+    // A write waiting for a group writer, and what became of it.
+    struct PendingWrite {
+        enum class Outcome { Committed, Failed, Retry, Rerun };
+        const std::function<void(Tx&)>* fn = nullptr;
+        Priority priority = Priority::Normal;
+        std::chrono::steady_clock::time_point queued;
+        Outcome outcome = Outcome::Committed;
+        bool decided = false;  // its outcome is set (before the COMMIT: it failed on its own)
+        std::exception_ptr error;
+        util::OneShot done;  // set by the writer once decided; the caller waits on it
+    };
+    using Group = std::vector<std::shared_ptr<PendingWrite>>;
+
+    static void decideRest(const Group& group, PendingWrite::Outcome outcome,
+                           const std::exception_ptr& error) noexcept {
+        for (const auto& p : group) {
+            if (!p->decided) {
+                p->outcome = outcome;
+                p->error = error;
+                p->decided = true;
+            }
+        }
+    }
+
+    bool queued() const {
+        for (const auto& queue : m_queues)
+            if (!queue.empty())
+                return true;
+        return false;
+    }
+
+    void writerLoop() {
+        pthread_setname_np(pthread_self(), "store-writer");
+        WriteScope scope;  // a callback calling write() would wait for a writer forever
+        for (;;) {
+            const Group group = takeGroup();
+            if (group.empty())
+                return;  // stopping, and nothing is queued
+            runGroup(group);
+            for (const auto& p : group)
+                p->done.set();
+        }
+    }
+
+    // Normal writes (Urgent ones are never queued: writeAlone), up to kMaxGroup; or, when none
+    // waits, one Background write alone (a long import or a heartbeat flush committed
+    // asynchronously holds up no caller's write).
+    Group takeGroup() {
+        std::unique_lock lock(m_groupMutex);
+        m_groupWork.wait(lock, [&] { return m_stopping || queued(); });
+        Group group;
+        for (std::size_t level = 0; level + 1 < kLevels; ++level) {
+            auto& queue = m_queues[level];
+            while (!queue.empty() && group.size() < kMaxGroup) {
+                group.push_back(std::move(queue.front()));
+                queue.pop_front();
+            }
+        }
+        if (auto& background = m_queues[kLevels - 1]; group.empty() && !background.empty()) {
+            group.push_back(std::move(background.front()));
+            background.pop_front();
+        }
+        if (queued())
+            m_groupWork.notify_one();  // another writer takes what is left
+        return group;
+    }
+
+    // Runs the group in one transaction, each write in a savepoint of its own, and commits
+    // once. A write's last statements (its RELEASE, and what it sent ahead) travel with the next
+    // write's first ones: one round trip a write. Never throws: every write's outcome lands in
+    // its entry.
+    void runGroup(const Group& group) noexcept {
+        try {
+            Lease lease(*this, group.front()->priority);
+            PgConn& conn = lease.conn();
+            if (conn.c == nullptr || conn.needsReset || !conn.ok())
+                connect(conn);
+            const auto started = std::chrono::steady_clock::now();
+            for (const auto& p : group)
+                m_writeWait.observe(started - p->queued);
+            PgTx tx(conn, true);
+            tx.beginAhead("BEGIN");  // with the first statement: one round trip fewer
+            std::size_t next = 0;
+            for (;;) {
+                std::exception_ptr error;
+                if (next < group.size()) {
+                    error = runMember(tx, *group[next], next);
+                    if (!error) {
+                        ++next;
+                        continue;
+                    }
+                } else if (!(error = tx.flush())) {
+                    break;  // the last writes' statements went through
+                }
+                const auto resume = recover(tx, group, next, error);
+                if (!resume) {
+                    abandonGroup(conn, tx, group, error);
+                    return;
+                }
+                next = *resume;
+            }
+            commitGroup(conn, tx, group);
+        } catch (...) {  // no connection to be had
+            decideRest(group, PendingWrite::Outcome::Failed, std::current_exception());
+        }
+    }
+
+    // Runs write `member` of a group in its savepoint, leaving its RELEASE to travel with
+    // what comes next. Returns what it threw (or a statement's failure), else nullptr.
+    static std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member) {
+        try {
+            tx.beginMember(member);
+            static_cast<Tx&>(tx).execLater("SAVEPOINT group_member");
+            (*p.fn)(tx);
+            if (tx.failure())
+                std::rethrow_exception(tx.failure());
+            static_cast<Tx&>(tx).execLater("RELEASE SAVEPOINT group_member");
+            return nullptr;
+        } catch (...) {
+            return writeOutcome(std::current_exception(), tx.failure());
+        }
+    }
+
+    // After `error` while write `current` ran (or, with current == group.size(), while the
+    // last writes' statements were read back): finds the write whose statement failed first
+    // (an earlier one's may have travelled with this one's), rolls back to that write's
+    // savepoint and decides its outcome. The writes after it run again. Returns the write to
+    // run next; nullopt when the transaction is lost (its outcome is then abandonGroup's).
+    static std::optional<std::size_t> recover(PgTx& tx, const Group& group, std::size_t current,
+                                              std::exception_ptr error) {
+        tx.flush();  // whatever is still on its way back: an earlier write's failure?
+        const std::size_t failed = tx.failedMember().value_or(current);
+        if (failed != current)
+            error = tx.failure();  // that statement's, not what this write threw on it
+        const std::string state = tx.state();
+        if (failed >= group.size() || tx.lost() || state == "25006" ||
+            !tx.rollbackToSavepoint("group_member"))
+            return std::nullopt;
+        PendingWrite& p = *group[failed];
+        p.outcome = retryable(state) ? PendingWrite::Outcome::Retry : PendingWrite::Outcome::Failed;
+        p.error = error;
+        p.decided = true;
+        return failed + 1;
+    }
+
+    // The transaction was lost before its COMMIT went out: nothing of it took effect. The
+    // writes still open run again on a fresh connection when the server never answered the
+    // BEGIN (a connection dropped while it sat in the pool: a restart, a failover); otherwise
+    // they fail as unavailable, and their callers' retries find the database again.
+    void abandonGroup(PgConn& conn, PgTx& tx, const Group& group,
+                      const std::exception_ptr& error) noexcept {
+        if (tx.state() == "25006")
+            conn.needsReset = true;  // a standby (after a failover): find the primary again
+        const bool neverBegun = !tx.begun();
+        finish(conn, tx);
+        decideRest(group, neverBegun ? PendingWrite::Outcome::Rerun : PendingWrite::Outcome::Failed,
+                   asUnavailable(error));
+    }
+
+    // Commits the writes that released their savepoints; with none, rolls back.
+    void commitGroup(PgConn& conn, PgTx& tx, const Group& group) noexcept {
+        std::size_t released = 0;
+        for (const auto& p : group)
+            released += p->decided ? 0 : 1;
+        if (released == 0) {
+            finish(conn, tx);
+            return;
+        }
+        std::exception_ptr error;
+        try {
+            const auto committing = std::chrono::steady_clock::now();
+            tx.commit();
+            m_commit.observe(std::chrono::steady_clock::now() - committing);
+            m_writes.fetch_add(released);
+            m_commits.fetch_add(1);
+            decideRest(group, PendingWrite::Outcome::Committed, nullptr);
+            return;
+        } catch (...) {
+            error = writeOutcome(std::current_exception(), tx.failure());
+        }
+        const std::string state = tx.state();
+        if (!finish(conn, tx)) {
+            // Lost at the COMMIT: the outcome is unknown (store.hpp), unless it never went out.
+            decideRest(group,
+                       !tx.begun() && !tx.commitSent() ? PendingWrite::Outcome::Rerun
+                                                       : PendingWrite::Outcome::Failed,
+                       asUnavailable(error));
+            return;
+        }
+        if (state == "25006")
+            conn.needsReset = true;
+        decideRest(group,
+                   retryable(state) ? PendingWrite::Outcome::Retry : PendingWrite::Outcome::Failed,
+                   error);
+    }
+
     // A connection borrowed from the pool for one transaction.
     class Lease {
     public:
@@ -268,6 +540,14 @@ private:
         return false;
     }
 
+    static std::exception_ptr asUnavailable(const std::exception_ptr& error) noexcept {
+        try {
+            rethrowAsUnavailable(error);
+        } catch (...) {
+            return std::current_exception();
+        }
+    }
+
     [[noreturn]] static void rethrowAsUnavailable(const std::exception_ptr& error) {
         try {
             std::rethrow_exception(error);
@@ -319,6 +599,12 @@ private:
     std::size_t m_waiting[kLevels] = {0, 0, 0};
     std::vector<std::unique_ptr<PgConn>> m_idle;
     std::size_t m_open = 0;
+
+    std::mutex m_groupMutex;
+    std::condition_variable m_groupWork;
+    std::deque<std::shared_ptr<PendingWrite>> m_queues[kLevels];  // by Priority
+    bool m_stopping = false;
+    std::vector<std::thread> m_writers;  // started last, joined first
 
     std::atomic<std::uint64_t> m_writes{0};
     std::atomic<std::uint64_t> m_commits{0};

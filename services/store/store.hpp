@@ -5,11 +5,12 @@
 // `RETURNING` work on both. Row locks go through Tx::forUpdate().
 //
 // Durability: write() returns only after the transaction is committed to stable storage
-// (SQLite: the WAL fdatasync()ed; PostgreSQL: synchronous_commit). On SQLite one writer
-// thread runs queued writes back to back in one transaction, each inside its own SAVEPOINT,
-// and commits them together (group commit); a syncer thread flushes the WAL behind it, one
-// fsync for many callers while the writer goes on (a read() may see a group a moment before
-// its flush; sqlite_store.cpp says what that means).
+// (SQLite: the WAL fdatasync()ed; PostgreSQL: synchronous_commit). Both backends commit in
+// groups: a writer thread (SQLite: one; PostgreSQL: a few, each on a pooled connection) runs
+// queued writes back to back in one transaction, each inside its own SAVEPOINT, and commits
+// them together. On SQLite a syncer thread flushes the WAL behind the writer, one fsync for
+// many callers while the writer goes on (a read() may see a group a moment before its flush;
+// sqlite_store.cpp says what that means).
 //
 // Rules both backends enforce alike, so that code tried on SQLite behaves the same on
 // PostgreSQL:
@@ -22,8 +23,9 @@
 //   as 0/1), everything else as text (e.g. sum() or numeric on PostgreSQL: Row::integer()
 //   parses it), NULL as nullptr.
 // - Isolation: SQLite writes are serial; PostgreSQL writes run at READ COMMITTED (take row
-//   locks with forUpdate(), or make `SET TRANSACTION ISOLATION LEVEL SERIALIZABLE` the
-//   callback's first statement); read() is a REPEATABLE READ / WAL snapshot on both.
+//   locks with forUpdate()); a callback cannot change its isolation level, as it shares its
+//   transaction with the others of its group. read() is a REPEATABLE READ / WAL snapshot on
+//   both. A callback runs on a writer's thread, not its caller's.
 // - write() inside a write callback throws StoreError (it would deadlock the SQLite writer);
 //   read() inside one is allowed but sees the last commit, not the callback's own changes.
 // - If the connection to PostgreSQL breaks during COMMIT the outcome is unknown: write()
@@ -139,11 +141,13 @@ public:
     // overwrites on each run. An exception from `fn` rolls back its work and is rethrown to
     // the caller, other writes of the same group commit are unaffected.
     //
-    // `priority` orders writes waiting for the writer (SQLite) or for a connection
-    // (PostgreSQL): Urgent before Normal before Background. Urgent is for work callers are
-    // waiting on (the audit chainer's rounds); Background for work nobody waits on (sweeps,
-    // heartbeat flushes, aggregate audit) — at most one Background write joins each SQLite
-    // group, so a caller's write waits behind one at most, and background work still moves.
+    // `priority` orders writes waiting for a writer: Urgent before Normal before Background.
+    // Urgent is for work callers are waiting on (the audit chainer's rounds): on PostgreSQL it
+    // runs at once on the caller's thread, in a transaction of its own. Background is for work
+    // nobody waits on (sweeps, heartbeat flushes, aggregate audit): at most one Background
+    // write joins each SQLite group, so a caller's write waits behind one at most, and
+    // background work still moves; on PostgreSQL a Background write is a group of its own,
+    // run when no other write waits (so `SET LOCAL` in it concerns it alone).
     enum class Priority { Urgent, Normal, Background };
     virtual void write(const std::function<void(Tx&)>& fn, Priority priority) = 0;
     void write(const std::function<void(Tx&)>& fn) { write(fn, Priority::Normal); }

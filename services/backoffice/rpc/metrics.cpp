@@ -47,6 +47,8 @@ const char* stageName(Metrics::Stage s) {
             return "work";
         case Metrics::Stage::Commit:
             return "commit";
+        case Metrics::Stage::AuditChain:
+            return "audit_chain";
     }
     return "other";
 }

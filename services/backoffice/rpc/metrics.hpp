@@ -28,7 +28,7 @@ const char* codeName(grpc::StatusCode code);
 
 class Metrics {
 public:
-    enum class Stage { Authorise, StorageWait, Work, Commit };
+    enum class Stage { Authorise, StorageWait, Work, Commit, AuditChain };
 
     void count(const std::string& method, grpc::StatusCode code, std::chrono::nanoseconds took);
     void stage(const std::string& method, Stage stage, std::chrono::nanoseconds took);

@@ -28,9 +28,6 @@ std::string jsonEscape(const std::string& s) {
     return util::jsonEscape(s);
 }
 
-// This thread's last write appended audit events still to be chained (PostgreSQL).
-thread_local bool t_auditPending = false;
-
 // A pending audit event's id: this process's count of them, then 64 random bits drawn once
 // per process. Events are chained in (at, id) order, so those of one transaction (one `at`)
 // keep the order they were appended in, and ids of two replicas never meet.
@@ -46,7 +43,8 @@ std::string pendingAuditId() {
 // The stages of one call for the metrics: authorise (from the start to `authorised`, or to
 // this clock's creation), storage wait (from this clock's creation, just before the store
 // call, to the body's first run), work (the body's last run), commit (to the store's
-// return). A body run again (a PostgreSQL retry) counts its last run as the work.
+// return; in a group, the writes after this one too), audit chain (PostgreSQL: waiting for the
+// chainer's round). A body run again (a PostgreSQL retry) counts its last run as the work.
 class StageClock {
 public:
     using TimePoint = std::chrono::steady_clock::time_point;
@@ -66,17 +64,19 @@ public:
     }
     void bodyEnds() { m_bodyEnded = Now(); }
     void committed() {
+        m_committed = Now();
         if (!m_waited)
             return;
         m_metrics.stage(m_method, Metrics::Stage::Work, m_bodyEnded - m_bodyStarted);
-        m_metrics.stage(m_method, Metrics::Stage::Commit, Now() - m_bodyEnded);
+        m_metrics.stage(m_method, Metrics::Stage::Commit, m_committed - m_bodyEnded);
     }
+    void chained() { m_metrics.stage(m_method, Metrics::Stage::AuditChain, Now() - m_committed); }
 
 private:
     static TimePoint Now() { return std::chrono::steady_clock::now(); }
     Metrics& m_metrics;
     const std::string& m_method;
-    TimePoint m_asked, m_bodyStarted, m_bodyEnded;
+    TimePoint m_asked, m_bodyStarted, m_bodyEnded, m_committed;
     bool m_waited = false;
 };
 
@@ -233,16 +233,17 @@ void MutationRunner::auditInTx(store::Tx& tx, const Caller* caller, const std::s
     e.region = !subject.region.empty() ? subject.region : caller ? caller->identity.region : "";
     if (m_chainer && tx.backend() == store::Backend::Postgres) {
         appendAuditPending(tx, pendingAuditId(), e, now);
-        t_auditPending = true;
     } else {
         appendAudit(tx, m_keys, e, now);
     }
     m_metrics.countAudit();
 }
 
-void MutationRunner::awaitAuditChained() {
-    if (m_chainer && std::exchange(t_auditPending, false))
-        m_chainer->awaitRound();
+bool MutationRunner::awaitAuditChained() {
+    if (!m_chainer)
+        return false;
+    m_chainer->awaitRound();
+    return true;
 }
 
 void MutationRunner::tallyRefusal(const Caller* caller, const std::string& eventType,
@@ -372,16 +373,14 @@ grpc::Status MutationRunner::mutate(
     if (auto refusedAtTheDoor = admit(context, eventType, validationRefusal, started, caller))
         return *refusedAtTheDoor;
     const auto authorised = std::chrono::steady_clock::now();
-
     if (auto gaveUp =
             prepare ? runPrepare(prepare, *caller, rateLimited, eventType, started) : std::nullopt)
         return *gaveUp;
 
     // Keyed: the body may hold a service password (requestFingerprint). Rows written before
     // it was keyed carry the plain SHA-256, still recognised until they age out.
-    std::string requestBytes;
-    request.SerializeToString(&requestBytes);
-    requestBytes.insert(0, eventType + '\0');
+    std::string requestBytes = eventType + '\0';
+    request.AppendToString(&requestBytes);  // no copy of the body left unwiped
     const std::string bodyHash = m_keys.requestFingerprint(requestBytes);
     const auto sameBody = [&](const std::string& stored) {
         return stored == bodyHash || stored == store::toHex(sha256(requestBytes));
@@ -390,17 +389,18 @@ grpc::Status MutationRunner::mutate(
     Outcome outcome;
     StageClock stages(m_metrics, eventType, started, authorised);
     // An earlier attempt's outcome is looked for only when this one cannot store its own
-    // (writeMutation says why). A body that refuses takes its transaction with it (no savepoint to
-    // roll back to: two statements fewer for every call that succeeds); the refusal is then
-    // recorded by a transaction of its own that does not run the body. Not so for a rate-limited
-    // call.
+    // (writeMutation says why). A body that refuses takes its write with it (no savepoint of its
+    // own: two statements fewer for every call that succeeds); the refusal is then recorded by a
+    // write that does not run the body. Not so for a rate-limited call.
     bool lookFirst = false;
     int runs = 0;
     std::optional<Refusal> refused;  // the body's refusal, once its transaction is undone
     Refusal lastRefusal;
     Subject refusedSubject;
+    bool audited = false;  // the last run appended an audit event (a replay appends none)
     const auto write = [&](store::Tx& tx) {
         stages.bodyStarts();
+        audited = false;
         outcome = Outcome{};
         subject = Subject{};
         response->Clear();
@@ -412,6 +412,7 @@ grpc::Status MutationRunner::mutate(
             // A malformed request's id is whatever was sent: keep the audit row bounded.
             auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
                       requestId.substr(0, 64), now);
+            audited = true;
         };
         // True when an earlier attempt's outcome answers this one (or its id was reused).
         // Nothing changes when there is none.
@@ -466,12 +467,14 @@ grpc::Status MutationRunner::mutate(
         if (isFinal(outcome.code))
             storeOutcome(tx, *caller, requestId, eventType, bodyHash, outcome, *response, now);
         auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
+        audited = true;
         stages.bodyEnds();
     };
     try {
         writeMutation(m_store, write, lookFirst, refused, lastRefusal);
-        awaitAuditChained();
         stages.committed();
+        if (audited && awaitAuditChained())
+            stages.chained();
     } catch (const store::StoreUnavailable& e) {
         response->Clear();
         return storeFailed(eventType, &*caller, subject, started, e.what(), true, true);
@@ -481,10 +484,8 @@ grpc::Status MutationRunner::mutate(
     }
     logCall(eventType, &*caller, subject, outcome.code, outcomeName(outcome), outcome.replay,
             started);
-    if (outcome.code == grpc::StatusCode::OK) {
-        return grpc::Status::OK;
-    }
-    return finish(context, outcome.refusal);
+    return outcome.code == grpc::StatusCode::OK ? grpc::Status::OK
+                                                : finish(context, outcome.refusal);
 }
 
 grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,

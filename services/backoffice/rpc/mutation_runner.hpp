@@ -177,9 +177,11 @@ public:
     void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
                    const Subject& subject, const std::string& outcome, const std::string& requestId,
                    std::int64_t now);
-    // After a write whose transaction appended pending audit events on this thread: waits for
-    // them to be chained (PostgreSQL; nothing on SQLite, which chains in the transaction).
-    void awaitAuditChained();
+    // After a write whose transaction appended pending audit events: waits for a chaining
+    // round that began after it committed (PostgreSQL; nothing on SQLite, which chains in the
+    // transaction). The write's callback may have run on a store writer's thread, so whether
+    // it audited is the caller's to know. True when it waited (PostgreSQL).
+    bool awaitAuditChained();
     // A service's own write that audits (auditInTx): the write, then awaitAuditChained(), so
     // that what the caller is answered is in the chain.
     void auditedWrite(const std::function<void(store::Tx&)>& fn) {
