@@ -54,9 +54,11 @@ public:
         if (m_readReplica)
             return;  // a replica connects on its first read
         migrate();
-        // Group writers: while one commits, another runs its group. Each holds one of the
-        // pool's connections while it runs; the rest serve reads.
-        const std::size_t writers = std::clamp<std::size_t>(m_max / 4, 1, kMaxWriters);
+        // Group writers: while one commits, another runs its group, and one stays free for
+        // callers' writes while another runs a Background one. Each holds one of the pool's
+        // connections while it runs; the rest serve reads (one at least).
+        const std::size_t writers =
+            m_max < 3 ? 1 : std::clamp<std::size_t>(m_max / 4, 2, kMaxWriters);
         for (std::size_t i = 0; i < writers; ++i)
             m_writers.emplace_back([this] { writerLoop(); });
     }
@@ -238,32 +240,40 @@ private:
         }
     }
 
-    bool queued() const {
-        for (const auto& queue : m_queues)
-            if (!queue.empty())
-                return true;
-        return false;
-    }
-
     void writerLoop() {
         pthread_setname_np(pthread_self(), "store-writer");
         WriteScope scope;  // a callback calling write() would wait for a writer forever
         for (;;) {
             const Group group = takeGroup();
             if (group.empty())
-                return;  // stopping, and nothing is queued
+                return;  // stopping, and nothing is left for this writer
             runGroup(group);
+            if (group.front()->priority == Priority::Background) {
+                std::lock_guard lock(m_groupMutex);
+                m_backgroundRunning = false;
+                if (takeable())
+                    m_groupWork.notify_one();
+            }
             for (const auto& p : group)
                 p->done.set();
         }
     }
 
+    // Under m_groupMutex: a write this writer may take now.
+    bool takeable() const {
+        for (std::size_t level = 0; level + 1 < kLevels; ++level)
+            if (!m_queues[level].empty())
+                return true;
+        return !m_backgroundRunning && !m_queues[kLevels - 1].empty();
+    }
+
     // Normal writes (Urgent ones are never queued: writeAlone), up to kMaxGroup; or, when none
-    // waits, one Background write alone (a long import or a heartbeat flush committed
-    // asynchronously holds up no caller's write).
+    // waits, one Background write alone, and one at a time: a sweep, or a heartbeat flush
+    // committed asynchronously, holds up no caller's write, and the other writers stay free
+    // for them.
     Group takeGroup() {
         std::unique_lock lock(m_groupMutex);
-        m_groupWork.wait(lock, [&] { return m_stopping || queued(); });
+        m_groupWork.wait(lock, [&] { return m_stopping || takeable(); });
         Group group;
         for (std::size_t level = 0; level + 1 < kLevels; ++level) {
             auto& queue = m_queues[level];
@@ -272,11 +282,13 @@ private:
                 queue.pop_front();
             }
         }
-        if (auto& background = m_queues[kLevels - 1]; group.empty() && !background.empty()) {
+        if (auto& background = m_queues[kLevels - 1];
+            group.empty() && !background.empty() && !m_backgroundRunning) {
             group.push_back(std::move(background.front()));
             background.pop_front();
+            m_backgroundRunning = true;
         }
-        if (queued())
+        if (takeable())
             m_groupWork.notify_one();  // another writer takes what is left
         return group;
     }
@@ -604,6 +616,7 @@ private:
     std::condition_variable m_groupWork;
     std::deque<std::shared_ptr<PendingWrite>> m_queues[kLevels];  // by Priority
     bool m_stopping = false;
+    bool m_backgroundRunning = false;    // a writer runs a Background write
     std::vector<std::thread> m_writers;  // started last, joined first
 
     std::atomic<std::uint64_t> m_writes{0};

@@ -135,29 +135,38 @@ void appendAuditPending(store::Tx& tx, const std::string& id, const AuditEntry& 
 }
 
 std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t limit) {
-    auto [seq, previous] = lockHead(tx);
-    // Under the head's lock: every pending event committed before this statement is seen, and
-    // no other chainer takes the same ones.
+    // The head's lock is taken by a statement of its own, sent ahead; the head and the pending
+    // events are read by the next, in the same round trip. At READ COMMITTED each statement
+    // reads its own snapshot, taken once the lock is held: every pending event committed before
+    // it is seen, and no other chainer takes the same ones.
+    tx.execLater(std::string("SELECT seq FROM audit_head WHERE id = 1") +
+                 std::string(tx.forUpdate()));
     const auto rows = tx.query(
-        "SELECT id, at, actor, terminal_id, event_type, masked_subject, subject_digest, outcome, "
-        "request_id, region, repeats FROM audit_pending ORDER BY at, id LIMIT $1",
+        "SELECT h.seq, h.hash, p.id, p.at, p.actor, p.terminal_id, p.event_type, "
+        "p.masked_subject, p.subject_digest, p.outcome, p.request_id, p.region, p.repeats "
+        "FROM audit_head h LEFT JOIN LATERAL (SELECT * FROM audit_pending ORDER BY at, id "
+        "LIMIT $1) p ON true WHERE h.id = 1 ORDER BY p.at, p.id",
         {static_cast<std::int64_t>(limit)});
     if (rows.empty())
-        return 0;
+        throw store::StoreError("audit_head row missing");
+    std::int64_t seq = rows.front().integer(0);
+    std::string previous = rows.front().text(1);
+    if (rows.front().isNull(2))
+        return 0;  // nothing pending
     std::string insert = kInsertChained;
     std::vector<store::Value> params;
     std::string remove = "DELETE FROM audit_pending WHERE id IN (";
     std::vector<store::Value> ids;
     for (const auto& r : rows) {
-        AuditEntry e{r.text(2), r.text(3), r.text(4), r.text(5),    r.text(6),
-                     r.text(7), r.text(8), r.text(9), r.integer(10)};
-        const std::int64_t at = r.integer(1);
+        AuditEntry e{r.text(4), r.text(5),  r.text(6),  r.text(7),    r.text(8),
+                     r.text(9), r.text(10), r.text(11), r.integer(12)};
+        const std::int64_t at = r.integer(3);
         ++seq;
         std::string hash = auditHashHex(previous, seq, at, e, &keys);
         addChained(insert, params, seq, at, e, previous, hash);
         previous = std::move(hash);
         remove += (ids.empty() ? "$" : ", $") + std::to_string(ids.size() + 1);
-        ids.emplace_back(r.text(0));
+        ids.emplace_back(r.text(2));
     }
     // Sent ahead: they travel with the COMMIT.
     tx.execLater(insert, params);
