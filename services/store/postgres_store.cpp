@@ -76,9 +76,8 @@ public:
     using Store::write;
     // Queued for a group writer (runGroup), which runs it in a savepoint of a transaction it
     // shares with other queued writes, and waits for that transaction's COMMIT (Urgent writes
-    // excepted). A write that
-    // met a retryable state is queued again here, after a pause; one whose connection was
-    // dropped before anything took effect, once more at once.
+    // excepted). A write that met a retryable state is queued again here, after a pause; one
+    // whose connection was dropped before anything took effect, once more at once.
     void write(const std::function<void(Tx&)>& fn, Priority priority) override {
         if (m_readReplica)
             throw StoreError("postgres: a read replica takes no writes");

@@ -136,10 +136,11 @@ public:
     static int latestSchemaVersion() noexcept;
 
     // Runs `fn` in a durable read-write transaction and returns after the commit. `fn` may be
-    // run more than once (PostgreSQL serialization failures, deadlocks and unique-key races
-    // are retried), so it must keep no state outside the transaction except what it
-    // overwrites on each run. An exception from `fn` rolls back its work and is rethrown to
-    // the caller, other writes of the same group commit are unaffected.
+    // run more than once (PostgreSQL deadlocks and unique-key races are retried, and a write
+    // whose statements travelled with a failed one's in a group is run again), so it must keep
+    // no state outside the transaction except what it overwrites on each run. An exception from
+    // `fn` rolls back its work and is rethrown to the caller, other writes of the same group commit
+    // are unaffected.
     //
     // `priority` orders writes waiting for a writer: Urgent before Normal before Background.
     // Urgent is for work callers are waiting on (the audit chainer's rounds): on PostgreSQL it
