@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "drivers/util/one_shot.hpp"
+#include "services/store/pg_group.hpp"
 #include "services/store/pg_tx.hpp"
 
 namespace renshe::services::store::detail {
@@ -38,11 +39,16 @@ constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
 void ignoreNotice(void*, const char*) {}
 
 using pg::connectionLost;
+using pg::decideRest;
+using pg::Group;
+using pg::PendingWrite;
 using pg::PgConn;
 using pg::PgTx;
 using pg::raise;
+using pg::recover;
 using pg::Result;
 using pg::retryable;
+using pg::runMember;
 using pg::trimmed;
 
 class PostgresStore final : public Store {
@@ -215,30 +221,6 @@ public:
     }
 
 private:
-    // A write waiting for a group writer, and what became of it.
-    struct PendingWrite {
-        enum class Outcome { Committed, Failed, Retry, Rerun };
-        const std::function<void(Tx&)>* fn = nullptr;
-        Priority priority = Priority::Normal;
-        std::chrono::steady_clock::time_point queued;
-        Outcome outcome = Outcome::Committed;
-        bool decided = false;  // its outcome is set (before the COMMIT: it failed on its own)
-        std::exception_ptr error;
-        util::OneShot done;  // set by the writer once decided; the caller waits on it
-    };
-    using Group = std::vector<std::shared_ptr<PendingWrite>>;
-
-    static void decideRest(const Group& group, PendingWrite::Outcome outcome,
-                           const std::exception_ptr& error) noexcept {
-        for (const auto& p : group) {
-            if (!p->decided) {
-                p->outcome = outcome;
-                p->error = error;
-                p->decided = true;
-            }
-        }
-    }
-
     void writerLoop() {
         pthread_setname_np(pthread_self(), "store-writer");
         WriteScope scope;  // a callback calling write() would wait for a writer forever
@@ -330,44 +312,6 @@ private:
         } catch (...) {  // no connection to be had
             decideRest(group, PendingWrite::Outcome::Failed, std::current_exception());
         }
-    }
-
-    // Runs write `member` of a group in its savepoint, leaving its RELEASE to travel with
-    // what comes next. Returns what it threw (or a statement's failure), else nullptr.
-    static std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member) {
-        try {
-            tx.beginMember(member);
-            static_cast<Tx&>(tx).execLater("SAVEPOINT group_member");
-            (*p.fn)(tx);
-            if (tx.failure())
-                std::rethrow_exception(tx.failure());
-            static_cast<Tx&>(tx).execLater("RELEASE SAVEPOINT group_member");
-            return nullptr;
-        } catch (...) {
-            return writeOutcome(std::current_exception(), tx.failure());
-        }
-    }
-
-    // After `error` while write `current` ran (or, with current == group.size(), while the
-    // last writes' statements were read back): finds the write whose statement failed first
-    // (an earlier one's may have travelled with this one's), rolls back to that write's
-    // savepoint and decides its outcome. The writes after it run again. Returns the write to
-    // run next; nullopt when the transaction is lost (its outcome is then abandonGroup's).
-    static std::optional<std::size_t> recover(PgTx& tx, const Group& group, std::size_t current,
-                                              std::exception_ptr error) {
-        tx.flush();  // whatever is still on its way back: an earlier write's failure?
-        const std::size_t failed = tx.failedMember().value_or(current);
-        if (failed != current)
-            error = tx.failure();  // that statement's, not what this write threw on it
-        const std::string state = tx.state();
-        if (failed >= group.size() || tx.lost() || state == "25006" ||
-            !tx.rollbackToSavepoint("group_member"))
-            return std::nullopt;
-        PendingWrite& p = *group[failed];
-        p.outcome = retryable(state) ? PendingWrite::Outcome::Retry : PendingWrite::Outcome::Failed;
-        p.error = error;
-        p.decided = true;
-        return failed + 1;
     }
 
     // The transaction was lost before its COMMIT went out: nothing of it took effect. The
