@@ -1,6 +1,8 @@
 // Pieces of the back office that need no server: the CSV reader, the keystore and its
 // service-password hashes, the audit hash's canonical form, masking in Subject.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -91,6 +93,44 @@ TEST(Keystore, ServicePasswordHashesAreSaltedAndPeppered) {
     // Subject digests are keyed: same ID number, different keystores, different digests.
     EXPECT_EQ(a.subjectDigest("370102194704090017"), a.subjectDigest("370102194704090017"));
     EXPECT_NE(a.subjectDigest("370102194704090017"), b.subjectDigest("370102194704090017"));
+}
+
+// The MACs are computed from states keyed once (keystore.hpp): they must stay the HMAC-SHA-256
+// every stored digest, fingerprint and legacy verifier was made with (OpenSSL's, here).
+TEST(Keystore, MacsAreStandardHmacSha256UnderTheirKeys) {
+    const renshe::testing::TempDir dir("renshe-keystore-kat");
+    const std::string audit(32, '\x11'), pepper(32, '\x22');
+    {
+        std::ofstream out(dir / "ks");
+        out << "master-key = " << std::string(32, '3') << "\n"
+            << "audit-key = " << std::string(64, '1') << "\n"
+            << "password-pepper = " << std::string(64, '2') << "\n"
+            << "template-key = " << std::string(64, '4') << "\n";
+    }
+    std::filesystem::permissions(
+        dir / "ks", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    auto ks = bo::Keystore::load(dir / "ks");
+    const auto reference = [](const std::string& key, const std::string& data) {
+        unsigned char out[EVP_MAX_MD_SIZE];
+        unsigned int len = 0;
+        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+             reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+        return std::string(reinterpret_cast<const char*>(out), len);
+    };
+    const std::string ssn = "370102194704090017";
+    EXPECT_EQ(ks.subjectDigest(ssn), renshe::services::store::toHex(reference(audit, ssn)));
+    EXPECT_EQ(ks.auditMac("entry"), reference(audit, "entry"));
+    EXPECT_EQ(ks.requestFingerprint("body"),
+              renshe::services::store::toHex(reference(pepper, std::string("request\0body", 12))));
+    // The keyed scheme before Argon2id, still accepted: HMAC-SHA-256(pepper, salt || password).
+    const std::string salt = "0123456789abcdef";
+    const std::string legacy = "hmac-sha256$" + renshe::services::store::toHex(salt) + "$" +
+                               renshe::services::store::toHex(reference(pepper, salt + "285714"));
+    EXPECT_TRUE(ks.verifyServicePassword("285714", legacy));
+    EXPECT_FALSE(ks.verifyServicePassword("285715", legacy));
+    // A moved keystore keeps its keyed states.
+    const auto moved = std::move(ks);
+    EXPECT_EQ(moved.subjectDigest(ssn), renshe::services::store::toHex(reference(audit, ssn)));
 }
 
 TEST(AuditHash, CoversEveryFieldAndThePreviousHash) {

@@ -48,12 +48,16 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-std::string hmac(const std::uint8_t* key, std::size_t keyLen, std::string_view data) {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), key, static_cast<int>(keyLen),
-         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
-    return std::string(reinterpret_cast<char*>(out), len);
+// HMAC-SHA-256 of `data` from a state already keyed (Keystore::keyMacs()), shared by every
+// thread: this call works on its own copy.
+std::string hmac(const crypto_auth_hmacsha256_state& keyed, std::string_view data) {
+    crypto_auth_hmacsha256_state state = keyed;
+    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                  data.size());
+    std::string out(crypto_auth_hmacsha256_BYTES, '\0');
+    crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char*>(out.data()));
+    sodium_memzero(&state, sizeof state);
+    return out;
 }
 
 void writeKeystore(const std::filesystem::path& path, const std::string& masterHex) {
@@ -163,6 +167,7 @@ Keystore Keystore::load(const std::filesystem::path& path) {
         throw KeystoreError(path.string() +
                             ": needs master-key, audit-key, password-pepper and template-key");
     }
+    ks.keyMacs();
     return ks;
 }
 
@@ -184,6 +189,9 @@ Keystore::Keystore(Keystore&& other) noexcept
       m_sealingKey(other.m_sealingKey),
       m_statementSecret(other.m_statementSecret),
       m_statementPublic(other.m_statementPublic) {
+    keyMacs();
+    sodium_memzero(&other.m_auditMac, sizeof other.m_auditMac);
+    sodium_memzero(&other.m_pepperMac, sizeof other.m_pepperMac);
     if (other.m_sealingKey)
         OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
     if (other.m_statementSecret)
@@ -194,7 +202,14 @@ Keystore::Keystore(Keystore&& other) noexcept
     OPENSSL_cleanse(other.m_templateKey.data(), other.m_templateKey.size());
 }
 
+void Keystore::keyMacs() noexcept {
+    crypto_auth_hmacsha256_init(&m_auditMac, m_auditKey.data(), m_auditKey.size());
+    crypto_auth_hmacsha256_init(&m_pepperMac, m_pepper.data(), m_pepper.size());
+}
+
 Keystore::~Keystore() {
+    sodium_memzero(&m_auditMac, sizeof m_auditMac);
+    sodium_memzero(&m_pepperMac, sizeof m_pepperMac);
     if (m_sealingKey)
         OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
     if (m_statementSecret)
@@ -243,18 +258,18 @@ std::optional<std::string> Keystore::statementPublicKey() const {
 }
 
 std::string Keystore::subjectDigest(std::string_view ssn) const {
-    return store::toHex(hmac(m_auditKey.data(), m_auditKey.size(), ssn));
+    return store::toHex(hmac(m_auditMac, ssn));
 }
 
 std::string Keystore::auditMac(std::string_view data) const {
-    return hmac(m_auditKey.data(), m_auditKey.size(), data);
+    return hmac(m_auditMac, data);
 }
 
 std::string Keystore::requestFingerprint(std::string_view data) const {
     std::string input = "request";  // and a NUL: domain separation
     input.push_back('\0');
     input.append(data);
-    const std::string mac = hmac(m_pepper.data(), m_pepper.size(), input);
+    const std::string mac = hmac(m_pepperMac, input);
     OPENSSL_cleanse(input.data(), input.size());
     return store::toHex(mac);
 }
@@ -291,7 +306,7 @@ std::string Keystore::peppered(std::string_view salt, std::string_view password)
     input.push_back('\0');
     input.append(salt);
     input.append(password);
-    std::string mac = hmac(m_pepper.data(), m_pepper.size(), input);
+    std::string mac = hmac(m_pepperMac, input);
     OPENSSL_cleanse(input.data(), input.size());
     return mac;
 }
@@ -386,7 +401,7 @@ Keystore::PasswordCheck Keystore::checkServicePassword(std::string_view password
             // The keyed scheme before Argon2id: HMAC-SHA-256(pepper, salt || password).
             std::string input = salt;
             input.append(password);
-            got = hmac(m_pepper.data(), m_pepper.size(), input);
+            got = hmac(m_pepperMac, input);
             OPENSSL_cleanse(input.data(), input.size());
         }
         PasswordCheck check;
