@@ -87,8 +87,10 @@ TEST(SqliteLog, StartsOverUnderWritesThatNeverPause) {
               << " MiB written; " << reads.load() << " reads beside\n";
     EXPECT_GT(reads.load(), 0);
     EXPECT_GT(largest.load(), 32 * kMiB) << "the writes were meant to fill the log first";
-    // 64 MiB is where the writer starts the log over; a few groups more may land before it does.
-    EXPECT_LT(largest.load(), 80 * kMiB) << "the log grew with the writes instead of starting over";
+    // 64 MiB is where the writer starts the log over; more groups land while the checkpointer's
+    // passes run first (100 ms at most; 63-64 MiB measured). Without the restart: 205 MiB.
+    EXPECT_LT(largest.load(), 100 * kMiB)
+        << "the log grew with the writes instead of starting over";
     // And nothing was lost on the way.
     store->read([](Tx& tx) {
         const auto row = tx.queryOne(
