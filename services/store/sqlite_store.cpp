@@ -321,7 +321,8 @@ private:
         if (rc == SQLITE_OK) {
             m_logFrames = 0;  // the next transaction writes from the WAL's start
         } else {
-            m_nextLogRestart = now + kLogRestartRetry;  // a reader held on: not every group
+            // A reader held on, or a pass of the checkpointer began: not again every group.
+            m_nextLogRestart = now + kLogRestartRetry;
         }
     }
 
