@@ -453,9 +453,8 @@ bool sqliteSections(int terminals) {
     bool met = statusSection(env, channel, touchFiles, terminals <= 0);
     probe.print({"card.get_status"});
 
-    // The floor runs before and after our section, and the ratio is taken against the mean of
-    // the two: the disk's speed drifts within a run, and the run right after ours shares the
-    // disk with the write-back of what ours wrote.
+    // The floor before and after ours, the ratio against their mean: the disk's speed drifts,
+    // and the run after ours shares the disk with the write-back of what ours wrote.
     const double rawBefore = rawSqliteInsertsPerSecond(work.path() / "raw-before.db");
     probe.start();
     const CpuSpent writeCpu(env.backoffice().process().pid());
