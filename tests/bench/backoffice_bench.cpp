@@ -16,6 +16,8 @@
 //     server with the same TLS whose PIN-change call is one INSERT on a pool of connections
 //     as large as the back office's (tests/bench/bare_servers.hpp), which says how much of the
 //     distance is the back office's own work and how much the RPC's.
+// Every section keeps 64 calls in flight through gRPC's callback API (in_flight.hpp), so that
+// the client takes as little as it can of the two cores the floors have to themselves.
 // After each section the back office's own histograms say where a call's time went (its
 // stages: authorise, storage wait, work, commit; the store's write queue and commits).
 // RENSHE_BENCH_BACKENDS=sqlite or =postgres runs one backend's sections only.
@@ -41,12 +43,16 @@
 #include "tests/bench/bare_servers.hpp"
 #include "tests/bench/bench_stats.hpp"
 #include "tests/bench/beside.hpp"
+#include "tests/bench/in_flight.hpp"
 #include "tests/fixtures/postgres.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using Clock = std::chrono::steady_clock;
 using namespace renshe::v1;
+using renshe::bench::CallDone;
 using renshe::bench::fail;
+using renshe::bench::inFlight;
+using renshe::bench::Load;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::call;
 using renshe::testing::SeededCard;
@@ -57,13 +63,6 @@ constexpr int kStreams = 64;
 constexpr auto kRun = std::chrono::seconds(5);
 constexpr int kLossReports = 400;
 constexpr const char* kServicePassword = "285714";
-
-struct Load {
-    double qps = 0;
-    double p50 = 0, p99 = 0;  // microseconds
-    long failures = 0;
-    long calls = 0;  // succeeded
-};
 
 // CPU (user + system) a section cost the back office and this process (the client, and the
 // bare server or the fleet's generator when they run).
@@ -98,51 +97,6 @@ double perCall(double seconds, long calls) {
     return calls > 0 ? 1e6 * seconds / static_cast<double>(calls) : 0;
 }
 
-// `kStreams` threads each calling `once(thread, i)` (i counts the thread's calls) until `run`
-// has passed or `once` says there is no more to do (nullopt); true from `once` is a success.
-Load streams(Clock::duration run, const std::function<std::optional<bool>(int, int)>& once) {
-    std::vector<std::vector<double>> perThread(kStreams);
-    std::atomic<long> failures{0};
-    std::atomic<bool> stop{false};
-    std::atomic<int> running{kStreams};
-    std::vector<std::thread> threads;
-    const auto t0 = Clock::now();
-    for (int t = 0; t < kStreams; ++t) {
-        threads.emplace_back([&, t] {
-            for (int i = 0; !stop.load(std::memory_order_relaxed); ++i) {
-                const auto s = Clock::now();
-                const auto ok = once(t, i);
-                if (!ok)
-                    break;
-                if (*ok)
-                    perThread[t].push_back(
-                        std::chrono::duration<double, std::micro>(Clock::now() - s).count());
-                else
-                    ++failures;
-            }
-            --running;
-        });
-    }
-    while (Clock::now() - t0 < run && running > 0)
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    stop = true;
-    for (auto& t : threads)
-        t.join();
-    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::vector<double> all;
-    for (auto& v : perThread)
-        all.insert(all.end(), v.begin(), v.end());
-    Load l;
-    l.failures = failures.load();
-    l.calls = static_cast<long>(all.size());
-    l.qps = static_cast<double>(all.size()) / seconds;
-    if (!all.empty()) {
-        l.p50 = renshe::bench::percentile(all, 0.5);
-        l.p99 = renshe::bench::percentile(all, 0.99);
-    }
-    return l;
-}
-
 grpc::ClientContext* deadline(grpc::ClientContext& ctx, int seconds) {
     ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(seconds));
     return &ctx;
@@ -160,14 +114,23 @@ bool ratio(const char* what, double ours, double floor, double target) {
     return met;
 }
 
+// A call's context, request and response, alive until its callback has run.
+template <class Request, class Response>
+struct Call {
+    grpc::ClientContext ctx;
+    Request req;
+    Response resp;
+};
+
 Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStatusRequest& req) {
-    std::vector<std::unique_ptr<CardService::Stub>> stubs;
-    for (int t = 0; t < kStreams; ++t)
-        stubs.push_back(CardService::NewStub(channel));
-    return streams(kRun, [&](int t, int) -> std::optional<bool> {
-        grpc::ClientContext ctx;
-        GetCardStatusResponse resp;
-        return stubs[t]->GetCardStatus(deadline(ctx, 10), req, &resp).ok();
+    const auto stub = CardService::NewStub(channel);
+    return inFlight(kStreams, kRun, [&](int, int, CallDone done) {
+        auto c = std::make_shared<Call<GetCardStatusRequest, GetCardStatusResponse>>();
+        c->req = req;
+        stub->async()->GetCardStatus(
+            deadline(c->ctx, 10), &c->req, &c->resp,
+            [c, done = std::move(done)](const grpc::Status& s) { done(s.ok()); });
+        return true;
     });
 }
 
@@ -250,37 +213,38 @@ std::vector<SeededCard> activatedPeople(BackofficeEnv& env, int first, int n) {
 // (2)/(4): each stream reports PIN changes of its own card for kRun.
 Load pinChangeLoad(const std::shared_ptr<grpc::Channel>& channel,
                    const std::vector<SeededCard>& cards) {
-    std::vector<std::unique_ptr<CardService::Stub>> stubs;
-    for (int t = 0; t < kStreams; ++t)
-        stubs.push_back(CardService::NewStub(channel));
-    return streams(kRun, [&](int t, int) -> std::optional<bool> {
-        ReportPinChangedRequest r;
-        r.set_request_id(renshe::testing::newRequestId());
-        *r.mutable_card() = cards[static_cast<std::size_t>(t)].inserted();
-        r.set_kind(PIN_CHANGE_KIND_CHANGE);
-        grpc::ClientContext ctx;
-        ReportPinChangedResponse resp;
-        return stubs[t]->ReportPinChanged(deadline(ctx, 30), r, &resp).ok() &&
-               resp.card().status() == CARD_STATUS_ACTIVE;
+    const auto stub = CardService::NewStub(channel);
+    return inFlight(kStreams, kRun, [&](int t, int, CallDone done) {
+        auto c = std::make_shared<Call<ReportPinChangedRequest, ReportPinChangedResponse>>();
+        c->req.set_request_id(renshe::testing::newRequestId());
+        *c->req.mutable_card() = cards[static_cast<std::size_t>(t)].inserted();
+        c->req.set_kind(PIN_CHANGE_KIND_CHANGE);
+        stub->async()->ReportPinChanged(
+            deadline(c->ctx, 30), &c->req, &c->resp,
+            [c, done = std::move(done)](const grpc::Status& s) {
+                done(s.ok() && c->resp.card().status() == CARD_STATUS_ACTIVE);
+            });
+        return true;
     });
 }
 
 // (3): every person's card reported temporarily lost, shared out among the streams.
 Load lossLoad(const std::shared_ptr<grpc::Channel>& channel,
               const std::vector<SeededCard>& people) {
-    std::vector<std::unique_ptr<CardService::Stub>> stubs;
-    for (int t = 0; t < kStreams; ++t)
-        stubs.push_back(CardService::NewStub(channel));
+    const auto stub = CardService::NewStub(channel);
     std::atomic<std::size_t> next{0};
-    return streams(std::chrono::minutes(10), [&](int t, int) -> std::optional<bool> {
+    return inFlight(kStreams, std::chrono::minutes(10), [&](int, int, CallDone done) {
         const std::size_t i = next++;
         if (i >= people.size())
-            return std::nullopt;
-        const auto r = renshe::testing::lossReport(people[i], people[i].name, kServicePassword);
-        ReportTemporaryLossResponse resp;
-        grpc::ClientContext ctx;
-        return stubs[t]->ReportTemporaryLoss(deadline(ctx, 60), r, &resp).ok() &&
-               resp.card().status() == CARD_STATUS_TEMP_LOST;
+            return false;
+        auto c = std::make_shared<Call<ReportTemporaryLossRequest, ReportTemporaryLossResponse>>();
+        c->req = renshe::testing::lossReport(people[i], people[i].name, kServicePassword);
+        stub->async()->ReportTemporaryLoss(
+            deadline(c->ctx, 60), &c->req, &c->resp,
+            [c, done = std::move(done)](const grpc::Status& s) {
+                done(s.ok() && c->resp.card().status() == CARD_STATUS_TEMP_LOST);
+            });
+        return true;
     });
 }
 
