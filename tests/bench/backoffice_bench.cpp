@@ -163,7 +163,7 @@ bool statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& our
         bareBoth = bareCpu.selfSeconds();
     }
 
-    std::printf("card status, %d streams, %lld s each, mutual TLS:\n", kStreams,
+    std::printf("card status, %d calls in flight, %lld s each, mutual TLS:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (SQLite)", ours, "calls/s");
     printLoad("bare gRPC server, same TLS", floor, "calls/s");
@@ -427,7 +427,7 @@ bool sqliteSections(int terminals) {
     probe.print({"card.pin_changed"});
     const double rawAfter = rawSqliteInsertsPerSecond(work.path() / "raw.db");
     const double raw = (rawBefore + rawAfter) / 2;
-    std::printf("durable card writes (PIN-change reports), %d streams, %lld s:\n", kStreams,
+    std::printf("durable card writes (PIN-change reports), %d calls in flight, %lld s:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (SQLite, WAL, synchronous=FULL)", writes, "writes/s");
     std::printf("  %-46s %8.0f inserts/s (%.0f before ours, %.0f after)\n",
@@ -515,7 +515,7 @@ bool postgresSection(int terminals) {
     const double raw = (rawBefore + rawAfter) / 2;
     const double rawPostgres = postgresCpuSeconds() - postgresRaw0;
     const BareWrite bare = bareWriteLoad(env, database);
-    std::printf("durable card writes (PIN-change reports), %d streams, %lld s:\n", kStreams,
+    std::printf("durable card writes (PIN-change reports), %d calls in flight, %lld s:\n", kStreams,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (PostgreSQL)", writes, "writes/s");
     std::printf("  %-46s %8.0f inserts/s (%.0f before ours, %.0f after)\n",
