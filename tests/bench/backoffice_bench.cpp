@@ -210,7 +210,7 @@ std::vector<SeededCard> activatedPeople(BackofficeEnv& env, int first, int n) {
     return people;
 }
 
-// (2)/(4): each stream reports PIN changes of its own card for kRun.
+// (2)/(4): each slot reports PIN changes of its own card for kRun, one at a time.
 Load pinChangeLoad(const std::shared_ptr<grpc::Channel>& channel,
                    const std::vector<SeededCard>& cards) {
     const auto stub = CardService::NewStub(channel);

@@ -1,9 +1,10 @@
 // A load generator that keeps a fixed number of calls in flight through gRPC's callback API,
 // for benchmarks that compare a server with a floor that has no client (a raw commit loop).
-// Both run on the same cores, so what the client spends a call is taken from the server: a
-// thread per stream blocked in a synchronous stub cost ~50-80 us of CPU a call on two cores
-// (its wake-ups), the callback API ~30 us. Every figure of a run comes from the same
-// generator, bare servers' included.
+// Both run on the same cores, so what the client spends a call is taken from the server. A
+// thread per stream blocked in a synchronous stub cost, on two cores, 48-56 us of CPU a
+// card-status call and 84-97 us a PIN-change write (their wake-ups); this, 37-43 and 42-53 us
+// (deploy/PROVINCE-SCALE.md). Every figure of a run comes from the same generator, bare
+// servers' included.
 #pragma once
 
 #include <chrono>
