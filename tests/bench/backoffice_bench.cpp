@@ -1,13 +1,13 @@
 // The back office under load, beside the terminal fleet it always carries (10,000 terminals
 // heartbeating, RENSHE_BENCH_TERMINALS; 0 = a quiet back office), each figure beside its floor
 // measured in the same run while the same fleet runs:
-//  1. card status: GetCardStatus over mutual TLS from 64 concurrent streams against the real
+//  1. card status: GetCardStatus over mutual TLS from 64 calls in flight against the real
 //     renshe-backoffice (SQLite), beside a bare gRPC server in this process with the same
 //     TLS answering the same response from memory — target ours/bare >= 0.8;
 //  2. durable card writes: PIN-change reports (ReportPinChanged CHANGE: card lookup, person
 //     lock, the request's record and its audit event, committed before the answer) from 64
-//     streams, beside a raw single-thread one-insert-per-commit loop on the same disk (SQLite
-//     WAL, synchronous=FULL) — target >= 1.5 (group commit);
+//     calls in flight, beside a raw single-thread one-insert-per-commit loop on the same disk
+//     (SQLite WAL, synchronous=FULL) — target >= 1.5 (group commit);
 //  3. durable temporary-loss reports, which each check a service password with Argon2id
 //     (docs/SECURITY.md): bounded by the hash, so beside the Argon2id rate of all cores;
 //  4. the same card writes with the back office on a private PostgreSQL that flushes like a
@@ -59,7 +59,7 @@ using renshe::testing::SeededCard;
 
 namespace {
 
-constexpr int kStreams = 64;
+constexpr int kInFlight = 64;
 constexpr auto kRun = std::chrono::seconds(5);
 constexpr int kLossReports = 400;
 constexpr const char* kServicePassword = "285714";
@@ -124,7 +124,7 @@ struct Call {
 
 Load statusLoad(const std::shared_ptr<grpc::Channel>& channel, const GetCardStatusRequest& req) {
     const auto stub = CardService::NewStub(channel);
-    return inFlight(kStreams, kRun, [&](int, int, CallDone done) {
+    return inFlight(kInFlight, kRun, [&](int, int, CallDone done) {
         auto c = std::make_shared<Call<GetCardStatusRequest, GetCardStatusResponse>>();
         c->req = req;
         stub->async()->GetCardStatus(
@@ -163,7 +163,7 @@ bool statusSection(BackofficeEnv& env, const std::shared_ptr<grpc::Channel>& our
         bareBoth = bareCpu.selfSeconds();
     }
 
-    std::printf("card status, %d calls in flight, %lld s each, mutual TLS:\n", kStreams,
+    std::printf("card status, %d calls in flight, %lld s each, mutual TLS:\n", kInFlight,
                 static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (SQLite)", ours, "calls/s");
     printLoad("bare gRPC server, same TLS", floor, "calls/s");
@@ -214,7 +214,7 @@ std::vector<SeededCard> activatedPeople(BackofficeEnv& env, int first, int n) {
 Load pinChangeLoad(const std::shared_ptr<grpc::Channel>& channel,
                    const std::vector<SeededCard>& cards) {
     const auto stub = CardService::NewStub(channel);
-    return inFlight(kStreams, kRun, [&](int t, int, CallDone done) {
+    return inFlight(kInFlight, kRun, [&](int t, int, CallDone done) {
         auto c = std::make_shared<Call<ReportPinChangedRequest, ReportPinChangedResponse>>();
         c->req.set_request_id(renshe::testing::newRequestId());
         *c->req.mutable_card() = cards[static_cast<std::size_t>(t)].inserted();
@@ -228,12 +228,12 @@ Load pinChangeLoad(const std::shared_ptr<grpc::Channel>& channel,
     });
 }
 
-// (3): every person's card reported temporarily lost, shared out among the streams.
+// (3): every person's card reported temporarily lost, shared out among the slots.
 Load lossLoad(const std::shared_ptr<grpc::Channel>& channel,
               const std::vector<SeededCard>& people) {
     const auto stub = CardService::NewStub(channel);
     std::atomic<std::size_t> next{0};
-    return inFlight(kStreams, std::chrono::minutes(10), [&](int, int, CallDone done) {
+    return inFlight(kInFlight, std::chrono::minutes(10), [&](int, int, CallDone done) {
         const std::size_t i = next++;
         if (i >= people.size())
             return false;
@@ -404,7 +404,7 @@ bool sqliteSections(int terminals) {
     const auto touchFiles = env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion);
     auto channel = renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().target(), touchFiles));
-    const auto writers = activatedPeople(env, 1000, kStreams);
+    const auto writers = activatedPeople(env, 1000, kInFlight);
     const auto losers = activatedPeople(env, 2000, kLossReports);
     renshe::bench::StageProbe probe(metricsPort(work.path()));
 
@@ -427,8 +427,8 @@ bool sqliteSections(int terminals) {
     probe.print({"card.pin_changed"});
     const double rawAfter = rawSqliteInsertsPerSecond(work.path() / "raw.db");
     const double raw = (rawBefore + rawAfter) / 2;
-    std::printf("durable card writes (PIN-change reports), %d calls in flight, %lld s:\n", kStreams,
-                static_cast<long long>(kRun.count()));
+    std::printf("durable card writes (PIN-change reports), %d calls in flight, %lld s:\n",
+                kInFlight, static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (SQLite, WAL, synchronous=FULL)", writes, "writes/s");
     std::printf("  %-46s %8.0f inserts/s (%.0f before ours, %.0f after)\n",
                 "raw SQLite, one insert per commit, one thread", raw, rawBefore, rawAfter);
@@ -469,7 +469,7 @@ BareWrite bareWriteLoad(const BackofficeEnv& env, const std::string& database) {
     const auto channel = renshe::services::client::makeChannel(env.pki().endpoint(
         server.target(), env.pki().touchTerminal("T-371302-009", BackofficeEnv::kRegion)));
     std::vector<SeededCard> cards;
-    for (int i = 0; i < kStreams; ++i)
+    for (int i = 0; i < kInFlight; ++i)
         cards.push_back(renshe::testing::inventedCard(3000 + i));
     const double self0 = renshe::bench::cpuSeconds(), postgres0 = postgresCpuSeconds();
     BareWrite out;
@@ -491,7 +491,7 @@ bool postgresSection(int terminals) {
     auto channel = renshe::services::client::makeChannel(
         env.pki().endpoint(env.backoffice().target(),
                            env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
-    const auto writers = activatedPeople(env, 1000, kStreams);
+    const auto writers = activatedPeople(env, 1000, kInFlight);
     renshe::bench::StageProbe probe(metricsPort(work.path()));
     renshe::bench::FleetBeside fleet(env, terminals);
     std::printf("\n=== PostgreSQL back office (fsync=on, synchronous_commit=on), %s ===\n",
@@ -515,8 +515,8 @@ bool postgresSection(int terminals) {
     const double raw = (rawBefore + rawAfter) / 2;
     const double rawPostgres = postgresCpuSeconds() - postgresRaw0;
     const BareWrite bare = bareWriteLoad(env, database);
-    std::printf("durable card writes (PIN-change reports), %d calls in flight, %lld s:\n", kStreams,
-                static_cast<long long>(kRun.count()));
+    std::printf("durable card writes (PIN-change reports), %d calls in flight, %lld s:\n",
+                kInFlight, static_cast<long long>(kRun.count()));
     printLoad("renshe-backoffice (PostgreSQL)", writes, "writes/s");
     std::printf("  %-46s %8.0f inserts/s (%.0f before ours, %.0f after)\n",
                 "raw libpq, one insert per commit, one connection", raw, rawBefore, rawAfter);
