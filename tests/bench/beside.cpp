@@ -94,7 +94,7 @@ void StageProbe::print(const std::vector<std::string>& methods) const {
             renshe::testing::histogramBuckets(m_before, name, match),
             renshe::testing::histogramBuckets(after, name, match));
         if (b.empty() || b.rbegin()->second == 0)
-            return;  // a stage this backend does not have (audit_chain on SQLite)
+            return;  // a series this backend does not have (the audit chain's on SQLite)
         std::printf("    %-38s %7.2f / %7.2f / %7.2f  (%.0f)\n", what.c_str(),
                     1000 * renshe::testing::bucketQuantile(0.5, b),
                     1000 * renshe::testing::bucketQuantile(0.95, b),
@@ -104,7 +104,7 @@ void StageProbe::print(const std::vector<std::string>& methods) const {
         "  the back office's own histograms over that section (p50 / p95 / p99 ms, count):\n");
     for (const auto& method : methods) {
         line(method + " (arrival to answer)", "renshe_rpc_duration_seconds", {{"method", method}});
-        for (const char* stage : {"authorise", "storage_wait", "work", "commit", "audit_chain"})
+        for (const char* stage : {"authorise", "storage_wait", "work", "commit"})
             line(std::string("  ") + stage, "renshe_rpc_stage_seconds",
                  {{"method", method}, {"stage", stage}});
     }
@@ -112,6 +112,7 @@ void StageProbe::print(const std::vector<std::string>& methods) const {
     line("store: write waits (queue to callback)", "renshe_store_wait_seconds",
          {{"kind", "write"}});
     line("store: commits (all writes)", "renshe_store_commit_seconds", {});
+    line("audit chain: ask to round's end", "renshe_audit_chain_lag_seconds", {});
     std::fflush(stdout);
 }
 

@@ -334,7 +334,7 @@ grpc::Status AdminServiceImpl::CancelCard(grpc::ServerContext* c, const CardOper
 
 grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryAuditRequest* req,
                                           QueryAuditResponse* resp) {
-    return m_runner.query(
+    return m_runner.auditQuery(
         ctx, "admin.query_audit", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t now) {
             resp->Clear();
@@ -410,27 +410,28 @@ grpc::Status AdminServiceImpl::QueryAudit(grpc::ServerContext* ctx, const QueryA
 grpc::Status AdminServiceImpl::VerifyAuditChain(grpc::ServerContext* ctx,
                                                 const VerifyAuditChainRequest* req,
                                                 VerifyAuditChainResponse* resp) {
-    return m_runner.query(ctx, "admin.verify_audit", checks::check(*req),
-                          [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t) {
-                              requireStaff(caller);
-                              std::optional<AuditCheckpoint> checkpoint;
-                              if (req->has_checkpoint()) {
-                                  const auto& c = req->checkpoint();
-                                  checkpoint = AuditCheckpoint{c.sequence(), c.hash_hex(),
-                                                               c.at_micros(), c.mac_hex()};
-                                  if (!checkpointSigned(*checkpoint, m_runner.keys())) {
-                                      throw Refused(Refusal::malformed(
-                                          "checkpoint is not signed by this back office's "
-                                          "audit key"));
-                                  }
-                              }
-                              const auto v = verifyAudit(tx, m_runner.keys(), req->from_sequence(),
-                                                         checkpoint ? &*checkpoint : nullptr);
-                              resp->set_intact(v.intact);
-                              resp->set_events_checked(v.eventsChecked);
-                              resp->set_first_broken_sequence(v.firstBrokenSequence);
-                              resp->set_reason(v.reason);
-                          });
+    return m_runner.auditQuery(
+        ctx, "admin.verify_audit", checks::check(*req),
+        [&](store::Tx& tx, const Caller& caller, Subject&, std::int64_t) {
+            requireStaff(caller);
+            std::optional<AuditCheckpoint> checkpoint;
+            if (req->has_checkpoint()) {
+                const auto& c = req->checkpoint();
+                checkpoint =
+                    AuditCheckpoint{c.sequence(), c.hash_hex(), c.at_micros(), c.mac_hex()};
+                if (!checkpointSigned(*checkpoint, m_runner.keys())) {
+                    throw Refused(
+                        Refusal::malformed("checkpoint is not signed by this back office's "
+                                           "audit key"));
+                }
+            }
+            const auto v = verifyAudit(tx, m_runner.keys(), req->from_sequence(),
+                                       checkpoint ? &*checkpoint : nullptr);
+            resp->set_intact(v.intact);
+            resp->set_events_checked(v.eventsChecked);
+            resp->set_first_broken_sequence(v.firstBrokenSequence);
+            resp->set_reason(v.reason);
+        });
 }
 
 void describePerson(store::Tx& tx, const PersonRow& person, std::int64_t now,

@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <utility>
+
 #include "drivers/util/json.hpp"
 #include "services/backoffice/rpc/audit.hpp"
 
@@ -14,9 +16,9 @@ constexpr std::size_t kBatch = 500;
 
 }  // namespace
 
-AuditChainer::AuditChainer(store::Store& store, const Keystore& keys, Log log,
+AuditChainer::AuditChainer(store::Store& store, const Keystore& keys, Log log, Lag lag,
                            std::chrono::milliseconds sweep)
-    : m_store(store), m_keys(keys), m_log(std::move(log)), m_sweep(sweep) {
+    : m_store(store), m_keys(keys), m_log(std::move(log)), m_lag(std::move(lag)), m_sweep(sweep) {
     m_thread = std::thread([this] { loop(); });
 }
 
@@ -32,8 +34,30 @@ AuditChainer::~AuditChainer() {
 void AuditChainer::awaitRound(std::chrono::milliseconds limit) {
     std::unique_lock lock(m_mutex);
     const std::uint64_t ticket = ++m_asked;
+    if (!m_oldestAsk)
+        m_oldestAsk = std::chrono::steady_clock::now();
     m_wake.notify_one();
     m_done.wait_for(lock, limit, [&] { return m_finished >= ticket || m_stopping; });
+}
+
+void AuditChainer::ask() {
+    {
+        std::lock_guard lock(m_mutex);
+        ++m_asked;
+        if (!m_oldestAsk)
+            m_oldestAsk = std::chrono::steady_clock::now();
+    }
+    m_wake.notify_one();
+}
+
+std::chrono::nanoseconds AuditChainer::waiting() const {
+    std::lock_guard lock(m_mutex);
+    std::optional<std::chrono::steady_clock::time_point> oldest = m_roundOldest;
+    if (m_oldestAsk && (!oldest || *m_oldestAsk < *oldest))
+        oldest = m_oldestAsk;
+    if (!oldest)
+        return std::chrono::nanoseconds(0);
+    return std::chrono::steady_clock::now() - *oldest;
 }
 
 void AuditChainer::loop() {
@@ -43,10 +67,19 @@ void AuditChainer::loop() {
         const bool asked =
             m_wake.wait_for(lock, m_sweep, [&] { return m_stopping || m_asked > m_finished; });
         const std::uint64_t covers = m_asked;
+        const auto oldest = std::exchange(m_oldestAsk, std::nullopt);
+        m_roundOldest = oldest;
         const bool last = m_stopping;
         lock.unlock();
-        round(!asked || last);
+        const bool chained = round(!asked || last);
+        if (chained && oldest && m_lag)
+            m_lag(std::chrono::steady_clock::now() - *oldest);
         lock.lock();
+        m_roundOldest.reset();
+        // A failed round's asks wait on (their events stay pending): the lag a later round
+        // observes counts from them.
+        if (!chained && oldest && (!m_oldestAsk || *oldest < *m_oldestAsk))
+            m_oldestAsk = oldest;
         m_finished = std::max(m_finished, covers);
         m_done.notify_all();
         if (last)
@@ -56,7 +89,7 @@ void AuditChainer::loop() {
 
 // One round: batches until fewer than a full one was pending. A sweep first looks (a read,
 // no lock) whether anything is pending at all.
-void AuditChainer::round(bool swept) {
+bool AuditChainer::round(bool swept) {
     try {
         if (swept) {
             bool any = false;
@@ -64,19 +97,20 @@ void AuditChainer::round(bool swept) {
                 any = tx.queryOne("SELECT id FROM audit_pending LIMIT 1").has_value();
             });
             if (!any)
-                return;
+                return true;
         }
         for (;;) {
             std::size_t n = 0;
             m_store.write([&](store::Tx& tx) { n = chainPendingAudit(tx, m_keys, kBatch); },
                           store::Store::Priority::Urgent);
             if (n < kBatch)
-                return;
+                return true;
         }
     } catch (const std::exception& e) {
         // Left pending: committed with their writes, chained by a later round.
         m_log("{\"level\":\"warn\",\"event\":\"audit_chain\",\"error\":\"" +
               util::jsonEscape(e.what()) + "\"}");
+        return false;
     }
 }
 

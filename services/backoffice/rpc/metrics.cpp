@@ -47,8 +47,6 @@ const char* stageName(Metrics::Stage s) {
             return "work";
         case Metrics::Stage::Commit:
             return "commit";
-        case Metrics::Stage::AuditChain:
-            return "audit_chain";
     }
     return "other";
 }
@@ -162,6 +160,10 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
            "\n";
     header(out, "renshe_audit_events_total", "counter", "Audit events appended by this process.");
     out += "renshe_audit_events_total " + std::to_string(m_auditEvents.load()) + "\n";
+    header(out, "renshe_audit_chain_lag_seconds", "histogram",
+           "PostgreSQL: from the oldest ask a chaining round answered (a write's, which is not "
+           "waited on, or an audit reader's) to the round's end.");
+    util::renderHistogram(out, "renshe_audit_chain_lag_seconds", "", m_chainLag.snapshot());
     header(out, "renshe_replica_reads_total", "counter",
            "Stale-tolerant reads (job search) by where they were served: the read replica, or "
            "the primary because the replica failed.");

@@ -28,13 +28,15 @@ const char* codeName(grpc::StatusCode code);
 
 class Metrics {
 public:
-    enum class Stage { Authorise, StorageWait, Work, Commit, AuditChain };
+    enum class Stage { Authorise, StorageWait, Work, Commit };
 
     void count(const std::string& method, grpc::StatusCode code, std::chrono::nanoseconds took);
     void stage(const std::string& method, Stage stage, std::chrono::nanoseconds took);
     void countRefusal(const std::string& method, const std::string& reason);
     void countRateLimit(const std::string& kind);
     void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
+    // PostgreSQL: how long after a write asked for it the audit chainer's round ended.
+    void chainLag(std::chrono::nanoseconds took) { m_chainLag.observe(took); }
     void streamOpened() { m_streams.fetch_add(1, std::memory_order_relaxed); }
     void streamClosed() { m_streams.fetch_sub(1, std::memory_order_relaxed); }
     // A stale-tolerant read served by the read replica (true) or, the replica failing, by the
@@ -72,6 +74,7 @@ private:
     std::map<std::pair<std::string, std::string>, std::uint64_t> m_refusals;  // method, reason
     std::map<std::string, std::uint64_t> m_rateLimits;                        // kind
     std::atomic<std::uint64_t> m_auditEvents{0};
+    util::LatencyHistogram m_chainLag;
     std::atomic<std::int64_t> m_streams{0};
     std::atomic<std::uint64_t> m_replicaReads{0}, m_replicaFallbacks{0};
 };

@@ -43,8 +43,8 @@ std::string pendingAuditId() {
 // The stages of one call for the metrics: authorise (from the start to `authorised`, or to
 // this clock's creation), storage wait (from this clock's creation, just before the store
 // call, to the body's first run), work (the body's last run), commit (to the store's
-// return; in a group, the writes after this one too), audit chain (PostgreSQL: waiting for the
-// chainer's round). A body run again (a PostgreSQL retry) counts its last run as the work.
+// return; in a group, the writes after this one too). A body run again (a PostgreSQL retry)
+// counts its last run as the work.
 class StageClock {
 public:
     using TimePoint = std::chrono::steady_clock::time_point;
@@ -64,19 +64,17 @@ public:
     }
     void bodyEnds() { m_bodyEnded = Now(); }
     void committed() {
-        m_committed = Now();
         if (!m_waited)
             return;
         m_metrics.stage(m_method, Metrics::Stage::Work, m_bodyEnded - m_bodyStarted);
-        m_metrics.stage(m_method, Metrics::Stage::Commit, m_committed - m_bodyEnded);
+        m_metrics.stage(m_method, Metrics::Stage::Commit, Now() - m_bodyEnded);
     }
-    void chained() { m_metrics.stage(m_method, Metrics::Stage::AuditChain, Now() - m_committed); }
 
 private:
     static TimePoint Now() { return std::chrono::steady_clock::now(); }
     Metrics& m_metrics;
     const std::string& m_method;
-    TimePoint m_asked, m_bodyStarted, m_bodyEnded, m_committed;
+    TimePoint m_asked, m_bodyStarted, m_bodyEnded;
     bool m_waited = false;
 };
 
@@ -128,8 +126,9 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
         }
     });
     if (m_store.backend() == store::Backend::Postgres)
-        m_chainer = std::make_unique<AuditChainer>(m_store, m_keys,
-                                                   [this](const std::string& json) { log(json); });
+        m_chainer = std::make_unique<AuditChainer>(
+            m_store, m_keys, [this](const std::string& json) { log(json); },
+            [this](std::chrono::nanoseconds lag) { m_metrics.chainLag(lag); });
 }
 
 MutationRunner::~MutationRunner() {
@@ -239,11 +238,9 @@ void MutationRunner::auditInTx(store::Tx& tx, const Caller* caller, const std::s
     m_metrics.countAudit();
 }
 
-bool MutationRunner::awaitAuditChained() {
-    if (!m_chainer)
-        return false;
-    m_chainer->awaitRound();
-    return true;
+void MutationRunner::askAuditChained() {
+    if (m_chainer)
+        m_chainer->ask();
 }
 
 void MutationRunner::tallyRefusal(const Caller* caller, const std::string& eventType,
@@ -473,8 +470,8 @@ grpc::Status MutationRunner::mutate(
     try {
         writeMutation(m_store, write, lookFirst, refused, lastRefusal);
         stages.committed();
-        if (audited && awaitAuditChained())
-            stages.chained();
+        if (audited)
+            askAuditChained();
     } catch (const store::StoreUnavailable& e) {
         response->Clear();
         return storeFailed(eventType, &*caller, subject, started, e.what(), true, true);
@@ -498,6 +495,12 @@ grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::stri
                                    const std::optional<Refusal>& validationRefusal,
                                    const QueryBody& body, const AfterRead& after) {
     return queryFrom(nullptr, context, eventType, validationRefusal, body, after);
+}
+
+grpc::Status MutationRunner::auditQuery(grpc::ServerContext* context, const std::string& eventType,
+                                        const std::optional<Refusal>& validationRefusal,
+                                        const QueryBody& body) {
+    return queryFrom(nullptr, context, eventType, validationRefusal, body, {}, true);
 }
 
 grpc::Status MutationRunner::staleQuery(grpc::ServerContext* context, const std::string& eventType,
@@ -529,13 +532,16 @@ void MutationRunner::readFrom(store::Store* replica, const std::function<void(st
 grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContext* context,
                                        const std::string& eventType,
                                        const std::optional<Refusal>& validationRefusal,
-                                       const QueryBody& body, const AfterRead& after) {
+                                       const QueryBody& body, const AfterRead& after,
+                                       bool chainedFirst) {
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
     std::optional<Refusal> refusal = validationRefusal;
     try {
         caller = authenticate(*context);
+        if (chainedFirst && !refusal && m_chainer)
+            m_chainer->ask();
         StageClock stages(m_metrics, eventType, started);
         if (!refusal) {
             readFrom(replica, [&](store::Tx& tx) {
@@ -560,7 +566,7 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
                 auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "",
                           m_clock.nowMicros());
             });
-            awaitAuditChained();
+            askAuditChained();
         }
         if (!refusal && after)
             refusal = after(*caller, subject);

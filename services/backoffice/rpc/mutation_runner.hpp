@@ -156,6 +156,11 @@ public:
     // there is one (--database-replica), on the primary when there is none or it fails.
     grpc::Status staleQuery(grpc::ServerContext* context, const std::string& eventType,
                             const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+    // A read of the audit log: once the caller is authenticated, waits (PostgreSQL) for a
+    // chaining round that began after the call, so that the chain it reads holds every event
+    // whose write was answered before it (up to 5 s; a failed round leaves them pending).
+    grpc::Status auditQuery(grpc::ServerContext* context, const std::string& eventType,
+                            const std::optional<Refusal>& validationRefusal, const QueryBody& body);
     // The hot standby staleQuery reads from (nullptr = none), also asked who a terminal is
     // while the primary is away; it outlives the runner.
     void setReadReplica(store::Store* replica) {
@@ -172,21 +177,27 @@ public:
     void flushRefusals();
 
     // Appends an event in the caller's transaction (the auto-lift sweeper, services' own
-    // writes). On PostgreSQL it is pending until the chainer's next round (awaitAuditChained,
+    // writes). On PostgreSQL it is pending until the chainer's next round (askAuditChained,
     // or its sweep).
     void auditInTx(store::Tx& tx, const Caller* caller, const std::string& eventType,
                    const Subject& subject, const std::string& outcome, const std::string& requestId,
                    std::int64_t now);
-    // After a write whose transaction appended pending audit events: waits for a chaining
-    // round that began after it committed (PostgreSQL; nothing on SQLite, which chains in the
+    // After a write whose transaction appended pending audit events: asks for a chaining
+    // round and does not wait for it (PostgreSQL; nothing on SQLite, which chains in the
     // transaction). The write's callback may have run on a store writer's thread, so whether
-    // it audited is the caller's to know. True when it waited (PostgreSQL).
-    bool awaitAuditChained();
-    // A service's own write that audits (auditInTx): the write, then awaitAuditChained(), so
-    // that what the caller is answered is in the chain.
+    // it audited is the caller's to know.
+    void askAuditChained();
+    // PostgreSQL: how long the oldest event asked to be chained has waited (AuditChainer::
+    // waiting); nullopt on SQLite, which has no chainer.
+    std::optional<std::chrono::nanoseconds> auditChainWaiting() const {
+        if (!m_chainer)
+            return std::nullopt;
+        return m_chainer->waiting();
+    }
+    // A service's own write that audits (auditInTx): the write, then askAuditChained().
     void auditedWrite(const std::function<void(store::Tx&)>& fn) {
         m_store.write(fn);
-        awaitAuditChained();
+        askAuditChained();
     }
 
     // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
@@ -200,10 +211,11 @@ public:
     grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
 
 private:
+    // `chainedFirst`: an audit reader's (auditQuery).
     grpc::Status queryFrom(store::Store* replica, grpc::ServerContext* context,
                            const std::string& eventType,
                            const std::optional<Refusal>& validationRefusal, const QueryBody& body,
-                           const AfterRead& after = {});
+                           const AfterRead& after = {}, bool chainedFirst = false);
     void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
     // A mutation's caller authenticated (into `caller`) and its request valid: nullopt; else
     // the answer, logged (and a malformed request tallied).

@@ -140,6 +140,15 @@ struct Server::Impl {
     std::string renderMetrics() {
         std::string out = runner->metrics().render(store->stats());
         out += fleetMetrics();
+        if (const auto waiting = runner->auditChainWaiting()) {
+            out +=
+                "# HELP renshe_audit_chain_waiting_seconds PostgreSQL: how long the oldest audit "
+                "event asked to be chained has waited for a chaining round to end (0 = none "
+                "waits).\n"
+                "# TYPE renshe_audit_chain_waiting_seconds gauge\n"
+                "renshe_audit_chain_waiting_seconds " +
+                std::to_string(std::chrono::duration<double>(*waiting).count()) + "\n";
+        }
         if (!options.auditCheckpoint.empty()) {
             const double age =
                 static_cast<double>(runner->clock().nowMicros() - checkpointWrittenAt.load()) / 1e6;
