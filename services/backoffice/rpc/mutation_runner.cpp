@@ -540,9 +540,10 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
     std::optional<Refusal> refusal = validationRefusal;
     try {
         caller = authenticate(*context);
-        if (chainedFirst && !refusal && m_chainer)
-            m_chainer->ask();
         StageClock stages(m_metrics, eventType, started);
+        // An audit reader's wait for the chain counts as its storage wait.
+        if (chainedFirst && !refusal && m_chainer)
+            m_chainer->awaitRound();
         if (!refusal) {
             readFrom(replica, [&](store::Tx& tx) {
                 stages.bodyStarts();
