@@ -1,9 +1,10 @@
 // What the back office counts about its RPCs for /metrics (Prometheus text format): calls by
 // method and status code with their latency as histograms, the stages of a call (authorise,
 // storage wait, the query or mutation itself, commit), refusals by reason, rate-limit refusals
-// by which limit, audit events and open WatchContent streams. Label values are method names,
-// status codes, refusal reasons and limit kinds: bounded sets, never an ID number or a
-// terminal id. The fleet's gauges come from the store at scrape time (fleet/fleet_metrics).
+// by which limit, audit events, the audit chain's lag (PostgreSQL) and open WatchContent
+// streams. Label values are method names, status codes, refusal reasons and limit kinds:
+// bounded sets, never an ID number or a terminal id. The fleet's gauges come from the store at
+// scrape time (fleet/fleet_metrics).
 #pragma once
 
 #include <grpcpp/support/status.h>
@@ -35,7 +36,7 @@ public:
     void countRefusal(const std::string& method, const std::string& reason);
     void countRateLimit(const std::string& kind);
     void countAudit() { m_auditEvents.fetch_add(1, std::memory_order_relaxed); }
-    // PostgreSQL: how long after a write asked for it the audit chainer's round ended.
+    // PostgreSQL: from the oldest ask a chaining round answered to the round's end.
     void chainLag(std::chrono::nanoseconds took) { m_chainLag.observe(took); }
     void streamOpened() { m_streams.fetch_add(1, std::memory_order_relaxed); }
     void streamClosed() { m_streams.fetch_sub(1, std::memory_order_relaxed); }
