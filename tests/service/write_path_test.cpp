@@ -185,8 +185,9 @@ TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChai
 
 // PostgreSQL: the chain's head held by another transaction (a stuck session, another replica's
 // long round) holds up no citizen's write: it is answered, its event stays pending, the
-// metrics show how long it has waited, and an audit query made meanwhile waits for the round
-// (up to its 5 s) rather than answer without it once the head is free.
+// metrics show how long it has waited, a terminal's audit query is refused without waiting,
+// and a staff audit query made meanwhile waits for the round (up to its 5 s) rather than
+// answer without it once the head is free.
 TEST(AuditChaining, AWriteIsAnsweredWhileTheChainsHeadIsHeld) {
     BackofficeEnv env(StoreKind::Postgres, {"@metrics"});
     const auto staff = env.staff();
@@ -240,7 +241,19 @@ TEST(AuditChaining, AWriteIsAnsweredWhileTheChainsHeadIsHeld) {
         [&] { return metric("renshe_audit_chain_waiting_seconds") >= 1.0; }, 10s))
         << "the metric shows the chain falling behind";
 
-    // An audit query now waits for a round; the head is let go while it waits.
+    // A terminal asking for the audit log is refused at once: it waits for no round.
+    {
+        renshe::v1::QueryAuditResponse none;
+        const auto askedAt = std::chrono::steady_clock::now();
+        const auto refused = call(*touch.admin, &renshe::v1::AdminService::Stub::QueryAudit,
+                                  renshe::v1::QueryAuditRequest{}, &none);
+        EXPECT_EQ(refused.code, grpc::StatusCode::PERMISSION_DENIED) << refused.message;
+        EXPECT_LT(std::chrono::steady_clock::now() - askedAt, 3s)
+            << "a terminal's refused audit query waited for the chain";
+        EXPECT_EQ(none.events_size(), 0);
+    }
+
+    // A staff audit query now waits for a round; the head is let go while it waits.
     std::thread letGo([&] {
         std::this_thread::sleep_for(1s);
         release.count_down();

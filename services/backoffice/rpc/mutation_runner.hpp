@@ -156,8 +156,8 @@ public:
     // there is one (--database-replica), on the primary when there is none or it fails.
     grpc::Status staleQuery(grpc::ServerContext* context, const std::string& eventType,
                             const std::optional<Refusal>& validationRefusal, const QueryBody& body);
-    // A read of the audit log: once the caller is authenticated, waits (PostgreSQL) for a
-    // chaining round that began after the call, so that the chain it reads holds every event
+    // A read of the audit log: once the caller is authenticated as staff, waits (PostgreSQL)
+    // for a chaining round that began after the call, so that the chain it reads holds every event
     // whose write was answered before it (up to 5 s; a failed round leaves them pending).
     grpc::Status auditQuery(grpc::ServerContext* context, const std::string& eventType,
                             const std::optional<Refusal>& validationRefusal, const QueryBody& body);
