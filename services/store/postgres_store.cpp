@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "drivers/util/one_shot.hpp"
+#include "services/store/blocking_pool.hpp"
 #include "services/store/pg_group.hpp"
 #include "services/store/pg_tx.hpp"
 
@@ -70,6 +71,7 @@ public:
     }
 
     ~PostgresStore() override {
+        m_asyncWrites.reset();  // their write() calls end first, while the writers still run
         {
             std::lock_guard lock(m_groupMutex);
             m_stopping = true;
@@ -77,6 +79,24 @@ public:
         m_groupWork.notify_all();
         for (std::thread& writer : m_writers)
             writer.join();  // each leaves once the queues are empty
+    }
+
+    // write() on a thread of a pool, as many at most as the sync server keeps idle threads:
+    // a PostgreSQL write retries, pauses and reconnects, and all of that stays in write().
+    void writeAsync(std::function<void(Tx&)> fn, Priority priority, WriteDone done) override {
+        m_asyncWrites->post([this, fn = std::move(fn), priority, done = std::move(done)] {
+            std::exception_ptr error;
+            try {
+                write(fn, priority);
+            } catch (...) {
+                error = std::current_exception();
+            }
+            try {
+                done(error);
+            } catch (...) {
+                // store.hpp: `done` must not throw.
+            }
+        });
     }
 
     using Store::write;
@@ -566,6 +586,10 @@ private:
     std::atomic<std::uint64_t> m_commits{0};
     util::LatencyHistogram m_readWait, m_writeWait, m_commit;
     std::atomic<std::uint64_t> m_retries{0};
+    // writeAsync()'s threads: each waits in write() for one write. Emptied first when closing.
+    static constexpr std::size_t kAsyncWriteThreads = 256;
+    std::unique_ptr<BlockingPool> m_asyncWrites =
+        std::make_unique<BlockingPool>(kAsyncWriteThreads, "store-async");
 };
 
 }  // namespace

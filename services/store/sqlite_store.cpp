@@ -148,6 +148,25 @@ public:
         }
     }
 
+    // Queued as write() queues; the syncer (or the writer, without a WAL) calls `done` where
+    // write() would have been woken.
+    void writeAsync(std::function<void(Tx&)> fn, Priority priority, WriteDone done) override {
+        const auto pending = std::make_shared<Pending>();
+        pending->ownedFn = std::move(fn);
+        pending->fn = &pending->ownedFn;
+        pending->then = std::move(done);
+        pending->queued = std::chrono::steady_clock::now();
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_stopping) {
+                m_queues[static_cast<std::size_t>(priority)].push_back(pending);
+                m_work.notify_one();
+                return;
+            }
+        }
+        pending->then(std::make_exception_ptr(StoreUnavailable("sqlite: the store is closing")));
+    }
+
     void read(const std::function<void(Tx&)>& fn) override {
         const auto asked = std::chrono::steady_clock::now();
         std::unique_ptr<Connection> conn = acquireReader();
@@ -209,6 +228,9 @@ private:
         // (a futex on it, util/one_shot.hpp), so a commit wakes exactly the callers it
         // completed.
         util::OneShot done;
+        // writeAsync(): the callback, kept here, and what to call instead of waking a caller.
+        std::function<void(Tx&)> ownedFn;
+        WriteDone then;
     };
 
     void migrate() {
@@ -328,7 +350,15 @@ private:
 
     static void complete(const std::vector<std::shared_ptr<Pending>>& done) {
         for (const auto& p : done) {
-            p->done.set();
+            if (!p->then) {
+                p->done.set();
+                continue;
+            }
+            try {
+                p->then(p->error);
+            } catch (...) {
+                // store.hpp: `done` must not throw; the other writes are still told theirs.
+            }
         }
     }
 

@@ -36,6 +36,7 @@
 #pragma once
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -152,6 +153,16 @@ public:
     enum class Priority { Urgent, Normal, Background };
     virtual void write(const std::function<void(Tx&)>& fn, Priority priority) = 0;
     void write(const std::function<void(Tx&)>& fn) { write(fn, Priority::Normal); }
+
+    // write() without waiting for it, for a caller that must not hold a thread while its write
+    // waits for a group commit (a gRPC callback handler). `done` is called exactly once: with
+    // nullptr once the transaction is durable, or with what write() would have thrown. It runs
+    // on a thread of the store's (SQLite: the syncer's, right after the flush that made the
+    // write durable, with the rest of its group's; PostgreSQL: a thread of a pool that runs
+    // write()), so it must be short, must not throw and must not wait for another write; it
+    // may start one with writeAsync(). `fn` follows write()'s rules and is kept until `done`.
+    using WriteDone = std::function<void(std::exception_ptr)>;
+    virtual void writeAsync(std::function<void(Tx&)> fn, Priority priority, WriteDone done) = 0;
 
     // A read-only transaction with a consistent snapshot; runs concurrently with writes.
     virtual void read(const std::function<void(Tx&)>& fn) = 0;

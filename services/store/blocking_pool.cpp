@@ -1,0 +1,47 @@
+#include "services/store/blocking_pool.hpp"
+
+#include <pthread.h>
+
+namespace renshe::services::store::detail {
+
+BlockingPool::BlockingPool(std::size_t most, std::string name)
+    : m_most(most == 0 ? 1 : most), m_name(std::move(name)) {}
+
+BlockingPool::~BlockingPool() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    for (std::thread& t : m_threads)
+        t.join();
+}
+
+void BlockingPool::post(std::function<void()> job) {
+    std::lock_guard lock(m_mutex);
+    m_jobs.push_back(std::move(job));
+    // A thread is started only when every one there is busy with a job of its own.
+    if (m_idle < m_jobs.size() && m_threads.size() < m_most)
+        m_threads.emplace_back([this] { run(); });
+    else
+        m_wake.notify_one();
+}
+
+void BlockingPool::run() {
+    pthread_setname_np(pthread_self(), m_name.c_str());
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        ++m_idle;
+        m_wake.wait(lock, [&] { return m_stopping || !m_jobs.empty(); });
+        --m_idle;
+        if (m_jobs.empty())
+            return;  // stopping, and every job posted has run
+        std::function<void()> job = std::move(m_jobs.front());
+        m_jobs.pop_front();
+        lock.unlock();
+        job();
+        lock.lock();
+    }
+}
+
+}  // namespace renshe::services::store::detail

@@ -1,0 +1,42 @@
+// Threads for work that blocks, handed over by callers that must not: PostgreSQL's
+// Store::writeAsync() runs write() on one. A thread is started when a job arrives and none is
+// idle, up to `most`; past that, jobs wait their turn. Idle threads stay for the next job. The
+// destructor runs every job already posted, then joins the threads.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace renshe::services::store::detail {
+
+class BlockingPool {
+public:
+    // `name`: the threads' name (at most 15 characters).
+    BlockingPool(std::size_t most, std::string name);
+    ~BlockingPool();
+    BlockingPool(const BlockingPool&) = delete;
+    BlockingPool& operator=(const BlockingPool&) = delete;
+
+    // `job` must not throw.
+    void post(std::function<void()> job);
+
+private:
+    void run();
+
+    const std::size_t m_most;
+    const std::string m_name;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_jobs;
+    std::vector<std::thread> m_threads;
+    std::size_t m_idle = 0;
+    bool m_stopping = false;
+};
+
+}  // namespace renshe::services::store::detail
