@@ -18,8 +18,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "drivers/util/blocking_pool.hpp"
 #include "drivers/util/one_shot.hpp"
-#include "services/store/blocking_pool.hpp"
 #include "services/store/pg_group.hpp"
 #include "services/store/pg_tx.hpp"
 
@@ -588,8 +588,8 @@ private:
     std::atomic<std::uint64_t> m_retries{0};
     // writeAsync()'s threads: each waits in write() for one write. Emptied first when closing.
     static constexpr std::size_t kAsyncWriteThreads = 256;
-    std::unique_ptr<BlockingPool> m_asyncWrites =
-        std::make_unique<BlockingPool>(kAsyncWriteThreads, "store-async");
+    std::unique_ptr<util::BlockingPool> m_asyncWrites =
+        std::make_unique<util::BlockingPool>(kAsyncWriteThreads, "store-async");
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
 // The write path's ordering and PostgreSQL's audit chaining (issue: a write path that never
 // waits):
+//  - a PIN change waiting for the SQLite writer holds no thread of the back office (a gRPC
+//    callback method: MutationRunner::mutateAsync, Store::writeAsync);
 //  - Store priorities on both backends: with the writer (SQLite) or the one pooled connection
 //    (PostgreSQL) held, an Urgent write queued last runs before the Normal ones queued before
 //    it, and Background writes run after every Normal one;
@@ -122,6 +124,67 @@ TEST_P(WritePriority, UrgentGoesFirstAndBackgroundAfterEveryCallersWrite) {
 }
 
 // PostgreSQL: each answered write's event is in the chain an audit reader reads.
+// A PIN change is served by a gRPC callback method: while its write waits for the writer (here
+// held by another connection's transaction) no thread of the back office waits with it. A
+// synchronous handler held one thread a waiting call (gRPC's pool grew by one for each).
+TEST(WaitingWrites, PinChangesWaitingForTheWriterHoldNoThreads) {
+    constexpr int kWaiting = 48;
+    BackofficeEnv env(StoreKind::Sqlite);
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    std::vector<SeededCard> people;
+    for (int i = 0; i < kWaiting; ++i)
+        people.push_back(renshe::testing::inventedCard(4300 + i));
+    renshe::v1::ImportRegistryResponse ir;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
+                     renshe::testing::registryImportOf(people), &ir)
+                    .ok());
+    for (const auto& person : people)  // one at a time: no pool grows for them
+        ASSERT_TRUE(renshe::testing::activate(touch, person, "285714").ok());
+    const auto threads = [&] {
+        return renshe::testing::processThreads(env.backoffice().process().pid());
+    };
+    const int before = threads();
+    ASSERT_GT(before, 0);
+
+    auto db = Store::open("sqlite:" + env.backoffice().sqlitePath().string());
+    std::latch locked(1), release(1);
+    std::thread holder([&] {
+        db->write([&](Tx&) {
+            locked.count_down();
+            release.wait();
+        });
+    });
+    locked.wait();
+    std::atomic<int> answered{0}, ok{0};
+    std::vector<std::thread> callers;
+    for (const auto& person : people) {
+        callers.emplace_back([&, person] {
+            renshe::v1::ReportPinChangedRequest r;
+            r.set_request_id(renshe::testing::newRequestId());
+            *r.mutable_card() = person.inserted();
+            r.set_kind(renshe::v1::PIN_CHANGE_KIND_CHANGE);
+            renshe::v1::ReportPinChangedResponse resp;
+            const auto status =
+                call(*touch.card, &renshe::v1::CardService::Stub::ReportPinChanged, r, &resp);
+            if (status.ok() && resp.card().status() == renshe::v1::CARD_STATUS_ACTIVE)
+                ++ok;
+            ++answered;
+        });
+    }
+    // Every call has arrived and waits (the writer's BEGIN waits up to 5 s for the lock).
+    std::this_thread::sleep_for(1500ms);
+    const int during = threads();
+    EXPECT_EQ(answered.load(), 0) << "answered while the writer was held";
+    release.count_down();
+    for (auto& c : callers)
+        c.join();
+    holder.join();
+    EXPECT_EQ(ok.load(), kWaiting);
+    EXPECT_LT(during - before, kWaiting / 4)
+        << before << " threads before, " << during << " while " << kWaiting << " calls waited";
+}
+
 TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChain) {
     BackofficeEnv env(StoreKind::Postgres);
     const auto staff = env.staff();

@@ -62,7 +62,7 @@ void checkSecondFactor(store::Tx& tx, const Caller& caller, const MutationRunner
 // How long a password check may wait for an Argon2id turn: until the caller's deadline, less
 // what the check itself takes (~40 ms on a loaded core), so that no check is begun for a
 // caller that will have gone by the time it ends.
-Keystore::Until turnDeadline(const grpc::ServerContext& ctx) {
+Keystore::Until turnDeadline(const grpc::ServerContextBase& ctx) {
     constexpr auto kCheckTakes = std::chrono::milliseconds(50);
     const auto deadline = ctx.deadline();
     if (deadline == std::chrono::system_clock::time_point::max())
@@ -85,6 +85,15 @@ std::string normalisedSsn(const std::string& ssn) {
 // The stored verifier of an activation's service password, sent in clear or sealed (opened
 // here with the associated data it was sealed with: request id, '\0', the card's ID number).
 // A seal that does not open, or a weak password inside it, is refused like one sent in clear.
+// What a sync handler's exception became (gRPC answered UNKNOWN) for one run off gRPC's threads.
+grpc::Status unexpectedToUnknown(const std::function<grpc::Status()>& handler) {
+    try {
+        return handler();
+    } catch (const std::exception&) {
+        return {grpc::StatusCode::UNKNOWN, "unexpected error"};
+    }
+}
+
 // The hash waits for its Argon2id turn until `until` at the latest (turnDeadline).
 std::string activationVerifier(const MutationRunner& runner, const ReportPinChangedRequest& req,
                                Keystore::Until until = Keystore::kNoDeadline) {
@@ -157,14 +166,67 @@ grpc::Status CardServiceImpl::GetCardStatus(grpc::ServerContext* ctx,
     return status;
 }
 
-grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
-                                               const ReportPinChangedRequest* req,
-                                               ReportPinChangedResponse* resp) {
-    const bool activation = req->kind() == PIN_CHANGE_KIND_ACTIVATION;
+// ReportPinChanged's transaction. `verifier`: an activation's service-password verifier,
+// computed before the transaction when it could be (empty: computed here).
+void CardServiceImpl::pinChanged(const ReportPinChangedRequest& req, ReportPinChangedResponse& resp,
+                                 const std::string& verifier, store::Tx& tx, const Caller& caller,
+                                 Subject& subject, std::int64_t now) {
+    const bool activation = req.kind() == PIN_CHANGE_KIND_ACTIVATION;
+    // Staff only activate (the citizen typing on the counter's PIN pad window).
+    auto [card, person] = requireCardAtTerminal(tx, caller, req.card(), subject,
+                                                {.lockPerson = true, .staffAtCounter = activation});
+    applyDueLift(tx, card, now);
+    requireNotExpired(card, now);
+    if (activation) {
+        if (card.status != CARD_STATUS_ISSUED)
+            throw wrongState(card, "activation");
+        person.servicePasswordHash =
+            verifier.empty() ? activationVerifier(m_runner, req) : verifier;
+        tx.exec("UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
+                {person.servicePasswordHash, now, person.ssn});
+        changeStatus(tx, card, CARD_STATUS_ACTIVE, caller.identity.id,
+                     caller.isStaff() ? "activation at the counter" : "activation", now);
+    } else {
+        if (card.status != CARD_STATUS_ACTIVE)
+            throw wrongState(card, "a PIN change");
+    }
+    *resp.mutable_card() = toCardInfo(card, person, now);
+}
+
+// A PIN change is a write and nothing slow: its handler returns at once and the store's thread
+// answers once the write is durable (mutateAsync). An activation hashes the new service
+// password first (Argon2id, taking turns with other checks): on a thread of m_slowCalls.
+grpc::ServerUnaryReactor* CardServiceImpl::ReportPinChanged(grpc::CallbackServerContext* ctx,
+                                                            const ReportPinChangedRequest* req,
+                                                            ReportPinChangedResponse* resp) {
+    grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+    const auto answer = [reactor](const grpc::Status& status) { reactor->Finish(status); };
+    if (req->kind() == PIN_CHANGE_KIND_ACTIVATION) {
+        m_slowCalls.post([this, ctx, req, resp, answer] {
+            answer(unexpectedToUnknown([&] { return activate(ctx, req, resp); }));
+        });
+        return reactor;
+    }
+    try {
+        m_runner.mutateAsync(
+            ctx, "card.pin_changed", req->request_id(), *req, resp, checks::check(*req),
+            [this, req, resp](store::Tx& tx, const Caller& caller, Subject& subject,
+                              std::int64_t now) {
+                pinChanged(*req, *resp, {}, tx, caller, subject, now);
+            },
+            std::nullopt, answer);
+    } catch (const std::exception&) {
+        // Before the write was queued (it answers for itself once it is).
+        answer({grpc::StatusCode::UNKNOWN, "unexpected error"});
+    }
+    return reactor;
+}
+
+grpc::Status CardServiceImpl::activate(grpc::CallbackServerContext* ctx,
+                                       const ReportPinChangedRequest* req,
+                                       ReportPinChangedResponse* resp) {
     std::string verifier;  // Argon2id, computed before the transaction when it can be
     const auto prepare = [&](const Caller&) {
-        if (!activation)
-            return;
         try {
             verifier = activationVerifier(m_runner, *req, turnDeadline(*ctx));
         } catch (const Refused&) {
@@ -172,30 +234,9 @@ grpc::Status CardServiceImpl::ReportPinChanged(grpc::ServerContext* ctx,
         }
     };
     return m_runner.mutate(
-        ctx, activation ? "card.activate" : "card.pin_changed", req->request_id(), *req, resp,
-        checks::check(*req),
+        ctx, "card.activate", req->request_id(), *req, resp, checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            // Staff only activate (the citizen typing on the counter's PIN pad window).
-            auto [card, person] =
-                requireCardAtTerminal(tx, caller, req->card(), subject,
-                                      {.lockPerson = true, .staffAtCounter = activation});
-            applyDueLift(tx, card, now);
-            requireNotExpired(card, now);
-            if (activation) {
-                if (card.status != CARD_STATUS_ISSUED)
-                    throw wrongState(card, "activation");
-                person.servicePasswordHash =
-                    verifier.empty() ? activationVerifier(m_runner, *req) : verifier;
-                tx.exec(
-                    "UPDATE persons SET service_password_hash = $1, updated_at = $2 WHERE ssn = $3",
-                    {person.servicePasswordHash, now, person.ssn});
-                changeStatus(tx, card, CARD_STATUS_ACTIVE, caller.identity.id,
-                             caller.isStaff() ? "activation at the counter" : "activation", now);
-            } else {
-                if (card.status != CARD_STATUS_ACTIVE)
-                    throw wrongState(card, "a PIN change");
-            }
-            *resp->mutable_card() = toCardInfo(card, person, now);
+            pinChanged(*req, *resp, verifier, tx, caller, subject, now);
         },
         std::nullopt, prepare);
 }

@@ -13,6 +13,7 @@
 #include "renshe/v1/common.pb.h"
 #include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/request_outcome.hpp"
+#include "services/backoffice/rpc/stage_clock.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -38,72 +39,6 @@ std::string pendingAuditId() {
     std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(count++),
                   static_cast<unsigned long long>(process));
     return buf;
-}
-
-// The stages of one call for the metrics: authorise (from the start to `authorised`, or to
-// this clock's creation), storage wait (from this clock's creation, just before the store
-// call, to the body's first run), work (the body's last run), commit (to the store's
-// return; in a group, the writes after this one too). A body run again (a PostgreSQL retry)
-// counts its last run as the work.
-class StageClock {
-public:
-    using TimePoint = std::chrono::steady_clock::time_point;
-    StageClock(Metrics& metrics, const std::string& method, TimePoint started,
-               std::optional<TimePoint> authorised = std::nullopt)
-        : m_metrics(metrics), m_method(method), m_asked(Now()) {
-        m_metrics.stage(m_method, Metrics::Stage::Authorise,
-                        authorised.value_or(m_asked) - started);
-    }
-    void bodyStarts() {
-        const auto now = Now();
-        if (!m_waited) {
-            m_metrics.stage(m_method, Metrics::Stage::StorageWait, now - m_asked);
-            m_waited = true;
-        }
-        m_bodyStarted = now;
-    }
-    void bodyEnds() { m_bodyEnded = Now(); }
-    void committed() {
-        if (!m_waited)
-            return;
-        m_metrics.stage(m_method, Metrics::Stage::Work, m_bodyEnded - m_bodyStarted);
-        m_metrics.stage(m_method, Metrics::Stage::Commit, Now() - m_bodyEnded);
-    }
-
-private:
-    static TimePoint Now() { return std::chrono::steady_clock::now(); }
-    Metrics& m_metrics;
-    const std::string& m_method;
-    TimePoint m_asked, m_bodyStarted, m_bodyEnded;
-    bool m_waited = false;
-};
-
-// The stored outcome of an earlier attempt is looked for only when an attempt cannot store its
-// own: storing it would collide with the earlier one's row (caller, request id), which fails
-// the transaction; it runs again then, looking first. One round trip fewer for every first
-// attempt, which is nearly every call.
-// Runs a mutation's transaction `write` until it is written: once more, looking first, after
-// it collided with an earlier attempt's row (SQLite; PostgreSQL's store runs it again
-// itself); once more without the body after the body refused (only the body throws Refused,
-// and only while `refused` is unset), recording `lastRefusal`.
-void writeMutation(store::Store& store, const std::function<void(store::Tx&)>& write,
-                   bool& lookFirst, std::optional<Refusal>& refused, const Refusal& lastRefusal) {
-    for (;;) {
-        try {
-            store.write(write);
-            return;
-        } catch (const Refused&) {
-            refused = lastRefusal;
-            lookFirst = true;
-        } catch (const store::StoreError& e) {
-            if (!e.uniqueViolation() || std::exchange(lookFirst, true))
-                throw;
-        }
-    }
-}
-
-std::string outcomeName(const Outcome& outcome) {
-    return outcome.code == grpc::StatusCode::OK ? "OK" : RefusalReason_Name(outcome.refusal.reason);
 }
 
 }  // namespace
@@ -167,7 +102,7 @@ void MutationRunner::flushLog() {
     }
 }
 
-grpc::Status MutationRunner::finish(grpc::ServerContext* context, const Refusal& refusal) {
+grpc::Status MutationRunner::finish(grpc::ServerContextBase* context, const Refusal& refusal) {
     if (refusal.reason == renshe::v1::REFUSAL_REASON_RATE_LIMITED)
         m_metrics.countRateLimit(refusal.limit.empty() ? "other" : refusal.limit);
     if (refusal.reason != renshe::v1::REFUSAL_REASON_UNSPECIFIED) {
@@ -332,7 +267,7 @@ Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
     return caller;
 }
 
-std::optional<grpc::Status> MutationRunner::admit(grpc::ServerContext* context,
+std::optional<grpc::Status> MutationRunner::admit(grpc::ServerContextBase* context,
                                                   const std::string& eventType,
                                                   const std::optional<Refusal>& validationRefusal,
                                                   std::chrono::steady_clock::time_point started,
@@ -357,132 +292,6 @@ std::optional<grpc::Status> MutationRunner::admit(grpc::ServerContext* context,
         return finish(context, *validationRefusal);
     }
     return std::nullopt;
-}
-
-grpc::Status MutationRunner::mutate(
-    grpc::ServerContext* context, const std::string& eventType, const std::string& requestId,
-    const google::protobuf::Message& request, google::protobuf::Message* response,
-    const std::optional<Refusal>& validationRefusal, const MutationBody& body,
-    std::optional<RateLimited> rateLimited, const Prepare& prepare) {
-    const auto started = std::chrono::steady_clock::now();
-    Subject subject;
-    std::optional<Caller> caller;
-    if (auto refusedAtTheDoor = admit(context, eventType, validationRefusal, started, caller))
-        return *refusedAtTheDoor;
-    const auto authorised = std::chrono::steady_clock::now();
-    if (auto gaveUp =
-            prepare ? runPrepare(prepare, *caller, rateLimited, eventType, started) : std::nullopt)
-        return *gaveUp;
-
-    // Keyed: the body may hold a service password (requestFingerprint). Rows written before
-    // it was keyed carry the plain SHA-256, still recognised until they age out.
-    std::string requestBytes = eventType + '\0';
-    request.AppendToString(&requestBytes);  // no copy of the body left unwiped
-    const std::string bodyHash = m_keys.requestFingerprint(requestBytes);
-    const auto sameBody = [&](const std::string& stored) {
-        return stored == bodyHash || stored == store::toHex(sha256(requestBytes));
-    };
-    const util::WipeOnExit wipeOnExit(requestBytes);
-    Outcome outcome;
-    StageClock stages(m_metrics, eventType, started, authorised);
-    // An earlier attempt's outcome is looked for only when this one cannot store its own
-    // (writeMutation says why). A body that refuses takes its write with it (no savepoint of its
-    // own: two statements fewer for every call that succeeds); the refusal is then recorded by a
-    // write that does not run the body. Not so for a rate-limited call.
-    bool lookFirst = false;
-    int runs = 0;
-    std::optional<Refusal> refused;  // the body's refusal, once its transaction is undone
-    Refusal lastRefusal;
-    Subject refusedSubject;
-    bool audited = false;  // the last run appended an audit event (a replay appends none)
-    const auto write = [&](store::Tx& tx) {
-        stages.bodyStarts();
-        audited = false;
-        outcome = Outcome{};
-        subject = Subject{};
-        response->Clear();
-        const bool looked = lookFirst || runs++ > 0;
-        const std::int64_t now = m_clock.nowMicros();
-        auto refuseWithoutStoring = [&](const Refusal& r) {
-            outcome.code = r.code;
-            outcome.refusal = r;
-            // A malformed request's id is whatever was sent: keep the audit row bounded.
-            auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(r.reason),
-                      requestId.substr(0, 64), now);
-            audited = true;
-        };
-        // True when an earlier attempt's outcome answers this one (or its id was reused).
-        // Nothing changes when there is none.
-        const auto earlier = [&] {
-            const auto found =
-                findEarlier(tx, caller->key(), requestId, sameBody, outcome, response);
-            if (found == Earlier::None)
-                return false;
-            subject = Subject{};  // a replay is not audited; a reused id names no one
-            if (found == Earlier::Reused)
-                refuseWithoutStoring(outcome.refusal);
-            return true;
-        };
-        if (looked && earlier())
-            return;
-        std::string ssnDigest;
-        if (rateLimited) {
-            ssnDigest = rateLimited->ssn.empty() ? "" : m_keys.subjectDigest(rateLimited->ssn);
-            subject.ssn = rateLimited->ssn;
-            if (auto limited = checkRateLimits(tx, *caller, *rateLimited, ssnDigest, now)) {
-                if (!looked && earlier())
-                    return;
-                refuseWithoutStoring(*limited);
-                return;
-            }
-        }
-        if (refused) {
-            subject = refusedSubject;
-            outcome.code = refused->code;
-            outcome.refusal = *refused;
-        } else if (rateLimited) {
-            // One transaction from the check to the bump (request_outcome.hpp says why).
-            runBodyInSavepoint(
-                tx, [&] { body(tx, *caller, subject, now); }, outcome, response);
-            // An outcome that is not stored cannot collide with an earlier one: look now.
-            if (!isFinal(outcome.code) && !looked && earlier())
-                return;
-        } else {
-            try {
-                body(tx, *caller, subject, now);
-            } catch (const Refused& r) {
-                lastRefusal = r.refusal();
-                refusedSubject = subject;
-                throw;  // out of the store, which undoes the transaction
-            }
-        }
-        if (rateLimited) {
-            bumpRateLimits(
-                tx, *caller, subject.failuresCountForSubject ? ssnDigest : std::string(),
-                outcome.refusal.reason == renshe::v1::REFUSAL_REASON_SECOND_FACTOR_FAILED, now);
-        }
-        if (isFinal(outcome.code))
-            storeOutcome(tx, *caller, requestId, eventType, bodyHash, outcome, *response, now);
-        auditInTx(tx, &*caller, eventType, subject, outcomeName(outcome), requestId, now);
-        audited = true;
-        stages.bodyEnds();
-    };
-    try {
-        writeMutation(m_store, write, lookFirst, refused, lastRefusal);
-        stages.committed();
-        if (audited)
-            askAuditChained();
-    } catch (const store::StoreUnavailable& e) {
-        response->Clear();
-        return storeFailed(eventType, &*caller, subject, started, e.what(), true, true);
-    } catch (const store::StoreError& e) {
-        response->Clear();
-        return storeFailed(eventType, &*caller, subject, started, e.what(), false, true);
-    }
-    logCall(eventType, &*caller, subject, outcome.code, outcomeName(outcome), outcome.replay,
-            started);
-    return outcome.code == grpc::StatusCode::OK ? grpc::Status::OK
-                                                : finish(context, outcome.refusal);
 }
 
 grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,

@@ -134,12 +134,24 @@ public:
     // `prepare`, if given, runs after the validation and before the transaction, unless the caller
     // is over a rate limit now (then the transaction refuses it without running the body, and
     // nothing slow was spent).
-    grpc::Status mutate(grpc::ServerContext* context, const std::string& eventType,
+    grpc::Status mutate(grpc::ServerContextBase* context, const std::string& eventType,
                         const std::string& requestId, const google::protobuf::Message& request,
                         google::protobuf::Message* response,
                         const std::optional<Refusal>& validationRefusal, const MutationBody& body,
                         std::optional<RateLimited> rateLimited = std::nullopt,
                         const Prepare& prepare = {});
+    // The same mutation for a gRPC callback handler: nothing in it waits for the write
+    // (Store::writeAsync), and the answer goes to `done`, called once — on the calling thread
+    // when the call is refused at the door, else on the store's thread that learned the
+    // outcome, after the write is durable. No `prepare`: slow work has no place on gRPC's
+    // threads (such calls take mutate() on a thread of their own). `context`, `request` and
+    // `response` must stay alive until `done` has run; `body` is kept until then.
+    void mutateAsync(grpc::CallbackServerContext* context, const std::string& eventType,
+                     const std::string& requestId, const google::protobuf::Message& request,
+                     google::protobuf::Message* response,
+                     const std::optional<Refusal>& validationRefusal, MutationBody body,
+                     std::optional<RateLimited> rateLimited,
+                     std::function<void(grpc::Status)> done);
 
     // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
     grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
@@ -208,9 +220,11 @@ public:
     void flushLog();
 
     // The refusal's status with its trailers (renshe-refusal, renshe-retry-after).
-    grpc::Status finish(grpc::ServerContext* context, const Refusal& refusal);
+    grpc::Status finish(grpc::ServerContextBase* context, const Refusal& refusal);
 
 private:
+    class MutationCall;  // one mutation's state, mutate()'s and mutateAsync()'s (mutation_call.cpp)
+
     // `chainedFirst`: an audit reader's (auditQuery).
     grpc::Status queryFrom(store::Store* replica, grpc::ServerContext* context,
                            const std::string& eventType,
@@ -219,7 +233,8 @@ private:
     void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
     // A mutation's caller authenticated (into `caller`) and its request valid: nullopt; else
     // the answer, logged (and a malformed request tallied).
-    std::optional<grpc::Status> admit(grpc::ServerContext* context, const std::string& eventType,
+    std::optional<grpc::Status> admit(grpc::ServerContextBase* context,
+                                      const std::string& eventType,
                                       const std::optional<Refusal>& validationRefusal,
                                       std::chrono::steady_clock::time_point started,
                                       std::optional<Caller>& caller);

@@ -1,7 +1,8 @@
 // Threads for work that blocks, handed over by callers that must not: PostgreSQL's
-// Store::writeAsync() runs write() on one. A thread is started when a job arrives and none is
-// idle, up to `most`; past that, jobs wait their turn. Idle threads stay for the next job. The
-// destructor runs every job already posted, then joins the threads.
+// Store::writeAsync() runs write() on one; the back office's callback methods run what must
+// wait (an activation's Argon2id turn) on one, never on gRPC's threads. A thread is started when a
+// job arrives and none is idle, up to `most`; past that, jobs wait their turn. Idle threads stay
+// for the next job. The destructor runs every job already posted, then joins the threads.
 #pragma once
 
 #include <condition_variable>
@@ -13,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace renshe::services::store::detail {
+namespace renshe::util {
 
 class BlockingPool {
 public:
@@ -39,4 +40,4 @@ private:
     bool m_stopping = false;
 };
 
-}  // namespace renshe::services::store::detail
+}  // namespace renshe::util

@@ -1,8 +1,8 @@
-#include "services/store/blocking_pool.hpp"
+#include "drivers/util/blocking_pool.hpp"
 
 #include <pthread.h>
 
-namespace renshe::services::store::detail {
+namespace renshe::util {
 
 BlockingPool::BlockingPool(std::size_t most, std::string name)
     : m_most(most == 0 ? 1 : most), m_name(std::move(name)) {}
@@ -44,4 +44,4 @@ void BlockingPool::run() {
     }
 }
 
-}  // namespace renshe::services::store::detail
+}  // namespace renshe::util
