@@ -24,7 +24,9 @@ public:
     BlockingPool(const BlockingPool&) = delete;
     BlockingPool& operator=(const BlockingPool&) = delete;
 
-    // `job` must not throw.
+    // `job` must not throw. Throws std::system_error, without keeping the job, only when no
+    // thread could be started and none is there to take it. Run at once on the caller's thread
+    // when posted while the pool closes after its threads have gone.
     void post(std::function<void()> job);
 
 private:
@@ -37,6 +39,7 @@ private:
     std::deque<std::function<void()>> m_jobs;
     std::vector<std::thread> m_threads;
     std::size_t m_idle = 0;
+    std::size_t m_running = 0;  // threads started that have not left run()
     bool m_stopping = false;
 };
 
