@@ -43,6 +43,34 @@ using Priority = Store::Priority;
 
 namespace {
 
+// A write of `store` that holds its writer (SQLite: the one; PostgreSQL: one pooled connection)
+// from construction until release() or destruction.
+class HeldWriter {
+public:
+    explicit HeldWriter(Store& store)
+        : m_thread([this, &store] {
+              store.write([this](Tx&) {
+                  m_holding.count_down();
+                  m_release.wait();
+              });
+          }) {
+        m_holding.wait();
+    }
+    ~HeldWriter() { release(); }
+    HeldWriter(const HeldWriter&) = delete;
+    HeldWriter& operator=(const HeldWriter&) = delete;
+    void release() {
+        if (m_thread.joinable()) {
+            m_release.count_down();
+            m_thread.join();
+        }
+    }
+
+private:
+    std::latch m_holding{1}, m_release{1};
+    std::thread m_thread;
+};
+
 class WritePriority : public ::testing::TestWithParam<StoreKind> {
 protected:
     void SetUp() override {
@@ -75,14 +103,7 @@ TEST_P(WritePriority, UrgentGoesFirstAndBackgroundAfterEveryCallersWrite) {
         std::lock_guard lock(mutex);
         order.push_back(who);
     };
-    std::latch holding(1), release(1);
-    std::thread holder([&] {
-        m_store->write([&](Tx&) {
-            holding.count_down();
-            release.wait();
-        });
-    });
-    holding.wait();
+    HeldWriter held(*m_store);
 
     std::vector<std::thread> writers;
     const auto queue = [&](const std::string& who, Priority priority) {
@@ -106,8 +127,7 @@ TEST_P(WritePriority, UrgentGoesFirstAndBackgroundAfterEveryCallersWrite) {
     for (const char* n : {"N1", "N2", "N3"})
         queue(n, Priority::Normal);
     queue("U", Priority::Urgent);
-    release.count_down();
-    holder.join();
+    held.release();
     for (auto& w : writers)
         w.join();
 
@@ -148,14 +168,7 @@ TEST(WaitingWrites, PinChangesWaitingForTheWriterHoldNoThreads) {
     ASSERT_GT(before, 0);
 
     auto db = Store::open("sqlite:" + env.backoffice().sqlitePath().string());
-    std::latch locked(1), release(1);
-    std::thread holder([&] {
-        db->write([&](Tx&) {
-            locked.count_down();
-            release.wait();
-        });
-    });
-    locked.wait();
+    HeldWriter held(*db);
     std::atomic<int> answered{0}, ok{0};
     std::vector<std::thread> callers;
     for (const auto& person : people) {
@@ -176,10 +189,9 @@ TEST(WaitingWrites, PinChangesWaitingForTheWriterHoldNoThreads) {
     std::this_thread::sleep_for(1500ms);
     const int during = threads();
     EXPECT_EQ(answered.load(), 0) << "answered while the writer was held";
-    release.count_down();
+    held.release();
     for (auto& c : callers)
         c.join();
-    holder.join();
     EXPECT_EQ(ok.load(), kWaiting);
     EXPECT_LT(during - before, kWaiting / 4)
         << before << " threads before, " << during << " while " << kWaiting << " calls waited";
