@@ -82,9 +82,6 @@ std::string normalisedSsn(const std::string& ssn) {
     return checks::normalizeSsn(ssn);
 }
 
-// The stored verifier of an activation's service password, sent in clear or sealed (opened
-// here with the associated data it was sealed with: request id, '\0', the card's ID number).
-// A seal that does not open, or a weak password inside it, is refused like one sent in clear.
 // What a sync handler's exception became (gRPC answered UNKNOWN) for one run off gRPC's threads.
 grpc::Status unexpectedToUnknown(const std::function<grpc::Status()>& handler) {
     try {
@@ -94,6 +91,9 @@ grpc::Status unexpectedToUnknown(const std::function<grpc::Status()>& handler) {
     }
 }
 
+// The stored verifier of an activation's service password, sent in clear or sealed (opened
+// here with the associated data it was sealed with: request id, '\0', the card's ID number).
+// A seal that does not open, or a weak password inside it, is refused like one sent in clear.
 // The hash waits for its Argon2id turn until `until` at the latest (turnDeadline).
 std::string activationVerifier(const MutationRunner& runner, const ReportPinChangedRequest& req,
                                Keystore::Until until = Keystore::kNoDeadline) {
