@@ -37,6 +37,10 @@ void checkTextParameter(std::string_view text);
 // transaction is aborted"), but the callback's own exception, or StoreUnavailable, as thrown.
 std::exception_ptr writeOutcome(std::exception_ptr thrown, std::exception_ptr firstFailure);
 
+// Calls a writeAsync() caller's `done` with its write's outcome; `done` must not throw
+// (store.hpp), and if it does, the store's thread goes on to tell the other writes theirs.
+void tellDone(const Store::WriteDone& done, const std::exception_ptr& error) noexcept;
+
 // write() inside a write callback is a bug (on SQLite it would wait for itself forever):
 // write() calls ensureNotInsideWrite(), and a WriteScope marks the thread that runs callbacks.
 void ensureNotInsideWrite();

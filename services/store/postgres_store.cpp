@@ -91,11 +91,7 @@ public:
             } catch (...) {
                 error = std::current_exception();
             }
-            try {
-                done(error);
-            } catch (...) {
-                // store.hpp: `done` must not throw.
-            }
+            tellDone(done, error);
         });
     }
 

@@ -164,7 +164,8 @@ public:
                 return;
             }
         }
-        pending->then(std::make_exception_ptr(StoreUnavailable("sqlite: the store is closing")));
+        tellDone(pending->then,
+                 std::make_exception_ptr(StoreUnavailable("sqlite: the store is closing")));
     }
 
     void read(const std::function<void(Tx&)>& fn) override {
@@ -350,15 +351,10 @@ private:
 
     static void complete(const std::vector<std::shared_ptr<Pending>>& done) {
         for (const auto& p : done) {
-            if (!p->then) {
+            if (p->then)
+                tellDone(p->then, p->error);
+            else
                 p->done.set();
-                continue;
-            }
-            try {
-                p->then(p->error);
-            } catch (...) {
-                // store.hpp: `done` must not throw; the other writes are still told theirs.
-            }
         }
     }
 

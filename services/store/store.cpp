@@ -194,6 +194,13 @@ void checkTextParameter(std::string_view text) {
     }
 }
 
+void tellDone(const Store::WriteDone& done, const std::exception_ptr& error) noexcept {
+    try {
+        done(error);
+    } catch (...) {
+    }
+}
+
 std::exception_ptr writeOutcome(std::exception_ptr thrown, std::exception_ptr firstFailure) {
     if (!firstFailure || thrown == firstFailure) {
         return thrown;
