@@ -2,6 +2,8 @@
 
 #include <openssl/rand.h>
 
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -9,11 +11,17 @@ namespace renshe::services::client {
 
 std::string newRequestId() {
     unsigned char b[16];
-    if (RAND_bytes(b, sizeof b) != 1) {
+    if (RAND_bytes(b + 6, sizeof b - 6) != 1) {
         throw std::runtime_error("RAND_bytes failed");
     }
-    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x40);  // version 4
-    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 4122 variant
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    for (int i = 0; i < 6; ++i) {  // unix_ts_ms, 48 bits, big-endian
+        b[i] = static_cast<unsigned char>(static_cast<std::uint64_t>(ms) >> (40 - 8 * i));
+    }
+    b[6] = static_cast<unsigned char>((b[6] & 0x0F) | 0x70);  // version 7
+    b[8] = static_cast<unsigned char>((b[8] & 0x3F) | 0x80);  // RFC 9562 variant
     char out[37];
     std::snprintf(out, sizeof out,
                   "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],

@@ -79,6 +79,10 @@ public:
         // A write's savepoint keeps the pages it changes in a statement journal: in memory,
         // not in a temporary file written (and spilled past 64 KiB) for every group.
         m_writer->execSimple("PRAGMA temp_store=MEMORY");
+        // The writer's page cache: 64 MiB rather than SQLite's 2 MiB, so the index pages a
+        // write lands on (random ones: the audit's by-subject index) are rarely read back
+        // from the file: bench.backoffice's writes made 0.6 pread() calls each, now 0.03.
+        m_writer->execSimple("PRAGMA cache_size=-65536");
         // After each commit: how many frames the WAL holds (restartLogIfLong()). Replaces the
         // automatic checkpoint's hook, switched off just above.
         sqlite3_wal_hook(

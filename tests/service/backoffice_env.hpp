@@ -9,11 +9,11 @@
 
 #include <memory>
 #include <optional>
-#include <random>
 #include <string>
 
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
+#include "services/client/call.hpp"
 #include "services/client/client.hpp"
 #include "tests/fixtures/backoffice.hpp"
 #include "tests/fixtures/postgres.hpp"
@@ -59,15 +59,9 @@ Outcome call(Stub& stub, grpc::Status (Stub::*method)(grpc::ClientContext*, cons
     return o;
 }
 
+// What a kiosk sends (services/client/call.hpp).
 inline std::string newRequestId() {
-    static thread_local std::mt19937_64 rng{std::random_device{}()};
-    const auto a = rng(), b = rng();
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%08x-%04x-4%03x-%04x-%012llx", static_cast<unsigned>(a >> 32),
-                  static_cast<unsigned>(a >> 16) & 0xFFFF, static_cast<unsigned>(a) & 0xFFF,
-                  static_cast<unsigned>(0x8000 | ((b >> 48) & 0x3FFF)),
-                  static_cast<unsigned long long>(b & 0xFFFFFFFFFFFFULL));
-    return buf;
+    return services::client::newRequestId();
 }
 
 struct Clients {

@@ -1082,6 +1082,74 @@ TEST_P(StoreTest, ContributionsArePartitionedByYearOnPostgresOnly) {
     });
 }
 
+// Migrations 0027 (SQLite) and 0028 (PostgreSQL) key the record of requests request id first:
+// a database from before them keeps every request it remembered, under the new key.
+TEST_P(StoreTest, RequestsKeyedRequestIdFirstKeepWhatWasRemembered) {
+    const auto keyColumns = [&](Store& store) {
+        std::string key;
+        store.read([&](Tx& tx) {
+            if (sqlite()) {
+                for (const auto& r :
+                     tx.query("SELECT i.name FROM sqlite_master m, pragma_index_info(m.name) i "
+                              "WHERE m.tbl_name = 'requests' AND m.name LIKE 'sqlite_autoindex%' "
+                              "ORDER BY i.seqno"))
+                    key += (key.empty() ? "" : ", ") + r.text(0);
+            } else {
+                key = tx.queryOne(
+                            "SELECT pg_get_indexdef(indexrelid) FROM pg_index "
+                            "WHERE indrelid = 'requests'::regclass AND indisprimary")
+                          ->text(0);
+                key = key.substr(key.rfind('(') + 1);
+                key.pop_back();
+            }
+        });
+        return key;
+    };
+    {
+        auto store = open();
+        EXPECT_EQ(keyColumns(*store), "request_id, caller");
+        // The table as it was before (keyed caller first), holding two requests.
+        store->write([&](Tx& tx) {
+            if (sqlite()) {
+                tx.exec("DROP TABLE requests");
+                tx.exec(
+                    "CREATE TABLE requests (caller TEXT NOT NULL, request_id TEXT NOT NULL, "
+                    "method TEXT NOT NULL, body_hash TEXT NOT NULL, status_code BIGINT NOT "
+                    "NULL, refusal BIGINT NOT NULL, message TEXT NOT NULL, response TEXT NOT "
+                    "NULL, created_at BIGINT NOT NULL, PRIMARY KEY (caller, request_id))");
+                tx.exec("CREATE INDEX requests_by_age ON requests(created_at)");
+            } else {
+                tx.exec(
+                    "ALTER TABLE requests DROP CONSTRAINT requests_pkey, "
+                    "ADD PRIMARY KEY (caller, request_id)");
+            }
+            for (const char* id :
+                 {"0190a000-0000-7000-8000-000000000001", "0190a000-0000-7000-8000-000000000002"})
+                tx.exec(
+                    "INSERT INTO requests (caller, request_id, method, body_hash, status_code, "
+                    "refusal, message, response, created_at) VALUES ('terminal:T1', $1, "
+                    "'card.pin_changed', 'ab', 0, 0, '', '0a00', 7)",
+                    {std::string(id)});
+            tx.exec("DELETE FROM schema_migrations WHERE version IN (27, 28)");
+        });
+        EXPECT_EQ(keyColumns(*store), "caller, request_id");
+    }
+    auto store = open();
+    EXPECT_EQ(store->schemaVersion(), Store::latestSchemaVersion());
+    EXPECT_EQ(keyColumns(*store), "request_id, caller");
+    EXPECT_EQ(countRows(*store,
+                        "SELECT count(*) FROM requests WHERE caller = 'terminal:T1' AND "
+                        "method = 'card.pin_changed' AND response = '0a00' AND created_at = 7"),
+              2);
+    EXPECT_THROW(store->write([](Tx& tx) {
+        tx.exec(
+            "INSERT INTO requests (caller, request_id, method, body_hash, status_code, "
+            "refusal, message, response, created_at) VALUES ('terminal:T1', "
+            "'0190a000-0000-7000-8000-000000000002', 'x', 'ab', 0, 0, '', '', 8)");
+    }),
+                 StoreError);
+}
+
 // A statement is prepared once per connection and reused; one that fails to prepare is not
 // kept (it fails again with the same error); the same text with other parameter types, batched
 // texts with many parameters, and more texts than the cache holds all still run.
