@@ -4,11 +4,13 @@
 
 #include <sqlite3.h>
 
+#include <charconv>
 #include <chrono>
 #include <exception>
 #include <functional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 

@@ -32,6 +32,7 @@
 #include "drivers/util/one_shot.hpp"
 #include "services/store/internal.hpp"
 #include "services/store/sqlite_connection.hpp"
+#include "services/store/sqlite_group.hpp"
 
 namespace renshe::services::store::detail {
 
@@ -100,6 +101,9 @@ public:
             m_writer->execSimple("PRAGMA synchronous=NORMAL");
             m_syncer = std::thread([this] { syncLoop(); });
         }
+        m_group.emplace(*m_writer,
+                        sqlite::GroupCommitter::Counters{
+                            m_writeWait, m_walFd < 0 ? &m_commit : nullptr, m_commits, m_writes});
         m_thread = std::thread([this] { writerLoop(); });
         m_checkpointer = std::thread([this] { checkpointLoop(); });
     }
@@ -225,10 +229,11 @@ public:
     }
 
 private:
-    struct Pending {
-        const std::function<void(Tx&)>* fn = nullptr;
-        std::exception_ptr error;
-        std::chrono::steady_clock::time_point queued;
+    std::atomic<std::uint64_t> m_writes{0};
+    std::atomic<std::uint64_t> m_commits{0};
+    util::LatencyHistogram m_readWait, m_writeWait, m_commit;
+
+    struct Pending : sqlite::GroupWrite {
         // Set by the writer once the group is committed; each caller waits on its own flag
         // (a futex on it, util/one_shot.hpp), so a commit wakes exactly the callers it
         // completed.
@@ -262,7 +267,7 @@ private:
         WriteScope scope;  // a callback calling write() would wait for this thread forever
         for (;;) {
             std::vector<std::shared_ptr<Pending>> owned;
-            std::vector<Pending*> group;
+            std::vector<sqlite::GroupWrite*> group;
             {
                 std::unique_lock lock(m_mutex);
                 m_work.wait(lock, [&] { return m_stopping || queued(); });
@@ -283,11 +288,11 @@ private:
             if (m_flushFailed.load()) {
                 const auto error = std::make_exception_ptr(StoreUnavailable(
                     "sqlite: the store takes no writes since a flush of its log failed"));
-                for (Pending* p : group) {
+                for (sqlite::GroupWrite* p : group) {
                     p->error = error;
                 }
             } else {
-                runGroup(group);
+                m_group->run(group);
             }
             if (m_walFd < 0) {
                 complete(owned);
@@ -392,96 +397,6 @@ private:
         }
     }
 
-    void rollbackQuietly() noexcept {
-        try {
-            if (m_writer->inTransaction()) {
-                m_writer->control("ROLLBACK");
-            }
-        } catch (...) {
-        }
-    }
-
-    // Runs the group in as few transactions as possible (one unless SQLite itself rolls a
-    // transaction back on an error), each callback in its own savepoint. Never throws: every
-    // outcome lands in the Pending entries.
-    void runGroup(const std::vector<Pending*>& group) noexcept {
-        std::size_t i = 0;
-        while (i < group.size()) {
-            try {
-                m_writer->control("BEGIN IMMEDIATE");
-            } catch (...) {
-                const std::exception_ptr error = std::current_exception();
-                for (; i < group.size(); ++i) {
-                    group[i]->error = error;
-                }
-                return;
-            }
-            std::vector<Pending*> members;  // callbacks released into this transaction
-            bool lost = false;              // the transaction ended before COMMIT
-            for (; i < group.size() && !lost; ++i) {
-                Pending* p = group[i];
-                try {
-                    m_writer->control("SAVEPOINT s");
-                } catch (...) {
-                    p->error = std::current_exception();
-                    lost = !m_writer->inTransaction();
-                    continue;
-                }
-                m_writeWait.observe(std::chrono::steady_clock::now() - p->queued);
-                SqliteTx tx(*m_writer);
-                try {
-                    (*p->fn)(tx);
-                    if (tx.failure()) {
-                        std::rethrow_exception(tx.failure());
-                    }
-                    if (!m_writer->inTransaction()) {
-                        throw StoreError("sqlite: the write callback ended the transaction");
-                    }
-                    m_writer->control("RELEASE s");
-                    members.push_back(p);
-                } catch (...) {
-                    p->error = writeOutcome(std::current_exception(), tx.failure());
-                    if (!m_writer->inTransaction()) {
-                        lost = true;  // SQLite rolled the whole transaction back (disk full, …)
-                        continue;
-                    }
-                    try {
-                        m_writer->control("ROLLBACK TO s");
-                        m_writer->control("RELEASE s");
-                    } catch (...) {
-                        rollbackQuietly();
-                        lost = true;
-                    }
-                }
-            }
-            if (lost) {
-                rollbackQuietly();
-                const auto error = std::make_exception_ptr(StoreUnavailable(
-                    "sqlite: the group transaction was rolled back by another write's failure"));
-                for (Pending* p : members) {
-                    p->error = error;
-                }
-                continue;  // the rest of the group gets a fresh transaction
-            }
-            try {
-                const auto committing = std::chrono::steady_clock::now();
-                m_writer->control("COMMIT");
-                if (m_walFd < 0) {
-                    m_commit.observe(std::chrono::steady_clock::now() - committing);
-                }
-                m_commits.fetch_add(1);
-                m_writes.fetch_add(members.size());
-            } catch (const std::exception& e) {
-                rollbackQuietly();
-                const auto error = std::make_exception_ptr(
-                    StoreUnavailable(std::string("sqlite: commit failed: ") + e.what()));
-                for (Pending* p : members) {
-                    p->error = error;
-                }
-            }
-        }
-    }
-
     std::unique_ptr<Connection> acquireReader() {
         std::unique_lock lock(m_readMutex);
         const bool free = m_readerFree.wait_for(lock, kReaderWait, [&] {
@@ -522,7 +437,8 @@ private:
     }
 
     const std::string m_path;
-    std::unique_ptr<Connection> m_writer;  // only the writer thread uses it once running
+    std::unique_ptr<Connection> m_writer;           // only the writer thread uses it once running
+    std::optional<sqlite::GroupCommitter> m_group;  // runs the writer's groups, on its thread
 
     std::mutex m_mutex;
     std::condition_variable m_work;  // writer: something queued, or stopping
@@ -583,10 +499,6 @@ private:
     std::vector<std::unique_ptr<Connection>> m_idleReaders;
     std::size_t m_openReaders = 0;
     const std::size_t m_maxReaders;
-
-    std::atomic<std::uint64_t> m_writes{0};
-    std::atomic<std::uint64_t> m_commits{0};
-    util::LatencyHistogram m_readWait, m_writeWait, m_commit;
 };
 
 }  // namespace

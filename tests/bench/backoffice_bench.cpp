@@ -35,6 +35,8 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <mutex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -193,20 +195,31 @@ std::vector<SeededCard> activatedPeople(BackofficeEnv& env, int first, int n) {
         fail("import failed (" + imported.message + ", " + std::to_string(ir.errors_size()) +
              " errors)");
     std::atomic<int> next{0}, bad{0};
+    std::mutex firstFailureMutex;
+    std::string firstFailure;
     std::vector<std::thread> threads;
     for (int t = 0; t < 8; ++t) {
         threads.emplace_back([&] {
             const auto touch = env.touch();
             for (int i; (i = next++) < n;) {
-                if (!renshe::testing::activate(touch, people[i], kServicePassword).ok())
-                    ++bad;
+                const auto outcome = renshe::testing::activate(touch, people[i], kServicePassword);
+                if (outcome.ok())
+                    continue;
+                if (bad++ == 0) {
+                    std::ostringstream what;
+                    what << outcome;
+                    const std::lock_guard lock(firstFailureMutex);
+                    firstFailure = what.str();
+                }
             }
         });
     }
     for (auto& t : threads)
         t.join();
-    if (bad > 0)
-        fail(std::to_string(bad.load()) + " activations failed");
+    if (bad > 0) {
+        const std::lock_guard lock(firstFailureMutex);
+        fail(std::to_string(bad.load()) + " activations failed, the first: " + firstFailure);
+    }
     return people;
 }
 

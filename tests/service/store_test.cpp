@@ -621,6 +621,76 @@ TEST_P(StoreTest, AFailingWriteTakesNoOtherWriteOfItsGroupWithIt) {
         << "no group commit happened";
 }
 
+// SQLite runs a group without a savepoint per write (sqlite_group.hpp): each write once when
+// none fails; when one does, nothing of that run is kept and the group runs again, a savepoint
+// each, so the failed write runs twice, those before it at most twice, and every other write
+// commits exactly once.
+TEST_P(SqliteOnlyStoreTest, AGroupRunsEachWriteOnceUnlessOneFailsThenOnceMore) {
+    constexpr int kWrites = 8;
+    auto store = open();
+    const auto groupOf = [&](int failing, std::vector<int>& runs) {
+        runs.assign(kWrites, 0);
+        std::latch holding(1), queued(kWrites + 1);
+        std::thread holder([&] {
+            store->write([&](Tx&) {
+                holding.count_down();
+                queued.arrive_and_wait();
+                std::this_thread::sleep_for(200ms);  // their write() calls reach the queue
+            });
+        });
+        holding.wait();
+        std::vector<std::thread> threads;
+        std::atomic<int> unexpected{0};
+        for (int w = 0; w < kWrites; ++w) {
+            threads.emplace_back([&, w] {
+                queued.arrive_and_wait();
+                const std::string bucket = "g" + std::to_string(failing) + "-" + std::to_string(w);
+                try {
+                    store->write([&](Tx& tx) {
+                        ++runs[w];
+                        tx.exec(kInsertBucket, {bucket, std::int64_t{w}, std::int64_t{1}});
+                        if (w == failing)
+                            throw std::runtime_error("refused");
+                    });
+                    unexpected += w == failing ? 1 : 0;
+                } catch (const std::runtime_error&) {
+                    unexpected += w == failing ? 0 : 1;
+                }
+            });
+        }
+        for (auto& t : threads)
+            t.join();
+        holder.join();
+        EXPECT_EQ(unexpected.load(), 0);
+        for (int w = 0; w < kWrites; ++w)
+            EXPECT_EQ(countRows(*store, "SELECT count(*) FROM rate_limits WHERE bucket = $1",
+                                {"g" + std::to_string(failing) + "-" + std::to_string(w)}),
+                      w == failing ? 0 : 1)
+                << "write " << w;
+    };
+    std::vector<int> runs;
+    auto before = store->stats();
+    groupOf(-1, runs);
+    auto after = store->stats();
+    EXPECT_EQ(runs, std::vector<int>(kWrites, 1));
+    EXPECT_EQ(after.writes - before.writes, kWrites + 1u);
+    EXPECT_EQ(after.commits - before.commits, 2u);  // the holder's, then the eight together
+
+    before = store->stats();
+    groupOf(3, runs);
+    after = store->stats();
+    EXPECT_EQ(runs[3], 2);
+    int again = 0;
+    for (int w = 0; w < kWrites; ++w) {
+        EXPECT_GE(runs[w], 1) << "write " << w;
+        EXPECT_LE(runs[w], 2) << "write " << w;
+        again += w != 3 && runs[w] == 2 ? 1 : 0;
+    }
+    EXPECT_EQ(after.writes - before.writes, kWrites);  // the holder's and seven
+    EXPECT_EQ(after.commits - before.commits, 2u);
+    EXPECT_LT(again, kWrites - 1) << "every write ran twice: the failing one was not last";
+}
+
 TEST_P(StoreTest, AnAcknowledgedWriteSurvivesAKill9) {
     int fds[2];
     ASSERT_EQ(::pipe(fds), 0);
