@@ -358,6 +358,36 @@ TEST_P(CardLifecycle, TemporaryLossLiftsItselfAfterTheConfiguredPeriod) {
     EXPECT_EQ(st.card().status(), CARD_STATUS_LOST);
 }
 
+// A status look-up that finds a temporary loss past its lift answers the card active, and the
+// lift (its history, its audit event) is written before that answer, not at the sweeper's next
+// round (an hour away here).
+TEST_P(CardLifecycle, AStatusLookUpWritesTheLiftItFindsDueBeforeAnswering) {
+    BackofficeEnv env(GetParam(), {"--temp-loss-seconds", "2", "--sweep-seconds", "3600"});
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    const SeededCard card;
+    renshe::testing::seed(staff, card);
+    ASSERT_TRUE(activate(touch, card, "285714").ok());
+    ReportTemporaryLossResponse lr;
+    ASSERT_TRUE(
+        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
+            .ok());
+    GetCardStatusResponse st;
+    ASSERT_TRUE(status(touch, card, &st).ok());
+    EXPECT_EQ(st.card().status(), CARD_STATUS_TEMP_LOST);
+
+    env.backoffice().advanceClock(std::chrono::milliseconds(2500));
+    ASSERT_TRUE(status(touch, card, &st).ok());
+    EXPECT_EQ(st.card().status(), CARD_STATUS_ACTIVE);
+    GetPersonRequest gp;
+    gp.mutable_person()->set_card_number(card.cardNumber);
+    GetPersonResponse person;
+    ASSERT_TRUE(call(*staff.admin, &Admin::GetPerson, gp, &person).ok());
+    EXPECT_EQ(person.cards(0).status(), CARD_STATUS_ACTIVE);
+    ASSERT_GE(person.history_size(), 1);
+    EXPECT_EQ(person.history(0).reason(), "auto lift");
+}
+
 TEST_P(CardLifecycle, PinResetSessionGivesTheCardsSessionKeyForEachChallenge) {
     BackofficeEnv env(GetParam());
     const auto staff = env.staff();

@@ -7,15 +7,18 @@
 
 namespace renshe::services::backoffice {
 
-class CardServiceImpl final : public renshe::v1::CardService::WithCallbackMethod_ReportPinChanged<
-                                  renshe::v1::CardService::Service> {
+class CardServiceImpl final : public renshe::v1::CardService::WithCallbackMethod_GetCardStatus<
+                                  renshe::v1::CardService::WithCallbackMethod_ReportPinChanged<
+                                      renshe::v1::CardService::Service>> {
 public:
     explicit CardServiceImpl(MutationRunner& runner) : m_runner(runner) {}
 
     grpc::Status GetSealingKey(grpc::ServerContext*, const renshe::v1::GetSealingKeyRequest*,
                                renshe::v1::GetSealingKeyResponse*) override;
-    grpc::Status GetCardStatus(grpc::ServerContext*, const renshe::v1::GetCardStatusRequest*,
-                               renshe::v1::GetCardStatusResponse*) override;
+    // A callback method too: on SQLite the look-up is answered on gRPC's thread (card_service.cpp).
+    grpc::ServerUnaryReactor* GetCardStatus(grpc::CallbackServerContext*,
+                                            const renshe::v1::GetCardStatusRequest*,
+                                            renshe::v1::GetCardStatusResponse*) override;
     // A callback method: a PIN change's handler holds no thread while its write waits for a
     // group commit (by bench.waiting_handler, a synchronous handler that waits costs twice the
     // server's CPU a call).
@@ -42,6 +45,10 @@ public:
                                 renshe::v1::GetCardHistoryResponse*) override;
 
 private:
+    grpc::Status readCardStatus(grpc::ServerContextBase* ctx,
+                                const renshe::v1::GetCardStatusRequest& req,
+                                renshe::v1::GetCardStatusResponse& resp, bool& liftDue);
+    void writeLiftSeenDue(const renshe::v1::GetCardStatusRequest& req);
     void pinChanged(const renshe::v1::ReportPinChangedRequest& req,
                     renshe::v1::ReportPinChangedResponse& resp, const std::string& verifier,
                     store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now);
@@ -52,7 +59,8 @@ private:
     // As many as gRPC's sync server keeps idle threads for the calls that wait.
     static constexpr std::size_t kSlowCallThreads = 256;
     MutationRunner& m_runner;
-    // Calls served from a callback method that must block (an activation's Argon2id). Declared
+    // Calls served from a callback method that must block (an activation's Argon2id; a status
+    // look-up on PostgreSQL, and the lift one saw due). Declared
     // last, destroyed first: its queued calls run while the runner is still there.
     util::BlockingPool m_slowCalls{kSlowCallThreads, "card-slow"};
 };

@@ -294,13 +294,13 @@ std::optional<grpc::Status> MutationRunner::admit(grpc::ServerContextBase* conte
     return std::nullopt;
 }
 
-grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,
+grpc::Status MutationRunner::query(grpc::ServerContextBase* context, const std::string& eventType,
                                    const std::optional<Refusal>& validationRefusal,
                                    const QueryBody& body) {
     return queryFrom(nullptr, context, eventType, validationRefusal, body);
 }
 
-grpc::Status MutationRunner::query(grpc::ServerContext* context, const std::string& eventType,
+grpc::Status MutationRunner::query(grpc::ServerContextBase* context, const std::string& eventType,
                                    const std::optional<Refusal>& validationRefusal,
                                    const QueryBody& body, const AfterRead& after) {
     return queryFrom(nullptr, context, eventType, validationRefusal, body, after);
@@ -338,7 +338,7 @@ void MutationRunner::readFrom(store::Store* replica, const std::function<void(st
     m_store.read(read);
 }
 
-grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContext* context,
+grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContextBase* context,
                                        const std::string& eventType,
                                        const std::optional<Refusal>& validationRefusal,
                                        const QueryBody& body, const AfterRead& after,

@@ -154,14 +154,14 @@ public:
                      std::function<void(grpc::Status)> done);
 
     // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
-    grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
+    grpc::Status query(grpc::ServerContextBase* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
     // A read whose answer waits for a durable write (an audited look-up, its budget taken):
     // `after` runs once the read has succeeded, with the caller and the subject the body
     // found, and a refusal it returns is the answer (it audits that itself). The call's log
     // line and its metrics (latency, status code) cover the read and the write together.
     using AfterRead = std::function<std::optional<Refusal>(const Caller&, const Subject&)>;
-    grpc::Status query(grpc::ServerContext* context, const std::string& eventType,
+    grpc::Status query(grpc::ServerContextBase* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body,
                        const AfterRead& after);
     // The same for a read that may be a little stale (job search): on the read replica when
@@ -226,7 +226,7 @@ private:
     class MutationCall;  // one mutation's state, mutate()'s and mutateAsync()'s (mutation_call.cpp)
 
     // `chainedFirst`: an audit reader's (auditQuery).
-    grpc::Status queryFrom(store::Store* replica, grpc::ServerContext* context,
+    grpc::Status queryFrom(store::Store* replica, grpc::ServerContextBase* context,
                            const std::string& eventType,
                            const std::optional<Refusal>& validationRefusal, const QueryBody& body,
                            const AfterRead& after = {}, bool chainedFirst = false);
