@@ -64,6 +64,20 @@ bool hasAction(const CardInfo& info, CardAction a) {
     return false;
 }
 
+// A card seeded, activated and reported temporarily lost at the terminal: the report's answer,
+// nullopt when a step failed.
+std::optional<ReportTemporaryLossResponse> reportedLost(const renshe::testing::Clients& staff,
+                                                        const renshe::testing::Clients& touch,
+                                                        const SeededCard& card) {
+    renshe::testing::seed(staff, card);
+    ReportTemporaryLossResponse lr;
+    if (!activate(touch, card, "285714").ok() ||
+        !call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
+             .ok())
+        return std::nullopt;
+    return lr;
+}
+
 // After the un-report: the holder's history, then a new service password (PIN verified) that
 // replaces the old one.
 void historyAndANewServicePassword(const renshe::testing::Clients& touch, const SeededCard& card) {
@@ -317,15 +331,12 @@ TEST_P(CardLifecycle, TemporaryLossLiftsItselfAfterTheConfiguredPeriod) {
     const auto staff = env.staff();
     const auto touch = env.touch();
     const SeededCard card;
-    renshe::testing::seed(staff, card);
-    ASSERT_TRUE(activate(touch, card, "285714").ok());
-    ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(
-        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
-            .ok());
-    EXPECT_EQ(lr.card().loss_report().auto_lift_at().seconds() -
-                  lr.card().loss_report().reported_at().seconds(),
+    const auto reported = reportedLost(staff, touch, card);
+    ASSERT_TRUE(reported);
+    EXPECT_EQ(reported->card().loss_report().auto_lift_at().seconds() -
+                  reported->card().loss_report().reported_at().seconds(),
               2);
+    ReportTemporaryLossResponse lr;
 
     // Past the auto-lift time (the clock moved, not waited for); the sweeper (every second)
     // writes the lift into the history.
@@ -366,12 +377,7 @@ TEST_P(CardLifecycle, AStatusLookUpWritesTheLiftItFindsDueBeforeAnswering) {
     const auto staff = env.staff();
     const auto touch = env.touch();
     const SeededCard card;
-    renshe::testing::seed(staff, card);
-    ASSERT_TRUE(activate(touch, card, "285714").ok());
-    ReportTemporaryLossResponse lr;
-    ASSERT_TRUE(
-        call(*touch.card, &Card::ReportTemporaryLoss, lossReport(card, "张三丰", "285714"), &lr)
-            .ok());
+    ASSERT_TRUE(reportedLost(staff, touch, card));
     GetCardStatusResponse st;
     ASSERT_TRUE(status(touch, card, &st).ok());
     EXPECT_EQ(st.card().status(), CARD_STATUS_TEMP_LOST);
