@@ -77,8 +77,9 @@ public:
         // middle of a group commit.
         m_writer->execSimple("PRAGMA wal_autocheckpoint=0");
         m_writer->execSimple("PRAGMA journal_size_limit=67108864");
-        // A write's savepoint keeps the pages it changes in a statement journal: in memory,
-        // not in a temporary file written (and spilled past 64 KiB) for every group.
+        // A write's savepoint (a group run again after a failure, sqlite_group.hpp) keeps the
+        // pages it changes in a statement journal: in memory, not in a temporary file written
+        // (and spilled past 64 KiB) for every group.
         m_writer->execSimple("PRAGMA temp_store=MEMORY");
         // The writer's page cache: 64 MiB rather than SQLite's 2 MiB, so the index pages a
         // write lands on (random ones: the audit's by-subject index) are rarely read back

@@ -22,6 +22,7 @@
 
 #include "tests/fixtures/postgres.hpp"
 #include "tests/fixtures/temp_dir.hpp"
+#include "tests/service/held_writer.hpp"
 
 using namespace std::chrono_literals;
 using renshe::services::store::Backend;
@@ -67,26 +68,21 @@ bool bucketExists(Store& store, const std::string& bucket) {
 // Runs each of `writers` threads' part (`each(thread)`, its writes) queued behind one held
 // write, so that their writes form one group however fast each alone would be.
 void queuedBehindAHeldWrite(Store& store, int writers, const std::function<void(int)>& each) {
-    std::latch holding(1), queued(writers + 1);
-    std::thread holder([&] {
-        store.write([&](Tx&) {
-            holding.count_down();
-            queued.arrive_and_wait();
-            std::this_thread::sleep_for(200ms);  // their write() calls reach the queue
-        });
-    });
-    holding.wait();
+    renshe::testing::HeldWriter held(store);
+    std::latch started(writers);
     std::vector<std::thread> threads;
     for (int t = 0; t < writers; ++t) {
         threads.emplace_back([&, t] {
-            queued.arrive_and_wait();
+            started.count_down();
             each(t);
         });
     }
+    started.wait();
+    std::this_thread::sleep_for(200ms);  // their write() calls reach the queue
+    held.release();
     for (auto& th : threads) {
         th.join();
     }
-    holder.join();
 }
 
 }  // namespace

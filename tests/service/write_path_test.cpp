@@ -31,45 +31,19 @@
 #include "tests/fixtures/prometheus_text.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 #include "tests/service/backoffice_env.hpp"
+#include "tests/service/held_writer.hpp"
 
 using namespace std::chrono_literals;
 using renshe::services::store::Store;
 using renshe::services::store::Tx;
 using renshe::testing::BackofficeEnv;
 using renshe::testing::call;
+using renshe::testing::HeldWriter;
 using renshe::testing::SeededCard;
 using renshe::testing::StoreKind;
 using Priority = Store::Priority;
 
 namespace {
-
-// A write of `store` that holds its writer (SQLite: the one; PostgreSQL: one pooled connection)
-// from construction until release() or destruction.
-class HeldWriter {
-public:
-    explicit HeldWriter(Store& store)
-        : m_thread([this, &store] {
-              store.write([this](Tx&) {
-                  m_holding.count_down();
-                  m_release.wait();
-              });
-          }) {
-        m_holding.wait();
-    }
-    ~HeldWriter() { release(); }
-    HeldWriter(const HeldWriter&) = delete;
-    HeldWriter& operator=(const HeldWriter&) = delete;
-    void release() {
-        if (m_thread.joinable()) {
-            m_release.count_down();
-            m_thread.join();
-        }
-    }
-
-private:
-    std::latch m_holding{1}, m_release{1};
-    std::thread m_thread;
-};
 
 class WritePriority : public ::testing::TestWithParam<StoreKind> {
 protected:
