@@ -1,7 +1,8 @@
 // The write path's ordering and PostgreSQL's audit chaining (issue: a write path that never
 // waits):
 //  - a PIN change waiting for the SQLite writer holds no thread of the back office (a gRPC
-//    callback method: MutationRunner::mutateAsync, Store::writeAsync);
+//    callback method: MutationRunner::mutateAsync, Store::writeAsync); a status look-up's
+//    audited refusal waits for its write off gRPC's callback threads;
 //  - Store priorities on both backends: with the writer (SQLite) or the one pooled connection
 //    (PostgreSQL) held, an Urgent write queued last runs before the Normal ones queued before
 //    it, and Background writes run after every Normal one;
@@ -169,6 +170,53 @@ TEST(WaitingWrites, PinChangesWaitingForTheWriterHoldNoThreads) {
     EXPECT_EQ(ok.load(), kWaiting);
     EXPECT_LT(during - before, kWaiting / 4)
         << before << " threads before, " << during << " while " << kWaiting << " calls waited";
+}
+
+// What a status look-up must wait for runs off gRPC's callback threads (two on two cores,
+// shared by every call of the callback methods): a refusal naming someone is answered only once
+// its audit event is durable, and a terminal's first call in a while reads its enrolment. With
+// the writer held, 24 look-ups of unknown cards wait for their audit events while a look-up of
+// a known card is answered at once; a synchronous audit write on gRPC's threads held the known
+// one until the writer was free.
+TEST(WaitingWrites, RefusedLookUpsWaitingForTheirAuditHoldNoCallbackThread) {
+    constexpr int kRefused = 24;
+    BackofficeEnv env(StoreKind::Sqlite);
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    const SeededCard known = renshe::testing::inventedCard(4400);
+    renshe::testing::seed(staff, known);
+    const auto lookUp = [&](const SeededCard& card, std::chrono::milliseconds deadline) {
+        renshe::v1::GetCardStatusRequest r;
+        *r.mutable_card() = card.inserted();
+        renshe::v1::GetCardStatusResponse resp;
+        return call(*touch.card, &renshe::v1::CardService::Stub::GetCardStatus, r, &resp, deadline);
+    };
+    ASSERT_TRUE(lookUp(known, 10s).ok());
+
+    auto db = Store::open("sqlite:" + env.backoffice().sqlitePath().string());
+    HeldWriter held(*db);
+    std::atomic<int> answered{0}, notFound{0};
+    std::vector<std::thread> callers;
+    for (int i = 0; i < kRefused; ++i) {
+        callers.emplace_back([&, i] {
+            const auto o = lookUp(renshe::testing::inventedCard(4500 + i), 10s);
+            if (o.code == grpc::StatusCode::NOT_FOUND && o.refusal == "REFUSAL_REASON_UNKNOWN_CARD")
+                ++notFound;
+            ++answered;
+        });
+    }
+    std::this_thread::sleep_for(300ms);  // every refused look-up has arrived and waits
+    const auto asked = std::chrono::steady_clock::now();
+    const auto knownOutcome = lookUp(known, 2s);
+    const auto took = std::chrono::steady_clock::now() - asked;
+    const int answeredMeanwhile = answered.load();
+    held.release();
+    for (auto& c : callers)
+        c.join();
+    EXPECT_TRUE(knownOutcome.ok()) << knownOutcome;
+    EXPECT_LT(took, 1s) << "the known card's look-up waited behind the refused ones";
+    EXPECT_EQ(answeredMeanwhile, 0) << "a refusal was answered before its audit event was written";
+    EXPECT_EQ(notFound.load(), kRefused);
 }
 
 TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChain) {

@@ -137,9 +137,11 @@ grpc::Status CardServiceImpl::GetSealingKey(grpc::ServerContext* ctx, const GetS
 // A status look-up is a short read. On SQLite it runs on gRPC's thread and is answered there (a
 // synchronous handler's hand-offs between threads cost more than the read itself: the back
 // office's CPU a call in bench.backoffice 55-63 us synchronous, 41-44 us so). On PostgreSQL a
-// read is a round trip that may wait for a connection (a primary failing over), and a lift
-// that fell due is written before the answer: those run on the card service's own pool, never
-// holding gRPC's threads.
+// read is a round trip that may wait for a connection (a primary failing over); a lift that fell
+// due is written before the answer, and so are a refusal naming someone (audited) and a
+// terminal's enrolment look-up on its first call in a while (TerminalGate): those run on the
+// card service's own pool, never holding gRPC's threads (two on two cores, shared by every
+// call of the callback methods).
 grpc::ServerUnaryReactor* CardServiceImpl::GetCardStatus(grpc::CallbackServerContext* ctx,
                                                          const GetCardStatusRequest* req,
                                                          GetCardStatusResponse* resp) {
@@ -153,47 +155,61 @@ grpc::ServerUnaryReactor* CardServiceImpl::GetCardStatus(grpc::CallbackServerCon
             answer({grpc::StatusCode::UNAVAILABLE, "no thread for the call"});
         }
     };
-    if (m_runner.store().backend() != store::Backend::Sqlite) {
+    const auto lookUpOnPool = [&] {
         onPool([this, ctx, req, resp] {
             bool liftDue = false;
-            grpc::Status status = readCardStatus(ctx, *req, *resp, liftDue);
+            grpc::Status status = *readCardStatus(ctx, *req, *resp, liftDue, true);
             if (liftDue)
                 writeLiftSeenDue(*req);
             return status;
         });
+    };
+    if (m_runner.store().backend() != store::Backend::Sqlite) {
+        lookUpOnPool();
         return reactor;
     }
     bool liftDue = false;
-    const grpc::Status status =
-        unexpectedToUnknown([&] { return readCardStatus(ctx, *req, *resp, liftDue); });
-    if (!liftDue) {
-        answer(status);
-        return reactor;
+    std::optional<grpc::Status> status;
+    try {
+        status = readCardStatus(ctx, *req, *resp, liftDue, false);
+    } catch (const std::exception&) {
+        status = grpc::Status(grpc::StatusCode::UNKNOWN, "unexpected error");
     }
-    onPool([this, req] {
-        writeLiftSeenDue(*req);
-        return grpc::Status::OK;  // a lift is due only after a read that succeeded
-    });
+    if (!status) {  // it would have waited (queryAtOnce)
+        lookUpOnPool();
+    } else if (!liftDue) {
+        answer(*status);
+    } else {
+        onPool([this, req] {
+            writeLiftSeenDue(*req);
+            return grpc::Status::OK;  // a lift is due only after a read that succeeded
+        });
+    }
     return reactor;
 }
 
 // `liftDue`: the card's temporary loss has passed its automatic lift (answered as lifted).
-grpc::Status CardServiceImpl::readCardStatus(grpc::ServerContextBase* ctx,
-                                             const GetCardStatusRequest& req,
-                                             GetCardStatusResponse& resp, bool& liftDue) {
-    auto status = m_runner.query(
-        ctx, "card.get_status", checks::check(req),
-        [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
-            resp.Clear();
-            requireTouchOrStaff(caller);
-            const CardRow card = requireInsertedCard(tx, req.card(), subject, false);
-            const PersonRow person = requirePerson(tx, card.ssn);
-            subject.region = person.region;
-            requireRegion(caller, person.region);
-            liftDue = effective(card, now).status != card.status;
-            *resp.mutable_card() = toCardInfo(card, person, now);
-        });
-    liftDue = liftDue && status.ok();
+// `mayWait` false: on gRPC's thread, std::nullopt when the look-up would wait
+// (MutationRunner::queryAtOnce).
+std::optional<grpc::Status> CardServiceImpl::readCardStatus(grpc::ServerContextBase* ctx,
+                                                            const GetCardStatusRequest& req,
+                                                            GetCardStatusResponse& resp,
+                                                            bool& liftDue, bool mayWait) {
+    const auto body = [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
+        resp.Clear();
+        requireTouchOrStaff(caller);
+        const CardRow card = requireInsertedCard(tx, req.card(), subject, false);
+        const PersonRow person = requirePerson(tx, card.ssn);
+        subject.region = person.region;
+        requireRegion(caller, person.region);
+        liftDue = effective(card, now).status != card.status;
+        *resp.mutable_card() = toCardInfo(card, person, now);
+    };
+    const auto check = checks::check(req);
+    std::optional<grpc::Status> status =
+        mayWait ? m_runner.query(ctx, "card.get_status", check, body)
+                : m_runner.queryAtOnce(ctx, "card.get_status", check, body);
+    liftDue = liftDue && status && status->ok();
     return status;
 }
 

@@ -1,6 +1,8 @@
 // renshe.v1.CardService: the card lifecycle at the touch terminal.
 #pragma once
 
+#include <optional>
+
 #include "drivers/util/blocking_pool.hpp"
 #include "renshe/v1/card.grpc.pb.h"
 #include "services/backoffice/rpc/mutation_runner.hpp"
@@ -45,9 +47,10 @@ public:
                                 renshe::v1::GetCardHistoryResponse*) override;
 
 private:
-    grpc::Status readCardStatus(grpc::ServerContextBase* ctx,
-                                const renshe::v1::GetCardStatusRequest& req,
-                                renshe::v1::GetCardStatusResponse& resp, bool& liftDue);
+    std::optional<grpc::Status> readCardStatus(grpc::ServerContextBase* ctx,
+                                               const renshe::v1::GetCardStatusRequest& req,
+                                               renshe::v1::GetCardStatusResponse& resp,
+                                               bool& liftDue, bool mayWait);
     void writeLiftSeenDue(const renshe::v1::GetCardStatusRequest& req);
     void pinChanged(const renshe::v1::ReportPinChangedRequest& req,
                     renshe::v1::ReportPinChangedResponse& resp, const std::string& verifier,

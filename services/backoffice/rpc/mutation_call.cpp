@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <utility>
 
 #include "drivers/util/json.hpp"
@@ -283,9 +284,39 @@ void MutationRunner::mutateAsync(grpc::CallbackServerContext* context, const std
                                  const std::optional<Refusal>& validationRefusal, MutationBody body,
                                  std::optional<RateLimited> rateLimited,
                                  std::function<void(grpc::Status)> done) {
-    const auto started = std::chrono::steady_clock::now();
+    mutateAsyncFrom(std::chrono::steady_clock::now(), false, context, eventType, requestId, request,
+                    response, validationRefusal, std::move(body), std::move(rateLimited),
+                    std::move(done));
+}
+
+// On gRPC's thread (`mayWait` false) while the admission needs no storage, which is nearly
+// every call; else again on a thread of m_admissions, which may wait for it.
+void MutationRunner::mutateAsyncFrom(std::chrono::steady_clock::time_point started, bool mayWait,
+                                     grpc::CallbackServerContext* context,
+                                     const std::string& eventType, const std::string& requestId,
+                                     const google::protobuf::Message& request,
+                                     google::protobuf::Message* response,
+                                     const std::optional<Refusal>& validationRefusal,
+                                     MutationBody body, std::optional<RateLimited> rateLimited,
+                                     std::function<void(grpc::Status)> done) {
     std::optional<Caller> caller;
-    if (auto refusedAtTheDoor = admit(context, eventType, validationRefusal, started, caller)) {
+    std::optional<grpc::Status> refusedAtTheDoor;
+    try {
+        refusedAtTheDoor = admit(context, eventType, validationRefusal, started, caller, mayWait);
+    } catch (const WouldWait&) {
+        try {
+            m_admissions->post([this, started, context, eventType, requestId, &request, response,
+                                validationRefusal, body = std::move(body),
+                                rateLimited = std::move(rateLimited), done] {
+                mutateAsyncFrom(started, true, context, eventType, requestId, request, response,
+                                validationRefusal, body, rateLimited, done);
+            });
+        } catch (const std::system_error&) {
+            done({grpc::StatusCode::UNAVAILABLE, "no thread for the call"});
+        }
+        return;
+    }
+    if (refusedAtTheDoor) {
         done(*refusedAtTheDoor);
         return;
     }

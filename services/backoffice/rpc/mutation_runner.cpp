@@ -67,7 +67,8 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
 }
 
 MutationRunner::~MutationRunner() {
-    m_chainer.reset();  // its last round may log
+    m_admissions.reset();  // runs the admissions posted, whose writes answer or are refused
+    m_chainer.reset();     // its last round may log
     {
         std::lock_guard lock(m_logMutex);
         m_logStopping = true;
@@ -260,10 +261,10 @@ std::optional<grpc::Status> MutationRunner::runPrepare(
     return std::nullopt;
 }
 
-Caller MutationRunner::authenticate(const grpc::ServerContextBase& context) {
+Caller MutationRunner::authenticate(const grpc::ServerContextBase& context, bool mayWait) {
     Caller caller = callerOf(context, m_plaintext);
     if (!m_plaintext)
-        m_gate.require(caller);
+        m_gate.require(caller, mayWait);
     return caller;
 }
 
@@ -271,10 +272,10 @@ std::optional<grpc::Status> MutationRunner::admit(grpc::ServerContextBase* conte
                                                   const std::string& eventType,
                                                   const std::optional<Refusal>& validationRefusal,
                                                   std::chrono::steady_clock::time_point started,
-                                                  std::optional<Caller>& caller) {
+                                                  std::optional<Caller>& caller, bool mayWait) {
     const Subject nobody;
     try {
-        caller = authenticate(*context);
+        caller = authenticate(*context, mayWait);
     } catch (const Refused& r) {
         logCall(eventType, nullptr, nobody, r.refusal().code,
                 RefusalReason_Name(r.refusal().reason), false, started);
@@ -298,6 +299,16 @@ grpc::Status MutationRunner::query(grpc::ServerContextBase* context, const std::
                                    const std::optional<Refusal>& validationRefusal,
                                    const QueryBody& body) {
     return queryFrom(nullptr, context, eventType, validationRefusal, body);
+}
+
+std::optional<grpc::Status> MutationRunner::queryAtOnce(
+    grpc::ServerContextBase* context, const std::string& eventType,
+    const std::optional<Refusal>& validationRefusal, const QueryBody& body) {
+    try {
+        return queryFrom(nullptr, context, eventType, validationRefusal, body, {}, false, false);
+    } catch (const WouldWait&) {
+        return std::nullopt;
+    }
 }
 
 grpc::Status MutationRunner::query(grpc::ServerContextBase* context, const std::string& eventType,
@@ -342,13 +353,13 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
                                        const std::string& eventType,
                                        const std::optional<Refusal>& validationRefusal,
                                        const QueryBody& body, const AfterRead& after,
-                                       bool chainedFirst) {
+                                       bool chainedFirst, bool mayWait) {
     const auto started = std::chrono::steady_clock::now();
     Subject subject;
     std::optional<Caller> caller;
     std::optional<Refusal> refusal = validationRefusal;
     try {
-        caller = authenticate(*context);
+        caller = authenticate(*context, mayWait);
         StageClock stages(m_metrics, eventType, started);
         // An audit reader's wait for the chain counts as its storage wait. Only staff read the
         // audit log: anyone else is refused by the body at once, without a wait or a round.
@@ -373,6 +384,8 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
         if (refusal && subject.ssn.empty() && subject.label.empty()) {
             tallyRefusal(&*caller, eventType, RefusalReason_Name(refusal->reason));
         } else if (refusal) {
+            if (!mayWait)
+                throw WouldWait{};
             m_store.write([&](store::Tx& tx) {
                 auditInTx(tx, &*caller, eventType, subject, RefusalReason_Name(refusal->reason), "",
                           m_clock.nowMicros());

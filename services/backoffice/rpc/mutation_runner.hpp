@@ -20,6 +20,7 @@
 #include <string>
 #include <thread>
 
+#include "drivers/util/blocking_pool.hpp"
 #include "drivers/util/clock.hpp"
 #include "services/backoffice/rpc/audit_chainer.hpp"
 #include "services/backoffice/rpc/caller.hpp"
@@ -112,8 +113,9 @@ public:
     Metrics& metrics() { return m_metrics; }
 
     // Who is calling (callerOf), and for a terminal, that its enrolment admits this
-    // certificate (TerminalGate). Throws Refused (UNAUTHENTICATED) or store::StoreError.
-    Caller authenticate(const grpc::ServerContextBase& context);
+    // certificate (TerminalGate). Throws Refused (UNAUTHENTICATED) or store::StoreError;
+    // WouldWait when `mayWait` is false and the gate would have to read the enrolment.
+    Caller authenticate(const grpc::ServerContextBase& context, bool mayWait = true);
 
     using MutationBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
     using QueryBody = std::function<void(store::Tx&, const Caller&, Subject&, std::int64_t now)>;
@@ -143,9 +145,12 @@ public:
     // The same mutation for a gRPC callback handler: nothing in it waits for the write
     // (Store::writeAsync), and the answer goes to `done`, called once — on the calling thread
     // when the call is refused at the door, else on the store's thread that learned the
-    // outcome, after the write is durable. No `prepare`: slow work has no place on gRPC's
-    // threads (such calls take mutate() on a thread of their own). `context`, `request` and
-    // `response` must stay alive until `done` has run; `body` is kept until then.
+    // outcome, after the write is durable. A caller the gate has no answer for in memory (a
+    // terminal's first call in TerminalGate::kFreshness: a read, or a renewed key's switch, a
+    // write) is admitted on a thread of the runner's own, and `done` may run there. No `prepare`:
+    // slow work has no place on gRPC's threads (such calls take mutate() on a thread of their own).
+    // `context`, `request` and `response` must stay alive until `done` has run; `body` is kept
+    // until then.
     void mutateAsync(grpc::CallbackServerContext* context, const std::string& eventType,
                      const std::string& requestId, const google::protobuf::Message& request,
                      google::protobuf::Message* response,
@@ -156,6 +161,15 @@ public:
     // A read-only RPC: runs `body` in a read transaction; a refusal is audited.
     grpc::Status query(grpc::ServerContextBase* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
+    // The same read on a gRPC callback thread, which must not wait for anything but the read:
+    // std::nullopt, the call neither answered nor logged, when it would have to (the gate has
+    // no answer in memory for the terminal; a refusal naming someone, audited by a durable
+    // write); the caller then runs query() on a thread that may wait. Such a call's stage
+    // histograms count its first look too.
+    std::optional<grpc::Status> queryAtOnce(grpc::ServerContextBase* context,
+                                            const std::string& eventType,
+                                            const std::optional<Refusal>& validationRefusal,
+                                            const QueryBody& body);
     // A read whose answer waits for a durable write (an audited look-up, its budget taken):
     // `after` runs once the read has succeeded, with the caller and the subject the body
     // found, and a refusal it returns is the answer (it audits that itself). The call's log
@@ -225,19 +239,29 @@ public:
 private:
     class MutationCall;  // one mutation's state, mutate()'s and mutateAsync()'s (mutation_call.cpp)
 
-    // `chainedFirst`: an audit reader's (auditQuery).
+    // mutateAsync() from its admission; `mayWait` false: on gRPC's thread (mutation_call.cpp).
+    void mutateAsyncFrom(std::chrono::steady_clock::time_point started, bool mayWait,
+                         grpc::CallbackServerContext* context, const std::string& eventType,
+                         const std::string& requestId, const google::protobuf::Message& request,
+                         google::protobuf::Message* response,
+                         const std::optional<Refusal>& validationRefusal, MutationBody body,
+                         std::optional<RateLimited> rateLimited,
+                         std::function<void(grpc::Status)> done);
+    // `chainedFirst`: an audit reader's (auditQuery). `mayWait` false: throws WouldWait
+    // rather than wait (queryAtOnce).
     grpc::Status queryFrom(store::Store* replica, grpc::ServerContextBase* context,
                            const std::string& eventType,
                            const std::optional<Refusal>& validationRefusal, const QueryBody& body,
-                           const AfterRead& after = {}, bool chainedFirst = false);
+                           const AfterRead& after = {}, bool chainedFirst = false,
+                           bool mayWait = true);
     void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
     // A mutation's caller authenticated (into `caller`) and its request valid: nullopt; else
-    // the answer, logged (and a malformed request tallied).
+    // the answer, logged (and a malformed request tallied). `mayWait`: as authenticate's.
     std::optional<grpc::Status> admit(grpc::ServerContextBase* context,
                                       const std::string& eventType,
                                       const std::optional<Refusal>& validationRefusal,
                                       std::chrono::steady_clock::time_point started,
-                                      std::optional<Caller>& caller);
+                                      std::optional<Caller>& caller, bool mayWait = true);
     // Logs a storage failure and answers UNAVAILABLE (the caller retries with its request id).
     grpc::Status storeFailed(const std::string& eventType, const Caller* caller,
                              const Subject& subject, std::chrono::steady_clock::time_point started,
@@ -276,6 +300,10 @@ private:
     bool m_logStopping = false;
     std::thread m_logFlusher;
     std::unique_ptr<AuditChainer> m_chainer;  // PostgreSQL only (audit_chainer.hpp)
+    // mutateAsync()'s admissions that may wait (a gate look-up), off gRPC's threads. Emptied
+    // first by the destructor: its jobs log and use every member above.
+    static constexpr std::size_t kAdmissionThreads = 64;
+    std::optional<util::BlockingPool> m_admissions{std::in_place, kAdmissionThreads, "admission"};
 };
 
 }  // namespace renshe::services::backoffice

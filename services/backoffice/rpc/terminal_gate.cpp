@@ -81,7 +81,7 @@ bool TerminalGate::promote(const Caller& caller) {
     return enrolled;
 }
 
-void TerminalGate::require(const Caller& caller) {
+void TerminalGate::require(const Caller& caller, bool mayWait) {
     if (caller.isStaff())
         return;
     const auto now = std::chrono::steady_clock::now();
@@ -97,6 +97,8 @@ void TerminalGate::require(const Caller& caller) {
         }
     }
     if (!cached) {
+        if (!mayWait)
+            throw WouldWait{};
         state = lookUp(caller);
         std::lock_guard lock(m_mutex);
         if (m_entries.size() >= kMaxEntries)

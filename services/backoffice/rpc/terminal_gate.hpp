@@ -16,6 +16,11 @@
 
 namespace renshe::services::backoffice {
 
+// Thrown, instead of waiting for storage, to a caller that said it must not wait (a gRPC
+// callback thread, which every call on its channel shares): it runs the call again on a thread
+// that may.
+struct WouldWait {};
+
 class TerminalGate {
 public:
     static constexpr std::chrono::milliseconds kFreshness{500};
@@ -27,8 +32,10 @@ public:
 
     // Throws Refused (UNAUTHENTICATED: TERMINAL_NOT_ENROLLED, TERMINAL_KEY_MISMATCH,
     // TERMINAL_REVOKED) for a terminal that may not call; staff pass (their certificates are
-    // not enrolled). Throws store::StoreError when the database cannot say.
-    void require(const Caller& caller);
+    // not enrolled). Throws store::StoreError when the database cannot say. `mayWait` false:
+    // throws WouldWait unless the answer is in memory (a staff caller, or the terminal's answer
+    // read less than kFreshness ago).
+    void require(const Caller& caller, bool mayWait = true);
 
 private:
     enum class State { Enrolled, NotEnrolled, KeyMismatch, Revoked };
