@@ -179,7 +179,22 @@ public:
 
     void read(const std::function<void(Tx&)>& fn) override {
         const auto asked = std::chrono::steady_clock::now();
-        std::unique_ptr<Connection> conn = acquireReader();
+        readOn(acquireReader(true), fn, asked);
+    }
+
+    bool readIfFree(const std::function<void(Tx&)>& fn) override {
+        const auto asked = std::chrono::steady_clock::now();
+        std::unique_ptr<Connection> conn = acquireReader(false);
+        if (!conn) {
+            return false;
+        }
+        readOn(std::move(conn), fn, asked);
+        return true;
+    }
+
+    // read()'s transaction on `conn`, which it gives back to the idle readers (or closes).
+    void readOn(std::unique_ptr<Connection> conn, const std::function<void(Tx&)>& fn,
+                std::chrono::steady_clock::time_point asked) {
         bool keep = true;
         std::exception_ptr failure;
         try {
@@ -398,12 +413,15 @@ private:
         }
     }
 
-    std::unique_ptr<Connection> acquireReader() {
+    // An idle reader, or a new one while fewer than m_maxReaders are open; else, with `mayWait`,
+    // the first to come free (StoreUnavailable after kReaderWait), without it nullptr.
+    std::unique_ptr<Connection> acquireReader(bool mayWait) {
         std::unique_lock lock(m_readMutex);
-        const bool free = m_readerFree.wait_for(lock, kReaderWait, [&] {
-            return !m_idleReaders.empty() || m_openReaders < m_maxReaders;
-        });
-        if (!free) {
+        const auto free = [&] { return !m_idleReaders.empty() || m_openReaders < m_maxReaders; };
+        if (!mayWait && !free()) {
+            return nullptr;
+        }
+        if (!m_readerFree.wait_for(lock, kReaderWait, free)) {
             throw StoreUnavailable("sqlite: no read connection free");
         }
         if (!m_idleReaders.empty()) {

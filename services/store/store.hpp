@@ -168,6 +168,13 @@ public:
 
     // A read-only transaction with a consistent snapshot; runs concurrently with writes.
     virtual void read(const std::function<void(Tx&)>& fn) = 0;
+    // read() when a connection is there for it at once (SQLite: an idle reader, or room to
+    // open one), for a thread that must not wait (a gRPC callback thread); else false, `fn`
+    // not run. PostgreSQL's reads are round trips that may wait: always false.
+    virtual bool readIfFree(const std::function<void(Tx&)>& fn) {
+        static_cast<void>(fn);
+        return false;
+    }
 
     virtual Backend backend() const noexcept = 0;
     // The highest migration applied.

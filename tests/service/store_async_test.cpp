@@ -1,11 +1,13 @@
 // Store::writeAsync on both backends: `done` once per write, after the write is durable or with
 // its error, never on the caller's thread; a continuation may start the next write; closing
-// the store answers every write posted before it, and what was acknowledged is kept.
+// the store answers every write posted before it, and what was acknowledged is kept; readIfFree
+// runs a read only when no connection need be waited for.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <latch>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -187,4 +189,42 @@ TEST_P(StoreAsync, ClosingAnswersEveryWritePostedAndKeepsWhatWasAcknowledged) {
     for (const std::string& failure : outcomes.failed())
         EXPECT_NE(failure.find(": unavailable"), std::string::npos) << failure;
     EXPECT_EQ(buckets(*open()), static_cast<std::int64_t>(ok.size()));
+}
+
+// readIfFree(), for a thread that must not wait: on SQLite a read when a connection is there at
+// once, none (nothing run, at once) while every reader is busy, one again when a reader is back;
+// PostgreSQL never promises one.
+TEST_P(StoreAsync, ReadIfFreeRunsOnlyWhenItNeedNotWaitForAConnection) {
+    Store::Options two;
+    two.connections = 2;
+    auto store = Store::open(m_url, two);
+    int ran = 0;
+    const auto look = [&](Tx& tx) {
+        tx.queryOne("SELECT count(*) FROM rate_limits");
+        ++ran;
+    };
+    if (GetParam() == Backend::Postgres) {
+        EXPECT_FALSE(store->readIfFree(look));
+        EXPECT_EQ(ran, 0);
+        return;
+    }
+    EXPECT_TRUE(store->readIfFree(look));
+    std::latch reading{2}, release{1};
+    std::vector<std::thread> holders;
+    for (int i = 0; i < 2; ++i)
+        holders.emplace_back([&] {
+            store->read([&](Tx&) {
+                reading.count_down();
+                release.wait();
+            });
+        });
+    reading.wait();  // both readers busy
+    const auto asked = std::chrono::steady_clock::now();
+    EXPECT_FALSE(store->readIfFree(look));
+    EXPECT_LT(std::chrono::steady_clock::now() - asked, 1s) << "it waited for a reader";
+    release.count_down();
+    for (auto& h : holders)
+        h.join();
+    EXPECT_TRUE(store->readIfFree(look));
+    EXPECT_EQ(ran, 2);
 }

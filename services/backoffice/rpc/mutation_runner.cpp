@@ -366,7 +366,7 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
         if (chainedFirst && !refusal && m_chainer && caller->isStaff())
             m_chainer->awaitRound();
         if (!refusal) {
-            readFrom(replica, [&](store::Tx& tx) {
+            const auto read = [&](store::Tx& tx) {
                 stages.bodyStarts();
                 subject = Subject{};
                 refusal.reset();
@@ -376,7 +376,11 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
                     refusal = r.refusal();
                 }
                 stages.bodyEnds();
-            });
+            };
+            if (mayWait)
+                readFrom(replica, read);
+            else if (replica || !m_store.readIfFree(read))
+                throw WouldWait{};
             stages.committed();
         }
         // A refusal about a person is one event (what an investigation of them reads); one

@@ -163,9 +163,10 @@ public:
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body);
     // The same read on a gRPC callback thread, which must not wait for anything but the read:
     // std::nullopt, the call neither answered nor logged, when it would have to (the gate has
-    // no answer in memory for the terminal; a refusal naming someone, audited by a durable
-    // write); the caller then runs query() on a thread that may wait. Such a call's stage
-    // histograms count its first look too.
+    // no answer in memory for the terminal; no read connection free at once,
+    // Store::readIfFree; a refusal naming someone, audited by a durable write); the caller
+    // then runs query() on a thread that may wait. Such a call's stage histograms count its
+    // first look too.
     std::optional<grpc::Status> queryAtOnce(grpc::ServerContextBase* context,
                                             const std::string& eventType,
                                             const std::optional<Refusal>& validationRefusal,
