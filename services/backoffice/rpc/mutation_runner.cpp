@@ -50,16 +50,11 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
       m_policy(policy),
       m_clock(clock),
       m_plaintext(plaintextDevelopment),
-      m_gate(store) {
-    m_logFlusher = std::thread([this] {
-        std::unique_lock lock(m_logMutex);
-        while (!m_logStopping) {
-            m_logWake.wait_for(lock, std::chrono::milliseconds(100));
-            lock.unlock();
-            flushLog();
-            lock.lock();
-        }
-    });
+      m_gate(store),
+      m_log([](const std::string& lines) {
+          std::cerr.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+          std::cerr.flush();
+      }) {
     if (m_store.backend() == store::Backend::Postgres)
         m_chainer = std::make_unique<AuditChainer>(
             m_store, m_keys, [this](const std::string& json) { log(json); },
@@ -69,38 +64,14 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
 MutationRunner::~MutationRunner() {
     m_admissions.reset();  // runs the admissions posted, whose writes answer or are refused
     m_chainer.reset();     // its last round may log
-    {
-        std::lock_guard lock(m_logMutex);
-        m_logStopping = true;
-    }
-    m_logWake.notify_all();
-    m_logFlusher.join();
-    flushLog();
 }
 
 void MutationRunner::log(const std::string& json) {
-    bool full = false;
-    {
-        std::lock_guard lock(m_logMutex);
-        m_logBuffer += json;
-        m_logBuffer += '\n';
-        full = m_logBuffer.size() >= 64 * 1024;
-    }
-    if (full)
-        flushLog();
+    m_log.append(json);
 }
 
 void MutationRunner::flushLog() {
-    std::lock_guard writing(m_logWriteMutex);
-    std::string out;
-    {
-        std::lock_guard lock(m_logMutex);
-        out.swap(m_logBuffer);
-    }
-    if (!out.empty()) {
-        std::cerr.write(out.data(), static_cast<std::streamsize>(out.size()));
-        std::cerr.flush();
-    }
+    m_log.flush();
 }
 
 grpc::Status MutationRunner::finish(grpc::ServerContextBase* context, const Refusal& refusal) {

@@ -10,18 +10,16 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 
 #include "drivers/util/blocking_pool.hpp"
 #include "drivers/util/clock.hpp"
+#include "drivers/util/log_buffer.hpp"
 #include "services/backoffice/rpc/audit_chainer.hpp"
 #include "services/backoffice/rpc/caller.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
@@ -227,10 +225,12 @@ public:
         askAuditChained();
     }
 
-    // One JSON line to stderr. Lines are buffered and written by a flusher every 100 ms (or at
-    // 64 KiB), so a busy back office does not pay a write(2) per call; a crash can lose the
-    // last 100 ms of log lines, never an audit event of a write (those are in the database;
-    // refusals that name no person are counted in memory until the next round: RefusalTally).
+    // One JSON line to stderr. Lines are buffered and written by a thread of their own every
+    // 100 ms (or at 64 KiB; util::LogBuffer), so a busy back office does not pay a write(2) per
+    // call and no thread that logs waits for a lagging journal (past 16 MiB waiting, lines are
+    // dropped and counted); a crash can lose the last 100 ms of log lines, never an audit
+    // event of a write (those are in the database; refusals that name no person are counted in
+    // memory until the next round: RefusalTally).
     void log(const std::string& json);
     void flushLog();
 
@@ -294,12 +294,7 @@ private:
     TerminalGate m_gate;
     Metrics m_metrics;
     RefusalTally m_refusals;
-    std::mutex m_logMutex;       // guards the buffer
-    std::mutex m_logWriteMutex;  // one flush at a time, so lines keep their order
-    std::string m_logBuffer;
-    std::condition_variable m_logWake;
-    bool m_logStopping = false;
-    std::thread m_logFlusher;
+    util::LogBuffer m_log;  // its last lines written after the two below are reset (destructor)
     std::unique_ptr<AuditChainer> m_chainer;  // PostgreSQL only (audit_chainer.hpp)
     // mutateAsync()'s admissions that may wait (a gate look-up), off gRPC's threads. Emptied
     // first by the destructor: its jobs log and use every member above.
