@@ -172,7 +172,7 @@ TEST(WaitingWrites, PinChangesWaitingForTheWriterHoldNoThreads) {
         << before << " threads before, " << during << " while " << kWaiting << " calls waited";
 }
 
-// What a status look-up must wait for runs off gRPC's callback threads (two on two cores,
+// What a status look-up must wait for runs off gRPC's callback threads (a few, two here,
 // shared by every call of the callback methods): a refusal naming someone is answered only once
 // its audit event is durable, and a terminal's first call in a while reads its enrolment. With
 // the writer held, 24 look-ups of unknown cards wait for their audit events while a look-up of

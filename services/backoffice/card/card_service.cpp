@@ -140,7 +140,7 @@ grpc::Status CardServiceImpl::GetSealingKey(grpc::ServerContext* ctx, const GetS
 // read is a round trip that may wait for a connection (a primary failing over); a lift that fell
 // due is written before the answer, and so are a refusal naming someone (audited) and a
 // terminal's enrolment look-up on its first call in a while (TerminalGate): those run on the
-// card service's own pool, never holding gRPC's threads (two on two cores, shared by every
+// card service's own pool, never holding gRPC's threads (a few, two here, shared by every
 // call of the callback methods).
 grpc::ServerUnaryReactor* CardServiceImpl::GetCardStatus(grpc::CallbackServerContext* ctx,
                                                          const GetCardStatusRequest* req,
