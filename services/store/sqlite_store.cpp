@@ -192,40 +192,6 @@ public:
         return true;
     }
 
-    // read()'s transaction on `conn`, which it gives back to the idle readers (or closes).
-    void readOn(std::unique_ptr<Connection> conn, const std::function<void(Tx&)>& fn,
-                std::chrono::steady_clock::time_point asked) {
-        bool keep = true;
-        std::exception_ptr failure;
-        try {
-            conn->control("BEGIN");
-            m_readWait.observe(std::chrono::steady_clock::now() - asked);
-            SqliteTx tx(*conn);
-            try {
-                fn(tx);
-            } catch (...) {
-                failure = tx.failure();
-                throw;
-            }
-            if (tx.failure()) {
-                std::rethrow_exception(tx.failure());
-            }
-            conn->control("COMMIT");
-        } catch (...) {
-            const std::exception_ptr error = writeOutcome(std::current_exception(), failure);
-            try {
-                if (conn->inTransaction()) {
-                    conn->control("ROLLBACK");
-                }
-            } catch (...) {
-                keep = false;
-            }
-            releaseReader(std::move(conn), keep);
-            std::rethrow_exception(error);
-        }
-        releaseReader(std::move(conn), keep);
-    }
-
     Backend backend() const noexcept override { return Backend::Sqlite; }
 
     int schemaVersion() override {
@@ -411,6 +377,40 @@ private:
             complete(batch);
             lock.lock();
         }
+    }
+
+    // read()'s transaction on `conn`, which it gives back to the idle readers (or closes).
+    void readOn(std::unique_ptr<Connection> conn, const std::function<void(Tx&)>& fn,
+                std::chrono::steady_clock::time_point asked) {
+        bool keep = true;
+        std::exception_ptr failure;
+        try {
+            conn->control("BEGIN");
+            m_readWait.observe(std::chrono::steady_clock::now() - asked);
+            SqliteTx tx(*conn);
+            try {
+                fn(tx);
+            } catch (...) {
+                failure = tx.failure();
+                throw;
+            }
+            if (tx.failure()) {
+                std::rethrow_exception(tx.failure());
+            }
+            conn->control("COMMIT");
+        } catch (...) {
+            const std::exception_ptr error = writeOutcome(std::current_exception(), failure);
+            try {
+                if (conn->inTransaction()) {
+                    conn->control("ROLLBACK");
+                }
+            } catch (...) {
+                keep = false;
+            }
+            releaseReader(std::move(conn), keep);
+            std::rethrow_exception(error);
+        }
+        releaseReader(std::move(conn), keep);
     }
 
     // An idle reader, or a new one while fewer than m_maxReaders are open; else, with `mayWait`,
