@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <utility>
+
 namespace renshe::util {
 
 LogBuffer::LogBuffer(Sink sink, std::size_t flushAt, std::size_t most,

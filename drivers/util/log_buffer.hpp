@@ -20,7 +20,7 @@ namespace renshe::util {
 class LogBuffer {
 public:
     // `sink` gets whole lines, each ending in '\n', in the order appended; called by one
-    // thread at a time.
+    // thread at a time; must not throw (it runs on the buffer's thread).
     using Sink = std::function<void(const std::string&)>;
     static constexpr std::size_t kFlushAt = 64 * 1024;
     static constexpr std::size_t kMost = 16 * 1024 * 1024;

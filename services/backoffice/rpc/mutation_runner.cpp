@@ -70,10 +70,6 @@ void MutationRunner::log(const std::string& json) {
     m_log.append(json);
 }
 
-void MutationRunner::flushLog() {
-    m_log.flush();
-}
-
 grpc::Status MutationRunner::finish(grpc::ServerContextBase* context, const Refusal& refusal) {
     if (refusal.reason == renshe::v1::REFUSAL_REASON_RATE_LIMITED)
         m_metrics.countRateLimit(refusal.limit.empty() ? "other" : refusal.limit);

@@ -232,7 +232,6 @@ public:
     // event of a write (those are in the database; refusals that name no person are counted in
     // memory until the next round: RefusalTally).
     void log(const std::string& json);
-    void flushLog();
 
     // The refusal's status with its trailers (renshe-refusal, renshe-retry-after).
     grpc::Status finish(grpc::ServerContextBase* context, const Refusal& refusal);
