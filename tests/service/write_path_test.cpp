@@ -2,7 +2,8 @@
 // waits):
 //  - a PIN change waiting for the SQLite writer holds no thread of the back office (a gRPC
 //    callback method: MutationRunner::mutateAsync, Store::writeAsync); a status look-up's
-//    audited refusal waits for its write off gRPC's callback threads;
+//    audited refusal, and a content stream's admission that the gate must write for, wait off
+//    gRPC's callback threads;
 //  - Store priorities on both backends: with the writer (SQLite) or the one pooled connection
 //    (PostgreSQL) held, an Urgent write queued last runs before the Normal ones queued before
 //    it, and Background writes run after every Normal one;
@@ -26,6 +27,9 @@
 
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
+#include "renshe/v1/content.grpc.pb.h"
+#include "services/client/client.hpp"
+#include "services/client/renewal.hpp"
 #include "services/store/store.hpp"
 #include "tests/fixtures/postgres.hpp"
 #include "tests/fixtures/process.hpp"
@@ -43,8 +47,16 @@ using renshe::testing::HeldWriter;
 using renshe::testing::SeededCard;
 using renshe::testing::StoreKind;
 using Priority = Store::Priority;
+using renshe::services::pki::Role;
+namespace client = renshe::services::client;
 
 namespace {
+
+std::int64_t nowSeconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 class WritePriority : public ::testing::TestWithParam<StoreKind> {
 protected:
@@ -217,6 +229,98 @@ TEST(WaitingWrites, RefusedLookUpsWaitingForTheirAuditHoldNoCallbackThread) {
     EXPECT_LT(took, 1s) << "the known card's look-up waited behind the refused ones";
     EXPECT_EQ(answeredMeanwhile, 0) << "a refusal was answered before its audit event was written";
     EXPECT_EQ(notFound.load(), kRefused);
+}
+
+// WatchContent's start on gRPC's callback threads: a display calling with its renewed
+// certificate's key for the first time has the gate switch its enrolment (a write). With the
+// writer held, 24 such displays' streams wait for their switches while a known card's look-up
+// is answered at once; each stream then starts with its first update, and one whose display
+// gave up while it waited ends without harm. Admitting the streams on gRPC's threads held the
+// look-up until the writer was free.
+TEST(WaitingWrites, ContentStreamsWaitingForTheirGateHoldNoCallbackThread) {
+    constexpr int kDisplays = 24;
+    BackofficeEnv env(StoreKind::Sqlite);
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    const SeededCard known = renshe::testing::inventedCard(4600);
+    renshe::testing::seed(staff, known);
+    const auto lookUp = [&](std::chrono::milliseconds deadline) {
+        renshe::v1::GetCardStatusRequest r;
+        *r.mutable_card() = known.inserted();
+        renshe::v1::GetCardStatusResponse resp;
+        return call(*touch.card, &renshe::v1::CardService::Stub::GetCardStatus, r, &resp, deadline);
+    };
+    ASSERT_TRUE(lookUp(10s).ok());
+
+    // Each display renews its certificate; its next call, with the new key, switches the
+    // enrolment to it.
+    renshe::testing::TempDir dir("renshe-watch-admission");
+    std::vector<client::Endpoint> renewed;
+    for (int i = 0; i <= kDisplays; ++i) {  // the last one gives up
+        const auto issued = env.pki().client(
+            {"T-371302-" + std::to_string(700 + i) + "-D", Role::Display, BackofficeEnv::kRegion});
+        const client::IdentityFiles files{dir / (std::to_string(i) + ".crt"),
+                                          dir / (std::to_string(i) + ".key")};
+        std::filesystem::copy_file(issued.certificate, files.certificate);
+        std::filesystem::copy_file(issued.privateKey, files.privateKey);
+        const auto endpoint = [&] {
+            return client::Endpoint::fromFiles(env.backoffice().target(), env.pki().caCertificate(),
+                                               files.certificate, files.privateKey);
+        };
+        client::ChannelKeeper keeper(endpoint());
+        const auto r = client::renewCertificateIfDue(keeper, files, nowSeconds(), 48h, 10s);
+        ASSERT_EQ(r.outcome, client::RenewalOutcome::Renewed) << r.detail;
+        renewed.push_back(endpoint());
+    }
+
+    auto db = Store::open("sqlite:" + env.backoffice().sqlitePath().string());
+    HeldWriter held(*db);
+    std::atomic<int> started{0}, updated{0};
+    std::vector<std::thread> displays;
+    grpc::StatusCode leaverCode = grpc::StatusCode::OK;
+    const client::Endpoint leaver = renewed.back();
+    renewed.pop_back();
+    displays.emplace_back([&] {  // leaves while its admission waits for the writer
+        auto stub = renshe::v1::ContentService::NewStub(client::makeChannel(leaver));
+        grpc::ClientContext ctx;
+        ctx.set_deadline(std::chrono::system_clock::now() + 150ms);
+        auto reader = stub->WatchContent(&ctx, renshe::v1::WatchContentRequest{});
+        renshe::v1::ContentUpdate u;
+        while (reader->Read(&u)) {
+        }
+        leaverCode = reader->Finish().error_code();
+    });
+    for (const auto& endpoint : renewed) {
+        displays.emplace_back([&, endpoint] {
+            auto stub = renshe::v1::ContentService::NewStub(client::makeChannel(endpoint));
+            grpc::ClientContext ctx;
+            ctx.set_deadline(std::chrono::system_clock::now() + 10s);
+            auto reader = stub->WatchContent(&ctx, renshe::v1::WatchContentRequest{});
+            renshe::v1::ContentUpdate u;
+            if (reader->Read(&u)) {
+                ++started;
+                if (u.revision() >= 0 && u.has_server_time())
+                    ++updated;
+            }
+            ctx.TryCancel();
+            reader->Finish();
+        });
+    }
+    std::this_thread::sleep_for(300ms);  // every stream has arrived and waits for its switch
+    const auto asked = std::chrono::steady_clock::now();
+    const auto knownOutcome = lookUp(2s);
+    const auto took = std::chrono::steady_clock::now() - asked;
+    const int startedMeanwhile = started.load();
+    held.release();
+    for (auto& d : displays)
+        d.join();
+    EXPECT_TRUE(knownOutcome.ok()) << knownOutcome;
+    EXPECT_LT(took, 1s) << "the look-up waited behind the streams' admissions";
+    EXPECT_EQ(startedMeanwhile, 0) << "a stream started before its key was switched to";
+    EXPECT_EQ(started.load(), kDisplays);
+    EXPECT_EQ(updated.load(), kDisplays);
+    EXPECT_EQ(leaverCode, grpc::StatusCode::DEADLINE_EXCEEDED);
+    EXPECT_TRUE(lookUp(10s).ok()) << "the back office after a stream left mid-admission";
 }
 
 TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChain) {

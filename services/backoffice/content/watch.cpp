@@ -8,160 +8,13 @@
 
 #include "services/backoffice/card/lifecycle.hpp"
 #include "services/backoffice/content/store.hpp"
+#include "services/backoffice/content/watcher.hpp"
 #include "services/pki/pki.hpp"
 
 namespace renshe::services::backoffice::content {
 
 using namespace renshe::v1;
 using Clock = std::chrono::steady_clock;
-
-namespace {
-
-std::string jsonText(const std::string& s) {
-    std::string out;
-    for (const char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x",
-                          static_cast<unsigned>(static_cast<unsigned char>(c)));
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-// A stream refused before it started.
-class Refuser final : public grpc::ServerWriteReactor<ContentUpdate> {
-public:
-    explicit Refuser(const grpc::Status& status) { Finish(status); }
-    void OnDone() override { delete this; }
-};
-
-}  // namespace
-
-// One subscribed terminal. gRPC calls the On… reactions; the hub's poller calls offer(). At
-// most one write is in flight; a newer update replaces one still waiting (every update is a
-// full snapshot, so a slow display only ever gets the latest).
-class Watcher final : public grpc::ServerWriteReactor<ContentUpdate> {
-public:
-    Watcher(ContentHub& hub, grpc::CallbackServerContext* context, Caller caller,
-            std::int64_t resumeAfter)
-        : m_hub(hub),
-          m_context(context),
-          m_caller(std::move(caller)),
-          m_resumeAfter(resumeAfter),
-          m_since(Clock::now()) {}
-
-    void adopt(std::shared_ptr<Watcher> self) { m_self = std::move(self); }
-    const Caller& caller() const { return m_caller; }
-    std::int64_t resumeAfter() const { return m_resumeAfter; }
-
-    // False once the stream is finishing.
-    bool offer(std::shared_ptr<const ContentUpdate> update) {
-        const ContentUpdate* message = update.get();
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_finishing)
-                return false;
-            if (m_inFlight) {
-                m_pending = std::move(update);
-                return true;
-            }
-            m_inFlight = std::move(update);  // kept until OnWriteDone
-            ++m_writes;
-        }
-        StartWrite(message);
-        return true;
-    }
-
-    // Ends the stream with `status` (and the refusal reason `refusal`, if any, in the trailing
-    // metadata as every refusal carries it).
-    void end(const grpc::Status& status, const char* refusal = nullptr) {
-        {
-            std::lock_guard lock(m_mutex);
-            if (m_finishing)
-                return;
-            if (refusal)  // before Finish, which OnWriteDone may call once m_finishing is set
-                m_context->AddTrailingMetadata("renshe-refusal", refusal);
-            m_finishing = true;
-            m_status = status;
-            m_pending.reset();
-            if (m_inFlight)
-                return;  // OnWriteDone finishes
-        }
-        Finish(status);
-    }
-
-    void OnWriteDone(bool ok) override {
-        std::shared_ptr<const ContentUpdate> next;
-        bool finish = false;
-        {
-            std::lock_guard lock(m_mutex);
-            m_inFlight.reset();
-            if (!ok && !m_finishing) {
-                m_finishing = true;
-                m_status = grpc::Status(grpc::StatusCode::CANCELLED, "stream closed by the client");
-                m_pending.reset();
-            }
-            if (m_finishing) {
-                finish = true;
-            } else if (m_pending) {
-                m_inFlight = std::move(m_pending);
-                next = m_inFlight;
-                ++m_writes;
-            }
-        }
-        if (finish) {
-            Finish(m_status);
-        } else if (next) {
-            StartWrite(next.get());
-        }
-    }
-
-    void OnCancel() override { end(grpc::Status(grpc::StatusCode::CANCELLED, "client left")); }
-
-    void OnDone() override {
-        const auto took =
-            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - m_since);
-        m_hub.runner().metrics().count("content.watch", m_status.error_code(), took);
-        std::ostringstream line;
-        line << "{\"ts\":" << m_hub.runner().clock().nowMicros() / 1000
-             << ",\"level\":\"info\",\"event\":\"stream_end\",\"method\":\"content.watch\","
-             << "\"caller\":\"" << jsonText(m_caller.key())
-             << "\",\"code\":" << static_cast<int>(m_status.error_code())
-             << ",\"messages\":" << m_writes << ",\"seconds\":" << took.count() / 1'000'000 << "}";
-        m_hub.runner().log(line.str());
-        m_hub.remove(this);
-        const std::shared_ptr<Watcher> self = std::move(m_self);  // may delete this on return
-    }
-
-    // Poller thread only.
-    std::string resolutionKey;
-    bool started = false;
-    std::size_t sentHash = 0;
-    std::int64_t sentRevision = 0;
-    Clock::time_point sentAt{};
-
-private:
-    ContentHub& m_hub;
-    grpc::CallbackServerContext* const m_context;  // valid until OnDone
-    const Caller m_caller;
-    const std::int64_t m_resumeAfter;
-    const Clock::time_point m_since;
-    std::shared_ptr<Watcher> m_self;  // released in OnDone
-
-    std::mutex m_mutex;
-    std::shared_ptr<const ContentUpdate> m_inFlight;
-    std::shared_ptr<const ContentUpdate> m_pending;
-    bool m_finishing = false;
-    grpc::Status m_status = grpc::Status(grpc::StatusCode::CANCELLED, "client left");
-    int m_writes = 0;
-};
 
 ContentHub::ContentHub(MutationRunner& runner, ContentJobSource jobs)
     : m_runner(runner),
@@ -171,6 +24,7 @@ ContentHub::ContentHub(MutationRunner& runner, ContentJobSource jobs)
 }
 
 ContentHub::~ContentHub() {
+    m_admissions.reset();  // its jobs use the hub
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -211,10 +65,41 @@ void ContentHub::stopStreams() {
 grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerContext* context,
                                                            const WatchContentRequest* request) {
     const auto started = Clock::now();
+    auto watcher =
+        std::make_shared<Watcher>(*this, context, request->resume_after_revision(), started);
+    Watcher* raw = watcher.get();
+    watcher->adopt(watcher);
+    try {
+        settle(*raw, context, *request, started, false);
+        return raw;
+    } catch (const WouldWait&) {
+        // The gate has no answer for this terminal in memory (its first call in a while, as a
+        // display's stream nearly always is): read it on a thread that may wait, not on one
+        // every callback call shares.
+    }
+    raw->admitLater();
+    try {
+        m_admissions->post([this, raw, context, request, started] {
+            try {
+                settle(*raw, context, *request, started, true);
+            } catch (...) {  // nothing was logged or held for it
+                raw->refuse(grpc::Status(grpc::StatusCode::UNAVAILABLE, "admission failed; retry"),
+                            "", "");
+            }
+        });
+    } catch (const std::system_error&) {
+        raw->refuse(grpc::Status(grpc::StatusCode::UNAVAILABLE, "no thread for the call"), "", "");
+    }
+    return raw;
+}
+
+void ContentHub::settle(Watcher& watcher, grpc::CallbackServerContext* context,
+                        const WatchContentRequest& request, Clock::time_point started,
+                        bool mayWait) {
     std::optional<Caller> caller;
     std::optional<Refusal> refusal;
     try {
-        caller = m_runner.authenticate(*context);
+        caller = m_runner.authenticate(*context, mayWait);
     } catch (const Refused& r) {
         refusal = r.refusal();
     } catch (const std::exception& e) {  // the enrolment could not be read
@@ -222,7 +107,7 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
                           std::string("storage unavailable; retry: ") + e.what()};
     }
     if (!refusal)
-        refusal = check(*request);
+        refusal = check(request);
     // Display terminals, and touch terminals for their idle screen (content.proto).
     if (!refusal && caller->isStaff()) {
         refusal =
@@ -237,17 +122,18 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
             ",\"level\":\"warn\",\"event\":\"rpc\",\"method\":\"content.watch\",\"caller\":\"" +
             jsonText(caller ? caller->key() : std::string("-")) + "\",\"outcome\":\"" +
             RefusalReason_Name(refusal->reason) + "\"}");
-        context->AddTrailingMetadata("renshe-refusal", RefusalReason_Name(refusal->reason));
-        return new Refuser(grpc::Status(refusal->code, refusal->message));
+        watcher.refuse(grpc::Status(refusal->code, refusal->message),
+                       RefusalReason_Name(refusal->reason), "");
+        return;
     }
-    auto watcher =
-        std::make_shared<Watcher>(*this, context, *caller, request->resume_after_revision());
-    Watcher* raw = watcher.get();
+    watcher.admitAs(*caller);
     {
         std::lock_guard lock(m_mutex);
         if (m_streamsStopped) {
-            return new Refuser(grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                                            "server shutting down; reconnect and resume"));
+            watcher.refuse(grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                        "server shutting down; reconnect and resume"),
+                           "", "");
+            return;
         }
         // A display needs one stream (two while it reconnects): a terminal opening more is
         // broken or hostile, and each stream costs the hub a watcher.
@@ -256,15 +142,14 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
             return w.second->caller().key() == key;
         });
         if (open >= m_runner.policy().maxStreamsPerTerminal) {
-            context->AddTrailingMetadata("renshe-refusal",
-                                         RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED));
-            context->AddTrailingMetadata("renshe-retry-after", "30");
-            return new Refuser(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                            "too many content streams for this terminal"));
+            watcher.refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                        "too many content streams for this terminal"),
+                           RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED), "30");
+            return;
         }
-        watcher->adopt(watcher);
-        m_new.push_back(watcher);
-        m_watchers.emplace(raw, std::move(watcher));
+        auto held = watcher.shared_from_this();
+        m_new.push_back(held);
+        m_watchers.emplace(&watcher, std::move(held));
         m_runner.metrics().streamOpened();
         m_poked = true;
     }
@@ -273,8 +158,8 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
                  ",\"level\":\"info\",\"event\":\"stream_start\",\"method\":\"content.watch\","
                  "\"caller\":\"" +
                  jsonText(caller->key()) +
-                 "\",\"resume_after\":" + std::to_string(request->resume_after_revision()) + "}");
-    return raw;
+                 "\",\"resume_after\":" + std::to_string(request.resume_after_revision()) + "}");
+    watcher.admitted();
 }
 
 void ContentHub::logError(const std::string& what) {

@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "drivers/util/blocking_pool.hpp"
 #include "renshe/v1/content.pb.h"
 #include "services/backoffice/content/content_service.hpp"
 #include "services/backoffice/content/model.hpp"
@@ -37,7 +38,8 @@ public:
     ContentHub(const ContentHub&) = delete;
     ContentHub& operator=(const ContentHub&) = delete;
 
-    // The WatchContent handler: authorises the caller, then subscribes it.
+    // The WatchContent handler: authorises the caller, then subscribes it — on gRPC's thread
+    // unless that would wait for storage, else on a thread of m_admissions.
     grpc::ServerWriteReactor<renshe::v1::ContentUpdate>* watch(
         grpc::CallbackServerContext* context, const renshe::v1::WatchContentRequest* request);
     // Look at the database now (a change was committed by this process).
@@ -54,6 +56,12 @@ private:
         std::shared_ptr<const renshe::v1::Playlist> playlist;
     };
 
+    // The stream's admission: authentication, the request, the role, then the hub takes it;
+    // else refused (logged, counted, the refusal in the trailing metadata). `mayWait` false:
+    // throws WouldWait, having done nothing, where the gate would read the enrolment.
+    void settle(Watcher& watcher, grpc::CallbackServerContext* context,
+                const renshe::v1::WatchContentRequest& request,
+                std::chrono::steady_clock::time_point started, bool mayWait);
     void run();
     void iterate(std::vector<std::shared_ptr<Watcher>>& fresh,
                  const std::vector<std::shared_ptr<Watcher>>& all);
@@ -89,6 +97,10 @@ private:
     std::map<std::vector<std::string>, std::optional<std::vector<renshe::v1::Job>>> m_jobsById;
     std::map<std::string, std::vector<renshe::v1::QueueEntry>> m_queues;  // per snapshot
     std::atomic<std::int64_t> m_lastErrorLog{std::numeric_limits<std::int64_t>::min() / 2};
+
+    // Admissions that wait for storage (watch()); emptied first when the hub goes.
+    static constexpr std::size_t kAdmissionThreads = 16;
+    std::optional<util::BlockingPool> m_admissions{std::in_place, kAdmissionThreads, "watch-admit"};
 };
 
 }  // namespace renshe::services::backoffice::content
