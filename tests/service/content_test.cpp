@@ -608,6 +608,10 @@ TEST_P(ContentWatch, WhoMayWatch) {
     EXPECT_EQ(fifth.refusal, "REFUSAL_REASON_RATE_LIMITED");
     for (auto& d : streams)
         d->stop();
+    // Once they have closed, the terminal may watch again (retrying until the server has seen
+    // them go).
+    Display again(displayChannel(env));
+    EXPECT_TRUE(again.waitFor(showsTitles({"一"}), 5s)) << "closed streams still counted";
     // A certificate of another CA never gets an RPC (the handshake fails).
     renshe::testing::TestPki stranger("Stranger CA");
     auto foreign = ContentService::NewStub(renshe::services::client::makeChannel(stranger.endpoint(

@@ -43,8 +43,12 @@ void ContentHub::poke() {
 
 void ContentHub::remove(Watcher* watcher) {
     std::lock_guard lock(m_mutex);
-    if (m_watchers.erase(watcher) > 0)
-        m_runner.metrics().streamClosed();
+    if (m_watchers.erase(watcher) == 0)
+        return;  // refused at the door: never held
+    m_runner.metrics().streamClosed();
+    if (const auto it = m_openByTerminal.find(watcher->caller().key());
+        it != m_openByTerminal.end() && --it->second <= 0)
+        m_openByTerminal.erase(it);
 }
 
 void ContentHub::stopStreams() {
@@ -136,17 +140,16 @@ void ContentHub::settle(Watcher& watcher, grpc::CallbackServerContext* context,
             return;
         }
         // A display needs one stream (two while it reconnects): a terminal opening more is
-        // broken or hostile, and each stream costs the hub a watcher.
-        const std::string key = caller->key();
-        const auto open = std::count_if(m_watchers.begin(), m_watchers.end(), [&](const auto& w) {
-            return w.second->caller().key() == key;
-        });
+        // broken or hostile, and each stream costs the hub a watcher. Counted by terminal, not
+        // by a look through every stream: after a failover all displays reconnect at once.
+        int& open = m_openByTerminal[caller->key()];
         if (open >= m_runner.policy().maxStreamsPerTerminal) {
             watcher.refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                         "too many content streams for this terminal"),
                            RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED), "30");
             return;
         }
+        ++open;
         auto held = watcher.shared_from_this();
         m_new.push_back(held);
         m_watchers.emplace(&watcher, std::move(held));

@@ -86,6 +86,7 @@ private:
     bool m_streamsStopped = false;
     std::vector<std::shared_ptr<Watcher>> m_new;
     std::unordered_map<Watcher*, std::shared_ptr<Watcher>> m_watchers;
+    std::unordered_map<std::string, int> m_openByTerminal;  // m_watchers by Caller::key()
     std::optional<std::int64_t> m_boundary;  // of the current snapshot, for the poller's sleep
     std::thread m_thread;
 
