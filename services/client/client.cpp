@@ -36,6 +36,13 @@ std::shared_ptr<grpc::Channel> makeChannel(const Endpoint& endpoint) {
     // connect *timeout*, and a short one aborts TLS handshakes on a busy terminal forever.
     args.SetInt(GRPC_ARG_KEEPALIVE_TIME_MS, 30000);
     args.SetInt(GRPC_ARG_KEEPALIVE_TIMEOUT_MS, 10000);
+    // No bandwidth-delay probing: gRPC pings the server when a response arrives after a pause
+    // — for a terminal, after nearly every call — and the back office reads and answers every
+    // such ping (one more recvmsg, sendmsg and wake-up a call; deploy/PROVINCE-SCALE.md). What
+    // the probe would learn, a fixed window says instead: 1 MiB a stream (64 KiB by default),
+    // so a display's 3 MiB notice image arrives in about three windows.
+    args.SetInt(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+    args.SetInt(GRPC_ARG_HTTP2_STREAM_LOOKAHEAD_BYTES, 1 << 20);
     if (!endpoint.serverNameOverride.empty()) {
         args.SetSslTargetNameOverride(endpoint.serverNameOverride);
     }

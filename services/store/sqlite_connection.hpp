@@ -144,7 +144,8 @@ public:
     // Runs one statement with $1…$N parameters; collects rows when `wantRows`.
     std::vector<Row> run(std::string_view sql, const std::vector<Value>& params, bool wantRows,
                          std::int64_t* changes) {
-        sqlite3_stmt* stmt = prepare(sql);
+        const Prepared& prepared = prepare(sql);
+        sqlite3_stmt* stmt = prepared.stmt;
         struct Reset {
             sqlite3_stmt* s;
             ~Reset() {
@@ -152,7 +153,7 @@ public:
                 sqlite3_clear_bindings(s);
             }
         } reset{stmt};
-        bind(stmt, params);
+        bind(prepared, params);
 
         std::vector<Row> rows;
         int rc;
@@ -172,8 +173,8 @@ public:
 
 private:
     void close() noexcept {
-        for (auto& [sql, stmt] : m_cache) {
-            sqlite3_finalize(stmt);
+        for (auto& [sql, prepared] : m_cache) {
+            sqlite3_finalize(prepared.stmt);
         }
         m_cache.clear();
         if (m_db != nullptr) {
@@ -182,7 +183,16 @@ private:
         }
     }
 
-    sqlite3_stmt* prepare(std::string_view sql) {
+    // A statement kept prepared, with the number N of each of its parameters ($N), in
+    // SQLite's order: read once here, not by name at every bind (SQLite finds a parameter's
+    // name by a walk through all of them, so binding a multi-row INSERT by name grew with
+    // the square of its rows).
+    struct Prepared {
+        sqlite3_stmt* stmt = nullptr;
+        std::vector<std::size_t> numbers;
+    };
+
+    const Prepared& prepare(std::string_view sql) {
         if (const auto it = m_cache.find(sql); it != m_cache.end()) {
             return it->second;
         }
@@ -207,22 +217,28 @@ private:
                 throw StoreError("sqlite: one statement per call");
             }
         }
+        Prepared prepared{stmt, {}};
+        try {
+            prepared.numbers = parameterNumbers(stmt);
+        } catch (...) {
+            sqlite3_finalize(stmt);
+            throw;
+        }
         if (m_cache.size() >= kMaxCachedStatements) {
             for (auto& [text, cached] : m_cache) {
-                sqlite3_finalize(cached);
+                sqlite3_finalize(cached.stmt);
             }
             m_cache.clear();
         }
-        m_cache.emplace(std::string(sql), stmt);
-        return stmt;
+        return m_cache.emplace(std::string(sql), std::move(prepared)).first->second;
     }
 
     // Parameters are $1…$N. SQLite numbers named parameters in order of appearance (a name
-    // used twice keeps its first index), so each index is bound with the value its name
-    // says; every parameter given must be used, and only those.
-    static void bind(sqlite3_stmt* stmt, const std::vector<Value>& params) {
+    // used twice keeps its first index): the N of each index.
+    static std::vector<std::size_t> parameterNumbers(sqlite3_stmt* stmt) {
         const int count = sqlite3_bind_parameter_count(stmt);
-        std::vector<bool> used(params.size() + 1, false);
+        std::vector<std::size_t> numbers;
+        numbers.reserve(static_cast<std::size_t>(count));
         for (int j = 1; j <= count; ++j) {
             const char* name = sqlite3_bind_parameter_name(stmt, j);
             std::size_t n = 0;
@@ -235,6 +251,19 @@ private:
                 throw StoreError("sqlite: parameters are written $1, $2 … (found '" +
                                  std::string(s) + "')");
             }
+            numbers.push_back(n);
+        }
+        return numbers;
+    }
+
+    // Each index is bound with the value its $N says; every parameter given must be used, and
+    // only those.
+    static void bind(const Prepared& prepared, const std::vector<Value>& params) {
+        sqlite3_stmt* const stmt = prepared.stmt;
+        std::vector<bool> used(params.size() + 1, false);
+        for (std::size_t i = 0; i < prepared.numbers.size(); ++i) {
+            const int j = static_cast<int>(i) + 1;
+            const std::size_t n = prepared.numbers[i];
             if (n > params.size()) {
                 throw StoreError("sqlite: statement uses $" + std::to_string(n) + " but " +
                                  std::to_string(params.size()) + " parameters were given");
@@ -304,7 +333,7 @@ private:
             return std::hash<std::string_view>{}(s);
         }
     };
-    std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> m_cache;
+    std::unordered_map<std::string, Prepared, TextHash, std::equal_to<>> m_cache;
 };
 
 // A transaction (or, on the writer, one savepoint of a group) on one connection. The first

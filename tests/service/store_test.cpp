@@ -267,6 +267,10 @@ TEST_P(StoreTest, ParametersAndStatementsFollowTheSameRulesOnBothBackends) {
     EXPECT_TRUE(refused("UPDATE rate_limits SET count = 1; UPDATE rate_limits SET count = 2", {}))
         << "two statements";
     EXPECT_TRUE(refused("SELEKT 1", {})) << "syntax error";
+    for (int again = 0; again < 2; ++again) {  // not kept prepared after its refusal
+        EXPECT_TRUE(refused("UPDATE rate_limits SET count = ?", {one})) << "? for $1";
+        EXPECT_TRUE(refused("UPDATE rate_limits SET count = :n", {one})) << ":n for $1";
+    }
     EXPECT_TRUE(refused("INSERT INTO rate_limits (bucket) VALUES ($1)", {std::string("x")}))
         << "NOT NULL";
     EXPECT_FALSE(bucketExists(*store, "kept?")) << "a refused statement aborts its write";
