@@ -62,6 +62,9 @@ void Watcher::refuse(const grpc::Status& status, const std::string& refusal,
             m_finishing = true;
             m_status = status;
         }
+        m_pending.reset();
+        if (m_inFlight)
+            return;  // the hub had taken it before its admission failed: OnWriteDone finishes
     }
     Finish(m_status);
 }
@@ -127,6 +130,7 @@ void Watcher::OnWriteDone(bool ok) {
 
 void Watcher::OnDone() {
     if (m_refusedAtTheDoor) {
+        m_hub.remove(this);  // held only if its admission failed after the hub took it
         const std::shared_ptr<Watcher> self = std::move(m_self);  // may delete this on return
         return;
     }
