@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <latch>
 #include <mutex>
 #include <optional>
@@ -56,6 +57,29 @@ std::int64_t nowSeconds() {
     return std::chrono::duration_cast<std::chrono::seconds>(
                std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+// With calls waiting behind a held writer: once they have all arrived (300 ms), how `lookUp`
+// fared and how long it took, and what `done` counted meanwhile; then the writer is released
+// and the waiting calls' threads joined.
+struct WhileHeld {
+    renshe::testing::Outcome outcome;
+    std::chrono::steady_clock::duration took{};
+    int doneMeanwhile = 0;
+};
+WhileHeld lookUpWhileHeld(const std::function<renshe::testing::Outcome()>& lookUp,
+                          const std::atomic<int>& done, HeldWriter& held,
+                          std::vector<std::thread>& waiting) {
+    std::this_thread::sleep_for(300ms);
+    WhileHeld r;
+    const auto asked = std::chrono::steady_clock::now();
+    r.outcome = lookUp();
+    r.took = std::chrono::steady_clock::now() - asked;
+    r.doneMeanwhile = done.load();
+    held.release();
+    for (auto& t : waiting)
+        t.join();
+    return r;
 }
 
 class WritePriority : public ::testing::TestWithParam<StoreKind> {
@@ -217,17 +241,12 @@ TEST(WaitingWrites, RefusedLookUpsWaitingForTheirAuditHoldNoCallbackThread) {
             ++answered;
         });
     }
-    std::this_thread::sleep_for(300ms);  // every refused look-up has arrived and waits
-    const auto asked = std::chrono::steady_clock::now();
-    const auto knownOutcome = lookUp(known, 2s);
-    const auto took = std::chrono::steady_clock::now() - asked;
-    const int answeredMeanwhile = answered.load();
-    held.release();
-    for (auto& c : callers)
-        c.join();
-    EXPECT_TRUE(knownOutcome.ok()) << knownOutcome;
-    EXPECT_LT(took, 1s) << "the known card's look-up waited behind the refused ones";
-    EXPECT_EQ(answeredMeanwhile, 0) << "a refusal was answered before its audit event was written";
+    const auto known2s =
+        lookUpWhileHeld([&] { return lookUp(known, 2s); }, answered, held, callers);
+    EXPECT_TRUE(known2s.outcome.ok()) << known2s.outcome;
+    EXPECT_LT(known2s.took, 1s) << "the known card's look-up waited behind the refused ones";
+    EXPECT_EQ(known2s.doneMeanwhile, 0)
+        << "a refusal was answered before its audit event was written";
     EXPECT_EQ(notFound.load(), kRefused);
 }
 
@@ -306,17 +325,10 @@ TEST(WaitingWrites, ContentStreamsWaitingForTheirGateHoldNoCallbackThread) {
             reader->Finish();
         });
     }
-    std::this_thread::sleep_for(300ms);  // every stream has arrived and waits for its switch
-    const auto asked = std::chrono::steady_clock::now();
-    const auto knownOutcome = lookUp(2s);
-    const auto took = std::chrono::steady_clock::now() - asked;
-    const int startedMeanwhile = started.load();
-    held.release();
-    for (auto& d : displays)
-        d.join();
-    EXPECT_TRUE(knownOutcome.ok()) << knownOutcome;
-    EXPECT_LT(took, 1s) << "the look-up waited behind the streams' admissions";
-    EXPECT_EQ(startedMeanwhile, 0) << "a stream started before its key was switched to";
+    const auto known2s = lookUpWhileHeld([&] { return lookUp(2s); }, started, held, displays);
+    EXPECT_TRUE(known2s.outcome.ok()) << known2s.outcome;
+    EXPECT_LT(known2s.took, 1s) << "the look-up waited behind the streams' admissions";
+    EXPECT_EQ(known2s.doneMeanwhile, 0) << "a stream started before its key was switched to";
     EXPECT_EQ(started.load(), kDisplays);
     EXPECT_EQ(updated.load(), kDisplays);
     EXPECT_EQ(leaverCode, grpc::StatusCode::DEADLINE_EXCEEDED);
