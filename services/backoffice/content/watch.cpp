@@ -86,7 +86,7 @@ grpc::ServerWriteReactor<ContentUpdate>* ContentHub::watch(grpc::CallbackServerC
         m_admissions->post([this, raw, context, request, started] {
             try {
                 settle(*raw, context, *request, started, true);
-            } catch (...) {  // nothing was logged or held for it
+            } catch (...) {  // the hub lets go at OnDone of a stream it had taken
                 raw->refuse(grpc::Status(grpc::StatusCode::UNAVAILABLE, "admission failed; retry"),
                             "", "");
             }
@@ -131,30 +131,35 @@ void ContentHub::settle(Watcher& watcher, grpc::CallbackServerContext* context,
         return;
     }
     watcher.admitAs(*caller);
+    // Refused outside the lock: a bound stream's Finish may lead to OnDone, which takes it.
+    std::optional<grpc::Status> refused;
+    std::string reason, retryAfter;
     {
         std::lock_guard lock(m_mutex);
-        if (m_streamsStopped) {
-            watcher.refuse(grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                                        "server shutting down; reconnect and resume"),
-                           "", "");
-            return;
-        }
         // A display needs one stream (two while it reconnects): a terminal opening more is
         // broken or hostile, and each stream costs the hub a watcher. Counted by terminal, not
         // by a look through every stream: after a failover all displays reconnect at once.
-        int& open = m_openByTerminal[caller->key()];
-        if (open >= m_runner.policy().maxStreamsPerTerminal) {
-            watcher.refuse(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                        "too many content streams for this terminal"),
-                           RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED), "30");
-            return;
+        if (m_streamsStopped) {
+            refused = grpc::Status(grpc::StatusCode::UNAVAILABLE,
+                                   "server shutting down; reconnect and resume");
+        } else if (int& open = m_openByTerminal[caller->key()];
+                   open >= m_runner.policy().maxStreamsPerTerminal) {
+            refused = grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
+                                   "too many content streams for this terminal");
+            reason = RefusalReason_Name(REFUSAL_REASON_RATE_LIMITED);
+            retryAfter = "30";
+        } else {
+            ++open;
+            auto held = watcher.shared_from_this();
+            m_new.push_back(held);
+            m_watchers.emplace(&watcher, std::move(held));
+            m_runner.metrics().streamOpened();
+            m_poked = true;
         }
-        ++open;
-        auto held = watcher.shared_from_this();
-        m_new.push_back(held);
-        m_watchers.emplace(&watcher, std::move(held));
-        m_runner.metrics().streamOpened();
-        m_poked = true;
+    }
+    if (refused) {
+        watcher.refuse(*refused, reason, retryAfter);
+        return;
     }
     m_wake.notify_all();
     m_runner.log("{\"ts\":" + std::to_string(m_runner.clock().nowMicros() / 1000) +
