@@ -59,6 +59,15 @@ std::int64_t nowSeconds() {
         .count();
 }
 
+// A status look-up of `card` by `touch`, within `deadline`.
+renshe::testing::Outcome statusOf(const renshe::testing::Clients& touch, const SeededCard& card,
+                                  std::chrono::milliseconds deadline) {
+    renshe::v1::GetCardStatusRequest r;
+    *r.mutable_card() = card.inserted();
+    renshe::v1::GetCardStatusResponse resp;
+    return call(*touch.card, &renshe::v1::CardService::Stub::GetCardStatus, r, &resp, deadline);
+}
+
 // With calls waiting behind a held writer: once they have all arrived (300 ms), how `lookUp`
 // fared and how long it took, and what `done` counted meanwhile; then the writer is released
 // and the waiting calls' threads joined.
@@ -222,10 +231,7 @@ TEST(WaitingWrites, RefusedLookUpsWaitingForTheirAuditHoldNoCallbackThread) {
     const SeededCard known = renshe::testing::inventedCard(4400);
     renshe::testing::seed(staff, known);
     const auto lookUp = [&](const SeededCard& card, std::chrono::milliseconds deadline) {
-        renshe::v1::GetCardStatusRequest r;
-        *r.mutable_card() = card.inserted();
-        renshe::v1::GetCardStatusResponse resp;
-        return call(*touch.card, &renshe::v1::CardService::Stub::GetCardStatus, r, &resp, deadline);
+        return statusOf(touch, card, deadline);
     };
     ASSERT_TRUE(lookUp(known, 10s).ok());
 
@@ -264,10 +270,7 @@ TEST(WaitingWrites, ContentStreamsWaitingForTheirGateHoldNoCallbackThread) {
     const SeededCard known = renshe::testing::inventedCard(4600);
     renshe::testing::seed(staff, known);
     const auto lookUp = [&](std::chrono::milliseconds deadline) {
-        renshe::v1::GetCardStatusRequest r;
-        *r.mutable_card() = known.inserted();
-        renshe::v1::GetCardStatusResponse resp;
-        return call(*touch.card, &renshe::v1::CardService::Stub::GetCardStatus, r, &resp, deadline);
+        return statusOf(touch, known, deadline);
     };
     ASSERT_TRUE(lookUp(10s).ok());
 
