@@ -60,11 +60,12 @@ inline std::string excerpt(std::string_view sql) {
 // One SQLite connection with its statement cache. Used by one thread at a time.
 class Connection {
 public:
-    Connection(const std::string& path, bool readOnly) {
+    // `vfs`: the VFS's name (sqlite_wal_vfs.hpp); null: the platform's.
+    Connection(const std::string& path, bool readOnly, const char* vfs = nullptr) {
         const int flags =
             (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
             SQLITE_OPEN_NOMUTEX;
-        const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+        const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, vfs);
         if (rc != SQLITE_OK) {
             const std::string message = m_db != nullptr ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
             sqlite3_close_v2(m_db);

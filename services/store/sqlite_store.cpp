@@ -33,6 +33,7 @@
 #include "services/store/internal.hpp"
 #include "services/store/sqlite_connection.hpp"
 #include "services/store/sqlite_group.hpp"
+#include "services/store/sqlite_wal_vfs.hpp"
 
 namespace renshe::services::store::detail {
 
@@ -70,7 +71,8 @@ public:
         if (sqlite3_threadsafe() == 0) {
             throw StoreError("sqlite: the library was built without thread support");
         }
-        m_writer = std::make_unique<Connection>(m_path, false);
+        // The only connection that appends to the WAL: a commit's frames in one write.
+        m_writer = std::make_unique<Connection>(m_path, false, sqlite::walCoalescingVfs());
         migrate();
         // Checkpoints (copying the WAL back into the database file, with its own fsync) run
         // on a connection and thread of their own, so the writer never stalls on one in the
