@@ -160,6 +160,23 @@ sqlite3_file* flushedReal(sqlite3_file* f, int& rc) {
     return rc == SQLITE_OK ? wal.real : nullptr;
 }
 
+// The real file's method `M`, once what is held is written (a write that failed is the answer).
+template <auto M, typename... A>
+int flushedThen(sqlite3_file* f, A... args) {
+    int rc = SQLITE_OK;
+    sqlite3_file* real = flushedReal(f, rc);
+    if (real == nullptr)
+        return rc;
+    return (real->pMethods->*M)(real, args...);
+}
+
+// The real file's method `M`, for what touches no data.
+template <auto M, typename... A>
+int passedOn(sqlite3_file* f, A... args) {
+    sqlite3_file* real = walOf(f).real;
+    return (real->pMethods->*M)(real, args...);
+}
+
 int walClose(sqlite3_file* f) {
     WalFile& wal = walOf(f);
     const int flushed = wal.flush();
@@ -167,14 +184,6 @@ int walClose(sqlite3_file* f) {
         wal.real->pMethods != nullptr ? wal.real->pMethods->xClose(wal.real) : SQLITE_OK;
     wal.~WalFile();
     return flushed != SQLITE_OK ? flushed : closed;
-}
-
-int walRead(sqlite3_file* f, void* data, int amount, sqlite3_int64 offset) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    return real->pMethods->xRead(real, data, amount, offset);
 }
 
 int walWrite(sqlite3_file* f, const void* data, int amount, sqlite3_int64 offset) {
@@ -191,135 +200,31 @@ int walTruncate(sqlite3_file* f, sqlite3_int64 size) {
     return real->pMethods->xTruncate(real, size);
 }
 
-int walSync(sqlite3_file* f, int flags) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    return real->pMethods->xSync(real, flags);
-}
-
-int walFileSize(sqlite3_file* f, sqlite3_int64* size) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    return real->pMethods->xFileSize(real, size);
-}
-
-int walLock(sqlite3_file* f, int level) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    return real->pMethods->xLock(real, level);
-}
-
-int walUnlock(sqlite3_file* f, int level) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    return real->pMethods->xUnlock(real, level);
-}
-
-int walCheckReservedLock(sqlite3_file* f, int* out) {
-    sqlite3_file* real = walOf(f).real;
-    return real->pMethods->xCheckReservedLock(real, out);
-}
-
-int walFileControl(sqlite3_file* f, int op, void* arg) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    return real->pMethods->xFileControl(real, op, arg);
-}
-
-int walSectorSize(sqlite3_file* f) {
-    sqlite3_file* real = walOf(f).real;
-    return real->pMethods->xSectorSize(real);
-}
-
-int walDeviceCharacteristics(sqlite3_file* f) {
-    sqlite3_file* real = walOf(f).real;
-    return real->pMethods->xDeviceCharacteristics(real);
-}
-
-int walShmMap(sqlite3_file* f, int page, int pageSize, int extend, void volatile** out) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    if (real->pMethods->iVersion < 2)
-        return SQLITE_IOERR_SHMMAP;
-    return real->pMethods->xShmMap(real, page, pageSize, extend, out);
-}
-
-int walShmLock(sqlite3_file* f, int offset, int n, int flags) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    if (real->pMethods->iVersion < 2)
-        return SQLITE_IOERR_SHMLOCK;
-    return real->pMethods->xShmLock(real, offset, n, flags);
-}
-
 void walShmBarrier(sqlite3_file* f) {
     sqlite3_file* real = walOf(f).real;  // (SQLite keeps its WAL index beside the database)
-    if (real->pMethods->iVersion >= 2)
-        real->pMethods->xShmBarrier(real);
-}
-
-int walShmUnmap(sqlite3_file* f, int deleteFlag) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    if (real->pMethods->iVersion < 2)
-        return SQLITE_OK;
-    return real->pMethods->xShmUnmap(real, deleteFlag);
-}
-
-int walFetch(sqlite3_file* f, sqlite3_int64 offset, int amount, void** out) {
-    int rc = SQLITE_OK;
-    sqlite3_file* real = flushedReal(f, rc);
-    if (real == nullptr)
-        return rc;
-    *out = nullptr;
-    if (real->pMethods->iVersion < 3)
-        return SQLITE_OK;  // no memory map: SQLite reads instead
-    return real->pMethods->xFetch(real, offset, amount, out);
-}
-
-int walUnfetch(sqlite3_file* f, sqlite3_int64 offset, void* p) {
-    sqlite3_file* real = walOf(f).real;
-    if (real->pMethods->iVersion < 3)
-        return SQLITE_OK;
-    return real->pMethods->xUnfetch(real, offset, p);
+    real->pMethods->xShmBarrier(real);
 }
 
 const sqlite3_io_methods kWalMethods = {
     3,
     walClose,
-    walRead,
+    flushedThen<&sqlite3_io_methods::xRead, void*, int, sqlite3_int64>,
     walWrite,
     walTruncate,
-    walSync,
-    walFileSize,
-    walLock,
-    walUnlock,
-    walCheckReservedLock,
-    walFileControl,
-    walSectorSize,
-    walDeviceCharacteristics,
-    walShmMap,
-    walShmLock,
+    flushedThen<&sqlite3_io_methods::xSync, int>,
+    flushedThen<&sqlite3_io_methods::xFileSize, sqlite3_int64*>,
+    flushedThen<&sqlite3_io_methods::xLock, int>,
+    flushedThen<&sqlite3_io_methods::xUnlock, int>,
+    passedOn<&sqlite3_io_methods::xCheckReservedLock, int*>,
+    flushedThen<&sqlite3_io_methods::xFileControl, int, void*>,
+    passedOn<&sqlite3_io_methods::xSectorSize>,
+    passedOn<&sqlite3_io_methods::xDeviceCharacteristics>,
+    passedOn<&sqlite3_io_methods::xShmMap, int, int, int, void volatile**>,
+    passedOn<&sqlite3_io_methods::xShmLock, int, int, int>,
     walShmBarrier,
-    walShmUnmap,
-    walFetch,
-    walUnfetch,
+    passedOn<&sqlite3_io_methods::xShmUnmap, int>,
+    flushedThen<&sqlite3_io_methods::xFetch, sqlite3_int64, int, void**>,
+    passedOn<&sqlite3_io_methods::xUnfetch, sqlite3_int64, void*>,
 };
 
 // Where a WAL file's real file object starts inside the memory SQLite gives us.
@@ -335,12 +240,14 @@ int coalescingOpen(sqlite3_vfs*, const char* name, sqlite3_file* file, int flags
     wal->real = reinterpret_cast<sqlite3_file*>(reinterpret_cast<char*>(file) + kRealOffset);
     wal->real->pMethods = nullptr;
     const int rc = g_base->xOpen(g_base, name, wal->real, flags, outFlags);
-    if (rc != SQLITE_OK) {
+    const bool wrapped = rc == SQLITE_OK && wal->real->pMethods->iVersion >= 3;
+    if (!wrapped) {
         if (wal->real->pMethods != nullptr)
             wal->real->pMethods->xClose(wal->real);
         wal->~WalFile();
         file->pMethods = nullptr;
-        return rc;
+        // Methods older than this VFS forwards to: the platform's file as it is.
+        return rc != SQLITE_OK ? rc : g_base->xOpen(g_base, name, file, flags, outFlags);
     }
     wal->base.pMethods = &kWalMethods;
     return SQLITE_OK;
