@@ -9,9 +9,11 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <future>
+#include <sstream>
 #include <thread>
 
 #include "renshe/v1/card.grpc.pb.h"
@@ -147,6 +149,61 @@ TEST_F(BackofficeHealth, ChannelKeeperIsBackWithinSecondsOfARestartOnTheSamePort
     backoffice.restart();
     EXPECT_TRUE(renshe::testing::waitUntil([&] { return check(); }, 8s));
     EXPECT_GE(keeper.renewals(), 1);
+}
+
+namespace {
+
+// The back office's end of TCP connections to `port` in state ESTABLISHED: /proc/net/tcp and
+// tcp6 (gRPC listens on a dual-stack socket), local address "…:PPPP" in hex, state "01".
+int establishedTo(int port) {
+    char local[16];
+    std::snprintf(local, sizeof local, ":%04X", port);
+    int n = 0;
+    for (const char* table : {"/proc/net/tcp", "/proc/net/tcp6"}) {
+        std::ifstream tcp(table);
+        std::string line;
+        std::getline(tcp, line);  // the header
+        while (std::getline(tcp, line)) {
+            std::istringstream fields(line);
+            std::string slot, localAddress, remoteAddress, state;
+            fields >> slot >> localAddress >> remoteAddress >> state;
+            if (localAddress.size() > 5 && state == "01" &&
+                localAddress.compare(localAddress.size() - 5, 5, local) == 0)
+                ++n;
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
+// A terminal connection with no call for --idle-connection-seconds is closed by the back office
+// (the server sends no keepalive pings: this is what lets go of a terminal that vanished); one
+// that keeps calling stays open, and the idle terminal's next call simply connects again.
+TEST(BackofficeConnections, ATerminalConnectionWithNoCallForTheIdleLimitIsClosed) {
+    TestPki pki;
+    BackofficeProcess backoffice(pki, {"--idle-connection-seconds", "2"});
+    auto idle = client::makeChannel(
+        pki.endpoint(backoffice.target(), pki.touchTerminal("T-371302-001", "371302")));
+    auto busy = client::makeChannel(
+        pki.endpoint(backoffice.target(), pki.touchTerminal("T-371302-002", "371302")));
+    ASSERT_EQ(client::checkHealth(idle, 5s).state, client::HealthState::Serving);
+    ASSERT_EQ(client::checkHealth(busy, 5s).state, client::HealthState::Serving);
+    EXPECT_EQ(establishedTo(backoffice.port()), 2);
+
+    // The busy terminal calls every 300 ms for 5 s: its connection is never idle 2 s.
+    const auto until = std::chrono::steady_clock::now() + 5s;
+    int busyCalls = 0;
+    while (std::chrono::steady_clock::now() < until) {
+        ASSERT_EQ(busy->GetState(false), GRPC_CHANNEL_READY) << "after " << busyCalls << " calls";
+        ASSERT_EQ(client::checkHealth(busy, 5s).state, client::HealthState::Serving);
+        ++busyCalls;
+        std::this_thread::sleep_for(300ms);
+    }
+    EXPECT_NE(idle->GetState(false), GRPC_CHANNEL_READY);
+    EXPECT_EQ(establishedTo(backoffice.port()), 1);
+    EXPECT_EQ(client::checkHealth(idle, 5s).state, client::HealthState::Serving);
+    EXPECT_EQ(establishedTo(backoffice.port()), 2);
 }
 
 // Under systemd (Type=notify, WatchdogSec=): READY=1 once it serves, WATCHDOG=1 at half the

@@ -48,6 +48,9 @@ std::string usage() {
            "  --temp-loss-seconds N the same in seconds (tests and demos)\n"
            "  --sweep-seconds N     how often due temporary losses are lifted, refusals that name\n"
            "                        no one audited in aggregate (default 60)\n"
+           "  --idle-connection-seconds N  close a terminal connection with no call for this "
+           "long\n"
+           "                        (default 900; more than --heartbeat-interval-seconds)\n"
            "  --terminal-ca-cert FILE, --terminal-ca-key FILE\n"
            "                        the CA that signs enrolled terminals' certificates "
            "(EnrollTerminal, RenewCertificate)\n"
@@ -250,6 +253,10 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--sweep-seconds",
          wholeNumber(1, kMax, "",
                      [](Options& o, long long n) { o.sweepSeconds = static_cast<int>(n); })},
+        {"--idle-connection-seconds", wholeNumber(1, 86400, " from 1 to 86400",
+                                                  [](Options& o, long long n) {
+                                                      o.idleConnectionSeconds = static_cast<int>(n);
+                                                  })},
         {"--certification-cycle-months", wholeNumber(1, 120, " up to 120",
                                                      [](Options& o, long long n) {
                                                          o.policy.certificationCycleMonths =

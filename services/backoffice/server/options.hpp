@@ -32,6 +32,10 @@ struct Options {
     std::filesystem::path metricsClientCa;
     std::filesystem::path metricsPortFile;  // written with the bound metrics port
     int sweepSeconds = 60;                  // how often due temporary losses are lifted
+    // A terminal-port connection with no call in flight for this long is closed (the terminal
+    // reconnects on its next call): what frees the connection of a terminal that lost power or
+    // its network without closing it. Well above the heartbeat interval.
+    int idleConnectionSeconds = 900;
     // The CA that signs enrolled terminals' certificates (EnrollTerminal); unset = this back
     // office does not enrol. Usually the province's terminal-issuing CA, the one --client-ca
     // trusts.

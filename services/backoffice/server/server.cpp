@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <climits>
 #include <condition_variable>
 #include <iostream>
 #include <mutex>
@@ -119,8 +120,20 @@ struct Server::Impl {
         // (checks::kMaxRequestBytes), about the default window. Off on the terminal port (the
         // fleet's steady state: a third fewer syscalls and context switches, ~15 % less CPU;
         // deploy/PROVINCE-SCALE.md); the staff port keeps it for its 40 MiB imports.
-        if (port == Port::Terminal)
+        if (port == Port::Terminal) {
             builder.AddChannelArgument(GRPC_ARG_HTTP2_BDP_PROBE, 0);
+            // No keepalive PING from the server (its default: every 2 h), so no keepalive timer
+            // per connection. Debian's libgrpc 1.51 is built with assertions: each timer set or
+            // cancelled walks a debug list of the pending timers in its bucket (1,009 buckets),
+            // every call's deadline included. With 10,000 terminals connected, that walk was
+            // 5 % of the back office's CPU beside the fleet (deploy/PROVINCE-SCALE.md). A
+            // terminal that vanished without closing its connection is let go instead when the
+            // connection has had no call for --idle-connection-seconds (a heartbeat every 30 s
+            // keeps a live one open; a display's content stream is a call in flight).
+            builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_TIME_MS, INT_MAX);
+            builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_IDLE_MS,
+                                       options.idleConnectionSeconds * 1000);
+        }
         // gRPC's sync-server thread pool keeps at most MAX_POLLERS threads waiting for calls
         // (default 2): past that, a thread that ends a call exits and the next call starts a
         // new one. With 64 calls waiting on a group commit, that was a pthread_create (and a
@@ -401,6 +414,12 @@ int Server::start() {
                   << "* Anyone who can reach " << o.listen << " can read and forge calls.\n"
                   << "* This flag is for development on one machine only.          *\n"
                   << "**************************************************************\n\n";
+    }
+    if (o.idleConnectionSeconds <= o.policy.heartbeatIntervalSeconds) {
+        std::cerr << "renshe-backoffice: warning: --idle-connection-seconds "
+                  << o.idleConnectionSeconds << " is not above the heartbeat interval ("
+                  << o.policy.heartbeatIntervalSeconds
+                  << " s): idle terminals will reconnect for every heartbeat" << std::endl;
     }
     grpc::EnableDefaultHealthCheckService(true);
     grpc::reflection::InitProtoReflectionServerBuilderPlugin();
