@@ -27,12 +27,11 @@ int hexDigit(char c) {
 
 std::string toHex(std::string_view bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (const char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        out.push_back(kDigits[b >> 4]);
-        out.push_back(kDigits[b & 0x0f]);
+    std::string out(bytes.size() * 2, '\0');  // written in place: no push_back a character
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        out[2 * i] = kDigits[b >> 4];
+        out[2 * i + 1] = kDigits[b & 0x0f];
     }
     return out;
 }
@@ -41,15 +40,14 @@ std::string fromHex(std::string_view hex) {
     if (hex.size() % 2 != 0) {
         throw std::invalid_argument("hex text of odd length");
     }
-    std::string out;
-    out.reserve(hex.size() / 2);
-    for (std::size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = hexDigit(hex[i]);
-        const int lo = hexDigit(hex[i + 1]);
+    std::string out(hex.size() / 2, '\0');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int hi = hexDigit(hex[2 * i]);
+        const int lo = hexDigit(hex[2 * i + 1]);
         if (hi < 0 || lo < 0) {
             throw std::invalid_argument("not a hex digit");
         }
-        out.push_back(static_cast<char>((hi << 4) | lo));
+        out[i] = static_cast<char>((hi << 4) | lo);
     }
     return out;
 }

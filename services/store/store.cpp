@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 
 #include "services/store/internal.hpp"
@@ -154,6 +156,14 @@ void checkTextParameter(std::string_view text) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const auto* end = p + text.size();
     while (p < end) {
+        // Eight bytes at a time while they are ASCII and none is NUL: nearly every parameter
+        // (digests, ids, hex) is all of that.
+        constexpr std::uint64_t kLow = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+        std::uint64_t word = 0;
+        while (end - p >= 8 && (std::memcpy(&word, p, 8), ((word | (word - kLow)) & kHigh) == 0))
+            p += 8;
+        if (p == end)
+            break;
         const unsigned char c = *p;
         if (c == 0) {
             throw StoreError("text parameter contains a NUL byte");

@@ -264,6 +264,15 @@ TEST_P(StoreTest, ParametersAndStatementsFollowTheSameRulesOnBothBackends) {
         << "missing parameter";
     EXPECT_TRUE(refused(kInsertBucket, {std::string("a\0b", 3), one, one})) << "NUL in text";
     EXPECT_TRUE(refused(kInsertBucket, {std::string("\xff\xfe"), one, one})) << "not UTF-8";
+    // Past whole words of ASCII (checked eight bytes at a time), and at the last byte.
+    EXPECT_TRUE(refused(kInsertBucket, {std::string("0123456789abcdefg\0h", 19), one, one}))
+        << "NUL after 17 bytes";
+    EXPECT_TRUE(refused(kInsertBucket, {std::string("0123456789abcdef\0", 17), one, one}))
+        << "NUL last";
+    EXPECT_TRUE(refused(kInsertBucket, {std::string("01234567\xed\xa0\x80"), one, one}))
+        << "a surrogate after a word";
+    EXPECT_TRUE(refused(kInsertBucket, {std::string("0123456789abcde\xe5\xbc"), one, one}))
+        << "cut short at the end";
     EXPECT_TRUE(refused("UPDATE rate_limits SET count = 1; UPDATE rate_limits SET count = 2", {}))
         << "two statements";
     EXPECT_TRUE(refused("SELEKT 1", {})) << "syntax error";
@@ -274,6 +283,9 @@ TEST_P(StoreTest, ParametersAndStatementsFollowTheSameRulesOnBothBackends) {
     EXPECT_TRUE(refused("INSERT INTO rate_limits (bucket) VALUES ($1)", {std::string("x")}))
         << "NOT NULL";
     EXPECT_FALSE(bucketExists(*store, "kept?")) << "a refused statement aborts its write";
+    const std::string mixed = "0123456789abcdef张三丰01234567临沂市兰山区";
+    store->write([&](Tx& tx) { tx.exec(kInsertBucket, {mixed, one, one}); });
+    EXPECT_TRUE(bucketExists(*store, mixed)) << "valid UTF-8 between and after whole words";
 
     // A parameter may come before a lower-numbered one and be used more than once: each use
     // gets the value its number names.
