@@ -448,6 +448,11 @@ bool sqliteSections(int terminals) {
     if (terminals <= 0)
         std::printf("  CPU per write: renshe-backoffice %.0f us + client %.0f us\n",
                     perCall(writeServer, writes.calls), perCall(writeClient, writes.calls));
+    else  // the fleet's calls are answered by the same process (its generator is another)
+        std::printf(
+            "  CPU per write: renshe-backoffice %.0f us (the fleet's calls included) + "
+            "client %.0f us\n",
+            perCall(writeServer, writes.calls), perCall(writeClient, writes.calls));
     met = ratio("ours/raw SQLite", writes.qps, raw, 1.5) && met;
 
     probe.start();

@@ -1,12 +1,18 @@
 #include "tests/bench/beside.hpp"
 
 #include <absl/synchronization/mutex.h>
+#include <sys/wait.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <thread>
 
+#include "services/pki/pki.hpp"
 #include "tests/fixtures/web.hpp"
 
 namespace renshe::bench {
@@ -16,70 +22,90 @@ int terminalsBeside(int fallback) {
     return env ? std::atoi(env) : fallback;
 }
 
-FleetBeside::FleetBeside(renshe::testing::BackofficeEnv& env, int terminals, int settleSeconds) {
-    // As bench_fleet does: the 10,000 channels' mutexes made abseil's lock-order check (on in
-    // Debian's build) a large share of this process's CPU, which the client measuring beside
-    // the fleet shares.
+FleetBeside::FleetBeside(renshe::testing::BackofficeEnv& env, int terminals, int settleSeconds)
+    : m_terminals(terminals) {
+    // Debian's abseil checks every absl::Mutex acquisition (all of gRPC's) for lock-order
+    // cycles, a debugging aid: the clients measuring here go without it, as bench_fleet does.
     absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
-    m_options.target = env.backoffice().target();
-    m_options.staffTarget = env.backoffice().staffTarget();
-    m_options.caCertificatePem = env.pki().ca().certificatePem();
-    m_options.caPrivateKeyPem = env.pki().ca().privateKeyPem();
-    m_options.backofficePid = env.backoffice().process().pid();
-    m_options.terminals = terminals;
-    // Certification-status look-ups too (their tail beside the fleet), at the card-status rate.
-    m_options.certificationStatusRate = m_options.statusRate;
-    m_options.stop = &m_stop;
-    m_options.onSteady = [this] { m_steady = true; };
     if (terminals <= 0) {
         m_finished = true;
         return;
     }
-    m_thread = std::thread([this] {
-        try {
-            m_result = runFleetLoad(m_options, std::cerr);
-        } catch (const std::exception& e) {
-            m_error = e.what();
-        }
-        m_steady = true;
-    });
-    while (!m_steady)
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (!m_error.empty()) {
-        m_thread.join();
-        std::fprintf(stderr, "bench invalid: the fleet load failed: %s\n", m_error.c_str());
-        std::exit(2);
-    }
+    m_dir.emplace("renshe-bench-fleet");
+    const auto caKey = *m_dir / "ca.key";
+    renshe::services::pki::writeFileAtomically(
+        caKey, env.pki().ca().privateKeyPem(),
+        std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+    renshe::testing::ProcessOptions load;
+    // Certification-status look-ups too (their tail beside the fleet), at the card-status
+    // rate (20/s, fleet_load.hpp).
+    load.argv = {RENSHE_BENCH_FLEET_BIN,
+                 "--target",
+                 env.backoffice().target(),
+                 "--staff-target",
+                 env.backoffice().staffTarget(),
+                 "--ca",
+                 env.pki().caCertificate().string(),
+                 "--ca-key",
+                 caKey.string(),
+                 "--backoffice-pid",
+                 std::to_string(env.backoffice().process().pid()),
+                 "--terminals",
+                 std::to_string(terminals),
+                 "--certification-status-rate",
+                 "20",
+                 "--until-sigterm"};
+    load.logFile = *m_dir / "fleet.log";
+    m_load.emplace(std::move(load));
+    const auto steady = [&] {
+        std::ifstream log(*m_dir / "fleet.log");
+        const std::string text((std::istreambuf_iterator<char>(log)),
+                               std::istreambuf_iterator<char>());
+        return text.find("fleet: steady state") != std::string::npos;
+    };
+    if (!renshe::testing::waitUntil([&] { return steady() || !m_load->running(); },
+                                    std::chrono::minutes(15)) ||
+        !steady())
+        invalid("it did not reach its steady state");
     std::this_thread::sleep_for(std::chrono::seconds(settleSeconds));
 }
 
 FleetBeside::~FleetBeside() {
-    m_stop = true;
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_load && m_load->running())
+        m_load->stop(std::chrono::seconds(30));
+}
+
+void FleetBeside::invalid(const std::string& why) {
+    std::fprintf(stderr, "bench invalid: the fleet load failed: %s\n%s\n", why.c_str(),
+                 m_load ? m_load->logTail().c_str() : "");
+    if (m_load && m_load->running())
+        m_load->stop();
+    std::exit(2);
 }
 
 std::string FleetBeside::label() const {
-    if (m_options.terminals <= 0)
+    if (m_terminals <= 0)
         return "quiet back office";
-    return "beside " + std::to_string(m_options.terminals) + " terminals heartbeating";
+    return "beside " + std::to_string(m_terminals) + " terminals heartbeating";
 }
 
 bool FleetBeside::finish(std::ostream& out) {
     if (m_finished)
         return true;
     m_finished = true;
-    m_stop = true;
-    m_thread.join();
-    if (!m_error.empty() || !m_result) {
-        std::fprintf(stderr, "bench invalid: the fleet load failed: %s\n", m_error.c_str());
-        std::exit(2);
-    }
+    m_load->signal(SIGTERM);
+    const auto status = m_load->waitForExit(std::chrono::minutes(2));
+    if (!status)
+        invalid("it did not stop within 2 minutes of SIGTERM");
+    std::ifstream log(*m_dir / "fleet.log");
+    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    const auto figures = text.find("fleet figures:\n");
+    if (figures == std::string::npos)
+        invalid("it ended without its figures");
     std::fflush(stdout);
-    out << "\nthe fleet beside it:\n";
-    printFleetLoad(m_options, *m_result, out);
+    out << "\nthe fleet beside it:\n" << text.substr(figures + 15);
     out.flush();
-    return m_result->failures() == 0;
+    return WIFEXITED(*status) && WEXITSTATUS(*status) == 0;
 }
 
 void StageProbe::start() {

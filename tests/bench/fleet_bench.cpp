@@ -7,6 +7,8 @@
 #include <absl/synchronization/mutex.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -22,6 +24,8 @@ namespace {
 constexpr int kTargetTerminals = 10000;
 constexpr double kTargetStatusRate = 20;
 constexpr double kTargetP99Ms = 50;
+
+std::atomic<bool> g_sigterm{false};  // --until-sigterm: the steady state ends
 
 int usage(int rc) {
     (rc == 0 ? std::cout : std::cerr)
@@ -45,8 +49,72 @@ int usage(int rc) {
            "  --seconds S  steady state measured after every terminal has connected (default 30)\n"
            "  --per-beat-channels  open a channel (a TLS handshake) around each heartbeat instead "
            "of one\n"
-           "               kept open per terminal\n";
+           "               kept open per terminal\n"
+           "  --until-sigterm  as load beside another benchmark (tests/bench/beside.hpp): says "
+           "\"fleet:\n"
+           "               steady state\" on stderr when it begins, runs it until SIGTERM, then "
+           "prints\n"
+           "               the figures after a line \"fleet figures:\"\n";
     return rc;
+}
+
+struct Args {
+    renshe::bench::FleetLoadOptions o;
+    std::string caFile, caKeyFile;
+    bool postgres = false;
+};
+
+// Fills `a` from the command line; 0 when help was asked for. Throws std::invalid_argument.
+std::optional<int> parseArgs(const std::vector<std::string>& args, Args& a) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= args.size())
+                throw std::invalid_argument(arg + " needs a value");
+            return args[++i];
+        };
+        if (arg == "-h" || arg == "--help")
+            return 0;
+        else if (arg == "--target")
+            a.o.target = value();
+        else if (arg == "--staff-target")
+            a.o.staffTarget = value();
+        else if (arg == "--server-name")
+            a.o.serverNameOverride = value();
+        else if (arg == "--pki") {
+            const std::string dir = value();
+            a.caFile = dir + "/ca.crt";
+            a.caKeyFile = dir + "/ca.key";
+        } else if (arg == "--ca")
+            a.caFile = value();
+        else if (arg == "--ca-key")
+            a.caKeyFile = value();
+        else if (arg == "--backoffice-pid")
+            a.o.backofficePid = std::stoi(value());
+        else if (arg == "--terminals")
+            a.o.terminals = std::stoi(value());
+        else if (arg == "--status-rate")
+            a.o.statusRate = std::stod(value());
+        else if (arg == "--seconds")
+            a.o.seconds = std::stoi(value());
+        else if (arg == "--interval")
+            a.o.intervalSeconds = std::stoi(value());
+        else if (arg == "--cards")
+            a.o.cards = std::stoi(value());
+        else if (arg == "--certification-status-rate")
+            a.o.certificationStatusRate = std::stod(value());
+        else if (arg == "--per-beat-channels")
+            a.o.perBeatChannels = true;
+        else if (arg == "--until-sigterm") {
+            a.o.stop = &g_sigterm;
+            a.o.processOfItsOwn = true;
+            a.o.onSteady = [] { std::cerr << "fleet: steady state" << std::endl; };
+        } else if (arg == "--postgres")
+            a.postgres = true;
+        else
+            throw std::invalid_argument("unknown argument " + arg);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -57,58 +125,18 @@ int main(int argc, char** argv) {
     // generator's CPU while connecting. The generator measures the back office, not that.
     absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
     namespace pki = renshe::services::pki;
-    using renshe::bench::FleetLoadOptions;
-    FleetLoadOptions o;
-    std::string caFile, caKeyFile;
-    bool postgres = false;
-    const std::vector<std::string> args(argv + 1, argv + argc);
+    Args parsed;
     try {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            auto value = [&]() -> std::string {
-                if (i + 1 >= args.size())
-                    throw std::invalid_argument(a + " needs a value");
-                return args[++i];
-            };
-            if (a == "-h" || a == "--help")
-                return usage(0);
-            else if (a == "--target")
-                o.target = value();
-            else if (a == "--staff-target")
-                o.staffTarget = value();
-            else if (a == "--server-name")
-                o.serverNameOverride = value();
-            else if (a == "--pki") {
-                const std::string dir = value();
-                caFile = dir + "/ca.crt";
-                caKeyFile = dir + "/ca.key";
-            } else if (a == "--ca")
-                caFile = value();
-            else if (a == "--ca-key")
-                caKeyFile = value();
-            else if (a == "--backoffice-pid")
-                o.backofficePid = std::stoi(value());
-            else if (a == "--terminals")
-                o.terminals = std::stoi(value());
-            else if (a == "--status-rate")
-                o.statusRate = std::stod(value());
-            else if (a == "--seconds")
-                o.seconds = std::stoi(value());
-            else if (a == "--interval")
-                o.intervalSeconds = std::stoi(value());
-            else if (a == "--cards")
-                o.cards = std::stoi(value());
-            else if (a == "--per-beat-channels")
-                o.perBeatChannels = true;
-            else if (a == "--postgres")
-                postgres = true;
-            else
-                throw std::invalid_argument("unknown argument " + a);
-        }
+        if (const auto code = parseArgs(std::vector<std::string>(argv + 1, argv + argc), parsed))
+            return usage(*code);
     } catch (const std::exception& e) {
         std::cerr << "bench_fleet: " << e.what() << "\n";
         return usage(2);
     }
+    auto& o = parsed.o;
+    const std::string& caFile = parsed.caFile;
+    const std::string& caKeyFile = parsed.caKeyFile;
+    const bool postgres = parsed.postgres;
 
     try {
         std::optional<renshe::testing::BackofficeEnv> env;
@@ -130,7 +158,14 @@ int main(int argc, char** argv) {
             o.caCertificatePem = pki::readFile(caFile);
             o.caPrivateKeyPem = pki::readFile(caKeyFile);
         }
+        if (o.stop) {
+            struct sigaction term {};
+            term.sa_handler = [](int) { g_sigterm = true; };
+            sigaction(SIGTERM, &term, nullptr);
+        }
         const auto result = renshe::bench::runFleetLoad(o, std::cerr);
+        if (o.stop)
+            std::cout << "fleet figures:\n";
         renshe::bench::printFleetLoad(o, result, std::cout);
 
         const auto& s = result.steady;

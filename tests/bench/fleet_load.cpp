@@ -698,10 +698,11 @@ void printFleetLoad(const FleetLoadOptions& o, const FleetLoadResult& r, std::os
     std::snprintf(buf, sizeof buf, "setup: %d certificates in %.1f s, %d cards seeded in %.1f s\n",
                   o.terminals, r.certificateSeconds, o.cards, r.seedSeconds);
     out << buf;
-    // Beside another benchmark the generator is threads of that benchmark's process, whose
-    // CPU time includes the benchmark's own client and floors: named so, not "generator".
-    const char* self =
-        o.stop ? ", this process (generator + the benchmark beside it) " : ", generator ";
+    // Beside other work in the same process (a test's own calls) the CPU figure is the
+    // process's: named so, not "generator".
+    const char* self = o.stop && !o.processOfItsOwn
+                           ? ", this process (generator + the work beside it) "
+                           : ", generator ";
     if (!o.perBeatChannels) {
         const auto& c = r.connect;
         std::snprintf(

@@ -52,6 +52,7 @@ struct FleetLoadOptions {
     // begins; with `stop` set, the steady state lasts until *stop is true (`seconds` ignored).
     std::function<void()> onSteady;
     const std::atomic<bool>* stop = nullptr;
+    bool processOfItsOwn = false;  // with `stop`: nothing else runs in this process
     // One service point per township (县 + 101…120), each township's terminals enrolled at
     // it; without, terminals are enrolled with none.
     bool servicePoints = false;
