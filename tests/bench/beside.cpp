@@ -7,11 +7,10 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <thread>
 
+#include "drivers/util/atomic_file.hpp"
 #include "services/pki/pki.hpp"
 #include "tests/fixtures/web.hpp"
 
@@ -58,10 +57,8 @@ FleetBeside::FleetBeside(renshe::testing::BackofficeEnv& env, int terminals, int
     load.logFile = *m_dir / "fleet.log";
     m_load.emplace(std::move(load));
     const auto steady = [&] {
-        std::ifstream log(*m_dir / "fleet.log");
-        const std::string text((std::istreambuf_iterator<char>(log)),
-                               std::istreambuf_iterator<char>());
-        return text.find("fleet: steady state") != std::string::npos;
+        return renshe::util::readFile(*m_dir / "fleet.log").find("fleet: steady state") !=
+               std::string::npos;
     };
     if (!renshe::testing::waitUntil([&] { return steady() || !m_load->running(); },
                                     std::chrono::minutes(15)) ||
@@ -97,8 +94,7 @@ bool FleetBeside::finish(std::ostream& out) {
     const auto status = m_load->waitForExit(std::chrono::minutes(2));
     if (!status)
         invalid("it did not stop within 2 minutes of SIGTERM");
-    std::ifstream log(*m_dir / "fleet.log");
-    const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+    const std::string text = renshe::util::readFile(*m_dir / "fleet.log");
     const auto figures = text.find("fleet figures:\n");
     if (figures == std::string::npos)
         invalid("it ended without its figures");
