@@ -12,6 +12,7 @@
 #include "services/backoffice/rpc/audit.hpp"
 #include "services/backoffice/rpc/keystore.hpp"
 #include "services/backoffice/rpc/mutation_runner.hpp"
+#include "services/backoffice/rpc/replica_lag.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 
 namespace bo = renshe::services::backoffice;
@@ -213,4 +214,28 @@ TEST(RecordRows, EachLineIsARowOrAnErrorWithItsLineAndNeverTheIdNumber) {
     EXPECT_TRUE(records::readRecordRows(renshe::v1::RECORDS_FILE_KIND_CONTRIBUTIONS,
                                         "a,\"open quote\n", 2, 202412)
                     .unreadable);
+}
+
+// A replica is as far behind as the newest sample of the primary's WAL position it has replayed
+// is old: every commit made before that sample was taken lies at or below its position.
+TEST(ReplicaLag, IsTheAgeOfTheNewestPrimaryPositionItHasReplayed) {
+    using renshe::services::backoffice::ReplicaLag;
+    using namespace std::chrono_literals;
+    const ReplicaLag::Clock::time_point t0{};
+    const std::deque<ReplicaLag::Sample> samples{
+        {t0, 100}, {t0 + 200ms, 100}, {t0 + 400ms, 250}, {t0 + 600ms, 400}};
+    const auto now = t0 + 700ms;
+    // Caught up with the last sample: behind by that sample's age, no more.
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 400, now), 100ms);
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 900, now), 100ms);
+    // Between samples: the newest one at or below its position counts.
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 399, now), 300ms);
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 250, now), 300ms);
+    // An idle primary's position stands still: the later of equal samples counts.
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 100, now), 500ms);
+    // Behind every sample kept: further than they reach, not known.
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 99, now), std::nullopt);
+    EXPECT_EQ(ReplicaLag::lagOf({}, 400, now), std::nullopt);
+    // A sample taken after `now` (clock read before the primary answered) is no lag at all.
+    EXPECT_EQ(ReplicaLag::lagOf(samples, 400, t0 + 500ms), ReplicaLag::Clock::duration::zero());
 }

@@ -233,15 +233,17 @@ public:
 
     grpc::Status GetMedia(grpc::ServerContext* ctx, const GetMediaRequest* req,
                           GetMediaResponse* resp) override {
-        return m_runner.query(ctx, "content.get_media", content::check(*req),
-                              [&](store::Tx& tx, const Caller&, Subject&, std::int64_t) {
-                                  resp->Clear();
-                                  auto media = content::loadMedia(tx, req->sha256());
-                                  if (!media)
-                                      throw notFound("no such image");
-                                  resp->set_content_type(std::move(media->contentType));
-                                  resp->set_data(std::move(media->data));
-                              });
+        // Media are named by their SHA-256, so a replica's copy is the same; one it does not
+        // have yet is looked for on the primary.
+        return m_runner.staleQuery(ctx, "content.get_media", content::check(*req),
+                                   [&](store::Tx& tx, const Caller&, Subject&, std::int64_t) {
+                                       resp->Clear();
+                                       auto media = content::loadMedia(tx, req->sha256());
+                                       if (!media)
+                                           throw notFound("no such image");
+                                       resp->set_content_type(std::move(media->contentType));
+                                       resp->set_data(std::move(media->data));
+                                   });
     }
 
 private:

@@ -53,7 +53,7 @@ grpc::Status GuideServiceImpl::ListGuides(grpc::ServerContext* ctx, const ListGu
         invalid = Refusal::malformed("negative version");
     else if (!Language_IsValid(req->language()))
         invalid = Refusal::malformed("unknown language");
-    return m_runner.query(
+    return m_runner.staleQuery(  // a guide's edit seconds late is fine: the read replica
         ctx, "guides.list", invalid, [&](store::Tx& tx, const Caller&, Subject&, std::int64_t) {
             resp->Clear();
             const std::int64_t version =
@@ -84,7 +84,7 @@ grpc::Status GuideServiceImpl::GetGuide(grpc::ServerContext* ctx, const GetGuide
     std::optional<Refusal> invalid;
     if (req->id().empty() || req->id().size() > 64)
         invalid = Refusal::malformed("id required");
-    return m_runner.query(
+    return m_runner.staleQuery(
         ctx, "guides.get", invalid, [&](store::Tx& tx, const Caller&, Subject&, std::int64_t) {
             resp->Clear();
             const auto row = tx.queryOne(

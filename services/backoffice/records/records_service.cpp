@@ -177,7 +177,9 @@ void toProto(const PaymentRow& r, BenefitPayment* p) {
 grpc::Status RecordsServiceImpl::GetInsuranceSummary(grpc::ServerContext* ctx,
                                                      const GetInsuranceSummaryRequest* req,
                                                      GetInsuranceSummaryResponse* resp) {
-    return m_runner.query(
+    // Records are imported monthly: the read replica serves them; a PIN check it has not
+    // replayed yet makes it refuse, and the primary decides again (MutationRunner::staleQuery).
+    return m_runner.staleQuery(
         ctx, "records.get_summary", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
@@ -194,7 +196,7 @@ grpc::Status RecordsServiceImpl::GetInsuranceSummary(grpc::ServerContext* ctx,
 grpc::Status RecordsServiceImpl::ListContributions(grpc::ServerContext* ctx,
                                                    const ListContributionsRequest* req,
                                                    ListContributionsResponse* resp) {
-    return m_runner.query(
+    return m_runner.staleQuery(
         ctx, "records.list_contributions", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();
@@ -221,7 +223,7 @@ grpc::Status RecordsServiceImpl::ListContributions(grpc::ServerContext* ctx,
 grpc::Status RecordsServiceImpl::ListBenefitPayments(grpc::ServerContext* ctx,
                                                      const ListBenefitPaymentsRequest* req,
                                                      ListBenefitPaymentsResponse* resp) {
-    return m_runner.query(
+    return m_runner.staleQuery(
         ctx, "records.list_payments", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {
             resp->Clear();

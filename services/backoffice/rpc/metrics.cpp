@@ -165,12 +165,20 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
            "waited on, or an audit reader's) to the round's end.");
     util::renderHistogram(out, "renshe_audit_chain_lag_seconds", "", m_chainLag.snapshot());
     header(out, "renshe_replica_reads_total", "counter",
-           "Stale-tolerant reads (job search) by where they were served: the read replica, or "
-           "the primary because the replica failed.");
-    out += "renshe_replica_reads_total{served_by=\"replica\"} " +
-           std::to_string(m_replicaReads.load()) + "\n";
-    out += "renshe_replica_reads_total{served_by=\"primary_fallback\"} " +
-           std::to_string(m_replicaFallbacks.load()) + "\n";
+           "Stale-tolerant reads (job search, guides, records, media) by where they were served: "
+           "the read replica; the primary because the replica failed, lagged more than "
+           "--replica-max-lag-seconds, or refused (the primary decides every refusal).");
+    static constexpr std::array<const char*, 4> kServedBy{"replica", "primary_fallback",
+                                                          "primary_lagging", "primary_recheck"};
+    for (std::size_t i = 0; i < kServedBy.size(); ++i) {
+        out += std::string("renshe_replica_reads_total{served_by=\"") + kServedBy[i] + "\"} " +
+               std::to_string(m_replicaReads[i].load()) + "\n";
+    }
+    header(out, "renshe_replica_lag_seconds", "gauge",
+           "How far the read replica was behind the primary at its last sample (bounded from "
+           "the primary's WAL position); -1 when not known.");
+    out += "renshe_replica_lag_seconds " +
+           std::to_string(static_cast<double>(m_replicaLagMillis.load()) / 1000.0) + "\n";
     return out;
 }
 

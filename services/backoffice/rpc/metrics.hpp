@@ -9,6 +9,7 @@
 
 #include <grpcpp/support/status.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <map>
@@ -40,10 +41,20 @@ public:
     void chainLag(std::chrono::nanoseconds took) { m_chainLag.observe(took); }
     void streamOpened() { m_streams.fetch_add(1, std::memory_order_relaxed); }
     void streamClosed() { m_streams.fetch_sub(1, std::memory_order_relaxed); }
-    // A stale-tolerant read served by the read replica (true) or, the replica failing, by the
-    // primary (false).
-    void replicaRead(bool served) {
-        (served ? m_replicaReads : m_replicaFallbacks).fetch_add(1, std::memory_order_relaxed);
+    // Where a stale-tolerant read was served (renshe_replica_reads_total{served_by}).
+    enum class ReplicaRead {
+        Replica,          // the read replica
+        PrimaryFallback,  // the primary: the replica failed
+        PrimaryLagging,   // the primary: the replica was further behind than the bound
+        PrimaryRecheck,   // the replica refused; the primary decided again
+    };
+    void replicaRead(ReplicaRead where) {
+        m_replicaReads[static_cast<std::size_t>(where)].fetch_add(1, std::memory_order_relaxed);
+    }
+    // The read replica's lag at its last sample (seconds; negative: not known).
+    void replicaLag(double seconds) {
+        m_replicaLagMillis.store(static_cast<std::int64_t>(seconds * 1000),
+                                 std::memory_order_relaxed);
     }
 
     // Prometheus text exposition format.
@@ -77,7 +88,8 @@ private:
     std::atomic<std::uint64_t> m_auditEvents{0};
     util::LatencyHistogram m_chainLag;
     std::atomic<std::int64_t> m_streams{0};
-    std::atomic<std::uint64_t> m_replicaReads{0}, m_replicaFallbacks{0};
+    std::array<std::atomic<std::uint64_t>, 4> m_replicaReads{};
+    std::atomic<std::int64_t> m_replicaLagMillis{-1000};
 };
 
 }  // namespace renshe::services::backoffice

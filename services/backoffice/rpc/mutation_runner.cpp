@@ -64,6 +64,19 @@ MutationRunner::MutationRunner(store::Store& store, const Keystore& keys, Policy
 MutationRunner::~MutationRunner() {
     m_admissions.reset();  // runs the admissions posted, whose writes answer or are refused
     m_chainer.reset();     // its last round may log
+    m_replicaLag.reset();  // its thread tells the metrics
+}
+
+void MutationRunner::setReadReplica(store::Store* replica, std::chrono::seconds maxLag) {
+    m_replicaLag.reset();
+    m_replica = replica;
+    m_gate.setReplica(replica);
+    if (replica) {
+        m_replicaLag = std::make_unique<ReplicaLag>(
+            m_store, *replica, maxLag, [this](std::optional<ReplicaLag::Clock::duration> lag) {
+                m_metrics.replicaLag(lag ? std::chrono::duration<double>(*lag).count() : -1.0);
+            });
+    }
 }
 
 void MutationRunner::log(const std::string& json) {
@@ -296,14 +309,19 @@ grpc::Status MutationRunner::staleQuery(grpc::ServerContext* context, const std:
     return queryFrom(m_replica, context, eventType, validationRefusal, body);
 }
 
-// Runs `read` on `replica` when there is one; if the replica cannot answer (down, or a
-// statement it cannot run), on the primary.
-void MutationRunner::readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read) {
+// Runs `read` on `replica` when there is one and it is within its lag bound (or the primary is
+// away); if it lags more, or cannot answer (down, or a statement it cannot run), on the primary.
+bool MutationRunner::readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read) {
+    using ReplicaRead = Metrics::ReplicaRead;
+    if (replica && m_replicaLag && m_replicaLag->verdict() == ReplicaLag::Verdict::Primary) {
+        m_metrics.replicaRead(ReplicaRead::PrimaryLagging);
+        replica = nullptr;
+    }
     if (replica) {
         try {
             replica->read(read);
-            m_metrics.replicaRead(true);
-            return;
+            m_metrics.replicaRead(ReplicaRead::Replica);
+            return true;
         } catch (const store::StoreUnavailable& e) {
             log(std::string("{\"level\":\"warn\",\"event\":\"replica\",\"error\":\"") +
                 jsonEscape(e.what()) + "\"}");
@@ -311,9 +329,10 @@ void MutationRunner::readFrom(store::Store* replica, const std::function<void(st
             log(std::string("{\"level\":\"warn\",\"event\":\"replica\",\"error\":\"") +
                 jsonEscape(e.what()) + "\"}");
         }
-        m_metrics.replicaRead(false);
+        m_metrics.replicaRead(ReplicaRead::PrimaryFallback);
     }
     m_store.read(read);
+    return false;
 }
 
 grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContextBase* context,
@@ -344,9 +363,14 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
                 }
                 stages.bodyEnds();
             };
-            if (mayWait)
-                readFrom(replica, read);
-            else if (replica || !m_store.readIfFree(read))
+            if (mayWait) {
+                // A replica behind the primary may lack what was written since: what it refuses
+                // (no such guide yet, no PIN check yet) the primary decides again.
+                if (readFrom(replica, read) && refusal) {
+                    m_metrics.replicaRead(Metrics::ReplicaRead::PrimaryRecheck);
+                    m_store.read(read);
+                }
+            } else if (replica || !m_store.readIfFree(read))
                 throw WouldWait{};
             stages.committed();
         }

@@ -26,6 +26,7 @@
 #include "services/backoffice/rpc/metrics.hpp"
 #include "services/backoffice/rpc/refusal.hpp"
 #include "services/backoffice/rpc/refusal_tally.hpp"
+#include "services/backoffice/rpc/replica_lag.hpp"
 #include "services/backoffice/rpc/terminal_gate.hpp"
 #include "services/store/store.hpp"
 
@@ -177,8 +178,10 @@ public:
     grpc::Status query(grpc::ServerContextBase* context, const std::string& eventType,
                        const std::optional<Refusal>& validationRefusal, const QueryBody& body,
                        const AfterRead& after);
-    // The same for a read that may be a little stale (job search): on the read replica when
-    // there is one (--database-replica), on the primary when there is none or it fails.
+    // The same for a read that may be a little stale (job search, guides, records, media): on
+    // the read replica when there is one (--database-replica) and it is within its lag bound;
+    // on the primary when there is none, it lags more, or it fails. A refusal the replica's
+    // data leads to (a row it does not have yet) is decided again on the primary.
     grpc::Status staleQuery(grpc::ServerContext* context, const std::string& eventType,
                             const std::optional<Refusal>& validationRefusal, const QueryBody& body);
     // A read of the audit log: once the caller is authenticated as staff, waits (PostgreSQL)
@@ -187,11 +190,9 @@ public:
     grpc::Status auditQuery(grpc::ServerContext* context, const std::string& eventType,
                             const std::optional<Refusal>& validationRefusal, const QueryBody& body);
     // The hot standby staleQuery reads from (nullptr = none), also asked who a terminal is
-    // while the primary is away; it outlives the runner.
-    void setReadReplica(store::Store* replica) {
-        m_replica = replica;
-        m_gate.setReplica(replica);
-    }
+    // while the primary is away; it outlives the runner. Stale reads use it while it is at most
+    // `maxLag` behind the primary (ReplicaLag), and whatever its lag while the primary is away.
+    void setReadReplica(store::Store* replica, std::chrono::seconds maxLag);
 
     // A refusal that names no person, audited in aggregate (RefusalTally) with the next
     // flushRefusals.
@@ -254,7 +255,8 @@ private:
                            const std::optional<Refusal>& validationRefusal, const QueryBody& body,
                            const AfterRead& after = {}, bool chainedFirst = false,
                            bool mayWait = true);
-    void readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
+    // True when the replica served it.
+    bool readFrom(store::Store* replica, const std::function<void(store::Tx&)>& read);
     // A mutation's caller authenticated (into `caller`) and its request valid: nullopt; else
     // the answer, logged (and a malformed request tallied). `mayWait`: as authenticate's.
     std::optional<grpc::Status> admit(grpc::ServerContextBase* context,
@@ -286,6 +288,7 @@ private:
 
     store::Store& m_store;
     store::Store* m_replica = nullptr;
+    std::unique_ptr<ReplicaLag> m_replicaLag;  // with m_replica
     const Keystore& m_keys;
     Policy m_policy;
     const util::Clock& m_clock;

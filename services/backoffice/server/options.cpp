@@ -27,9 +27,13 @@ std::string usage() {
            "keystore new)\n"
            "  --database URL        sqlite:PATH (default sqlite:renshe-backoffice.db) or "
            "postgresql://…\n"
-           "  --database-replica URL  a PostgreSQL hot standby for job search (a little stale; "
-           "the primary\n"
-           "                        answers when it cannot)\n"
+           "  --database-replica URL  a PostgreSQL hot standby for job search, guides, records "
+           "and media\n"
+           "                        (a little stale; the primary answers when it cannot, or "
+           "lags more\n"
+           "                        than --replica-max-lag-seconds)\n"
+           "  --replica-max-lag-seconds N  how far behind the primary the standby may be "
+           "(default 5)\n"
            "  --port-file FILE      write the bound port here once serving\n"
            "  --staff-listen HOST:PORT   the staff port: staff certificates only, messages up "
            "to 40 MiB\n"
@@ -253,6 +257,10 @@ const std::map<std::string, ValueFlag>& valueFlags() {
         {"--sweep-seconds",
          wholeNumber(1, kMax, "",
                      [](Options& o, long long n) { o.sweepSeconds = static_cast<int>(n); })},
+        {"--replica-max-lag-seconds", wholeNumber(1, 3600, " from 1 to 3600",
+                                                  [](Options& o, long long n) {
+                                                      o.replicaMaxLagSeconds = static_cast<int>(n);
+                                                  })},
         {"--idle-connection-seconds", wholeNumber(1, 86400, " from 1 to 86400",
                                                   [](Options& o, long long n) {
                                                       o.idleConnectionSeconds = static_cast<int>(n);

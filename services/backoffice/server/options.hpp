@@ -23,8 +23,11 @@ struct Options {
     std::filesystem::path staffPortFile;  // written with the bound staff port once serving
     bool insecurePlaintext = false;       // development only; warns loudly
     std::string database = "sqlite:renshe-backoffice.db";  // sqlite:PATH or a PostgreSQL URI
-    // A PostgreSQL hot standby for reads that may be a little stale (job search); "" = none.
+    // A PostgreSQL hot standby for reads that may be a little stale (job search, guides,
+    // records, media); "" = none. They go to it while it is at most replicaMaxLagSeconds behind
+    // the primary (measured from the primary's WAL position).
     std::string databaseReplica;
+    int replicaMaxLagSeconds = 5;
     std::filesystem::path keystore;  // master keys, outside the database (required)
     std::string metricsListen;       // host:port for Prometheus text; "" = off
     // The operators' CA: metrics then served over TLS (the --tls-cert certificate) to clients

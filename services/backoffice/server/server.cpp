@@ -367,7 +367,8 @@ int Server::start() {
         store::Store::Options replica;
         replica.readReplica = true;
         m_impl->replica = store::Store::open(o.databaseReplica, replica);
-        m_impl->runner->setReadReplica(m_impl->replica.get());
+        m_impl->runner->setReadReplica(m_impl->replica.get(),
+                                       std::chrono::seconds(o.replicaMaxLagSeconds));
     }
     m_impl->card = std::make_unique<CardServiceImpl>(*m_impl->runner);
     std::optional<pki::CertificateAuthority> terminalCa;

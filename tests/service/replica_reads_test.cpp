@@ -1,0 +1,169 @@
+// Reads that may be a little stale (job search, guides, insurance records, display media) go
+// to a hot standby (--database-replica) while it is at most --replica-max-lag-seconds behind
+// the primary, measured from the primary's WAL position; beyond that, to the primary. What the
+// standby refuses because it has not replayed a row yet, the primary decides again. A real
+// primary and a real streaming standby (pg_basebackup), the standby's replay paused to make
+// it fall behind.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <chrono>
+#include <string>
+
+#include "renshe/v1/guides.grpc.pb.h"
+#include "tests/fixtures/postgres.hpp"
+#include "tests/fixtures/prometheus_text.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+namespace {
+
+using namespace renshe::testing;
+using namespace renshe::v1;
+using namespace std::chrono_literals;
+using Guides = GuideService::Stub;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kMaxLagSeconds = 3;
+
+// One statement on `conninfo`; its first value. Fails the test when it cannot.
+std::string sql(const std::string& conninfo, const std::string& statement) {
+    PGconn* c = PQconnectdb(conninfo.c_str());
+    std::string value;
+    if (PQstatus(c) == CONNECTION_OK) {
+        PGresult* r = PQexec(c, statement.c_str());
+        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
+            value = PQgetvalue(r, 0, 0);
+        else
+            ADD_FAILURE() << statement << ": " << PQerrorMessage(c);
+        PQclear(r);
+    } else {
+        ADD_FAILURE() << "cannot connect: " << PQerrorMessage(c);
+    }
+    PQfinish(c);
+    return value;
+}
+
+Guide guide(const std::string& id, const std::string& title) {
+    Guide g;
+    g.set_id(id);
+    g.set_title(title);
+    g.set_category("社会保障卡");
+    g.set_target("本市参保人员");
+    g.set_accepting_unit("兰山区人力资源和社会保障局");
+    g.set_location("各乡镇（街道）人社所");
+    g.add_process_steps("携带材料到窗口申请");
+    auto* m = g.add_materials();
+    m->set_name("居民身份证");
+    m->set_copies(1);
+    m->set_original(true);
+    g.set_fees("不收费");
+    g.set_time_limit("即时办结");
+    g.set_consultation("12333");
+    g.set_language(LANGUAGE_ZH_CN);
+    return g;
+}
+
+double servedBy(const BackofficeProcess& backoffice, const std::string& where) {
+    const auto samples = backoffice.scrapeMetrics();
+    const auto* s = findMetric(samples, "renshe_replica_reads_total", {{"served_by", where}});
+    return s ? s->value : -1;
+}
+
+// The catalogue version a touch terminal is shown now; -1 when the call fails.
+long long shownVersion(Guides& touch) {
+    ListGuidesRequest list;
+    ListGuidesResponse resp;
+    return call(touch, &Guides::ListGuides, list, &resp).ok() ? resp.catalogue_version() : -1;
+}
+
+TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurtherBehind) {
+    PrivatePostgres primary;
+    const std::string database = primary.createDatabase("renshe");
+    const auto standby = primary.standby();
+    const std::string standbyDatabase = standby->connectionString("renshe");
+    BackofficeEnv env(
+        StoreKind::Sqlite,
+        {"--database", "postgres:" + database, "--database-replica", "postgres:" + standbyDatabase,
+         "--replica-max-lag-seconds", std::to_string(kMaxLagSeconds), "@metrics"});
+    auto& backoffice = env.backoffice();
+    const auto province = GuideService::NewStub(renshe::services::client::makeChannel(
+        env.pki().endpoint(backoffice.staffTarget(), env.provinceStaffFiles())));
+    const auto touch =
+        GuideService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
+            backoffice.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion))));
+
+    ImportGuidesRequest first;
+    first.set_request_id(newRequestId());
+    *first.add_guides() = guide("G-CARD-LOSS", "社会保障卡挂失");
+    ImportGuidesResponse imported;
+    ASSERT_TRUE(call(*province, &Guides::ImportGuides, first, &imported).ok());
+    ASSERT_EQ(imported.catalogue_version(), 1);
+
+    // The standby streams it in and, once measured, serves the catalogue.
+    const double fromStandbyBefore = servedBy(backoffice, "replica");
+    ASSERT_GE(fromStandbyBefore, 0) << "no renshe_replica_reads_total";
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return shownVersion(*touch) == 1 && servedBy(backoffice, "replica") > fromStandbyBefore;
+        },
+        15s))
+        << "the standby never served the guides";
+
+    // The standby stops replaying: everything written from now on is missing there.
+    sql(standbyDatabase, "SELECT pg_wal_replay_pause()");
+    ImportGuidesRequest second;
+    second.set_request_id(newRequestId());
+    *second.add_guides() = guide("G-CARD-LOSS", "社会保障卡挂失（新）");
+    *second.add_guides() = guide("G-CARD-PIN", "社会保障卡密码重置");
+    ASSERT_TRUE(call(*province, &Guides::ImportGuides, second, &imported).ok());
+    const auto acknowledged = Clock::now();
+    ASSERT_EQ(imported.catalogue_version(), 2);
+
+    // Within the bound the standby still answers, a little stale...
+    const double staleBefore = servedBy(backoffice, "replica");
+    EXPECT_EQ(shownVersion(*touch), 1) << "not the standby's (stale) catalogue";
+    EXPECT_GT(servedBy(backoffice, "replica"), staleBefore);
+    // ...and what it does not have yet, it does not refuse: the primary finds it.
+    const double rechecksBefore = servedBy(backoffice, "primary_recheck");
+    GetGuideRequest newGuide;
+    newGuide.set_id("G-CARD-PIN");
+    GetGuideResponse found;
+    const auto got = call(*touch, &Guides::GetGuide, newGuide, &found);
+    ASSERT_TRUE(got.ok()) << got;
+    EXPECT_EQ(found.guide().title(), "社会保障卡密码重置");
+    EXPECT_EQ(servedBy(backoffice, "primary_recheck"), rechecksBefore + 1);
+    const auto staleFor = Clock::now() - acknowledged;
+
+    // Past the bound the primary answers, with what was acknowledged.
+    const double laggingBefore = servedBy(backoffice, "primary_lagging");
+    ASSERT_TRUE(waitUntil([&] { return shownVersion(*touch) == 2; }, 15s))
+        << "the lagging standby kept answering";
+    const auto primaryAfter = Clock::now() - acknowledged;
+    EXPECT_GT(servedBy(backoffice, "primary_lagging"), laggingBefore);
+    {
+        const auto samples = backoffice.scrapeMetrics();
+        const auto* lag = findMetric(samples, "renshe_replica_lag_seconds");
+        ASSERT_NE(lag, nullptr);
+        EXPECT_GT(lag->value, kMaxLagSeconds);
+    }
+    // The last sample before the import may be an interval (200 ms) older than it.
+    EXPECT_GE(primaryAfter, std::chrono::seconds(kMaxLagSeconds) - 300ms);
+    EXPECT_LT(primaryAfter, std::chrono::seconds(kMaxLagSeconds) + 5s);
+
+    // Replaying again, it catches up and serves once more.
+    sql(standbyDatabase, "SELECT pg_wal_replay_resume()");
+    const double caughtUpBefore = servedBy(backoffice, "replica");
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return shownVersion(*touch) == 2 && servedBy(backoffice, "replica") > caughtUpBefore;
+        },
+        15s))
+        << "the standby never served again after catching up";
+    std::cout << "[ replica ] stale answers for "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(staleFor).count()
+              << " ms after the write; the primary from "
+              << std::chrono::duration_cast<std::chrono::milliseconds>(primaryAfter).count()
+              << " ms (bound " << kMaxLagSeconds << " s)" << std::endl;
+}
+
+}  // namespace
