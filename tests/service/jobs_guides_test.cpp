@@ -12,6 +12,7 @@
 #include "renshe/v1/guides.grpc.pb.h"
 #include "renshe/v1/jobs.grpc.pb.h"
 #include "tests/service/backoffice_env.hpp"
+#include "tests/service/sample_guide.hpp"
 
 namespace {
 
@@ -380,24 +381,7 @@ TEST_P(JobsAndGuides, AnImportCannotTakeOverAnotherRegionsPosting) {
 }
 
 Guide guide(const std::string& id, const std::string& title) {
-    Guide g;
-    g.set_id(id);
-    g.set_title(title);
-    g.set_category("社会保障卡");
-    g.set_target("本市参保人员");
-    g.set_accepting_unit("兰山区人力资源和社会保障局");
-    g.set_location("各乡镇（街道）人社所");
-    g.add_process_steps("携带材料到窗口申请");
-    g.add_process_steps("现场审核");
-    auto* m = g.add_materials();
-    m->set_name("居民身份证");
-    m->set_copies(1);
-    m->set_original(true);
-    g.set_fees("不收费");
-    g.set_time_limit("即时办结");
-    g.set_consultation("12333");
-    g.set_language(LANGUAGE_ZH_CN);
-    return g;
+    return renshe::testing::sampleGuide(id, title);
 }
 
 TEST_P(JobsAndGuides, GuideCatalogueIsVersionedForTerminalCaches) {

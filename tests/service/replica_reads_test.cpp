@@ -10,10 +10,13 @@
 #include <chrono>
 #include <string>
 
+#include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/guides.grpc.pb.h"
+#include "renshe/v1/records.grpc.pb.h"
 #include "tests/fixtures/postgres.hpp"
 #include "tests/fixtures/prometheus_text.hpp"
 #include "tests/service/backoffice_env.hpp"
+#include "tests/service/sample_guide.hpp"
 
 namespace {
 
@@ -21,6 +24,8 @@ using namespace renshe::testing;
 using namespace renshe::v1;
 using namespace std::chrono_literals;
 using Guides = GuideService::Stub;
+using Records = RecordsService::Stub;
+using Content = ContentService::Stub;
 using Clock = std::chrono::steady_clock;
 
 constexpr int kMaxLagSeconds = 3;
@@ -44,23 +49,7 @@ std::string sql(const std::string& conninfo, const std::string& statement) {
 }
 
 Guide guide(const std::string& id, const std::string& title) {
-    Guide g;
-    g.set_id(id);
-    g.set_title(title);
-    g.set_category("社会保障卡");
-    g.set_target("本市参保人员");
-    g.set_accepting_unit("兰山区人力资源和社会保障局");
-    g.set_location("各乡镇（街道）人社所");
-    g.add_process_steps("携带材料到窗口申请");
-    auto* m = g.add_materials();
-    m->set_name("居民身份证");
-    m->set_copies(1);
-    m->set_original(true);
-    g.set_fees("不收费");
-    g.set_time_limit("即时办结");
-    g.set_consultation("12333");
-    g.set_language(LANGUAGE_ZH_CN);
-    return g;
+    return sampleGuide(id, title);
 }
 
 double servedBy(const BackofficeProcess& backoffice, const std::string& where) {
@@ -88,9 +77,11 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
     auto& backoffice = env.backoffice();
     const auto province = GuideService::NewStub(renshe::services::client::makeChannel(
         env.pki().endpoint(backoffice.staffTarget(), env.provinceStaffFiles())));
-    const auto touch =
-        GuideService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
-            backoffice.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion))));
+    const auto touchChannel = renshe::services::client::makeChannel(env.pki().endpoint(
+        backoffice.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
+    const auto touch = GuideService::NewStub(touchChannel);
+    const auto touchRecords = RecordsService::NewStub(touchChannel);
+    const auto touchContent = ContentService::NewStub(touchChannel);
 
     ImportGuidesRequest first;
     first.set_request_id(newRequestId());
@@ -132,6 +123,29 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
     ASSERT_TRUE(got.ok()) << got;
     EXPECT_EQ(found.guide().title(), "社会保障卡密码重置");
     EXPECT_EQ(servedBy(backoffice, "primary_recheck"), rechecksBefore + 1);
+    // A terminal already shown the new catalogue is not sent back to the old one.
+    ListGuidesRequest cached;
+    cached.set_if_none_match_version(2);
+    ListGuidesResponse unchanged;
+    ASSERT_TRUE(call(*touch, &Guides::ListGuides, cached, &unchanged).ok());
+    EXPECT_TRUE(unchanged.not_modified());
+    EXPECT_EQ(unchanged.catalogue_version(), 2);
+    EXPECT_EQ(servedBy(backoffice, "primary_recheck"), rechecksBefore + 2);
+    // Insurance records and display media take the same way: the standby first, and what it
+    // refuses (an ID number from a touch terminal: staff only; an image it does not hold) the
+    // primary refuses again.
+    GetInsuranceSummaryRequest records;
+    records.mutable_subject()->set_ssn("11010519491231002X");
+    GetInsuranceSummaryResponse summary;
+    EXPECT_EQ(call(*touchRecords, &Records::GetInsuranceSummary, records, &summary).refusal,
+              "REFUSAL_REASON_STAFF_ONLY");
+    EXPECT_EQ(servedBy(backoffice, "primary_recheck"), rechecksBefore + 3);
+    GetMediaRequest media;
+    media.set_sha256(std::string(64, 'a'));
+    GetMediaResponse image;
+    EXPECT_EQ(call(*touchContent, &Content::GetMedia, media, &image).code,
+              grpc::StatusCode::NOT_FOUND);
+    EXPECT_EQ(servedBy(backoffice, "primary_recheck"), rechecksBefore + 4);
     const auto staleFor = Clock::now() - acknowledged;
 
     // Past the bound the primary answers, with what was acknowledged.

@@ -58,6 +58,12 @@ grpc::Status GuideServiceImpl::ListGuides(grpc::ServerContext* ctx, const ListGu
             resp->Clear();
             const std::int64_t version =
                 tx.queryOne("SELECT version FROM guide_catalogue WHERE id = 1")->integer(0);
+            // A terminal already shown a newer catalogue than this read replica holds (it is a
+            // few seconds behind) is not sent back to an older one: the primary answers it.
+            if (req->if_none_match_version() > version && MutationRunner::readingReplica()) {
+                throw Refused(Refusal::notFound(REFUSAL_REASON_NOT_FOUND,
+                                                "the read replica is behind this terminal"));
+            }
             resp->set_catalogue_version(version);
             if (req->if_none_match_version() == version && version > 0) {
                 resp->set_not_modified(true);

@@ -67,6 +67,22 @@ MutationRunner::~MutationRunner() {
     m_replicaLag.reset();  // its thread tells the metrics
 }
 
+namespace {
+thread_local bool t_readingReplica = false;
+
+// Marks this thread as reading the replica for its scope (readingReplica()).
+struct ReadingReplica {
+    ReadingReplica() { t_readingReplica = true; }
+    ~ReadingReplica() { t_readingReplica = false; }
+    ReadingReplica(const ReadingReplica&) = delete;
+    ReadingReplica& operator=(const ReadingReplica&) = delete;
+};
+}  // namespace
+
+bool MutationRunner::readingReplica() {
+    return t_readingReplica;
+}
+
 void MutationRunner::setReadReplica(store::Store* replica, std::chrono::seconds maxLag) {
     m_replicaLag.reset();
     m_replica = replica;
@@ -319,7 +335,10 @@ bool MutationRunner::readFrom(store::Store* replica, const std::function<void(st
     }
     if (replica) {
         try {
-            replica->read(read);
+            {
+                const ReadingReplica reading;
+                replica->read(read);
+            }
             m_metrics.replicaRead(ReplicaRead::Replica);
             return true;
         } catch (const store::StoreUnavailable& e) {

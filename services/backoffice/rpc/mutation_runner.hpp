@@ -193,6 +193,9 @@ public:
     // while the primary is away; it outlives the runner. Stale reads use it while it is at most
     // `maxLag` behind the primary (ReplicaLag), and whatever its lag while the primary is away.
     void setReadReplica(store::Store* replica, std::chrono::seconds maxLag);
+    // True inside a stale query's body while it reads the replica: a body may refuse what the
+    // caller has already seen newer of (a catalogue version), and the primary answers instead.
+    static bool readingReplica();
 
     // A refusal that names no person, audited in aggregate (RefusalTally) with the next
     // flushRefusals.

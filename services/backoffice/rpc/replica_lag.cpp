@@ -80,9 +80,9 @@ void ReplicaLag::sampleOnce() {
     std::optional<std::int64_t> primaryLsn;
     try {
         primaryLsn = position(m_primary, kPrimaryPosition);
-    } catch (const std::exception&) {
-        // Down, failing over, or not PostgreSQL: nothing to bound the replica by. A stale answer
-        // beats none for the reads that may use it.
+    } catch (const store::StoreUnavailable&) {
+        // Down or failing over: nothing to bound the replica by, and a stale answer beats none
+        // for the reads that may use it.
         {
             const std::lock_guard lock(m_mutex);
             m_verdict = Verdict::PrimaryAway;
@@ -91,6 +91,8 @@ void ReplicaLag::sampleOnce() {
         if (m_observer)
             m_observer(std::nullopt);
         return;
+    } catch (const std::exception&) {
+        primaryLsn.reset();  // it answers but cannot say (in recovery): the lag is not known
     }
     if (primaryLsn) {
         m_samples.push_back({at, *primaryLsn});

@@ -30,7 +30,8 @@ public:
     enum class Verdict {
         Replica,      // it is known to be at most the bound behind
         Primary,      // it lags more, cannot be read, or has not been measured yet
-        PrimaryAway,  // the primary did not answer the last sample: the replica, whatever its lag
+        PrimaryAway,  // the primary was unavailable at the last sample: the replica, whatever its
+                      // lag
     };
 
     struct Sample {
