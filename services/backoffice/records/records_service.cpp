@@ -177,8 +177,9 @@ void toProto(const PaymentRow& r, BenefitPayment* p) {
 grpc::Status RecordsServiceImpl::GetInsuranceSummary(grpc::ServerContext* ctx,
                                                      const GetInsuranceSummaryRequest* req,
                                                      GetInsuranceSummaryResponse* resp) {
-    // Records are imported monthly: the read replica serves them; a PIN check it has not
-    // replayed yet makes it refuse, and the primary decides again (MutationRunner::staleQuery).
+    // Records are imported monthly: the read replica serves them; a fingerprint match recorded
+    // a moment ago that it has not replayed yet makes it refuse, and the primary decides again
+    // (MutationRunner::staleQuery).
     return m_runner.staleQuery(
         ctx, "records.get_summary", checks::check(*req),
         [&](store::Tx& tx, const Caller& caller, Subject& subject, std::int64_t now) {

@@ -166,8 +166,9 @@ std::string Metrics::render(const store::Store::Stats& storeStats) const {
     util::renderHistogram(out, "renshe_audit_chain_lag_seconds", "", m_chainLag.snapshot());
     header(out, "renshe_replica_reads_total", "counter",
            "Stale-tolerant reads (job search, guides, records, media) by where they were served: "
-           "the read replica; the primary because the replica failed, lagged more than "
-           "--replica-max-lag-seconds, or refused (the primary decides every refusal).");
+           "the read replica; the primary because the replica failed (primary_fallback), its lag "
+           "was over --replica-max-lag-seconds or not known (primary_lagging), or it refused "
+           "(primary_recheck: the primary decides every refusal).");
     static constexpr std::array<const char*, 4> kServedBy{"replica", "primary_fallback",
                                                           "primary_lagging", "primary_recheck"};
     for (std::size_t i = 0; i < kServedBy.size(); ++i) {

@@ -45,7 +45,7 @@ public:
     enum class ReplicaRead {
         Replica,          // the read replica
         PrimaryFallback,  // the primary: the replica failed
-        PrimaryLagging,   // the primary: the replica was further behind than the bound
+        PrimaryLagging,   // the primary: the replica's lag was over the bound, or not known
         PrimaryRecheck,   // the replica refused; the primary decided again
     };
     void replicaRead(ReplicaRead where) {

@@ -384,7 +384,7 @@ grpc::Status MutationRunner::queryFrom(store::Store* replica, grpc::ServerContex
             };
             if (mayWait) {
                 // A replica behind the primary may lack what was written since: what it refuses
-                // (no such guide yet, no PIN check yet) the primary decides again.
+                // (no such guide yet, no fingerprint match yet) the primary decides again.
                 if (readFrom(replica, read) && refusal) {
                     m_metrics.replicaRead(Metrics::ReplicaRead::PrimaryRecheck);
                     m_store.read(read);
