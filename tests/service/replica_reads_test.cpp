@@ -160,8 +160,10 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
         ASSERT_NE(lag, nullptr);
         EXPECT_GT(lag->value, kMaxLagSeconds);
     }
-    // The last sample before the import may be an interval (200 ms) older than it.
-    EXPECT_GE(primaryAfter, std::chrono::seconds(kMaxLagSeconds) - 300ms);
+    // The lag counts from the last sample the standby had replayed: up to an interval (200 ms)
+    // before the import began, earlier if the primary wrote WAL of its own meanwhile, and the
+    // import itself takes a while on a loaded machine; a second of slack.
+    EXPECT_GE(primaryAfter, std::chrono::seconds(kMaxLagSeconds) - 1s);
     EXPECT_LT(primaryAfter, std::chrono::seconds(kMaxLagSeconds) + 5s);
 
     // Replaying again, it catches up and serves once more.
