@@ -99,6 +99,13 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
         },
         15s))
         << "the standby never served the guides";
+    {
+        const auto samples = backoffice.scrapeMetrics();
+        const auto* lag = findMetric(samples, "renshe_replica_lag_seconds");
+        ASSERT_NE(lag, nullptr);
+        EXPECT_GE(lag->value, 0) << "a streaming standby's lag not known";
+        EXPECT_LE(lag->value, kMaxLagSeconds);
+    }
 
     // The standby stops replaying: everything written from now on is missing there.
     sql(standbyDatabase, "SELECT pg_wal_replay_pause()");

@@ -96,9 +96,9 @@ void ReplicaLag::sampleOnce() {
     }
     if (primaryLsn) {
         m_samples.push_back({at, *primaryLsn});
-        // Older samples than the bound (and two intervals) reach are of no use: a replica
-        // behind all that are kept lags more than the bound.
-        while (m_samples.size() > 1 && at - m_samples.front().at > m_maxLag + 2 * m_interval)
+        // Kept for twice the bound (and two intervals): a replica behind all of them lags more
+        // than the bound for sure, and up to that the gauge still says by how much.
+        while (m_samples.size() > 1 && at - m_samples.front().at > 2 * m_maxLag + 2 * m_interval)
             m_samples.pop_front();
     }
     std::optional<Clock::duration> lag;
