@@ -49,10 +49,6 @@ std::string sql(const std::string& conninfo, const std::string& statement) {
     return value;
 }
 
-Guide guide(const std::string& id, const std::string& title) {
-    return sampleGuide(id, title);
-}
-
 double servedBy(const BackofficeProcess& backoffice, const std::string& where) {
     const auto samples = backoffice.scrapeMetrics();
     const auto* s = findMetric(samples, "renshe_replica_reads_total", {{"served_by", where}});
@@ -93,7 +89,7 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
 
     ImportGuidesRequest first;
     first.set_request_id(newRequestId());
-    *first.add_guides() = guide("G-CARD-LOSS", "社会保障卡挂失");
+    *first.add_guides() = sampleGuide("G-CARD-LOSS", "社会保障卡挂失");
     ImportGuidesResponse imported;
     ASSERT_TRUE(call(*province, &Guides::ImportGuides, first, &imported).ok());
     ASSERT_EQ(imported.catalogue_version(), 1);
@@ -114,8 +110,8 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
     sql(standbyDatabase, "SELECT pg_wal_replay_pause()");
     ImportGuidesRequest second;
     second.set_request_id(newRequestId());
-    *second.add_guides() = guide("G-CARD-LOSS", "社会保障卡挂失（新）");
-    *second.add_guides() = guide("G-CARD-PIN", "社会保障卡密码重置");
+    *second.add_guides() = sampleGuide("G-CARD-LOSS", "社会保障卡挂失（新）");
+    *second.add_guides() = sampleGuide("G-CARD-PIN", "社会保障卡密码重置");
     ASSERT_TRUE(call(*province, &Guides::ImportGuides, second, &imported).ok());
     const auto acknowledged = Clock::now();
     ASSERT_EQ(imported.catalogue_version(), 2);

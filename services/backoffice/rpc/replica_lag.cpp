@@ -60,11 +60,6 @@ ReplicaLag::Verdict ReplicaLag::verdict() const {
     return m_verdict;
 }
 
-std::optional<ReplicaLag::Clock::duration> ReplicaLag::lastLag() const {
-    const std::lock_guard lock(m_mutex);
-    return m_lastLag;
-}
-
 void ReplicaLag::run() {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
@@ -86,7 +81,6 @@ void ReplicaLag::sampleOnce() {
         {
             const std::lock_guard lock(m_mutex);
             m_verdict = Verdict::PrimaryAway;
-            m_lastLag.reset();
         }
         if (m_observer)
             m_observer(std::nullopt);
@@ -111,7 +105,6 @@ void ReplicaLag::sampleOnce() {
     }
     {
         const std::lock_guard lock(m_mutex);
-        m_lastLag = lag;
         m_verdict = lag && *lag <= m_maxLag ? Verdict::Replica : Verdict::Primary;
     }
     if (m_observer)

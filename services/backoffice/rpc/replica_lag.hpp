@@ -45,7 +45,7 @@ public:
     static std::optional<Clock::duration> lagOf(const std::deque<Sample>& samples,
                                                 std::int64_t replayed, Clock::time_point now);
 
-    // Told each sample's lag (nothing: not known).
+    // Told each sample's lag (nothing: not known); the metrics' gauge.
     using Observer = std::function<void(std::optional<Clock::duration>)>;
 
     // Starts sampling at once, every `interval`; both stores outlive this.
@@ -56,8 +56,6 @@ public:
     ReplicaLag& operator=(const ReplicaLag&) = delete;
 
     Verdict verdict() const;
-    // The lag at the last sample; nothing when it was not known.
-    std::optional<Clock::duration> lastLag() const;
 
 private:
     void run();
@@ -74,7 +72,6 @@ private:
     bool m_stopping = false;
     std::deque<Sample> m_samples;  // the sampling thread's own
     Verdict m_verdict = Verdict::Primary;
-    std::optional<Clock::duration> m_lastLag;
     std::thread m_thread;
 };
 
