@@ -294,20 +294,38 @@ std::string CertificateAuthority::signCsr(const std::string& csrPem, const Ident
 
 namespace {
 
+std::string hexSha256(const unsigned char* data, std::size_t length) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(data, length, digest);
+    static const char* hex = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * sizeof digest);
+    for (unsigned char b : digest) {
+        out += hex[b >> 4];
+        out += hex[b & 15];
+    }
+    return out;
+}
+
 std::string publicKeySha256(EVP_PKEY* pub) {
     unsigned char* der = nullptr;
     const int length = i2d_PUBKEY(pub, &der);
     if (length <= 0)
         fail("encoding the public key");
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(der, static_cast<std::size_t>(length), digest);
+    std::string out = hexSha256(der, static_cast<std::size_t>(length));
     OPENSSL_free(der);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
+    return out;
+}
+
+// The same digest from the SubjectPublicKeyInfo as the certificate carries it: the bytes
+// i2d_PUBKEY would write for its key, without building OpenSSL 3's key encoder again.
+std::string publicKeySha256(const X509* cert) {
+    unsigned char* der = nullptr;
+    const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der);
+    if (length <= 0)
+        fail("encoding the certificate's public key");
+    std::string out = hexSha256(der, static_cast<std::size_t>(length));
+    OPENSSL_free(der);
     return out;
 }
 
@@ -332,9 +350,8 @@ std::string csrPublicKeySha256(const std::string& csrPem) {
 
 CertificateFacts certificateFacts(const std::string& certificatePem) {
     auto cert = readCert(certificatePem);
-    KeyPtr pub(require(X509_get_pubkey(cert.get()), "certificate public key"));
     CertificateFacts facts;
-    facts.publicKeySha256 = publicKeySha256(pub.get());
+    facts.publicKeySha256 = publicKeySha256(cert.get());
     facts.notBefore = unixSeconds(X509_get0_notBefore(cert.get()));
     facts.notAfter = unixSeconds(X509_get0_notAfter(cert.get()));
     return facts;
@@ -367,9 +384,10 @@ void verifyIssuedBy(const std::string& certificatePem, const std::string& caCert
     }
 }
 
-Identity identityFromCertificatePem(const std::string& certificatePem) {
-    auto cert = readCert(certificatePem);
-    const X509_NAME* name = X509_get_subject_name(cert.get());
+namespace {
+
+Identity identityOf(const X509* cert) {
+    const X509_NAME* name = X509_get_subject_name(cert);
     Identity id;
     id.id = entry(name, NID_commonName);
     const std::string ou = entry(name, NID_organizationalUnitName);
@@ -380,6 +398,17 @@ Identity identityFromCertificatePem(const std::string& certificatePem) {
     id.role = *role;
     id.region = entry(name, NID_localityName);
     return id;
+}
+
+}  // namespace
+
+Identity identityFromCertificatePem(const std::string& certificatePem) {
+    return identityOf(readCert(certificatePem).get());
+}
+
+CertifiedIdentity certifiedIdentity(const std::string& certificatePem) {
+    const auto cert = readCert(certificatePem);
+    return {identityOf(cert.get()), publicKeySha256(cert.get())};
 }
 
 void writeFileAtomically(const std::filesystem::path& path, const std::string& content,

@@ -27,6 +27,32 @@ TEST(Pki, SignedCsrGetsTheOperatorsIdentityNotTheRequested) {
     EXPECT_EQ(id.role, pki::Role::Touch);
 }
 
+// The back office pins a terminal to the key it enrolled with (the CSR's digest) and compares
+// it with the digest of the key in the certificate the terminal connects with.
+TEST(Pki, ACertificatesKeyDigestIsItsCsrsAndItsIdentityReadsInOneParse) {
+    const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
+    const std::string key = pki::generatePrivateKeyPem();
+    const std::string csr = pki::createCsrPem(key, {"T-371302-009", pki::Role::Touch, "371302"});
+    const std::string cert =
+        ca.signCsr(csr, {"T-371302-009", pki::Role::Touch, "371302101"}, std::chrono::hours(1));
+    const auto certified = pki::certifiedIdentity(cert);
+    EXPECT_EQ(certified.identity.id, "T-371302-009");
+    EXPECT_EQ(certified.identity.role, pki::Role::Touch);
+    EXPECT_EQ(certified.identity.region, "371302101");
+    EXPECT_EQ(certified.publicKeySha256.size(), 64u);
+    EXPECT_EQ(certified.publicKeySha256, pki::csrPublicKeySha256(csr));
+    EXPECT_EQ(certified.publicKeySha256, pki::certificateFacts(cert).publicKeySha256);
+    // Another key, another digest.
+    const auto other =
+        ca.issueClient({"T-371302-009", pki::Role::Touch, "371302101"}, std::chrono::hours(1));
+    EXPECT_NE(pki::certifiedIdentity(other.certificatePem).publicKeySha256,
+              certified.publicKeySha256);
+    const auto server =
+        ca.issueServer("backoffice", {"localhost"}, {"127.0.0.1"}, std::chrono::hours(1));
+    EXPECT_THROW(pki::certifiedIdentity(server.certificatePem), pki::PkiError);
+    EXPECT_THROW(pki::certifiedIdentity("not a certificate"), pki::PkiError);
+}
+
 TEST(Pki, TamperedCsrIsRefused) {
     const auto ca = pki::CertificateAuthority::create("Test CA", std::chrono::hours(1));
     std::string csr =

@@ -26,21 +26,15 @@ Refused unauthenticated(std::string why) {
 // Parsing the peer's PEM on every call costs more than the rest of a status query; the
 // certificates a back office sees are few (one per terminal and staff member), so the parsed
 // identities are kept, keyed by the exact PEM the TLS layer verified.
-struct CertifiedIdentity {
-    pki::Identity identity;
-    std::string publicKeySha256;
-};
-
 class IdentityCache {
 public:
-    CertifiedIdentity get(const std::string& pem) {
+    pki::CertifiedIdentity get(const std::string& pem) {
         {
             std::lock_guard lock(m_mutex);
             if (const auto it = m_entries.find(pem); it != m_entries.end())
                 return it->second;
         }
-        CertifiedIdentity id{pki::identityFromCertificatePem(pem),
-                             pki::certificateFacts(pem).publicKeySha256};
+        auto id = pki::certifiedIdentity(pem);
         std::lock_guard lock(m_mutex);
         if (m_entries.size() >= kMaxEntries)
             m_entries.clear();
@@ -51,7 +45,7 @@ public:
 private:
     static constexpr std::size_t kMaxEntries = 50000;
     std::mutex m_mutex;
-    std::unordered_map<std::string, CertifiedIdentity> m_entries;
+    std::unordered_map<std::string, pki::CertifiedIdentity> m_entries;
 };
 
 IdentityCache& identityCache() {
