@@ -307,14 +307,21 @@ std::string hexSha256(const unsigned char* data, std::size_t length) {
     return out;
 }
 
-std::string publicKeySha256(EVP_PKEY* pub) {
-    unsigned char* der = nullptr;
-    const int length = i2d_PUBKEY(pub, &der);
-    if (length <= 0)
-        fail("encoding the public key");
+// The digest of `length` DER bytes an i2d_* call allocated at `der`, which it frees.
+std::string ownedDerSha256(int length, unsigned char* der, const char* what) {
+    if (length <= 0) {
+        OPENSSL_free(der);
+        fail(what);
+    }
     std::string out = hexSha256(der, static_cast<std::size_t>(length));
     OPENSSL_free(der);
     return out;
+}
+
+std::string publicKeySha256(EVP_PKEY* pub) {
+    unsigned char* der = nullptr;
+    const int length = i2d_PUBKEY(pub, &der);
+    return ownedDerSha256(length, der, "encoding the public key");
 }
 
 // The same digest from the SubjectPublicKeyInfo as the certificate carries it: the bytes
@@ -322,11 +329,7 @@ std::string publicKeySha256(EVP_PKEY* pub) {
 std::string publicKeySha256(const X509* cert) {
     unsigned char* der = nullptr;
     const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &der);
-    if (length <= 0)
-        fail("encoding the certificate's public key");
-    std::string out = hexSha256(der, static_cast<std::size_t>(length));
-    OPENSSL_free(der);
-    return out;
+    return ownedDerSha256(length, der, "encoding the certificate's public key");
 }
 
 std::int64_t unixSeconds(const ASN1_TIME* t) {
