@@ -10,20 +10,26 @@ using renshe::v1::REFUSAL_REASON_TERMINAL_REVOKED;
 
 namespace {
 constexpr std::size_t kMaxEntries = 100000;
-}
+constexpr const char* kTokenQuery = "SELECT token FROM terminal_enrolments_token WHERE id = 1";
+}  // namespace
 
-TerminalGate::State TerminalGate::lookUp(const Caller& caller) {
-    State state = State::NotEnrolled;
+TerminalGate::Entry TerminalGate::lookUp(const Caller& caller, Clock::time_point now,
+                                         bool primaryAway) {
+    Entry entry{State::NotEnrolled, now, {}};
     bool pending = false;
+    // The enrolment and the token from one snapshot: the answer holds as long as the token.
     const auto readEnrolment = [&](store::Tx& tx) {
-        state = State::NotEnrolled;
+        entry.state = State::NotEnrolled;
         pending = false;
+        const auto token = tx.queryOne(kTokenQuery);
+        entry.token = token ? token->text(0) : std::string();
         const auto row = tx.queryOne(
             "SELECT public_key_sha256, revoked_at, next_public_key_sha256 FROM "
             "terminal_enrolments WHERE terminal_id = $1",
             {caller.identity.id});
         if (!row)
             return;
+        State& state = entry.state;
         if (!row->isNull(1))
             state = row->text(0) == caller.publicKeySha256 ? State::Revoked : State::KeyMismatch;
         else if (row->text(0) == caller.publicKeySha256)
@@ -33,18 +39,71 @@ TerminalGate::State TerminalGate::lookUp(const Caller& caller) {
         pending = state == State::KeyMismatch && row->isNull(1) && !row->isNull(2) &&
                   row->text(2) == caller.publicKeySha256;
     };
-    try {
-        m_store.read(readEnrolment);
-    } catch (const store::StoreUnavailable&) {
-        // The primary is away (a failover): a standby knows the enrolments as of its last
-        // replay, and nothing can be revoked on a primary that takes no writes.
+    ++m_enrolmentReads;
+    // The primary away (a failover): a standby knows the enrolments as of its last replay,
+    // and nothing can be revoked on a primary that takes no writes.
+    const auto fromReplica = [&] {
         if (!m_replica)
-            throw;
+            throw store::StoreUnavailable("the primary is unavailable and there is no replica");
         m_replica->read(readEnrolment);
+    };
+    if (primaryAway) {
+        fromReplica();
+    } else {
+        try {
+            m_store.read(readEnrolment);
+        } catch (const store::StoreUnavailable&) {
+            if (!m_replica)
+                throw;
+            fromReplica();
+        }
     }
-    if (pending && promote(caller))
-        state = State::Enrolled;
-    return state;
+    if (pending && promote(caller)) {
+        entry.state = State::Enrolled;
+        entry.token.clear();  // the switch renewed the token: trust this for kFreshness only
+    }
+    return entry;
+}
+
+std::optional<TerminalGate::State> TerminalGate::current(const std::string& key,
+                                                         Clock::time_point now, bool* held) {
+    std::lock_guard lock(m_mutex);
+    const auto it = m_entries.find(key);
+    if (held)
+        *held = it != m_entries.end();
+    if (it == m_entries.end())
+        return std::nullopt;
+    const Entry& e = it->second;
+    if (now - e.readAt < kFreshness)
+        return e.state;
+    if (!e.token.empty() && e.token == m_token && now - m_tokenAt < kFreshness)
+        return e.state;
+    return std::nullopt;
+}
+
+bool TerminalGate::refreshToken(Clock::time_point now) {
+    std::lock_guard reading(m_tokenReading);
+    {
+        std::lock_guard lock(m_mutex);
+        if (now - m_tokenAt < kFreshness)
+            return true;  // read by another call while this one waited
+    }
+    // The read's own start, not `now`: the token is known current from there on.
+    const auto begun = Clock::now();
+    std::string token;
+    ++m_tokenReads;
+    try {
+        m_store.read([&](store::Tx& tx) {
+            const auto row = tx.queryOne(kTokenQuery);
+            token = row ? row->text(0) : std::string();
+        });
+    } catch (const store::StoreUnavailable&) {
+        return false;
+    }
+    std::lock_guard lock(m_mutex);
+    m_token = std::move(token);
+    m_tokenAt = begun;
+    return true;
 }
 
 bool TerminalGate::promote(const Caller& caller) {
@@ -84,28 +143,30 @@ bool TerminalGate::promote(const Caller& caller) {
 void TerminalGate::require(const Caller& caller, bool mayWait) {
     if (caller.isStaff())
         return;
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = Clock::now();
     const std::string key = caller.identity.id + '\0' + caller.publicKeySha256;
-    State state;
-    bool cached = false;
-    {
-        std::lock_guard lock(m_mutex);
-        if (const auto it = m_entries.find(key);
-            it != m_entries.end() && now - it->second.readAt < kFreshness) {
-            state = it->second.state;
-            cached = true;
-        }
-    }
-    if (!cached) {
+    bool held = false;
+    std::optional<State> state = current(key, now, &held);
+    bool primaryAway = false;
+    if (!state) {
         if (!mayWait)
             throw WouldWait{};
-        state = lookUp(caller);
+        // An answer held but older than kFreshness may still be current; the token says.
+        if (held) {
+            primaryAway = !refreshToken(now);
+            if (!primaryAway)
+                state = current(key, now, nullptr);
+        }
+    }
+    if (!state) {
+        Entry entry = lookUp(caller, now, primaryAway);
+        state = entry.state;
         std::lock_guard lock(m_mutex);
         if (m_entries.size() >= kMaxEntries)
             m_entries.clear();
-        m_entries[key] = Entry{state, now};
+        m_entries[key] = std::move(entry);
     }
-    switch (state) {
+    switch (*state) {
         case State::Enrolled:
             return;
         case State::NotEnrolled:
