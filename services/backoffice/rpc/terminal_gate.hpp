@@ -42,7 +42,7 @@ public:
     // TERMINAL_REVOKED) for a terminal that may not call; staff pass (their certificates are
     // not enrolled). Throws store::StoreError when the database cannot say. `mayWait` false:
     // throws WouldWait unless the answer is in memory (a staff caller, or the terminal's answer
-    // read less than kFreshness ago).
+    // read, or confirmed by the token, less than kFreshness ago).
     void require(const Caller& caller, bool mayWait = true);
 
     // Reads made so far of one terminal's enrolment, and of the token (tests, metrics).
