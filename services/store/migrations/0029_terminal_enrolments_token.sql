@@ -5,6 +5,8 @@
 -- every answer it holds is still current, instead of one read of each terminal's enrolment.
 -- The token is random rather than a count, so that it can never come back to a value an
 -- answer was read under (a count could, after a failover that lost its last commits).
+-- A later migration that rebuilds terminal_enrolments (as 0011 did) drops these triggers with
+-- the old table and must create them again.
 CREATE TABLE terminal_enrolments_token (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   token TEXT NOT NULL);
