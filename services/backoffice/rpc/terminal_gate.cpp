@@ -81,11 +81,11 @@ std::optional<TerminalGate::State> TerminalGate::current(const std::string& key,
     return std::nullopt;
 }
 
-bool TerminalGate::refreshToken(Clock::time_point now) {
+bool TerminalGate::refreshToken() {
     std::lock_guard reading(m_tokenReading);
     {
         std::lock_guard lock(m_mutex);
-        if (now - m_tokenAt < kFreshness)
+        if (Clock::now() - m_tokenAt < kFreshness)
             return true;  // read by another call while this one waited
     }
     // The read's own start, not `now`: the token is known current from there on.
@@ -152,10 +152,11 @@ void TerminalGate::require(const Caller& caller, bool mayWait) {
         if (!mayWait)
             throw WouldWait{};
         // An answer held but older than kFreshness may still be current; the token says.
+        // The clock read again: this call may have waited for another's read of the token.
         if (held) {
-            primaryAway = !refreshToken(now);
+            primaryAway = !refreshToken();
             if (!primaryAway)
-                state = current(key, now, nullptr);
+                state = current(key, Clock::now(), nullptr);
         }
     }
     if (!state) {

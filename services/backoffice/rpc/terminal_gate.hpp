@@ -63,7 +63,7 @@ private:
     std::optional<State> current(const std::string& key, Clock::time_point now, bool* held);
     // Reads the token unless another thread read it less than kFreshness ago. False when the
     // primary cannot be read (the caller reads the enrolment, which may go to the replica).
-    bool refreshToken(Clock::time_point now);
+    bool refreshToken();
     // The enrolment from the primary, or from the replica when the primary is unavailable
     // (`primaryAway`: known to be so already).
     Entry lookUp(const Caller& caller, Clock::time_point now, bool primaryAway);
