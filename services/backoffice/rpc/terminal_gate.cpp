@@ -18,6 +18,8 @@ TerminalGate::Entry TerminalGate::lookUp(const Caller& caller, Clock::time_point
     Entry entry{State::NotEnrolled, now, {}};
     bool pending = false;
     // The enrolment and the token from one snapshot: the answer holds as long as the token.
+    // The token is read first, so that even without one snapshot an answer could only carry
+    // an older token than its row (and be read again sooner), never a newer one.
     const auto readEnrolment = [&](store::Tx& tx) {
         entry.state = State::NotEnrolled;
         pending = false;

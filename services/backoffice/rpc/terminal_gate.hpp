@@ -45,7 +45,7 @@ public:
     // read, or confirmed by the token, less than kFreshness ago).
     void require(const Caller& caller, bool mayWait = true);
 
-    // Reads made so far of one terminal's enrolment, and of the token (tests, metrics).
+    // Reads made so far of one terminal's enrolment, and of the token (for tests; not exported).
     std::uint64_t enrolmentReads() const noexcept { return m_enrolmentReads.load(); }
     std::uint64_t tokenReads() const noexcept { return m_tokenReads.load(); }
 
