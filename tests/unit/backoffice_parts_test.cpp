@@ -5,7 +5,11 @@
 #include <openssl/hmac.h>
 #include <sys/stat.h>
 
+#include <atomic>
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "services/backoffice/checks/csv.hpp"
 #include "services/backoffice/records/record_rows.hpp"
@@ -238,4 +242,77 @@ TEST(ReplicaLag, IsTheAgeOfTheNewestPrimaryPositionItHasReplayed) {
     EXPECT_EQ(ReplicaLag::lagOf({}, 400, now), std::nullopt);
     // A sample taken after `now` (clock read before the primary answered) is no lag at all.
     EXPECT_EQ(ReplicaLag::lagOf(samples, 400, t0 + 500ms), ReplicaLag::Clock::duration::zero());
+}
+
+// The bound is judged when a read asks, not when it was sampled: a sample that hangs on the
+// replica (a standby that stopped answering with its connection open) lets the bound grow until
+// the reads go back to the primary; one that hangs on the primary for longer than the bound
+// counts the primary as away. The positions here are fault injection: each can be made to hang.
+TEST(ReplicaLag, AHangingSampleLetsTheBoundGrowOrCountsThePrimaryAway) {
+    using renshe::services::backoffice::ReplicaLag;
+    using Verdict = ReplicaLag::Verdict;
+    using namespace std::chrono_literals;
+    struct Hang {
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool replica = false, primary = false, replicaHeld = false, primaryHeld = false;
+        void wait(bool& hang, bool& held) {
+            std::unique_lock lock(mutex);
+            held = hang;
+            changed.notify_all();
+            changed.wait(lock, [&] { return !hang; });
+            held = false;
+        }
+        void set(bool& hang, bool on) {
+            const std::lock_guard lock(mutex);
+            hang = on;
+            changed.notify_all();
+        }
+        bool waitHeld(const bool& held) {
+            std::unique_lock lock(mutex);
+            return changed.wait_for(lock, 5s, [&] { return held; });
+        }
+    } hang;
+    std::atomic<std::int64_t> wal{1000};
+    constexpr auto kBound = 1s;
+    {
+        ReplicaLag lag(
+            [&]() -> std::optional<std::int64_t> {
+                hang.wait(hang.primary, hang.primaryHeld);
+                return wal += 100;  // a busy primary: its position moves on every sample
+            },
+            [&]() -> std::optional<std::int64_t> {
+                hang.wait(hang.replica, hang.replicaHeld);
+                return wal.load();  // caught up
+            },
+            kBound, {}, 20ms);
+        const auto waitFor = [&](Verdict v) {
+            const auto until = ReplicaLag::Clock::now() + 10s;
+            while (lag.verdict() != v && ReplicaLag::Clock::now() < until)
+                std::this_thread::sleep_for(5ms);
+            return lag.verdict() == v;
+        };
+        ASSERT_TRUE(waitFor(Verdict::Replica));
+
+        // The replica stops answering: the last verdict stands only while its bound holds.
+        hang.set(hang.replica, true);
+        ASSERT_TRUE(hang.waitHeld(hang.replicaHeld));
+        const auto stuck = ReplicaLag::Clock::now();
+        EXPECT_EQ(lag.verdictAt(stuck + kBound + 10ms), Verdict::Primary);
+        EXPECT_TRUE(waitFor(Verdict::Primary)) << "the hung replica kept serving";
+        EXPECT_GE(ReplicaLag::Clock::now() - stuck, kBound - 100ms) << "let go before the bound";
+        hang.set(hang.replica, false);
+        ASSERT_TRUE(waitFor(Verdict::Replica)) << "the replica, answering again, never served";
+
+        // The primary stops answering: for as long as the bound it is waited for, then it is
+        // away and the replica serves whatever its lag.
+        hang.set(hang.primary, true);
+        ASSERT_TRUE(hang.waitHeld(hang.primaryHeld));
+        const auto asked = ReplicaLag::Clock::now();
+        EXPECT_EQ(lag.verdictAt(asked + kBound + 10ms), Verdict::PrimaryAway);
+        EXPECT_TRUE(waitFor(Verdict::PrimaryAway));
+        EXPECT_GE(ReplicaLag::Clock::now() - asked, kBound - 100ms);
+        hang.set(hang.primary, false);
+        EXPECT_TRUE(waitFor(Verdict::Replica));
+    }
 }

@@ -26,20 +26,34 @@ std::optional<std::int64_t> position(store::Store& store, std::string_view sql) 
 
 }  // namespace
 
-std::optional<ReplicaLag::Clock::duration> ReplicaLag::lagOf(const std::deque<Sample>& samples,
-                                                             std::int64_t replayed,
-                                                             Clock::time_point now) {
+std::optional<ReplicaLag::Clock::time_point> ReplicaLag::heldAt(const std::deque<Sample>& samples,
+                                                                std::int64_t replayed) {
     for (auto it = samples.rbegin(); it != samples.rend(); ++it) {
         if (it->primaryLsn <= replayed)
-            return now > it->at ? now - it->at : Clock::duration::zero();
+            return it->at;
     }
     return std::nullopt;
 }
 
+std::optional<ReplicaLag::Clock::duration> ReplicaLag::lagOf(const std::deque<Sample>& samples,
+                                                             std::int64_t replayed,
+                                                             Clock::time_point now) {
+    const auto held = heldAt(samples, replayed);
+    if (!held)
+        return std::nullopt;
+    return now > *held ? now - *held : Clock::duration::zero();
+}
+
 ReplicaLag::ReplicaLag(store::Store& primary, store::Store& replica, Clock::duration maxLag,
                        Observer observer, Clock::duration interval)
-    : m_primary(primary),
-      m_replica(replica),
+    : ReplicaLag([&primary] { return position(primary, kPrimaryPosition); },
+                 [&replica] { return position(replica, kReplayedPosition); }, maxLag,
+                 std::move(observer), interval) {}
+
+ReplicaLag::ReplicaLag(Position primary, Position replayed, Clock::duration maxLag,
+                       Observer observer, Clock::duration interval)
+    : m_primary(std::move(primary)),
+      m_replayed(std::move(replayed)),
       m_maxLag(maxLag),
       m_interval(interval),
       m_observer(std::move(observer)) {
@@ -55,8 +69,12 @@ ReplicaLag::~ReplicaLag() {
     m_thread.join();
 }
 
-ReplicaLag::Verdict ReplicaLag::verdict() const {
+ReplicaLag::Verdict ReplicaLag::verdictAt(Clock::time_point now) const {
     const std::lock_guard lock(m_mutex);
+    if (m_askingPrimarySince && now - *m_askingPrimarySince > m_maxLag)
+        return Verdict::PrimaryAway;  // no position for longer than the bound: as if refused
+    if (m_verdict == Verdict::Replica && now - m_heldAt > m_maxLag)
+        return Verdict::Primary;  // no newer sample has lowered the bound since
     return m_verdict;
 }
 
@@ -72,21 +90,32 @@ void ReplicaLag::run() {
 
 void ReplicaLag::sampleOnce() {
     const Clock::time_point at = Clock::now();
+    {
+        const std::lock_guard lock(m_mutex);
+        m_askingPrimarySince = at;
+    }
     std::optional<std::int64_t> primaryLsn;
+    bool primaryAway = false;
     try {
-        primaryLsn = position(m_primary, kPrimaryPosition);
+        primaryLsn = m_primary();
     } catch (const store::StoreUnavailable&) {
-        // Down or failing over: nothing to bound the replica by, and a stale answer beats none
-        // for the reads that may use it.
-        {
-            const std::lock_guard lock(m_mutex);
+        primaryAway = true;
+    } catch (const std::exception&) {
+        primaryLsn.reset();  // it answers but cannot say (in recovery): the lag is not known
+    }
+    {
+        const std::lock_guard lock(m_mutex);
+        m_askingPrimarySince.reset();
+        if (primaryAway) {
+            // Down or failing over: nothing to bound the replica by, and a stale answer beats
+            // none for the reads that may use it.
             m_verdict = Verdict::PrimaryAway;
         }
+    }
+    if (primaryAway) {
         if (m_observer)
             m_observer(std::nullopt);
         return;
-    } catch (const std::exception&) {
-        primaryLsn.reset();  // it answers but cannot say (in recovery): the lag is not known
     }
     if (primaryLsn) {
         m_samples.push_back({at, *primaryLsn});
@@ -95,17 +124,26 @@ void ReplicaLag::sampleOnce() {
         while (m_samples.size() > 1 && at - m_samples.front().at > 2 * m_maxLag + 2 * m_interval)
             m_samples.pop_front();
     }
-    std::optional<Clock::duration> lag;
+    std::optional<Clock::time_point> held;
     try {
-        const auto replayed = position(m_replica, kReplayedPosition);
+        const auto replayed = m_replayed();
         if (replayed)
-            lag = lagOf(m_samples, *replayed, Clock::now());
+            held = heldAt(m_samples, *replayed);
     } catch (const std::exception&) {
-        lag.reset();  // the replica cannot be read: the primary serves
+        held.reset();  // the replica cannot be read: the primary serves
     }
+    const auto now = Clock::now();
+    std::optional<Clock::duration> lag;
+    if (held)
+        lag = now > *held ? now - *held : Clock::duration::zero();
     {
         const std::lock_guard lock(m_mutex);
-        m_verdict = lag && *lag <= m_maxLag ? Verdict::Replica : Verdict::Primary;
+        if (lag && *lag <= m_maxLag) {
+            m_verdict = Verdict::Replica;
+            m_heldAt = *held;
+        } else {
+            m_verdict = Verdict::Primary;
+        }
     }
     if (m_observer)
         m_observer(lag);
