@@ -11,6 +11,7 @@
 #include <cmath>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "renshe/v1/content.grpc.pb.h"
 #include "renshe/v1/guides.grpc.pb.h"
@@ -233,18 +234,13 @@ TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPa
                    ? resp.catalogue_version()
                    : -1;
     };
+    // No read is sent meanwhile: each would hang on the standby, holding one of its pooled
+    // connections, and a pool worn out that way would send the sampler back to the primary by
+    // another road. Once the bound has passed, the first read is the primary's.
     const double laggingBefore = servedBy(backoffice, "primary_lagging");
-    ASSERT_TRUE(waitUntil(
-        [&] {
-            return shownWithin(1s) == 1 && servedBy(backoffice, "primary_lagging") > laggingBefore;
-        },
-        20s))
-        << "the reads kept waiting on the hung standby";
-    const auto primaryAfter = Clock::now() - frozen;
-    // Its last sample was at most an interval (200 ms) old when it froze; a call's second of
-    // deadline and a loaded machine's slowness on top.
-    EXPECT_GE(primaryAfter, std::chrono::seconds(kMaxLagSeconds) - 1s);
-    EXPECT_LT(primaryAfter, std::chrono::seconds(kMaxLagSeconds) + 5s);
+    std::this_thread::sleep_until(frozen + std::chrono::seconds(kMaxLagSeconds) + 500ms);
+    EXPECT_EQ(shownWithin(3s), 1) << "the read waited on the hung standby";
+    EXPECT_EQ(servedBy(backoffice, "primary_lagging"), laggingBefore + 1);
     // What is written meanwhile is shown at once: the primary serves.
     ImportGuidesRequest second;
     second.set_request_id(newRequestId());
@@ -259,9 +255,6 @@ TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPa
         [&] { return shownWithin(5s) == 2 && servedBy(backoffice, "replica") > thawedBefore; },
         20s))
         << "the standby never served again after it answered again";
-    std::cout << "[ replica ] a hung standby was left to the primary after "
-              << std::chrono::duration_cast<std::chrono::milliseconds>(primaryAfter).count()
-              << " ms (bound " << kMaxLagSeconds << " s)" << std::endl;
 }
 
 }  // namespace
