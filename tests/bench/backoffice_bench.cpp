@@ -455,15 +455,19 @@ bool sqliteSections(int terminals) {
             perCall(writeServer, writes.calls), perCall(writeClient, writes.calls));
     met = ratio("ours/raw SQLite", writes.qps, raw, 1.5) && met;
 
+    // This floor too before and after ours: Argon2id is bound by memory bandwidth, which the
+    // machine's neighbours share (one run's floor was 46/s, another's 88/s, ours 39-49/s).
+    const double kdfBefore = rawArgon2idPerSecond(100);
     probe.start();
     const Load losses = lossLoad(channel, losers);
     probe.print({"card.report_temporary_loss"});
-    const double kdf = rawArgon2idPerSecond(200);
+    const double kdfAfter = rawArgon2idPerSecond(100);
+    const double kdf = (kdfBefore + kdfAfter) / 2;
     std::printf("durable temporary-loss reports (each an Argon2id check), %d reports:\n",
                 kLossReports);
     printLoad("renshe-backoffice (SQLite)", losses, "reports/s");
-    std::printf("  %-46s %8.0f verifications/s\n", "raw Argon2id (19 MiB, 2 passes), all cores",
-                kdf);
+    std::printf("  %-46s %8.0f verifications/s (%.0f before ours, %.0f after)\n",
+                "raw Argon2id (19 MiB, 2 passes), all cores", kdf, kdfBefore, kdfAfter);
     met = ratio("ours/raw Argon2id", losses.qps, kdf, 0.8) && met;
     const bool fleetOk = fleet.finish(std::cout);
     if (writes.failures + losses.failures > 0 || !fleetOk)
