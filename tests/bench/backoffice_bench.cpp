@@ -371,6 +371,19 @@ public:
                         calls > 0 ? 1000 * ms / calls : 0, PQgetvalue(r, i, 2));
         }
         PQclear(r);
+        // The audit chainer reads the oldest rows of a table every write inserts into and the
+        // chainer deletes from: what it walks past until a vacuum removes them.
+        r = PQexec(m_pg,
+                   "SELECT n_live_tup, n_dead_tup, pg_relation_size('audit_pending_in_order') / "
+                   "8192, COALESCE(extract(epoch FROM now() - GREATEST(last_vacuum, "
+                   "last_autovacuum))::bigint, -1) FROM pg_stat_user_tables WHERE relname = "
+                   "'audit_pending'");
+        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1)
+            std::printf(
+                "  audit_pending after it: %s live rows, %s dead, its (at, id) index %s pages; "
+                "last vacuumed %s s before (-1: never)\n",
+                PQgetvalue(r, 0, 0), PQgetvalue(r, 0, 1), PQgetvalue(r, 0, 2), PQgetvalue(r, 0, 3));
+        PQclear(r);
     }
 
 private:
