@@ -71,40 +71,58 @@ long long shownVersion(Guides& touch) {
     return call(touch, &Guides::ListGuides, list, &resp).ok() ? resp.catalogue_version() : -1;
 }
 
-TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurtherBehind) {
+// A private primary, a streaming standby of it, and a back office that sends the stale-tolerant
+// reads to the standby while it is at most kMaxLagSeconds behind; the province's staff and a
+// touch terminal to call it.
+struct PrimaryAndStandby {
     PrivatePostgres primary;
     const std::string database = primary.createDatabase("renshe");
-    const auto standby = primary.standby();
+    const std::unique_ptr<PrivatePostgres> standby = primary.standby();
     const std::string standbyDatabase = standby->connectionString("renshe");
-    BackofficeEnv env(
+    BackofficeEnv env{
         StoreKind::Sqlite,
         {"--database", "postgres:" + database, "--database-replica", "postgres:" + standbyDatabase,
-         "--replica-max-lag-seconds", std::to_string(kMaxLagSeconds), "@metrics"});
-    auto& backoffice = env.backoffice();
-    const auto province = GuideService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(backoffice.staffTarget(), env.provinceStaffFiles())));
-    const auto touchChannel = renshe::services::client::makeChannel(env.pki().endpoint(
-        backoffice.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
-    const auto touch = GuideService::NewStub(touchChannel);
-    const auto touchRecords = RecordsService::NewStub(touchChannel);
-    const auto touchContent = ContentService::NewStub(touchChannel);
+         "--replica-max-lag-seconds", std::to_string(kMaxLagSeconds), "@metrics"}};
+    BackofficeProcess& backoffice = env.backoffice();
+    const std::unique_ptr<Guides> province =
+        GuideService::NewStub(renshe::services::client::makeChannel(
+            env.pki().endpoint(backoffice.staffTarget(), env.provinceStaffFiles())));
+    const std::shared_ptr<grpc::Channel> touchChannel =
+        renshe::services::client::makeChannel(env.pki().endpoint(
+            backoffice.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion)));
+    const std::unique_ptr<Guides> touch = GuideService::NewStub(touchChannel);
 
-    ImportGuidesRequest first;
-    first.set_request_id(newRequestId());
-    *first.add_guides() = sampleGuide("G-CARD-LOSS", "社会保障卡挂失");
-    ImportGuidesResponse imported;
-    ASSERT_TRUE(call(*province, &Guides::ImportGuides, first, &imported).ok());
-    ASSERT_EQ(imported.catalogue_version(), 1);
+    // Imports the first catalogue; true once the standby has streamed it in and served it.
+    bool firstCatalogueFromTheStandby() {
+        ImportGuidesRequest first;
+        first.set_request_id(newRequestId());
+        *first.add_guides() = sampleGuide("G-CARD-LOSS", "社会保障卡挂失");
+        ImportGuidesResponse imported;
+        if (!call(*province, &Guides::ImportGuides, first, &imported).ok() ||
+            imported.catalogue_version() != 1) {
+            ADD_FAILURE() << "the first catalogue was not imported";
+            return false;
+        }
+        const double fromStandbyBefore = servedBy(backoffice, "replica");
+        EXPECT_GE(fromStandbyBefore, 0) << "no renshe_replica_reads_total";
+        return waitUntil(
+            [&] {
+                return shownVersion(*touch) == 1 &&
+                       servedBy(backoffice, "replica") > fromStandbyBefore;
+            },
+            15s);
+    }
+};
 
-    // The standby streams it in and, once measured, serves the catalogue.
-    const double fromStandbyBefore = servedBy(backoffice, "replica");
-    ASSERT_GE(fromStandbyBefore, 0) << "no renshe_replica_reads_total";
-    ASSERT_TRUE(waitUntil(
-        [&] {
-            return shownVersion(*touch) == 1 && servedBy(backoffice, "replica") > fromStandbyBefore;
-        },
-        15s))
-        << "the standby never served the guides";
+TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurtherBehind) {
+    PrimaryAndStandby setup;
+    auto& backoffice = setup.backoffice;
+    auto& touch = setup.touch;
+    auto& standbyDatabase = setup.standbyDatabase;
+    const auto touchRecords = RecordsService::NewStub(setup.touchChannel);
+    const auto touchContent = ContentService::NewStub(setup.touchChannel);
+    // The first catalogue: the standby streams it in and, once measured, serves it.
+    ASSERT_TRUE(setup.firstCatalogueFromTheStandby()) << "the standby never served the guides";
     EXPECT_GE(lagGauge(backoffice), 0) << "a streaming standby's lag not known";
     EXPECT_LE(lagGauge(backoffice), kMaxLagSeconds);
 
@@ -114,7 +132,8 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
     second.set_request_id(newRequestId());
     *second.add_guides() = sampleGuide("G-CARD-LOSS", "社会保障卡挂失（新）");
     *second.add_guides() = sampleGuide("G-CARD-PIN", "社会保障卡密码重置");
-    ASSERT_TRUE(call(*province, &Guides::ImportGuides, second, &imported).ok());
+    ImportGuidesResponse imported;
+    ASSERT_TRUE(call(*setup.province, &Guides::ImportGuides, second, &imported).ok());
     const auto acknowledged = Clock::now();
     ASSERT_EQ(imported.catalogue_version(), 2);
 
@@ -193,32 +212,11 @@ TEST(ReplicaReads, AStandbyWithinItsLagBoundServesThenThePrimaryOnceItFallsFurth
 // may be stale go back to the primary once the bound has passed since the standby last showed
 // what it held, rather than waiting on it for as long as it hangs.
 TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPassed) {
-    PrivatePostgres primary;
-    const std::string database = primary.createDatabase("renshe");
-    const auto standby = primary.standby();
-    const std::string standbyDatabase = standby->connectionString("renshe");
-    BackofficeEnv env(
-        StoreKind::Sqlite,
-        {"--database", "postgres:" + database, "--database-replica", "postgres:" + standbyDatabase,
-         "--replica-max-lag-seconds", std::to_string(kMaxLagSeconds), "@metrics"});
-    auto& backoffice = env.backoffice();
-    const auto province = GuideService::NewStub(renshe::services::client::makeChannel(
-        env.pki().endpoint(backoffice.staffTarget(), env.provinceStaffFiles())));
-    const auto touch =
-        GuideService::NewStub(renshe::services::client::makeChannel(env.pki().endpoint(
-            backoffice.target(), env.pki().touchTerminal("T-371302-001", BackofficeEnv::kRegion))));
-    ImportGuidesRequest first;
-    first.set_request_id(newRequestId());
-    *first.add_guides() = sampleGuide("G-CARD-LOSS", "社会保障卡挂失");
-    ImportGuidesResponse imported;
-    ASSERT_TRUE(call(*province, &Guides::ImportGuides, first, &imported).ok());
-    const double fromStandbyBefore = servedBy(backoffice, "replica");
-    ASSERT_TRUE(waitUntil(
-        [&] {
-            return shownVersion(*touch) == 1 && servedBy(backoffice, "replica") > fromStandbyBefore;
-        },
-        15s))
-        << "the standby never served the guides";
+    PrimaryAndStandby setup;
+    auto& backoffice = setup.backoffice;
+    auto& touch = setup.touch;
+    const auto& standby = setup.standby;
+    ASSERT_TRUE(setup.firstCatalogueFromTheStandby()) << "the standby never served the guides";
 
     struct ThawAtEnd {
         PrivatePostgres& server;
@@ -245,7 +243,8 @@ TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPa
     ImportGuidesRequest second;
     second.set_request_id(newRequestId());
     *second.add_guides() = sampleGuide("G-CARD-PIN", "社会保障卡密码重置");
-    ASSERT_TRUE(call(*province, &Guides::ImportGuides, second, &imported).ok());
+    ImportGuidesResponse imported;
+    ASSERT_TRUE(call(*setup.province, &Guides::ImportGuides, second, &imported).ok());
     EXPECT_EQ(shownWithin(5s), 2);
 
     // Answering again, it serves again.
