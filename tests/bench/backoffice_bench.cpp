@@ -372,7 +372,8 @@ public:
         }
         PQclear(r);
         // The audit chainer reads the oldest rows of a table every write inserts into and the
-        // chainer deletes from: what it walks past until a vacuum removes them.
+        // chainer deletes from: its rows, dead and alive, and its index's size after the section
+        // (a VACUUM every 500 ms changed neither the read's time nor the rate: PROVINCE-SCALE.md).
         r = PQexec(m_pg,
                    "SELECT n_live_tup, n_dead_tup, pg_relation_size('audit_pending_in_order') / "
                    "8192, COALESCE(extract(epoch FROM now() - GREATEST(last_vacuum, "
@@ -468,8 +469,8 @@ bool sqliteSections(int terminals) {
             perCall(writeServer, writes.calls), perCall(writeClient, writes.calls));
     met = ratio("ours/raw SQLite", writes.qps, raw, 1.5) && met;
 
-    // This floor too before and after ours: Argon2id is bound by memory bandwidth, which the
-    // machine's neighbours share (one run's floor was 46/s, another's 88/s, ours 39-49/s).
+    // This floor too before and after ours: Argon2id is bound by memory bandwidth, which a
+    // virtual machine's neighbours share (on one machine the floor ranged 31-88/s between runs).
     const double kdfBefore = rawArgon2idPerSecond(100);
     probe.start();
     const Load losses = lossLoad(channel, losers);
