@@ -1,5 +1,10 @@
 #include "services/store/pg_group.hpp"
 
+#include <algorithm>
+#include <random>
+#include <string>
+#include <thread>
+
 namespace renshe::services::store::detail::pg {
 
 void decideRest(const Group& group, PendingWrite::Outcome outcome,
@@ -42,6 +47,33 @@ std::optional<std::size_t> recover(PgTx& tx, const Group& group, std::size_t cur
     p.error = error;
     p.decided = true;
     return failed + 1;
+}
+
+void rethrowAsUnavailable(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const StoreUnavailable&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw StoreUnavailable(std::string("postgres: connection lost: ") + e.what());
+    } catch (...) {
+        throw StoreUnavailable("postgres: connection lost");
+    }
+}
+
+std::exception_ptr asUnavailable(const std::exception_ptr& error) noexcept {
+    try {
+        rethrowAsUnavailable(error);
+    } catch (...) {
+        return std::current_exception();
+    }
+}
+
+void backOff(int attempt) {
+    thread_local std::mt19937 rng(std::random_device{}());
+    const int ceiling = std::min(2 << attempt, 64);  // ms: 4, 8, 16, 32, 64 …
+    std::uniform_int_distribution<int> pick(1, ceiling);
+    std::this_thread::sleep_for(std::chrono::milliseconds(pick(rng)));
 }
 
 }  // namespace renshe::services::store::detail::pg

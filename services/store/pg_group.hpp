@@ -26,6 +26,10 @@ struct PendingWrite {
     bool decided = false;  // its outcome is set (before the COMMIT: it failed on its own)
     std::exception_ptr error;
     util::OneShot done;  // set by the writer once decided; the caller waits on it
+    // writeAsync(): the callback, kept here, and what the writer calls instead of waking a
+    // caller.
+    std::function<void(Tx&)> ownedFn;
+    Store::WriteDone then;
 };
 using Group = std::vector<std::shared_ptr<PendingWrite>>;
 
@@ -45,5 +49,13 @@ std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member);
 // then decides the rest).
 std::optional<std::size_t> recover(PgTx& tx, const Group& group, std::size_t current,
                                    std::exception_ptr error);
+
+// A failure as the caller of a write whose connection was lost sees it: StoreUnavailable.
+[[noreturn]] void rethrowAsUnavailable(const std::exception_ptr& error);
+std::exception_ptr asUnavailable(const std::exception_ptr& error) noexcept;
+
+// The pause before a write's next attempt (`attempt`: the one that failed, from 1): random, up
+// to a ceiling that doubles from 4 ms to 64 ms.
+void backOff(int attempt);
 
 }  // namespace renshe::services::store::detail::pg

@@ -13,7 +13,6 @@
 #include <deque>
 #include <mutex>
 #include <optional>
-#include <random>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -21,6 +20,7 @@
 #include "drivers/util/blocking_pool.hpp"
 #include "drivers/util/one_shot.hpp"
 #include "services/store/pg_group.hpp"
+#include "services/store/pg_pool.hpp"
 #include "services/store/pg_tx.hpp"
 
 namespace renshe::services::store::detail {
@@ -33,21 +33,24 @@ constexpr int kMaxAttempts = 8;
 // slow down past that.
 constexpr std::size_t kMaxGroup = 32;
 constexpr std::size_t kMaxWriters = 4;
-constexpr auto kPoolWait = std::chrono::seconds(30);
 // pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
 constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
 
 void ignoreNotice(void*, const char*) {}
 
 using pg::connectionLost;
+using pg::asUnavailable;
+using pg::backOff;
 using pg::decideRest;
 using pg::Group;
+using pg::Lease;
 using pg::PendingWrite;
 using pg::PgConn;
 using pg::PgTx;
 using pg::raise;
 using pg::recover;
 using pg::Result;
+using pg::rethrowAsUnavailable;
 using pg::retryable;
 using pg::runMember;
 using pg::trimmed;
@@ -56,7 +59,7 @@ class PostgresStore final : public Store {
 public:
     PostgresStore(std::string conninfo, std::size_t connections, bool readReplica)
         : m_conninfo(std::move(conninfo)),
-          m_max(std::max<std::size_t>(connections, 1)),
+          m_pool(std::max<std::size_t>(connections, 1)),
           m_readReplica(readReplica) {
         if (m_readReplica)
             return;  // a replica connects on its first read
@@ -65,13 +68,20 @@ public:
         // callers' writes while another runs a Background one. Each holds one of the pool's
         // connections while it runs; the rest serve reads (one at least).
         const std::size_t writers =
-            m_max < 3 ? 1 : std::clamp<std::size_t>(m_max / 4, 2, kMaxWriters);
+            m_pool.max() < 3 ? 1 : std::clamp<std::size_t>(m_pool.max() / 4, 2, kMaxWriters);
         for (std::size_t i = 0; i < writers; ++i)
             m_writers.emplace_back([this] { writerLoop(); });
     }
 
     ~PostgresStore() override {
-        m_asyncWrites.reset();  // their write() calls end first, while the writers still run
+        {
+            // writeAsync() refuses from here; the writes it took end first, while the writers
+            // still run (a retry among them on a thread of m_asyncWrites).
+            std::unique_lock lock(m_groupMutex);
+            m_closing = true;
+            m_asyncIdle.wait(lock, [&] { return m_asyncOpen == 0; });
+        }
+        m_asyncWrites.reset();
         {
             std::lock_guard lock(m_groupMutex);
             m_stopping = true;
@@ -81,18 +91,36 @@ public:
             writer.join();  // each leaves once the queues are empty
     }
 
-    // write() on a thread of a pool, as many at most as the sync server keeps idle threads:
-    // a PostgreSQL write retries, pauses and reconnects, and all of that stays in write().
+    // Queued for a group writer as write() queues, without a thread waiting for it: the writer
+    // calls `done` (settle()). Only a write to run again (a retry after a pause, a rerun on a
+    // fresh connection) goes on to a thread of m_asyncWrites, and carries on there as write()
+    // would; so do an Urgent write and a read replica's refusal.
     void writeAsync(std::function<void(Tx&)> fn, Priority priority, WriteDone done) override {
-        m_asyncWrites->post([this, fn = std::move(fn), priority, done = std::move(done)] {
-            std::exception_ptr error;
-            try {
-                write(fn, priority);
-            } catch (...) {
-                error = std::current_exception();
+        auto pending = std::make_shared<PendingWrite>();
+        pending->ownedFn = std::move(fn);
+        pending->fn = &pending->ownedFn;
+        pending->priority = priority;
+        pending->then = std::move(done);
+        bool closing = false;
+        {
+            std::lock_guard lock(m_groupMutex);
+            closing = m_closing;
+            if (!closing) {
+                ++m_asyncOpen;
+                if (priority != Priority::Urgent && !m_readReplica) {
+                    pending->queued = std::chrono::steady_clock::now();
+                    m_queues[static_cast<std::size_t>(priority)].push_back(pending);
+                    m_groupWork.notify_one();
+                    return;
+                }
             }
-            tellDone(done, error);
-        });
+        }
+        if (closing) {
+            tellDone(pending->then,
+                     std::make_exception_ptr(StoreUnavailable("postgres: the store is closing")));
+            return;
+        }
+        carryOn(pending, [this, pending] { write(*pending->fn, pending->priority); });
     }
 
     using Store::write;
@@ -108,8 +136,19 @@ public:
             writeAlone(fn, priority);
             return;
         }
-        bool rerunOnFreshConnection = true;
-        for (int attempt = 1;; ++attempt) {
+        writeQueued(fn, priority, Attempts{});
+    }
+
+private:
+    // A queued write's attempts so far.
+    struct Attempts {
+        int made = 1;
+        bool rerunLeft = true;  // one rerun on a fresh connection (abandonGroup)
+    };
+
+    // Queues the write until it commits, or throws its failure.
+    void writeQueued(const std::function<void(Tx&)>& fn, Priority priority, Attempts attempts) {
+        for (;;) {
             auto pending = std::make_shared<PendingWrite>();
             pending->fn = &fn;
             pending->priority = priority;
@@ -120,25 +159,73 @@ public:
             }
             m_groupWork.notify_one();
             pending->done.wait();
-            switch (pending->outcome) {
-                case PendingWrite::Outcome::Committed:
-                    return;
-                case PendingWrite::Outcome::Rerun:
-                    if (std::exchange(rerunOnFreshConnection, false))
-                        continue;
-                    rethrowAsUnavailable(pending->error);
-                case PendingWrite::Outcome::Retry:
-                    if (attempt < kMaxAttempts) {
-                        m_retries.fetch_add(1);
-                        backOff(attempt);
-                        continue;
-                    }
-                    break;
-                case PendingWrite::Outcome::Failed:
-                    break;
-            }
-            std::rethrow_exception(pending->error);
+            if (!runAgain(*pending, attempts))
+                return;
         }
+    }
+
+    // After a queued write's outcome: true when it is to be queued again (after the pause a
+    // retry takes); false once committed. Throws its failure.
+    bool runAgain(const PendingWrite& p, Attempts& attempts) {
+        switch (p.outcome) {
+            case PendingWrite::Outcome::Committed:
+                return false;
+            case PendingWrite::Outcome::Rerun:
+                if (std::exchange(attempts.rerunLeft, false))
+                    return true;
+                rethrowAsUnavailable(p.error);
+            case PendingWrite::Outcome::Retry:
+                if (attempts.made < kMaxAttempts) {
+                    m_retries.fetch_add(1);
+                    backOff(attempts.made++);
+                    return true;
+                }
+                break;
+            case PendingWrite::Outcome::Failed:
+                break;
+        }
+        std::rethrow_exception(p.error);
+    }
+
+    // A writeAsync() write, once its group is over (on the writer's thread): `done` is told
+    // its outcome, unless it is to run again.
+    void settle(const std::shared_ptr<PendingWrite>& p) noexcept {
+        using Outcome = PendingWrite::Outcome;
+        if (p->outcome != Outcome::Committed && p->outcome != Outcome::Failed) {
+            carryOn(p, [this, p] {
+                Attempts attempts;
+                if (runAgain(*p, attempts))
+                    writeQueued(*p->fn, p->priority, attempts);
+            });
+            return;
+        }
+        tellDone(p->then, p->outcome == Outcome::Committed ? nullptr : p->error);
+        asyncEnded();
+    }
+
+    // Runs `work` for writeAsync() write `p` on a thread of m_asyncWrites, then tells `done`.
+    void carryOn(const std::shared_ptr<PendingWrite>& p, std::function<void()> work) noexcept {
+        try {
+            m_asyncWrites->post([this, p, work = std::move(work)] {
+                std::exception_ptr error;
+                try {
+                    work();
+                } catch (...) {
+                    error = std::current_exception();
+                }
+                tellDone(p->then, error);
+                asyncEnded();
+            });
+        } catch (...) {  // no thread to be had
+            tellDone(p->then, asUnavailable(std::current_exception()));
+            asyncEnded();
+        }
+    }
+
+    void asyncEnded() noexcept {
+        std::lock_guard lock(m_groupMutex);
+        if (--m_asyncOpen == 0)
+            m_asyncIdle.notify_all();
     }
 
     // An Urgent write (the audit chainer's round, which callers wait on): run at once on the
@@ -148,7 +235,7 @@ public:
         bool rerunOnFreshConnection = true;
         for (int attempt = 1;; ++attempt) {
             const auto asked = std::chrono::steady_clock::now();
-            Lease lease(*this, priority);
+            Lease lease(m_pool, priority);
             PgConn& conn = lease.conn();
             if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
                 connect(conn);
@@ -195,7 +282,7 @@ public:
 
     void read(const std::function<void(Tx&)>& fn) override {
         const auto asked = std::chrono::steady_clock::now();
-        Lease lease(*this);
+        Lease lease(m_pool);
         PgConn& conn = lease.conn();
         begin(conn, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
         m_readWait.observe(std::chrono::steady_clock::now() - asked);
@@ -236,7 +323,6 @@ public:
         return s;
     }
 
-private:
     void writerLoop() {
         pthread_setname_np(pthread_self(), "store-writer");
         WriteScope scope;  // a callback calling write() would wait for a writer forever
@@ -252,7 +338,11 @@ private:
                     m_groupWork.notify_one();
             }
             for (const auto& p : group)
-                p->done.set();
+                if (!p->then)
+                    p->done.set();
+            for (const auto& p : group)
+                if (p->then)
+                    settle(p);
         }
     }
 
@@ -296,7 +386,7 @@ private:
     // its entry.
     void runGroup(const Group& group) noexcept {
         try {
-            Lease lease(*this, group.front()->priority);
+            Lease lease(m_pool, group.front()->priority);
             PgConn& conn = lease.conn();
             if (conn.c == nullptr || conn.needsReset || !conn.ok())
                 connect(conn);
@@ -381,74 +471,6 @@ private:
                    error);
     }
 
-    // A connection borrowed from the pool for one transaction.
-    class Lease {
-    public:
-        explicit Lease(PostgresStore& store, Priority priority = Priority::Normal)
-            : m_store(store), m_conn(store.acquire(priority)) {}
-        ~Lease() { release(); }
-        Lease(const Lease&) = delete;
-        Lease& operator=(const Lease&) = delete;
-        PgConn& conn() { return *m_conn; }
-        void release() {
-            if (m_conn) {
-                m_store.giveBack(std::move(m_conn));
-            }
-        }
-
-    private:
-        PostgresStore& m_store;
-        std::unique_ptr<PgConn> m_conn;
-    };
-
-    // A free connection for a transaction of `priority`: none goes to a waiter while one of a
-    // higher priority waits (reads wait as Normal).
-    std::unique_ptr<PgConn> acquire(Priority priority) {
-        const auto level = static_cast<std::size_t>(priority);
-        std::unique_lock lock(m_poolMutex);
-        ++m_waiting[level];
-        const bool free = m_poolFree[level].wait_for(lock, kPoolWait, [&] {
-            for (std::size_t higher = 0; higher < level; ++higher)
-                if (m_waiting[higher] > 0)
-                    return false;
-            return !m_idle.empty() || m_open < m_max;
-        });
-        --m_waiting[level];
-        if (!free) {
-            wakeNext();
-            throw StoreUnavailable("postgres: no connection free in the pool");
-        }
-        std::unique_ptr<PgConn> conn;
-        if (!m_idle.empty()) {
-            conn = std::move(m_idle.back());
-            m_idle.pop_back();
-        } else {
-            ++m_open;
-            conn = std::make_unique<PgConn>();  // connected by begin()
-        }
-        wakeNext();  // a less urgent waiter may take what is left
-        return conn;
-    }
-
-    void giveBack(std::unique_ptr<PgConn> conn) {
-        std::lock_guard lock(m_poolMutex);
-        m_idle.push_back(std::move(conn));
-        wakeNext();
-    }
-
-    // Under m_poolMutex: when a connection is to be had, wakes one waiter of the most urgent
-    // level that has any.
-    void wakeNext() {
-        if (m_idle.empty() && m_open >= m_max)
-            return;
-        for (std::size_t level = 0; level < kLevels; ++level) {
-            if (m_waiting[level] > 0) {
-                m_poolFree[level].notify_one();
-                return;
-            }
-        }
-    }
-
     // Connects a new pooled connection, or re-connects a broken one. Throws StoreUnavailable.
     void connect(PgConn& conn) {
         if (conn.c == nullptr) {
@@ -511,38 +533,11 @@ private:
         return false;
     }
 
-    static std::exception_ptr asUnavailable(const std::exception_ptr& error) noexcept {
-        try {
-            rethrowAsUnavailable(error);
-        } catch (...) {
-            return std::current_exception();
-        }
-    }
-
-    [[noreturn]] static void rethrowAsUnavailable(const std::exception_ptr& error) {
-        try {
-            std::rethrow_exception(error);
-        } catch (const StoreUnavailable&) {
-            throw;
-        } catch (const std::exception& e) {
-            throw StoreUnavailable(std::string("postgres: connection lost: ") + e.what());
-        } catch (...) {
-            throw StoreUnavailable("postgres: connection lost");
-        }
-    }
-
-    static void backOff(int attempt) {
-        thread_local std::mt19937 rng(std::random_device{}());
-        const int ceiling = std::min(2 << attempt, 64);  // ms: 4, 8, 16, 32, 64 …
-        std::uniform_int_distribution<int> pick(1, ceiling);
-        std::this_thread::sleep_for(std::chrono::milliseconds(pick(rng)));
-    }
-
     // Each migration in its own transaction under one advisory lock, so that replicas
     // starting together apply it once; the later ones find it recorded and skip it.
     void migrate() {
         for (const Migration& m : migrations()) {
-            Lease lease(*this);
+            Lease lease(m_pool);
             PgConn& conn = lease.conn();
             begin(conn, "BEGIN");
             PgTx tx(conn, true);
@@ -561,20 +556,18 @@ private:
     }
 
     const std::string m_conninfo;
-    const std::size_t m_max;
+    pg::Pool m_pool;
     const bool m_readReplica;
 
-    std::mutex m_poolMutex;
     static constexpr std::size_t kLevels = 3;  // Priority's values
-    std::condition_variable m_poolFree[kLevels];
-    std::size_t m_waiting[kLevels] = {0, 0, 0};
-    std::vector<std::unique_ptr<PgConn>> m_idle;
-    std::size_t m_open = 0;
 
     std::mutex m_groupMutex;
     std::condition_variable m_groupWork;
     std::deque<std::shared_ptr<PendingWrite>> m_queues[kLevels];  // by Priority
     bool m_stopping = false;
+    bool m_closing = false;       // writeAsync() refuses
+    std::size_t m_asyncOpen = 0;  // writeAsync() writes whose `done` is still to be called
+    std::condition_variable m_asyncIdle;
     bool m_backgroundRunning = false;    // a writer runs a Background write
     std::vector<std::thread> m_writers;  // started last, joined first
 
@@ -582,7 +575,7 @@ private:
     std::atomic<std::uint64_t> m_commits{0};
     util::LatencyHistogram m_readWait, m_writeWait, m_commit;
     std::atomic<std::uint64_t> m_retries{0};
-    // writeAsync()'s threads: each waits in write() for one write. Emptied first when closing.
+    // Threads for writeAsync() writes that pause or wait: a retry, a rerun, an Urgent write.
     static constexpr std::size_t kAsyncWriteThreads = 256;
     std::unique_ptr<util::BlockingPool> m_asyncWrites =
         std::make_unique<util::BlockingPool>(kAsyncWriteThreads, "store-async");

@@ -158,8 +158,8 @@ public:
     // waits for a group commit (a gRPC callback handler). `done` is called exactly once: with
     // nullptr once the transaction is durable, or with what write() would have thrown. It runs
     // on a thread of the store's (SQLite: the syncer's, right after the flush that made the
-    // write durable, with the rest of its group's; PostgreSQL: a thread of a pool that runs
-    // write()), so it must be short, must not throw and must not wait for another write; it
+    // write durable, with the rest of its group's; PostgreSQL: the group writer's, after its
+    // group's COMMIT, or a pool thread's for a write run again), so it must be short, must not throw and must not wait for another write; it
     // may start one with writeAsync(). When the store is closing it may be called at once, on
     // the caller's thread, with StoreUnavailable. `fn` follows write()'s rules and is kept
     // until `done`.

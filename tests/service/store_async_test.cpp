@@ -1,9 +1,12 @@
 // Store::writeAsync on both backends: `done` once per write, after the write is durable or with
 // its error, never on the caller's thread; a continuation may start the next write; closing
-// the store answers every write posted before it, and what was acknowledged is kept; readIfFree
-// runs a read only when no connection need be waited for.
+// the store answers every write posted before it, and what was acknowledged is kept; on
+// PostgreSQL, a write run again is answered once; readIfFree runs a read only when no
+// connection need be waited for.
 #include <gtest/gtest.h>
+#include <pthread.h>
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -189,6 +192,63 @@ TEST_P(StoreAsync, ClosingAnswersEveryWritePostedAndKeepsWhatWasAcknowledged) {
     for (const std::string& failure : outcomes.failed())
         EXPECT_NE(failure.find(": unavailable"), std::string::npos) << failure;
     EXPECT_EQ(buckets(*open()), static_cast<std::int64_t>(ok.size()));
+}
+
+// PostgreSQL answers a write from the group writer that committed it, with no thread waiting
+// for it. A write to run again goes on elsewhere and is still answered once: one that met a
+// serialization failure (after a pause), one whose pooled connection the server dropped (on a
+// fresh connection), and one still to run again when the store closes.
+TEST(PostgresStoreAsync, AWriteToRunAgainIsRunAgainAndAnsweredOnce) {
+    renshe::testing::PrivatePostgres pg;
+    const std::string url = "postgres:" + pg.createDatabase("store_async");
+    Outcomes outcomes;
+    Store::Options two;
+    two.connections = 2;  // one group writer: the restart below leaves it one stale connection
+    auto store = Store::open(url, two);
+    std::string answeredOn;
+    store->writeAsync(insertBucket("plain"), Store::Priority::Normal,
+                      [&, record = outcomes.recorder("plain")](const std::exception_ptr& error) {
+                          char name[16] = {};
+                          pthread_getname_np(pthread_self(), name, sizeof name);
+                          answeredOn = name;
+                          record(error);
+                      });
+    ASSERT_TRUE(outcomes.waitFor(1));
+    EXPECT_EQ(answeredOn, "store-writer");
+
+    // Fails with 40001 (serialization_failure) on its first `failing` runs.
+    std::atomic<int> runs{0};
+    const auto collides = [&](const std::string& bucket, int failing) {
+        return [&runs, bucket, failing](Tx& tx) {
+            if (runs.fetch_add(1) < failing)
+                tx.exec("DO $$ BEGIN RAISE EXCEPTION 'collided' USING ERRCODE = '40001'; END $$");
+            insertBucket(bucket)(tx);
+        };
+    };
+    const auto retriesBefore = store->stats().retries;
+    store->writeAsync(collides("retried", 2), Store::Priority::Normal,
+                      outcomes.recorder("retried"));
+    ASSERT_TRUE(outcomes.waitFor(2));
+    EXPECT_EQ(runs.load(), 3);
+    EXPECT_EQ(store->stats().retries - retriesBefore, 2u);
+
+    pg.stop();  // the writer's pooled connection is dropped while idle
+    pg.start();
+    store->writeAsync(insertBucket("after-restart"), Store::Priority::Normal,
+                      outcomes.recorder("after-restart"));
+    ASSERT_TRUE(outcomes.waitFor(3));
+
+    runs = 0;
+    store->writeAsync(collides("closing", 1), Store::Priority::Normal,
+                      outcomes.recorder("closing"));
+    while (runs.load() == 0)
+        std::this_thread::sleep_for(1ms);
+    store.reset();  // its retry still to come, or under way
+    EXPECT_EQ(outcomes.ok().size() + outcomes.failed().size(), 4u) << "closed before answering";
+    EXPECT_TRUE(outcomes.failed().empty());
+    EXPECT_EQ(outcomes.ok(),
+              (std::vector<std::string>{"plain", "retried", "after-restart", "closing"}));
+    EXPECT_EQ(buckets(*Store::open(url)), 4);
 }
 
 // readIfFree(), for a thread that must not wait: on SQLite a read when a connection is there at

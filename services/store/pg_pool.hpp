@@ -1,0 +1,62 @@
+// PostgreSQL's connection pool (postgres_store.cpp): a fixed number of connections, lent for
+// one transaction each, the most urgent waiter served first.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "services/store/pg_tx.hpp"
+#include "services/store/store.hpp"
+
+namespace renshe::services::store::detail::pg {
+
+class Pool {
+public:
+    explicit Pool(std::size_t max) : m_max(max) {}
+    Pool(const Pool&) = delete;
+    Pool& operator=(const Pool&) = delete;
+
+    std::size_t max() const noexcept { return m_max; }
+
+    // A free connection for a transaction of `priority` (reads wait as Normal): none goes to a
+    // waiter while one of a higher priority waits. A connection opened for the first time is
+    // not yet connected. Throws StoreUnavailable when none is free within 30 s.
+    std::unique_ptr<PgConn> acquire(Store::Priority priority);
+    void giveBack(std::unique_ptr<PgConn> conn);
+
+private:
+    void wakeNext();
+
+    static constexpr std::size_t kLevels = 3;  // Priority's values
+    const std::size_t m_max;
+    std::mutex m_mutex;
+    std::condition_variable m_free[kLevels];
+    std::size_t m_waiting[kLevels] = {0, 0, 0};
+    std::vector<std::unique_ptr<PgConn>> m_idle;
+    std::size_t m_open = 0;
+};
+
+// A connection borrowed from the pool for one transaction.
+class Lease {
+public:
+    explicit Lease(Pool& pool, Store::Priority priority = Store::Priority::Normal)
+        : m_pool(pool), m_conn(pool.acquire(priority)) {}
+    ~Lease() { release(); }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    PgConn& conn() { return *m_conn; }
+    void release() {
+        if (m_conn)
+            m_pool.giveBack(std::move(m_conn));
+    }
+
+private:
+    Pool& m_pool;
+    std::unique_ptr<PgConn> m_conn;
+};
+
+}  // namespace renshe::services::store::detail::pg
