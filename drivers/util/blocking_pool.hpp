@@ -1,8 +1,9 @@
 // Threads for work that blocks, handed over by callers that must not: PostgreSQL's
-// Store::writeAsync() pauses and retries a write on one; the back office's callback methods run what must
-// wait (an activation's Argon2id turn) on one, never on gRPC's threads. A thread is started when a
-// job arrives and none is idle, up to `most`; past that, jobs wait their turn. Idle threads stay
-// for the next job. The destructor runs every job already posted, then joins the threads.
+// Store::writeAsync() pauses and retries a write on one; the back office's callback methods run
+// what must wait (an activation's Argon2id turn) on one, never on gRPC's threads. A thread is
+// started when a job arrives and none is idle, up to `most`; past that, jobs wait their turn. Idle
+// threads stay for the next job. The destructor runs every job already posted, then joins the
+// threads.
 #pragma once
 
 #include <condition_variable>

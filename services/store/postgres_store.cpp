@@ -38,9 +38,9 @@ constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
 
 void ignoreNotice(void*, const char*) {}
 
-using pg::connectionLost;
 using pg::asUnavailable;
 using pg::backOff;
+using pg::connectionLost;
 using pg::decideRest;
 using pg::Group;
 using pg::Lease;

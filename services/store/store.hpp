@@ -159,10 +159,10 @@ public:
     // nullptr once the transaction is durable, or with what write() would have thrown. It runs
     // on a thread of the store's (SQLite: the syncer's, right after the flush that made the
     // write durable, with the rest of its group's; PostgreSQL: the group writer's, after its
-    // group's COMMIT, or a pool thread's for a write run again), so it must be short, must not throw and must not wait for another write; it
-    // may start one with writeAsync(). When the store is closing it may be called at once, on
-    // the caller's thread, with StoreUnavailable. `fn` follows write()'s rules and is kept
-    // until `done`.
+    // group's COMMIT, or a pool thread's for a write run again), so it must be short, must not
+    // throw and must not wait for another write; it may start one with writeAsync(). When the store
+    // is closing it may be called at once, on the caller's thread, with StoreUnavailable. `fn`
+    // follows write()'s rules and is kept until `done`.
     using WriteDone = std::function<void(std::exception_ptr)>;
     virtual void writeAsync(std::function<void(Tx&)> fn, Priority priority, WriteDone done) = 0;
 
