@@ -10,6 +10,7 @@
 #include <fprint.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
@@ -267,6 +268,29 @@ bool enrolFinger(renshe::v1::CertificationService::Stub& staff, const Bench& ben
     return true;
 }
 
+// Where the slowest 2 % of the rounds spent their time, against the others: fetch, verify,
+// record (means).
+void printSlowest(std::vector<std::array<double, 3>> parts) {
+    const auto total = [](const std::array<double, 3>& p) { return p[0] + p[1] + p[2]; };
+    std::sort(parts.begin(), parts.end(),
+              [&](const auto& a, const auto& b) { return total(a) > total(b); });
+    const std::size_t slow = std::max<std::size_t>(1, parts.size() / 50);
+    const auto mean = [&](std::size_t from, std::size_t to, std::size_t part) {
+        double sum = 0;
+        for (std::size_t i = from; i < to; ++i)
+            sum += parts[i][part];
+        return to > from ? sum / static_cast<double>(to - from) : 0.0;
+    };
+    std::printf(
+        "  the slowest %zu rounds (mean ms): fetch %.2f, verify %.2f, record %.2f; the "
+        "others: %.2f, %.2f, %.2f\n",
+        slow, mean(0, slow, 0), mean(0, slow, 1), mean(0, slow, 2), mean(slow, parts.size(), 0),
+        mean(slow, parts.size(), 1), mean(slow, parts.size(), 2));
+    for (std::size_t i = 0; i < slow; ++i)
+        std::printf("    %.2f = %.2f + %.2f + %.2f\n", total(parts[i]), parts[i][0], parts[i][1],
+                    parts[i][2]);
+}
+
 // Ours, end to end: one certification round as the kiosk does it — fetch the person's templates
 // from the real back office over mutual TLS, 1:1 verify on the sensor, record the result —
 // with the back office's terminal fleet heartbeating beside the rounds (RENSHE_BENCH_TERMINALS,
@@ -321,6 +345,8 @@ bool certificationRound(Bench& bench, Report& report) {
             alone.ms.push_back(msSince(t0));
         return result.isMatch();
     };
+    // Each kept round's parts (fetch, verify, record), to tell where the slowest rounds lost time.
+    std::vector<std::array<double, 3>> parts;
     constexpr int kCertRounds = 300;
     for (int i = 0; i < kWarmup + kCertRounds; ++i) {
         if (i % 2 == 0 && !verifyAlone(i >= kWarmup)) {
@@ -341,10 +367,12 @@ bool certificationRound(Bench& bench, Report& report) {
             std::fprintf(stderr, "bench invalid: template fetch: %s\n", got.message.c_str());
             return false;
         }
+        const double fetched = msSince(t0);
         const std::string& bytes = templates.templates(0).serialized_print();
         const auto stored = fprint::Print::deserialize(
             {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()});
         const auto result = device.verify(stored, callbacks);
+        const double verified = msSince(t0);
         RecordVerificationResultRequest record;
         record.set_request_id(renshe::testing::newRequestId());
         record.mutable_person()->set_ssn(person.ssn);
@@ -364,14 +392,17 @@ bool certificationRound(Bench& bench, Report& report) {
                          result.isMatch(), recorded.message.c_str());
             return false;
         }
-        if (i >= kWarmup)
+        if (i >= kWarmup) {
             row.ms.push_back(ms);
+            parts.push_back({fetched, verified - fetched, ms - verified});
+        }
         if (i % 2 == 1 && !verifyAlone(i >= kWarmup)) {
             std::fprintf(stderr, "bench invalid: the verify alone did not match\n");
             return false;
         }
     }
     probe.print({"certification.get_templates", "certification.verify_match"});
+    printSlowest(parts);
     report.add("certification", std::move(row));
     report.add("alone", std::move(alone));
     return fleet.finish(std::cout);
