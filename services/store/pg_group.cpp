@@ -18,16 +18,14 @@ void decideRest(const Group& group, PendingWrite::Outcome outcome,
     }
 }
 
-std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member, bool savepoint) {
+std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member) {
     try {
         tx.beginMember(member);
-        if (savepoint)
-            static_cast<Tx&>(tx).execLater("SAVEPOINT group_member");
+        static_cast<Tx&>(tx).execLater("SAVEPOINT group_member");
         (*p.fn)(tx);
         if (tx.failure())
             std::rethrow_exception(tx.failure());
-        if (savepoint)
-            static_cast<Tx&>(tx).execLater("RELEASE SAVEPOINT group_member");
+        static_cast<Tx&>(tx).execLater("RELEASE SAVEPOINT group_member");
         return nullptr;
     } catch (...) {
         return writeOutcome(std::current_exception(), tx.failure());

@@ -37,9 +37,9 @@ using Group = std::vector<std::shared_ptr<PendingWrite>>;
 void decideRest(const Group& group, PendingWrite::Outcome outcome,
                 const std::exception_ptr& error) noexcept;
 
-// Runs write `member` of a group (in its savepoint, with `savepoint`, leaving its RELEASE to
-// travel with what comes next). Returns what it threw (or a statement's failure), else nullptr.
-std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member, bool savepoint);
+// Runs write `member` of a group in its savepoint, leaving its RELEASE to travel with
+// what comes next. Returns what it threw (or a statement's failure), else nullptr.
+std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member);
 
 // After `error` while write `current` ran (or, with current == group.size(), while the
 // last writes' statements were read back): finds the write whose statement failed first

@@ -1,12 +1,9 @@
 #include "services/store/pg_pool.hpp"
 
-#include <string>
-
 namespace renshe::services::store::detail::pg {
 
 namespace {
 constexpr auto kPoolWait = std::chrono::seconds(30);
-void ignoreNotice(void*, const char*) {}
 }  // namespace
 
 std::unique_ptr<PgConn> Pool::acquire(Store::Priority priority) {
@@ -53,63 +50,6 @@ void Pool::wakeNext() {
             return;
         }
     }
-}
-
-void connect(PgConn& conn, const std::string& conninfo) {
-    if (conn.c == nullptr) {
-        // connect_timeout applies unless the connection string sets its own; the
-        // client encoding is always UTF-8 (store.hpp: text is UTF-8).
-        const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
-        const char* values[] = {"10", conninfo.c_str(), "UTF8", nullptr};
-        conn.c = PQconnectdbParams(keys, values, 1);
-        if (conn.c == nullptr) {
-            throw StoreUnavailable("postgres: out of memory while connecting");
-        }
-        PQsetNoticeProcessor(conn.c, ignoreNotice, nullptr);
-    } else {
-        PQreset(conn.c);
-    }
-    conn.prepared.clear();  // a new session has none
-    conn.needsReset = !conn.ok();
-    if (conn.needsReset) {
-        throw StoreUnavailable("postgres: cannot connect: " + trimmed(PQerrorMessage(conn.c)));
-    }
-}
-
-void begin(PgConn& conn, const std::string& conninfo, const char* sql) {
-    if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
-        connect(conn, conninfo);
-    }
-    for (int round = 0;; ++round) {
-        Result r(PQexec(conn.c, sql));
-        if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
-            return;
-        }
-        const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
-        const std::string s = state != nullptr ? state : "";
-        const std::string message = trimmed(PQerrorMessage(conn.c));
-        const bool lost = !conn.ok() || connectionLost(s);
-        if (lost && round == 0) {
-            connect(conn, conninfo);
-            continue;
-        }
-        if (lost) {
-            conn.needsReset = true;
-        }
-        raise(s, message, lost, true);
-    }
-}
-
-bool finish(PgConn& conn, PgTx& tx) {
-    tx.abandon();  // what was sent ahead, read back first
-    if (!tx.lost()) {
-        Result r(PQexec(conn.c, "ROLLBACK"));
-        if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
-            return true;
-        }
-    }
-    conn.needsReset = true;
-    return false;
 }
 
 }  // namespace renshe::services::store::detail::pg

@@ -1,6 +1,5 @@
 // PostgreSQL's connection pool (postgres_store.cpp): a fixed number of connections, lent for
-// one transaction each, the most urgent waiter served first; connecting, opening a transaction
-// and rolling one back.
+// one transaction each, the most urgent waiter served first.
 #pragma once
 
 #include <chrono>
@@ -8,7 +7,6 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
-#include <string>
 #include <vector>
 
 #include "services/store/pg_tx.hpp"
@@ -41,17 +39,6 @@ private:
     std::vector<std::unique_ptr<PgConn>> m_idle;
     std::size_t m_open = 0;
 };
-
-// Connects a new pooled connection, or re-connects a broken one. Throws StoreUnavailable.
-void connect(PgConn& conn, const std::string& conninfo);
-
-// Opens a transaction with `sql` (BEGIN …). A pooled connection the server dropped while it sat
-// idle (a restart, a failover) is re-connected once here: nothing of the transaction was sent.
-void begin(PgConn& conn, const std::string& conninfo, const char* sql);
-
-// After a failed callback: rolls back. False when the connection is gone (it is then
-// re-connected by its next user).
-bool finish(PgConn& conn, PgTx& tx);
 
 // A connection borrowed from the pool for one transaction.
 class Lease {

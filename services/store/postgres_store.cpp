@@ -1,10 +1,9 @@
-// PostgreSQL backend (libpq): a fixed pool of connections (pg_pool.hpp). Writes are committed
-// in groups, as on SQLite: a few writer threads each take the writes queued (most urgent
-// first), run them in one transaction and COMMIT once, so that one WAL flush and one
-// BEGIN/COMMIT serve many callers. When a write fails, the group runs again with each write in
-// a savepoint of its own: the failed one rolls back to its savepoint and the others commit; one
-// that met a serialization failure, a deadlock or a unique-key race between replicas is queued
-// again by its caller.
+// PostgreSQL backend (libpq): a fixed pool of connections (pg_tx.hpp). Writes are committed in
+// groups, as on SQLite: a few writer threads each take the writes queued (most urgent first),
+// run them in one transaction, each in a savepoint of its own, and COMMIT once, so that one
+// WAL flush and one BEGIN/COMMIT serve many callers. A write that fails rolls back to its
+// savepoint and the others commit; one that met a serialization failure, a deadlock or a
+// unique-key race between replicas is queued again by its caller.
 #include <pthread.h>
 
 #include <algorithm>
@@ -37,19 +36,24 @@ constexpr std::size_t kMaxWriters = 4;
 // pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
 constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
 
+void ignoreNotice(void*, const char*) {}
+
 using pg::asUnavailable;
 using pg::backOff;
+using pg::connectionLost;
 using pg::decideRest;
-using pg::finish;
 using pg::Group;
 using pg::Lease;
 using pg::PendingWrite;
 using pg::PgConn;
 using pg::PgTx;
+using pg::raise;
 using pg::recover;
+using pg::Result;
 using pg::rethrowAsUnavailable;
 using pg::retryable;
 using pg::runMember;
+using pg::trimmed;
 
 class PostgresStore final : public Store {
 public:
@@ -234,7 +238,7 @@ private:
             Lease lease(m_pool, priority);
             PgConn& conn = lease.conn();
             if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
-                pg::connect(conn, m_conninfo);
+                connect(conn);
             }
             m_writeWait.observe(std::chrono::steady_clock::now() - asked);
             PgTx tx(conn, true);
@@ -280,7 +284,7 @@ private:
         const auto asked = std::chrono::steady_clock::now();
         Lease lease(m_pool);
         PgConn& conn = lease.conn();
-        pg::begin(conn, m_conninfo, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
+        begin(conn, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
         m_readWait.observe(std::chrono::steady_clock::now() - asked);
         PgTx tx(conn, false);
         std::exception_ptr error;
@@ -376,80 +380,44 @@ private:
         return group;
     }
 
-    // Runs the group in one transaction and commits once. A write's last statements (what it
-    // sent ahead) travel with the next write's first ones: one round trip a write. First with no
-    // savepoints, which cost the server ~75 µs of CPU a write; when a write fails, that
-    // transaction is rolled back and the group runs again, each write in a savepoint of its
-    // own, so that the others still commit (store.hpp: a callback may run more than once).
-    // Never throws: every write's outcome lands in its entry.
+    // Runs the group in one transaction, each write in a savepoint of its own, and commits
+    // once. A write's last statements (its RELEASE, and what it sent ahead) travel with the next
+    // write's first ones: one round trip a write. Never throws: every write's outcome lands in
+    // its entry.
     void runGroup(const Group& group) noexcept {
         try {
             Lease lease(m_pool, group.front()->priority);
             PgConn& conn = lease.conn();
             if (conn.c == nullptr || conn.needsReset || !conn.ok())
-                pg::connect(conn, m_conninfo);
+                connect(conn);
             const auto started = std::chrono::steady_clock::now();
             for (const auto& p : group)
                 m_writeWait.observe(started - p->queued);
-            if (!runUnguarded(conn, group))
-                runInSavepoints(conn, group);
+            PgTx tx(conn, true);
+            tx.beginAhead("BEGIN");  // with the first statement: one round trip fewer
+            std::size_t next = 0;
+            for (;;) {
+                std::exception_ptr error;
+                if (next < group.size()) {
+                    error = runMember(tx, *group[next], next);
+                    if (!error) {
+                        ++next;
+                        continue;
+                    }
+                } else if (!(error = tx.flush())) {
+                    break;  // the last writes' statements went through
+                }
+                const auto resume = recover(tx, group, next, error);
+                if (!resume) {
+                    abandonGroup(conn, tx, group, error);
+                    return;
+                }
+                next = *resume;
+            }
+            commitGroup(conn, tx, group);
         } catch (...) {  // no connection to be had
             decideRest(group, PendingWrite::Outcome::Failed, std::current_exception());
         }
-    }
-
-    // The group's first run, without savepoints. False when a write failed and the group is to
-    // run again in savepoints (the transaction rolled back); true once every write's outcome
-    // is decided.
-    bool runUnguarded(PgConn& conn, const Group& group) {
-        PgTx tx(conn, true);
-        tx.beginAhead("BEGIN");  // with the first statement: one round trip fewer
-        std::exception_ptr error;
-        for (std::size_t i = 0; i < group.size() && !error; ++i)
-            error = runMember(tx, *group[i], i, false);
-        if (!error)
-            error = tx.flush();  // the last write's statements
-        if (!error) {
-            commitGroup(conn, tx, group);
-            return true;
-        }
-        tx.flush();  // whatever is still on its way back
-        if (retryable(tx.state()))
-            m_retries.fetch_add(1);  // a deadlock, a race: the run in savepoints is its retry
-        if (tx.lost() || !tx.begun() || tx.state() == "25006") {
-            abandonGroup(conn, tx, group, error);
-            return true;
-        }
-        if (!finish(conn, tx)) {
-            decideRest(group, PendingWrite::Outcome::Failed, asUnavailable(error));
-            return true;
-        }
-        return false;
-    }
-
-    void runInSavepoints(PgConn& conn, const Group& group) {
-        PgTx tx(conn, true);
-        tx.beginAhead("BEGIN");
-        std::size_t next = 0;
-        for (;;) {
-            std::exception_ptr error;
-            if (next < group.size()) {
-                error = runMember(tx, *group[next], next, true);
-                if (!error) {
-                    ++next;
-                    continue;
-                }
-            } else if (!(error = tx.flush())) {
-                break;  // the last writes' statements went through
-            }
-            const auto resume = recover(tx, group, next, error);
-            if (!resume) {
-                abandonGroup(conn, tx, group, error);
-                return;
-            }
-            next = *resume;
-        }
-        commitGroup(conn, tx, group);
     }
 
     // The transaction was lost before its COMMIT went out: nothing of it took effect. The
@@ -503,13 +471,75 @@ private:
                    error);
     }
 
+    // Connects a new pooled connection, or re-connects a broken one. Throws StoreUnavailable.
+    void connect(PgConn& conn) {
+        if (conn.c == nullptr) {
+            // connect_timeout applies unless the connection string sets its own; the
+            // client encoding is always UTF-8 (store.hpp: text is UTF-8).
+            const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
+            const char* values[] = {"10", m_conninfo.c_str(), "UTF8", nullptr};
+            conn.c = PQconnectdbParams(keys, values, 1);
+            if (conn.c == nullptr) {
+                throw StoreUnavailable("postgres: out of memory while connecting");
+            }
+            PQsetNoticeProcessor(conn.c, ignoreNotice, nullptr);
+        } else {
+            PQreset(conn.c);
+        }
+        conn.prepared.clear();  // a new session has none
+        conn.needsReset = !conn.ok();
+        if (conn.needsReset) {
+            throw StoreUnavailable("postgres: cannot connect: " + trimmed(PQerrorMessage(conn.c)));
+        }
+    }
+
+    // Opens the transaction. A pooled connection the server dropped while it sat idle (a
+    // restart, a failover) is re-connected once here: nothing of the transaction was sent.
+    void begin(PgConn& conn, const char* sql) {
+        if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
+            connect(conn);
+        }
+        for (int round = 0;; ++round) {
+            Result r(PQexec(conn.c, sql));
+            if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
+                return;
+            }
+            const char* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+            const std::string s = state != nullptr ? state : "";
+            const std::string message = trimmed(PQerrorMessage(conn.c));
+            const bool lost = !conn.ok() || connectionLost(s);
+            if (lost && round == 0) {
+                connect(conn);
+                continue;
+            }
+            if (lost) {
+                conn.needsReset = true;
+            }
+            raise(s, message, lost, true);
+        }
+    }
+
+    // After a failed callback: rolls back. False when the connection is gone (it is then
+    // re-connected by its next user).
+    bool finish(PgConn& conn, PgTx& tx) {
+        tx.abandon();  // what was sent ahead, read back first
+        if (!tx.lost()) {
+            Result r(PQexec(conn.c, "ROLLBACK"));
+            if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
+                return true;
+            }
+        }
+        conn.needsReset = true;
+        return false;
+    }
+
     // Each migration in its own transaction under one advisory lock, so that replicas
     // starting together apply it once; the later ones find it recorded and skip it.
     void migrate() {
         for (const Migration& m : migrations()) {
             Lease lease(m_pool);
             PgConn& conn = lease.conn();
-            pg::begin(conn, m_conninfo, "BEGIN");
+            begin(conn, "BEGIN");
             PgTx tx(conn, true);
             try {
                 tx.exec("SELECT pg_advisory_xact_lock($1)", {kMigrationLock});

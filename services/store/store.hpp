@@ -137,8 +137,8 @@ public:
     static int latestSchemaVersion() noexcept;
 
     // Runs `fn` in a durable read-write transaction and returns after the commit. `fn` may be
-    // run more than once (PostgreSQL deadlocks and unique-key races are retried, and on
-    // PostgreSQL the other writes of a group in which one failed are run again), so it must keep
+    // run more than once (PostgreSQL deadlocks and unique-key races are retried, and a write
+    // whose statements travelled with a failed one's in a group is run again), so it must keep
     // no state outside the transaction except what it overwrites on each run. An exception from
     // `fn` rolls back its work and is rethrown to the caller, other writes of the same group commit
     // are unaffected.
