@@ -44,7 +44,7 @@ void Pool::giveBack(std::unique_ptr<PgConn> conn) {
 void Pool::wakeNext() {
     if (m_idle.empty() && m_open >= m_max)
         return;
-    for (std::size_t level = 0; level < kLevels; ++level) {
+    for (std::size_t level = 0; level < kPriorities; ++level) {
         if (m_waiting[level] > 0) {
             m_free[level].notify_one();
             return;

@@ -14,6 +14,8 @@
 
 namespace renshe::services::store::detail::pg {
 
+inline constexpr std::size_t kPriorities = 3;  // Store::Priority's values, Urgent first
+
 class Pool {
 public:
     explicit Pool(std::size_t max) : m_max(max) {}
@@ -31,11 +33,10 @@ public:
 private:
     void wakeNext();
 
-    static constexpr std::size_t kLevels = 3;  // Priority's values
     const std::size_t m_max;
     std::mutex m_mutex;
-    std::condition_variable m_free[kLevels];
-    std::size_t m_waiting[kLevels] = {0, 0, 0};
+    std::condition_variable m_free[kPriorities];
+    std::size_t m_waiting[kPriorities] = {0, 0, 0};
     std::vector<std::unique_ptr<PgConn>> m_idle;
     std::size_t m_open = 0;
 };

@@ -139,95 +139,6 @@ public:
         writeQueued(fn, priority, Attempts{});
     }
 
-private:
-    // A queued write's attempts so far.
-    struct Attempts {
-        int made = 1;
-        bool rerunLeft = true;  // one rerun on a fresh connection (abandonGroup)
-    };
-
-    // Queues the write until it commits, or throws its failure.
-    void writeQueued(const std::function<void(Tx&)>& fn, Priority priority, Attempts attempts) {
-        for (;;) {
-            auto pending = std::make_shared<PendingWrite>();
-            pending->fn = &fn;
-            pending->priority = priority;
-            pending->queued = std::chrono::steady_clock::now();
-            {
-                std::lock_guard lock(m_groupMutex);
-                m_queues[static_cast<std::size_t>(priority)].push_back(pending);
-            }
-            m_groupWork.notify_one();
-            pending->done.wait();
-            if (!runAgain(*pending, attempts))
-                return;
-        }
-    }
-
-    // After a queued write's outcome: true when it is to be queued again (after the pause a
-    // retry takes); false once committed. Throws its failure.
-    bool runAgain(const PendingWrite& p, Attempts& attempts) {
-        switch (p.outcome) {
-            case PendingWrite::Outcome::Committed:
-                return false;
-            case PendingWrite::Outcome::Rerun:
-                if (std::exchange(attempts.rerunLeft, false))
-                    return true;
-                rethrowAsUnavailable(p.error);
-            case PendingWrite::Outcome::Retry:
-                if (attempts.made < kMaxAttempts) {
-                    m_retries.fetch_add(1);
-                    backOff(attempts.made++);
-                    return true;
-                }
-                break;
-            case PendingWrite::Outcome::Failed:
-                break;
-        }
-        std::rethrow_exception(p.error);
-    }
-
-    // A writeAsync() write, once its group is over (on the writer's thread): `done` is told
-    // its outcome, unless it is to run again.
-    void settle(const std::shared_ptr<PendingWrite>& p) noexcept {
-        using Outcome = PendingWrite::Outcome;
-        if (p->outcome != Outcome::Committed && p->outcome != Outcome::Failed) {
-            carryOn(p, [this, p] {
-                Attempts attempts;
-                if (runAgain(*p, attempts))
-                    writeQueued(*p->fn, p->priority, attempts);
-            });
-            return;
-        }
-        tellDone(p->then, p->outcome == Outcome::Committed ? nullptr : p->error);
-        asyncEnded();
-    }
-
-    // Runs `work` for writeAsync() write `p` on a thread of m_asyncWrites, then tells `done`.
-    void carryOn(const std::shared_ptr<PendingWrite>& p, std::function<void()> work) noexcept {
-        try {
-            m_asyncWrites->post([this, p, work = std::move(work)] {
-                std::exception_ptr error;
-                try {
-                    work();
-                } catch (...) {
-                    error = std::current_exception();
-                }
-                tellDone(p->then, error);
-                asyncEnded();
-            });
-        } catch (...) {  // no thread to be had
-            tellDone(p->then, asUnavailable(std::current_exception()));
-            asyncEnded();
-        }
-    }
-
-    void asyncEnded() noexcept {
-        std::lock_guard lock(m_groupMutex);
-        if (--m_asyncOpen == 0)
-            m_asyncIdle.notify_all();
-    }
-
     // An Urgent write (the audit chainer's round, which callers wait on): run at once on the
     // caller's thread, in a transaction of its own, behind no group.
     void writeAlone(const std::function<void(Tx&)>& fn, Priority priority) {
@@ -321,6 +232,95 @@ private:
         s.writeWait = m_writeWait.snapshot();
         s.commit = m_commit.snapshot();
         return s;
+    }
+
+private:
+    // A queued write's attempts so far.
+    struct Attempts {
+        int made = 1;
+        bool rerunLeft = true;  // one rerun on a fresh connection (abandonGroup)
+    };
+
+    // Queues the write until it commits, or throws its failure.
+    void writeQueued(const std::function<void(Tx&)>& fn, Priority priority, Attempts attempts) {
+        for (;;) {
+            auto pending = std::make_shared<PendingWrite>();
+            pending->fn = &fn;
+            pending->priority = priority;
+            pending->queued = std::chrono::steady_clock::now();
+            {
+                std::lock_guard lock(m_groupMutex);
+                m_queues[static_cast<std::size_t>(priority)].push_back(pending);
+            }
+            m_groupWork.notify_one();
+            pending->done.wait();
+            if (!runAgain(*pending, attempts))
+                return;
+        }
+    }
+
+    // After a queued write's outcome: true when it is to be queued again (after the pause a
+    // retry takes); false once committed. Throws its failure.
+    bool runAgain(const PendingWrite& p, Attempts& attempts) {
+        switch (p.outcome) {
+            case PendingWrite::Outcome::Committed:
+                return false;
+            case PendingWrite::Outcome::Rerun:
+                if (std::exchange(attempts.rerunLeft, false))
+                    return true;
+                rethrowAsUnavailable(p.error);
+            case PendingWrite::Outcome::Retry:
+                if (attempts.made < kMaxAttempts) {
+                    m_retries.fetch_add(1);
+                    backOff(attempts.made++);
+                    return true;
+                }
+                break;
+            case PendingWrite::Outcome::Failed:
+                break;
+        }
+        std::rethrow_exception(p.error);
+    }
+
+    // A writeAsync() write, once its group is over (on the writer's thread): `done` is told
+    // its outcome, unless it is to run again.
+    void settle(const std::shared_ptr<PendingWrite>& p) noexcept {
+        using Outcome = PendingWrite::Outcome;
+        if (p->outcome != Outcome::Committed && p->outcome != Outcome::Failed) {
+            carryOn(p, [this, p] {
+                Attempts attempts;
+                if (runAgain(*p, attempts))
+                    writeQueued(*p->fn, p->priority, attempts);
+            });
+            return;
+        }
+        tellDone(p->then, p->outcome == Outcome::Committed ? nullptr : p->error);
+        asyncEnded();
+    }
+
+    // Runs `work` for writeAsync() write `p` on a thread of m_asyncWrites, then tells `done`.
+    void carryOn(const std::shared_ptr<PendingWrite>& p, std::function<void()> work) noexcept {
+        try {
+            m_asyncWrites->post([this, p, work = std::move(work)] {
+                std::exception_ptr error;
+                try {
+                    work();
+                } catch (...) {
+                    error = std::current_exception();
+                }
+                tellDone(p->then, error);
+                asyncEnded();
+            });
+        } catch (...) {  // no thread to be had
+            tellDone(p->then, asUnavailable(std::current_exception()));
+            asyncEnded();
+        }
+    }
+
+    void asyncEnded() noexcept {
+        std::lock_guard lock(m_groupMutex);
+        if (--m_asyncOpen == 0)
+            m_asyncIdle.notify_all();
     }
 
     void writerLoop() {
@@ -559,7 +559,7 @@ private:
     pg::Pool m_pool;
     const bool m_readReplica;
 
-    static constexpr std::size_t kLevels = 3;  // Priority's values
+    static constexpr std::size_t kLevels = pg::kPriorities;
 
     std::mutex m_groupMutex;
     std::condition_variable m_groupWork;
