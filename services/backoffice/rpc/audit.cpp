@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -137,25 +138,33 @@ void appendAuditPending(store::Tx& tx, const std::string& id, const AuditEntry& 
          entry.subjectDigest, entry.outcome, entry.requestId, entry.region, entry.repeats});
 }
 
-std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t limit) {
+ChainedBatch chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t limit,
+                               std::optional<std::int64_t> fromAt) {
     // The head's lock is taken by a statement of its own, sent ahead; the head and the pending
     // events are read by the next, in the same round trip. At READ COMMITTED each statement
     // reads its own snapshot, taken once the lock is held: every pending event committed before
     // it is seen, and no other chainer takes the same ones.
     tx.execLater(std::string("SELECT seq FROM audit_head WHERE id = 1") +
                  std::string(tx.forUpdate()));
+    // From a bound, the index scan starts at it instead of stepping over every entry that
+    // chained (deleted) events left in the (at, id) index since the last VACUUM.
+    std::vector<store::Value> bounds{static_cast<std::int64_t>(limit)};
+    if (fromAt)
+        bounds.emplace_back(*fromAt);
     const auto rows = tx.query(
-        "SELECT h.seq, h.hash, p.id, p.at, p.actor, p.terminal_id, p.event_type, "
-        "p.masked_subject, p.subject_digest, p.outcome, p.request_id, p.region, p.repeats "
-        "FROM audit_head h LEFT JOIN LATERAL (SELECT * FROM audit_pending ORDER BY at, id "
-        "LIMIT $1) p ON true WHERE h.id = 1 ORDER BY p.at, p.id",
-        {static_cast<std::int64_t>(limit)});
+        std::string("SELECT h.seq, h.hash, p.id, p.at, p.actor, p.terminal_id, p.event_type, "
+                    "p.masked_subject, p.subject_digest, p.outcome, p.request_id, p.region, "
+                    "p.repeats FROM audit_head h LEFT JOIN LATERAL (SELECT * FROM audit_pending ") +
+            (fromAt ? "WHERE at >= $2 " : "") +
+            "ORDER BY at, id LIMIT $1) p ON true WHERE h.id = 1 ORDER BY p.at, p.id",
+        bounds);
     if (rows.empty())
         throw store::StoreError("audit_head row missing");
     std::int64_t seq = rows.front().integer(0);
     std::string previous = rows.front().text(1);
+    ChainedBatch batch;
     if (rows.front().isNull(2))
-        return 0;  // nothing pending
+        return batch;  // nothing pending
     std::string insert = kInsertChained;
     std::vector<store::Value> params;
     std::string remove = "DELETE FROM audit_pending WHERE id IN (";
@@ -164,6 +173,7 @@ std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t l
         AuditEntry e{r.text(4), r.text(5),  r.text(6),  r.text(7),    r.text(8),
                      r.text(9), r.text(10), r.text(11), r.integer(12)};
         const std::int64_t at = r.integer(3);
+        batch.newestAt = std::max(batch.newestAt, at);
         ++seq;
         std::string hash = auditHashHex(previous, seq, at, e, &keys);
         addChained(insert, params, seq, at, e, previous, hash);
@@ -175,7 +185,8 @@ std::size_t chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t l
     tx.execLater(insert, params);
     tx.execLater(remove + ")", ids);
     tx.execLater("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, previous});
-    return rows.size();
+    batch.count = rows.size();
+    return batch;
 }
 
 AuditVerification verifyAudit(store::Tx& tx, const Keystore& keys, std::int64_t fromSequence,

@@ -13,6 +13,16 @@ namespace {
 
 // Events per transaction: 13 parameters each in one INSERT, well under PostgreSQL's 65,535.
 constexpr std::size_t kBatch = 500;
+// How much older than the newest chained event an asked-for round still looks (microseconds);
+// a write commits within milliseconds of taking its time, unless it waits or runs again.
+constexpr std::int64_t kSlack = 100'000;
+// Every pending event is read at least this often, whatever the bound missed.
+constexpr auto kFullEvery = std::chrono::seconds(1);
+// Under a stream of writes, asks come faster than rounds end. A round's cost is mostly fixed
+// (the head's lock, two round trips, the index scan), so an asked-for round begins no sooner
+// than this after the last one began, and chains what gathered meanwhile. Writers do not wait
+// for it; a reader's ask does not wait either.
+constexpr auto kGather = std::chrono::milliseconds(10);
 
 }  // namespace
 
@@ -36,6 +46,7 @@ void AuditChainer::awaitRound(std::chrono::milliseconds limit) {
     const std::uint64_t ticket = ++m_asked;
     if (!m_oldestAsk)
         m_oldestAsk = std::chrono::steady_clock::now();
+    m_fullAsked = true;
     m_wake.notify_one();
     m_done.wait_for(lock, limit, [&] { return m_finished >= ticket || m_stopping; });
 }
@@ -66,12 +77,18 @@ void AuditChainer::loop() {
     for (;;) {
         const bool asked =
             m_wake.wait_for(lock, m_sweep, [&] { return m_stopping || m_asked > m_finished; });
+        if (asked)
+            m_wake.wait_until(lock, m_lastRound + kGather,
+                              [&] { return m_stopping || m_fullAsked; });
+        m_lastRound = std::chrono::steady_clock::now();
         const std::uint64_t covers = m_asked;
         const auto oldest = std::exchange(m_oldestAsk, std::nullopt);
         m_roundOldest = oldest;
         const bool last = m_stopping;
+        const bool full = std::exchange(m_fullAsked, false) || !asked || last ||
+                          std::chrono::steady_clock::now() - m_lastFull >= kFullEvery;
         lock.unlock();
-        const bool chained = round(!asked || last);
+        const bool chained = round(!asked || last, full);
         if (chained && oldest && m_lag)
             m_lag(std::chrono::steady_clock::now() - *oldest);
         lock.lock();
@@ -89,7 +106,11 @@ void AuditChainer::loop() {
 
 // One round: batches until fewer than a full one was pending. A sweep first looks (a read,
 // no lock) whether anything is pending at all.
-bool AuditChainer::round(bool swept) {
+bool AuditChainer::round(bool swept, bool full) {
+    if (full || m_newestChained == 0) {
+        full = true;
+        m_lastFull = std::chrono::steady_clock::now();
+    }
     try {
         if (swept) {
             bool any = false;
@@ -100,10 +121,17 @@ bool AuditChainer::round(bool swept) {
                 return true;
         }
         for (;;) {
-            std::size_t n = 0;
-            m_store.write([&](store::Tx& tx) { n = chainPendingAudit(tx, m_keys, kBatch); },
-                          store::Store::Priority::Urgent);
-            if (n < kBatch)
+            std::optional<std::int64_t> from;
+            if (!full)
+                from = m_newestChained - kSlack;
+            ChainedBatch batch;
+            m_store.write(
+                [&](store::Tx& tx) { batch = chainPendingAudit(tx, m_keys, kBatch, from); },
+                store::Store::Priority::Urgent);
+            if (batch.count > 0)
+                m_newestChained = batch.newestAt;  // not a running maximum: a clock that
+                                                   // jumped ahead once does not keep the bound
+            if (batch.count < kBatch)
                 return true;
         }
     } catch (const std::exception& e) {

@@ -9,6 +9,13 @@
 // pending, committed with their writes, for a later round. Every replica of the back office
 // runs one; their rounds take turns on the head's lock. Besides asked-for rounds, it looks for
 // leftovers (a replica that died between a commit and its round) every `sweep`.
+//
+// Chained events are deleted from audit_pending, and their index entries stay until the next
+// VACUUM: a scan from the oldest entry steps over all of them (tens of thousands a minute under
+// load). An asked-for round therefore reads only events whose `at` is at most kSlack older than
+// the newest one the last batch chained. An event that falls below that bound (its write committed more
+// than kSlack after it took its time, or a replica's clock behind) is chained by a full round:
+// at least one every kFullEvery, every sweep, and every round a reader waits for.
 #pragma once
 
 #include <chrono>
@@ -48,8 +55,9 @@ public:
 
 private:
     void loop();
-    // False when the round failed (its events stay pending).
-    bool round(bool swept);
+    // False when the round failed (its events stay pending). A full round reads every pending
+    // event; another reads from the bound described above.
+    bool round(bool swept, bool full);
 
     store::Store& m_store;
     const Keystore& m_keys;
@@ -66,6 +74,12 @@ private:
     // The oldest ask the round under way answers.
     std::optional<std::chrono::steady_clock::time_point> m_roundOldest;
     bool m_stopping = false;
+    bool m_fullAsked = false;  // a reader waits: the next round reads every pending event
+    // The chainer's own: the newest `at` of the last batch that chained any (0: none yet), and
+    // when the last full round began.
+    std::int64_t m_newestChained = 0;
+    std::chrono::steady_clock::time_point m_lastFull;
+    std::chrono::steady_clock::time_point m_lastRound;  // when the last round began
     std::thread m_thread;
 };
 

@@ -1,0 +1,298 @@
+// PostgreSQL's audit chaining through the real back office (issue: a write path that never
+// waits): a card write is answered while another transaction holds the chain's head (it does
+// not wait for its event's chaining round), an audit query then waits for the round, and the
+// metrics show the wait; 16 terminals' worth of concurrent card writes leave nothing pending
+// for an audit reader, and the chain verifies with gapless sequences; an event left pending by
+// a replica that died between its commit and its round is chained by the sweep, and one older
+// than the bound an asked-for round reads from is chained while writes keep coming.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <latch>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "renshe/v1/admin.grpc.pb.h"
+#include "renshe/v1/card.grpc.pb.h"
+#include "services/store/store.hpp"
+#include "tests/fixtures/process.hpp"
+#include "tests/fixtures/prometheus_text.hpp"
+#include "tests/service/backoffice_env.hpp"
+
+using namespace std::chrono_literals;
+using renshe::services::store::Store;
+using renshe::services::store::Tx;
+using renshe::testing::BackofficeEnv;
+using renshe::testing::call;
+using renshe::testing::SeededCard;
+using renshe::testing::StoreKind;
+
+namespace {
+
+TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChain) {
+    BackofficeEnv env(StoreKind::Postgres);
+    const auto staff = env.staff();
+    std::vector<SeededCard> people;
+    for (int i = 0; i < 16; ++i)
+        people.push_back(renshe::testing::inventedCard(4000 + i));
+    renshe::v1::ImportRegistryResponse ir;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
+                     renshe::testing::registryImportOf(people), &ir)
+                    .ok());
+    auto db = Store::open(env.database());
+    const auto pending = [&] {
+        std::int64_t n = -1;
+        db->read(
+            [&](Tx& tx) { n = tx.queryOne("SELECT count(*) FROM audit_pending")->integer(0); });
+        return n;
+    };
+
+    std::vector<std::thread> terminals;
+    std::atomic<int> failed{0};
+    for (int t = 0; t < 16; ++t) {
+        terminals.emplace_back([&, t] {
+            const auto touch = env.as(env.pki().touchTerminal("T-371302-" + std::to_string(100 + t),
+                                                              BackofficeEnv::kRegion));
+            if (!renshe::testing::activate(touch, people[static_cast<std::size_t>(t)], "285714")
+                     .ok())
+                ++failed;
+            for (int i = 0; i < 10; ++i) {
+                renshe::v1::ReportPinChangedRequest r;
+                r.set_request_id(renshe::testing::newRequestId());
+                *r.mutable_card() = people[static_cast<std::size_t>(t)].inserted();
+                r.set_kind(renshe::v1::PIN_CHANGE_KIND_CHANGE);
+                renshe::v1::ReportPinChangedResponse resp;
+                if (!call(*touch.card, &renshe::v1::CardService::Stub::ReportPinChanged, r, &resp)
+                         .ok())
+                    ++failed;
+            }
+        });
+    }
+    for (auto& t : terminals)
+        t.join();
+    EXPECT_EQ(failed, 0);
+    // The audit reader waits for a round that began after its call.
+    renshe::v1::VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::VerifyAuditChain,
+                     renshe::v1::VerifyAuditChainRequest{}, &v)
+                    .ok());
+    EXPECT_EQ(pending(), 0) << "every answered write's event is in the chain the reader read";
+
+    std::vector<std::int64_t> seqs;
+    db->read([&](Tx& tx) {
+        for (const auto& r : tx.query("SELECT seq FROM audit_events ORDER BY seq"))
+            seqs.push_back(r.integer(0));
+    });
+    ASSERT_GE(seqs.size(), 16u + 160u);
+    for (std::size_t i = 0; i < seqs.size(); ++i)
+        ASSERT_EQ(seqs[i], static_cast<std::int64_t>(i + 1));
+    EXPECT_TRUE(v.intact()) << v.reason();
+    EXPECT_EQ(v.events_checked(), static_cast<std::int64_t>(seqs.size()));
+}
+
+// PostgreSQL: the chain's head held by another transaction (a stuck session, another replica's
+// long round) holds up no citizen's write: it is answered, its event stays pending, the
+// metrics show how long it has waited, a terminal's audit query is refused without waiting,
+// and a staff audit query made meanwhile waits for the round (up to its 5 s) rather than
+// answer without it once the head is free.
+TEST(AuditChaining, AWriteIsAnsweredWhileTheChainsHeadIsHeld) {
+    BackofficeEnv env(StoreKind::Postgres, {"@metrics"});
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    const auto person = renshe::testing::inventedCard(4100);
+    renshe::v1::ImportRegistryResponse ir;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
+                     renshe::testing::registryImportOf({person}), &ir)
+                    .ok());
+    ASSERT_TRUE(renshe::testing::activate(touch, person, "285714").ok());
+    const auto metric = [&](const char* name) {
+        const auto samples = env.backoffice().scrapeMetrics();
+        const auto* m = renshe::testing::findMetric(samples, name, {});
+        return m ? m->value : -1.0;
+    };
+    const double lagsBefore = metric("renshe_audit_chain_lag_seconds_count");
+    ASSERT_GE(lagsBefore, 0) << "PostgreSQL's back office serves the chain's lag";
+
+    auto db = Store::open(env.database());
+    std::latch locked(1), release(1);
+    std::thread holder([&] {
+        db->write([&](Tx& tx) {
+            tx.exec("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE");
+            locked.count_down();
+            release.wait();
+        });
+    });
+    locked.wait();
+
+    renshe::v1::ReportPinChangedRequest r;
+    r.set_request_id(renshe::testing::newRequestId());
+    *r.mutable_card() = person.inserted();
+    r.set_kind(renshe::v1::PIN_CHANGE_KIND_CHANGE);
+    renshe::v1::ReportPinChangedResponse resp;
+    const auto asked = std::chrono::steady_clock::now();
+    const auto status =
+        call(*touch.card, &renshe::v1::CardService::Stub::ReportPinChanged, r, &resp);
+    const auto answeredIn = std::chrono::steady_clock::now() - asked;
+    EXPECT_TRUE(status.ok()) << status.message;
+    // The chainer's rounds wait for the head; an answer that waited for one would take the
+    // whole 5 s a round is waited for.
+    EXPECT_LT(answeredIn, 3s) << "the write waited for its chaining round";
+    std::int64_t pendingNow = 0;
+    db->read([&](Tx& tx) {
+        pendingNow = tx.queryOne("SELECT count(*) FROM audit_pending WHERE request_id = $1",
+                                 {r.request_id()})
+                         ->integer(0);
+    });
+    EXPECT_EQ(pendingNow, 1) << "committed with its write, waiting for the head";
+    EXPECT_TRUE(renshe::testing::waitUntil(
+        [&] { return metric("renshe_audit_chain_waiting_seconds") >= 1.0; }, 10s))
+        << "the metric shows the chain falling behind";
+
+    // A terminal asking for the audit log is refused at once: it waits for no round.
+    {
+        renshe::v1::QueryAuditResponse none;
+        const auto askedAt = std::chrono::steady_clock::now();
+        const auto refused = call(*touch.admin, &renshe::v1::AdminService::Stub::QueryAudit,
+                                  renshe::v1::QueryAuditRequest{}, &none);
+        EXPECT_EQ(refused.code, grpc::StatusCode::PERMISSION_DENIED) << refused.message;
+        EXPECT_LT(std::chrono::steady_clock::now() - askedAt, 3s)
+            << "a terminal's refused audit query waited for the chain";
+        EXPECT_EQ(none.events_size(), 0);
+    }
+
+    // A staff audit query now waits for a round; the head is let go while it waits.
+    std::thread letGo([&] {
+        std::this_thread::sleep_for(1s);
+        release.count_down();
+    });
+    renshe::v1::QueryAuditRequest q;
+    q.mutable_page()->set_page_size(100);
+    renshe::v1::QueryAuditResponse events;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::QueryAudit, q, &events).ok());
+    letGo.join();
+    holder.join();
+    bool found = false;
+    for (const auto& e : events.events())
+        found = found || e.request_id() == r.request_id();
+    EXPECT_TRUE(found) << "the answered write's event is in the chain the query read";
+    EXPECT_LT(metric("renshe_audit_chain_waiting_seconds"), 1.0);
+    EXPECT_GT(metric("renshe_audit_chain_lag_seconds_count"), lagsBefore);
+    renshe::v1::VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::VerifyAuditChain,
+                     renshe::v1::VerifyAuditChainRequest{}, &v)
+                    .ok());
+    EXPECT_TRUE(v.intact()) << v.reason();
+}
+
+// An asked-for round reads pending events from a bound (a little older than the newest it
+// chained), not the whole index. An event that reaches audit_pending long after the time it
+// carries (a write that ran again, a replica whose clock is behind) is below that bound; while
+// writes keep the chainer asked (no sweep), a full round still chains it within seconds.
+TEST(AuditChaining, AnEventOlderThanTheBoundIsChainedWhileWritesKeepComing) {
+    BackofficeEnv env(StoreKind::Postgres);
+    const auto staff = env.staff();
+    const auto touch = env.touch();
+    const auto person = renshe::testing::inventedCard(4200);
+    renshe::v1::ImportRegistryResponse ir;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
+                     renshe::testing::registryImportOf({person}), &ir)
+                    .ok());
+    ASSERT_TRUE(renshe::testing::activate(touch, person, "285714").ok());
+    std::atomic<bool> stop{false};
+    std::atomic<int> answered{0}, failed{0};
+    std::vector<std::thread> writers;
+    for (int t = 0; t < 2; ++t)
+        writers.emplace_back([&] {
+            while (!stop) {
+                renshe::v1::ReportPinChangedRequest r;
+                r.set_request_id(renshe::testing::newRequestId());
+                *r.mutable_card() = person.inserted();
+                r.set_kind(renshe::v1::PIN_CHANGE_KIND_CHANGE);
+                renshe::v1::ReportPinChangedResponse resp;
+                const bool ok =
+                    call(*touch.card, &renshe::v1::CardService::Stub::ReportPinChanged, r, &resp)
+                        .ok();
+                ++(ok ? answered : failed);
+            }
+        });
+    auto db = Store::open(env.database());
+    const auto count = [&](const char* sql) {
+        std::int64_t n = -1;
+        db->read([&](Tx& tx) { n = tx.queryOne(sql)->integer(0); });
+        return n;
+    };
+    // Rounds have chained some of the stream: the bound is set.
+    const bool streaming = renshe::testing::waitUntil(
+        [&] { return count("SELECT count(*) FROM audit_events") >= 20; }, 20s);
+    const std::int64_t thirtySecondsAgo =
+        std::chrono::duration_cast<std::chrono::microseconds>(
+            (std::chrono::system_clock::now() - 30s).time_since_epoch())
+            .count();
+    db->write([&](Tx& tx) {
+        tx.exec(
+            "INSERT INTO audit_pending (id, at, actor, terminal_id, event_type, masked_subject, "
+            "subject_digest, outcome, request_id, region, repeats) VALUES ('late-comer', $1, "
+            "'T-371302-001', 'T-371302-001', 'card.pin_changed', '', '', 'OK', 'req-late', "
+            "'371302', 1)",
+            {thirtySecondsAgo});
+    });
+    const int answeredBefore = answered;
+    const auto inserted = std::chrono::steady_clock::now();
+    const bool chained = renshe::testing::waitUntil(
+        [&] {
+            return count("SELECT count(*) FROM audit_events WHERE request_id = 'req-late'") == 1;
+        },
+        10s);
+    const auto took = std::chrono::steady_clock::now() - inserted;
+    const int answeredMeanwhile = answered - answeredBefore;
+    stop = true;
+    for (auto& w : writers)
+        w.join();
+    ASSERT_TRUE(streaming) << "the writes' events were not chained";
+    EXPECT_TRUE(chained) << "the event below the bound was never chained";
+    EXPECT_LT(took, 3s) << "chained only once the writes stopped";
+    EXPECT_GT(answeredMeanwhile, 10) << "the writes kept coming meanwhile";
+    EXPECT_EQ(failed, 0);
+    renshe::v1::VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::VerifyAuditChain,
+                     renshe::v1::VerifyAuditChainRequest{}, &v)
+                    .ok());
+    EXPECT_TRUE(v.intact()) << v.reason();
+    EXPECT_EQ(count("SELECT count(*) FROM audit_pending"), 0);
+}
+
+// A replica that died after committing a write and before its chaining round leaves the event
+// pending; a living replica's sweep chains it.
+TEST(AuditChaining, AnEventLeftPendingIsChainedByTheSweep) {
+    BackofficeEnv env(StoreKind::Postgres);
+    auto db = Store::open(env.database());
+    db->write([&](Tx& tx) {
+        tx.exec(
+            "INSERT INTO audit_pending (id, at, actor, terminal_id, event_type, masked_subject, "
+            "subject_digest, outcome, request_id, region, repeats) VALUES ('left-behind', 1, "
+            "'T-371302-009', 'T-371302-009', 'card.pin_changed', '', '', 'OK', 'req-left', "
+            "'371302', 1)");
+    });
+    std::int64_t chained = 0, left = 1;
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    while ((chained == 0 || left > 0) && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(50ms);
+        db->read([&](Tx& tx) {
+            chained = tx.queryOne("SELECT count(*) FROM audit_events WHERE request_id = 'req-left'")
+                          ->integer(0);
+            left = tx.queryOne("SELECT count(*) FROM audit_pending")->integer(0);
+        });
+    }
+    EXPECT_EQ(chained, 1);
+    EXPECT_EQ(left, 0);
+    renshe::v1::VerifyAuditChainResponse v;
+    ASSERT_TRUE(call(*env.staff().admin, &renshe::v1::AdminService::Stub::VerifyAuditChain,
+                     renshe::v1::VerifyAuditChainRequest{}, &v)
+                    .ok());
+    EXPECT_TRUE(v.intact()) << v.reason();
+}
+
+}  // namespace
