@@ -3,8 +3,9 @@
 // not wait for its event's chaining round), an audit query then waits for the round, and the
 // metrics show the wait; 16 terminals' worth of concurrent card writes leave nothing pending
 // for an audit reader, and the chain verifies with gapless sequences; an event left pending by
-// a replica that died between its commit and its round is chained by the sweep, and one older
-// than the bound an asked-for round reads from is chained while writes keep coming.
+// a replica that died between its commit and its round is chained by the sweep; an asked-for
+// round reads from a bound and a reader's round reads everything, and an event older than the
+// bound is chained while writes keep coming.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -17,12 +18,21 @@
 
 #include "renshe/v1/admin.grpc.pb.h"
 #include "renshe/v1/card.grpc.pb.h"
+#include "services/backoffice/rpc/audit.hpp"
+#include "services/backoffice/rpc/audit_chainer.hpp"
+#include "services/backoffice/rpc/keystore.hpp"
 #include "services/store/store.hpp"
+#include "tests/fixtures/postgres.hpp"
 #include "tests/fixtures/process.hpp"
 #include "tests/fixtures/prometheus_text.hpp"
+#include "tests/fixtures/temp_dir.hpp"
 #include "tests/service/backoffice_env.hpp"
 
 using namespace std::chrono_literals;
+using renshe::services::backoffice::AuditChainer;
+using renshe::services::backoffice::AuditEntry;
+using renshe::services::backoffice::AuditVerification;
+using renshe::services::backoffice::Keystore;
 using renshe::services::store::Store;
 using renshe::services::store::Tx;
 using renshe::testing::BackofficeEnv;
@@ -185,6 +195,59 @@ TEST(AuditChaining, AWriteIsAnsweredWhileTheChainsHeadIsHeld) {
                      renshe::v1::VerifyAuditChainRequest{}, &v)
                     .ok());
     EXPECT_TRUE(v.intact()) << v.reason();
+}
+
+// The chainer alone on a private PostgreSQL, with no sweep and no periodic full round: an
+// asked-for round leaves pending an event far older than its bound; a round a reader waits for
+// (awaitRound) reads every pending event.
+TEST(AuditChaining, AnAskedForRoundReadsFromItsBoundAReadersRoundReadsEverything) {
+    renshe::testing::PrivatePostgres pg;
+    auto store = Store::open("postgres:" + pg.createDatabase("chainer"));
+    const renshe::testing::TempDir dir("renshe-chainer");
+    Keystore::create(dir.path() / "keys");
+    const auto keys = Keystore::load(dir.path() / "keys");
+    std::atomic<int> rounds{0};
+    AuditChainer chainer(
+        *store, keys, [](const std::string&) {},
+        [&](std::chrono::nanoseconds) { ++rounds; }, 1h, 1h);
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+    const auto pend = [&](const std::string& id, std::int64_t at) {
+        store->write([&](Tx& tx) {
+            appendAuditPending(tx, id,
+                               AuditEntry{"T-371302-001", "T-371302-001", "card.pin_changed", "",
+                                          "", "OK", "req-" + id, "371302", 1},
+                               at);
+        });
+    };
+    const auto pending = [&] {
+        std::vector<std::string> ids;
+        store->read([&](Tx& tx) {
+            for (const auto& r : tx.query("SELECT id FROM audit_pending ORDER BY id"))
+                ids.push_back(r.text(0));
+        });
+        return ids;
+    };
+    const auto askAndWait = [&] {
+        const int before = rounds;
+        chainer.ask();
+        return renshe::testing::waitUntil([&] { return rounds > before; }, 10s);
+    };
+    pend("first", now);
+    ASSERT_TRUE(askAndWait());
+    EXPECT_TRUE(pending().empty()) << "the first round reads every pending event";
+    pend("late", now - 30'000'000);
+    pend("recent", now);
+    ASSERT_TRUE(askAndWait());
+    EXPECT_EQ(pending(), std::vector<std::string>{"late"})
+        << "an asked-for round reads from 100 ms before the newest event it chained";
+    chainer.awaitRound();
+    EXPECT_TRUE(pending().empty()) << "a reader's round reads every pending event";
+    AuditVerification v;
+    store->read([&](Tx& tx) { v = verifyAudit(tx, keys, 0, nullptr); });
+    EXPECT_TRUE(v.intact) << v.reason;
+    EXPECT_EQ(v.eventsChecked, 3);
 }
 
 // An asked-for round reads pending events from a bound (a little older than the newest it

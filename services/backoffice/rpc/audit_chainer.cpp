@@ -16,8 +16,6 @@ constexpr std::size_t kBatch = 500;
 // How much older than the newest chained event an asked-for round still looks (microseconds);
 // a write commits within milliseconds of taking its time, unless it waits or runs again.
 constexpr std::int64_t kSlack = 100'000;
-// Every pending event is read at least this often, whatever the bound missed.
-constexpr auto kFullEvery = std::chrono::seconds(1);
 // Under a stream of writes, asks come faster than rounds end. A round's cost is mostly fixed
 // (the head's lock, two round trips, the index scan), so an asked-for round begins no sooner
 // than this after the last one began, and chains what gathered meanwhile. Writers do not wait
@@ -27,8 +25,13 @@ constexpr auto kGather = std::chrono::milliseconds(10);
 }  // namespace
 
 AuditChainer::AuditChainer(store::Store& store, const Keystore& keys, Log log, Lag lag,
-                           std::chrono::milliseconds sweep)
-    : m_store(store), m_keys(keys), m_log(std::move(log)), m_lag(std::move(lag)), m_sweep(sweep) {
+                           std::chrono::milliseconds sweep, std::chrono::milliseconds fullEvery)
+    : m_store(store),
+      m_keys(keys),
+      m_log(std::move(log)),
+      m_lag(std::move(lag)),
+      m_sweep(sweep),
+      m_fullEvery(fullEvery) {
     m_thread = std::thread([this] { loop(); });
 }
 
@@ -86,7 +89,7 @@ void AuditChainer::loop() {
         m_roundOldest = oldest;
         const bool last = m_stopping;
         const bool full = std::exchange(m_fullAsked, false) || !asked || last ||
-                          std::chrono::steady_clock::now() - m_lastFull >= kFullEvery;
+                          std::chrono::steady_clock::now() - m_lastFull >= m_fullEvery;
         lock.unlock();
         const bool chained = round(!asked || last, full);
         if (chained && oldest && m_lag)

@@ -15,7 +15,7 @@
 // load). An asked-for round therefore reads only events whose `at` is at most kSlack older than
 // the newest one the last batch chained. An event that falls below that bound (its write committed more
 // than kSlack after it took its time, or a replica's clock behind) is chained by a full round:
-// at least one every kFullEvery, every sweep, and every round a reader waits for.
+// at least one every `fullEvery`, every sweep, and every round a reader waits for.
 #pragma once
 
 #include <chrono>
@@ -38,7 +38,8 @@ public:
     // How long the oldest ask a round answered waited for the round's end (the chain's lag).
     using Lag = std::function<void(std::chrono::nanoseconds)>;
     AuditChainer(store::Store& store, const Keystore& keys, Log log, Lag lag = {},
-                 std::chrono::milliseconds sweep = std::chrono::milliseconds(200));
+                 std::chrono::milliseconds sweep = std::chrono::milliseconds(200),
+                 std::chrono::milliseconds fullEvery = std::chrono::seconds(1));
     // Runs a last round (nothing pending is left behind by a clean shutdown), then stops.
     ~AuditChainer();
     AuditChainer(const AuditChainer&) = delete;
@@ -64,6 +65,7 @@ private:
     Log m_log;
     Lag m_lag;
     const std::chrono::milliseconds m_sweep;
+    const std::chrono::milliseconds m_fullEvery;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;  // the chainer: a round asked for, or stopping
     std::condition_variable m_done;  // callers: a round ended
