@@ -208,8 +208,8 @@ TEST(AuditChaining, AnAskedForRoundReadsFromItsBoundAReadersRoundReadsEverything
     const auto keys = Keystore::load(dir.path() / "keys");
     std::atomic<int> rounds{0};
     AuditChainer chainer(
-        *store, keys, [](const std::string&) {},
-        [&](std::chrono::nanoseconds) { ++rounds; }, 1h, 1h);
+        *store, keys, [](const std::string&) {}, [&](std::chrono::nanoseconds) { ++rounds; }, 1h,
+        1h);
     const std::int64_t now = std::chrono::duration_cast<std::chrono::microseconds>(
                                  std::chrono::system_clock::now().time_since_epoch())
                                  .count();

@@ -61,13 +61,15 @@ std::int64_t appendAudit(store::Tx& tx, const Keystore& keys, const AuditEntry& 
 void appendAuditPending(store::Tx& tx, const std::string& id, const AuditEntry& entry,
                         std::int64_t atMicros);
 
-// Chains up to `limit` pending events (oldest first) in one transaction under the head's lock.
-// Every event committed to audit_pending before the call is seen by it, or with `fromAt` every
-// such event whose `at` is not older than it.
+// What one call of chainPendingAudit() chained.
 struct ChainedBatch {
     std::size_t count = 0;
     std::int64_t newestAt = 0;  // the largest `at` among them (0 when none)
 };
+
+// Chains up to `limit` pending events (oldest first) in one transaction under the head's lock.
+// Every event committed to audit_pending before the call is seen by it, or with `fromAt` every
+// such event whose `at` is not older than it.
 ChainedBatch chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t limit,
                                std::optional<std::int64_t> fromAt = std::nullopt);
 

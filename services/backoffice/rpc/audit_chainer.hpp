@@ -12,10 +12,10 @@
 //
 // Chained events are deleted from audit_pending, and their index entries stay until the next
 // VACUUM: a scan from the oldest entry steps over all of them (tens of thousands a minute under
-// load). An asked-for round therefore reads only events whose `at` is at most kSlack older than
-// the newest one the last batch chained. An event that falls below that bound (its write committed more
-// than kSlack after it took its time, or a replica's clock behind) is chained by a full round:
-// at least one every `fullEvery`, every sweep, and every round a reader waits for.
+// load). An asked-for round therefore reads only events whose `at` is at most kSlack (100 ms)
+// older than the newest one the last batch chained. An event below that bound (its write
+// committed long after it took its time, or a replica's clock is behind) is chained by a full
+// round: at least one every `fullEvery`, every sweep, and every round a reader waits for.
 #pragma once
 
 #include <chrono>
