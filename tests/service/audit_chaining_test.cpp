@@ -42,6 +42,18 @@ using renshe::testing::StoreKind;
 
 namespace {
 
+// Invented person `n`, imported by `staff`, the card activated at `touch`.
+SeededCard activatedPerson(const renshe::testing::Clients& staff,
+                           const renshe::testing::Clients& touch, int n) {
+    auto person = renshe::testing::inventedCard(n);
+    renshe::v1::ImportRegistryResponse ir;
+    EXPECT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
+                     renshe::testing::registryImportOf({person}), &ir)
+                    .ok());
+    EXPECT_TRUE(renshe::testing::activate(touch, person, "285714").ok());
+    return person;
+}
+
 TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChain) {
     BackofficeEnv env(StoreKind::Postgres);
     const auto staff = env.staff();
@@ -112,12 +124,7 @@ TEST(AuditChaining, AWriteIsAnsweredWhileTheChainsHeadIsHeld) {
     BackofficeEnv env(StoreKind::Postgres, {"@metrics"});
     const auto staff = env.staff();
     const auto touch = env.touch();
-    const auto person = renshe::testing::inventedCard(4100);
-    renshe::v1::ImportRegistryResponse ir;
-    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
-                     renshe::testing::registryImportOf({person}), &ir)
-                    .ok());
-    ASSERT_TRUE(renshe::testing::activate(touch, person, "285714").ok());
+    const auto person = activatedPerson(staff, touch, 4100);
     const auto metric = [&](const char* name) {
         const auto samples = env.backoffice().scrapeMetrics();
         const auto* m = renshe::testing::findMetric(samples, name, {});
@@ -258,12 +265,7 @@ TEST(AuditChaining, AnEventOlderThanTheBoundIsChainedWhileWritesKeepComing) {
     BackofficeEnv env(StoreKind::Postgres);
     const auto staff = env.staff();
     const auto touch = env.touch();
-    const auto person = renshe::testing::inventedCard(4200);
-    renshe::v1::ImportRegistryResponse ir;
-    ASSERT_TRUE(call(*staff.admin, &renshe::v1::AdminService::Stub::ImportRegistry,
-                     renshe::testing::registryImportOf({person}), &ir)
-                    .ok());
-    ASSERT_TRUE(renshe::testing::activate(touch, person, "285714").ok());
+    const auto person = activatedPerson(staff, touch, 4200);
     std::atomic<bool> stop{false};
     std::atomic<int> answered{0}, failed{0};
     std::vector<std::thread> writers;

@@ -13,7 +13,6 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
-#include <latch>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -28,7 +27,6 @@
 #include "services/store/store.hpp"
 #include "tests/fixtures/postgres.hpp"
 #include "tests/fixtures/process.hpp"
-#include "tests/fixtures/prometheus_text.hpp"
 #include "tests/fixtures/temp_dir.hpp"
 #include "tests/service/backoffice_env.hpp"
 #include "tests/service/held_writer.hpp"
