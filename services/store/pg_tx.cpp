@@ -1,8 +1,21 @@
 #include "services/store/pg_tx.hpp"
 
+#include <poll.h>
+
 #include "services/store/pg_parameters.hpp"
 
 namespace renshe::services::store::detail::pg {
+
+bool PgConn::usable() const {
+    if (needsReset || !ok())
+        return false;
+    // Between transactions the server sends nothing a caller waits for; a hang-up (its FATAL
+    // message, then the end of the stream) means the session is gone.
+    pollfd fd{PQsocket(c), POLLRDHUP, 0};
+    if (::poll(&fd, 1, 0) <= 0)
+        return true;  // nothing to read (or poll failed: let the statement find out)
+    return (fd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) == 0;
+}
 
 namespace {
 

@@ -49,6 +49,11 @@ struct PgConn {
         }
     }
     bool ok() const { return c != nullptr && PQstatus(c) == CONNECTION_OK; }
+    // Whether a transaction may begin on it: connected, not marked for a reset, and not
+    // closed by the server while it sat in the pool (a restart, a failover, an idle timeout).
+    // libpq learns of a close only when it next reads; the server's end of the socket is
+    // looked at here without waiting (one poll()).
+    bool usable() const;
 };
 
 // A transaction on one connection. Statements given to execLater() are sent at once and

@@ -148,7 +148,7 @@ public:
             const auto asked = std::chrono::steady_clock::now();
             Lease lease(m_pool, priority);
             PgConn& conn = lease.conn();
-            if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
+            if (!conn.usable()) {
                 connect(conn);
             }
             m_writeWait.observe(std::chrono::steady_clock::now() - asked);
@@ -388,7 +388,7 @@ private:
         try {
             Lease lease(m_pool, group.front()->priority);
             PgConn& conn = lease.conn();
-            if (conn.c == nullptr || conn.needsReset || !conn.ok())
+            if (!conn.usable())
                 connect(conn);
             const auto started = std::chrono::steady_clock::now();
             for (const auto& p : group)
@@ -496,7 +496,7 @@ private:
     // Opens the transaction. A pooled connection the server dropped while it sat idle (a
     // restart, a failover) is re-connected once here: nothing of the transaction was sent.
     void begin(PgConn& conn, const char* sql) {
-        if (conn.c == nullptr || conn.needsReset || !conn.ok()) {
+        if (!conn.usable()) {
             connect(conn);
         }
         for (int round = 0;; ++round) {

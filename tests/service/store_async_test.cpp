@@ -196,8 +196,10 @@ TEST_P(StoreAsync, ClosingAnswersEveryWritePostedAndKeepsWhatWasAcknowledged) {
 
 // PostgreSQL answers a write from the group writer that committed it, with no thread waiting
 // for it. A write to run again goes on elsewhere and is still answered once: one that met a
-// serialization failure (after a pause), one whose pooled connection the server dropped (on a
-// fresh connection), and one still to run again when the store closes.
+// serialization failure (after a pause), one whose server restarted after its connection was
+// looked at and before its BEGIN went out (on a fresh connection), and one still to run again
+// when the store closes. A pooled connection the server closed while idle is found closed
+// before anything is sent on it: its write runs once.
 TEST(PostgresStoreAsync, AWriteToRunAgainIsRunAgainAndAnsweredOnce) {
     renshe::testing::PrivatePostgres pg;
     const std::string url = "postgres:" + pg.createDatabase("store_async");
@@ -232,11 +234,39 @@ TEST(PostgresStoreAsync, AWriteToRunAgainIsRunAgainAndAnsweredOnce) {
     EXPECT_EQ(runs.load(), 3);
     EXPECT_EQ(store->stats().retries - retriesBefore, 2u);
 
-    pg.stop();  // the writer's pooled connection is dropped while idle
+    // The writer's pooled connection is dropped while idle: found closed before a statement
+    // goes out on it, and re-connected. The callback runs once.
+    pg.stop();
     pg.start();
-    store->writeAsync(insertBucket("after-restart"), Store::Priority::Normal,
-                      outcomes.recorder("after-restart"));
+    runs = 0;
+    store->writeAsync(
+        [&](Tx& tx) {
+            ++runs;
+            insertBucket("after-restart")(tx);
+        },
+        Store::Priority::Normal, outcomes.recorder("after-restart"));
     ASSERT_TRUE(outcomes.waitFor(3));
+    EXPECT_EQ(runs.load(), 1) << "a statement went out on the closed connection first";
+    // The server restarts after the connection was looked at, before the BEGIN goes out with
+    // the callback's first statement: no answer to the BEGIN, so the write runs again, on a
+    // fresh connection.
+    runs = 0;
+    std::latch inCallback(1), restarted(1);
+    store->writeAsync(
+        [&](Tx& tx) {
+            if (runs.fetch_add(1) == 0) {
+                inCallback.count_down();
+                restarted.wait();
+            }
+            insertBucket("restarted-meanwhile")(tx);
+        },
+        Store::Priority::Normal, outcomes.recorder("restarted-meanwhile"));
+    inCallback.wait();
+    pg.stop();  // from this thread: a server started by the writer's would die with it
+    pg.start();
+    restarted.count_down();
+    ASSERT_TRUE(outcomes.waitFor(4));
+    EXPECT_EQ(runs.load(), 2);
 
     runs = 0;
     store->writeAsync(collides("closing", 1), Store::Priority::Normal,
@@ -244,11 +274,11 @@ TEST(PostgresStoreAsync, AWriteToRunAgainIsRunAgainAndAnsweredOnce) {
     while (runs.load() == 0)
         std::this_thread::sleep_for(1ms);
     store.reset();  // its retry still to come, or under way
-    EXPECT_EQ(outcomes.ok().size() + outcomes.failed().size(), 4u) << "closed before answering";
+    EXPECT_EQ(outcomes.ok().size() + outcomes.failed().size(), 5u) << "closed before answering";
     EXPECT_TRUE(outcomes.failed().empty());
-    EXPECT_EQ(outcomes.ok(),
-              (std::vector<std::string>{"plain", "retried", "after-restart", "closing"}));
-    EXPECT_EQ(buckets(*Store::open(url)), 4);
+    EXPECT_EQ(outcomes.ok(), (std::vector<std::string>{"plain", "retried", "after-restart",
+                                                       "restarted-meanwhile", "closing"}));
+    EXPECT_EQ(buckets(*Store::open(url)), 5);
 }
 
 // readIfFree(), for a thread that must not wait: on SQLite a read when a connection is there at
