@@ -88,10 +88,12 @@ void AuditChainer::loop() {
         const auto oldest = std::exchange(m_oldestAsk, std::nullopt);
         m_roundOldest = oldest;
         const bool last = m_stopping;
-        const bool full = std::exchange(m_fullAsked, false) || !asked || last ||
-                          std::chrono::steady_clock::now() - m_lastFull >= m_fullEvery;
+        const bool swept = !asked || last;
+        const bool readerWaits = std::exchange(m_fullAsked, false);
+        const bool full =
+            swept || readerWaits || std::chrono::steady_clock::now() - m_lastFull >= m_fullEvery;
         lock.unlock();
-        const bool chained = round(!asked || last, full);
+        const bool chained = round(swept, full);
         if (chained && oldest && m_lag)
             m_lag(std::chrono::steady_clock::now() - *oldest);
         lock.lock();
