@@ -64,6 +64,16 @@ constexpr int kLogRestartPolls = 100;
 constexpr std::uint64_t kLogRestartPasses = 2;
 constexpr auto kLogRestartRetry = std::chrono::milliseconds(100);
 
+// By default SQLite counts every allocation it makes under one process-wide mutex (its memory
+// status), which the writer, the readers and the checkpointer then take in turn; nothing here
+// reads those counts (a raw insert loop: ~1 us a write less without them). The setting is
+// SQLite's own and can only change before SQLite initialises, so the process's first store
+// makes it; asked again later, SQLite refuses (SQLITE_MISUSE) and nothing changes.
+void withoutMemoryStatus() {
+    static const int once = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)once;
+}
+
 class SqliteStore final : public Store {
 public:
     SqliteStore(const std::string& path, std::size_t readers)
@@ -71,6 +81,7 @@ public:
         if (sqlite3_threadsafe() == 0) {
             throw StoreError("sqlite: the library was built without thread support");
         }
+        withoutMemoryStatus();
         // The only connection that appends to the WAL: a commit's frames in one write.
         m_writer = std::make_unique<Connection>(m_path, false, sqlite::walCoalescingVfs());
         migrate();
