@@ -2,8 +2,8 @@
 -- Which hours each subject has audit events in, in place of an index of every event by subject.
 -- A subject's digest is random, so the index put each new event on a page of its own: a group
 -- commit of ~22 PIN changes wrote ~20 of that index's pages to the WAL, and the checkpointer
--- copied them again (~9 us of the writer's CPU a write in bench.backoffice; without the index,
--- a raw insert loop did the same writes in 16 us instead of 28-37). An hour's row is written by
+-- copied them again (a raw loop of the write's statements: 16 us a write without the index,
+-- 28-37 us with it; deploy/PROVINCE-SCALE.md, stop 62). An hour's row is written by
 -- a subject's first event in that hour only; the events after it (a visit's several, a retry)
 -- find the row on a page already read and write nothing more.
 -- A query by subject (AdminService.QueryAudit) reads the subject's hours, and each hour's
