@@ -77,7 +77,7 @@ TEST_P(AuditBySubject, EveryEventOfEveryHourIsFoundOnceInOrder) {
     ASSERT_TRUE(activate(touch, mine, "285714").ok());
     ASSERT_TRUE(activate(touch, other, "285714").ok());
     // Four hours, each with two of my PIN changes and one of the other person's between them.
-    std::vector<google::protobuf::Timestamp> hourStarts;
+    std::vector<google::protobuf::Timestamp> firstOfHour;
     for (int h = 0; h < 4; ++h) {
         env.backoffice().advanceClock(hours(1) + minutes(7));
         pinChanged(mine);
@@ -85,7 +85,7 @@ TEST_P(AuditBySubject, EveryEventOfEveryHourIsFoundOnceInOrder) {
         pinChanged(mine);
         const auto first = eventsOf(mine, 100);
         ASSERT_GE(first.size(), 2u);
-        hourStarts.push_back(first[first.size() - 2].at());
+        firstOfHour.push_back(first[first.size() - 2].at());
     }
 
     // Register, issue, activate, then eight PIN changes: in sequence order, whatever the page.
@@ -102,11 +102,11 @@ TEST_P(AuditBySubject, EveryEventOfEveryHourIsFoundOnceInOrder) {
             EXPECT_EQ(events[i].event_type(), "card.pin_changed");
     }
     // The second and third hours only: their four PIN changes.
-    const auto inRange = eventsOf(mine, 100, &hourStarts[1], &hourStarts[3]);
+    const auto inRange = eventsOf(mine, 100, &firstOfHour[1], &firstOfHour[3]);
     ASSERT_EQ(inRange.size(), 4u);
-    EXPECT_EQ(inRange.front().at().seconds(), hourStarts[1].seconds());
+    EXPECT_EQ(inRange.front().at().seconds(), firstOfHour[1].seconds());
     for (const auto& e : inRange)
-        EXPECT_LT(e.at().seconds(), hourStarts[3].seconds());
+        EXPECT_LT(e.at().seconds(), firstOfHour[3].seconds());
     // The other person: their own seven.
     EXPECT_EQ(eventsOf(other, 100).size(), 7u);
 
