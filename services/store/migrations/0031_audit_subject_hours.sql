@@ -3,7 +3,7 @@
 -- A subject's digest is random, so the index put each new event on a page of its own: a group
 -- commit of ~22 PIN changes wrote ~20 of that index's pages to the WAL, and the checkpointer
 -- copied them again (a raw loop of the write's statements: 16 us a write without the index,
--- 28-37 us with it; deploy/PROVINCE-SCALE.md, stop 62). An hour's row is written by
+-- 28-44 us with it; deploy/PROVINCE-SCALE.md, stop 62). An hour's row is written by
 -- a subject's first event in that hour only; the events after it (a visit's several, a retry)
 -- find the row on a page already read and write nothing more.
 -- A query by subject (AdminService.QueryAudit) reads the subject's hours, and each hour's
