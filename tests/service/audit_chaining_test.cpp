@@ -14,6 +14,7 @@
 #include <latch>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "renshe/v1/admin.grpc.pb.h"
@@ -255,6 +256,66 @@ TEST(AuditChaining, AnAskedForRoundReadsFromItsBoundAReadersRoundReadsEverything
     store->read([&](Tx& tx) { v = verifyAudit(tx, keys, 0, nullptr); });
     EXPECT_TRUE(v.intact) << v.reason;
     EXPECT_EQ(v.eventsChecked, 3);
+}
+
+// PostgreSQL: a batch's events go to audit_events as one array a column. Every character a
+// field may hold, the array literal's own included (quotes, backslashes, commas, braces, the
+// word NULL, an empty string), is chained as it was written, in batches of 500 and a rest.
+TEST(AuditChaining, EveryCharacterOfAnEventIsChainedAsItWasWritten) {
+    renshe::testing::PrivatePostgres pg;
+    auto store = Store::open("postgres:" + pg.createDatabase("chainer"));
+    const renshe::testing::TempDir dir("renshe-chainer");
+    Keystore::create(dir.path() / "keys");
+    const auto keys = Keystore::load(dir.path() / "keys");
+    AuditChainer chainer(
+        *store, keys, [](const std::string&) {}, [](std::chrono::nanoseconds) {}, 1h, 1h);
+    const std::vector<std::string> awkward{
+        "\"",  "\\", "\\\"",    ",",           "{",      "}",     "{\"a\",\"b\"}",   "NULL", "",
+        " x ", "'",  "a\nb\tc", "张三 370***", "$1, $2", "(0,1)", "\u00e9\U0001F600"};
+    constexpr int kEvents = 1100;  // two full batches and a rest
+    std::vector<AuditEntry> written;
+    for (int i = 0; i < kEvents; ++i) {
+        const auto pick = [&](int k) {
+            return awkward[static_cast<std::size_t>(i + k) % awkward.size()];
+        };
+        written.push_back(AuditEntry{pick(0), pick(1), pick(2), pick(3), pick(4), pick(5),
+                                     "req-" + std::to_string(i), pick(6), i % 3 + 1});
+    }
+    store->write([&](Tx& tx) {
+        for (int i = 0; i < kEvents; ++i)
+            appendAuditPending(tx, "id-" + std::to_string(100000 + i),
+                               written[static_cast<std::size_t>(i)], 1'000'000 + i);
+    });
+    chainer.awaitRound();
+
+    std::vector<AuditEntry> chained;
+    std::int64_t pendingLeft = -1;
+    store->read([&](Tx& tx) {
+        for (const auto& r : tx.query(
+                 "SELECT actor, terminal_id, event_type, masked_subject, subject_digest, outcome, "
+                 "request_id, region, repeats, seq, at FROM audit_events ORDER BY seq")) {
+            EXPECT_EQ(r.integer(9), static_cast<std::int64_t>(chained.size()) + 1);
+            EXPECT_EQ(r.integer(10), 1'000'000 + static_cast<std::int64_t>(chained.size()));
+            chained.push_back(AuditEntry{r.text(0), r.text(1), r.text(2), r.text(3), r.text(4),
+                                         r.text(5), r.text(6), r.text(7), r.integer(8)});
+        }
+        pendingLeft = tx.queryOne("SELECT count(*) FROM audit_pending")->integer(0);
+    });
+    EXPECT_EQ(pendingLeft, 0);
+    ASSERT_EQ(chained.size(), written.size());
+    for (std::size_t i = 0; i < written.size(); ++i) {
+        const AuditEntry& w = written[i];
+        const AuditEntry& c = chained[i];
+        ASSERT_EQ(std::tie(c.actor, c.terminalId, c.eventType, c.maskedSubject, c.subjectDigest,
+                           c.outcome, c.requestId, c.region, c.repeats),
+                  std::tie(w.actor, w.terminalId, w.eventType, w.maskedSubject, w.subjectDigest,
+                           w.outcome, w.requestId, w.region, w.repeats))
+            << "event " << i;
+    }
+    AuditVerification v;
+    store->read([&](Tx& tx) { v = verifyAudit(tx, keys, 0, nullptr); });
+    EXPECT_TRUE(v.intact) << v.reason;
+    EXPECT_EQ(v.eventsChecked, kEvents);
 }
 
 // An asked-for round reads pending events from a bound (a little older than the newest it
