@@ -49,6 +49,18 @@ std::optional<std::size_t> recover(PgTx& tx, const Group& group, std::size_t cur
     return failed + 1;
 }
 
+bool finish(PgConn& conn, PgTx& tx) {
+    tx.abandon();  // what was sent ahead, read back first
+    if (!tx.lost()) {
+        Result r(PQexec(conn.c, "ROLLBACK"));
+        if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
+            return true;
+        }
+    }
+    conn.needsReset = true;
+    return false;
+}
+
 void rethrowAsUnavailable(const std::exception_ptr& error) {
     try {
         std::rethrow_exception(error);

@@ -50,6 +50,10 @@ std::exception_ptr runMember(PgTx& tx, PendingWrite& p, std::size_t member);
 std::optional<std::size_t> recover(PgTx& tx, const Group& group, std::size_t current,
                                    std::exception_ptr error);
 
+// After a failed callback: rolls back. False when the connection is gone (it is then
+// re-connected by its next user).
+bool finish(PgConn& conn, PgTx& tx);
+
 // A failure as the caller of a write whose connection was lost sees it: StoreUnavailable.
 [[noreturn]] void rethrowAsUnavailable(const std::exception_ptr& error);
 std::exception_ptr asUnavailable(const std::exception_ptr& error) noexcept;

@@ -1,9 +1,14 @@
 #include "services/store/pg_pool.hpp"
 
+#include <poll.h>
+
+#include <cerrno>
+
 namespace renshe::services::store::detail::pg {
 
 namespace {
 constexpr auto kPoolWait = std::chrono::seconds(30);
+void ignoreNotice(void*, const char*) {}
 }  // namespace
 
 std::unique_ptr<PgConn> Pool::acquire(Store::Priority priority) {
@@ -49,6 +54,65 @@ void Pool::wakeNext() {
             m_free[level].notify_one();
             return;
         }
+    }
+}
+
+namespace {
+
+// Drives a connection begun with PQconnectStartParams or PQresetStart to its end, giving up
+// once `limit` has passed (libpq's connect_timeout does not apply to these calls). False when
+// it failed or took too long.
+bool connectWithin(PGconn* c, bool reset, std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    PostgresPollingStatusType status = PGRES_POLLING_WRITING;  // as the first poll asks
+    while (status != PGRES_POLLING_OK) {
+        if (status == PGRES_POLLING_FAILED)
+            return false;
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        // The socket may change between calls (the next of a host's addresses).
+        pollfd p{PQsocket(c),
+                 static_cast<short>(status == PGRES_POLLING_READING ? POLLIN : POLLOUT), 0};
+        if (left.count() <= 0 || p.fd < 0)
+            return false;
+        const int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+        if (ready < 0 && errno != EINTR)
+            return false;
+        if (ready > 0)
+            status = reset ? PQresetPoll(c) : PQconnectPoll(c);
+    }
+    return true;
+}
+
+}  // namespace
+
+void connect(PgConn& conn, const std::string& conninfo, const char* connectTimeout,
+             std::optional<std::chrono::milliseconds> limit) {
+    const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
+    const char* values[] = {connectTimeout, conninfo.c_str(), "UTF8", nullptr};
+    const bool reset = conn.c != nullptr;
+    bool connected = false;
+    if (!reset) {
+        conn.c = limit ? PQconnectStartParams(keys, values, 1) : PQconnectdbParams(keys, values, 1);
+        if (conn.c == nullptr) {
+            throw StoreUnavailable("postgres: out of memory while connecting");
+        }
+        PQsetNoticeProcessor(conn.c, ignoreNotice, nullptr);
+        connected =
+            !limit || (PQstatus(conn.c) != CONNECTION_BAD && connectWithin(conn.c, false, *limit));
+    } else if (limit) {
+        connected = PQresetStart(conn.c) == 1 && connectWithin(conn.c, true, *limit);
+    } else {
+        PQreset(conn.c);
+        connected = true;
+    }
+    conn.prepared.clear();  // a new session has none
+    conn.needsReset = !connected || !conn.ok();
+    if (conn.needsReset) {
+        const std::string why = limit && PQstatus(conn.c) != CONNECTION_BAD
+                                    ? "no answer within " + std::to_string(limit->count()) + " ms"
+                                    : trimmed(PQerrorMessage(conn.c));
+        throw StoreUnavailable("postgres: cannot connect: " + why);
     }
 }
 

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "services/store/pg_tx.hpp"
@@ -40,6 +42,12 @@ private:
     std::vector<std::unique_ptr<PgConn>> m_idle;
     std::size_t m_open = 0;
 };
+
+// Connects `conn` to `conninfo` (or resets it), with `connectTimeout` (seconds) unless the
+// connection string sets its own, or with `limit` whatever it sets; the client encoding is
+// always UTF-8 (store.hpp: text is UTF-8). Throws StoreUnavailable when it cannot.
+void connect(PgConn& conn, const std::string& conninfo, const char* connectTimeout,
+             std::optional<std::chrono::milliseconds> limit = std::nullopt);
 
 // A connection borrowed from the pool for one transaction.
 class Lease {

@@ -22,6 +22,7 @@
 #include "services/store/pg_group.hpp"
 #include "services/store/pg_pool.hpp"
 #include "services/store/pg_tx.hpp"
+#include "services/store/pg_watch.hpp"
 
 namespace renshe::services::store::detail {
 
@@ -33,15 +34,17 @@ constexpr int kMaxAttempts = 8;
 // slow down past that.
 constexpr std::size_t kMaxGroup = 32;
 constexpr std::size_t kMaxWriters = 4;
+// How long a read replica has to answer a read's statement: a read that may be stale is a
+// few look-ups, answered in milliseconds.
+constexpr std::chrono::milliseconds kReplicaAnswerLimit{1000};
 // pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
 constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
-
-void ignoreNotice(void*, const char*) {}
 
 using pg::asUnavailable;
 using pg::backOff;
 using pg::connectionLost;
 using pg::decideRest;
+using pg::finish;
 using pg::Group;
 using pg::Lease;
 using pg::PendingWrite;
@@ -195,6 +198,30 @@ public:
         const auto asked = std::chrono::steady_clock::now();
         Lease lease(m_pool);
         PgConn& conn = lease.conn();
+        if (!m_answers) {
+            readOn(conn, fn, asked);
+            return;
+        }
+        // A read replica: the read is cut off when the standby does not answer in time
+        // (pg_watch.hpp), and its caller reads the primary.
+        if (!conn.usable())
+            connect(conn);
+        const auto watch = m_answers->watch(PQsocket(conn.c));
+        try {
+            readOn(conn, fn, asked);
+        } catch (const StoreUnavailable&) {
+            if (!watch->fired())
+                throw;
+            conn.needsReset = true;
+            throw StoreUnavailable("postgres: the read replica did not answer within " +
+                                   std::to_string(m_answers->limit().count()) + " ms");
+        }
+        if (watch->fired())
+            conn.needsReset = true;  // answered as its socket was shut down
+    }
+
+    void readOn(PgConn& conn, const std::function<void(Tx&)>& fn,
+                std::chrono::steady_clock::time_point asked) {
         begin(conn, "BEGIN READ ONLY ISOLATION LEVEL REPEATABLE READ");
         m_readWait.observe(std::chrono::steady_clock::now() - asked);
         PgTx tx(conn, false);
@@ -473,24 +500,12 @@ private:
 
     // Connects a new pooled connection, or re-connects a broken one. Throws StoreUnavailable.
     void connect(PgConn& conn) {
-        if (conn.c == nullptr) {
-            // connect_timeout applies unless the connection string sets its own; the
-            // client encoding is always UTF-8 (store.hpp: text is UTF-8).
-            const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
-            const char* values[] = {"10", m_conninfo.c_str(), "UTF8", nullptr};
-            conn.c = PQconnectdbParams(keys, values, 1);
-            if (conn.c == nullptr) {
-                throw StoreUnavailable("postgres: out of memory while connecting");
-            }
-            PQsetNoticeProcessor(conn.c, ignoreNotice, nullptr);
-        } else {
-            PQreset(conn.c);
-        }
-        conn.prepared.clear();  // a new session has none
-        conn.needsReset = !conn.ok();
-        if (conn.needsReset) {
-            throw StoreUnavailable("postgres: cannot connect: " + trimmed(PQerrorMessage(conn.c)));
-        }
+        // A standby that stopped answering accepts the connection and never answers it: a
+        // read replica's connection is given as long as a read, whatever the string says.
+        if (m_answers)
+            pg::connect(conn, m_conninfo, "10", m_answers->limit());
+        else
+            pg::connect(conn, m_conninfo, "10");
     }
 
     // Opens the transaction. A pooled connection the server dropped while it sat idle (a
@@ -508,7 +523,7 @@ private:
             const std::string s = state != nullptr ? state : "";
             const std::string message = trimmed(PQerrorMessage(conn.c));
             const bool lost = !conn.ok() || connectionLost(s);
-            if (lost && round == 0) {
+            if (lost && round == 0 && !m_readReplica) {  // a replica's read goes to the primary
                 connect(conn);
                 continue;
             }
@@ -517,20 +532,6 @@ private:
             }
             raise(s, message, lost, true);
         }
-    }
-
-    // After a failed callback: rolls back. False when the connection is gone (it is then
-    // re-connected by its next user).
-    bool finish(PgConn& conn, PgTx& tx) {
-        tx.abandon();  // what was sent ahead, read back first
-        if (!tx.lost()) {
-            Result r(PQexec(conn.c, "ROLLBACK"));
-            if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) {
-                return true;
-            }
-        }
-        conn.needsReset = true;
-        return false;
     }
 
     // Each migration in its own transaction under one advisory lock, so that replicas
@@ -558,6 +559,9 @@ private:
     const std::string m_conninfo;
     pg::Pool m_pool;
     const bool m_readReplica;
+    // A read replica's reads are answered within this, or go to the primary.
+    const std::unique_ptr<pg::AnswerWatch> m_answers =
+        m_readReplica ? std::make_unique<pg::AnswerWatch>(kReplicaAnswerLimit) : nullptr;
 
     static constexpr std::size_t kLevels = pg::kPriorities;
 

@@ -226,9 +226,9 @@ TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPa
     } thawAtEnd{*standby};
     standby->freeze();
     const auto frozen = Clock::now();
-    // No read is sent meanwhile: each would hang on the standby, holding one of its pooled
-    // connections, and a pool worn out that way would send the sampler back to the primary by
-    // another road. Once the bound has passed, the first read is the primary's.
+    // No read is sent meanwhile (one would be cut off after the replica's answer limit and
+    // answered by the primary: AReadSentToAStandbyThatStopsAnsweringIsAnsweredByThePrimary).
+    // Once the bound has passed, the first read is the primary's by the lag's verdict.
     const double laggingBefore = servedBy(backoffice, "primary_lagging");
     std::this_thread::sleep_until(frozen + std::chrono::seconds(kMaxLagSeconds) + 500ms);
     // A short call: one the back office sends to the hung standby never answers.
@@ -251,6 +251,39 @@ TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPa
         },
         20s))
         << "the standby never served again after it answered again";
+}
+
+// A read sent to the standby as it stops answering (connections left open) is not left
+// waiting on it: past the replica's answer limit (1 s) its connection is cut and the primary
+// answers, within a short call's deadline and before the lag bound has passed. The reads after
+// it are answered too, until the bound sends them all to the primary: none holds a pooled
+// connection on the hung standby.
+TEST(ReplicaReads, AReadSentToAStandbyThatStopsAnsweringIsAnsweredByThePrimary) {
+    PrimaryAndStandby setup;
+    auto& backoffice = setup.backoffice;
+    auto& touch = setup.touch;
+    const auto& standby = setup.standby;
+    ASSERT_TRUE(setup.firstCatalogueFromTheStandby()) << "the standby never served the guides";
+
+    struct ThawAtEnd {
+        PrivatePostgres& server;
+        ~ThawAtEnd() { server.thaw(); }
+    } thawAtEnd{*standby};
+    const double fallbackBefore = servedBy(backoffice, "primary_fallback");
+    standby->freeze();
+    const auto frozen = Clock::now();
+    EXPECT_EQ(shownVersion(*touch, 2500ms), 1) << "the read waited on the hung standby";
+    EXPECT_LT(Clock::now() - frozen, std::chrono::seconds(kMaxLagSeconds))
+        << "answered only once the lag bound had passed";
+    EXPECT_GE(servedBy(backoffice, "primary_fallback"), fallbackBefore + 1)
+        << "the primary answered a read the standby did not";
+    int reads = 1;
+    while (Clock::now() < frozen + std::chrono::seconds(kMaxLagSeconds) + 1s) {
+        // A read on a connection the watch cut reconnects first (1 s at most, then the primary).
+        EXPECT_EQ(shownVersion(*touch, 2500ms), 1) << "read " << reads << " waited on the standby";
+        ++reads;
+    }
+    EXPECT_GE(reads, 2);
 }
 
 }  // namespace
