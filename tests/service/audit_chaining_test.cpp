@@ -55,6 +55,17 @@ SeededCard activatedPerson(const renshe::testing::Clients& staff,
     return person;
 }
 
+// A private PostgreSQL and a keystore, for a chainer run alone (no back office).
+struct ChainerAlone {
+    renshe::testing::PrivatePostgres pg;
+    std::unique_ptr<Store> store = Store::open("postgres:" + pg.createDatabase("chainer"));
+    const renshe::testing::TempDir dir{"renshe-chainer"};
+    const Keystore keys = [this] {
+        Keystore::create(dir.path() / "keys");
+        return Keystore::load(dir.path() / "keys");
+    }();
+};
+
 TEST(AuditChaining, ConcurrentWritesOnPostgresLeaveNothingPendingAndAGaplessChain) {
     BackofficeEnv env(StoreKind::Postgres);
     const auto staff = env.staff();
@@ -209,11 +220,9 @@ TEST(AuditChaining, AWriteIsAnsweredWhileTheChainsHeadIsHeld) {
 // asked-for round leaves pending an event far older than its bound; a round a reader waits for
 // (awaitRound) reads every pending event.
 TEST(AuditChaining, AnAskedForRoundReadsFromItsBoundAReadersRoundReadsEverything) {
-    renshe::testing::PrivatePostgres pg;
-    auto store = Store::open("postgres:" + pg.createDatabase("chainer"));
-    const renshe::testing::TempDir dir("renshe-chainer");
-    Keystore::create(dir.path() / "keys");
-    const auto keys = Keystore::load(dir.path() / "keys");
+    ChainerAlone alone;
+    auto& store = alone.store;
+    const auto& keys = alone.keys;
     std::atomic<int> rounds{0};
     AuditChainer chainer(
         *store, keys, [](const std::string&) {}, [&](std::chrono::nanoseconds) { ++rounds; }, 1h,
@@ -262,11 +271,9 @@ TEST(AuditChaining, AnAskedForRoundReadsFromItsBoundAReadersRoundReadsEverything
 // field may hold, the array literal's own included (quotes, backslashes, commas, braces, the
 // word NULL, an empty string), is chained as it was written, in batches of 500 and a rest.
 TEST(AuditChaining, EveryCharacterOfAnEventIsChainedAsItWasWritten) {
-    renshe::testing::PrivatePostgres pg;
-    auto store = Store::open("postgres:" + pg.createDatabase("chainer"));
-    const renshe::testing::TempDir dir("renshe-chainer");
-    Keystore::create(dir.path() / "keys");
-    const auto keys = Keystore::load(dir.path() / "keys");
+    ChainerAlone alone;
+    auto& store = alone.store;
+    const auto& keys = alone.keys;
     AuditChainer chainer(
         *store, keys, [](const std::string&) {}, [](std::chrono::nanoseconds) {}, 1h, 1h);
     const std::vector<std::string> awkward{

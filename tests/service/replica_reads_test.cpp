@@ -73,6 +73,12 @@ long long shownVersion(Guides& touch, std::chrono::milliseconds deadline = 10s) 
                                                                         : -1;
 }
 
+// A frozen server thawed when the test ends, before the back office stops: its reads end.
+struct ThawAtEnd {
+    PrivatePostgres& server;
+    ~ThawAtEnd() { server.thaw(); }
+};
+
 // A private primary, a streaming standby of it, and a back office that sends the stale-tolerant
 // reads to the standby while it is at most kMaxLagSeconds behind; the province's staff and a
 // touch terminal to call it.
@@ -220,10 +226,7 @@ TEST(ReplicaReads, AStandbyThatStopsAnsweringIsLeftToThePrimaryOnceItsBoundHasPa
     const auto& standby = setup.standby;
     ASSERT_TRUE(setup.firstCatalogueFromTheStandby()) << "the standby never served the guides";
 
-    struct ThawAtEnd {
-        PrivatePostgres& server;
-        ~ThawAtEnd() { server.thaw(); }  // before the back office stops: its reads end
-    } thawAtEnd{*standby};
+    const ThawAtEnd thawAtEnd{*standby};
     standby->freeze();
     const auto frozen = Clock::now();
     // No read is sent meanwhile (one would be cut off after the replica's answer limit and
@@ -265,10 +268,7 @@ TEST(ReplicaReads, AReadSentToAStandbyThatStopsAnsweringIsAnsweredByThePrimary) 
     const auto& standby = setup.standby;
     ASSERT_TRUE(setup.firstCatalogueFromTheStandby()) << "the standby never served the guides";
 
-    struct ThawAtEnd {
-        PrivatePostgres& server;
-        ~ThawAtEnd() { server.thaw(); }
-    } thawAtEnd{*standby};
+    const ThawAtEnd thawAtEnd{*standby};
     const double fallbackBefore = servedBy(backoffice, "primary_fallback");
     standby->freeze();
     const auto frozen = Clock::now();
