@@ -34,8 +34,8 @@ constexpr int kMaxAttempts = 8;
 // slow down past that.
 constexpr std::size_t kMaxGroup = 32;
 constexpr std::size_t kMaxWriters = 4;
-// How long a read replica has to answer a read's statement: a read that may be stale is a
-// few look-ups, answered in milliseconds.
+// How long a read replica has to answer a read, from its BEGIN to its COMMIT (and to a
+// connection): a read that may be stale is a few look-ups, answered in milliseconds.
 constexpr std::chrono::milliseconds kReplicaAnswerLimit{1000};
 // pg_advisory_xact_lock key of the migrators: "renshe" 0x00 0x01.
 constexpr std::int64_t kMigrationLock = 0x72656e7368650001;
@@ -509,9 +509,11 @@ private:
     }
 
     // Opens the transaction. A pooled connection the server dropped while it sat idle (a
-    // restart, a failover) is re-connected once here: nothing of the transaction was sent.
+    // restart, a failover) is re-connected once here: nothing of the transaction was sent. Not
+    // on a read replica: read() connected before its watch began, and a socket must not change
+    // under the watch.
     void begin(PgConn& conn, const char* sql) {
-        if (!conn.usable()) {
+        if (!m_readReplica && !conn.usable()) {
             connect(conn);
         }
         for (int round = 0;; ++round) {
@@ -523,7 +525,7 @@ private:
             const std::string s = state != nullptr ? state : "";
             const std::string message = trimmed(PQerrorMessage(conn.c));
             const bool lost = !conn.ok() || connectionLost(s);
-            if (lost && round == 0 && !m_readReplica) {  // a replica's read goes to the primary
+            if (lost && round == 0 && !m_readReplica) {  // the primary answers a replica's read
                 connect(conn);
                 continue;
             }
