@@ -256,8 +256,9 @@ ChainedBatch chainPendingAudit(store::Tx& tx, const Keystore& keys, std::size_t 
     // Sent ahead: they travel with the COMMIT. A column a parameter, whatever the batch's size:
     // the statements are prepared once per connection, and never parsed or planned again.
     tx.execLater(kInsertChainedColumns, columns.values());
-    // By place: a row's ctid stays put while it lives (VACUUM moves no row, and pending rows
-    // are never updated), and the head's lock keeps every other round off these rows.
+    // By place: a row's ctid stays put while it lives (VACUUM moves no row, a VACUUM FULL waits
+    // for this transaction's lock on the table, and pending rows are never updated), and the
+    // head's lock keeps every other round off these rows.
     tx.execLater("DELETE FROM audit_pending WHERE ctid = ANY($1::tid[])",
                  {pgArray(columns.places)});
     tx.execLater("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", {seq, previous});
