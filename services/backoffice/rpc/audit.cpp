@@ -145,7 +145,7 @@ std::string pgArray(const std::vector<std::int64_t>& values) {
 
 // PostgreSQL: a batch of chained events as one INSERT of 13 arrays, one element per event. A
 // multi-row VALUES of 13 parameters an event was a new statement for each batch size: it was
-// parsed and planned every round (~1 ms for 50 events, more than its execution).
+// parsed and planned every round (~0.7 ms of planning for ~50 events, half its execution).
 const char* const kInsertChainedColumns =
     "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
     "subject_digest, outcome, request_id, previous_hash, hash, keyed, region, repeats) "
