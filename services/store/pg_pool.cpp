@@ -86,10 +86,10 @@ bool connectWithin(PGconn* c, bool reset, std::chrono::milliseconds limit) {
 
 }  // namespace
 
-void connect(PgConn& conn, const std::string& conninfo, const char* connectTimeout,
+void connect(PgConn& conn, const std::string& conninfo,
              std::optional<std::chrono::milliseconds> limit) {
     const char* keys[] = {"connect_timeout", "dbname", "client_encoding", nullptr};
-    const char* values[] = {connectTimeout, conninfo.c_str(), "UTF8", nullptr};
+    const char* values[] = {"10", conninfo.c_str(), "UTF8", nullptr};
     const bool reset = conn.c != nullptr;
     bool connected = false;
     if (!reset) {

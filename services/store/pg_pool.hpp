@@ -43,10 +43,10 @@ private:
     std::size_t m_open = 0;
 };
 
-// Connects `conn` to `conninfo` (or resets it), with `connectTimeout` (seconds) unless the
-// connection string sets its own, or with `limit` whatever it sets; the client encoding is
-// always UTF-8 (store.hpp: text is UTF-8). Throws StoreUnavailable when it cannot.
-void connect(PgConn& conn, const std::string& conninfo, const char* connectTimeout,
+// Connects `conn` to `conninfo` (or resets it) within `limit` whatever the string sets, or
+// without one within libpq's connect_timeout (10 s unless the string sets its own); the client
+// encoding is always UTF-8 (store.hpp: text is UTF-8). Throws StoreUnavailable when it cannot.
+void connect(PgConn& conn, const std::string& conninfo,
              std::optional<std::chrono::milliseconds> limit = std::nullopt);
 
 // A connection borrowed from the pool for one transaction.

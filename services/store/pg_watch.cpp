@@ -3,8 +3,6 @@
 #include <pthread.h>
 #include <sys/socket.h>
 
-#include <memory>
-
 namespace renshe::services::store::detail::pg {
 
 AnswerWatch::AnswerWatch(std::chrono::milliseconds limit) : m_limit(limit) {
@@ -20,7 +18,7 @@ AnswerWatch::~AnswerWatch() {
     m_thread.join();
 }
 
-std::unique_ptr<AnswerWatch::Watch> AnswerWatch::watch(int socket) {
+AnswerWatch::Watch AnswerWatch::watch(int socket) {
     std::uint64_t id = 0;
     {
         std::lock_guard lock(m_mutex);
@@ -28,7 +26,7 @@ std::unique_ptr<AnswerWatch::Watch> AnswerWatch::watch(int socket) {
         m_entries.emplace(id, Entry{Clock::now() + m_limit, socket});
     }
     m_wake.notify_one();
-    return std::make_unique<Watch>(*this, id);
+    return Watch(*this, id);  // not copied: made in its caller's place
 }
 
 void AnswerWatch::end(std::uint64_t id) {

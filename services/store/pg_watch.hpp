@@ -11,7 +11,6 @@
 #include <condition_variable>
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -41,7 +40,7 @@ public:
 
     // Watches `socket` (libpq's PQsocket) for the limit. The caller ends the watch before the
     // socket may close or serve another read.
-    [[nodiscard]] std::unique_ptr<Watch> watch(int socket);
+    [[nodiscard]] Watch watch(int socket);
     std::chrono::milliseconds limit() const noexcept { return m_limit; }
 
 private:

@@ -210,13 +210,13 @@ public:
         try {
             readOn(conn, fn, asked);
         } catch (const StoreUnavailable&) {
-            if (!watch->fired())
+            if (!watch.fired())
                 throw;
             conn.needsReset = true;
             throw StoreUnavailable("postgres: the read replica did not answer within " +
                                    std::to_string(m_answers->limit().count()) + " ms");
         }
-        if (watch->fired())
+        if (watch.fired())
             conn.needsReset = true;  // answered as its socket was shut down
     }
 
@@ -502,10 +502,7 @@ private:
     void connect(PgConn& conn) {
         // A standby that stopped answering accepts the connection and never answers it: a
         // read replica's connection is given as long as a read, whatever the string says.
-        if (m_answers)
-            pg::connect(conn, m_conninfo, "10", m_answers->limit());
-        else
-            pg::connect(conn, m_conninfo, "10");
+        pg::connect(conn, m_conninfo, m_answers ? std::optional(m_answers->limit()) : std::nullopt);
     }
 
     // Opens the transaction. A pooled connection the server dropped while it sat idle (a
