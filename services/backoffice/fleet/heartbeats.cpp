@@ -4,19 +4,42 @@
 
 #include "drivers/util/json.hpp"
 #include "services/backoffice/fleet/fleet_rules.hpp"
+#include "services/store/pg_array.hpp"
 
 namespace renshe::services::backoffice::fleet {
 
 namespace {
 
-// 20 parameters a row. SQLite looks numbered parameters up linearly while preparing, so a
+// SQLite: 20 parameters a row. SQLite looks numbered parameters up linearly while preparing, so a
 // statement's cost grows with the square of its parameters: keep them modest.
 constexpr std::size_t kRowsPerStatement = 50;
 constexpr std::size_t kColumns = 20;
 
-// One multi-row upsert of `rows`. A row older than the stored one (by the terminal's clock) is
-// skipped while the stored one is fresh; once that is stale, whatever arrives wins, so a
-// terminal whose clock was set back is heard again after one stale period at most.
+const char* const kInsert =
+    "INSERT INTO terminal_status (terminal_id, role, region, software_version, card_reader, "
+    "card_present, fingerprint_sensor, printer, display, card_reader_count, "
+    "fingerprint_driver, fingerprint_device, content_revision, uptime_seconds, pending_outbox, "
+    "outbox_needs_staff, id_card_reader, id_card_sam_id, sent_at, last_seen, first_seen) ";
+
+// A row older than the stored one (by the terminal's clock) is skipped while the stored one is
+// fresh; once that is stale ($1), whatever arrives wins, so a terminal whose clock was set
+// back is heard again after one stale period at most.
+const char* const kOnConflict =
+    " ON CONFLICT (terminal_id) DO UPDATE SET role = excluded.role, region = excluded.region, "
+    "software_version = excluded.software_version, card_reader = excluded.card_reader, "
+    "card_present = excluded.card_present, fingerprint_sensor = excluded.fingerprint_sensor, "
+    "printer = excluded.printer, display = excluded.display, "
+    "card_reader_count = excluded.card_reader_count, "
+    "fingerprint_driver = excluded.fingerprint_driver, "
+    "fingerprint_device = excluded.fingerprint_device, "
+    "content_revision = excluded.content_revision, uptime_seconds = excluded.uptime_seconds, "
+    "pending_outbox = excluded.pending_outbox, outbox_needs_staff = excluded.outbox_needs_staff, "
+    "id_card_reader = excluded.id_card_reader, id_card_sam_id = excluded.id_card_sam_id, "
+    "sent_at = excluded.sent_at, last_seen = excluded.last_seen "
+    "WHERE terminal_status.sent_at IS NULL OR excluded.sent_at IS NULL "
+    "OR terminal_status.sent_at <= excluded.sent_at OR terminal_status.last_seen < $1";
+
+// SQLite: one multi-row upsert of `rows`.
 void upsert(store::Tx& tx, const std::vector<const TerminalRow*>& rows, std::int64_t staleBefore) {
     std::vector<store::Value> params{staleBefore};
     std::string values;
@@ -47,32 +70,57 @@ void upsert(store::Tx& tx, const std::vector<const TerminalRow*>& rows, std::int
                                      r->sentAt ? store::Value(*r->sentAt) : store::Value(nullptr),
                                      r->lastSeen});
     }
-    tx.exec(
-        "INSERT INTO terminal_status (terminal_id, role, region, software_version, card_reader, "
-        "card_present, "
-        "fingerprint_sensor, printer, display, card_reader_count, fingerprint_driver, "
-        "fingerprint_device, "
-        "content_revision, uptime_seconds, pending_outbox, outbox_needs_staff, id_card_reader, "
-        "id_card_sam_id, sent_at, last_seen, first_seen) "
-        "VALUES " +
-            values +
-            " ON CONFLICT (terminal_id) DO UPDATE SET role = excluded.role, region = "
-            "excluded.region, "
-            "software_version = excluded.software_version, card_reader = excluded.card_reader, "
-            "card_present = excluded.card_present, fingerprint_sensor = "
-            "excluded.fingerprint_sensor, "
-            "printer = excluded.printer, display = excluded.display, "
-            "card_reader_count = excluded.card_reader_count, fingerprint_driver = "
-            "excluded.fingerprint_driver, "
-            "fingerprint_device = excluded.fingerprint_device, content_revision = "
-            "excluded.content_revision, "
-            "uptime_seconds = excluded.uptime_seconds, pending_outbox = excluded.pending_outbox, "
-            "outbox_needs_staff = excluded.outbox_needs_staff, "
-            "id_card_reader = excluded.id_card_reader, id_card_sam_id = excluded.id_card_sam_id, "
-            "sent_at = excluded.sent_at, last_seen = excluded.last_seen "
-            "WHERE terminal_status.sent_at IS NULL OR excluded.sent_at IS NULL "
-            "OR terminal_status.sent_at <= excluded.sent_at OR terminal_status.last_seen < $1",
-        params);
+    tx.exec(std::string(kInsert) + "VALUES " + values + kOnConflict, params);
+}
+
+// One terminal_status column of `rows`, as a PostgreSQL array.
+template <class T>
+store::Value column(const std::vector<const TerminalRow*>& rows, T TerminalRow::*field) {
+    std::vector<T> values;
+    values.reserve(rows.size());
+    for (const TerminalRow* r : rows)
+        values.push_back(r->*field);
+    return store::pgArray(values);
+}
+
+// PostgreSQL: every row in one upsert of 20 arrays, one element a row. Its text is the same
+// for any number of rows, so it is prepared once and keeps its plan; the multi-row VALUES was
+// parsed and planned at every flush (~1,000 parameters a statement).
+void upsertColumns(store::Tx& tx, const std::vector<const TerminalRow*>& rows,
+                   std::int64_t staleBefore) {
+    using R = TerminalRow;
+    tx.exec(std::string(kInsert) +
+                "SELECT t.*, t.last_seen FROM unnest($2::text[], $3::bigint[], $4::text[], "
+                "$5::text[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[], "
+                "$10::bigint[], $11::bigint[], $12::text[], $13::text[], $14::bigint[], "
+                "$15::bigint[], $16::bigint[], $17::bigint[], $18::bigint[], $19::text[], "
+                "$20::bigint[], $21::bigint[]) AS t(terminal_id, role, region, "
+                "software_version, card_reader, card_present, fingerprint_sensor, printer, "
+                "display, card_reader_count, fingerprint_driver, fingerprint_device, "
+                "content_revision, uptime_seconds, pending_outbox, outbox_needs_staff, "
+                "id_card_reader, id_card_sam_id, sent_at, last_seen)" +
+                kOnConflict,
+            {staleBefore,
+             column(rows, &R::terminalId),
+             column(rows, &R::role),
+             column(rows, &R::region),
+             column(rows, &R::softwareVersion),
+             column(rows, &R::cardReader),
+             column(rows, &R::cardPresent),
+             column(rows, &R::fingerprintSensor),
+             column(rows, &R::printer),
+             column(rows, &R::display),
+             column(rows, &R::cardReaderCount),
+             column(rows, &R::fingerprintDriver),
+             column(rows, &R::fingerprintDevice),
+             column(rows, &R::contentRevision),
+             column(rows, &R::uptimeSeconds),
+             column(rows, &R::pendingOutbox),
+             column(rows, &R::outboxNeedsStaff),
+             column(rows, &R::idCardReader),
+             column(rows, &R::idCardSamId),
+             column(rows, &R::sentAt),
+             column(rows, &R::lastSeen)});
 }
 
 }  // namespace
@@ -127,6 +175,10 @@ void HeartbeatBuffer::flush() {
                 }
                 const std::int64_t staleBefore =
                     m_runner.clock().nowMicros() - staleAfterMicros(m_runner.policy());
+                if (tx.backend() == store::Backend::Postgres) {
+                    upsertColumns(tx, rows, staleBefore);
+                    return;
+                }
                 for (std::size_t i = 0; i < rows.size(); i += kRowsPerStatement) {
                     const auto end = rows.begin() + static_cast<long>(std::min(
                                                         rows.size(), i + kRowsPerStatement));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "services/backoffice/rpc/keystore.hpp"
+#include "services/store/pg_array.hpp"
 
 namespace renshe::services::backoffice {
 
@@ -80,6 +81,8 @@ std::string auditHashHex(const std::string& previousHashHex, std::int64_t seq,
 
 namespace {
 
+using store::pgArray;
+
 // The chain's head, locked until the transaction ends.
 std::pair<std::int64_t, std::string> lockHead(store::Tx& tx) {
     const auto head = tx.queryOne(std::string("SELECT seq, hash FROM audit_head WHERE id = 1") +
@@ -112,36 +115,6 @@ void addChained(std::string& sql, std::vector<store::Value>& params, std::int64_
 const char* const kInsertChained =
     "INSERT INTO audit_events (seq, at, actor, terminal_id, event_type, masked_subject, "
     "subject_digest, outcome, request_id, previous_hash, hash, keyed, region, repeats) VALUES ";
-
-// PostgreSQL's array literal of `values`, every element quoted (so "" is an empty string and
-// "NULL" the word), with `"` and `\` escaped.
-std::string pgArray(const std::vector<std::string>& values) {
-    std::size_t size = 2;
-    for (const auto& v : values)
-        size += v.size() + 3;
-    std::string out;
-    out.reserve(size);
-    out += '{';
-    for (const auto& v : values) {
-        out += out.size() == 1 ? "\"" : ",\"";
-        for (const char c : v) {
-            if (c == '"' || c == '\\')
-                out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    out += '}';
-    return out;
-}
-
-std::string pgArray(const std::vector<std::int64_t>& values) {
-    std::string out = "{";
-    for (const std::int64_t v : values)
-        out += (out.size() == 1 ? "" : ",") + std::to_string(v);
-    out += '}';
-    return out;
-}
 
 // PostgreSQL: a batch of chained events as one INSERT of 13 arrays, one element per event. A
 // multi-row VALUES of 13 parameters an event was a new statement for each batch size: it was
