@@ -1,5 +1,6 @@
 #include "services/backoffice/fleet/heartbeats.hpp"
 
+#include <bit>
 #include <vector>
 
 #include "drivers/util/json.hpp"
@@ -179,10 +180,17 @@ void HeartbeatBuffer::flush() {
                     upsertColumns(tx, rows, staleBefore);
                     return;
                 }
-                for (std::size_t i = 0; i < rows.size(); i += kRowsPerStatement) {
-                    const auto end = rows.begin() + static_cast<long>(std::min(
-                                                        rows.size(), i + kRowsPerStatement));
-                    upsert(tx, {rows.begin() + static_cast<long>(i), end}, staleBefore);
+                // Statements of 50 rows, then the rest in powers of two (32, 16, … 1): seven
+                // statement texts in all, each prepared once and kept. A rest of its own size
+                // was a new text at nearly every flush, prepared each time, and 49 of them
+                // could fill the connection's statement cache (which is then emptied).
+                for (std::size_t i = 0; i < rows.size();) {
+                    const std::size_t left = rows.size() - i;
+                    const std::size_t n =
+                        left >= kRowsPerStatement ? kRowsPerStatement : std::bit_floor(left);
+                    const auto first = rows.begin() + static_cast<long>(i);
+                    upsert(tx, {first, first + static_cast<long>(n)}, staleBefore);
+                    i += n;
                 }
             },
             store::Store::Priority::Background);  // no caller waits on it: behind card writes
