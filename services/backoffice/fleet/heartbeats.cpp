@@ -182,8 +182,8 @@ void HeartbeatBuffer::flush() {
                 }
                 // Statements of 50 rows, then the rest in powers of two (32, 16, … 1): seven
                 // statement texts in all, each prepared once and kept. A rest of its own size
-                // was a new text at nearly every flush, prepared each time, and 49 of them
-                // could fill the connection's statement cache (which is then emptied).
+                // was a new text at nearly every flush, prepared each time, and up to 49 of them
+                // took places in the connection's statement cache of 256 (emptied when full).
                 for (std::size_t i = 0; i < rows.size();) {
                     const std::size_t left = rows.size() - i;
                     const std::size_t n =
