@@ -1,8 +1,9 @@
 // The heartbeat buffer's flush on both backends, with no back office around it: a flush of
-// more rows than one SQLite statement holds (and a rest of every power of two) stores every column of every row as the terminal
-// sent it (PostgreSQL sends each column as one array, so texts with quotes, backslashes,
-// braces and the word NULL must come back as they were, and a heartbeat without sent_at as a
-// NULL), and a row sent before the stored one is skipped until the stored one goes stale.
+// more rows than one SQLite statement holds (and a rest of every power of two) stores every column
+// of every row as the terminal sent it (PostgreSQL sends each column as one array, so texts with
+// quotes, backslashes, braces and the word NULL must come back as they were, and a heartbeat
+// without sent_at as a NULL), and a row sent before the stored one is skipped until the stored one
+// goes stale.
 #include <gtest/gtest.h>
 
 #include <cstdint>
