@@ -1,8 +1,8 @@
 // The latest heartbeat of every terminal, written behind: a heartbeat is answered as soon as
 // it is in memory, and a flusher upserts what arrived every 500 ms in one transaction (on
-// SQLite a few multi-row upserts, on PostgreSQL one upsert of a column array each), so 10,000
-// terminals cost two small commits a second instead of 333 durable ones — and a heartbeat's
-// latency is not an fsync's.
+// SQLite a few multi-row upserts, on PostgreSQL one upsert taking each column as an array), so
+// 10,000 terminals cost two small commits a second instead of 333 durable ones — and a
+// heartbeat's latency is not an fsync's.
 //
 // What this gives up, on purpose: the heartbeats of the last 500 ms before a crash (the next
 // ones replace them), and, with several replicas, a listing on another replica may lag by that
