@@ -1,9 +1,9 @@
 // The heartbeat buffer's flush on both backends, with no back office around it: a flush of
-// more rows than one SQLite statement holds (and a rest of every power of two) stores every column
-// of every row as the terminal sent it (PostgreSQL sends each column as one array, so texts with
-// quotes, backslashes, braces and the word NULL must come back as they were, and a heartbeat
-// without sent_at as a NULL), and a row sent before the stored one is skipped until the stored one
-// goes stale.
+// more rows than one SQLite statement holds (and a rest of every power of two) stores every
+// column of every row as the terminal sent it (PostgreSQL sends each column as one array, so
+// texts with quotes, backslashes, braces, the word NULL or nothing at all must come back as
+// they were, and a heartbeat without sent_at as a NULL), and a row sent before the stored one
+// is skipped until the stored one goes stale.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -42,7 +42,8 @@ const std::vector<std::string> kAwkward = {
     "$1",     "(0,1)",         "兰山区 终端", "😀",    R"(\")", "}{",
 };
 
-// Terminal `i`'s row: every column a value of its own, so that two columns swapped show.
+// Terminal `i`'s row: every column a value of its own, so that two columns swapped show; one
+// text column carries the awkward texts bare (the word NULL, an empty string).
 TerminalRow rowOf(int i) {
     const auto n = static_cast<std::int64_t>(i);
     const auto text = [&](const std::string& column) {
@@ -67,7 +68,7 @@ TerminalRow rowOf(int i) {
     r.pendingOutbox = n % 7;
     r.outboxNeedsStaff = n % 2;
     r.idCardReader = (n + 1) % 2;
-    r.idCardSamId = text("sam");
+    r.idCardSamId = kAwkward[static_cast<std::size_t>(i) % kAwkward.size()];  // "NULL", "" bare
     if (i % 3 != 0)
         r.sentAt = kNow - 1'000'000 + n;  // every third sent without the terminal's clock
     r.lastSeen = kNow - n;
