@@ -10,6 +10,7 @@
 #include <fstream>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 #include "services/backoffice/checks/csv.hpp"
 #include "services/backoffice/records/record_rows.hpp"
@@ -136,6 +137,65 @@ TEST(Keystore, MacsAreStandardHmacSha256UnderTheirKeys) {
     // A moved keystore keeps its keyed states.
     const auto moved = std::move(ks);
     EXPECT_EQ(moved.subjectDigest(ssn), renshe::services::store::toHex(reference(audit, ssn)));
+}
+
+namespace {
+// HMAC-SHA-256 by OpenSSL's one-shot HMAC(): the reference for bo::KeyedHmac.
+std::string referenceHmac(const std::string& key, const std::string& data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+    return std::string(reinterpret_cast<const char*>(out), len);
+}
+}  // namespace
+
+// Keys shorter than, as long as and longer than SHA-256's 64-byte block (hashed first), and
+// data of every length around the block's edges, against OpenSSL's HMAC() and RFC 4231.
+TEST(KeyedHmac, IsHmacSha256ForEveryLengthOfKeyAndData) {
+    for (const std::size_t keyLength : {0, 1, 20, 32, 63, 64, 65, 131, 200}) {
+        std::string key;
+        for (std::size_t i = 0; i < keyLength; ++i)
+            key.push_back(static_cast<char>(i * 37 + keyLength));
+        const bo::KeyedHmac keyed(key);
+        std::string data;
+        for (std::size_t n = 0; n <= 300; ++n) {
+            ASSERT_EQ(keyed.mac(data), referenceHmac(key, data))
+                << "key of " << keyLength << " bytes, data of " << n;
+            data.push_back(static_cast<char>(n * 11 + 3));
+        }
+    }
+    // RFC 4231, test cases 1 and 6 (a 131-byte key).
+    EXPECT_EQ(renshe::services::store::toHex(bo::KeyedHmac(std::string(20, '\x0b')).mac("Hi There")),
+              "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    EXPECT_EQ(renshe::services::store::toHex(
+                  bo::KeyedHmac(std::string(131, '\xaa'))
+                      .mac("Test Using Larger Than Block-Size Key - Hash Key First")),
+              "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
+// One keyed state shared by threads that MAC at once (each copies it into a context of its
+// own); a moved key keeps MACing, the one it was moved from refuses.
+TEST(KeyedHmac, ThreadsMacWithOneKeyAtOnceAndAMovedKeyStillMacs) {
+    const std::string key(32, '\x5a');
+    bo::KeyedHmac keyed(key);
+    std::atomic<int> wrong{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 2000; ++i) {
+                const std::string data = "event " + std::to_string(t) + "/" + std::to_string(i);
+                if (keyed.mac(data) != referenceHmac(key, data))
+                    ++wrong;
+            }
+        });
+    }
+    for (auto& th : threads)
+        th.join();
+    EXPECT_EQ(wrong.load(), 0);
+    bo::KeyedHmac moved(std::move(keyed));
+    EXPECT_EQ(moved.mac("entry"), referenceHmac(key, "entry"));
+    EXPECT_THROW((void)keyed.mac("entry"), std::logic_error);  // NOLINT(bugprone-use-after-move)
 }
 
 TEST(AuditHash, CoversEveryFieldAndThePreviousHash) {

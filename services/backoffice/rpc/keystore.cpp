@@ -47,18 +47,6 @@ std::string trim(const std::string& s) {
     return s.substr(b, e - b + 1);
 }
 
-// HMAC-SHA-256 of `data` from a state already keyed (Keystore::keyMacs()), shared by every
-// thread: this call works on its own copy.
-std::string hmac(const crypto_auth_hmacsha256_state& keyed, std::string_view data) {
-    crypto_auth_hmacsha256_state state = keyed;
-    crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
-                                  data.size());
-    std::string out(crypto_auth_hmacsha256_BYTES, '\0');
-    crypto_auth_hmacsha256_final(&state, reinterpret_cast<unsigned char*>(out.data()));
-    sodium_memzero(&state, sizeof state);
-    return out;
-}
-
 void writeKeystore(const std::filesystem::path& path, const std::string& masterHex) {
     if (std::filesystem::exists(path)) {
         throw KeystoreError(path.string() + " exists; not overwriting a keystore");
@@ -184,13 +172,12 @@ Keystore::Keystore(Keystore&& other) noexcept
     : m_master(other.m_master),
       m_auditKey(other.m_auditKey),
       m_pepper(other.m_pepper),
+      m_auditMac(std::move(other.m_auditMac)),
+      m_pepperMac(std::move(other.m_pepperMac)),
       m_templateKey(other.m_templateKey),
       m_sealingKey(other.m_sealingKey),
       m_statementSecret(other.m_statementSecret),
       m_statementPublic(other.m_statementPublic) {
-    keyMacs();
-    sodium_memzero(&other.m_auditMac, sizeof other.m_auditMac);
-    sodium_memzero(&other.m_pepperMac, sizeof other.m_pepperMac);
     if (other.m_sealingKey)
         OPENSSL_cleanse(other.m_sealingKey->data(), other.m_sealingKey->size());
     if (other.m_statementSecret)
@@ -201,14 +188,15 @@ Keystore::Keystore(Keystore&& other) noexcept
     OPENSSL_cleanse(other.m_templateKey.data(), other.m_templateKey.size());
 }
 
-void Keystore::keyMacs() noexcept {
-    crypto_auth_hmacsha256_init(&m_auditMac, m_auditKey.data(), m_auditKey.size());
-    crypto_auth_hmacsha256_init(&m_pepperMac, m_pepper.data(), m_pepper.size());
+void Keystore::keyMacs() {
+    const auto bytes = [](const auto& key) {
+        return std::string_view(reinterpret_cast<const char*>(key.data()), key.size());
+    };
+    m_auditMac = KeyedHmac(bytes(m_auditKey));
+    m_pepperMac = KeyedHmac(bytes(m_pepper));
 }
 
 Keystore::~Keystore() {
-    sodium_memzero(&m_auditMac, sizeof m_auditMac);
-    sodium_memzero(&m_pepperMac, sizeof m_pepperMac);
     if (m_sealingKey)
         OPENSSL_cleanse(m_sealingKey->data(), m_sealingKey->size());
     if (m_statementSecret)
@@ -257,18 +245,18 @@ std::optional<std::string> Keystore::statementPublicKey() const {
 }
 
 std::string Keystore::subjectDigest(std::string_view ssn) const {
-    return store::toHex(hmac(m_auditMac, ssn));
+    return store::toHex(m_auditMac.mac(ssn));
 }
 
 std::string Keystore::auditMac(std::string_view data) const {
-    return hmac(m_auditMac, data);
+    return m_auditMac.mac(data);
 }
 
 std::string Keystore::requestFingerprint(std::string_view data) const {
     std::string input = "request";  // and a NUL: domain separation
     input.push_back('\0');
     input.append(data);
-    const std::string mac = hmac(m_pepperMac, input);
+    const std::string mac = m_pepperMac.mac(input);
     OPENSSL_cleanse(input.data(), input.size());
     return store::toHex(mac);
 }
@@ -305,7 +293,7 @@ std::string Keystore::peppered(std::string_view salt, std::string_view password)
     input.push_back('\0');
     input.append(salt);
     input.append(password);
-    std::string mac = hmac(m_pepperMac, input);
+    std::string mac = m_pepperMac.mac(input);
     OPENSSL_cleanse(input.data(), input.size());
     return mac;
 }
@@ -400,7 +388,7 @@ Keystore::PasswordCheck Keystore::checkServicePassword(std::string_view password
             // The keyed scheme before Argon2id: HMAC-SHA-256(pepper, salt || password).
             std::string input = salt;
             input.append(password);
-            got = hmac(m_pepperMac, input);
+            got = m_pepperMac.mac(input);
             OPENSSL_cleanse(input.data(), input.size());
         }
         PasswordCheck check;
