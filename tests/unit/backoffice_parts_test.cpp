@@ -166,8 +166,9 @@ TEST(KeyedHmac, IsHmacSha256ForEveryLengthOfKeyAndData) {
         }
     }
     // RFC 4231, test cases 1 and 6 (a 131-byte key).
-    EXPECT_EQ(renshe::services::store::toHex(bo::KeyedHmac(std::string(20, '\x0b')).mac("Hi There")),
-              "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+    EXPECT_EQ(
+        renshe::services::store::toHex(bo::KeyedHmac(std::string(20, '\x0b')).mac("Hi There")),
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
     EXPECT_EQ(renshe::services::store::toHex(
                   bo::KeyedHmac(std::string(131, '\xaa'))
                       .mac("Test Using Larger Than Block-Size Key - Hash Key First")),

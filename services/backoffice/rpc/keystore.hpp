@@ -18,7 +18,6 @@
 // the PIN-reset cryptogram the contract defines. The memory holding them is wiped on exit.
 #pragma once
 
-
 #include <array>
 #include <chrono>
 #include <cstdint>
