@@ -101,6 +101,18 @@ TEST(Keystore, ServicePasswordHashesAreSaltedAndPeppered) {
     EXPECT_NE(a.subjectDigest("370102194704090017"), b.subjectDigest("370102194704090017"));
 }
 
+namespace {
+// HMAC-SHA-256 by OpenSSL's one-shot HMAC(): the reference for the keystore's MACs and
+// bo::KeyedHmac.
+std::string referenceHmac(const std::string& key, const std::string& data) {
+    unsigned char out[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
+    return std::string(reinterpret_cast<const char*>(out), len);
+}
+}  // namespace
+
 // The MACs are computed from states keyed once (keystore.hpp): they must stay the HMAC-SHA-256
 // every stored digest, fingerprint and legacy verifier was made with (OpenSSL's, here).
 TEST(Keystore, MacsAreStandardHmacSha256UnderTheirKeys) {
@@ -116,39 +128,22 @@ TEST(Keystore, MacsAreStandardHmacSha256UnderTheirKeys) {
     std::filesystem::permissions(
         dir / "ks", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     auto ks = bo::Keystore::load(dir / "ks");
-    const auto reference = [](const std::string& key, const std::string& data) {
-        unsigned char out[EVP_MAX_MD_SIZE];
-        unsigned int len = 0;
-        HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-             reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
-        return std::string(reinterpret_cast<const char*>(out), len);
-    };
     const std::string ssn = "370102194704090017";
-    EXPECT_EQ(ks.subjectDigest(ssn), renshe::services::store::toHex(reference(audit, ssn)));
-    EXPECT_EQ(ks.auditMac("entry"), reference(audit, "entry"));
-    EXPECT_EQ(ks.requestFingerprint("body"),
-              renshe::services::store::toHex(reference(pepper, std::string("request\0body", 12))));
+    EXPECT_EQ(ks.subjectDigest(ssn), renshe::services::store::toHex(referenceHmac(audit, ssn)));
+    EXPECT_EQ(ks.auditMac("entry"), referenceHmac(audit, "entry"));
+    EXPECT_EQ(ks.requestFingerprint("body"), renshe::services::store::toHex(referenceHmac(
+                                                 pepper, std::string("request\0body", 12))));
     // The keyed scheme before Argon2id, still accepted: HMAC-SHA-256(pepper, salt || password).
     const std::string salt = "0123456789abcdef";
-    const std::string legacy = "hmac-sha256$" + renshe::services::store::toHex(salt) + "$" +
-                               renshe::services::store::toHex(reference(pepper, salt + "285714"));
+    const std::string legacy =
+        "hmac-sha256$" + renshe::services::store::toHex(salt) + "$" +
+        renshe::services::store::toHex(referenceHmac(pepper, salt + "285714"));
     EXPECT_TRUE(ks.verifyServicePassword("285714", legacy));
     EXPECT_FALSE(ks.verifyServicePassword("285715", legacy));
     // A moved keystore keeps its keyed states.
     const auto moved = std::move(ks);
-    EXPECT_EQ(moved.subjectDigest(ssn), renshe::services::store::toHex(reference(audit, ssn)));
+    EXPECT_EQ(moved.subjectDigest(ssn), renshe::services::store::toHex(referenceHmac(audit, ssn)));
 }
-
-namespace {
-// HMAC-SHA-256 by OpenSSL's one-shot HMAC(): the reference for bo::KeyedHmac.
-std::string referenceHmac(const std::string& key, const std::string& data) {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
-    return std::string(reinterpret_cast<const char*>(out), len);
-}
-}  // namespace
 
 // Keys shorter than, as long as and longer than SHA-256's 64-byte block (hashed first), and
 // data of every length around the block's edges, against OpenSSL's HMAC() and RFC 4231.
